@@ -1,0 +1,26 @@
+/**
+ * Eleventy's part of the build: templates in src/ and _includes/ render the archive into HTML.
+ *
+ * Content is not read here: `scripts/build.ts` reads and validates the Markdown content folder
+ * (scripts/lib/content.ts) and hands the result to Eleventy as the global `archive`, so that one
+ * build reports every content error together before anything renders. Markdown files are
+ * therefore not templates (templateFormats is njk only), and are never run through Nunjucks.
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import registerFilters from "./scripts/eleventy/filters.ts";
+import typescriptData from "./scripts/eleventy/typescript-data.ts";
+
+export default function (eleventyConfig: UserConfig): void {
+  eleventyConfig.addPlugin(typescriptData);
+  eleventyConfig.addPlugin(registerFilters);
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
+  eleventyConfig.setQuietMode(true);
+}
+
+export const config = {
+  // The output folder is chosen by scripts/build.ts (a staging folder), not here.
+  dir: { input: "src", includes: "../_includes", data: "../_data" },
+  templateFormats: ["njk"],
+  htmlTemplateEngine: "njk",
+};

@@ -1,0 +1,112 @@
+/**
+ * The content model: one zod schema per kind of content and data record. Each schema is both the
+ * build-time check and, through `z.infer`, the TypeScript type that templates and scripts read.
+ *
+ * Messages are written for the staff member who made the mistake: they say what is allowed.
+ */
+import { z } from "zod";
+import { isCalendarDate } from "../scripts/lib/dates.ts";
+
+const calendarDate = z
+  .string({ error: "must be a calendar date written YYYY-MM-DD, e.g. 2023-11-14" })
+  .refine(isCalendarDate, {
+    error: "is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)",
+  });
+
+const nonEmptyText = (what: string) =>
+  z
+    .string({ error: `must be ${what}` })
+    .trim()
+    .min(1, { error: `must be ${what}, not empty` });
+
+/** Slugs become URL segments: lowercase ASCII letters, digits and single hyphens. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = z.string({ error: "must be a URL slug" }).regex(slugPattern, {
+  error: "must be lowercase letters a–z, digits and single hyphens, e.g. iap-signs-mou",
+});
+
+/** The fields every content file may carry. */
+const common = {
+  draft: z.boolean({ error: "must be true or false" }).optional(),
+  slug: slug.optional(),
+};
+
+/**
+ * News item front matter. Topic ids are checked against `_data/topics.ts` by the content loader,
+ * which can suggest the closest known id.
+ */
+export const newsSchema = z.strictObject(
+  {
+    title: nonEmptyText("the headline as text"),
+    date: calendarDate,
+    summary: nonEmptyText("one or two sentences of text").optional(),
+    tags: z
+      .array(z.string({ error: "must be a topic id" }), {
+        error: "must be a list of topic ids, e.g. [international-cooperation]",
+      })
+      .optional(),
+    ...common,
+  });
+export type NewsFrontMatter = z.infer<typeof newsSchema>;
+
+export const speakerSchema = z.strictObject(
+  {
+    name: nonEmptyText("the speaker's full name"),
+    role: nonEmptyText("the speaker's role at the time, e.g. Attorney General").optional(),
+    organisation: nonEmptyText("the speaker's organisation at the time").optional(),
+  });
+export type Speaker = z.infer<typeof speakerSchema>;
+
+/** Conference abstract front matter. The conference id is checked against `_data/conferences.ts`. */
+export const abstractSchema = z.strictObject(
+  {
+    conference: z.string({ error: "must be a conference id from _data/conferences.ts, e.g. annual-27" }),
+    session: nonEmptyText("the session's name"),
+    speakers: z
+      .array(speakerSchema, {
+        error: "must be a list of speakers, each with a name (and optional role, organisation)",
+      })
+      .min(1, { error: "must list at least one speaker" }),
+    title: nonEmptyText("the abstract's title").optional(),
+    ...common,
+  });
+export type AbstractFrontMatter = z.infer<typeof abstractSchema>;
+
+export const topicSchema = z.strictObject({
+  id: slug,
+  label: nonEmptyText("a short label"),
+  description: nonEmptyText("a sentence describing the topic"),
+});
+export type Topic = z.infer<typeof topicSchema>;
+
+/** A conference record: only known facts; unknown fields stay absent rather than invented. */
+export const conferenceSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z]+(?:-[a-z]+)*-\d+$/, { error: "must look like annual-27" }),
+    kind: z.enum(["annual", "regional"]),
+    edition: z.number().int().positive(),
+    name: nonEmptyText("the conference's full name"),
+    start: calendarDate,
+    end: calendarDate,
+    city: nonEmptyText("a city").optional(),
+    country: nonEmptyText("a country").optional(),
+    host: nonEmptyText("the host organisation").optional(),
+    theme: nonEmptyText("the conference theme").optional(),
+  })
+  .refine((conference) => conference.start <= conference.end, {
+    error: "end must not be before start",
+    path: ["end"],
+  });
+export type Conference = z.infer<typeof conferenceSchema>;
+
+export const siteSchema = z.strictObject({
+  name: nonEmptyText("the site's name"),
+  organisation: nonEmptyText("the publishing organisation"),
+  /** Absolute URL of the live site, used for canonical links and feeds. */
+  url: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { error: "must be a BCP 47 tag, e.g. en" }),
+  /** IANA time zone in which content dates are calendar dates; decides what "today" is. */
+  timeZone: nonEmptyText("an IANA time zone, e.g. Europe/London"),
+  description: nonEmptyText("a sentence describing the site"),
+});
+export type Site = z.infer<typeof siteSchema>;

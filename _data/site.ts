@@ -1,0 +1,14 @@
+import { siteSchema, type Site } from "./schema.ts";
+
+/** Site-wide settings. `url` is the live site's address, used for canonical links and feeds. */
+export const site: Site = siteSchema.parse({
+  name: "IAP News Archive",
+  organisation: "International Association of Prosecutors",
+  url: "https://archive.iap-association.org/",
+  language: "en",
+  timeZone: "Europe/Amsterdam",
+  description:
+    "News and conference abstracts of the International Association of Prosecutors, founded on 6 June 1995.",
+});
+
+export default site;

@@ -1,0 +1,351 @@
+/**
+ * Reads a content folder (`news/**\/*.md`, `abstracts/**\/*.md`), validates every file against
+ * the schemas in `_data/schema.ts` and the data in `_data/`, renders the Markdown, and returns the
+ * archive as typed objects. Every problem of every file is collected and thrown together.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { z } from "zod";
+import {
+  abstractSchema,
+  newsSchema,
+  type AbstractFrontMatter,
+  type Conference,
+  type NewsFrontMatter,
+  type Site,
+  type Speaker,
+  type Topic,
+} from "../../_data/schema.ts";
+import { todayIn, yearOf } from "./dates.ts";
+import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
+import { renderMarkdown, truncateAtWord } from "./markdown.ts";
+import { ContentError, suggestion, type Problem } from "./problems.ts";
+import { isValidSlug, slugFromFileName } from "./slugs.ts";
+
+export interface TopicInfo extends Topic {
+  url: string;
+}
+
+export interface ConferenceInfo extends Conference {
+  url: string;
+  year: number;
+}
+
+interface ItemBase {
+  /** Content file, relative to the working directory, for messages. */
+  file: string;
+  slug: string;
+  url: string;
+  title: string;
+  /** Calendar date YYYY-MM-DD: publication date for news, first day of the conference for abstracts. */
+  date: string;
+  year: number;
+  /** Given in front matter, or the first paragraph shortened. */
+  summary: string;
+  draft: boolean;
+  /** Dated after the build's "today": only shown in previews. */
+  scheduled: boolean;
+  html: string;
+  wordCount: number;
+}
+
+export interface NewsItem extends ItemBase {
+  kind: "news";
+  topics: TopicInfo[];
+}
+
+export interface AbstractItem extends ItemBase {
+  kind: "abstract";
+  conference: ConferenceInfo;
+  session: string;
+  speakers: Speaker[];
+}
+
+export type Item = NewsItem | AbstractItem;
+
+export interface LoadOptions {
+  contentDir: string;
+  site: Site;
+  topics: readonly Topic[];
+  conferences: readonly Conference[];
+  /** Previews show drafts and items dated in the future; production builds leave them out. */
+  preview?: boolean;
+  /** The build's "now", for deciding which items are still scheduled. */
+  now?: Date;
+}
+
+export interface LoadedContent {
+  news: NewsItem[];
+  abstracts: AbstractItem[];
+  /** Files that validated but are not published in this build. */
+  withheld: { drafts: number; scheduled: number };
+  /** Content files read. */
+  files: number;
+}
+
+export function loadContent(options: LoadOptions): LoadedContent {
+  const { contentDir } = options;
+  const problems: Problem[] = [];
+  const kinds = { news: listMarkdown(contentDir, "news", problems), abstracts: listMarkdown(contentDir, "abstracts", problems) };
+  if (!kinds.news.exists && !kinds.abstracts.exists) {
+    throw new ContentError([
+      { file: displayPath(contentDir), message: "is not a content folder: it has neither a news/ nor an abstracts/ folder" },
+    ]);
+  }
+
+  const topics = new Map(options.topics.map((topic) => [topic.id, topicInfo(topic)]));
+  const conferences = new Map(options.conferences.map((conference) => [conference.id, conferenceInfo(conference)]));
+  const today = todayIn(options.site.timeZone, options.now);
+
+  const news: NewsItem[] = [];
+  for (const file of kinds.news.files) {
+    const parsed = readContentFile(file, newsSchema, problems);
+    if (parsed) {
+      const item = toNewsItem(file, parsed, topics, today, problems);
+      if (item) news.push(item);
+    }
+  }
+  const abstracts: AbstractItem[] = [];
+  for (const file of kinds.abstracts.files) {
+    const parsed = readContentFile(file, abstractSchema, problems);
+    if (parsed) {
+      const item = toAbstract(file, parsed, conferences, today, problems);
+      if (item) abstracts.push(item);
+    }
+  }
+  reportUrlClashes([...news, ...abstracts], problems);
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const published = (item: Item) => options.preview || (!item.draft && !item.scheduled);
+  const all = [...news, ...abstracts];
+  return {
+    news: news.filter(published).sort(newestFirst),
+    abstracts: abstracts.filter(published).sort(newestFirst),
+    withheld: options.preview
+      ? { drafts: 0, scheduled: 0 }
+      : { drafts: all.filter((item) => item.draft).length, scheduled: all.filter((item) => !item.draft && item.scheduled).length },
+    files: kinds.news.files.length + kinds.abstracts.files.length,
+  };
+}
+
+export function topicInfo(topic: Topic): TopicInfo {
+  return { ...topic, url: `/topics/${topic.id}/` };
+}
+
+export function conferenceInfo(conference: Conference): ConferenceInfo {
+  return { ...conference, url: `/conferences/${conference.id}/`, year: yearOf(conference.start) };
+}
+
+/** Newest first; ties broken by title then URL so that output order never depends on the file system. */
+export function newestFirst(a: Item, b: Item): number {
+  return b.date.localeCompare(a.date) || a.title.localeCompare(b.title, "en") || a.url.localeCompare(b.url);
+}
+
+function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { exists: boolean; files: string[] } {
+  const dir = path.join(contentDir, kind);
+  try {
+    if (!statSync(dir).isDirectory()) return { exists: false, files: [] };
+  } catch {
+    return { exists: false, files: [] };
+  }
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.startsWith(".")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.name.toLowerCase().endsWith(".md")) files.push(file);
+    else {
+      problems.push({
+        file: displayPath(file),
+        message: `is not a Markdown file: content files end in .md (move other files out of ${kind}/)`,
+      });
+    }
+  }
+  return { exists: true, files: files.sort() };
+}
+
+function readContentFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  problems: Problem[],
+): { data: z.infer<S>; parsed: ParsedFile } | undefined {
+  const shown = displayPath(file);
+  const decoded = decodeContent(shown, readFileSync(file));
+  if (!decoded.ok) {
+    problems.push(decoded.problem);
+    return undefined;
+  }
+  const result = parseFrontMatter(shown, decoded.text);
+  if (!result.ok) {
+    problems.push(...result.problems);
+    return undefined;
+  }
+  const checked = schema.safeParse(result.file.data, { reportInput: true });
+  if (!checked.success) {
+    problems.push(...checked.error.issues.flatMap((issue) => describeIssue(shown, issue, result.file, schema)));
+    return undefined;
+  }
+  return { data: checked.data, parsed: result.file };
+}
+
+/** Turns a zod issue into problems that name the field, its line, the value and what is allowed. */
+function describeIssue(file: string, issue: z.core.$ZodIssue, parsed: ParsedFile, schema: z.ZodType): Problem[] {
+  if (issue.code === "unrecognized_keys") {
+    const allowed = allowedFields(schema, issue.path);
+    return issue.keys.map((key) => ({
+      file,
+      line: parsed.lineOf([...issue.path, key]),
+      field: fieldName([...issue.path, key]),
+      message: `is not a known field${suggestion(key, allowed)} (allowed: ${allowed.join(", ")})`,
+    }));
+  }
+  const input = (issue as { input?: unknown }).input;
+  const message = input === undefined ? `is required: it ${issue.message}` : `${showValue(input)} ${issue.message}`;
+  return [{ file, line: parsed.lineOf(issue.path), field: fieldName(issue.path), message }];
+}
+
+function allowedFields(schema: z.ZodType, at: readonly PropertyKey[]): string[] {
+  // Object schemas expose their shape; speakers[] items are objects inside an array.
+  let current: unknown = schema;
+  for (const key of at) {
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
+    if (def?.type === "object" && typeof key === "string") current = def.shape?.[key];
+    if (def?.type === "array") current = def.element;
+    const inner = (current as { def?: { type?: string; innerType?: unknown } }).def;
+    if (inner?.type === "optional") current = inner.innerType;
+  }
+  const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: { def?: { shape?: Record<string, unknown> } } } }).def;
+  const shape = def?.type === "array" ? def.element?.def?.shape : def?.shape;
+  return Object.keys(shape ?? {});
+}
+
+function fieldName(pathParts: readonly PropertyKey[]): string {
+  return pathParts.reduce<string>(
+    (name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)),
+    "",
+  );
+}
+
+function showValue(value: unknown): string {
+  const text = typeof value === "string" ? JSON.stringify(value) : value instanceof Object ? JSON.stringify(value) : String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+function itemSlug(file: string, data: { slug?: string | undefined }, problems: Problem[]): string | undefined {
+  if (data.slug) return data.slug;
+  const slug = slugFromFileName(path.basename(file));
+  if (isValidSlug(slug)) return slug;
+  problems.push({
+    file: displayPath(file),
+    message: `file name ${JSON.stringify(path.basename(file))} gives no usable URL slug: rename the file using letters a–z or digits, or add a field such as 'slug: iap-signs-mou'`,
+  });
+  return undefined;
+}
+
+function toNewsItem(
+  file: string,
+  { data, parsed }: { data: NewsFrontMatter; parsed: ParsedFile },
+  topics: ReadonlyMap<string, TopicInfo>,
+  today: string,
+  problems: Problem[],
+): NewsItem | undefined {
+  const before = problems.length;
+  const known = [...topics.keys()];
+  const itemTopics: TopicInfo[] = [];
+  (data.tags ?? []).forEach((tag, index) => {
+    const topic = topics.get(tag);
+    if (topic) itemTopics.push(topic);
+    else {
+      problems.push({
+        file: displayPath(file),
+        line: parsed.lineOf(["tags", index]) ?? parsed.lineOf(["tags"]),
+        field: `tags[${index}]`,
+        message: `${JSON.stringify(tag)} is not a known topic${suggestion(tag, known)} (topics are listed in _data/topics.ts)`,
+      });
+    }
+  });
+  const slug = itemSlug(file, data, problems);
+  if (problems.length > before || !slug) return undefined;
+  const year = yearOf(data.date);
+  const body = renderMarkdown(parsed.body);
+  return {
+    kind: "news",
+    file: displayPath(file),
+    slug,
+    url: `/news/${year}/${slug}/`,
+    title: data.title,
+    date: data.date,
+    year,
+    summary: data.summary ?? truncateAtWord(body.firstParagraph),
+    draft: data.draft ?? false,
+    scheduled: data.date > today,
+    topics: itemTopics,
+    html: body.html,
+    wordCount: body.wordCount,
+  };
+}
+
+function toAbstract(
+  file: string,
+  { data, parsed }: { data: AbstractFrontMatter; parsed: ParsedFile },
+  conferences: ReadonlyMap<string, ConferenceInfo>,
+  today: string,
+  problems: Problem[],
+): AbstractItem | undefined {
+  const before = problems.length;
+  const conference = conferences.get(data.conference);
+  if (!conference) {
+    problems.push({
+      file: displayPath(file),
+      line: parsed.lineOf(["conference"]),
+      field: "conference",
+      message: `${JSON.stringify(data.conference)} is not a known conference${suggestion(data.conference, [...conferences.keys()])} (conferences are listed in _data/conferences.ts)`,
+    });
+  }
+  const slug = itemSlug(file, data, problems);
+  if (problems.length > before || !slug || !conference) return undefined;
+  const body = renderMarkdown(parsed.body);
+  return {
+    kind: "abstract",
+    file: displayPath(file),
+    slug,
+    url: `/abstracts/${conference.id}/${slug}/`,
+    title: data.title ?? abstractTitle(data.speakers, data.session),
+    date: conference.start,
+    year: conference.year,
+    summary: truncateAtWord(body.firstParagraph),
+    draft: data.draft ?? false,
+    scheduled: conference.start > today,
+    conference,
+    session: data.session,
+    speakers: data.speakers,
+    html: body.html,
+    wordCount: body.wordCount,
+  };
+}
+
+const listFormat = new Intl.ListFormat("en-GB", { type: "conjunction" });
+
+/** "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services" */
+export function abstractTitle(speakers: readonly Speaker[], session: string): string {
+  return `${listFormat.format(speakers.map((speaker) => speaker.name))}: ${session}`;
+}
+
+/** Two files may not publish to one URL; URLs differing only in case clash on many hosts too. */
+function reportUrlClashes(items: readonly Item[], problems: Problem[]): void {
+  const seen = new Map<string, Item>();
+  for (const item of items) {
+    const key = item.url.toLowerCase();
+    const first = seen.get(key);
+    if (first) {
+      problems.push({
+        file: item.file,
+        message: `would be published at ${item.url}, which ${first.file} already uses: rename one of the files or give it a different 'slug'`,
+      });
+    } else seen.set(key, item);
+  }
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") ? relative : file;
+}

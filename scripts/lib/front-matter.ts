@@ -1,0 +1,127 @@
+/**
+ * Splits a content file into YAML front matter and Markdown body, and parses the YAML with line
+ * numbers so that every error can point at the line that caused it.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Problem } from "./problems.ts";
+
+export interface ParsedFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of a front-matter field, e.g. ["speakers", 0, "name"], when it can be located. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+export type ParseResult = { ok: true; file: ParsedFile } | { ok: false; problems: Problem[] };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes UTF-8 strictly (a stray Latin-1 byte is an error, not a silent U+FFFD). */
+export function decodeContent(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    const at = firstInvalidUtf8Byte(bytes);
+    const line = bytes.subarray(0, at).filter((byte) => byte === 0x0a).length + 1;
+    const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    return {
+      ok: false,
+      problem: { file, line, message: `is not valid UTF-8 (byte 0x${hex} at offset ${at}); save the file as UTF-8` },
+    };
+  }
+}
+
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      utf8.decode(bytes.subarray(0, end));
+    } catch {
+      // A multi-byte sequence may only be incomplete; the bad byte is the first that cannot start or continue one.
+      if (end === bytes.length || !isContinuation(bytes[end])) return end - 1;
+    }
+  }
+  return bytes.length - 1;
+}
+
+function isContinuation(byte: number | undefined): boolean {
+  return byte !== undefined && (byte & 0xc0) === 0x80;
+}
+
+/** Parses `---\nyaml\n---\nmarkdown`. A byte-order mark and CRLF line endings are accepted. */
+export function parseFrontMatter(file: string, source: string): ParseResult {
+  const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (text.trim() === "") return fail(file, undefined, "is empty: a content file starts with front matter between two '---' lines");
+  if (!text.startsWith("---\n")) {
+    return fail(file, 1, "has no front matter: the first line must be '---', followed by fields such as 'title:' and a closing '---'");
+  }
+  const close = /^---[ \t]*$/m;
+  const rest = text.slice(4);
+  const end = close.exec(rest);
+  if (!end) return fail(file, 1, "front matter is not closed: add a line '---' after the last field");
+  const yamlSource = rest.slice(0, end.index);
+  const body = rest.slice(end.index + end[0].length).replace(/^\n/, "");
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlSource, { schema: "core", uniqueKeys: true, prettyErrors: false, lineCounter });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({
+        file,
+        // +1 for the opening '---' line.
+        line: (error.linePos?.[0]?.line ?? 0) + 1,
+        message: `front matter is not valid YAML: ${yamlErrorText(error.code, error.message)}`,
+      })),
+    };
+  }
+  const data: unknown = document.toJS();
+  if (data === null || data === undefined) return fail(file, 1, "front matter is empty: add at least the required fields");
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return fail(file, 2, "front matter must be fields written 'name: value', one per line");
+  }
+  return {
+    ok: true,
+    file: {
+      data: data as Record<string, unknown>,
+      body,
+      lineOf: (path) => lineOfPath(document, lineCounter, path),
+    },
+  };
+}
+
+function fail(file: string, line: number | undefined, message: string): ParseResult {
+  return { ok: false, problems: [{ file, ...(line ? { line } : {}), message }] };
+}
+
+function yamlErrorText(code: string, message: string): string {
+  const firstLine = message.split("\n")[0] ?? message;
+  const text = firstLine.replace(/ at line \d+, column \d+:?$/, "");
+  if (code === "DUPLICATE_KEY") return `${text} (each field may appear once)`;
+  if (/tab/i.test(text)) return `${text} (indent with spaces, not tabs)`;
+  return text;
+}
+
+function lineOfPath(document: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  let node: unknown = document.contents;
+  let line: number | undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (!pair) break;
+      line = startLine(pair.key as Node, lineCounter) ?? line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === "number") {
+      node = node.items[key];
+      line = startLine(node as Node, lineCounter) ?? line;
+    } else {
+      break;
+    }
+  }
+  if (path.length === 0) line = startLine(node as Node, lineCounter);
+  return line === undefined ? undefined : line + 1;
+}
+
+function startLine(node: Node | undefined, lineCounter: LineCounter): number | undefined {
+  const offset = node?.range?.[0];
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+}

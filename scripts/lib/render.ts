@@ -1,0 +1,16 @@
+import Eleventy from "@11ty/eleventy";
+import type { Archive } from "./archive.ts";
+
+/** Renders the archive with Eleventy (templates in src/ and _includes/) into `outDir`. */
+export async function renderSite(archive: Archive, outDir: string): Promise<void> {
+  const eleventy = new Eleventy("src", outDir, {
+    configPath: ".eleventy.ts",
+    quietMode: true,
+    config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => {
+      eleventyConfig.addGlobalData("archive", archive);
+    },
+  });
+  // Eleventy would print its own summary; the build prints one line per phase instead.
+  eleventy.disableLogger();
+  await eleventy.write();
+}
