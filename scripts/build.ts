@@ -1,0 +1,183 @@
+/**
+ * The one build entry point: validate content → render with Eleventy → check the output →
+ * publish. Each phase prints its count and time. Nothing is published unless every phase passed,
+ * so a failed build leaves the previous output folder exactly as it was.
+ *
+ *   npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD]
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { conferences } from "../_data/conferences.ts";
+import { site } from "../_data/site.ts";
+import { topics } from "../_data/topics.ts";
+import { Archive } from "./lib/archive.ts";
+import { checkOutput } from "./lib/check-output.ts";
+import { isCalendarDate } from "./lib/dates.ts";
+import { ContentError } from "./lib/problems.ts";
+import { discard, publish, stagingDir } from "./lib/publish.ts";
+import { renderSite } from "./lib/render.ts";
+
+export const repoRoot = path.resolve(import.meta.dirname, "..");
+
+export interface BuildOptions {
+  /** Folder with news/ and abstracts/. */
+  contentDir: string;
+  outDir: string;
+  /** Include drafts and items dated in the future, marked as such (for `npm start`). */
+  preview?: boolean;
+  /** The build's "now"; items dated after it are withheld. */
+  now?: Date;
+  log?: (line: string) => void;
+}
+
+export interface BuildReport {
+  news: number;
+  abstracts: number;
+  withheld: { drafts: number; scheduled: number };
+  pages: number;
+  files: number;
+  phases: { name: string; ms: number }[];
+}
+
+/** Thrown when a phase fails; the output folder has not been touched. */
+export class BuildError extends Error {
+  constructor(
+    readonly phase: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "BuildError";
+  }
+}
+
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const log = options.log ?? (() => {});
+  const phases: BuildReport["phases"] = [];
+  const timed = async <T>(name: string, run: () => T | Promise<T>, describe: (result: T) => string): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    const ms = performance.now() - started;
+    phases.push({ name, ms });
+    log(`${name.padEnd(9)} ${describe(result).padEnd(58)} ${formatMs(ms).padStart(8)}`);
+    return result;
+  };
+
+  const archive = await timed(
+    "validate",
+    () => {
+      try {
+        return new Archive({ contentDir: options.contentDir, site, topics, conferences, preview: options.preview, now: options.now });
+      } catch (error) {
+        if (error instanceof ContentError) throw new BuildError("validate", error.message);
+        throw error;
+      }
+    },
+    (result) =>
+      `${result.files} files: ${result.news.length} news, ${result.abstracts.length} abstracts` +
+      (result.withheld.drafts + result.withheld.scheduled > 0
+        ? ` (${result.withheld.drafts} drafts, ${result.withheld.scheduled} scheduled withheld)`
+        : ""),
+  );
+
+  const staged = stagingDir(options.outDir);
+  try {
+    await timed(
+      "render",
+      async () => {
+        try {
+          await renderSite(archive, staged);
+        } catch (error) {
+          throw new BuildError("render", `Eleventy failed: ${errorMessage(error)}`);
+        }
+      },
+      () => `${archive.items.length} articles with Eleventy`,
+    );
+    const report = await timed(
+      "check",
+      () => checkOutput(staged, archive.items.map((item) => item.url)),
+      (result) => `${result.pages} pages, ${result.links} internal links`,
+    );
+    if (report.problems.length > 0) {
+      throw new BuildError("check", `${report.problems.length} problems in the output:\n${report.problems.map((p) => `  ${p}`).join("\n")}`);
+    }
+    await timed("publish", () => publish(staged, options.outDir), () => `${report.files} files to ${displayPath(options.outDir)}`);
+    return {
+      news: archive.news.length,
+      abstracts: archive.abstracts.length,
+      withheld: archive.withheld,
+      pages: report.pages,
+      files: report.files,
+      phases,
+    };
+  } finally {
+    discard(staged);
+  }
+}
+
+function errorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const causes: string[] = [error.message];
+  let cause = error.cause;
+  while (cause instanceof Error) {
+    causes.push(cause.message);
+    cause = cause.cause;
+  }
+  return causes.join("\n  caused by: ");
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+function displayPath(dir: string): string {
+  return path.relative(process.cwd(), dir) || ".";
+}
+
+export function parseBuildArgs(args: string[], cwd: string = process.cwd()): BuildOptions {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      content: { type: "string" },
+      out: { type: "string" },
+      preview: { type: "boolean" },
+      now: { type: "string" },
+    },
+  });
+  if (values.now !== undefined && !isCalendarDate(values.now)) {
+    throw new TypeError(`--now ${JSON.stringify(values.now)} is not a calendar date (YYYY-MM-DD)`);
+  }
+  return {
+    contentDir: path.resolve(cwd, values.content ?? path.join(repoRoot, "src")),
+    outDir: path.resolve(cwd, values.out ?? path.join(repoRoot, "_site")),
+    preview: values.preview ?? false,
+    // The end of that day in the archive's time zone is approximated by its UTC noon: dates are compared as calendar days.
+    ...(values.now ? { now: new Date(`${values.now}T12:00:00Z`) } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  let options: BuildOptions;
+  try {
+    options = parseBuildArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`build: ${errorMessage(error)}\nusage: npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD]`);
+    process.exit(2);
+  }
+  // Eleventy resolves its input and include folders from the working directory.
+  process.chdir(repoRoot);
+  const started = performance.now();
+  try {
+    const report = await build({ ...options, log: (line) => console.log(line) });
+    console.log(`built ${report.pages} pages (${report.news} news, ${report.abstracts} abstracts) in ${formatMs(performance.now() - started)}`);
+  } catch (error) {
+    if (error instanceof BuildError) {
+      console.error(`\nbuild failed in ${error.phase}; ${displayPath(options.outDir)} was left as it was.\n${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
