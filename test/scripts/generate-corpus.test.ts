@@ -1,0 +1,131 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parse } from "yaml";
+import { generateCorpus, parseCliArgs, quoteYaml, slugify, UsageError } from "../../scripts/generate-corpus.ts";
+
+// Copied from the brief rather than imported, so the test checks the spec and not the implementation.
+const ALLOWED_TOPICS = new Set([
+  "international-cooperation",
+  "cybercrime",
+  "corruption",
+  "drug-trafficking",
+  "human-trafficking",
+  "terrorism",
+  "victims-and-witnesses",
+  "training",
+  "prosecutorial-independence",
+  "conferences",
+  "memoranda-of-understanding",
+  "gender-based-violence",
+]);
+const ALLOWED_CONFERENCES = new Set(["annual-23", "annual-27", "annual-28", "annual-29", "european-regional-18"]);
+
+const files = generateCorpus({ news: 50, abstracts: 20 });
+const newsFiles = files.filter((file) => file.path.startsWith("news/"));
+const abstractFiles = files.filter((file) => file.path.startsWith("abstracts/"));
+
+function frontMatter(text: string): Record<string, unknown> {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (match?.[1] === undefined) throw new Error(`no front matter in:\n${text.slice(0, 200)}`);
+  const data: unknown = parse(match[1]);
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new Error("front matter is not a mapping");
+  return data as Record<string, unknown>;
+}
+
+function slugOf(filePath: string): string {
+  return filePath.slice(filePath.lastIndexOf("/") + 1, -".md".length);
+}
+
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split("-").map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+test("returns the requested number of news items and abstracts", () => {
+  assert.is(files.length, 70);
+  assert.is(newsFiles.length, 50);
+  assert.is(abstractFiles.length, 20);
+});
+
+test("is deterministic for the same options", () => {
+  assert.equal(generateCorpus({ news: 50, abstracts: 20 }), files);
+  assert.equal(generateCorpus({ news: 50, abstracts: 20, seed: 1 }), files);
+});
+
+test("a different seed gives different output", () => {
+  assert.not.equal(generateCorpus({ news: 50, abstracts: 20, seed: 2 }), files);
+});
+
+test("paths and slugs are unique, lowercase ascii, with forward slashes", () => {
+  assert.is(new Set(files.map((file) => file.path)).size, files.length);
+  assert.is(new Set(files.map((file) => slugOf(file.path))).size, files.length);
+  for (const file of files) {
+    assert.not.ok(file.path.includes("\\"), file.path);
+    assert.match(slugOf(file.path), /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  }
+});
+
+test("news front matter: unique title, real date matching the folder, allowed tags", () => {
+  const titles = new Set<string>();
+  for (const file of newsFiles) {
+    const data = frontMatter(file.text);
+    assert.type(data.title, "string");
+    titles.add(String(data.title));
+    const date = data.date;
+    assert.type(date, "string", `${file.path}: date should stay a string`);
+    assert.match(String(date), /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(isCalendarDate(String(date)), `${file.path}: ${String(date)} is not a calendar date`);
+    assert.ok(String(date) >= "1996-01-01" && String(date) <= "2025-12-31", String(date));
+    assert.match(file.path, new RegExp(`^news/${String(date).slice(0, 4)}/[^/]+\\.md$`));
+    if (data.summary !== undefined) assert.type(data.summary, "string");
+    assert.ok(Array.isArray(data.tags), `${file.path}: tags should be a list`);
+    const tags = data.tags as unknown[];
+    assert.ok(tags.length <= 3);
+    for (const tag of tags) assert.ok(ALLOWED_TOPICS.has(String(tag)), `unknown tag ${String(tag)}`);
+  }
+  assert.is(titles.size, newsFiles.length);
+});
+
+test("abstract front matter: allowed conference matching the folder, session, 1–3 named speakers", () => {
+  for (const file of abstractFiles) {
+    const data = frontMatter(file.text);
+    const conference = String(data.conference);
+    assert.ok(ALLOWED_CONFERENCES.has(conference), `unknown conference ${conference}`);
+    assert.match(file.path, new RegExp(`^abstracts/${conference}/[^/]+\\.md$`));
+    assert.type(data.session, "string");
+    assert.ok(Array.isArray(data.speakers));
+    const speakers = data.speakers as unknown[];
+    assert.ok(speakers.length >= 1 && speakers.length <= 3, `${file.path}: ${speakers.length} speakers`);
+    for (const speaker of speakers) {
+      assert.type((speaker as Record<string, unknown>).name, "string");
+    }
+    if (data.title !== undefined) assert.type(data.title, "string");
+  }
+});
+
+test("bodies are non-trivial markdown", () => {
+  for (const file of files) {
+    const body = file.text.replace(/^---\n[\s\S]*?\n---\n/, "");
+    assert.ok(body.trim().length > 500, `${file.path}: body too short`);
+  }
+});
+
+test("quoteYaml round-trips quotes, backslashes and accents", () => {
+  const value = 'Report on "São Paulo" \\ Núñez: a #1 - [draft]';
+  assert.is(parse(`title: ${quoteYaml(value)}`).title, value);
+});
+
+test("slugify folds accents and strips punctuation", () => {
+  assert.is(slugify("Prosecutors meet in Bogotá: Zürich & Kraków"), "prosecutors-meet-in-bogota-zurich-krakow");
+});
+
+test("CLI arguments: defaults, missing --out and unknown flags", () => {
+  assert.equal(parseCliArgs(["--out", "x"]), { news: 8000, abstracts: 2000, seed: 1, out: "x" });
+  assert.throws(() => parseCliArgs([]), (error: unknown) => error instanceof UsageError);
+  assert.throws(() => parseCliArgs(["--out", "x", "--bogus"]), (error: unknown) => error instanceof UsageError);
+  assert.throws(() => parseCliArgs(["--out", "x", "--news", "-3"]), (error: unknown) => error instanceof UsageError);
+});
+
+test.run();
