@@ -1,0 +1,86 @@
+/**
+ * Runs every test file (`test/**\/*.test.ts`) in its own Node process, two at a time, and ends
+ * with one line: "N passed, N failed". Each file is a plain uvu suite that also runs alone:
+ *   node --import tsx test/lib/dates.test.ts
+ * Pass file or folder names to run only those: npm test -- test/lib
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+interface FileResult {
+  file: string;
+  passed: number;
+  failed: number;
+  output: string;
+  ms: number;
+  code: number | null;
+}
+
+function testFiles(targets: string[]): string[] {
+  const found: string[] = [];
+  const visit = (entry: string) => {
+    if (statSync(entry).isDirectory()) {
+      for (const name of readdirSync(entry).sort()) {
+        if (name !== "fixtures" && name !== "node_modules") visit(path.join(entry, name));
+      }
+    } else if (entry.endsWith(".test.ts")) found.push(entry);
+  };
+  for (const target of targets) visit(path.resolve(root, target));
+  return found;
+}
+
+function runFile(file: string): Promise<FileResult> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", file], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("close", (code) => {
+      const total = Number(/Total:\s+(\d+)/.exec(output)?.[1] ?? 0);
+      const passed = Number(/Passed:\s+(\d+)/.exec(output)?.[1] ?? 0);
+      // A file that crashed before uvu could report still counts as one failure.
+      const failed = code === 0 ? total - passed : Math.max(1, total - passed);
+      resolve({ file: path.relative(root, file), passed, failed, output, ms: performance.now() - started, code });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const files = testFiles(args.length > 0 ? args : ["test"]);
+  const queue = [...files];
+  const results: FileResult[] = [];
+  const workers = Array.from({ length: Math.min(2, availableParallelism()) }, async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const result = await runFile(file);
+      results.push(result);
+      const status = result.failed > 0 ? "FAIL" : "ok  ";
+      console.log(`${status} ${result.file}  ${result.passed} passed, ${result.failed} failed  (${(result.ms / 1000).toFixed(1)} s)`);
+      if (result.failed > 0) console.log(indent(result.output.trim()));
+    }
+  });
+  await Promise.all(workers);
+  const passed = results.reduce((sum, result) => sum + result.passed, 0);
+  const failed = results.reduce((sum, result) => sum + result.failed, 0);
+  if (files.length === 0) console.log("no test files found");
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || files.length === 0 ? 1 : 0;
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n");
+}
+
+await main();
