@@ -12,6 +12,7 @@ import { conferences } from "../_data/conferences.ts";
 import { site } from "../_data/site.ts";
 import { topics } from "../_data/topics.ts";
 import { Archive } from "./lib/archive.ts";
+import { pluralise } from "./eleventy/filters.ts";
 import { checkOutput } from "./lib/check-output.ts";
 import { isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
@@ -74,7 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       }
     },
     (result) =>
-      `${result.files} files: ${result.news.length} news, ${result.abstracts.length} abstracts` +
+      `${result.files} files: ${result.news.length} news, ${pluralise(result.abstracts.length, "abstract")}` +
       (result.withheld.drafts + result.withheld.scheduled > 0
         ? ` (${result.withheld.drafts} drafts, ${result.withheld.scheduled} scheduled withheld)`
         : ""),
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   try {
     const report = await build({ ...options, log: (line) => console.log(line) });
-    console.log(`built ${report.pages} pages (${report.news} news, ${report.abstracts} abstracts) in ${formatMs(performance.now() - started)}`);
+    console.log(`built ${report.pages} pages (${report.news} news, ${pluralise(report.abstracts, "abstract")}) in ${formatMs(performance.now() - started)}`);
   } catch (error) {
     if (error instanceof BuildError) {
       console.error(`\nbuild failed in ${error.phase}; ${displayPath(options.outDir)} was left as it was.\n${error.message}`);
