@@ -47,6 +47,8 @@ interface ItemBase {
   scheduled: boolean;
   html: string;
   wordCount: number;
+  /** Old paths that redirect here. */
+  aliases: string[];
 }
 
 export interface NewsItem extends ItemBase {
@@ -199,7 +201,8 @@ function describeIssue(file: string, issue: z.core.$ZodIssue, parsed: ParsedFile
     }));
   }
   const input = (issue as { input?: unknown }).input;
-  const message = input === undefined ? `is required: it ${issue.message}` : `${showValue(input)} ${issue.message}`;
+  const message =
+    input === undefined ? `is required: it ${issue.message}` : input === null ? `is empty: it ${issue.message}` : `${showValue(input)} ${issue.message}`;
   return [{ file, line: parsed.lineOf(issue.path), field: fieldName(issue.path), message }];
 }
 
@@ -281,6 +284,7 @@ function toNewsItem(
     topics: itemTopics,
     html: body.html,
     wordCount: body.wordCount,
+    aliases: data.aliases ?? [],
   };
 }
 
@@ -320,6 +324,7 @@ function toAbstract(
     speakers: data.speakers,
     html: body.html,
     wordCount: body.wordCount,
+    aliases: data.aliases ?? [],
   };
 }
 

@@ -21,7 +21,7 @@ export function decodeContent(file: string, bytes: Uint8Array): { ok: true; text
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
-    const at = firstInvalidUtf8Byte(bytes);
+    const at = Math.max(0, firstInvalidUtf8Byte(bytes));
     const line = bytes.subarray(0, at).filter((byte) => byte === 0x0a).length + 1;
     const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
     return {
@@ -31,20 +31,26 @@ export function decodeContent(file: string, bytes: Uint8Array): { ok: true; text
   }
 }
 
-function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      utf8.decode(bytes.subarray(0, end));
-    } catch {
-      // A multi-byte sequence may only be incomplete; the bad byte is the first that cannot start or continue one.
-      if (end === bytes.length || !isContinuation(bytes[end])) return end - 1;
+/** Offset of the first byte that starts an invalid UTF-8 sequence (RFC 3629: no overlongs, no surrogates). */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    const [length, min, max] =
+      lead < 0x80 ? [1, 0, 0] : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
+      : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
+      : lead === 0xf0 ? [4, 0x90, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
+      : [0, 0, 0];
+    if (length === 0) return i;
+    // The second byte has the tightest range; the others are plain continuation bytes.
+    for (let k = 1; k < length; k++) {
+      const byte = bytes[i + k];
+      const [low, high] = k === 1 ? [min, max] : [0x80, 0xbf];
+      if (byte === undefined || byte < low || byte > high) return i;
     }
+    i += length;
   }
-  return bytes.length - 1;
-}
-
-function isContinuation(byte: number | undefined): boolean {
-  return byte !== undefined && (byte & 0xc0) === 0x80;
+  return -1;
 }
 
 /** Parses `---\nyaml\n---\nmarkdown`. A byte-order mark and CRLF line endings are accepted. */
@@ -62,14 +68,14 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
   const body = rest.slice(end.index + end[0].length).replace(/^\n/, "");
 
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlSource, { schema: "core", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const document = parseDocument(yamlSource, { schema: "core", uniqueKeys: true, prettyErrors: true, lineCounter });
   if (document.errors.length > 0) {
     return {
       ok: false,
       problems: document.errors.map((error) => ({
         file,
         // +1 for the opening '---' line.
-        line: (error.linePos?.[0]?.line ?? 0) + 1,
+        line: (error.code === "MISSING_CHAR" ? unclosedQuoteLine(yamlSource) : undefined) ?? (error.linePos?.[0]?.line ?? 1) + 1,
         message: `front matter is not valid YAML: ${yamlErrorText(error.code, error.message)}`,
       })),
     };
@@ -87,6 +93,14 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
       lineOf: (path) => lineOfPath(document, lineCounter, path),
     },
   };
+}
+
+/** yaml reports an unclosed quote where the input ends; the line that opened it is more useful. */
+function unclosedQuoteLine(yamlSource: string): number | undefined {
+  const lines = yamlSource.split("\n");
+  const index = lines.findIndex((line) => /:\s*"/.test(line) && (line.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1);
+  // +1 for 1-based lines, +1 for the opening '---'.
+  return index === -1 ? undefined : index + 2;
 }
 
 function fail(file: string, line: number | undefined, message: string): ParseResult {

@@ -61,8 +61,10 @@ function countWords(tokens: Token[]): number {
 
 /** Shortens text to at most `max` characters at a word boundary, ending with "…" when cut. */
 export function truncateAtWord(text: string, max = 200): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  const characters = Array.from(text);
+  if (characters.length <= max) return text;
+  // Cut by code points, not UTF-16 units, so an emoji is never split in half.
+  const cut = characters.slice(0, Math.max(0, max - 1)).join("");
   const lastSpace = cut.lastIndexOf(" ");
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
 }
