@@ -25,8 +25,17 @@ const slug = z.string({ error: "must be a URL slug" }).regex(slugPattern, {
   error: "must be lowercase letters a–z, digits and single hyphens, e.g. iap-signs-mou",
 });
 
+/** An old URL path that should keep working, e.g. /News/The-IAP-signed-MOU-with-AIAMP */
+const aliasPath = z
+  .string({ error: "must be a path such as /News/Old-Title" })
+  .regex(/^\/(?!\/)[^\s?#\\]*$/, { error: "must be a site path starting with /, without spaces, ? or #" })
+  .refine((alias) => !alias.split("/").some((segment) => segment === ".." || segment === "."), {
+    error: "must not contain . or .. segments",
+  });
+
 /** The fields every content file may carry. */
 const common = {
+  aliases: z.array(aliasPath, { error: "must be a list of old paths, e.g. [/News/Old-Title]" }).optional(),
   draft: z.boolean({ error: "must be true or false" }).optional(),
   slug: slug.optional(),
 };

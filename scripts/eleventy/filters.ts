@@ -2,6 +2,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { site } from "../../_data/site.ts";
 import { formatCalendarDate, formatDateRange, formatMonth } from "../lib/dates.ts";
 import { pageWindow } from "../lib/pagination.ts";
+import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scriptSafeJson } from "../lib/citation.ts";
+import type { Item } from "../lib/content.ts";
 
 /** Absolute URL on the live site, for canonical links and feeds. */
 export function absoluteUrl(url: string, base: string = site.url): string {
@@ -20,6 +22,9 @@ export const filters = {
   absoluteUrl,
   pluralise,
   pageWindow,
+  citation: (item: Item) => (item.kind === "news" ? newsCitation(item, site) : abstractCitation(item, site)),
+  newsArticleJsonLd: (item: Item) => scriptSafeJson(item.kind === "news" ? newsArticleJsonLd(item, site) : {}),
+  abstractJsonLd: (item: Item) => scriptSafeJson(item.kind === "abstract" ? abstractJsonLd(item, site) : {}),
 };
 
 export default function registerFilters(eleventyConfig: UserConfig): void {

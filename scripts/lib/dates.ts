@@ -20,9 +20,16 @@ function toDateTime(date: string): DateTime {
   return parsed;
 }
 
-/** "2023-11-14" → "14 November 2023" */
+const formatted = new Map<string, string>();
+
+/** "2023-11-14" → "14 November 2023". Memoised: list pages format the same dates thousands of times. */
 export function formatCalendarDate(date: string): string {
-  return toDateTime(date).setLocale("en-GB").toFormat("d MMMM yyyy");
+  let text = formatted.get(date);
+  if (text === undefined) {
+    text = toDateTime(date).setLocale("en-GB").toFormat("d MMMM yyyy");
+    formatted.set(date, text);
+  }
+  return text;
 }
 
 /** "2023-11-14" → "November 2023" */

@@ -51,10 +51,18 @@ function inlineText(children: Token[]): string {
     .trim();
 }
 
+/** Words of running text: runs of non-space in each inline token's source (markup characters do not add words). */
 function countWords(tokens: Token[]): number {
   let words = 0;
   for (const token of tokens) {
-    if (token.type === "inline") words += inlineText(token.children ?? []).split(" ").filter(Boolean).length;
+    if (token.type !== "inline") continue;
+    let inWord = false;
+    for (let i = 0; i < token.content.length; i++) {
+      const code = token.content.charCodeAt(i);
+      const space = code === 32 || code === 10 || code === 9 || code === 13;
+      if (!space && !inWord) words++;
+      inWord = !space;
+    }
   }
   return words;
 }

@@ -1,0 +1,107 @@
+/**
+ * Metadata for people and machines citing the archive: a ready-to-copy citation, and schema.org
+ * JSON-LD for news (NewsArticle) and abstracts (a ScholarlyArticle recorded at the conference Event).
+ */
+import type { Site } from "../../_data/schema.ts";
+import type { AbstractItem, NewsItem } from "./content.ts";
+import { formatCalendarDate, formatDateRange } from "./dates.ts";
+
+const listFormat = new Intl.ListFormat("en-GB", { type: "conjunction" });
+
+function absolute(url: string, site: Site): string {
+  return new URL(url, site.url).href;
+}
+
+/** International Association of Prosecutors (14 November 2023). Title. IAP News Archive. https://… */
+export function newsCitation(item: NewsItem, site: Site): string {
+  return `${site.organisation} (${formatCalendarDate(item.date)}). ${withStop(item.title)} ${site.name}. ${absolute(item.url, site)}`;
+}
+
+/** Speaker A and Speaker B (2022). Title. Abstract, Session, Conference, City, dates. Organisation. https://… */
+export function abstractCitation(item: AbstractItem, site: Site): string {
+  const conference = item.conference;
+  const place = [conference.city, conference.country].filter(Boolean).join(", ");
+  const event = [conference.name, place, formatDateRange(conference.start, conference.end)].filter(Boolean).join(", ");
+  return (
+    `${listFormat.format(item.speakers.map((speaker) => speaker.name))} (${conference.year}). ${withStop(item.title)} ` +
+    `Abstract, ${item.session}. ${event}. ${site.organisation}. ${absolute(item.url, site)}`
+  );
+}
+
+function withStop(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function publisher(site: Site) {
+  return { "@type": "Organization", name: site.organisation, url: site.url };
+}
+
+export function newsArticleJsonLd(item: NewsItem, site: Site): Record<string, unknown> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: item.title,
+    description: item.summary,
+    datePublished: item.date,
+    dateModified: item.date,
+    url: absolute(item.url, site),
+    mainEntityOfPage: absolute(item.url, site),
+    inLanguage: site.language,
+    author: publisher(site),
+    publisher: publisher(site),
+    isPartOf: { "@type": "WebSite", name: site.name, url: site.url },
+    ...(item.topics.length > 0 ? { keywords: item.topics.map((topic) => topic.label) } : {}),
+    wordCount: item.wordCount,
+  };
+}
+
+export function abstractJsonLd(item: AbstractItem, site: Site): Record<string, unknown> {
+  const conference = item.conference;
+  return {
+    "@context": "https://schema.org",
+    "@type": "ScholarlyArticle",
+    headline: item.title,
+    name: item.title,
+    description: item.summary,
+    datePublished: item.date,
+    url: absolute(item.url, site),
+    inLanguage: site.language,
+    author: item.speakers.map((speaker) => ({
+      "@type": "Person",
+      name: speaker.name,
+      ...(speaker.role ? { jobTitle: speaker.role } : {}),
+      ...(speaker.organisation ? { affiliation: { "@type": "Organization", name: speaker.organisation } } : {}),
+    })),
+    publisher: publisher(site),
+    recordedAt: {
+      "@type": "Event",
+      name: conference.name,
+      startDate: conference.start,
+      endDate: conference.end,
+      url: absolute(conference.url, site),
+      organizer: publisher(site),
+      ...(conference.city || conference.country
+        ? {
+            location: {
+              "@type": "Place",
+              name: [conference.city, conference.country].filter(Boolean).join(", "),
+              address: {
+                "@type": "PostalAddress",
+                ...(conference.city ? { addressLocality: conference.city } : {}),
+                ...(conference.country ? { addressCountry: conference.country } : {}),
+              },
+            },
+          }
+        : {}),
+      ...(conference.theme ? { about: conference.theme } : {}),
+    },
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` block. `<`, `>` and `&` are written as \u
+ * escapes, so a title containing `</script>` or `<!--` cannot end the block; U+2028/2029 too.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
