@@ -14,7 +14,12 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(typescriptData);
   eleventyConfig.addPlugin(registerFilters);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
-  eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
+  // src/assets/search/ is the search page's TypeScript, bundled into /assets/search.js by the
+  // build (scripts/lib/search-bundle.ts): the sources themselves are not published.
+  eleventyConfig.addPassthroughCopy(
+    { "src/assets": "assets" },
+    { filter: (file: string) => file !== "search" && !file.startsWith("search/") },
+  );
   eleventyConfig.setQuietMode(true);
 }
 

@@ -1,7 +1,7 @@
 /**
- * The one build entry point: validate content → render with Eleventy → check the output →
- * publish. Each phase prints its count and time. Nothing is published unless every phase passed,
- * so a failed build leaves the previous output folder exactly as it was.
+ * The one build entry point: validate content → render with Eleventy → index for search →
+ * check the output → publish. Each phase prints its count and time. Nothing is published unless
+ * every phase passed, so a failed build leaves the previous output folder exactly as it was.
  *
  *   npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD]
  */
@@ -14,10 +14,13 @@ import { topics } from "../_data/topics.ts";
 import { Archive } from "./lib/archive.ts";
 import { pluralise } from "./eleventy/filters.ts";
 import { checkOutput } from "./lib/check-output.ts";
+import { writeDiscoveryFiles } from "./lib/feeds.ts";
 import { isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
 import { discard, publish, stagingDir } from "./lib/publish.ts";
 import { renderSite } from "./lib/render.ts";
+import { bundleSearchScript } from "./lib/search-bundle.ts";
+import { formatBytes, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -29,6 +32,8 @@ export interface BuildOptions {
   preview?: boolean;
   /** The build's "now"; items dated after it are withheld. */
   now?: Date;
+  /** How pages reach Pagefind (default "directory"); for benchmarks comparing the two. */
+  searchIndexSource?: IndexSource;
   log?: (line: string) => void;
 }
 
@@ -39,6 +44,8 @@ export interface BuildReport {
   pages: number;
   files: number;
   phases: { name: string; ms: number }[];
+  /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings. */
+  search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number } };
 }
 
 /** Thrown when a phase fails; the output folder has not been touched. */
@@ -83,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const staged = stagingDir(options.outDir);
   try {
-    await timed(
+    const scriptBytes = await timed(
       "render",
       async () => {
         try {
@@ -91,12 +98,39 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         } catch (error) {
           throw new BuildError("render", `Eleventy failed: ${errorMessage(error)}`);
         }
+        try {
+          return await bundleSearchScript(repoRoot, staged);
+        } catch (error) {
+          throw new BuildError("render", `bundling the search page's script failed: ${errorMessage(error)}`);
+        }
       },
-      () => `${archive.items.length} articles with Eleventy`,
+      (bytes) => `${archive.items.length} articles with Eleventy, search.js ${formatBytes(bytes)}`,
+    );
+    await timed(
+      "feeds",
+      () => writeDiscoveryFiles(archive, site, staged),
+      (files) => `${files.length} files: Atom and JSON feeds, sitemap.xml, robots.txt`,
+    );
+    const searchIndex = await timed(
+      "search",
+      async () => {
+        const result = await writeSearchIndex({
+          siteDir: staged,
+          articleUrls: archive.items.map((item) => item.url),
+          source: options.searchIndexSource ?? "directory",
+        }).catch((error: unknown) => {
+          throw new BuildError("search", `Pagefind failed: ${errorMessage(error)}`);
+        });
+        if (result.errors.length > 0) {
+          throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
+        }
+        return result;
+      },
+      (result) => `${result.pages} pages indexed with Pagefind, ${formatBytes(result.indexBytes)} of index`,
     );
     const report = await timed(
       "check",
-      () => checkOutput(staged, archive.items.map((item) => item.url)),
+      () => checkOutput(staged, archive.pageUrls()),
       (result) => `${result.pages} pages, ${result.links} internal links`,
     );
     if (report.problems.length > 0) {
@@ -110,6 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       pages: report.pages,
       files: report.files,
       phases,
+      search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings },
     };
   } finally {
     discard(staged);

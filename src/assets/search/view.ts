@@ -1,0 +1,282 @@
+/**
+ * The search page's DOM: the form's controls, facet checkboxes with counts, the year range,
+ * the results and the live region. Everything Pagefind returns is inserted with textContent or as
+ * <mark> elements built here; nothing is parsed as HTML.
+ *
+ * Facet checkboxes are created once and then only updated (count, hidden), never re-created: the
+ * checkbox a keyboard user just toggled keeps its focus while the results change.
+ */
+import { excerptParts, highlightUrl, markedWords } from "./excerpt.ts";
+import type { ResultData } from "./pagefind.ts";
+import { checkboxFacets, formatDate, hasFilters, type CheckboxFacet, type FacetLabels, type SearchState } from "./state.ts";
+
+/** Speakers can number in the hundreds: the list starts with the most frequent. */
+const collapsedLength = 10;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function required<T extends Element>(root: ParentNode, selector: string, type: new () => T): T {
+  const found = root.querySelector(selector);
+  if (!(found instanceof type)) throw new Error(`search page: ${selector} is missing`);
+  return found;
+}
+
+/** The URL value ↔ indexed value maps, read from the page's <template id="search-labels">. */
+export function readLabels(root: ParentNode): FacetLabels {
+  const template = required(root, "#search-labels", HTMLTemplateElement);
+  const labels: FacetLabels = {};
+  for (const list of template.content.querySelectorAll<HTMLElement>("[data-facet]")) {
+    const facet = checkboxFacets.find((name) => name === list.dataset.facet);
+    if (!facet) continue;
+    labels[facet] = new Map(
+      [...list.querySelectorAll<HTMLElement>("[data-value]")].map((item) => [item.dataset.value ?? "", item.textContent ?? ""]),
+    );
+  }
+  return labels;
+}
+
+interface FacetOption {
+  value: string;
+  item: HTMLLIElement;
+  input: HTMLInputElement;
+  count: HTMLSpanElement;
+}
+
+/** One facet's checkboxes, in a fixed order, showing only values that have results (or are chosen). */
+class FacetList {
+  readonly #options: FacetOption[] = [];
+  readonly #toggle: HTMLButtonElement | undefined;
+  #expanded = false;
+  #lastCounts: Record<string, number> = {};
+  #lastSelected: readonly string[] = [];
+
+  constructor(
+    readonly facet: CheckboxFacet,
+    readonly fieldset: HTMLFieldSetElement,
+    /** [URL value, indexed value] in display order. */
+    values: [string, string][],
+    readonly noun: string,
+  ) {
+    const list = required(fieldset, "ul", HTMLUListElement);
+    values.forEach(([value, label], index) => {
+      const item = element("li");
+      const input = element("input");
+      input.type = "checkbox";
+      input.name = facet;
+      input.value = value;
+      input.id = `search-${facet}-${index}`;
+      input.dataset.label = label;
+      const text = element("label", undefined, label);
+      text.htmlFor = input.id;
+      const count = element("span", "count");
+      text.append(" ", count);
+      item.append(input, text);
+      list.append(item);
+      this.#options.push({ value, item, input, count });
+    });
+    if (values.length > collapsedLength) {
+      this.#toggle = element("button", "facet-toggle");
+      this.#toggle.type = "button";
+      this.#toggle.setAttribute("aria-expanded", "false");
+      this.#toggle.addEventListener("click", () => {
+        this.#expanded = !this.#expanded;
+        this.update(this.#lastCounts, this.#lastSelected);
+        // The button stays where it was, so focus stays on it: no keyboard user is stranded.
+      });
+      fieldset.append(this.#toggle);
+    }
+  }
+
+  /** `counts` by indexed value; `selected` URL values. */
+  update(counts: Record<string, number>, selected: readonly string[]): void {
+    this.#lastCounts = counts;
+    this.#lastSelected = selected;
+    let shown = 0;
+    let available = 0;
+    for (const option of this.#options) {
+      const count = counts[option.input.dataset.label ?? ""] ?? 0;
+      const checked = selected.includes(option.value);
+      option.input.checked = checked;
+      option.count.textContent = `(${count})`;
+      const relevant = count > 0 || checked;
+      if (relevant) available++;
+      const visible = relevant && (this.#expanded || checked || shown < collapsedLength);
+      if (visible) shown++;
+      option.item.hidden = !visible;
+    }
+    // A facet with nothing to choose (no speakers among news results) is left out altogether.
+    this.fieldset.hidden = shown === 0;
+    if (this.#toggle) {
+      this.#toggle.hidden = available <= collapsedLength;
+      this.#toggle.textContent = this.#expanded ? `Show fewer ${this.noun}` : `Show all ${available} ${this.noun}`;
+      this.#toggle.setAttribute("aria-expanded", String(this.#expanded));
+    }
+  }
+}
+
+export interface FacetCounts {
+  facets: Partial<Record<CheckboxFacet, Record<string, number>>>;
+  year: Record<string, number>;
+}
+
+export class SearchView {
+  readonly form: HTMLFormElement;
+  readonly query: HTMLInputElement;
+  readonly sort: HTMLSelectElement;
+  readonly from: HTMLSelectElement;
+  readonly to: HTMLSelectElement;
+  readonly clear: HTMLButtonElement;
+  readonly more: HTMLButtonElement;
+  readonly #status: HTMLElement;
+  readonly #results: HTMLOListElement;
+  readonly #filtersHeading: HTMLElement;
+  readonly #notice: HTMLElement;
+  readonly #facets: FacetList[] = [];
+  #years: string[] = [];
+
+  constructor(readonly root: Document) {
+    this.form = required(root, "#search", HTMLFormElement);
+    this.query = required(this.form, "#search-q", HTMLInputElement);
+    this.sort = required(this.form, "#search-sort", HTMLSelectElement);
+    this.from = required(this.form, "#search-from", HTMLSelectElement);
+    this.to = required(this.form, "#search-to", HTMLSelectElement);
+    this.clear = required(this.form, "#search-clear", HTMLButtonElement);
+    this.more = required(this.form, "#search-more", HTMLButtonElement);
+    this.#status = required(this.form, "#search-status", HTMLElement);
+    this.#results = required(this.form, "#search-results", HTMLOListElement);
+    this.#filtersHeading = required(this.form, "#search-filters-heading", HTMLElement);
+    this.#notice = required(root, "#search-nojs", HTMLElement);
+  }
+
+  /** JavaScript runs: the form replaces the note that search needs it. */
+  start(): void {
+    this.#notice.hidden = true;
+    this.form.hidden = false;
+  }
+
+  /** Pagefind could not load (offline, blocked): say so and offer the browsing pages again. */
+  fail(): void {
+    this.#status.textContent = "Search could not be loaded.";
+    this.#notice.hidden = false;
+  }
+
+  /** Builds the facet controls from every value in the index, once. */
+  buildFacets(totals: Record<string, Record<string, number>>, labels: FacetLabels): void {
+    const nouns: Record<CheckboxFacet, string> = { type: "types", topic: "topics", conference: "conferences", speaker: "speakers" };
+    for (const facet of checkboxFacets) {
+      const fieldset = required(this.form, `fieldset[data-facet="${facet}"]`, HTMLFieldSetElement);
+      this.#facets.push(new FacetList(facet, fieldset, facetValues(totals[facet] ?? {}, labels[facet]), nouns[facet]));
+    }
+    this.#years = Object.keys(totals.year ?? {}).sort();
+    for (const select of [this.from, this.to]) {
+      for (const year of this.#years) select.append(new Option(year, year));
+    }
+  }
+
+  get years(): readonly string[] {
+    return this.#years;
+  }
+
+  /** Puts a state into the controls (after a reload or Back). */
+  write(state: SearchState): void {
+    this.query.value = state.q;
+    this.sort.value = state.sort;
+    this.from.value = state.from === undefined ? "" : String(state.from);
+    this.to.value = state.to === undefined ? "" : String(state.to);
+    for (const box of this.form.querySelectorAll<HTMLInputElement>("fieldset[data-facet] input[type=checkbox]")) {
+      const facet = checkboxFacets.find((name) => name === box.name);
+      box.checked = facet !== undefined && state.selected[facet].includes(box.value);
+    }
+    this.clear.hidden = !hasFilters(state);
+  }
+
+  /** The controls as a query string, in the same form as the URL. */
+  read(): string {
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(this.form)) {
+      if (typeof value === "string") params.append(name, value);
+    }
+    return `?${params.toString()}`;
+  }
+
+  updateCounts(counts: FacetCounts, state: SearchState): void {
+    for (const list of this.#facets) list.update(counts.facets[list.facet] ?? {}, state.selected[list.facet]);
+    for (const select of [this.from, this.to]) {
+      for (const option of select.options) {
+        if (option.value) option.textContent = `${option.value} (${counts.year[option.value] ?? 0})`;
+      }
+    }
+  }
+
+  announce(text: string): void {
+    this.#status.textContent = text;
+  }
+
+  busy(busy: boolean): void {
+    this.#results.setAttribute("aria-busy", String(busy));
+  }
+
+  clearResults(): void {
+    this.#results.replaceChildren();
+    this.more.hidden = true;
+  }
+
+  /** Appends results and returns the first new link, for focus after "More results". */
+  appendResults(results: readonly ResultData[]): HTMLAnchorElement | undefined {
+    const items = results.map(resultItem);
+    this.#results.append(...items);
+    return items[0]?.querySelector("a") ?? undefined;
+  }
+
+  showMore(shown: number, total: number): void {
+    this.more.hidden = shown >= total;
+    this.more.textContent = `More results (${shown} of ${total} shown)`;
+  }
+
+  focusFilters(): void {
+    this.#filtersHeading.focus();
+  }
+}
+
+/** A facet's [URL value, indexed value] pairs: in the label map's order, else most results first. */
+export function facetValues(totals: Record<string, number>, labels?: ReadonlyMap<string, string>): [string, string][] {
+  if (labels) return [...labels].filter(([, label]) => label in totals);
+  return Object.entries(totals)
+    .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b, "en"))
+    .map(([label]) => [label, label]);
+}
+
+function resultItem(data: ResultData): HTMLLIElement {
+  const item = element("li", "search-result");
+  const type = data.meta.type ?? "";
+  item.append(element("p", "search-result-type", type));
+
+  const heading = element("h3");
+  const link = element("a", undefined, data.meta.title || data.url);
+  link.href = highlightUrl(data.url, markedWords(data.excerpt));
+  heading.append(link);
+  item.append(heading);
+
+  const facts = element("p", "meta");
+  if (data.meta.date) {
+    const time = element("time", undefined, formatDate(data.meta.date));
+    time.dateTime = data.meta.date;
+    facts.append(time);
+  }
+  for (const fact of [data.meta.conference, data.meta.speakers]) {
+    if (fact) facts.append(" · ", fact);
+  }
+  item.append(facts);
+
+  const excerpt = element("p", "search-excerpt");
+  for (const part of excerptParts(data.excerpt)) {
+    excerpt.append(part.marked ? element("mark", undefined, part.text) : part.text);
+  }
+  item.append(excerpt);
+  return item;
+}

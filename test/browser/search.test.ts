@@ -1,0 +1,358 @@
+/**
+ * Search in real Chromium, against the sample archive and a fixture archive built for exact
+ * answers: queries, each facet and their combinations, year ranges, sort orders, URL state through
+ * reload and Back, highlighting on the landing page, escaping, accessibility, no console errors.
+ */
+import axe from "axe-core";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
+import { buildSite, newsFile, repoRoot, writeContent } from "../support/site.ts";
+
+const xssTitle = "<img src=x onerror=alert(1)>";
+
+const abstract = (conference: string, title: string, speakers: string[], body: string) =>
+  `---\nconference: ${conference}\ntitle: ${title}\nsession: Plenary – ${title}\nspeakers:\n${speakers.map((name) => `  - name: ${name}\n`).join("")}---\n${body}\n`;
+
+const filler = Object.fromEntries(
+  Array.from({ length: 11 }, (_, index) => {
+    const number = String(index + 1).padStart(2, "0");
+    return [
+      `news/2010/bulletin-${number}.md`,
+      newsFile({ title: `Counter-terrorism bulletin ${number}`, date: `2010-03-${number}`, tags: "[terrorism]" }, "A routine bulletin.\n"),
+    ];
+  }),
+);
+
+const fixture = writeContent({
+  "news/2024/academy.md": newsFile(
+    { title: "Global Training Academy opens", date: "2024-01-10", tags: "[training]" },
+    "The academy opens its doors. It will run an extradition module among many others in its first long year of courses for members.\n",
+  ),
+  "news/2023/xss.md": newsFile({ title: JSON.stringify(xssTitle), date: "2023-05-05", tags: "[cybercrime]" }, "A title made of markup.\n"),
+  "news/2022/corruption.md": newsFile({ title: "Report on corruption cases", date: "2022-04-20", tags: "[corruption]" }, "Cases were reported.\n"),
+  "news/2021/network.md": newsFile(
+    { title: "A cybercrime network for prosecutors", date: "2021-02-15", tags: "[cybercrime, training]" },
+    "A network was founded.\n",
+  ),
+  "news/2020/sao-paulo.md": newsFile({ title: "Training week in São Paulo", date: "2020-06-01", tags: "[training]" }, "A week of courses.\n"),
+  "news/2019/visit.md": newsFile(
+    { title: "Visit to the Fiscalía de la Nación", date: "2019-03-10", tags: "[international-cooperation]" },
+    "The delegation met the prosecutors.\n",
+  ),
+  "news/2017/records.md": newsFile({ title: "Records of the Fiscalia digitised", date: "2017-08-01" }, "Old records.\n"),
+  "news/2016/notes.md": newsFile(
+    { title: "Annual meeting notes", date: "2016-05-01" },
+    "The members met and discussed extradition among other matters of common interest.\n",
+  ),
+  "news/2014/workshop.md": newsFile(
+    { title: "Regional workshop", date: "2014-07-01" },
+    `${"The regional workshop covered many subjects in long sessions over several days with many speakers. ".repeat(6)}One session touched on extradition.\n`,
+  ),
+  "news/2013/treaties.md": newsFile(
+    { title: "Extradition treaties explained", date: "2013-03-01" },
+    "Extradition requests, extradition hearings and extradition law.\n",
+  ),
+  "abstracts/annual-29/evidence.md": abstract("annual-29", "Electronic evidence in cybercrime cases", ["Ana Example", "Bo Sample"], "Evidence."),
+  "abstracts/annual-27/cooperation.md": abstract("annual-27", "Cooperation across borders", ["Ana Example"], "Cooperation."),
+  "abstracts/annual-23/training.md": abstract("annual-23", "Training prosecutors", ["Bo Sample"], "Courses."),
+  ...filler,
+});
+
+const sample = await buildSite(path.join(repoRoot, "src"));
+const site = await buildSite(fixture);
+const sampleServer = await serveStatic(sample.outDir);
+const server = await serveStatic(site.outDir);
+const browser: Browser = await launchBrowser();
+
+test.after(async () => {
+  await browser.close();
+  await sampleServer.close();
+  await server.close();
+});
+
+/** Waits until the search answered (the results list is no longer busy). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
+}
+
+async function openSearch(page: Page, search: string, base = server.url): Promise<void> {
+  await page.goto(`${base}/search/${search}`);
+  await settled(page);
+}
+
+const titles = (page: Page) => page.locator("#search-results h3 a").allTextContents();
+const status = (page: Page) => page.locator("#search-status").textContent();
+const visibleOptions = (page: Page, facet: string) =>
+  page.locator(`fieldset[data-facet="${facet}"] li:not([hidden]) label`).evaluateAll((labels) => labels.map((label) => label.textContent ?? ""));
+
+/** A fresh page that fails the test on console errors and dialogs. */
+async function newPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  page.on("dialog", (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return { page, errors };
+}
+
+test("the sample archive: the seed title, a speaker's name, and the header search box", async () => {
+  const { page, errors } = await newPage();
+  await openSearch(page, "?q=The+IAP+signed+MOU+with+AIAMP", sampleServer.url);
+  assert.is((await titles(page))[0], "The IAP signed MOU with AIAMP");
+
+  await page.goto(`${sampleServer.url}/`);
+  await page.getByRole("search", { name: "Site" }).getByRole("searchbox", { name: "Search the archive" }).fill("Mahiques");
+  await page.getByRole("search", { name: "Site" }).getByRole("button", { name: "Search" }).click();
+  await page.waitForURL(`${sampleServer.url}/search/?q=Mahiques`);
+  await settled(page);
+  assert.equal(await titles(page), [
+    "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services",
+    "The IAP signed MOU with AIAMP",
+  ]);
+  assert.is(await status(page), "2 results for “Mahiques”");
+  assert.is(await page.locator("#search-q").inputValue(), "Mahiques");
+  assert.equal(await page.locator("#search-results .meta").allTextContents(), [
+    "25 September 2022 · IAP 27th Annual Conference & General Meeting · Juan Bautista Mahiques",
+    "14 November 2023",
+  ]);
+  assert.equal(await page.locator(".search-result-type").allTextContents(), ["Abstract", "News"]);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("accent-insensitive: fiscalia finds Fiscalía, sao paulo finds São Paulo; exact accents rank first", async () => {
+  const { page, errors } = await newPage();
+  await openSearch(page, "?q=fiscalia");
+  assert.equal(await titles(page), ["Records of the Fiscalia digitised", "Visit to the Fiscalía de la Nación"]);
+  assert.equal(await page.locator("#search-results mark").allTextContents(), ["Fiscalia", "Fiscalía"]);
+  await openSearch(page, "?q=fiscal%C3%ADa");
+  assert.equal(await titles(page), ["Visit to the Fiscalía de la Nación", "Records of the Fiscalia digitised"]);
+  await openSearch(page, "?q=sao+paulo");
+  assert.equal(await titles(page), ["Training week in São Paulo"]);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("each facet, browsed without words, lists exactly its pages, newest first", async () => {
+  const { page, errors } = await newPage();
+  const cases: [string, string[]][] = [
+    ["?type=abstract", ["Electronic evidence in cybercrime cases", "Cooperation across borders", "Training prosecutors"]],
+    ["?topic=cybercrime", [xssTitle, "A cybercrime network for prosecutors"]],
+    ["?conference=annual-27", ["Cooperation across borders"]],
+    ["?speaker=Bo+Sample", ["Electronic evidence in cybercrime cases", "Training prosecutors"]],
+    ["?from=2022&to=2023", [xssTitle, "Cooperation across borders", "Report on corruption cases"]],
+    ["?to=2013", ["Extradition treaties explained", ...bulletins(11, 9)]],
+  ];
+  for (const [search, expected] of cases) {
+    await openSearch(page, search);
+    assert.equal(await titles(page), expected, search);
+  }
+  assert.equal(errors, []);
+  await page.close();
+});
+
+/** "Counter-terrorism bulletin 11", "… 10", …: `count` bulletins, newest first from `newest`. */
+function bulletins(newest: number, count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `Counter-terrorism bulletin ${String(newest - index).padStart(2, "0")}`);
+}
+
+test("values of one facet combine with OR, facets with AND, and the year range narrows both", async () => {
+  const { page, errors } = await newPage();
+  const cases: [string, string[]][] = [
+    ["?topic=cybercrime&topic=corruption", [xssTitle, "Report on corruption cases", "A cybercrime network for prosecutors"]],
+    ["?topic=training&topic=cybercrime&from=2021&to=2023", [xssTitle, "A cybercrime network for prosecutors"]],
+    ["?speaker=Bo+Sample&conference=annual-29", ["Electronic evidence in cybercrime cases"]],
+    ["?type=news&from=2019&to=2020", ["Training week in São Paulo", "Visit to the Fiscalía de la Nación"]],
+    ["?type=news&type=abstract&from=2018&to=2019", ["Visit to the Fiscalía de la Nación", "Training prosecutors"]],
+    ["?from=2030", []],
+  ];
+  for (const [search, expected] of cases) {
+    await openSearch(page, search);
+    assert.equal(await titles(page), expected, search);
+  }
+  assert.is(await status(page), "No results for the chosen filters");
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("facet counts: each facet counts without its own choice; empty values are hidden", async () => {
+  const { page, errors } = await newPage();
+  await openSearch(page, "?topic=training");
+  assert.equal(await visibleOptions(page, "type"), ["News (3)"]);
+  assert.equal(await visibleOptions(page, "topic"), [
+    "International cooperation (1)",
+    "Cybercrime (2)",
+    "Corruption (1)",
+    "Terrorism (11)",
+    "Training (3)",
+  ]);
+  assert.is(await page.locator('fieldset[data-facet="speaker"]').isHidden(), true);
+  assert.equal(
+    await page.locator("#search-from option").allTextContents(),
+    ["any year", "2010 (0)", "2013 (0)", "2014 (0)", "2016 (0)", "2017 (0)", "2018 (0)", "2019 (0)", "2020 (1)", "2021 (1)", "2022 (0)", "2023 (0)", "2024 (1)"],
+  );
+  assert.is(await status(page), "3 results for the chosen filters");
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("each sort order gives its exact list", async () => {
+  const { page, errors } = await newPage();
+  const cases: [string, string[]][] = [
+    ["?q=extradition", ["Extradition treaties explained", "Annual meeting notes", "Global Training Academy opens", "Regional workshop"]],
+    ["?q=extradition&sort=newest", ["Global Training Academy opens", "Annual meeting notes", "Regional workshop", "Extradition treaties explained"]],
+    ["?q=extradition&sort=oldest", ["Extradition treaties explained", "Regional workshop", "Annual meeting notes", "Global Training Academy opens"]],
+    ["?type=abstract&sort=oldest", ["Training prosecutors", "Cooperation across borders", "Electronic evidence in cybercrime cases"]],
+  ];
+  for (const [search, expected] of cases) {
+    await openSearch(page, search);
+    assert.equal(await titles(page), expected, search);
+  }
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("the state lives in the URL: controls push it, reload keeps it, Back restores the one before", async () => {
+  const { page, errors } = await newPage();
+  await openSearch(page, "?q=extradition");
+  await page.locator('input[name="type"][value="news"]').check();
+  await page.waitForURL(`${server.url}/search/?q=extradition&type=news`);
+  await settled(page);
+  await page.selectOption("#search-sort", "oldest");
+  await page.waitForURL(`${server.url}/search/?q=extradition&type=news&sort=oldest`);
+  await settled(page);
+  await page.selectOption("#search-from", "2014");
+  await page.waitForURL(`${server.url}/search/?q=extradition&type=news&from=2014&sort=oldest`);
+  await settled(page);
+  const expected = ["Regional workshop", "Annual meeting notes", "Global Training Academy opens"];
+  assert.equal(await titles(page), expected);
+
+  await page.reload();
+  await settled(page);
+  assert.equal(await titles(page), expected);
+  assert.is(await page.locator("#search-q").inputValue(), "extradition");
+  assert.is(await page.locator('input[name="type"][value="news"]').isChecked(), true);
+  assert.is(await page.locator("#search-sort").inputValue(), "oldest");
+  assert.is(await page.locator("#search-from").inputValue(), "2014");
+
+  await page.goBack();
+  await page.waitForURL(`${server.url}/search/?q=extradition&type=news&sort=oldest`);
+  await settled(page);
+  assert.equal(await titles(page), ["Extradition treaties explained", "Regional workshop", "Annual meeting notes", "Global Training Academy opens"]);
+  assert.is(await page.locator("#search-from").inputValue(), "");
+  await page.goBack();
+  await page.goBack();
+  await page.waitForURL(`${server.url}/search/?q=extradition`);
+  await settled(page);
+  assert.is(await page.locator('input[name="type"][value="news"]').isChecked(), false);
+  assert.equal(await titles(page), ["Extradition treaties explained", "Annual meeting notes", "Global Training Academy opens", "Regional workshop"]);
+
+  await page.locator("#search-q").fill("fiscalia");
+  await page.locator("#search-q").press("Enter");
+  await page.waitForURL(`${server.url}/search/?q=fiscalia`);
+  await settled(page);
+  assert.equal(await titles(page), ["Records of the Fiscalia digitised", "Visit to the Fiscalía de la Nación"]);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("ten results at a time: More results loads the next and moves focus to the first new one", async () => {
+  const { page, errors } = await newPage();
+  await openSearch(page, "?topic=terrorism");
+  assert.is((await titles(page)).length, 10);
+  assert.is(await page.locator("#search-more").textContent(), "More results (10 of 11 shown)");
+  await page.locator("#search-more").click();
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 11);
+  assert.is(await page.locator("#search-more").isHidden(), true);
+  assert.is(await page.evaluate(() => document.activeElement?.textContent), "Counter-terrorism bulletin 01");
+  assert.equal(errors, []);
+  await page.close();
+});
+
+/** Pixels of the highlight colour (site.css `::target-text`) in a screenshot of the article body. */
+async function highlightedPixels(page: Page): Promise<number> {
+  const shot = await page.locator("article").screenshot();
+  return page.evaluate(async (png) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext("2d");
+    if (!context) return -1;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] === 0xff && data[i + 1] === 0xe0 && data[i + 2] === 0x66) count++;
+    return count;
+  }, shot.toString("base64"));
+}
+
+test("a result opens its page with the searched words highlighted, and that page loads no script", async () => {
+  const { page, errors } = await newPage();
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  await openSearch(page, "?q=fiscalia");
+  const link = page.getByRole("link", { name: "Visit to the Fiscalía de la Nación" });
+  assert.is(await link.getAttribute("href"), "/news/2019/visit/#:~:text=Fiscal%C3%ADa");
+  scripts.length = 0;
+  await link.click();
+  // Chromium keeps the text directive out of location but Playwright reports the full URL.
+  await page.waitForURL((url) => url.pathname === "/news/2019/visit/");
+  await page.waitForLoadState("load");
+  assert.ok((await highlightedPixels(page)) > 100, "Fiscalía is highlighted");
+  assert.equal(scripts, []);
+  await page.goto(`${server.url}/news/2019/visit/`);
+  assert.is(await highlightedPixels(page), 0);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("a title made of markup is shown as text and runs nothing", async () => {
+  const { page, errors } = await newPage();
+  await openSearch(page, "?q=onerror");
+  assert.equal(await titles(page), [xssTitle]);
+  assert.is(await page.locator("#search-results img").count(), 0);
+  await page.waitForTimeout(200);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("axe-core finds no serious or critical problem on the search page with results", async () => {
+  const { page, errors } = await newPage();
+  await openSearch(page, "?q=extradition&type=news");
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
+    return results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  });
+  assert.equal(violations, []);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("without JavaScript the search page says so and points to the browsing pages", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/search/?q=fiscalia`);
+  assert.is(await page.locator("#search").isHidden(), true);
+  assert.match((await page.locator("#search-nojs").textContent()) ?? "", "needs JavaScript");
+  assert.equal(await page.locator("#search-nojs a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))), [
+    "/news/",
+    "/years/",
+    "/topics/",
+    "/conferences/",
+  ]);
+  await context.close();
+});
+
+test.run();

@@ -1,0 +1,101 @@
+/** The search phase's own logic (scripts/lib/search-index.ts), and its error reporting on a tiny site. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  formatBytes,
+  indexedPageCount,
+  isIndexData,
+  labelled,
+  missingPagesError,
+  writeSearchIndex,
+} from "../../scripts/lib/search-index.ts";
+import { tempDir } from "../support/site.ts";
+
+test("labelled names the Pagefind call (and page) of every error", () => {
+  assert.equal(labelled("addHTMLFile /news/2023/a/", ["bad html", "worse"]), [
+    "addHTMLFile /news/2023/a/: bad html",
+    "addHTMLFile /news/2023/a/: worse",
+  ]);
+  assert.equal(labelled("writeFiles", []), []);
+});
+
+test("indexedPageCount adds up the pages of every language in pagefind-entry.json", () => {
+  const entry = JSON.stringify({
+    version: "1.6.0",
+    languages: { en: { hash: "en_1", wasm: "en", page_count: 11000 }, fr: { hash: "fr_1", wasm: "fr", page_count: 13 } },
+  });
+  assert.is(indexedPageCount(entry), 11013);
+  assert.is(indexedPageCount(JSON.stringify({ version: "1.6.0", languages: {} })), 0);
+});
+
+test("missingPagesError is silent when every article was indexed, and explains a shortfall", () => {
+  assert.is(missingPagesError(2, 2), undefined);
+  assert.is(
+    missingPagesError(3, 2),
+    "3 article pages were written, 2 indexed: every news and abstract page needs data-pagefind-body on its article",
+  );
+});
+
+test("isIndexData counts Pagefind's data files, not its scripts, wasm or UI", () => {
+  assert.equal(
+    [
+      "pagefind.en_9df45372ed.pf_meta",
+      "en_7bbeebd.pf_fragment",
+      "en_ddd5525.pf_index",
+      "en_a442ebf.pf_filter",
+      "pagefind.js",
+      "pagefind-worker.js",
+      "wasm.en.pagefind",
+      "pagefind-ui.css",
+      "pagefind-entry.json",
+    ].filter(isIndexData),
+    ["pagefind.en_9df45372ed.pf_meta", "en_7bbeebd.pf_fragment", "en_ddd5525.pf_index", "en_a442ebf.pf_filter"],
+  );
+});
+
+test("formatBytes uses decimal units", () => {
+  assert.equal([512, 8_400, 830_000, 14_250_000].map(formatBytes), ["512 B", "8 kB", "830 kB", "14.3 MB"]);
+});
+
+function articlePage(title: string, body: boolean): string {
+  return `<!doctype html><html lang="en"><body><article${body ? " data-pagefind-body" : ""}><h1>${title}</h1><p>Some words about ${title}.</p></article></body></html>`;
+}
+
+function writeSite(pages: Record<string, string>): string {
+  const dir = tempDir("search-index-");
+  for (const [url, html] of Object.entries(pages)) {
+    mkdirSync(path.join(dir, url), { recursive: true });
+    writeFileSync(path.join(dir, url, "index.html"), html);
+  }
+  return dir;
+}
+
+test("writeSearchIndex indexes exactly the article pages given, from files or from the directory", async () => {
+  const siteDir = writeSite({
+    "/news/2023/first/": articlePage("First", true),
+    "/abstracts/annual-27/second/": articlePage("Second", true),
+    "/news/": "<!doctype html><html lang=en><body><h1>News</h1><p>A list page.</p></body></html>",
+  });
+  const urls = ["/news/2023/first/", "/abstracts/annual-27/second/"];
+  for (const source of ["files", "directory"] as const) {
+    const report = await writeSearchIndex({ siteDir, articleUrls: urls, source });
+    assert.equal(report.errors, [], source);
+    assert.is(report.pages, 2, source);
+    assert.ok(report.indexBytes > 0, source);
+  }
+});
+
+test("writeSearchIndex reports an article page that lost data-pagefind-body", async () => {
+  const siteDir = writeSite({
+    "/news/2023/first/": articlePage("First", true),
+    "/news/2023/second/": articlePage("Second", false),
+  });
+  const report = await writeSearchIndex({ siteDir, articleUrls: ["/news/2023/first/", "/news/2023/second/"] });
+  assert.equal(report.errors, [
+    "2 article pages were written, 1 indexed: every news and abstract page needs data-pagefind-body on its article",
+  ]);
+});
+
+test.run();
