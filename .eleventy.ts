@@ -6,6 +6,7 @@
  * build reports every content error together before anything renders. Markdown files are
  * therefore not templates (templateFormats is njk only), and are never run through Nunjucks.
  */
+import { EleventyHtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import registerFilters from "./scripts/eleventy/filters.ts";
 import typescriptData from "./scripts/eleventy/typescript-data.ts";
@@ -13,6 +14,9 @@ import typescriptData from "./scripts/eleventy/typescript-data.ts";
 export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(typescriptData);
   eleventyConfig.addPlugin(registerFilters);
+  // Templates link root-relatively ("/news/"); when the build has a base path, this rewrites every
+  // URL in the HTML (links, assets, forms, meta refresh) to sit under it. No cost at "/".
+  eleventyConfig.addPlugin(EleventyHtmlBasePlugin);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
   // src/assets/search/ is the search page's TypeScript, bundled into /assets/search.js by the
   // build (scripts/lib/search-bundle.ts): the sources themselves are not published.

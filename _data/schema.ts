@@ -113,6 +113,14 @@ export const siteSchema = z.strictObject({
   organisation: nonEmptyText("the publishing organisation"),
   /** Absolute URL of the live site, used for canonical links and feeds. */
   url: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }),
+  /**
+   * The folder the site is served from, e.g. "/archive/" for https://example.org/archive/.
+   * Defaults to the path of `url`; `npm run build -- --base-path` overrides it.
+   */
+  basePath: z
+    .string()
+    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, { error: "must be a folder path such as /archive/ (starting and ending with /)" })
+    .optional(),
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { error: "must be a BCP 47 tag, e.g. en" }),
   /** IANA time zone in which content dates are calendar dates; decides what "today" is. */
   timeZone: nonEmptyText("an IANA time zone, e.g. Europe/London"),

@@ -3,7 +3,7 @@
  * check the output → publish. Each phase prints its count and time. Nothing is published unless
  * every phase passed, so a failed build leaves the previous output folder exactly as it was.
  *
- *   npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD]
+ *   npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +19,7 @@ import { isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
 import { discard, publish, stagingDir } from "./lib/publish.ts";
 import { renderSite } from "./lib/render.ts";
+import { normaliseBasePath } from "./lib/urls.ts";
 import { bundleSearchScript } from "./lib/search-bundle.ts";
 import { formatBytes, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
 
@@ -32,6 +33,8 @@ export interface BuildOptions {
   preview?: boolean;
   /** The build's "now"; items dated after it are withheld. */
   now?: Date;
+  /** Serve the site from this folder, e.g. "/archive/" (default: `basePath` in _data/site.ts, or the path of its `url`). */
+  basePath?: string;
   /** How pages reach Pagefind (default "directory"); for benchmarks comparing the two. */
   searchIndexSource?: IndexSource;
   log?: (line: string) => void;
@@ -75,7 +78,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     "validate",
     () => {
       try {
-        return new Archive({ contentDir: options.contentDir, site, topics, conferences, preview: options.preview, now: options.now });
+        return new Archive({
+          contentDir: options.contentDir,
+          site,
+          topics,
+          conferences,
+          preview: options.preview,
+          now: options.now,
+          basePath: options.basePath,
+        });
       } catch (error) {
         if (error instanceof ContentError) throw new BuildError("validate", error.message);
         throw error;
@@ -126,11 +137,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         }
         return result;
       },
-      (result) => `${result.pages} pages indexed with Pagefind, ${formatBytes(result.indexBytes)} of index`,
+      (result) =>
+        `${result.pages} pages, ${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)})`,
     );
     const report = await timed(
       "check",
-      () => checkOutput(staged, archive.pageUrls()),
+      () => checkOutput(staged, archive.pageUrls(), archive.basePath),
       (result) => `${result.pages} pages, ${result.links} internal links`,
     );
     if (report.problems.length > 0) {
@@ -179,6 +191,7 @@ export function parseBuildArgs(args: string[], cwd: string = process.cwd()): Bui
       out: { type: "string" },
       preview: { type: "boolean" },
       now: { type: "string" },
+      "base-path": { type: "string" },
     },
   });
   if (values.now !== undefined && !isCalendarDate(values.now)) {
@@ -188,6 +201,7 @@ export function parseBuildArgs(args: string[], cwd: string = process.cwd()): Bui
     contentDir: path.resolve(cwd, values.content ?? path.join(repoRoot, "src")),
     outDir: path.resolve(cwd, values.out ?? path.join(repoRoot, "_site")),
     preview: values.preview ?? false,
+    ...(values["base-path"] !== undefined ? { basePath: normaliseBasePath(values["base-path"]) } : {}),
     // The end of that day in the archive's time zone is approximated by its UTC noon: dates are compared as calendar days.
     ...(values.now ? { now: new Date(`${values.now}T12:00:00Z`) } : {}),
   };
@@ -198,7 +212,7 @@ async function main(): Promise<void> {
   try {
     options = parseBuildArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`build: ${errorMessage(error)}\nusage: npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD]`);
+    console.error(`build: ${errorMessage(error)}\nusage: npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]`);
     process.exit(2);
   }
   // Eleventy resolves its input and include folders from the working directory.

@@ -2,13 +2,10 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { site } from "../../_data/site.ts";
 import { formatCalendarDate, formatDateRange, formatMonth } from "../lib/dates.ts";
 import { pageWindow } from "../lib/pagination.ts";
+import { absoluteUrl } from "../lib/urls.ts";
 import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scriptSafeJson } from "../lib/citation.ts";
 import type { Item } from "../lib/content.ts";
 
-/** Absolute URL on the live site, for canonical links and feeds. */
-export function absoluteUrl(url: string, base: string = site.url): string {
-  return new URL(url, base).href;
-}
 
 /** "3 abstracts", "1 abstract" */
 export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
@@ -22,9 +19,10 @@ export const filters = {
   absoluteUrl,
   pluralise,
   pageWindow,
-  citation: (item: Item) => (item.kind === "news" ? newsCitation(item, site) : abstractCitation(item, site)),
-  newsArticleJsonLd: (item: Item) => scriptSafeJson(item.kind === "news" ? newsArticleJsonLd(item, site) : {}),
-  abstractJsonLd: (item: Item) => scriptSafeJson(item.kind === "abstract" ? abstractJsonLd(item, site) : {}),
+  // Filters that make absolute URLs take the archive's root (archive.siteRoot), which carries the base path.
+  citation: (item: Item, root: string) => (item.kind === "news" ? newsCitation(item, site, root) : abstractCitation(item, site, root)),
+  newsArticleJsonLd: (item: Item, root: string) => scriptSafeJson(item.kind === "news" ? newsArticleJsonLd(item, site, root) : {}),
+  abstractJsonLd: (item: Item, root: string) => scriptSafeJson(item.kind === "abstract" ? abstractJsonLd(item, site, root) : {}),
 };
 
 export default function registerFilters(eleventyConfig: UserConfig): void {

@@ -22,6 +22,7 @@ import { paginate, type ListPage } from "./pagination.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { relatedItems } from "./related.ts";
 import { preferredSpelling, speakerKey, speakerSlugs } from "./speakers.ts";
+import { basePathOf, normaliseBasePath, siteRoot } from "./urls.ts";
 import { yearChartSvg, yearCounts, type YearCount } from "./years.ts";
 
 /** How many items a list page shows before it paginates. */
@@ -92,7 +93,16 @@ export interface Redirect {
   title: string;
 }
 
+export interface ArchiveOptions extends LoadOptions {
+  /** The folder the site is served from; defaults to `site.basePath`, then to the path of `site.url`. */
+  basePath?: string;
+}
+
 export class Archive {
+  /** "/" or a subfolder such as "/archive/"; links in the output carry it. */
+  readonly basePath: string;
+  /** Absolute URL of the archive's root, for canonical links, feeds and citations. */
+  readonly siteRoot: string;
   readonly news: NewsItem[];
   readonly abstracts: AbstractItem[];
   readonly withheld: { drafts: number; scheduled: number };
@@ -118,7 +128,9 @@ export class Archive {
   readonly #related: Map<string, NewsItem[]>;
   readonly #speakerByKey = new Map<string, SpeakerInfo>();
 
-  constructor(options: LoadOptions) {
+  constructor(options: ArchiveOptions) {
+    this.basePath = normaliseBasePath(options.basePath ?? options.site.basePath ?? basePathOf(options.site.url));
+    this.siteRoot = siteRoot(options.site.url, this.basePath);
     const content = loadContent(options);
     this.news = content.news;
     this.abstracts = content.abstracts;

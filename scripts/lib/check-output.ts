@@ -53,16 +53,23 @@ export function pageFacts(html: string): PageFacts {
   return facts;
 }
 
-/** Internal link → the output file it needs, and its fragment; undefined for external links. */
-export function resolveLink(href: string, fromPage: string): { file: string; fragment: string } | undefined {
+/**
+ * Internal link → the output file it needs, and its fragment; undefined for external links.
+ * `fromPage` is the page's path in the output ("/news/"); with a base path ("/archive/") links are
+ * served URLs under it, and a root-relative link outside it gets `file: null` (it cannot resolve).
+ */
+export function resolveLink(href: string, fromPage: string, basePath = "/"): { file: string | null; fragment: string } | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return undefined;
-  const url = new URL(href, `https://site.invalid${fromPage}`);
-  let file = decodeURIComponent(url.pathname);
+  const url = new URL(href, `https://site.invalid${basePath}${fromPage.slice(1)}`);
+  const fragment = decodeURIComponent(url.hash.slice(1));
+  const pathname = decodeURIComponent(url.pathname);
+  if (!pathname.startsWith(basePath)) return { file: null, fragment };
+  let file = `/${pathname.slice(basePath.length)}`;
   if (file.endsWith("/")) file += "index.html";
-  return { file, fragment: decodeURIComponent(url.hash.slice(1)) };
+  return { file, fragment };
 }
 
-export function checkOutput(outDir: string, expectedPages: readonly string[]): OutputReport {
+export function checkOutput(outDir: string, expectedPages: readonly string[], basePath = "/"): OutputReport {
   const problems: string[] = [];
   const files = listFiles(outDir);
   const pages = new Map<string, PageFacts>();
@@ -81,9 +88,13 @@ export function checkOutput(outDir: string, expectedPages: readonly string[]): O
     if (!facts.title) problems.push(`${url}: has no <title>`);
     if (!facts.description.trim()) problems.push(`${url}: has no meta description`);
     for (const href of facts.links) {
-      const target = resolveLink(href, url);
+      const target = resolveLink(href, url, basePath);
       if (!target) continue;
       links++;
+      if (target.file === null) {
+        problems.push(`${url}: links to ${href}, which is outside the base path ${basePath}`);
+        continue;
+      }
       if (!fileSet.has(target.file)) {
         problems.push(`${url}: links to ${href}, which does not exist`);
         continue;

@@ -5,26 +5,25 @@
 import type { Site } from "../../_data/schema.ts";
 import type { AbstractItem, NewsItem } from "./content.ts";
 import { formatCalendarDate, formatDateRange } from "./dates.ts";
+import { absoluteUrl } from "./urls.ts";
 
 const listFormat = new Intl.ListFormat("en-GB", { type: "conjunction" });
 
-function absolute(url: string, site: Site): string {
-  return new URL(url, site.url).href;
-}
+/** `root` is the archive's absolute root URL (Archive.siteRoot), which includes any base path. */
 
 /** International Association of Prosecutors (14 November 2023). Title. IAP News Archive. https://… */
-export function newsCitation(item: NewsItem, site: Site): string {
-  return `${site.organisation} (${formatCalendarDate(item.date)}). ${withStop(item.title)} ${site.name}. ${absolute(item.url, site)}`;
+export function newsCitation(item: NewsItem, site: Site, root: string): string {
+  return `${site.organisation} (${formatCalendarDate(item.date)}). ${withStop(item.title)} ${site.name}. ${absoluteUrl(item.url, root)}`;
 }
 
 /** Speaker A and Speaker B (2022). Title. Abstract, Session, Conference, City, dates. Organisation. https://… */
-export function abstractCitation(item: AbstractItem, site: Site): string {
+export function abstractCitation(item: AbstractItem, site: Site, root: string): string {
   const conference = item.conference;
   const place = [conference.city, conference.country].filter(Boolean).join(", ");
   const event = [conference.name, place, formatDateRange(conference.start, conference.end)].filter(Boolean).join(", ");
   return (
     `${listFormat.format(item.speakers.map((speaker) => speaker.name))} (${conference.year}). ${withStop(item.title)} ` +
-    `Abstract, ${item.session}. ${event}. ${site.organisation}. ${absolute(item.url, site)}`
+    `Abstract, ${item.session}. ${event}. ${site.organisation}. ${absoluteUrl(item.url, root)}`
   );
 }
 
@@ -32,11 +31,11 @@ function withStop(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-function publisher(site: Site) {
-  return { "@type": "Organization", name: site.organisation, url: site.url };
+function publisher(site: Site, root: string) {
+  return { "@type": "Organization", name: site.organisation, url: root };
 }
 
-export function newsArticleJsonLd(item: NewsItem, site: Site): Record<string, unknown> {
+export function newsArticleJsonLd(item: NewsItem, site: Site, root: string): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -44,18 +43,18 @@ export function newsArticleJsonLd(item: NewsItem, site: Site): Record<string, un
     description: item.summary,
     datePublished: item.date,
     dateModified: item.date,
-    url: absolute(item.url, site),
-    mainEntityOfPage: absolute(item.url, site),
+    url: absoluteUrl(item.url, root),
+    mainEntityOfPage: absoluteUrl(item.url, root),
     inLanguage: site.language,
-    author: publisher(site),
-    publisher: publisher(site),
-    isPartOf: { "@type": "WebSite", name: site.name, url: site.url },
+    author: publisher(site, root),
+    publisher: publisher(site, root),
+    isPartOf: { "@type": "WebSite", name: site.name, url: root },
     ...(item.topics.length > 0 ? { keywords: item.topics.map((topic) => topic.label) } : {}),
     wordCount: item.wordCount,
   };
 }
 
-export function abstractJsonLd(item: AbstractItem, site: Site): Record<string, unknown> {
+export function abstractJsonLd(item: AbstractItem, site: Site, root: string): Record<string, unknown> {
   const conference = item.conference;
   return {
     "@context": "https://schema.org",
@@ -64,7 +63,7 @@ export function abstractJsonLd(item: AbstractItem, site: Site): Record<string, u
     name: item.title,
     description: item.summary,
     datePublished: item.date,
-    url: absolute(item.url, site),
+    url: absoluteUrl(item.url, root),
     inLanguage: site.language,
     author: item.speakers.map((speaker) => ({
       "@type": "Person",
@@ -72,14 +71,14 @@ export function abstractJsonLd(item: AbstractItem, site: Site): Record<string, u
       ...(speaker.role ? { jobTitle: speaker.role } : {}),
       ...(speaker.organisation ? { affiliation: { "@type": "Organization", name: speaker.organisation } } : {}),
     })),
-    publisher: publisher(site),
+    publisher: publisher(site, root),
     recordedAt: {
       "@type": "Event",
       name: conference.name,
       startDate: conference.start,
       endDate: conference.end,
-      url: absolute(conference.url, site),
-      organizer: publisher(site),
+      url: absoluteUrl(conference.url, root),
+      organizer: publisher(site, root),
       ...(conference.city || conference.country
         ? {
             location: {

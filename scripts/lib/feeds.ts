@@ -9,43 +9,41 @@ import { Feed } from "feed";
 import type { Site } from "../../_data/schema.ts";
 import type { Archive } from "./archive.ts";
 import type { Item } from "./content.ts";
+import { absoluteUrl } from "./urls.ts";
 
 /** How many of the latest items a feed carries. */
 export const feedLength = 50;
 
-function absolute(url: string, site: Site): string {
-  return new URL(url, site.url).href;
-}
 
 function asDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-function buildFeed(site: Site, kind: "news" | "abstracts", items: readonly Item[]): Feed {
+function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: readonly Item[]): Feed {
+  const absolute = (url: string) => absoluteUrl(url, root);
   const title = kind === "news" ? `${site.name}: news` : `${site.name}: conference abstracts`;
   const feed = new Feed({
-    id: absolute(`/feeds/${kind}.xml`, site),
+    id: absolute(`/feeds/${kind}.xml`),
     title,
     description: site.description,
-    link: site.url,
+    link: root,
     language: site.language,
     updated: asDate(items[0]?.date ?? "1995-06-06"),
     generator: false,
     copyright: site.organisation,
-    author: { name: site.organisation, link: site.url },
-    feedLinks: { atom: absolute(`/feeds/${kind}.xml`, site), json: absolute(`/feeds/${kind}.json`, site) },
+    author: { name: site.organisation, link: root },
+    feedLinks: { atom: absolute(`/feeds/${kind}.xml`), json: absolute(`/feeds/${kind}.json`) },
   });
   for (const item of items.slice(0, feedLength)) {
     feed.addItem({
       title: item.title,
-      id: absolute(item.url, site),
-      link: absolute(item.url, site),
+      id: absolute(item.url),
+      link: absolute(item.url),
       date: asDate(item.date),
       published: asDate(item.date),
       description: item.summary,
-      content: absoluteLinks(item.html, site),
-      author:
-        item.kind === "abstract" ? item.speakers.map((speaker) => ({ name: speaker.name })) : [{ name: site.organisation, link: site.url }],
+      content: absoluteLinks(item.html, root),
+      author: item.kind === "abstract" ? item.speakers.map((speaker) => ({ name: speaker.name })) : [{ name: site.organisation, link: root }],
       category: item.kind === "news" ? item.topics.map((topic) => ({ name: topic.label, term: topic.id })) : [],
     });
   }
@@ -53,20 +51,20 @@ function buildFeed(site: Site, kind: "news" | "abstracts", items: readonly Item[
 }
 
 /** Root-relative links in article HTML made absolute, as feed readers show content out of the site. */
-export function absoluteLinks(html: string, site: Site): string {
-  return html.replace(/(href|src)="(\/[^"]*)"/g, (_, attribute: string, url: string) => `${attribute}="${absolute(url, site)}"`);
+export function absoluteLinks(html: string, root: string): string {
+  return html.replace(/(href|src)="(\/[^"]*)"/g, (_, attribute: string, url: string) => `${attribute}="${absoluteUrl(url, root)}"`);
 }
 
-export function sitemapXml(urls: readonly { url: string; lastmod?: string }[], site: Site): string {
+export function sitemapXml(urls: readonly { url: string; lastmod?: string }[], root: string): string {
   const escape = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
   const entries = urls.map(
-    (entry) => `<url><loc>${escape(absolute(entry.url, site))}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ""}</url>`,
+    (entry) => `<url><loc>${escape(absoluteUrl(entry.url, root))}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ""}</url>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
 }
 
-export function robotsTxt(site: Site): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absolute("/sitemap.xml", site)}\n`;
+export function robotsTxt(root: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl("/sitemap.xml", root)}\n`;
 }
 
 /** Writes the feeds, sitemap and robots.txt; returns the files written (site paths). */
@@ -82,13 +80,13 @@ export function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string
     ["news", archive.news],
     ["abstracts", archive.abstracts],
   ] as const) {
-    const feed = buildFeed(site, kind, items);
+    const feed = buildFeed(site, archive.siteRoot, kind, items);
     write(`/feeds/${kind}.xml`, feed.atom1());
     write(`/feeds/${kind}.json`, feed.json1());
   }
   const lastmod = new Map(archive.items.map((item) => [item.url, item.date]));
   const urls = archive.pageUrls().map((url) => ({ url, ...(lastmod.has(url) ? { lastmod: lastmod.get(url) } : {}) }));
-  write("/sitemap.xml", sitemapXml(urls, site));
-  write("/robots.txt", robotsTxt(site));
+  write("/sitemap.xml", sitemapXml(urls, archive.siteRoot));
+  write("/robots.txt", robotsTxt(archive.siteRoot));
   return written;
 }

@@ -6,6 +6,8 @@ export async function renderSite(archive: Archive, outDir: string): Promise<void
   const eleventy = new Eleventy("src", outDir, {
     configPath: ".eleventy.ts",
     quietMode: true,
+    // With a base path such as /archive/, the HTML base plugin (.eleventy.ts) prefixes every root-relative URL.
+    pathPrefix: archive.basePath,
     config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => {
       eleventyConfig.addGlobalData("archive", archive);
     },

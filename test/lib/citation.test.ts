@@ -5,6 +5,7 @@ import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scri
 import { conferenceInfo, type AbstractItem, type NewsItem } from "../../scripts/lib/content.ts";
 import { conferences } from "../../_data/conferences.ts";
 
+const root = "https://archive.iap-association.org/";
 const base = { file: "x.md", year: 2023, summary: "Summary.", draft: false, scheduled: false, html: "<p>x</p>", wordCount: 1, aliases: [] };
 const news: NewsItem = {
   ...base,
@@ -30,17 +31,23 @@ const abstract: AbstractItem = {
 
 test("a ready citation for news and for abstracts", () => {
   assert.is(
-    newsCitation(news, site),
+    newsCitation(news, site, root),
     "International Association of Prosecutors (14 November 2023). The IAP signed MOU with AIAMP. IAP News Archive. https://archive.iap-association.org/news/2023/mou/",
   );
   assert.is(
-    abstractCitation(abstract, site),
+    abstractCitation(abstract, site, root),
     "Ana Example and Bo Sample (2022). A talk. Abstract, Plenary. IAP 27th Annual Conference & General Meeting, Tbilisi, Georgia, 25–29 September 2022. International Association of Prosecutors. https://archive.iap-association.org/abstracts/annual-27/talk/",
   );
 });
 
+test("under a base path, citations and JSON-LD carry it", () => {
+  const sub = "https://example.org/archive/";
+  assert.match(newsCitation(news, site, sub), / https:\/\/example\.org\/archive\/news\/2023\/mou\/$/);
+  assert.is(newsArticleJsonLd(news, site, sub).url, "https://example.org/archive/news/2023/mou/");
+});
+
 test("NewsArticle JSON-LD carries headline, dates, publisher and URL", () => {
-  const data = newsArticleJsonLd(news, site);
+  const data = newsArticleJsonLd(news, site, root);
   assert.is(data["@type"], "NewsArticle");
   assert.is(data.headline, "The IAP signed MOU with AIAMP");
   assert.is(data.datePublished, "2023-11-14");
@@ -50,7 +57,7 @@ test("NewsArticle JSON-LD carries headline, dates, publisher and URL", () => {
 });
 
 test("abstract JSON-LD is tied to the conference event", () => {
-  const data = abstractJsonLd(abstract, site) as { recordedAt: Record<string, unknown>; author: unknown[] };
+  const data = abstractJsonLd(abstract, site, root) as { recordedAt: Record<string, unknown>; author: unknown[] };
   assert.is(data.recordedAt.name, "IAP 27th Annual Conference & General Meeting");
   assert.is(data.recordedAt.startDate, "2022-09-25");
   assert.is(data.recordedAt.endDate, "2022-09-29");

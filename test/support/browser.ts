@@ -37,10 +37,19 @@ const types: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
-/** Serves `dir` on a free localhost port, like a plain static host: /x/ serves /x/index.html. */
-export async function serveStatic(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Serves `dir` on a free localhost port, like a plain static host: /x/ serves /x/index.html.
+ * With `basePath` ("/archive/") the folder is served under it and everything else is a 404, as on
+ * a host where the archive is one folder of a bigger site. `url` is the base URL without the slash.
+ */
+export async function serveStatic(dir: string, { basePath = "/" } = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    if (!requested.startsWith(basePath)) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    const pathname = `/${requested.slice(basePath.length)}`;
     let file = path.join(dir, path.normalize(pathname));
     if (!file.startsWith(dir)) file = dir;
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
@@ -54,7 +63,7 @@ export async function serveStatic(dir: string): Promise<{ url: string; close(): 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${basePath.replace(/\/$/, "")}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -45,7 +45,8 @@ export interface Pagefind {
 }
 
 /** The bundle's URL: absolute, because the site is served from its domain's root. */
-export const pagefindUrl = "/pagefind/pagefind.js";
+// Resolved from this script's own URL (/<base>/assets/search.js), so the site works in any subfolder.
+export const pagefindUrl = new URL("../pagefind/pagefind.js", import.meta.url).href;
 
 export async function loadPagefind(url: string = pagefindUrl): Promise<Pagefind> {
   // A variable specifier: the bundler leaves the import for the browser to resolve at run time.
