@@ -18,12 +18,7 @@ export default function (eleventyConfig: UserConfig): void {
   // URL in the HTML (links, assets, forms, meta refresh) to sit under it. No cost at "/".
   eleventyConfig.addPlugin(EleventyHtmlBasePlugin);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
-  // src/assets/search/ is the search page's TypeScript, bundled into /assets/search.js by the
-  // build (scripts/lib/search-bundle.ts): the sources themselves are not published.
-  eleventyConfig.addPassthroughCopy(
-    { "src/assets": "assets" },
-    { filter: (file: string) => file !== "search" && !file.startsWith("search/") },
-  );
+  // src/assets/ is written by the build with fingerprinted names (scripts/lib/assets.ts), not copied here.
   eleventyConfig.setQuietMode(true);
 }
 

@@ -20,7 +20,7 @@ import { ContentError } from "./lib/problems.ts";
 import { discard, publish, stagingDir } from "./lib/publish.ts";
 import { renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
-import { bundleSearchScript } from "./lib/search-bundle.ts";
+import { writeAssets } from "./lib/assets.ts";
 import { formatBytes, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
@@ -104,23 +104,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const scriptBytes = await timed(
       "render",
       async () => {
+        const assets = await writeAssets(repoRoot, staged).catch((error: unknown) => {
+          throw new BuildError("render", `writing the assets (stylesheet, search script) failed: ${errorMessage(error)}`);
+        });
         try {
-          await renderSite(archive, staged);
+          await renderSite(archive, assets.urls, staged);
         } catch (error) {
           throw new BuildError("render", `Eleventy failed: ${errorMessage(error)}`);
         }
-        try {
-          return await bundleSearchScript(repoRoot, staged);
-        } catch (error) {
-          throw new BuildError("render", `bundling the search page's script failed: ${errorMessage(error)}`);
-        }
+        return assets.searchBytes;
       },
       (bytes) => `${archive.items.length} articles with Eleventy, search.js ${formatBytes(bytes)}`,
     );
     await timed(
       "feeds",
       () => writeDiscoveryFiles(archive, site, staged),
-      (files) => `${files.length} files: Atom and JSON feeds, sitemap.xml, robots.txt`,
+      (files) => `${files.length} files: feeds, sitemap.xml, robots.txt, _headers`,
     );
     const searchIndex = await timed(
       "search",

@@ -9,6 +9,7 @@ import { Feed } from "feed";
 import type { Site } from "../../_data/schema.ts";
 import type { Archive } from "./archive.ts";
 import type { Item } from "./content.ts";
+import { headersFile } from "./security.ts";
 import { absoluteUrl } from "./urls.ts";
 
 /** How many of the latest items a feed carries. */
@@ -67,7 +68,7 @@ export function robotsTxt(root: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl("/sitemap.xml", root)}\n`;
 }
 
-/** Writes the feeds, sitemap and robots.txt; returns the files written (site paths). */
+/** Writes the feeds, sitemap, robots.txt and the hosts' `_headers`; returns the files written (site paths). */
 export function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string): string[] {
   const written: string[] = [];
   const write = (file: string, text: string) => {
@@ -88,5 +89,6 @@ export function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string
   const urls = archive.pageUrls().map((url) => ({ url, ...(lastmod.has(url) ? { lastmod: lastmod.get(url) } : {}) }));
   write("/sitemap.xml", sitemapXml(urls, archive.siteRoot));
   write("/robots.txt", robotsTxt(archive.siteRoot));
+  write("/_headers", headersFile(archive.basePath));
   return written;
 }

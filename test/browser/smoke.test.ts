@@ -52,4 +52,22 @@ test("an abstract page links to its conference", async () => {
   await page.close();
 });
 
+test("the Content-Security-Policy is in force: an injected inline script does not run", async () => {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}/news/2023/iap-signed-mou-with-aiamp/`);
+  assert.match((await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")) ?? "", "script-src 'self';");
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.injected = true";
+    document.head.append(script);
+  });
+  assert.is(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected), undefined);
+  assert.equal(
+    errors.map((error) => error.split(". Either")[0]),
+    ["Executing inline script violates the following Content Security Policy directive 'script-src 'self''"],
+  );
+  await page.close();
+});
+
 test.run();
