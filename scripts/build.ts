@@ -5,22 +5,27 @@
  *
  *   npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { conferences } from "../_data/conferences.ts";
 import { site } from "../_data/site.ts";
 import { topics } from "../_data/topics.ts";
-import { Archive } from "./lib/archive.ts";
+import { Archive, type Period } from "./lib/archive.ts";
 import { pluralise } from "./eleventy/filters.ts";
 import { checkOutput } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
 import { isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
-import { discard, publish, stagingDir } from "./lib/publish.ts";
+import { discard, publish, recoverInterruptedBuilds, stagingDir } from "./lib/publish.ts";
 import { renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 import { writeAssets } from "./lib/assets.ts";
+import { writeServiceWorker } from "./lib/offline.ts";
+import type { SnapshotInfo } from "./lib/snapshot/info.ts";
+import { prepareSnapshotPayload } from "./lib/snapshot/payload.ts";
 import { formatBytes, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
@@ -33,10 +38,26 @@ export interface BuildOptions {
   preview?: boolean;
   /** The build's "now"; items dated after it are withheld. */
   now?: Date;
+  /** Write and register the service worker for offline reading (default: on, except in previews and snapshots). */
+  serviceWorker?: boolean;
   /** Serve the site from this folder, e.g. "/archive/" (default: `basePath` in _data/site.ts, or the path of its `url`). */
   basePath?: string;
+  /**
+   * Which pages the check phase validates with html-validate: a sample of each template (default;
+   * about 4 ms a page, so 40 s for every page of a 10k archive) or "all" (the tests).
+   */
+  validateHtml?: "sample" | "all";
   /** How pages reach Pagefind (default "directory"); for benchmarks comparing the two. */
   searchIndexSource?: IndexSource;
+  /** Only the news and abstracts of these years (and the conferences held in them); see `Archive`. */
+  period?: Period;
+  /**
+   * Build an archivist snapshot (scripts/snapshot.ts): a banner and an about page rendered from
+   * this, no service worker, and a `snapshot` phase before the check that makes the pages readable
+   * from disk, sends links out of the period to the live site and writes the index for searching
+   * from disk (scripts/lib/snapshot/payload.ts).
+   */
+  snapshot?: SnapshotInfo;
   log?: (line: string) => void;
 }
 
@@ -70,10 +91,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const result = await run();
     const ms = performance.now() - started;
     phases.push({ name, ms });
-    log(`${name.padEnd(9)} ${describe(result).padEnd(58)} ${formatMs(ms).padStart(8)}`);
+    log(phaseLine(name, describe(result), ms));
     return result;
   };
 
+  recoverInterruptedBuilds(options.outDir);
   const archive = await timed(
     "validate",
     () => {
@@ -86,6 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           preview: options.preview,
           now: options.now,
           basePath: options.basePath,
+          period: options.period,
         });
       } catch (error) {
         if (error instanceof ContentError) throw new BuildError("validate", error.message);
@@ -99,16 +122,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         : ""),
   );
 
+  // A preview is rebuilt on every save: a worker caching its pages would only get in the way. A
+  // snapshot must never take over the live site's offline cache.
+  const serviceWorker = !options.snapshot && (options.serviceWorker ?? !options.preview);
   const staged = stagingDir(options.outDir);
   try {
     const scriptBytes = await timed(
       "render",
       async () => {
-        const assets = await writeAssets(repoRoot, staged).catch((error: unknown) => {
+        const assets = await writeAssets(repoRoot, staged, { serviceWorker, snapshot: options.snapshot !== undefined }).catch((error: unknown) => {
           throw new BuildError("render", `writing the assets (stylesheet, search script) failed: ${errorMessage(error)}`);
         });
         try {
-          await renderSite(archive, assets.urls, staged);
+          await renderSite(archive, assets.urls, staged, options.snapshot);
         } catch (error) {
           throw new BuildError("render", `Eleventy failed: ${errorMessage(error)}`);
         }
@@ -139,10 +165,36 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       (result) =>
         `${result.pages} pages, ${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)})`,
     );
+    if (serviceWorker) {
+      await timed(
+        "offline",
+        async () =>
+          writeServiceWorker(repoRoot, staged, createHash("sha256").update(readFileSync(path.join(staged, "pagefind/pagefind-entry.json"))).digest("hex").slice(0, 12)).catch(
+            (error: unknown) => {
+              throw new BuildError("offline", `writing the service worker failed: ${errorMessage(error)}`);
+            },
+          ),
+        (result) => `service worker: ${result.precached} files precached (${formatBytes(result.precacheBytes)}); save-all ${formatBytes(result.saveBytes)}`,
+      );
+    }
+    if (options.snapshot) {
+      await timed(
+        "snapshot",
+        () => prepareSnapshotPayload(staged, archive),
+        (result) => `${result.pages} pages for reading from disk, ${pluralise(result.live, "link")} to the live site, search-index.js ${formatBytes(result.indexBytes)}`,
+      );
+    }
+    // A snapshot has no offline page (scripts/lib/render.ts).
+    const expectedPages = options.snapshot ? archive.pageUrls().filter((url) => url !== "/offline/") : archive.pageUrls();
     const report = await timed(
       "check",
-      () => checkOutput(staged, archive.pageUrls(), archive.basePath),
-      (result) => `${result.pages} pages, ${result.links} internal links`,
+      () =>
+        checkOutput(staged, expectedPages, {
+          basePath: archive.basePath,
+          validate: options.validateHtml === "all" ? "all" : archive.htmlSample(),
+          sources: new Map(archive.items.map((item) => [item.url, item.file])),
+        }),
+      (result) => `${result.pages} pages, ${result.links} internal links, ${result.validated} validated`,
     );
     if (report.problems.length > 0) {
       throw new BuildError("check", `${report.problems.length} problems in the output:\n${report.problems.map((p) => `  ${p}`).join("\n")}`);
@@ -173,7 +225,12 @@ function errorMessage(error: unknown): string {
   return causes.join("\n  caused by: ");
 }
 
-function formatMs(ms: number): string {
+/** One phase's line of the build's report: name, what it did, how long it took. */
+export function phaseLine(name: string, description: string, ms: number): string {
+  return `${name.padEnd(9)} ${description.padEnd(58)} ${formatMs(ms).padStart(8)}`;
+}
+
+export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
 

@@ -6,13 +6,22 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { bundleSearchScript } from "./search-bundle.ts";
+import { bundleScript, scriptEntries } from "./search-bundle.ts";
 
 export interface AssetUrls {
   stylesheet: string;
   favicon: string;
   /** The search page's script (src/assets/search/*.ts bundled). */
   search: string;
+  /**
+   * How the search page loads it: an ES module, or in snapshots a classic script, because Chromium
+   * refuses module scripts from file:// (CORS, origin "null") but runs classic ones.
+   */
+  searchType: "module" | "classic";
+  /** The offline page's script; absent in snapshots, which have no offline page. */
+  offline?: string;
+  /** Registers the service worker on every page; absent when the build has no service worker. */
+  register?: string;
 }
 
 export interface WrittenAssets {
@@ -28,7 +37,7 @@ export function fingerprintedName(name: string, bytes: Uint8Array): string {
   return `${name.slice(0, -extension.length)}.${hash}${extension}`;
 }
 
-export async function writeAssets(repoRoot: string, outDir: string): Promise<WrittenAssets> {
+export async function writeAssets(repoRoot: string, outDir: string, { serviceWorker = true, snapshot = false } = {}): Promise<WrittenAssets> {
   const assetsDir = path.join(outDir, "assets");
   mkdirSync(assetsDir, { recursive: true });
   const write = (name: string, bytes: Uint8Array): string => {
@@ -36,12 +45,19 @@ export async function writeAssets(repoRoot: string, outDir: string): Promise<Wri
     writeFileSync(path.join(assetsDir, fingerprinted), bytes);
     return `/assets/${fingerprinted}`;
   };
-  const search = await bundleSearchScript(repoRoot);
+  const [search, offline, register] = await Promise.all([
+    snapshot ? bundleScript(repoRoot, scriptEntries.snapshotSearch, "iife") : bundleScript(repoRoot, scriptEntries.search),
+    snapshot ? undefined : bundleScript(repoRoot, scriptEntries.offline),
+    serviceWorker ? bundleScript(repoRoot, scriptEntries.register) : undefined,
+  ]);
   return {
     urls: {
       stylesheet: write("site.css", readFileSync(path.join(repoRoot, "src/assets/site.css"))),
       favicon: write("favicon.svg", readFileSync(path.join(repoRoot, "src/assets/favicon.svg"))),
       search: write("search.js", search),
+      searchType: snapshot ? "classic" : "module",
+      ...(offline ? { offline: write("offline.js", offline) } : {}),
+      ...(register ? { register: write("register.js", register) } : {}),
     },
     searchBytes: search.byteLength,
   };

@@ -226,9 +226,12 @@ export class SearchView {
     this.more.hidden = true;
   }
 
-  /** Appends results and returns the first new link, for focus after "More results". */
-  appendResults(results: readonly ResultData[]): HTMLAnchorElement | undefined {
-    const items = results.map(resultItem);
+  /**
+   * Appends results and returns the first new link, for focus after "More results". A result whose
+   * details could not be loaded (offline, not saved) is `null` and says so instead of vanishing.
+   */
+  appendResults(results: readonly (ResultData | null)[]): HTMLAnchorElement | undefined {
+    const items = results.map((data) => (data ? resultItem(data) : unavailableItem()));
     this.#results.append(...items);
     return items[0]?.querySelector("a") ?? undefined;
   }
@@ -249,6 +252,20 @@ export function facetValues(totals: Record<string, number>, labels?: ReadonlyMap
   return Object.entries(totals)
     .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b, "en"))
     .map(([label]) => [label, label]);
+}
+
+function unavailableItem(): HTMLLIElement {
+  const item = element("li", "search-result search-result-unavailable");
+  item.append(
+    element(
+      "p",
+      undefined,
+      navigator.onLine
+        ? "This result could not be loaded. Reload the page to try again."
+        : "This result is not saved for offline reading. Open it when you are online, or save the whole archive on the Offline reading page.",
+    ),
+  );
+  return item;
 }
 
 function resultItem(data: ResultData): HTMLLIElement {

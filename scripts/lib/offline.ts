@@ -1,0 +1,75 @@
+/**
+ * Offline reading: the service worker (src/assets/offline/sw.ts, bundled with esbuild, its
+ * precache list injected by workbox-build) and the list of every file "Save the archive" downloads.
+ */
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { injectManifest } from "workbox-build";
+import { offlineManifestPath, type OfflineManifest } from "../../src/assets/offline/shared.ts";
+import { bundleScript, scriptEntries } from "./search-bundle.ts";
+
+/** What a first visit caches: the shell, the search and offline pages, and Pagefind's core. */
+export const precachePatterns = [
+  "assets/*",
+  "search/index.html",
+  "offline/index.html",
+  "pagefind/pagefind.js",
+  "pagefind/pagefind-worker.js",
+  "pagefind/wasm.*.pagefind",
+  "pagefind/pagefind-entry.json",
+  "pagefind/*.pf_meta",
+];
+
+export interface OfflineReport {
+  precached: number;
+  precacheBytes: number;
+  /** Files and bytes of "Save the archive". */
+  saveFiles: number;
+  saveBytes: number;
+}
+
+function siteFiles(siteDir: string): string[] {
+  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+/** Every page (as the URL a reader opens) and every file of the search index, with sizes. */
+export function offlineManifest(siteDir: string, build: string): OfflineManifest {
+  const files: OfflineManifest["files"] = [];
+  for (const file of siteFiles(siteDir)) {
+    const bytes = statSync(path.join(siteDir, file)).size;
+    if (file.endsWith("index.html")) files.push({ url: `/${file.slice(0, -"index.html".length)}`, bytes, cache: "pages" });
+    else if (/^pagefind\/(fragment|index|filter)\//.test(file)) files.push({ url: `/${file}`, bytes, cache: "search" });
+  }
+  return { build, files, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
+}
+
+export async function writeServiceWorker(repoRoot: string, siteDir: string, build: string): Promise<OfflineReport> {
+  const manifest = offlineManifest(siteDir, build);
+  const manifestFile = path.join(siteDir, offlineManifestPath);
+  mkdirSync(path.dirname(manifestFile), { recursive: true });
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+
+  const work = path.join(tmpdir(), `archive-sw-${process.pid}-${Date.now()}`);
+  mkdirSync(work, { recursive: true });
+  try {
+    const source = path.join(work, "sw.js");
+    writeFileSync(source, await bundleScript(repoRoot, scriptEntries.serviceWorker, "iife"));
+    const result = await injectManifest({
+      swSrc: source,
+      swDest: path.join(siteDir, "sw.js"),
+      globDirectory: siteDir,
+      globPatterns: precachePatterns,
+      // Fingerprinted assets and Pagefind's hashed metadata need no revision of their own.
+      dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.(css|js|svg)$|\.pf_meta$/,
+      maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+    });
+    if (result.warnings.length > 0) throw new Error(`workbox: ${result.warnings.join("; ")}`);
+    return { precached: result.count, precacheBytes: result.size, saveFiles: manifest.files.length, saveBytes: manifest.bytes };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The Offline reading page (/offline/), also shown by the service worker in place of a page that
+ * was never saved. Lists the pages this device has, and saves or removes the whole archive: every
+ * page and the whole search index, with the size before it starts, a progress bar, a way to
+ * cancel, and the storage used after. It asks the browser to keep the data (persistent storage).
+ */
+import { cacheNames, offlineManifestPath, offlinePagePath, type OfflineManifest } from "./shared.ts";
+
+const root = new URL("../", import.meta.url);
+const at = (path: string) => new URL(path.replace(/^\//, ""), root);
+const concurrency = 6;
+
+function byId<T extends HTMLElement>(id: string, type: new () => T): T {
+  const found = document.getElementById(id);
+  if (!(found instanceof type)) throw new Error(`offline page: #${id} is missing`);
+  return found;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+
+const ui = {
+  status: byId("offline-status", HTMLParagraphElement),
+  size: byId("offline-size", HTMLParagraphElement),
+  save: byId("offline-save", HTMLButtonElement),
+  cancel: byId("offline-cancel", HTMLButtonElement),
+  remove: byId("offline-remove", HTMLButtonElement),
+  progress: byId("offline-progress", HTMLProgressElement),
+  progressText: byId("offline-progress-text", HTMLParagraphElement),
+  usage: byId("offline-usage", HTMLParagraphElement),
+  available: byId("offline-available", HTMLUListElement),
+  availableCount: byId("offline-available-count", HTMLParagraphElement),
+};
+
+let manifest: OfflineManifest | undefined;
+let running: AbortController | undefined;
+
+async function loadManifest(): Promise<OfflineManifest | undefined> {
+  try {
+    const response = await fetch(at(offlineManifestPath), { cache: "no-store" });
+    return response.ok ? ((await response.json()) as OfflineManifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saved pages, by title, so a reader offline can see what is there. */
+async function listAvailable(): Promise<void> {
+  const cache = await caches.open(cacheNames.pages);
+  const requests = (await cache.keys()).filter((request) => new URL(request.url).pathname !== at(offlinePagePath).pathname);
+  ui.availableCount.textContent =
+    requests.length === 0 ? "No pages are saved on this device yet." : `${requests.length.toLocaleString("en-GB")} pages are saved on this device.`;
+  const shown = requests.slice(0, 100);
+  const items = await Promise.all(
+    shown.map(async (request) => {
+      const response = await cache.match(request);
+      const html = response ? await response.text() : "";
+      const title = new DOMParser().parseFromString(html, "text/html").querySelector("h1")?.textContent?.trim() || request.url;
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = request.url;
+      link.textContent = title;
+      item.append(link);
+      return item;
+    }),
+  );
+  ui.available.replaceChildren(...items);
+}
+
+async function showUsage(): Promise<void> {
+  const estimate = await navigator.storage?.estimate?.();
+  const persisted = await navigator.storage?.persisted?.();
+  if (!estimate?.usage) {
+    ui.usage.textContent = "";
+    return;
+  }
+  ui.usage.textContent =
+    `The archive's saved pages and search use ${megabytes(estimate.usage)} of this device's storage. ` +
+    (persisted ? "Your browser will keep them." : "Your browser may remove them if the device runs short of space.");
+}
+
+async function missingFiles(files: OfflineManifest["files"]): Promise<OfflineManifest["files"]> {
+  const [pages, search] = await Promise.all([caches.open(cacheNames.pages), caches.open(cacheNames.search)]);
+  const saved = new Set([...(await pages.keys()), ...(await search.keys())].map((request) => request.url));
+  return files.filter((file) => !saved.has(at(file.url).href));
+}
+
+async function save(): Promise<void> {
+  if (!manifest || running) return;
+  const controller = new AbortController();
+  running = controller;
+  ui.save.disabled = true;
+  ui.remove.disabled = true;
+  ui.cancel.hidden = false;
+  ui.progress.hidden = false;
+  await navigator.storage?.persist?.().catch(() => false);
+  const todo = await missingFiles(manifest.files);
+  const total = todo.reduce((sum, file) => sum + file.bytes, 0);
+  let done = 0;
+  let files = 0;
+  const report = () => {
+    ui.progress.max = Math.max(total, 1);
+    ui.progress.value = done;
+    ui.progressText.textContent = `${megabytes(done)} of ${megabytes(total)} (${files.toLocaleString("en-GB")} of ${todo.length.toLocaleString("en-GB")} files)`;
+  };
+  report();
+  const caches_ = { pages: await caches.open(cacheNames.pages), search: await caches.open(cacheNames.search) };
+  const queue = [...todo];
+  let failed = 0;
+  const worker = async () => {
+    for (let file = queue.shift(); file && !controller.signal.aborted; file = queue.shift()) {
+      try {
+        const response = await fetch(at(file.url), { signal: controller.signal });
+        if (!response.ok) throw new Error(`${response.status}`);
+        await caches_[file.cache].put(at(file.url), response);
+      } catch {
+        if (!controller.signal.aborted) failed++;
+      }
+      done += file.bytes;
+      files++;
+      report();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  running = undefined;
+  ui.cancel.hidden = true;
+  ui.save.disabled = false;
+  ui.remove.disabled = false;
+  ui.status.textContent = controller.signal.aborted
+    ? "Saving was cancelled. What was already saved stays; Save continues where it stopped."
+    : failed > 0
+      ? `The archive is saved, except ${failed} files that could not be downloaded. Save again to retry them.`
+      : "The whole archive is saved on this device: every page and search work offline.";
+  await Promise.all([listAvailable(), showUsage()]);
+}
+
+async function remove(): Promise<void> {
+  if (running) return;
+  await Promise.all([caches.delete(cacheNames.pages), caches.delete(cacheNames.search)]);
+  ui.status.textContent = "The saved archive was removed from this device.";
+  ui.progress.hidden = true;
+  ui.progressText.textContent = "";
+  await Promise.all([listAvailable(), showUsage()]);
+}
+
+async function main(): Promise<void> {
+  const shownInsteadOfAnotherPage = location.pathname !== at(offlinePagePath).pathname;
+  if (shownInsteadOfAnotherPage || !navigator.onLine) {
+    ui.status.textContent = shownInsteadOfAnotherPage
+      ? `You are offline, and ${location.pathname} is not saved on this device. The pages below are.`
+      : "You are offline. The pages below are saved on this device.";
+  }
+  if (!("serviceWorker" in navigator) || !("caches" in window)) {
+    ui.status.textContent = "This browser cannot keep the archive for offline reading.";
+    return;
+  }
+  ui.save.addEventListener("click", () => void save());
+  ui.cancel.addEventListener("click", () => running?.abort());
+  ui.remove.addEventListener("click", () => void remove());
+  manifest = navigator.onLine ? await loadManifest() : undefined;
+  if (manifest) {
+    ui.size.textContent = `Saving downloads ${manifest.files.length.toLocaleString("en-GB")} files, ${megabytes(manifest.bytes)} in all (less if some are already saved).`;
+    ui.save.disabled = false;
+  } else {
+    ui.size.textContent = "The list of files to save can only be fetched online.";
+  }
+  ui.remove.disabled = false;
+  await Promise.all([listAvailable(), showUsage()]);
+}
+
+void main();

@@ -1,0 +1,61 @@
+/**
+ * Loaded by every page: registers the service worker (src/assets/offline/sw.ts) for the archive's
+ * folder, and when a new deploy's worker is waiting, offers a reload that switches to it.
+ * The worker's and scope's URLs are taken from this script's own URL, so any base path works.
+ */
+const scriptUrl = import.meta.url;
+
+function offerReload(worker: ServiceWorker): void {
+  if (document.querySelector(".update-notice")) return;
+  const notice = document.createElement("div");
+  notice.className = "update-notice";
+  notice.setAttribute("role", "status");
+  const text = document.createElement("span");
+  text.textContent = "A new version of the archive is available — ";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Reload";
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    worker.postMessage({ type: "SKIP_WAITING" });
+  });
+  notice.append(text, button);
+  document.body.prepend(notice);
+}
+
+async function register(): Promise<void> {
+  const registration = await navigator.serviceWorker.register(new URL("../sw.js", scriptUrl), {
+    scope: new URL("../", scriptUrl).pathname,
+    updateViaCache: "none",
+  });
+  // The reload happens only once the new worker controls the page, so the page comes from the new build.
+  let reloading = false;
+  const hadController = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (!hadController || reloading) return;
+    reloading = true;
+    location.reload();
+  });
+  const watch = (worker: ServiceWorker | null) => {
+    if (!worker) return;
+    const check = () => {
+      if (worker.state === "installed" && navigator.serviceWorker.controller) offerReload(worker);
+    };
+    check();
+    worker.addEventListener("statechange", check);
+  };
+  watch(registration.waiting);
+  watch(registration.installing);
+  registration.addEventListener("updatefound", () => watch(registration.installing));
+  // The first page of a first visit was loaded before the worker ran: ask it to keep this one too.
+  if (!hadController) {
+    const ready = await navigator.serviceWorker.ready;
+    ready.active?.postMessage({ type: "KEEP_PAGE", url: location.href.split("#")[0] });
+  }
+  // Ask for a new worker on every visit online: a deploy is noticed at once, not within a day.
+  if (navigator.onLine) await registration.update().catch(() => {});
+}
+
+if ("serviceWorker" in navigator) {
+  register().catch((error: unknown) => console.warn("offline reading is unavailable:", error));
+}

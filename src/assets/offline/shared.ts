@@ -1,0 +1,21 @@
+/** Names shared by the service worker and the pages that talk to it. */
+
+/** Runtime caches. Changing a name retires the old cache on the next deploy. */
+export const cacheNames = {
+  pages: "archive-pages-v1",
+  search: "archive-search-v1",
+  assets: "archive-assets-v1",
+} as const;
+
+/** The offline page, relative to the site root. */
+export const offlinePagePath = "/offline/";
+
+/** Everything "Save the archive" downloads, written by the build (scripts/lib/offline.ts). */
+export const offlineManifestPath = "/offline/files.json";
+
+export interface OfflineManifest {
+  /** The build the list belongs to. */
+  build: string;
+  files: { url: string; bytes: number; cache: "pages" | "search" }[];
+  bytes: number;
+}

@@ -1,0 +1,72 @@
+/// <reference lib="webworker" />
+/**
+ * The archive's service worker, bundled by esbuild and given its precache list by workbox-build
+ * (`injectManifest`, scripts/lib/offline.ts). Workbox's runtime is bundled in: nothing loads from a CDN.
+ *
+ * - Precached on install: the site shell (stylesheet, scripts, favicon), the search page, the
+ *   offline page and Pagefind's core files (pagefind.js, its worker and wasm, the entry file and
+ *   the metadata), all from one build.
+ * - Pages a reader opens are kept (network first, so online readers always get the live page).
+ * - Pagefind's index chunks and fragments have content hashes in their names: cache first.
+ * - A page never visited, while offline, gets the offline page, which lists what is available.
+ * - A new deploy installs a new worker that waits; the page offers a reload, which activates it.
+ */
+import { clientsClaim } from "workbox-core";
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
+import { registerRoute, setCatchHandler } from "workbox-routing";
+import { CacheFirst, NetworkFirst } from "workbox-strategies";
+import { cacheNames, offlinePagePath } from "./shared.ts";
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
+
+const scope = new URL(self.registration.scope);
+const inScope = (path: string) => new URL(path.replace(/^\//, ""), scope).pathname;
+
+// Query strings never change a precached file: /search/?q=… is the search page, and Pagefind asks
+// for pagefind-entry.json?ts=<now>; the precached entry belongs to the same build as everything else.
+precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/] });
+cleanupOutdatedCaches();
+// The first worker takes charge of the page that installed it, so pages opened next are kept at once.
+// (A new version waits instead: see the SKIP_WAITING message.)
+clientsClaim();
+
+registerRoute(
+  ({ request, url }) => request.mode === "navigate" && url.pathname.startsWith(scope.pathname),
+  new NetworkFirst({ cacheName: cacheNames.pages, networkTimeoutSeconds: 4 }),
+);
+registerRoute(
+  ({ url }) => url.pathname.startsWith(inScope("/pagefind/")),
+  new CacheFirst({ cacheName: cacheNames.search }),
+);
+registerRoute(({ url }) => url.pathname.startsWith(inScope("/assets/")), new CacheFirst({ cacheName: cacheNames.assets }));
+
+// Offline and not cached: a page gets the offline page; anything else fails as it would without us.
+setCatchHandler(async ({ request }) => {
+  if (request.mode === "navigate") {
+    // Precache keys are file URLs: the offline page is …/offline/index.html there.
+    const offline = await matchPrecache(`${inScope(offlinePagePath)}index.html`);
+    if (offline) return offline;
+  }
+  return Response.error();
+});
+
+self.addEventListener("message", (event: ExtendableMessageEvent) => {
+  const message = event.data as { type?: string; url?: string } | null;
+  if (message?.type === "SKIP_WAITING") void self.skipWaiting();
+  // The page that was open before the worker existed asks to be kept too.
+  if (message?.type === "KEEP_PAGE" && message.url && new URL(message.url).pathname.startsWith(scope.pathname)) {
+    event.waitUntil(caches.open(cacheNames.pages).then((cache) => cache.add(message.url as string)).catch(() => {}));
+  }
+});
+
+// Caches of an older scheme (names not in use any more) are removed when a new worker takes over.
+self.addEventListener("activate", (event) => {
+  const known = new Set<string>(Object.values(cacheNames));
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(names.filter((name) => name.startsWith("archive-") && !known.has(name)).map((name) => caches.delete(name))),
+      ),
+  );
+});

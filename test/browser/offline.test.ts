@@ -1,0 +1,166 @@
+/**
+ * Offline reading in real Chromium, with the service worker the build writes: pages and searches
+ * of a visit work offline, an unvisited page shows the offline page, "Save the archive" makes
+ * every page and search work offline, and a new deploy is offered as a reload — at the site root
+ * and under a base path.
+ */
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
+import { buildSite, repoRoot, tempDir } from "../support/site.ts";
+
+const browser = await launchBrowser();
+const newsUrl = "news/2023/iap-signed-mou-with-aiamp/";
+const abstractUrl = "abstracts/annual-27/mahiques-heads-of-prosecution-services/";
+
+test.after(async () => {
+  await browser.close();
+});
+
+/** Opens a page and waits until the service worker controls it. */
+async function openControlled(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return page;
+}
+
+/** The first page of a visit asks the worker to keep it; wait until it is in the pages cache. */
+async function waitUntilKept(page: Page, url: string): Promise<void> {
+  await page.waitForFunction(
+    async (wanted) => (await (await caches.open("archive-pages-v1")).match(wanted)) !== undefined,
+    url,
+  );
+}
+
+for (const basePath of ["/", "/archive/"]) {
+  test(`after one visit, read visited pages and search offline; unvisited pages get the offline page (base ${basePath})`, async () => {
+    const site = await buildSite(path.join(repoRoot, "src"), { basePath });
+    const server = await serveStatic(site.outDir, { basePath });
+    const context = await browser.newContext();
+    try {
+      const page = await openControlled(context, `${server.url}/`);
+      const errors = collectErrors(page);
+      await waitUntilKept(page, `${server.url}/`);
+      await page.goto(`${server.url}/${newsUrl}`);
+      await page.goto(`${server.url}/search/?q=AIAMP`);
+      await page.locator("#search-results a").first().waitFor();
+
+      await context.setOffline(true);
+      await page.goto(`${server.url}/`);
+      assert.is(await page.locator("h1").textContent(), "IAP News Archive");
+      await page.goto(`${server.url}/${newsUrl}`);
+      assert.is(await page.locator("h1").textContent(), "The IAP signed MOU with AIAMP");
+
+      await page.goto(`${server.url}/search/?q=AIAMP`);
+      const result = page.locator("#search-results a").first();
+      await result.waitFor();
+      assert.is(await result.textContent(), "The IAP signed MOU with AIAMP");
+      await result.click();
+      await page.waitForURL((url) => url.pathname === `${basePath}${newsUrl}`);
+      assert.is(await page.locator("h1").textContent(), "The IAP signed MOU with AIAMP");
+
+      await page.goto(`${server.url}/conferences/`);
+      assert.is(await page.locator("h1").textContent(), "Offline reading");
+      await page.locator("#offline-status").filter({ hasText: "is not saved on this device" }).waitFor();
+      assert.match((await page.locator("#offline-status").textContent()) ?? "", `${basePath}conferences/ is not saved on this device`);
+      await page.locator("#offline-available a").first().waitFor();
+      const available = await page.locator("#offline-available a").allTextContents();
+      assert.ok(available.includes("The IAP signed MOU with AIAMP"), `available: ${available.join(", ")}`);
+      assert.equal(errors, []);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+}
+
+test("Save the archive: size first, progress, then every page and any search work offline; Remove empties it", async () => {
+  const site = await buildSite(path.join(repoRoot, "src"), { basePath: "/archive/" });
+  const server = await serveStatic(site.outDir, { basePath: "/archive/" });
+  const context = await browser.newContext();
+  try {
+    const page = await openControlled(context, `${server.url}/offline/`);
+    const errors = collectErrors(page);
+    const manifest = JSON.parse(site.read("/offline/files.json")) as { files: unknown[]; bytes: number };
+    await page.locator("#offline-save:enabled").waitFor();
+    assert.is(
+      await page.locator("#offline-size").textContent(),
+      `Saving downloads ${manifest.files.length} files, ${(manifest.bytes / 1_000_000).toFixed(1)} MB in all (less if some are already saved).`,
+    );
+    await page.locator("#offline-save").click();
+    await page.locator("#offline-status").filter({ hasText: "The whole archive is saved" }).waitFor();
+    assert.is(await page.locator("#offline-progress").evaluate((bar) => (bar as HTMLProgressElement).value === (bar as HTMLProgressElement).max), true);
+    assert.match((await page.locator("#offline-usage").textContent()) ?? "", /use \d+\.\d MB of this device's storage/);
+
+    await context.setOffline(true);
+    const pages = [...site.read("/sitemap.xml").matchAll(/<loc>https:\/\/archive\.iap-association\.org\/archive\/([^<]*)<\/loc>/g)].map(
+      (match) => match[1] as string,
+    );
+    assert.is(pages.length, 30);
+    for (const url of pages) {
+      await page.goto(`${server.url}/${url}`);
+      const heading = await page.locator("h1").textContent();
+      assert.ok(url === "offline/" || heading !== "Offline reading", `${url} was not saved`);
+    }
+    // A word only in the abstract, never searched online before.
+    await page.goto(`${server.url}/search/?q=Panama`);
+    const result = page.locator("#search-results a").first();
+    await result.waitFor();
+    assert.is(await result.textContent(), "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services");
+
+    await page.goto(`${server.url}/offline/`);
+    await page.locator("#offline-remove:enabled").click();
+    await page.locator("#offline-status").filter({ hasText: "was removed" }).waitFor();
+    assert.is(await page.evaluate(async () => (await (await caches.open("archive-pages-v1")).keys()).length), 0);
+    await page.goto(`${server.url}/${abstractUrl}`);
+    assert.is(await page.locator("h1").textContent(), "Offline reading");
+    assert.equal(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test("a new deploy is offered as a reload, then shows the new content and search finds only the new words", async () => {
+  const content = tempDir("content-");
+  cpSync(path.join(repoRoot, "src/news"), path.join(content, "news"), { recursive: true });
+  cpSync(path.join(repoRoot, "src/abstracts"), path.join(content, "abstracts"), { recursive: true });
+  const site = await buildSite(content, { basePath: "/archive/" });
+  const server = await serveStatic(site.outDir, { basePath: "/archive/" });
+  const context = await browser.newContext();
+  try {
+    const page = await openControlled(context, `${server.url}/${newsUrl}`);
+    const errors = collectErrors(page);
+    await page.goto(`${server.url}/search/?q=AIAMP`);
+    await page.locator("#search-results a").first().waitFor();
+
+    const file = path.join(content, "news/2023/iap-signed-mou-with-aiamp.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("title: The IAP signed MOU with AIAMP", "title: The IAP and AIAMP sign a Zanzibarian memorandum"));
+    await buildSite(content, { basePath: "/archive/", outDir: site.outDir });
+
+    await page.goto(`${server.url}/${newsUrl}`);
+    const notice = page.locator(".update-notice");
+    await notice.waitFor();
+    assert.is(await notice.textContent(), "A new version of the archive is available — Reload");
+    await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Reload" }).click()]);
+    await page.locator("h1").filter({ hasText: "Zanzibarian" }).waitFor();
+
+    await page.goto(`${server.url}/search/?q=Zanzibarian`);
+    const result = page.locator("#search-results a").first();
+    await result.waitFor();
+    assert.is(await result.textContent(), "The IAP and AIAMP sign a Zanzibarian memorandum");
+    await page.goto(`${server.url}/search/?q=signed`);
+    await page.locator("#search-status").filter({ hasText: /result/ }).waitFor();
+    assert.not.ok((await page.locator("#search-results a").allTextContents()).includes("The IAP signed MOU with AIAMP"));
+    assert.equal(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test.run();
