@@ -21,9 +21,12 @@ const nonEmptyText = (what: string) =>
 
 /** Slugs become URL segments: lowercase ASCII letters, digits and single hyphens. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slug = z.string({ error: "must be a URL slug" }).regex(slugPattern, {
-  error: "must be lowercase letters a–z, digits and single hyphens, e.g. iap-signs-mou",
-});
+/** A URL segment is a folder name in the output: file systems refuse names over 255 bytes. */
+export const maxSlugLength = 100;
+const slug = z
+  .string({ error: "must be a URL slug" })
+  .regex(slugPattern, { error: "must be lowercase letters a–z, digits and single hyphens, e.g. iap-signs-mou" })
+  .max(maxSlugLength, { error: `must be at most ${maxSlugLength} characters, e.g. iap-signs-mou` });
 
 /** An old URL path that should keep working, e.g. /News/The-IAP-signed-MOU-with-AIAMP */
 const aliasPath = z
@@ -31,6 +34,10 @@ const aliasPath = z
   .regex(/^\/(?!\/)[^\s?#\\]*$/, { error: "must be a site path starting with /, without spaces, ? or #" })
   .refine((alias) => !alias.split("/").some((segment) => segment === ".." || segment === "."), {
     error: "must not contain . or .. segments",
+  })
+  // Each segment becomes a folder or file name: file systems refuse names over 255 bytes.
+  .refine((alias) => alias.split("/").every((segment) => Buffer.byteLength(segment) <= 200), {
+    error: "must not have a part between slashes longer than 200 bytes",
   });
 
 /** The fields every content file may carry. */

@@ -9,7 +9,7 @@
 import type { Conference, Speaker } from "../../_data/schema.ts";
 import {
   conferenceInfo,
-  loadContent,
+  readContent,
   topicInfo,
   type AbstractItem,
   type ConferenceInfo,
@@ -18,6 +18,7 @@ import {
   type NewsItem,
   type TopicInfo,
 } from "./content.ts";
+import { yearOf } from "./dates.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { relatedItems } from "./related.ts";
@@ -93,9 +94,20 @@ export interface Redirect {
   title: string;
 }
 
+/** Years, inclusive: `{ from: 2019, to: 2021 }`. */
+export interface Period {
+  from: number;
+  to: number;
+}
+
 export interface ArchiveOptions extends LoadOptions {
   /** The folder the site is served from; defaults to `site.basePath`, then to the path of `site.url`. */
   basePath?: string;
+  /**
+   * Keep only the news and abstracts of these years, and the conferences held in them (a snapshot's
+   * archive): every page, count, feed and index made from the archive then covers just the period.
+   */
+  period?: Period;
 }
 
 export class Archive {
@@ -115,7 +127,7 @@ export class Archive {
   readonly yearPages: YearPage[];
   readonly topics: { topic: TopicInfo; count: number }[];
   readonly topicPages: TopicPage[];
-  /** Every conference in `_data/conferences.ts`, newest first. */
+  /** Every conference in `_data/conferences.ts` (held in the period, if one is set), newest first. */
   readonly conferences: ConferenceSummary[];
   readonly conferenceIndexPages: ListPage<ConferenceSummary>[];
   readonly conferencePages: ConferencePage[];
@@ -131,9 +143,11 @@ export class Archive {
   constructor(options: ArchiveOptions) {
     this.basePath = normaliseBasePath(options.basePath ?? options.site.basePath ?? basePathOf(options.site.url));
     this.siteRoot = siteRoot(options.site.url, this.basePath);
-    const content = loadContent(options);
-    this.news = content.news;
-    this.abstracts = content.abstracts;
+    const { content, problems } = readContent(options);
+    const { period } = options;
+    // Every content file is still validated: a snapshot of one year refuses a broken file of another, as the build does.
+    this.news = period ? content.news.filter((item) => inPeriod(item.year, period)) : content.news;
+    this.abstracts = period ? content.abstracts.filter((item) => inPeriod(item.year, period)) : content.abstracts;
     this.withheld = content.withheld;
     this.files = content.files;
     this.preview = options.preview ?? false;
@@ -149,7 +163,9 @@ export class Archive {
     });
     this.#related = relatedItems(this.news);
 
-    const conferences = [...options.conferences].sort((a, b) => b.start.localeCompare(a.start) || a.id.localeCompare(b.id));
+    const conferences = [...options.conferences]
+      .filter((conference) => !period || inPeriod(yearOf(conference.start), period))
+      .sort((a, b) => b.start.localeCompare(a.start) || a.id.localeCompare(b.id));
     this.conferences = conferences.map((conference) => ({
       conference: conferenceInfo(conference),
       abstractCount: this.abstracts.filter((item) => item.conference.id === conference.id).length,
@@ -180,7 +196,11 @@ export class Archive {
       paginate(speaker.appearances, pageSize, speaker.url).map((page) => ({ ...page, speaker })),
     );
 
-    this.redirects = redirectsOf(this.items, this.pageUrls());
+    const redirects = redirectsOf(this.items, this.pageUrls(), content.aliasLine);
+    this.redirects = redirects.redirects;
+    // Content problems and alias problems are reported together, in one error.
+    problems.push(...redirects.problems);
+    if (problems.length > 0) throw new ContentError(problems);
   }
 
   /** All published pages made from content files. */
@@ -215,6 +235,29 @@ export class Archive {
     return latest && this.conferencePages.find((page) => page.conference.id === latest.conference.id && page.pageNumber === 0);
   }
 
+  /**
+   * Output files of a few pages of each template: the first and last of each kind of page, every
+   * fixed page and the 404 page. Markup a template gets wrong is wrong on each of its pages, so
+   * validating these finds it at a fraction of the cost of validating every page.
+   */
+  htmlSample(): string[] {
+    const kinds: readonly (readonly string[])[] = [
+      this.news.map((item) => item.url),
+      this.abstracts.map((item) => item.url),
+      this.newsPages.map((page) => page.url),
+      this.yearPages.map((page) => page.url),
+      this.topicPages.map((page) => page.url),
+      this.conferenceIndexPages.map((page) => page.url),
+      this.conferencePages.map((page) => page.url),
+      this.speakerIndexPages.map((page) => page.url),
+      this.speakerPages.map((page) => page.url),
+      this.redirects.map((redirect) => redirect.file),
+      fixedPages,
+    ];
+    const urls = kinds.flatMap((urls) => (urls.length > 2 ? [urls[0] as string, urls.at(-1) as string] : urls));
+    return [...new Set([...urls.map(redirectFile), "/404.html"])];
+  }
+
   /** Every page URL the templates will write, besides redirects and fixed pages. */
   pageUrls(): string[] {
     return [
@@ -232,7 +275,29 @@ export class Archive {
 }
 
 /** Pages that always exist (templates in src/pages with a fixed permalink). */
-export const fixedPages = ["/", "/years/", "/topics/", "/search/"];
+export const fixedPages = ["/", "/years/", "/topics/", "/search/", "/offline/"];
+
+/**
+ * Files and folders the build writes besides those pages (templates, assets, the feeds phase,
+ * Pagefind, the service worker): no alias may be written over them or inside them.
+ */
+export const reservedOutputs = [
+  "/404.html",
+  "/robots.txt",
+  "/sitemap.xml",
+  "/_headers",
+  "/sw.js",
+  "/assets/",
+  "/feeds/",
+  "/pagefind/",
+  // Written by snapshots only (scripts/lib/snapshot/), but an alias there would break every snapshot.
+  "/snapshot/",
+  "/search-index.js",
+];
+
+export function inPeriod(year: number, period: Period): boolean {
+  return year >= period.from && year <= period.to;
+}
 
 function neighbour(item: Item): Neighbour {
   return { title: item.title, url: item.url, date: item.date };
@@ -309,30 +374,49 @@ export function redirectFile(alias: string): string {
   return `${alias}/index.html`;
 }
 
-/** Redirect pages for `aliases`; an alias that would overwrite a page or another alias is an error. */
-function redirectsOf(items: readonly Item[], pageUrls: readonly string[]): Redirect[] {
-  const taken = new Map(pageUrls.map((url) => [redirectFile(url).toLowerCase(), url]));
+/**
+ * Redirect pages for `aliases`. An alias may not be written where a page, a file of the build or
+ * another alias is (compared case-insensitively, as many hosts do), nor inside one of them
+ * (`/news/index.html/old` would need `/news/index.html` to be a folder).
+ */
+function redirectsOf(
+  items: readonly Item[],
+  pageUrls: readonly string[],
+  aliasLine: (item: Item, index: number) => number | undefined,
+): { redirects: Redirect[]; problems: Problem[] } {
+  const pages = new Map(pageUrls.map((url) => [redirectFile(url).toLowerCase(), url]));
   const problems: Problem[] = [];
-  const redirects: Redirect[] = [];
+  const report = (item: Item, index: number, message: string) => {
+    const line = aliasLine(item, index);
+    problems.push({ file: item.file, ...(line ? { line } : {}), field: `aliases[${index}]`, message: `${JSON.stringify(item.aliases[index])} ${message}` });
+  };
   const claimedBy = new Map<string, Item>();
+  const claims: { item: Item; index: number; redirect: Redirect }[] = [];
   for (const item of items) {
     item.aliases.forEach((alias, index) => {
       const file = redirectFile(alias);
       const key = file.toLowerCase();
-      const page = taken.get(key);
+      const page = pages.get(key);
+      const reserved = reservedOutputs.find((output) => (output.endsWith("/") ? key.startsWith(output) : key === output || key.startsWith(`${output}/`)));
       const other = claimedBy.get(key);
-      if (page) {
-        problems.push({ file: item.file, field: `aliases[${index}]`, message: `${JSON.stringify(alias)} is the address of an existing page (${page}): an alias may only name an old address` });
-      } else if (other) {
-        problems.push({ file: item.file, field: `aliases[${index}]`, message: `${JSON.stringify(alias)} is already an alias of ${other.file}` });
-      } else {
+      if (page) report(item, index, `is the address of an existing page (${page}): an alias may only name an old address`);
+      else if (reserved) report(item, index, `would be written over ${reserved}, which the build writes itself: an alias may only name an old address`);
+      else if (other) report(item, index, `is already an alias of ${other.file}`);
+      else {
         claimedBy.set(key, item);
-        redirects.push({ from: alias, file, to: item.url, title: item.title });
+        claims.push({ item, index, redirect: { from: alias, file, to: item.url, title: item.title } });
       }
     });
   }
-  if (problems.length > 0) throw new ContentError(problems);
-  return redirects;
+  const redirects: Redirect[] = [];
+  for (const { item, index, redirect } of claims) {
+    const parts = redirect.file.toLowerCase().split("/");
+    const folders = parts.slice(1, -1).map((_, depth) => parts.slice(0, depth + 2).join("/"));
+    const file = folders.find((folder) => pages.has(folder) || claimedBy.has(folder));
+    if (file) report(item, index, `would have to be written inside ${file}, which is a file, not a folder`);
+    else redirects.push(redirect);
+  }
+  return { redirects, problems };
 }
 
 export type { Conference };

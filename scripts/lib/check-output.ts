@@ -1,11 +1,14 @@
 /**
  * The last gate before publishing: reads every HTML page the build wrote and checks what no
  * template test can see across the whole site: every content item has its page, every internal
- * link and #fragment resolves, and every page has one <h1>, a lang, a title and a description.
+ * link and #fragment resolves, every page has one <h1>, a lang, a title and a description, and
+ * pages are valid HTML by html-validate's recommended rules (every page, or a sample of each
+ * template: see `CheckOptions.validate`).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
+import { HtmlValidate, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
 
 export interface PageFacts {
   ids: Set<string>;
@@ -20,7 +23,67 @@ export interface OutputReport {
   pages: number;
   files: number;
   links: number;
+  /** Pages checked with html-validate. */
+  validated: number;
   problems: string[];
+}
+
+export interface CheckOptions {
+  /** The folder the site is served from ("/archive/"); links are resolved under it. Default "/". */
+  basePath?: string;
+  /** Which pages html-validate checks: "all", or these output files ("/news/index.html"). Default "all". */
+  validate?: "all" | readonly string[];
+  /** Page URL → the content file it was made from, so that a problem on an article names its file. */
+  sources?: ReadonlyMap<string, string>;
+}
+
+/**
+ * html-validate's recommended rules: HTML5 content models and attributes, and the WCAG techniques
+ * it can check (alt text, labels, link text, unique landmarks and ids). Turned off:
+ */
+export const htmlValidateConfig: ConfigData = {
+  extends: ["html-validate:recommended"],
+  rules: {
+    // Style, not validity: `<!doctype html>` is as valid as `<!DOCTYPE html>`.
+    "doctype-style": "off",
+    // `role="list"` on lists styled without bullets is deliberate: Safari and VoiceOver drop the
+    // list semantics of a list with `list-style: none` unless the role is given again.
+    "no-redundant-role": "off",
+    // A search-engine heuristic, not a rule of HTML: titles are headlines, and an abstract's title
+    // names its speakers, session and conference.
+    "long-title": "off",
+    // Style, not validity: `hidden` and `hidden=""` mean the same, and Eleventy's HTML base
+    // plugin (used with --base-path) rewrites pages through posthtml, which writes the latter.
+    "attribute-boolean-style": "off",
+    "attribute-empty-style": "off",
+  },
+};
+
+/**
+ * StaticConfigLoader resolves its configuration again for every document, which costs more than
+ * validating a page; one resolution serves every page of a build.
+ */
+class ResolvedOnceLoader extends StaticConfigLoader {
+  #resolved: ResolvedConfig | Promise<ResolvedConfig> | undefined;
+
+  override getConfigFor(handle: string, configOverride?: ConfigData): ResolvedConfig | Promise<ResolvedConfig> {
+    this.#resolved ??= super.getConfigFor(handle, configOverride);
+    return this.#resolved;
+  }
+}
+
+let validator: HtmlValidate | undefined;
+
+/** html-validate's errors for one page, one line each: "line 12: <p> element is not permitted as content under <span> (element-permitted-content)". */
+export function htmlErrors(html: string): string[] {
+  validator ??= new HtmlValidate(new ResolvedOnceLoader(htmlValidateConfig));
+  // html-validate's lexer matches text with `[\s\S]*?(?=[\t ]*\n|…)`, which takes time quadratic
+  // in a run of spaces (150,000 spaces in an article: 9 s). One space validates the same and keeps
+  // every line where it was.
+  const report = validator.validateStringSync(html.replace(/[\t ]{2,}/g, " "), "page.html");
+  return report.results.flatMap((result) =>
+    result.messages.filter((message) => message.severity === 2).map((message) => `line ${message.line}: ${message.message} (${message.ruleId})`),
+  );
 }
 
 /** What the checks need from one page, read in a single streaming pass. */
@@ -69,12 +132,22 @@ export function resolveLink(href: string, fromPage: string, basePath = "/"): { f
   return { file, fragment };
 }
 
-export function checkOutput(outDir: string, expectedPages: readonly string[], basePath = "/"): OutputReport {
+export function checkOutput(outDir: string, expectedPages: readonly string[], options: CheckOptions = {}): OutputReport {
+  const { basePath = "/", validate = "all", sources = new Map<string, string>() } = options;
   const problems: string[] = [];
   const files = listFiles(outDir);
   const pages = new Map<string, PageFacts>();
+  const toValidate = new Set(validate === "all" ? [] : validate);
+  let validated = 0;
+  const named = (url: string) => (sources.has(url) ? `${url} (${sources.get(url)})` : url);
   for (const file of files.filter((name) => name.endsWith(".html"))) {
-    pages.set(file, pageFacts(readFileSync(path.join(outDir, file), "utf8")));
+    const html = readFileSync(path.join(outDir, file), "utf8");
+    pages.set(file, pageFacts(html));
+    if (validate === "all" || toValidate.has(file)) {
+      validated++;
+      const url = file.replace(/index\.html$/, "");
+      for (const error of htmlErrors(html)) problems.push(`${named(url)}: ${error}`);
+    }
   }
   for (const url of expectedPages) {
     if (!pages.has(`${url}index.html`)) problems.push(`${url}: no page was written for this content item`);
@@ -83,28 +156,29 @@ export function checkOutput(outDir: string, expectedPages: readonly string[], ba
   const fileSet = new Set(files);
   for (const [file, facts] of pages) {
     const url = file.replace(/index\.html$/, "");
-    if (facts.h1 !== 1) problems.push(`${url}: has ${facts.h1} <h1> elements; a page has exactly one`);
-    if (!facts.lang) problems.push(`${url}: <html> has no lang`);
-    if (!facts.title) problems.push(`${url}: has no <title>`);
-    if (!facts.description.trim()) problems.push(`${url}: has no meta description`);
+    const shown = named(url);
+    if (facts.h1 !== 1) problems.push(`${shown}: has ${facts.h1} <h1> elements; a page has exactly one`);
+    if (!facts.lang) problems.push(`${shown}: <html> has no lang`);
+    if (!facts.title) problems.push(`${shown}: has no <title>`);
+    if (!facts.description.trim()) problems.push(`${shown}: has no meta description`);
     for (const href of facts.links) {
       const target = resolveLink(href, url, basePath);
       if (!target) continue;
       links++;
       if (target.file === null) {
-        problems.push(`${url}: links to ${href}, which is outside the base path ${basePath}`);
+        problems.push(`${shown}: links to ${href}, which is outside the base path ${basePath}`);
         continue;
       }
       if (!fileSet.has(target.file)) {
-        problems.push(`${url}: links to ${href}, which does not exist`);
+        problems.push(`${shown}: links to ${href}, which does not exist`);
         continue;
       }
       if (target.fragment && !pages.get(target.file)?.ids.has(target.fragment)) {
-        problems.push(`${url}: links to ${href}, but that page has no id "${target.fragment}"`);
+        problems.push(`${shown}: links to ${href}, but that page has no id "${target.fragment}"`);
       }
     }
   }
-  return { pages: pages.size, files: files.length, links, problems };
+  return { pages: pages.size, files: files.length, links, validated, problems };
 }
 
 /** Output files as site paths ("/news/index.html"). */

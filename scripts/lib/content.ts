@@ -8,6 +8,7 @@ import path from "node:path";
 import type { z } from "zod";
 import {
   abstractSchema,
+  maxSlugLength,
   newsSchema,
   type AbstractFrontMatter,
   type Conference,
@@ -18,7 +19,7 @@ import {
 } from "../../_data/schema.ts";
 import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
-import { renderMarkdown, truncateAtWord } from "./markdown.ts";
+import { renderMarkdown, truncateAtWord, type RenderedMarkdown } from "./markdown.ts";
 import { ContentError, suggestion, type Problem } from "./problems.ts";
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
 
@@ -83,16 +84,32 @@ export interface LoadedContent {
   withheld: { drafts: number; scheduled: number };
   /** Content files read. */
   files: number;
+  /** The line of an item's `aliases[index]` in its file, for problems found once every page is known. */
+  aliasLine(item: Item, index: number): number | undefined;
 }
 
+/** Reads and validates the content folder; throws every problem of every file together. */
 export function loadContent(options: LoadOptions): LoadedContent {
+  const { content, problems } = readContent(options);
+  if (problems.length > 0) throw new ContentError(problems);
+  return content;
+}
+
+/**
+ * Reads and validates the content folder, returning what validated and every problem found, so
+ * that checks needing the whole archive (aliases against pages) can add theirs to one report.
+ */
+export function readContent(options: LoadOptions): { content: LoadedContent; problems: Problem[] } {
   const { contentDir } = options;
   const problems: Problem[] = [];
   const kinds = { news: listMarkdown(contentDir, "news", problems), abstracts: listMarkdown(contentDir, "abstracts", problems) };
+  const aliasLines = new Map<Item, (number | undefined)[]>();
   if (!kinds.news.exists && !kinds.abstracts.exists) {
-    throw new ContentError([
-      { file: displayPath(contentDir), message: "is not a content folder: it has neither a news/ nor an abstracts/ folder" },
-    ]);
+    const empty = { news: [], abstracts: [], withheld: { drafts: 0, scheduled: 0 }, files: 0, aliasLine: () => undefined };
+    return {
+      content: empty,
+      problems: [{ file: displayPath(contentDir), message: "is not a content folder: it has neither a news/ nor an abstracts/ folder" }],
+    };
   }
 
   const topics = new Map(options.topics.map((topic) => [topic.id, topicInfo(topic)]));
@@ -104,7 +121,10 @@ export function loadContent(options: LoadOptions): LoadedContent {
     const parsed = readContentFile(file, newsSchema, problems);
     if (parsed) {
       const item = toNewsItem(file, parsed, topics, today, problems);
-      if (item) news.push(item);
+      if (item) {
+        news.push(item);
+        aliasLines.set(item, item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])));
+      }
     }
   }
   const abstracts: AbstractItem[] = [];
@@ -112,21 +132,27 @@ export function loadContent(options: LoadOptions): LoadedContent {
     const parsed = readContentFile(file, abstractSchema, problems);
     if (parsed) {
       const item = toAbstract(file, parsed, conferences, today, problems);
-      if (item) abstracts.push(item);
+      if (item) {
+        abstracts.push(item);
+        aliasLines.set(item, item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])));
+      }
     }
   }
-  reportUrlClashes([...news, ...abstracts], problems);
-  if (problems.length > 0) throw new ContentError(problems);
+  const clashing = reportUrlClashes([...news, ...abstracts], problems);
 
-  const published = (item: Item) => options.preview || (!item.draft && !item.scheduled);
+  const published = (item: Item) => !clashing.has(item) && (options.preview || (!item.draft && !item.scheduled));
   const all = [...news, ...abstracts];
   return {
-    news: news.filter(published).sort(newestFirst),
-    abstracts: abstracts.filter(published).sort(newestFirst),
-    withheld: options.preview
-      ? { drafts: 0, scheduled: 0 }
-      : { drafts: all.filter((item) => item.draft).length, scheduled: all.filter((item) => !item.draft && item.scheduled).length },
-    files: kinds.news.files.length + kinds.abstracts.files.length,
+    content: {
+      news: news.filter(published).sort(newestFirst),
+      abstracts: abstracts.filter(published).sort(newestFirst),
+      withheld: options.preview
+        ? { drafts: 0, scheduled: 0 }
+        : { drafts: all.filter((item) => item.draft).length, scheduled: all.filter((item) => !item.draft && item.scheduled).length },
+      files: kinds.news.files.length + kinds.abstracts.files.length,
+      aliasLine: (item, index) => aliasLines.get(item)?.[index],
+    },
+    problems,
   };
 }
 
@@ -236,12 +262,28 @@ function showValue(value: unknown): string {
 function itemSlug(file: string, data: { slug?: string | undefined }, problems: Problem[]): string | undefined {
   if (data.slug) return data.slug;
   const slug = slugFromFileName(path.basename(file));
+  if (isValidSlug(slug) && slug.length > maxSlugLength) {
+    problems.push({
+      file: displayPath(file),
+      message: `file name ${JSON.stringify(path.basename(file))} gives a URL slug of ${slug.length} characters; at most ${maxSlugLength} are allowed: shorten the file name, or add a field such as 'slug: iap-signs-mou'`,
+    });
+    return undefined;
+  }
   if (isValidSlug(slug)) return slug;
   problems.push({
     file: displayPath(file),
     message: `file name ${JSON.stringify(path.basename(file))} gives no usable URL slug: rename the file using letters a–z or digits, or add a field such as 'slug: iap-signs-mou'`,
   });
   return undefined;
+}
+
+/** The Markdown rendered; its problems (see `renderMarkdown`) are placed at their line in the file. */
+function renderBody(file: string, parsed: ParsedFile, problems: Problem[]): RenderedMarkdown {
+  const body = renderMarkdown(parsed.body);
+  for (const problem of body.problems) {
+    problems.push({ file: displayPath(file), line: parsed.bodyLine + problem.line, message: problem.message });
+  }
+  return body;
 }
 
 function toNewsItem(
@@ -267,9 +309,9 @@ function toNewsItem(
     }
   });
   const slug = itemSlug(file, data, problems);
+  const body = renderBody(file, parsed, problems);
   if (problems.length > before || !slug) return undefined;
   const year = yearOf(data.date);
-  const body = renderMarkdown(parsed.body);
   return {
     kind: "news",
     file: displayPath(file),
@@ -306,8 +348,8 @@ function toAbstract(
     });
   }
   const slug = itemSlug(file, data, problems);
+  const body = renderBody(file, parsed, problems);
   if (problems.length > before || !slug || !conference) return undefined;
-  const body = renderMarkdown(parsed.body);
   return {
     kind: "abstract",
     file: displayPath(file),
@@ -335,19 +377,25 @@ export function abstractTitle(speakers: readonly Speaker[], session: string): st
   return `${listFormat.format(speakers.map((speaker) => speaker.name))}: ${session}`;
 }
 
-/** Two files may not publish to one URL; URLs differing only in case clash on many hosts too. */
-function reportUrlClashes(items: readonly Item[], problems: Problem[]): void {
+/**
+ * Two files may not publish to one URL; URLs differing only in case clash on many hosts too.
+ * Returns the items reported, which are left out of the archive.
+ */
+function reportUrlClashes(items: readonly Item[], problems: Problem[]): Set<Item> {
   const seen = new Map<string, Item>();
+  const clashing = new Set<Item>();
   for (const item of items) {
     const key = item.url.toLowerCase();
     const first = seen.get(key);
     if (first) {
+      clashing.add(item);
       problems.push({
         file: item.file,
         message: `would be published at ${item.url}, which ${first.file} already uses: rename one of the files or give it a different 'slug'`,
       });
     } else seen.set(key, item);
   }
+  return clashing;
 }
 
 function displayPath(file: string): string {

@@ -2,12 +2,14 @@
  * Splits a content file into YAML front matter and Markdown body, and parses the YAML with line
  * numbers so that every error can point at the line that caused it.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { Problem } from "./problems.ts";
 
 export interface ParsedFile {
   data: Record<string, unknown>;
   body: string;
+  /** 1-based line of the file on which the body starts, for problems found in the Markdown. */
+  bodyLine: number;
   /** 1-based line of a front-matter field, e.g. ["speakers", 0, "name"], when it can be located. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
@@ -66,6 +68,8 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
   if (!end) return fail(file, 1, "front matter is not closed: add a line '---' after the last field");
   const yamlSource = rest.slice(0, end.index);
   const body = rest.slice(end.index + end[0].length).replace(/^\n/, "");
+  // The opening '---', the YAML's lines, the closing '---': the body starts on the line after.
+  const bodyLine = countLines(yamlSource) + 3;
 
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlSource, { schema: "core", uniqueKeys: true, prettyErrors: true, lineCounter });
@@ -75,8 +79,27 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
       problems: document.errors.map((error) => ({
         file,
         // +1 for the opening '---' line.
-        line: (error.code === "MISSING_CHAR" ? unclosedQuoteLine(yamlSource) : undefined) ?? (error.linePos?.[0]?.line ?? 1) + 1,
-        message: `front matter is not valid YAML: ${yamlErrorText(error.code, error.message)}`,
+        line: (error.code === "MISSING_CHAR" ? unclosedQuote(yamlSource)?.line : undefined) ?? (error.linePos?.[0]?.line ?? 1) + 1,
+        message: `front matter is not valid YAML: ${yamlErrorText(error.code, error.message, yamlSource, error.linePos?.[0]?.line)}`,
+      })),
+    };
+  }
+  // `*name` repeats an `&name` value: front matter has no use for it, and a few nested aliases can
+  // expand to billions of values (or refer to themselves), which would exhaust the build.
+  const aliases = new Map<number, string>();
+  visit(document, {
+    Alias(_, node) {
+      const line = (startLine(node, lineCounter) ?? 0) + 1;
+      if (!aliases.has(line)) aliases.set(line, node.source);
+    },
+  });
+  if (aliases.size > 0) {
+    return {
+      ok: false,
+      problems: [...aliases].map(([line, name]) => ({
+        file,
+        line,
+        message: `front matter uses the YAML alias *${name}: write the value out instead`,
       })),
     };
   }
@@ -90,27 +113,52 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
     file: {
       data: data as Record<string, unknown>,
       body,
+      bodyLine,
       lineOf: (path) => lineOfPath(document, lineCounter, path),
     },
   };
 }
 
-/** yaml reports an unclosed quote where the input ends; the line that opened it is more useful. */
-function unclosedQuoteLine(yamlSource: string): number | undefined {
+/**
+ * yaml reports an unclosed quote where the input ends; the line that opened it, and its field, are
+ * more useful. A double-quoted value escapes `"` as `\"`; a single-quoted one as `''`.
+ */
+function unclosedQuote(yamlSource: string): { line: number; field: string; quote: string } | undefined {
   const lines = yamlSource.split("\n");
-  const index = lines.findIndex((line) => /:\s*"/.test(line) && (line.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1);
-  // +1 for 1-based lines, +1 for the opening '---'.
-  return index === -1 ? undefined : index + 2;
+  for (const [index, line] of lines.entries()) {
+    const opened = /^\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:\s*(["'])(.*)$/.exec(line);
+    if (!opened) continue;
+    const [, field = "", quote = "", value = ""] = opened;
+    const closed = quote === '"' ? /(?<!\\)"/.test(value) : /'/.test(value.replaceAll("''", ""));
+    // +1 for 1-based lines, +1 for the opening '---'.
+    if (!closed) return { line: index + 2, field, quote };
+  }
+  return undefined;
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+  return lines;
 }
 
 function fail(file: string, line: number | undefined, message: string): ParseResult {
   return { ok: false, problems: [{ file, ...(line ? { line } : {}), message }] };
 }
 
-function yamlErrorText(code: string, message: string): string {
+function yamlErrorText(code: string, message: string, yamlSource: string, line: number | undefined): string {
   const firstLine = message.split("\n")[0] ?? message;
   const text = firstLine.replace(/ at line \d+, column \d+:?$/, "");
-  if (code === "DUPLICATE_KEY") return `${text} (each field may appear once)`;
+  if (code === "DUPLICATE_KEY") {
+    const key = /^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(yamlSource.split("\n")[(line ?? 1) - 1] ?? "")?.[1];
+    return key ? `field "${key}" is written a second time (each field may appear once)` : `${text} (each field may appear once)`;
+  }
+  if (code === "MISSING_CHAR") {
+    const quote = unclosedQuote(yamlSource);
+    if (quote) return `the ${quote.quote} quote that opens "${quote.field}" is never closed (close it, or leave the quotes out)`;
+  }
+  if (code === "BLOCK_AS_IMPLICIT_KEY") return `${text} (a value containing ": " must be quoted, e.g. title: "IAP: news")`;
+  if (code === "BAD_SCALAR_START") return `${text} (quote the value, e.g. title: "@IAP news")`;
   if (/tab/i.test(text)) return `${text} (indent with spaces, not tabs)`;
   return text;
 }

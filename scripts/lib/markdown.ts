@@ -6,7 +6,15 @@
  */
 import MarkdownIt, { type Token } from "markdown-it";
 
-export const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+/**
+ * How deep block quotes and lists may nest. markdown-it stops parsing blocks at `maxNesting` token
+ * levels and silently drops what is deeper (https://github.com/markdown-it/markdown-it/blob/master/lib/parser_block.mjs),
+ * so content nested past this limit is reported instead. Every container costs one or two levels
+ * (a list and its item), so 20 containers stay well inside markdown-it's 100.
+ */
+export const maxBlockNesting = 20;
+
+export const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, maxNesting: 100 });
 
 // The page title is the only <h1>: body headings start one level down ("#" renders as <h2>).
 markdown.core.ruler.push("demote_headings", (state) => {
@@ -24,13 +32,71 @@ export interface RenderedMarkdown {
   firstParagraph: string;
   /** Plain text of the whole body, for word counts and search. */
   wordCount: number;
+  /** What the body must not contain: markup that would be lost, or invalid or inaccessible in HTML. */
+  problems: MarkdownProblem[];
+}
+
+export interface MarkdownProblem {
+  /** 0-based line of the Markdown where the block with the problem starts. */
+  line: number;
+  message: string;
 }
 
 export function renderMarkdown(source: string): RenderedMarkdown {
   const env = {};
   const tokens = markdown.parse(source, env);
   const html = markdown.renderer.render(tokens, markdown.options, env);
-  return { html, firstParagraph: firstParagraphText(tokens), wordCount: countWords(tokens) };
+  return { html, firstParagraph: firstParagraphText(tokens), wordCount: countWords(tokens), problems: markdownProblems(tokens) };
+}
+
+const containers = new Set(["blockquote_open", "blockquote_close", "bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close"]);
+
+/**
+ * Nesting past `maxBlockNesting` (markdown-it would drop text), and what html-validate rejects on
+ * the page and only the writer can fix: a heading or a link with no text, an image with no address.
+ */
+function markdownProblems(tokens: Token[]): MarkdownProblem[] {
+  const problems: MarkdownProblem[] = [];
+  let depth = 0;
+  for (const [index, token] of tokens.entries()) {
+    const line = token.map?.[0] ?? 0;
+    if (containers.has(token.type)) {
+      depth += token.nesting;
+      if (depth > maxBlockNesting) {
+        problems.push({ line, message: `nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost` });
+        break;
+      }
+    }
+    if (token.type === "heading_open" && !hasText(tokens[index + 1]?.children ?? [])) {
+      problems.push({ line, message: "has a heading with no text: write the heading or remove the '#' line" });
+    }
+    if (token.type === "inline") problems.push(...inlineProblems(token.children ?? [], line));
+  }
+  return problems;
+}
+
+/** Whether inline tokens show any text, an image's alt text included (as screen readers read it). */
+function hasText(children: Token[]): boolean {
+  return /\S/u.test(children.map((child) => child.content).join(""));
+}
+
+function inlineProblems(children: Token[], line: number): MarkdownProblem[] {
+  const problems: MarkdownProblem[] = [];
+  // Links do not nest in CommonMark: the text of the open link is what comes before its close.
+  let link: { href: string; text: string } | undefined;
+  for (const child of children) {
+    if (child.type === "link_open") link = { href: String(child.attrGet("href") ?? ""), text: "" };
+    else if (child.type === "link_close" && link) {
+      if (!/\S/u.test(link.text)) {
+        problems.push({ line, message: `has a link with no text to ${link.href}: write the text between [ and ], for readers and screen readers` });
+      }
+      link = undefined;
+    } else if (link) link.text += child.content;
+    if (child.type === "image" && !child.attrGet("src")) {
+      problems.push({ line, message: "has an image with no address: write it between ( and ), or remove the image" });
+    }
+  }
+  return problems;
 }
 
 function firstParagraphText(tokens: Token[]): string {

@@ -7,7 +7,7 @@ import path from "node:path";
 
 /** A fresh staging folder next to `outDir` (same file system, so the final rename is atomic). */
 export function stagingDir(outDir: string): string {
-  removeStaleStaging(outDir);
+  recoverInterruptedBuilds(outDir);
   const dir = `${outDir}.tmp-${process.pid}`;
   rmSync(dir, { recursive: true, force: true });
   return dir;
@@ -29,8 +29,12 @@ export function discard(staged: string): void {
   rmSync(staged, { recursive: true, force: true });
 }
 
-/** Leftovers of killed builds: `<out>.tmp-<pid>` and `<out>.old-<pid>` whose process is gone. */
-function removeStaleStaging(outDir: string): void {
+/**
+ * Cleans up after killed builds: removes `<out>.tmp-<pid>` and `<out>.old-<pid>` whose process is
+ * gone, first putting back a last good site that a kill between publishing's two renames left as
+ * `.old-<pid>`. A build does this before anything else, so even a build that then fails restores it.
+ */
+export function recoverInterruptedBuilds(outDir: string): void {
   const parent = path.dirname(path.resolve(outDir));
   const base = path.basename(outDir);
   if (!existsSync(parent)) return;

@@ -1,5 +1,5 @@
 import slugify from "@sindresorhus/slugify";
-import { slugPattern } from "../../_data/schema.ts";
+import { maxSlugLength, slugPattern } from "../../_data/schema.ts";
 
 /**
  * The URL slug of a content file comes from its file name, never from its title, so editing a
@@ -15,7 +15,10 @@ export function isValidSlug(slug: string): boolean {
   return slugPattern.test(slug);
 }
 
-/** Slug for a name or label that is not a file name (speakers, sessions). */
-export function slugifyText(text: string): string {
-  return slugify(text.normalize("NFC"), { decamelize: false });
+/** Slug for a name or label that is not a file name (speakers, sessions), at most `max` characters, cut at a hyphen. */
+export function slugifyText(text: string, max = maxSlugLength): string {
+  const slug = slugify(text.normalize("NFC"), { decamelize: false });
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  return cut.slice(0, Math.max(cut.lastIndexOf("-"), 1)).replace(/-+$/, "") || slug.slice(0, max);
 }

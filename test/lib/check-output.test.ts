@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { checkOutput, pageFacts, resolveLink } from "../../scripts/lib/check-output.ts";
+import { checkOutput, htmlErrors, pageFacts, resolveLink } from "../../scripts/lib/check-output.ts";
 import { tempDir } from "../support/site.ts";
 
 const html = (body: string, head = '<title>T</title><meta name="description" content="D">') =>
@@ -36,7 +36,7 @@ test("a sound site passes", () => {
     "index.html": html('<h1>Home</h1><a href="/a/#part">a</a>'),
     "a/index.html": html('<h1 id="part">A</h1><a href="/">home</a>'),
   });
-  assert.equal(checkOutput(dir, ["/", "/a/"]), { pages: 2, files: 2, links: 2, problems: [] });
+  assert.equal(checkOutput(dir, ["/", "/a/"]), { pages: 2, files: 2, links: 2, validated: 2, problems: [] });
 });
 
 test("broken links, missing fragments, missing pages and malformed pages are all reported", () => {
@@ -45,6 +45,7 @@ test("broken links, missing fragments, missing pages and malformed pages are all
     "a/index.html": html("<h1>A</h1><h1>Again</h1>", "<title></title>"),
   });
   assert.equal(checkOutput(dir, ["/", "/a/", "/expected/"]).problems, [
+    "/a/: line 1: <title> cannot be empty, must have text content (empty-title)",
     "/expected/: no page was written for this content item",
     "/a/: has 2 <h1> elements; a page has exactly one",
     "/a/: has no <title>",
@@ -52,6 +53,38 @@ test("broken links, missing fragments, missing pages and malformed pages are all
     "/: links to /gone/, which does not exist",
     '/: links to /a/#nowhere, but that page has no id "nowhere"',
   ]);
+});
+
+test("htmlErrors reports html-validate's errors with line and rule, document after document", () => {
+  const page = (body: string) => `${html(body)}\n`;
+  assert.equal(htmlErrors(page("<h1>A</h1><p><div>block in a paragraph</div></p>")), [
+    "line 1: Element <p> is implicitly closed by adjacent <div> (no-implicit-close)",
+    "line 1: Stray end tag '</p>' (close-order)",
+  ]);
+  assert.equal(htmlErrors(page('<h1>A</h1><a href="/x/"></a><img src="/i.png">')), [
+    "line 1: Anchor link must have a text describing its purpose (wcag/h30)",
+    "line 1: <img> is missing required \"alt\" attribute (wcag/h37)",
+  ]);
+  assert.equal(htmlErrors(page("<h1>A</h1><ul role=\"list\"><li>Kept: the role is deliberate</li></ul>")), []);
+});
+
+test("only the sampled pages are validated; a problem on an article names its content file", () => {
+  const dir = site({
+    "index.html": html('<h1>Home</h1><a href="/a/">a</a><a href="/b/"></a>'),
+    "a/index.html": html('<h1>A</h1><a href="/missing/">x</a><a href="/"></a>'),
+  });
+  const sources = new Map([["/a/", "news/2023/a.md"]]);
+  assert.equal(checkOutput(dir, ["/", "/a/"], { validate: ["/a/index.html"], sources }), {
+    pages: 2,
+    files: 2,
+    links: 4,
+    validated: 1,
+    problems: [
+      "/a/ (news/2023/a.md): line 1: Anchor link must have a text describing its purpose (wcag/h30)",
+      "/a/ (news/2023/a.md): links to /missing/, which does not exist",
+      "/: links to /b/, which does not exist",
+    ],
+  });
 });
 
 test.run();

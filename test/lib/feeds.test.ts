@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { XMLValidator } from "fast-xml-parser";
 const root = "https://archive.iap-association.org/";
-import { absoluteLinks, robotsTxt, sitemapXml } from "../../scripts/lib/feeds.ts";
+import { absoluteLinks, escapeHtml, robotsTxt, sitemapXml } from "../../scripts/lib/feeds.ts";
 
 test("the sitemap lists absolute URLs with their dates, escaped, as valid XML", () => {
   const xml = sitemapXml([{ url: "/" }, { url: "/news/2023/a&b/", lastmod: "2023-11-14" }], root);
@@ -30,6 +30,11 @@ test("under a base path, the sitemap's URLs and absolute links keep it", () => {
   const sub = "https://example.org/archive/";
   assert.match(sitemapXml([{ url: "/news/" }], sub), "<loc>https://example.org/archive/news/</loc>");
   assert.is(absoluteLinks('<a href="/news/">n</a>', sub), '<a href="https://example.org/archive/news/">n</a>');
+});
+
+test("text for Atom's type=\"html\" titles is escaped, so markup in a title is shown, not run", () => {
+  assert.is(escapeHtml(`<img src=x onerror="alert(1)"> & 'q'`), "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; 'q'");
+  assert.is(escapeHtml("Plain title"), "Plain title");
 });
 
 test.run();

@@ -124,21 +124,80 @@ test("a tab used as indentation is reported at its line", () => {
 test("a repeated key is reported at its second occurrence", () => {
   // line 1 '---', 2 title, 3 date, 4 title again
   assert.equal(problems("---\ntitle: Hello\ndate: 2023-11-14\ntitle: Again\n---\n"), [
-    { file: FILE, line: 4, message: "front matter is not valid YAML: Map keys must be unique (each field may appear once)" },
+    { file: FILE, line: 4, message: 'front matter is not valid YAML: field "title" is written a second time (each field may appear once)' },
+  ]);
+});
+
+test("a field repeated inside a speaker is named too", () => {
+  assert.equal(problems("---\nspeakers:\n  - name: A\n    name: B\n---\n"), [
+    { file: FILE, line: 4, message: 'front matter is not valid YAML: field "name" is written a second time (each field may appear once)' },
   ]);
 });
 
 test("an unclosed quote is reported at the line where the quote opens", () => {
   // line 1 '---', 2 the field with the opening quote, 3 date, 4 the closing '---'
   assert.equal(problems('---\ntitle: "Hello\ndate: 2023-11-14\n---\nBody\n'), [
-    { file: FILE, line: 2, message: 'front matter is not valid YAML: Missing closing "quote' },
+    {
+      file: FILE,
+      line: 2,
+      message: 'front matter is not valid YAML: the " quote that opens "title" is never closed (close it, or leave the quotes out)',
+    },
+  ]);
+});
+
+test("an unclosed single quote is reported where it opens; a doubled '' inside is not a close", () => {
+  assert.equal(problems("---\ndate: 2023-11-14\ntitle: 'It''s here\nsummary: x\n---\n"), [
+    {
+      file: FILE,
+      line: 3,
+      message: "front matter is not valid YAML: the ' quote that opens \"title\" is never closed (close it, or leave the quotes out)",
+    },
   ]);
 });
 
 test("a second colon in an unquoted value is reported at its line", () => {
   assert.equal(problems("---\ndate: 2023-11-14\ntitle: IAP: news\n---\n"), [
-    { file: FILE, line: 3, message: "front matter is not valid YAML: Nested mappings are not allowed in compact mappings" },
+    {
+      file: FILE,
+      line: 3,
+      message:
+        'front matter is not valid YAML: Nested mappings are not allowed in compact mappings (a value containing ": " must be quoted, e.g. title: "IAP: news")',
+    },
   ]);
+});
+
+test("a value starting with a reserved character says to quote it", () => {
+  assert.equal(problems("---\ntitle: @IAP news\n---\n"), [
+    {
+      file: FILE,
+      line: 2,
+      message:
+        'front matter is not valid YAML: Plain value cannot start with reserved character @ (quote the value, e.g. title: "@IAP news")',
+    },
+  ]);
+});
+
+test("YAML aliases are refused, once per line: a self-reference or a billion laughs cannot exhaust the build", () => {
+  assert.equal(problems("---\ntitle: &a [*a]\n---\n"), [
+    { file: FILE, line: 2, message: "front matter uses the YAML alias *a: write the value out instead" },
+  ]);
+  const laughs = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+  for (const [index, name] of [..."bcdefghi"].entries()) {
+    const previous = "abcdefghi"[index] as string;
+    laughs.push(`${name}: &${name} [${Array.from({ length: 9 }, () => `*${previous}`).join(", ")}]`);
+  }
+  const found = problems(`---\n${laughs.join("\n")}\n---\n`);
+  assert.equal(
+    found.map((problem) => `${problem.line} ${problem.message}`),
+    [..."abcdefgh"].map((name, index) => `${index + 3} front matter uses the YAML alias *${name}: write the value out instead`),
+  );
+});
+
+test("bodyLine is the file's line on which the Markdown starts", () => {
+  assert.is(parsed("---\ntitle: X\n---\nBody\n").bodyLine, 4);
+  assert.is(parsed("\uFEFF---\r\ntitle: X\r\ndate: 2023-11-14\r\n---\r\nBody\r\n").bodyLine, 5);
+  assert.is(parsed("---\ntitle: X\n---").bodyLine, 4);
+  assert.is(parsed("---\ntitle: X\n---   \n\nBody\n").bodyLine, 4);
 });
 
 test("a tab after the colon is not indentation and is fine", () => {

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { renderMarkdown, truncateAtWord } from "../../scripts/lib/markdown.ts";
+import { maxBlockNesting, renderMarkdown, truncateAtWord } from "../../scripts/lib/markdown.ts";
 
 const html = (source: string) => renderMarkdown(source).html;
 
@@ -11,7 +11,7 @@ test("renders a paragraph", () => {
 });
 
 test("renders nothing for an empty body", () => {
-  assert.equal(renderMarkdown(""), { html: "", firstParagraph: "", wordCount: 0 });
+  assert.equal(renderMarkdown(""), { html: "", firstParagraph: "", wordCount: 0, problems: [] });
 });
 
 test("demotes headings one level: '#' is <h2>, and nothing goes past <h6>", () => {
@@ -89,6 +89,49 @@ test("an image may still use a data: image", () => {
   assert.is(html("![i](data:image/png;base64,AAAA)"), '<p><img src="data:image/png;base64,AAAA" alt="i"></p>\n');
 });
 
+// --- problems: what would be lost, or invalid on the page ---------------------------------
+
+const problems = (source: string) => renderMarkdown(source).problems;
+const tooDeep = `nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost`;
+
+test("block quotes and lists nested up to the limit render whole", () => {
+  const quotes = renderMarkdown(`${">".repeat(maxBlockNesting)} deepest\n\nafter`);
+  assert.equal(quotes.problems, []);
+  assert.is(quotes.html.split("<blockquote>").length - 1, maxBlockNesting);
+  assert.match(quotes.html, "<p>deepest</p>");
+  const lists = renderMarkdown(Array.from({ length: maxBlockNesting }, (_, depth) => `${"  ".repeat(depth)}- level ${depth + 1}`).join("\n"));
+  assert.equal(lists.problems, []);
+  assert.match(lists.html, `<li>level ${maxBlockNesting}</li>`);
+});
+
+test("one level deeper is a problem at the line where it starts, where markdown-it would drop text", () => {
+  assert.equal(problems(`Intro.\n\n${">".repeat(maxBlockNesting + 1)} lost`), [{ line: 2, message: tooDeep }]);
+  const lines = Array.from({ length: maxBlockNesting + 1 }, (_, depth) => `${"  ".repeat(depth)}- level ${depth + 1}`);
+  assert.equal(problems(lines.join("\n")), [{ line: maxBlockNesting, message: tooDeep }]);
+  // Mixed: a list inside quotes inside a list…, reported once.
+  assert.equal(problems("> - ".repeat(11)), [{ line: 0, message: tooDeep }]);
+});
+
+test("a heading with no text is a problem; an image's alt text counts as text", () => {
+  const empty = "has a heading with no text: write the heading or remove the '#' line";
+  assert.equal(problems("# Title\n\n#\n\n##  #\n\n# &nbsp;"), [
+    { line: 2, message: empty },
+    { line: 4, message: empty },
+    { line: 6, message: empty },
+  ]);
+  assert.equal(problems("# ![IAP logo](logo.png)\n\n# `code`"), []);
+});
+
+test("a link with no text and an image with no address are problems", () => {
+  assert.equal(problems("See [](https://iap.example/) and [ ](/news/).\n\n[![](logo.png)](https://iap.example/)\n\n![](<>)"), [
+    { line: 0, message: "has a link with no text to https://iap.example/: write the text between [ and ], for readers and screen readers" },
+    { line: 0, message: "has a link with no text to /news/: write the text between [ and ], for readers and screen readers" },
+    { line: 2, message: "has a link with no text to https://iap.example/: write the text between [ and ], for readers and screen readers" },
+    { line: 4, message: "has an image with no address: write it between ( and ), or remove the image" },
+  ]);
+  assert.equal(problems("[![IAP logo](logo.png)](https://iap.example/) [`code`](/x/) ![](photo.png)"), []);
+});
+
 // --- firstParagraph and wordCount -----------------------------------------------------------
 
 test("firstParagraph skips headings and returns plain text with soft breaks as spaces", () => {
@@ -110,7 +153,7 @@ test("firstParagraph skips a paragraph that is only an image", () => {
 });
 
 test("firstParagraph is empty when there is no paragraph", () => {
-  assert.equal(renderMarkdown("# Only heading"), { html: "<h2>Only heading</h2>\n", firstParagraph: "", wordCount: 2 });
+  assert.equal(renderMarkdown("# Only heading"), { html: "<h2>Only heading</h2>\n", firstParagraph: "", wordCount: 2, problems: [] });
 });
 
 test("firstParagraph is plain text: raw HTML stays as the characters typed", () => {

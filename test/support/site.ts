@@ -32,7 +32,8 @@ export interface BuiltSite {
 
 export async function buildSite(contentDir: string, options: Partial<BuildOptions> = {}): Promise<BuiltSite> {
   const outDir = options.outDir ?? path.join(tempDir("site-"), "_site");
-  const report = await build({ contentDir, outDir, now: new Date("2025-06-01T12:00:00Z"), ...options });
+  // Tests validate every page with html-validate; builds validate a sample of each template.
+  const report = await build({ contentDir, outDir, now: new Date("2025-06-01T12:00:00Z"), validateHtml: "all", ...options });
   const fileOf = (url: string) => path.join(outDir, url.endsWith("/") ? `${url}index.html` : url);
   return {
     outDir,
