@@ -1,0 +1,452 @@
+/**
+ * `npm run bench`: measures the archive at scale and prints the figures; nothing is asserted.
+ *
+ * 1. Builds: synthetic corpora (scripts/generate-corpus.ts, 80 % news, 20 % abstracts) built with
+ *    `npm run build` in a child process, `--runs` times each: time per phase and in total, pages
+ *    per second, peak memory of the whole process tree, output and search index sizes.
+ * 2. Search (on the 10k site, served gzipped, in headless Chromium): our search page against
+ *    Pagefind's default UI over the same index, cold and warm; the budgets of issue 4.
+ * 3. Page weight of a news page, the news list and the search page.
+ * 4. Dev loop (10k): `npm start`, edit an article, time until the page and the search show it.
+ *
+ * Results go to bench/results/<date-time>.json and .md (not committed) and are printed.
+ *
+ *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2]
+ *                    [--search-size 10000] [--no-search] [--no-dev-loop] [--max-rss 16]
+ *
+ * --large adds the 100k corpus; --max-rss (GB) stops a build whose processes together pass it.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "../test/support/browser.ts";
+import { repoRoot } from "./build.ts";
+import { BuildAborted, runBuild, writeBenchCorpus, type BuildRun, type Corpus } from "./bench/builds.ts";
+import { measureDevLoop, type DevLoopResult } from "./bench/dev-loop.ts";
+import { startedGroups, stopGroup } from "./bench/process-tree.ts";
+import { defaultUiPages, measurePageWeight, measureSearch, type PageWeight, type SearchSample, type SearchUi } from "./bench/search.ts";
+import { serveGzipped } from "./bench/static-server.ts";
+import { formatBytes } from "./lib/search-index.ts";
+
+const usage =
+  "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--max-rss 16]";
+
+/** Cold queries; each is followed on the same page by a warm query for the word two places on. */
+const searchTerms = ["extradition", "ransomware", "femicide", "bogota", "perjury"];
+
+interface BenchOptions {
+  sizes: number[];
+  runs: number;
+  searchRuns: number;
+  /** The corpus size on which search, page weight and the dev loop are measured: 10k, issue 4's budgets. */
+  searchSize: number;
+  search: boolean;
+  devLoop: boolean;
+  maxRssBytes: number;
+  workDir: string;
+  resultsDir: string;
+}
+
+export function parseBenchArgs(args: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      sizes: { type: "string", default: "1000,10000" },
+      large: { type: "boolean", default: false },
+      runs: { type: "string", default: "3" },
+      "search-runs": { type: "string", default: "2" },
+      "search-size": { type: "string", default: "10000" },
+      "no-search": { type: "boolean", default: false },
+      "no-dev-loop": { type: "boolean", default: false },
+      "max-rss": { type: "string", default: "16" },
+    },
+  });
+  const count = (name: string, text: string) => {
+    if (!/^[1-9]\d*$/.test(text)) throw new TypeError(`--${name} must be a positive integer, got "${text}"`);
+    return Number(text);
+  };
+  const sizes = values.sizes.split(",").map((size) => count("sizes", size.trim()));
+  if (values.large && !sizes.includes(100_000)) sizes.push(100_000);
+  const maxRss = Number(values["max-rss"]);
+  if (!(maxRss > 0)) throw new TypeError(`--max-rss must be a number of GB, got "${values["max-rss"]}"`);
+  return {
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    runs: count("runs", values.runs),
+    searchRuns: count("search-runs", values["search-runs"]),
+    searchSize: count("search-size", values["search-size"]),
+    search: !values["no-search"],
+    devLoop: !values["no-dev-loop"],
+    maxRssBytes: maxRss * 1e9,
+    workDir: path.join(repoRoot, "bench/work"),
+    resultsDir: path.join(repoRoot, "bench/results"),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+interface SizeResult {
+  size: number;
+  corpus: Omit<Corpus, "dir" | "sample">;
+  runs: BuildRun[];
+  error?: string;
+}
+
+interface SearchSummary {
+  ui: SearchUi;
+  cold: { ms: number; bytes: number; requests: number; browserBytes: number };
+  warm: { ms: number; maxMs: number; bytes: number; requests: number };
+}
+
+interface BenchResults {
+  date: string;
+  /** Load averages (1, 5, 15 min) at the start and the end: other work on the machine shows here. */
+  machine: { cores: number; cpu: string; memoryBytes: number; node: string; loadAverage: number[]; loadAverageAtEnd?: number[] };
+  options: Omit<BenchOptions, "workDir" | "resultsDir">;
+  builds: SizeResult[];
+  search?: { siteSize: number; samples: SearchSample[]; summary: SearchSummary[]; error?: string };
+  pageWeight?: PageWeight[];
+  devLoop?: DevLoopResult | { error: string };
+}
+
+function summariseSearch(samples: readonly SearchSample[]): SearchSummary[] {
+  const uis = [...new Set(samples.map((sample) => sample.ui))];
+  return uis.map((ui) => {
+    const of = samples.filter((sample) => sample.ui === ui);
+    return {
+      ui,
+      cold: {
+        ms: median(of.map((s) => s.cold.ms)),
+        bytes: median(of.map((s) => s.cold.bytes)),
+        requests: median(of.map((s) => s.cold.requests)),
+        browserBytes: median(of.map((s) => s.cold.browser.bytes)),
+      },
+      warm: {
+        ms: median(of.map((s) => s.warm.ms)),
+        maxMs: Math.max(...of.map((s) => s.warm.ms)),
+        bytes: median(of.map((s) => s.warm.bytes)),
+        requests: median(of.map((s) => s.warm.requests)),
+      },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+function ms(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return "–";
+  return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
+}
+
+function load(averages: readonly number[]): string {
+  return averages.map((n) => n.toFixed(2)).join(" / ") || "–";
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function gb(bytes: number): string {
+  return `${(bytes / 1e9).toFixed(2)} GB`;
+}
+
+function sizeLabel(size: number): string {
+  return size >= 1000 && size % 1000 === 0 ? `${size / 1000}k` : String(size);
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+function buildTable(builds: readonly SizeResult[]): string {
+  const done = builds.filter((result) => result.runs.length > 0);
+  const phaseNames = [...new Set(done.flatMap((result) => result.runs.flatMap((run) => run.phases.map((phase) => phase.name))))];
+  const row = (label: string, figure: (runs: BuildRun[], result: SizeResult) => string): string[] => [
+    label,
+    ...done.map((result) => figure(result.runs, result)),
+  ];
+  const medianOf = (runs: BuildRun[], value: (run: BuildRun) => number | undefined) =>
+    median(runs.map(value).filter((v): v is number => v !== undefined));
+  const rows = [
+    row("articles (news + abstracts)", (_, r) => `${r.corpus.news + r.corpus.abstracts} (${r.corpus.news} + ${r.corpus.abstracts}), ${formatBytes(r.corpus.bytes)} Markdown`),
+    row("HTML pages", (runs) => String(runs[0]?.pages ?? "–")),
+    ...phaseNames.flatMap((name) => {
+      const phase = row(name, (runs) => ms(medianOf(runs, (run) => run.phases.find((p) => p.name === name)?.ms)));
+      if (name !== "search") return [phase];
+      return [
+        phase,
+        row("… Pagefind adding pages", (runs) => ms(medianOf(runs, (run) => run.pagefind?.addMs))),
+        row("… Pagefind writing the index", (runs) => ms(medianOf(runs, (run) => run.pagefind?.writeMs))),
+      ];
+    }),
+    row("**build total** (the build's own)", (runs) => `**${ms(medianOf(runs, (run) => run.totalMs))}**`),
+    row("each run", (runs) => runs.map((run) => ms(run.totalMs)).join(", ")),
+    row("wall, `npm run build` start to exit", (runs) => ms(medianOf(runs, (run) => run.wallMs))),
+    row("pages per second", (runs) => String(Math.round(medianOf(runs, (run) => (run.pages ?? 0) / ((run.totalMs ?? Number.NaN) / 1000))))),
+    row("**peak RSS, whole process tree**", (runs) => `**${gb(medianOf(runs, (run) => run.memory.treeBytes))}** (max ${gb(Math.max(...runs.map((run) => run.memory.treeBytes)))})`),
+    row("… largest node process (the build)", (runs) => gb(medianOf(runs, (run) => largestOf(run.memory.byCommand, (command) => command === "node")))),
+    row("… Pagefind's binary", (runs) => gb(medianOf(runs, (run) => largestOf(run.memory.byCommand, (command) => command.startsWith("pagefind"))))),
+    row("output", (runs) => (runs[0] ? `${formatBytes(runs[0].output.bytes)}, ${runs[0].output.files} files` : "–")),
+    row("search index data (`pagefind/*.pf_*`)", (runs) => (runs[0] ? `${formatBytes(runs[0].searchIndex.bytes)}, ${runs[0].searchIndex.files} files` : "–")),
+    row("`pagefind/` in all (with scripts, wasm, UIs)", (runs) => (runs[0] ? `${formatBytes(runs[0].searchBundle.bytes)}, ${runs[0].searchBundle.files} files` : "–")),
+  ];
+  return table(["", ...done.map((result) => `${sizeLabel(result.size)} (median of ${result.runs.length})`)], rows);
+}
+
+function largestOf(byCommand: Record<string, number>, match: (command: string) => boolean): number {
+  return Math.max(0, ...Object.entries(byCommand).filter(([command]) => match(command)).map(([, bytes]) => bytes));
+}
+
+const uiLabels: Record<SearchUi, string> = {
+  ours: "our search page",
+  default: "Pagefind default UI",
+  "default-no-debounce": "default UI, debounce 0",
+};
+
+function searchSection(search: NonNullable<BenchResults["search"]>): string {
+  const by = (ui: SearchUi) => search.summary.find((summary) => summary.ui === ui);
+  const ours = by("ours");
+  const shown = search.summary;
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : "–");
+  const lines = [
+    table(
+      ["median", ...shown.map((s) => uiLabels[s.ui]), "ours ÷ default", "ours ÷ default (debounce 0)"],
+      [
+        ["cold: bytes transferred (gzipped)", ...shown.map((s) => formatBytes(s.cold.bytes)), ratio(ours?.cold.bytes, by("default")?.cold.bytes), ratio(ours?.cold.bytes, by("default-no-debounce")?.cold.bytes)],
+        ["cold: requests", ...shown.map((s) => String(s.cold.requests)), ratio(ours?.cold.requests, by("default")?.cold.requests), ratio(ours?.cold.requests, by("default-no-debounce")?.cold.requests)],
+        ["cold: navigation start → first result shown", ...shown.map((s) => ms(s.cold.ms)), ratio(ours?.cold.ms, by("default")?.cold.ms), ratio(ours?.cold.ms, by("default-no-debounce")?.cold.ms)],
+        ["warm: second query → first result shown", ...shown.map((s) => ms(s.warm.ms)), ratio(ours?.warm.ms, by("default")?.warm.ms), ratio(ours?.warm.ms, by("default-no-debounce")?.warm.ms)],
+        ["warm: slowest", ...shown.map((s) => ms(s.warm.maxMs)), "", ""],
+        ["warm: bytes, requests", ...shown.map((s) => `${formatBytes(s.warm.bytes)}, ${s.warm.requests}`), "", ""],
+      ],
+    ),
+  ];
+  const def = by("default");
+  if (ours && def) {
+    const verdict = (ok: boolean) => (ok ? "holds" : "**fails**");
+    lines.push(
+      "",
+      `Issue 4's budgets against Pagefind's default UI as shipped:`,
+      `- cold bytes ≤ 0.75× the default UI's: ${verdict(ours.cold.bytes <= 0.75 * def.cold.bytes)} (${ratio(ours.cold.bytes, def.cold.bytes)})`,
+      `- cold time to first results ≤ 0.75× the default UI's: ${verdict(ours.cold.ms <= 0.75 * def.cold.ms)} (${ratio(ours.cold.ms, def.cold.ms)})`,
+      `- warm query ≤ 50 ms: ${verdict(ours.warm.ms <= 50)} (median ${ms(ours.warm.ms)}, slowest ${ms(ours.warm.maxMs)})`,
+    );
+  }
+  return lines.join("\n");
+}
+
+export function markdownReport(results: BenchResults): string {
+  const { machine } = results;
+  const parts = [
+    `# Benchmark, ${results.date}`,
+    "",
+    `Machine: ${machine.cores} cores (${machine.cpu}), ${gb(machine.memoryBytes)} memory, Node ${machine.node}; ` +
+      `load average ${load(machine.loadAverage)} at the start, ${load(machine.loadAverageAtEnd ?? [])} at the end.`,
+    `Options: sizes ${results.options.sizes.join(", ")}; ${plural(results.options.runs, "build run")} each; ` +
+      `search: ${searchTerms.length} terms × ${plural(results.options.searchRuns, "run")} per UI.`,
+    "",
+    "## Full build (`npm run build`)",
+    "",
+    buildTable(results.builds),
+  ];
+  for (const failed of results.builds.filter((result) => result.error)) parts.push("", `${sizeLabel(failed.size)}: ${failed.error}`);
+  if (results.search) {
+    parts.push("", `## Search on the ${sizeLabel(results.search.siteSize)} site (headless Chromium, gzip static server)`, "");
+    parts.push(results.search.error ? `Not measured: ${results.search.error}` : searchSection(results.search));
+  }
+  if (results.pageWeight) {
+    parts.push("", "## Page weight (first visit, gzipped)", "");
+    parts.push(table(["page", "bytes", "requests"], results.pageWeight.map((weight) => [`\`${weight.url}\``, formatBytes(weight.bytes), String(weight.requests)])));
+  }
+  if (results.devLoop) {
+    parts.push("", `## Dev loop (\`npm start\`, ${sizeLabel(results.options.searchSize)} corpus)`, "");
+    const loop = results.devLoop;
+    if ("error" in loop) parts.push(`Not measured: ${loop.error}`);
+    else {
+      parts.push(
+        table(
+          ["", ""],
+          [
+            ["start-up: `npm start` until the article is served", ms(loop.startupMs)],
+            ["edit saved → served page shows it", ms(loop.pageMs)],
+            ["edit saved → search finds it", ms(loop.searchMs)],
+            ["the rebuild's phases", loop.rebuildPhases.map((phase) => `${phase.name} ${ms(phase.ms)}`).join(", ") || "–"],
+            ["peak RSS of the `npm start` tree", gb(loop.memory.treeBytes)],
+          ],
+        ),
+      );
+    }
+  }
+  return `${parts.join("\n")}\n`;
+}
+
+// ---------------------------------------------------------------------------
+// Running
+
+async function benchSearch(siteDir: string, browser: Browser, options: BenchOptions, log: (line: string) => void): Promise<SearchSample[]> {
+  const server = await serveGzipped(siteDir, defaultUiPages());
+  const uis: SearchUi[] = ["ours", "default", "default-no-debounce"];
+  const samples: SearchSample[] = [];
+  try {
+    // One throwaway round: the server's gzip cache and Chromium's own start-up are not measured.
+    for (const ui of uis) await measureSearch(browser, server, ui, "training", "corruption");
+    for (let run = 0; run < options.searchRuns; run++) {
+      for (const [i, term] of searchTerms.entries()) {
+        const warmTerm = searchTerms[(i + 2) % searchTerms.length] ?? term;
+        // The order of the UIs rotates, so that none is always measured first.
+        for (const ui of uis.map((_, j) => uis[(i + run + j) % uis.length] ?? "ours")) {
+          const sample = await measureSearch(browser, server, ui, term, warmTerm);
+          samples.push(sample);
+          log(`  ${ui.padEnd(20)} ${term.padEnd(12)} cold ${ms(sample.cold.ms).padStart(7)} ${formatBytes(sample.cold.bytes).padStart(7)} ${String(sample.cold.requests).padStart(3)} req · warm (${warmTerm}) ${ms(sample.warm.ms).padStart(7)}`);
+        }
+      }
+    }
+    return samples;
+  } finally {
+    await server.close();
+  }
+}
+
+async function benchPageWeight(siteDir: string, browser: Browser, urls: string[]): Promise<PageWeight[]> {
+  const server = await serveGzipped(siteDir);
+  try {
+    await measurePageWeight(browser, server, urls[0] ?? "/");
+    const weights: PageWeight[] = [];
+    for (const url of urls) weights.push(await measurePageWeight(browser, server, url));
+    return weights;
+  } finally {
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    process.exit(2);
+  }
+  const log = (line: string) => console.log(line);
+  const startedAt = new Date();
+  const results: BenchResults = {
+    date: startedAt.toISOString().slice(0, 10),
+    machine: {
+      cores: os.availableParallelism(),
+      cpu: os.cpus()[0]?.model.trim() ?? "unknown CPU",
+      memoryBytes: os.totalmem(),
+      node: process.version,
+      loadAverage: os.loadavg(),
+    },
+    options: {
+      sizes: options.sizes,
+      runs: options.runs,
+      searchRuns: options.searchRuns,
+      searchSize: options.searchSize,
+      search: options.search,
+      devLoop: options.devLoop,
+      maxRssBytes: options.maxRssBytes,
+    },
+    builds: [],
+  };
+  log(`bench: ${results.machine.cores} cores (${results.machine.cpu}), ${gb(results.machine.memoryBytes)}, Node ${results.machine.node}, load ${results.machine.loadAverage.map((n) => n.toFixed(2)).join(" ")}`);
+
+  let failed = false;
+  const corpora = new Map<number, Corpus>();
+  for (const size of options.sizes) {
+    const dir = path.join(options.workDir, String(size));
+    const corpus = writeBenchCorpus(size, path.join(dir, "content"));
+    corpora.set(size, corpus);
+    log(`\n${sizeLabel(size)}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}) in ${path.relative(repoRoot, corpus.dir)}`);
+    const result: SizeResult = { size, corpus: { news: corpus.news, abstracts: corpus.abstracts, bytes: corpus.bytes }, runs: [] };
+    results.builds.push(result);
+    for (let run = 1; run <= options.runs; run++) {
+      try {
+        const measured = await runBuild(corpus.dir, path.join(dir, "site"), options.maxRssBytes);
+        result.runs.push(measured);
+        log(
+          `  run ${run}: ${ms(measured.totalMs)} (wall ${ms(measured.wallMs)}), ` +
+            measured.phases.map((phase) => `${phase.name} ${ms(phase.ms)}`).join(", ") +
+            `; peak ${gb(measured.memory.treeBytes)}`,
+        );
+      } catch (error) {
+        if (!(error instanceof BuildAborted)) throw error;
+        result.error = error.message;
+        failed = true;
+        log(`  run ${run}: ${error.message}`);
+        break;
+      }
+    }
+  }
+
+  const { searchSize } = options;
+  const searchCorpus = corpora.get(searchSize);
+  const siteDir = path.join(options.workDir, String(searchSize), "site");
+  const searchable = searchCorpus !== undefined && results.builds.some((result) => result.size === searchSize && result.runs.length > 0);
+  if ((options.search || options.devLoop) && !searchable) {
+    log(`\nsearch, page weight and dev loop are measured on the ${sizeLabel(searchSize)} corpus: add ${searchSize} to --sizes`);
+  }
+  if (searchable && (options.search || options.devLoop)) {
+    const browser = await launchBrowser();
+    try {
+      if (options.search) {
+        log(`\nsearch on the ${sizeLabel(searchSize)} site: cold query, then a warm one on the same page`);
+        try {
+          const samples = await benchSearch(siteDir, browser, options, log);
+          results.search = { siteSize: searchSize, samples, summary: summariseSearch(samples) };
+          results.pageWeight = await benchPageWeight(siteDir, browser, [searchCorpus.sample.url, "/news/", "/search/"]);
+        } catch (error) {
+          results.search = { siteSize: searchSize, samples: [], summary: [], error: error instanceof Error ? error.message : String(error) };
+          failed = true;
+          log(`  ${results.search.error}`);
+        }
+      }
+      if (options.devLoop) {
+        log(`\ndev loop: npm start on the ${sizeLabel(searchSize)} corpus, then an edit to ${path.relative(repoRoot, searchCorpus.sample.file)}`);
+        try {
+          results.devLoop = await measureDevLoop({ contentDir: searchCorpus.dir, articleFile: searchCorpus.sample.file, articleUrl: searchCorpus.sample.url, browser, log });
+        } catch (error) {
+          results.devLoop = { error: error instanceof Error ? error.message : String(error) };
+          failed = true;
+          log(`  ${results.devLoop.error}`);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+
+  results.machine.loadAverageAtEnd = os.loadavg();
+  const report = markdownReport(results);
+  mkdirSync(options.resultsDir, { recursive: true });
+  const stamp = startedAt.toISOString().replace(/[:.]/g, "-").slice(0, 19);
+  const jsonFile = path.join(options.resultsDir, `bench-${stamp}.json`);
+  writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(jsonFile.replace(/\.json$/, ".md"), report);
+  log(`\n${report}\nwritten to ${path.relative(repoRoot, jsonFile)} and .md`);
+  if (failed) process.exitCode = 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  // An interrupted bench leaves no build or preview server running behind it.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      for (const pid of startedGroups) stopGroup(pid, "SIGKILL");
+      process.exit(130);
+    });
+  }
+  await main();
+}
