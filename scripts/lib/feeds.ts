@@ -15,12 +15,22 @@ import { absoluteUrl } from "./urls.ts";
 /** How many of the latest items a feed carries. */
 export const feedLength = 50;
 
-
 function asDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: readonly Item[]): Feed {
+/**
+ * The feed library writes Atom entry titles and summaries as `type="html"`, so plain text must be
+ * HTML-escaped for a reader to show it as typed: a title "<img onerror=…>" is a title, not an image.
+ * JSON Feed's `title` and `summary` are plain text and stay as they are.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[char]};`);
+}
+
+const asText = (text: string) => text;
+
+function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: readonly Item[], text: (plain: string) => string): Feed {
   const absolute = (url: string) => absoluteUrl(url, root);
   const title = kind === "news" ? `${site.name}: news` : `${site.name}: conference abstracts`;
   const feed = new Feed({
@@ -37,12 +47,12 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: 
   });
   for (const item of items.slice(0, feedLength)) {
     feed.addItem({
-      title: item.title,
+      title: text(item.title),
       id: absolute(item.url),
       link: absolute(item.url),
       date: asDate(item.date),
       published: asDate(item.date),
-      description: item.summary,
+      description: text(item.summary),
       content: absoluteLinks(item.html, root),
       author: item.kind === "abstract" ? item.speakers.map((speaker) => ({ name: speaker.name })) : [{ name: site.organisation, link: root }],
       category: item.kind === "news" ? item.topics.map((topic) => ({ name: topic.label, term: topic.id })) : [],
@@ -81,9 +91,8 @@ export function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string
     ["news", archive.news],
     ["abstracts", archive.abstracts],
   ] as const) {
-    const feed = buildFeed(site, archive.siteRoot, kind, items);
-    write(`/feeds/${kind}.xml`, feed.atom1());
-    write(`/feeds/${kind}.json`, feed.json1());
+    write(`/feeds/${kind}.xml`, buildFeed(site, archive.siteRoot, kind, items, escapeHtml).atom1());
+    write(`/feeds/${kind}.json`, buildFeed(site, archive.siteRoot, kind, items, asText).json1());
   }
   const lastmod = new Map(archive.items.map((item) => [item.url, item.date]));
   const urls = archive.pageUrls().map((url) => ({ url, ...(lastmod.has(url) ? { lastmod: lastmod.get(url) } : {}) }));

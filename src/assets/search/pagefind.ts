@@ -44,11 +44,8 @@ export interface Pagefind {
   preload(term: string, options?: SearchOptions): Promise<void>;
 }
 
-/** The bundle's URL: absolute, because the site is served from its domain's root. */
-// Resolved from this script's own URL (/<base>/assets/search.js), so the site works in any subfolder.
-export const pagefindUrl = new URL("../pagefind/pagefind.js", import.meta.url).href;
-
-export async function loadPagefind(url: string = pagefindUrl): Promise<Pagefind> {
+/** Imports and starts Pagefind from `url` (its `pagefind.js`, absolute). */
+export async function loadPagefind(url: string): Promise<Pagefind> {
   // A variable specifier: the bundler leaves the import for the browser to resolve at run time.
   const pagefind = (await import(url)) as Pagefind;
   await pagefind.init();

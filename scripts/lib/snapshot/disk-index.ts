@@ -1,0 +1,76 @@
+/**
+ * The index a snapshot searches when it is opened from disk (src/assets/search/disk-search.ts):
+ * each article's title, summary, text and facets, as one classic script, `search-index.js`, that
+ * assigns a global. Its facet values are those Pagefind indexes from the same pages (the
+ * `data-pagefind-filter` values in src/pages/news-item.njk and abstract.njk), so the search page's
+ * facets read the same from disk and over http.
+ */
+import { Parser } from "htmlparser2";
+import { diskIndexGlobal, type DiskIndex, type DiskIndexPage } from "../../../src/assets/search/disk-search.ts";
+import type { Archive } from "../archive.ts";
+import type { Item } from "../content.ts";
+
+/** Elements whose edges separate words: "<p>a</p><p>b</p>" reads "a b", not "ab". */
+const blockElements = new Set(["address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table", "td", "th", "tr", "ul"]);
+
+/** The text of rendered Markdown, entities decoded, whitespace collapsed. */
+export function htmlText(html: string): string {
+  let text = "";
+  const parser = new Parser(
+    {
+      ontext(data) {
+        text += data;
+      },
+      onopentag(name) {
+        if (blockElements.has(name)) text += " ";
+      },
+      onclosetag(name) {
+        if (blockElements.has(name)) text += " ";
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function indexPage(item: Item, archive: Archive): DiskIndexPage {
+  const common = {
+    // Relative to the snapshot's root, and naming the file: the search page resolves it from disk.
+    url: `${item.url.slice(1)}index.html`,
+    title: item.title,
+    date: item.date,
+    summary: item.summary,
+    body: htmlText(item.html),
+  };
+  if (item.kind === "news") {
+    return {
+      ...common,
+      about: "",
+      meta: { type: "News" },
+      filters: { type: ["News"], year: [String(item.year)], topic: item.topics.map((topic) => topic.label) },
+    };
+  }
+  const people = item.speakers.map((speaker) => [speaker.name, speaker.role, speaker.organisation].filter(Boolean).join(", "));
+  return {
+    ...common,
+    about: [item.conference.name, item.session, ...people].join(". "),
+    meta: { type: "Abstract", conference: item.conference.name, speakers: item.speakers.map((speaker) => speaker.name).join(", ") },
+    filters: {
+      type: ["Abstract"],
+      year: [String(item.year)],
+      conference: [item.conference.name],
+      // A speaker page's name (the most used spelling), as the abstract page's filter gives it.
+      speaker: [...new Set(item.speakers.map((speaker) => archive.speakerOf(speaker)?.name ?? speaker.name))],
+    },
+  };
+}
+
+export function diskIndex(archive: Archive): DiskIndex {
+  return { version: 1, pages: archive.items.map((item) => indexPage(item, archive)) };
+}
+
+/** `search-index.js`: JSON is a JavaScript expression, so the index is one assignment. */
+export function diskIndexScript(index: DiskIndex): string {
+  return `window.${diskIndexGlobal} = ${JSON.stringify(index)};\n`;
+}

@@ -1,0 +1,99 @@
+/**
+ * An archivist snapshot of a period: the archive built by the one build (scripts/build.ts) with
+ * only that period's content and the snapshot's own phase, as the payload of a BagIt bag, and the
+ * bag zipped beside it. Written to a staging folder first, like the build, so that a failure leaves
+ * an earlier snapshot in place.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { site } from "../../../_data/site.ts";
+import { build, BuildError, phaseLine, repoRoot, type BuildReport } from "../../build.ts";
+import { pluralise } from "../../eleventy/filters.ts";
+import type { Period } from "../archive.ts";
+import { formatCalendarDate } from "../dates.ts";
+import { discard, publish, stagingDir } from "../publish.ts";
+import { formatBytes } from "../search-index.ts";
+import { bagAlgorithm, writeBag, type BagInfo, type BagReport } from "./bagit.ts";
+import { listFiles } from "./files.ts";
+import { contentCommit, generatorOf, periodLabel, type SnapshotInfo } from "./info.ts";
+import { writeZip } from "./zip.ts";
+
+export interface SnapshotOptions {
+  contentDir: string;
+  period: Period;
+  /** The snapshot's folder (the bag); the zip is written beside it as `<outDir>.zip`. */
+  outDir: string;
+  /** The day the snapshot is taken (YYYY-MM-DD): what was published by then is in it. */
+  takenOn: string;
+  /** Where the live archive is served, for its links (default: as the build's). */
+  basePath?: string;
+  /** Which pages html-validate checks (see BuildOptions); the tests check all. */
+  validateHtml?: "sample" | "all";
+  log?: (line: string) => void;
+}
+
+export interface SnapshotReport {
+  info: SnapshotInfo;
+  build: BuildReport;
+  bag: BagReport;
+  zip: { path: string; bytes: number };
+}
+
+/** bag-info.txt: who, when, what (RFC 8493 §2.2.2's reserved labels). */
+export function bagInfo(info: SnapshotInfo, counts: { news: number; abstracts: number }): BagInfo {
+  const fields: BagInfo = [
+    ["Source-Organization", site.organisation],
+    ["Bagging-Date", info.takenOn],
+    [
+      "External-Description",
+      `Archived snapshot of ${site.name}, ${info.label}: ${pluralise(counts.news, "news item")} and ${pluralise(counts.abstracts, "conference abstract")} as published on ${formatCalendarDate(info.takenOn)}, a static website that reads from disk (open data/index.html). Made with ${info.generator}.`,
+    ],
+    ["Bag-Software-Agent", info.generator],
+  ];
+  if (info.commit) fields.push(["Internal-Sender-Identifier", `content git commit ${info.commit.id}${info.commit.modified ? " with uncommitted changes" : ""}`]);
+  return fields;
+}
+
+export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotReport> {
+  const log = options.log ?? (() => {});
+  const commit = contentCommit(options.contentDir);
+  const info: SnapshotInfo = {
+    period: options.period,
+    label: periodLabel(options.period),
+    takenOn: options.takenOn,
+    generator: generatorOf(repoRoot),
+    ...(commit ? { commit } : {}),
+  };
+  const staged = stagingDir(options.outDir);
+  try {
+    const report = await build({
+      contentDir: options.contentDir,
+      outDir: path.join(staged, "data"),
+      // Noon UTC stands for that calendar day, as `npm run build -- --now` takes it.
+      now: new Date(`${options.takenOn}T12:00:00Z`),
+      period: options.period,
+      serviceWorker: false,
+      snapshot: info,
+      ...(options.basePath !== undefined ? { basePath: options.basePath } : {}),
+      ...(options.validateHtml ? { validateHtml: options.validateHtml } : {}),
+      log,
+    });
+    if (report.news + report.abstracts === 0) {
+      throw new BuildError("snapshot", `there are no news items or abstracts in ${info.label}: nothing to archive`);
+    }
+    let started = performance.now();
+    const bag = writeBag(staged, bagInfo(info, report));
+    log(phaseLine("bag", `${bag.payloadFiles} files, ${formatBytes(bag.payloadBytes)} in data/, ${bagAlgorithm} manifests`, performance.now() - started));
+    publish(staged, options.outDir);
+
+    started = performance.now();
+    const zipPath = `${options.outDir}.zip`;
+    const folder = path.basename(options.outDir);
+    const entries = listFiles(options.outDir).map((file) => ({ name: `${folder}/${file}`, read: () => readFileSync(path.join(options.outDir, file)) }));
+    const zipBytes = writeZip(zipPath, entries, info.takenOn);
+    log(phaseLine("zip", `${entries.length} files, ${formatBytes(zipBytes)}: ${path.basename(zipPath)}`, performance.now() - started));
+    return { info, build: report, bag, zip: { path: zipPath, bytes: zipBytes } };
+  } finally {
+    discard(staged);
+  }
+}
