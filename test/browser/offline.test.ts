@@ -63,6 +63,15 @@ for (const basePath of ["/", "/archive/"]) {
       await page.waitForURL((url) => url.pathname === `${basePath}${newsUrl}`);
       assert.is(await page.locator("h1").textContent(), "The IAP signed MOU with AIAMP");
 
+      // The abstract's fragment was never downloaded: its result says so instead of vanishing.
+      await page.goto(`${server.url}/search/?q=Panama`);
+      const unavailable = page.locator("#search-results .search-result-unavailable");
+      await unavailable.waitFor();
+      assert.is(
+        await unavailable.textContent(),
+        "This result is not saved for offline reading. Open it when you are online, or save the whole archive on the Offline reading page.",
+      );
+
       await page.goto(`${server.url}/conferences/`);
       assert.is(await page.locator("h1").textContent(), "Offline reading");
       await page.locator("#offline-status").filter({ hasText: "is not saved on this device" }).waitFor();
