@@ -169,7 +169,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await timed(
         "offline",
         async () =>
-          writeServiceWorker(repoRoot, staged, createHash("sha256").update(readFileSync(path.join(staged, "pagefind/pagefind-entry.json"))).digest("hex").slice(0, 12)).catch(
+          writeServiceWorker(repoRoot, staged, buildId(staged), archive.pageUrls()).catch(
             (error: unknown) => {
               throw new BuildError("offline", `writing the service worker failed: ${errorMessage(error)}`);
             },
@@ -212,6 +212,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   } finally {
     discard(staged);
   }
+}
+
+/** Names a build by its search index: the offline file list says which build it belongs to. */
+function buildId(siteDir: string): string {
+  return createHash("sha256").update(readFileSync(path.join(siteDir, "pagefind/pagefind-entry.json"))).digest("hex").slice(0, 12);
 }
 
 function errorMessage(error: unknown): string {

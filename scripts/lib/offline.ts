@@ -36,19 +36,31 @@ function siteFiles(siteDir: string): string[] {
     .sort();
 }
 
-/** Every page (as the URL a reader opens) and every file of the search index, with sizes. */
-export function offlineManifest(siteDir: string, build: string): OfflineManifest {
-  const files: OfflineManifest["files"] = [];
+/**
+ * Every public page (as the URL a reader opens; redirect pages are left out) and every file of the
+ * search index, with sizes.
+ */
+export function offlineManifest(siteDir: string, build: string, pageUrls: readonly string[]): OfflineManifest {
+  const files: OfflineManifest["files"] = [...new Set(pageUrls)].sort().map((url) => ({
+    url,
+    bytes: statSync(path.join(siteDir, url, "index.html")).size,
+    cache: "pages" as const,
+  }));
   for (const file of siteFiles(siteDir)) {
-    const bytes = statSync(path.join(siteDir, file)).size;
-    if (file.endsWith("index.html")) files.push({ url: `/${file.slice(0, -"index.html".length)}`, bytes, cache: "pages" });
-    else if (/^pagefind\/(fragment|index|filter)\//.test(file)) files.push({ url: `/${file}`, bytes, cache: "search" });
+    if (/^pagefind\/(fragment|index|filter)\//.test(file)) {
+      files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "search" });
+    }
   }
   return { build, files, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
 }
 
-export async function writeServiceWorker(repoRoot: string, siteDir: string, build: string): Promise<OfflineReport> {
-  const manifest = offlineManifest(siteDir, build);
+export async function writeServiceWorker(
+  repoRoot: string,
+  siteDir: string,
+  build: string,
+  pageUrls: readonly string[],
+): Promise<OfflineReport> {
+  const manifest = offlineManifest(siteDir, build, pageUrls);
   const manifestFile = path.join(siteDir, offlineManifestPath);
   mkdirSync(path.dirname(manifestFile), { recursive: true });
   writeFileSync(manifestFile, JSON.stringify(manifest));

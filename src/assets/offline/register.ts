@@ -23,7 +23,30 @@ function offerReload(worker: ServiceWorker): void {
   document.body.prepend(notice);
 }
 
+/** Event the search page sends once its first results are shown (src/assets/search/main.ts). */
+export const searchSettledEvent = "archive:search-settled";
+
+/**
+ * Installing the worker downloads the shell and Pagefind's core files: wait until the page has
+ * loaded (and the search page has shown its first results) so that this never competes with what
+ * the reader is waiting for.
+ */
+function whenPageIsQuiet(): Promise<void> {
+  const loaded =
+    document.readyState === "complete" ? Promise.resolve() : new Promise<void>((resolve) => addEventListener("load", () => resolve(), { once: true }));
+  const searched = document.getElementById("search")
+    ? new Promise<void>((resolve) => {
+        document.addEventListener(searchSettledEvent, () => resolve(), { once: true });
+        setTimeout(resolve, 10_000);
+      })
+    : Promise.resolve();
+  return Promise.all([loaded, searched]).then(
+    () => new Promise<void>((resolve) => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200))),
+  );
+}
+
 async function register(): Promise<void> {
+  await whenPageIsQuiet();
   const registration = await navigator.serviceWorker.register(new URL("../sw.js", scriptUrl), {
     scope: new URL("../", scriptUrl).pathname,
     updateViaCache: "none",

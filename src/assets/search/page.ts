@@ -174,6 +174,11 @@ function loadResult(hit: SearchHit): Promise<ResultData | null> {
   return hit.data().catch(() => null);
 }
 
+/** Tells the service worker's registration (src/assets/offline/register.ts) that the first results are shown. */
+function settled(): void {
+  document.dispatchEvent(new Event("archive:search-settled"));
+}
+
 /** Runs the search page on `engine`, whose loading the entry script started as early as it could. */
 export async function startSearchPage(engine: Promise<Pagefind>): Promise<void> {
   const view = new SearchView(document);
@@ -188,6 +193,7 @@ export async function startSearchPage(engine: Promise<Pagefind>): Promise<void> 
   } catch (error) {
     view.fail();
     console.warn("The search index did not load:", error);
+    settled();
     return;
   }
   const labels = readLabels(document);
@@ -198,4 +204,5 @@ export async function startSearchPage(engine: Promise<Pagefind>): Promise<void> 
   const canonical = stateToSearch(state);
   if (canonical !== location.search) history.replaceState(null, "", `${location.pathname}${canonical}`);
   await page.show(state);
+  settled();
 }
