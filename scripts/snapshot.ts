@@ -66,8 +66,10 @@ export function parseSnapshotArgs(args: string[], cwd: string = process.cwd(), t
   };
 }
 
+/** Relative to where the command was run, unless that climbs out of it. */
 function displayPath(target: string): string {
-  return path.relative(process.cwd(), target) || ".";
+  const relative = path.relative(process.cwd(), target);
+  return relative === "" ? "." : relative.startsWith("..") ? target : relative;
 }
 
 async function main(): Promise<void> {

@@ -23,8 +23,9 @@ export function describeVerification(target: string, verification: Verification)
 
 function main(): void {
   const [target, ...rest] = process.argv.slice(2);
-  if (target === undefined || rest.length > 0 || !existsSync(target)) {
-    console.error(`verify: ${target === undefined ? "name the snapshot" : existsSync(target) ? "name one snapshot" : `${target} does not exist`}\nusage: npm run verify -- <snapshot folder or zip>`);
+  const wrong = target === undefined ? "name the snapshot to check" : rest.length > 0 ? "name one snapshot" : existsSync(target) ? undefined : `${target} does not exist`;
+  if (wrong !== undefined || target === undefined) {
+    console.error(`verify: ${wrong}\nusage: npm run verify -- <snapshot folder or zip>`);
     process.exit(2);
   }
   let verification: Verification;
@@ -32,7 +33,7 @@ function main(): void {
     verification = verifyBag(openBag(target));
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
-    console.error(`${target}: not valid: ${error.message}`);
+    console.error(`verify: ${error.message}`);
     process.exit(1);
   }
   const text = describeVerification(target, verification);

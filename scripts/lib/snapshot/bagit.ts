@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { listFiles } from "./files.ts";
+import { byCodeUnits, listFiles } from "./files.ts";
 
 export const bagitVersion = "1.0";
 /** The checksum algorithm of the bags written here; verifying also reads md5, sha1 and sha256 manifests. */
@@ -127,7 +127,7 @@ export function writeBag(bagDir: string, info: BagInfo): BagReport {
   const fields: BagInfo = [...info, ["Payload-Oxum", payloadOxum(payloadBytes, payload.length)]];
   writeTag("bag-info.txt", fields.map(([label, value]) => tagLine(label, value)).join(""));
   writeTag(`manifest-${bagAlgorithm}.txt`, manifestText(payload));
-  writeFileSync(path.join(bagDir, `tagmanifest-${bagAlgorithm}.txt`), manifestText(tags.sort((a, b) => (a.file < b.file ? -1 : 1))));
+  writeFileSync(path.join(bagDir, `tagmanifest-${bagAlgorithm}.txt`), manifestText(tags.sort((a, b) => byCodeUnits(a.file, b.file))));
   return { payloadFiles: payload.length, payloadBytes };
 }
 

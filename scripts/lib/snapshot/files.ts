@@ -1,3 +1,4 @@
+/** A folder's files in one fixed order, the order of a snapshot's manifests and zip entries. */
 import { readdirSync } from "node:fs";
 import path from "node:path";
 

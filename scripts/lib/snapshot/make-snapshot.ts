@@ -4,7 +4,7 @@
  * bag zipped beside it. Written to a staging folder first, like the build, so that a failure leaves
  * an earlier snapshot in place.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { site } from "../../../_data/site.ts";
 import { build, BuildError, phaseLine, repoRoot, type BuildReport } from "../../build.ts";
@@ -56,6 +56,10 @@ export function bagInfo(info: SnapshotInfo, counts: { news: number; abstracts: n
 
 export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotReport> {
   const log = options.log ?? (() => {});
+  // A snapshot replaces its folder as a whole: never a folder that holds something else.
+  if (existsSync(options.outDir) && readdirSync(options.outDir).length > 0 && !existsSync(path.join(options.outDir, "bagit.txt"))) {
+    throw new BuildError("snapshot", `${options.outDir} exists and is not a snapshot: choose another --out`);
+  }
   const commit = contentCommit(options.contentDir);
   const info: SnapshotInfo = {
     period: options.period,

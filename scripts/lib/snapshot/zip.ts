@@ -13,6 +13,7 @@
  */
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { byCodeUnits } from "./files.ts";
 
 const localHeaderSignature = 0x04034b50;
 const centralHeaderSignature = 0x02014b50;
@@ -70,7 +71,7 @@ interface CentralEntry {
 export function writeZip(zipPath: string, entries: readonly ZipInput[], day: string): number {
   if (entries.length > 0xffff) throw new RangeError(`${entries.length} files: a zip without zip64 holds at most 65,535`);
   const { date, time } = dosDateTime(day);
-  const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...entries].sort((a, b) => byCodeUnits(a.name, b.name));
   const temporary = `${zipPath}.tmp-${process.pid}`;
   const fd = openSync(temporary, "w");
   let offset = 0;

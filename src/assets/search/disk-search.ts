@@ -134,15 +134,17 @@ export function excerpt(text: string, folded: readonly string[], length = excerp
   const shown = all.slice(best, best + length);
   if (shown.length === 0) return "";
   const escape = (part: string) => part.replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-  let out = "";
-  let position = (shown[0] as Word).start;
+  // Punctuation stuck to the first and last words ("(RFAI", "Paulo.") stays with them.
+  const firstStart = (shown[0] as Word).start;
+  let out = escape(/\S*$/.exec(text.slice(0, firstStart))?.[0] ?? "");
+  let position = firstStart;
   shown.forEach((word, index) => {
     out += escape(text.slice(position, word.start));
     const wordText = escape(text.slice(word.start, word.end));
     out += matched[best + index] ? `<mark>${wordText}</mark>` : wordText;
     position = word.end;
   });
-  return out;
+  return out + escape(/^\S*/.exec(text.slice(position))?.[0] ?? "");
 }
 
 function countFilters(pages: readonly DiskIndexPage[], known: FilterCounts): FilterCounts {
