@@ -49,6 +49,8 @@ export const htmlValidateConfig: ConfigData = {
     // `role="list"` on lists styled without bullets is deliberate: Safari and VoiceOver drop the
     // list semantics of a list with `list-style: none` unless the role is given again.
     "no-redundant-role": "off",
+    // The same deliberate role="list", on <ol> too, which html-validate 10 takes for a stand-in <ul>.
+    "prefer-native-element": ["error", { exclude: ["list"] }],
     // A search-engine heuristic, not a rule of HTML: titles are headlines, and an abstract's title
     // names its speakers, session and conference.
     "long-title": "off",

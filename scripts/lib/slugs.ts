@@ -19,6 +19,7 @@ export function isValidSlug(slug: string): boolean {
 export function slugifyText(text: string, max = maxSlugLength): string {
   const slug = slugify(text.normalize("NFC"), { decamelize: false });
   if (slug.length <= max) return slug;
-  const cut = slug.slice(0, max + 1);
-  return cut.slice(0, Math.max(cut.lastIndexOf("-"), 1)).replace(/-+$/, "") || slug.slice(0, max);
+  // Cut at the last hyphen that keeps it within `max`; a slug without one is cut where it must be.
+  const hyphen = slug.lastIndexOf("-", max);
+  return hyphen > 0 ? slug.slice(0, hyphen) : slug.slice(0, max);
 }

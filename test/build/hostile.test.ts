@@ -16,10 +16,10 @@ import { conferences } from "../../_data/conferences.ts";
 import { site as siteData } from "../../_data/site.ts";
 import { topics } from "../../_data/topics.ts";
 import { Archive } from "../../scripts/lib/archive.ts";
+import { htmlErrors } from "../../scripts/lib/check-output.ts";
 import { maxBlockNesting, renderMarkdown } from "../../scripts/lib/markdown.ts";
 import { ContentError } from "../../scripts/lib/problems.ts";
 import { injectionFiles, payload } from "../fixtures/hostile/injection.ts";
-import { htmlErrors } from "../../scripts/lib/check-output.ts";
 import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
 const abstractFile = (fields: string, body = "The abstract.\n") => `---\nconference: annual-27\nsession: Plenary\n${fields}\n---\n${body}`;
@@ -137,15 +137,15 @@ const pathological: Record<string, string> = {
   "50,000 asterisks": `${"*".repeat(50_000)}\n`,
   "50,000 unclosed emphasis openers": `${"*a ".repeat(50_000)}\n`,
   "50,000 underscores": `${"_".repeat(50_000)}\n`,
-  "alternating * and _": `${"*_".repeat(50_000)}\n`,
+  "20,000 alternating * and _": `${"*_".repeat(20_000)}\n`,
   "50,000 open brackets": `${"[".repeat(50_000)}\n`,
-  "25,000 nested links": `${"[".repeat(25_000)}x${"](https://example.org/)".repeat(25_000)}\n`,
+  "10,000 nested links": `${"[".repeat(10_000)}x${"](https://example.org/)".repeat(10_000)}\n`,
   "50,000 backticks": `${"`".repeat(50_000)}\n`,
   "50,000 angle brackets": `${"<".repeat(50_000)}\n`,
   "a 1 MB line of words": `${"word ".repeat(200_000)}\n`,
   "a 1 MB word": `${"x".repeat(1_000_000)}\n`,
-  "20,000 links": `${"[x](https://example.org/) ".repeat(20_000)}\n`,
-  "a table of 5,000 columns": `${"|a".repeat(5_000)}\n${"|-".repeat(5_000)}\n${"|1".repeat(5_000)}\n`,
+  "10,000 links": `${"[x](https://example.org/) ".repeat(10_000)}\n`,
+  "a table of 2,000 columns": `${"|a".repeat(2_000)}\n${"|-".repeat(2_000)}\n${"|1".repeat(2_000)}\n`,
   "100,000 entities": `${"&#x61;".repeat(100_000)}\n`,
   "150,000 blank lines in code": `\`\`\`\n${"\n".repeat(150_000)}x\n\`\`\`\n`,
   [`${maxBlockNesting} nested block quotes`]: `${">".repeat(maxBlockNesting)} deepest\n`,
@@ -192,7 +192,8 @@ test("odd but valid files build: BOM, CRLF, a 5 MB file, pathological Markdown; 
     files[`news/2022/pathological-${index + 1}.md`] = newsFile({ title: `Pathological ${index + 1}`, date: "2022-06-01" }, body);
   });
   const content = writeContent(files);
-  const site = await buildSite(content);
+  // The pathological pages were validated one by one above; here a sample of each template is.
+  const site = await buildSite(content, { validateHtml: "sample" });
   const markdownFiles = Object.keys(files).length;
   assert.equal(
     { news: site.report.news, abstracts: site.report.abstracts, withheld: site.report.withheld },
@@ -270,7 +271,7 @@ test("a failure at the end of any phase leaves the output byte-identical and no 
 
 test("a build killed mid-way leaves the previous output in place; the next build removes its staging folder", async () => {
   const files: Record<string, string> = {};
-  for (let index = 1; index <= 300; index++) files[`news/2020/item-${index}.md`] = newsFile({ title: `Item ${index}`, date: "2020-01-01" });
+  for (let index = 1; index <= 60; index++) files[`news/2020/item-${index}.md`] = newsFile({ title: `Item ${index}`, date: "2020-01-01" });
   const content = writeContent({ "news/2023/good.md": newsFile({ title: "Good", date: "2023-11-14" }) });
   const { outDir } = await buildSite(content);
   const before = hashTree(outDir);
@@ -287,7 +288,7 @@ test("a build killed mid-way leaves the previous output in place; the next build
 
   const next = await buildSite(content, { outDir });
   assert.equal(siblingsOf(outDir), [], "the next build removed the leftover");
-  assert.is(next.report.news, 301);
+  assert.is(next.report.news, 61);
 });
 
 test("a build killed between publishing's two renames: the next build puts the previous output back, even if it fails", async () => {

@@ -249,6 +249,13 @@ test("a file name that gives no slug is reported", () => {
   ]);
 });
 
+test("a slug longer than 100 characters is refused: it becomes a folder name", () => {
+  const slug = "a".repeat(101);
+  assert.equal(problemsOf({ "news/2023/a.md": news(`title: T\ndate: 2023-11-14\nslug: ${slug}`) }), [
+    { file: "news/2023/a.md", line: 4, field: "slug", message: `"${"a".repeat(76)}… must be at most 100 characters, e.g. iap-signs-mou` },
+  ]);
+});
+
 test("a file that is not UTF-8 is reported with line and offset", () => {
   const latin1 = Uint8Array.from([...Buffer.from("---\ntitle: N"), 0xfa, ...Buffer.from("nez\ndate: 2023-11-14\n---\n")]);
   assert.equal(problemsOf({ "news/2023/a.md": latin1 }), [

@@ -73,4 +73,14 @@ test("slugifyText slugs names, NFC and NFD alike", () => {
   assert.is(slugifyText("Ana Nu\u0301n\u0303ez"), "ana-nunez");
 });
 
+test("slugifyText cuts a long name's slug at a hyphen, to at most 100 characters (a folder name)", () => {
+  const name = Array.from({ length: 30 }, (_, index) => `word${index}`).join(" ");
+  const slug = slugifyText(name);
+  // word0 … word14 is 94 characters; with "-word15" it would be 101.
+  assert.is(slug, Array.from({ length: 15 }, (_, index) => `word${index}`).join("-"));
+  assert.is(slug.length, 94);
+  assert.is(slugifyText("x".repeat(150)), "x".repeat(100));
+  assert.is(slugifyText("a b c", 3), "a-b");
+});
+
 test.run();
