@@ -48,6 +48,8 @@ for (const basePath of ["/", "/archive/"]) {
       await page.goto(`${server.url}/${newsUrl}`);
       await page.goto(`${server.url}/search/?q=AIAMP`);
       await page.locator("#search-results a").first().waitFor();
+      // The facets load after the first results: the visit is over once the search has settled.
+      await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
 
       await context.setOffline(true);
       await page.goto(`${server.url}/`);

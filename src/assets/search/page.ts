@@ -4,14 +4,23 @@
  * replaces the current one; Back, Forward and reload read the state back from the URL.
  * Only the results on screen load their fragments (10 at a time, then "More results").
  *
- * The search engine is handed in by the entry script: Pagefind on the site (main.ts), and in a
- * snapshot opened from disk a fallback with the same API (snapshot.ts, disk-search.ts).
+ * What the reader waits for comes first: the results are shown as soon as the search answers, each
+ * as soon as its fragment (and those of the results above it) has arrived; the facets (every value
+ * with its count, which need Pagefind's filter files, 81 kB on the 10k archive) are loaded and
+ * counted after the first results are on screen. Two cases wait for the facets first: a search
+ * with filters (they are applied with the facet index) and a narrow screen, where the facets sit
+ * above the results and would push them down when they appear.
+ *
+ * The search engine is handed in by the entry script: Pagefind with facets counted in the page on
+ * the site (main.ts, pagefind.ts, facet-index.ts), and in a snapshot opened from disk a fallback
+ * with the same API (snapshot.ts, disk-search.ts).
  */
-import type { Pagefind, ResultData, SearchHit, SearchResponse } from "./pagefind.ts";
+import type { FilterCounts, Pagefind, ResultData, SearchHit, SearchResponse } from "./pagefind.ts";
 import {
   checkboxFacets,
   emptyState,
   facetsWithChoice,
+  hasFilters,
   isIdle,
   pagefindFilters,
   pagefindSort,
@@ -36,13 +45,15 @@ class SearchPage {
   #generation = 0;
   #typing: ReturnType<typeof setTimeout> | undefined;
   #loadingMore = false;
+  /** Every facet value with its number of pages, once loaded (see loadFacets). */
+  #totals: FilterCounts | undefined;
+  #facets: Promise<boolean> | undefined;
   readonly #baseTitle: string;
 
   constructor(
     readonly pagefind: Pagefind,
     readonly view: SearchView,
     readonly labels: FacetLabels,
-    readonly totals: Record<string, Record<string, number>>,
   ) {
     this.#baseTitle = document.title;
   }
@@ -76,41 +87,72 @@ class SearchPage {
   }
 
   navigate(state: SearchState, history: "push" | "replace"): void {
-    const search = stateToSearch(state);
-    if (search !== location.search) {
+    void this.show(state);
+    // The history entry is written once the search has started its downloads: a pushState takes
+    // Chromium 2–10 ms, which the first results need not wait for.
+    setTimeout(() => {
+      const search = stateToSearch(state);
+      if (search === location.search) return;
       const url = `${location.pathname}${search}`;
       if (history === "push") window.history.pushState(null, "", url);
       else window.history.replaceState(null, "", url);
-    }
-    void this.show(state);
+    });
+  }
+
+  /**
+   * Loads every facet value with its total and builds the facet controls, once; false when they
+   * could not be loaded (offline, not saved): the results still show, without facets, and the next
+   * search tries again.
+   */
+  loadFacets(): Promise<boolean> {
+    this.#facets ??= this.pagefind.filters().then(
+      (totals) => {
+        this.#totals = totals;
+        this.view.buildFacets(totals, this.labels, this.#state);
+        return true;
+      },
+      (error: unknown) => {
+        console.warn("The search filters did not load:", error);
+        this.#facets = undefined;
+        return false;
+      },
+    );
+    return this.#facets;
   }
 
   async show(state: SearchState): Promise<void> {
     const generation = ++this.#generation;
+    const current = () => generation === this.#generation;
     this.#state = state;
     this.view.write(state);
     document.title = state.q ? `“${state.q}” · ${this.#baseTitle}` : this.#baseTitle;
-    if (isIdle(state)) {
-      this.#hits = [];
-      this.view.clearResults();
-      this.view.updateCounts(this.countsOf(this.totals), state);
-      this.view.announce(idleHint);
-      return;
-    }
     this.view.busy(true);
     try {
-      const [response, counts] = await this.search(state);
-      const first = await Promise.all(response.results.slice(0, pageSize).map(loadResult));
-      if (generation !== this.#generation) return;
+      if (isIdle(state)) {
+        this.#hits = [];
+        this.view.clearResults();
+        this.view.announce(idleHint);
+        if ((await this.loadFacets()) && current() && this.#totals) this.view.updateCounts(this.countsOf(this.#totals), state);
+        return;
+      }
+      // Filters are applied with the facet index; on a narrow screen the facets sit above the results.
+      if (!this.#totals && (hasFilters(state) || this.view.facetsAboveResults())) await this.loadFacets();
+      if (!current()) return;
+      const countsReady = this.#totals !== undefined;
+      const response = await this.results(state);
+      if (!current()) return;
       this.#hits = response.results;
-      this.#shown = first.length;
-      this.view.clearResults();
-      this.view.appendResults(first);
-      this.view.showMore(this.#shown, this.#hits.length);
-      this.view.updateCounts(counts, state);
+      if (this.#hits.length === 0) this.view.clearResults();
       this.view.announce(resultSummary(this.#hits.length, state));
+      await this.showFirst(this.#hits.slice(0, pageSize), generation);
+      if (!current()) return;
+      this.view.showMore(this.#shown, this.#hits.length);
+      // A search made before the facets were loaded counted nothing: count now.
+      if (!countsReady && !(await this.loadFacets())) return;
+      const counts = await this.counts(state, countsReady ? response : undefined);
+      if (current()) this.view.updateCounts(counts, state);
     } catch (error) {
-      if (generation !== this.#generation) return;
+      if (!current()) return;
       this.view.clearResults();
       // Offline, a search fails when the part of the index it needs was never downloaded.
       this.view.announce(
@@ -120,35 +162,62 @@ class SearchPage {
       );
       console.warn("search failed:", error);
     } finally {
-      if (generation === this.#generation) this.view.busy(false);
+      if (current()) this.view.busy(false);
     }
   }
 
-  /** The results, and each facet's counts: counted without its own filter, so values combine with OR. */
-  async search(state: SearchState): Promise<[SearchResponse, FacetCounts]> {
-    const term = state.q || null;
+  /** The results of a state (with the filters' counts, if the facets were loaded when it started). */
+  results(state: SearchState): Promise<SearchResponse> {
     const filters = pagefindFilters(state, this.labels, this.view.years);
-    const nothing: SearchResponse = { results: [], filters: {}, unfilteredResultCount: 0 };
-    const [response, ...own] = await Promise.all([
-      filters ? this.pagefind.search(term, { filters, sort: pagefindSort(state) }) : Promise.resolve(nothing),
+    return filters ? this.pagefind.search(state.q || null, { filters, sort: pagefindSort(state) }) : Promise.resolve(nothing());
+  }
+
+  /**
+   * Each facet's counts: counted without its own filter, so values combine with OR. `response` is
+   * the state's own search if it was counted. The searches share the words and sort, so the facet
+   * index reuses one unfiltered search for all of them.
+   */
+  async counts(state: SearchState, response?: SearchResponse): Promise<FacetCounts> {
+    const term = state.q || null;
+    const sort = pagefindSort(state);
+    const [main, ...own] = await Promise.all([
+      response ?? this.results(state),
       ...facetsWithChoice(state).map(async (facet) => {
         const without = pagefindFilters(state, this.labels, this.view.years, facet);
-        const counted = without ? await this.pagefind.search(term, { filters: without }) : nothing;
+        const counted = without ? await this.pagefind.search(term, { filters: without, sort }) : nothing();
         return [facet, counted.filters[facet] ?? {}] as const;
       }),
     ]);
-    const counts = this.countsOf(response.filters);
+    const counts = this.countsOf(main.filters);
     for (const [facet, values] of own) {
       if (facet === "year") counts.year = values;
       else counts.facets[facet] = values;
     }
-    return [response, counts];
+    return counts;
   }
 
-  countsOf(filters: Record<string, Record<string, number>>): FacetCounts {
+  countsOf(filters: FilterCounts): FacetCounts {
     const counts: FacetCounts = { facets: {}, year: filters.year ?? {} };
     for (const facet of checkboxFacets) counts.facets[facet] = filters[facet] ?? {};
     return counts;
+  }
+
+  /**
+   * Shows the first results in order, each as soon as its fragment and those above it have arrived
+   * (they are requested together). The previous results stay until the first new one can replace them.
+   */
+  async showFirst(hits: readonly SearchHit[], generation: number): Promise<void> {
+    const loads = hits.map(loadResult);
+    this.#shown = 0;
+    // The previous results' "More results" must not load the new ones' next page.
+    this.view.more.hidden = true;
+    for (const load of loads) {
+      const data = await load;
+      if (generation !== this.#generation) return;
+      if (this.#shown === 0) this.view.clearResults();
+      this.view.appendResults([data]);
+      this.#shown++;
+    }
   }
 
   /** Loads the next results' fragments and moves focus to the first of them. */
@@ -169,6 +238,10 @@ class SearchPage {
   }
 }
 
+function nothing(): SearchResponse {
+  return { results: [], filters: {}, unfilteredResultCount: 0 };
+}
+
 /** A result's details (its fragment), or null when they cannot be fetched, e.g. offline and not saved. */
 function loadResult(hit: SearchHit): Promise<ResultData | null> {
   return hit.data().catch(() => null);
@@ -186,19 +259,15 @@ export async function startSearchPage(engine: Promise<Pagefind>): Promise<void> 
   const state = parseState(location.search);
   view.write(state);
   let pagefind: Pagefind;
-  let totals: Record<string, Record<string, number>>;
   try {
     pagefind = await engine;
-    totals = await pagefind.filters();
   } catch (error) {
     view.fail();
     console.warn("The search index did not load:", error);
     settled();
     return;
   }
-  const labels = readLabels(document);
-  view.buildFacets(totals, labels);
-  const page = new SearchPage(pagefind, view, labels, totals);
+  const page = new SearchPage(pagefind, view, readLabels(document));
   page.listen();
   // A hand-written URL (?sort=relevance&q=%20x) is shown in its canonical form.
   const canonical = stateToSearch(state);

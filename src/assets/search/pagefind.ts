@@ -4,6 +4,7 @@
  * declared from its documentation (pagefind.app/docs/api/, /docs/js-api-filtering/) and checked
  * against the shipped pagefind.js; the browser tests exercise every one of them.
  */
+import { FacetedPagefind, gunzip } from "./facet-index.ts";
 import type { PagefindFilters } from "./state.ts";
 
 /** `{ topic: { Training: 4, Cybercrime: 0 } }` */
@@ -36,7 +37,8 @@ export interface ResultData {
 }
 
 export interface Pagefind {
-  options(options: { excerptLength?: number }): Promise<void>;
+  /** `noWorker`: only before `init()`. */
+  options(options: { excerptLength?: number; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
   /** Every filter value in the index with its page count (loads the filter files). */
   filters(): Promise<FilterCounts>;
@@ -44,10 +46,70 @@ export interface Pagefind {
   preload(term: string, options?: SearchOptions): Promise<void>;
 }
 
-/** Imports and starts Pagefind from `url` (its `pagefind.js`, absolute). */
+/**
+ * Imports and starts Pagefind from `url` (its `pagefind.js`, absolute), with its facets computed by
+ * the page (facet-index.ts). Resolves once its index metadata and wasm are loaded; rejects if they
+ * cannot be (offline and not saved, blocked).
+ *
+ * Pagefind runs on the page's thread (`noWorker`): its searches without filters take 10–30 ms
+ * there, less than handing thousands of results over from a worker, and the worker's script is one
+ * download fewer. On that thread its downloads go through the page's `fetch` (see watchFetch).
+ */
 export async function loadPagefind(url: string): Promise<Pagefind> {
+  const bundleUrl = new URL(".", url).href;
+  const meta = watchFetch(bundleUrl);
   // A variable specifier: the bundler leaves the import for the browser to resolve at run time.
   const pagefind = (await import(url)) as Pagefind;
+  await pagefind.options({ noWorker: true });
   await pagefind.init();
-  return pagefind;
+  // An empty query returns at once, but only after Pagefind has loaded its metadata and wasm.
+  await pagefind.search("");
+  return new FacetedPagefind(pagefind, meta(), bundleUrl);
+}
+
+/**
+ * Wraps the page's `fetch` for the files of Pagefind's bundle (`bundleUrl`, ".../pagefind/"):
+ * - it keeps a copy of the metadata file (`pagefind.<hash>.pf_meta`) Pagefind downloads, which the
+ *   facets need too (its list of pages and filter files), instead of downloading its 100 kB twice;
+ * - offline, a part of the index (`.pf_index`, `.pf_fragment`, `.pf_filter`) that no cache holds
+ *   fails at once, without a request: the page says what is not saved, and the browser logs no
+ *   failed download.
+ * Every other request, and every request online, goes through unchanged. Returns the metadata's bytes.
+ */
+function watchFetch(bundleUrl: string): () => Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const original = globalThis.fetch.bind(globalThis);
+  let meta: Promise<Uint8Array<ArrayBuffer> | undefined> | undefined;
+  globalThis.fetch = async (input, init) => {
+    const requested = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const address = new URL(requested, location.href);
+    if (!address.href.startsWith(bundleUrl)) return original(input, init);
+    if (!navigator.onLine && /\.pf_(index|fragment|filter)$/.test(address.pathname)) {
+      // Cache Storage exists only on HTTPS and localhost, as service workers do.
+      const saved = "caches" in globalThis && (await caches.match(address.href)) !== undefined;
+      if (!saved) return Response.error();
+    }
+    const response = /\.(pf_meta|pf_index|pf_fragment|pagefind)$/.test(address.pathname) ? inflated(original(input, init)) : original(input, init);
+    if (!meta && address.pathname.endsWith(".pf_meta")) {
+      // Cloned before Pagefind reads the body: this reaction was registered first.
+      meta = response.then(
+        async (answer) => (answer.ok ? new Uint8Array(await answer.clone().arrayBuffer()) : undefined),
+        () => undefined,
+      );
+    }
+    return response;
+  };
+  return () => meta ?? Promise.resolve(undefined);
+}
+
+/**
+ * One of Pagefind's gzipped data files, inflated by the browser (DecompressionStream) rather than by
+ * Pagefind's own JavaScript gunzip, which took ~85 ms of a first search's time on the 10k archive.
+ * Pagefind takes data that begins with its `pagefind_dcd` signature as already inflated, as when a
+ * server sends its files with Content-Encoding: gzip.
+ */
+async function inflated(response: Promise<Response>): Promise<Response> {
+  const answer = await response;
+  if (!answer.ok || !(window as { archiveNativeInflate?: boolean }).archiveNativeInflate) return answer;
+  const body = await gunzip(new Uint8Array(await answer.arrayBuffer()));
+  return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
 }

