@@ -162,6 +162,8 @@ const tooDeep: Record<string, string> = {
 const page = (body: string) =>
   `<!doctype html>\n<html lang="en"><head><title>T</title><meta name="description" content="D"></head><body><main><h1>T</h1>${body}</main></body></html>\n`;
 
+const ceilingMs = 30_000;
+
 test("pathological Markdown renders and validates in bounded time (a ceiling, not a benchmark)", () => {
   for (const [name, source] of Object.entries({ ...pathological, ...tooDeep })) {
     let started = performance.now();
@@ -170,8 +172,10 @@ test("pathological Markdown renders and validates in bounded time (a ceiling, no
     started = performance.now();
     const errors = htmlErrors(page(rendered.html));
     const validateMs = performance.now() - started;
-    assert.ok(renderMs < 5000, `${name}: rendered in ${Math.round(renderMs)} ms`);
-    assert.ok(validateMs < 5000, `${name}: validated in ${Math.round(validateMs)} ms`);
+    // Catastrophic (super-linear) behaviour takes minutes on these inputs; a shared 2-core CI
+    // machine can slow a linear pass several times over, so the ceiling is generous.
+    assert.ok(renderMs < ceilingMs, `${name}: rendered in ${Math.round(renderMs)} ms`);
+    assert.ok(validateMs < ceilingMs, `${name}: validated in ${Math.round(validateMs)} ms`);
     assert.equal(errors, [], name);
     const expected = name in tooDeep ? [`nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost`] : [];
     assert.equal(rendered.problems.map((problem) => problem.message), expected, name);

@@ -15,6 +15,8 @@
  * gzipped CBOR behind a `pagefind_dcd` signature. These formats are Pagefind's internals, not its
  * API: anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and
  * count as before (correct, only slower). test/assets/search/facet-index.test.ts reads a real index.
+ * It covers one bundle (one `pagefind/` folder): page numbers belong to a bundle, so an index merged
+ * from several (Pagefind's `mergeIndex`) would need each bundle's metadata and filter files.
  */
 import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "./pagefind.ts";
 import type { PagefindFilters } from "./state.ts";
@@ -23,19 +25,13 @@ export class FacetIndexError extends Error {}
 
 const signature = "pagefind_dcd";
 
-/**
- * One of Pagefind's data files, inflated: they are gzipped, unless a server sent them with
- * Content-Encoding (or pagefind.ts inflated them). Inflated, they begin with `pagefind_dcd`.
- */
-export async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  if (hasSignature(bytes)) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** A Pagefind data file's content: inflated, without its signature. */
+/** Pagefind's data files: gzipped, or already inflated by the browser when a server sent them with Content-Encoding. */
 export async function inflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const data = await gunzip(bytes);
+  let data = bytes;
+  if (!hasSignature(data)) {
+    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
+    data = new Uint8Array(await new Response(stream).arrayBuffer());
+  }
   if (!hasSignature(data)) throw new FacetIndexError("not a Pagefind data file (no pagefind_dcd signature)");
   return data.subarray(signature.length);
 }

@@ -4,7 +4,7 @@
  * declared from its documentation (pagefind.app/docs/api/, /docs/js-api-filtering/) and checked
  * against the shipped pagefind.js; the browser tests exercise every one of them.
  */
-import { FacetedPagefind, gunzip } from "./facet-index.ts";
+import { FacetedPagefind } from "./facet-index.ts";
 import type { PagefindFilters } from "./state.ts";
 
 /** `{ topic: { Training: 4, Cybercrime: 0 } }` */
@@ -88,7 +88,7 @@ function watchFetch(bundleUrl: string): () => Promise<Uint8Array<ArrayBuffer> | 
       const saved = "caches" in globalThis && (await caches.match(address.href)) !== undefined;
       if (!saved) return Response.error();
     }
-    const response = /\.(pf_meta|pf_index|pf_fragment|pagefind)$/.test(address.pathname) ? inflated(original(input, init)) : original(input, init);
+    const response = original(input, init);
     if (!meta && address.pathname.endsWith(".pf_meta")) {
       // Cloned before Pagefind reads the body: this reaction was registered first.
       meta = response.then(
@@ -99,17 +99,4 @@ function watchFetch(bundleUrl: string): () => Promise<Uint8Array<ArrayBuffer> | 
     return response;
   };
   return () => meta ?? Promise.resolve(undefined);
-}
-
-/**
- * One of Pagefind's gzipped data files, inflated by the browser (DecompressionStream) rather than by
- * Pagefind's own JavaScript gunzip, which took ~85 ms of a first search's time on the 10k archive.
- * Pagefind takes data that begins with its `pagefind_dcd` signature as already inflated, as when a
- * server sends its files with Content-Encoding: gzip.
- */
-async function inflated(response: Promise<Response>): Promise<Response> {
-  const answer = await response;
-  if (!answer.ok || !(window as { archiveNativeInflate?: boolean }).archiveNativeInflate) return answer;
-  const body = await gunzip(new Uint8Array(await answer.arrayBuffer()));
-  return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
 }
