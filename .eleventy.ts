@@ -9,11 +9,14 @@
 import { EleventyHtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import registerFilters from "./scripts/eleventy/filters.ts";
+import nunjucksCompileCache from "./scripts/eleventy/nunjucks-compile-cache.ts";
 import typescriptData from "./scripts/eleventy/typescript-data.ts";
 
 export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(typescriptData);
   eleventyConfig.addPlugin(registerFilters);
+  // Each template compiled once, not once per page (see the plugin: 8.8 s of a 10k render).
+  eleventyConfig.addPlugin(nunjucksCompileCache);
   // Templates link root-relatively ("/news/"); when the build has a base path, this rewrites every
   // URL in the HTML (links, assets, forms, meta refresh) to sit under it. No cost at "/".
   eleventyConfig.addPlugin(EleventyHtmlBasePlugin);
