@@ -2,7 +2,8 @@
  * A build writes into a sibling temporary folder and only replaces the output folder once every
  * phase succeeded, so a failed or killed build never leaves a broken or partial site in place.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
 /** A fresh staging folder next to `outDir` (same file system, so the final rename is atomic). */
@@ -22,8 +23,36 @@ export function publish(staged: string, outDir: string): void {
   const previous = `${outDir}.old-${process.pid}`;
   renameSync(outDir, previous);
   renameSync(staged, outDir);
-  rmSync(previous, { recursive: true, force: true });
+  removeInBackground(previous, trashDir(outDir));
 }
+
+/** Where a replaced output waits to be deleted: hidden, next to it, `.site.trash-<pid>`. */
+function trashDir(outDir: string): string {
+  return path.join(path.dirname(path.resolve(outDir)), `.${path.basename(outDir)}.trash-${process.pid}`);
+}
+
+/**
+ * Deleting the replaced output took as long as a third of a 10k build (4–5 s for 22,000 files),
+ * and nothing waits for it: it is renamed out of the way and deleted by a detached `rm -rf` that
+ * outlives the build. Where there is no `rm`, or it cannot start, it is deleted here.
+ */
+function removeInBackground(dir: string, trash: string): void {
+  renameSync(dir, trash);
+  if (process.platform !== "win32") {
+    try {
+      const remover = spawn("rm", ["-rf", "--", trash], { detached: true, stdio: "ignore" });
+      remover.on("error", () => rmSync(trash, { recursive: true, force: true }));
+      remover.unref();
+      return;
+    } catch {
+      // Fall through: delete it here.
+    }
+  }
+  rmSync(trash, { recursive: true, force: true });
+}
+
+/** A trash folder older than this is a removal that died (machine restarted): the next build deletes it. */
+const staleTrashMs = 10 * 60 * 1000;
 
 export function discard(staged: string): void {
   rmSync(staged, { recursive: true, force: true });
@@ -39,6 +68,11 @@ export function recoverInterruptedBuilds(outDir: string): void {
   const base = path.basename(outDir);
   if (!existsSync(parent)) return;
   for (const name of readdirSync(parent)) {
+    if (name.startsWith(`.${base}.trash-`)) {
+      const trash = path.join(parent, name);
+      if (Date.now() - statSync(trash).ctimeMs > staleTrashMs) rmSync(trash, { recursive: true, force: true });
+      continue;
+    }
     const match = new RegExp(`^${escapeRegExp(base)}\\.(tmp|old)-(\\d+)$`).exec(name);
     if (!match || isRunning(Number(match[2]))) continue;
     const leftover = path.join(parent, name);
