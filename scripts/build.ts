@@ -13,14 +13,16 @@ import { pathToFileURL } from "node:url";
 import { conferences } from "../_data/conferences.ts";
 import { site } from "../_data/site.ts";
 import { topics } from "../_data/topics.ts";
-import { Archive, type Period } from "./lib/archive.ts";
+import { Archive, type ArchiveOptions, type Period } from "./lib/archive.ts";
+import { listContent } from "./lib/content.ts";
+import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/parallel.ts";
 import { pluralise } from "./eleventy/filters.ts";
-import { checkOutput } from "./lib/check-output.ts";
+import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
 import { isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
 import { discard, publish, recoverInterruptedBuilds, stagingDir } from "./lib/publish.ts";
-import { renderSite } from "./lib/render.ts";
+import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 import { writeAssets } from "./lib/assets.ts";
 import { writeServiceWorker } from "./lib/offline.ts";
@@ -47,7 +49,16 @@ export interface BuildOptions {
    * about 4 ms a page, so 40 s for every page of a 10k archive) or "all" (the tests).
    */
   validateHtml?: "sample" | "all";
-  /** How pages reach Pagefind (default "directory"); for benchmarks comparing the two. */
+  /**
+   * Validate on two threads (scripts/lib/parallel.ts). Default: when the machine has more than one
+   * core and the archive at least `parallelThreshold` content files.
+   */
+  parallel?: boolean;
+  /** Pages per Eleventy run (default `pagesPerRun` in scripts/lib/render.ts); for tests. */
+  pagesPerRun?: number;
+  /** Articles per Pagefind index part (default `maxIndexPages` in scripts/lib/search-index.ts); for tests. */
+  maxIndexPages?: number;
+  /** How pages reach Pagefind (default "cli", its command line); the Node API paths are for benchmarks. */
   searchIndexSource?: IndexSource;
   /** Only the news and abstracts of these years (and the conferences held in them); see `Archive`. */
   period?: Period;
@@ -69,7 +80,7 @@ export interface BuildReport {
   files: number;
   phases: { name: string; ms: number }[];
   /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings. */
-  search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number } };
+  search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number }; parts: number };
 }
 
 /** Thrown when a phase fails; the output folder has not been touched. */
@@ -96,20 +107,27 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
 
   recoverInterruptedBuilds(options.outDir);
+  const archiveOptions: ArchiveOptions = {
+    contentDir: options.contentDir,
+    site,
+    topics,
+    conferences,
+    preview: options.preview,
+    now: options.now,
+    basePath: options.basePath,
+    period: options.period,
+  };
+  let threads = 1;
   const archive = await timed(
     "validate",
-    () => {
+    async () => {
+      // A large archive is read on two threads (scripts/lib/parallel.ts).
+      const listed = listContent(options.contentDir);
+      const parallel = listed.ok && (options.parallel ?? (canRunParallel() && listed.files.length >= parallelThreshold));
+      const loaded = parallel ? await readContentInParallel(archiveOptions) : undefined;
+      if (loaded) threads = 2;
       try {
-        return new Archive({
-          contentDir: options.contentDir,
-          site,
-          topics,
-          conferences,
-          preview: options.preview,
-          now: options.now,
-          basePath: options.basePath,
-          period: options.period,
-        });
+        return new Archive({ ...archiveOptions, ...(loaded ? { loaded } : {}) });
       } catch (error) {
         if (error instanceof ContentError) throw new BuildError("validate", error.message);
         throw error;
@@ -119,42 +137,65 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       `${result.files} files: ${result.news.length} news, ${pluralise(result.abstracts.length, "abstract")}` +
       (result.withheld.drafts + result.withheld.scheduled > 0
         ? ` (${result.withheld.drafts} drafts, ${result.withheld.scheduled} scheduled withheld)`
-        : ""),
+        : "") +
+      (threads > 1 ? " (2 threads)" : ""),
   );
 
   // A preview is rebuilt on every save: a worker caching its pages would only get in the way. A
   // snapshot must never take over the live site's offline cache.
   const serviceWorker = !options.snapshot && (options.serviceWorker ?? !options.preview);
   const staged = stagingDir(options.outDir);
+  /** The check reading the pages, started during the search phase. */
+  let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
   try {
-    const scriptBytes = await timed(
+    const { bytes: scriptBytes } = await timed(
       "render",
       async () => {
         const assets = await writeAssets(repoRoot, staged, { serviceWorker, snapshot: options.snapshot !== undefined }).catch((error: unknown) => {
           throw new BuildError("render", `writing the assets (stylesheet, search script) failed: ${errorMessage(error)}`);
         });
+        const runs = renderRuns(archive.pageCount, options.pagesPerRun);
         try {
-          await renderSite(archive, assets.urls, staged, options.snapshot);
+          // Eleventy keeps every page of a run in memory: a large archive renders in several runs (scripts/lib/render.ts).
+          for (let index = 0; index < runs; index++) {
+            await renderSite(archive, assets.urls, staged, options.snapshot, runs > 1 ? { index, count: runs } : undefined);
+          }
         } catch (error) {
           throw new BuildError("render", `Eleventy failed: ${errorMessage(error)}`);
         }
-        return assets.searchBytes;
+        return { bytes: assets.searchBytes, runs };
       },
-      (bytes) => `${archive.items.length} articles with Eleventy, search.js ${formatBytes(bytes)}`,
+      ({ bytes, runs }) => `${archive.items.length} articles with Eleventy${runs > 1 ? ` (${runs} runs)` : ""}, search.js ${formatBytes(bytes)}`,
     );
     await timed(
       "feeds",
       () => writeDiscoveryFiles(archive, site, staged),
       (files) => `${files.length} files: feeds, sitemap.xml, robots.txt, _headers`,
     );
+    const checkOptions = {
+      basePath: archive.basePath,
+      validate: options.validateHtml === "all" ? ("all" as const) : archive.htmlSample(),
+      sources: new Map(archive.items.map((item) => [item.url, item.file])),
+    };
+    // The check's costly part, reading and parsing every page, runs while Pagefind's process builds
+    // and writes the index (mostly on one core); the links are checked once its bundle is written.
+    // A snapshot rewrites its pages after the search phase, so it reads them only then.
     const searchIndex = await timed(
       "search",
       async () => {
-        const result = await writeSearchIndex({
+        const read = () => {
+          const started = performance.now();
+          reading = scanPagesAsync(staged, checkOptions).then((scan) => ({ scan, ms: performance.now() - started }));
+        };
+        const indexing = writeSearchIndex({
           siteDir: staged,
           articleUrls: archive.items.map((item) => item.url),
-          source: options.searchIndexSource ?? "directory",
-        }).catch((error: unknown) => {
+          source: options.searchIndexSource ?? "cli",
+          ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
+          // Pagefind reads the pages on both cores; then the check reads them on the core it leaves free.
+          ...(options.snapshot ? {} : { onPagesRead: read }),
+        });
+        const result = await indexing.catch((error: unknown) => {
           throw new BuildError("search", `Pagefind failed: ${errorMessage(error)}`);
         });
         if (result.errors.length > 0) {
@@ -163,7 +204,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         return result;
       },
       (result) =>
-        `${result.pages} pages, ${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)})`,
+        `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)})`,
     );
     if (serviceWorker) {
       await timed(
@@ -186,15 +227,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
     // A snapshot has no offline page (scripts/lib/render.ts).
     const expectedPages = options.snapshot ? archive.pageUrls().filter((url) => url !== "/offline/") : archive.pageUrls();
+    const read = reading ? await reading : undefined;
     const report = await timed(
       "check",
-      () =>
-        checkOutput(staged, expectedPages, {
-          basePath: archive.basePath,
-          validate: options.validateHtml === "all" ? "all" : archive.htmlSample(),
-          sources: new Map(archive.items.map((item) => [item.url, item.file])),
-        }),
-      (result) => `${result.pages} pages, ${result.links} internal links, ${result.validated} validated`,
+      () => checkPages(staged, read?.scan ?? scanPages(staged, checkOptions), expectedPages, checkOptions),
+      (result) =>
+        `${result.pages} pages, ${result.links} internal links, ${result.validated} validated${read ? ` (pages read during search: ${formatMs(read.ms)})` : ""}`,
     );
     if (report.problems.length > 0) {
       throw new BuildError("check", `${report.problems.length} problems in the output:\n${report.problems.map((p) => `  ${p}`).join("\n")}`);
@@ -207,9 +245,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       pages: report.pages,
       files: report.files,
       phases,
-      search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings },
+      search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings, parts: searchIndex.parts },
     };
   } finally {
+    // No page may still be being read when the staging folder goes.
+    await reading?.catch(() => undefined);
     discard(staged);
   }
 }

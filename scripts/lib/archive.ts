@@ -14,6 +14,7 @@ import {
   type AbstractItem,
   type ConferenceInfo,
   type Item,
+  type LoadedContent,
   type LoadOptions,
   type NewsItem,
   type TopicInfo,
@@ -94,6 +95,20 @@ export interface Redirect {
   title: string;
 }
 
+/** What the paginated templates paginate over: see `Archive.pageLists`. */
+export interface PageLists {
+  news: readonly NewsItem[];
+  abstracts: readonly AbstractItem[];
+  newsPages: readonly ListPage<NewsItem>[];
+  yearPages: readonly YearPage[];
+  topicPages: readonly TopicPage[];
+  conferenceIndexPages: readonly ListPage<ConferenceSummary>[];
+  conferencePages: readonly ConferencePage[];
+  speakerIndexPages: readonly ListPage<SpeakerInfo>[];
+  speakerPages: readonly SpeakerPage[];
+  redirects: readonly Redirect[];
+}
+
 /** Years, inclusive: `{ from: 2019, to: 2021 }`. */
 export interface Period {
   from: number;
@@ -108,6 +123,8 @@ export interface ArchiveOptions extends LoadOptions {
    * archive): every page, count, feed and index made from the archive then covers just the period.
    */
   period?: Period;
+  /** The content already read and validated (`readContent`'s result, e.g. read on several threads); read here otherwise. */
+  loaded?: { content: LoadedContent; problems: Problem[] };
 }
 
 export class Archive {
@@ -139,11 +156,12 @@ export class Archive {
   readonly #neighbours = new Map<string, { newer?: Neighbour; older?: Neighbour }>();
   readonly #related: Map<string, NewsItem[]>;
   readonly #speakerByKey = new Map<string, SpeakerInfo>();
+  #sessions: Map<string, AbstractItem[]> | undefined;
 
   constructor(options: ArchiveOptions) {
     this.basePath = normaliseBasePath(options.basePath ?? options.site.basePath ?? basePathOf(options.site.url));
     this.siteRoot = siteRoot(options.site.url, this.basePath);
-    const { content, problems } = readContent(options);
+    const { content, problems } = options.loaded ?? readContent(options);
     const { period } = options;
     // Every content file is still validated: a snapshot of one year refuses a broken file of another, as the build does.
     this.news = period ? content.news.filter((item) => inPeriod(item.year, period)) : content.news;
@@ -220,9 +238,19 @@ export class Archive {
 
   /** The other abstracts of an abstract's session, in title order. */
   sessionSiblingsOf(item: AbstractItem): AbstractItem[] {
-    return this.abstracts
-      .filter((other) => other.conference.id === item.conference.id && other.session === item.session && other.url !== item.url)
-      .sort((a, b) => a.title.localeCompare(b.title, "en"));
+    // Grouped once: filtering every abstract for each abstract's page was quadratic (2,000 pages × 2,000 abstracts).
+    if (!this.#sessions) {
+      this.#sessions = new Map();
+      for (const abstract of this.abstracts) {
+        const key = sessionKey(abstract);
+        const group = this.#sessions.get(key) ?? [];
+        group.push(abstract);
+        this.#sessions.set(key, group);
+      }
+      // A stable sort: equal titles keep the archive's order, as they did when each page sorted its own list.
+      for (const group of this.#sessions.values()) group.sort((a, b) => a.title.localeCompare(b.title, "en"));
+    }
+    return (this.#sessions.get(sessionKey(item)) ?? []).filter((other) => other.url !== item.url);
   }
 
   speakerOf(speaker: Speaker): SpeakerInfo | undefined {
@@ -256,6 +284,33 @@ export class Archive {
     ];
     const urls = kinds.flatMap((urls) => (urls.length > 2 ? [urls[0] as string, urls.at(-1) as string] : urls));
     return [...new Set([...urls.map(redirectFile), "/404.html"])];
+  }
+
+  /**
+   * The lists the paginated templates make one page per entry of (`pagination.data` in
+   * src/pages/*.njk): all of them, or every `count`-th entry from `index` on, when the build renders
+   * a large archive in `count` runs (scripts/lib/render.ts). A page depends only on its entry and
+   * the archive, so it is the same whichever run renders it.
+   */
+  pageLists(part: { index: number; count: number } = { index: 0, count: 1 }): PageLists {
+    const mine = <T>(list: readonly T[]): readonly T[] => (part.count === 1 ? list : list.filter((_, at) => at % part.count === part.index));
+    return {
+      news: mine(this.news),
+      abstracts: mine(this.abstracts),
+      newsPages: mine(this.newsPages),
+      yearPages: mine(this.yearPages),
+      topicPages: mine(this.topicPages),
+      conferenceIndexPages: mine(this.conferenceIndexPages),
+      conferencePages: mine(this.conferencePages),
+      speakerIndexPages: mine(this.speakerIndexPages),
+      speakerPages: mine(this.speakerPages),
+      redirects: mine(this.redirects),
+    };
+  }
+
+  /** How many pages the templates write: every page URL, the redirects, the 404 page (and the snapshot's own page). */
+  get pageCount(): number {
+    return this.pageUrls().length + this.redirects.length + 2;
   }
 
   /** Every page URL the templates will write, besides redirects and fixed pages. */
@@ -297,6 +352,10 @@ export const reservedOutputs = [
 
 export function inPeriod(year: number, period: Period): boolean {
   return year >= period.from && year <= period.to;
+}
+
+function sessionKey(item: AbstractItem): string {
+  return `${item.conference.id}\u0000${item.session}`;
 }
 
 function neighbour(item: Item): Neighbour {

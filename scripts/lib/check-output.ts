@@ -134,37 +134,127 @@ export function resolveLink(href: string, fromPage: string, basePath = "/"): { f
   return { file, fragment };
 }
 
-export function checkOutput(outDir: string, expectedPages: readonly string[], options: CheckOptions = {}): OutputReport {
-  const { basePath = "/", validate = "all", sources = new Map<string, string>() } = options;
-  const problems: string[] = [];
-  const files = listFiles(outDir);
-  const pages = new Map<string, PageFacts>();
-  const toValidate = new Set(validate === "all" ? [] : validate);
-  let validated = 0;
-  const named = (url: string) => (sources.has(url) ? `${url} (${sources.get(url)})` : url);
-  for (const file of files.filter((name) => name.endsWith(".html"))) {
-    const html = readFileSync(path.join(outDir, file), "utf8");
-    pages.set(file, pageFacts(html));
-    if (validate === "all" || toValidate.has(file)) {
-      validated++;
-      const url = file.replace(/index\.html$/, "");
-      for (const error of htmlErrors(html)) problems.push(`${named(url)}: ${error}`);
+/** What reading every page found: each page's facts, and html-validate's problems on the pages it checked. */
+export interface PageScan {
+  pages: Map<string, PageFacts>;
+  validated: number;
+  problems: string[];
+  /** Each distinct link and id once (see `keptFacts`). */
+  strings: Map<string, string>;
+}
+
+/**
+ * A page's facts as kept until every page is read. The parser's strings are slices of the page's
+ * HTML and would keep the whole page in memory (V8 shares the characters), 1.5 GB of pages for
+ * a 100k archive; links and ids repeat from page to page. So each distinct string is kept once, as
+ * a copy of its own.
+ */
+function keptFacts(facts: PageFacts, scan: PageScan): PageFacts {
+  const keep = (text: string): string => {
+    let kept = scan.strings.get(text);
+    if (kept === undefined) {
+      kept = ownCopy(text);
+      scan.strings.set(kept, kept);
     }
+    return kept;
+  };
+  return {
+    ids: new Set([...facts.ids].map(keep)),
+    links: facts.links.map(keep),
+    h1: facts.h1,
+    lang: keep(facts.lang),
+    title: ownCopy(facts.title),
+    description: ownCopy(facts.description),
+  };
+}
+
+/** A string that shares no characters with a larger one. */
+function ownCopy(text: string): string {
+  // V8 makes slices of 13 characters or more; shorter substrings are copies already.
+  return text.length < 13 ? text : Buffer.from(text, "utf8").toString("utf8");
+}
+
+/**
+ * Reads and parses every HTML page (the costly part of the check: 12k pages of a 10k archive take
+ * about 2.5 s), one page per step, so that `scanPagesAsync` can let other work (Pagefind's
+ * process reporting progress) through between pages. `pagefind/` is not read: Pagefind writes no
+ * pages, and the build reads the pages while Pagefind is still writing its bundle there.
+ */
+function* scanSteps(outDir: string, options: CheckOptions, scan: PageScan): Generator<void> {
+  const { validate = "all" } = options;
+  const toValidate = new Set(validate === "all" ? [] : validate);
+  for (const file of listFiles(outDir, [bundleFolder]).filter((name) => name.endsWith(".html"))) {
+    const html = readFileSync(path.join(outDir, file), "utf8");
+    scan.pages.set(file, keptFacts(pageFacts(html), scan));
+    if (validate === "all" || toValidate.has(file)) {
+      scan.validated++;
+      const url = file.replace(/index\.html$/, "");
+      for (const error of htmlErrors(html)) scan.problems.push(`${named(options, url)}: ${error}`);
+    }
+    yield;
   }
+}
+
+/** Pagefind's bundle folder (scripts/lib/search-index.ts), which holds no pages. */
+const bundleFolder = "pagefind";
+
+export function scanPages(outDir: string, options: CheckOptions = {}): PageScan {
+  const scan: PageScan = { pages: new Map(), validated: 0, problems: [], strings: new Map() };
+  for (const _ of scanSteps(outDir, options, scan));
+  return scan;
+}
+
+/** `scanPages`, yielding to the event loop every `every` pages. */
+export async function scanPagesAsync(outDir: string, options: CheckOptions = {}, every = 50): Promise<PageScan> {
+  const scan: PageScan = { pages: new Map(), validated: 0, problems: [], strings: new Map() };
+  let step = 0;
+  for (const _ of scanSteps(outDir, options, scan)) {
+    if (++step % every === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return scan;
+}
+
+function named(options: CheckOptions, url: string): string {
+  const source = options.sources?.get(url);
+  return source === undefined ? url : `${url} (${source})`;
+}
+
+export function checkOutput(outDir: string, expectedPages: readonly string[], options: CheckOptions = {}): OutputReport {
+  return checkPages(outDir, scanPages(outDir, options), expectedPages, options);
+}
+
+/**
+ * The checks across pages, on pages already read: every content item has its page, every page its
+ * one <h1>, lang, title and description, and every internal link and #fragment resolves against
+ * the files in `outDir` now (so Pagefind's bundle must be complete by then).
+ */
+export function checkPages(outDir: string, scan: PageScan, expectedPages: readonly string[], options: CheckOptions = {}): OutputReport {
+  const { basePath = "/" } = options;
+  const problems = [...scan.problems];
+  const files = listFiles(outDir);
+  const { pages } = scan;
   for (const url of expectedPages) {
     if (!pages.has(`${url}index.html`)) problems.push(`${url}: no page was written for this content item`);
   }
   let links = 0;
   const fileSet = new Set(files);
+  // A root-relative link resolves the same from every page: 380k links of a 10k archive are a
+  // few thousand distinct ones. Other links (relative ones, in snapshots) are resolved per page.
+  const resolved = new Map<string, ReturnType<typeof resolveLink>>();
   for (const [file, facts] of pages) {
     const url = file.replace(/index\.html$/, "");
-    const shown = named(url);
+    const shown = named(options, url);
     if (facts.h1 !== 1) problems.push(`${shown}: has ${facts.h1} <h1> elements; a page has exactly one`);
     if (!facts.lang) problems.push(`${shown}: <html> has no lang`);
     if (!facts.title) problems.push(`${shown}: has no <title>`);
     if (!facts.description.trim()) problems.push(`${shown}: has no meta description`);
     for (const href of facts.links) {
-      const target = resolveLink(href, url, basePath);
+      const key = href.startsWith("/") && !href.startsWith("//") ? href : `${url}\u0000${href}`;
+      let target = resolved.get(key);
+      if (target === undefined && !resolved.has(key)) {
+        target = resolveLink(href, url, basePath);
+        resolved.set(key, target);
+      }
       if (!target) continue;
       links++;
       if (target.file === null) {
@@ -180,14 +270,20 @@ export function checkOutput(outDir: string, expectedPages: readonly string[], op
       }
     }
   }
-  return { pages: pages.size, files: files.length, links, validated, problems };
+  return { pages: pages.size, files: files.length, links, validated: scan.validated, problems };
 }
 
-/** Output files as site paths ("/news/index.html"). */
-function listFiles(outDir: string): string[] {
+/** Output files as site paths ("/news/index.html"), leaving out the top-level folders in `skip`. */
+function listFiles(outDir: string, skip: readonly string[] = []): string[] {
   if (!existsSync(outDir)) return [];
-  return readdirSync(outDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => `/${path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`)
-    .sort();
+  const files: string[] = [];
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    if (entry.isFile()) files.push(`/${entry.name}`);
+    else if (entry.isDirectory() && !skip.includes(entry.name)) {
+      for (const inner of readdirSync(path.join(outDir, entry.name), { recursive: true, withFileTypes: true })) {
+        if (inner.isFile()) files.push(`/${path.relative(outDir, path.join(inner.parentPath, inner.name)).split(path.sep).join("/")}`);
+      }
+    }
+  }
+  return files.sort();
 }

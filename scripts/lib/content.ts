@@ -100,43 +100,91 @@ export function loadContent(options: LoadOptions): LoadedContent {
  * that checks needing the whole archive (aliases against pages) can add theirs to one report.
  */
 export function readContent(options: LoadOptions): { content: LoadedContent; problems: Problem[] } {
-  const { contentDir } = options;
+  const listed = listContent(options.contentDir);
+  if (!listed.ok) return listed.result;
+  const reader = contentReader(options);
+  return assembleContent(options, listed.files, listed.problems, listed.files.map((file) => reader(file)));
+}
+
+/** A content file to read: its path and which folder, so which schema, it belongs to. */
+export interface ContentFile {
+  file: string;
+  kind: "news" | "abstract";
+}
+
+/** What reading one content file gave: its item, the lines of its aliases, and its problems. */
+export interface FileResult {
+  item?: Item;
+  aliasLines?: (number | undefined)[];
+  problems: Problem[];
+}
+
+/**
+ * The content files to read, news first, each kind in path order, and the problems of listing them
+ * (files that are not Markdown); or, for a folder that is no content folder, the whole result.
+ */
+export function listContent(
+  contentDir: string,
+): { ok: true; files: ContentFile[]; problems: Problem[] } | { ok: false; result: { content: LoadedContent; problems: Problem[] } } {
   const problems: Problem[] = [];
-  const kinds = { news: listMarkdown(contentDir, "news", problems), abstracts: listMarkdown(contentDir, "abstracts", problems) };
-  const aliasLines = new Map<Item, (number | undefined)[]>();
-  if (!kinds.news.exists && !kinds.abstracts.exists) {
+  const news = listMarkdown(contentDir, "news", problems);
+  const abstracts = listMarkdown(contentDir, "abstracts", problems);
+  if (!news.exists && !abstracts.exists) {
     const empty = { news: [], abstracts: [], withheld: { drafts: 0, scheduled: 0 }, files: 0, aliasLine: () => undefined };
     return {
-      content: empty,
-      problems: [{ file: displayPath(contentDir), message: "is not a content folder: it has neither a news/ nor an abstracts/ folder" }],
+      ok: false,
+      result: {
+        content: empty,
+        problems: [{ file: displayPath(contentDir), message: "is not a content folder: it has neither a news/ nor an abstracts/ folder" }],
+      },
     };
   }
+  return {
+    ok: true,
+    files: [...news.files.map((file) => ({ file, kind: "news" as const })), ...abstracts.files.map((file) => ({ file, kind: "abstract" as const }))],
+    problems,
+  };
+}
 
+/**
+ * Reads, checks and renders one content file at a time. Each file is independent of the others,
+ * so the build can read them on several threads (scripts/lib/parallel.ts); `assembleContent`
+ * then puts the results together in file order, as if one thread had read them all.
+ */
+export function contentReader(options: LoadOptions): (file: ContentFile) => FileResult {
   const topics = new Map(options.topics.map((topic) => [topic.id, topicInfo(topic)]));
   const conferences = new Map(options.conferences.map((conference) => [conference.id, conferenceInfo(conference)]));
   const today = todayIn(options.site.timeZone, options.now);
-
-  const news: NewsItem[] = [];
-  for (const file of kinds.news.files) {
-    const parsed = readContentFile(file, newsSchema, problems);
-    if (parsed) {
-      const item = toNewsItem(file, parsed, topics, today, problems);
-      if (item) {
-        news.push(item);
-        aliasLines.set(item, item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])));
-      }
+  return ({ file, kind }) => {
+    const problems: Problem[] = [];
+    if (kind === "news") {
+      const parsed = readContentFile(file, newsSchema, problems);
+      const item = parsed && toNewsItem(file, parsed, topics, today, problems);
+      return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
     }
-  }
-  const abstracts: AbstractItem[] = [];
-  for (const file of kinds.abstracts.files) {
     const parsed = readContentFile(file, abstractSchema, problems);
-    if (parsed) {
-      const item = toAbstract(file, parsed, conferences, today, problems);
-      if (item) {
-        abstracts.push(item);
-        aliasLines.set(item, item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])));
-      }
-    }
+    const item = parsed && toAbstract(file, parsed, conferences, today, problems);
+    return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
+  };
+}
+
+/** The archive's content from every file's result (`results[i]` is `files[i]`'s), with every problem in file order. */
+export function assembleContent(
+  options: LoadOptions,
+  files: readonly ContentFile[],
+  listingProblems: readonly Problem[],
+  results: readonly FileResult[],
+): { content: LoadedContent; problems: Problem[] } {
+  const problems: Problem[] = [...listingProblems];
+  const aliasLines = new Map<Item, (number | undefined)[]>();
+  const news: NewsItem[] = [];
+  const abstracts: AbstractItem[] = [];
+  for (const result of results) {
+    problems.push(...result.problems);
+    if (!result.item) continue;
+    if (result.item.kind === "news") news.push(result.item);
+    else abstracts.push(result.item);
+    aliasLines.set(result.item, result.aliasLines ?? []);
   }
   const clashing = reportUrlClashes([...news, ...abstracts], problems);
 
@@ -149,7 +197,7 @@ export function readContent(options: LoadOptions): { content: LoadedContent; pro
       withheld: options.preview
         ? { drafts: 0, scheduled: 0 }
         : { drafts: all.filter((item) => item.draft).length, scheduled: all.filter((item) => !item.draft && item.scheduled).length },
-      files: kinds.news.files.length + kinds.abstracts.files.length,
+      files: files.length,
       aliasLine: (item, index) => aliasLines.get(item)?.[index],
     },
     problems,

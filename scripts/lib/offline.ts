@@ -2,7 +2,7 @@
  * Offline reading: the service worker (src/assets/offline/sw.ts, bundled with esbuild, its
  * precache list injected by workbox-build) and the list of every file "Save the archive" downloads.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { injectManifest } from "workbox-build";
@@ -20,6 +20,13 @@ export const precachePatterns = [
   "pagefind/pagefind-entry.json",
   "pagefind/*.pf_meta",
 ];
+
+/**
+ * The same for the other bundles of a parted index (scripts/lib/search-index.ts, `maxIndexPages`),
+ * which the search page merges. Only when there are parts: Workbox warns about a pattern that
+ * matches nothing, and the build fails on its warnings.
+ */
+export const partPrecachePatterns = ["pagefind/parts.json", "pagefind/part-*/wasm.*.pagefind", "pagefind/part-*/pagefind-entry.json", "pagefind/part-*/*.pf_meta"];
 
 export interface OfflineReport {
   precached: number;
@@ -47,7 +54,7 @@ export function offlineManifest(siteDir: string, build: string, pageUrls: readon
     cache: "pages" as const,
   }));
   for (const file of siteFiles(siteDir)) {
-    if (/^pagefind\/(fragment|index|filter)\//.test(file)) {
+    if (/^pagefind\/(part-\d+\/)?(fragment|index|filter)\//.test(file)) {
       files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "search" });
     }
   }
@@ -74,7 +81,7 @@ export async function writeServiceWorker(
       swSrc: source,
       swDest: path.join(siteDir, "sw.js"),
       globDirectory: siteDir,
-      globPatterns: precachePatterns,
+      globPatterns: existsSync(path.join(siteDir, "pagefind/parts.json")) ? [...precachePatterns, ...partPrecachePatterns] : precachePatterns,
       // Fingerprinted assets and Pagefind's hashed metadata need no revision of their own.
       dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.(css|js|svg)$|\.pf_meta$/,
       maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,

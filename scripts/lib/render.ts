@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "./archive.ts";
 import type { AssetUrls } from "./assets.ts";
@@ -9,12 +11,47 @@ interface RenderConfig {
   ignores: Set<string>;
 }
 
+/** One of the runs a large site is rendered in (see `pagesPerRun`): part `index` of `count`. */
+export interface RenderPart {
+  index: number;
+  count: number;
+}
+
+/**
+ * Pages one Eleventy run renders at most. Eleventy holds every page of a run, its data and its
+ * output in memory until the run ends (about 0.6 GB for the 12k pages of a 10k archive), so a
+ * larger archive is rendered in several runs, one after the other, each a part of the pages:
+ * every `count`-th entry of each paginated list (`Archive.pageLists`). A 100k archive (117k
+ * pages) renders in 8 runs.
+ */
+export const pagesPerRun = 15_000;
+
+/** How many runs to render `pages` pages in, at most `perRun` pages each. */
+export function renderRuns(pages: number, perRun = pagesPerRun): number {
+  return Math.max(1, Math.ceil(pages / perRun));
+}
+
+/** Where the page templates are (`dir.input` of .eleventy.ts is src/). */
+const pagesDir = "src/pages";
+
+/**
+ * The templates that make one page each (no `pagination:` in their front matter): the home page,
+ * years, topics, search, offline, 404, snapshot. Only the first run renders them.
+ */
+export function singlePageTemplates(): string[] {
+  return readdirSync(pagesDir)
+    .filter((name) => name.endsWith(".njk") && !/^pagination:/m.test(readFileSync(path.join(pagesDir, name), "utf8").split(/^---$/m)[1] ?? ""))
+    .map((name) => `${pagesDir}/${name}`);
+}
+
 /**
  * Renders the archive with Eleventy (templates in src/ and _includes/) into `outDir`. Templates
- * get the validated `archive`, the fingerprinted `assets`, the `csp` policies and `snapshot` (the
- * snapshot being built, or null) as global data.
+ * get the validated `archive`, the lists the paginated templates paginate over (`pageLists`), the
+ * fingerprinted `assets`, the `csp` policies and `snapshot` (the snapshot being built, or null) as
+ * global data. With `part`, only that part of the pages is rendered: every `count`-th entry of
+ * each list from `index` on, and the single pages in the first part.
  */
-export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, snapshot?: SnapshotInfo): Promise<void> {
+export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, snapshot?: SnapshotInfo, part?: RenderPart): Promise<void> {
   const eleventy = new Eleventy("src", outDir, {
     configPath: ".eleventy.ts",
     quietMode: true,
@@ -22,6 +59,8 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
     pathPrefix: archive.basePath,
     config: (eleventyConfig: RenderConfig) => {
       eleventyConfig.addGlobalData("archive", archive);
+      eleventyConfig.addGlobalData("pageLists", archive.pageLists(part));
+      if (part && part.index > 0) for (const template of singlePageTemplates()) eleventyConfig.ignores.add(template);
       eleventyConfig.addGlobalData("assets", assets);
       eleventyConfig.addGlobalData("csp", { page: pagePolicy, search: searchPolicy });
       eleventyConfig.addGlobalData("snapshot", snapshot ?? null);

@@ -7,9 +7,13 @@
  * on the article of src/pages/news-item.njk and abstract.njk (so lists, navigation and footers
  * are never indexed), and `data-pagefind-meta` / `-filter` / `-sort` on the elements holding the
  * title, date, type, summary, conference, speakers, year and topics.
- * Pagefind's calls return `{ errors }` instead of throwing: every one is collected and reported.
+ * Pagefind's binary runs as its command-line indexer (see `IndexSource`); its Node API's calls
+ * return `{ errors }` instead of throwing: every one is collected and reported.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { arch } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
@@ -17,13 +21,20 @@ import * as pagefind from "pagefind";
 export const bundleDir = "pagefind";
 
 /**
- * How pages reach Pagefind. `directory` (the default) lets Pagefind read the article pages itself
- * with `addDirectory` and a glob; `files` reads each page in Node and sends it with `addHTMLFile`.
- * Both give the same index, but on the 10k corpus `files` took 9–12 s to add pages against
- * 4 s for `directory` (reading them in Node takes 0.25 s: the cost is sending 100 MB of HTML to
- * Pagefind's process), so holding the rendered HTML in memory would not pay. Kept for benchmarks.
+ * How pages reach Pagefind.
+ *
+ * `cli` (the default) runs Pagefind's binary as its command-line indexer on the article pages the
+ * render phase wrote. `directory` (`addDirectory`) and `files` (`addHTMLFile`, each page read in
+ * Node) use its Node API. All three write the same index, byte for byte, but the Node API's
+ * `writeFiles` builds the index twice (Pagefind 1.6's service builds it before writing, and its
+ * write builds it again) and then writes much slower than the command line: on the 10k corpus,
+ * the API took 3.4–3.8 s to add pages and 8.5–11.8 s to write, the command line 3.4 s to read the
+ * pages and 2.3 s to build and write the index, at the same peak memory (1.7–1.8 GB). `files` is
+ * slower still to add (9.5 s: Pagefind parses pages sent to its service one at a time). The API
+ * paths are kept for benchmarks and for an archive with no articles, which the command line
+ * refuses to index.
  */
-export type IndexSource = "files" | "directory";
+export type IndexSource = "cli" | "files" | "directory";
 
 export interface SearchIndexOptions {
   /** The built site (the staging folder). */
@@ -31,6 +42,13 @@ export interface SearchIndexOptions {
   /** URLs of the article pages (`/news/2023/slug/`): exactly these must end up in the index. */
   articleUrls: readonly string[];
   source?: IndexSource;
+  /**
+   * Called once Pagefind has read the pages and builds and writes the index, which it does mostly
+   * on one core: the build reads its pages for the check meanwhile.
+   */
+  onPagesRead?: () => void;
+  /** Articles per index part (default `maxIndexPages`). */
+  maxIndexPages?: number;
 }
 
 export interface SearchIndexReport {
@@ -42,6 +60,8 @@ export interface SearchIndexReport {
   errors: string[];
   /** Milliseconds spent adding pages and writing files, for benchmarks. */
   timings: { add: number; write: number };
+  /** Pagefind bundles the index is in (see `maxIndexPages`). */
+  parts: number;
 }
 
 /**
@@ -50,26 +70,132 @@ export interface SearchIndexReport {
  */
 export const articleGlob = "{news,abstracts}/*/*/index.html";
 
+/**
+ * Articles one Pagefind index holds at most. Pagefind's process holds its whole index in memory
+ * while it builds it: 1.75 GB at its peak for the 10,000 articles of the 10k corpus, growing with
+ * the articles (a 100k archive in one index would need some 17 GB). A larger archive is indexed
+ * in parts of at most this many articles, one Pagefind process after the other, so memory stays
+ * that of one part whatever the archive's size. Each part is a complete Pagefind bundle; the
+ * search page searches them together with Pagefind's `mergeIndex` (see `IndexPart`).
+ */
+export const maxIndexPages = 12_000;
+
+/**
+ * One Pagefind bundle of a parted index. The first part is always `pagefind/`, the bundle the
+ * search page loads; with more than one, `pagefind/parts.json` lists the others (`partsFile`).
+ */
+export interface IndexPart {
+  /** The bundle's folder in the site: "pagefind", "pagefind/part-2", … */
+  bundle: string;
+  /** The article folders it indexes: "news/2023", "abstracts/annual-27". */
+  folders: string[];
+  /** Articles in those folders. */
+  pages: number;
+}
+
+/** The list of a parted index's bundles, for the search page: `{ parts: [{ bundle: "pagefind/part-2/", folders, pages }] }`. */
+export const partsFile = "parts.json";
+
+/**
+ * Splits the articles into parts of at most `max`, by folder (a year of news, a conference's
+ * abstracts: a folder is never split), in the order the folders first appear in `articleUrls`
+ * (the archive's: newest news first, then abstracts).
+ */
+export function planIndexParts(articleUrls: readonly string[], max = maxIndexPages): IndexPart[] {
+  const folders = new Map<string, number>();
+  for (const url of articleUrls) {
+    const folder = url.split("/").slice(1, 3).join("/");
+    folders.set(folder, (folders.get(folder) ?? 0) + 1);
+  }
+  const parts: { folders: string[]; pages: number }[] = [];
+  for (const [folder, pages] of folders) {
+    const last = parts.at(-1);
+    if (last && last.pages + pages <= max) {
+      last.folders.push(folder);
+      last.pages += pages;
+    } else parts.push({ folders: [folder], pages });
+  }
+  return parts.map((part, index) => ({ ...part, bundle: index === 0 ? bundleDir : `${bundleDir}/part-${index + 1}` }));
+}
+
+/** Pagefind's glob for a part's folders: "{news/{2023,2022},abstracts/{annual-27}}/*\/index.html". */
+export function partGlob(folders: readonly string[]): string {
+  const byKind = new Map<string, string[]>();
+  for (const folder of folders) {
+    const [kind = "", name = ""] = folder.split("/");
+    byKind.set(kind, [...(byKind.get(kind) ?? []), name]);
+  }
+  return `{${[...byKind].map(([kind, names]) => `${kind}/{${names.join(",")}}`).join(",")}}/*/index.html`;
+}
+
 export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexReport> {
+  const outputPath = path.join(options.siteDir, bundleDir);
+  const source = options.source ?? "cli";
+  if (source !== "cli" || options.articleUrls.length === 0) {
+    const written = await runPagefindApi(options, source, outputPath);
+    return report(options, outputPath, written, [{ bundle: bundleDir, folders: [], pages: options.articleUrls.length }]);
+  }
+  const parts = planIndexParts(options.articleUrls, options.maxIndexPages);
   const errors: string[] = [];
   const timings = { add: 0, write: 0 };
-  const outputPath = path.join(options.siteDir, bundleDir);
+  for (const [index, part] of parts.entries()) {
+    // One part at a time: the memory of one Pagefind process is the point of parts.
+    const written = await runPagefindCli(options.siteDir, parts.length === 1 ? articleGlob : partGlob(part.folders), part.bundle, index === 0 ? options.onPagesRead : undefined);
+    timings.add += written.timings.add;
+    timings.write += written.timings.write;
+    errors.push(...written.errors.map((error) => (parts.length === 1 ? error : `${part.bundle}: ${error}`)));
+    if (written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
+  }
+  if (parts.length > 1) {
+    const list = parts.slice(1).map((part) => ({ bundle: `${part.bundle}/`, folders: part.folders, pages: part.pages }));
+    writeFileSync(path.join(outputPath, partsFile), `${JSON.stringify({ parts: list }, null, 2)}\n`);
+  }
+  return report(options, outputPath, { errors, timings, failed: false }, parts);
+}
+
+function report(options: SearchIndexOptions, outputPath: string, written: PagefindRun, parts: readonly IndexPart[]): SearchIndexReport {
+  const { errors, timings } = written;
+  if (errors.length > 0 && written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
+  let pages = 0;
+  for (const part of parts) {
+    const indexed = indexedPageCount(readFileSync(path.join(options.siteDir, part.bundle, "pagefind-entry.json"), "utf8"));
+    pages += indexed;
+    // A part's folders hold exactly its articles: a shortfall is an article Pagefind left out.
+    const missing = parts.length > 1 && missingPagesError(part.pages, indexed);
+    if (missing) errors.push(`${part.bundle}: ${missing}`);
+  }
+  const missing = missingPagesError(options.articleUrls.length, pages);
+  if (missing && parts.length === 1) errors.push(missing);
+  return { pages, indexBytes: indexDataBytes(outputPath), errors, timings, parts: parts.length };
+}
+
+interface PagefindRun {
+  errors: string[];
+  timings: { add: number; write: number };
+  /** Nothing usable was written (Pagefind could not start, or exited with an error). */
+  failed: boolean;
+}
+
+async function runPagefindApi(options: SearchIndexOptions, source: IndexSource, outputPath: string): Promise<PagefindRun> {
+  const errors: string[] = [];
+  const timings = { add: 0, write: 0 };
   try {
     const created = await pagefind.createIndex();
     errors.push(...labelled("createIndex", created.errors));
     const index = created.index;
-    if (!index) return { pages: 0, indexBytes: 0, errors, timings };
+    if (!index) return { errors, timings, failed: true };
 
     let started = performance.now();
     if (options.articleUrls.length === 0) {
       // Nothing to add: an empty index still gives the search page a working pagefind.js.
-    } else if (options.source === "files") {
+    } else if (source === "files") {
       errors.push(...(await addArticleFiles(index, options.siteDir, options.articleUrls)));
     } else {
       const added = await index.addDirectory({ path: options.siteDir, glob: articleGlob });
       errors.push(...labelled("addDirectory", added.errors));
     }
     timings.add = performance.now() - started;
+    options.onPagesRead?.();
 
     started = performance.now();
     const written = await index.writeFiles({ outputPath });
@@ -79,10 +205,74 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     // The service is a child process: left running it would keep the build (and tests) alive.
     await pagefind.close();
   }
-  const pages = indexedPageCount(readFileSync(path.join(outputPath, "pagefind-entry.json"), "utf8"));
-  const missing = missingPagesError(options.articleUrls.length, pages);
-  if (missing) errors.push(missing);
-  return { pages, indexBytes: indexDataBytes(outputPath), errors, timings };
+  return { errors, timings, failed: false };
+}
+
+/** The Pagefind binary the `pagefind` package installed for this platform (as its own wrapper finds it). */
+export function pagefindBinary(): string {
+  const fromEnvironment = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
+  if (fromEnvironment) return fromEnvironment;
+  const require = createRequire(import.meta.url);
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const cpu = process.env.npm_config_arch ?? arch();
+  const suffix = platform === "windows" ? ".exe" : "";
+  for (const name of ["pagefind_extended", "pagefind"]) {
+    try {
+      return require.resolve(`@pagefind/${platform}-${cpu}/bin/${name}${suffix}`);
+    } catch {
+      // Try the next name, as Pagefind's own wrapper does.
+    }
+  }
+  throw new Error(`no Pagefind binary is installed for ${platform}-${cpu} (@pagefind/${platform}-${cpu})`);
+}
+
+/**
+ * Runs `pagefind --site <site> --glob <articles>`, which writes `<site>/pagefind/`. It runs in the
+ * site folder, which holds no Pagefind configuration file, so only these arguments apply. Its
+ * progress lines give the timings: reading and parsing the pages ("add") until it reports
+ * "[Reading languages]", then building and writing the index ("write").
+ */
+function runPagefindCli(siteDir: string, glob: string, bundle: string, onPagesRead?: () => void): Promise<PagefindRun> {
+  const started = performance.now();
+  let parsed: number | undefined;
+  return new Promise((resolve) => {
+    let output = "";
+    let child;
+    try {
+      child = spawn(pagefindBinary(), ["--site", ".", "--glob", glob, "--output-subdir", bundle], {
+        cwd: siteDir,
+        stdio: ["ignore", "pipe", "pipe"],
+        windowsHide: true,
+      });
+    } catch (error) {
+      resolve({ errors: [`pagefind: ${(error as Error).message}`], timings: { add: 0, write: 0 }, failed: true });
+      return;
+    }
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (parsed === undefined && output.includes("[Reading languages]")) {
+        parsed = performance.now();
+        onPagesRead?.();
+      }
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    child.on("error", (error) => {
+      resolve({ errors: [`pagefind: ${error.message}`], timings: { add: 0, write: 0 }, failed: true });
+    });
+    child.on("close", (code, signal) => {
+      const ended = performance.now();
+      const timings = { add: (parsed ?? ended) - started, write: ended - (parsed ?? ended) };
+      if (code === 0) {
+        // Pagefind prints problems it did not stop for (a page without lang, say) as warnings.
+        resolve({ errors: [], timings, failed: false });
+        return;
+      }
+      const lines = output.split("\n").filter((line) => /error|warn|panic|failed/i.test(line));
+      const exit = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+      resolve({ errors: [`pagefind ${exit}${lines.length > 0 ? `: ${lines.join(" ")}` : ""}`], timings, failed: true });
+    });
+  });
 }
 
 /**

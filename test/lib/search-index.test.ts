@@ -1,5 +1,5 @@
 /** The search phase's own logic (scripts/lib/search-index.ts), and its error reporting on a tiny site. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -9,6 +9,8 @@ import {
   isIndexData,
   labelled,
   missingPagesError,
+  partGlob,
+  planIndexParts,
   writeSearchIndex,
 } from "../../scripts/lib/search-index.ts";
 import { tempDir } from "../support/site.ts";
@@ -79,12 +81,58 @@ test("writeSearchIndex indexes exactly the article pages given, from files or fr
     "/news/": "<!doctype html><html lang=en><body><h1>News</h1><p>A list page.</p></body></html>",
   });
   const urls = ["/news/2023/first/", "/abstracts/annual-27/second/"];
-  for (const source of ["files", "directory"] as const) {
+  for (const source of ["cli", "files", "directory"] as const) {
     const report = await writeSearchIndex({ siteDir, articleUrls: urls, source });
     assert.equal(report.errors, [], source);
     assert.is(report.pages, 2, source);
     assert.ok(report.indexBytes > 0, source);
   }
+});
+
+test("planIndexParts packs whole folders, in order, into parts of at most the limit", () => {
+  const urls = [
+    ...["a", "b", "c"].map((slug) => `/news/2024/${slug}/`),
+    ...["a", "b"].map((slug) => `/news/2023/${slug}/`),
+    ...["a", "b", "c", "d"].map((slug) => `/news/2022/${slug}/`),
+    "/abstracts/annual-27/x/",
+  ];
+  assert.equal(planIndexParts(urls, 5), [
+    { folders: ["news/2024", "news/2023"], pages: 5, bundle: "pagefind" },
+    { folders: ["news/2022", "abstracts/annual-27"], pages: 5, bundle: "pagefind/part-2" },
+  ]);
+  // A folder larger than the limit is a part of its own; it is never split.
+  assert.equal(
+    planIndexParts(urls, 3).map((part) => [part.bundle, part.pages]),
+    [["pagefind", 3], ["pagefind/part-2", 2], ["pagefind/part-3", 4], ["pagefind/part-4", 1]],
+  );
+  assert.equal(planIndexParts(urls).length, 1);
+});
+
+test("partGlob names a part's folders for Pagefind", () => {
+  assert.is(partGlob(["news/2024", "news/2023", "abstracts/annual-27"]), "{news/{2024,2023},abstracts/{annual-27}}/*/index.html");
+});
+
+test("an archive larger than one index is indexed in parts, listed in parts.json, every article once", async () => {
+  const siteDir = writeSite({
+    "/news/2023/first/": articlePage("First", true),
+    "/news/2023/second/": articlePage("Second", true),
+    "/news/2022/third/": articlePage("Third", true),
+    "/abstracts/annual-27/fourth/": articlePage("Fourth", true),
+  });
+  const urls = ["/news/2023/first/", "/news/2023/second/", "/news/2022/third/", "/abstracts/annual-27/fourth/"];
+  const report = await writeSearchIndex({ siteDir, articleUrls: urls, maxIndexPages: 2 });
+  assert.equal(report.errors, []);
+  assert.is(report.pages, 4);
+  assert.is(report.parts, 2);
+  const parts = JSON.parse(readFileSync(path.join(siteDir, "pagefind/parts.json"), "utf8")) as { parts: { bundle: string; folders: string[]; pages: number }[] };
+  assert.equal(parts.parts, [{ bundle: "pagefind/part-2/", folders: ["news/2022", "abstracts/annual-27"], pages: 2 }]);
+  for (const bundle of ["pagefind", "pagefind/part-2"]) {
+    const entry = JSON.parse(readFileSync(path.join(siteDir, bundle, "pagefind-entry.json"), "utf8")) as { languages: { en: { page_count: number } } };
+    assert.is(entry.languages.en.page_count, 2, bundle);
+  }
+  // One index keeps the single bundle and writes no list.
+  const single = await writeSearchIndex({ siteDir: writeSite({ "/news/2023/first/": articlePage("First", true) }), articleUrls: ["/news/2023/first/"] });
+  assert.is(single.parts, 1);
 });
 
 test("writeSearchIndex reports an article page that lost data-pagefind-body", async () => {
