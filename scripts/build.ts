@@ -6,7 +6,8 @@
  *   npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -17,18 +18,18 @@ import { Archive, type ArchiveOptions, type Period } from "./lib/archive.ts";
 import { listContent } from "./lib/content.ts";
 import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/parallel.ts";
 import { pluralise } from "./eleventy/filters.ts";
-import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
+import { checkPages, indexPagesFolder, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
 import { isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
-import { discard, publish, recoverInterruptedBuilds, stagingDir } from "./lib/publish.ts";
+import { discard, publish, recoverInterruptedBuilds, removeInBackground, stagingDir, trashDir } from "./lib/publish.ts";
 import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 import { writeAssets } from "./lib/assets.ts";
 import { writeServiceWorker } from "./lib/offline.ts";
 import type { SnapshotInfo } from "./lib/snapshot/info.ts";
 import { prepareSnapshotPayload } from "./lib/snapshot/payload.ts";
-import { formatBytes, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
+import { formatBytes, indexedCopy, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -145,6 +146,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // snapshot must never take over the live site's offline cache.
   const serviceWorker = !options.snapshot && (options.serviceWorker ?? !options.preview);
   const staged = stagingDir(options.outDir);
+  /** The part of each article Pagefind reads; inside the staging folder, so a killed build's goes with it. */
+  const indexPages = path.join(staged, indexPagesFolder);
   /** The check reading the pages, started during the search phase. */
   let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
   try {
@@ -155,11 +158,18 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           throw new BuildError("render", `writing the assets (stylesheet, search script) failed: ${errorMessage(error)}`);
         });
         const runs = renderRuns(archive.pageCount, options.pagesPerRun);
+        // What Pagefind reads of each article (`indexedCopy`), written beside the site as it renders.
+        const copies: Promise<void>[] = [];
+        const onArticle = (url: string, html: string) => {
+          const file = path.join(indexPages, url, "index.html");
+          copies.push(mkdir(path.dirname(file), { recursive: true }).then(() => writeFile(file, indexedCopy(html))));
+        };
         try {
           // Eleventy keeps every page of a run in memory: a large archive renders in several runs (scripts/lib/render.ts).
           for (let index = 0; index < runs; index++) {
-            await renderSite(archive, assets.urls, staged, options.snapshot, runs > 1 ? { index, count: runs } : undefined);
+            await renderSite(archive, assets.urls, staged, { snapshot: options.snapshot, part: runs > 1 ? { index, count: runs } : undefined, onArticle });
           }
+          await Promise.all(copies);
         } catch (error) {
           throw new BuildError("render", `Eleventy failed: ${errorMessage(error)}`);
         }
@@ -191,6 +201,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           siteDir: staged,
           articleUrls: archive.items.map((item) => item.url),
           source: options.searchIndexSource ?? "cli",
+          pagesDir: indexPages,
           ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
           // Pagefind reads the pages on both cores; then the check reads them on the core it leaves free.
           ...(options.snapshot ? {} : { onPagesRead: read }),
@@ -198,6 +209,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         const result = await indexing.catch((error: unknown) => {
           throw new BuildError("search", `Pagefind failed: ${errorMessage(error)}`);
         });
+        // Pagefind is done with its copies of the articles: out of the site, deleted in the background.
+        if (existsSync(indexPages)) removeInBackground(indexPages, trashDir(options.outDir, "pages"));
         if (result.errors.length > 0) {
           throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
         }

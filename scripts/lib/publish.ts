@@ -26,9 +26,9 @@ export function publish(staged: string, outDir: string): void {
   removeInBackground(previous, trashDir(outDir));
 }
 
-/** Where a replaced output waits to be deleted: hidden, next to it, `.site.trash-<pid>`. */
-function trashDir(outDir: string): string {
-  return path.join(path.dirname(path.resolve(outDir)), `.${path.basename(outDir)}.trash-${process.pid}`);
+/** Where a folder of the build waits to be deleted: hidden, next to the output, `.site.trash-<pid>[-what]`. */
+export function trashDir(outDir: string, what = ""): string {
+  return path.join(path.dirname(path.resolve(outDir)), `.${path.basename(outDir)}.trash-${process.pid}${what ? `-${what}` : ""}`);
 }
 
 /**
@@ -36,7 +36,7 @@ function trashDir(outDir: string): string {
  * and nothing waits for it: it is renamed out of the way and deleted by a detached `rm -rf` that
  * outlives the build. Where there is no `rm`, or it cannot start, it is deleted here.
  */
-function removeInBackground(dir: string, trash: string): void {
+export function removeInBackground(dir: string, trash: string): void {
   renameSync(dir, trash);
   if (process.platform !== "win32") {
     try {

@@ -8,6 +8,7 @@ import type { SnapshotInfo } from "./snapshot/info.ts";
 
 interface RenderConfig {
   addGlobalData(name: string, value: unknown): void;
+  addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
   ignores: Set<string>;
 }
 
@@ -51,7 +52,21 @@ export function singlePageTemplates(): string[] {
  * global data. With `part`, only that part of the pages is rendered: every `count`-th entry of
  * each list from `index` on, and the single pages in the first part.
  */
-export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, snapshot?: SnapshotInfo, part?: RenderPart): Promise<void> {
+export interface RenderOptions {
+  /** The snapshot being built (scripts/snapshot.ts), if any. */
+  snapshot?: SnapshotInfo | undefined;
+  /** Render only this part of the pages (see `pagesPerRun`). */
+  part?: RenderPart | undefined;
+  /**
+   * Called with each news and abstract page as Eleventy finishes it, after the base-path rewrite
+   * (the page as written), with its URL inside the site.
+   */
+  onArticle?: ((url: string, html: string) => void) | undefined;
+}
+
+export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
+  const { snapshot, part, onArticle } = options;
+  const articleUrls = new Set(onArticle ? archive.items.map((item) => item.url) : []);
   const eleventy = new Eleventy("src", outDir, {
     configPath: ".eleventy.ts",
     quietMode: true,
@@ -67,6 +82,14 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
       // A snapshot has a page about itself, and no offline page: it has no service worker to save
       // the archive with, and as a folder of files it reads offline already.
       eleventyConfig.ignores.add(snapshot ? "src/pages/offline.njk" : "src/pages/snapshot.njk");
+      if (onArticle) {
+        // Transforms run in the order added, after Eleventy's own HTML transform (the base path).
+        eleventyConfig.addTransform("archive:articles", function (content) {
+          const url = this.page.url;
+          if (typeof url === "string" && articleUrls.has(url)) onArticle(url, content);
+          return content;
+        });
+      }
     },
   });
   // Eleventy would print its own summary; the build prints one line per phase instead.

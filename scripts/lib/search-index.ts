@@ -49,6 +49,12 @@ export interface SearchIndexOptions {
   onPagesRead?: () => void;
   /** Articles per index part (default `maxIndexPages`). */
   maxIndexPages?: number;
+  /**
+   * A folder holding, at the same paths as in the site, the part of each article page Pagefind
+   * reads (`indexedCopy`), written by the render phase; the CLI then reads these instead of the
+   * whole pages. Default: the site itself.
+   */
+  pagesDir?: string;
 }
 
 export interface SearchIndexReport {
@@ -140,7 +146,8 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   const timings = { add: 0, write: 0 };
   for (const [index, part] of parts.entries()) {
     // One part at a time: the memory of one Pagefind process is the point of parts.
-    const written = await runPagefindCli(options.siteDir, parts.length === 1 ? articleGlob : partGlob(part.folders), part.bundle, index === 0 ? options.onPagesRead : undefined);
+    const glob = parts.length === 1 ? articleGlob : partGlob(part.folders);
+    const written = await runPagefindCli(options.pagesDir ?? options.siteDir, glob, path.join(options.siteDir, part.bundle), index === 0 ? options.onPagesRead : undefined);
     timings.add += written.timings.add;
     timings.write += written.timings.write;
     errors.push(...written.errors.map((error) => (parts.length === 1 ? error : `${part.bundle}: ${error}`)));
@@ -232,15 +239,15 @@ export function pagefindBinary(): string {
  * progress lines give the timings: reading and parsing the pages ("add") until it reports
  * "[Reading languages]", then building and writing the index ("write").
  */
-function runPagefindCli(siteDir: string, glob: string, bundle: string, onPagesRead?: () => void): Promise<PagefindRun> {
+function runPagefindCli(pagesDir: string, glob: string, outputPath: string, onPagesRead?: () => void): Promise<PagefindRun> {
   const started = performance.now();
   let parsed: number | undefined;
   return new Promise((resolve) => {
     let output = "";
     let child;
     try {
-      child = spawn(pagefindBinary(), ["--site", ".", "--glob", glob, "--output-subdir", bundle], {
-        cwd: siteDir,
+      child = spawn(pagefindBinary(), ["--site", ".", "--glob", glob, "--output-path", path.resolve(outputPath)], {
+        cwd: pagesDir,
         stdio: ["ignore", "pipe", "pipe"],
         windowsHide: true,
       });
@@ -273,6 +280,23 @@ function runPagefindCli(siteDir: string, glob: string, bundle: string, onPagesRe
       resolve({ errors: [`pagefind ${exit}${lines.length > 0 ? `: ${lines.join(" ")}` : ""}`], timings, failed: true });
     });
   });
+}
+
+/**
+ * What Pagefind reads of an article page: the element with `data-pagefind-body` (which holds every
+ * `data-pagefind-meta`, `-filter` and `-sort` of the article templates) in a document with the
+ * page's language. Pagefind indexes nothing else of a page once a site uses `data-pagefind-body`,
+ * and parsing a third of the HTML saves about a second of a 10k build; the index written from
+ * these copies is byte-identical to the one from the whole pages (tested). A page without that
+ * element is returned whole, so that the missing-pages check still reports it.
+ */
+export function indexedCopy(html: string): string {
+  const body = html.indexOf(" data-pagefind-body");
+  const start = body < 0 ? -1 : html.lastIndexOf("<article", body);
+  const end = start < 0 ? -1 : html.indexOf("</article>", body);
+  if (end < 0) return html;
+  const lang = /^<!doctype html>\s*<html lang="([^"]*)"/i.exec(html)?.[1] ?? "";
+  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"></head><body>${html.slice(start, end + "</article>".length)}</body></html>\n`;
 }
 
 /**
