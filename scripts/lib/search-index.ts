@@ -12,6 +12,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { writeFacetFiles } from "./search-facets.ts";
 
 /** Where the bundle goes inside the site; the search page imports `/pagefind/pagefind.js`. */
 export const bundleDir = "pagefind";
@@ -74,6 +75,8 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     started = performance.now();
     const written = await index.writeFiles({ outputPath });
     errors.push(...labelled("writeFiles", written.errors));
+    // The search page's compact copy of the filters (scripts/lib/search-facets.ts).
+    if (written.errors.length === 0) await writeFacetFiles(outputPath);
     timings.write = performance.now() - started;
   } finally {
     // The service is a child process: left running it would keep the build (and tests) alive.

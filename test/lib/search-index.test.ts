@@ -1,5 +1,5 @@
 /** The search phase's own logic (scripts/lib/search-index.ts), and its error reporting on a tiny site. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -85,6 +85,15 @@ test("writeSearchIndex indexes exactly the article pages given, from files or fr
     assert.is(report.pages, 2, source);
     assert.ok(report.indexBytes > 0, source);
   }
+  // The search page's facet file (scripts/lib/search-facets.ts) beside each metadata file (one per
+  // run here: Pagefind leaves the previous run's files in place), named after it.
+  const bundle = path.join(siteDir, "pagefind");
+  const meta = readdirSync(bundle).filter((name) => name.endsWith(".pf_meta"));
+  assert.is(meta.length, 2);
+  assert.equal(
+    readdirSync(path.join(bundle, "filter")).filter((name) => name.endsWith(".facets")),
+    meta.map((name) => name.replace(/^pagefind\.(.+)\.pf_meta$/, "$1.v1.facets")).sort(),
+  );
 });
 
 test("writeSearchIndex reports an article page that lost data-pagefind-body", async () => {
