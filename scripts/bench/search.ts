@@ -192,7 +192,10 @@ function searchAgain({ ui, selector, term }: { ui: SearchUi; selector: string; t
 /** A cold query in a fresh browser context (empty cache), then a warm one on the same page. */
 export async function measureSearch(browser: Browser, server: StaticServer, ui: SearchUi, term: string, warmTerm: string): Promise<SearchSample> {
   const setup = searchUis[ui];
-  const context = await browser.newContext();
+  // The query alone: our pages register a service worker for offline reading once the first
+  // results are shown and the page is idle, and its install downloads the site's shell (what it
+  // costs is measured with the page weight). The default UI's page has none.
+  const context = await browser.newContext({ serviceWorkers: "block" });
   try {
     await context.addInitScript(recordFirstResult, setup.resultLink);
     const page = await context.newPage();
@@ -219,19 +222,29 @@ export async function measureSearch(browser: Browser, server: StaticServer, ui: 
 export interface PageWeight extends Transfer {
   url: string;
   browser: Transfer;
+  /** The same visit with service workers blocked: the page alone, without the worker's install. */
+  blocked: Transfer;
 }
 
-/** Everything a first visit to `url` downloads, until the network is quiet (the search page loads Pagefind for its facets). */
+/**
+ * Everything a first visit to `url` downloads, until the network is quiet (the search page loads
+ * Pagefind for its facets), with the service worker's install, then the same with service workers blocked.
+ */
 export async function measurePageWeight(browser: Browser, server: StaticServer, url: string): Promise<PageWeight> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    const chromium = await watchTransfers(context, page);
-    server.reset();
-    await page.goto(`${server.url}${url}`, { waitUntil: "load" });
-    await waitForQuiet(server, 1000);
-    return { url, ...server.totals(), browser: chromium.totals() };
-  } finally {
-    await context.close();
-  }
+  const visit = async (serviceWorkers: "allow" | "block") => {
+    const context = await browser.newContext({ serviceWorkers });
+    try {
+      const page = await context.newPage();
+      const chromium = await watchTransfers(context, page);
+      server.reset();
+      await page.goto(`${server.url}${url}`, { waitUntil: "load" });
+      await waitForQuiet(server, 1000);
+      return { ...server.totals(), browser: chromium.totals() };
+    } finally {
+      await context.close();
+    }
+  };
+  const first = await visit("allow");
+  const { requests, bytes } = await visit("block");
+  return { url, ...first, blocked: { requests, bytes } };
 }

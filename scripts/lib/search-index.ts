@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import { arch } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { writeFacetFiles } from "./search-facets.ts";
 
 /** Where the bundle goes inside the site; the search page imports `/pagefind/pagefind.js`. */
 export const bundleDir = "pagefind";
@@ -152,6 +153,10 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     timings.write += written.timings.write;
     errors.push(...written.errors.map((error) => (parts.length === 1 ? error : `${part.bundle}: ${error}`)));
     if (written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
+    // The search page's compact copy of the filters (scripts/lib/search-facets.ts).
+    const started = performance.now();
+    await writeFacetFiles(path.join(options.siteDir, part.bundle));
+    timings.write += performance.now() - started;
   }
   if (parts.length > 1) {
     const list = parts.slice(1).map((part) => ({ bundle: `${part.bundle}/`, folders: part.folders, pages: part.pages }));
@@ -207,6 +212,8 @@ async function runPagefindApi(options: SearchIndexOptions, source: IndexSource, 
     started = performance.now();
     const written = await index.writeFiles({ outputPath });
     errors.push(...labelled("writeFiles", written.errors));
+    // The search page's compact copy of the filters (scripts/lib/search-facets.ts).
+    if (written.errors.length === 0) await writeFacetFiles(outputPath);
     timings.write = performance.now() - started;
   } finally {
     // The service is a child process: left running it would keep the build (and tests) alive.

@@ -1,5 +1,5 @@
 /** The search phase's own logic (scripts/lib/search-index.ts), and its error reporting on a tiny site. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -16,7 +16,7 @@ import {
   writeSearchIndex,
 } from "../../scripts/lib/search-index.ts";
 import { execFileSync } from "node:child_process";
-import { buildSite, hashTree, repoRoot, tempDir } from "../support/site.ts";
+import { buildSite, repoRoot, tempDir } from "../support/site.ts";
 
 test("labelled names the Pagefind call (and page) of every error", () => {
   assert.equal(labelled("addHTMLFile /news/2023/a/", ["bad html", "worse"]), [
@@ -90,6 +90,15 @@ test("writeSearchIndex indexes exactly the article pages given, from files or fr
     assert.is(report.pages, 2, source);
     assert.ok(report.indexBytes > 0, source);
   }
+  // The search page's facet file (scripts/lib/search-facets.ts) beside each metadata file (one per
+  // distinct index written here: Pagefind leaves the previous run's files in place), named after it.
+  const bundle = path.join(siteDir, "pagefind");
+  const meta = readdirSync(bundle).filter((name) => name.endsWith(".pf_meta"));
+  assert.is(meta.length, 2, "the command line and the Node API write the same index");
+  assert.equal(
+    readdirSync(path.join(bundle, "filter")).filter((name) => name.endsWith(".facets")),
+    meta.map((name) => name.replace(/^pagefind\.(.+)\.pf_meta$/, "$1.v1.facets")).sort(),
+  );
 });
 
 test("planIndexParts packs whole folders, in order, into parts of at most the limit", () => {
@@ -170,7 +179,11 @@ test("the build's index, made from the articles' indexed copies, is byte-identic
   const whole = path.join(tempDir("pagefind-whole-"), "pagefind");
   execFileSync(pagefindBinary(), ["--site", ".", "--glob", "{news,abstracts}/*/*/index.html", "--output-path", whole], { cwd: site.outDir, stdio: "ignore" });
   assert.is(site.report.search.pages, 2);
-  assert.is(hashTree(path.join(site.outDir, "pagefind")), hashTree(whole));
+  const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+  const built = path.join(site.outDir, "pagefind");
+  // The build adds only the search page's facet file (scripts/lib/search-facets.ts).
+  assert.equal(files(built).filter((file) => !file.endsWith(".facets")), files(whole));
+  for (const file of files(whole)) assert.ok(readFileSync(path.join(built, file)).equals(readFileSync(path.join(whole, file))), file);
   assert.not.ok(existsSync(path.join(site.outDir, ".pagefind-pages")), "the copies are not published");
 });
 

@@ -1,6 +1,6 @@
 /**
- * Facets (filters and their counts) computed in the page, from Pagefind's own filter files, so that
- * Pagefind's search never loads them.
+ * Facets (filters and their counts) computed in the page, from Pagefind's own filter data, so that
+ * Pagefind's search never loads its filter files.
  *
  * Why: once Pagefind has loaded its filter chunks, every search also counts every filter value over
  * every result, in its wasm. On the 10k archive that makes a search for a common word (4,000–7,000
@@ -9,34 +9,42 @@
  * the results are filtered and counted in JavaScript, over typed arrays, in a few milliseconds, and
  * the unfiltered results of one query are reused for each facet's own counts.
  *
- * The data are Pagefind's files, read as its own JavaScript reads them (pagefind.js 1.6): the
- * metadata `pagefind.<hash>.pf_meta` (its list of pages, whose position is the page number, and its
- * filter files) and the filter files `filter/<hash>.pf_filter` (each value with its page numbers),
- * gzipped CBOR behind a `pagefind_dcd` signature. These formats are Pagefind's internals, not its
- * API: anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and
- * count as before (correct, only slower). test/assets/search/facet-index.test.ts reads a real index.
+ * The data: Pagefind's metadata `pagefind.<hash>.pf_meta` (its list of pages, whose position is the
+ * page number, and its filters), which Pagefind downloads anyway, read as its own JavaScript reads
+ * it (pagefind.js 1.6), and the facet file, `filter/<hash>.v1.facets`: Pagefind's five filter files
+ * `filter/<hash>.pf_filter` (each value with its page numbers), re-encoded by the build
+ * (scripts/lib/search-facets.ts) from 81 kB gzipped on the 10k archive to 15 kB. Pagefind's files
+ * are gzipped CBOR behind a `pagefind_dcd` signature; they are Pagefind's internals, not its API:
+ * anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and count as
+ * before (correct, only slower). test/assets/search/facet-index.test.ts reads a real index.
  * It covers one bundle (one `pagefind/` folder): page numbers belong to a bundle, so an index merged
- * from several (Pagefind's `mergeIndex`) would need each bundle's metadata and filter files.
+ * from several (Pagefind's `mergeIndex`) would need each bundle's metadata and facet file.
  */
 import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "./pagefind.ts";
 import type { PagefindFilters } from "./state.ts";
 
 export class FacetIndexError extends Error {}
 
-const signature = "pagefind_dcd";
+const pagefindSignature = "pagefind_dcd";
+/** The facet file's signature. */
+export const facetFileSignature = "archive_facets";
 
-/** Pagefind's data files: gzipped, or already inflated by the browser when a server sent them with Content-Encoding. */
-export async function inflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * A gzipped data file whose content starts with `signature` (Pagefind's files, the facet file):
+ * gzipped, or already inflated by the browser when a server sent it with Content-Encoding.
+ * Returns what follows the signature.
+ */
+export async function inflate(bytes: Uint8Array<ArrayBuffer>, signature = pagefindSignature): Promise<Uint8Array<ArrayBuffer>> {
   let data = bytes;
-  if (!hasSignature(data)) {
+  if (!hasSignature(data, signature)) {
     const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
     data = new Uint8Array(await new Response(stream).arrayBuffer());
   }
-  if (!hasSignature(data)) throw new FacetIndexError("not a Pagefind data file (no pagefind_dcd signature)");
+  if (!hasSignature(data, signature)) throw new FacetIndexError(`not the expected data file (no ${signature} signature)`);
   return data.subarray(signature.length);
 }
 
-function hasSignature(data: Uint8Array): boolean {
+function hasSignature(data: Uint8Array, signature: string): boolean {
   if (data.length < signature.length) return false;
   for (let i = 0; i < signature.length; i++) if (data[i] !== signature.charCodeAt(i)) return false;
   return true;
@@ -124,8 +132,14 @@ export function readMeta(bytes: Uint8Array): IndexMeta {
   return { pages, filterFiles };
 }
 
+/** One filter: its name and each value with its page numbers. */
+export interface FilterPages {
+  name: string;
+  values: [string, number[]][];
+}
+
 /** One filter file: `[name, [[value, [page numbers]]]]`. */
-export function readFilter(bytes: Uint8Array, pageCount: number): { name: string; values: [string, number[]][] } {
+export function readFilter(bytes: Uint8Array, pageCount: number): FilterPages {
   const filter = decodeCbor(bytes);
   if (!isArray(filter) || typeof filter[0] !== "string" || !isArray(filter[1])) throw new FacetIndexError("filter: unexpected layout");
   const values = filter[1].map((entry: unknown): [string, number[]] => {
@@ -137,6 +151,61 @@ export function readFilter(bytes: Uint8Array, pageCount: number): { name: string
     return [entry[0], pages as number[]];
   });
   return { name: filter[0], values };
+}
+
+/** The facet file's format: in its name, so that a new format is never read from an old cached file. */
+const facetFileVersion = 1;
+
+/**
+ * The facet file, `filter/<language>_<metadata hash>.v1.facets` beside Pagefind's filter files,
+ * named after the metadata whose page numbers it uses (`pagefind.<language>_<hash>.pf_meta`). That
+ * metadata lists the hashes of the filter files the facet file is made from, so its name changes
+ * with its content, as theirs do, and can be cached as long.
+ */
+export function facetFilePath(metaUrl: string): string | undefined {
+  const stem = /pagefind\.([^/]+)\.pf_meta$/.exec(new URL(metaUrl, "http://x/").pathname)?.[1];
+  return stem ? `filter/${stem}.v${facetFileVersion}.facets` : undefined;
+}
+
+/**
+ * The facet file's content (after `inflate(bytes, facetFileSignature)`): Pagefind's filters, the
+ * same names, values and pages in the same order, as CBOR
+ * `[pageCount, [[filter, [[value, pages]]]]]`, where `pages` is a byte string of ascending page
+ * numbers, each written as the gap from the one before (minus one; the first from -1) in LEB128:
+ * most gaps fit in one byte, and gzip packs the rest.
+ */
+export function readFacetFile(bytes: Uint8Array, pageCount: number): FilterPages[] {
+  const file = decodeCbor(bytes);
+  if (!isArray(file) || file[0] !== pageCount || !isArray(file[1])) throw new FacetIndexError("facet file: not for this index");
+  return file[1].map((filter: unknown): FilterPages => {
+    if (!isArray(filter) || typeof filter[0] !== "string" || !isArray(filter[1])) throw new FacetIndexError("facet file: unexpected filter");
+    const values = filter[1].map((entry: unknown): [string, number[]] => {
+      if (!isArray(entry) || typeof entry[0] !== "string" || !(entry[1] instanceof Uint8Array)) throw new FacetIndexError("facet file: unexpected value");
+      return [entry[0], readGaps(entry[1], pageCount)];
+    });
+    return { name: filter[0], values };
+  });
+}
+
+function readGaps(bytes: Uint8Array, pageCount: number): number[] {
+  const pages: number[] = [];
+  let page = -1;
+  let gap = 0;
+  let shift = 0;
+  for (const byte of bytes) {
+    gap += (byte & 0x7f) * 2 ** shift;
+    if (byte & 0x80) {
+      shift += 7;
+      continue;
+    }
+    page += gap + 1;
+    if (page >= pageCount) throw new FacetIndexError("facet file: page number out of range");
+    pages.push(page);
+    gap = 0;
+    shift = 0;
+  }
+  if (shift !== 0) throw new FacetIndexError("facet file: truncated page number");
+  return pages;
 }
 
 interface Facet {
@@ -169,7 +238,7 @@ export class FacetIndex {
   readonly #pageNumber = new Map<string, number>();
   readonly #facets = new Map<string, Facet>();
 
-  constructor(meta: IndexMeta, filters: readonly { name: string; values: [string, number[]][] }[]) {
+  constructor(meta: IndexMeta, filters: readonly FilterPages[]) {
     meta.pages.forEach((hash, number) => this.#pageNumber.set(hash, number));
     for (const { name, values } of filters) this.#facets.set(name, facetOf(values, meta.pages.length));
   }
@@ -258,17 +327,30 @@ function hasAny({ start, list }: Facet, page: number, wanted: Uint8Array): boole
   return false;
 }
 
-/** Loads the filter files named in `metaBytes` (Pagefind's metadata, as fetched) from `bundleUrl` (".../pagefind/"). */
-export async function loadFacetIndex(metaBytes: Uint8Array<ArrayBuffer>, bundleUrl: string): Promise<FacetIndex> {
-  const meta = readMeta(await inflate(metaBytes));
-  const filters = await Promise.all(
-    [...meta.filterFiles.values()].map(async (hash) => {
-      const response = await fetch(new URL(`filter/${hash}.pf_filter`, bundleUrl));
-      if (!response.ok) throw new Error(`${response.status} for filter/${hash}.pf_filter`);
-      return readFilter(await inflate(new Uint8Array(await response.arrayBuffer())), meta.pages.length);
-    }),
-  );
-  return new FacetIndex(meta, filters);
+/** Pagefind's metadata as the page downloaded it: its URL and bytes. */
+export interface SeenMeta {
+  url: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Loads the facet file that belongs to `meta` from `bundleUrl` (".../pagefind/"). A file that is not
+ * there (a bundle written without it) or not as expected is a FacetIndexError; a failed download
+ * (offline, not saved) is a plain error, to be tried again.
+ */
+export async function loadFacetIndex(meta: SeenMeta, bundleUrl: string): Promise<FacetIndex> {
+  const index = readMeta(await inflate(meta.bytes));
+  const file = facetFilePath(meta.url);
+  if (!file) throw new FacetIndexError(`no facet file for ${meta.url}`);
+  const response = await fetch(new URL(file, bundleUrl));
+  if (response.status === 404) throw new FacetIndexError(`${file} was not written`);
+  if (!response.ok) throw new Error(`${response.status} for ${file}`);
+  const filters = readFacetFile(await inflate(new Uint8Array(await response.arrayBuffer()), facetFileSignature), index.pages.length);
+  const names = filters.map((filter) => filter.name);
+  if (names.length !== index.filterFiles.size || !names.every((name) => index.filterFiles.has(name))) {
+    throw new FacetIndexError("facet file: not the filters of this index");
+  }
+  return new FacetIndex(index, filters);
 }
 
 /**
@@ -288,7 +370,7 @@ export class FacetedPagefind implements Pagefind {
   constructor(
     readonly pagefind: Pagefind,
     /** Pagefind's metadata as it downloaded it (undefined: it could not be seen). */
-    readonly meta: Promise<Uint8Array<ArrayBuffer> | undefined>,
+    readonly meta: Promise<SeenMeta | undefined>,
     readonly bundleUrl: string,
   ) {}
 
@@ -314,10 +396,10 @@ export class FacetedPagefind implements Pagefind {
   }
 
   async #load(): Promise<FilterCounts> {
-    const bytes = await this.meta;
+    const meta = await this.meta;
     try {
-      if (!bytes) throw new FacetIndexError("Pagefind's metadata was not seen");
-      this.#index = await loadFacetIndex(bytes, this.bundleUrl);
+      if (!meta) throw new FacetIndexError("Pagefind's metadata was not seen");
+      this.#index = await loadFacetIndex(meta, this.bundleUrl);
       return this.#index.totals();
     } catch (error) {
       if (!(error instanceof FacetIndexError)) throw error;

@@ -6,8 +6,8 @@
  *
  * What the reader waits for comes first: the results are shown as soon as the search answers, each
  * as soon as its fragment (and those of the results above it) has arrived; the facets (every value
- * with its count, which need Pagefind's filter files, 81 kB on the 10k archive) are loaded and
- * counted after the first results are on screen. Two cases wait for the facets first: a search
+ * with its count, which need the facet file, 17 kB on the 10k archive: facet-index.ts) are loaded
+ * and counted after the first results are on screen. Two cases wait for the facets first: a search
  * with filters (they are applied with the facet index) and a narrow screen, where the facets sit
  * above the results and would push them down when they appear.
  *
@@ -45,6 +45,8 @@ class SearchPage {
   #generation = 0;
   #typing: ReturnType<typeof setTimeout> | undefined;
   #loadingMore = false;
+  /** History entries of searches whose results are not shown yet (see navigate). */
+  readonly #pendingHistory: { search: string; history: "push" | "replace" }[] = [];
   /** Every facet value with its number of pages, once loaded (see loadFacets). */
   #totals: FilterCounts | undefined;
   #facets: Promise<boolean> | undefined;
@@ -87,16 +89,21 @@ class SearchPage {
   }
 
   navigate(state: SearchState, history: "push" | "replace"): void {
+    // The history entry is written once the first results are shown (or the search has ended): a
+    // pushState takes Chromium 2–10 ms of the page's thread, which the results need not wait for.
+    // Entries are written in the order of navigation, also when a later search shows first.
+    this.#pendingHistory.push({ search: stateToSearch(state), history });
     void this.show(state);
-    // The history entry is written once the search has started its downloads: a pushState takes
-    // Chromium 2–10 ms, which the first results need not wait for.
-    setTimeout(() => {
-      const search = stateToSearch(state);
-      if (search === location.search) return;
+  }
+
+  /** Writes the history entries of the searches started so far. */
+  #writeHistory(): void {
+    for (const { search, history } of this.#pendingHistory.splice(0)) {
+      if (search === location.search) continue;
       const url = `${location.pathname}${search}`;
       if (history === "push") window.history.pushState(null, "", url);
       else window.history.replaceState(null, "", url);
-    });
+    }
   }
 
   /**
@@ -142,9 +149,12 @@ class SearchPage {
       const response = await this.results(state);
       if (!current()) return;
       this.#hits = response.results;
-      if (this.#hits.length === 0) this.view.clearResults();
-      this.view.announce(resultSummary(this.#hits.length, state));
-      await this.showFirst(this.#hits.slice(0, pageSize), generation);
+      const summary = resultSummary(this.#hits.length, state);
+      if (this.#hits.length === 0) {
+        this.view.clearResults();
+        this.view.announce(summary);
+      }
+      await this.showFirst(this.#hits.slice(0, pageSize), generation, summary);
       if (!current()) return;
       this.view.showMore(this.#shown, this.#hits.length);
       // A search made before the facets were loaded counted nothing: count now.
@@ -162,6 +172,7 @@ class SearchPage {
       );
       console.warn("search failed:", error);
     } finally {
+      this.#writeHistory();
       if (current()) this.view.busy(false);
     }
   }
@@ -203,18 +214,32 @@ class SearchPage {
   }
 
   /**
-   * Shows the first results in order, each as soon as its fragment and those above it have arrived
-   * (they are requested together). The previous results stay until the first new one can replace them.
+   * Shows the first results in order, each as soon as its fragment and those above it have arrived,
+   * and announces `summary` with the first. The previous results stay until the first new one can
+   * replace them.
    */
-  async showFirst(hits: readonly SearchHit[], generation: number): Promise<void> {
-    const loads = hits.map(loadResult);
+  async showFirst(hits: readonly SearchHit[], generation: number, summary: string): Promise<void> {
     this.#shown = 0;
     // The previous results' "More results" must not load the new ones' next page.
     this.view.more.hidden = true;
-    for (const load of loads) {
+    const [first, ...others] = hits;
+    if (!first) return;
+    // The first result is what the reader waits for: its fragment is requested alone, and the
+    // others' once it is shown (each request costs the page's thread about half a millisecond), and
+    // the result count is written with it, in one rendering instead of two.
+    const data = await loadResult(first);
+    if (generation !== this.#generation) return;
+    this.view.clearResults();
+    this.view.appendResults([data]);
+    this.view.announce(summary);
+    this.#shown++;
+    // The rest waits for the next task: this one ends with the first result on the page.
+    await nextTask();
+    this.#writeHistory();
+    if (generation !== this.#generation) return;
+    for (const load of others.map(loadResult)) {
       const data = await load;
       if (generation !== this.#generation) return;
-      if (this.#shown === 0) this.view.clearResults();
       this.view.appendResults([data]);
       this.#shown++;
     }
@@ -236,6 +261,10 @@ class SearchPage {
       this.#loadingMore = false;
     }
   }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve));
 }
 
 function nothing(): SearchResponse {

@@ -4,7 +4,7 @@
  * declared from its documentation (pagefind.app/docs/api/, /docs/js-api-filtering/) and checked
  * against the shipped pagefind.js; the browser tests exercise every one of them.
  */
-import { FacetedPagefind } from "./facet-index.ts";
+import { FacetedPagefind, type SeenMeta } from "./facet-index.ts";
 import type { PagefindFilters } from "./state.ts";
 
 /** `{ topic: { Training: 4, Cybercrime: 0 } }` */
@@ -70,20 +70,20 @@ export async function loadPagefind(url: string): Promise<Pagefind> {
 /**
  * Wraps the page's `fetch` for the files of Pagefind's bundle (`bundleUrl`, ".../pagefind/"):
  * - it keeps a copy of the metadata file (`pagefind.<hash>.pf_meta`) Pagefind downloads, which the
- *   facets need too (its list of pages and filter files), instead of downloading its 100 kB twice;
- * - offline, a part of the index (`.pf_index`, `.pf_fragment`, `.pf_filter`) that no cache holds
- *   fails at once, without a request: the page says what is not saved, and the browser logs no
- *   failed download.
- * Every other request, and every request online, goes through unchanged. Returns the metadata's bytes.
+ *   facets need too (its list of pages and filters), instead of downloading its 100 kB twice;
+ * - offline, a part of the index (`.pf_index`, `.pf_fragment`, `.pf_filter`, the facet file) that
+ *   no cache holds fails at once, without a request: the page says what is not saved, and the
+ *   browser logs no failed download.
+ * Every other request, and every request online, goes through unchanged. Returns the metadata.
  */
-function watchFetch(bundleUrl: string): () => Promise<Uint8Array<ArrayBuffer> | undefined> {
+function watchFetch(bundleUrl: string): () => Promise<SeenMeta | undefined> {
   const original = globalThis.fetch.bind(globalThis);
-  let meta: Promise<Uint8Array<ArrayBuffer> | undefined> | undefined;
+  let meta: Promise<SeenMeta | undefined> | undefined;
   globalThis.fetch = async (input, init) => {
     const requested = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const address = new URL(requested, location.href);
     if (!address.href.startsWith(bundleUrl)) return original(input, init);
-    if (!navigator.onLine && /\.pf_(index|fragment|filter)$/.test(address.pathname)) {
+    if (!navigator.onLine && /\.(pf_index|pf_fragment|pf_filter|facets)$/.test(address.pathname)) {
       // Cache Storage exists only on HTTPS and localhost, as service workers do.
       const saved = "caches" in globalThis && (await caches.match(address.href)) !== undefined;
       if (!saved) return Response.error();
@@ -92,7 +92,7 @@ function watchFetch(bundleUrl: string): () => Promise<Uint8Array<ArrayBuffer> | 
     if (!meta && address.pathname.endsWith(".pf_meta")) {
       // Cloned before Pagefind reads the body: this reaction was registered first.
       meta = response.then(
-        async (answer) => (answer.ok ? new Uint8Array(await answer.clone().arrayBuffer()) : undefined),
+        async (answer) => (answer.ok ? { url: address.href, bytes: new Uint8Array(await answer.clone().arrayBuffer()) } : undefined),
         () => undefined,
       );
     }

@@ -204,9 +204,10 @@ export class SearchView {
 
   /** Puts a state into the controls (after a reload or Back). */
   write(state: SearchState): void {
-    this.query.value = state.q;
+    if (this.query.value !== state.q) this.query.value = state.q;
     this.sort.value = state.sort;
-    this.#writeFilters(state);
+    // New words keep the filters: going over hundreds of checkboxes would delay the search by 2 ms.
+    if (!this.#written || !sameFilters(this.#written, state)) this.#writeFilters(state);
   }
 
   #writeFilters(state: SearchState): void {
@@ -281,6 +282,11 @@ export class SearchView {
   focusFilters(): void {
     this.#filtersHeading.focus();
   }
+}
+
+function sameFilters(a: SearchState, b: SearchState): boolean {
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((value, i) => value === y[i]);
+  return a.from === b.from && a.to === b.to && checkboxFacets.every((facet) => same(a.selected[facet], b.selected[facet]));
 }
 
 /** A facet's [URL value, indexed value] pairs: in the label map's order, else most results first. */

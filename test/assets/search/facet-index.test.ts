@@ -2,7 +2,8 @@
  * The facet index (src/assets/search/facet-index.ts) reads Pagefind's own files, whose format is
  * Pagefind's internal one: an index written here by Pagefind's Node API is read back, and every
  * page's filters must equal what its fragment (JSON, Pagefind's per-page data) says. A Pagefind
- * upgrade that changes the files fails here, not silently in the browser.
+ * upgrade that changes the files fails here, not silently in the browser. The facet file the build
+ * writes from them (scripts/lib/search-facets.ts) must give the page exactly the same filters.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,12 +11,16 @@ import path from "node:path";
 import * as pagefindNode from "pagefind";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { encodeFacetFile, writeFacetFiles } from "../../../scripts/lib/search-facets.ts";
 import {
   decodeCbor,
   FacetedPagefind,
+  facetFilePath,
+  facetFileSignature,
   FacetIndex,
   FacetIndexError,
   inflate,
+  readFacetFile,
   readFilter,
   readMeta,
 } from "../../../src/assets/search/facet-index.ts";
@@ -58,6 +63,7 @@ const bundle = mkdtempSync(path.join(tmpdir(), "facet-index-"));
   if (written.errors.length > 0) throw new Error(written.errors.join("; "));
   await pagefindNode.close();
 }
+const facetFiles = await writeFacetFiles(bundle);
 
 const bytes = (file: string) => new Uint8Array(readFileSync(path.join(bundle, file)));
 const metaFile = readdirSync(bundle).find((name) => name.endsWith(".pf_meta"));
@@ -141,6 +147,34 @@ test("the results keep their order; no filters keeps them all; unknown values an
   assert.equal(facetIndex.apply(hits, { topic: { any: [] } }).results, []);
 });
 
+test("the facet file is named after the metadata, and holds exactly Pagefind's filters, values and pages", async () => {
+  assert.is(facetFilePath("/pagefind/pagefind.en_a7554727c5.pf_meta"), "filter/en_a7554727c5.v1.facets");
+  assert.is(facetFilePath("https://example.org/archive/pagefind/pagefind.unknown_0123456789.pf_meta"), "filter/unknown_0123456789.v1.facets");
+  assert.is(facetFilePath("/pagefind/pagefind.js"), undefined);
+  const file = facetFilePath(metaFile);
+  assert.ok(file);
+  assert.is(facetFiles.files, 1);
+  assert.is(facetFiles.bytes, bytes(file).length);
+  const sorted = filters.map(({ name, values }) => ({ name, values: values.map(([value, pages]) => [value, [...pages].sort((a, b) => a - b)]) }));
+  assert.equal(readFacetFile(await inflate(bytes(file), facetFileSignature), meta.pages.length), sorted);
+  const fromFile = new FacetIndex(meta, readFacetFile(await inflate(bytes(file), facetFileSignature), meta.pages.length));
+  assert.equal(fromFile.totals(), facetIndex.totals());
+  assert.equal(fromFile.apply(hits, { topic: { any: ["Training", "Cybercrime"] }, year: { any: ["2011", "2012"] } }).results, expected({ topic: ["Training", "Cybercrime"], year: ["2011", "2012"] }).map((id) => hits.find((hit) => hit.id === id)));
+});
+
+test("facet file: gaps of several bytes round-trip; a file for another index or a cut one is a FacetIndexError", () => {
+  const pages = [0, 1, 127, 128, 129, 20_000, 70_000, 2_000_000];
+  const encoded = encodeFacetFile(2_000_001, [{ name: "year", values: [["2023", pages], ["Ünïcode <b>", [5]]] }]);
+  assert.equal(readFacetFile(encoded, 2_000_001), [{ name: "year", values: [["2023", pages], ["Ünïcode <b>", [5]]] }]);
+  const isFacetError = (error: unknown) => error instanceof FacetIndexError;
+  assert.throws(() => readFacetFile(encoded, 40), isFacetError);
+  const beyond = encodeFacetFile(40, [{ name: "year", values: [["2023", [39, 40]]] }]);
+  assert.throws(() => readFacetFile(beyond, 40), isFacetError);
+  // [40, [["year", [["2023", h'80']]]]]: a gap whose last byte is missing.
+  const cut = new Uint8Array([0x82, 0x18, 40, 0x81, 0x82, 0x64, 0x79, 0x65, 0x61, 0x72, 0x81, 0x82, 0x64, 0x32, 0x30, 0x32, 0x33, 0x41, 0x80]);
+  assert.throws(() => readFacetFile(cut, 40), isFacetError);
+});
+
 test("anything unexpected is a FacetIndexError, which makes the page fall back to Pagefind's own filters", async () => {
   const isFacetError = (error: unknown) => error instanceof FacetIndexError;
   await inflate(new TextEncoder().encode("not gzip at all")).then(
@@ -172,27 +206,36 @@ function fakePagefind(): Pagefind & { calls: string[] } {
   };
 }
 
-/** Serves the index's files to `fetch` as a web server would (http://archive.test/pagefind/…). */
-async function withServedBundle<T>(run: () => Promise<T>): Promise<T> {
+/** Serves the index's files to `fetch` as a web server would (http://archive.test/pagefind/…), and records what was asked for. */
+async function withServedBundle<T>(run: () => Promise<T>, missing: readonly string[] = []): Promise<{ result: T; fetched: string[] }> {
   const original = globalThis.fetch;
+  const fetched: string[] = [];
   globalThis.fetch = (input) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    return Promise.resolve(new Response(readFileSync(path.join(bundle, url.pathname.replace(/^\/pagefind\//, "")))));
+    const file = url.pathname.replace(/^\/pagefind\//, "");
+    fetched.push(file);
+    if (missing.includes(file)) return Promise.resolve(new Response("Not found", { status: 404 }));
+    return Promise.resolve(new Response(readFileSync(path.join(bundle, file))));
   };
   try {
-    return await run();
+    return { result: await run(), fetched };
   } finally {
     globalThis.fetch = original;
   }
 }
 
+const seenMeta = { url: `http://archive.test/pagefind/${metaFile}`, bytes: bytes(metaFile) };
+
 test("FacetedPagefind: unfiltered results at once, counts once filters() loaded the index, one search per words and sort", async () => {
   const pagefind = fakePagefind();
-  const faceted = new FacetedPagefind(pagefind, Promise.resolve(bytes(metaFile)), "http://archive.test/pagefind/");
+  const faceted = new FacetedPagefind(pagefind, Promise.resolve(seenMeta), "http://archive.test/pagefind/");
   const first = await faceted.search("extradition", { sort: {} });
   assert.is(first.results.length, hits.length);
   assert.equal(first.filters, {});
-  assert.equal(await withServedBundle(() => faceted.filters()), facetIndex.totals());
+  const loaded = await withServedBundle(() => faceted.filters());
+  assert.equal(loaded.result, facetIndex.totals());
+  // One download: the facet file, not Pagefind's five filter files.
+  assert.equal(loaded.fetched, [facetFilePath(metaFile)]);
 
   const news = await faceted.search("extradition", { filters: { type: { any: ["News"] } }, sort: {} });
   assert.equal(news.results.map((hit) => hit.id), expected({ type: ["News"] }));
@@ -202,6 +245,22 @@ test("FacetedPagefind: unfiltered results at once, counts once filters() loaded 
   await faceted.search("extradition", { sort: { date: "desc" } });
   // Pagefind itself never received a filter, and searched once per words and sort.
   assert.equal(pagefind.calls, [`search extradition {"sort":{}}`, `search extradition {"sort":{"date":"desc"}}`]);
+});
+
+test("FacetedPagefind falls back to Pagefind's filtering when the facet file was not written", async () => {
+  const pagefind = fakePagefind();
+  const faceted = new FacetedPagefind(pagefind, Promise.resolve(seenMeta), "http://archive.test/pagefind/");
+  const warn = console.warn;
+  const warnings: unknown[][] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args);
+  try {
+    const { result } = await withServedBundle(() => faceted.filters(), [facetFilePath(metaFile) ?? ""]);
+    assert.equal(result, countsOver(meta.pages));
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(pagefind.calls, ["filters"]);
+  assert.equal(warnings, [["Facets fall back to Pagefind's own filtering:", `${facetFilePath(metaFile)} was not written`]]);
 });
 
 test("FacetedPagefind falls back to Pagefind's filtering when the metadata was not seen", async () => {
