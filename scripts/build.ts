@@ -29,7 +29,7 @@ import { writeAssets } from "./lib/assets.ts";
 import { writeServiceWorker } from "./lib/offline.ts";
 import type { SnapshotInfo } from "./lib/snapshot/info.ts";
 import { prepareSnapshotPayload } from "./lib/snapshot/payload.ts";
-import { formatBytes, indexedCopy, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
+import { formatBytes, indexedCopy, planIndexParts, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -148,6 +148,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const staged = stagingDir(options.outDir);
   /** The part of each article Pagefind reads; inside the staging folder, so a killed build's goes with it. */
   const indexPages = path.join(staged, indexPagesFolder);
+  const articleUrls = archive.items.map((item) => item.url);
+  const articleYears = new Map(archive.items.map((item) => [item.url, item.year]));
   /** The check reading the pages, started during the search phase. */
   let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
   try {
@@ -158,6 +160,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           throw new BuildError("render", `writing the assets (stylesheet, search script) failed: ${errorMessage(error)}`);
         });
         const runs = renderRuns(archive.pageCount, options.pagesPerRun);
+        // An index in parts: the search page merges the other bundles into the first.
+        const searchParts = planIndexParts(articleUrls, options.maxIndexPages, articleYears)
+          .slice(1)
+          .map((part) => `${part.bundle}/`);
         // What Pagefind reads of each article (`indexedCopy`), written beside the site as it renders.
         const copies: Promise<void>[] = [];
         const onArticle = (url: string, html: string) => {
@@ -167,7 +173,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         try {
           // Eleventy keeps every page of a run in memory: a large archive renders in several runs (scripts/lib/render.ts).
           for (let index = 0; index < runs; index++) {
-            await renderSite(archive, assets.urls, staged, { snapshot: options.snapshot, part: runs > 1 ? { index, count: runs } : undefined, onArticle });
+            await renderSite(archive, assets.urls, staged, {
+              snapshot: options.snapshot,
+              part: runs > 1 ? { index, count: runs } : undefined,
+              onArticle,
+              searchParts,
+            });
           }
           await Promise.all(copies);
         } catch (error) {
@@ -199,7 +210,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         };
         const indexing = writeSearchIndex({
           siteDir: staged,
-          articleUrls: archive.items.map((item) => item.url),
+          articleUrls,
+          articleYears,
           source: options.searchIndexSource ?? "cli",
           pagesDir: indexPages,
           ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),

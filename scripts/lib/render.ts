@@ -62,10 +62,15 @@ export interface RenderOptions {
    * (the page as written), with its URL inside the site.
    */
   onArticle?: ((url: string, html: string) => void) | undefined;
+  /**
+   * The other bundles of a search index written in parts ("pagefind/part-2/", …; see
+   * scripts/lib/search-index.ts), which the search page merges into the first. Default: none.
+   */
+  searchParts?: readonly string[] | undefined;
 }
 
 export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
-  const { snapshot, part, onArticle } = options;
+  const { snapshot, part, onArticle, searchParts = [] } = options;
   const articleUrls = new Set(onArticle ? archive.items.map((item) => item.url) : []);
   const eleventy = new Eleventy("src", outDir, {
     configPath: ".eleventy.ts",
@@ -79,6 +84,7 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
       eleventyConfig.addGlobalData("assets", assets);
       eleventyConfig.addGlobalData("csp", { page: pagePolicy, search: searchPolicy });
       eleventyConfig.addGlobalData("snapshot", snapshot ?? null);
+      eleventyConfig.addGlobalData("searchParts", searchParts);
       // A snapshot has a page about itself, and no offline page: it has no service worker to save
       // the archive with, and as a folder of files it reads offline already.
       eleventyConfig.ignores.add(snapshot ? "src/pages/offline.njk" : "src/pages/snapshot.njk");

@@ -50,6 +50,8 @@ export interface SearchIndexOptions {
   onPagesRead?: () => void;
   /** Articles per index part (default `maxIndexPages`). */
   maxIndexPages?: number;
+  /** Each article's year, by URL, for the parts (`planIndexParts`); news URLs carry theirs. */
+  articleYears?: ReadonlyMap<string, number>;
   /**
    * A folder holding, at the same paths as in the site, the part of each article page Pagefind
    * reads (`indexedCopy`), written by the render phase; the CLI then reads these instead of the
@@ -83,13 +85,15 @@ export const articleGlob = "{news,abstracts}/*/*/index.html";
  * the articles (a 100k archive in one index would need some 17 GB). A larger archive is indexed
  * in parts of at most this many articles, one Pagefind process after the other, so memory stays
  * that of one part whatever the archive's size. Each part is a complete Pagefind bundle; the
- * search page searches them together with Pagefind's `mergeIndex` (see `IndexPart`).
+ * search page searches them all and merges their results (see `IndexPart`).
  */
 export const maxIndexPages = 12_000;
 
 /**
  * One Pagefind bundle of a parted index. The first part is always `pagefind/`, the bundle the
  * search page loads; with more than one, `pagefind/parts.json` lists the others (`partsFile`).
+ * Parts hold whole years, newest first, so that the search page can sort across them by
+ * taking each part's sorted results in turn (src/assets/search/pagefind.ts).
  */
 export interface IndexPart {
   /** The bundle's folder in the site: "pagefind", "pagefind/part-2", … */
@@ -98,29 +102,60 @@ export interface IndexPart {
   folders: string[];
   /** Articles in those folders. */
   pages: number;
+  /** The years of its articles, inclusive. */
+  years: { from: number; to: number };
 }
 
-/** The list of a parted index's bundles, for the search page: `{ parts: [{ bundle: "pagefind/part-2/", folders, pages }] }`. */
+/** The list of a parted index's bundles, for the search page: `{ parts: [{ bundle: "pagefind/part-2/", folders, pages, years }] }`. */
 export const partsFile = "parts.json";
 
 /**
- * Splits the articles into parts of at most `max`, by folder (a year of news, a conference's
- * abstracts: a folder is never split), in the order the folders first appear in `articleUrls`
- * (the archive's: newest news first, then abstracts).
+ * An article's year: `years` (the archive's, by URL) or, for news, the year in its URL
+ * (/news/2023/slug/). Abstracts are filed by conference, so they need `years`.
  */
-export function planIndexParts(articleUrls: readonly string[], max = maxIndexPages): IndexPart[] {
-  const folders = new Map<string, number>();
+function yearOfArticle(url: string, years?: ReadonlyMap<string, number>): number {
+  const year = years?.get(url) ?? Number(/^\/news\/(\d{4})\//.exec(url)?.[1]);
+  if (!Number.isInteger(year)) throw new Error(`the year of ${url} is not known`);
+  return year;
+}
+
+/**
+ * Splits the articles into parts of at most `max` articles, by year, newest first: each part
+ * is a run of whole years (a year is never split, so a year of more than `max` articles is a
+ * part of its own), and each folder (a year of news, a conference's abstracts) is in the part of
+ * its articles' year.
+ */
+export function planIndexParts(articleUrls: readonly string[], max = maxIndexPages, years?: ReadonlyMap<string, number>): IndexPart[] {
+  if (articleUrls.length <= max) {
+    // One part: nothing to order, so the years are only reported, where known.
+    const known = articleUrls.map((url) => years?.get(url) ?? Number(/^\/news\/(\d{4})\//.exec(url)?.[1])).filter(Number.isInteger);
+    const folders = [...new Set(articleUrls.map((url) => url.split("/").slice(1, 3).join("/")))];
+    const span = known.length > 0 ? { from: known.reduce((a, b) => Math.min(a, b)), to: known.reduce((a, b) => Math.max(a, b)) } : { from: 0, to: 0 };
+    return [{ bundle: bundleDir, folders, pages: articleUrls.length, years: span }];
+  }
+  const folders = new Map<string, { pages: number; year: number }>();
   for (const url of articleUrls) {
     const folder = url.split("/").slice(1, 3).join("/");
-    folders.set(folder, (folders.get(folder) ?? 0) + 1);
+    const year = yearOfArticle(url, years);
+    const known = folders.get(folder);
+    folders.set(folder, { pages: (known?.pages ?? 0) + 1, year: Math.max(known?.year ?? year, year) });
   }
-  const parts: { folders: string[]; pages: number }[] = [];
-  for (const [folder, pages] of folders) {
+  const byYear = new Map<number, { folders: string[]; pages: number }>();
+  for (const [folder, { pages, year }] of folders) {
+    const entry = byYear.get(year) ?? { folders: [], pages: 0 };
+    entry.folders.push(folder);
+    entry.pages += pages;
+    byYear.set(year, entry);
+  }
+  const parts: Omit<IndexPart, "bundle">[] = [];
+  for (const year of [...byYear.keys()].sort((a, b) => b - a)) {
+    const { folders: yearFolders, pages } = byYear.get(year) as { folders: string[]; pages: number };
     const last = parts.at(-1);
     if (last && last.pages + pages <= max) {
-      last.folders.push(folder);
+      last.folders.push(...yearFolders);
       last.pages += pages;
-    } else parts.push({ folders: [folder], pages });
+      last.years.from = year;
+    } else parts.push({ folders: [...yearFolders], pages, years: { from: year, to: year } });
   }
   return parts.map((part, index) => ({ ...part, bundle: index === 0 ? bundleDir : `${bundleDir}/part-${index + 1}` }));
 }
@@ -140,9 +175,9 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   const source = options.source ?? "cli";
   if (source !== "cli" || options.articleUrls.length === 0) {
     const written = await runPagefindApi(options, source, outputPath);
-    return report(options, outputPath, written, [{ bundle: bundleDir, folders: [], pages: options.articleUrls.length }]);
+    return report(options, outputPath, written, [{ bundle: bundleDir, pages: options.articleUrls.length }]);
   }
-  const parts = planIndexParts(options.articleUrls, options.maxIndexPages);
+  const parts = planIndexParts(options.articleUrls, options.maxIndexPages, options.articleYears);
   const errors: string[] = [];
   const timings = { add: 0, write: 0 };
   for (const [index, part] of parts.entries()) {
@@ -159,13 +194,13 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     timings.write += performance.now() - started;
   }
   if (parts.length > 1) {
-    const list = parts.slice(1).map((part) => ({ bundle: `${part.bundle}/`, folders: part.folders, pages: part.pages }));
+    const list = parts.slice(1).map((part) => ({ bundle: `${part.bundle}/`, folders: part.folders, pages: part.pages, years: part.years }));
     writeFileSync(path.join(outputPath, partsFile), `${JSON.stringify({ parts: list }, null, 2)}\n`);
   }
   return report(options, outputPath, { errors, timings, failed: false }, parts);
 }
 
-function report(options: SearchIndexOptions, outputPath: string, written: PagefindRun, parts: readonly IndexPart[]): SearchIndexReport {
+function report(options: SearchIndexOptions, outputPath: string, written: PagefindRun, parts: readonly Pick<IndexPart, "bundle" | "pages">[]): SearchIndexReport {
   const { errors, timings } = written;
   if (errors.length > 0 && written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
   let pages = 0;

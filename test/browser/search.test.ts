@@ -67,8 +67,12 @@ const sampleServer = await serveStatic(sample.outDir);
 const server = await serveStatic(site.outDir);
 const browser: Browser = await launchBrowser();
 
+/** Servers a test started, closed with the others once the browser is gone. */
+const laterClosed: { close(): Promise<void> }[] = [];
+
 test.after(async () => {
   await browser.close();
+  for (const server of laterClosed) await server.close();
   await sampleServer.close();
   await server.close();
 });
@@ -214,6 +218,37 @@ test("each sort order gives its exact list", async () => {
   }
   assert.equal(errors, []);
   await page.close();
+});
+
+test("an index in parts (a large archive): one search covers every part; facets, counts and sorts hold across them", async () => {
+  // At most four articles per part, in whole years, newest first: 2024–2023, 2022–2020, 2019–2016, 2014–2013 and
+  // 2010 (eleven bulletins: a year is never split).
+  const parted = await buildSite(fixture, { outDir: path.join(path.dirname(site.outDir), "_parted"), maxIndexPages: 4 });
+  assert.is(parted.report.search.parts, 5);
+  assert.is(parted.report.search.pages, 24);
+  const partedServer = await serveStatic(parted.outDir);
+  const { page, errors } = await newPage();
+  const cases: [string, string[]][] = [
+    ["?q=extradition&sort=newest", ["Global Training Academy opens", "Annual meeting notes", "Regional workshop", "Extradition treaties explained"]],
+    ["?q=extradition&sort=oldest", ["Extradition treaties explained", "Regional workshop", "Annual meeting notes", "Global Training Academy opens"]],
+    ["?type=abstract&sort=oldest", ["Training prosecutors", "Cooperation across borders", "Electronic evidence in cybercrime cases"]],
+    ["?type=abstract", ["Electronic evidence in cybercrime cases", "Cooperation across borders", "Training prosecutors"]],
+    ["?topic=cybercrime&topic=corruption", [xssTitle, "Report on corruption cases", "A cybercrime network for prosecutors"]],
+    ["?speaker=Bo+Sample&conference=annual-29", ["Electronic evidence in cybercrime cases"]],
+    ["?to=2013", ["Extradition treaties explained", ...bulletins(11, 9)]],
+    ["?q=fiscalia", ["Records of the Fiscalia digitised", "Visit to the Fiscalía de la Nación"]],
+  ];
+  for (const [search, expected] of cases) {
+    await openSearch(page, search, partedServer.url);
+    assert.equal(await titles(page), expected, search);
+  }
+  await openSearch(page, "?topic=training", partedServer.url);
+  assert.equal(await visibleOptions(page, "type"), ["News (3)"]);
+  assert.is(await status(page), "3 results for the chosen filters");
+  assert.equal(errors, []);
+  await page.close();
+  // Closed after the browser (test.after): a server waits for the browser's open connections.
+  laterClosed.push(partedServer);
 });
 
 test("the state lives in the URL: controls push it, reload keeps it, Back restores the one before", async () => {

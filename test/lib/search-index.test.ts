@@ -101,23 +101,26 @@ test("writeSearchIndex indexes exactly the article pages given, from files or fr
   );
 });
 
-test("planIndexParts packs whole folders, in order, into parts of at most the limit", () => {
+test("planIndexParts packs whole years, newest first, into parts of at most the limit; a folder goes with its year", () => {
   const urls = [
-    ...["a", "b", "c"].map((slug) => `/news/2024/${slug}/`),
-    ...["a", "b"].map((slug) => `/news/2023/${slug}/`),
     ...["a", "b", "c", "d"].map((slug) => `/news/2022/${slug}/`),
+    ...["a", "b", "c"].map((slug) => `/news/2024/${slug}/`),
     "/abstracts/annual-27/x/",
+    ...["a", "b"].map((slug) => `/news/2023/${slug}/`),
   ];
-  assert.equal(planIndexParts(urls, 5), [
-    { folders: ["news/2024", "news/2023"], pages: 5, bundle: "pagefind" },
-    { folders: ["news/2022", "abstracts/annual-27"], pages: 5, bundle: "pagefind/part-2" },
+  // Abstracts are filed by conference: their year comes from the archive.
+  const years = new Map([["/abstracts/annual-27/x/", 2022]]);
+  assert.equal(planIndexParts(urls, 5, years), [
+    { folders: ["news/2024", "news/2023"], pages: 5, years: { from: 2023, to: 2024 }, bundle: "pagefind" },
+    { folders: ["news/2022", "abstracts/annual-27"], pages: 5, years: { from: 2022, to: 2022 }, bundle: "pagefind/part-2" },
   ]);
-  // A folder larger than the limit is a part of its own; it is never split.
+  // A year larger than the limit is a part of its own; it is never split.
   assert.equal(
-    planIndexParts(urls, 3).map((part) => [part.bundle, part.pages]),
-    [["pagefind", 3], ["pagefind/part-2", 2], ["pagefind/part-3", 4], ["pagefind/part-4", 1]],
+    planIndexParts(urls, 3, years).map((part) => [part.bundle, part.pages]),
+    [["pagefind", 3], ["pagefind/part-2", 2], ["pagefind/part-3", 5]],
   );
-  assert.equal(planIndexParts(urls).length, 1);
+  assert.equal(planIndexParts(urls, undefined, years).length, 1);
+  assert.throws(() => planIndexParts(urls, 5), /the year of \/abstracts\/annual-27\/x\/ is not known/);
 });
 
 test("partGlob names a part's folders for Pagefind", () => {
@@ -132,12 +135,12 @@ test("an archive larger than one index is indexed in parts, listed in parts.json
     "/abstracts/annual-27/fourth/": articlePage("Fourth", true),
   });
   const urls = ["/news/2023/first/", "/news/2023/second/", "/news/2022/third/", "/abstracts/annual-27/fourth/"];
-  const report = await writeSearchIndex({ siteDir, articleUrls: urls, maxIndexPages: 2 });
+  const report = await writeSearchIndex({ siteDir, articleUrls: urls, maxIndexPages: 2, articleYears: new Map([["/abstracts/annual-27/fourth/", 2022]]) });
   assert.equal(report.errors, []);
   assert.is(report.pages, 4);
   assert.is(report.parts, 2);
   const parts = JSON.parse(readFileSync(path.join(siteDir, "pagefind/parts.json"), "utf8")) as { parts: { bundle: string; folders: string[]; pages: number }[] };
-  assert.equal(parts.parts, [{ bundle: "pagefind/part-2/", folders: ["news/2022", "abstracts/annual-27"], pages: 2 }]);
+  assert.equal(parts.parts, [{ bundle: "pagefind/part-2/", folders: ["news/2022", "abstracts/annual-27"], pages: 2, years: { from: 2022, to: 2022 } }]);
   for (const bundle of ["pagefind", "pagefind/part-2"]) {
     const entry = JSON.parse(readFileSync(path.join(siteDir, bundle, "pagefind-entry.json"), "utf8")) as { languages: { en: { page_count: number } } };
     assert.is(entry.languages.en.page_count, 2, bundle);

@@ -17,8 +17,8 @@
  * are gzipped CBOR behind a `pagefind_dcd` signature; they are Pagefind's internals, not its API:
  * anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and count as
  * before (correct, only slower). test/assets/search/facet-index.test.ts reads a real index.
- * It covers one bundle (one `pagefind/` folder): page numbers belong to a bundle, so an index merged
- * from several (Pagefind's `mergeIndex`) would need each bundle's metadata and facet file.
+ * It covers one bundle (one `pagefind/` folder): page numbers belong to a bundle, so over an index
+ * written in parts (a large archive, `PartedPagefind` in pagefind.ts) Pagefind filters and counts.
  */
 import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "./pagefind.ts";
 import type { PagefindFilters } from "./state.ts";
@@ -372,7 +372,11 @@ export class FacetedPagefind implements Pagefind {
     /** Pagefind's metadata as it downloaded it (undefined: it could not be seen). */
     readonly meta: Promise<SeenMeta | undefined>,
     readonly bundleUrl: string,
-  ) {}
+    { merged = false }: { merged?: boolean } = {},
+  ) {
+    // Page numbers belong to one bundle: over a merged index, Pagefind filters and counts.
+    this.#fallback = merged;
+  }
 
   options(options: { excerptLength?: number }): Promise<void> {
     return this.pagefind.options(options);
@@ -396,6 +400,7 @@ export class FacetedPagefind implements Pagefind {
   }
 
   async #load(): Promise<FilterCounts> {
+    if (this.#fallback) return this.pagefind.filters();
     const meta = await this.meta;
     try {
       if (!meta) throw new FacetIndexError("Pagefind's metadata was not seen");

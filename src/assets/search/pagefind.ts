@@ -24,6 +24,8 @@ export interface SearchResponse {
 
 export interface SearchHit {
   id: string;
+  /** Relevance (higher first), as Pagefind ranks results. */
+  score?: number;
   /** Loads the result's fragment: one small request per result, so only results on screen are loaded. */
   data(): Promise<ResultData>;
 }
@@ -55,16 +57,79 @@ export interface Pagefind {
  * there, less than handing thousands of results over from a worker, and the worker's script is one
  * download fewer. On that thread its downloads go through the page's `fetch` (see watchFetch).
  */
-export async function loadPagefind(url: string): Promise<Pagefind> {
+export async function loadPagefind(url: string, parts: readonly string[] = []): Promise<Pagefind> {
   const bundleUrl = new URL(".", url).href;
   const meta = watchFetch(bundleUrl);
+  if (parts.length > 0) {
+    // Page numbers belong to one bundle: over an index in parts, Pagefind filters and counts.
+    const all = await Promise.all([url, ...parts.map((part) => new URL("pagefind.js", part).href)].map(startPagefind));
+    return new FacetedPagefind(new PartedPagefind(all), meta(), bundleUrl, { merged: true });
+  }
+  return new FacetedPagefind(await startPagefind(url), meta(), bundleUrl);
+}
+
+/** One bundle's Pagefind, started: its index metadata and wasm loaded. */
+async function startPagefind(url: string): Promise<Pagefind> {
   // A variable specifier: the bundler leaves the import for the browser to resolve at run time.
   const pagefind = (await import(url)) as Pagefind;
   await pagefind.options({ noWorker: true });
   await pagefind.init();
   // An empty query returns at once, but only after Pagefind has loaded its metadata and wasm.
   await pagefind.search("");
-  return new FacetedPagefind(pagefind, meta(), bundleUrl);
+  return pagefind;
+}
+
+/**
+ * A large archive's index, written in parts of whole years, newest first (scripts/lib/search-index.ts),
+ * each its own Pagefind bundle, searched as one. Each part is a separate Pagefind (its own copy of
+ * pagefind.js, so its own module). Pagefind's own `mergeIndex` sorts merged results by relevance
+ * score even when a sort was asked for; here a sorted search takes each part's sorted results in
+ * turn (parts newest first for "desc", oldest first for "asc"), which is the archive's order since
+ * the parts' years do not overlap. Unsorted, results are merged by score, as `mergeIndex` does.
+ * Filter counts are the sums over the parts.
+ */
+export class PartedPagefind implements Pagefind {
+  constructor(readonly parts: readonly Pagefind[]) {}
+
+  async options(options: { excerptLength?: number; noWorker?: boolean }): Promise<void> {
+    await Promise.all(this.parts.map((part) => part.options(options)));
+  }
+
+  async init(): Promise<void> {
+    await Promise.all(this.parts.map((part) => part.init()));
+  }
+
+  async filters(): Promise<FilterCounts> {
+    return sumCounts(await Promise.all(this.parts.map((part) => part.filters())));
+  }
+
+  async preload(term: string, options?: SearchOptions): Promise<void> {
+    await Promise.all(this.parts.map((part) => part.preload(term, options)));
+  }
+
+  async search(term: string | null, options: SearchOptions = {}): Promise<SearchResponse> {
+    const responses = await Promise.all(this.parts.map((part) => part.search(term, options)));
+    const direction = Object.values(options.sort ?? {})[0];
+    const results = direction
+      ? (direction === "desc" ? responses : [...responses].reverse()).flatMap((response) => response.results)
+      : responses.flatMap((response) => response.results).sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+    return {
+      results,
+      filters: sumCounts(responses.map((response) => response.filters)),
+      unfilteredResultCount: responses.reduce((sum, response) => sum + response.unfilteredResultCount, 0),
+    };
+  }
+}
+
+function sumCounts(all: readonly FilterCounts[]): FilterCounts {
+  const sum: FilterCounts = {};
+  for (const counts of all) {
+    for (const [filter, values] of Object.entries(counts)) {
+      const into = (sum[filter] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
 }
 
 /**
