@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import type { Archive } from "./archive.ts";
+import type { Archive, PageLists } from "./archive.ts";
 import type { AssetUrls } from "./assets.ts";
 import { pagePolicy, searchPolicy } from "./security.ts";
 import type { SnapshotInfo } from "./snapshot/info.ts";
@@ -15,6 +15,14 @@ interface RenderConfig {
 export interface RenderPart {
   index: number;
   count: number;
+}
+
+/**
+ * Just the pages of these lists, and none of the single-page templates: what the preview renders
+ * first after an edit, the edited articles' own pages (scripts/lib/preview/session.ts).
+ */
+export interface RenderSelection {
+  lists: PageLists;
 }
 
 /**
@@ -49,9 +57,18 @@ export function singlePageTemplates(): string[] {
  * get the validated `archive`, the lists the paginated templates paginate over (`pageLists`), the
  * fingerprinted `assets`, the `csp` policies and `snapshot` (the snapshot being built, or null) as
  * global data. With `part`, only that part of the pages is rendered: every `count`-th entry of
- * each list from `index` on, and the single pages in the first part.
+ * each list from `index` on, and the single pages in the first part. With a `RenderSelection`,
+ * only the pages of its lists.
  */
-export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, snapshot?: SnapshotInfo, part?: RenderPart): Promise<void> {
+export async function renderSite(
+  archive: Archive,
+  assets: AssetUrls,
+  outDir: string,
+  snapshot?: SnapshotInfo,
+  part?: RenderPart | RenderSelection,
+): Promise<void> {
+  const lists = part && "lists" in part ? part.lists : archive.pageLists(part);
+  const singlePages = !part || ("index" in part && part.index === 0);
   const eleventy = new Eleventy("src", outDir, {
     configPath: ".eleventy.ts",
     quietMode: true,
@@ -59,8 +76,8 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
     pathPrefix: archive.basePath,
     config: (eleventyConfig: RenderConfig) => {
       eleventyConfig.addGlobalData("archive", archive);
-      eleventyConfig.addGlobalData("pageLists", archive.pageLists(part));
-      if (part && part.index > 0) for (const template of singlePageTemplates()) eleventyConfig.ignores.add(template);
+      eleventyConfig.addGlobalData("pageLists", lists);
+      if (!singlePages) for (const template of singlePageTemplates()) eleventyConfig.ignores.add(template);
       eleventyConfig.addGlobalData("assets", assets);
       eleventyConfig.addGlobalData("csp", { page: pagePolicy, search: searchPolicy });
       eleventyConfig.addGlobalData("snapshot", snapshot ?? null);
