@@ -1,104 +1,156 @@
 /**
- * The preview's background pass: the real build (`scripts/build.ts --preview`) of the whole
- * preview, in a process of its own, started once an edit's own pages are served. It brings up to
- * date what the edit changed elsewhere (lists, year, topic, conference and speaker pages, the home
- * page, feeds, redirects, neighbours and related links) and the search index, and publishes by
- * swapping the folder as every build does.
+ * The preview's background pass, started once an edit's own pages are served. Two steps, each a
+ * process of its own:
  *
- * It runs in its own process group, so that the session can pause it (SIGSTOP) while it checks a
- * newer edit, and end it together with the Pagefind process it started (SIGKILL) when that edit
+ * 1. The search index first: Pagefind's command line indexes the article pages the preview
+ *    already holds (the session has just rendered the edited ones and removed deleted ones, and an
+ *    article's indexed text is its own page's), written beside the served index and swapped in.
+ *    Skipped when the archive's index would be parted (scripts/lib/search-index.ts) or empty.
+ * 2. The real build (`scripts/build.ts --preview`) of the whole preview, which brings up to date
+ *    what the edit changed elsewhere (lists, year, topic, conference and speaker pages, the home
+ *    page, feeds, redirects, neighbours and related links) and publishes by swapping the folder,
+ *    as every build does.
+ *
+ * Each step runs in its own process group, so that the session can pause it (SIGSTOP) while it
+ * checks a newer edit, and end it with the processes it started (SIGKILL) when that edit
  * supersedes it: a killed build never touched the output folder, except between publishing's two
  * renames, which `cancel` undoes as the next build would.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, renameSync } from "node:fs";
 import path from "node:path";
+import { formatMs } from "../../build.ts";
+import { articleGlob, bundleDir, pagefindBinary } from "../search-index.ts";
 
-export interface BackgroundBuildOptions {
+export interface BackgroundPassOptions {
   /** The repository (Eleventy resolves templates from it; scripts/build.ts is in it). */
   repoRoot: string;
   contentDir: string;
   outDir: string;
   /** The build's "now" (YYYY-MM-DD); today when absent. */
   now?: string;
-  /** Each line the build prints. */
+  /** Index the preview's article pages first (step 1). */
+  searchFirst: boolean;
+  /** Each line the build prints, and the pass's own. */
   log: (line: string) => void;
 }
 
 let trashCount = 0;
 
-export class BackgroundBuild {
+/** Where step 1 writes the index, inside the preview, before it replaces `pagefind/`. */
+const nextBundle = `${bundleDir}.next`;
+
+export class BackgroundPass {
   /** True when the build published the new preview; false when it failed or was cancelled. */
   readonly done: Promise<boolean>;
-  readonly #child: ChildProcess;
-  readonly #outDir: string;
-  #exited = false;
+  readonly #options: BackgroundPassOptions;
+  #child: ChildProcess | undefined;
+  #paused = false;
   #cancelled = false;
+  /** The build's pid, for what a killed build leaves behind. */
+  #buildPid: number | undefined;
 
-  constructor(options: BackgroundBuildOptions) {
-    this.#outDir = options.outDir;
+  constructor(options: BackgroundPassOptions) {
+    this.#options = options;
+    this.done = this.#run();
+  }
+
+  async #run(): Promise<boolean> {
+    const options = this.#options;
+    if (options.searchFirst) {
+      const started = performance.now();
+      const next = path.join(options.outDir, nextBundle);
+      if (existsSync(next)) removeInBackground(next, options.outDir);
+      const indexed = await this.#step(pagefindBinary(), ["--site", ".", "--glob", articleGlob, "--output-subdir", nextBundle], options.outDir, false);
+      if (this.#cancelled) return false;
+      if (indexed) {
+        const current = path.join(options.outDir, bundleDir);
+        if (existsSync(current)) removeInBackground(current, options.outDir);
+        renameSync(next, current);
+        options.log(`search index updated in ${formatMs(performance.now() - started)}; the rest of the preview follows`);
+      } else options.log("the quick search index failed: the build below indexes again");
+    }
     const args = ["--import", "tsx", path.join(options.repoRoot, "scripts/build.ts"), "--preview", "--content", options.contentDir, "--out", options.outDir];
     if (options.now) args.push("--now", options.now);
-    this.#child = spawn(process.execPath, args, { cwd: options.repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    return this.#step(process.execPath, args, options.repoRoot, true);
+  }
+
+  /** Runs one step's process to its end; true when it exited with 0. */
+  #step(command: string, args: string[], cwd: string, isBuild: boolean): Promise<boolean> {
+    if (this.#cancelled) return Promise.resolve(false);
+    const child = spawn(command, args, { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    this.#child = child;
+    if (isBuild) this.#buildPid = child.pid;
+    if (this.#paused) this.#signal("SIGSTOP");
+    let output = "";
     const forward = (stream: NodeJS.ReadableStream | null) => {
       let pending = "";
       stream?.on("data", (chunk: Buffer) => {
+        // Pagefind's progress is noise in the preview's log; its output is shown only if it fails.
+        if (!isBuild) {
+          output += chunk.toString();
+          return;
+        }
         const lines = (pending + chunk.toString()).split("\n");
         pending = lines.pop() ?? "";
-        for (const line of lines) if (!this.#cancelled) options.log(line);
+        for (const line of lines) if (!this.#cancelled) this.#options.log(line);
       });
       stream?.on("end", () => {
-        if (pending && !this.#cancelled) options.log(pending);
+        if (pending && !this.#cancelled) this.#options.log(pending);
       });
     };
-    forward(this.#child.stdout);
-    forward(this.#child.stderr);
-    this.done = new Promise((resolve) => {
-      this.#child.on("error", (error) => {
-        options.log(`the background build could not start: ${error.message}`);
-        this.#exited = true;
+    forward(child.stdout);
+    forward(child.stderr);
+    return new Promise((resolve) => {
+      child.on("error", (error) => {
+        this.#options.log(`${path.basename(command)} could not start: ${error.message}`);
         resolve(false);
       });
-      this.#child.on("close", (code) => {
-        this.#exited = true;
+      child.on("close", (code) => {
+        if (this.#child === child) this.#child = undefined;
+        if (code !== 0 && !isBuild && !this.#cancelled) this.#options.log(output.trim());
         resolve(code === 0 && !this.#cancelled);
       });
     });
   }
 
-  /** Stops the build where it is (with its Pagefind process), until `resume` or `cancel`. */
+  /** Stops the running step where it is (with the processes it started), until `resume` or `cancel`. */
   pause(): void {
+    this.#paused = true;
     this.#signal("SIGSTOP");
   }
 
   resume(): void {
+    this.#paused = false;
     this.#signal("SIGCONT");
   }
 
   /**
-   * Ends the build for good. Resolves once it is gone and the output folder is as the last
+   * Ends the pass for good. Resolves once it is gone and the output folder is as the last
    * complete build (or the session's own page renders) left it.
    */
   async cancel(): Promise<void> {
-    if (this.#exited) return;
     this.#cancelled = true;
-    const pid = this.#child.pid;
     this.#signal("SIGKILL");
     await this.done;
+    const { outDir } = this.#options;
+    const next = path.join(outDir, nextBundle);
+    if (existsSync(next)) removeInBackground(next, outDir);
+    const pid = this.#buildPid;
     if (pid === undefined) return;
     // Killed between publishing's two renames: the last good preview is `<out>.old-<pid>`; put it back.
-    const old = `${this.#outDir}.old-${pid}`;
-    if (existsSync(old) && !existsSync(this.#outDir)) renameSync(old, this.#outDir);
+    const old = `${outDir}.old-${pid}`;
+    if (existsSync(old) && !existsSync(outDir)) renameSync(old, outDir);
     // Its staging folder holds a whole site (12,000 files at 10k): deleting it here would hold up
     // the edit being rendered, so it is moved aside and deleted by a detached `rm`.
-    for (const leftover of [`${this.#outDir}.tmp-${pid}`, old]) {
-      if (existsSync(leftover)) removeInBackground(leftover, this.#outDir);
+    for (const leftover of [`${outDir}.tmp-${pid}`, old]) {
+      if (existsSync(leftover)) removeInBackground(leftover, outDir);
     }
   }
 
   #signal(signal: NodeJS.Signals): void {
-    const pid = this.#child.pid;
-    if (this.#exited || pid === undefined) return;
+    const pid = this.#child?.pid;
+    if (pid === undefined) return;
     try {
       process.kill(-pid, signal);
     } catch {

@@ -4,8 +4,8 @@
  * last good archive in memory. On a change it re-reads only the files that changed, rebuilds the
  * archive from the kept results, and renders just the changed articles' own pages into the preview
  * in place: a few hundred milliseconds at 10k articles, where a whole build takes twenty seconds.
- * Then the background pass (./background.ts) rebuilds the whole preview, which brings lists,
- * feeds, other pages and the search index up to date; a newer edit cancels it and starts its own.
+ * Then the background pass (./background.ts) brings the search index up to date, and rebuilds the
+ * whole preview, which updates lists, feeds and other pages; a newer edit cancels it and starts its own.
  *
  * A change that leaves the content invalid renders nothing: its errors are the build's own
  * (every problem of every file, as `npm run build` prints them), and the last good preview stays
@@ -25,7 +25,8 @@ import { assembleContent, contentReader, listContent, type ContentFile, type Fil
 import { todayIn } from "../dates.ts";
 import { ContentError, formatProblem } from "../problems.ts";
 import { renderSite } from "../render.ts";
-import { BackgroundBuild } from "./background.ts";
+import { maxIndexPages } from "../search-index.ts";
+import { BackgroundPass } from "./background.ts";
 
 export interface PreviewSessionOptions {
   /** The repository: templates, data and scripts/build.ts. Eleventy renders from it as working directory. */
@@ -70,7 +71,7 @@ export class PreviewSession {
   #seen: { results: FileResult[]; listing: string } | undefined;
   /** The archive the preview's pages were last rendered from. */
   #archive: Archive | undefined;
-  #background: BackgroundBuild | undefined;
+  #background: BackgroundPass | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(options: PreviewSessionOptions, assets: AssetUrls) {
@@ -97,7 +98,7 @@ export class PreviewSession {
       rmSync(scratch, { recursive: true, force: true });
     }
     const session = new PreviewSession(options, assets);
-    session.#startBackground();
+    session.#startBackground(false);
     const scanned = session.#scan();
     if (scanned.ok) {
       try {
@@ -164,7 +165,7 @@ export class PreviewSession {
     this.#archive = archive;
     if (!previous) {
       // No page was ever rendered from valid content: the background pass builds every page.
-      this.#startBackground();
+      this.#startBackground(false);
       this.#log("content valid again: building the whole preview");
       return { status: "updated", rendered: [], removed: [] };
     }
@@ -181,9 +182,10 @@ export class PreviewSession {
     this.#log(
       `${describe(rendered, removed)} in ${formatMs(performance.now() - started)} ` +
         `(read ${formatMs(scannedMs)}, archive ${formatMs(archivedMs)}, render ${formatMs(renderMs)}); ` +
-        "lists, feeds and search follow in the background",
+        "search, lists and feeds follow in the background",
     );
-    this.#startBackground();
+    // Pagefind's command line refuses an empty site, and a parted index is the build's to write.
+    this.#startBackground(archive.items.length > 0 && archive.items.length <= maxIndexPages);
     return { status: "updated", rendered, removed };
   }
 
@@ -246,9 +248,10 @@ export class PreviewSession {
     }
   }
 
-  #startBackground(): void {
+  /** Starts the whole preview build; with `searchFirst`, the preview's search index is brought up to date before it. */
+  #startBackground(searchFirst: boolean): void {
     const { repoRoot, contentDir, outDir, now } = this.#options;
-    const background = new BackgroundBuild({ repoRoot, contentDir, outDir, ...(now ? { now } : {}), log: this.#log });
+    const background = new BackgroundPass({ repoRoot, contentDir, outDir, searchFirst, ...(now ? { now } : {}), log: this.#log });
     const started = performance.now();
     this.#background = background;
     void background.done.then((published) => {

@@ -50,6 +50,7 @@ test("the first pass builds the whole preview", () => {
 });
 
 test("an edit is rendered on the article's own page at once; lists, feeds and search follow in the background", async () => {
+  const editAt = log.length;
   writeFileSync(file("news/2023/alpha.md"), newsFile({ title: "Alpha item, revised", date: "2023-05-01", tags: "[training]" }, "Alpha's first paragraph, with flamingo.\n"));
   assert.equal(await session.update(), { status: "updated", rendered: ["/news/2023/alpha/"], removed: [] });
   const $ = page(read("/news/2023/alpha/"));
@@ -62,6 +63,9 @@ test("an edit is rendered on the article's own page at once; lists, feeds and se
   assert.equal(listed("/topics/training/"), ["Alpha item, revised"]);
   assert.ok(read("/feeds/news.xml").includes("Alpha item, revised"));
   assert.ok(searchIndex().get("/news/2023/alpha/")?.includes("flamingo"), "the search index has the new word");
+  const after = log.slice(editAt);
+  const indexed = after.findIndex((line) => line.startsWith("search index updated in "));
+  assert.ok(indexed >= 0 && indexed < after.findIndex((line) => line.startsWith("built ")), "the search index is updated before the whole build");
 });
 
 test("a broken edit prints the build's error and leaves the served page as it was; fixing it updates the page", async () => {
