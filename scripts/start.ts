@@ -11,7 +11,6 @@
  *   npm start -- [--content <dir>] [--port 8080]
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { watch } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -19,6 +18,7 @@ import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { repoRoot } from "./build.ts";
 import type { SessionReply, SessionRequest } from "./lib/preview/session-process.ts";
 import type { PreviewSessionOptions } from "./lib/preview/session.ts";
+import { watchTree } from "./lib/preview/watch.ts";
 
 /**
  * What a changed file asks for: "content" (a file under the content folder's news/ or abstracts/:
@@ -112,9 +112,8 @@ async function main(): Promise<void> {
   let siteTimer: NodeJS.Timeout | undefined;
   let restarting = Promise.resolve();
   for (const dir of watched) {
-    watch(dir, { recursive: true }, (_event, name) => {
-      // Without a name, nothing tells what changed: rebuild everything.
-      const kind = name ? changeKind(path.join(dir, name.toString()), contentDir) : "site";
+    watchTree(dir, (file) => {
+      const kind = changeKind(file, contentDir);
       if (kind === "content") {
         // Short: an editor's save is one or two events within a few milliseconds, and the edit's page should be served within a second.
         clearTimeout(contentTimer);
