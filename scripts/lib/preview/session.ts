@@ -251,6 +251,7 @@ export class PreviewSession {
   /** Starts the whole preview build; with `searchFirst`, the preview's search index is brought up to date before it. */
   #startBackground(searchFirst: boolean): void {
     const { repoRoot, contentDir, outDir, now } = this.#options;
+    const first = this.#background === undefined && this.#seen === undefined;
     const background = new BackgroundPass({ repoRoot, contentDir, outDir, searchFirst, ...(now ? { now } : {}), log: this.#log });
     const started = performance.now();
     this.#background = background;
@@ -260,7 +261,8 @@ export class PreviewSession {
       if (published) {
         this.#log(`background pass done: the whole preview, its lists, feeds and search, is up to date (${formatMs(performance.now() - started)})`);
         this.#options.onUpdated?.("site");
-      } else this.#log("background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above");
+      } else if (first) this.#log("the first build failed: serving what the preview folder holds; fix the errors above and save");
+      else this.#log("background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above");
     });
   }
 }
