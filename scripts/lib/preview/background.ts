@@ -1,20 +1,25 @@
 /**
- * The preview's background pass, started once an edit's own pages are served. Two steps, each a
- * process of its own:
+ * The preview's background pass, started once an edit's own pages are served. Two processes, side
+ * by side:
  *
- * 1. The search index first: Pagefind's command line indexes the article pages the preview
- *    already holds (the session has just rendered the edited ones and removed deleted ones, and an
- *    article's indexed text is its own page's), written beside the served index and swapped in.
- *    Skipped when the archive's index would be parted (scripts/lib/search-index.ts) or empty.
- * 2. The real build (`scripts/build.ts --preview`) of the whole preview, which brings up to date
- *    what the edit changed elsewhere (lists, year, topic, conference and speaker pages, the home
- *    page, feeds, redirects, neighbours and related links) and publishes by swapping the folder,
- *    as every build does.
+ * - The search index: Pagefind's command line indexes the article pages the preview already holds
+ *   (the session has just rendered the edited ones and removed deleted ones, and an article's
+ *   indexed text is its own page's), written beside the served index and swapped in. Skipped when
+ *   the archive's index would be parted (scripts/lib/search-index.ts) or empty.
+ * - The real build (`scripts/build.ts --preview`) of the whole preview, which brings up to date
+ *   what the edit changed elsewhere (lists, year, topic, conference and speaker pages, the home
+ *   page, feeds, redirects, neighbours and related links) and publishes by swapping the folder, as
+ *   every build does, its own search index included.
  *
- * Each step runs in its own process group, so that the session can pause it (SIGSTOP) while it
- * checks a newer edit, and end it with the processes it started (SIGKILL) when that edit
- * supersedes it: a killed build never touched the output folder, except between publishing's two
- * renames, which `cancel` undoes as the next build would.
+ * Side by side, because each mostly keeps one core busy (Pagefind writing its index, Eleventy
+ * rendering): one after the other, the lists waited for the whole of Pagefind's 6–12 s at 10k.
+ * Once the build has published, the quick index is of no more use and is ended; when the build
+ * fails (a link to a missing page, which only its check finds), the quick index is still swapped in.
+ *
+ * Each process runs in its own process group, so that the session can pause them (SIGSTOP) while
+ * it checks a newer edit, and end them with the processes they started (SIGKILL) when that edit
+ * supersedes them: a killed build never touched the output folder, except between publishing's
+ * two renames, which `cancel` undoes as the next build would.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, renameSync } from "node:fs";
@@ -29,24 +34,25 @@ export interface BackgroundPassOptions {
   outDir: string;
   /** The build's "now" (YYYY-MM-DD); today when absent. */
   now?: string;
-  /** Index the preview's article pages first (step 1). */
-  searchFirst: boolean;
+  /** Index the preview's article pages beside the build. */
+  quickIndex: boolean;
   /** Each line the build prints, and the pass's own. */
   log: (line: string) => void;
 }
 
 let trashCount = 0;
 
-/** Where step 1 writes the index, inside the preview, before it replaces `pagefind/`. */
+/** Where the quick index is written, inside the preview, before it replaces `pagefind/`. */
 const nextBundle = `${bundleDir}.next`;
 
 export class BackgroundPass {
   /** True when the build published the new preview; false when it failed or was cancelled. */
   readonly done: Promise<boolean>;
   readonly #options: BackgroundPassOptions;
-  #child: ChildProcess | undefined;
+  readonly #children = new Set<ChildProcess>();
   #paused = false;
   #cancelled = false;
+  #built = false;
   /** The build's pid, for what a killed build leaves behind. */
   #buildPid: number | undefined;
 
@@ -57,31 +63,41 @@ export class BackgroundPass {
 
   async #run(): Promise<boolean> {
     const options = this.#options;
-    if (options.searchFirst) {
-      const started = performance.now();
-      const next = path.join(options.outDir, nextBundle);
-      if (existsSync(next)) removeInBackground(next, options.outDir);
-      const indexed = await this.#step(pagefindBinary(), ["--site", ".", "--glob", articleGlob, "--output-subdir", nextBundle], options.outDir, false);
-      if (this.#cancelled) return false;
-      if (indexed) {
-        const current = path.join(options.outDir, bundleDir);
-        if (existsSync(current)) removeInBackground(current, options.outDir);
-        renameSync(next, current);
-        options.log(`search index updated in ${formatMs(performance.now() - started)}; the rest of the preview follows`);
-      } else options.log("the quick search index failed: the build below indexes again");
-    }
+    const indexing = options.quickIndex ? this.#quickIndex() : undefined;
     const args = ["--import", "tsx", path.join(options.repoRoot, "scripts/build.ts"), "--preview", "--content", options.contentDir, "--out", options.outDir];
     if (options.now) args.push("--now", options.now);
-    return this.#step(process.execPath, args, options.repoRoot, true);
+    const build = this.#start(process.execPath, args, options.repoRoot, true);
+    this.#buildPid = build.child?.pid;
+    const published = await build.done;
+    if (indexing) {
+      // A build that failed (a broken link the check found, say) published nothing: the quick index still serves the edit.
+      this.#built = published;
+      if (published) for (const child of this.#children) signal(child, "SIGKILL");
+      await indexing;
+    }
+    return published && !this.#cancelled;
   }
 
-  /** Runs one step's process to its end; true when it exited with 0. */
-  #step(command: string, args: string[], cwd: string, isBuild: boolean): Promise<boolean> {
-    if (this.#cancelled) return Promise.resolve(false);
+  async #quickIndex(): Promise<void> {
+    const { outDir, log } = this.#options;
+    const started = performance.now();
+    const next = path.join(outDir, nextBundle);
+    if (existsSync(next)) removeInBackground(next, outDir);
+    const indexed = await this.#start(pagefindBinary(), ["--site", ".", "--glob", articleGlob, "--output-subdir", nextBundle], outDir, false).done;
+    // Once the build has published, the preview has its index, made from the same content.
+    if (!indexed || this.#cancelled || this.#built) return;
+    const current = path.join(outDir, bundleDir);
+    if (existsSync(current)) removeInBackground(current, outDir);
+    renameSync(next, current);
+    log(`search index updated in ${formatMs(performance.now() - started)}; lists and feeds follow`);
+  }
+
+  /** Starts a process in its own group; `done` is true when it exited with 0. */
+  #start(command: string, args: string[], cwd: string, isBuild: boolean): { child?: ChildProcess; done: Promise<boolean> } {
+    if (this.#cancelled) return { done: Promise.resolve(false) };
     const child = spawn(command, args, { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    this.#child = child;
-    if (isBuild) this.#buildPid = child.pid;
-    if (this.#paused) this.#signal("SIGSTOP");
+    this.#children.add(child);
+    if (this.#paused) signal(child, "SIGSTOP");
     let output = "";
     const forward = (stream: NodeJS.ReadableStream | null) => {
       let pending = "";
@@ -101,28 +117,30 @@ export class BackgroundPass {
     };
     forward(child.stdout);
     forward(child.stderr);
-    return new Promise((resolve) => {
+    const done = new Promise<boolean>((resolve) => {
       child.on("error", (error) => {
+        this.#children.delete(child);
         this.#options.log(`${path.basename(command)} could not start: ${error.message}`);
         resolve(false);
       });
       child.on("close", (code) => {
-        if (this.#child === child) this.#child = undefined;
-        if (code !== 0 && !isBuild && !this.#cancelled) this.#options.log(output.trim());
+        this.#children.delete(child);
+        if (code !== 0 && !isBuild && !this.#cancelled && !this.#built) this.#options.log(`the quick search index failed (the build indexes too): ${output.trim()}`);
         resolve(code === 0 && !this.#cancelled);
       });
     });
+    return { child, done };
   }
 
-  /** Stops the running step where it is (with the processes it started), until `resume` or `cancel`. */
+  /** Stops the pass's processes where they are (with the processes they started), until `resume` or `cancel`. */
   pause(): void {
     this.#paused = true;
-    this.#signal("SIGSTOP");
+    for (const child of this.#children) signal(child, "SIGSTOP");
   }
 
   resume(): void {
     this.#paused = false;
-    this.#signal("SIGCONT");
+    for (const child of this.#children) signal(child, "SIGCONT");
   }
 
   /**
@@ -131,7 +149,7 @@ export class BackgroundPass {
    */
   async cancel(): Promise<void> {
     this.#cancelled = true;
-    this.#signal("SIGKILL");
+    for (const child of this.#children) signal(child, "SIGKILL");
     await this.done;
     const { outDir } = this.#options;
     const next = path.join(outDir, nextBundle);
@@ -147,15 +165,15 @@ export class BackgroundPass {
       if (existsSync(leftover)) removeInBackground(leftover, outDir);
     }
   }
+}
 
-  #signal(signal: NodeJS.Signals): void {
-    const pid = this.#child?.pid;
-    if (pid === undefined) return;
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // Already gone.
-    }
+/** Signals a child's whole process group (it was started detached, as the group's leader). */
+function signal(child: ChildProcess, name: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, name);
+  } catch {
+    // Already gone.
   }
 }
 
