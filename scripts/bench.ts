@@ -292,6 +292,10 @@ export function markdownReport(results: BenchResults): string {
             ["start-up: `npm start` until the article is served", ms(loop.startupMs)],
             [`edit saved → served page shows it (median of ${loop.edits.length})`, `${ms(loop.pageMs)} (${loop.edits.map((edit) => ms(edit.pageMs)).join(", ")})`],
             [`edit saved → search finds it (median of ${loop.edits.length})`, `${ms(loop.searchMs)} (${loop.edits.map((edit) => ms(edit.searchMs)).join(", ")})`],
+            [
+              `edit saved → the whole preview (lists, feeds) is up to date (median of ${loop.edits.length})`,
+              `${ms(loop.siteMs)} (${loop.edits.map((edit) => ms(edit.siteMs)).join(", ")})`,
+            ],
             ["the session's lines for the last edit", [loop.edits.at(-1)?.sessionLine, loop.edits.at(-1)?.searchLine].filter(Boolean).join("<br>") || "–"],
             ["the background pass's phases (last edit)", loop.rebuildPhases.map((phase) => `${phase.name} ${ms(phase.ms)}`).join(", ") || "–"],
             ["peak RSS of the `npm start` tree", gb(loop.memory.treeBytes)],

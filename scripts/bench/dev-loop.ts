@@ -18,6 +18,8 @@ export interface DevLoopEdit {
   pageMs: number;
   /** Saving the edit until /search/?q=<word> lists the article. */
   searchMs: number;
+  /** Saving the edit until the background pass published the whole preview (lists, feeds, other pages). */
+  siteMs: number;
   /** The preview session's line for the edit's own page: "updated /news/… in 412 ms (read …, archive …, render …); …". */
   sessionLine?: string;
   /** The background pass's line once Pagefind's new index is swapped in: "search index updated in 6.1 s; …". */
@@ -31,6 +33,7 @@ export interface DevLoopResult {
   /** Medians over the edits. */
   pageMs: number;
   searchMs: number;
+  siteMs: number;
   edits: DevLoopEdit[];
   /** The phases of the background pass (the whole preview build) of the last edit, as `npm start` printed them. */
   rebuildPhases: PhaseLine[];
@@ -139,17 +142,19 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
       const searchMs = await timeUntil("search to find the edit", () => searchFinds(word), saved, timeoutMs, 200);
       options.log(`  edit ${edit}: search found it after ${(searchMs / 1000).toFixed(2)} s`);
       // The background pass prints its last line once the whole preview is published.
-      await timeUntil("the background pass", async () => /^background pass (done|failed)/m.test(output.slice(beforeEdit)), saved, timeoutMs, 100).catch(() => 0);
+      const siteMs = await timeUntil("the background pass", async () => /^background pass (done|failed)/m.test(output.slice(beforeEdit)), saved, timeoutMs, 100);
+      options.log(`  edit ${edit}: the whole preview (lists, feeds) up to date after ${(siteMs / 1000).toFixed(2)} s`);
       const sessionLine = /^(?:updated|removed) .* in [\d.]+ m?s .*$/m.exec(output.slice(beforeEdit))?.[0];
       const searchLine = /^search index updated in .*$/m.exec(output.slice(beforeEdit))?.[0];
       for (const line of [sessionLine, searchLine]) if (line) options.log(`    ${line}`);
-      edits.push({ pageMs, searchMs, ...(sessionLine ? { sessionLine } : {}), ...(searchLine ? { searchLine } : {}) });
+      edits.push({ pageMs, searchMs, siteMs, ...(sessionLine ? { sessionLine } : {}), ...(searchLine ? { searchLine } : {}) });
     }
     return {
       articleUrl: options.articleUrl,
       startupMs,
       pageMs: median(edits.map((edit) => edit.pageMs)),
       searchMs: median(edits.map((edit) => edit.searchMs)),
+      siteMs: median(edits.map((edit) => edit.siteMs)),
       edits,
       rebuildPhases: parseBuildOutput(output.slice(beforeEdit)).phases,
       memory: sampler.stop(),

@@ -4,9 +4,9 @@
  * last good archive in memory. On a change it re-reads only the files that changed, rebuilds the
  * archive from the kept results, and renders just the changed articles' own pages into the preview
  * in place: a few hundred milliseconds at 10k articles, where a whole build takes twenty seconds.
- * Then the background pass (./background.ts) brings the search index up to date and, beside it,
- * rebuilds the whole preview, which updates lists, feeds and other pages; a newer edit cancels it
- * and starts its own.
+ * Then the background pass (./background.ts) brings the search index up to date, and then rebuilds
+ * the whole preview, which updates lists, feeds and other pages; a newer edit cancels it and starts
+ * its own.
  *
  * A change that leaves the content invalid renders nothing: its errors are the build's own
  * (every problem of every file, as `npm run build` prints them), and the last good preview stays
@@ -249,7 +249,7 @@ export class PreviewSession {
     }
   }
 
-  /** Starts the whole preview build; with `quickIndex`, the preview's search index is brought up to date beside it. */
+  /** Starts the whole preview build; with `quickIndex`, the preview's search index is brought up to date first. */
   #startBackground(quickIndex: boolean): void {
     const { repoRoot, contentDir, outDir, now } = this.#options;
     const first = this.#background === undefined && this.#seen === undefined;
