@@ -36,11 +36,16 @@ async function update(): Promise<void> {
     return;
   }
   updating = true;
-  do {
-    again = false;
-    await session.update();
-  } while (again);
-  updating = false;
+  try {
+    do {
+      again = false;
+      await session.update();
+    } while (again);
+  } catch (error) {
+    console.error(`the preview session failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  } finally {
+    updating = false;
+  }
 }
 
 process.on("message", (request: SessionRequest) => {

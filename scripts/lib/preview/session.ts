@@ -175,7 +175,17 @@ export class PreviewSession {
     const urls = new Set(archive.items.map((item) => item.url));
     const removed = previous.items.map((item) => item.url).filter((url) => !urls.has(url));
     const renderStarted = performance.now();
-    if (changed.size > 0) await renderSite(archive, this.#assets, this.#options.outDir, undefined, { lists: archive.itemPageLists(changed) });
+    if (changed.size > 0) {
+      try {
+        await renderSite(archive, this.#assets, this.#options.outDir, undefined, { lists: archive.itemPageLists(changed) });
+      } catch (error) {
+        // The whole build reports the same failure with the rest of its output.
+        const message = `Eleventy failed: ${error instanceof Error ? error.message : String(error)}`;
+        this.#log(`${message}\npreview not updated; the whole build follows`);
+        this.#startBackground(false);
+        return { status: "failed", message };
+      }
+    }
     for (const url of removed) this.#removePage(url);
     const renderMs = performance.now() - renderStarted;
     this.#options.onUpdated?.("pages");
