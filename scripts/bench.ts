@@ -7,15 +7,17 @@
  * 2. Search (on the 10k site, served gzipped, in headless Chromium): our search page against
  *    Pagefind's default UI over the same index, cold and warm; the budgets of issue 4.
  * 3. Page weight of a news page, the news list and the search page.
- * 4. Dev loop (10k): `npm start`, edit an article, time until the page and the search show it.
+ * 4. Dev loop (10k): `npm start`, edit an article, time until the page and the search show it;
+ *    `--edits` edits one after the other, each once the previous one's background pass is done.
  *
  * Results go to bench/results/<date-time>.json and .md (not committed) and are printed.
  *
  *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2]
- *                    [--search-size 10000] [--no-search] [--no-dev-loop] [--max-rss 16]
+ *                    [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16]
  *   npm run bench -- --site <built site> [--search-runs 2]
  *
- * --large adds the 100k corpus; --max-rss (GB) stops a build whose processes together pass it.
+ * --large adds the 100k corpus; --max-rss (GB) stops a build whose processes together pass it;
+ * --dev-loop-only measures just the dev loop, on the --search-size corpus (no builds, no search);
  * --site measures only search and page weight, on a site built before (no builds, no dev loop).
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
@@ -34,7 +36,7 @@ import { serveGzipped } from "./bench/static-server.ts";
 import { formatBytes } from "./lib/search-index.ts";
 
 const usage =
-  "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--max-rss 16]\n       npm run bench -- --site <built site> [--search-runs 2]";
+  "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16]\n       npm run bench -- --site <built site> [--search-runs 2]";
 
 /** Cold queries; each is followed on the same page by a warm query for the word two places on. */
 const searchTerms = ["extradition", "ransomware", "femicide", "bogota", "perjury"];
@@ -47,6 +49,10 @@ interface BenchOptions {
   searchSize: number;
   search: boolean;
   devLoop: boolean;
+  /** Only the dev loop: no builds, no search or page weight. */
+  devLoopOnly: boolean;
+  /** Edits the dev loop measures. */
+  edits: number;
   maxRssBytes: number;
   /** A site built before: only search and page weight are measured on it. */
   site: string | undefined;
@@ -66,6 +72,8 @@ export function parseBenchArgs(args: string[]): BenchOptions {
       "search-size": { type: "string", default: "10000" },
       "no-search": { type: "boolean", default: false },
       "no-dev-loop": { type: "boolean", default: false },
+      "dev-loop-only": { type: "boolean", default: false },
+      edits: { type: "string", default: "3" },
       "max-rss": { type: "string", default: "16" },
       site: { type: "string" },
     },
@@ -83,8 +91,10 @@ export function parseBenchArgs(args: string[]): BenchOptions {
     runs: count("runs", values.runs),
     searchRuns: count("search-runs", values["search-runs"]),
     searchSize: count("search-size", values["search-size"]),
-    search: !values["no-search"],
-    devLoop: !values["no-dev-loop"],
+    search: !values["no-search"] && !values["dev-loop-only"],
+    devLoop: !values["no-dev-loop"] || values["dev-loop-only"],
+    devLoopOnly: values["dev-loop-only"],
+    edits: count("edits", values.edits),
     maxRssBytes: maxRss * 1e9,
     site: values.site === undefined ? undefined : path.resolve(values.site),
     workDir: path.join(repoRoot, "bench/work"),
@@ -266,7 +276,9 @@ export function markdownReport(results: BenchResults): string {
       `load average ${load(machine.loadAverage)} at the start, ${load(machine.loadAverageAtEnd ?? [])} at the end.`,
     (results.options.site
       ? `Options: the site built before in ${results.options.site} (no builds); `
-      : `Options: sizes ${results.options.sizes.join(", ")}; ${plural(results.options.runs, "build run")} each; `) +
+      : results.options.devLoopOnly
+        ? `Options: the dev loop only, ${plural(results.options.edits, "edit")}; `
+        : `Options: sizes ${results.options.sizes.join(", ")}; ${plural(results.options.runs, "build run")} each; `) +
       `search: ${searchTerms.length} terms × ${plural(results.options.searchRuns, "run")} per UI.`,
   ];
   if (results.builds.length > 0) parts.push("", "## Full build (`npm run build`)", "", buildTable(results.builds));
@@ -301,9 +313,14 @@ export function markdownReport(results: BenchResults): string {
           ["", ""],
           [
             ["start-up: `npm start` until the article is served", ms(loop.startupMs)],
-            ["edit saved → served page shows it", ms(loop.pageMs)],
-            ["edit saved → search finds it", ms(loop.searchMs)],
-            ["the rebuild's phases", loop.rebuildPhases.map((phase) => `${phase.name} ${ms(phase.ms)}`).join(", ") || "–"],
+            [`edit saved → served page shows it (median of ${loop.edits.length})`, `${ms(loop.pageMs)} (${loop.edits.map((edit) => ms(edit.pageMs)).join(", ")})`],
+            [`edit saved → search finds it (median of ${loop.edits.length})`, `${ms(loop.searchMs)} (${loop.edits.map((edit) => ms(edit.searchMs)).join(", ")})`],
+            [
+              `edit saved → the whole preview (lists, feeds) is up to date (median of ${loop.edits.length})`,
+              `${ms(loop.siteMs)} (${loop.edits.map((edit) => ms(edit.siteMs)).join(", ")})`,
+            ],
+            ["the session's lines for the last edit", [loop.edits.at(-1)?.sessionLine, loop.edits.at(-1)?.searchLine].filter(Boolean).join("<br>") || "–"],
+            ["the background pass's phases (last edit)", loop.rebuildPhases.map((phase) => `${phase.name} ${ms(phase.ms)}`).join(", ") || "–"],
             ["peak RSS of the `npm start` tree", gb(loop.memory.treeBytes)],
           ],
         ),
@@ -405,6 +422,8 @@ async function main(): Promise<void> {
       searchSize: options.searchSize,
       search: options.search,
       devLoop: options.devLoop,
+      devLoopOnly: options.devLoopOnly,
+      edits: options.edits,
       maxRssBytes: options.maxRssBytes,
       site: options.site,
     },
@@ -414,7 +433,11 @@ async function main(): Promise<void> {
 
   let failed = false;
   const corpora = new Map<number, Corpus>();
-  for (const size of options.site ? [] : options.sizes) {
+  if (options.devLoopOnly) {
+    const dir = path.join(options.workDir, String(options.searchSize));
+    corpora.set(options.searchSize, writeBenchCorpus(options.searchSize, path.join(dir, "content")));
+  }
+  for (const size of options.site || options.devLoopOnly ? [] : options.sizes) {
     const dir = path.join(options.workDir, String(size));
     const corpus = writeBenchCorpus(size, path.join(dir, "content"));
     corpora.set(size, corpus);
@@ -446,7 +469,7 @@ async function main(): Promise<void> {
   const newsUrl = options.site ? firstNewsUrl(options.site) : searchCorpus?.sample.url;
   const searchable = options.site
     ? newsUrl !== undefined
-    : searchCorpus !== undefined && results.builds.some((result) => result.size === searchSize && result.runs.length > 0);
+    : searchCorpus !== undefined && (options.devLoopOnly || results.builds.some((result) => result.size === searchSize && result.runs.length > 0));
   if ((options.search || options.devLoop) && !searchable) {
     log(
       options.site
@@ -473,7 +496,14 @@ async function main(): Promise<void> {
       if (options.devLoop && searchCorpus) {
         log(`\ndev loop: npm start on the ${sizeLabel(searchSize)} corpus, then an edit to ${path.relative(repoRoot, searchCorpus.sample.file)}`);
         try {
-          results.devLoop = await measureDevLoop({ contentDir: searchCorpus.dir, articleFile: searchCorpus.sample.file, articleUrl: searchCorpus.sample.url, browser, log });
+          results.devLoop = await measureDevLoop({
+            contentDir: searchCorpus.dir,
+            articleFile: searchCorpus.sample.file,
+            articleUrl: searchCorpus.sample.url,
+            browser,
+            log,
+            edits: options.edits,
+          });
         } catch (error) {
           results.devLoop = { error: error instanceof Error ? error.message : String(error) };
           failed = true;

@@ -308,6 +308,25 @@ export class Archive {
     };
   }
 
+  /**
+   * The lists with only the own pages of these items, every other list empty: what the preview
+   * renders first after an edit (scripts/lib/preview/session.ts).
+   */
+  itemPageLists(items: ReadonlySet<Item>): PageLists {
+    return {
+      news: this.news.filter((item) => items.has(item)),
+      abstracts: this.abstracts.filter((item) => items.has(item)),
+      newsPages: [],
+      yearPages: [],
+      topicPages: [],
+      conferenceIndexPages: [],
+      conferencePages: [],
+      speakerIndexPages: [],
+      speakerPages: [],
+      redirects: [],
+    };
+  }
+
   /** How many pages the templates write: every page URL, the redirects, the 404 page (and the snapshot's own page). */
   get pageCount(): number {
     return this.pageUrls().length + this.redirects.length + 2;

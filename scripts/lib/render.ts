@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import type { Archive } from "./archive.ts";
+import type { Archive, PageLists } from "./archive.ts";
 import type { AssetUrls } from "./assets.ts";
 import { pagePolicy, searchPolicy } from "./security.ts";
 import type { SnapshotInfo } from "./snapshot/info.ts";
@@ -16,6 +16,14 @@ interface RenderConfig {
 export interface RenderPart {
   index: number;
   count: number;
+}
+
+/**
+ * Just the pages of these lists, and none of the single-page templates: what the preview renders
+ * first after an edit, the edited articles' own pages (scripts/lib/preview/session.ts).
+ */
+export interface RenderSelection {
+  lists: PageLists;
 }
 
 /**
@@ -50,13 +58,14 @@ export function singlePageTemplates(): string[] {
  * get the validated `archive`, the lists the paginated templates paginate over (`pageLists`), the
  * fingerprinted `assets`, the `csp` policies and `snapshot` (the snapshot being built, or null) as
  * global data. With `part`, only that part of the pages is rendered: every `count`-th entry of
- * each list from `index` on, and the single pages in the first part.
+ * each list from `index` on, and the single pages in the first part. With a `RenderSelection`,
+ * only the pages of its lists.
  */
 export interface RenderOptions {
   /** The snapshot being built (scripts/snapshot.ts), if any. */
   snapshot?: SnapshotInfo | undefined;
-  /** Render only this part of the pages (see `pagesPerRun`). */
-  part?: RenderPart | undefined;
+  /** Render only this part of the pages (see `pagesPerRun`), or only the pages of these lists (the preview's edited articles). */
+  part?: RenderPart | RenderSelection | undefined;
   /**
    * Called with each news and abstract page as Eleventy finishes it, after the base-path rewrite
    * (the page as written), with its URL inside the site.
@@ -64,7 +73,7 @@ export interface RenderOptions {
   onArticle?: ((url: string, html: string) => void) | undefined;
   /**
    * The other bundles of a search index written in parts ("pagefind/part-2/", …; see
-   * scripts/lib/search-index.ts), which the search page merges into the first. Default: none.
+   * scripts/lib/search-index.ts), which the search page searches with the first. Default: none.
    */
   searchParts?: readonly string[] | undefined;
 }
@@ -72,6 +81,8 @@ export interface RenderOptions {
 export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
   const { snapshot, part, onArticle, searchParts = [] } = options;
   const articleUrls = new Set(onArticle ? archive.items.map((item) => item.url) : []);
+  const lists = part && "lists" in part ? part.lists : archive.pageLists(part);
+  const singlePages = !part || ("index" in part && part.index === 0);
   const eleventy = new Eleventy("src", outDir, {
     configPath: ".eleventy.ts",
     quietMode: true,
@@ -79,8 +90,8 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
     pathPrefix: archive.basePath,
     config: (eleventyConfig: RenderConfig) => {
       eleventyConfig.addGlobalData("archive", archive);
-      eleventyConfig.addGlobalData("pageLists", archive.pageLists(part));
-      if (part && part.index > 0) for (const template of singlePageTemplates()) eleventyConfig.ignores.add(template);
+      eleventyConfig.addGlobalData("pageLists", lists);
+      if (!singlePages) for (const template of singlePageTemplates()) eleventyConfig.ignores.add(template);
       eleventyConfig.addGlobalData("assets", assets);
       eleventyConfig.addGlobalData("csp", { page: pagePolicy, search: searchPolicy });
       eleventyConfig.addGlobalData("snapshot", snapshot ?? null);
