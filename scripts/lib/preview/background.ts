@@ -27,6 +27,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, renameSync } from "node:fs";
 import path from "node:path";
 import { formatMs } from "../../build.ts";
+import { removeInBackground as moveToTrash, trashDir } from "../publish.ts";
+import { writeFacetFiles } from "../search-facets.ts";
 import { articleGlob, bundleDir, pagefindBinary } from "../search-index.ts";
 
 export interface BackgroundPassOptions {
@@ -79,6 +81,9 @@ export class BackgroundPass {
     if (existsSync(next)) removeInBackground(next, outDir);
     const indexed = await this.#start(pagefindBinary(), ["--site", ".", "--glob", articleGlob, "--output-subdir", nextBundle], outDir, false).done;
     if (!indexed || this.#cancelled) return;
+    // The search page's facet file, as the build writes it beside the index (scripts/lib/search-facets.ts).
+    await writeFacetFiles(next);
+    if (this.#cancelled) return;
     const current = path.join(outDir, bundleDir);
     if (existsSync(current)) removeInBackground(current, outDir);
     renameSync(next, current);
@@ -170,14 +175,7 @@ function signal(child: ChildProcess, name: NodeJS.Signals): void {
   }
 }
 
-/**
- * Renames `dir` to a hidden trash folder next to the output (`.<out>.trash-<pid>-<n>`, which
- * scripts/lib/publish.ts also sweeps up if a removal died) and deletes it in a detached process.
- */
+/** Moves `dir` out of the way, next to the output, and deletes it in a detached process (scripts/lib/publish.ts). */
 function removeInBackground(dir: string, outDir: string): void {
-  const trash = path.join(path.dirname(path.resolve(outDir)), `.${path.basename(outDir)}.trash-${process.pid}-${++trashCount}`);
-  renameSync(dir, trash);
-  const remover = spawn("rm", ["-rf", "--", trash], { detached: true, stdio: "ignore" });
-  remover.on("error", () => undefined);
-  remover.unref();
+  moveToTrash(dir, trashDir(outDir, String(++trashCount)));
 }
