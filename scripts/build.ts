@@ -7,7 +7,6 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -20,6 +19,7 @@ import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/
 import { pluralise } from "./eleventy/filters.ts";
 import { checkPages, indexPagesFolder, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
+import { FileQueue } from "./lib/file-queue.ts";
 import { isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
 import { discard, publish, recoverInterruptedBuilds, removeInBackground, stagingDir, trashDir } from "./lib/publish.ts";
@@ -150,6 +150,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const indexPages = path.join(staged, indexPagesFolder);
   const articleUrls = archive.items.map((item) => item.url);
   const articleYears = new Map(archive.items.map((item) => [item.url, item.year]));
+  /** What Pagefind reads of each article (`indexedCopy`), written beside the site as it renders. */
+  const copies = new FileQueue();
   /** The check reading the pages, started during the search phase. */
   let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
   try {
@@ -164,12 +166,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         const searchParts = planIndexParts(articleUrls, options.maxIndexPages, articleYears)
           .slice(1)
           .map((part) => `${part.bundle}/`);
-        // What Pagefind reads of each article (`indexedCopy`), written beside the site as it renders.
-        const copies: Promise<void>[] = [];
-        const onArticle = (url: string, html: string) => {
-          const file = path.join(indexPages, url, "index.html");
-          copies.push(mkdir(path.dirname(file), { recursive: true }).then(() => writeFile(file, indexedCopy(html))));
-        };
+        const onArticle = (url: string, html: string) => copies.add(path.join(indexPages, url, "index.html"), () => indexedCopy(html));
         try {
           // Eleventy keeps every page of a run in memory: a large archive renders in several runs (scripts/lib/render.ts).
           for (let index = 0; index < runs; index++) {
@@ -180,7 +177,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
               searchParts,
             });
           }
-          await Promise.all(copies);
+          await copies.done();
         } catch (error) {
           throw new BuildError("render", `Eleventy failed: ${errorMessage(error)}`);
         }
@@ -273,7 +270,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings, parts: searchIndex.parts },
     };
   } finally {
-    // No page may still be being read when the staging folder goes.
+    // No copy may still be being written, and no page read, when the staging folder goes.
+    await copies.done().catch(() => undefined);
     await reading?.catch(() => undefined);
     discard(staged);
   }
