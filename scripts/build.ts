@@ -6,7 +6,7 @@
  *   npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -17,19 +17,18 @@ import { Archive, type ArchiveOptions, type Period } from "./lib/archive.ts";
 import { listContent } from "./lib/content.ts";
 import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/parallel.ts";
 import { pluralise } from "./eleventy/filters.ts";
-import { checkPages, indexPagesFolder, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
+import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
-import { FileQueue } from "./lib/file-queue.ts";
 import { isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
-import { discard, publish, recoverInterruptedBuilds, removeInBackground, stagingDir, trashDir } from "./lib/publish.ts";
+import { discard, publish, recoverInterruptedBuilds, stagingDir } from "./lib/publish.ts";
 import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 import { writeAssets } from "./lib/assets.ts";
 import { writeServiceWorker } from "./lib/offline.ts";
 import type { SnapshotInfo } from "./lib/snapshot/info.ts";
 import { prepareSnapshotPayload } from "./lib/snapshot/payload.ts";
-import { formatBytes, indexedCopy, planIndexParts, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
+import { formatBytes, planIndexParts, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -146,12 +145,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // snapshot must never take over the live site's offline cache.
   const serviceWorker = !options.snapshot && (options.serviceWorker ?? !options.preview);
   const staged = stagingDir(options.outDir);
-  /** The part of each article Pagefind reads; inside the staging folder, so a killed build's goes with it. */
-  const indexPages = path.join(staged, indexPagesFolder);
   const articleUrls = archive.items.map((item) => item.url);
   const articleYears = new Map(archive.items.map((item) => [item.url, item.year]));
-  /** What Pagefind reads of each article (`indexedCopy`), written beside the site as it renders. */
-  const copies = new FileQueue();
+  const indexParts = planIndexParts(articleUrls, options.maxIndexPages, articleYears);
   /** The check reading the pages, started during the search phase. */
   let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
   try {
@@ -163,21 +159,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         });
         const runs = renderRuns(archive.pageCount, options.pagesPerRun);
         // An index in parts: the search page merges the other bundles into the first.
-        const searchParts = planIndexParts(articleUrls, options.maxIndexPages, articleYears)
-          .slice(1)
-          .map((part) => `${part.bundle}/`);
-        const onArticle = (url: string, html: string) => copies.add(path.join(indexPages, url, "index.html"), () => indexedCopy(html));
+        const searchParts = indexParts.slice(1).map((part) => `${part.bundle}/`);
         try {
           // Eleventy keeps every page of a run in memory: a large archive renders in several runs (scripts/lib/render.ts).
           for (let index = 0; index < runs; index++) {
             await renderSite(archive, assets.urls, staged, {
               snapshot: options.snapshot,
               part: runs > 1 ? { index, count: runs } : undefined,
-              onArticle,
               searchParts,
             });
           }
-          await copies.done();
         } catch (error) {
           throw new BuildError("render", `Eleventy failed: ${errorMessage(error)}`);
         }
@@ -210,16 +201,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           articleUrls,
           articleYears,
           source: options.searchIndexSource ?? "cli",
-          pagesDir: indexPages,
           ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
           // Pagefind reads the pages on both cores; then the check reads them on the core it leaves free.
-          ...(options.snapshot ? {} : { onPagesRead: read }),
+          // Not for an index in parts: the pages read would sit in memory beside each part's Pagefind.
+          ...(options.snapshot || indexParts.length > 1 ? {} : { onPagesRead: read }),
         });
         const result = await indexing.catch((error: unknown) => {
           throw new BuildError("search", `Pagefind failed: ${errorMessage(error)}`);
         });
-        // Pagefind is done with its copies of the articles: out of the site, deleted in the background.
-        if (existsSync(indexPages)) removeInBackground(indexPages, trashDir(options.outDir, "pages"));
         if (result.errors.length > 0) {
           throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
         }
@@ -270,8 +259,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings, parts: searchIndex.parts },
     };
   } finally {
-    // No copy may still be being written, and no page read, when the staging folder goes.
-    await copies.done().catch(() => undefined);
+    // No page may still be being read when the staging folder goes.
     await reading?.catch(() => undefined);
     discard(staged);
   }

@@ -183,7 +183,7 @@ function ownCopy(text: string): string {
 function* scanSteps(outDir: string, options: CheckOptions, scan: PageScan): Generator<void> {
   const { validate = "all" } = options;
   const toValidate = new Set(validate === "all" ? [] : validate);
-  for (const file of listFiles(outDir, [bundleFolder, indexPagesFolder]).filter((name) => name.endsWith(".html"))) {
+  for (const file of listFiles(outDir, [bundleFolder]).filter((name) => name.endsWith(".html"))) {
     const html = readFileSync(path.join(outDir, file), "utf8");
     scan.pages.set(file, keptFacts(pageFacts(html), scan));
     if (validate === "all" || toValidate.has(file)) {
@@ -197,9 +197,6 @@ function* scanSteps(outDir: string, options: CheckOptions, scan: PageScan): Gene
 
 /** Pagefind's bundle folder (scripts/lib/search-index.ts), which holds no pages. */
 const bundleFolder = "pagefind";
-
-/** What Pagefind reads of the articles (scripts/build.ts), moved away once Pagefind has read it. */
-export const indexPagesFolder = ".pagefind-pages";
 
 export function scanPages(outDir: string, options: CheckOptions = {}): PageScan {
   const scan: PageScan = { pages: new Map(), validated: 0, problems: [], strings: new Map() };

@@ -8,7 +8,6 @@ import type { SnapshotInfo } from "./snapshot/info.ts";
 
 interface RenderConfig {
   addGlobalData(name: string, value: unknown): void;
-  addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
   ignores: Set<string>;
 }
 
@@ -67,11 +66,6 @@ export interface RenderOptions {
   /** Render only this part of the pages (see `pagesPerRun`), or only the pages of these lists (the preview's edited articles). */
   part?: RenderPart | RenderSelection | undefined;
   /**
-   * Called with each news and abstract page as Eleventy finishes it, after the base-path rewrite
-   * (the page as written), with its URL inside the site.
-   */
-  onArticle?: ((url: string, html: string) => void) | undefined;
-  /**
    * The other bundles of a search index written in parts ("pagefind/part-2/", …; see
    * scripts/lib/search-index.ts), which the search page searches with the first. Default: none.
    */
@@ -79,8 +73,7 @@ export interface RenderOptions {
 }
 
 export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
-  const { snapshot, part, onArticle, searchParts = [] } = options;
-  const articleUrls = new Set(onArticle ? archive.items.map((item) => item.url) : []);
+  const { snapshot, part, searchParts = [] } = options;
   const lists = part && "lists" in part ? part.lists : archive.pageLists(part);
   const singlePages = !part || ("index" in part && part.index === 0);
   const eleventy = new Eleventy("src", outDir, {
@@ -99,14 +92,6 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
       // A snapshot has a page about itself, and no offline page: it has no service worker to save
       // the archive with, and as a folder of files it reads offline already.
       eleventyConfig.ignores.add(snapshot ? "src/pages/offline.njk" : "src/pages/snapshot.njk");
-      if (onArticle) {
-        // Transforms run in the order added, after Eleventy's own HTML transform (the base path).
-        eleventyConfig.addTransform("archive:articles", function (content) {
-          const url = this.page.url;
-          if (typeof url === "string" && articleUrls.has(url)) onArticle(url, content);
-          return content;
-        });
-      }
     },
   });
   // Eleventy would print its own summary; the build prints one line per phase instead.

@@ -52,12 +52,6 @@ export interface SearchIndexOptions {
   maxIndexPages?: number;
   /** Each article's year, by URL, for the parts (`planIndexParts`); news URLs carry theirs. */
   articleYears?: ReadonlyMap<string, number>;
-  /**
-   * A folder holding, at the same paths as in the site, the part of each article page Pagefind
-   * reads (`indexedCopy`), written by the render phase; the CLI then reads these instead of the
-   * whole pages. Default: the site itself.
-   */
-  pagesDir?: string;
 }
 
 export interface SearchIndexReport {
@@ -90,6 +84,12 @@ export const articleGlob = "{news,abstracts}/*/*/index.html";
 export const maxIndexPages = 12_000;
 
 /**
+ * Articles per part once an archive is split: fewer than `maxIndexPages`, so that a part's Pagefind
+ * (about 1.4 GB for 8,000 articles) and the build's own process stay within 4 GB together at 100k.
+ */
+export const maxPartPages = 8_000;
+
+/**
  * One Pagefind bundle of a parted index. The first part is always `pagefind/`, the bundle the
  * search page loads; with more than one, `pagefind/parts.json` lists the others (`partsFile`).
  * Parts hold whole years, newest first, so that the search page can sort across them by
@@ -120,7 +120,8 @@ function yearOfArticle(url: string, years?: ReadonlyMap<string, number>): number
 }
 
 /**
- * Splits the articles into parts of at most `max` articles, by year, newest first: each part
+ * Splits the articles into parts (one, up to `max` articles; else parts of at most `maxPartPages`),
+ * by year, newest first: each part
  * is a run of whole years (a year is never split, so a year of more than `max` articles is a
  * part of its own), and each folder (a year of news, a conference's abstracts) is in the part of
  * its articles' year.
@@ -148,10 +149,11 @@ export function planIndexParts(articleUrls: readonly string[], max = maxIndexPag
     byYear.set(year, entry);
   }
   const parts: Omit<IndexPart, "bundle">[] = [];
+  const perPart = Math.min(max, maxPartPages);
   for (const year of [...byYear.keys()].sort((a, b) => b - a)) {
     const { folders: yearFolders, pages } = byYear.get(year) as { folders: string[]; pages: number };
     const last = parts.at(-1);
-    if (last && last.pages + pages <= max) {
+    if (last && last.pages + pages <= perPart) {
       last.folders.push(...yearFolders);
       last.pages += pages;
       last.years.from = year;
@@ -183,7 +185,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   for (const [index, part] of parts.entries()) {
     // One part at a time: the memory of one Pagefind process is the point of parts.
     const glob = parts.length === 1 ? articleGlob : partGlob(part.folders);
-    const written = await runPagefindCli(options.pagesDir ?? options.siteDir, glob, path.join(options.siteDir, part.bundle), index === 0 ? options.onPagesRead : undefined);
+    const written = await runPagefindCli(options.siteDir, glob, path.join(options.siteDir, part.bundle), index === 0 ? options.onPagesRead : undefined);
     timings.add += written.timings.add;
     timings.write += written.timings.write;
     errors.push(...written.errors.map((error) => (parts.length === 1 ? error : `${part.bundle}: ${error}`)));
@@ -281,7 +283,7 @@ export function pagefindBinary(): string {
  * progress lines give the timings: reading and parsing the pages ("add") until it reports
  * "[Reading languages]", then building and writing the index ("write").
  */
-function runPagefindCli(pagesDir: string, glob: string, outputPath: string, onPagesRead?: () => void): Promise<PagefindRun> {
+function runPagefindCli(siteDir: string, glob: string, outputPath: string, onPagesRead?: () => void): Promise<PagefindRun> {
   const started = performance.now();
   let parsed: number | undefined;
   return new Promise((resolve) => {
@@ -289,7 +291,7 @@ function runPagefindCli(pagesDir: string, glob: string, outputPath: string, onPa
     let child;
     try {
       child = spawn(pagefindBinary(), ["--site", ".", "--glob", glob, "--output-path", path.resolve(outputPath)], {
-        cwd: pagesDir,
+        cwd: siteDir,
         stdio: ["ignore", "pipe", "pipe"],
         windowsHide: true,
       });
@@ -322,23 +324,6 @@ function runPagefindCli(pagesDir: string, glob: string, outputPath: string, onPa
       resolve({ errors: [`pagefind ${exit}${lines.length > 0 ? `: ${lines.join(" ")}` : ""}`], timings, failed: true });
     });
   });
-}
-
-/**
- * What Pagefind reads of an article page: the element with `data-pagefind-body` (which holds every
- * `data-pagefind-meta`, `-filter` and `-sort` of the article templates) in a document with the
- * page's language. Pagefind indexes nothing else of a page once a site uses `data-pagefind-body`,
- * and parsing a third of the HTML saves about a second of a 10k build; the index written from
- * these copies is byte-identical to the one from the whole pages (tested). A page without that
- * element is returned whole, so that the missing-pages check still reports it.
- */
-export function indexedCopy(html: string): string {
-  const body = html.indexOf(" data-pagefind-body");
-  const start = body < 0 ? -1 : html.lastIndexOf("<article", body);
-  const end = start < 0 ? -1 : html.indexOf("</article>", body);
-  if (end < 0) return html;
-  const lang = /^<!doctype html>\s*<html lang="([^"]*)"/i.exec(html)?.[1] ?? "";
-  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"></head><body>${html.slice(start, end + "</article>".length)}</body></html>\n`;
 }
 
 /**

@@ -5,9 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
   formatBytes,
-  indexedCopy,
   indexedPageCount,
-  pagefindBinary,
   isIndexData,
   labelled,
   missingPagesError,
@@ -15,8 +13,7 @@ import {
   planIndexParts,
   writeSearchIndex,
 } from "../../scripts/lib/search-index.ts";
-import { execFileSync } from "node:child_process";
-import { buildSite, repoRoot, tempDir } from "../support/site.ts";
+import { tempDir } from "../support/site.ts";
 
 test("labelled names the Pagefind call (and page) of every error", () => {
   assert.equal(labelled("addHTMLFile /news/2023/a/", ["bad html", "worse"]), [
@@ -161,33 +158,5 @@ test("writeSearchIndex reports an article page that lost data-pagefind-body", as
   ]);
 });
 
-
-test("indexedCopy keeps the page's language and its data-pagefind-body article, nothing else", () => {
-  const page =
-    '<!doctype html>\n<html lang="en">\n<head><title>T</title><script type="application/ld+json">{}</script></head>\n' +
-    '<body><nav><a href="/">Home</a></nav><main><article class="article" data-pagefind-body data-pagefind-meta="type:News">' +
-    '<h1 data-pagefind-meta="title">Title</h1><p>Text</p></article><section class="related"><article>x</article></section></main></body></html>\n';
-  assert.is(
-    indexedCopy(page),
-    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"></head><body><article class="article" data-pagefind-body data-pagefind-meta="type:News">' +
-      '<h1 data-pagefind-meta="title">Title</h1><p>Text</p></article></body></html>\n',
-  );
-  // A page without the marker goes to Pagefind whole, so that the count of indexed pages reports it.
-  const plain = '<!doctype html>\n<html lang="en"><body><article><p>x</p></article></body></html>';
-  assert.is(indexedCopy(plain), plain);
-});
-
-test("the build's index, made from the articles' indexed copies, is byte-identical to Pagefind's CLI over the whole pages", async () => {
-  const site = await buildSite(path.join(repoRoot, "src"));
-  const whole = path.join(tempDir("pagefind-whole-"), "pagefind");
-  execFileSync(pagefindBinary(), ["--site", ".", "--glob", "{news,abstracts}/*/*/index.html", "--output-path", whole], { cwd: site.outDir, stdio: "ignore" });
-  assert.is(site.report.search.pages, 2);
-  const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
-  const built = path.join(site.outDir, "pagefind");
-  // The build adds only the search page's facet file (scripts/lib/search-facets.ts).
-  assert.equal(files(built).filter((file) => !file.endsWith(".facets")), files(whole));
-  for (const file of files(whole)) assert.ok(readFileSync(path.join(built, file)).equals(readFileSync(path.join(whole, file))), file);
-  assert.not.ok(existsSync(path.join(site.outDir, ".pagefind-pages")), "the copies are not published");
-});
 
 test.run();
