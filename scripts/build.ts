@@ -203,8 +203,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           source: options.searchIndexSource ?? "cli",
           ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
           // Pagefind reads the pages on both cores; then the check reads them on the core it leaves free.
-          // Not for an index in parts: the pages read would sit in memory beside each part's Pagefind.
-          ...(options.snapshot || indexParts.length > 1 ? {} : { onPagesRead: read }),
+          ...(options.snapshot ? {} : { onPagesRead: read }),
         });
         const result = await indexing.catch((error: unknown) => {
           throw new BuildError("search", `Pagefind failed: ${errorMessage(error)}`);

@@ -84,12 +84,6 @@ export const articleGlob = "{news,abstracts}/*/*/index.html";
 export const maxIndexPages = 12_000;
 
 /**
- * Articles per part once an archive is split: fewer than `maxIndexPages`, so that a part's Pagefind
- * (about 1.4 GB for 8,000 articles) and the build's own process stay within 4 GB together at 100k.
- */
-export const maxPartPages = 8_000;
-
-/**
  * One Pagefind bundle of a parted index. The first part is always `pagefind/`, the bundle the
  * search page loads; with more than one, `pagefind/parts.json` lists the others (`partsFile`).
  * Parts hold whole years, newest first, so that the search page can sort across them by
@@ -120,8 +114,7 @@ function yearOfArticle(url: string, years?: ReadonlyMap<string, number>): number
 }
 
 /**
- * Splits the articles into parts (one, up to `max` articles; else parts of at most `maxPartPages`),
- * by year, newest first: each part
+ * Splits the articles into parts of at most `max` articles, by year, newest first: each part
  * is a run of whole years (a year is never split, so a year of more than `max` articles is a
  * part of its own), and each folder (a year of news, a conference's abstracts) is in the part of
  * its articles' year.
@@ -149,11 +142,10 @@ export function planIndexParts(articleUrls: readonly string[], max = maxIndexPag
     byYear.set(year, entry);
   }
   const parts: Omit<IndexPart, "bundle">[] = [];
-  const perPart = Math.min(max, maxPartPages);
   for (const year of [...byYear.keys()].sort((a, b) => b - a)) {
     const { folders: yearFolders, pages } = byYear.get(year) as { folders: string[]; pages: number };
     const last = parts.at(-1);
-    if (last && last.pages + pages <= perPart) {
+    if (last && last.pages + pages <= max) {
       last.folders.push(...yearFolders);
       last.pages += pages;
       last.years.from = year;
