@@ -19,6 +19,7 @@ import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/
 import { pluralise } from "./eleventy/filters.ts";
 import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
+import { collectGarbage } from "./lib/memory.ts";
 import { isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
 import { discard, publish, recoverInterruptedBuilds, stagingDir } from "./lib/publish.ts";
@@ -176,6 +177,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       },
       ({ bytes, runs }) => `${archive.items.length} articles with Eleventy${runs > 1 ? ` (${runs} runs)` : ""}, search.js ${formatBytes(bytes)}`,
     );
+    // A large archive is indexed in parts, one Pagefind process after the other: give them the memory
+    // Eleventy's runs left as garbage.
+    if (indexParts.length > 1) collectGarbage();
     await timed(
       "feeds",
       () => writeDiscoveryFiles(archive, site, staged),
