@@ -20,7 +20,7 @@ import { pluralise } from "./eleventy/filters.ts";
 import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
 import { collectGarbage } from "./lib/memory.ts";
-import { isCalendarDate } from "./lib/dates.ts";
+import { dayAsNow, isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
 import { discard, publish, recoverInterruptedBuilds, stagingDir } from "./lib/publish.ts";
 import { renderRuns, renderSite } from "./lib/render.ts";
@@ -125,7 +125,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       // A large archive is read on two threads (scripts/lib/parallel.ts).
       const listed = listContent(options.contentDir);
       const parallel = listed.ok && (options.parallel ?? (canRunParallel() && listed.files.length >= parallelThreshold));
-      const loaded = parallel ? await readContentInParallel(archiveOptions) : undefined;
+      const loaded = parallel && listed.ok ? await readContentInParallel(archiveOptions, listed.files, listed.problems) : undefined;
       if (loaded) threads = 2;
       try {
         return new Archive({ ...archiveOptions, ...(loaded ? { loaded } : {}) });
@@ -159,7 +159,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           throw new BuildError("render", `writing the assets (stylesheet, search script) failed: ${errorMessage(error)}`);
         });
         const runs = renderRuns(archive.pageCount, options.pagesPerRun);
-        // An index in parts: the search page merges the other bundles into the first.
+        // An index in parts: the search page searches the other bundles with the first.
         const searchParts = indexParts.slice(1).map((part) => `${part.bundle}/`);
         try {
           // Eleventy keeps every page of a run in memory: a large archive renders in several runs (scripts/lib/render.ts).
@@ -318,7 +318,7 @@ export function parseBuildArgs(args: string[], cwd: string = process.cwd()): Bui
     preview: values.preview ?? false,
     ...(values["base-path"] !== undefined ? { basePath: normaliseBasePath(values["base-path"]) } : {}),
     // The end of that day in the archive's time zone is approximated by its UTC noon: dates are compared as calendar days.
-    ...(values.now ? { now: new Date(`${values.now}T12:00:00Z`) } : {}),
+    ...(values.now ? { now: dayAsNow(values.now) } : {}),
   };
 }
 

@@ -87,6 +87,15 @@ export function yearOf(date: string): number {
   return toParts(date).year;
 }
 
+/**
+ * The moment a build given a calendar date (`--now 2024-06-01`, a snapshot's date) takes as "now":
+ * noon UTC of that day, which is that same day in the archive's time zone for any zone within
+ * twelve hours of UTC.
+ */
+export function dayAsNow(date: string): Date {
+  return new Date(`${date}T12:00:00Z`);
+}
+
 /** Today's calendar date in the archive's time zone: what "not yet published" is measured against. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   const today = DateTime.fromJSDate(now, { zone: timeZone });

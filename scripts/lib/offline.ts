@@ -22,11 +22,18 @@ export const precachePatterns = [
 ];
 
 /**
- * The same for the other bundles of a parted index (scripts/lib/search-index.ts, `maxIndexPages`),
- * which the search page merges. Only when there are parts: Workbox warns about a pattern that
- * matches nothing, and the build fails on its warnings.
+ * The same for the other bundles of an index in parts (scripts/lib/search-index.ts, `maxIndexPages`),
+ * each of which the search page starts as a Pagefind of its own, from its own `pagefind.js`
+ * (src/assets/search/pagefind.ts; on the page's thread, so without its worker). Only when there
+ * are parts: Workbox warns about a pattern that matches nothing, and the build fails on its warnings.
  */
-export const partPrecachePatterns = ["pagefind/parts.json", "pagefind/part-*/wasm.*.pagefind", "pagefind/part-*/pagefind-entry.json", "pagefind/part-*/*.pf_meta"];
+export const partPrecachePatterns = [
+  "pagefind/parts.json",
+  "pagefind/part-*/pagefind.js",
+  "pagefind/part-*/wasm.*.pagefind",
+  "pagefind/part-*/pagefind-entry.json",
+  "pagefind/part-*/*.pf_meta",
+];
 
 export interface OfflineReport {
   precached: number;

@@ -13,7 +13,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { assembleContent, contentReader, listContent, type ContentFile, type FileResult, type LoadedContent, type LoadOptions } from "./content.ts";
+import { assembleContent, contentReader, type ContentFile, type FileResult, type LoadedContent, type LoadOptions } from "./content.ts";
 import type { Problem } from "./problems.ts";
 
 /** Fewer content files than this are read on one thread: a helper costs about half a second to start. */
@@ -22,7 +22,7 @@ export const parallelThreshold = 4_000;
 /** Files per batch: small enough to balance the two threads, large enough that claiming costs nothing. */
 const batchSize = 50;
 
-export type HelperRequest = { type: "validate"; options: LoadOptions; files: ContentFile[]; counter: SharedArrayBuffer; batchSize: number };
+export type HelperRequest = { type: "validate"; options: LoadOptions; files: readonly ContentFile[]; counter: SharedArrayBuffer; batchSize: number };
 
 export type HelperReply = { type: "batch"; start: number; results: FileResult[] } | { type: "validated" } | { type: "failed"; message: string };
 
@@ -32,13 +32,14 @@ export function canRunParallel(): boolean {
 }
 
 /**
- * Reads and validates the content on two threads; resolves as `readContent` would, with the same
- * content and the same problems in the same order.
+ * Reads and validates the listed content files (`listContent`'s) on two threads; resolves as
+ * `readContent` would, with the same content and the same problems in the same order.
  */
-export async function readContentInParallel(options: LoadOptions): Promise<{ content: LoadedContent; problems: Problem[] }> {
-  const listed = listContent(options.contentDir);
-  if (!listed.ok) return listed.result;
-  const { files } = listed;
+export async function readContentInParallel(
+  options: LoadOptions,
+  files: readonly ContentFile[],
+  listingProblems: readonly Problem[],
+): Promise<{ content: LoadedContent; problems: Problem[] }> {
   const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(files.length);
   const counter = new SharedArrayBuffer(4);
   const claimed = new Int32Array(counter);
@@ -64,7 +65,7 @@ export async function readContentInParallel(options: LoadOptions): Promise<{ con
     }
     await helperDone;
     const complete = results.map((result, at) => result ?? read(files[at] as ContentFile));
-    return assembleContent(options, files, listed.problems, complete);
+    return assembleContent(options, files, listingProblems, complete);
   } finally {
     await helper.terminate();
   }

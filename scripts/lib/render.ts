@@ -52,14 +52,6 @@ export function singlePageTemplates(): string[] {
     .map((name) => `${pagesDir}/${name}`);
 }
 
-/**
- * Renders the archive with Eleventy (templates in src/ and _includes/) into `outDir`. Templates
- * get the validated `archive`, the lists the paginated templates paginate over (`pageLists`), the
- * fingerprinted `assets`, the `csp` policies and `snapshot` (the snapshot being built, or null) as
- * global data. With `part`, only that part of the pages is rendered: every `count`-th entry of
- * each list from `index` on, and the single pages in the first part. With a `RenderSelection`,
- * only the pages of its lists.
- */
 export interface RenderOptions {
   /** The snapshot being built (scripts/snapshot.ts), if any. */
   snapshot?: SnapshotInfo | undefined;
@@ -72,6 +64,14 @@ export interface RenderOptions {
   searchParts?: readonly string[] | undefined;
 }
 
+/**
+ * Renders the archive with Eleventy (templates in src/ and _includes/) into `outDir`. Templates
+ * get the validated `archive`, the lists the paginated templates paginate over (`pageLists`), the
+ * fingerprinted `assets`, the `csp` policies, `snapshot` (the snapshot being built, or null) and
+ * `searchParts` as global data. With `part`, only that part of the pages is rendered: every `count`-th entry of
+ * each list from `index` on, and the single pages in the first part. With a `RenderSelection`,
+ * only the pages of its lists.
+ */
 export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
   const { snapshot, part, searchParts = [] } = options;
   const lists = part && "lists" in part ? part.lists : archive.pageLists(part);

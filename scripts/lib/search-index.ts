@@ -26,14 +26,12 @@ export const bundleDir = "pagefind";
  *
  * `cli` (the default) runs Pagefind's binary as its command-line indexer on the article pages the
  * render phase wrote. `directory` (`addDirectory`) and `files` (`addHTMLFile`, each page read in
- * Node) use its Node API. All three write the same index, byte for byte, but the Node API's
- * `writeFiles` builds the index twice (Pagefind 1.6's service builds it before writing, and its
- * write builds it again) and then writes much slower than the command line: on the 10k corpus,
- * the API took 3.4–3.8 s to add pages and 8.5–11.8 s to write, the command line 3.4 s to read the
- * pages and 2.3 s to build and write the index, at the same peak memory (1.7–1.8 GB). `files` is
- * slower still to add (9.5 s: Pagefind parses pages sent to its service one at a time). The API
- * paths are kept for benchmarks and for an archive with no articles, which the command line
- * refuses to index.
+ * Node) use its Node API. All three write the same index, byte for byte, but the Node API is
+ * slower: on the 10k corpus, on this 2-core machine, `addDirectory` then `writeFiles` took
+ * 13–15 s against 10–11 s for the command line (reading the pages about 3.5 s, then building and
+ * writing the index, on one core, the rest). `files` is slower still to add (9.5 s: Pagefind parses
+ * pages sent to its service one at a time). The API paths are kept for benchmarks and for an
+ * archive with no articles, which the command line refuses to index.
  */
 export type IndexSource = "cli" | "files" | "directory";
 
@@ -107,10 +105,14 @@ export const partsFile = "parts.json";
  * An article's year: `years` (the archive's, by URL) or, for news, the year in its URL
  * (/news/2023/slug/). Abstracts are filed by conference, so they need `years`.
  */
-function yearOfArticle(url: string, years?: ReadonlyMap<string, number>): number {
+function yearOfArticle(url: string, years?: ReadonlyMap<string, number>): number | undefined {
   const year = years?.get(url) ?? Number(/^\/news\/(\d{4})\//.exec(url)?.[1]);
-  if (!Number.isInteger(year)) throw new Error(`the year of ${url} is not known`);
-  return year;
+  return Number.isInteger(year) ? year : undefined;
+}
+
+/** An article's folder in the site: "news/2023", "abstracts/annual-27". */
+function folderOf(url: string): string {
+  return url.split("/").slice(1, 3).join("/");
 }
 
 /**
@@ -122,15 +124,15 @@ function yearOfArticle(url: string, years?: ReadonlyMap<string, number>): number
 export function planIndexParts(articleUrls: readonly string[], max = maxIndexPages, years?: ReadonlyMap<string, number>): IndexPart[] {
   if (articleUrls.length <= max) {
     // One part: nothing to order, so the years are only reported, where known.
-    const known = articleUrls.map((url) => years?.get(url) ?? Number(/^\/news\/(\d{4})\//.exec(url)?.[1])).filter(Number.isInteger);
-    const folders = [...new Set(articleUrls.map((url) => url.split("/").slice(1, 3).join("/")))];
+    const known = articleUrls.map((url) => yearOfArticle(url, years)).filter((year) => year !== undefined);
     const span = known.length > 0 ? { from: known.reduce((a, b) => Math.min(a, b)), to: known.reduce((a, b) => Math.max(a, b)) } : { from: 0, to: 0 };
-    return [{ bundle: bundleDir, folders, pages: articleUrls.length, years: span }];
+    return [{ bundle: bundleDir, folders: [...new Set(articleUrls.map(folderOf))], pages: articleUrls.length, years: span }];
   }
   const folders = new Map<string, { pages: number; year: number }>();
   for (const url of articleUrls) {
-    const folder = url.split("/").slice(1, 3).join("/");
+    const folder = folderOf(url);
     const year = yearOfArticle(url, years);
+    if (year === undefined) throw new Error(`the year of ${url} is not known`);
     const known = folders.get(folder);
     folders.set(folder, { pages: (known?.pages ?? 0) + 1, year: Math.max(known?.year ?? year, year) });
   }
@@ -270,8 +272,7 @@ export function pagefindBinary(): string {
 }
 
 /**
- * Runs `pagefind --site <site> --glob <articles>`, which writes `<site>/pagefind/`. It runs in the
- * site folder, which holds no Pagefind configuration file, so only these arguments apply. Its
+ * Runs `pagefind --site <site> --glob <articles> --output-path <bundle>`. It runs in the site folder, which holds no Pagefind configuration file, so only these arguments apply. Its
  * progress lines give the timings: reading and parsing the pages ("add") until it reports
  * "[Reading languages]", then building and writing the index ("write").
  */

@@ -62,7 +62,8 @@ test("an archive indexed in several parts builds, and the service worker knows e
   const worker = site.read("/sw.js");
   for (const { bundle } of list.parts) {
     assert.ok(site.exists(`/${bundle}pagefind-entry.json`), bundle);
-    assert.ok(worker.includes(`${bundle}pagefind-entry.json`), `sw.js precaches ${bundle}pagefind-entry.json`);
+    // What the search page starts each part from (src/assets/search/pagefind.ts), offline too.
+    for (const file of ["pagefind-entry.json", "pagefind.js"]) assert.ok(worker.includes(`"url":"${bundle}${file}"`), `sw.js precaches ${bundle}${file}`);
   }
   const saved = JSON.parse(site.read("/offline/files.json")) as { files: { url: string }[] };
   assert.ok(saved.files.some((file) => file.url.startsWith(`/${list.parts[0]?.bundle}fragment/`)), "Save the archive downloads the parts' fragments");

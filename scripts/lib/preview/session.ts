@@ -23,7 +23,7 @@ import { formatMs } from "../../build.ts";
 import { Archive, type ArchiveOptions } from "../archive.ts";
 import { writeAssets, type AssetUrls } from "../assets.ts";
 import { assembleContent, contentReader, listContent, type ContentFile, type FileResult } from "../content.ts";
-import { todayIn } from "../dates.ts";
+import { dayAsNow, todayIn } from "../dates.ts";
 import { ContentError, formatProblem } from "../problems.ts";
 import { renderSite } from "../render.ts";
 import { maxIndexPages } from "../search-index.ts";
@@ -79,8 +79,7 @@ export class PreviewSession {
     this.#options = options;
     this.#log = options.log ?? (() => {});
     this.#assets = assets;
-    // As scripts/build.ts's --now: the end of that day is approximated by its UTC noon.
-    const now = options.now ? new Date(`${options.now}T12:00:00Z`) : undefined;
+    const now = options.now ? dayAsNow(options.now) : undefined;
     this.#archiveOptions = { contentDir: options.contentDir, site, topics, conferences, preview: true, ...(now ? { now } : {}) };
     this.#today = todayIn(site.timeZone, now);
   }

@@ -10,7 +10,7 @@ import { site } from "../../../_data/site.ts";
 import { build, BuildError, phaseLine, repoRoot, type BuildReport } from "../../build.ts";
 import { pluralise } from "../../eleventy/filters.ts";
 import type { Period } from "../archive.ts";
-import { formatCalendarDate } from "../dates.ts";
+import { dayAsNow, formatCalendarDate } from "../dates.ts";
 import { discard, publish, stagingDir } from "../publish.ts";
 import { formatBytes } from "../search-index.ts";
 import { bagAlgorithm, writeBag, type BagInfo, type BagReport } from "./bagit.ts";
@@ -74,7 +74,7 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
       contentDir: options.contentDir,
       outDir: path.join(staged, "data"),
       // Noon UTC stands for that calendar day, as `npm run build -- --now` takes it.
-      now: new Date(`${options.takenOn}T12:00:00Z`),
+      now: dayAsNow(options.takenOn),
       period: options.period,
       serviceWorker: false,
       snapshot: info,

@@ -68,6 +68,20 @@ export async function loadPagefind(url: string, parts: readonly string[] = []): 
   return new FacetedPagefind(await startPagefind(url), meta(), bundleUrl);
 }
 
+/**
+ * The site's Pagefind, found from the search script's own URL (`<base>/assets/search….js`), so that
+ * the site works in any subfolder: `<base>/pagefind/pagefind.js`, and the other parts of an index
+ * in parts, which the search form lists (`data-index-parts`, written by the build; see
+ * scripts/lib/search-index.ts).
+ */
+export function loadSitePagefind(scriptUrl: string): Promise<Pagefind> {
+  const parts = (document.getElementById("search")?.dataset.indexParts ?? "").split(" ").filter(Boolean);
+  return loadPagefind(
+    new URL("../pagefind/pagefind.js", scriptUrl).href,
+    parts.map((part) => new URL(`../${part}`, scriptUrl).href),
+  );
+}
+
 /** One bundle's Pagefind, started: its index metadata and wasm loaded. */
 async function startPagefind(url: string): Promise<Pagefind> {
   // A variable specifier: the bundler leaves the import for the browser to resolve at run time.

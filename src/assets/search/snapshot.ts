@@ -6,7 +6,7 @@
  */
 import { createDiskSearch, diskIndexGlobal, isDiskIndex } from "./disk-search.ts";
 import { startSearchPage } from "./page.ts";
-import { loadPagefind, type Pagefind } from "./pagefind.ts";
+import { loadSitePagefind, type Pagefind } from "./pagefind.ts";
 
 declare global {
   interface Window {
@@ -35,5 +35,5 @@ const scriptUrl = document.currentScript instanceof HTMLScriptElement ? document
 void startSearchPage(
   location.protocol === "file:"
     ? loadDiskSearch(new URL("../search-index.js", scriptUrl).href)
-    : loadPagefind(new URL("../pagefind/pagefind.js", scriptUrl).href),
+    : loadSitePagefind(scriptUrl),
 );
