@@ -14,7 +14,8 @@ import { conferences } from "../_data/conferences.ts";
 import { site } from "../_data/site.ts";
 import { topics } from "../_data/topics.ts";
 import { Archive, type ArchiveOptions, type Period } from "./lib/archive.ts";
-import { listContent } from "./lib/content.ts";
+import { listContent, readListedContent } from "./lib/content.ts";
+import { readAhead } from "./lib/read-ahead.ts";
 import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/parallel.ts";
 import { pluralise } from "./eleventy/filters.ts";
 import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
@@ -122,13 +123,25 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const archive = await timed(
     "validate",
     async () => {
-      // A large archive is read on two threads (scripts/lib/parallel.ts).
       const listed = listContent(options.contentDir);
-      const parallel = listed.ok && (options.parallel ?? (canRunParallel() && listed.files.length >= parallelThreshold));
-      const loaded = parallel && listed.ok ? await readContentInParallel(archiveOptions, listed.files, listed.problems) : undefined;
-      if (loaded) threads = 2;
+      let loaded: ArchiveOptions["loaded"];
+      if (listed.ok) {
+        // The files are read ahead on a small thread, and, for a large archive, validated on two (scripts/lib/parallel.ts).
+        const reading = readAhead(listed.files.map(({ file }) => file));
+        try {
+          const parallel = options.parallel ?? (canRunParallel() && listed.files.length >= parallelThreshold);
+          if (parallel) threads = 2;
+          loaded = parallel
+            ? await readContentInParallel(archiveOptions, listed.files, listed.problems)
+            : readListedContent(archiveOptions, listed.files, listed.problems);
+        } finally {
+          await reading.stop();
+        }
+      } else {
+        loaded = listed.result;
+      }
       try {
-        return new Archive({ ...archiveOptions, ...(loaded ? { loaded } : {}) });
+        return new Archive({ ...archiveOptions, loaded });
       } catch (error) {
         if (error instanceof ContentError) throw new BuildError("validate", error.message);
         throw error;
