@@ -27,7 +27,7 @@ import { discard, publish, recoverInterruptedBuilds, stagingDir } from "./lib/pu
 import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 import { writeAssets } from "./lib/assets.ts";
-import { writeServiceWorker } from "./lib/offline.ts";
+import { loadWorkbox, writeServiceWorker } from "./lib/offline.ts";
 import type { SnapshotInfo } from "./lib/snapshot/info.ts";
 import { prepareSnapshotPayload } from "./lib/snapshot/payload.ts";
 import { formatBytes, planIndexParts, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
@@ -206,6 +206,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // The check's costly part, reading and parsing every page, runs while Pagefind's process builds
     // and writes the index (mostly on one core); the links are checked once its bundle is written.
     // A snapshot rewrites its pages after the search phase, so it reads them only then.
+    // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
+    if (serviceWorker) loadWorkbox().catch(() => {});
     const searchIndex = await timed(
       "search",
       async () => {

@@ -6,9 +6,10 @@
  * template: see `CheckOptions.validate`).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { Parser } from "htmlparser2";
-import { HtmlValidate, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
+import type { ConfigData, HtmlValidate, ResolvedConfig } from "html-validate";
 
 export interface PageFacts {
   ids: Set<string>;
@@ -61,28 +62,34 @@ export const htmlValidateConfig: ConfigData = {
   },
 };
 
-/**
- * StaticConfigLoader resolves its configuration again for every document, which costs more than
- * validating a page; one resolution serves every page of a build.
- */
-class ResolvedOnceLoader extends StaticConfigLoader {
-  #resolved: ResolvedConfig | Promise<ResolvedConfig> | undefined;
-
-  override getConfigFor(handle: string, configOverride?: ConfigData): ResolvedConfig | Promise<ResolvedConfig> {
-    this.#resolved ??= super.getConfigFor(handle, configOverride);
-    return this.#resolved;
-  }
-}
-
 let validator: HtmlValidate | undefined;
+
+/**
+ * html-validate, loaded on the first page validated (the check phase), not when the build starts:
+ * loading it takes 0.12 s. Its configuration is resolved once: StaticConfigLoader resolves it again
+ * for every document, which costs more than validating a page.
+ */
+function htmlValidator(): HtmlValidate {
+  if (validator) return validator;
+  const { HtmlValidate, StaticConfigLoader } = createRequire(import.meta.url)("html-validate") as typeof import("html-validate");
+  class ResolvedOnceLoader extends StaticConfigLoader {
+    #resolved: ResolvedConfig | Promise<ResolvedConfig> | undefined;
+
+    override getConfigFor(handle: string, configOverride?: ConfigData): ResolvedConfig | Promise<ResolvedConfig> {
+      this.#resolved ??= super.getConfigFor(handle, configOverride);
+      return this.#resolved;
+    }
+  }
+  validator = new HtmlValidate(new ResolvedOnceLoader(htmlValidateConfig));
+  return validator;
+}
 
 /** html-validate's errors for one page, one line each: "line 12: <p> element is not permitted as content under <span> (element-permitted-content)". */
 export function htmlErrors(html: string): string[] {
-  validator ??= new HtmlValidate(new ResolvedOnceLoader(htmlValidateConfig));
   // html-validate's lexer matches text with `[\s\S]*?(?=[\t ]*\n|…)`, which takes time quadratic
   // in a run of spaces (150,000 spaces in an article: 9 s). One space validates the same and keeps
   // every line where it was.
-  const report = validator.validateStringSync(html.replace(/[\t ]{2,}/g, " "), "page.html");
+  const report = htmlValidator().validateStringSync(html.replace(/[\t ]{2,}/g, " "), "page.html");
   return report.results.flatMap((result) =>
     result.messages.filter((message) => message.severity === 2).map((message) => `line ${message.line}: ${message.message} (${message.ruleId})`),
   );

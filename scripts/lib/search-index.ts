@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { arch } from "node:os";
 import path from "node:path";
-import * as pagefind from "pagefind";
+import type { PagefindIndex } from "pagefind";
 import { writeFacetFiles } from "./search-facets.ts";
 
 /** Where the bundle goes inside the site; the search page imports `/pagefind/pagefind.js`. */
@@ -222,6 +222,8 @@ interface PagefindRun {
 async function runPagefindApi(options: SearchIndexOptions, source: IndexSource, outputPath: string): Promise<PagefindRun> {
   const errors: string[] = [];
   const timings = { add: 0, write: 0 };
+  // Its Node API is only for benchmarks and empty archives: loaded when used.
+  const pagefind = await import("pagefind");
   try {
     const created = await pagefind.createIndex();
     errors.push(...labelled("createIndex", created.errors));
@@ -323,7 +325,7 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string, onPag
  * Sends the article pages one by one. Requests are issued together and answered by Pagefind in
  * order, so the service never waits for Node between two pages.
  */
-async function addArticleFiles(index: pagefind.PagefindIndex, siteDir: string, urls: readonly string[]): Promise<string[]> {
+async function addArticleFiles(index: PagefindIndex, siteDir: string, urls: readonly string[]): Promise<string[]> {
   const responses = await Promise.all(
     urls.map((url) =>
       index
