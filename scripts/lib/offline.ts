@@ -32,18 +32,12 @@ export const precachePatterns = [
 ];
 
 /**
- * The same for the other bundles of an index in parts (scripts/lib/search-index.ts, `maxIndexPages`),
- * each of which the search page starts as a Pagefind of its own, from its own `pagefind.js`
- * (src/assets/search/pagefind.ts; on the page's thread, so without its worker). Only when there
- * are parts: Workbox warns about a pattern that matches nothing, and the build fails on its warnings.
+ * The same for the other bundles of an index in parts (scripts/lib/search-index.ts, `maxIndexPages`):
+ * their entry and metadata. The search page runs every part on the first bundle's `pagefind.js` and
+ * wasm (src/assets/search/pagefind.ts), which the parts do not keep a copy of. Only when there are
+ * parts: Workbox warns about a pattern that matches nothing, and the build fails on its warnings.
  */
-export const partPrecachePatterns = [
-  "pagefind/parts.json",
-  "pagefind/part-*/pagefind.js",
-  "pagefind/part-*/wasm.*.pagefind",
-  "pagefind/part-*/pagefind-entry.json",
-  "pagefind/part-*/*.pf_meta",
-];
+export const partPrecachePatterns = ["pagefind/parts.json", "pagefind/part-*/pagefind-entry.json", "pagefind/part-*/*.pf_meta"];
 
 export interface OfflineReport {
   precached: number;

@@ -11,7 +11,7 @@
  * return `{ errors }` instead of throwing: every one is collected and reported.
  */
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { arch } from "node:os";
 import path from "node:path";
@@ -187,6 +187,10 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     // The search page's compact copy of the filters (scripts/lib/search-facets.ts).
     const started = performance.now();
     await writeFacetFiles(path.join(options.siteDir, part.bundle));
+    if (index > 0) {
+      const shared = dropSharedEngine(path.join(options.siteDir, part.bundle), outputPath);
+      if (shared) errors.push(`${part.bundle}: ${shared}`);
+    }
     timings.write += performance.now() - started;
   }
   if (parts.length > 1) {
@@ -194,6 +198,33 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     writeFileSync(path.join(outputPath, partsFile), `${JSON.stringify({ parts: list }, null, 2)}\n`);
   }
   return report(options, outputPath, { errors, timings, failed: false }, parts);
+}
+
+/**
+ * Pagefind's engine and UIs in a bundle, as opposed to its index: `pagefind.js`, its worker, wasm,
+ * the UIs' scripts and styles. One Pagefind binary writes the same bytes into every bundle.
+ */
+const engineFile = /^(pagefind(-[a-z]+)*\.(js|css)|wasm\.[^/]+\.pagefind)$/;
+
+/**
+ * Removes a part's copy of Pagefind's engine, after checking that it is the first bundle's byte for
+ * byte: the search page runs every part on the first bundle's `pagefind.js` and wasm
+ * (src/assets/search/pagefind.ts), so that a search over nine parts downloads them once, not nine
+ * times (73 kB each). Returns a problem if the copies differ, and then removes nothing.
+ */
+function dropSharedEngine(partDir: string, firstDir: string): string | undefined {
+  const files = readdirSync(partDir).filter((name) => engineFile.test(name));
+  for (const name of files) {
+    let first: Buffer;
+    try {
+      first = readFileSync(path.join(firstDir, name));
+    } catch {
+      return `${name} is not in the first bundle, which every part runs on`;
+    }
+    if (!first.equals(readFileSync(path.join(partDir, name)))) return `${name} differs from the first bundle's, which every part runs on`;
+  }
+  for (const name of files) rmSync(path.join(partDir, name));
+  return undefined;
 }
 
 function report(options: SearchIndexOptions, outputPath: string, written: PagefindRun, parts: readonly Pick<IndexPart, "bundle" | "pages">[]): SearchIndexReport {

@@ -228,6 +228,20 @@ test("an index in parts (a large archive): one search covers every part; facets,
   assert.is(parted.report.search.pages, 24);
   const partedServer = await serveStatic(parted.outDir);
   const { page, errors } = await newPage();
+  const warnings: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning") warnings.push(message.text());
+  });
+  // Every part runs on the first bundle's engine: one pagefind.js, one wasm, each part's own entry and metadata.
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await openSearch(page, "?q=extradition", partedServer.url);
+  const engine = requested.filter((file) => /\/(pagefind\.js|wasm\.[a-z]+\.pagefind)$/.test(file)).sort();
+  assert.equal(engine, ["/pagefind/pagefind.js", "/pagefind/wasm.en.pagefind"]);
+  assert.equal(
+    requested.filter((file) => file.endsWith("/pagefind-entry.json")).sort(),
+    ["/pagefind/pagefind-entry.json", "/pagefind/part-2/pagefind-entry.json", "/pagefind/part-3/pagefind-entry.json", "/pagefind/part-4/pagefind-entry.json", "/pagefind/part-5/pagefind-entry.json"],
+  );
   const cases: [string, string[]][] = [
     ["?q=extradition&sort=newest", ["Global Training Academy opens", "Annual meeting notes", "Regional workshop", "Extradition treaties explained"]],
     ["?q=extradition&sort=oldest", ["Extradition treaties explained", "Regional workshop", "Annual meeting notes", "Global Training Academy opens"]],
@@ -246,6 +260,7 @@ test("an index in parts (a large archive): one search covers every part; facets,
   assert.equal(await visibleOptions(page, "type"), ["News (3)"]);
   assert.is(await status(page), "3 results for the chosen filters");
   assert.equal(errors, []);
+  assert.equal(warnings, []);
   await page.close();
   // Closed after the browser (test.after): a server waits for the browser's open connections.
   laterClosed.push(partedServer);

@@ -4,6 +4,7 @@
  * the same files byte for byte, with the same report and the same content errors in the same order
  * as one thread and one run; an index in several Pagefind parts covers every article.
  */
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -63,8 +64,15 @@ test("an archive indexed in several parts builds, and the service worker knows e
   for (const { bundle } of list.parts) {
     assert.ok(site.exists(`/${bundle}pagefind-entry.json`), bundle);
     // What the search page starts each part from (src/assets/search/pagefind.ts), offline too.
-    for (const file of ["pagefind-entry.json", "pagefind.js"]) assert.ok(worker.includes(`"url":"${bundle}${file}"`), `sw.js precaches ${bundle}${file}`);
+    const meta = readdirSync(path.join(site.outDir, bundle)).find((name) => name.endsWith(".pf_meta"));
+    for (const file of ["pagefind-entry.json", meta]) assert.ok(worker.includes(`"url":"${bundle}${file}"`), `sw.js precaches ${bundle}${file}`);
+    // Every part runs on the first bundle's engine: the parts keep no copy of it.
+    for (const file of ["pagefind.js", "wasm.en.pagefind", "pagefind-worker.js", "pagefind-ui.js"]) {
+      assert.not.ok(site.exists(`/${bundle}${file}`), `${bundle}${file}`);
+      assert.not.ok(worker.includes(`"url":"${bundle}${file}"`), `sw.js does not precache ${bundle}${file}`);
+    }
   }
+  for (const file of ["pagefind.js", "wasm.en.pagefind"]) assert.ok(worker.includes(`"url":"pagefind/${file}"`), `sw.js precaches pagefind/${file}`);
   const saved = JSON.parse(site.read("/offline/files.json")) as { files: { url: string }[] };
   assert.ok(saved.files.some((file) => file.url.startsWith(`/${list.parts[0]?.bundle}fragment/`)), "Save the archive downloads the parts' fragments");
 });

@@ -60,12 +60,17 @@ export interface Pagefind {
 export async function loadPagefind(url: string, parts: readonly string[] = []): Promise<Pagefind> {
   const bundleUrl = new URL(".", url).href;
   const meta = watchFetch(bundleUrl);
-  if (parts.length > 0) {
-    // Page numbers belong to one bundle: over an index in parts, Pagefind filters and counts.
-    const all = await Promise.all([url, ...parts.map((part) => new URL("pagefind.js", part).href)].map(startPagefind));
-    return new FacetedPagefind(new PartedPagefind(all), meta(), bundleUrl, { merged: true });
-  }
-  return new FacetedPagefind(await startPagefind(url), meta(), bundleUrl);
+  const module = (await import(url)) as PagefindModule;
+  // Before its first call, which creates its default instance.
+  await module.options({ noWorker: true });
+  const first = await startPagefind(module);
+  if (parts.length === 0) return new FacetedPagefind(first, meta(), bundleUrl);
+  // The other parts run on the first's engine (one pagefind.js, one wasm), each with its own index.
+  // Started once the first is: Pagefind's wasm is one per module, set up by the first to load it,
+  // and two parts setting it up at once would each keep a pointer into their own copy.
+  const others = await Promise.all(parts.map((part) => startPagefind(module.createInstance({ basePath: part, noWorker: true }))));
+  // Page numbers belong to one bundle: over an index in parts, Pagefind filters and counts.
+  return new FacetedPagefind(new PartedPagefind([first, ...others]), meta(), bundleUrl, { merged: true });
 }
 
 /**
@@ -82,11 +87,13 @@ export function loadSitePagefind(scriptUrl: string): Promise<Pagefind> {
   );
 }
 
-/** One bundle's Pagefind, started: its index metadata and wasm loaded. */
-async function startPagefind(url: string): Promise<Pagefind> {
-  // A variable specifier: the bundler leaves the import for the browser to resolve at run time.
-  const pagefind = (await import(url)) as Pagefind;
-  await pagefind.options({ noWorker: true });
+/** Pagefind's module (`pagefind.js`): its default instance, and `createInstance` for another bundle. */
+interface PagefindModule extends Pagefind {
+  createInstance(options: { basePath: string; noWorker: boolean }): Pagefind;
+}
+
+/** A bundle's Pagefind, started: its index metadata and wasm loaded. */
+async function startPagefind(pagefind: Pagefind): Promise<Pagefind> {
   await pagefind.init();
   // An empty query returns at once, but only after Pagefind has loaded its metadata and wasm.
   await pagefind.search("");
@@ -95,8 +102,8 @@ async function startPagefind(url: string): Promise<Pagefind> {
 
 /**
  * A large archive's index, written in parts of whole years, newest first (scripts/lib/search-index.ts),
- * each its own Pagefind bundle, searched as one. Each part is a separate Pagefind (its own copy of
- * pagefind.js, so its own module). Pagefind's own `mergeIndex` sorts merged results by relevance
+ * each its own Pagefind bundle, searched as one. Each part is a Pagefind instance of its own, on the
+ * first bundle's engine (`loadPagefind`). Pagefind's own `mergeIndex` sorts merged results by relevance
  * score even when a sort was asked for; here a sorted search takes each part's sorted results in
  * turn (parts newest first for "desc", oldest first for "asc"), which is the archive's order since
  * the parts' years do not overlap. Unsorted, results are merged by score, as `mergeIndex` does.
@@ -148,6 +155,7 @@ function sumCounts(all: readonly FilterCounts[]): FilterCounts {
 
 /**
  * Wraps the page's `fetch` for the files of Pagefind's bundle (`bundleUrl`, ".../pagefind/"):
+ * - the wasm of every part of an index in parts is the first bundle's, downloaded once;
  * - it keeps a copy of the metadata file (`pagefind.<hash>.pf_meta`) Pagefind downloads, which the
  *   facets need too (its list of pages and filters), instead of downloading its 100 kB twice;
  * - offline, a part of the index (`.pf_index`, `.pf_fragment`, `.pf_filter`, the facet file) that
@@ -158,10 +166,23 @@ function sumCounts(all: readonly FilterCounts[]): FilterCounts {
 function watchFetch(bundleUrl: string): () => Promise<SeenMeta | undefined> {
   const original = globalThis.fetch.bind(globalThis);
   let meta: Promise<SeenMeta | undefined> | undefined;
+  /** Pagefind's wasm by file name: downloaded once, each part given a copy (see `loadPagefind`). */
+  const wasm = new Map<string, Promise<Response>>();
   globalThis.fetch = async (input, init) => {
     const requested = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const address = new URL(requested, location.href);
     if (!address.href.startsWith(bundleUrl)) return original(input, init);
+    const engine = /\/(wasm\.[^/]+\.pagefind)$/.exec(address.pathname)?.[1];
+    if (engine) {
+      // Every part asks for its own folder's wasm; the build keeps only the first bundle's.
+      let shared = wasm.get(engine);
+      if (!shared) {
+        shared = original(new URL(engine, bundleUrl).href, init);
+        wasm.set(engine, shared);
+        shared.catch(() => wasm.delete(engine));
+      }
+      return (await shared).clone();
+    }
     if (!navigator.onLine && /\.(pf_index|pf_fragment|pf_filter|facets)$/.test(address.pathname)) {
       // Cache Storage exists only on HTTPS and localhost, as service workers do.
       const saved = "caches" in globalThis && (await caches.match(address.href)) !== undefined;
