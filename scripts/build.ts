@@ -203,11 +203,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       validate: options.validateHtml === "all" ? ("all" as const) : archive.htmlSample(),
       sources: new Map(archive.items.map((item) => [item.url, item.file])),
     };
+    // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
+    if (serviceWorker) loadWorkbox().catch(() => {});
     // The check's costly part, reading and parsing every page, runs while Pagefind's process builds
     // and writes the index (mostly on one core); the links are checked once its bundle is written.
     // A snapshot rewrites its pages after the search phase, so it reads them only then.
-    // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
-    if (serviceWorker) loadWorkbox().catch(() => {});
     const searchIndex = await timed(
       "search",
       async () => {

@@ -61,7 +61,9 @@ export function discard(staged: string): void {
 /**
  * Cleans up after killed builds: removes `<out>.tmp-<pid>` and `<out>.old-<pid>` whose process is
  * gone, first putting back a last good site that a kill between publishing's two renames left as
- * `.old-<pid>`. A build does this before anything else, so even a build that then fails restores it.
+ * `.old-<pid>`. A build does this before anything else, so even a build that then fails restores it;
+ * so does the preview when it stops its background build (scripts/lib/preview/background.ts).
+ * A leftover holds a whole site (12,000 files at 10k): it is deleted in the background.
  */
 export function recoverInterruptedBuilds(outDir: string): void {
   const parent = path.dirname(path.resolve(outDir));
@@ -70,7 +72,9 @@ export function recoverInterruptedBuilds(outDir: string): void {
   for (const name of readdirSync(parent)) {
     if (name.startsWith(`.${base}.trash-`)) {
       const trash = path.join(parent, name);
-      if (Date.now() - statSync(trash).ctimeMs > staleTrashMs) rmSync(trash, { recursive: true, force: true });
+      // Its `rm` may finish between the listing and this look.
+      const stats = statSync(trash, { throwIfNoEntry: false });
+      if (stats && Date.now() - stats.ctimeMs > staleTrashMs) rmSync(trash, { recursive: true, force: true });
       continue;
     }
     const match = new RegExp(`^${escapeRegExp(base)}\\.(tmp|old)-(\\d+)$`).exec(name);
@@ -78,7 +82,7 @@ export function recoverInterruptedBuilds(outDir: string): void {
     const leftover = path.join(parent, name);
     // A build killed between its two renames left the last good site as `.old-<pid>`: put it back.
     if (match[1] === "old" && !existsSync(outDir)) renameSync(leftover, outDir);
-    else rmSync(leftover, { recursive: true, force: true });
+    else removeInBackground(leftover, trashDir(outDir, `${match[1]}-${match[2]}`));
   }
 }
 

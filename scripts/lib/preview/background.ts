@@ -27,7 +27,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, renameSync } from "node:fs";
 import path from "node:path";
 import { formatMs } from "../../build.ts";
-import { removeInBackground as moveToTrash, trashDir } from "../publish.ts";
+import { recoverInterruptedBuilds, removeInBackground as moveToTrash, trashDir } from "../publish.ts";
 import { writeFacetFiles } from "../search-facets.ts";
 import { articleGlob, bundleDir, pagefindBinary } from "../search-index.ts";
 
@@ -66,7 +66,12 @@ export class BackgroundPass {
 
   async #run(): Promise<boolean> {
     const options = this.#options;
-    if (options.quickIndex) await this.#quickIndex();
+    if (options.quickIndex) {
+      // The build indexes too: a quick index that fails only leaves search to it.
+      await this.#quickIndex().catch((error: unknown) => {
+        if (!this.#cancelled) options.log(`the quick search index failed (the build indexes too): ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
     const args = ["--import", "tsx", path.join(options.repoRoot, "scripts/build.ts"), "--preview", "--content", options.contentDir, "--out", options.outDir];
     if (options.now) args.push("--now", options.now);
     const build = this.#start(process.execPath, args, options.repoRoot, true);
@@ -152,16 +157,9 @@ export class BackgroundPass {
     const { outDir } = this.#options;
     const next = path.join(outDir, nextBundle);
     if (existsSync(next)) removeInBackground(next, outDir);
-    const pid = this.#buildPid;
-    if (pid === undefined) return;
-    // Killed between publishing's two renames: the last good preview is `<out>.old-<pid>`; put it back.
-    const old = `${outDir}.old-${pid}`;
-    if (existsSync(old) && !existsSync(outDir)) renameSync(old, outDir);
-    // Its staging folder holds a whole site (12,000 files at 10k): deleting it here would hold up
-    // the edit being rendered, so it is moved aside and deleted by a detached `rm`.
-    for (const leftover of [`${outDir}.tmp-${pid}`, old]) {
-      if (existsSync(leftover)) removeInBackground(leftover, outDir);
-    }
+    // The killed build's staging folder, or the last good preview it had moved aside: as after any
+    // killed build, without holding up the edit being rendered.
+    if (this.#buildPid !== undefined) recoverInterruptedBuilds(outDir);
   }
 }
 

@@ -18,20 +18,13 @@ const options = JSON.parse(process.argv[2] ?? "{}") as Omit<PreviewSessionOption
 process.chdir(options.repoRoot);
 
 let ready = false;
-const session = await PreviewSession.start({
-  ...options,
-  log: (line) => console.log(line),
-  onUpdated: () => {
-    if (ready) send({ type: "reload" });
-  },
-});
-
+let session: PreviewSession | undefined;
 let updating = false;
 let again = false;
 
-/** One update for any burst of changes; a change during an update queues exactly one more. */
+/** One update for any burst of changes; a change during an update (or during start-up) queues exactly one more. */
 async function update(): Promise<void> {
-  if (updating) {
+  if (updating || !session) {
     again = true;
     return;
   }
@@ -48,21 +41,33 @@ async function update(): Promise<void> {
   }
 }
 
+// Listening before the session starts: start-up takes seconds at 10k (its background build is
+// already running), and a message or signal meanwhile must not be lost or leave the build behind.
 process.on("message", (request: SessionRequest) => {
   if (request.type === "content") void update();
+});
+
+const starting = PreviewSession.start({
+  ...options,
+  log: (line) => console.log(line),
+  onUpdated: () => {
+    if (ready) send({ type: "reload" });
+  },
 });
 
 let closing = false;
 async function close(): Promise<void> {
   if (closing) return;
   closing = true;
-  await session.close();
+  await (await starting.catch(() => undefined))?.close();
   process.exit(0);
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void close());
 // The server went away (stopped, or killed): so does the session, with its background build.
 process.on("disconnect", () => void close());
 
+session = await starting;
+if (again) void update();
 await session.idle();
 ready = true;
 send({ type: "ready" });

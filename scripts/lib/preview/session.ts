@@ -23,6 +23,7 @@ import { formatMs } from "../../build.ts";
 import { Archive, type ArchiveOptions } from "../archive.ts";
 import { writeAssets, type AssetUrls } from "../assets.ts";
 import { assembleContent, contentReader, listContent, type ContentFile, type FileResult } from "../content.ts";
+import { readAhead } from "../read-ahead.ts";
 import { dayAsNow, todayIn } from "../dates.ts";
 import { ContentError, formatProblem } from "../problems.ts";
 import { renderSite } from "../render.ts";
@@ -52,6 +53,9 @@ export type UpdateResult =
   | { status: "updated"; rendered: string[]; removed: string[] }
   /** The content does not validate: the build's message; nothing was written. */
   | { status: "failed"; message: string };
+
+/** What a scan of the content folder found, and whether it differs from the one before. */
+type Scan = { changed: boolean; ok: true; loaded: ReturnType<typeof assembleContent> } | { changed: boolean; ok: false; problems: ContentError["problems"] };
 
 interface CachedFile {
   mtimeMs: number;
@@ -140,7 +144,14 @@ export class PreviewSession {
     const started = performance.now();
     // The running pass has both cores; the edit comes first.
     this.#background?.pause();
-    const scanned = this.#scan();
+    let scanned: Scan;
+    try {
+      scanned = this.#scan();
+    } catch (error) {
+      // A file gone between listing and reading, say: the pass must not stay stopped.
+      this.#background?.resume();
+      throw error;
+    }
     if (!scanned.changed) {
       this.#background?.resume();
       return { status: "unchanged" };
@@ -151,9 +162,9 @@ export class PreviewSession {
       if (!scanned.ok) throw new ContentError(scanned.problems);
       archive = new Archive({ ...this.#archiveOptions, loaded: scanned.loaded });
     } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
       // The last good preview stays, and so does a pass bringing it up to date.
       this.#background?.resume();
+      if (!(error instanceof ContentError)) throw error;
       this.#log(`${error.message}\npreview not updated: fix the errors above and save again`);
       return { status: "failed", message: error.message };
     }
@@ -203,9 +214,7 @@ export class PreviewSession {
    * Lists the content folder and re-reads the files that are new or changed since the last scan;
    * the others' results come from the cache.
    */
-  #scan():
-    | { changed: boolean; ok: true; loaded: ReturnType<typeof assembleContent> }
-    | { changed: boolean; ok: false; problems: ContentError["problems"] } {
+  #scan(): Scan {
     const today = todayIn(site.timeZone, this.#archiveOptions.now);
     if (today !== this.#today) {
       // A new day: items that were scheduled may be due now.
@@ -220,7 +229,10 @@ export class PreviewSession {
       return { changed, ok: false, problems: listed.result.problems };
     }
     const read = contentReader(this.#archiveOptions);
+    // The first scan reads every file: ahead on a small thread, as the build does (scripts/lib/read-ahead.ts).
+    const reading = this.#cache.size === 0 ? readAhead(listed.files.map(({ file }) => file)) : undefined;
     const results = listed.files.map((file) => this.#result(file, read));
+    void reading?.stop();
     const listing = listed.problems.map(formatProblem).join("\n");
     const names = new Set(listed.files.map((file) => file.file));
     for (const file of this.#cache.keys()) if (!names.has(file)) this.#cache.delete(file);
