@@ -33,11 +33,11 @@ export const precachePatterns = [
 
 /**
  * The same for the other bundles of an index in parts (scripts/lib/search-index.ts, `maxIndexPages`):
- * their entry and metadata. The search page runs every part on the first bundle's `pagefind.js` and
+ * their entry and metadata (the search page finds the parts in its form, not in `parts.json`). The search page runs every part on the first bundle's `pagefind.js` and
  * wasm (src/assets/search/pagefind.ts), which the parts do not keep a copy of. Only when there are
  * parts: Workbox warns about a pattern that matches nothing, and the build fails on its warnings.
  */
-export const partPrecachePatterns = ["pagefind/parts.json", "pagefind/part-*/pagefind-entry.json", "pagefind/part-*/*.pf_meta"];
+export const partPrecachePatterns = ["pagefind/part-*/pagefind-entry.json", "pagefind/part-*/*.pf_meta"];
 
 export interface OfflineReport {
   precached: number;

@@ -169,11 +169,16 @@ export function partGlob(folders: readonly string[]): string {
 export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexReport> {
   const outputPath = path.join(options.siteDir, bundleDir);
   const source = options.source ?? "cli";
+  // The same plan as the build's, which wrote the parts' folders into the search page.
+  const parts = planIndexParts(options.articleUrls, options.maxIndexPages, options.articleYears);
   if (source !== "cli" || options.articleUrls.length === 0) {
+    if (parts.length > 1) {
+      const error = `the Node API (source "${source}") writes one bundle; ${options.articleUrls.length} articles need ${parts.length} parts: use the command line`;
+      return { pages: 0, indexBytes: 0, errors: [error], timings: { add: 0, write: 0 }, parts: parts.length };
+    }
     const written = await runPagefindApi(options, source, outputPath);
     return report(options, outputPath, written, [{ bundle: bundleDir, pages: options.articleUrls.length }]);
   }
-  const parts = planIndexParts(options.articleUrls, options.maxIndexPages, options.articleYears);
   const errors: string[] = [];
   const timings = { add: 0, write: 0 };
   for (const [index, part] of parts.entries()) {

@@ -259,6 +259,10 @@ test("an index in parts (a large archive): one search covers every part; facets,
   await openSearch(page, "?topic=training", partedServer.url);
   assert.equal(await visibleOptions(page, "type"), ["News (3)"]);
   assert.is(await status(page), "3 results for the chosen filters");
+  // Each part counts its facets with its own facet file, never with Pagefind's filter files.
+  assert.equal(requested.filter((file) => file.endsWith(".pf_filter")), []);
+  const facetFolders = new Set(requested.filter((file) => file.endsWith(".facets")).map((file) => file.replace(/filter\/[^/]+$/, "")));
+  assert.equal([...facetFolders].sort(), ["/pagefind/", "/pagefind/part-2/", "/pagefind/part-3/", "/pagefind/part-4/", "/pagefind/part-5/"]);
   assert.equal(errors, []);
   assert.equal(warnings, []);
   await page.close();

@@ -158,5 +158,16 @@ test("writeSearchIndex reports an article page that lost data-pagefind-body", as
   ]);
 });
 
+test("writeSearchIndex refuses to write an index in parts through the Node API, which writes one bundle", async () => {
+  const siteDir = writeSite({
+    "/news/2023/first/": articlePage("First", true),
+    "/news/2024/second/": articlePage("Second", true),
+  });
+  const urls = ["/news/2023/first/", "/news/2024/second/"];
+  const report = await writeSearchIndex({ siteDir, articleUrls: urls, source: "directory", maxIndexPages: 1 });
+  assert.equal(report.errors, ['the Node API (source "directory") writes one bundle; 2 articles need 2 parts: use the command line']);
+  assert.is(report.pages, 0);
+  assert.not.ok(existsSync(path.join(siteDir, "pagefind")), "nothing was written");
+});
 
 test.run();

@@ -17,8 +17,9 @@
  * are gzipped CBOR behind a `pagefind_dcd` signature; they are Pagefind's internals, not its API:
  * anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and count as
  * before (correct, only slower). test/assets/search/facet-index.test.ts reads a real index.
- * It covers one bundle (one `pagefind/` folder): page numbers belong to a bundle, so over an index
- * written in parts (a large archive, `PartedPagefind` in pagefind.ts) Pagefind filters and counts.
+ * It covers one bundle (one `pagefind/` folder): page numbers belong to a bundle, so an index
+ * written in parts (a large archive, `PartedPagefind` in pagefind.ts) has one per part, and the
+ * parts' counts are summed.
  */
 import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "./pagefind.ts";
 import type { PagefindFilters } from "./state.ts";
@@ -372,11 +373,7 @@ export class FacetedPagefind implements Pagefind {
     /** Pagefind's metadata as it downloaded it (undefined: it could not be seen). */
     readonly meta: Promise<SeenMeta | undefined>,
     readonly bundleUrl: string,
-    { merged = false }: { merged?: boolean } = {},
-  ) {
-    // Page numbers belong to one bundle: over a merged index, Pagefind filters and counts.
-    this.#fallback = merged;
-  }
+  ) {}
 
   options(options: { excerptLength?: number }): Promise<void> {
     return this.pagefind.options(options);

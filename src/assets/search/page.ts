@@ -85,7 +85,11 @@ class SearchPage {
       view.focusFilters();
     });
     view.more.addEventListener("click", () => void this.showMoreAndFocus());
-    window.addEventListener("popstate", () => void this.show(parseState(location.search)));
+    window.addEventListener("popstate", () => {
+      // The searches left behind must not write their entries over the one gone back to.
+      this.#pendingHistory.length = 0;
+      void this.show(parseState(location.search));
+    });
   }
 
   navigate(state: SearchState, history: "push" | "replace"): void {

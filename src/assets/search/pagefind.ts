@@ -59,18 +59,19 @@ export interface Pagefind {
  */
 export async function loadPagefind(url: string, parts: readonly string[] = []): Promise<Pagefind> {
   const bundleUrl = new URL(".", url).href;
-  const meta = watchFetch(bundleUrl);
+  const metaOf = watchFetch(bundleUrl);
   const module = (await import(url)) as PagefindModule;
   // Before its first call, which creates its default instance.
   await module.options({ noWorker: true });
-  const first = await startPagefind(module);
-  if (parts.length === 0) return new FacetedPagefind(first, meta(), bundleUrl);
-  // The other parts run on the first's engine (one pagefind.js, one wasm), each with its own index.
-  // Started once the first is: Pagefind's wasm is one per module, set up by the first to load it,
-  // and two parts setting it up at once would each keep a pointer into their own copy.
-  const others = await Promise.all(parts.map((part) => startPagefind(module.createInstance({ basePath: part, noWorker: true }))));
-  // Page numbers belong to one bundle: over an index in parts, Pagefind filters and counts.
-  return new FacetedPagefind(new PartedPagefind([first, ...others]), meta(), bundleUrl, { merged: true });
+  const first = new FacetedPagefind(await startPagefind(module), metaOf(bundleUrl), bundleUrl);
+  if (parts.length === 0) return first;
+  // The other parts run on the first's engine (one pagefind.js, one wasm), each with its own index
+  // and facet file. Started once the first is: Pagefind's wasm is one per module, set up by the
+  // first to load it, and two parts setting it up at once would each keep a pointer into their own copy.
+  const others = await Promise.all(
+    parts.map(async (part) => new FacetedPagefind(await startPagefind(module.createInstance({ basePath: part, noWorker: true })), metaOf(part), part)),
+  );
+  return new PartedPagefind([first, ...others]);
 }
 
 /**
@@ -156,18 +157,19 @@ function sumCounts(all: readonly FilterCounts[]): FilterCounts {
 /**
  * Wraps the page's `fetch` for the files of Pagefind's bundle (`bundleUrl`, ".../pagefind/"):
  * - the wasm of every part of an index in parts is the first bundle's, downloaded once;
- * - it keeps a copy of the metadata file (`pagefind.<hash>.pf_meta`) Pagefind downloads, which the
- *   facets need too (its list of pages and filters), instead of downloading its 100 kB twice;
+ * - it keeps a copy of each bundle's metadata file (`pagefind.<hash>.pf_meta`) Pagefind downloads,
+ *   which the facets need too (its list of pages and filters), instead of downloading it twice;
  * - offline, a part of the index (`.pf_index`, `.pf_fragment`, `.pf_filter`, the facet file) that
  *   no cache holds fails at once, without a request: the page says what is not saved, and the
  *   browser logs no failed download.
- * Every other request, and every request online, goes through unchanged. Returns the metadata.
+ * Every other request, and every request online, goes through unchanged. Returns a bundle's metadata by its URL.
  */
-function watchFetch(bundleUrl: string): () => Promise<SeenMeta | undefined> {
+function watchFetch(bundleUrl: string): (bundle: string) => Promise<SeenMeta | undefined> {
   const original = globalThis.fetch.bind(globalThis);
-  let meta: Promise<SeenMeta | undefined> | undefined;
-  /** Pagefind's wasm by file name: downloaded once, each part given a copy (see `loadPagefind`). */
-  const wasm = new Map<string, Promise<Response>>();
+  /** Each bundle's metadata, by the bundle's URL. */
+  const metas = new Map<string, Promise<SeenMeta | undefined>>();
+  /** Pagefind's wasm by file name: downloaded once, each part given the same bytes (see `loadPagefind`). */
+  const wasm = new Map<string, Promise<ArrayBuffer>>();
   globalThis.fetch = async (input, init) => {
     const requested = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const address = new URL(requested, location.href);
@@ -175,13 +177,19 @@ function watchFetch(bundleUrl: string): () => Promise<SeenMeta | undefined> {
     const engine = /\/(wasm\.[^/]+\.pagefind)$/.exec(address.pathname)?.[1];
     if (engine) {
       // Every part asks for its own folder's wasm; the build keeps only the first bundle's.
-      let shared = wasm.get(engine);
-      if (!shared) {
-        shared = original(new URL(engine, bundleUrl).href, init);
-        wasm.set(engine, shared);
-        shared.catch(() => wasm.delete(engine));
+      let bytes = wasm.get(engine);
+      if (!bytes) {
+        // A failed download is not kept: Pagefind sees it, and the next part tries again.
+        bytes = original(new URL(engine, bundleUrl).href, init).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(response)));
+        wasm.set(engine, bytes);
+        bytes.catch(() => wasm.delete(engine));
       }
-      return (await shared).clone();
+      try {
+        return new Response(await bytes);
+      } catch (failure) {
+        if (failure instanceof Response) return failure;
+        throw failure;
+      }
     }
     if (!navigator.onLine && /\.(pf_index|pf_fragment|pf_filter|facets)$/.test(address.pathname)) {
       // Cache Storage exists only on HTTPS and localhost, as service workers do.
@@ -189,14 +197,18 @@ function watchFetch(bundleUrl: string): () => Promise<SeenMeta | undefined> {
       if (!saved) return Response.error();
     }
     const response = original(input, init);
-    if (!meta && address.pathname.endsWith(".pf_meta")) {
+    const bundle = new URL(".", address).href;
+    if (address.pathname.endsWith(".pf_meta") && !metas.has(bundle)) {
       // Cloned before Pagefind reads the body: this reaction was registered first.
-      meta = response.then(
-        async (answer) => (answer.ok ? { url: address.href, bytes: new Uint8Array(await answer.clone().arrayBuffer()) } : undefined),
-        () => undefined,
+      metas.set(
+        bundle,
+        response.then(
+          async (answer) => (answer.ok ? { url: address.href, bytes: new Uint8Array(await answer.clone().arrayBuffer()) } : undefined),
+          () => undefined,
+        ),
       );
     }
     return response;
   };
-  return () => meta ?? Promise.resolve(undefined);
+  return (bundle) => metas.get(bundle) ?? Promise.resolve(undefined);
 }
