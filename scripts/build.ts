@@ -23,14 +23,14 @@ import { writeDiscoveryFiles } from "./lib/feeds.ts";
 import { collectGarbage } from "./lib/memory.ts";
 import { dayAsNow, isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
-import { discard, publish, recoverInterruptedBuilds, stagingDir } from "./lib/publish.ts";
+import { discard, publish, recoverInterruptedBuilds, removeScratch, scratchDir, stagingDir } from "./lib/publish.ts";
 import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 import { writeAssets } from "./lib/assets.ts";
 import { loadWorkbox, writeServiceWorker } from "./lib/offline.ts";
 import type { SnapshotInfo } from "./lib/snapshot/info.ts";
 import { prepareSnapshotPayload } from "./lib/snapshot/payload.ts";
-import { formatBytes, planIndexParts, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
+import { formatBytes, planIndexParts, searchSourceFolder, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -162,6 +162,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const articleUrls = archive.items.map((item) => item.url);
   const articleYears = new Map(archive.items.map((item) => [item.url, item.year]));
   const indexParts = planIndexParts(articleUrls, options.maxIndexPages, articleYears);
+  // Pagefind's command line reads the article pages' search sources, written as they render (scripts/lib/search-index.ts).
+  // In memory when there is room (`scratchDir`): about 4 kB an article, 40 MB at 10k. An index in parts
+  // (a 100k archive) has 10 times that: its sources go to the staging folder.
+  const cli = (options.searchIndexSource ?? "cli") === "cli" && articleUrls.length > 0;
+  const searchSourceBytes = indexParts.length === 1 ? articleUrls.length * 4096 : Number.POSITIVE_INFINITY;
+  const searchSources = cli
+    ? { dir: scratchDir("search", searchSourceBytes, path.join(staged, searchSourceFolder)), urls: new Set(articleUrls) }
+    : undefined;
   /** The check reading the pages, started during the search phase. */
   let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
   try {
@@ -181,6 +189,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
               snapshot: options.snapshot,
               part: runs > 1 ? { index, count: runs } : undefined,
               searchParts,
+              searchSources,
             });
           }
         } catch (error) {
@@ -217,6 +226,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         };
         const indexing = writeSearchIndex({
           siteDir: staged,
+          ...(searchSources ? { sourceDir: searchSources.dir } : {}),
           articleUrls,
           articleYears,
           source: options.searchIndexSource ?? "cli",
@@ -230,6 +240,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         if (result.errors.length > 0) {
           throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
         }
+        // Not part of the site: out of the way before the service worker lists the site's files.
+        if (searchSources) removeScratch(searchSources.dir, options.outDir, "search");
         return result;
       },
       (result) =>
@@ -280,6 +292,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // No page may still be being read when the staging folder goes.
     await reading?.catch(() => undefined);
     discard(staged);
+    if (searchSources) removeScratch(searchSources.dir, options.outDir, "search");
   }
 }
 

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import type { ConfigData, HtmlValidate, ResolvedConfig } from "html-validate";
+import { bundleDir, searchSourceFolder } from "./search-index.ts";
 
 export interface PageFacts {
   ids: Set<string>;
@@ -185,12 +186,13 @@ function ownCopy(text: string): string {
  * Reads and parses every HTML page (the costly part of the check: 12k pages of a 10k archive take
  * about 2.5 s), one page per step, so that `scanPagesAsync` can let other work (Pagefind's
  * process reporting progress) through between pages. `pagefind/` is not read: Pagefind writes no
- * pages, and the build reads the pages while Pagefind is still writing its bundle there.
+ * pages, and the build reads the pages while Pagefind is still writing its bundle there. Nor is
+ * `.search-source/`, what Pagefind read, which the build removes before publishing.
  */
 function* scanSteps(outDir: string, options: CheckOptions, scan: PageScan): Generator<void> {
   const { validate = "all" } = options;
   const toValidate = new Set(validate === "all" ? [] : validate);
-  for (const file of listFiles(outDir, [bundleFolder]).filter((name) => name.endsWith(".html"))) {
+  for (const file of listFiles(outDir, [bundleDir, searchSourceFolder]).filter((name) => name.endsWith(".html"))) {
     const html = readFileSync(path.join(outDir, file), "utf8");
     scan.pages.set(file, keptFacts(pageFacts(html), scan));
     if (validate === "all" || toValidate.has(file)) {
@@ -201,9 +203,6 @@ function* scanSteps(outDir: string, options: CheckOptions, scan: PageScan): Gene
     yield;
   }
 }
-
-/** Pagefind's bundle folder (scripts/lib/search-index.ts), which holds no pages. */
-const bundleFolder = "pagefind";
 
 export function scanPages(outDir: string, options: CheckOptions = {}): PageScan {
   const scan: PageScan = { pages: new Map(), validated: 0, problems: [], strings: new Map() };

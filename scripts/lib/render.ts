@@ -3,11 +3,14 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Archive, PageLists } from "./archive.ts";
 import type { AssetUrls } from "./assets.ts";
+import { searchSource } from "./search-index.ts";
+import { writeBehind } from "./write-behind.ts";
 import { pagePolicy, searchPolicy } from "./security.ts";
 import type { SnapshotInfo } from "./snapshot/info.ts";
 
 interface RenderConfig {
   addGlobalData(name: string, value: unknown): void;
+  addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
   ignores: Set<string>;
 }
 
@@ -66,6 +69,11 @@ export interface RenderOptions {
    * scripts/lib/search-index.ts), which the search page searches with the first. Default: none.
    */
   searchParts?: readonly string[] | undefined;
+  /**
+   * Also write the `searchSource` of each of these pages (by URL) into `dir`, at the page's path,
+   * for Pagefind to read instead of the page (scripts/lib/search-index.ts).
+   */
+  searchSources?: { dir: string; urls: ReadonlySet<string> } | undefined;
 }
 
 /**
@@ -77,9 +85,11 @@ export interface RenderOptions {
  * only the pages of its lists.
  */
 export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
-  const { snapshot, part, searchParts = [] } = options;
+  const { snapshot, part, searchParts = [], searchSources } = options;
   const lists = part && "lists" in part ? part.lists : archive.pageLists(part);
   const singlePages = !part || ("index" in part && part.index === 0);
+  // The first run makes every search source's folder, in URL order (see `writeBehind`).
+  const writer = searchSources ? writeBehind(singlePages ? [...searchSources.urls].sort().map((url) => path.join(searchSources.dir, url)) : []) : undefined;
   const eleventy = new Eleventy("src", outDir, {
     configPath: ".eleventy.ts",
     quietMode: true,
@@ -96,9 +106,27 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
       // A snapshot has a page about itself, and no offline page: it has no service worker to save
       // the archive with, and as a folder of files it reads offline already.
       eleventyConfig.ignores.add(snapshot ? "src/pages/offline.njk" : "src/pages/snapshot.njk");
+      if (searchSources) {
+        // Added last, it sees each page as written (Eleventy's own transforms, such as the base path's, run first).
+        eleventyConfig.addTransform("search-source", function (content) {
+          const url = this.page.url;
+          if (url && searchSources.urls.has(url)) writer?.write(path.join(searchSources.dir, url, "index.html"), searchSource(content));
+          return content;
+        });
+      }
     },
   });
   // Eleventy would print its own summary; the build prints one line per phase instead.
   eleventy.disableLogger();
-  await eleventy.write();
+  const rendered = await eleventy.write().then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
+  // Ended even when Eleventy failed: no write may still be running when the staging folder goes.
+  const written = await writer?.end().then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
+  if (rendered) throw rendered.error;
+  if (written) throw new Error(`writing a page's search source failed: ${(written.error as Error).message}`);
 }

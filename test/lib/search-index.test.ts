@@ -11,6 +11,7 @@ import {
   missingPagesError,
   partGlob,
   planIndexParts,
+  searchSource,
   writeSearchIndex,
 } from "../../scripts/lib/search-index.ts";
 import { tempDir } from "../support/site.ts";
@@ -59,6 +60,37 @@ test("isIndexData counts Pagefind's data files, not its scripts, wasm or UI", ()
 
 test("formatBytes uses decimal units", () => {
   assert.equal([512, 8_400, 830_000, 14_250_000].map(formatBytes), ["512 B", "8 kB", "830 kB", "14.3 MB"]);
+});
+
+test("searchSource keeps the element marked data-pagefind-body, nested elements of its kind and all, in a page of the same language", () => {
+  const page = `<!doctype html>
+<html lang="es">
+<head><title>T</title><script type="application/ld+json">{"a":"<article>"}</script></head>
+<body><nav><a href="/">Home</a></nav>
+<article class="article" data-pagefind-body data-pagefind-meta="type:News"><h1>Título</h1><article><p>Inner</p></article><p data-pagefind-ignore>x</p></article>
+<section class="related"><article><a href="/b/">B</a></article></section></body></html>`;
+  assert.is(
+    searchSource(page),
+    `<!doctype html><html lang="es"><head><meta charset="utf-8"></head><body><article class="article" data-pagefind-body data-pagefind-meta="type:News"><h1>Título</h1><article><p>Inner</p></article><p data-pagefind-ignore>x</p></article></body></html>`,
+  );
+  assert.is(searchSource(`<html><body><div data-pagefind-body>Words</div></body></html>`), `<!doctype html><html><head><meta charset="utf-8"></head><body><div data-pagefind-body>Words</div></body></html>`);
+});
+
+test("searchSource gives back the whole page when Pagefind could read anything outside the body", () => {
+  const pages = [
+    // No body: Pagefind indexes whole pages, or leaves this one out.
+    `<html lang="en"><body><article><h1>A</h1></article></body></html>`,
+    // Two bodies.
+    `<html lang="en"><body><article data-pagefind-body>A</article><aside data-pagefind-body>B</aside></body></html>`,
+    // A filter or meta outside the body: Pagefind reads them anywhere on the page.
+    `<html lang="en"><head><meta data-pagefind-meta="image[content]" content="/a.png"></head><body><article data-pagefind-body>A</article></body></html>`,
+    `<html lang="en"><body><article data-pagefind-body>A</article><span data-pagefind-filter="topic">B</span></body></html>`,
+    // The words in text, not an attribute: the first match is not inside a tag.
+    `<html lang="en"><body><p>Mark it with data-pagefind-body> and</p><article data-pagefind-body>A</article></body></html>`,
+    // An element that never closes.
+    `<html lang="en"><body><article data-pagefind-body>A</body></html>`,
+  ];
+  for (const page of pages) assert.is(searchSource(page), page);
 });
 
 function articlePage(title: string, body: boolean): string {
