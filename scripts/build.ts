@@ -163,12 +163,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const articleYears = new Map(archive.items.map((item) => [item.url, item.year]));
   const indexParts = planIndexParts(articleUrls, options.maxIndexPages, articleYears);
   // Pagefind's command line reads the article pages' search sources, written as they render (scripts/lib/search-index.ts).
-  // In memory when there is room (`scratchDir`): about 4 kB an article, 40 MB at 10k. An index in parts
-  // (a 100k archive) has 10 times that: its sources go to the staging folder.
-  const cli = (options.searchIndexSource ?? "cli") === "cli" && articleUrls.length > 0;
-  const searchSourceBytes = indexParts.length === 1 ? articleUrls.length * 4096 : Number.POSITIVE_INFINITY;
-  const searchSources = cli
-    ? { dir: scratchDir("search", searchSourceBytes, path.join(staged, searchSourceFolder)), urls: new Set(articleUrls) }
+  // In memory where there is room (`scratchDir`): about 4 kB an article, 40 MB at 10k. Not for an index
+  // in parts (a 100k archive): written beside its render runs, they slowed the 100k render from 61 s to
+  // 134 s and took the build over 4 GB (README, Benchmark), so its parts read the pages.
+  const sourced = (options.searchIndexSource ?? "cli") === "cli" && articleUrls.length > 0 && indexParts.length === 1;
+  const searchSources = sourced
+    ? { dir: scratchDir("search", articleUrls.length * 4096, path.join(staged, searchSourceFolder)), urls: new Set(articleUrls) }
     : undefined;
   /** The check reading the pages, started during the search phase. */
   let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
