@@ -17,8 +17,9 @@ export function stagingDir(outDir: string): string {
 /** Linux's shared-memory file system, a tmpfs on every distribution. */
 const memoryDir = "/dev/shm";
 const tmpfsMagic = 0x01021994;
-/** Scratch folders in `memoryDir` are named `<scratchPrefix><pid>-<what>`. */
+/** Scratch folders in `memoryDir` are named `<scratchPrefix><pid>-<n>-<what>`: builds in one process (tests) each have their own. */
 const scratchPrefix = ".archive-build-";
+let scratchCount = 0;
 
 /**
  * A scratch folder for `bytes` of files the build writes, reads once and deletes (the search
@@ -33,9 +34,7 @@ export function scratchDir(what: string, bytes: number, fallback: string): strin
     const memory = statfsSync(memoryDir);
     // At most a tenth of what is free: the index being built needs memory too.
     if (memory.type === tmpfsMagic && bytes * 10 < memory.bavail * memory.bsize) {
-      const dir = path.join(memoryDir, `${scratchPrefix}${process.pid}-${what}`);
-      rmSync(dir, { recursive: true, force: true });
-      return dir;
+      return path.join(memoryDir, `${scratchPrefix}${process.pid}-${++scratchCount}-${what}`);
     }
   } catch {
     // No /dev/shm (macOS, Windows): the fallback.
@@ -132,7 +131,13 @@ function removeDeadScratch(): void {
   }
   for (const name of names) {
     const match = new RegExp(`^(?:\\.trash-)?${escapeRegExp(scratchPrefix)}(\\d+)-`).exec(name);
-    if (match && !isRunning(Number(match[1]))) rmSync(path.join(memoryDir, name), { recursive: true, force: true });
+    const pid = Number(match?.[1]);
+    if (!match || pid === process.pid || isRunning(pid)) continue;
+    try {
+      rmSync(path.join(memoryDir, name), { recursive: true, force: true });
+    } catch {
+      // Another build is deleting it too.
+    }
   }
 }
 
