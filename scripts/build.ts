@@ -62,6 +62,11 @@ export interface BuildOptions {
   maxIndexPages?: number;
   /** How pages reach Pagefind (default "cli", its command line); the Node API paths are for benchmarks. */
   searchIndexSource?: IndexSource;
+  /**
+   * Where the articles' search sources go (scripts/lib/search-index.ts): `/dev/shm` where there is
+   * room (default), or `false`: a hidden folder of the staging site, as on a machine without one.
+   */
+  searchSourcesInMemory?: boolean;
   /** Only the news and abstracts of these years (and the conferences held in them); see `Archive`. */
   period?: Period;
   /**
@@ -162,13 +167,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const articleUrls = archive.items.map((item) => item.url);
   const articleYears = new Map(archive.items.map((item) => [item.url, item.year]));
   const indexParts = planIndexParts(articleUrls, options.maxIndexPages, articleYears);
-  // Pagefind's command line reads the article pages' search sources, written as they render (scripts/lib/search-index.ts).
-  // In memory where there is room (`scratchDir`): about 4 kB an article, 40 MB at 10k. Not for an index
-  // in parts (a 100k archive): written beside its render runs, they slowed the 100k render from 61 s to
-  // 134 s and took the build over 4 GB (README, Benchmark), so its parts read the pages.
+  // Pagefind's command line reads the articles' search sources, written as they render
+  // (scripts/lib/search-index.ts), in memory where there is room: about 4 kB an article, 40 MB at 10k.
+  // Not for an index in parts (a 100k archive): written beside its render runs, they slowed the 100k
+  // render from 61 s to 134 s and took the build over 4 GB (README, Benchmark), so its parts read the pages.
   const sourced = (options.searchIndexSource ?? "cli") === "cli" && articleUrls.length > 0 && indexParts.length === 1;
+  const inStaging = path.join(staged, searchSourceFolder);
   const searchSources = sourced
-    ? { dir: scratchDir("search", articleUrls.length * 4096, path.join(staged, searchSourceFolder)), urls: new Set(articleUrls) }
+    ? { dir: options.searchSourcesInMemory === false ? inStaging : scratchDir("search", articleUrls.length * 4096, inStaging), urls: new Set(articleUrls) }
     : undefined;
   /** The check reading the pages, started during the search phase. */
   let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
