@@ -60,9 +60,15 @@ export function publish(staged: string, outDir: string): void {
   removeInBackground(previous, trashDir(outDir));
 }
 
-/** Where a folder of the build waits to be deleted: hidden, next to the output, `.site.trash-<pid>[-what]`. */
+let trashCount = 0;
+
+/**
+ * Where a folder of the build waits to be deleted: hidden, next to the output,
+ * `.site.trash-<pid>-<n>[-what]`. Each is new: the previous one of this process (builds in one
+ * process, the preview's passes) may still be being deleted.
+ */
 export function trashDir(outDir: string, what = ""): string {
-  return path.join(path.dirname(path.resolve(outDir)), `.${path.basename(outDir)}.trash-${process.pid}${what ? `-${what}` : ""}`);
+  return path.join(path.dirname(path.resolve(outDir)), `.${path.basename(outDir)}.trash-${process.pid}-${++trashCount}${what ? `-${what}` : ""}`);
 }
 
 /**

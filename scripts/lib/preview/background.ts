@@ -44,8 +44,6 @@ export interface BackgroundPassOptions {
   log: (line: string) => void;
 }
 
-let trashCount = 0;
-
 /** Where the quick index is written, inside the preview, before it replaces `pagefind/`. */
 const nextBundle = `${bundleDir}.next`;
 
@@ -175,5 +173,5 @@ function signal(child: ChildProcess, name: NodeJS.Signals): void {
 
 /** Moves `dir` out of the way, next to the output, and deletes it in a detached process (scripts/lib/publish.ts). */
 function removeInBackground(dir: string, outDir: string): void {
-  moveToTrash(dir, trashDir(outDir, String(++trashCount)));
+  moveToTrash(dir, trashDir(outDir));
 }
