@@ -26,6 +26,7 @@ import { ContentError } from "./lib/problems.ts";
 import { discard, publish, recoverInterruptedBuilds, removeScratch, scratchDir, stagingDir } from "./lib/publish.ts";
 import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
+import { outputFolderProblem } from "./lib/output-folder.ts";
 import { writeAssets } from "./lib/assets.ts";
 import { loadWorkbox, writeServiceWorker } from "./lib/offline.ts";
 import type { SnapshotInfo } from "./lib/snapshot/info.ts";
@@ -113,6 +114,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return result;
   };
 
+  const outputProblem = outputFolderProblem(options.outDir, options.contentDir, repoRoot);
+  if (outputProblem) throw new BuildError("options", outputProblem);
   recoverInterruptedBuilds(options.outDir);
   const archiveOptions: ArchiveOptions = {
     contentDir: options.contentDir,

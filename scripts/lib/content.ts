@@ -228,10 +228,16 @@ export function newestFirst(a: Item, b: Item): number {
 
 function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { exists: boolean; files: string[] } {
   const dir = path.join(contentDir, kind);
+  let isFolder: boolean;
   try {
-    if (!statSync(dir).isDirectory()) return { exists: false, files: [] };
+    isFolder = statSync(dir).isDirectory();
   } catch {
     return { exists: false, files: [] };
+  }
+  if (!isFolder) {
+    // Publishing an archive without its news would replace the site with an empty one.
+    problems.push({ file: displayPath(dir), message: `is not a folder: ${kind}/ must be a folder of Markdown files` });
+    return { exists: true, files: [] };
   }
   const files: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {

@@ -1,0 +1,157 @@
+/**
+ * The bad-input catalogue (issue 14): each row is an input a hostile or careless user gave, built
+ * for real, with the exact message the build gives. In every case the content folder and the
+ * previous output stay byte-identical. docs/bad-input.md is this table, checked here so it cannot
+ * drift: `UPDATE_CATALOGUE=1 node --import tsx test/build/bad-input.test.ts` rewrites it.
+ */
+import { lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
+
+export interface BadInput {
+  /** What the user gave, as the catalogue's first column. */
+  input: string;
+  /** The content folder's good files (default: one news item, one abstract). */
+  base?: Record<string, string>;
+  /** Files added to a content folder holding one good news item and one abstract. */
+  files?: Record<string, string | Uint8Array>;
+  /** Changes the content folder beyond writing files (symbolic links, FIFOs, modes). */
+  prepare?: (content: string, dir: string) => void;
+  /** The output folder, if not the previous good output. */
+  out?: (dir: string) => string;
+  phase: string;
+  /** The build's message; `<dir>` is the folder holding `content/`, `<content>` the content folder. */
+  message: string;
+}
+
+const good = {
+  "news/2023/good.md": newsFile({ title: "Good", date: "2023-11-14", tags: "[training]" }),
+  "abstracts/annual-27/good.md": "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n---\nThe abstract.\n",
+};
+
+export const badInputs: BadInput[] = [
+  // --- where the site goes: refused before anything is written
+  {
+    input: "`--out` is the content folder",
+    out: (dir) => path.join(dir, "content"),
+    phase: "options",
+    message: "--out <content> is the content folder: publishing would replace every content file with the site; use a folder of its own, e.g. --out <dir>/_site",
+  },
+  {
+    input: "`--out` is a parent of the content folder",
+    out: (dir) => dir,
+    phase: "options",
+    message: "--out <dir> contains the content folder <content>: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site",
+  },
+  {
+    input: "`--out` is inside the content folder (`<content>/news/site`)",
+    out: (dir) => path.join(dir, "content/news/site"),
+    phase: "options",
+    message:
+      "--out <content>/news/site is inside the content folder <content>: the site would be written into the content and read back as content; use a folder of its own, e.g. --out <dir>/_site",
+  },
+  {
+    input: "`--out` is an existing regular file",
+    prepare: (_, dir) => writeFileSync(path.join(dir, "notes.txt"), "keep me\n"),
+    out: (dir) => path.join(dir, "notes.txt"),
+    phase: "options",
+    message: "--out <dir>/notes.txt is a file, not a folder: publishing replaces the output folder as a whole, and would delete the file; use a folder of its own, e.g. --out <dir>/_site",
+  },
+  {
+    input: "`--out /`",
+    out: () => "/",
+    phase: "options",
+    message: "--out / is the root folder: publishing replaces the output folder, and everything in it would be deleted; use a folder of its own, e.g. --out <dir>/_site",
+  },
+  {
+    input: "`--out src` (the project's own folder)",
+    out: () => path.join(repoRoot, "src"),
+    phase: "options",
+    message: "--out src is the project's folder src/: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site",
+  },
+  {
+    input: "`--out .` (the project, which holds `src/`, `scripts/`, …)",
+    out: () => repoRoot,
+    phase: "options",
+    message: `--out . contains the project's folder src/: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site`,
+  },
+  {
+    input: "`--out test/site` (inside the project's own folder)",
+    out: () => path.join(repoRoot, "test/site"),
+    phase: "options",
+    message: "--out test/site is inside the project's folder test/: the site must not be mixed with the project's own files; use a folder of its own, e.g. --out <dir>/_site",
+  },
+  // --- the content folder's shape
+  {
+    input: "`news` is a regular file, not a folder",
+    base: { "abstracts/annual-27/good.md": good["abstracts/annual-27/good.md"] },
+    prepare: (content) => writeFileSync(path.join(content, "news"), "not a folder\n"),
+    phase: "validate",
+    message: "1 content error:\n  <content>/news: is not a folder: news/ must be a folder of Markdown files",
+  },
+];
+
+/** The previous good output every failing build must leave byte-identical. */
+const previous = await buildSite(writeContent(good));
+const previousHash = hashTree(previous.outDir);
+
+/** The exact message and phase of each case; nothing it may not touch is touched. */
+for (const badInput of badInputs) {
+  test(badInput.input, async () => {
+    const dir = tempDir("bad-input-");
+    const content = path.join(dir, "content");
+    mkdirSync(content);
+    writeContent({ ...(badInput.base ?? good), ...badInput.files }, content);
+    badInput.prepare?.(content, dir);
+    const outDir = badInput.out?.(dir) ?? previous.outDir;
+    const contentBefore = hashTree(content);
+    const outBefore = snapshotOf(outDir);
+    const error = await buildFailure(content, { outDir });
+    assert.is(placeholders(error.message, dir), badInput.message);
+    assert.is(error.phase, badInput.phase);
+    assert.is(hashTree(content), contentBefore, "the content folder is untouched");
+    assert.is(snapshotOf(outDir), outBefore, "the output is untouched");
+    assert.is(hashTree(previous.outDir), previousHash, "the previous output is untouched");
+  });
+}
+
+test("docs/bad-input.md is this catalogue", () => {
+  const file = path.join(repoRoot, "docs/bad-input.md");
+  const expected = catalogue(badInputs);
+  if (process.env.UPDATE_CATALOGUE) writeFileSync(file, expected);
+  assert.fixture(readFileSync(file, "utf8"), expected);
+});
+
+test.run();
+
+/** A cheap fingerprint of what is at `target`: a folder's tree hash, a file's bytes, or nothing. */
+function snapshotOf(target: string): string {
+  if (target === "/" || target === repoRoot || target.startsWith(`${repoRoot}/`)) return "not hashed: the project or the root";
+  try {
+    return lstatSync(target).isDirectory() ? hashTree(target) : readFileSync(target, "utf8");
+  } catch {
+    return "absent";
+  }
+}
+
+function placeholders(message: string, dir: string): string {
+  return message.split(path.join(dir, "content")).join("<content>").split(dir).join("<dir>");
+}
+
+export function catalogue(rows: readonly BadInput[]): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n\s*/g, "<br>");
+  return [
+    "# Bad input: what the build says",
+    "",
+    "Every row is a test in `test/build/bad-input.test.ts`, which builds it for real and checks this file against it.",
+    "In each case the build exits with code 1 and leaves the content folder and the previous output byte-identical.",
+    "`<content>` is the content folder (`--content`), `<dir>` the folder holding it.",
+    "",
+    "| Input | Phase | What the build says |",
+    "|---|---|---|",
+    ...rows.map((row) => `| ${cell(row.input)} | ${row.phase} | ${cell(row.message)} |`),
+    "",
+  ].join("\n");
+}
