@@ -282,8 +282,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       "check",
       () => checkPages(staged, read?.scan ?? scanPages(staged, checkOptions), expectedPages, checkOptions),
       (result) =>
-        `${result.pages} pages, ${result.links} internal links, ${result.validated} validated${read ? ` (pages read during search: ${formatMs(read.ms)})` : ""}`,
+        `${result.pages} pages, ${result.links} internal links, ${result.validated} validated${result.unvalidated.length > 0 ? ` (${result.unvalidated.length} too large)` : ""}` +
+        `${read ? ` (pages read during search: ${formatMs(read.ms)})` : ""}`,
     );
+    for (const page of report.unvalidated) log(`note: ${page}`);
     if (report.problems.length > 0) {
       throw new BuildError("check", `${report.problems.length} problems in the output:\n${report.problems.map((p) => `  ${p}`).join("\n")}`);
     }

@@ -14,6 +14,22 @@ import MarkdownIt, { type Token } from "markdown-it";
  */
 export const maxBlockNesting = 20;
 
+/**
+ * How deep emphasis, links and strikethrough may nest inside one another. markdown-it nests
+ * emphasis without limit (`*_` 50,000 times gives 100,000 nested elements), which no reader needs
+ * and which html-validate, and browsers, take minutes over.
+ */
+export const maxInlineNesting = 20;
+
+/**
+ * Blocks (paragraphs, headings, list items, quotes, code blocks) per article. A 5 MB article of
+ * real prose has about 5,000; past this, every later step (html-validate above all, whose time
+ * grows faster than the page) slows the build for no reader's benefit.
+ */
+export const maxBlocks = 10_000;
+
+const count = new Intl.NumberFormat("en");
+
 export const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, maxNesting: 100 });
 
 // The page title is the only <h1>: body headings start one level down ("#" renders as <h2>).
@@ -58,8 +74,16 @@ const containers = new Set(["blockquote_open", "blockquote_close", "bullet_list_
 function markdownProblems(tokens: Token[]): MarkdownProblem[] {
   const problems: MarkdownProblem[] = [];
   let depth = 0;
+  let blocks = 0;
   for (const [index, token] of tokens.entries()) {
     const line = token.map?.[0] ?? 0;
+    if (token.nesting !== -1 && token.type !== "inline" && ++blocks === maxBlocks + 1) {
+      const total = tokens.filter((block) => block.nesting !== -1 && block.type !== "inline").length;
+      problems.push({
+        line,
+        message: `has ${count.format(total)} blocks (paragraphs, headings, list items, quotes); at most ${count.format(maxBlocks)} are allowed: split it into several articles`,
+      });
+    }
     if (containers.has(token.type)) {
       depth += token.nesting;
       if (depth > maxBlockNesting) {
@@ -84,7 +108,14 @@ function inlineProblems(children: Token[], line: number): MarkdownProblem[] {
   const problems: MarkdownProblem[] = [];
   // Links do not nest in CommonMark: the text of the open link is what comes before its close.
   let link: { href: string; text: string } | undefined;
+  let depth = 0;
+  let tooDeep = false;
   for (const child of children) {
+    depth += child.nesting;
+    if (depth > maxInlineNesting && !tooDeep) {
+      tooDeep = true;
+      problems.push({ line, message: `nests emphasis and links more than ${maxInlineNesting} deep; at most ${maxInlineNesting} are allowed` });
+    }
     if (child.type === "link_open") link = { href: String(child.attrGet("href") ?? ""), text: "" };
     else if (child.type === "link_close" && link) {
       if (!/\S/u.test(link.text)) {

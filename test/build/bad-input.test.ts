@@ -8,6 +8,7 @@ import { lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { maxInlineNesting } from "../../scripts/lib/markdown.ts";
 import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
 export interface BadInput {
@@ -21,6 +22,7 @@ export interface BadInput {
   prepare?: (content: string, dir: string) => void;
   /** The output folder, if not the previous good output. */
   out?: (dir: string) => string;
+  /** The phase that refuses it, or "builds" for an input that builds (its notes are the message). */
   phase: string;
   /** The build's message; `<dir>` is the folder holding `content/`, `<content>` the content folder. */
   message: string;
@@ -83,6 +85,26 @@ export const badInputs: BadInput[] = [
     phase: "options",
     message: "--out test/site is inside the project's folder test/: the site must not be mixed with the project's own files; use a folder of its own, e.g. --out <dir>/_site",
   },
+  // --- inputs that took minutes: bounded
+  {
+    input: "a body of `*_` × 50,000, `y`, `_*` × 50,000 (66,747 elements)",
+    files: { "news/2023/stars.md": newsFile({ title: "Stars", date: "2023-11-15" }, `${"*_".repeat(50_000)}y${"_*".repeat(50_000)}\n`) },
+    phase: "builds",
+    message:
+      "note: /news/2023/stars/ (<content>/news/2023/stars.md): not validated with html-validate: 66,747 elements nested 8 deep, over its budget of 6,000 elements nested 100 deep",
+  },
+  {
+    input: "emphasis nested 1,000 deep (`*a _` × 1,000, `x`, `_*` × 1,000)",
+    files: { "news/2023/nested.md": newsFile({ title: "Nested", date: "2023-11-15" }, `Intro.\n\n${"*a _".repeat(1_000)}x${"_*".repeat(1_000)}\n`) },
+    phase: "validate",
+    message: `1 content error:\n  <content>/news/2023/nested.md:7: nests emphasis and links more than ${maxInlineNesting} deep; at most ${maxInlineNesting} are allowed`,
+  },
+  {
+    input: "a body of `a` and a blank line, 40,000 times",
+    files: { "news/2023/paragraphs.md": newsFile({ title: "Paragraphs", date: "2023-11-15" }, "a\n\n".repeat(40_000)) },
+    phase: "validate",
+    message: "1 content error:\n  <content>/news/2023/paragraphs.md:20005: has 40,000 blocks (paragraphs, headings, list items, quotes); at most 10,000 are allowed: split it into several articles",
+  },
   // --- the content folder's shape
   {
     input: "`news` is a regular file, not a folder",
@@ -105,8 +127,15 @@ for (const badInput of badInputs) {
     mkdirSync(content);
     writeContent({ ...(badInput.base ?? good), ...badInput.files }, content);
     badInput.prepare?.(content, dir);
-    const outDir = badInput.out?.(dir) ?? previous.outDir;
     const contentBefore = hashTree(content);
+    if (badInput.phase === "builds") {
+      const notes: string[] = [];
+      await buildSite(content, { log: (line) => line.startsWith("note: ") && notes.push(line) });
+      assert.is(placeholders(notes.join("\n"), dir), badInput.message);
+      assert.is(hashTree(content), contentBefore, "the content folder is untouched");
+      return;
+    }
+    const outDir = badInput.out?.(dir) ?? previous.outDir;
     const outBefore = snapshotOf(outDir);
     const error = await buildFailure(content, { outDir });
     assert.is(placeholders(error.message, dir), badInput.message);
@@ -146,7 +175,8 @@ export function catalogue(rows: readonly BadInput[]): string {
     "# Bad input: what the build says",
     "",
     "Every row is a test in `test/build/bad-input.test.ts`, which builds it for real and checks this file against it.",
-    "In each case the build exits with code 1 and leaves the content folder and the previous output byte-identical.",
+    "In each case the build exits with code 1 and leaves the content folder and the previous output byte-identical,",
+    "except where the phase is \"builds\": those build, with the notes shown.",
     "`<content>` is the content folder (`--content`), `<dir>` the folder holding it.",
     "",
     "| Input | Phase | What the build says |",

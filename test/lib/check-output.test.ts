@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { checkOutput, htmlErrors, pageFacts, resolveLink } from "../../scripts/lib/check-output.ts";
+import { checkOutput, htmlErrors, pageFacts, resolveLink, validationBudget } from "../../scripts/lib/check-output.ts";
 import { tempDir } from "../support/site.ts";
 
 const html = (body: string, head = '<title>T</title><meta name="description" content="D">') =>
@@ -22,6 +22,20 @@ test("pageFacts reads ids, links, headings, lang, title and description", () => 
   assert.equal([...facts.ids], ["top"]);
   assert.equal(facts.links, ["/b/#x", "/i.png"]);
   assert.equal([facts.h1, facts.lang, facts.title, facts.description], [1, "en", "T", "D"]);
+  // html, head, title, meta, body, h1, a, img; html > body > h1 is the deepest.
+  assert.equal([facts.elements, facts.depth], [8, 3]);
+});
+
+test("a page over html-validate's budget is reported as not validated, not waited for", () => {
+  const wide = `<h1>Wide</h1>${"<p>a</p>".repeat(validationBudget.elements)}`;
+  const deep = `<h1>Deep</h1>${"<div>".repeat(validationBudget.depth)}x${"</div>".repeat(validationBudget.depth)}`;
+  const dir = site({ "wide/index.html": html(wide), "deep/index.html": html(deep), "index.html": html("<h1>Home</h1><p>Fine</p>") });
+  const report = checkOutput(dir, [], { sources: new Map([["/wide/", "news/2023/wide.md"]]) });
+  assert.equal([report.validated, report.problems], [1, []]);
+  assert.equal(report.unvalidated, [
+    "/deep/: not validated with html-validate: 106 elements nested 102 deep, over its budget of 6,000 elements nested 100 deep",
+    "/wide/ (news/2023/wide.md): not validated with html-validate: 6,006 elements nested 3 deep, over its budget of 6,000 elements nested 100 deep",
+  ]);
 });
 
 test("resolveLink maps internal links to output files and skips external ones", () => {
@@ -36,7 +50,7 @@ test("a sound site passes", () => {
     "index.html": html('<h1>Home</h1><a href="/a/#part">a</a>'),
     "a/index.html": html('<h1 id="part">A</h1><a href="/">home</a>'),
   });
-  assert.equal(checkOutput(dir, ["/", "/a/"]), { pages: 2, files: 2, links: 2, validated: 2, problems: [] });
+  assert.equal(checkOutput(dir, ["/", "/a/"]), { pages: 2, files: 2, links: 2, validated: 2, unvalidated: [], problems: [] });
 });
 
 test("broken links, missing fragments, missing pages and malformed pages are all reported", () => {
@@ -79,6 +93,7 @@ test("only the sampled pages are validated; a problem on an article names its co
     files: 2,
     links: 4,
     validated: 1,
+    unvalidated: [],
     problems: [
       "/a/ (news/2023/a.md): line 1: Anchor link must have a text describing its purpose (wcag/h30)",
       "/a/ (news/2023/a.md): links to /missing/, which does not exist",
