@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { conferences } from "../_data/conferences.ts";
 import { site } from "../_data/site.ts";
 import { topics } from "../_data/topics.ts";
-import { Archive, type ArchiveOptions, type Period } from "./lib/archive.ts";
+import { Archive, nothingToPublish, type ArchiveOptions, type Period } from "./lib/archive.ts";
 import { listContent, readListedContent } from "./lib/content.ts";
 import { readAhead } from "./lib/read-ahead.ts";
 import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/parallel.ts";
@@ -149,7 +149,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         loaded = listed.result;
       }
       try {
-        return new Archive({ ...archiveOptions, loaded });
+        const built = new Archive({ ...archiveOptions, loaded });
+        const empty = nothingToPublish(built, options.contentDir);
+        if (empty) throw new ContentError([empty]);
+        return built;
       } catch (error) {
         if (error instanceof ContentError) throw new BuildError("validate", error.message);
         throw error;

@@ -9,6 +9,7 @@
 import type { Conference, Speaker } from "../../_data/schema.ts";
 import {
   conferenceInfo,
+  displayPath,
   readContent,
   topicInfo,
   type AbstractItem,
@@ -368,6 +369,20 @@ export const reservedOutputs = [
   "/snapshot/",
   "/search-index.js",
 ];
+
+/**
+ * An archive with no item to publish is refused: its site would replace the current one with an
+ * empty archive, most likely because the wrong folder was given.
+ */
+export function nothingToPublish(archive: Archive, contentDir: string): Problem | undefined {
+  if (archive.items.length > 0) return undefined;
+  const { drafts, scheduled } = archive.withheld;
+  const withheld = drafts + scheduled > 0 ? ` (${[drafts ? `${drafts} draft${drafts === 1 ? "" : "s"}` : "", scheduled ? `${scheduled} scheduled` : ""].filter(Boolean).join(", ")} withheld)` : "";
+  return {
+    file: displayPath(contentDir),
+    message: `has no news item or abstract to publish${withheld}: add one, or check that --content names the archive's content folder (npm start previews drafts)`,
+  };
+}
 
 export function inPeriod(year: number, period: Period): boolean {
   return year >= period.from && year <= period.to;

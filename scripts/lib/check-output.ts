@@ -146,6 +146,7 @@ export function pageFacts(html: string): PageFacts {
 
 /**
  * Internal link → the output file it needs, and its fragment; undefined for external links.
+ * Throws URIError for a link whose %-encoding is not UTF-8.
  * `fromPage` is the page's path in the output ("/news/"); with a base path ("/archive/") links are
  * served URLs under it, and a root-relative link outside it gets `file: null` (it cannot resolve).
  */
@@ -288,7 +289,13 @@ export function checkPages(outDir: string, scan: PageScan, expectedPages: readon
       const key = href.startsWith("/") && !href.startsWith("//") ? href : `${url}\u0000${href}`;
       let target = resolved.get(key);
       if (target === undefined && !resolved.has(key)) {
-        target = resolveLink(href, url, basePath);
+        try {
+          target = resolveLink(href, url, basePath);
+        } catch (error) {
+          if (!(error instanceof URIError)) throw error;
+          problems.push(`${shown}: links to ${href}, whose %-encoding is malformed (not UTF-8)`);
+          continue;
+        }
         resolved.set(key, target);
       }
       if (!target) continue;

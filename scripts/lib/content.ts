@@ -3,7 +3,7 @@
  * the schemas in `_data/schema.ts` and the data in `_data/`, renders the Markdown, and returns the
  * archive as typed objects. Every problem of every file is collected and thrown together.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import {
@@ -240,9 +240,25 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
     return { exists: true, files: [] };
   }
   const files: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith(".")) continue;
-    const file = path.join(entry.parentPath, entry.name);
+  let entries;
+  try {
+    // In path order, so that problems are listed the same on every file system.
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .map((entry) => ({ entry, file: path.join(entry.parentPath, entry.name) }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  } catch (error) {
+    const failed = (error as NodeJS.ErrnoException).path ?? dir;
+    problems.push({ file: displayPath(failed), message: `cannot be listed: ${readFailure(error)}` });
+    return { exists: true, files: [] };
+  }
+  const contentRoot = realpathSync(contentDir);
+  for (const { entry, file } of entries) {
+    if (entry.name.startsWith(".") || entry.isDirectory()) continue;
+    const refused = entry.isSymbolicLink() ? linkProblem(file, contentRoot) : entry.isFile() ? undefined : `is ${specialFileKind(entry)}, not a file: content files are Markdown files; remove it`;
+    if (refused) {
+      problems.push({ file: displayPath(file), message: refused });
+      continue;
+    }
     if (entry.name.toLowerCase().endsWith(".md")) files.push(file);
     else {
       problems.push({
@@ -254,13 +270,51 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
   return { exists: true, files: files.sort() };
 }
 
+/**
+ * Why a symbolic link in the content folder is not read, or undefined for a link to a file inside
+ * it (followed). Nothing outside the content folder is ever read.
+ */
+function linkProblem(link: string, contentRoot: string): string | undefined {
+  let target: string;
+  try {
+    target = realpathSync(link);
+  } catch {
+    return "is a symbolic link that leads nowhere (its target is missing, or it is a loop): remove it, or copy the file here";
+  }
+  const relative = path.relative(contentRoot, target);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) {
+    return `is a symbolic link to ${target}, outside the content folder, which the build never reads: copy the file into the content folder instead`;
+  }
+  if (!statSync(target).isFile()) return "is a symbolic link to a folder, which the build does not follow: move the folder here instead";
+  return undefined;
+}
+
+function specialFileKind(entry: { isFIFO(): boolean; isSocket(): boolean }): string {
+  return entry.isFIFO() ? "a FIFO (named pipe)" : entry.isSocket() ? "a socket" : "a device";
+}
+
+/** Why a file or folder could not be read, for people: "permission denied (EACCES): …". */
+export function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM") return `permission denied (${code}): let the user running the build read it (chmod a+r, or a+rx for a folder)`;
+  if (code === "EISDIR") return "it is a folder, not a file";
+  return code ? `${code}: ${(error as Error).message.replace(/^[A-Z]+: /, "")}` : String(error);
+}
+
 function readContentFile<S extends z.ZodType>(
   file: string,
   schema: S,
   problems: Problem[],
 ): { data: z.infer<S>; parsed: ParsedFile } | undefined {
   const shown = displayPath(file);
-  const decoded = decodeContent(shown, readFileSync(file));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    problems.push({ file: shown, message: `cannot be read: ${readFailure(error)}` });
+    return undefined;
+  }
+  const decoded = decodeContent(shown, bytes);
   if (!decoded.ok) {
     problems.push(decoded.problem);
     return undefined;
@@ -461,7 +515,8 @@ function reportUrlClashes(items: readonly Item[], problems: Problem[]): Set<Item
   return clashing;
 }
 
-function displayPath(file: string): string {
+/** A path as messages show it: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative && !relative.startsWith("..") ? relative : file;
 }

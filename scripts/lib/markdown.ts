@@ -116,7 +116,12 @@ function inlineProblems(children: Token[], line: number): MarkdownProblem[] {
       tooDeep = true;
       problems.push({ line, message: `nests emphasis and links more than ${maxInlineNesting} deep; at most ${maxInlineNesting} are allowed` });
     }
-    if (child.type === "link_open") link = { href: String(child.attrGet("href") ?? ""), text: "" };
+    if (child.type === "link_open") {
+      link = { href: String(child.attrGet("href") ?? ""), text: "" };
+      if (!hasValidPercentEncoding(link.href)) {
+        problems.push({ line, message: `has a link to ${link.href} whose %-encoding is not valid UTF-8: write the address as the browser's address bar shows it` });
+      }
+    }
     else if (child.type === "link_close" && link) {
       if (!/\S/u.test(link.text)) {
         problems.push({ line, message: `has a link with no text to ${link.href}: write the text between [ and ], for readers and screen readers` });
@@ -128,6 +133,20 @@ function inlineProblems(children: Token[], line: number): MarkdownProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Whether every %XX of a link within the site decodes as UTF-8, as the host needs to find the
+ * file. Links to other sites are theirs to decode (old sites use Latin-1).
+ */
+function hasValidPercentEncoding(href: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return true;
+  try {
+    decodeURIComponent(href);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function firstParagraphText(tokens: Token[]): string {

@@ -4,7 +4,9 @@
  * previous output stay byte-identical. docs/bad-input.md is this table, checked here so it cannot
  * drift: `UPDATE_CATALOGUE=1 node --import tsx test/build/bad-input.test.ts` rewrites it.
  */
-import { lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { tmpdir } from "node:os";
+import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -22,6 +24,11 @@ export interface BadInput {
   prepare?: (content: string, dir: string) => void;
   /** The output folder, if not the previous good output. */
   out?: (dir: string) => string;
+  /**
+   * Run the command line as a user who is not root (`nobody`, when the tests run as root): root
+   * reads any file, so an unreadable file can only be tested as someone else.
+   */
+  unprivileged?: boolean;
   /** The phase that refuses it, or "builds" for an input that builds (its notes are the message). */
   phase: string;
   /** The build's message; `<dir>` is the folder holding `content/`, `<content>` the content folder. */
@@ -105,7 +112,66 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message: "1 content error:\n  <content>/news/2023/paragraphs.md:20005: has 40,000 blocks (paragraphs, headings, list items, quotes); at most 10,000 are allowed: split it into several articles",
   },
+  // --- stack traces that are now messages
+  {
+    input: "links `[x](/news/%E0%A4/)` and `[y](#%E0)` in a body (malformed %-encoding)",
+    files: { "news/2023/percent.md": newsFile({ title: "Percent", date: "2023-11-15" }, "See [x](/news/%E0%A4/).\n\nAnd [y](#%E0).\n") },
+    phase: "validate",
+    message:
+      "2 content errors:\n" +
+      "  <content>/news/2023/percent.md:5: has a link to /news/%E0%A4/ whose %-encoding is not valid UTF-8: write the address as the browser's address bar shows it\n" +
+      "  <content>/news/2023/percent.md:7: has a link to #%E0 whose %-encoding is not valid UTF-8: write the address as the browser's address bar shows it",
+  },
+  {
+    input: "an empty `news/` folder and no abstracts",
+    base: {},
+    prepare: (content) => mkdirSync(path.join(content, "news")),
+    phase: "validate",
+    message: "1 content error:\n  <content>: has no news item or abstract to publish: add one, or check that --content names the archive's content folder (npm start previews drafts)",
+  },
+  {
+    input: "only drafts",
+    base: {},
+    files: { "news/2023/draft.md": newsFile({ title: "Draft", date: "2023-11-15", draft: "true" }) },
+    phase: "validate",
+    message: "1 content error:\n  <content>: has no news item or abstract to publish (1 draft withheld): add one, or check that --content names the archive's content folder (npm start previews drafts)",
+  },
   // --- the content folder's shape
+  {
+    input: "an unreadable content file (mode 000) and an unreadable folder, the build run by a user who is not root",
+    unprivileged: true,
+    files: { "news/2023/locked.md": newsFile({ title: "Locked", date: "2023-11-15" }) },
+    prepare: (content) => {
+      chmodSync(path.join(content, "news/2023/locked.md"), 0o000);
+      chmodSync(path.join(content, "abstracts/annual-27"), 0o000);
+    },
+    phase: "validate",
+    message:
+      "2 content errors:\n" +
+      "  <content>/abstracts/annual-27: cannot be listed: permission denied (EACCES): let the user running the build read it (chmod a+r, or a+rx for a folder)\n" +
+      "  <content>/news/2023/locked.md: cannot be read: permission denied (EACCES): let the user running the build read it (chmod a+r, or a+rx for a folder)",
+  },
+  {
+    input: "symbolic links to a file outside the content folder, to `/etc/passwd`, to a folder, a loop and a dangling one; a FIFO",
+    prepare: (content, dir) => {
+      writeFileSync(path.join(dir, "outside.md"), newsFile({ title: "Outside", date: "2023-11-15" }));
+      symlinkSync(path.join(dir, "outside.md"), path.join(content, "news/2023/outside.md"));
+      symlinkSync("/etc/passwd", path.join(content, "news/2023/passwd.md"));
+      symlinkSync(path.join(content, "news/2023"), path.join(content, "news/folder"));
+      symlinkSync("loop.md", path.join(content, "news/2023/loop.md"));
+      symlinkSync("missing.md", path.join(content, "news/2023/dangling.md"));
+      execFileSync("mkfifo", [path.join(content, "news/2023/pipe.md")]);
+    },
+    phase: "validate",
+    message:
+      "6 content errors:\n" +
+      "  <content>/news/2023/dangling.md: is a symbolic link that leads nowhere (its target is missing, or it is a loop): remove it, or copy the file here\n" +
+      "  <content>/news/2023/loop.md: is a symbolic link that leads nowhere (its target is missing, or it is a loop): remove it, or copy the file here\n" +
+      "  <content>/news/2023/outside.md: is a symbolic link to <dir>/outside.md, outside the content folder, which the build never reads: copy the file into the content folder instead\n" +
+      "  <content>/news/2023/passwd.md: is a symbolic link to /etc/passwd, outside the content folder, which the build never reads: copy the file into the content folder instead\n" +
+      "  <content>/news/2023/pipe.md: is a FIFO (named pipe), not a file: content files are Markdown files; remove it\n" +
+      "  <content>/news/folder: is a symbolic link to a folder, which the build does not follow: move the folder here instead",
+  },
   {
     input: "`news` is a regular file, not a folder",
     base: { "abstracts/annual-27/good.md": good["abstracts/annual-27/good.md"] },
@@ -135,6 +201,17 @@ for (const badInput of badInputs) {
       assert.is(hashTree(content), contentBefore, "the content folder is untouched");
       return;
     }
+    if (badInput.unprivileged) {
+      const out = path.join(dir, "_site");
+      const child = await runBuildAsUser(["--content", content, "--out", out], dir);
+      assert.is(child.code, 1, child.stderr);
+      const [head, ...lines] = child.stderr.trim().split("\n");
+      assert.is(head, `build failed in ${badInput.phase}; ${path.relative(repoRoot, out)} was left as it was.`);
+      assert.is(placeholders(lines.join("\n"), dir), badInput.message);
+      assert.is(hashTree(content), contentBefore, "the content folder is untouched");
+      assert.is(snapshotOf(out), "absent", "nothing was published");
+      return;
+    }
     const outDir = badInput.out?.(dir) ?? previous.outDir;
     const outBefore = snapshotOf(outDir);
     const error = await buildFailure(content, { outDir });
@@ -146,6 +223,26 @@ for (const badInput of badInputs) {
   });
 }
 
+test("a symbolic link to a file inside the content folder is followed", async () => {
+  const content = writeContent(good);
+  mkdirSync(path.join(content, "news/links"));
+  symlinkSync("../2023/good.md", path.join(content, "news/links/linked.md"));
+  const site = await buildSite(content);
+  assert.equal([site.report.news, site.exists("/news/2023/linked/")], [2, true]);
+});
+
+test("the command line refuses --out naming the content folder with exit code 1, before writing anything", async () => {
+  const dir = tempDir("bad-input-");
+  const content = writeContent(good, path.join(dir, "content"));
+  const before = hashTree(content);
+  const child = await runBuildAsUser(["--content", content, "--out", content], dir);
+  assert.is(child.code, 1);
+  const [head, ...lines] = child.stderr.trim().split("\n");
+  assert.is(head, `build failed in options; ${path.relative(repoRoot, content)} was left as it was.`);
+  assert.equal(placeholders(lines.join("\n"), dir), badInputs[0]?.message);
+  assert.is(hashTree(content), before);
+});
+
 test("docs/bad-input.md is this catalogue", () => {
   const file = path.join(repoRoot, "docs/bad-input.md");
   const expected = catalogue(badInputs);
@@ -154,6 +251,23 @@ test("docs/bad-input.md is this catalogue", () => {
 });
 
 test.run();
+
+/**
+ * The build's command line as a user who is not root: as `nobody` through util-linux's `setpriv`
+ * when the tests run as root, else as the user running them. `dir` is opened for that user to read.
+ */
+function runBuildAsUser(args: string[], dir: string): Promise<{ code: number | null; stderr: string }> {
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) chmodSync(dir, 0o755);
+  const command = [process.execPath, "--import", "tsx", "scripts/build.ts", ...args];
+  const [file, ...rest] = asRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", ...command] : command;
+  return new Promise((resolve) => {
+    const child = spawn(file as string, rest, { cwd: repoRoot, env: { ...process.env, HOME: tmpdir() }, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+}
 
 /** A cheap fingerprint of what is at `target`: a folder's tree hash, a file's bytes, or nothing. */
 function snapshotOf(target: string): string {
