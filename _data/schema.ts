@@ -13,11 +13,30 @@ const calendarDate = z
     error: "is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)",
   });
 
+/**
+ * Characters no text field may hold: control characters other than tab and newline, Unicode
+ * noncharacters (U+FFFE), line and paragraph separators (U+2028), lone surrogates. They are
+ * invisible, and XML cannot carry most of them: one of them makes a whole feed unreadable.
+ */
+export const forbiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFDD0-\uFDEF\uFFFE\uFFFF]|\p{Surrogate}/u;
+
+/** A character someone can see: not space, not a format or control character, not default-ignorable (U+200B). */
+const visibleCharacter = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+export function describeCharacter(text: string): string {
+  const character = forbiddenCharacters.exec(text)?.[0] ?? "";
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
 const nonEmptyText = (what: string) =>
   z
     .string({ error: `must be ${what}` })
     .trim()
-    .min(1, { error: `must be ${what}, not empty` });
+    .min(1, { error: `must be ${what}, not empty`, abort: true })
+    .refine((text) => !forbiddenCharacters.test(text), {
+      error: (issue) => `contains an invisible control character (${describeCharacter(String(issue.input))}): retype the text without it`,
+    })
+    .refine((text) => visibleCharacter.test(text), { error: `must be ${what}, with at least one visible character` });
 
 /** Slugs become URL segments: lowercase ASCII letters, digits and single hyphens. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -28,12 +47,23 @@ const slug = z
   .regex(slugPattern, { error: "must be lowercase letters a–z, digits and single hyphens, e.g. iap-signs-mou" })
   .max(maxSlugLength, { error: `must be at most ${maxSlugLength} characters, e.g. iap-signs-mou` });
 
+const maxAliasLength = 300;
+const maxAliasDepth = 12;
+
 /** An old URL path that should keep working, e.g. /News/The-IAP-signed-MOU-with-AIAMP */
 const aliasPath = z
   .string({ error: "must be a path such as /News/Old-Title" })
   .regex(/^\/(?!\/)[^\s?#\\]*$/, { error: "must be a site path starting with /, without spaces, ? or #" })
   .refine((alias) => !alias.split("/").some((segment) => segment === ".." || segment === "."), {
     error: "must not contain . or .. segments",
+  })
+  // A host looks a %-encoded address up under its decoded name, which differs from host to host.
+  .refine((alias) => !/%[0-9a-f]{2}/i.test(alias), {
+    error: "must not contain %-encoding such as %20 or %C3%A9: write the address decoded (/News/café), without spaces",
+  })
+  .refine((alias) => !forbiddenCharacters.test(alias) && !/[\u0000-\u001f]/.test(alias), { error: "must not contain control characters" })
+  .refine((alias) => alias.length <= maxAliasLength && alias.split("/").length - 1 <= maxAliasDepth, {
+    error: `must be at most ${maxAliasLength} characters and ${maxAliasDepth} parts between slashes`,
   })
   // Each segment becomes a folder or file name: file systems refuse names over 255 bytes.
   .refine((alias) => alias.split("/").every((segment) => Buffer.byteLength(segment) <= 200), {
@@ -132,5 +162,7 @@ export const siteSchema = z.strictObject({
   /** IANA time zone in which content dates are calendar dates; decides what "today" is. */
   timeZone: nonEmptyText("an IANA time zone, e.g. Europe/London"),
   description: nonEmptyText("a sentence describing the site"),
+  /** The first year the archive can hold: an earlier date is a typo (0001-01-01). */
+  archiveStart: z.number().int().min(1900).max(2100),
 });
 export type Site = z.infer<typeof siteSchema>;

@@ -7,6 +7,8 @@ export const site: Site = siteSchema.parse({
   url: "https://archive.iap-association.org/",
   language: "en",
   timeZone: "Europe/Amsterdam",
+  // A year before any news of the association (founded 1995): earlier dates are typos.
+  archiveStart: 1990,
   description:
     "News and conference abstracts of the International Association of Prosecutors, founded on 6 June 1995.",
 });

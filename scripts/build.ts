@@ -20,6 +20,7 @@ import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/
 import { pluralise } from "./eleventy/filters.ts";
 import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
+import { discoveryFileProblems } from "./lib/feed-check.ts";
 import { collectGarbage } from "./lib/memory.ts";
 import { dayAsNow, isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
@@ -216,7 +217,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (indexParts.length > 1) collectGarbage();
     await timed(
       "feeds",
-      () => writeDiscoveryFiles(archive, site, staged),
+      () => {
+        const files = writeDiscoveryFiles(archive, site, staged);
+        const problems = discoveryFileProblems(staged, files);
+        if (problems.length > 0) throw new BuildError("feeds", problems.join("\n"));
+        return files;
+      },
       (files) => `${files.length} files: feeds, sitemap.xml, robots.txt, _headers`,
     );
     const checkOptions = {

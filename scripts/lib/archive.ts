@@ -358,6 +358,7 @@ export const fixedPages = ["/", "/years/", "/topics/", "/search/", "/offline/"];
  */
 export const reservedOutputs = [
   "/404.html",
+  "/offline/files.json",
   "/robots.txt",
   "/sitemap.xml",
   "/_headers",

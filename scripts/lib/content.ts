@@ -8,6 +8,7 @@ import path from "node:path";
 import type { z } from "zod";
 import {
   abstractSchema,
+  forbiddenCharacters,
   maxSlugLength,
   newsSchema,
   type AbstractFrontMatter,
@@ -17,11 +18,15 @@ import {
   type Speaker,
   type Topic,
 } from "../../_data/schema.ts";
+import { closeBidi } from "./bidi.ts";
 import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderMarkdown, truncateAtWord, type RenderedMarkdown } from "./markdown.ts";
 import { ContentError, suggestion, type Problem } from "./problems.ts";
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
+import { speakerKey } from "./speakers.ts";
+
+const forbiddenInBody = new RegExp(forbiddenCharacters.source, "gu");
 
 export interface TopicInfo extends Topic {
   url: string;
@@ -168,7 +173,7 @@ export function contentReader(options: LoadOptions): (file: ContentFile) => File
     const problems: Problem[] = [];
     if (kind === "news") {
       const parsed = readContentFile(file, newsSchema, problems);
-      const item = parsed && toNewsItem(file, parsed, topics, today, problems);
+      const item = parsed && toNewsItem(file, parsed, topics, options.site, today, problems);
       return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
     }
     const parsed = readContentFile(file, abstractSchema, problems);
@@ -372,7 +377,9 @@ function fieldName(pathParts: readonly PropertyKey[]): string {
 }
 
 function showValue(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : value instanceof Object ? JSON.stringify(value) : String(value);
+  const json = typeof value === "string" ? JSON.stringify(value) : value instanceof Object ? JSON.stringify(value) : String(value);
+  // Invisible characters are shown as escapes, so that the message says where they are.
+  const text = json.replace(/[\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u0080-\u009F\uFFFE\uFFFF]/gu, (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
@@ -394,9 +401,26 @@ function itemSlug(file: string, data: { slug?: string | undefined }, problems: P
   return undefined;
 }
 
+/**
+ * Dates before the archive can begin (`archiveStart` in _data/site.ts) or after next year are
+ * typos: 0001-01-01 would publish a year page listing two thousand empty years.
+ */
+function checkDateRange(file: string, parsed: ParsedFile, date: string, site: Site, today: string, problems: Problem[]): void {
+  const year = yearOf(date);
+  const latest = yearOf(today) + 1;
+  const message =
+    year < site.archiveStart
+      ? `is before ${site.archiveStart}, the first year of the archive (archiveStart in _data/site.ts): check the year`
+      : year > latest
+        ? `is after ${latest}, the year after this build's: check the year`
+        : undefined;
+  if (message) problems.push({ file: displayPath(file), line: parsed.lineOf(["date"]), field: "date", message: `${JSON.stringify(date)} ${message}` });
+}
+
 /** The Markdown rendered; its problems (see `renderMarkdown`) are placed at their line in the file. */
 function renderBody(file: string, parsed: ParsedFile, problems: Problem[]): RenderedMarkdown {
-  const body = renderMarkdown(parsed.body);
+  // What no page or feed can carry (a NUL, U+FFFE) is dropped; schema.ts refuses it in front matter.
+  const body = renderMarkdown(parsed.body.replace(forbiddenInBody, ""));
   for (const problem of body.problems) {
     problems.push({ file: displayPath(file), line: parsed.bodyLine + problem.line, message: problem.message });
   }
@@ -407,15 +431,28 @@ function toNewsItem(
   file: string,
   { data, parsed }: { data: NewsFrontMatter; parsed: ParsedFile },
   topics: ReadonlyMap<string, TopicInfo>,
+  site: Site,
   today: string,
   problems: Problem[],
 ): NewsItem | undefined {
   const before = problems.length;
   const known = [...topics.keys()];
   const itemTopics: TopicInfo[] = [];
+  const tagged = new Map<string, number>();
   (data.tags ?? []).forEach((tag, index) => {
     const topic = topics.get(tag);
-    if (topic) itemTopics.push(topic);
+    const first = tagged.get(tag);
+    if (first !== undefined) {
+      problems.push({
+        file: displayPath(file),
+        line: parsed.lineOf(["tags", index]) ?? parsed.lineOf(["tags"]),
+        field: `tags[${index}]`,
+        message: `${JSON.stringify(tag)} is listed already (tags[${first}]): list each topic once`,
+      });
+    } else if (topic) {
+      tagged.set(tag, index);
+      itemTopics.push(topic);
+    }
     else {
       problems.push({
         file: displayPath(file),
@@ -425,6 +462,7 @@ function toNewsItem(
       });
     }
   });
+  checkDateRange(file, parsed, data.date, site, today, problems);
   const slug = itemSlug(file, data, problems);
   const body = renderBody(file, parsed, problems);
   if (problems.length > before || !slug) return undefined;
@@ -434,10 +472,10 @@ function toNewsItem(
     file: displayPath(file),
     slug,
     url: `/news/${year}/${slug}/`,
-    title: data.title,
+    title: closeBidi(data.title),
     date: data.date,
     year,
-    summary: data.summary ?? truncateAtWord(body.firstParagraph),
+    summary: closeBidi(data.summary ?? truncateAtWord(body.firstParagraph)),
     draft: data.draft ?? false,
     scheduled: data.date > today,
     topics: itemTopics,
@@ -464,23 +502,43 @@ function toAbstract(
       message: `${JSON.stringify(data.conference)} is not a known conference${suggestion(data.conference, [...conferences.keys()])} (conferences are listed in _data/conferences.ts)`,
     });
   }
+  const seen = new Map<string, number>();
+  data.speakers.forEach((speaker, index) => {
+    const key = speakerKey(speaker.name);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else {
+      problems.push({
+        file: displayPath(file),
+        line: parsed.lineOf(["speakers", index, "name"]) ?? parsed.lineOf(["speakers"]),
+        field: `speakers[${index}].name`,
+        message: `${JSON.stringify(speaker.name)} is listed already (speakers[${first}].name ${JSON.stringify(data.speakers[first]?.name)}): list each speaker once`,
+      });
+    }
+  });
   const slug = itemSlug(file, data, problems);
   const body = renderBody(file, parsed, problems);
   if (problems.length > before || !slug || !conference) return undefined;
+  const speakers = data.speakers.map((speaker) => ({
+    name: closeBidi(speaker.name),
+    ...(speaker.role ? { role: closeBidi(speaker.role) } : {}),
+    ...(speaker.organisation ? { organisation: closeBidi(speaker.organisation) } : {}),
+  }));
+  const session = closeBidi(data.session);
   return {
     kind: "abstract",
     file: displayPath(file),
     slug,
     url: `/abstracts/${conference.id}/${slug}/`,
-    title: data.title ?? abstractTitle(data.speakers, data.session),
+    title: data.title ? closeBidi(data.title) : abstractTitle(speakers, session),
     date: conference.start,
     year: conference.year,
     summary: truncateAtWord(body.firstParagraph),
     draft: data.draft ?? false,
     scheduled: conference.start > today,
     conference,
-    session: data.session,
-    speakers: data.speakers,
+    session,
+    speakers,
     html: body.html,
     wordCount: body.wordCount,
     aliases: data.aliases ?? [],

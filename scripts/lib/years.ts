@@ -6,17 +6,13 @@ export interface YearCount {
   abstracts: number;
 }
 
-/** Every year from the first to the last with content, empty years included (they are gaps in the record). */
+/** Every year with content, newest first: a year with none gets no row (the chart leaves no gap either). */
 export function yearCounts(news: readonly { year: number }[], abstracts: readonly { year: number }[]): YearCount[] {
-  const years = [...news, ...abstracts].map((item) => item.year);
-  if (years.length === 0) return [];
-  const first = Math.min(...years);
-  const last = Math.max(...years);
   const counts = new Map<number, YearCount>();
-  for (let year = last; year >= first; year--) counts.set(year, { year, news: 0, abstracts: 0 });
-  for (const item of news) (counts.get(item.year) as YearCount).news++;
-  for (const item of abstracts) (counts.get(item.year) as YearCount).abstracts++;
-  return [...counts.values()];
+  const count = (year: number) => counts.get(year) ?? counts.set(year, { year, news: 0, abstracts: 0 }).get(year) as YearCount;
+  for (const item of news) count(item.year).news++;
+  for (const item of abstracts) count(item.year).abstracts++;
+  return [...counts.values()].sort((a, b) => b.year - a.year);
 }
 
 function escapeXml(text: string): string {

@@ -10,8 +10,9 @@ import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSy
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { discoveryFileProblems } from "../../scripts/lib/feed-check.ts";
 import { maxInlineNesting } from "../../scripts/lib/markdown.ts";
-import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
+import { buildFailure, buildSite, type BuiltSite, hashTree, newsFile, page, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
 export interface BadInput {
   /** What the user gave, as the catalogue's first column. */
@@ -31,6 +32,9 @@ export interface BadInput {
   unprivileged?: boolean;
   /** The phase that refuses it, or "builds" for an input that builds (its notes are the message). */
   phase: string;
+  /** For an input that builds: what the output shows, checked by `verify`, for the catalogue. */
+  result?: string;
+  verify?: (site: BuiltSite) => void;
   /** The build's message; `<dir>` is the folder holding `content/`, `<content>` the content folder. */
   message: string;
 }
@@ -136,6 +140,101 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message: "1 content error:\n  <content>: has no news item or abstract to publish (1 draft withheld): add one, or check that --content names the archive's content folder (npm start previews drafts)",
   },
+  // --- front matter: refused, naming the file and field
+  {
+    input: "aliases `/News/Old%20Title`, `/a%2Fb`, `/a/%2e%2e/b`, `/offline/files.json`, one with a NUL byte, one of 3,000 parts",
+    files: {
+      "news/2023/reserved.md": newsFile({ title: "Reserved", date: "2023-11-15", aliases: "[/offline/files.json]" }),
+      "news/2023/aliases.md": newsFile(
+        { title: "Aliases", date: "2023-11-15" },
+        "Body.\n",
+      ).replace("---\nBody", `aliases:\n  - /News/Old%20Title\n  - /a%2Fb\n  - /a/%2e%2e/b\n  - "/old\\0page"\n  - ${"/a".repeat(3_000)}\n---\nBody`),
+    },
+    phase: "validate",
+    message:
+      "6 content errors:\n" +
+      "  <content>/news/2023/aliases.md:5: aliases[0] \"/News/Old%20Title\" must not contain %-encoding such as %20 or %C3%A9: write the address decoded (/News/caf\u00e9), without spaces\n" +
+      "  <content>/news/2023/aliases.md:6: aliases[1] \"/a%2Fb\" must not contain %-encoding such as %20 or %C3%A9: write the address decoded (/News/caf\u00e9), without spaces\n" +
+      "  <content>/news/2023/aliases.md:7: aliases[2] \"/a/%2e%2e/b\" must not contain %-encoding such as %20 or %C3%A9: write the address decoded (/News/caf\u00e9), without spaces\n" +
+      "  <content>/news/2023/aliases.md:8: aliases[3] \"/old\\u0000page\" must not contain control characters\n" +
+      "  <content>/news/2023/aliases.md:9: aliases[4] \"/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a\u2026 must be at most 300 characters and 12 parts between slashes\n" +
+      "  <content>/news/2023/reserved.md:4: aliases[0] \"/offline/files.json\" would be written over /offline/files.json, which the build writes itself: an alias may only name an old address",
+  },
+  {
+    input: "control characters in front matter: BEL in a title, NUL in a summary, U+FFFE in a speaker's name, U+2028 in a session",
+    files: {
+      "news/2023/bell.md": newsFile({ title: '"Bell \\a rings"', date: "2023-11-15", summary: '"Null \\0 here"' }),
+      "abstracts/annual-27/controls.md": '---\nconference: annual-27\nsession: "Plenary \\L session"\nspeakers:\n  - name: "Jane \\uFFFE Roe"\n---\nText.\n',
+    },
+    phase: "validate",
+    message:
+      "4 content errors:\n" +
+      "  <content>/news/2023/bell.md:2: title \"Bell \\u0007 rings\" contains an invisible control character (U+0007): retype the text without it\n" +
+      "  <content>/news/2023/bell.md:4: summary \"Null \\u0000 here\" contains an invisible control character (U+0000): retype the text without it\n" +
+      "  <content>/abstracts/annual-27/controls.md:3: session \"Plenary \\u2028 session\" contains an invisible control character (U+2028): retype the text without it\n" +
+      "  <content>/abstracts/annual-27/controls.md:5: speakers[0].name \"Jane \\uFFFE Roe\" contains an invisible control character (U+FFFE): retype the text without it",
+  },
+  {
+    input: "`tags: [training, training, cybercrime, training]`; one speaker three times (`Jane Doe`, `JANE DOE`, `Jané  Doe`)",
+    files: {
+      "news/2023/tags.md": newsFile({ title: "Tags", date: "2023-11-15", tags: "[training, training, cybercrime, training]" }),
+      "abstracts/annual-27/twice.md": "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n  - name: JANE DOE\n  - name: Jané  Doe\n---\nText.\n",
+    },
+    phase: "validate",
+    message:
+      "4 content errors:\n" +
+      "  <content>/news/2023/tags.md:4: tags[1] \"training\" is listed already (tags[0]): list each topic once\n" +
+      "  <content>/news/2023/tags.md:4: tags[3] \"training\" is listed already (tags[0]): list each topic once\n" +
+      "  <content>/abstracts/annual-27/twice.md:6: speakers[1].name \"JANE DOE\" is listed already (speakers[0].name \"Jane Doe\"): list each speaker once\n" +
+      "  <content>/abstracts/annual-27/twice.md:7: speakers[2].name \"Jan\u00e9  Doe\" is listed already (speakers[0].name \"Jane Doe\"): list each speaker once",
+  },
+  {
+    input: "a title of zero-width spaces only",
+    files: { "news/2023/invisible.md": newsFile({ title: '"\\u200B\\u200B"', date: "2023-11-15" }) },
+    phase: "validate",
+    message:
+      "1 content error:\n" +
+      "  <content>/news/2023/invisible.md:2: title \"\\u200B\\u200B\" must be the headline as text, with at least one visible character",
+  },
+  {
+    input: "dates `0001-01-01`, `0000-02-29`, `2099-01-01`",
+    files: {
+      "news/2023/first.md": newsFile({ title: "First", date: "0001-01-01" }),
+      "news/2023/zero.md": newsFile({ title: "Zero", date: "0000-02-29" }),
+      "news/2023/future.md": newsFile({ title: "Future", date: "2099-01-01" }),
+    },
+    phase: "validate",
+    message:
+      "3 content errors:\n" +
+      "  <content>/news/2023/first.md:3: date \"0001-01-01\" is before 1990, the first year of the archive (archiveStart in _data/site.ts): check the year\n" +
+      "  <content>/news/2023/future.md:3: date \"2099-01-01\" is after 2026, the year after this build's: check the year\n" +
+      "  <content>/news/2023/zero.md:3: date \"0000-02-29\" is before 1990, the first year of the archive (archiveStart in _data/site.ts): check the year",
+  },
+  {
+    input: "BEL, NUL, U+FFFE and U+2028 in a body",
+    files: { "news/2023/body.md": newsFile({ title: "Body", date: "2023-11-15" }, "Bell \u0007 null \u0000 non \uFFFE line \u2028 end.\n") },
+    phase: "builds",
+    message: "",
+    result: "builds; the characters are dropped from the page and the feeds, which parse",
+    verify: (site) => {
+      assert.is(page(site.read("/news/2023/body/"))(".prose").text().trim(), "Bell  null  non  line  end.");
+      for (const feed of ["/feeds/news.xml", "/feeds/abstracts.xml", "/sitemap.xml"]) assert.equal(discoveryFileProblems(site.outDir, [feed]), [], feed);
+      assert.match(JSON.parse(site.read("/feeds/news.json")).items[0].content_html, "Bell  null  non  line  end.");
+    },
+  },
+  {
+    input: "a title with an unclosed right-to-left override (U+202E)",
+    files: { "news/2023/bidi.md": newsFile({ title: '"Report \\u202Ethe end"', date: "2023-11-15" }) },
+    phase: "builds",
+    message: "",
+    result: "builds; the override is closed (U+202C) at the end of the title, so \" · IAP News Archive\" reads the right way in <title>, citations and feeds",
+    verify: (site) => {
+      const $ = page(site.read("/news/2023/bidi/"));
+      assert.is($("title").text(), "Report \u202Ethe end\u202C · IAP News Archive");
+      assert.match($(".citation").text(), "Report \u202Ethe end\u202C. IAP News Archive.");
+      assert.is(JSON.parse(site.read("/feeds/news.json")).items[0].title, "Report \u202Ethe end\u202C");
+    },
+  },
   // --- the content folder's shape
   {
     input: "an unreadable content file (mode 000) and an unreadable folder, the build run by a user who is not root",
@@ -196,8 +295,9 @@ for (const badInput of badInputs) {
     const contentBefore = hashTree(content);
     if (badInput.phase === "builds") {
       const notes: string[] = [];
-      await buildSite(content, { log: (line) => line.startsWith("note: ") && notes.push(line) });
+      const site = await buildSite(content, { log: (line) => line.startsWith("note: ") && notes.push(line) });
       assert.is(placeholders(notes.join("\n"), dir), badInput.message);
+      badInput.verify?.(site);
       assert.is(hashTree(content), contentBefore, "the content folder is untouched");
       return;
     }
@@ -215,6 +315,7 @@ for (const badInput of badInputs) {
     const outDir = badInput.out?.(dir) ?? previous.outDir;
     const outBefore = snapshotOf(outDir);
     const error = await buildFailure(content, { outDir });
+    if (process.env.SHOW_ACTUAL) console.log(JSON.stringify(placeholders(error.message, dir)));
     assert.is(placeholders(error.message, dir), badInput.message);
     assert.is(error.phase, badInput.phase);
     assert.is(hashTree(content), contentBefore, "the content folder is untouched");
@@ -295,7 +396,7 @@ export function catalogue(rows: readonly BadInput[]): string {
     "",
     "| Input | Phase | What the build says |",
     "|---|---|---|",
-    ...rows.map((row) => `| ${cell(row.input)} | ${row.phase} | ${cell(row.message)} |`),
+    ...rows.map((row) => `| ${cell(row.input)} | ${row.phase} | ${cell(row.message || `(no message) ${row.result ?? ""}`)} |`),
     "",
   ].join("\n");
 }
