@@ -4,7 +4,7 @@
  *   node --import tsx test/lib/dates.test.ts
  * Pass file or folder names to run only those: npm test -- test/lib
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -54,7 +54,18 @@ function runFile(file: string): Promise<FileResult> {
   });
 }
 
+/** The browser tests' Chromium, named at the start: offline behaviour has differed between versions. */
+function chromiumVersion(): string {
+  const executable = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  try {
+    return execFileSync(executable, ["--version"], { encoding: "utf8", timeout: 30_000, stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return `no Chromium at ${executable} (browser tests will fail): apt-get install -y chromium, or set CHROMIUM_PATH`;
+  }
+}
+
 async function main(): Promise<void> {
+  console.log(`browser: ${chromiumVersion()}`);
   const args = process.argv.slice(2);
   const files = testFiles(args.length > 0 ? args : ["test"]);
   const queue = [...files];
