@@ -9,7 +9,16 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { facetFilePath, facetFileSignature, inflate, readFilter, readMeta, type FilterPages } from "../../src/assets/search/facet-index.ts";
+import {
+  FacetIndexError,
+  facetFilePath,
+  facetFileSignature,
+  inflate,
+  readFacetFile,
+  readFilter,
+  readMeta,
+  type FilterPages,
+} from "../../src/assets/search/facet-index.ts";
 
 export interface FacetFileReport {
   /** Files written, one per language's metadata. */
@@ -29,6 +38,8 @@ export async function writeFacetFiles(bundleDir: string): Promise<FacetFileRepor
       filters.push(readFilter(await inflate(new Uint8Array(readFileSync(path.join(bundleDir, "filter", `${hash}.pf_filter`)))), meta.pages.length));
     }
     const bytes = gzipSync(Buffer.concat([Buffer.from(facetFileSignature), encodeFacetFile(meta.pages.length, filters)]), { level: 9 });
+    const unreadable = await facetFileProblem(bytes, meta.pages.length, filters);
+    if (unreadable) throw new Error(`the search page's facet file ${target} would not read back as written (${unreadable}); it is not published`);
     // Pagefind writes no filter folder for an index without filters.
     mkdirSync(path.join(bundleDir, "filter"), { recursive: true });
     writeFileSync(path.join(bundleDir, target), bytes);
@@ -36,6 +47,21 @@ export async function writeFacetFiles(bundleDir: string): Promise<FacetFileRepor
     report.bytes += bytes.length;
   }
   return report;
+}
+
+/**
+ * Reads a facet file back as the search page does (`readFacetFile`) and compares it with what it
+ * was made from: a file the page cannot read, or reads differently, is never published.
+ */
+export async function facetFileProblem(bytes: Uint8Array, pageCount: number, filters: readonly FilterPages[]): Promise<string | undefined> {
+  let read: FilterPages[];
+  try {
+    read = readFacetFile(await inflate(new Uint8Array(bytes), facetFileSignature), pageCount);
+  } catch (error) {
+    return error instanceof FacetIndexError ? error.message : String(error);
+  }
+  const shape = (list: readonly FilterPages[]) => JSON.stringify(list.map(({ name, values }) => [name, values.map(([value, pages]) => [value, [...pages].sort((a, b) => a - b)])]));
+  return shape(read) === shape(filters) ? undefined : "its filters, values or pages differ from Pagefind's";
 }
 
 /** `[pageCount, [[filter, [[value, gaps]]]]]` in CBOR (RFC 8949), pages as LEB128 gaps. */
