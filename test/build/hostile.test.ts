@@ -190,7 +190,7 @@ test("odd but valid files build: BOM, CRLF, a 5 MB file, pathological Markdown; 
     "abstracts/annual-27/bom-crlf.md": "\uFEFF---\r\nconference: annual-27\r\nsession: Plenary\r\nspeakers:\r\n  - name: Ana Núñez\r\n---\r\nAbstract.\r\n",
     "news/2023/huge.md": newsFile({ title: "A 5 MB file", date: "2023-11-16" }, huge.body),
     "news/2023/draft.md": newsFile({ title: "A draft", date: "2023-11-17", draft: "true" }),
-    "news/2030/scheduled.md": newsFile({ title: "Scheduled", date: "2030-01-01" }),
+    "news/2026/scheduled.md": newsFile({ title: "Scheduled", date: "2026-01-01" }),
   };
   Object.values(pathological).forEach((body, index) => {
     files[`news/2022/pathological-${index + 1}.md`] = newsFile({ title: `Pathological ${index + 1}`, date: "2022-06-01" }, body);

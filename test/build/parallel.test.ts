@@ -45,7 +45,7 @@ test("two threads report the same content errors, in the same order, as one", as
 test("a preview on two threads marks drafts as one does", async () => {
   const content = writeContent({
     "news/2023/draft.md": newsFile({ title: "A draft", date: "2023-03-01", draft: "true" }),
-    "news/2023/later.md": newsFile({ title: "Later", date: "2099-01-01" }),
+    "news/2023/later.md": newsFile({ title: "Later", date: "2026-01-01" }),
     "news/2023/now.md": newsFile({ title: "Now", date: "2023-03-02" }),
   });
   const one = await buildSite(content, { parallel: false, preview: true, outDir: path.join(tempDir("site-"), "_preview") });
