@@ -21,7 +21,7 @@ import { dayAsNow } from "../dates.ts";
 import { htmlText } from "./disk-index.ts";
 import { byCodeUnits, listFiles } from "./files.ts";
 import type { SnapshotInfo } from "./info.ts";
-import { cdxjLine, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, uuidV5, warcinfoRecord } from "./warc.ts";
+import { cdxjLine, checkRecord, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, uuidV5, warcinfoRecord, type CdxEntry } from "./warc.ts";
 import { readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";
 
 export const waczVersion = "1.1.1";
@@ -215,43 +215,64 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
   const listed = new Set([...resources.map((resource) => resource.path), packagePath, digestPath]);
   for (const name of [...entries.keys()].filter((file) => !listed.has(file)).sort(byCodeUnits)) problems.push(`extra: ${name} (not listed in ${packagePath})`);
 
-  const warcs = resources.filter((resource) => /^archive\/[^/]+\.warc(\.gz)?$/.test(resource.path));
-  if (warcs.length === 0) problems.push(`missing: a WARC in archive/ (listed in ${packagePath})`);
-  const byOffset = new Map<string, Map<number, { url: string; digest: string; length: number }>>();
-  for (const warc of warcs) {
-    const bytes = contents.get(warc.path);
-    if (!bytes) continue;
-    if (!entries.get(warc.path)?.stored) problems.push(`${warc.path}: compressed in the zip (WACZ stores WARCs as they are)`);
-    const records = await readWarcRecords(bytes);
-    const found = new Map<number, { url: string; digest: string; length: number }>();
-    for (const record of records) {
-      if (record.problem) problems.push(`${warc.path}: record ${records.indexOf(record) + 1} at offset ${record.offset}${record.url ? ` (${record.url})` : ""}: ${record.problem}`);
-      else found.set(record.offset, record);
-    }
-    result.records += found.size;
-    byOffset.set(path.posix.basename(warc.path), found);
-  }
-
+  // The index first: a record too damaged to say its URL is named by the index line that points at it.
   const indexes = resources.filter((resource) => /^indexes\/[^/]+\.cdxj?$/.test(resource.path));
   if (indexes.length === 0) problems.push(`missing: a CDXJ index in indexes/ (listed in ${packagePath})`);
+  const cdx: (CdxEntry & { index: string })[] = [];
   for (const index of indexes) {
     const text = contents.get(index.path)?.toString("utf8") ?? "";
     const parsed = parseCdxj(text);
     problems.push(...parsed.problems.map((problem) => `${index.path} ${problem}`));
     const lines = text.split("\n").filter((line) => line !== "");
     if (lines.some((line, at) => at > 0 && byCodeUnits(lines[at - 1] ?? "", line) > 0)) problems.push(`${index.path}: its lines are not sorted`);
-    for (const entry of parsed.entries) {
-      const record = byOffset.get(entry.filename)?.get(entry.offset);
-      const where = `${index.path} line ${entry.line} (${entry.url})`;
-      if (!byOffset.has(entry.filename)) problems.push(`${where}: names ${entry.filename}, which is not in archive/`);
-      else if (!record || record.length !== entry.length) problems.push(`${where}: no record starts at offset ${entry.offset} with length ${entry.length}`);
-      else if (record.url !== entry.url) problems.push(`${where}: the record at offset ${entry.offset} is ${record.url}`);
-      else if (record.digest !== entry.digest) problems.push(`${where}: the record's payload digest differs from the line's`);
-    }
-    result.cdxLines += parsed.entries.length;
+    cdx.push(...parsed.entries.map((entry) => ({ ...entry, index: index.path })));
+  }
+  result.cdxLines = cdx.length;
+
+  const warcs = resources.filter((resource) => /^archive\/[^/]+\.warc(\.gz)?$/.test(resource.path));
+  if (warcs.length === 0) problems.push(`missing: a WARC in archive/ (listed in ${packagePath})`);
+  const names = new Set(warcs.map((warc) => path.posix.basename(warc.path)));
+  for (const entry of cdx.filter((line) => !names.has(line.filename))) problems.push(`${entry.index} line ${entry.line} (${entry.url}): names ${entry.filename}, which is not in archive/`);
+  for (const warc of warcs) {
+    const bytes = contents.get(warc.path);
+    if (!bytes) continue;
+    if (!entries.get(warc.path)?.stored) problems.push(`${warc.path}: compressed in the zip (WACZ stores WARCs as they are)`);
+    result.records += await checkWarc(warc.path, bytes, cdx.filter((entry) => entry.filename === path.posix.basename(warc.path)), problems);
   }
 
   const pages = contents.get(pagesPath)?.toString("utf8").split("\n").filter((line) => line.trim() !== "") ?? [];
   result.pages = Math.max(0, pages.length - 1);
   return result;
+}
+
+/**
+ * Checks every record of a WARC, each gzip member on its own, where the index says it is: its
+ * bounds, URL, digests. The bytes between indexed records (the warcinfo record first) are read
+ * with warcio's parser and checked the same way. Returns how many records were sound.
+ */
+async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & { index: string })[], problems: string[]): Promise<number> {
+  let sound = 0;
+  let end = 0;
+  const checkUnindexed = async (from: number, to: number) => {
+    for (const record of await readWarcRecords(warc.subarray(from, to))) {
+      if (record.problem) problems.push(`${name}: record at offset ${from + record.offset}${record.url ? ` (${record.url})` : ""}: ${record.problem}`);
+      else sound++;
+    }
+  };
+  for (const entry of [...cdx].sort((a, b) => a.offset - b.offset)) {
+    const where = `${name}: record at offset ${entry.offset} (${entry.url}, ${entry.index} line ${entry.line})`;
+    if (entry.offset < end || entry.offset + entry.length > warc.byteLength) {
+      problems.push(`${where}: its bounds overlap another record or pass the end of the WARC`);
+      continue;
+    }
+    if (entry.offset > end) await checkUnindexed(end, entry.offset);
+    end = entry.offset + entry.length;
+    const record = await checkRecord(warc.subarray(entry.offset, end));
+    if (record.problem) problems.push(`${where}: ${record.problem}`);
+    else if (record.url !== entry.url) problems.push(`${where}: the record there is ${record.url}`);
+    else if (record.digest !== entry.digest) problems.push(`${where}: its payload digest differs from the index line's`);
+    else sound++;
+  }
+  if (end < warc.byteLength) await checkUnindexed(end, warc.byteLength);
+  return sound;
 }

@@ -200,7 +200,7 @@ export interface ReadRecord {
  * Checks one record, a gzip member on its own: it must inflate (gzip's CRC-32 catches a changed
  * byte), and its block and payload must have the sha256 digests its headers state.
  */
-async function checkMember(member: Uint8Array): Promise<{ problem?: string; type?: string; url?: string; digest?: string }> {
+export async function checkRecord(member: Uint8Array): Promise<{ problem?: string; type?: string; url?: string; digest?: string }> {
   let inflated: Buffer;
   try {
     inflated = gunzipSync(member);
@@ -229,8 +229,8 @@ async function checkMember(member: Uint8Array): Promise<{ problem?: string; type
 
 /**
  * Every record of a gzipped WARC, in order. warcio's parser finds where each record's gzip member
- * starts and ends; each member is then checked on its own. After a record that cannot be read, the
- * rest of the file cannot be found: reading stops there, with that record's problem.
+ * starts and ends; each member is then checked on its own. warcio reads a damaged member as if it
+ * were not compressed, so after one the records' bounds are lost: an index's offsets find them better.
  */
 export async function readWarcRecords(warc: Uint8Array): Promise<ReadRecord[]> {
   const records: ReadRecord[] = [];
@@ -241,7 +241,7 @@ export async function readWarcRecords(warc: Uint8Array): Promise<ReadRecord[]> {
       await record.skipFully();
       offset = parser.offset;
       const length = parser.recordLength;
-      const checked = await checkMember(warc.subarray(offset, offset + length));
+      const checked = await checkRecord(warc.subarray(offset, offset + length));
       records.push({ offset, length, type: checked.type ?? "", url: checked.url ?? "", digest: checked.digest ?? "", ...(checked.problem ? { problem: checked.problem } : {}) });
       if (checked.problem) return records;
       offset += length;
