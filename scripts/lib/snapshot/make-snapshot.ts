@@ -44,7 +44,8 @@ export interface SnapshotReport {
   /** The bag and its zip; absent when only the WACZ was asked for. */
   bag?: BagReport;
   zip?: { path: string; bytes: number };
-  wacz?: { path: string; bytes: number; records: number; pages: number };
+  /** `ms`: the build's "warc" phase and writing the WACZ, the time the web archive adds. */
+  wacz?: { path: string; bytes: number; records: number; pages: number; ms: number };
 }
 
 /** bag-info.txt: who, when, what (RFC 8493 §2.2.2's reserved labels). */
@@ -108,8 +109,10 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
       const started = performance.now();
       const waczPath = `${options.outDir}.wacz`;
       const bytes = writeWacz(waczPath, live, info);
-      result.wacz = { path: waczPath, bytes, records: live.records, pages: live.pages.length };
-      log(phaseLine("wacz", `${pluralise(live.pages.length, "page")} with text, ${formatBytes(bytes)}: ${path.basename(waczPath)}`, performance.now() - started));
+      const ms = performance.now() - started;
+      const warcMs = report.phases.find((phase) => phase.name === "warc")?.ms ?? 0;
+      result.wacz = { path: waczPath, bytes, records: live.records, pages: live.pages.length, ms: warcMs + ms };
+      log(phaseLine("wacz", `${pluralise(live.pages.length, "page")} with text, ${formatBytes(bytes)}: ${path.basename(waczPath)}`, ms));
     }
     return result;
   } finally {
