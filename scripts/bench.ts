@@ -13,8 +13,11 @@
  * Results go to bench/results/<date-time>.json and .md (not committed) and are printed.
  *
  *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2]
- *                    [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16]
+ *                    [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]
  *   npm run bench -- --site <built site> [--search-runs 2]
+ *
+ * 5. Web archive: for each size, the WACZ of the busiest year and of the whole archive (scripts/bench/wacz.ts);
+ *    --no-wacz leaves it out.
  *
  * --large adds the 100k corpus; --max-rss (GB) stops a build whose processes together pass it;
  * --dev-loop-only measures just the dev loop, on the --search-size corpus (no builds, no search);
@@ -33,10 +36,11 @@ import { measureDevLoop, type DevLoopResult } from "./bench/dev-loop.ts";
 import { startedGroups, stopGroup } from "./bench/process-tree.ts";
 import { defaultUiPages, measurePageWeight, measureSearch, type PageWeight, type SearchSample, type SearchUi } from "./bench/search.ts";
 import { serveGzipped } from "./bench/static-server.ts";
+import { benchWacz, waczSection, type WaczBench } from "./bench/wacz.ts";
 import { formatBytes } from "./lib/search-index.ts";
 
 const usage =
-  "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16]\n       npm run bench -- --site <built site> [--search-runs 2]";
+  "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]";
 
 /** Cold queries; each is followed on the same page by a warm query for the word two places on. */
 const searchTerms = ["extradition", "ransomware", "femicide", "bogota", "perjury"];
@@ -51,6 +55,8 @@ interface BenchOptions {
   devLoop: boolean;
   /** Only the dev loop: no builds, no search or page weight. */
   devLoopOnly: boolean;
+  /** The WACZ of a year and of the whole archive, at each size (scripts/bench/wacz.ts). */
+  wacz: boolean;
   /** Edits the dev loop measures. */
   edits: number;
   maxRssBytes: number;
@@ -72,6 +78,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
       "search-size": { type: "string", default: "10000" },
       "no-search": { type: "boolean", default: false },
       "no-dev-loop": { type: "boolean", default: false },
+      "no-wacz": { type: "boolean", default: false },
       "dev-loop-only": { type: "boolean", default: false },
       edits: { type: "string", default: "3" },
       "max-rss": { type: "string", default: "16" },
@@ -94,6 +101,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
     search: !values["no-search"] && !values["dev-loop-only"],
     devLoop: !values["no-dev-loop"] || values["dev-loop-only"],
     devLoopOnly: values["dev-loop-only"],
+    wacz: !values["no-wacz"] && !values["dev-loop-only"],
     edits: count("edits", values.edits),
     maxRssBytes: maxRss * 1e9,
     site: values.site === undefined ? undefined : path.resolve(values.site),
@@ -134,6 +142,7 @@ interface BenchResults {
   search?: { siteSize: number; samples: SearchSample[]; summary: SearchSummary[]; error?: string };
   pageWeight?: PageWeight[];
   devLoop?: DevLoopResult | { error: string };
+  wacz?: WaczBench[];
 }
 
 function summariseSearch(samples: readonly SearchSample[]): SearchSummary[] {
@@ -283,6 +292,7 @@ export function markdownReport(results: BenchResults): string {
   ];
   if (results.builds.length > 0) parts.push("", "## Full build (`npm run build`)", "", buildTable(results.builds));
   for (const failed of results.builds.filter((result) => result.error)) parts.push("", `${sizeLabel(failed.size)}: ${failed.error}`);
+  if (results.wacz?.length) parts.push("", "## Web archive (`npm run snapshot -- --wacz`, each once)", "", waczSection(results.wacz));
   if (results.search) {
     parts.push("", `## Search on the ${sizeLabel(results.search.siteSize)} site (headless Chromium, gzip static server)`, "");
     parts.push(results.search.error ? `Not measured: ${results.search.error}` : searchSection(results.search));
@@ -423,6 +433,7 @@ async function main(): Promise<void> {
       search: options.search,
       devLoop: options.devLoop,
       devLoopOnly: options.devLoopOnly,
+      wacz: options.wacz,
       edits: options.edits,
       maxRssBytes: options.maxRssBytes,
       site: options.site,
@@ -461,6 +472,7 @@ async function main(): Promise<void> {
         break;
       }
     }
+    if (options.wacz) results.wacz = [...(results.wacz ?? []), ...(await benchWacz(size, corpus.dir, dir, log))];
   }
 
   const { searchSize } = options;

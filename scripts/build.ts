@@ -78,6 +78,12 @@ export interface BuildOptions {
    * from disk (scripts/lib/snapshot/payload.ts).
    */
   snapshot?: SnapshotInfo;
+  /**
+   * For a snapshot's web archive (scripts/lib/snapshot/wacz.ts): called with the staged site as the
+   * live host serves it, before the snapshot phase rewrites it for reading from disk. It returns
+   * what it did, for the "warc" phase's line.
+   */
+  archiveLiveSite?: (siteDir: string, archive: Archive) => Promise<string>;
   log?: (line: string) => void;
 }
 
@@ -277,6 +283,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         (result) => `service worker: ${result.precached} files precached (${formatBytes(result.precacheBytes)}); save-all ${formatBytes(result.saveBytes)}`,
       );
     }
+    const { archiveLiveSite } = options;
+    if (options.snapshot && archiveLiveSite) await timed("warc", () => archiveLiveSite(staged, archive), (line) => line);
     if (options.snapshot) {
       await timed(
         "snapshot",

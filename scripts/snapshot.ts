@@ -1,8 +1,9 @@
 /**
  * An archivist snapshot of a year or a period: the archive of those years as a folder that reads
- * from disk, searchable, packed as a BagIt bag, with a reproducible zip beside it.
+ * from disk, searchable, packed as a BagIt bag, with a reproducible zip beside it; with --wacz, a
+ * web archive (WACZ) beside them too, or with --wacz-only, the web archive alone.
  *
- *   npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]
+ *   npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,7 +20,7 @@ import { slugifyText } from "./lib/slugs.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 
 const usage =
-  "usage: npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]";
+  "usage: npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]";
 
 function parseYear(option: string, value: string): number {
   if (!/^\d{4}$/.test(value)) throw new TypeError(`--${option} ${JSON.stringify(value)} is not a year (four digits, e.g. 2023)`);
@@ -51,8 +52,11 @@ export function parseSnapshotArgs(args: string[], cwd: string = process.cwd(), t
       content: { type: "string" },
       "base-path": { type: "string" },
       date: { type: "string" },
+      wacz: { type: "boolean" },
+      "wacz-only": { type: "boolean" },
     },
   });
+  if (values.wacz && values["wacz-only"]) throw new TypeError("give --wacz (the bag, its zip and the WACZ) or --wacz-only, not both");
   const period = parsePeriod(values);
   if (values.date !== undefined && !isCalendarDate(values.date)) {
     throw new TypeError(`--date ${JSON.stringify(values.date)} is not a calendar date (YYYY-MM-DD)`);
@@ -63,6 +67,7 @@ export function parseSnapshotArgs(args: string[], cwd: string = process.cwd(), t
     outDir: path.resolve(cwd, values.out ?? path.join(repoRoot, "snapshots", `${slugifyText(site.name)}-${periodSlug(period)}`)),
     takenOn: values.date ?? today,
     ...(values["base-path"] !== undefined ? { basePath: normaliseBasePath(values["base-path"]) } : {}),
+    ...(values.wacz ? { wacz: "also" as const } : values["wacz-only"] ? { wacz: "only" as const } : {}),
   };
 }
 
@@ -86,10 +91,17 @@ async function main(): Promise<void> {
   const started = performance.now();
   try {
     const report = await makeSnapshot({ ...options, log: (line) => console.log(line) });
+    const written = [
+      ...(report.bag && report.zip ? [`${shownOut}/ (${report.bag.payloadFiles} files, ${formatBytes(report.bag.payloadBytes)})`, `${shownOut}.zip (${formatBytes(report.zip.bytes)})`] : []),
+      ...(report.wacz ? [`${shownOut}.wacz (${pluralise(report.wacz.records, "WARC record")}, ${formatBytes(report.wacz.bytes)})`] : []),
+    ];
+    const next = [
+      ...(report.bag ? [`open ${shownOut}/data/index.html to read it; npm run verify -- ${shownOut} to check it`] : []),
+      ...(report.wacz ? [`open ${shownOut}.wacz in ReplayWeb.page or another web-archive tool; npm run verify -- ${shownOut}.wacz to check it`] : []),
+    ];
     console.log(
       `snapshot of ${report.info.label}: ${pluralise(report.build.news, "news item")}, ${pluralise(report.build.abstracts, "abstract")}; ` +
-        `${shownOut}/ (${report.bag.payloadFiles} files, ${formatBytes(report.bag.payloadBytes)}) and ${shownOut}.zip (${formatBytes(report.zip.bytes)}) ` +
-        `in ${formatMs(performance.now() - started)}\nopen ${shownOut}/data/index.html to read it; npm run verify -- ${shownOut} to check it`,
+        `${written.join(" and ")} in ${formatMs(performance.now() - started)}\n${next.join("\n")}`,
     );
   } catch (error) {
     if (error instanceof BuildError) {

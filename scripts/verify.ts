@@ -1,9 +1,10 @@
 /**
  * Checks a snapshot (any BagIt bag), as a folder or a zip: complete (no file missing, none added)
- * and valid (every checksum matches). Prints each problem; exits 0 when there is none, 1 when there
- * are, 2 when there is nothing to check.
+ * and valid (every checksum matches); or a web archive (.wacz): every file's hash, every WARC
+ * record's digests, every index line's record. Prints each problem; exits 0 when there is none, 1
+ * when there are, 2 when there is nothing to check.
  *
- *   npm run verify -- <snapshot folder or zip>
+ *   npm run verify -- <snapshot folder, zip or wacz>
  */
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -11,6 +12,7 @@ import { pluralise } from "./eleventy/filters.ts";
 import { formatBytes } from "./lib/search-index.ts";
 import { verifyBag, type Verification } from "./lib/snapshot/bagit.ts";
 import { openBag } from "./lib/snapshot/sources.ts";
+import { verifyWacz, type WaczVerification } from "./lib/snapshot/wacz.ts";
 import { ZipError } from "./lib/snapshot/zip.ts";
 
 /** What `npm run verify` prints for a bag: one line when it is valid, else one line per problem. */
@@ -21,12 +23,40 @@ export function describeVerification(target: string, verification: Verification)
   return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${problem}`).join("\n")}`;
 }
 
-function main(): void {
+/** What `npm run verify` prints for a WACZ: one line when it is valid, else one line per problem, the first failure first. */
+export function describeWaczVerification(target: string, verification: WaczVerification): string {
+  if (verification.problems.length === 0) {
+    return (
+      `${target}: valid web archive: ${pluralise(verification.resources, "file")}, every sha256 matches datapackage.json; ` +
+      `${pluralise(verification.records, "WARC record")}, every digest matches; ${pluralise(verification.cdxLines, "index line")}, each finds its record; ${pluralise(verification.pages, "page")}`
+    );
+  }
+  return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${problem}`).join("\n")}`;
+}
+
+async function main(): Promise<void> {
   const [target, ...rest] = process.argv.slice(2);
   const wrong = target === undefined ? "name the snapshot to check" : rest.length > 0 ? "name one snapshot" : existsSync(target) ? undefined : `${target} does not exist`;
   if (wrong !== undefined || target === undefined) {
-    console.error(`verify: ${wrong}\nusage: npm run verify -- <snapshot folder or zip>`);
+    console.error(`verify: ${wrong}\nusage: npm run verify -- <snapshot folder, zip or wacz>`);
     process.exit(2);
+  }
+  if (target.endsWith(".wacz")) {
+    let wacz: WaczVerification;
+    try {
+      wacz = await verifyWacz(target);
+    } catch (error) {
+      if (!(error instanceof ZipError)) throw error;
+      console.error(`verify: ${error.message}`);
+      process.exit(1);
+    }
+    const text = describeWaczVerification(target, wacz);
+    if (wacz.problems.length === 0) console.log(text);
+    else {
+      console.error(text);
+      process.exitCode = 1;
+    }
+    return;
   }
   let verification: Verification;
   try {
@@ -44,4 +74,4 @@ function main(): void {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

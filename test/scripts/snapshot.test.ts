@@ -41,6 +41,13 @@ test("a wrong period or date is refused with what to give instead", () => {
   assert.is(refused(["--year", "2023", "--date", "2023-02-30"]), '--date "2023-02-30" is not a calendar date (YYYY-MM-DD)');
 });
 
+test("--wacz asks for the web archive beside the bag, --wacz-only for it alone, not both", () => {
+  assert.is(parseSnapshotArgs(["--year", "2023"], "/", "2026-01-01").wacz, undefined);
+  assert.is(parseSnapshotArgs(["--year", "2023", "--wacz"], "/", "2026-01-01").wacz, "also");
+  assert.is(parseSnapshotArgs(["--year", "2023", "--wacz-only"], "/", "2026-01-01").wacz, "only");
+  assert.throws(() => parseSnapshotArgs(["--year", "2023", "--wacz", "--wacz-only"], "/", "2026-01-01"), /give --wacz \(the bag, its zip and the WACZ\) or --wacz-only, not both/);
+});
+
 test("the period as shown and as a file name", () => {
   assert.is(periodLabel({ from: 2023, to: 2023 }), "2023");
   assert.is(periodLabel({ from: 2019, to: 2021 }), "2019–2021");

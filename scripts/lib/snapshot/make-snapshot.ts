@@ -9,13 +9,14 @@ import path from "node:path";
 import { site } from "../../../_data/site.ts";
 import { build, BuildError, phaseLine, repoRoot, type BuildReport } from "../../build.ts";
 import { pluralise } from "../../eleventy/filters.ts";
-import type { Period } from "../archive.ts";
+import type { Archive, Period } from "../archive.ts";
 import { dayAsNow, formatCalendarDate } from "../dates.ts";
 import { discard, publish, stagingDir } from "../publish.ts";
 import { formatBytes } from "../search-index.ts";
 import { bagAlgorithm, writeBag, type BagInfo, type BagReport } from "./bagit.ts";
 import { listFiles } from "./files.ts";
 import { contentCommit, generatorOf, periodLabel, type SnapshotInfo } from "./info.ts";
+import { archiveLiveSite, writeWacz, type LiveSiteArchive } from "./wacz.ts";
 import { writeZip } from "./zip.ts";
 
 export interface SnapshotOptions {
@@ -27,6 +28,11 @@ export interface SnapshotOptions {
   takenOn: string;
   /** Where the live archive is served, for its links (default: as the build's). */
   basePath?: string;
+  /**
+   * A web archive too: "also" writes `<outDir>.wacz` beside the bag and its zip, "only" writes the
+   * WACZ alone (no bag, no zip). Default: the bag and its zip only.
+   */
+  wacz?: "also" | "only";
   /** Which pages html-validate checks (see BuildOptions); the tests check all. */
   validateHtml?: "sample" | "all";
   log?: (line: string) => void;
@@ -35,8 +41,11 @@ export interface SnapshotOptions {
 export interface SnapshotReport {
   info: SnapshotInfo;
   build: BuildReport;
-  bag: BagReport;
-  zip: { path: string; bytes: number };
+  /** The bag and its zip; absent when only the WACZ was asked for. */
+  bag?: BagReport;
+  zip?: { path: string; bytes: number };
+  /** `ms`: the build's "warc" phase and writing the WACZ, the time the web archive adds. */
+  wacz?: { path: string; bytes: number; records: number; pages: number; ms: number };
 }
 
 /** bag-info.txt: who, when, what (RFC 8493 §2.2.2's reserved labels). */
@@ -69,6 +78,7 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
     ...(commit ? { commit } : {}),
   };
   const staged = stagingDir(options.outDir);
+  let live: LiveSiteArchive | undefined;
   try {
     const report = await build({
       contentDir: options.contentDir,
@@ -78,6 +88,14 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
       period: options.period,
       serviceWorker: false,
       snapshot: info,
+      ...(options.wacz
+        ? {
+            archiveLiveSite: async (siteDir: string, archive: Archive) => {
+              live = await archiveLiveSite(siteDir, archive, info);
+              return `${pluralise(live.records, "record")} at ${live.siteRoot}, ${formatBytes(live.warc.byteLength)}`;
+            },
+          }
+        : {}),
       ...(options.basePath !== undefined ? { basePath: options.basePath } : {}),
       ...(options.validateHtml ? { validateHtml: options.validateHtml } : {}),
       log,
@@ -85,19 +103,35 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
     if (report.news + report.abstracts === 0) {
       throw new BuildError("snapshot", `there are no news items or abstracts in ${info.label}: nothing to archive`);
     }
-    let started = performance.now();
-    const bag = writeBag(staged, bagInfo(info, report));
-    log(phaseLine("bag", `${bag.payloadFiles} files, ${formatBytes(bag.payloadBytes)} in data/, ${bagAlgorithm} manifests`, performance.now() - started));
-    publish(staged, options.outDir);
-
-    started = performance.now();
-    const zipPath = `${options.outDir}.zip`;
-    const folder = path.basename(options.outDir);
-    const entries = listFiles(options.outDir).map((file) => ({ name: `${folder}/${file}`, read: () => readFileSync(path.join(options.outDir, file)) }));
-    const zipBytes = writeZip(zipPath, entries, info.takenOn);
-    log(phaseLine("zip", `${entries.length} files, ${formatBytes(zipBytes)}: ${path.basename(zipPath)}`, performance.now() - started));
-    return { info, build: report, bag, zip: { path: zipPath, bytes: zipBytes } };
+    const result: SnapshotReport = { info, build: report };
+    if (options.wacz !== "only") Object.assign(result, writeBagAndZip(staged, options.outDir, info, report, log));
+    if (live) {
+      const started = performance.now();
+      const waczPath = `${options.outDir}.wacz`;
+      const bytes = writeWacz(waczPath, live, info);
+      const ms = performance.now() - started;
+      const warcMs = report.phases.find((phase) => phase.name === "warc")?.ms ?? 0;
+      result.wacz = { path: waczPath, bytes, records: live.records, pages: live.pages.length, ms: warcMs + ms };
+      log(phaseLine("wacz", `${pluralise(live.pages.length, "page")} with text, ${formatBytes(bytes)}: ${path.basename(waczPath)}`, ms));
+    }
+    return result;
   } finally {
     discard(staged);
   }
+}
+
+/** Makes the staged site a bag, puts it in place of `outDir` and zips it beside it. */
+function writeBagAndZip(staged: string, outDir: string, info: SnapshotInfo, report: BuildReport, log: (line: string) => void): Pick<SnapshotReport, "bag" | "zip"> {
+  let started = performance.now();
+  const bag = writeBag(staged, bagInfo(info, report));
+  log(phaseLine("bag", `${bag.payloadFiles} files, ${formatBytes(bag.payloadBytes)} in data/, ${bagAlgorithm} manifests`, performance.now() - started));
+  publish(staged, outDir);
+
+  started = performance.now();
+  const zipPath = `${outDir}.zip`;
+  const folder = path.basename(outDir);
+  const entries = listFiles(outDir).map((file) => ({ name: `${folder}/${file}`, read: () => readFileSync(path.join(outDir, file)) }));
+  const zipBytes = writeZip(zipPath, entries, info.takenOn);
+  log(phaseLine("zip", `${entries.length} files, ${formatBytes(zipBytes)}: ${path.basename(zipPath)}`, performance.now() - started));
+  return { bag, zip: { path: zipPath, bytes: zipBytes } };
 }

@@ -53,6 +53,8 @@ export interface ZipInput {
   name: string;
   /** Reads the file's bytes when the entry is written (one file in memory at a time). */
   read(): Uint8Array;
+  /** Store it as it is, never deflated (a WACZ's WARC: its gzip members must stay where its index says). */
+  stored?: boolean;
 }
 
 interface CentralEntry {
@@ -83,7 +85,7 @@ export function writeZip(zipPath: string, entries: readonly ZipInput[], day: str
   try {
     for (const entry of sorted) {
       const data = entry.read();
-      const deflatedData = deflateRawSync(data, { level: 9 });
+      const deflatedData = entry.stored ? data : deflateRawSync(data, { level: 9 });
       const method = deflatedData.byteLength < data.byteLength ? deflated : stored;
       const body = method === deflated ? deflatedData : data;
       const name = Buffer.from(entry.name, "utf8");
@@ -148,8 +150,12 @@ export function writeZip(zipPath: string, entries: readonly ZipInput[], day: str
 export interface ZipEntry {
   name: string;
   size: number;
+  /** Kept as it is, not deflated. */
+  stored: boolean;
   /** The entry's bytes, inflated and checked against its CRC-32 (throws when they differ). */
   read(): Buffer;
+  /** A stored entry's bytes without the CRC-32 check, so that a checker can name what in them changed. */
+  raw(): Buffer;
 }
 
 /** Thrown for a file that is not a zip this reader can read. */
@@ -187,17 +193,25 @@ export function readZip(zipPath: string): ZipEntry[] {
     const name = zip.toString(flags & utf8Names ? "utf8" : "latin1", at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith("/")) continue;
+    const body = () => {
+      if (flags & 1) throw new ZipError(`${name} is encrypted`);
+      if (zip.readUInt32LE(offset) !== localHeaderSignature) throw new ZipError(`${name}: its local header is damaged`);
+      const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+      return zip.subarray(start, start + compressedSize);
+    };
     entries.push({
       name,
       size,
+      stored: method === stored,
+      raw: () => {
+        if (method !== stored) throw new ZipError(`${name} is compressed: only a stored entry can be read unchecked`);
+        return Buffer.from(body());
+      },
       read: () => {
-        if (flags & 1) throw new ZipError(`${name} is encrypted`);
-        if (zip.readUInt32LE(offset) !== localHeaderSignature) throw new ZipError(`${name}: its local header is damaged`);
-        const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
-        const body = zip.subarray(start, start + compressedSize);
+        const compressed = body();
         let data: Buffer;
-        if (method === stored) data = Buffer.from(body);
-        else if (method === deflated) data = inflateRawSync(body);
+        if (method === stored) data = Buffer.from(compressed);
+        else if (method === deflated) data = inflateRawSync(compressed);
         else throw new ZipError(`${name}: compression method ${method} is not supported (only stored and deflated)`);
         if (data.byteLength !== size || crc32(data) !== crc) throw new ZipError(`${name}: damaged (its CRC-32 or size differs from the zip's directory)`);
         return data;

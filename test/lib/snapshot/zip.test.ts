@@ -61,4 +61,20 @@ test("a damaged entry or a file that is not a zip is reported", () => {
   assert.throws(() => readZip(path.join(dir, "not.zip")), /is not a zip file/);
 });
 
+test("an entry marked stored is never deflated, and its bytes read back unchecked as they are in the zip", () => {
+  const zip = path.join(tempDir("zip-"), "stored.zip");
+  const repetitive = "<p>b</p>".repeat(50);
+  writeZip(zip, [{ name: "archive/data.warc.gz", read: text(repetitive), stored: true }, { name: "b.html", read: text(repetitive) }], "2023-11-14");
+  const [warc, html] = readZip(zip);
+  assert.equal([warc?.stored, html?.stored], [true, false]);
+  assert.is(warc?.raw().toString("utf8"), repetitive);
+  assert.throws(() => html?.raw(), /only a stored entry/);
+  const changed = readFileSync(zip);
+  changed[changed.indexOf("<p>b</p>")] = "P".charCodeAt(0);
+  writeFileSync(zip, changed);
+  const [damaged] = readZip(zip);
+  assert.throws(() => damaged?.read(), /damaged \(its CRC-32/);
+  assert.is(damaged?.raw().toString("utf8"), `P${repetitive.slice(1)}`);
+});
+
 test.run();

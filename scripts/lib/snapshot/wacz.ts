@@ -1,0 +1,278 @@
+/**
+ * A snapshot as a web archive: a WACZ 1.1.1 file (https://specs.webrecorder.net/wacz/1.1.1/), the
+ * package ReplayWeb.page, pywb and other web-archive tools open. It is a zip of
+ *
+ *   archive/data.warc.gz       every published file at its live URL (warc.ts), stored as it is
+ *   indexes/index.cdxj         one sorted CDXJ line a response record: where it is in the WARC
+ *   pages/pages.jsonl          every article: URL, capture time, title and text, for full-text search
+ *   datapackage.json           what the package is, and each file's size and sha256
+ *   datapackage-digest.json    the sha256 of datapackage.json
+ *
+ * laid out as Webrecorder's py-wacz and js-wacz lay it out. The records come from the staged site
+ * before the snapshot phase makes its pages readable from disk: the pages a web archive holds are
+ * the ones served at the live URLs.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { site } from "../../../_data/site.ts";
+import type { Archive } from "../archive.ts";
+import { dayAsNow } from "../dates.ts";
+import { htmlText } from "./disk-index.ts";
+import { byCodeUnits, listFiles } from "./files.ts";
+import type { SnapshotInfo } from "./info.ts";
+import { cdxjLine, checkRecord, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, uuidV5, warcinfoRecord, type CdxEntry } from "./warc.ts";
+import { readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";
+
+export const waczVersion = "1.1.1";
+const warcName = "data.warc.gz";
+const warcPath = `archive/${warcName}`;
+const indexPath = "indexes/index.cdxj";
+const pagesPath = "pages/pages.jsonl";
+const packagePath = "datapackage.json";
+const digestPath = "datapackage-digest.json";
+/** Host configuration (Netlify, Cloudflare Pages), read by the host and never served. */
+const hostFiles = new Set(["_headers"]);
+
+/** The live site's records, kept in memory until the WACZ is written (a few MB a year of the archive). */
+export interface LiveSiteArchive {
+  warc: Buffer;
+  cdx: string[];
+  pages: string[];
+  records: number;
+  siteRoot: string;
+  warcDate: string;
+}
+
+/** The capture time of every record: noon UTC of the snapshot's day, the build's "now" (`dayAsNow`). */
+export function warcDateOf(takenOn: string): string {
+  return dayAsNow(takenOn).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** The package's title: "IAP News Archive, 2023". */
+function titleOf(info: SnapshotInfo): string {
+  return `${site.name}, ${info.label}`;
+}
+
+/**
+ * The staged site as WARC records at the live URLs, the CDXJ lines that find them, and the pages
+ * list with each article's text. `siteDir` holds the site as the live host would serve it.
+ */
+export async function archiveLiveSite(siteDir: string, archive: Archive, info: SnapshotInfo): Promise<LiveSiteArchive> {
+  const warcDate = warcDateOf(info.takenOn);
+  const siteRoot = archive.siteRoot;
+  const redirects = new Map(archive.redirects.map((redirect) => [redirect.file.replace(/^\//, ""), redirect]));
+  const members: Uint8Array[] = [
+    await warcinfoRecord(warcName, warcDate, {
+      software: info.generator,
+      format: "WARC File Format 1.1",
+      conformsTo: "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+      isPartOf: titleOf(info),
+      description: `${site.organisation}: ${site.name}, ${info.label}, as published at ${siteRoot} on ${info.takenOn}.`,
+      ...(info.commit ? { "content-commit": `${info.commit.id}${info.commit.modified ? " with uncommitted changes" : ""}` } : {}),
+    }),
+  ];
+  let offset = members[0]?.byteLength ?? 0;
+  const cdx: string[] = [];
+  for (const file of listFiles(siteDir).filter((name) => !hostFiles.has(name))) {
+    const record = await responseRecord(file, readFileSync(path.join(siteDir, file)), warcDate, siteRoot, redirects.get(file));
+    members.push(record.bytes);
+    cdx.push(cdxjLine(record, warcDate, offset, warcName));
+    offset += record.bytes.byteLength;
+  }
+  const pages = archive.items.map((item) => {
+    const url = liveUrlOf(`${item.url.slice(1)}index.html`, siteRoot);
+    return JSON.stringify({ id: uuidV5(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html) });
+  });
+  return { warc: Buffer.concat(members), cdx: cdx.sort(byCodeUnits), pages, records: members.length, siteRoot, warcDate };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+
+/** Writes the WACZ (through a temporary file, like every zip here). Returns its size. */
+export function writeWacz(waczPath: string, live: LiveSiteArchive, info: SnapshotInfo): number {
+  const title = titleOf(info);
+  const header = JSON.stringify({ format: "json-pages-1.0", id: "pages", title, hasText: true });
+  const files: { path: string; bytes: Buffer; stored?: boolean }[] = [
+    // The WARC's records are gzipped one by one: compressing them again would only hide their offsets.
+    { path: warcPath, bytes: live.warc, stored: true },
+    { path: indexPath, bytes: Buffer.from(live.cdx.map((line) => `${line}\n`).join(""), "utf8") },
+    { path: pagesPath, bytes: Buffer.from([header, ...live.pages].map((line) => `${line}\n`).join(""), "utf8") },
+  ];
+  const datapackage = Buffer.from(
+    `${JSON.stringify(
+      {
+        profile: "data-package",
+        wacz_version: waczVersion,
+        title,
+        description: `Web archive of ${site.name} (${site.organisation}), ${info.label}, as published on ${info.takenOn}.`,
+        created: live.warcDate,
+        software: info.generator,
+        mainPageUrl: live.siteRoot,
+        mainPageDate: live.warcDate,
+        resources: files.map((file) => ({ name: path.posix.basename(file.path), path: file.path, hash: sha256(file.bytes), bytes: file.bytes.byteLength })),
+      },
+      null,
+      2,
+    )}\n`,
+    "utf8",
+  );
+  const digest = Buffer.from(`${JSON.stringify({ path: packagePath, hash: sha256(datapackage) }, null, 2)}\n`, "utf8");
+  const entries = [...files, { path: packagePath, bytes: datapackage }, { path: digestPath, bytes: digest }].map((file) => ({
+    name: file.path,
+    read: () => file.bytes,
+    ...("stored" in file && file.stored ? { stored: true } : {}),
+  }));
+  return writeZip(waczPath, entries, info.takenOn);
+}
+
+export interface WaczVerification {
+  /** One line per problem, the first one first; empty when the WACZ is valid. */
+  problems: string[];
+  resources: number;
+  records: number;
+  cdxLines: number;
+  pages: number;
+}
+
+interface Resource {
+  path: string;
+  hash: string;
+  bytes: number;
+}
+
+function parseJson(bytes: Buffer, name: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    problems.push(`${name}: not JSON`);
+    return undefined;
+  }
+}
+
+function resourcesOf(datapackage: unknown, problems: string[]): Resource[] {
+  const list = (datapackage as { resources?: unknown } | undefined)?.resources;
+  if (!Array.isArray(list)) {
+    problems.push(`${packagePath}: no "resources" list`);
+    return [];
+  }
+  const resources: Resource[] = [];
+  list.forEach((entry: unknown, index) => {
+    const { path: file, hash, bytes } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof file !== "string" || typeof hash !== "string" || typeof bytes !== "number") problems.push(`${packagePath}: resource ${index + 1} lacks path, hash or bytes`);
+    else resources.push({ path: file, hash, bytes });
+  });
+  return resources;
+}
+
+/**
+ * Checks a WACZ: datapackage.json against its digest, every resource's size and sha256, every WARC
+ * record's gzip member and digests (read back with warcio), every CDXJ line against the record at
+ * its offset and length, and that the WARC is stored, not compressed again.
+ */
+export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
+  const problems: string[] = [];
+  const result: WaczVerification = { problems, resources: 0, records: 0, cdxLines: 0, pages: 0 };
+  const entries = new Map(readZip(waczPath).map((entry) => [entry.name, entry]));
+  /** An entry's bytes; a damaged entry (its CRC-32 differs) is a problem, and its bytes as stored are checked on. */
+  const read = (entry: ZipEntry): Buffer => {
+    try {
+      return entry.read();
+    } catch (error) {
+      if (!(error instanceof ZipError)) throw error;
+      problems.push(`damaged: ${error.message}`);
+      return entry.stored ? entry.raw() : Buffer.alloc(0);
+    }
+  };
+  const packageEntry = entries.get(packagePath);
+  if (!packageEntry) {
+    problems.push(`missing: ${packagePath} (every WACZ lists its files in it)`);
+    return result;
+  }
+  const datapackage = read(packageEntry);
+  const digestEntry = entries.get(digestPath);
+  if (!digestEntry) problems.push(`missing: ${digestPath}`);
+  else {
+    const stated = (parseJson(read(digestEntry), digestPath, problems) as { hash?: unknown } | undefined)?.hash;
+    if (stated !== sha256(datapackage)) problems.push(`altered: ${packagePath} (its sha256 differs from ${digestPath})`);
+  }
+  const resources = resourcesOf(parseJson(datapackage, packagePath, problems), problems);
+  result.resources = resources.length;
+  const contents = new Map<string, Buffer>();
+  for (const resource of resources) {
+    const entry = entries.get(resource.path);
+    if (!entry) {
+      problems.push(`missing: ${resource.path} (listed in ${packagePath})`);
+      continue;
+    }
+    const bytes = read(entry);
+    contents.set(resource.path, bytes);
+    if (bytes.byteLength !== resource.bytes) problems.push(`altered: ${resource.path} (${bytes.byteLength} bytes, ${packagePath} says ${resource.bytes})`);
+    else if (sha256(bytes) !== resource.hash) problems.push(`altered: ${resource.path} (its sha256 differs from ${packagePath})`);
+  }
+  const listed = new Set([...resources.map((resource) => resource.path), packagePath, digestPath]);
+  for (const name of [...entries.keys()].filter((file) => !listed.has(file)).sort(byCodeUnits)) problems.push(`extra: ${name} (not listed in ${packagePath})`);
+
+  // The index first: a record too damaged to say its URL is named by the index line that points at it.
+  const indexes = resources.filter((resource) => /^indexes\/[^/]+\.cdxj?$/.test(resource.path));
+  if (indexes.length === 0) problems.push(`missing: a CDXJ index in indexes/ (listed in ${packagePath})`);
+  const cdx: (CdxEntry & { index: string })[] = [];
+  for (const index of indexes) {
+    const text = contents.get(index.path)?.toString("utf8") ?? "";
+    const parsed = parseCdxj(text);
+    problems.push(...parsed.problems.map((problem) => `${index.path} ${problem}`));
+    const lines = text.split("\n").filter((line) => line !== "");
+    if (lines.some((line, at) => at > 0 && byCodeUnits(lines[at - 1] ?? "", line) > 0)) problems.push(`${index.path}: its lines are not sorted`);
+    cdx.push(...parsed.entries.map((entry) => ({ ...entry, index: index.path })));
+  }
+  result.cdxLines = cdx.length;
+
+  const warcs = resources.filter((resource) => /^archive\/[^/]+\.warc(\.gz)?$/.test(resource.path));
+  if (warcs.length === 0) problems.push(`missing: a WARC in archive/ (listed in ${packagePath})`);
+  const names = new Set(warcs.map((warc) => path.posix.basename(warc.path)));
+  for (const entry of cdx.filter((line) => !names.has(line.filename))) problems.push(`${entry.index} line ${entry.line} (${entry.url}): names ${entry.filename}, which is not in archive/`);
+  for (const warc of warcs) {
+    const bytes = contents.get(warc.path);
+    if (!bytes) continue;
+    if (!entries.get(warc.path)?.stored) problems.push(`${warc.path}: compressed in the zip (WACZ stores WARCs as they are)`);
+    result.records += await checkWarc(warc.path, bytes, cdx.filter((entry) => entry.filename === path.posix.basename(warc.path)), problems);
+  }
+
+  const pages = contents.get(pagesPath)?.toString("utf8").split("\n").filter((line) => line.trim() !== "") ?? [];
+  result.pages = Math.max(0, pages.length - 1);
+  return result;
+}
+
+/**
+ * Checks every record of a WARC, each gzip member on its own, where the index says it is: its
+ * bounds, URL, digests. The bytes between indexed records (the warcinfo record first) are read
+ * with warcio's parser and checked the same way. Returns how many records were sound.
+ */
+async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & { index: string })[], problems: string[]): Promise<number> {
+  let sound = 0;
+  let end = 0;
+  const checkUnindexed = async (from: number, to: number) => {
+    for (const record of await readWarcRecords(warc.subarray(from, to))) {
+      if (record.problem) problems.push(`${name}: record at offset ${from + record.offset}${record.url ? ` (${record.url})` : ""}: ${record.problem}`);
+      else sound++;
+    }
+  };
+  for (const entry of [...cdx].sort((a, b) => a.offset - b.offset)) {
+    const where = `${name}: record at offset ${entry.offset} (${entry.url}, ${entry.index} line ${entry.line})`;
+    if (entry.offset < end || entry.offset + entry.length > warc.byteLength) {
+      problems.push(`${where}: its bounds overlap another record or pass the end of the WARC`);
+      continue;
+    }
+    if (entry.offset > end) await checkUnindexed(end, entry.offset);
+    end = entry.offset + entry.length;
+    const record = await checkRecord(warc.subarray(entry.offset, end));
+    if (record.problem) problems.push(`${where}: ${record.problem}`);
+    else if (record.url !== entry.url) problems.push(`${where}: the record there is ${record.url}`);
+    else if (record.digest !== entry.digest) problems.push(`${where}: its payload digest differs from the index line's`);
+    else sound++;
+  }
+  if (end < warc.byteLength) await checkUnindexed(end, warc.byteLength);
+  return sound;
+}

@@ -1,0 +1,184 @@
+/**
+ * A snapshot's WACZ in Webrecorder's ReplayWeb.page (npm `replaywebpage`, its ui.js and sw.js
+ * served from node_modules on localhost, no network), in real Chromium: an article at its live URL,
+ * a link followed to another archived page, the archive's search page, and ReplayWeb.page's own
+ * full-text search over pages.jsonl.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Frame, Page } from "playwright-core";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
+
+/**
+ * A static server that answers range requests, as hosts do: ReplayWeb.page reads a WACZ's zip
+ * directory, index and records by range instead of downloading the whole file.
+ */
+async function serveWithRanges(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wacz": "application/wacz" };
+  const server = createServer((request, response) => {
+    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname)));
+    if (!file.startsWith(dir) || !existsSync(file) || !path.extname(file)) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    const bytes = readFileSync(file);
+    const headers = { "content-type": types[path.extname(file)] ?? "application/octet-stream", "accept-ranges": "bytes" };
+    const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "");
+    if (!range) {
+      response.writeHead(200, { ...headers, "content-length": bytes.byteLength }).end(request.method === "HEAD" ? undefined : bytes);
+      return;
+    }
+    const start = range[1] ? Number(range[1]) : Math.max(0, bytes.byteLength - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), bytes.byteLength - 1) : bytes.byteLength - 1;
+    const part = bytes.subarray(start, end + 1);
+    response
+      .writeHead(206, { ...headers, "content-length": part.byteLength, "content-range": `bytes ${start}-${end}/${bytes.byteLength}` })
+      .end(request.method === "HEAD" ? undefined : part);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const content = writeContent({
+  "news/2023/launch.md": newsFile(
+    { title: "Launch of the wombat programme", date: "2023-03-10" },
+    "The Fiscalía joined the wombat programme.\n\nIt follows [the agreement](/news/2023/cooperation/).\n",
+  ),
+  "news/2023/cooperation.md": newsFile({ title: "Cooperation agreement", date: "2023-06-01" }, "An agreement on quokka habitats was signed.\n"),
+  "news/2023/december.md": newsFile({ title: "December meeting", date: "2023-12-05" }, "A meeting in December.\n"),
+});
+const live = "https://archive.iap-association.org/";
+const outDir = path.join(tempDir("wacz-replay-"), "iap-2023");
+await makeSnapshot({ contentDir: content, period: { from: 2023, to: 2023 }, outDir, takenOn: "2025-06-01", wacz: "only" });
+
+// ReplayWeb.page's service worker serves the replay from the folder it is in (`replayBase`,
+// ./replay/ by default), and the replay frame loads ui.js from there too.
+const served = tempDir("wacz-served-");
+mkdirSync(path.join(served, "replay"));
+const replaywebpage = path.join(repoRoot, "node_modules/replaywebpage");
+copyFileSync(path.join(replaywebpage, "ui.js"), path.join(served, "ui.js"));
+copyFileSync(path.join(replaywebpage, "ui.js"), path.join(served, "replay/ui.js"));
+copyFileSync(path.join(replaywebpage, "sw.js"), path.join(served, "replay/sw.js"));
+copyFileSync(`${outDir}.wacz`, path.join(served, "iap-2023.wacz"));
+/** An embedding page, as ReplayWeb.page's embedding guide writes it. */
+const embed = (attributes: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Replay</title><script src="ui.js"></script>` +
+  `<style>html,body{height:100%;margin:0}replay-web-page{display:block;height:100%}</style></head>` +
+  `<body><replay-web-page source="iap-2023.wacz" ${attributes}></replay-web-page></body></html>`;
+writeFileSync(path.join(served, "article.html"), embed(`url="${live}news/2023/launch/"`));
+writeFileSync(path.join(served, "search.html"), embed(`url="${live}search/"`));
+writeFileSync(path.join(served, "pages.html"), embed(`embed="full"`));
+
+const server = await serveWithRanges(served);
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+// A browser's first visit installs the service worker; the replay starts once it controls the page.
+await page.goto(`${server.url}/pages.html`);
+await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration("replay/"))?.active?.state === "activated", undefined, { timeout: 30_000 });
+
+/**
+ * Opens an embedding page and returns its frame that `matches`. A replay frame requested while the
+ * service worker is still starting up is answered by the server (a 404), as on a browser's first
+ * visit; the page is then loaded again, as a reader would reload it.
+ */
+async function openReplay(embedding: string, matches: (url: string) => boolean, what: string): Promise<Frame> {
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${server.url}/${embedding}`);
+    try {
+      return await loadedFrame(page, matches, what, 15_000);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/** Opens an embedding page and returns the frame that shows the archived page at `url`. */
+function replayed(embedding: string, url: string): Promise<Frame> {
+  return openReplay(embedding, (frameUrl) => frameUrl.endsWith(`mp_/${url}`), `replays ${url}`);
+}
+
+/** The archived page at `url`, once the replay has loaded it. */
+function archivedFrame(on: Page, url: string): Promise<Frame> {
+  return loadedFrame(on, (frameUrl) => frameUrl.endsWith(`mp_/${url}`), `replays ${url}`);
+}
+
+async function loadedFrame(on: Page, matches: (url: string) => boolean, what: string, timeout = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = on.frames().find((candidate) => matches(candidate.url()));
+    if (frame && (await frame.evaluate(() => document.readyState === "complete").catch(() => false))) return frame;
+    await on.waitForTimeout(200);
+  }
+  throw new Error(`no frame ${what}; frames: ${on.frames().map((frame) => frame.url()).join(", ")}`);
+}
+
+test("an article replays at its live URL, with its text", async () => {
+  const frame = await replayed("article.html", `${live}news/2023/launch/`);
+  assert.is(await frame.locator("h1").innerText(), "Launch of the wombat programme");
+  assert.match(await frame.locator("main").innerText(), "The Fiscalía joined the wombat programme.");
+});
+
+test("following a link goes to the other archived page", async () => {
+  const frame = await replayed("article.html", `${live}news/2023/launch/`);
+  await frame.getByRole("link", { name: "the agreement" }).click();
+  const next = await archivedFrame(page, `${live}news/2023/cooperation/`);
+  assert.is(await next.locator("h1").innerText(), "Cooperation agreement");
+  assert.match(await next.locator("main").innerText(), "An agreement on quokka habitats was signed.");
+});
+
+test("the archive's search page opens in the replay", async () => {
+  const frame = await replayed("search.html", `${live}search/`);
+  assert.is(await frame.locator("h1").innerText(), "Search the archive");
+  assert.ok(await frame.locator("#search-q").isEditable());
+});
+
+/**
+ * The titles ReplayWeb.page's page list shows. Its entries draw their text inside nested shadow
+ * roots (wr-page-entry, keyword-mark), which Playwright's text locators do not reach.
+ */
+function listedTitles(ui: Frame): Promise<string[]> {
+  return ui.evaluate(`(() => {
+    const found = [];
+    const text = (node) => node.nodeType === 3 ? node.data : [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes].map(text).join(" ");
+    const walk = (root) => root.querySelectorAll("*").forEach((element) => {
+      if (element.tagName === "WR-PAGE-ENTRY") found.push(text(element).replace(/\\s+/g, " ").trim());
+      if (element.shadowRoot) walk(element.shadowRoot);
+    });
+    walk(document);
+    return found;
+  })()`);
+}
+
+async function titlesBecome(ui: Frame, expected: string[]): Promise<string[]> {
+  const deadline = Date.now() + 30_000;
+  let titles: string[] = [];
+  while (Date.now() < deadline) {
+    titles = (await listedTitles(ui)).map((entry) => expected.find((title) => entry.includes(title)) ?? entry);
+    if (titles.length === expected.length && titles.every((title, index) => title === expected[index])) break;
+    await page.waitForTimeout(250);
+  }
+  return titles;
+}
+
+test("ReplayWeb.page's full-text search over pages.jsonl finds an article by a word of its body", async () => {
+  const ui = await openReplay("pages.html", (url) => url.includes("/replay/?source="), "shows ReplayWeb.page");
+  const all = ["December meeting", "Cooperation agreement", "Launch of the wombat programme"];
+  assert.equal(await titlesBecome(ui, all), all);
+  // "quokka" is in one article's text only, in neither title nor URL.
+  await ui.getByPlaceholder("Search by Page URL, Title, or Text").fill("quokka");
+  assert.equal(await titlesBecome(ui, ["Cooperation agreement"]), ["Cooperation agreement"]);
+});
+
+test.after(async () => {
+  await browser.close();
+  await server.close();
+});
+
+test.run();

@@ -1,0 +1,226 @@
+/**
+ * A snapshot as a web archive (scripts/lib/snapshot/wacz.ts, warc.ts): the WACZ's files, its WARC
+ * read back with warcio (every record at its live URL, every digest matching), its sorted index,
+ * its pages with their text; `npm run verify` passes it and names the record a changed byte is in;
+ * the same content and date give the same bytes, with or without the bag.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { WARCParser } from "warcio";
+import { repoRoot } from "../../scripts/build.ts";
+import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
+import { readZip, writeZip } from "../../scripts/lib/snapshot/zip.ts";
+import { newsFile, tempDir, writeContent } from "../support/site.ts";
+
+const content = writeContent({
+  "news/2023/launch.md": newsFile(
+    { title: "Launch of the wombat programme", date: "2023-03-10", aliases: "[/News/Wombat-Launch]" },
+    "The Fiscalía joined the wombat programme.\n\nIt follows [the agreement](/news/2023/cooperation/) and [the 2021 workshop](/news/2021/middle/).\n",
+  ),
+  "news/2023/cooperation.md": newsFile({ title: "Cooperation agreement", date: "2023-06-01" }, "An agreement on quokka habitats was signed.\n"),
+  "news/2021/middle.md": newsFile({ title: "Middle item", date: "2021-07-15" }, "A workshop of 2021.\n"),
+});
+const live = "https://archive.iap-association.org/";
+const options = { contentDir: content, period: { from: 2023, to: 2023 }, takenOn: "2025-06-01" };
+const first = path.join(tempDir("wacz-one-"), "iap-2023");
+const second = path.join(tempDir("wacz-two-"), "iap-2023");
+const report = await makeSnapshot({ ...options, outDir: first, wacz: "also" });
+const onlyReport = await makeSnapshot({ ...options, outDir: second, wacz: "only" });
+const waczPath = `${first}.wacz`;
+const files = new Map(readZip(waczPath).map((entry) => [entry.name, entry]));
+const warc = files.get("archive/data.warc.gz")?.read() ?? Buffer.alloc(0);
+const text = (name: string) => files.get(name)?.read().toString("utf8") ?? "";
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+interface Response {
+  url: string;
+  status: number | undefined;
+  headers: Record<string, string>;
+  payload: Buffer;
+  warcHeaders: Record<string, string>;
+}
+
+/** Every record of the WARC, read with warcio's parser as a web-archive tool reads it. */
+async function readRecords(): Promise<Response[]> {
+  const records: Response[] = [];
+  for await (const record of new WARCParser([warc])) {
+    const payload = Buffer.from(await record.readFully(false));
+    records.push({
+      url: record.warcTargetURI ?? "",
+      status: record.httpHeaders?.statusCode === undefined ? undefined : Number(record.httpHeaders.statusCode),
+      headers: Object.fromEntries([...(record.httpHeaders?.headers ?? [])].map(([name, value]) => [name.toLowerCase(), value])),
+      payload,
+      warcHeaders: Object.fromEntries([...record.warcHeaders.headers].map(([name, value]) => [name.toLowerCase(), value])),
+    });
+  }
+  return records;
+}
+const records = await readRecords();
+const byUrl = new Map(records.map((record) => [record.url, record]));
+
+test("the WACZ holds the WARC (stored, not compressed again), the index, the pages and the datapackage with its digest", () => {
+  assert.equal([...files.keys()], ["archive/data.warc.gz", "datapackage-digest.json", "datapackage.json", "indexes/index.cdxj", "pages/pages.jsonl"]);
+  assert.ok(files.get("archive/data.warc.gz")?.stored);
+  const datapackage = JSON.parse(text("datapackage.json")) as Record<string, unknown>;
+  assert.equal(
+    { ...datapackage, resources: undefined },
+    {
+      profile: "data-package",
+      wacz_version: "1.1.1",
+      title: "IAP News Archive, 2023",
+      description: "Web archive of IAP News Archive (International Association of Prosecutors), 2023, as published on 2025-06-01.",
+      created: "2025-06-01T12:00:00Z",
+      software: report.info.generator,
+      mainPageUrl: live,
+      mainPageDate: "2025-06-01T12:00:00Z",
+      resources: undefined,
+    },
+  );
+  assert.equal(
+    datapackage.resources,
+    ["archive/data.warc.gz", "indexes/index.cdxj", "pages/pages.jsonl"].map((name) => {
+      const bytes = files.get(name)?.read() ?? Buffer.alloc(0);
+      return { name: path.posix.basename(name), path: name, hash: `sha256:${sha256(bytes)}`, bytes: bytes.byteLength };
+    }),
+  );
+  assert.equal(JSON.parse(text("datapackage-digest.json")), { path: "datapackage.json", hash: `sha256:${sha256(files.get("datapackage.json")?.read() ?? Buffer.alloc(0))}` });
+});
+
+test("warcio reads every record back: a warcinfo first, then one response a published file, each payload matching its sha256 digest", () => {
+  const bag = readFileSync(path.join(first, "manifest-sha512.txt"), "utf8").trim().split("\n");
+  assert.is(records[0]?.warcHeaders["warc-type"], "warcinfo");
+  assert.ok(records.length > 1);
+  // Every file of the bag but the disk search's index (written for reading from disk) and the host's _headers.
+  assert.is(records.length - 1, bag.length - 2);
+  for (const record of records.slice(1)) {
+    assert.is(record.warcHeaders["warc-type"], "response", record.url);
+    assert.is(record.warcHeaders["warc-payload-digest"], `sha256:${sha256(record.payload)}`, record.url);
+    assert.is(record.warcHeaders["warc-date"], "2025-06-01T12:00:00Z");
+    assert.ok(record.url.startsWith(live), record.url);
+    assert.is(record.headers["content-length"], String(record.payload.byteLength), record.url);
+  }
+  assert.is(new Set(records.map((record) => record.warcHeaders["warc-record-id"])).size, records.length);
+});
+
+test("pages are archived at their live URLs as the live site serves them, with HTTP headers and their Content-Type", () => {
+  const article = byUrl.get(`${live}news/2023/launch/`);
+  assert.is(article?.status, 200);
+  assert.is(article?.headers["content-type"], "text/html; charset=utf-8");
+  assert.is(article?.headers.date, "Sun, 01 Jun 2025 12:00:00 GMT");
+  const html = article?.payload.toString("utf8") ?? "";
+  // Root-relative links, as on the live site: not the bag's links for reading from disk.
+  assert.ok(html.includes('href="/news/2023/cooperation/"'), "link to the other article");
+  assert.not.ok(html.includes("index.html"), "no file names in links");
+  assert.is(byUrl.get(`${live}assets/${path.basename(readFileSync(path.join(first, "manifest-sha512.txt"), "utf8").match(/assets\/(site\.[0-9a-f]+\.css)/)?.[1] ?? "")}`)?.headers["content-type"], "text/css; charset=utf-8");
+  assert.is(byUrl.get(`${live}pagefind/pagefind.js`)?.headers["content-type"], "text/javascript; charset=utf-8");
+  assert.not.ok(byUrl.has(`${live}_headers`));
+  assert.not.ok(byUrl.has(`${live}search-index.js`));
+});
+
+test("an alias is archived as a 301 to its article", () => {
+  const redirect = byUrl.get(`${live}News/Wombat-Launch`);
+  assert.is(redirect?.status, 301);
+  assert.is(redirect?.headers.location, `${live}news/2023/launch/`);
+});
+
+test("the index is sorted, one CDXJ line a response, each pointing at its record's offset and length", () => {
+  const lines = text("indexes/index.cdxj").trim().split("\n");
+  assert.equal(lines, [...lines].sort());
+  assert.is(lines.length, records.length - 1);
+  const launch = lines.find((line) => line.startsWith("org,iap-association,archive)/news/2023/launch/ "));
+  const fields = JSON.parse(launch?.slice(launch.indexOf("{")) ?? "{}") as Record<string, string>;
+  assert.equal({ ...fields, offset: undefined, length: undefined }, {
+    url: `${live}news/2023/launch/`,
+    mime: "text/html",
+    status: "200",
+    digest: sha256(byUrl.get(`${live}news/2023/launch/`)?.payload ?? Buffer.alloc(0)),
+    length: undefined,
+    offset: undefined,
+    filename: "data.warc.gz",
+  });
+  assert.ok(launch?.startsWith("org,iap-association,archive)/news/2023/launch/ 20250601120000 {"));
+});
+
+test("pages.jsonl: a header, then every article of the year with its URL, capture time, title and text", () => {
+  const [header, ...pages] = text("pages/pages.jsonl").trim().split("\n").map((line) => JSON.parse(line) as Record<string, string>);
+  assert.equal(header, { format: "json-pages-1.0", id: "pages", title: "IAP News Archive, 2023", hasText: true });
+  assert.equal(
+    pages.map(({ url, ts, title, text: body }) => ({ url, ts, title, text: body })),
+    [
+      { url: `${live}news/2023/cooperation/`, ts: "2025-06-01T12:00:00Z", title: "Cooperation agreement", text: "An agreement on quokka habitats was signed." },
+      {
+        url: `${live}news/2023/launch/`,
+        ts: "2025-06-01T12:00:00Z",
+        title: "Launch of the wombat programme",
+        text: "The Fiscalía joined the wombat programme. It follows the agreement and the 2021 workshop.",
+      },
+    ],
+  );
+});
+
+/** `npm run verify` on `target`: its exit code and what it printed. */
+function verify(target: string): { code: number | null; output: string } {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/verify.ts", target], { cwd: repoRoot, encoding: "utf8" });
+  return { code: run.status, output: `${run.stdout}${run.stderr}`.trim() };
+}
+
+test("verify passes the WACZ, then names the record a changed byte is in", () => {
+  const cdx = text("indexes/index.cdxj").trim().split("\n");
+  assert.equal(verify(waczPath), {
+    code: 0,
+    output: `${waczPath}: valid web archive: 3 files, every sha256 matches datapackage.json; ${records.length} WARC records, every digest matches; ${cdx.length} index lines, each finds its record; 2 pages`,
+  });
+
+  const wacz = readFileSync(waczPath);
+  const warcStart = wacz.indexOf(warc.subarray(0, 200));
+  const entry = cdx.map((line) => JSON.parse(line.slice(line.indexOf("{"))) as { url: string; offset: string; length: string }).find((fields) => fields.url === `${live}news/2023/launch/`);
+  const offset = Number(entry?.offset);
+  const changed = path.join(tempDir("wacz-changed-"), "iap-2023.wacz");
+  const at = warcStart + offset + Math.floor(Number(entry?.length) / 2);
+  wacz[at] = (wacz[at] ?? 0) ^ 0xff;
+  writeFileSync(changed, wacz);
+  const line = cdx.findIndex((cdxLine) => cdxLine.includes(`"url":"${live}news/2023/launch/"`)) + 1;
+  const result = verify(changed);
+  assert.is(result.code, 1);
+  const problems = result.output.split("\n").slice(1).map((problem) => problem.trim());
+  assert.is(problems[0], "damaged: archive/data.warc.gz: damaged (its CRC-32 or size differs from the zip's directory)");
+  assert.is(problems[1], "altered: archive/data.warc.gz (its sha256 differs from datapackage.json)");
+  assert.ok(
+    problems[2]?.startsWith(`archive/data.warc.gz: record at offset ${offset} (${live}news/2023/launch/, indexes/index.cdxj line ${line}): its gzip member is damaged (`),
+    problems[2],
+  );
+  assert.is(problems.length, 3);
+});
+
+/** The WACZ zipped anew with some files' text changed, as someone editing it with a zip tool would. */
+function repacked(changes: Record<string, (text: string) => string>): string {
+  const target = path.join(tempDir("wacz-repacked-"), "iap-2023.wacz");
+  const entries = [...files.values()].map((entry) => {
+    const change = changes[entry.name];
+    return { name: entry.name, stored: entry.stored, read: () => (change ? Buffer.from(change(entry.read().toString("utf8")), "utf8") : entry.read()) };
+  });
+  writeZip(target, entries, "2025-06-01");
+  return target;
+}
+
+test("verify names a file changed and zipped anew: datapackage.json against its digest, any other file against datapackage.json", () => {
+  const editedPackage = repacked({ "datapackage.json": (json) => json.replace("IAP News Archive, 2023", "IAP News Archive, 2024") });
+  assert.equal(verify(editedPackage), { code: 1, output: `${editedPackage}: not valid, 1 problem:\n  altered: datapackage.json (its sha256 differs from datapackage-digest.json)` });
+  const editedPages = repacked({ "pages/pages.jsonl": (jsonl) => jsonl.replace("quokka", "numbat") });
+  assert.equal(verify(editedPages), { code: 1, output: `${editedPages}: not valid, 1 problem:\n  altered: pages/pages.jsonl (its sha256 differs from datapackage.json)` });
+});
+
+test("the same content and date give the same WACZ, byte for byte, with --wacz-only writing no bag and no zip", () => {
+  assert.ok(existsSync(`${second}.wacz`));
+  assert.not.ok(existsSync(second), "no bag");
+  assert.not.ok(existsSync(`${second}.zip`), "no zip");
+  assert.is(onlyReport.bag, undefined);
+  assert.is(onlyReport.wacz?.bytes, report.wacz?.bytes);
+  assert.ok(readFileSync(`${second}.wacz`).equals(readFileSync(waczPath)));
+});
+
+test.run();
