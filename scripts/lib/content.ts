@@ -59,6 +59,7 @@ export interface NewsItem extends ItemBase {
 
 export interface AbstractItem extends ItemBase {
   kind: "abstract";
+  topics: TopicInfo[];
   conference: ConferenceInfo;
   session: string;
   speakers: Speaker[];
@@ -172,7 +173,7 @@ export function contentReader(options: LoadOptions): (file: ContentFile) => File
       return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
     }
     const parsed = readContentFile(file, abstractSchema, problems);
-    const item = parsed && toAbstract(file, parsed, conferences, today, problems);
+    const item = parsed && toAbstract(file, parsed, conferences, topics, today, problems);
     return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
   };
 }
@@ -343,17 +344,17 @@ function renderBody(file: string, parsed: ParsedFile, problems: Problem[]): Rend
   return body;
 }
 
-function toNewsItem(
+/** The topics named by `tags`, each checked against _data/topics.ts. */
+function topicsOf(
   file: string,
-  { data, parsed }: { data: NewsFrontMatter; parsed: ParsedFile },
+  tags: readonly string[] | undefined,
+  parsed: ParsedFile,
   topics: ReadonlyMap<string, TopicInfo>,
-  today: string,
   problems: Problem[],
-): NewsItem | undefined {
-  const before = problems.length;
+): TopicInfo[] {
   const known = [...topics.keys()];
   const itemTopics: TopicInfo[] = [];
-  (data.tags ?? []).forEach((tag, index) => {
+  (tags ?? []).forEach((tag, index) => {
     const topic = topics.get(tag);
     if (topic) itemTopics.push(topic);
     else {
@@ -365,6 +366,18 @@ function toNewsItem(
       });
     }
   });
+  return itemTopics;
+}
+
+function toNewsItem(
+  file: string,
+  { data, parsed }: { data: NewsFrontMatter; parsed: ParsedFile },
+  topics: ReadonlyMap<string, TopicInfo>,
+  today: string,
+  problems: Problem[],
+): NewsItem | undefined {
+  const before = problems.length;
+  const itemTopics = topicsOf(file, data.tags, parsed, topics, problems);
   const slug = itemSlug(file, data, problems);
   const body = renderBody(file, parsed, problems);
   if (problems.length > before || !slug) return undefined;
@@ -391,10 +404,12 @@ function toAbstract(
   file: string,
   { data, parsed }: { data: AbstractFrontMatter; parsed: ParsedFile },
   conferences: ReadonlyMap<string, ConferenceInfo>,
+  topics: ReadonlyMap<string, TopicInfo>,
   today: string,
   problems: Problem[],
 ): AbstractItem | undefined {
   const before = problems.length;
+  const itemTopics = topicsOf(file, data.tags, parsed, topics, problems);
   const conference = conferences.get(data.conference);
   if (!conference) {
     problems.push({
@@ -419,6 +434,7 @@ function toAbstract(
     draft: data.draft ?? false,
     scheduled: conference.start > today,
     conference,
+    topics: itemTopics,
     session: data.session,
     speakers: data.speakers,
     html: body.html,
