@@ -79,6 +79,9 @@ export function writeSuggestionWords(items: readonly Item[], siteDir: string): S
   let count = 0;
   let largestGzipBytes = 0;
   const buckets = suggestionDictionary(items);
+  // Every letter has its file, empty or not: the page then never meets a 404 (an error in its console).
+  for (const letter of "abcdefghijklmnopqrstuvwxyz") if (!buckets.has(letter)) buckets.set(letter, []);
+  if (!buckets.has("other")) buckets.set("other", []);
   for (const [bucket, entries] of buckets) {
     const text = formatBucket(entries);
     writeFileSync(path.join(folder, `${bucket}.txt`), text);

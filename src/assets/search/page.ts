@@ -174,7 +174,8 @@ class SearchPage {
         this.view.clearResults();
         this.view.announce(summary);
       }
-      if (state.q && this.#hits.length < suggestBelow) void this.suggest(state, this.#hits.length, generation);
+      // A snapshot opened from disk cannot fetch the dictionary (file://): no suggestions there.
+      if (state.q && this.#hits.length < suggestBelow && location.protocol !== "file:") void this.suggest(state, this.#hits.length, generation);
       await this.showFirst(this.#hits.slice(0, pageSize), generation, summary);
       if (!current()) return;
       this.view.showMore(this.#shown, this.#hits.length);
@@ -311,8 +312,6 @@ async function loadDictionary(buckets: readonly string[]): Promise<Map<string, D
       let file = dictionaryFiles.get(bucket);
       if (!file) {
         file = fetch(new URL(`words/${bucket}.txt`, location.href)).then((response) => {
-          // A letter no indexed word starts with has no file: nothing to suggest from it.
-          if (response.status === 404) return [];
           if (!response.ok) throw new Error(`words/${bucket}.txt: HTTP ${response.status}`);
           return response.text().then(parseBucket);
         });
