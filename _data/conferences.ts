@@ -26,6 +26,7 @@ export const conferences: Conference[] = conferenceSchema.array().parse([
     country: "Georgia",
     host: "Office of the Prosecutor General of Georgia",
     theme: "Global Phenomena Reshaping Criminal Justice Systems",
+    sessions: ["Special Interest Group Session – Heads of Prosecution Services"],
   },
   {
     id: "annual-28",

@@ -100,6 +100,15 @@ export const speakerSchema = z.strictObject(
     name: nonEmptyText("the speaker's full name"),
     role: nonEmptyText("the speaker's role at the time, e.g. Attorney General").optional(),
     organisation: nonEmptyText("the speaker's organisation at the time").optional(),
+    /**
+     * How the name is filed in the speakers index, surname first: "Bautista Mahiques, Juan". Needed
+     * only where the surname is not the last word of the name (see scripts/lib/speakers.ts).
+     */
+    sort: z
+      .string({ error: 'must be the name as filed, surname first, e.g. "Bautista Mahiques, Juan"' })
+      .trim()
+      .regex(/^[^,]+,[^,]+$/, { error: 'must be the name as filed, surname first, with one comma, e.g. "Bautista Mahiques, Juan"' })
+      .optional(),
   });
 export type Speaker = z.infer<typeof speakerSchema>;
 
@@ -114,6 +123,11 @@ export const abstractSchema = z.strictObject(
       })
       .min(1, { error: "must list at least one speaker" }),
     title: nonEmptyText("the abstract's title").optional(),
+    tags: z
+      .array(z.string({ error: "must be a topic id" }), {
+        error: "must be a list of topic ids, e.g. [international-cooperation]",
+      })
+      .optional(),
     ...common,
   });
 export type AbstractFrontMatter = z.infer<typeof abstractSchema>;
@@ -138,6 +152,8 @@ export const conferenceSchema = z
     country: nonEmptyText("a country").optional(),
     host: nonEmptyText("the host organisation").optional(),
     theme: nonEmptyText("the conference theme").optional(),
+    /** The sessions in programme order, as abstracts name them; sessions not listed follow, by name. */
+    sessions: z.array(nonEmptyText("a session's name, as abstracts give it")).optional(),
   })
   .refine((conference) => conference.start <= conference.end, {
     error: "end must not be before start",

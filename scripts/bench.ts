@@ -34,7 +34,16 @@ import { repoRoot } from "./build.ts";
 import { BuildAborted, runBuild, writeBenchCorpus, type BuildRun, type Corpus } from "./bench/builds.ts";
 import { measureDevLoop, type DevLoopResult } from "./bench/dev-loop.ts";
 import { startedGroups, stopGroup } from "./bench/process-tree.ts";
-import { defaultUiPages, measurePageWeight, measureSearch, type PageWeight, type SearchSample, type SearchUi } from "./bench/search.ts";
+import {
+  defaultUiPages,
+  measurePageWeight,
+  measureSearch,
+  measureSuggestion,
+  type PageWeight,
+  type SearchSample,
+  type SearchUi,
+  type SuggestionSample,
+} from "./bench/search.ts";
 import { serveGzipped } from "./bench/static-server.ts";
 import { benchWacz, waczSection, type WaczBench } from "./bench/wacz.ts";
 import { formatBytes } from "./lib/search-index.ts";
@@ -141,6 +150,7 @@ interface BenchResults {
   builds: SizeResult[];
   search?: { siteSize: number; samples: SearchSample[]; summary: SearchSummary[]; error?: string };
   pageWeight?: PageWeight[];
+  suggestions?: SuggestionSample[];
   devLoop?: DevLoopResult | { error: string };
   wacz?: WaczBench[];
 }
@@ -313,6 +323,23 @@ export function markdownReport(results: BenchResults): string {
       "A first visit registers the service worker once the page is quiet, and its install downloads what it precaches (offline reading).",
     );
   }
+  if (results.suggestions) {
+    parts.push("", "## Spelling suggestion (cold page, misspelt query)", "");
+    parts.push(
+      table(
+        ["query", "suggestion", "dictionary downloaded (gzipped)", "largest dictionary file (gzipped)", "empty result → suggestion shown"],
+        results.suggestions.map((sample) => [
+          `\`${sample.query}\``,
+          sample.suggestion || "none",
+          formatBytes(sample.dictionaryGzipBytes),
+          formatBytes(sample.largestGzipBytes),
+          sample.afterEmptyMs < 0 ? "not shown" : ms(sample.afterEmptyMs),
+        ]),
+      ),
+      "",
+      "Budget (issue 17): the dictionary ≤ 80 kB gzipped per query, the suggestion ≤ 300 ms after the empty result.",
+    );
+  }
   if (results.devLoop) {
     parts.push("", `## Dev loop (\`npm start\`, ${sizeLabel(results.options.searchSize)} corpus)`, "");
     const loop = results.devLoop;
@@ -361,6 +388,20 @@ async function benchSearch(siteDir: string, browser: Browser, options: BenchOpti
         }
       }
     }
+    return samples;
+  } finally {
+    await server.close();
+  }
+}
+
+/** Misspellings of a word and of a name in the generated corpus (scripts/generate-corpus.ts). */
+const misspeltTerms = ["cooperaton", "Fiscalai", "tiblisi"];
+
+async function benchSuggestions(siteDir: string, browser: Browser): Promise<SuggestionSample[]> {
+  const server = await serveGzipped(siteDir);
+  try {
+    const samples: SuggestionSample[] = [];
+    for (const query of misspeltTerms) samples.push(await measureSuggestion(browser, server, siteDir, query));
     return samples;
   } finally {
     await server.close();
@@ -499,6 +540,7 @@ async function main(): Promise<void> {
           const samples = await benchSearch(siteDir, browser, options, log);
           results.search = { siteSize: options.site ? articleCount(options.site) : searchSize, samples, summary: summariseSearch(samples) };
           results.pageWeight = await benchPageWeight(siteDir, browser, [newsUrl, "/news/", "/search/"]);
+          results.suggestions = await benchSuggestions(siteDir, browser);
         } catch (error) {
           results.search = { siteSize: searchSize, samples: [], summary: [], error: error instanceof Error ? error.message : String(error) };
           failed = true;

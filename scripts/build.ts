@@ -24,6 +24,7 @@ import { discoveryFileProblems } from "./lib/feed-check.ts";
 import { collectGarbage } from "./lib/memory.ts";
 import { dayAsNow, isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
+import { writeSuggestionWords } from "./lib/search-words.ts";
 import { discard, publish, recoverInterruptedBuilds, removeScratch, scratchDir, stagingDir } from "./lib/publish.ts";
 import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
@@ -266,10 +267,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         }
         // Not part of the site: out of the way before the service worker lists the site's files.
         if (searchSources) removeScratch(searchSources.dir, options.outDir, "search");
-        return result;
+        return { ...result, words: writeSuggestionWords(archive.items, staged) };
       },
       (result) =>
-        `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)})`,
+        `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)}); ` +
+        `${result.words.words} words for suggestions, ${formatBytes(result.words.largestGzipBytes)} gzipped the largest file`,
     );
     if (serviceWorker) {
       await timed(

@@ -1,14 +1,19 @@
 /**
  * Search as a visitor meets it, in headless Chromium against the built site served gzipped:
  * our search page (/search/?q=…) side by side with Pagefind's default UI over the same index
- * (the budgets of issue 4), and the weight of a few typical pages.
+ * (the budgets of issue 4), the weight of a few typical pages, and the spelling suggestion after
+ * a misspelt query: the dictionary it downloads and how long it takes after the empty result.
  *
  * Bytes are the response bodies as the server sent them (gzipped where it gzipped), counted by
  * the server. Chromium's own count (CDP `Network.loadingFinished`, on the page and, tunnelled, on
  * Pagefind's web worker) is kept beside it as a check: it misses the body of the worker's own
  * script, which Chromium fetches outside both targets' Network domains.
  */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+import { bucketsForQuery } from "../../src/assets/search/suggest.ts";
 import type { StaticServer } from "./static-server.ts";
 
 export type SearchUi = "ours" | "default" | "default-no-debounce";
@@ -247,4 +252,57 @@ export async function measurePageWeight(browser: Browser, server: StaticServer, 
   const first = await visit("allow");
   const { requests, bytes } = await visit("block");
   return { url, ...first, blocked: { requests, bytes } };
+}
+
+export interface SuggestionSample {
+  query: string;
+  /** The files of the dictionary the query downloads, gzipped, and the largest file of all. */
+  dictionaryGzipBytes: number;
+  largestGzipBytes: number;
+  /** Cold page: from the empty result shown to the suggestion shown; -1 when none showed in 20 s. */
+  afterEmptyMs: number;
+  suggestion: string;
+}
+
+/** In the page, before any script: when the "No results" summary and the suggestion first show. */
+function recordSuggestion(): void {
+  const observer = new MutationObserver(() => {
+    const bench = window as { benchEmpty?: number; benchSuggestion?: number };
+    if (bench.benchEmpty === undefined && document.querySelector("#search-status")?.textContent?.startsWith("No results")) bench.benchEmpty = performance.now();
+    const suggestion = document.querySelector<HTMLElement>("#search-suggestion");
+    if (suggestion && !suggestion.hidden && suggestion.textContent) {
+      bench.benchSuggestion = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+}
+
+/** A misspelt query on a cold page (fresh context, nothing cached): how long the suggestion takes after the empty result, and what it downloads. */
+export async function measureSuggestion(browser: Browser, server: StaticServer, siteDir: string, query: string): Promise<SuggestionSample> {
+  const gzipped = (bucket: string) => {
+    const file = path.join(siteDir, "search/words", `${bucket}.txt`);
+    return existsSync(file) ? gzipSync(readFileSync(file)).length : 0;
+  };
+  const dictionaryGzipBytes = bucketsForQuery(query).reduce((sum, bucket) => sum + gzipped(bucket), 0);
+  const largestGzipBytes = Math.max(0, ...readdirSync(path.join(siteDir, "search/words")).map((file) => gzipped(file.replace(/\.txt$/, ""))));
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  try {
+    await context.addInitScript(recordSuggestion);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    const shown = await page
+      .waitForFunction(() => (window as { benchSuggestion?: number }).benchSuggestion !== undefined, null, { timeout: 20_000 })
+      .then(() => true)
+      .catch(() => false);
+    const times = await page.evaluate(() => {
+      const bench = window as { benchEmpty?: number; benchSuggestion?: number };
+      return { benchEmpty: bench.benchEmpty, benchSuggestion: bench.benchSuggestion };
+    });
+    const suggestion = shown ? ((await page.locator("#search-suggestion").textContent()) ?? "") : "";
+    const afterEmptyMs = shown && times.benchEmpty !== undefined && times.benchSuggestion !== undefined ? times.benchSuggestion - times.benchEmpty : -1;
+    return { query, dictionaryGzipBytes, largestGzipBytes, afterEmptyMs, suggestion };
+  } finally {
+    await context.close();
+  }
 }

@@ -24,7 +24,7 @@ import { yearOf } from "./dates.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { relatedItems } from "./related.ts";
-import { preferredSpelling, speakerKey, speakerSlugs } from "./speakers.ts";
+import { compareFilingNames, filingLetter, filingName, preferredSpelling, speakerKey, speakerSlugs } from "./speakers.ts";
 import { basePathOf, normaliseBasePath, siteRoot } from "./urls.ts";
 import { yearChartSvg, yearCounts, type YearCount } from "./years.ts";
 
@@ -44,7 +44,10 @@ export interface Group<T> {
 
 export interface TopicPage extends ListPage<NewsItem> {
   topic: TopicInfo;
+  /** News items on the topic. */
   total: number;
+  /** Abstracts tagged with the topic, newest first (shown on the first page). */
+  abstracts: AbstractItem[];
 }
 
 export interface YearPage extends ListPage<NewsItem> {
@@ -78,6 +81,10 @@ export interface SpeakerAppearance {
 export interface SpeakerInfo {
   key: string;
   name: string;
+  /** Surname first, as the index files it: "Bautista Mahiques, Juan". */
+  filingName: string;
+  /** The index letter: "B". */
+  letter: string;
   slug: string;
   url: string;
   appearances: SpeakerAppearance[];
@@ -143,13 +150,17 @@ export class Archive {
   readonly years: YearCount[];
   readonly yearChart: string;
   readonly yearPages: YearPage[];
-  readonly topics: { topic: TopicInfo; count: number }[];
+  /** Most items first, then by name; `count` is news and abstracts together. */
+  readonly topics: { topic: TopicInfo; count: number; news: number; abstracts: number }[];
   readonly topicPages: TopicPage[];
   /** Every conference in `_data/conferences.ts` (held in the period, if one is set), newest first. */
   readonly conferences: ConferenceSummary[];
   readonly conferenceIndexPages: ListPage<ConferenceSummary>[];
   readonly conferencePages: ConferencePage[];
+  /** By surname (filing name). */
   readonly speakers: SpeakerInfo[];
+  /** The speakers by index letter, A to Z. */
+  readonly speakerLetters: Group<SpeakerInfo>[];
   readonly speakerIndexPages: ListPage<SpeakerInfo>[];
   readonly speakerPages: SpeakerPage[];
   readonly redirects: Redirect[];
@@ -196,21 +207,28 @@ export class Archive {
     this.yearChart = yearChartSvg(this.years);
     this.yearPages = yearPages(this.years, this.news, this.conferences);
 
-    this.topics = options.topics.map((topic) => ({
-      topic: topicInfo(topic),
-      count: this.news.filter((item) => item.topics.some((tagged) => tagged.id === topic.id)).length,
-    }));
-    this.topicPages = this.topics.flatMap(({ topic, count }) =>
-      paginate(
-        this.news.filter((item) => item.topics.some((tagged) => tagged.id === topic.id)),
-        pageSize,
-        topic.url,
-      ).map((page) => ({ ...page, topic, total: count })),
-    );
+    const tagged = (topic: TopicInfo) => (item: Item) => item.topics.some((other) => other.id === topic.id);
+    this.topics = options.topics
+      .map((topic) => {
+        const info = topicInfo(topic);
+        const news = this.news.filter(tagged(info)).length;
+        const abstracts = this.abstracts.filter(tagged(info)).length;
+        return { topic: info, count: news + abstracts, news, abstracts };
+      })
+      .sort((a, b) => b.count - a.count || a.topic.label.localeCompare(b.topic.label, "en"));
+    // A topic nothing is tagged with has no page: the topics index lists it apart, unlinked.
+    this.topicPages = this.topics
+      .filter(({ count }) => count > 0)
+      .flatMap(({ topic, news }) => {
+        const abstracts = this.abstracts.filter(tagged(topic));
+        return paginate(this.news.filter(tagged(topic)), pageSize, topic.url).map((page) => ({ ...page, topic, total: news, abstracts }));
+      });
 
     this.speakers = speakersOf(this.abstracts);
     for (const speaker of this.speakers) this.#speakerByKey.set(speaker.key, speaker);
-    this.speakerIndexPages = paginate(this.speakers, pageSize, "/speakers/");
+    this.speakerLetters = groupBy(this.speakers, (speaker) => speaker.letter);
+    // One page, A to Z, with letter links: a name is found by scanning, not by paging.
+    this.speakerIndexPages = paginate(this.speakers, Math.max(1, this.speakers.length), "/speakers/");
     this.speakerPages = this.speakers.flatMap((speaker) =>
       paginate(speaker.appearances, pageSize, speaker.url).map((page) => ({ ...page, speaker })),
     );
@@ -369,6 +387,8 @@ export const reservedOutputs = [
   // Written by snapshots only (scripts/lib/snapshot/), but an alias there would break every snapshot.
   "/snapshot/",
   "/search-index.js",
+  // The search page's dictionary of words for suggestions (scripts/lib/search-words.ts).
+  "/search/words/",
 ];
 
 /**
@@ -428,11 +448,26 @@ function yearPages(years: readonly YearCount[], news: readonly NewsItem[], confe
   });
 }
 
+/**
+ * One page per conference, its whole programme: sessions in the order `sessions` gives them in
+ * _data/conferences.ts (others after, by name), abstracts by title within a session.
+ */
 function conferencePages(conference: ConferenceInfo, abstracts: readonly AbstractItem[]): ConferencePage[] {
+  const programme = conference.sessions ?? [];
+  const place = (session: string) => {
+    const index = programme.indexOf(session);
+    return index === -1 ? programme.length : index;
+  };
   const own = abstracts
     .filter((item) => item.conference.id === conference.id)
-    .sort((a, b) => a.session.localeCompare(b.session, "en") || a.title.localeCompare(b.title, "en") || a.url.localeCompare(b.url));
-  return paginate(own, pageSize, conference.url).map((page) => ({
+    .sort(
+      (a, b) =>
+        place(a.session) - place(b.session) ||
+        a.session.localeCompare(b.session, "en") ||
+        a.title.localeCompare(b.title, "en") ||
+        a.url.localeCompare(b.url),
+    );
+  return paginate(own, Math.max(1, own.length), conference.url).map((page) => ({
     ...page,
     conference,
     total: own.length,
@@ -440,14 +475,15 @@ function conferencePages(conference: ConferenceInfo, abstracts: readonly Abstrac
   }));
 }
 
-/** Speakers in name order, each with their abstracts newest first and the role they gave in each. */
+/** Speakers by surname, each with their abstracts newest first and the role they gave in each. */
 function speakersOf(abstracts: readonly AbstractItem[]): SpeakerInfo[] {
-  const byKey = new Map<string, { spellings: string[]; appearances: SpeakerAppearance[] }>();
+  const byKey = new Map<string, { spellings: string[]; sort?: string; appearances: SpeakerAppearance[] }>();
   for (const abstract of abstracts) {
     for (const speaker of abstract.speakers) {
       const key = speakerKey(speaker.name);
       const entry = byKey.get(key) ?? { spellings: [], appearances: [] };
       entry.spellings.push(speaker.name);
+      entry.sort ??= speaker.sort;
       if (!entry.appearances.some((appearance) => appearance.abstract === abstract)) entry.appearances.push({ abstract, as: speaker });
       byKey.set(key, entry);
     }
@@ -456,9 +492,11 @@ function speakersOf(abstracts: readonly AbstractItem[]): SpeakerInfo[] {
   return [...byKey]
     .map(([key, entry]) => {
       const slug = slugs.get(key) as string;
-      return { key, name: preferredSpelling(entry.spellings), slug, url: `/speakers/${slug}/`, appearances: entry.appearances };
+      const name = preferredSpelling(entry.spellings);
+      const filed = filingName(name, entry.sort);
+      return { key, name, filingName: filed, letter: filingLetter(filed), slug, url: `/speakers/${slug}/`, appearances: entry.appearances };
     })
-    .sort((a, b) => a.name.localeCompare(b.name, "en") || a.key.localeCompare(b.key));
+    .sort((a, b) => compareFilingNames(a.filingName, b.filingName) || a.key.localeCompare(b.key));
 }
 
 /** The output file an old path is written to, so that a static host serves it. */

@@ -3,7 +3,7 @@
  * JSON-LD for news (NewsArticle) and abstracts (a ScholarlyArticle recorded at the conference Event).
  */
 import type { Site } from "../../_data/schema.ts";
-import type { AbstractItem, NewsItem } from "./content.ts";
+import { abstractTitle, type AbstractItem, type NewsItem } from "./content.ts";
 import { formatCalendarDate, formatDateRange } from "./dates.ts";
 import { absoluteUrl } from "./urls.ts";
 
@@ -21,10 +21,10 @@ export function abstractCitation(item: AbstractItem, site: Site, root: string): 
   const conference = item.conference;
   const place = [conference.city, conference.country].filter(Boolean).join(", ");
   const event = [conference.name, place, formatDateRange(conference.start, conference.end)].filter(Boolean).join(", ");
-  return (
-    `${listFormat.format(item.speakers.map((speaker) => speaker.name))} (${conference.year}). ${withStop(item.title)} ` +
-    `Abstract, ${item.session}. ${event}. ${site.organisation}. ${absoluteUrl(item.url, root)}`
-  );
+  // An abstract without a title of its own is titled "Speakers: Session": cited, that repeated both.
+  const untitled = item.title === abstractTitle(item.speakers, item.session);
+  const what = untitled ? `${withStop(item.session)} Abstract.` : `${withStop(item.title)} Abstract, ${item.session}.`;
+  return `${listFormat.format(item.speakers.map((speaker) => speaker.name))} (${conference.year}). ${what} ${event}. ${site.organisation}. ${absoluteUrl(item.url, root)}`;
 }
 
 function withStop(text: string): string {

@@ -64,6 +64,7 @@ export interface NewsItem extends ItemBase {
 
 export interface AbstractItem extends ItemBase {
   kind: "abstract";
+  topics: TopicInfo[];
   conference: ConferenceInfo;
   session: string;
   speakers: Speaker[];
@@ -177,7 +178,7 @@ export function contentReader(options: LoadOptions): (file: ContentFile) => File
       return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
     }
     const parsed = readContentFile(file, abstractSchema, problems);
-    const item = parsed && toAbstract(file, parsed, conferences, today, problems);
+    const item = parsed && toAbstract(file, parsed, conferences, topics, today, problems);
     return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
   };
 }
@@ -427,19 +428,18 @@ function renderBody(file: string, parsed: ParsedFile, problems: Problem[]): Rend
   return body;
 }
 
-function toNewsItem(
+/** The topics named by `tags`, each checked against _data/topics.ts. */
+function topicsOf(
   file: string,
-  { data, parsed }: { data: NewsFrontMatter; parsed: ParsedFile },
+  tags: readonly string[] | undefined,
+  parsed: ParsedFile,
   topics: ReadonlyMap<string, TopicInfo>,
-  site: Site,
-  today: string,
   problems: Problem[],
-): NewsItem | undefined {
-  const before = problems.length;
+): TopicInfo[] {
   const known = [...topics.keys()];
   const itemTopics: TopicInfo[] = [];
   const tagged = new Map<string, number>();
-  (data.tags ?? []).forEach((tag, index) => {
+  (tags ?? []).forEach((tag, index) => {
     const topic = topics.get(tag);
     const first = tagged.get(tag);
     if (first !== undefined) {
@@ -462,6 +462,19 @@ function toNewsItem(
       });
     }
   });
+  return itemTopics;
+}
+
+function toNewsItem(
+  file: string,
+  { data, parsed }: { data: NewsFrontMatter; parsed: ParsedFile },
+  topics: ReadonlyMap<string, TopicInfo>,
+  site: Site,
+  today: string,
+  problems: Problem[],
+): NewsItem | undefined {
+  const before = problems.length;
+  const itemTopics = topicsOf(file, data.tags, parsed, topics, problems);
   checkDateRange(file, parsed, data.date, site, today, problems);
   const slug = itemSlug(file, data, problems);
   const body = renderBody(file, parsed, problems);
@@ -489,10 +502,12 @@ function toAbstract(
   file: string,
   { data, parsed }: { data: AbstractFrontMatter; parsed: ParsedFile },
   conferences: ReadonlyMap<string, ConferenceInfo>,
+  topics: ReadonlyMap<string, TopicInfo>,
   today: string,
   problems: Problem[],
 ): AbstractItem | undefined {
   const before = problems.length;
+  const itemTopics = topicsOf(file, data.tags, parsed, topics, problems);
   const conference = conferences.get(data.conference);
   if (!conference) {
     problems.push({
@@ -523,6 +538,7 @@ function toAbstract(
     name: closeBidi(speaker.name),
     ...(speaker.role ? { role: closeBidi(speaker.role) } : {}),
     ...(speaker.organisation ? { organisation: closeBidi(speaker.organisation) } : {}),
+    ...(speaker.sort ? { sort: speaker.sort } : {}),
   }));
   const session = closeBidi(data.session);
   return {
@@ -537,6 +553,7 @@ function toAbstract(
     draft: data.draft ?? false,
     scheduled: conference.start > today,
     conference,
+    topics: itemTopics,
     session,
     speakers,
     html: body.html,

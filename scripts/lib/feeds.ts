@@ -55,7 +55,7 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: 
       description: text(item.summary),
       content: absoluteLinks(item.html, root),
       author: item.kind === "abstract" ? item.speakers.map((speaker) => ({ name: speaker.name })) : [{ name: site.organisation, link: root }],
-      category: item.kind === "news" ? item.topics.map((topic) => ({ name: topic.label, term: topic.id })) : [],
+      category: item.topics.map((topic) => ({ name: topic.label, term: topic.id })),
     });
   }
   return feed;

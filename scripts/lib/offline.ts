@@ -2,11 +2,12 @@
  * Offline reading: the service worker (src/assets/offline/sw.ts, bundled with esbuild, its
  * precache list injected by workbox-build) and the list of every file "Save the archive" downloads.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { offlineManifestPath, type OfflineManifest } from "../../src/assets/offline/shared.ts";
+import { offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../src/assets/offline/shared.ts";
 import { bundleScript, scriptEntries } from "./search-bundle.ts";
+import { indexWasmFiles } from "./search-index.ts";
 
 let workbox: Promise<typeof import("workbox-build")> | undefined;
 
@@ -19,17 +20,24 @@ export function loadWorkbox(): Promise<typeof import("workbox-build")> {
   return workbox;
 }
 
-/** What a first visit caches: the shell, the search and offline pages, and Pagefind's core. */
+/**
+ * What a first visit caches: the shell, the search and offline pages, and what the search page
+ * loads of Pagefind: pagefind.js, the entry, the metadata and the wasm of the index's language.
+ * Not Pagefind's worker (the page runs it with `noWorker`) nor its UI bundles.
+ */
 export const precachePatterns = [
   "assets/*",
   "search/index.html",
   "offline/index.html",
   "pagefind/pagefind.js",
-  "pagefind/pagefind-worker.js",
-  "pagefind/wasm.*.pagefind",
   "pagefind/pagefind-entry.json",
   "pagefind/*.pf_meta",
 ];
+
+function wasmPatterns(siteDir: string): string[] {
+  const entry = path.join(siteDir, "pagefind/pagefind-entry.json");
+  return existsSync(entry) ? indexWasmFiles(readFileSync(entry, "utf8")).map((file) => `pagefind/${file}`) : [];
+}
 
 /**
  * The same for the other bundles of an index in parts (scripts/lib/search-index.ts, `maxIndexPages`):
@@ -65,7 +73,7 @@ export function offlineManifest(siteDir: string, build: string, pageUrls: readon
     cache: "pages" as const,
   }));
   for (const file of siteFiles(siteDir)) {
-    if (/^pagefind\/(part-\d+\/)?(fragment|index|filter)\//.test(file)) {
+    if (/^pagefind\/(part-\d+\/)?(fragment|index|filter)\//.test(file) || `/${file}`.startsWith(suggestionWordsPath)) {
       files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "search" });
     }
   }
@@ -93,7 +101,11 @@ export async function writeServiceWorker(
       swSrc: source,
       swDest: path.join(siteDir, "sw.js"),
       globDirectory: siteDir,
-      globPatterns: existsSync(path.join(siteDir, "pagefind/parts.json")) ? [...precachePatterns, ...partPrecachePatterns] : precachePatterns,
+      globPatterns: [
+        ...precachePatterns,
+        ...wasmPatterns(siteDir),
+        ...(existsSync(path.join(siteDir, "pagefind/parts.json")) ? partPrecachePatterns : []),
+      ],
       // Fingerprinted assets and Pagefind's hashed metadata need no revision of their own.
       dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.(css|js|svg)$|\.pf_meta$/,
       maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,

@@ -423,6 +423,15 @@ export function labelled(call: string, errors: readonly string[]): string[] {
   return errors.map((error) => `${call}: ${error}`);
 }
 
+/**
+ * The wasm files a search on this index loads: one per language in `pagefind-entry.json`
+ * ("wasm.en.pagefind"). Pagefind also writes `wasm.unknown.pagefind`, which an English index never asks for.
+ */
+export function indexWasmFiles(entryJson: string): string[] {
+  const entry = JSON.parse(entryJson) as { languages?: Record<string, { wasm?: string }> };
+  return Object.values(entry.languages ?? {}).map((language) => `wasm.${language.wasm ?? "unknown"}.pagefind`);
+}
+
 /** Pages in a written index: the sum over its languages in `pagefind-entry.json`. */
 export function indexedPageCount(entryJson: string): number {
   const entry = JSON.parse(entryJson) as { languages?: Record<string, { page_count?: number }> };

@@ -47,3 +47,28 @@ export function speakerSlugs(keys: readonly string[]): Map<string, string> {
   }
   return slugs;
 }
+
+/**
+ * How a name is filed in the speakers index, surname first. The rule: the last word is the surname
+ * ("Ana María Example" → "Example, Ana María"). Where that is wrong (two surnames, particles, names
+ * written surname first), the abstract gives it: `sort: "Bautista Mahiques, Juan"`.
+ */
+export function filingName(name: string, explicit?: string): string {
+  if (explicit) return explicit.replace(/\s+/g, " ").trim();
+  const words = name.replace(/\s+/g, " ").trim().split(" ");
+  const surname = words.pop() ?? "";
+  return words.length ? `${surname}, ${words.join(" ")}` : surname;
+}
+
+const filingCollator = new Intl.Collator("en", { sensitivity: "base", ignorePunctuation: true });
+
+/** Compares filing names as a reader scans an index: accents and case do not matter. */
+export function compareFilingNames(a: string, b: string): number {
+  return filingCollator.compare(a, b);
+}
+
+/** The index letter a filing name is listed under: A–Z, accents dropped; "#" for anything else. */
+export function filingLetter(filingName: string): string {
+  const first = filingName.normalize("NFD").replace(/\p{Mark}/gu, "").charAt(0).toUpperCase();
+  return /^[A-Z]$/.test(first) ? first : "#";
+}

@@ -28,15 +28,18 @@ export function yearChartSvg(counts: readonly YearCount[], { barWidth = 14, gap 
   const ordered = [...counts].sort((a, b) => a.year - b.year);
   const max = Math.max(1, ...ordered.map((count) => count.news + count.abstracts));
   const labelSpace = 16;
+  const labelWidth = 26;
   // Room either side for the first and last year labels, which are centred on their bars.
   const pad = 12;
   const width = Math.max(1, ordered.length * (barWidth + gap) - gap) + 2 * pad;
   const scale = (value: number) => Math.round((value / max) * height * 10) / 10;
+  // A four-digit label at 9px is about 22px wide: label every n-th bar, counted from the newest, so no two touch.
+  const labelEvery = Math.ceil(labelWidth / (barWidth + gap));
   const bars = ordered.map((count, index) => {
     const x = pad + index * (barWidth + gap);
     const newsHeight = scale(count.news);
     const abstractsHeight = scale(count.abstracts);
-    const label = index === 0 || index === ordered.length - 1 || count.year % 5 === 0;
+    const label = (ordered.length - 1 - index) % labelEvery === 0;
     return [
       `<g><title>${count.year}: ${count.news} news, ${count.abstracts} abstracts</title>`,
       `<rect class="bar-news" x="${x}" y="${height - newsHeight}" width="${barWidth}" height="${newsHeight}"/>`,

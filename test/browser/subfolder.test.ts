@@ -72,7 +72,8 @@ test("crawling from the home page reaches every page, and every link and #fragme
   const pages = [...sitemap.matchAll(/<loc>https:\/\/archive\.iap-association\.org\/archive\/([^<]*)<\/loc>/g)].map(
     (match) => `${server.url}/${match[1]}`,
   );
-  assert.is(pages.length, 30);
+  // 22: topics nothing is tagged with have no page (issue 17).
+  assert.is(pages.length, 22);
   assert.equal(
     pages.filter((url) => !seen.has(url)),
     [],

@@ -74,10 +74,10 @@ test("a year page groups its news by month, paginates at 20 and links neighbouri
 test("one speaker page for one person however the name is written; different people stay apart", () => {
   const index = page(site.read("/speakers/"));
   assert.equal(
-    index(".item-list li")
+    index(".az-list li")
       .map((_, li) => text(index(li)))
       .get(),
-    ["Juan Bautista Mahiques (2 abstracts)", "Juan Mahiques (1 abstract)"],
+    ["Mahiques, Juan (1 abstract)", "Mahiques, Juan Bautista (2 abstracts)"],
   );
   const $ = page(site.read("/speakers/juan-bautista-mahiques/"));
   assert.is(text($("h1")), "Juan Bautista Mahiques");
@@ -116,7 +116,7 @@ test("an abstract page carries Highwire citation tags, event JSON-LD and a citat
   const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as { "@type": string; recordedAt: { name: string } };
   assert.is(jsonLd["@type"], "ScholarlyArticle");
   assert.is(jsonLd.recordedAt.name, "IAP 27th Annual Conference & General Meeting");
-  assert.match(text($(".cite .citation")), /^Juan Bautista Mahiques \(2022\)\. Juan Bautista Mahiques: Plenary\. Abstract, Plenary\./);
+  assert.match(text($(".cite .citation")), /^Juan Bautista Mahiques \(2022\)\. Plenary\. Abstract\. IAP 27th/);
   assert.is($('meta[property="og:title"]').attr("content"), "Juan Bautista Mahiques: Plenary · IAP 27th Annual Conference & General Meeting");
 });
 

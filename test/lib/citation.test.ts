@@ -27,6 +27,7 @@ const abstract: AbstractItem = {
   conference: conferenceInfo(conferences.find((conference) => conference.id === "annual-27")!),
   session: "Plenary",
   speakers: [{ name: "Ana Example", role: "Prosecutor", organisation: "Office A" }, { name: "Bo Sample" }],
+  topics: [],
 };
 
 test("a ready citation for news and for abstracts", () => {
@@ -37,6 +38,19 @@ test("a ready citation for news and for abstracts", () => {
   assert.is(
     abstractCitation(abstract, site, root),
     "Ana Example and Bo Sample (2022). A talk. Abstract, Plenary. IAP 27th Annual Conference & General Meeting, Tbilisi, Georgia, 25–29 September 2022. International Association of Prosecutors. https://archive.iap-association.org/abstracts/annual-27/talk/",
+  );
+});
+
+test("an abstract without a title of its own is cited by its session once, without repeating the speaker (issue 17)", () => {
+  const untitled: AbstractItem = {
+    ...abstract,
+    title: "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services",
+    session: "Special Interest Group Session – Heads of Prosecution Services",
+    speakers: [{ name: "Juan Bautista Mahiques" }],
+  };
+  assert.is(
+    abstractCitation(untitled, site, root),
+    "Juan Bautista Mahiques (2022). Special Interest Group Session – Heads of Prosecution Services. Abstract. IAP 27th Annual Conference & General Meeting, Tbilisi, Georgia, 25–29 September 2022. International Association of Prosecutors. https://archive.iap-association.org/abstracts/annual-27/talk/",
   );
 });
 

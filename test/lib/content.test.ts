@@ -309,6 +309,7 @@ test("an abstract without a title is titled '<Speaker>: <session>' and dated by 
     summary: "The opening words.",
     draft: false,
     scheduled: false,
+    topics: [],
     session: "Opening Session",
     speakers: [{ name: "Jane Doe", role: "Prosecutor General" }],
     html: "<p>The <em>opening</em> words.</p>\n",

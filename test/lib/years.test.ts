@@ -26,4 +26,11 @@ test("the chart draws a stacked bar per year, oldest left, scaled to the largest
   assert.not.match(svg, "style=");
 });
 
+test("year labels never touch: with two neighbouring years only the newest is labelled, with many every other year (issue 17)", () => {
+  const labels = (svg: string) => [...svg.matchAll(/<text x="([\d.]+)"[^>]*>(\d{4})<\/text>/g)].map((match) => `${match[2]}@${match[1]}`);
+  const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => ({ year: from + index, news: 1, abstracts: 0 }));
+  assert.equal(labels(yearChartSvg(years(2022, 2023))), ["2023@37"]);
+  assert.equal(labels(yearChartSvg(years(2018, 2023))), ["2019@37", "2021@73", "2023@109"]);
+});
+
 test.run();

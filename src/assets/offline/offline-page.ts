@@ -29,6 +29,7 @@ const ui = {
   usage: byId("offline-usage", HTMLParagraphElement),
   available: byId("offline-available", HTMLUListElement),
   availableCount: byId("offline-available-count", HTMLParagraphElement),
+  availableSection: byId("offline-available-section", HTMLElement),
 };
 
 let manifest: OfflineManifest | undefined;
@@ -43,13 +44,25 @@ async function loadManifest(): Promise<OfflineManifest | undefined> {
   }
 }
 
-/** Saved pages, by title, so a reader offline can see what is there. */
+const listedPages = 100;
+const count = (n: number, noun: string) => `${n.toLocaleString("en-GB")} ${noun}${n === 1 ? "" : "s"}`;
+
+/** "1 page is saved on this device." / "2,694 pages are saved on this device; the first 100 by address are listed." */
+function savedPagesText(saved: number, listed: number): string {
+  if (saved === 0) return "No pages are saved on this device yet.";
+  const sentence = `${count(saved, "page")} ${saved === 1 ? "is" : "are"} saved on this device`;
+  return listed < saved ? `${sentence}; the first ${listed.toLocaleString("en-GB")}, by address, are listed below.` : `${sentence}.`;
+}
+
+/** Saved pages, by address, so a reader offline can see what is there. */
 async function listAvailable(): Promise<void> {
   const cache = await caches.open(cacheNames.pages);
-  const requests = (await cache.keys()).filter((request) => new URL(request.url).pathname !== at(offlinePagePath).pathname);
-  ui.availableCount.textContent =
-    requests.length === 0 ? "No pages are saved on this device yet." : `${requests.length.toLocaleString("en-GB")} pages are saved on this device.`;
-  const shown = requests.slice(0, 100);
+  // By address: cheap to sort (titles would mean reading every saved page), and news sorts by year.
+  const requests = (await cache.keys())
+    .filter((request) => new URL(request.url).pathname !== at(offlinePagePath).pathname)
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const shown = requests.slice(0, listedPages);
+  ui.availableCount.textContent = savedPagesText(requests.length, shown.length);
   const items = await Promise.all(
     shown.map(async (request) => {
       const response = await cache.match(request);
@@ -94,13 +107,15 @@ async function save(): Promise<void> {
   ui.progress.hidden = false;
   await navigator.storage?.persist?.().catch(() => false);
   const todo = await missingFiles(manifest.files);
-  const total = todo.reduce((sum, file) => sum + file.bytes, 0);
-  let done = 0;
-  let files = 0;
+  // Counted over the whole archive, as the size above said: files already saved count as done.
+  const total = manifest.bytes;
+  const totalFiles = manifest.files.length;
+  let done = total - todo.reduce((sum, file) => sum + file.bytes, 0);
+  let files = totalFiles - todo.length;
   const report = () => {
     ui.progress.max = Math.max(total, 1);
     ui.progress.value = done;
-    ui.progressText.textContent = `${megabytes(done)} of ${megabytes(total)} (${files.toLocaleString("en-GB")} of ${todo.length.toLocaleString("en-GB")} files)`;
+    ui.progressText.textContent = `${megabytes(done)} of ${megabytes(total)} (${files.toLocaleString("en-GB")} of ${count(totalFiles, "file")})`;
   };
   report();
   const caches_ = { pages: await caches.open(cacheNames.pages), search: await caches.open(cacheNames.search) };
@@ -128,7 +143,7 @@ async function save(): Promise<void> {
   ui.status.textContent = controller.signal.aborted
     ? "Saving was cancelled. What was already saved stays; Save continues where it stopped."
     : failed > 0
-      ? `The archive is saved, except ${failed} files that could not be downloaded. Save again to retry them.`
+      ? `The archive is saved, except ${count(failed, "file")} that could not be downloaded. Save again to retry them.`
       : "The whole archive is saved on this device: every page and search work offline.";
   await Promise.all([listAvailable(), showUsage()]);
 }
@@ -158,12 +173,13 @@ async function main(): Promise<void> {
   ui.remove.addEventListener("click", () => void remove());
   manifest = navigator.onLine ? await loadManifest() : undefined;
   if (manifest) {
-    ui.size.textContent = `Saving downloads ${manifest.files.length.toLocaleString("en-GB")} files, ${megabytes(manifest.bytes)} in all (less if some are already saved).`;
+    ui.size.textContent = `The whole archive is ${count(manifest.files.length, "file")}, ${megabytes(manifest.bytes)} in all; saving downloads only those not saved yet.`;
     ui.save.disabled = false;
   } else {
     ui.size.textContent = "The list of files to save can only be fetched online.";
   }
   ui.remove.disabled = false;
+  ui.availableSection.hidden = false;
   await Promise.all([listAvailable(), showUsage()]);
 }
 

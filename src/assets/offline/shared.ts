@@ -19,3 +19,6 @@ export interface OfflineManifest {
   files: { url: string; bytes: number; cache: "pages" | "search" }[];
   bytes: number;
 }
+
+/** The search page's spelling dictionary (scripts/lib/search-words.ts), saved with the search index. */
+export const suggestionWordsPath = "/search/words/";

@@ -4,7 +4,7 @@
  * (`injectManifest`, scripts/lib/offline.ts). Workbox's runtime is bundled in: nothing loads from a CDN.
  *
  * - Precached on install: the site shell (stylesheet, scripts, favicon), the search page, the
- *   offline page and Pagefind's core files (pagefind.js, its worker and wasm, the entry file and
+ *   offline page and Pagefind's core files (pagefind.js, the wasm of its language, the entry file and
  *   the metadata), all from one build.
  * - Pages a reader opens are kept (network first, so online readers always get the live page).
  * - Pagefind's index chunks and fragments have content hashes in their names: cache first.
@@ -15,7 +15,7 @@ import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
-import { cacheNames, offlinePagePath } from "./shared.ts";
+import { cacheNames, offlinePagePath, suggestionWordsPath } from "./shared.ts";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -39,6 +39,9 @@ registerRoute(
   new CacheFirst({ cacheName: cacheNames.search }),
 );
 registerRoute(({ url }) => url.pathname.startsWith(inScope("/assets/")), new CacheFirst({ cacheName: cacheNames.assets }));
+// The spelling suggestions' dictionary (scripts/lib/search-words.ts): same names in every build, so
+// network first; offline, as saved with the archive.
+registerRoute(({ url }) => url.pathname.startsWith(inScope(suggestionWordsPath)), new NetworkFirst({ cacheName: cacheNames.search, networkTimeoutSeconds: 4 }));
 
 // Offline and not cached: a page gets the offline page; anything else fails as it would without us.
 setCatchHandler(async ({ request }) => {
@@ -47,6 +50,8 @@ setCatchHandler(async ({ request }) => {
     const offline = await matchPrecache(`${inScope(offlinePagePath)}index.html`);
     if (offline) return offline;
   }
+  // Offline without the dictionary saved: no suggestion, rather than a failed request on the search page.
+  if (new URL(request.url).pathname.startsWith(inScope(suggestionWordsPath))) return new Response("", { headers: { "content-type": "text/plain" } });
   return Response.error();
 });
 

@@ -30,12 +30,15 @@ import {
   type FacetLabels,
   type SearchState,
 } from "./state.ts";
+import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "./suggest.ts";
 import { readLabels, SearchView, type FacetCounts } from "./view.ts";
 
 const pageSize = 10;
 /** Typing pauses this long before results update; Enter searches at once. */
 const typingDelay = 200;
 const idleHint = "Type words, or choose a type, year, topic, conference or speaker.";
+/** Fewer results than this and the words are checked for misspellings. */
+const suggestBelow = 3;
 
 class SearchPage {
   #state: SearchState = emptyState();
@@ -75,8 +78,10 @@ class SearchPage {
       this.#typing = setTimeout(() => this.navigate(parseState(view.read()), "replace"), typingDelay);
     });
     view.form.addEventListener("change", (event) => {
-      // The words are handled by typing and submitting; every other control applies at once.
-      if (event.target !== view.query) this.navigate(parseState(view.read()), "push");
+      // The words are handled by typing and submitting; a facet's own filter box only narrows its
+      // list; every other control applies at once.
+      if (event.target === view.query || (event.target instanceof HTMLInputElement && !event.target.name)) return;
+      this.navigate(parseState(view.read()), "push");
     });
     view.clear.addEventListener("click", () => {
       const state = { ...emptyState(), q: this.#state.q, sort: this.#state.sort };
@@ -85,6 +90,15 @@ class SearchPage {
       view.focusFilters();
     });
     view.more.addEventListener("click", () => void this.showMoreAndFocus());
+    view.onRemoveFilter = (facet, value) => {
+      const state: SearchState = { ...this.#state, selected: { ...this.#state.selected } };
+      if (facet === "year") {
+        delete state.from;
+        delete state.to;
+      } else state.selected[facet] = state.selected[facet].filter((chosen) => chosen !== value);
+      this.navigate(state, "push");
+      view.focusAfterChipRemoved();
+    };
     window.addEventListener("popstate", () => {
       // The searches left behind must not write their entries over the one gone back to.
       this.#pendingHistory.length = 0;
@@ -136,6 +150,8 @@ class SearchPage {
     const current = () => generation === this.#generation;
     this.#state = state;
     this.view.write(state);
+    this.view.writeChips(state, this.labels);
+    this.view.hideSuggestion();
     document.title = state.q ? `“${state.q}” · ${this.#baseTitle}` : this.#baseTitle;
     this.view.busy(true);
     try {
@@ -158,6 +174,8 @@ class SearchPage {
         this.view.clearResults();
         this.view.announce(summary);
       }
+      // A snapshot opened from disk cannot fetch the dictionary (file://): no suggestions there.
+      if (state.q && this.#hits.length < suggestBelow && location.protocol !== "file:") void this.suggest(state, this.#hits.length, generation);
       await this.showFirst(this.#hits.slice(0, pageSize), generation, summary);
       if (!current()) return;
       this.view.showMore(this.#shown, this.#hits.length);
@@ -178,6 +196,24 @@ class SearchPage {
     } finally {
       this.#writeHistory();
       if (current()) this.view.busy(false);
+    }
+  }
+
+  /**
+   * Offers the query with its misspelt words corrected, if that finds more: the dictionary's files
+   * for the words' first letters are downloaded now, not before (scripts/lib/search-words.ts).
+   */
+  async suggest(state: SearchState, found: number, generation: number): Promise<void> {
+    try {
+      const corrected = suggestQuery(state.q, await loadDictionary(bucketsForQuery(state.q)));
+      if (!corrected || generation !== this.#generation) return;
+      const better = { ...state, q: corrected };
+      const response = await this.results(better);
+      if (generation !== this.#generation || response.results.length <= found) return;
+      this.view.showSuggestion(state.q, corrected, response.results.length, found, stateToSearch(better), () => this.navigate(better, "push"));
+    } catch (error) {
+      // Offline, or a snapshot opened from disk: no suggestion, the results stand as they are.
+      console.warn("no spelling suggestion:", error);
     }
   }
 
@@ -265,6 +301,27 @@ class SearchPage {
       this.#loadingMore = false;
     }
   }
+}
+
+const dictionaryFiles = new Map<string, Promise<DictionaryWord[]>>();
+
+/** The dictionary's words in these files (by first letter), each downloaded once. */
+async function loadDictionary(buckets: readonly string[]): Promise<Map<string, DictionaryWord>> {
+  const lists = await Promise.all(
+    buckets.map((bucket) => {
+      let file = dictionaryFiles.get(bucket);
+      if (!file) {
+        file = fetch(new URL(`words/${bucket}.txt`, location.href)).then((response) => {
+          if (!response.ok) throw new Error(`words/${bucket}.txt: HTTP ${response.status}`);
+          return response.text().then(parseBucket);
+        });
+        file.catch(() => dictionaryFiles.delete(bucket));
+        dictionaryFiles.set(bucket, file);
+      }
+      return file;
+    }),
+  );
+  return new Map(lists.flat().map((word) => [word.folded, word]));
 }
 
 function nextTask(): Promise<void> {

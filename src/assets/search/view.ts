@@ -9,11 +9,16 @@
  * the facets are hidden, and the form keeps the URL's choices for them.
  */
 import { excerptParts, highlightUrl, markedWords } from "./excerpt.ts";
+import { foldText } from "./fold.ts";
 import type { ResultData } from "./pagefind.ts";
 import { checkboxFacets, formatDate, hasFilters, type CheckboxFacet, type FacetLabels, type SearchState } from "./state.ts";
 
-/** Speakers can number in the hundreds: the list starts with the most frequent. */
+/** Speakers can number in the hundreds: a long list shows its 10 values with most results first. */
 const collapsedLength = 10;
+/** A list this short is shown whole: hiding two of twelve topics behind a button helps no one. */
+const collapseAbove = 15;
+/** A facet with more values than this gets a box that narrows them as you type. */
+const filterBoxFrom = 20;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -44,6 +49,8 @@ export function readLabels(root: ParentNode): FacetLabels {
 
 interface FacetOption {
   value: string;
+  /** The label as compared with the filter box's text. */
+  folded: string;
   item: HTMLLIElement;
   input: HTMLInputElement;
   count: HTMLSpanElement;
@@ -53,6 +60,9 @@ interface FacetOption {
 class FacetList {
   readonly #options: FacetOption[] = [];
   readonly #toggle: HTMLButtonElement | undefined;
+  /** Narrows a long facet's values as you type; not a form field, so never in the URL. */
+  readonly filterBox: HTMLInputElement | undefined;
+  readonly #noMatch: HTMLParagraphElement | undefined;
   #expanded = false;
   #lastCounts: Record<string, number> = {};
   #lastSelected: readonly string[] = [];
@@ -65,6 +75,24 @@ class FacetList {
     readonly noun: string,
   ) {
     const list = required(fieldset, "ul", HTMLUListElement);
+    if (values.length > filterBoxFrom) {
+      const label = element("label", "facet-filter-label", `Find ${noun}`);
+      label.htmlFor = `search-${facet}-filter`;
+      this.filterBox = element("input", "facet-filter");
+      this.filterBox.type = "search";
+      this.filterBox.id = label.htmlFor;
+      this.filterBox.autocomplete = "off";
+      this.filterBox.spellcheck = false;
+      this.filterBox.addEventListener("input", () => this.update(this.#lastCounts, this.#lastSelected));
+      // Enter in this box narrows the list; it must not submit the search.
+      this.filterBox.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") event.preventDefault();
+      });
+      this.#noMatch = element("p", "facet-no-match");
+      this.#noMatch.hidden = true;
+      list.before(label, this.filterBox);
+      list.after(this.#noMatch);
+    }
     values.forEach(([value, label], index) => {
       const item = element("li");
       const input = element("input");
@@ -79,9 +107,9 @@ class FacetList {
       text.append(" ", count);
       item.append(input, text);
       list.append(item);
-      this.#options.push({ value, item, input, count });
+      this.#options.push({ value, folded: foldText(label), item, input, count });
     });
-    if (values.length > collapsedLength) {
+    if (values.length > collapseAbove) {
       this.#toggle = element("button", "facet-toggle");
       this.#toggle.type = "button";
       this.#toggle.setAttribute("aria-expanded", "false");
@@ -98,26 +126,41 @@ class FacetList {
   update(counts: Record<string, number>, selected: readonly string[]): void {
     this.#lastCounts = counts;
     this.#lastSelected = selected;
-    let shown = 0;
-    let available = 0;
+    const needle = foldText(this.filterBox?.value.trim() ?? "");
+    const countOf = (option: FacetOption) => counts[option.input.dataset.label ?? ""] ?? 0;
+    // Values without results are hidden, unless chosen: they would only lead to "No results".
+    const relevant = this.#options.filter((option) => countOf(option) > 0 || selected.includes(option.value));
+    const matching = needle === "" ? relevant : relevant.filter((option) => option.folded.includes(needle));
+    const available = matching.length;
+    const collapsed = !this.#expanded && needle === "" && available > collapseAbove;
+    // Collapsed, the values with most results for this search show, in the list's own order: the
+    // items never move, so a checkbox keeps its focus.
+    const top = new Set(collapsed ? [...matching].sort((a, b) => countOf(b) - countOf(a)).slice(0, collapsedLength) : matching);
+    const matched = new Set(matching);
     for (const option of this.#options) {
-      const count = counts[option.input.dataset.label ?? ""] ?? 0;
       const checked = selected.includes(option.value);
       option.input.checked = checked;
-      option.count.textContent = `(${count})`;
-      const relevant = count > 0 || checked;
-      if (relevant) available++;
-      const visible = relevant && (this.#expanded || checked || shown < collapsedLength);
-      if (visible) shown++;
-      option.item.hidden = !visible;
+      option.count.textContent = `(${countOf(option)})`;
+      const visible = matched.has(option) && (top.has(option) || checked);
+      if (option.item.hidden === visible) option.item.hidden = !visible;
     }
+    const relevantCount = relevant.length;
     // A facet with nothing to choose (no speakers among news results) is left out altogether.
-    this.fieldset.hidden = shown === 0;
+    this.fieldset.hidden = relevantCount === 0;
+    if (this.#noMatch) {
+      this.#noMatch.hidden = needle === "" || available > 0;
+      this.#noMatch.textContent = `No ${this.noun} match “${this.filterBox?.value.trim() ?? ""}”.`;
+    }
     if (this.#toggle) {
-      this.#toggle.hidden = available <= collapsedLength;
+      this.#toggle.hidden = needle !== "" || available <= collapseAbove;
       this.#toggle.textContent = this.#expanded ? `Show fewer ${this.noun}` : `Show all ${available} ${this.noun}`;
       this.#toggle.setAttribute("aria-expanded", String(this.#expanded));
     }
+  }
+
+  /** The label of a URL value, for the chips of chosen filters. */
+  labelOf(value: string): string {
+    return this.#options.find((option) => option.value === value)?.input.dataset.label ?? value;
   }
 }
 
@@ -141,7 +184,12 @@ export class SearchView {
   readonly #output: HTMLElement;
   readonly #yearsFieldset: HTMLFieldSetElement;
   readonly #notice: HTMLElement;
+  readonly #panel: HTMLDetailsElement;
+  readonly #chips: HTMLUListElement;
+  readonly suggestion: HTMLElement;
   readonly #facets: FacetList[] = [];
+  /** Called with a chip's filter when its remove button is pressed. */
+  onRemoveFilter: ((facet: CheckboxFacet | "year", value: string) => void) | undefined;
   #years: string[] = [];
   /** The state last put into the controls. */
   #written: SearchState | undefined;
@@ -161,18 +209,88 @@ export class SearchView {
     this.#output = required(this.form, ".search-output", HTMLElement);
     this.#yearsFieldset = required(this.form, "fieldset.search-years", HTMLFieldSetElement);
     this.#notice = required(root, "#search-nojs", HTMLElement);
+    this.#panel = required(this.form, "#search-filters-panel", HTMLDetailsElement);
+    this.#chips = required(this.form, "#search-chips", HTMLUListElement);
+    this.suggestion = required(this.form, "#search-suggestion", HTMLElement);
   }
 
   /** JavaScript runs: the form replaces the note that search needs it; the facets wait for their counts. */
   start(): void {
     this.#notice.hidden = true;
     for (const fieldset of this.form.querySelectorAll<HTMLFieldSetElement>(".search-filters fieldset")) fieldset.hidden = true;
+    // Beside the results on a wide screen the filters are always open; on a phone they fold away
+    // under the summary, so that the results come first.
+    const wide = matchMedia("(min-width: 48.01rem)");
+    this.#panel.open = wide.matches;
+    wide.addEventListener("change", () => (this.#panel.open = wide.matches));
+    this.#chips.addEventListener("click", (event) => {
+      const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>("button[data-facet]") : null;
+      if (!button) return;
+      const facet = button.dataset.facet;
+      const known = facet === "year" ? "year" : checkboxFacets.find((name) => name === facet);
+      if (known) this.onRemoveFilter?.(known, button.dataset.value ?? "");
+    });
     this.form.hidden = false;
   }
 
-  /** On a narrow screen the facets are above the results, not beside them (site.css). */
+  /** On a narrow screen with the filters unfolded, they are above the results, not beside them (site.css). */
   facetsAboveResults(): boolean {
-    return this.#output.getBoundingClientRect().top > this.#filters.getBoundingClientRect().top + 1;
+    return this.#panel.open && this.#output.getBoundingClientRect().top > this.#filters.getBoundingClientRect().top + 1;
+  }
+
+  /** One removable chip per chosen filter, above the results; `labels` name the URL's ids. */
+  writeChips(state: SearchState, labels: FacetLabels): void {
+    const names: Record<CheckboxFacet, string> = { type: "Type", topic: "Topic", conference: "Conference", speaker: "Speaker" };
+    const chips: [CheckboxFacet | "year", string, string][] = checkboxFacets.flatMap((facet) =>
+      state.selected[facet].map((value): [CheckboxFacet, string, string] => [facet, value, `${names[facet]}: ${labels[facet]?.get(value) ?? value}`]),
+    );
+    if (state.from !== undefined || state.to !== undefined) {
+      const range = state.from === state.to ? String(state.from) : `${state.from ?? "…"}–${state.to ?? "…"}`;
+      chips.push(["year", "", `Years: ${range}`]);
+    }
+    const items = chips.map(([facet, value, text]) => {
+      const item = element("li");
+      const button = element("button", "search-chip");
+      button.type = "button";
+      button.dataset.facet = facet;
+      button.dataset.value = value;
+      button.append(element("span", "visually-hidden", "Remove filter "), text, " ");
+      const cross = element("span", undefined, "×");
+      cross.setAttribute("aria-hidden", "true");
+      button.append(cross);
+      item.append(button);
+      return item;
+    });
+    this.#chips.replaceChildren(...items);
+    this.#chips.hidden = items.length === 0;
+    const summary = this.#panel.querySelector("summary");
+    if (summary) summary.textContent = items.length ? `Filters (${items.length} chosen)` : "Filters";
+  }
+
+  /** "No results for *cooperaton*. Search for **cooperation** (12 results)?", a link to that search. */
+  showSuggestion(query: string, corrected: string, results: number, found: number, search: string, follow: () => void): void {
+    const link = element("a");
+    link.href = `${location.pathname}${search}`;
+    link.append(element("strong", undefined, corrected));
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      follow();
+    });
+    const count = ` (${results === 1 ? "1 result" : `${results.toLocaleString("en-GB")} results`})?`;
+    if (found === 0) this.suggestion.replaceChildren("No results for ", element("em", undefined, query), ". Search for ", link, count);
+    else this.suggestion.replaceChildren("Did you mean ", link, count);
+    this.suggestion.hidden = false;
+  }
+
+  hideSuggestion(): void {
+    this.suggestion.hidden = true;
+    this.suggestion.replaceChildren();
+  }
+
+  /** Focus after a chip is removed: the next chip, or the words. */
+  focusAfterChipRemoved(): void {
+    const next = this.#chips.querySelector<HTMLButtonElement>("button");
+    (next ?? this.query).focus();
   }
 
   /** Pagefind could not load (offline, blocked): say so and offer the browsing pages again. */
@@ -261,6 +379,8 @@ export class SearchView {
 
   clearResults(): void {
     this.#results.replaceChildren();
+    // An empty list with role=list is an error for assistive technology (axe: aria-required-children).
+    this.#results.hidden = true;
     this.more.hidden = true;
   }
 
@@ -271,6 +391,7 @@ export class SearchView {
   appendResults(results: readonly (ResultData | null)[]): HTMLAnchorElement | undefined {
     const items = results.map((data) => (data ? resultItem(data) : unavailableItem()));
     this.#results.append(...items);
+    this.#results.hidden = this.#results.childElementCount === 0;
     return items[0]?.querySelector("a") ?? undefined;
   }
 

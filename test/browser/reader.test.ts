@@ -1,0 +1,236 @@
+/**
+ * Browsing and searching an archive with hundreds of speakers, in real Chromium (issue 17): facets
+ * that collapse, "Show all", the facet filter box, removable chips, the phone layout, the speakers
+ * index A–Z, a header that does not jump, print in dark mode, and an empty result that passes axe.
+ */
+import axe from "axe-core";
+import type { Browser, Page } from "playwright-core";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { manySpeakersContent } from "../fixtures/speakers/many-speakers.ts";
+import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
+import { buildSite, writeContent } from "../support/site.ts";
+
+const site = await buildSite(writeContent(manySpeakersContent()), { validateHtml: "sample" });
+const server = await serveStatic(site.outDir);
+const browser: Browser = await launchBrowser();
+
+test.after(async () => {
+  await browser.close();
+  await server.close();
+});
+
+async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}${url}`);
+  return { page, errors };
+}
+
+/** Waits until the search answered and the facets have their counts. */
+async function searched(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const results = document.querySelector("#search-results");
+    const speakers = document.querySelector('fieldset[data-facet="speaker"] li');
+    return results?.getAttribute("aria-busy") === "false" && (speakers !== null || document.querySelector("#search-status")?.textContent?.startsWith("No"));
+  });
+}
+
+/** Speaker checkboxes a reader can see (a hidden item takes no room at all). */
+function visibleSpeakers(page: Page): Promise<string[]> {
+  return page.$$eval('fieldset[data-facet="speaker"] li', (items) =>
+    items.filter((item) => item.getBoundingClientRect().height > 0).map((item) => item.querySelector("input")?.value ?? ""),
+  );
+}
+
+test("a long facet shows 10 values, hides the rest (they take no room), and “Show all 321 speakers” shows every one", async () => {
+  const { page, errors } = await open("/search/?q=cooperation");
+  await searched(page);
+  assert.is((await visibleSpeakers(page)).length, 10);
+  const toggle = page.locator('fieldset[data-facet="speaker"] .facet-toggle');
+  assert.is(await toggle.textContent(), "Show all 321 speakers");
+  const heightBefore = await page.locator('fieldset[data-facet="speaker"]').evaluate((node) => Math.round(node.getBoundingClientRect().height));
+  assert.ok(heightBefore < 500, `speaker facet is ${heightBefore}px tall`);
+  await toggle.click();
+  assert.is((await visibleSpeakers(page)).length, 321);
+  assert.is(await toggle.textContent(), "Show fewer speakers");
+  assert.is(await toggle.getAttribute("aria-expanded"), "true");
+  await toggle.click();
+  assert.is((await visibleSpeakers(page)).length, 10);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("values without results are hidden unless chosen: one conference's search offers its 64 speakers", async () => {
+  const { page } = await open("/search/?conference=annual-23");
+  await searched(page);
+  assert.is(await page.locator('fieldset[data-facet="speaker"] .facet-toggle').textContent(), "Show all 64 speakers");
+  const counts = await page.$$eval('fieldset[data-facet="speaker"] li', (items) =>
+    items.filter((item) => item.getBoundingClientRect().height > 0).map((item) => item.querySelector(".count")?.textContent),
+  );
+  assert.equal(new Set(counts), new Set(["(1)"]));
+  await page.close();
+});
+
+test("the filter box narrows a long facet as you type, accents ignored, and choosing from it searches", async () => {
+  const { page, errors } = await open("/search/?q=cooperation");
+  await searched(page);
+  const box = page.getByLabel("Find speakers");
+  await box.fill("nunez");
+  const nunez = await visibleSpeakers(page);
+  assert.is(nunez.length, 20);
+  assert.ok(nunez.every((name) => name.endsWith(" Núñez")), nunez.join(", "));
+  await box.fill("ana nú");
+  assert.equal(await visibleSpeakers(page), ["Ana Núñez"]);
+  // Enter narrows; it does not submit the search.
+  const before = page.url();
+  await box.press("Enter");
+  assert.is(page.url(), before);
+  await page.getByLabel("Ana Núñez").check();
+  await page.waitForURL(/speaker=Ana\+N%C3%BA%C3%B1ez/);
+  await searched(page);
+  assert.is(await page.locator("#search-status").textContent(), "1 result for “cooperation” with the chosen filters");
+  await box.fill("zzz");
+  assert.equal(await visibleSpeakers(page), []);
+  assert.is(await page.locator(".facet-no-match").textContent(), "No speakers match “zzz”.");
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("on a phone: the summary, then folded filters, then results in the first screen; chips remove filters one by one", async () => {
+  const { page, errors } = await open("/search/?q=cooperation&conference=annual-23&from=2018", { width: 390, height: 844 });
+  await searched(page);
+  assert.is(await page.locator("#search-filters-panel").evaluate((node) => (node as HTMLDetailsElement).open), false);
+  const top = (selector: string) => page.locator(selector).first().evaluate((node) => Math.round(node.getBoundingClientRect().top));
+  const [status, chips, panel, firstResult] = [await top("#search-status"), await top("#search-chips"), await top("#search-filters-panel"), await top("#search-results li")];
+  assert.ok(status < chips && chips < panel && panel < firstResult, `${status} ${chips} ${panel} ${firstResult}`);
+  assert.ok(firstResult < 844 - 100, `first result at ${firstResult}px`);
+  assert.is(await page.locator("#search-filters-panel summary").textContent(), "Filters (2 chosen)");
+  assert.equal(await page.locator("#search-chips button").allTextContents(), ["Remove filter Conference: IAP 23rd Annual Conference ×", "Remove filter Years: 2018–… ×"]);
+  await page.locator("#search-chips button").first().click();
+  await page.waitForURL(/\?q=cooperation&from=2018$/);
+  assert.equal(await page.locator("#search-chips button").allTextContents(), ["Remove filter Years: 2018–… ×"]);
+  assert.is(await page.evaluate(() => document.activeElement?.textContent), "Remove filter Years: 2018–… ×");
+  await page.locator("#search-chips button").click();
+  await page.waitForURL(/\?q=cooperation$/);
+  assert.is(await page.locator("#search-chips").isHidden(), true);
+  // Unfolded, the filters are there to use.
+  await page.locator("#search-filters-panel summary").click();
+  assert.is(await page.getByLabel("Find speakers").isVisible(), true);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("a search with no result: the empty list is hidden and axe finds no violation", async () => {
+  // The page's CSP (rightly) refuses an injected inline script: only this context bypasses it, to load axe.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}/search/?q=xylophonequartz`);
+  await searched(page);
+  assert.is(await page.locator("#search-status").textContent(), "No results for “xylophonequartz”");
+  assert.is(await page.locator("#search-results").isHidden(), true);
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
+    return result.violations.map((violation) => violation.id);
+  });
+  assert.equal(violations, []);
+  assert.equal(errors, []);
+  await context.close();
+});
+
+test("a misspelt word: “No results for coperation. Search for cooperation (64 results)?”, a link keeping the filters; the dictionary loads only then", async () => {
+  const { page, errors } = await open("/search/?q=cooperation");
+  const words: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/search/words/")) words.push(new URL(request.url()).pathname);
+  });
+  await searched(page);
+  assert.is(await page.locator("#search-suggestion").isHidden(), true);
+  assert.equal(words, []);
+  await page.goto(`${server.url}/search/?q=coperation&conference=annual-23`);
+  const suggestion = page.locator("#search-suggestion");
+  await suggestion.waitFor();
+  assert.is(await suggestion.textContent(), "No results for coperation. Search for cooperation (64 results)?");
+  assert.is(await suggestion.locator("em").textContent(), "coperation");
+  assert.is(await suggestion.locator("a").getAttribute("href"), "/search/?q=cooperation&conference=annual-23");
+  assert.equal(words.sort(), ["/search/words/c.txt", "/search/words/o.txt"]);
+  await suggestion.locator("a").click();
+  await page.waitForURL(/\?q=cooperation&conference=annual-23$/);
+  await searched(page);
+  assert.is(await page.locator("#search-status").textContent(), "64 results for “cooperation” with the chosen filters");
+  assert.is(await suggestion.isHidden(), true);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("the speakers index: by surname, A–Z links that jump to their letter, a count per speaker", async () => {
+  const { page } = await open("/speakers/");
+  assert.equal((await page.locator(".az-list a").allTextContents()).slice(0, 3), ["Abara, Ana", "Abara, Bo", "Abara, Carmen"]);
+  assert.is(await page.locator(".az-list li").count(), 321);
+  assert.equal(await page.locator(".az-nav a").allTextContents(), [
+    "Surnames starting with A",
+    "Surnames starting with B",
+    "Surnames starting with C",
+    "Surnames starting with D",
+    "Surnames starting with E",
+    "Surnames starting with F",
+    "Surnames starting with G",
+    "Surnames starting with H",
+    "Surnames starting with I",
+    "Surnames starting with J",
+    "Surnames starting with K",
+    "Surnames starting with L",
+    "Surnames starting with M",
+    "Surnames starting with N",
+    "Surnames starting with O",
+  ]);
+  // Åström files under A; Bautista Mahiques under B, by the sort name the abstract gives.
+  assert.is(await page.locator("#letter-a + ul li").count(), 40);
+  assert.equal((await page.locator("#letter-b + ul a").allTextContents()).slice(0, 2), ["Bautista Mahiques, Juan", "Bianchi, Ana"]);
+  await page.locator('.az-nav a[href="#letter-c"]').click();
+  await page.waitForURL(/#letter-c$/);
+  const headingTop = await page.locator("#letter-c").evaluate((node) => Math.round(node.getBoundingClientRect().top));
+  const navBottom = await page.locator(".az-nav").evaluate((node) => Math.round(node.getBoundingClientRect().bottom));
+  assert.ok(headingTop >= navBottom && headingTop < navBottom + 40, `heading at ${headingTop}, letters end at ${navBottom}`);
+  assert.is(await page.locator("#letter-c + ul li").first().textContent(), "Čapek, Ana (1 abstract)");
+  await page.close();
+});
+
+test("the header keeps one row, 61 px, on every kind of page from 900 to 1440 px", async () => {
+  const page = await browser.newPage();
+  const heights = new Set<number>();
+  for (const width of [900, 1024, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const url of ["/", "/conferences/", "/conferences/annual-27/", "/abstracts/annual-27/mahiques/", "/speakers/", "/news/2023/"]) {
+      await page.goto(`${server.url}${url}`);
+      heights.add(await page.locator(".site-header").evaluate((node) => Math.round(node.getBoundingClientRect().height)));
+    }
+  }
+  assert.equal([...heights], [61]);
+  await page.close();
+});
+
+test("printed from a browser in dark mode: dark text and links on white, no dark citation box; search results use the full width", async () => {
+  const { page } = await open("/abstracts/annual-27/mahiques/");
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  const style = (selector: string, property: string) =>
+    page.locator(selector).first().evaluate((node, name) => getComputedStyle(node).getPropertyValue(name), property);
+  assert.is(await style("main a", "color"), "rgb(11, 61, 107)");
+  assert.is(await style("body", "color"), "rgb(0, 0, 0)");
+  assert.is(await style("html", "background-color"), "rgb(255, 255, 255)");
+  assert.is(await style(".breadcrumb", "color"), "rgb(51, 51, 51)");
+  assert.is(await style(".citation", "background-color"), "rgba(0, 0, 0, 0)");
+  await page.goto(`${server.url}/search/?q=cooperation`);
+  await searched(page);
+  const [listWidth, mainWidth] = await page.evaluate(() => [
+    Math.round(document.querySelector("#search-results")?.getBoundingClientRect().width ?? 0),
+    Math.round(document.querySelector("main")?.getBoundingClientRect().width ?? 0),
+  ]);
+  assert.is(listWidth, mainWidth);
+  assert.is(await page.locator("#search-filters-panel").isHidden(), true);
+  await page.close();
+});
+
+test.run();
