@@ -86,8 +86,8 @@ export interface BuildReport {
   pages: number;
   files: number;
   phases: { name: string; ms: number }[];
-  /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings. */
-  search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number }; parts: number };
+  /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings and word count. */
+  search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number }; parts: number; words?: number };
 }
 
 /** Thrown when a phase fails; the output folder has not been touched. */
@@ -251,7 +251,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         return result;
       },
       (result) =>
-        `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)})`,
+        `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${result.words === undefined ? "" : `${result.words} words, `}${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)})`,
     );
     if (serviceWorker) {
       await timed(
@@ -292,7 +292,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       pages: report.pages,
       files: report.files,
       phases,
-      search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings, parts: searchIndex.parts },
+      search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings, parts: searchIndex.parts, ...(searchIndex.words === undefined ? {} : { words: searchIndex.words }) },
     };
   } finally {
     // No page may still be being read when the staging folder goes.

@@ -68,6 +68,8 @@ export interface SearchIndexReport {
   timings: { add: number; write: number };
   /** Pagefind bundles the index is in (see `maxIndexPages`). */
   parts: number;
+  /** Distinct words Pagefind indexed, as its command line reports them (summed over the parts). */
+  words?: number;
 }
 
 /**
@@ -227,12 +229,14 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
   const errors: string[] = [];
   const timings = { add: 0, write: 0 };
+  let words = 0;
   for (const [index, part] of parts.entries()) {
     // One part at a time: the memory of one Pagefind process is the point of parts.
     const glob = parts.length === 1 ? articleGlob : partGlob(part.folders);
     const written = await runPagefindCli(options.sourceDir ?? options.siteDir, glob, path.join(options.siteDir, part.bundle), index === 0 ? options.onPagesRead : undefined);
     timings.add += written.timings.add;
     timings.write += written.timings.write;
+    words += written.words ?? 0;
     errors.push(...written.errors.map((error) => (parts.length === 1 ? error : `${part.bundle}: ${error}`)));
     if (written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
     // The search page's compact copy of the filters (scripts/lib/search-facets.ts).
@@ -248,7 +252,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     const list = parts.slice(1).map((part) => ({ bundle: `${part.bundle}/`, folders: part.folders, pages: part.pages, years: part.years }));
     writeFileSync(path.join(outputPath, partsFile), `${JSON.stringify({ parts: list }, null, 2)}\n`);
   }
-  return report(options, outputPath, { errors, timings, failed: false }, parts);
+  return report(options, outputPath, { errors, timings, failed: false, words }, parts);
 }
 
 /**
@@ -279,7 +283,7 @@ function dropSharedEngine(partDir: string, firstDir: string): string | undefined
 }
 
 function report(options: SearchIndexOptions, outputPath: string, written: PagefindRun, parts: readonly Pick<IndexPart, "bundle" | "pages">[]): SearchIndexReport {
-  const { errors, timings } = written;
+  const { errors, timings, words } = written;
   if (errors.length > 0 && written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
   let pages = 0;
   for (const part of parts) {
@@ -291,12 +295,13 @@ function report(options: SearchIndexOptions, outputPath: string, written: Pagefi
   }
   const missing = missingPagesError(options.articleUrls.length, pages);
   if (missing && parts.length === 1) errors.push(missing);
-  return { pages, indexBytes: indexDataBytes(outputPath), errors, timings, parts: parts.length };
+  return { pages, indexBytes: indexDataBytes(outputPath), errors, timings, parts: parts.length, ...(words === undefined ? {} : { words }) };
 }
 
 interface PagefindRun {
   errors: string[];
   timings: { add: number; write: number };
+  words?: number;
   /** Nothing usable was written (Pagefind could not start, or exited with an error). */
   failed: boolean;
 }
@@ -393,7 +398,8 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string, onPag
       const timings = { add: (parsed ?? ended) - started, write: ended - (parsed ?? ended) };
       if (code === 0) {
         // Pagefind prints problems it did not stop for (a page without lang, say) as warnings.
-        resolve({ errors: [], timings, failed: false });
+        const words = /Indexed ([\d,]+) words?/.exec(output)?.[1];
+        resolve({ errors: [], timings, failed: false, ...(words ? { words: Number(words.replace(/,/g, "")) } : {}) });
         return;
       }
       const lines = output.split("\n").filter((line) => /error|warn|panic|failed/i.test(line));
