@@ -23,7 +23,7 @@ import { writeDiscoveryFiles } from "./lib/feeds.ts";
 import { collectGarbage } from "./lib/memory.ts";
 import { dayAsNow, isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
-import { discard, publish, recoverInterruptedBuilds, removeScratch, scratchDir, stagingDir } from "./lib/publish.ts";
+import { discard, publish, recoverInterruptedBuilds, removeInBackground, stagingDir, trashDir } from "./lib/publish.ts";
 import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 import { writeAssets } from "./lib/assets.ts";
@@ -62,11 +62,6 @@ export interface BuildOptions {
   maxIndexPages?: number;
   /** How pages reach Pagefind (default "cli", its command line); the Node API paths are for benchmarks. */
   searchIndexSource?: IndexSource;
-  /**
-   * Where the articles' search sources go (scripts/lib/search-index.ts): `/dev/shm` where there is
-   * room (default), or `false`: a hidden folder of the staging site, as on a machine without one.
-   */
-  searchSourcesInMemory?: boolean;
   /** Only the news and abstracts of these years (and the conferences held in them); see `Archive`. */
   period?: Period;
   /**
@@ -167,15 +162,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const articleUrls = archive.items.map((item) => item.url);
   const articleYears = new Map(archive.items.map((item) => [item.url, item.year]));
   const indexParts = planIndexParts(articleUrls, options.maxIndexPages, articleYears);
-  // Pagefind's command line reads the articles' search sources, written as they render
-  // (scripts/lib/search-index.ts), in memory where there is room: about 4 kB an article, 40 MB at 10k.
-  // Not for an index in parts (a 100k archive): written beside its render runs, they slowed the 100k
-  // render from 61 s to 134 s and took the build over 4 GB (README, Benchmark), so its parts read the pages.
+  // Pagefind's command line reads the articles' search sources (scripts/lib/search-index.ts), written
+  // as they render into a hidden folder of the staging site: half the pages' bytes. An index in parts
+  // (a 100k archive) reads the pages: the sources of every render run took its build over 4 GB.
   const sourced = (options.searchIndexSource ?? "cli") === "cli" && articleUrls.length > 0 && indexParts.length === 1;
-  const inStaging = path.join(staged, searchSourceFolder);
-  const searchSources = sourced
-    ? { dir: options.searchSourcesInMemory === false ? inStaging : scratchDir("search", articleUrls.length * 4096, inStaging), urls: new Set(articleUrls) }
-    : undefined;
+  const searchSources = sourced ? { dir: path.join(staged, searchSourceFolder), urls: new Set(articleUrls) } : undefined;
   /** The check reading the pages, started during the search phase. */
   let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
   try {
@@ -247,7 +238,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
         }
         // Not part of the site: out of the way before the service worker lists the site's files.
-        if (searchSources) removeScratch(searchSources.dir, options.outDir, "search");
+        if (searchSources) removeInBackground(searchSources.dir, trashDir(options.outDir, "search"));
         return result;
       },
       (result) =>
@@ -298,7 +289,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // No page may still be being read when the staging folder goes.
     await reading?.catch(() => undefined);
     discard(staged);
-    if (searchSources) removeScratch(searchSources.dir, options.outDir, "search");
   }
 }
 
