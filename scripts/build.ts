@@ -15,7 +15,6 @@ import { site } from "../_data/site.ts";
 import { topics } from "../_data/topics.ts";
 import { Archive, type ArchiveOptions, type Period } from "./lib/archive.ts";
 import { listContent, readListedContent } from "./lib/content.ts";
-import { readAhead } from "./lib/read-ahead.ts";
 import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/parallel.ts";
 import { pluralise } from "./eleventy/filters.ts";
 import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
@@ -126,17 +125,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const listed = listContent(options.contentDir);
       let loaded: ArchiveOptions["loaded"];
       if (listed.ok) {
-        // The files are read ahead on a small thread, and, for a large archive, validated on two (scripts/lib/parallel.ts).
-        const reading = readAhead(listed.files.map(({ file }) => file));
-        try {
-          const parallel = options.parallel ?? (canRunParallel() && listed.files.length >= parallelThreshold);
-          if (parallel) threads = 2;
-          loaded = parallel
-            ? await readContentInParallel(archiveOptions, listed.files, listed.problems)
-            : readListedContent(archiveOptions, listed.files, listed.problems);
-        } finally {
-          await reading.stop();
-        }
+        // A large archive is validated on two threads (scripts/lib/parallel.ts).
+        const parallel = options.parallel ?? (canRunParallel() && listed.files.length >= parallelThreshold);
+        if (parallel) threads = 2;
+        loaded = parallel
+          ? await readContentInParallel(archiveOptions, listed.files, listed.problems)
+          : readListedContent(archiveOptions, listed.files, listed.problems);
       } else {
         loaded = listed.result;
       }
