@@ -14,8 +14,6 @@ import { conferences } from "../_data/conferences.ts";
 import { site } from "../_data/site.ts";
 import { topics } from "../_data/topics.ts";
 import { Archive, type ArchiveOptions, type Period } from "./lib/archive.ts";
-import { listContent, readListedContent } from "./lib/content.ts";
-import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/parallel.ts";
 import { pluralise } from "./eleventy/filters.ts";
 import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
@@ -50,11 +48,6 @@ export interface BuildOptions {
    * about 4 ms a page, so 40 s for every page of a 10k archive) or "all" (the tests).
    */
   validateHtml?: "sample" | "all";
-  /**
-   * Validate on two threads (scripts/lib/parallel.ts). Default: when the machine has more than one
-   * core and the archive at least `parallelThreshold` content files.
-   */
-  parallel?: boolean;
   /** Pages per Eleventy run (default `pagesPerRun` in scripts/lib/render.ts); for tests. */
   pagesPerRun?: number;
   /** Articles per Pagefind index part (default `maxIndexPages` in scripts/lib/search-index.ts); for tests. */
@@ -118,24 +111,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     basePath: options.basePath,
     period: options.period,
   };
-  let threads = 1;
   const archive = await timed(
     "validate",
-    async () => {
-      const listed = listContent(options.contentDir);
-      let loaded: ArchiveOptions["loaded"];
-      if (listed.ok) {
-        // A large archive is validated on two threads (scripts/lib/parallel.ts).
-        const parallel = options.parallel ?? (canRunParallel() && listed.files.length >= parallelThreshold);
-        if (parallel) threads = 2;
-        loaded = parallel
-          ? await readContentInParallel(archiveOptions, listed.files, listed.problems)
-          : readListedContent(archiveOptions, listed.files, listed.problems);
-      } else {
-        loaded = listed.result;
-      }
+    () => {
       try {
-        return new Archive({ ...archiveOptions, loaded });
+        return new Archive(archiveOptions);
       } catch (error) {
         if (error instanceof ContentError) throw new BuildError("validate", error.message);
         throw error;
@@ -145,8 +125,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       `${result.files} files: ${result.news.length} news, ${pluralise(result.abstracts.length, "abstract")}` +
       (result.withheld.drafts + result.withheld.scheduled > 0
         ? ` (${result.withheld.drafts} drafts, ${result.withheld.scheduled} scheduled withheld)`
-        : "") +
-      (threads > 1 ? " (2 threads)" : ""),
+        : ""),
   );
 
   // A preview is rebuilt on every save: a worker caching its pages would only get in the way. A
