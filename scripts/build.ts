@@ -15,7 +15,7 @@ import { site } from "../_data/site.ts";
 import { topics } from "../_data/topics.ts";
 import { Archive, type ArchiveOptions, type Period } from "./lib/archive.ts";
 import { pluralise } from "./eleventy/filters.ts";
-import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
+import { checkOutput } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
 import { collectGarbage } from "./lib/memory.ts";
 import { dayAsNow, isCalendarDate } from "./lib/dates.ts";
@@ -140,8 +140,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // (a 100k archive) reads the pages: the sources of every render run took its build over 4 GB.
   const sourced = (options.searchIndexSource ?? "cli") === "cli" && articleUrls.length > 0 && indexParts.length === 1;
   const searchSources = sourced ? { dir: path.join(staged, searchSourceFolder), urls: new Set(articleUrls) } : undefined;
-  /** The check reading the pages, started during the search phase. */
-  let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
   try {
     const { bytes: scriptBytes } = await timed(
       "render",
@@ -177,34 +175,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       () => writeDiscoveryFiles(archive, site, staged),
       (files) => `${files.length} files: feeds, sitemap.xml, robots.txt, _headers`,
     );
-    const checkOptions = {
-      basePath: archive.basePath,
-      validate: options.validateHtml === "all" ? ("all" as const) : archive.htmlSample(),
-      sources: new Map(archive.items.map((item) => [item.url, item.file])),
-    };
     // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
     if (serviceWorker) loadWorkbox().catch(() => {});
-    // The check's costly part, reading and parsing every page, runs while Pagefind's process builds
-    // and writes the index (mostly on one core); the links are checked once its bundle is written.
-    // A snapshot rewrites its pages after the search phase, so it reads them only then.
     const searchIndex = await timed(
       "search",
       async () => {
-        const read = () => {
-          const started = performance.now();
-          reading = scanPagesAsync(staged, checkOptions).then((scan) => ({ scan, ms: performance.now() - started }));
-        };
-        const indexing = writeSearchIndex({
+        const result = await writeSearchIndex({
           siteDir: staged,
           ...(searchSources ? { sourceDir: searchSources.dir } : {}),
           articleUrls,
           articleYears,
           source: options.searchIndexSource ?? "cli",
           ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
-          // Pagefind reads the pages on both cores; then the check reads them on the core it leaves free.
-          ...(options.snapshot ? {} : { onPagesRead: read }),
-        });
-        const result = await indexing.catch((error: unknown) => {
+        }).catch((error: unknown) => {
           throw new BuildError("search", `Pagefind failed: ${errorMessage(error)}`);
         });
         if (result.errors.length > 0) {
@@ -238,12 +221,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
     // A snapshot has no offline page (scripts/lib/render.ts).
     const expectedPages = options.snapshot ? archive.pageUrls().filter((url) => url !== "/offline/") : archive.pageUrls();
-    const read = reading ? await reading : undefined;
+    const checkOptions = {
+      basePath: archive.basePath,
+      validate: options.validateHtml === "all" ? ("all" as const) : archive.htmlSample(),
+      sources: new Map(archive.items.map((item) => [item.url, item.file])),
+    };
     const report = await timed(
       "check",
-      () => checkPages(staged, read?.scan ?? scanPages(staged, checkOptions), expectedPages, checkOptions),
-      (result) =>
-        `${result.pages} pages, ${result.links} internal links, ${result.validated} validated${read ? ` (pages read during search: ${formatMs(read.ms)})` : ""}`,
+      () => checkOutput(staged, expectedPages, checkOptions),
+      (result) => `${result.pages} pages, ${result.links} internal links, ${result.validated} validated`,
     );
     if (report.problems.length > 0) {
       throw new BuildError("check", `${report.problems.length} problems in the output:\n${report.problems.map((p) => `  ${p}`).join("\n")}`);
@@ -259,8 +245,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings, parts: searchIndex.parts, ...(searchIndex.words === undefined ? {} : { words: searchIndex.words }) },
     };
   } finally {
-    // No page may still be being read when the staging folder goes.
-    await reading?.catch(() => undefined);
     discard(staged);
   }
 }

@@ -46,11 +46,6 @@ export interface SearchIndexOptions {
   /** URLs of the article pages (`/news/2023/slug/`): exactly these must end up in the index. */
   articleUrls: readonly string[];
   source?: IndexSource;
-  /**
-   * Called once Pagefind has read the pages and builds and writes the index, which it does mostly
-   * on one core: the build reads its pages for the check meanwhile.
-   */
-  onPagesRead?: () => void;
   /** Articles per index part (default `maxIndexPages`). */
   maxIndexPages?: number;
   /** Each article's year, by URL, for the parts (`planIndexParts`); news URLs carry theirs. */
@@ -233,7 +228,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   for (const [index, part] of parts.entries()) {
     // One part at a time: the memory of one Pagefind process is the point of parts.
     const glob = parts.length === 1 ? articleGlob : partGlob(part.folders);
-    const written = await runPagefindCli(options.sourceDir ?? options.siteDir, glob, path.join(options.siteDir, part.bundle), index === 0 ? options.onPagesRead : undefined);
+    const written = await runPagefindCli(options.sourceDir ?? options.siteDir, glob, path.join(options.siteDir, part.bundle));
     timings.add += written.timings.add;
     timings.write += written.timings.write;
     words += written.words ?? 0;
@@ -327,7 +322,6 @@ async function runPagefindApi(options: SearchIndexOptions, source: IndexSource, 
       errors.push(...labelled("addDirectory", added.errors));
     }
     timings.add = performance.now() - started;
-    options.onPagesRead?.();
 
     started = performance.now();
     const written = await index.writeFiles({ outputPath });
@@ -365,7 +359,7 @@ export function pagefindBinary(): string {
  * progress lines give the timings: reading and parsing the pages ("add") until it reports
  * "[Reading languages]", then building and writing the index ("write").
  */
-function runPagefindCli(siteDir: string, glob: string, outputPath: string, onPagesRead?: () => void): Promise<PagefindRun> {
+function runPagefindCli(siteDir: string, glob: string, outputPath: string): Promise<PagefindRun> {
   const started = performance.now();
   let parsed: number | undefined;
   return new Promise((resolve) => {
@@ -383,10 +377,7 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string, onPag
     }
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      if (parsed === undefined && output.includes("[Reading languages]")) {
-        parsed = performance.now();
-        onPagesRead?.();
-      }
+      if (parsed === undefined && output.includes("[Reading languages]")) parsed = performance.now();
     };
     child.stdout.on("data", read);
     child.stderr.on("data", read);
