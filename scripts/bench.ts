@@ -366,7 +366,7 @@ export function markdownReport(results: BenchResults): string {
 // Running
 
 async function benchSearch(siteDir: string, browser: Browser, options: BenchOptions, log: (line: string) => void): Promise<SearchSample[]> {
-  const server = await serveGzipped(siteDir, defaultUiPages());
+  const server = await serveGzipped(siteDir, { extraPages: defaultUiPages() });
   const uis: SearchUi[] = ["ours", "default", "default-no-debounce"];
   const samples: SearchSample[] = [];
   try {
