@@ -7,7 +7,7 @@
  *    --search-size, Hugo + Pagefind (scripts/bench/hugo.ts) builds the same files after each of
  *    our runs, so that both are measured under the same load.
  * 2. Search (on the 10k site, served gzipped, in headless Chromium): our search page against
- *    Pagefind's default UI over the same index, cold and warm; the budgets of issue 4.
+ *    Pagefind's default UI over the same index, cold and warm, and the budgets.
  * 3. Page weight of a news page, the news list and the search page.
  * 4. Dev loop (10k): `npm start`, edit an article, time until the page and the search show it;
  *    `--edits` edits one after the other, each once the previous one's background pass is done.
@@ -48,7 +48,7 @@ interface BenchOptions {
   sizes: number[];
   runs: number;
   searchRuns: number;
-  /** The corpus size on which search, page weight and the dev loop are measured: 10k, issue 4's budgets. */
+  /** The corpus size on which Hugo + Pagefind, search, page weight and the dev loop are measured (10k, the budgets' size). */
   searchSize: number;
   search: boolean;
   devLoop: boolean;

@@ -137,7 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const indexParts = planIndexParts(articleUrls, options.maxIndexPages, articleYears);
   // Pagefind's command line reads the articles' search sources (scripts/lib/search-index.ts), written
   // as they render into a hidden folder of the staging site: half the pages' bytes. An index in parts
-  // (a 100k archive) reads the pages: the sources of every render run took its build over 4 GB.
+  // (a 100k archive) reads the pages instead: the sources of all its render runs cost too much memory.
   const sourced = (options.searchIndexSource ?? "cli") === "cli" && articleUrls.length > 0 && indexParts.length === 1;
   const searchSources = sourced ? { dir: path.join(staged, searchSourceFolder), urls: new Set(articleUrls) } : undefined;
   try {

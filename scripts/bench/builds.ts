@@ -57,7 +57,7 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * (match[2] === "s" ? 1000 : 1);
 }
 
-/** The phase lines and the closing "built" line of `npm run build` (see README, "Building"). */
+/** The phase lines and the closing "built" line of `npm run build`. */
 export function parseBuildOutput(output: string): BuildOutputSummary {
   const summary: BuildOutputSummary = { phases: [] };
   for (const line of output.split("\n")) {

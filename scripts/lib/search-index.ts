@@ -26,12 +26,8 @@ export const bundleDir = "pagefind";
  *
  * `cli` (the default) runs Pagefind's binary as its command-line indexer on the article pages the
  * render phase wrote. `directory` (`addDirectory`) and `files` (`addHTMLFile`, each page read in
- * Node) use its Node API. All three write the same index, byte for byte, but the Node API is
- * slower: on the 10k corpus, on this 2-core machine, `addDirectory` then `writeFiles` took
- * 13–15 s against 10–11 s for the command line (reading the pages about 3.5 s, then building and
- * writing the index, on one core, the rest). `files` is slower still to add (9.5 s: Pagefind parses
- * pages sent to its service one at a time). The API paths are kept for benchmarks and for an
- * archive with no articles, which the command line refuses to index.
+ * Node) use its Node API: the same index, byte for byte, but slower (docs/benchmarks.md). The API
+ * serves an archive with no articles, which the command line refuses to index.
  */
 export type IndexSource = "cli" | "files" | "directory";
 
@@ -83,9 +79,7 @@ export const searchSourceFolder = ".search-source";
 /**
  * What Pagefind needs of an article page: the element marked `data-pagefind-body` (which holds
  * every `data-pagefind-meta`, `-filter` and `-sort` of our templates) in a document of the page's
- * language. It is half the page's bytes (5.6 of 11.7 kB for a typical news item), and Pagefind's
- * reading of the pages is a third of its time: on the 10k corpus its command line took
- * 8.9–10.0 s on these against 11.8–12.6 s on the pages, and wrote the same index byte for byte.
+ * language: half the page's bytes, so Pagefind reads less, and writes the same index byte for byte.
  * Anything this cannot be sure of gets the whole page back, which is always right: a page with no
  * body, or more than one, or a `data-pagefind-` attribute outside it (Pagefind reads those
  * anywhere on the page).
