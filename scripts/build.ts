@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { conferences } from "../_data/conferences.ts";
 import { site } from "../_data/site.ts";
 import { topics } from "../_data/topics.ts";
-import { Archive, type ArchiveOptions, type Period } from "./lib/archive.ts";
+import { Archive, type Period } from "./lib/archive.ts";
 import { pluralise } from "./eleventy/filters.ts";
 import { checkOutput } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
@@ -101,21 +101,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
 
   recoverInterruptedBuilds(options.outDir);
-  const archiveOptions: ArchiveOptions = {
-    contentDir: options.contentDir,
-    site,
-    topics,
-    conferences,
-    preview: options.preview,
-    now: options.now,
-    basePath: options.basePath,
-    period: options.period,
-  };
   const archive = await timed(
     "validate",
     () => {
       try {
-        return new Archive(archiveOptions);
+        const { contentDir, preview, now, basePath, period } = options;
+        return new Archive({ contentDir, site, topics, conferences, preview, now, basePath, period });
       } catch (error) {
         if (error instanceof ContentError) throw new BuildError("validate", error.message);
         throw error;
