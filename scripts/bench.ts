@@ -3,9 +3,11 @@
  *
  * 1. Builds: synthetic corpora (scripts/generate-corpus.ts, 80 % news, 20 % abstracts) built with
  *    `npm run build` in a child process, `--runs` times each: time per phase and in total, pages
- *    per second, peak memory of the whole process tree, output and search index sizes.
+ *    per second, peak memory of the whole process tree, output and search index sizes. At the
+ *    --search-size, Hugo + Pagefind (scripts/bench/hugo.ts) builds the same files after each of
+ *    our runs, so that both are measured under the same load.
  * 2. Search (on the 10k site, served gzipped, in headless Chromium): our search page against
- *    Pagefind's default UI over the same index, cold and warm; the budgets of issue 4.
+ *    Pagefind's default UI over the same index, cold and warm, and the budgets.
  * 3. Page weight of a news page, the news list and the search page.
  * 4. Dev loop (10k): `npm start`, edit an article, time until the page and the search show it;
  *    `--edits` edits one after the other, each once the previous one's background pass is done.
@@ -33,6 +35,7 @@ import { launchBrowser } from "../test/support/browser.ts";
 import { repoRoot } from "./build.ts";
 import { BuildAborted, runBuild, writeBenchCorpus, type BuildRun, type Corpus } from "./bench/builds.ts";
 import { measureDevLoop, type DevLoopResult } from "./bench/dev-loop.ts";
+import { runHugoPagefind, writeHugoSite, type PeerRun } from "./bench/hugo.ts";
 import { startedGroups, stopGroup } from "./bench/process-tree.ts";
 import {
   defaultUiPages,
@@ -58,7 +61,7 @@ interface BenchOptions {
   sizes: number[];
   runs: number;
   searchRuns: number;
-  /** The corpus size on which search, page weight and the dev loop are measured: 10k, issue 4's budgets. */
+  /** The corpus size on which Hugo + Pagefind, search, page weight and the dev loop are measured (10k, the budgets' size). */
   searchSize: number;
   search: boolean;
   devLoop: boolean;
@@ -133,6 +136,8 @@ interface SizeResult {
   size: number;
   corpus: Omit<Corpus, "dir" | "sample">;
   runs: BuildRun[];
+  /** Hugo + Pagefind on the same corpus, interleaved with our runs (the --search-size only). */
+  peer?: PeerRun[] | { error: string };
   error?: string;
 }
 
@@ -217,6 +222,7 @@ function buildTable(builds: readonly SizeResult[]): string {
     median(runs.map(value).filter((v): v is number => v !== undefined));
   const rows = [
     row("articles (news + abstracts)", (_, r) => `${r.corpus.news + r.corpus.abstracts} (${r.corpus.news} + ${r.corpus.abstracts}), ${formatBytes(r.corpus.bytes)} Markdown`),
+    row("distinct words in the corpus; Pagefind indexed", (runs, r) => `${r.corpus.words}; ${runs[0]?.pagefind?.words ?? "–"}`),
     row("HTML pages", (runs) => String(runs[0]?.pages ?? "–")),
     ...phaseNames.flatMap((name) => {
       const phase = row(name, (runs) => ms(medianOf(runs, (run) => run.phases.find((p) => p.name === name)?.ms)));
@@ -239,6 +245,29 @@ function buildTable(builds: readonly SizeResult[]): string {
     row("`pagefind/` in all (with scripts, wasm, UIs)", (runs) => (runs[0] ? `${formatBytes(runs[0].searchBundle.bytes)}, ${runs[0].searchBundle.files} files` : "–")),
   ];
   return table(["", ...done.map((result) => `${sizeLabel(result.size)} (median of ${result.runs.length})`)], rows);
+}
+
+/** Our build beside Hugo + Pagefind's on the same corpus, and the budget: ≤ 1.0× theirs. */
+function peerSection(result: SizeResult): string {
+  const peer = result.peer;
+  if (!peer) return "";
+  if ("error" in peer) return `Hugo + Pagefind: not measured: ${peer.error}`;
+  const ours = median(result.runs.map((run) => run.totalMs ?? Number.NaN));
+  const theirs = median(peer.map((run) => run.totalMs));
+  const ratio = ours / theirs;
+  return [
+    table(
+      ["median", "our build", "Hugo + Pagefind"],
+      [
+        ["total", ms(ours), `${ms(theirs)} (Hugo ${ms(median(peer.map((run) => run.hugoMs)))}, Pagefind ${ms(median(peer.map((run) => run.pagefindMs)))})`],
+        ["each run", result.runs.map((run) => ms(run.totalMs)).join(", "), peer.map((run) => ms(run.totalMs)).join(", ")],
+        ["Pagefind indexed", `${result.runs[0]?.pagefind?.words ?? "–"} words`, `${peer[0]?.words ?? "–"} words, ${peer[0]?.pages ?? "–"} pages`],
+        ["peak memory", gb(median(result.runs.map((run) => run.memory.treeBytes))), `${gb(median(peer.map((run) => run.peakBytes)))} (largest process)`],
+      ],
+    ),
+    "",
+    `Budget: our build ≤ 1.0× Hugo + Pagefind: ${ratio <= 1 ? "met" : "**not met**"} (${ratio.toFixed(2)}×).`,
+  ].join("\n");
 }
 
 function largestOf(byCommand: Record<string, number>, match: (command: string) => boolean): number {
@@ -271,13 +300,13 @@ function searchSection(search: NonNullable<BenchResults["search"]>): string {
   ];
   const def = by("default");
   if (ours && def) {
-    const verdict = (ok: boolean) => (ok ? "holds" : "**fails**");
+    const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
     lines.push(
       "",
       "Cold queries run in fresh contexts with service workers blocked: the query alone, counted until the network is quiet. " +
         "Our pages register the offline service worker once the first results are shown and the page is idle; its install is in the page weight below.",
       "",
-      `Issue 4's budgets against Pagefind's default UI as shipped:`,
+      `Budgets against Pagefind's default UI as shipped, over the same index:`,
       `- cold bytes ≤ 0.75× the default UI's: ${verdict(ours.cold.bytes <= 0.75 * def.cold.bytes)} (${ratio(ours.cold.bytes, def.cold.bytes)})`,
       `- cold time to first results ≤ 0.75× the default UI's: ${verdict(ours.cold.ms <= 0.75 * def.cold.ms)} (${ratio(ours.cold.ms, def.cold.ms)})`,
       `- warm query ≤ 50 ms: ${verdict(ours.warm.ms <= 50)} (median ${ms(ours.warm.ms)}, slowest ${ms(ours.warm.maxMs)})`,
@@ -302,6 +331,9 @@ export function markdownReport(results: BenchResults): string {
   ];
   if (results.builds.length > 0) parts.push("", "## Full build (`npm run build`)", "", buildTable(results.builds));
   for (const failed of results.builds.filter((result) => result.error)) parts.push("", `${sizeLabel(failed.size)}: ${failed.error}`);
+  for (const result of results.builds.filter((result) => result.peer)) {
+    parts.push("", `## ${sizeLabel(result.size)}: our build beside Hugo + Pagefind (same corpus, same run)`, "", peerSection(result));
+  }
   if (results.wacz?.length) parts.push("", "## Web archive (`npm run snapshot -- --wacz`, each once)", "", waczSection(results.wacz));
   if (results.search) {
     parts.push("", `## Search on the ${sizeLabel(results.search.siteSize)} site (headless Chromium, gzip static server)`, "");
@@ -371,7 +403,7 @@ export function markdownReport(results: BenchResults): string {
 // Running
 
 async function benchSearch(siteDir: string, browser: Browser, options: BenchOptions, log: (line: string) => void): Promise<SearchSample[]> {
-  const server = await serveGzipped(siteDir, defaultUiPages());
+  const server = await serveGzipped(siteDir, { extraPages: defaultUiPages() });
   const uis: SearchUi[] = ["ours", "default", "default-no-debounce"];
   const samples: SearchSample[] = [];
   try {
@@ -494,8 +526,14 @@ async function main(): Promise<void> {
     const corpus = writeBenchCorpus(size, path.join(dir, "content"));
     corpora.set(size, corpus);
     log(`\n${sizeLabel(size)}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}) in ${path.relative(repoRoot, corpus.dir)}`);
-    const result: SizeResult = { size, corpus: { news: corpus.news, abstracts: corpus.abstracts, bytes: corpus.bytes }, runs: [] };
+    log(`  ${corpus.words} distinct words`);
+    const result: SizeResult = { size, corpus: { news: corpus.news, abstracts: corpus.abstracts, bytes: corpus.bytes, words: corpus.words }, runs: [] };
     results.builds.push(result);
+    const peer: PeerRun[] = [];
+    if (size === options.searchSize) {
+      writeHugoSite(corpus.dir, path.join(dir, "hugo"));
+      result.peer = peer;
+    }
     for (let run = 1; run <= options.runs; run++) {
       try {
         const measured = await runBuild(corpus.dir, path.join(dir, "site"), options.maxRssBytes);
@@ -511,6 +549,16 @@ async function main(): Promise<void> {
         failed = true;
         log(`  run ${run}: ${error.message}`);
         break;
+      }
+      if (result.peer !== peer) continue;
+      try {
+        const measured = await runHugoPagefind(path.join(dir, "hugo"));
+        peer.push(measured);
+        log(`  Hugo + Pagefind ${run}: ${ms(measured.totalMs)} (Hugo ${ms(measured.hugoMs)}, Pagefind ${ms(measured.pagefindMs)}, ${measured.words} words)`);
+      } catch (error) {
+        // Debian's hugo package may be missing: our figures stand without it.
+        result.peer = { error: error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error) };
+        log(`  Hugo + Pagefind: ${result.peer.error}`);
       }
     }
     if (options.wacz) results.wacz = [...(results.wacz ?? []), ...(await benchWacz(size, corpus.dir, dir, log))];

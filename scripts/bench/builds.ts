@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { generateCorpus, writeCorpus } from "../generate-corpus.ts";
+import { distinctWords, generateCorpus, writeCorpus } from "../generate-corpus.ts";
 import { repoRoot } from "../build.ts";
 import { bundleDir, isIndexData } from "../lib/search-index.ts";
 import { sampleTreeMemory, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
@@ -17,6 +17,8 @@ export interface Corpus {
   abstracts: number;
   /** Bytes of Markdown. */
   bytes: number;
+  /** Distinct words in the Markdown, case-folded: the vocabulary Pagefind indexes. */
+  words: number;
   /** The first news item: its file and its page's URL, for the dev loop and the page weight. */
   sample: { file: string; url: string };
 }
@@ -30,7 +32,7 @@ export function writeBenchCorpus(size: number, dir: string): Corpus {
   // news/<year>/<slug>.md is published at /news/<year>/<slug>/ (the corpus sets no slug: field).
   const first = files.find((file) => file.path.startsWith("news/"));
   if (!first) throw new Error("the corpus has no news items");
-  return { dir, news, abstracts, bytes, sample: { file: path.join(dir, first.path), url: `/${first.path.replace(/\.md$/, "")}/` } };
+  return { dir, news, abstracts, bytes, words: distinctWords(files.map((file) => file.text)).size, sample: { file: path.join(dir, first.path), url: `/${first.path.replace(/\.md$/, "")}/` } };
 }
 
 export interface PhaseLine {
@@ -41,8 +43,8 @@ export interface PhaseLine {
 
 export interface BuildOutputSummary {
   phases: PhaseLine[];
-  /** Pagefind's own time adding pages and writing the index, from the search phase's line. */
-  pagefind?: { addMs: number; writeMs: number };
+  /** Pagefind's own time adding pages and writing the index, and the words it indexed, from the search phase's line. */
+  pagefind?: { addMs: number; writeMs: number; words?: number };
   pages?: number;
   /** The build's own total ("built … in 14.5 s"), without npm's and tsx's start-up. */
   totalMs?: number;
@@ -55,7 +57,7 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * (match[2] === "s" ? 1000 : 1);
 }
 
-/** The phase lines and the closing "built" line of `npm run build` (see README, "Building"). */
+/** The phase lines and the closing "built" line of `npm run build`. */
 export function parseBuildOutput(output: string): BuildOutputSummary {
   const summary: BuildOutputSummary = { phases: [] };
   for (const line of output.split("\n")) {
@@ -71,7 +73,8 @@ export function parseBuildOutput(output: string): BuildOutputSummary {
     summary.phases.push({ name, detail, ms: parseDuration(duration) });
     const pagefind = /\(add ([\d.]+ m?s), write ([\d.]+ m?s)\)/.exec(detail);
     if (name === "search" && pagefind) {
-      summary.pagefind = { addMs: parseDuration(pagefind[1] ?? ""), writeMs: parseDuration(pagefind[2] ?? "") };
+      const words = /, (\d+) words,/.exec(detail)?.[1];
+      summary.pagefind = { addMs: parseDuration(pagefind[1] ?? ""), writeMs: parseDuration(pagefind[2] ?? ""), ...(words ? { words: Number(words) } : {}) };
     }
   }
   return summary;

@@ -131,7 +131,7 @@ export interface ArchiveOptions extends LoadOptions {
    * archive): every page, count, feed and index made from the archive then covers just the period.
    */
   period?: Period;
-  /** The content already read and validated (`readContent`'s result, e.g. read on several threads); read here otherwise. */
+  /** The content already read and validated (`readContent`'s result, e.g. the preview's, kept across edits); read here otherwise. */
   loaded?: { content: LoadedContent; problems: Problem[] };
 }
 

@@ -206,12 +206,11 @@ function ownCopy(text: string): string {
 
 /**
  * Reads and parses every HTML page (the costly part of the check: 12k pages of a 10k archive take
- * about 2.5 s), one page per step, so that `scanPagesAsync` can let other work (Pagefind's
- * process reporting progress) through between pages. `pagefind/` is not read: Pagefind writes no
- * pages, and the build reads the pages while Pagefind is still writing its bundle there. Nor is
- * `.search-source/`, what Pagefind read, which the build removes before publishing.
+ * about 2.5 s). `pagefind/` is not read: Pagefind writes no pages. Nor is `.search-source/`, what
+ * Pagefind read, which the build removes before publishing.
  */
-function* scanSteps(outDir: string, options: CheckOptions, scan: PageScan): Generator<void> {
+export function scanPages(outDir: string, options: CheckOptions = {}): PageScan {
+  const scan: PageScan = { pages: new Map(), validated: 0, unvalidated: [], problems: [], strings: new Map() };
   const { validate = "all" } = options;
   const toValidate = new Set(validate === "all" ? [] : validate);
   for (const file of listFiles(outDir, [bundleDir, searchSourceFolder]).filter((name) => name.endsWith(".html"))) {
@@ -225,28 +224,11 @@ function* scanSteps(outDir: string, options: CheckOptions, scan: PageScan): Gene
           `${named(options, url)}: not validated with html-validate: ${count.format(facts.elements)} elements nested ${facts.depth} deep, ` +
             `over its budget of ${count.format(validationBudget.elements)} elements nested ${validationBudget.depth} deep`,
         );
-        yield;
         continue;
       }
       scan.validated++;
       for (const error of htmlErrors(html)) scan.problems.push(`${named(options, url)}: ${error}`);
     }
-    yield;
-  }
-}
-
-export function scanPages(outDir: string, options: CheckOptions = {}): PageScan {
-  const scan: PageScan = { pages: new Map(), validated: 0, unvalidated: [], problems: [], strings: new Map() };
-  for (const _ of scanSteps(outDir, options, scan));
-  return scan;
-}
-
-/** `scanPages`, yielding to the event loop every `every` pages. */
-export async function scanPagesAsync(outDir: string, options: CheckOptions = {}, every = 50): Promise<PageScan> {
-  const scan: PageScan = { pages: new Map(), validated: 0, unvalidated: [], problems: [], strings: new Map() };
-  let step = 0;
-  for (const _ of scanSteps(outDir, options, scan)) {
-    if (++step % every === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return scan;
 }

@@ -163,8 +163,8 @@ export function listContent(
 
 /**
  * Reads, checks and renders one content file at a time. Each file is independent of the others,
- * so the build can read them on several threads (scripts/lib/parallel.ts); `assembleContent`
- * then puts the results together in file order, as if one thread had read them all.
+ * so the preview re-reads only those that changed; `assembleContent` then puts the results
+ * together in file order.
  */
 export function contentReader(options: LoadOptions): (file: ContentFile) => FileResult {
   const topics = new Map(options.topics.map((topic) => [topic.id, topicInfo(topic)]));

@@ -3,7 +3,7 @@
  * phase succeeded, so a failed or killed build never leaves a broken or partial site in place.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
 /** A fresh staging folder next to `outDir` (same file system, so the final rename is atomic). */
@@ -12,40 +12,6 @@ export function stagingDir(outDir: string): string {
   const dir = `${outDir}.tmp-${process.pid}`;
   rmSync(dir, { recursive: true, force: true });
   return dir;
-}
-
-/** Linux's shared-memory file system, a tmpfs on every distribution. */
-const memoryDir = "/dev/shm";
-const tmpfsMagic = 0x01021994;
-/** Scratch folders in `memoryDir` are named `<scratchPrefix><pid>-<n>-<what>`: builds in one process (tests) each have their own. */
-const scratchPrefix = ".archive-build-";
-let scratchCount = 0;
-
-/**
- * A scratch folder for `bytes` of files the build writes, reads once and deletes (the search
- * sources: scripts/lib/search-index.ts): in memory, in /dev/shm, where there is one with room to
- * spare, else `fallback` (a folder of the staging site). On this machine kind the disk is the
- * bottleneck after a few builds: creating 12,000 files took 0.4 s on a rested disk and 1.4–2.5 s
- * in the next minute, against 0.15 s in /dev/shm every time. A build killed before deleting its
- * scratch folder leaves it to the next build's `recoverInterruptedBuilds`.
- */
-export function scratchDir(what: string, bytes: number, fallback: string): string {
-  try {
-    const memory = statfsSync(memoryDir);
-    // At most a tenth of what is free: the index being built needs memory too.
-    if (memory.type === tmpfsMagic && bytes * 10 < memory.bavail * memory.bsize) {
-      return path.join(memoryDir, `${scratchPrefix}${process.pid}-${++scratchCount}-${what}`);
-    }
-  } catch {
-    // No /dev/shm (macOS, Windows): the fallback.
-  }
-  return fallback;
-}
-
-/** Deletes a scratch folder of `scratchDir` (or its fallback) in the background. */
-export function removeScratch(dir: string, outDir: string, what: string): void {
-  if (!existsSync(dir)) return;
-  removeInBackground(dir, dir.startsWith(`${memoryDir}/`) ? `${path.dirname(dir)}/.trash-${path.basename(dir)}` : trashDir(outDir, what));
 }
 
 /** Swaps the staged build in: at no moment does `outDir` hold a mix of two builds. */
@@ -72,9 +38,9 @@ export function trashDir(outDir: string, what = ""): string {
 }
 
 /**
- * Deleting the replaced output took as long as a third of a 10k build (4–5 s for 22,000 files),
- * and nothing waits for it: it is renamed out of the way and deleted by a detached `rm -rf` that
- * outlives the build. Where there is no `rm`, or it cannot start, it is deleted here.
+ * Deleting a replaced site costs seconds (22,000 files at 10k) and nothing needs to wait for it: it
+ * is renamed out of the way and deleted by a detached `rm -rf` that outlives the build. Where there
+ * is no `rm`, or it cannot start, it is deleted here.
  */
 export function removeInBackground(dir: string, trash: string): void {
   renameSync(dir, trash);
@@ -106,7 +72,6 @@ export function discard(staged: string): void {
  * A leftover holds a whole site (12,000 files at 10k): it is deleted in the background.
  */
 export function recoverInterruptedBuilds(outDir: string): void {
-  removeDeadScratch();
   const parent = path.dirname(path.resolve(outDir));
   const base = path.basename(outDir);
   if (!existsSync(parent)) return;
@@ -124,26 +89,6 @@ export function recoverInterruptedBuilds(outDir: string): void {
     // A build killed between its two renames left the last good site as `.old-<pid>`: put it back.
     if (match[1] === "old" && !existsSync(outDir)) renameSync(leftover, outDir);
     else removeInBackground(leftover, trashDir(outDir, `${match[1]}-${match[2]}`));
-  }
-}
-
-/** Removes the scratch folders in memory of builds whose process is gone (see `scratchDir`). */
-function removeDeadScratch(): void {
-  let names: string[];
-  try {
-    names = readdirSync(memoryDir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const match = new RegExp(`^(?:\\.trash-)?${escapeRegExp(scratchPrefix)}(\\d+)-`).exec(name);
-    const pid = Number(match?.[1]);
-    if (!match || pid === process.pid || isRunning(pid)) continue;
-    try {
-      rmSync(path.join(memoryDir, name), { recursive: true, force: true });
-    } catch {
-      // Another build is deleting it too.
-    }
   }
 }
 

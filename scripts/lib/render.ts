@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Archive, PageLists } from "./archive.ts";
 import type { AssetUrls } from "./assets.ts";
 import { searchSource } from "./search-index.ts";
-import { writeBehind } from "./write-behind.ts";
 import { pagePolicy, searchPolicy } from "./security.ts";
 import type { SnapshotInfo } from "./snapshot/info.ts";
 
@@ -88,8 +87,9 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
   const { snapshot, part, searchParts = [], searchSources } = options;
   const lists = part && "lists" in part ? part.lists : archive.pageLists(part);
   const singlePages = !part || ("index" in part && part.index === 0);
-  // The first run makes every search source's folder, in URL order (see `writeBehind`).
-  const writer = searchSources ? writeBehind(singlePages ? [...searchSources.urls].sort().map((url) => path.join(searchSources.dir, url)) : []) : undefined;
+  // Pagefind numbers pages in the order it finds them, and some file systems (tmpfs) list a folder
+  // in the order its entries were made: the first run makes every source's folder, in URL order.
+  if (searchSources && singlePages) for (const url of [...searchSources.urls].sort()) mkdirSync(path.join(searchSources.dir, url), { recursive: true });
   const eleventy = new Eleventy("src", outDir, {
     configPath: ".eleventy.ts",
     quietMode: true,
@@ -110,7 +110,7 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
         // Added last, it sees each page as written (Eleventy's own transforms, such as the base path's, run first).
         eleventyConfig.addTransform("search-source", function (content) {
           const url = this.page.url;
-          if (url && searchSources.urls.has(url)) writer?.write(path.join(searchSources.dir, url, "index.html"), searchSource(content));
+          if (url && searchSources.urls.has(url)) writeFileSync(path.join(searchSources.dir, url, "index.html"), searchSource(content));
           return content;
         });
       }
@@ -118,15 +118,5 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
   });
   // Eleventy would print its own summary; the build prints one line per phase instead.
   eleventy.disableLogger();
-  const rendered = await eleventy.write().then(
-    () => undefined,
-    (error: unknown) => ({ error }),
-  );
-  // Ended even when Eleventy failed: no write may still be running when the staging folder goes.
-  const written = await writer?.end().then(
-    () => undefined,
-    (error: unknown) => ({ error }),
-  );
-  if (rendered) throw rendered.error;
-  if (written) throw new Error(`writing a page's search source failed: ${(written.error as Error).message}`);
+  await eleventy.write();
 }

@@ -26,12 +26,8 @@ export const bundleDir = "pagefind";
  *
  * `cli` (the default) runs Pagefind's binary as its command-line indexer on the article pages the
  * render phase wrote. `directory` (`addDirectory`) and `files` (`addHTMLFile`, each page read in
- * Node) use its Node API. All three write the same index, byte for byte, but the Node API is
- * slower: on the 10k corpus, on this 2-core machine, `addDirectory` then `writeFiles` took
- * 13–15 s against 10–11 s for the command line (reading the pages about 3.5 s, then building and
- * writing the index, on one core, the rest). `files` is slower still to add (9.5 s: Pagefind parses
- * pages sent to its service one at a time). The API paths are kept for benchmarks and for an
- * archive with no articles, which the command line refuses to index.
+ * Node) use its Node API: the same index, byte for byte, but slower (docs/benchmarks.md). The API
+ * serves an archive with no articles, which the command line refuses to index.
  */
 export type IndexSource = "cli" | "files" | "directory";
 
@@ -46,11 +42,6 @@ export interface SearchIndexOptions {
   /** URLs of the article pages (`/news/2023/slug/`): exactly these must end up in the index. */
   articleUrls: readonly string[];
   source?: IndexSource;
-  /**
-   * Called once Pagefind has read the pages and builds and writes the index, which it does mostly
-   * on one core: the build reads its pages for the check meanwhile.
-   */
-  onPagesRead?: () => void;
   /** Articles per index part (default `maxIndexPages`). */
   maxIndexPages?: number;
   /** Each article's year, by URL, for the parts (`planIndexParts`); news URLs carry theirs. */
@@ -68,6 +59,8 @@ export interface SearchIndexReport {
   timings: { add: number; write: number };
   /** Pagefind bundles the index is in (see `maxIndexPages`). */
   parts: number;
+  /** Distinct words Pagefind indexed, as its command line reports them (summed over the parts). */
+  words?: number;
 }
 
 /**
@@ -86,9 +79,7 @@ export const searchSourceFolder = ".search-source";
 /**
  * What Pagefind needs of an article page: the element marked `data-pagefind-body` (which holds
  * every `data-pagefind-meta`, `-filter` and `-sort` of our templates) in a document of the page's
- * language. It is half the page's bytes (5.6 of 11.7 kB for a typical news item), and Pagefind's
- * reading of the pages is a third of its time: on the 10k corpus its command line took
- * 8.9–10.0 s on these against 11.8–12.6 s on the pages, and wrote the same index byte for byte.
+ * language: half the page's bytes, so Pagefind reads less, and writes the same index byte for byte.
  * Anything this cannot be sure of gets the whole page back, which is always right: a page with no
  * body, or more than one, or a `data-pagefind-` attribute outside it (Pagefind reads those
  * anywhere on the page).
@@ -227,12 +218,14 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
   const errors: string[] = [];
   const timings = { add: 0, write: 0 };
+  let words = 0;
   for (const [index, part] of parts.entries()) {
     // One part at a time: the memory of one Pagefind process is the point of parts.
     const glob = parts.length === 1 ? articleGlob : partGlob(part.folders);
-    const written = await runPagefindCli(options.sourceDir ?? options.siteDir, glob, path.join(options.siteDir, part.bundle), index === 0 ? options.onPagesRead : undefined);
+    const written = await runPagefindCli(options.sourceDir ?? options.siteDir, glob, path.join(options.siteDir, part.bundle));
     timings.add += written.timings.add;
     timings.write += written.timings.write;
+    words += written.words ?? 0;
     errors.push(...written.errors.map((error) => (parts.length === 1 ? error : `${part.bundle}: ${error}`)));
     if (written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
     // The search page's compact copy of the filters (scripts/lib/search-facets.ts).
@@ -248,7 +241,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     const list = parts.slice(1).map((part) => ({ bundle: `${part.bundle}/`, folders: part.folders, pages: part.pages, years: part.years }));
     writeFileSync(path.join(outputPath, partsFile), `${JSON.stringify({ parts: list }, null, 2)}\n`);
   }
-  return report(options, outputPath, { errors, timings, failed: false }, parts);
+  return report(options, outputPath, { errors, timings, failed: false, words }, parts);
 }
 
 /**
@@ -279,7 +272,7 @@ function dropSharedEngine(partDir: string, firstDir: string): string | undefined
 }
 
 function report(options: SearchIndexOptions, outputPath: string, written: PagefindRun, parts: readonly Pick<IndexPart, "bundle" | "pages">[]): SearchIndexReport {
-  const { errors, timings } = written;
+  const { errors, timings, words } = written;
   if (errors.length > 0 && written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
   let pages = 0;
   for (const part of parts) {
@@ -291,12 +284,13 @@ function report(options: SearchIndexOptions, outputPath: string, written: Pagefi
   }
   const missing = missingPagesError(options.articleUrls.length, pages);
   if (missing && parts.length === 1) errors.push(missing);
-  return { pages, indexBytes: indexDataBytes(outputPath), errors, timings, parts: parts.length };
+  return { pages, indexBytes: indexDataBytes(outputPath), errors, timings, parts: parts.length, ...(words === undefined ? {} : { words }) };
 }
 
 interface PagefindRun {
   errors: string[];
   timings: { add: number; write: number };
+  words?: number;
   /** Nothing usable was written (Pagefind could not start, or exited with an error). */
   failed: boolean;
 }
@@ -322,7 +316,6 @@ async function runPagefindApi(options: SearchIndexOptions, source: IndexSource, 
       errors.push(...labelled("addDirectory", added.errors));
     }
     timings.add = performance.now() - started;
-    options.onPagesRead?.();
 
     started = performance.now();
     const written = await index.writeFiles({ outputPath });
@@ -360,7 +353,7 @@ export function pagefindBinary(): string {
  * progress lines give the timings: reading and parsing the pages ("add") until it reports
  * "[Reading languages]", then building and writing the index ("write").
  */
-function runPagefindCli(siteDir: string, glob: string, outputPath: string, onPagesRead?: () => void): Promise<PagefindRun> {
+function runPagefindCli(siteDir: string, glob: string, outputPath: string): Promise<PagefindRun> {
   const started = performance.now();
   let parsed: number | undefined;
   return new Promise((resolve) => {
@@ -378,10 +371,7 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string, onPag
     }
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      if (parsed === undefined && output.includes("[Reading languages]")) {
-        parsed = performance.now();
-        onPagesRead?.();
-      }
+      if (parsed === undefined && output.includes("[Reading languages]")) parsed = performance.now();
     };
     child.stdout.on("data", read);
     child.stderr.on("data", read);
@@ -393,7 +383,8 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string, onPag
       const timings = { add: (parsed ?? ended) - started, write: ended - (parsed ?? ended) };
       if (code === 0) {
         // Pagefind prints problems it did not stop for (a page without lang, say) as warnings.
-        resolve({ errors: [], timings, failed: false });
+        const words = /Indexed ([\d,]+) words?/.exec(output)?.[1];
+        resolve({ errors: [], timings, failed: false, ...(words ? { words: Number(words.replace(/,/g, "")) } : {}) });
         return;
       }
       const lines = output.split("\n").filter((line) => /error|warn|panic|failed/i.test(line));

@@ -5,7 +5,7 @@
  * renders in bounded time. Unit tests in test/lib cover each rule alone; these run the real build.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -307,25 +307,6 @@ test("a build killed between publishing's two renames: the next build puts the p
   assert.is(error.phase, "validate");
   assert.is(hashTree(outDir), before);
   assert.equal(siblingsOf(outDir), []);
-});
-
-test("a killed build's search sources in memory are removed by the next build; a running build's are not", async () => {
-  const gone = spawn(process.execPath, ["-e", ""]);
-  const deadPid = await new Promise<number>((resolve) => gone.on("exit", () => resolve(gone.pid as number)));
-  const running = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
-  const folders = [`.archive-build-${deadPid}-search`, `.trash-.archive-build-${deadPid}-search`, `.archive-build-${running.pid}-search`];
-  for (const folder of folders) writeContent({ "news/2020/a/index.html": "<p>a</p>" }, path.join("/dev/shm", folder));
-  try {
-    const content = writeContent({ "news/2023/good.md": newsFile({ title: "Good", date: "2023-11-14" }) });
-    await buildSite(content);
-    assert.equal(
-      folders.map((folder) => existsSync(path.join("/dev/shm", folder))),
-      [false, false, true],
-    );
-  } finally {
-    running.kill();
-    rmSync(path.join("/dev/shm", folders[2] as string), { recursive: true, force: true });
-  }
 });
 
 // --- the same content under any machine time zone ------------------------------------------

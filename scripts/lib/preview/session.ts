@@ -23,7 +23,6 @@ import { formatMs } from "../../build.ts";
 import { Archive, type ArchiveOptions } from "../archive.ts";
 import { writeAssets, type AssetUrls } from "../assets.ts";
 import { assembleContent, contentReader, listContent, type ContentFile, type FileResult } from "../content.ts";
-import { readAhead } from "../read-ahead.ts";
 import { dayAsNow, todayIn } from "../dates.ts";
 import { ContentError, formatProblem } from "../problems.ts";
 import { renderSite } from "../render.ts";
@@ -229,10 +228,7 @@ export class PreviewSession {
       return { changed, ok: false, problems: listed.result.problems };
     }
     const read = contentReader(this.#archiveOptions);
-    // The first scan reads every file: ahead on a small thread, as the build does (scripts/lib/read-ahead.ts).
-    const reading = this.#cache.size === 0 ? readAhead(listed.files.map(({ file }) => file)) : undefined;
     const results = listed.files.map((file) => this.#result(file, read));
-    void reading?.stop();
     const listing = listed.problems.map(formatProblem).join("\n");
     const names = new Set(listed.files.map((file) => file.file));
     for (const file of this.#cache.keys()) if (!names.has(file)) this.#cache.delete(file);

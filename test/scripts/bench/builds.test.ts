@@ -15,7 +15,7 @@ test("parseBuildOutput reads the phase lines and the total of the README's examp
     "validate  2 files: 1 news, 1 abstract                                   21 ms",
     "render    2 articles with Eleventy, search.js 10 kB                    222 ms",
     "feeds     6 files: Atom and JSON feeds, sitemap.xml, robots.txt          3 ms",
-    "search    2 pages, 7 kB of index (add 6 ms, write 9 ms)                 28 ms",
+    "search    2 pages, 143 words, 7 kB of index (add 6 ms, write 9 ms)      28 ms",
     "check     30 pages, 537 internal links                                  25 ms",
     "publish   60 files to _site                                             16 ms",
     "built 30 pages (1 news, 1 abstract) in 1.32 s",
@@ -25,8 +25,8 @@ test("parseBuildOutput reads the phase lines and the total of the README's examp
     summary.phases.map((phase) => [phase.name, phase.ms]),
     [["validate", 21], ["render", 222], ["feeds", 3], ["search", 28], ["check", 25], ["publish", 16]],
   );
-  assert.is(summary.phases[3]?.detail, "2 pages, 7 kB of index (add 6 ms, write 9 ms)");
-  assert.equal(summary.pagefind, { addMs: 6, writeMs: 9 });
+  assert.is(summary.phases[3]?.detail, "2 pages, 143 words, 7 kB of index (add 6 ms, write 9 ms)");
+  assert.equal(summary.pagefind, { addMs: 6, writeMs: 9, words: 143 });
   assert.is(summary.pages, 30);
   assert.is(summary.totalMs, 1320);
 });
@@ -47,6 +47,9 @@ test("parseBuildOutput reads every phase of a real build's log", async () => {
     report.phases.map((phase) => phase.name),
   );
   assert.ok(summary.pagefind, "the search line carries Pagefind's add and write times");
+  // "A" and the words of newsFile's body, as Pagefind's command line counted them.
+  assert.is(summary.pagefind.words, report.search.words);
+  assert.ok((report.search.words ?? 0) > 0);
 });
 
 test.run();
