@@ -30,9 +30,10 @@ import { writeAssets } from "./lib/assets.ts";
 import { loadWorkbox, writeServiceWorker } from "./lib/offline.ts";
 import type { SnapshotInfo } from "./lib/snapshot/info.ts";
 import { prepareSnapshotPayload } from "./lib/snapshot/payload.ts";
-import { formatBytes, planIndexParts, searchSourceFolder, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
-
-export const repoRoot = path.resolve(import.meta.dirname, "..");
+import { planIndexParts, searchSourceFolder, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
+import { displayPath } from "./lib/util/display-path.ts";
+import { formatBytes, formatMs } from "./lib/util/format.ts";
+import { repoRoot } from "./lib/util/repo-root.ts";
 
 export interface BuildOptions {
   /** Folder with news/ and abstracts/. */
@@ -321,14 +322,6 @@ function errorMessage(error: unknown): string {
 /** One phase's line of the build's report: name, what it did, how long it took. */
 export function phaseLine(name: string, description: string, ms: number): string {
   return `${name.padEnd(9)} ${description.padEnd(58)} ${formatMs(ms).padStart(8)}`;
-}
-
-export function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
-}
-
-function displayPath(dir: string): string {
-  return path.relative(process.cwd(), dir) || ".";
 }
 
 export function parseBuildArgs(args: string[], cwd: string = process.cwd()): BuildOptions {

@@ -22,6 +22,7 @@ import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter
 import { renderMarkdown, truncateAtWord, type RenderedMarkdown } from "./markdown.ts";
 import { ContentError, suggestion, type Problem } from "./problems.ts";
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
+import { displayPath } from "./util/display-path.ts";
 
 export interface TopicInfo extends Topic {
   url: string;
@@ -453,9 +454,4 @@ function reportUrlClashes(items: readonly Item[], problems: Problem[]): Set<Item
     } else seen.set(key, item);
   }
   return clashing;
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") ? relative : file;
 }

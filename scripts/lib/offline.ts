@@ -2,11 +2,12 @@
  * Offline reading: the service worker (src/assets/offline/sw.ts, bundled with esbuild, its
  * precache list injected by workbox-build) and the list of every file "Save the archive" downloads.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { offlineManifestPath, type OfflineManifest } from "../../src/assets/offline/shared.ts";
 import { bundleScript, scriptEntries } from "./search-bundle.ts";
+import { listFiles } from "./util/list-files.ts";
 
 let workbox: Promise<typeof import("workbox-build")> | undefined;
 
@@ -47,13 +48,6 @@ export interface OfflineReport {
   saveBytes: number;
 }
 
-function siteFiles(siteDir: string): string[] {
-  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
-}
-
 /**
  * Every public page (as the URL a reader opens; redirect pages are left out) and every file of the
  * search index, with sizes.
@@ -64,7 +58,7 @@ export function offlineManifest(siteDir: string, build: string, pageUrls: readon
     bytes: statSync(path.join(siteDir, url, "index.html")).size,
     cache: "pages" as const,
   }));
-  for (const file of siteFiles(siteDir)) {
+  for (const file of listFiles(siteDir)) {
     if (/^pagefind\/(part-\d+\/)?(fragment|index|filter)\//.test(file)) {
       files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "search" });
     }

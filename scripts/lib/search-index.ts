@@ -448,10 +448,3 @@ function indexDataBytes(dir: string): number {
     .filter((entry) => entry.isFile() && isIndexData(entry.name))
     .reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
 }
-
-/** "1.2 MB", "830 kB": decimal units, as hosts and browsers report transfer sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} kB`;
-  return `${bytes} B`;
-}

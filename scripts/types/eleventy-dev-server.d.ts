@@ -11,6 +11,7 @@ declare module "@11ty/eleventy-dev-server" {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
     serve(port: number): void;
     ready(): Promise<void>;
+    getServerUrl(host: string, pathname?: string): string;
     reload(event?: { files?: string[]; subtype?: "css" }): void;
     close(): Promise<void>;
   }

@@ -1,10 +1,11 @@
 /** Helpers for build-output tests: write a content folder, build it for real, read the pages. */
 import * as cheerio from "cheerio";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build, BuildError, type BuildOptions, type BuildReport } from "../../scripts/build.ts";
+import { listFiles } from "../../scripts/lib/util/list-files.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -64,11 +65,7 @@ export async function buildFailure(contentDir: string, options: Partial<BuildOpt
 /** One hash over every file's path and bytes: equal hashes mean byte-identical folders. */
 export function hashTree(dir: string): string {
   const hash = createHash("sha256");
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-  for (const file of files) {
+  for (const file of listFiles(dir)) {
     hash.update(file);
     hash.update(readFileSync(path.join(dir, file)));
   }

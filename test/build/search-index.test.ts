@@ -4,7 +4,6 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  formatBytes,
   indexedPageCount,
   isIndexData,
   labelled,
@@ -56,10 +55,6 @@ test("isIndexData counts Pagefind's data files, not its scripts, wasm or UI", ()
     ].filter(isIndexData),
     ["pagefind.en_9df45372ed.pf_meta", "en_7bbeebd.pf_fragment", "en_ddd5525.pf_index", "en_a442ebf.pf_filter"],
   );
-});
-
-test("formatBytes uses decimal units", () => {
-  assert.equal([512, 8_400, 830_000, 14_250_000].map(formatBytes), ["512 B", "8 kB", "830 kB", "14.3 MB"]);
 });
 
 test("searchSource keeps the element marked data-pagefind-body, nested elements of its kind and all, in a page of the same language", () => {
