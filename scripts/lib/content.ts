@@ -20,7 +20,7 @@ import {
 import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderMarkdown, truncateAtWord, type RenderedMarkdown } from "./markdown.ts";
-import { ContentError, suggestion, type Problem } from "./problems.ts";
+import { suggestion, type Problem } from "./problems.ts";
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
 import { displayPath } from "./util/display-path.ts";
 
@@ -87,13 +87,6 @@ export interface LoadedContent {
   files: number;
   /** The line of an item's `aliases[index]` in its file, for problems found once every page is known. */
   aliasLine(item: Item, index: number): number | undefined;
-}
-
-/** Reads and validates the content folder; throws every problem of every file together. */
-export function loadContent(options: LoadOptions): LoadedContent {
-  const { content, problems } = readContent(options);
-  if (problems.length > 0) throw new ContentError(problems);
-  return content;
 }
 
 /**
