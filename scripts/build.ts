@@ -30,7 +30,7 @@ import { writeAssets } from "./lib/assets.ts";
 import { loadWorkbox, writeServiceWorker } from "./lib/offline.ts";
 import type { SnapshotInfo } from "./lib/snapshot/info.ts";
 import { prepareSnapshotPayload } from "./lib/snapshot/payload.ts";
-import { planIndexParts, searchSourceFolder, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
+import { planIndexParts, searchSourceFolder, writeSearchIndex } from "./lib/search-index.ts";
 import { displayPath } from "./lib/util/display-path.ts";
 import { formatBytes, formatMs } from "./lib/util/format.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
@@ -61,8 +61,6 @@ export interface BuildOptions {
   pagesPerRun?: number;
   /** Articles per Pagefind index part (default `maxIndexPages` in scripts/lib/search-index.ts); for tests. */
   maxIndexPages?: number;
-  /** How pages reach Pagefind (default "cli", its command line); the Node API paths are for benchmarks. */
-  searchIndexSource?: IndexSource;
   /**
    * Where the articles' search sources go (scripts/lib/search-index.ts): `/dev/shm` where there is
    * room (default), or `false`: a hidden folder of the staging site, as on a machine without one.
@@ -172,7 +170,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // (scripts/lib/search-index.ts), in memory where there is room: about 4 kB an article, 40 MB at 10k.
   // Not for an index in parts (a 100k archive): written beside its render runs, they slowed the 100k
   // render from 61 s to 134 s and took the build over 4 GB (README, Benchmark), so its parts read the pages.
-  const sourced = (options.searchIndexSource ?? "cli") === "cli" && articleUrls.length > 0 && indexParts.length === 1;
+  const sourced = articleUrls.length > 0 && indexParts.length === 1;
   const inStaging = path.join(staged, searchSourceFolder);
   const searchSources = sourced
     ? { dir: options.searchSourcesInMemory === false ? inStaging : scratchDir("search", articleUrls.length * 4096, inStaging), urls: new Set(articleUrls) }
@@ -236,7 +234,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           ...(searchSources ? { sourceDir: searchSources.dir } : {}),
           articleUrls,
           articleYears,
-          source: options.searchIndexSource ?? "cli",
           ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
           // Pagefind reads the pages on both cores; then the check reads them on the core it leaves free.
           ...(options.snapshot ? {} : { onPagesRead: read }),
