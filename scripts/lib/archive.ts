@@ -19,7 +19,7 @@ import {
   type NewsItem,
   type TopicInfo,
 } from "./content.ts";
-import { yearOf } from "./dates.ts";
+import { formatMonth, yearOf } from "./dates.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { relatedItems } from "./related.ts";
@@ -392,8 +392,6 @@ function groupBy<T>(items: readonly T[], name: (item: T) => string): Group<T>[] 
   return [...groups].map(([groupName, groupItems]) => ({ name: groupName, items: groupItems }));
 }
 
-const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-
 function yearPages(years: readonly YearCount[], news: readonly NewsItem[], conferences: readonly ConferenceSummary[]): YearPage[] {
   const withNews = years.filter((count) => count.news > 0 || count.abstracts > 0);
   return withNews.flatMap((counts, index) => {
@@ -404,7 +402,7 @@ function yearPages(years: readonly YearCount[], news: readonly NewsItem[], confe
       ...page,
       year: counts.year,
       counts,
-      months: groupBy(page.items, (item) => monthName.format(new Date(`${item.date}T00:00:00Z`))),
+      months: groupBy(page.items, (item) => formatMonth(item.date)),
       ...(newer ? { newerYear: newer.year } : {}),
       ...(older ? { olderYear: older.year } : {}),
       conferences: conferences.filter((entry) => entry.conference.year === counts.year),
