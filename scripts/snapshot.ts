@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { site } from "../_data/site.ts";
-import { BuildError } from "./build.ts";
+import { BuildError } from "./lib/build.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
 import { pluralise } from "./eleventy/filters.ts";
 import type { Period } from "./lib/archive.ts";

@@ -20,7 +20,7 @@ import path from "node:path";
 import { conferences } from "../../../_data/conferences.ts";
 import { site } from "../../../_data/site.ts";
 import { topics } from "../../../_data/topics.ts";
-import { build, BuildError } from "../../build.ts";
+import { build, BuildError } from "../build.ts";
 import { Archive, type ArchiveOptions } from "../archive.ts";
 import { writeAssets, type AssetUrls } from "../assets.ts";
 import { assembleContent, contentReader, listContent, type ContentFile, type FileResult } from "../content.ts";

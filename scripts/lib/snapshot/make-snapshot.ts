@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { site } from "../../../_data/site.ts";
-import { build, BuildError, phaseLine, type BuildReport } from "../../build.ts";
+import { build, BuildError, phaseLine, type BuildReport } from "../build.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { pluralise } from "../../eleventy/filters.ts";
 import type { Period } from "../archive.ts";
