@@ -3,17 +3,18 @@
  * `_preview/`, serves it at http://localhost:8080 with live reload, and keeps it up to date.
  *
  * A saved content file's page is served at once and the whole preview (lists, feeds, search) is
- * rebuilt after it (scripts/lib/preview/session.ts). A change to templates or assets rebuilds the
+ * rebuilt after it (scripts/lib/preview/session.ts), while the server answers from its own thread. A change to templates or assets rebuilds the
  * whole preview; a change to `_data/` restarts this script (`node --watch-path=_data` in
  * package.json), since a module is read once per process. A broken file prints its errors and the
  * last good preview stays served.
  *
  *   npm start -- [--content <dir>] [--out _preview] [--port 8080]
  */
+import { once } from "node:events";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { Worker } from "node:worker_threads";
 import { PreviewSession } from "./lib/preview/session.ts";
 import { watchTree } from "./lib/preview/watch.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
@@ -41,13 +42,13 @@ async function main(): Promise<void> {
   // Eleventy resolves its input and include folders from the working directory.
   process.chdir(repoRoot);
 
-  let server: EleventyDevServer | undefined;
+  let server: Worker | undefined;
   const preview = await PreviewSession.start({
     repoRoot,
     contentDir,
     outDir: previewDir,
     log: (line) => console.log(line),
-    onUpdated: () => server?.reload(),
+    onUpdated: () => server?.postMessage("reload"),
   });
 
   const watched = [...new Set(["src", "_includes", contentDir].map((dir) => path.resolve(repoRoot, dir)))];
@@ -71,10 +72,9 @@ async function main(): Promise<void> {
   console.log(`watching ${watched.map((dir) => path.relative(repoRoot, dir) || ".").join(", ")} for changes`);
 
   await preview.idle();
-  server = EleventyDevServer.getServer("archive", previewDir, { port, liveReload: true, domDiff: false });
-  server.serve(port);
-  await server.ready();
-  console.log(`serving ${server.getServerUrl("localhost")}`);
+  server = new Worker(new URL("./lib/preview/server-thread.mjs", import.meta.url), { workerData: { dir: previewDir, port } });
+  const [{ url }] = (await once(server, "message")) as [{ url: string }];
+  console.log(`serving ${url}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -5,7 +5,7 @@
  * renders in bounded time. Unit tests in test/lib cover each rule alone; these run the real build.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, watch } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -284,7 +284,14 @@ test("a build killed mid-way leaves the previous output in place; the next build
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", outDir], { cwd: repoRoot, stdio: "ignore" });
   const staging = `${outDir}.tmp-${child.pid}`;
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_, signal) => resolve(signal)));
-  while (!existsSync(staging)) await new Promise((resolve) => setTimeout(resolve, 5));
+  // Killed once its staging folder appears: the build takes seconds to start, the watch is there before.
+  await new Promise<void>((resolve) => {
+    const watcher = watch(path.dirname(outDir), (_event, name) => {
+      if (name !== path.basename(staging) || !existsSync(staging)) return;
+      watcher.close();
+      resolve();
+    });
+  });
   child.kill("SIGKILL");
   assert.is(await exited, "SIGKILL");
   assert.equal(siblingsOf(outDir), [path.basename(staging)], "the killed build left its staging folder");

@@ -15,7 +15,7 @@ function changeLog() {
       waiter.resolve();
     }
   };
-  /** Resolves when `file` is reported next (a test that never sees it fails by uvu's hang, not by a timer). */
+  /** Resolves when `file` is reported next. */
   const next = (file: string) => new Promise<string>((resolve) => waiting.push({ wanted: file, resolve: () => resolve(file) }));
   return { onChange, next };
 }
