@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     onUpdated: () => server?.postMessage("reload"),
   });
 
+  // An update that fails for a reason other than content (a file unreadable, say) must not end the preview.
+  const report = (error: unknown) => console.error(`the preview could not be updated: ${error instanceof Error ? error.message : String(error)}`);
   const watched = [...new Set(["src", "_includes", contentDir].map((dir) => path.resolve(repoRoot, dir)))];
   let contentTimer: NodeJS.Timeout | undefined;
   let siteTimer: NodeJS.Timeout | undefined;
@@ -59,12 +61,12 @@ async function main(): Promise<void> {
       if (changeKind(file, contentDir) === "content") {
         // Short: an editor's save is one or two events within a few milliseconds, and the edit's page should be served within a second.
         clearTimeout(contentTimer);
-        contentTimer = setTimeout(() => void preview.update(), 20);
+        contentTimer = setTimeout(() => void preview.update().catch(report), 20);
       } else {
         clearTimeout(siteTimer);
         siteTimer = setTimeout(() => {
           console.log("\ntemplates or assets changed: rebuilding the whole preview…");
-          void preview.siteChanged();
+          void preview.siteChanged().catch(report);
         }, 100);
       }
     });
