@@ -127,6 +127,18 @@ test("an edit saved while the whole build runs is served at once, and again afte
   );
 });
 
+test("a change to templates or assets builds the whole preview again, from the content as it is now", async () => {
+  // Saved without an update: only a whole build brings it.
+  writeFileSync(file("news/2023/beta-renamed.md"), newsFile({ title: "Beta item, rebuilt", date: "2023-06-01" }));
+  await session.siteChanged();
+  await session.idle();
+  assert.equal(listed("/news/"), ["Delta item", "Beta item, rebuilt", "Alpha item, second"]);
+  assert.is(text(page(read("/news/2023/beta-renamed/"))("h1")), "Beta item, rebuilt");
+  // The session reads the file it had not seen at its next update, as any change.
+  assert.equal(await session.update(), { status: "updated", rendered: ["/news/2023/beta-renamed/"], removed: [] });
+  await session.idle();
+});
+
 test("a problem only the whole build finds: the edited page is served, the build's error printed, the rest stays as it was", async () => {
   const editAt = log.length;
   writeFileSync(file("news/2023/alpha.md"), newsFile({ title: "Alpha item, linked", date: "2023-05-01" }, "See [a missing page](/news/1999/nope/) about kestrels.\n"));
@@ -138,7 +150,7 @@ test("a problem only the whole build finds: the edited page is served, the build
   assert.ok(after.some((line) => line.includes("/news/1999/nope/")), "the check names the missing page");
   assert.is(after.at(-1), "background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above");
   assert.is(text(page(read("/news/2023/alpha/"))("h1")), "Alpha item, linked");
-  assert.equal(listed("/news/"), ["Delta item", "Beta item", "Alpha item, second"]);
+  assert.equal(listed("/news/"), ["Delta item", "Beta item, rebuilt", "Alpha item, second"]);
   assert.not.ok(searchIndex().get("/news/2023/alpha/")?.includes("kestrels"));
 });
 
