@@ -31,8 +31,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../test/support/browser.ts";
-import { repoRoot } from "./build.ts";
+import { launchBrowser } from "./lib/util/browser.ts";
+import { repoRoot } from "./lib/util/repo-root.ts";
 import { BuildAborted, runBuild, writeBenchCorpus, type BuildRun, type Corpus } from "./bench/builds.ts";
 import { measureDevLoop, type DevLoopResult } from "./bench/dev-loop.ts";
 import { runHugoPagefind, writeHugoSite, type PeerRun } from "./bench/hugo.ts";
@@ -49,7 +49,7 @@ import {
 } from "./bench/search.ts";
 import { serveGzipped } from "./bench/static-server.ts";
 import { benchWacz, waczSection, type WaczBench } from "./bench/wacz.ts";
-import { formatBytes } from "./lib/search-index.ts";
+import { formatBytes } from "./lib/util/format.ts";
 
 const usage =
   "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]";

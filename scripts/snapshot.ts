@@ -9,11 +9,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { site } from "../_data/site.ts";
-import { BuildError, formatMs, repoRoot } from "./build.ts";
+import { BuildError } from "./lib/build.ts";
+import { repoRoot } from "./lib/util/repo-root.ts";
 import { pluralise } from "./eleventy/filters.ts";
 import type { Period } from "./lib/archive.ts";
 import { isCalendarDate, todayIn } from "./lib/dates.ts";
-import { formatBytes } from "./lib/search-index.ts";
+import { displayPath } from "./lib/util/display-path.ts";
+import { formatBytes, formatMs } from "./lib/util/format.ts";
 import { periodSlug } from "./lib/snapshot/info.ts";
 import { makeSnapshot, type SnapshotOptions } from "./lib/snapshot/make-snapshot.ts";
 import { slugifyText } from "./lib/slugs.ts";
@@ -69,12 +71,6 @@ export function parseSnapshotArgs(args: string[], cwd: string = process.cwd(), t
     ...(values["base-path"] !== undefined ? { basePath: normaliseBasePath(values["base-path"]) } : {}),
     ...(values.wacz ? { wacz: "also" as const } : values["wacz-only"] ? { wacz: "only" as const } : {}),
   };
-}
-
-/** Relative to where the command was run, unless that climbs out of it. */
-function displayPath(target: string): string {
-  const relative = path.relative(process.cwd(), target);
-  return relative === "" ? "." : relative.startsWith("..") ? target : relative;
 }
 
 async function main(): Promise<void> {

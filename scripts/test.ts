@@ -2,12 +2,14 @@
  * Runs every test file (`test/**\/*.test.ts`) in its own Node process, two at a time, and ends
  * with one line: "N passed, N failed". Each file is a plain uvu suite that also runs alone:
  *   node --import tsx test/lib/dates.test.ts
+ * The counts are uvu's own, sent by a hook loaded into each file's process (./test/uvu-counts.ts).
  * Pass file or folder names to run only those: npm test -- test/lib
  */
 import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -33,23 +35,27 @@ function testFiles(targets: string[]): string[] {
   return found;
 }
 
+const countsHook = pathToFileURL(path.join(import.meta.dirname, "test/uvu-counts.ts")).href;
+
 function runFile(file: string): Promise<FileResult> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", file], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", countsHook, file], {
       cwd: root,
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
+      // The hook writes uvu's counts to the fourth stream.
+      stdio: ["ignore", "pipe", "pipe", "pipe"],
     });
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    let counts = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stdio[3]?.on("data", (chunk: Buffer) => (counts += chunk.toString()));
     child.on("close", (code) => {
-      const total = Number(/Total:\s+(\d+)/.exec(output)?.[1] ?? 0);
-      const passed = Number(/Passed:\s+(\d+)/.exec(output)?.[1] ?? 0);
-      // A file that crashed before uvu could report still counts as one failure.
-      const failed = code === 0 ? total - passed : Math.max(1, total - passed);
-      resolve({ file: path.relative(root, file), passed, failed, output, ms: performance.now() - started, code });
+      const { passed = 0, failed = 0 } = counts ? (JSON.parse(counts) as { passed: number; failed: number }) : {};
+      // A file that crashed, or exited with an error after its tests, counts as one failure more.
+      const crashed = code !== 0 && failed === 0 ? 1 : 0;
+      resolve({ file: path.relative(root, file), passed, failed: failed + crashed, output, ms: performance.now() - started, code });
     });
   });
 }

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { distinctWords, generateCorpus, writeCorpus } from "../generate-corpus.ts";
-import { repoRoot } from "../build.ts";
+import { repoRoot } from "../lib/util/repo-root.ts";
 import { bundleDir, isIndexData } from "../lib/search-index.ts";
 import { sampleTreeMemory, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
 

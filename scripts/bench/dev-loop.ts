@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import type { Browser } from "playwright-core";
-import { repoRoot } from "../build.ts";
+import { repoRoot } from "../lib/util/repo-root.ts";
 import { lastLines, parseBuildOutput, type PhaseLine } from "./builds.ts";
 import { median } from "../bench.ts";
 import { sampleTreeMemory, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";

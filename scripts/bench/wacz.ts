@@ -5,8 +5,7 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { formatMs } from "../build.ts";
-import { formatBytes } from "../lib/search-index.ts";
+import { formatBytes, formatMs } from "../lib/util/format.ts";
 import { periodLabel } from "../lib/snapshot/info.ts";
 import { makeSnapshot } from "../lib/snapshot/make-snapshot.ts";
 

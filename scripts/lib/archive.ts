@@ -9,7 +9,6 @@
 import type { Conference, Speaker } from "../../_data/schema.ts";
 import {
   conferenceInfo,
-  displayPath,
   readContent,
   topicInfo,
   type AbstractItem,
@@ -20,7 +19,8 @@ import {
   type NewsItem,
   type TopicInfo,
 } from "./content.ts";
-import { yearOf } from "./dates.ts";
+import { displayPath } from "./util/display-path.ts";
+import { formatMonth, yearOf } from "./dates.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { relatedItems } from "./related.ts";
@@ -428,8 +428,6 @@ function groupBy<T>(items: readonly T[], name: (item: T) => string): Group<T>[] 
   return [...groups].map(([groupName, groupItems]) => ({ name: groupName, items: groupItems }));
 }
 
-const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-
 function yearPages(years: readonly YearCount[], news: readonly NewsItem[], conferences: readonly ConferenceSummary[]): YearPage[] {
   const withNews = years.filter((count) => count.news > 0 || count.abstracts > 0);
   return withNews.flatMap((counts, index) => {
@@ -440,7 +438,7 @@ function yearPages(years: readonly YearCount[], news: readonly NewsItem[], confe
       ...page,
       year: counts.year,
       counts,
-      months: groupBy(page.items, (item) => monthName.format(new Date(`${item.date}T00:00:00Z`))),
+      months: groupBy(page.items, (item) => formatMonth(item.date)),
       ...(newer ? { newerYear: newer.year } : {}),
       ...(older ? { olderYear: older.year } : {}),
       conferences: conferences.filter((entry) => entry.conference.year === counts.year),

@@ -5,12 +5,13 @@
  * pages are valid HTML by html-validate's recommended rules (every page, or a sample of each
  * template: see `CheckOptions.validate`).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import type { ConfigData, HtmlValidate, ResolvedConfig } from "html-validate";
 import { bundleDir, searchSourceFolder } from "./search-index.ts";
+import { listFiles } from "./util/list-files.ts";
 
 export interface PageFacts {
   ids: Set<string>;
@@ -213,7 +214,7 @@ export function scanPages(outDir: string, options: CheckOptions = {}): PageScan 
   const scan: PageScan = { pages: new Map(), validated: 0, unvalidated: [], problems: [], strings: new Map() };
   const { validate = "all" } = options;
   const toValidate = new Set(validate === "all" ? [] : validate);
-  for (const file of listFiles(outDir, [bundleDir, searchSourceFolder]).filter((name) => name.endsWith(".html"))) {
+  for (const file of sitePaths(outDir, [bundleDir, searchSourceFolder]).filter((name) => name.endsWith(".html"))) {
     const html = readFileSync(path.join(outDir, file), "utf8");
     const facts = pageFacts(html);
     scan.pages.set(file, keptFacts(facts, scan));
@@ -238,10 +239,6 @@ function named(options: CheckOptions, url: string): string {
   return source === undefined ? url : `${url} (${source})`;
 }
 
-export function checkOutput(outDir: string, expectedPages: readonly string[], options: CheckOptions = {}): OutputReport {
-  return checkPages(outDir, scanPages(outDir, options), expectedPages, options);
-}
-
 /**
  * The checks across pages, on pages already read: every content item has its page, every page its
  * one <h1>, lang, title and description, and every internal link and #fragment resolves against
@@ -250,7 +247,7 @@ export function checkOutput(outDir: string, expectedPages: readonly string[], op
 export function checkPages(outDir: string, scan: PageScan, expectedPages: readonly string[], options: CheckOptions = {}): OutputReport {
   const { basePath = "/" } = options;
   const problems = [...scan.problems];
-  const files = listFiles(outDir);
+  const files = sitePaths(outDir);
   const { pages } = scan;
   for (const url of expectedPages) {
     if (!pages.has(`${url}index.html`)) problems.push(`${url}: no page was written for this content item`);
@@ -299,16 +296,6 @@ export function checkPages(outDir: string, scan: PageScan, expectedPages: readon
 }
 
 /** Output files as site paths ("/news/index.html"), leaving out the top-level folders in `skip`. */
-function listFiles(outDir: string, skip: readonly string[] = []): string[] {
-  if (!existsSync(outDir)) return [];
-  const files: string[] = [];
-  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
-    if (entry.isFile()) files.push(`/${entry.name}`);
-    else if (entry.isDirectory() && !skip.includes(entry.name)) {
-      for (const inner of readdirSync(path.join(outDir, entry.name), { recursive: true, withFileTypes: true })) {
-        if (inner.isFile()) files.push(`/${path.relative(outDir, path.join(inner.parentPath, inner.name)).split(path.sep).join("/")}`);
-      }
-    }
-  }
-  return files.sort();
+function sitePaths(outDir: string, skip: readonly string[] = []): string[] {
+  return existsSync(outDir) ? listFiles(outDir, skip).map((file) => `/${file}`) : [];
 }

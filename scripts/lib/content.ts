@@ -22,9 +22,10 @@ import { closeBidi } from "./bidi.ts";
 import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderMarkdown, truncateAtWord, type RenderedMarkdown } from "./markdown.ts";
-import { ContentError, suggestion, type Problem } from "./problems.ts";
+import { suggestion, type Problem } from "./problems.ts";
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
 import { speakerKey } from "./speakers.ts";
+import { displayPath } from "./util/display-path.ts";
 
 const forbiddenInBody = new RegExp(forbiddenCharacters.source, "gu");
 
@@ -92,13 +93,6 @@ export interface LoadedContent {
   files: number;
   /** The line of an item's `aliases[index]` in its file, for problems found once every page is known. */
   aliasLine(item: Item, index: number): number | undefined;
-}
-
-/** Reads and validates the content folder; throws every problem of every file together. */
-export function loadContent(options: LoadOptions): LoadedContent {
-  const { content, problems } = readContent(options);
-  if (problems.length > 0) throw new ContentError(problems);
-  return content;
 }
 
 /**
@@ -588,10 +582,4 @@ function reportUrlClashes(items: readonly Item[], problems: Problem[]): Set<Item
     } else seen.set(key, item);
   }
   return clashing;
-}
-
-/** A path as messages show it: relative to the working directory when inside it. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") ? relative : file;
 }

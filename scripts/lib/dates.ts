@@ -4,6 +4,7 @@
  * (https://www.11ty.dev/docs/dates/#dates-off-by-one-day).
  */
 import { DateTime } from "luxon";
+import { monthNames } from "../../src/assets/shared/months.ts";
 
 const calendarDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -27,8 +28,6 @@ function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
-
-const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 export function isCalendarDate(value: string): boolean {
   return dateParts(value) !== undefined;

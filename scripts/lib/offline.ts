@@ -8,6 +8,7 @@ import path from "node:path";
 import { offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../src/assets/offline/shared.ts";
 import { bundleScript, scriptEntries } from "./search-bundle.ts";
 import { indexWasmFiles } from "./search-index.ts";
+import { listFiles } from "./util/list-files.ts";
 
 let workbox: Promise<typeof import("workbox-build")> | undefined;
 
@@ -55,13 +56,6 @@ export interface OfflineReport {
   saveBytes: number;
 }
 
-function siteFiles(siteDir: string): string[] {
-  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
-}
-
 /**
  * Every public page (as the URL a reader opens; redirect pages are left out) and every file of the
  * search index, with sizes.
@@ -72,7 +66,7 @@ export function offlineManifest(siteDir: string, build: string, pageUrls: readon
     bytes: statSync(path.join(siteDir, url, "index.html")).size,
     cache: "pages" as const,
   }));
-  for (const file of siteFiles(siteDir)) {
+  for (const file of listFiles(siteDir)) {
     if (/^pagefind\/(part-\d+\/)?(fragment|index|filter)\//.test(file) || `/${file}`.startsWith(suggestionWordsPath)) {
       files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "search" });
     }

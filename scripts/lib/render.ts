@@ -44,18 +44,15 @@ export function renderRuns(pages: number, perRun = pagesPerRun): number {
 /** Where the page templates are (`dir.input` of .eleventy.ts is src/). */
 const pagesDir = "src/pages";
 
-let singlePageFiles: string[] | undefined;
-
 /**
  * The templates that make one page each (no `pagination:` in their front matter): the home page,
- * years, topics, search, offline, 404, snapshot. Only the first run renders them. Read once per
- * process: `npm start` restarts its session process when a template changes (scripts/start.ts).
+ * years, topics, search, offline, 404, snapshot. Only the first run renders them. Read on every
+ * render: the preview renders again after a template changed (scripts/lib/preview/session.ts).
  */
 function singlePageTemplates(): string[] {
-  singlePageFiles ??= readdirSync(pagesDir)
+  return readdirSync(pagesDir)
     .filter((name) => name.endsWith(".njk") && !/^pagination:/m.test(readFileSync(path.join(pagesDir, name), "utf8").split(/^---$/m)[1] ?? ""))
     .map((name) => `${pagesDir}/${name}`);
-  return singlePageFiles;
 }
 
 export interface RenderOptions {

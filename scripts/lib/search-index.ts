@@ -7,29 +7,19 @@
  * on the article of src/pages/news-item.njk and abstract.njk (so lists, navigation and footers
  * are never indexed), and `data-pagefind-meta` / `-filter` / `-sort` on the elements holding the
  * title, date, type, summary, conference, speakers, year and topics.
- * Pagefind's binary runs as its command-line indexer (see `IndexSource`); its Node API's calls
- * return `{ errors }` instead of throwing: every one is collected and reported.
+ * Pagefind's binary runs as its command-line indexer; for an archive with no articles, which the
+ * command line refuses to index, its Node API writes an empty index. Every error either returns is
+ * collected and reported.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { arch } from "node:os";
 import path from "node:path";
-import type { PagefindIndex } from "pagefind";
 import { writeFacetFiles } from "./search-facets.ts";
 
 /** Where the bundle goes inside the site; the search page imports `/pagefind/pagefind.js`. */
 export const bundleDir = "pagefind";
-
-/**
- * How pages reach Pagefind.
- *
- * `cli` (the default) runs Pagefind's binary as its command-line indexer on the article pages the
- * render phase wrote. `directory` (`addDirectory`) and `files` (`addHTMLFile`, each page read in
- * Node) use its Node API: the same index, byte for byte, but slower (docs/benchmarks.md). The API
- * serves an archive with no articles, which the command line refuses to index.
- */
-export type IndexSource = "cli" | "files" | "directory";
 
 export interface SearchIndexOptions {
   /** The built site (the staging folder). */
@@ -41,7 +31,6 @@ export interface SearchIndexOptions {
   sourceDir?: string;
   /** URLs of the article pages (`/news/2023/slug/`): exactly these must end up in the index. */
   articleUrls: readonly string[];
-  source?: IndexSource;
   /** Articles per index part (default `maxIndexPages`). */
   maxIndexPages?: number;
   /** Each article's year, by URL, for the parts (`planIndexParts`); news URLs carry theirs. */
@@ -64,7 +53,7 @@ export interface SearchIndexReport {
 }
 
 /**
- * The glob `addDirectory` walks: the article pages' depth. The few list pages it also matches
+ * The glob Pagefind walks: the article pages' depth. The few list pages it also matches
  * (/news/page/2/) have no data-pagefind-body, so Pagefind leaves them out.
  */
 export const articleGlob = "{news,abstracts}/*/*/index.html";
@@ -205,17 +194,12 @@ export function partGlob(folders: readonly string[]): string {
 
 export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexReport> {
   const outputPath = path.join(options.siteDir, bundleDir);
-  const source = options.source ?? "cli";
+  if (options.articleUrls.length === 0) {
+    const written = await writeEmptyIndex(outputPath);
+    return report(options, outputPath, written, [{ bundle: bundleDir, pages: 0 }]);
+  }
   // The same plan as the build's, which wrote the parts' folders into the search page.
   const parts = planIndexParts(options.articleUrls, options.maxIndexPages, options.articleYears);
-  if (source !== "cli" || options.articleUrls.length === 0) {
-    if (parts.length > 1) {
-      const error = `the Node API (source "${source}") writes one bundle; ${options.articleUrls.length} articles need ${parts.length} parts: use the command line`;
-      return { pages: 0, indexBytes: 0, errors: [error], timings: { add: 0, write: 0 }, parts: parts.length };
-    }
-    const written = await runPagefindApi(options, source, outputPath);
-    return report(options, outputPath, written, [{ bundle: bundleDir, pages: options.articleUrls.length }]);
-  }
   const errors: string[] = [];
   const timings = { add: 0, write: 0 };
   let words = 0;
@@ -295,39 +279,25 @@ interface PagefindRun {
   failed: boolean;
 }
 
-async function runPagefindApi(options: SearchIndexOptions, source: IndexSource, outputPath: string): Promise<PagefindRun> {
+/** An index with no pages, through Pagefind's Node API: the search page still gets a working pagefind.js. */
+async function writeEmptyIndex(outputPath: string): Promise<PagefindRun> {
+  const started = performance.now();
   const errors: string[] = [];
-  const timings = { add: 0, write: 0 };
-  // Its Node API is only for benchmarks and empty archives: loaded when used.
+  // Loaded only for an empty archive.
   const pagefind = await import("pagefind");
   try {
     const created = await pagefind.createIndex();
     errors.push(...labelled("createIndex", created.errors));
-    const index = created.index;
-    if (!index) return { errors, timings, failed: true };
-
-    let started = performance.now();
-    if (options.articleUrls.length === 0) {
-      // Nothing to add: an empty index still gives the search page a working pagefind.js.
-    } else if (source === "files") {
-      errors.push(...(await addArticleFiles(index, options.siteDir, options.articleUrls)));
-    } else {
-      const added = await index.addDirectory({ path: options.siteDir, glob: articleGlob });
-      errors.push(...labelled("addDirectory", added.errors));
-    }
-    timings.add = performance.now() - started;
-
-    started = performance.now();
-    const written = await index.writeFiles({ outputPath });
+    if (!created.index) return { errors, timings: { add: 0, write: 0 }, failed: true };
+    const written = await created.index.writeFiles({ outputPath });
     errors.push(...labelled("writeFiles", written.errors));
     // The search page's compact copy of the filters (scripts/lib/search-facets.ts).
     if (written.errors.length === 0) await writeFacetFiles(outputPath);
-    timings.write = performance.now() - started;
   } finally {
     // The service is a child process: left running it would keep the build (and tests) alive.
     await pagefind.close();
   }
-  return { errors, timings, failed: false };
+  return { errors, timings: { add: 0, write: performance.now() - started }, failed: false };
 }
 
 /** The Pagefind binary the `pagefind` package installed for this platform (as its own wrapper finds it). */
@@ -394,22 +364,7 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string): Prom
   });
 }
 
-/**
- * Sends the article pages one by one. Requests are issued together and answered by Pagefind in
- * order, so the service never waits for Node between two pages.
- */
-async function addArticleFiles(index: PagefindIndex, siteDir: string, urls: readonly string[]): Promise<string[]> {
-  const responses = await Promise.all(
-    urls.map((url) =>
-      index
-        .addHTMLFile({ url, content: readFileSync(path.join(siteDir, url, "index.html"), "utf8") })
-        .then((response) => labelled(`addHTMLFile ${url}`, response.errors)),
-    ),
-  );
-  return responses.flat();
-}
-
-/** "addHTMLFile /news/2023/x/: <message>", so that a failure names the call and page. */
+/** "writeFiles: <message>", so that a failure names the call. */
 export function labelled(call: string, errors: readonly string[]): string[] {
   return errors.map((error) => `${call}: ${error}`);
 }
@@ -447,11 +402,4 @@ function indexDataBytes(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && isIndexData(entry.name))
     .reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
-}
-
-/** "1.2 MB", "830 kB": decimal units, as hosts and browsers report transfer sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} kB`;
-  return `${bytes} B`;
 }

@@ -1,10 +1,11 @@
 /** Browsing the archive: years, topics, conferences, speakers, related items, redirects, feeds, sitemap. */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { XMLValidator } from "fast-xml-parser";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { listFiles } from "../../scripts/lib/util/list-files.ts";
 import { buildFailure, buildSite, newsFile, page, text, writeContent } from "../support/site.ts";
 
 const abstractFile = (conference: string, session: string, speakers: string, extra = "") =>
@@ -184,11 +185,5 @@ test("Atom and JSON feeds list the latest news with absolute URLs; the sitemap l
   assert.match(site.read("/robots.txt"), "Sitemap: https://archive.iap-association.org/sitemap.xml");
   assert.is(text(page(site.read("/404.html"))("h1")), "Page not found");
 });
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-}
 
 test.run();

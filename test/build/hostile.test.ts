@@ -5,7 +5,7 @@
  * renders in bounded time. Unit tests in test/lib cover each rule alone; these run the real build.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, watch } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -80,7 +80,8 @@ test("every bad input fails the build with its own message, all reported togethe
   assert.is(child.code, 1);
   const at = (file: string) => path.join(content, file);
   const lines = child.stderr.trim().split("\n");
-  assert.is(lines[0], `build failed in validate; ${path.relative(repoRoot, out)} was left as it was.`);
+  // A folder outside the one the build ran in is named in full (scripts/lib/util/display-path.ts).
+  assert.is(lines[0], `build failed in validate; ${out} was left as it was.`);
   assert.is(lines[1], "35 content errors:");
   assert.equal(lines.slice(2).sort(), [
     `  ${at("abstracts/annual-27/empty-speakers.md")}:4: speakers [] must list at least one speaker`,
@@ -284,7 +285,14 @@ test("a build killed mid-way leaves the previous output in place; the next build
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", outDir], { cwd: repoRoot, stdio: "ignore" });
   const staging = `${outDir}.tmp-${child.pid}`;
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_, signal) => resolve(signal)));
-  while (!existsSync(staging)) await new Promise((resolve) => setTimeout(resolve, 5));
+  // Killed once its staging folder appears: the build takes seconds to start, the watch is there before.
+  await new Promise<void>((resolve) => {
+    const watcher = watch(path.dirname(outDir), (_event, name) => {
+      if (name !== path.basename(staging) || !existsSync(staging)) return;
+      watcher.close();
+      resolve();
+    });
+  });
   child.kill("SIGKILL");
   assert.is(await exited, "SIGKILL");
   assert.equal(siblingsOf(outDir), [path.basename(staging)], "the killed build left its staging folder");

@@ -11,7 +11,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { WARCParser } from "warcio";
-import { repoRoot } from "../../scripts/build.ts";
+import { repoRoot } from "../../scripts/lib/util/repo-root.ts";
 import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
 import { readZip, writeZip } from "../../scripts/lib/snapshot/zip.ts";
 import { newsFile, tempDir, writeContent } from "../support/site.ts";

@@ -2,11 +2,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { checkOutput, htmlErrors, pageFacts, resolveLink, validationBudget } from "../../scripts/lib/check-output.ts";
+import { checkPages, htmlErrors, pageFacts, resolveLink, scanPages, validationBudget, type CheckOptions } from "../../scripts/lib/check-output.ts";
 import { tempDir } from "../support/site.ts";
 
 const html = (body: string, head = '<title>T</title><meta name="description" content="D">') =>
   `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
+
+/** The check as the build runs it: every page read, then the checks across pages. */
+const check = (dir: string, expectedPages: readonly string[], options: CheckOptions = {}) => checkPages(dir, scanPages(dir, options), expectedPages, options);
 
 function site(files: Record<string, string>): string {
   const dir = tempDir("output-");
@@ -30,7 +33,7 @@ test("a page over html-validate's budget is reported as not validated, not waite
   const wide = `<h1>Wide</h1>${"<p>a</p>".repeat(validationBudget.elements)}`;
   const deep = `<h1>Deep</h1>${"<div>".repeat(validationBudget.depth)}x${"</div>".repeat(validationBudget.depth)}`;
   const dir = site({ "wide/index.html": html(wide), "deep/index.html": html(deep), "index.html": html("<h1>Home</h1><p>Fine</p>") });
-  const report = checkOutput(dir, [], { sources: new Map([["/wide/", "news/2023/wide.md"]]) });
+  const report = check(dir, [], { sources: new Map([["/wide/", "news/2023/wide.md"]]) });
   assert.equal([report.validated, report.problems], [1, []]);
   assert.equal(report.unvalidated, [
     "/deep/: not validated with html-validate: 106 elements nested 102 deep, over its budget of 6,000 elements nested 100 deep",
@@ -50,7 +53,7 @@ test("a sound site passes", () => {
     "index.html": html('<h1>Home</h1><a href="/a/#part">a</a>'),
     "a/index.html": html('<h1 id="part">A</h1><a href="/">home</a>'),
   });
-  assert.equal(checkOutput(dir, ["/", "/a/"]), { pages: 2, files: 2, links: 2, validated: 2, unvalidated: [], problems: [] });
+  assert.equal(check(dir, ["/", "/a/"]), { pages: 2, files: 2, links: 2, validated: 2, unvalidated: [], problems: [] });
 });
 
 test("broken links, missing fragments, missing pages and malformed pages are all reported", () => {
@@ -58,7 +61,7 @@ test("broken links, missing fragments, missing pages and malformed pages are all
     "index.html": html('<h1>Home</h1><a href="/gone/">x</a><a href="/a/#nowhere">y</a>'),
     "a/index.html": html("<h1>A</h1><h1>Again</h1>", "<title></title>"),
   });
-  assert.equal(checkOutput(dir, ["/", "/a/", "/expected/"]).problems, [
+  assert.equal(check(dir, ["/", "/a/", "/expected/"]).problems, [
     "/a/: line 1: <title> cannot be empty, must have text content (empty-title)",
     "/expected/: no page was written for this content item",
     "/a/: has 2 <h1> elements; a page has exactly one",
@@ -88,7 +91,7 @@ test("only the sampled pages are validated; a problem on an article names its co
     "a/index.html": html('<h1>A</h1><a href="/missing/">x</a><a href="/"></a>'),
   });
   const sources = new Map([["/a/", "news/2023/a.md"]]);
-  assert.equal(checkOutput(dir, ["/", "/a/"], { validate: ["/a/index.html"], sources }), {
+  assert.equal(check(dir, ["/", "/a/"], { validate: ["/a/index.html"], sources }), {
     pages: 2,
     files: 2,
     links: 4,

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { repoRoot } from "../../scripts/build.ts";
+import { repoRoot } from "../../scripts/lib/util/repo-root.ts";
 import { contentCommit, periodLabel, periodSlug } from "../../scripts/lib/snapshot/info.ts";
 import { parseSnapshotArgs } from "../../scripts/snapshot.ts";
 import { tempDir } from "../support/site.ts";

@@ -1,21 +1,11 @@
-/** Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, and a static file server. */
+/** Real Chromium (scripts/lib/util/browser.ts) and a static file server, for the browser tests. */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
-  return chromium.launch({
-    executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-}
+export { launchBrowser } from "../../scripts/lib/util/browser.ts";
 
 /** Collects console errors and uncaught exceptions of a page: tests assert the list is empty. */
 export function collectErrors(page: Page): string[] {

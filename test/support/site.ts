@@ -1,10 +1,11 @@
 /** Helpers for build-output tests: write a content folder, build it for real, read the pages. */
 import * as cheerio from "cheerio";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build, BuildError, type BuildOptions, type BuildReport } from "../../scripts/build.ts";
+import type { BuildError, BuildOptions, BuildReport } from "../../scripts/lib/build.ts";
+import { listFiles } from "../../scripts/lib/util/list-files.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -32,6 +33,8 @@ export interface BuiltSite {
 
 export async function buildSite(contentDir: string, options: Partial<BuildOptions> = {}): Promise<BuiltSite> {
   const outDir = options.outDir ?? path.join(tempDir("site-"), "_site");
+  // Loaded here, not above: unit tests use this module's helpers without loading the build (Eleventy, Pagefind…).
+  const { build } = await import("../../scripts/lib/build.ts");
   // Tests validate every page with html-validate; builds validate a sample of each template.
   const report = await build({ contentDir, outDir, now: new Date("2025-06-01T12:00:00Z"), validateHtml: "all", ...options });
   const fileOf = (url: string) => path.join(outDir, url.endsWith("/") ? `${url}index.html` : url);
@@ -52,6 +55,7 @@ export async function buildSite(contentDir: string, options: Partial<BuildOption
 
 /** The build's error, or a failure if it built. */
 export async function buildFailure(contentDir: string, options: Partial<BuildOptions> = {}): Promise<BuildError> {
+  const { BuildError } = await import("../../scripts/lib/build.ts");
   try {
     await buildSite(contentDir, options);
   } catch (error) {
@@ -64,11 +68,7 @@ export async function buildFailure(contentDir: string, options: Partial<BuildOpt
 /** One hash over every file's path and bytes: equal hashes mean byte-identical folders. */
 export function hashTree(dir: string): string {
   const hash = createHash("sha256");
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-  for (const file of files) {
+  for (const file of listFiles(dir)) {
     hash.update(file);
     hash.update(readFileSync(path.join(dir, file)));
   }

@@ -1,16 +1,17 @@
 /**
- * The preview's edit loop (`npm start`). A session keeps every content file's result (its item and
- * problems, keyed by path, checked by modification time and size, then by content hash) and the
- * last good archive in memory. On a change it re-reads only the files that changed, rebuilds the
- * archive from the kept results, and renders just the changed articles' own pages into the preview
- * in place: a few hundred milliseconds at 10k articles, where a whole build takes twenty seconds.
- * Then the background pass (./background.ts) brings the search index up to date, and then rebuilds
- * the whole preview, which updates lists, feeds and other pages; a newer edit cancels it and starts
- * its own.
+ * The preview's edit loop (`npm start`), in one process. It keeps every content file's result
+ * (keyed by path, checked by modification time and size, then by content hash) and the last good
+ * archive in memory. On a change it re-reads only the changed files and renders the changed
+ * articles' own pages into the served folder at once: a few hundred milliseconds at 10k articles.
+ * Then the build itself (scripts/build.ts, as `--preview`) rebuilds the whole preview, lists,
+ * feeds and search included, in its staging folder and swaps it in whole.
  *
- * A change that leaves the content invalid renders nothing: its errors are the build's own
- * (every problem of every file, as `npm run build` prints them), and the last good preview stays
- * served until a save fixes them.
+ * An edit saved while that build runs is rendered at once too and brings one more build. The swap
+ * replaces the folder those pages were written into, so the pages changed since the build read the
+ * content are rendered again into the new one.
+ *
+ * Content that does not validate renders nothing: the build's own errors are printed (every
+ * problem of every file) and the last good preview stays served until a save fixes them.
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
@@ -19,18 +20,17 @@ import path from "node:path";
 import { conferences } from "../../../_data/conferences.ts";
 import { site } from "../../../_data/site.ts";
 import { topics } from "../../../_data/topics.ts";
-import { formatMs } from "../../build.ts";
+import { build, BuildError } from "../build.ts";
 import { Archive, type ArchiveOptions } from "../archive.ts";
 import { writeAssets, type AssetUrls } from "../assets.ts";
 import { assembleContent, contentReader, listContent, type ContentFile, type FileResult } from "../content.ts";
 import { dayAsNow, todayIn } from "../dates.ts";
 import { ContentError, formatProblem } from "../problems.ts";
 import { renderSite } from "../render.ts";
-import { maxIndexPages } from "../search-index.ts";
-import { BackgroundPass } from "./background.ts";
+import { formatMs } from "../util/format.ts";
 
 export interface PreviewSessionOptions {
-  /** The repository: templates, data and scripts/build.ts. Eleventy renders from it as working directory. */
+  /** The repository: templates, data and assets. Eleventy renders from it as working directory. */
   repoRoot: string;
   contentDir: string;
   /** The preview folder the server serves (`_preview/`). */
@@ -38,19 +38,16 @@ export interface PreviewSessionOptions {
   /** The build's "now" (YYYY-MM-DD), as `npm run build -- --now`; today when absent. */
   now?: string;
   log?: (line: string) => void;
-  /**
-   * Called when served files changed: "pages" once an edit's own pages are written, "site" once a
-   * background pass published the whole preview. `npm start` reloads the browser.
-   */
+  /** Called when served files changed: "pages" once an edit's own pages are written, "site" once a whole build was swapped in. */
   onUpdated?: (what: "pages" | "site") => void;
 }
 
 export type UpdateResult =
   /** No content file changed (a save without changes, an editor's temporary file). */
   | { status: "unchanged" }
-  /** The URLs of the pages written and removed; the background pass has started. */
+  /** The URLs of the pages written and removed; a whole build follows. */
   | { status: "updated"; rendered: string[]; removed: string[] }
-  /** The content does not validate: the build's message; nothing was written. */
+  /** The content does not validate, or Eleventy failed: the message; nothing was written. */
   | { status: "failed"; message: string };
 
 /** What a scan of the content folder found, and whether it differs from the one before. */
@@ -67,16 +64,20 @@ export class PreviewSession {
   readonly #options: PreviewSessionOptions;
   readonly #archiveOptions: ArchiveOptions;
   readonly #log: (line: string) => void;
-  readonly #assets: AssetUrls;
+  #assets: AssetUrls;
   readonly #cache = new Map<string, CachedFile>();
   /** The day the cached results were read on: whether an item is "scheduled" depends on it. */
   #today: string;
-  /** What the last update saw, to tell a change from a save that changed nothing. */
+  /** What the last scan saw, to tell a change from a save that changed nothing. */
   #seen: { results: FileResult[]; listing: string } | undefined;
-  /** The archive the preview's pages were last rendered from. */
+  /** The last archive that validated: the served pages are rendered from it. */
   #archive: Archive | undefined;
-  #background: BackgroundPass | undefined;
+  /** Page updates, one after the other. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** The running whole build, and whether another one is wanted after it. */
+  #building: Promise<void> | undefined;
+  #buildAgain = false;
+  #closed = false;
 
   private constructor(options: PreviewSessionOptions, assets: AssetUrls) {
     this.#options = options;
@@ -87,132 +88,145 @@ export class PreviewSession {
     this.#today = todayIn(site.timeZone, now);
   }
 
-  /**
-   * Reads every content file into the session and starts the first background pass, the whole
-   * preview build; `idle()` resolves when it is done.
-   */
+  /** Reads every content file into the session and starts the first whole build; `idle()` resolves when it is done. */
   static async start(options: PreviewSessionOptions): Promise<PreviewSession> {
-    // The pages the session renders link the build's fingerprinted assets: the same names, from the same files.
-    const scratch = mkdtempSync(path.join(tmpdir(), "preview-assets-"));
-    let assets: AssetUrls;
-    try {
-      assets = (await writeAssets(options.repoRoot, scratch, { serviceWorker: false })).urls;
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
-    const session = new PreviewSession(options, assets);
-    session.#startBackground(false);
+    const session = new PreviewSession(options, await pageAssets(options.repoRoot));
     const scanned = session.#scan();
     if (scanned.ok) {
       try {
         session.#archive = new Archive({ ...session.#archiveOptions, loaded: scanned.loaded });
       } catch (error) {
-        // The first build, running in the background, prints the errors.
+        // The first build prints the errors.
         if (!(error instanceof ContentError)) throw error;
       }
     }
+    session.rebuild();
     return session;
   }
 
-  /**
-   * Brings the preview up to date with the content folder: the changed articles' own pages at once,
-   * the rest in a new background pass. Calls are handled one after the other.
-   */
+  /** Brings the preview up to date with the content folder: the changed articles' own pages at once, then a whole build. */
   update(): Promise<UpdateResult> {
-    const run = this.#queue.then(() => this.#update());
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#enqueue(() => this.#update());
   }
 
-  /** Resolves once no update is running and no background pass is (the preview is complete). */
+  /** Templates or assets changed: every page may differ, so the whole preview is built again. */
+  async siteChanged(): Promise<void> {
+    await this.#enqueue(async () => {
+      this.#assets = await pageAssets(this.#options.repoRoot);
+    });
+    this.rebuild();
+  }
+
+  /** Starts a whole build, or asks for one more after the running one. */
+  rebuild(): void {
+    this.#buildAgain = true;
+    if (this.#building || this.#closed) return;
+    this.#building = this.#buildWhileWanted().finally(() => {
+      this.#building = undefined;
+      if (this.#buildAgain) this.rebuild();
+    });
+  }
+
+  /** Resolves once no update and no build is running or wanted: the preview is complete. */
   async idle(): Promise<void> {
-    await this.#queue;
-    for (let background = this.#background; background; background = this.#background) {
-      await background.done;
-      if (this.#background === background) this.#background = undefined;
+    for (;;) {
+      await this.#queue;
+      if (!this.#building) return;
+      await this.#building;
     }
   }
 
-  /** Ends the background pass, if any. */
+  /** Starts no more builds; resolves when the running one is done. */
   async close(): Promise<void> {
-    await this.#queue;
-    await this.#background?.cancel();
+    this.#closed = true;
+    this.#buildAgain = false;
+    await this.idle();
+  }
+
+  #enqueue<T>(run: () => Promise<T>): Promise<T> {
+    const done = this.#queue.then(run);
+    this.#queue = done.catch(() => undefined);
+    return done;
+  }
+
+  async #buildWhileWanted(): Promise<void> {
+    while (this.#buildAgain && !this.#closed) {
+      this.#buildAgain = false;
+      // An edit's own pages come first.
+      await this.#queue;
+      const from = this.#archive;
+      const started = performance.now();
+      const { contentDir, outDir, now } = this.#options;
+      try {
+        await build({ contentDir, outDir, preview: true, ...(now ? { now: dayAsNow(now) } : {}), log: this.#log });
+      } catch (error) {
+        this.#log(error instanceof BuildError ? `build failed in ${error.phase}; the preview was left as it was.\n${error.message}` : `the build failed: ${errorMessage(error)}`);
+        this.#log("background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above");
+        continue;
+      }
+      const to = this.#archive;
+      if (from && to && to !== from) {
+        await this.#enqueue(() => this.#renderChanges(from, to)).catch((error: unknown) => this.#log(`Eleventy failed: ${errorMessage(error)}`));
+      }
+      this.#log(`background pass done: the whole preview, its lists, feeds and search, is up to date (${formatMs(performance.now() - started)})`);
+      this.#options.onUpdated?.("site");
+    }
   }
 
   async #update(): Promise<UpdateResult> {
     const started = performance.now();
-    // The running pass has both cores; the edit comes first.
-    this.#background?.pause();
-    let scanned: Scan;
-    try {
-      scanned = this.#scan();
-    } catch (error) {
-      // A file gone between listing and reading, say: the pass must not stay stopped.
-      this.#background?.resume();
-      throw error;
-    }
-    if (!scanned.changed) {
-      this.#background?.resume();
-      return { status: "unchanged" };
-    }
+    const scanned = this.#scan();
+    if (!scanned.changed) return { status: "unchanged" };
     const scannedMs = performance.now() - started;
     let archive: Archive;
     try {
       if (!scanned.ok) throw new ContentError(scanned.problems);
       archive = new Archive({ ...this.#archiveOptions, loaded: scanned.loaded });
     } catch (error) {
-      // The last good preview stays, and so does a pass bringing it up to date.
-      this.#background?.resume();
       if (!(error instanceof ContentError)) throw error;
       this.#log(`${error.message}\npreview not updated: fix the errors above and save again`);
       return { status: "failed", message: error.message };
     }
     const archivedMs = performance.now() - started - scannedMs;
-    await this.#background?.cancel();
-    this.#background = undefined;
-
     const previous = this.#archive;
     this.#archive = archive;
+    this.rebuild();
     if (!previous) {
-      // No page was ever rendered from valid content: the background pass builds every page.
-      this.#startBackground(false);
       this.#log("content valid again: building the whole preview");
       return { status: "updated", rendered: [], removed: [] };
     }
-    const before = new Set(previous.items);
-    const changed = new Set(archive.items.filter((item) => !before.has(item)));
-    const urls = new Set(archive.items.map((item) => item.url));
-    const removed = previous.items.map((item) => item.url).filter((url) => !urls.has(url));
     const renderStarted = performance.now();
-    if (changed.size > 0) {
-      try {
-        await renderSite(archive, this.#assets, this.#options.outDir, { part: { lists: archive.itemPageLists(changed) } });
-      } catch (error) {
-        // The whole build reports the same failure with the rest of its output.
-        const message = `Eleventy failed: ${error instanceof Error ? error.message : String(error)}`;
-        this.#log(`${message}\npreview not updated; the whole build follows`);
-        this.#startBackground(false);
-        return { status: "failed", message };
-      }
+    let changes: { rendered: string[]; removed: string[] };
+    try {
+      changes = await this.#renderChanges(previous, archive);
+    } catch (error) {
+      // The whole build reports the same failure with the rest of its output.
+      const message = `Eleventy failed: ${errorMessage(error)}`;
+      this.#log(`${message}\npreview not updated; the whole build follows`);
+      return { status: "failed", message };
     }
-    for (const url of removed) this.#removePage(url);
     const renderMs = performance.now() - renderStarted;
     this.#options.onUpdated?.("pages");
-    const rendered = [...changed].map((item) => item.url);
     this.#log(
-      `${describe(rendered, removed)} in ${formatMs(performance.now() - started)} ` +
+      `${describe(changes.rendered, changes.removed)} in ${formatMs(performance.now() - started)} ` +
         `(read ${formatMs(scannedMs)}, archive ${formatMs(archivedMs)}, render ${formatMs(renderMs)}); ` +
         "search, lists and feeds follow in the background",
     );
-    // Pagefind's command line refuses an empty site, and a parted index is the build's to write.
-    this.#startBackground(archive.items.length > 0 && archive.items.length <= maxIndexPages);
-    return { status: "updated", rendered, removed };
+    return { status: "updated", ...changes };
   }
 
-  /**
-   * Lists the content folder and re-reads the files that are new or changed since the last scan;
-   * the others' results come from the cache.
-   */
+  /** Renders the pages of the items new or changed in `to` since `from`, and removes the pages of those gone. */
+  async #renderChanges(from: Archive, to: Archive): Promise<{ rendered: string[]; removed: string[] }> {
+    const before = new Set(from.items);
+    const changed = new Set(to.items.filter((item) => !before.has(item)));
+    const urls = new Set(to.items.map((item) => item.url));
+    const removed = from.items.map((item) => item.url).filter((url) => !urls.has(url));
+    if (changed.size > 0) await renderSite(to, this.#assets, this.#options.outDir, { part: { lists: to.itemPageLists(changed) } });
+    for (const url of removed) this.#removePage(url);
+    return { rendered: [...changed].map((item) => item.url), removed };
+  }
+
+  /** Lists the content folder and re-reads the files that are new or changed since the last scan; the others' results come from the cache. */
   #scan(): Scan {
     const today = todayIn(site.timeZone, this.#archiveOptions.now);
     if (today !== this.#today) {
@@ -262,27 +276,23 @@ export class PreviewSession {
     try {
       rmdirSync(dir);
     } catch {
-      // Not empty (a redirect written inside it) or already gone: the background pass tidies it.
+      // Not empty (a redirect written inside it) or already gone: the whole build tidies it.
     }
   }
+}
 
-  /** Starts the whole preview build; with `quickIndex`, the preview's search index is brought up to date first. */
-  #startBackground(quickIndex: boolean): void {
-    const { repoRoot, contentDir, outDir, now } = this.#options;
-    const first = this.#background === undefined && this.#seen === undefined;
-    const background = new BackgroundPass({ repoRoot, contentDir, outDir, quickIndex, ...(now ? { now } : {}), log: this.#log });
-    const started = performance.now();
-    this.#background = background;
-    void background.done.then((published) => {
-      if (this.#background !== background) return;
-      this.#background = undefined;
-      if (published) {
-        this.#log(`background pass done: the whole preview, its lists, feeds and search, is up to date (${formatMs(performance.now() - started)})`);
-        this.#options.onUpdated?.("site");
-      } else if (first) this.#log("the first build failed: serving what the preview folder holds; fix the errors above and save");
-      else this.#log("background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above");
-    });
+/** The fingerprinted asset names the build gives the pages: the same names, from the same files. */
+async function pageAssets(repoRoot: string): Promise<AssetUrls> {
+  const scratch = mkdtempSync(path.join(tmpdir(), "preview-assets-"));
+  try {
+    return (await writeAssets(repoRoot, scratch, { serviceWorker: false })).urls;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** "updated /news/2023/a/", "updated 2 pages, removed /news/2023/b/" */

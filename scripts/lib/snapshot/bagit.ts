@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { byCodeUnits, listFiles } from "./files.ts";
+import { byCodeUnits, listFiles } from "../util/list-files.ts";
 
 export const bagitVersion = "1.0";
 /** The checksum algorithm of the bags written here; verifying also reads md5, sha1 and sha256 manifests. */

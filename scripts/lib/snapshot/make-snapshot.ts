@@ -7,14 +7,15 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { site } from "../../../_data/site.ts";
-import { build, BuildError, phaseLine, repoRoot, type BuildReport } from "../../build.ts";
+import { build, BuildError, phaseLine, type BuildReport } from "../build.ts";
+import { repoRoot } from "../util/repo-root.ts";
 import { pluralise } from "../../eleventy/filters.ts";
 import type { Archive, Period } from "../archive.ts";
 import { dayAsNow, formatCalendarDate } from "../dates.ts";
 import { discard, publish, stagingDir } from "../publish.ts";
-import { formatBytes } from "../search-index.ts";
+import { formatBytes } from "../util/format.ts";
 import { bagAlgorithm, writeBag, type BagInfo, type BagReport } from "./bagit.ts";
-import { listFiles } from "./files.ts";
+import { listFiles } from "../util/list-files.ts";
 import { contentCommit, generatorOf, periodLabel, type SnapshotInfo } from "./info.ts";
 import { archiveLiveSite, writeWacz, type LiveSiteArchive } from "./wacz.ts";
 import { writeZip } from "./zip.ts";

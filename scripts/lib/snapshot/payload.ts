@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Archive } from "../archive.ts";
 import { diskIndex, diskIndexScript } from "./disk-index.ts";
-import { listFiles } from "./files.ts";
+import { listFiles } from "../util/list-files.ts";
 import { rewritePage } from "./links.ts";
 
 /** Where the index for searching from disk is written, beside index.html. */

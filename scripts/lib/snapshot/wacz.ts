@@ -19,7 +19,7 @@ import { site } from "../../../_data/site.ts";
 import type { Archive } from "../archive.ts";
 import { dayAsNow } from "../dates.ts";
 import { htmlText } from "./disk-index.ts";
-import { byCodeUnits, listFiles } from "./files.ts";
+import { byCodeUnits, listFiles } from "../util/list-files.ts";
 import type { SnapshotInfo } from "./info.ts";
 import { cdxjLine, checkRecord, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, uuidV5, warcinfoRecord, type CdxEntry } from "./warc.ts";
 import { readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";

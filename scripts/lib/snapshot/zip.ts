@@ -13,7 +13,7 @@
  */
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { byCodeUnits } from "./files.ts";
+import { byCodeUnits } from "../util/list-files.ts";
 
 const localHeaderSignature = 0x04034b50;
 const centralHeaderSignature = 0x02014b50;

@@ -4,6 +4,7 @@
  * turning it into Pagefind's filter and sort options, are pure functions so that they are tested
  * in Node (test/assets/search-state.test.ts) and a copied link always reproduces the same search.
  */
+import { monthNames } from "../shared/months.ts";
 
 /** Facets chosen with checkboxes. The year is a facet too, chosen as a range (from–to). */
 export const checkboxFacets = ["type", "topic", "conference", "speaker"] as const;
@@ -144,13 +145,9 @@ export function resultSummary(count: number, state: SearchState): string {
   return `${results}${words}${filters}`;
 }
 
-// Written out rather than Intl.DateTimeFormat("en-GB"), whose first use costs Chromium 12–30 ms
-// (loading locale data), on the way to the first results.
-const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 /** "2023-11-14" → "14 November 2023", as on the article pages (en-GB); anything else is shown as it is. */
 export function formatDate(iso: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : `${date.getUTCDate()} ${months[date.getUTCMonth()] ?? ""} ${date.getUTCFullYear()}`;
+  return Number.isNaN(date.getTime()) ? iso : `${date.getUTCDate()} ${monthNames[date.getUTCMonth()] ?? ""} ${date.getUTCFullYear()}`;
 }

@@ -6,53 +6,59 @@ import * as assert from "uvu/assert";
 import { watchTree } from "../../../scripts/lib/preview/watch.ts";
 import { tempDir, writeContent } from "../../support/site.ts";
 
-/** Resolves with the first reported path that `wanted` accepts; fails if none comes (a guard, not a timing). */
-function nextChange(changes: string[], wanted: (file: string) => boolean): Promise<string> {
-  const giveUp = Date.now() + 10_000;
-  return new Promise((resolve, reject) => {
-    const poll = () => {
-      const found = changes.find(wanted);
-      if (found) resolve(found);
-      else if (Date.now() > giveUp) reject(new Error(`no change reported; saw ${JSON.stringify(changes)}`));
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
+/** The paths a watcher reports, as a promise per awaited path. */
+function changeLog() {
+  const waiting: { wanted: string; resolve: () => void }[] = [];
+  const onChange = (file: string) => {
+    for (const waiter of waiting.filter(({ wanted }) => wanted === file)) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
+  /** Resolves when `file` is reported next. */
+  const next = (file: string) => new Promise<string>((resolve) => waiting.push({ wanted: file, resolve: () => resolve(file) }));
+  return { onChange, next };
 }
 
 test("a file replaced by a rename is still watched, and so is a new folder's file", async () => {
   const root = writeContent({ "news/2023/a.md": "one\n" }, tempDir("watch-"));
-  const changes: string[] = [];
-  const watcher = watchTree(root, (file) => changes.push(file));
+  const changes = changeLog();
+  const watcher = watchTree(root, changes.onChange);
   const file = path.join(root, "news/2023/a.md");
   try {
+    let seen = changes.next(file);
     appendFileSync(file, "two\n");
-    assert.is(await nextChange(changes, (changed) => changed === file), file);
+    assert.is(await seen, file);
     // What `sed -i` does: a new file renamed over the old one, twice.
     for (const text of ["three\n", "four\n"]) {
-      changes.length = 0;
+      seen = changes.next(file);
       writeFileSync(`${file}.tmp`, text);
       renameSync(`${file}.tmp`, file);
-      assert.is(await nextChange(changes, (changed) => changed === file), file);
+      assert.is(await seen, file);
     }
-    changes.length = 0;
+    seen = changes.next(file);
     appendFileSync(file, "five\n");
-    assert.is(await nextChange(changes, (changed) => changed === file), file);
+    assert.is(await seen, file);
 
     const added = path.join(root, "news/2024/b.md");
-    mkdirSync(path.dirname(added));
-    await nextChange(changes, (changed) => changed === path.dirname(added));
+    const folder = path.dirname(added);
+    let folderSeen = changes.next(folder);
+    mkdirSync(folder);
+    await folderSeen;
+    seen = changes.next(added);
     writeFileSync(added, "new\n");
-    assert.is(await nextChange(changes, (changed) => changed === added), added);
+    assert.is(await seen, added);
 
     // A folder deleted and made again is watched again.
-    rmSync(path.join(root, "news/2024"), { recursive: true });
-    await nextChange(changes, (changed) => changed === path.dirname(added));
-    changes.length = 0;
-    mkdirSync(path.dirname(added));
-    await nextChange(changes, (changed) => changed === path.dirname(added));
+    folderSeen = changes.next(folder);
+    rmSync(folder, { recursive: true });
+    await folderSeen;
+    folderSeen = changes.next(folder);
+    mkdirSync(folder);
+    await folderSeen;
+    seen = changes.next(added);
     writeFileSync(added, "again\n");
-    assert.is(await nextChange(changes, (changed) => changed === added), added);
+    assert.is(await seen, added);
   } finally {
     watcher.close();
   }

@@ -13,7 +13,7 @@ import {
   verifyBag,
   writeBag,
 } from "../../../scripts/lib/snapshot/bagit.ts";
-import { listFiles } from "../../../scripts/lib/snapshot/files.ts";
+import { listFiles } from "../../../scripts/lib/util/list-files.ts";
 import { zipSource } from "../../../scripts/lib/snapshot/sources.ts";
 import { writeZip } from "../../../scripts/lib/snapshot/zip.ts";
 import { writeContent } from "../../support/site.ts";

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parseBuildOutput, parseDuration } from "../../../scripts/bench/builds.ts";
-import { build } from "../../../scripts/build.ts";
+import { build } from "../../../scripts/lib/build.ts";
 import { newsFile, tempDir, writeContent } from "../../support/site.ts";
 
 test("parseDuration reads the build's milliseconds and seconds", () => {
