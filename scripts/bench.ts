@@ -10,11 +10,15 @@
  * 4. Dev loop (10k): `npm start`, edit an article, time until the page and the search show it;
  *    `--edits` edits one after the other, each once the previous one's background pass is done.
  *
+ * 5. Photos (`--media 1000`, on its own): the corpus with a generated photo per news item, built
+ *    without photos, then with them on an empty image cache and a kept one (scripts/bench/media.ts).
+ *
  * Results go to bench/results/<date-time>.json and .md (not committed) and are printed.
  *
  *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2]
  *                    [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16]
  *   npm run bench -- --site <built site> [--search-runs 2]
+ *   npm run bench -- --media 1000
  *
  * --large adds the 100k corpus; --max-rss (GB) stops a build whose processes together pass it;
  * --dev-loop-only measures just the dev loop, on the --search-size corpus (no builds, no search);
@@ -30,13 +34,14 @@ import { launchBrowser } from "../test/support/browser.ts";
 import { repoRoot } from "./build.ts";
 import { BuildAborted, runBuild, writeBenchCorpus, type BuildRun, type Corpus } from "./bench/builds.ts";
 import { measureDevLoop, type DevLoopResult } from "./bench/dev-loop.ts";
+import { benchMedia, mediaSection } from "./bench/media.ts";
 import { startedGroups, stopGroup } from "./bench/process-tree.ts";
 import { defaultUiPages, measurePageWeight, measureSearch, type PageWeight, type SearchSample, type SearchUi } from "./bench/search.ts";
 import { serveGzipped } from "./bench/static-server.ts";
 import { formatBytes } from "./lib/search-index.ts";
 
 const usage =
-  "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16]\n       npm run bench -- --site <built site> [--search-runs 2]";
+  "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16]\n       npm run bench -- --site <built site> [--search-runs 2]\n       npm run bench -- --media 1000";
 
 /** Cold queries; each is followed on the same page by a warm query for the word two places on. */
 const searchTerms = ["extradition", "ransomware", "femicide", "bogota", "perjury"];
@@ -56,6 +61,8 @@ interface BenchOptions {
   maxRssBytes: number;
   /** A site built before: only search and page weight are measured on it. */
   site: string | undefined;
+  /** Only the photos bench, on a corpus of this size. */
+  media: number | undefined;
   workDir: string;
   resultsDir: string;
 }
@@ -76,6 +83,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
       edits: { type: "string", default: "3" },
       "max-rss": { type: "string", default: "16" },
       site: { type: "string" },
+      media: { type: "string" },
     },
   });
   const count = (name: string, text: string) => {
@@ -97,6 +105,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
     edits: count("edits", values.edits),
     maxRssBytes: maxRss * 1e9,
     site: values.site === undefined ? undefined : path.resolve(values.site),
+    media: values.media === undefined ? undefined : count("media", values.media),
     workDir: path.join(repoRoot, "bench/work"),
     resultsDir: path.join(repoRoot, "bench/results"),
   };
@@ -426,10 +435,16 @@ async function main(): Promise<void> {
       edits: options.edits,
       maxRssBytes: options.maxRssBytes,
       site: options.site,
+      media: options.media,
     },
     builds: [],
   };
   log(`bench: ${results.machine.cores} cores (${results.machine.cpu}), ${gb(results.machine.memoryBytes)}, Node ${results.machine.node}, load ${results.machine.loadAverage.map((n) => n.toFixed(2)).join(" ")}`);
+
+  if (options.media) {
+    log(`\n${mediaSection(await benchMedia(options.media, options.workDir, log))}`);
+    return;
+  }
 
   let failed = false;
   const corpora = new Map<number, Corpus>();

@@ -27,12 +27,15 @@ import { discard, publish, recoverInterruptedBuilds, removeScratch, scratchDir, 
 import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 import { writeAssets } from "./lib/assets.ts";
+import { MediaError, processMedia, type MediaReport } from "./lib/media.ts";
 import { loadWorkbox, writeServiceWorker } from "./lib/offline.ts";
 import type { SnapshotInfo } from "./lib/snapshot/info.ts";
 import { prepareSnapshotPayload } from "./lib/snapshot/payload.ts";
 import { formatBytes, planIndexParts, searchSourceFolder, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
+/** Kept between builds and out of the output; CI keeps it by caching this folder. */
+export const defaultMediaCacheDir = path.join(repoRoot, ".cache/media");
 
 export interface BuildOptions {
   /** Folder with news/ and abstracts/. */
@@ -67,6 +70,8 @@ export interface BuildOptions {
    * room (default), or `false`: a hidden folder of the staging site, as on a machine without one.
    */
   searchSourcesInMemory?: boolean;
+  /** Where processed images and PDF texts are kept between builds (default `.cache/media` in the repository). */
+  mediaCacheDir?: string;
   /** Only the news and abstracts of these years (and the conferences held in them); see `Archive`. */
   period?: Period;
   /**
@@ -88,6 +93,8 @@ export interface BuildReport {
   phases: { name: string; ms: number }[];
   /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings. */
   search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number }; parts: number };
+  /** Images processed and reused from the cache, documents published, warnings (scripts/lib/media.ts). */
+  media: MediaReport;
 }
 
 /** Thrown when a phase fails; the output folder has not been touched. */
@@ -179,6 +186,21 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   /** The check reading the pages, started during the search phase. */
   let reading: Promise<{ scan: PageScan; ms: number }> | undefined;
   try {
+    const media = await timed(
+      "media",
+      async () => {
+        try {
+          const report = await processMedia(archive.items, { siteDir: staged, cacheDir: options.mediaCacheDir ?? defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
+          for (const warning of report.warnings) log(`warning: ${warning}`);
+          return report;
+        } catch (error) {
+          if (error instanceof MediaError) throw new BuildError("media", new ContentError(error.problems).message);
+          throw error;
+        }
+      },
+      (result) =>
+        `${pluralise(result.images, "image")}: ${result.processed} processed, ${result.reused} reused; ${pluralise(result.documents, "document")}`,
+    );
     const { bytes: scriptBytes } = await timed(
       "render",
       async () => {
@@ -293,6 +315,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       files: report.files,
       phases,
       search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings, parts: searchIndex.parts },
+      media,
     };
   } finally {
     // No page may still be being read when the staging folder goes.

@@ -19,9 +19,10 @@ import {
 } from "../../_data/schema.ts";
 import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
-import { renderMarkdown, truncateAtWord, type RenderedMarkdown } from "./markdown.ts";
+import { renderMarkdown, truncateAtWord, type BodyFiles, type RenderedMarkdown } from "./markdown.ts";
 import { ContentError, suggestion, type Problem } from "./problems.ts";
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
+import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
 
 export interface TopicInfo extends Topic {
   url: string;
@@ -50,6 +51,8 @@ interface ItemBase {
   wordCount: number;
   /** Old paths that redirect here. */
   aliases: string[];
+  /** Its images, documents and video (scripts/lib/item-files.ts), when it has any. */
+  files?: ItemFiles;
 }
 
 export interface NewsItem extends ItemBase {
@@ -168,11 +171,11 @@ export function contentReader(options: LoadOptions): (file: ContentFile) => File
     const problems: Problem[] = [];
     if (kind === "news") {
       const parsed = readContentFile(file, newsSchema, problems);
-      const item = parsed && toNewsItem(file, parsed, topics, today, problems);
+      const item = parsed && toNewsItem(file, parsed, topics, today, options, problems);
       return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
     }
     const parsed = readContentFile(file, abstractSchema, problems);
-    const item = parsed && toAbstract(file, parsed, conferences, today, problems);
+    const item = parsed && toAbstract(file, parsed, conferences, today, options, problems);
     return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
   };
 }
@@ -234,9 +237,19 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
     return { exists: false, files: [] };
   }
   const files: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith(".")) continue;
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.startsWith("."));
+  // A page bundle's folder holds its index.md and the item's own files (scripts/lib/item-files.ts).
+  const bundles = entries.filter((entry) => isBundleIndex(entry.name)).map((entry) => entry.parentPath + path.sep);
+  const bundleOf = (file: string) => bundles.find((bundle) => file.startsWith(bundle));
+  for (const entry of entries) {
     const file = path.join(entry.parentPath, entry.name);
+    const bundle = bundleOf(file);
+    if (bundle && !isBundleIndex(file)) {
+      if (entry.name.toLowerCase().endsWith(".md")) {
+        problems.push({ file: displayPath(file), message: `is inside the item folder ${displayPath(bundle)}, whose text is its index.md: move it out to make it an item of its own` });
+      }
+      continue;
+    }
     if (entry.name.toLowerCase().endsWith(".md")) files.push(file);
     else {
       problems.push({
@@ -318,7 +331,8 @@ function showValue(value: unknown): string {
 
 function itemSlug(file: string, data: { slug?: string | undefined }, problems: Problem[]): string | undefined {
   if (data.slug) return data.slug;
-  const slug = slugFromFileName(path.basename(file));
+  // A bundle's slug is its folder's name: moving news/2023/a.md to news/2023/a/index.md keeps its URL.
+  const slug = slugFromFileName(isBundleIndex(file) ? path.basename(path.dirname(file)) : path.basename(file));
   if (isValidSlug(slug) && slug.length > maxSlugLength) {
     problems.push({
       file: displayPath(file),
@@ -335,8 +349,8 @@ function itemSlug(file: string, data: { slug?: string | undefined }, problems: P
 }
 
 /** The Markdown rendered; its problems (see `renderMarkdown`) are placed at their line in the file. */
-function renderBody(file: string, parsed: ParsedFile, problems: Problem[]): RenderedMarkdown {
-  const body = renderMarkdown(parsed.body);
+function renderBody(file: string, parsed: ParsedFile, problems: Problem[], bodyFiles?: BodyFiles): RenderedMarkdown {
+  const body = renderMarkdown(parsed.body, bodyFiles);
   for (const problem of body.problems) {
     problems.push({ file: displayPath(file), line: parsed.bodyLine + problem.line, message: problem.message });
   }
@@ -348,6 +362,7 @@ function toNewsItem(
   { data, parsed }: { data: NewsFrontMatter; parsed: ParsedFile },
   topics: ReadonlyMap<string, TopicInfo>,
   today: string,
+  options: LoadOptions,
   problems: Problem[],
 ): NewsItem | undefined {
   const before = problems.length;
@@ -366,7 +381,8 @@ function toNewsItem(
     }
   });
   const slug = itemSlug(file, data, problems);
-  const body = renderBody(file, parsed, problems);
+  const files = readItemFiles(file, data, parsed, options, problems);
+  const body = renderBody(file, parsed, problems, files.body);
   if (problems.length > before || !slug) return undefined;
   const year = yearOf(data.date);
   return {
@@ -384,6 +400,7 @@ function toNewsItem(
     html: body.html,
     wordCount: body.wordCount,
     aliases: data.aliases ?? [],
+    ...(hasFiles(files.found) ? { files: files.found } : {}),
   };
 }
 
@@ -392,6 +409,7 @@ function toAbstract(
   { data, parsed }: { data: AbstractFrontMatter; parsed: ParsedFile },
   conferences: ReadonlyMap<string, ConferenceInfo>,
   today: string,
+  options: LoadOptions,
   problems: Problem[],
 ): AbstractItem | undefined {
   const before = problems.length;
@@ -405,7 +423,8 @@ function toAbstract(
     });
   }
   const slug = itemSlug(file, data, problems);
-  const body = renderBody(file, parsed, problems);
+  const files = readItemFiles(file, data, parsed, options, problems);
+  const body = renderBody(file, parsed, problems, files.body);
   if (problems.length > before || !slug || !conference) return undefined;
   return {
     kind: "abstract",
@@ -424,7 +443,44 @@ function toAbstract(
     html: body.html,
     wordCount: body.wordCount,
     aliases: data.aliases ?? [],
+    ...(hasFiles(files.found) ? { files: files.found } : {}),
   };
+}
+
+/** Default limits on an item's files, when _data/site.ts sets none. */
+const defaultMedia = { maxImageMegabytes: 20, maxDocumentMegabytes: 50 };
+
+function hasFiles(files: ItemFiles): boolean {
+  return files.image !== undefined || files.video !== undefined || files.bodyImages.length + files.documents.length + files.linked.length > 0;
+}
+
+/** The item's lead image, documents and video from its front matter, and the hooks that collect its body's files. */
+function readItemFiles(
+  file: string,
+  data: NewsFrontMatter | AbstractFrontMatter,
+  parsed: ParsedFile,
+  options: LoadOptions,
+  problems: Problem[],
+): { found: ItemFiles; body: BodyFiles } {
+  const media = options.site.media ?? defaultMedia;
+  const resolver = itemFileResolver(
+    file,
+    options.contentDir,
+    // Decimal megabytes, as the build's sizes are reported (formatBytes).
+    { maxImageBytes: media.maxImageMegabytes * 1e6, maxDocumentBytes: media.maxDocumentMegabytes * 1e6 },
+    (problem) => problems.push({ file: displayPath(file), ...problem }),
+  );
+  const found: ItemFiles = { bodyImages: [], documents: [], linked: [] };
+  if (data.image) {
+    const image = resolver.image(data.image, { field: "image.src", line: parsed.lineOf(["image", "src"]) ?? parsed.lineOf(["image"]) });
+    if (image) found.image = image;
+  }
+  (data.documents ?? []).forEach((document, index) => {
+    const attached = resolver.document(document, { field: `documents[${index}].src`, line: parsed.lineOf(["documents", index, "src"]) ?? parsed.lineOf(["documents"]) });
+    if (attached) found.documents.push(attached);
+  });
+  if (data.video) found.video = { url: data.video.url, title: data.video.title, host: videoHost(data.video.url) };
+  return { found, body: resolver.body(found, parsed.bodyLine) };
 }
 
 const listFormat = new Intl.ListFormat("en-GB", { type: "conjunction" });
