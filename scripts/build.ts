@@ -27,15 +27,13 @@ import { discard, publish, recoverInterruptedBuilds, removeScratch, scratchDir, 
 import { renderRuns, renderSite } from "./lib/render.ts";
 import { normaliseBasePath } from "./lib/urls.ts";
 import { writeAssets } from "./lib/assets.ts";
-import { MediaError, processMedia, type MediaReport } from "./lib/media.ts";
+import { defaultMediaCacheDir, MediaError, processMedia, type MediaReport } from "./lib/media.ts";
 import { loadWorkbox, writeServiceWorker } from "./lib/offline.ts";
 import type { SnapshotInfo } from "./lib/snapshot/info.ts";
 import { prepareSnapshotPayload } from "./lib/snapshot/payload.ts";
 import { formatBytes, planIndexParts, searchSourceFolder, writeSearchIndex, type IndexSource } from "./lib/search-index.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
-/** Kept between builds and out of the output; CI keeps it by caching this folder. */
-export const defaultMediaCacheDir = path.join(repoRoot, ".cache/media");
 
 export interface BuildOptions {
   /** Folder with news/ and abstracts/. */

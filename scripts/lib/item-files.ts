@@ -202,6 +202,25 @@ export function leadImagePath(item: { url: string; files?: ItemFiles }): string 
   return jpeg && item.url + publishedHref(jpeg.name);
 }
 
+/**
+ * Size and modification time of every file an item uses: the preview re-reads an item whose photo
+ * or document changed though its Markdown did not.
+ */
+export function itemFilesSignature(files: ItemFiles | undefined): string {
+  if (!files) return "";
+  const sources = [...(files.image ? [files.image] : []), ...files.bodyImages, ...files.documents, ...files.linked].map((file) => file.source);
+  return sources
+    .map((source) => {
+      try {
+        const stat = statSync(source);
+        return `${source}:${stat.size}:${stat.mtimeMs}`;
+      } catch {
+        return `${source}:gone`;
+      }
+    })
+    .join("\n");
+}
+
 /** A video's link card names its host: "youtube.com", not "www.youtube.com". */
 export function videoHost(url: string): string {
   return new URL(url).hostname.replace(/^www\./, "");

@@ -31,6 +31,9 @@ export const articleImageSizes = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
 export const minimumImageWidth = 672;
 const thumbnailWidth = 240;
 
+/** Kept between builds and out of the output; CI keeps it by caching this folder. */
+export const defaultMediaCacheDir = path.resolve(import.meta.dirname, "../../.cache/media");
+
 export interface MediaOptions {
   /** The site being built (the staging folder): each item's files go beside its page. */
   siteDir: string;

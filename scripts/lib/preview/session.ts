@@ -27,6 +27,8 @@ import { readAhead } from "../read-ahead.ts";
 import { dayAsNow, todayIn } from "../dates.ts";
 import { ContentError, formatProblem } from "../problems.ts";
 import { renderSite } from "../render.ts";
+import { itemFilesSignature } from "../item-files.ts";
+import { defaultMediaCacheDir, processMedia } from "../media.ts";
 import { maxIndexPages } from "../search-index.ts";
 import { BackgroundPass } from "./background.ts";
 
@@ -61,6 +63,8 @@ interface CachedFile {
   mtimeMs: number;
   size: number;
   hash: string;
+  /** The item's photos and documents as they were read (`itemFilesSignature`). */
+  files: string;
   result: FileResult;
 }
 
@@ -187,6 +191,8 @@ export class PreviewSession {
     const renderStarted = performance.now();
     if (changed.size > 0) {
       try {
+        // The edited items' images and documents first (from the cache unless they changed): their pages show them.
+        await processMedia([...changed], { siteDir: this.#options.outDir, cacheDir: defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
         await renderSite(archive, this.#assets, this.#options.outDir, { part: { lists: archive.itemPageLists(changed) } });
       } catch (error) {
         // The whole build reports the same failure with the rest of its output.
@@ -252,10 +258,11 @@ export class PreviewSession {
       // Deleted since it was listed: reading it reports that as the build would.
       return read(file);
     }
-    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.result;
+    const filesUnchanged = cached !== undefined && cached.files === itemFilesSignature(cached.result.item?.files);
+    if (cached && filesUnchanged && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.result;
     const hash = createHash("sha256").update(readFileSync(file.file)).digest("hex");
-    const result = cached?.hash === hash ? cached.result : read(file);
-    this.#cache.set(file.file, { mtimeMs: stats.mtimeMs, size: stats.size, hash, result });
+    const result = cached?.hash === hash && filesUnchanged ? cached.result : read(file);
+    this.#cache.set(file.file, { mtimeMs: stats.mtimeMs, size: stats.size, hash, result, files: itemFilesSignature(result.item?.files) });
     return result;
   }
 
