@@ -70,11 +70,58 @@ const aliasPath = z
     error: "must not have a part between slashes longer than 200 bytes",
   });
 
+/**
+ * A file of the item's own (photo.jpg, guide.pdf), written relative to its Markdown file. Every
+ * published file is the archive's own (the pages' CSP allows images from the site only), so
+ * addresses are refused; that the file exists and stays in the item's folder is checked by the
+ * content loader, which knows where the item is.
+ */
+const localFile = (example: string) =>
+  z
+    .string({ error: `must be the name of a file beside the content file, e.g. ${example}` })
+    .trim()
+    .min(1, { error: `must be the name of a file beside the content file, e.g. ${example}` })
+    .refine((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith("//"), {
+      error: `is an address: only files of the archive's own are published; save the file beside the content file and write its name, e.g. ${example}`,
+    })
+    .refine((src) => !src.startsWith("/") && !src.includes("\\"), {
+      error: `must be a path relative to the content file with forward slashes, e.g. ${example}`,
+    });
+
+export const imageSchema = z.strictObject({
+  src: localFile("photo.jpg"),
+  /** Required: `alt: ""` says, explicitly, that the image is decorative. */
+  alt: z.string({ error: 'must describe the image for readers who cannot see it, or be "" for a purely decorative image' }),
+  caption: nonEmptyText("a caption as text").optional(),
+  credit: nonEmptyText("who took or owns the picture, e.g. IAP").optional(),
+});
+export type ImageFrontMatter = z.infer<typeof imageSchema>;
+
+const languageTag = z.string({ error: "must be a BCP 47 language tag, e.g. es" }).regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, {
+  error: "must be a BCP 47 language tag, e.g. es or pt-BR",
+});
+
+export const documentSchema = z.strictObject({
+  src: localFile("guide.pdf"),
+  title: nonEmptyText("the document's title, e.g. Good Practices Guide"),
+  language: languageTag.optional(),
+});
+export type DocumentFrontMatter = z.infer<typeof documentSchema>;
+
+/** A recording hosted elsewhere: shown as a link, never embedded (no third-party frames or scripts). */
+export const videoSchema = z.strictObject({
+  url: z.url({ protocol: /^https$/, error: "must be the recording's https address, e.g. https://www.youtube.com/watch?v=…" }),
+  title: nonEmptyText("the recording's title"),
+});
+
 /** The fields every content file may carry. */
 const common = {
   aliases: z.array(aliasPath, { error: "must be a list of old paths, e.g. [/News/Old-Title]" }).optional(),
   draft: z.boolean({ error: "must be true or false" }).optional(),
   slug: slug.optional(),
+  image: imageSchema.optional(),
+  documents: z.array(documentSchema, { error: "must be a list of documents, each with a src and a title" }).optional(),
+  video: videoSchema.optional(),
 };
 
 /**
@@ -180,5 +227,16 @@ export const siteSchema = z.strictObject({
   description: nonEmptyText("a sentence describing the site"),
   /** The first year the archive can hold: an earlier date is a typo (0001-01-01). */
   archiveStart: z.number().int().min(1900).max(2100),
+  /** Images and documents of the items (scripts/lib/media.ts). */
+  media: z
+    .strictObject({
+      /** Largest image file accepted, in megabytes. */
+      maxImageMegabytes: z.number().positive(),
+      /** Largest attached document accepted, in megabytes. */
+      maxDocumentMegabytes: z.number().positive(),
+      /** Publish each image's original file too (its metadata removed, like every other image). */
+      publishOriginals: z.boolean(),
+    })
+    .optional(),
 });
 export type Site = z.infer<typeof siteSchema>;

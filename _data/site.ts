@@ -11,6 +11,7 @@ export const site: Site = siteSchema.parse({
   archiveStart: 1990,
   description:
     "News and conference abstracts of the International Association of Prosecutors, founded on 6 June 1995.",
+  media: { maxImageMegabytes: 20, maxDocumentMegabytes: 50, publishOriginals: false },
 });
 
 export default site;

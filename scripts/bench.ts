@@ -12,11 +12,15 @@
  * 4. Dev loop (10k): `npm start`, edit an article, time until the page and the search show it;
  *    `--edits` edits one after the other, each once the previous one's background pass is done.
  *
+ * 5. Photos (`--media 1000`, on its own): the corpus with a generated photo per news item, built
+ *    without photos, then with them on an empty image cache and a kept one (scripts/bench/media.ts).
+ *
  * Results go to bench/results/<date-time>.json and .md (not committed) and are printed.
  *
  *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2]
  *                    [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]
  *   npm run bench -- --site <built site> [--search-runs 2]
+ *   npm run bench -- --media 1000
  *
  * 5. Web archive: for each size, the WACZ of the busiest year and of the whole archive (scripts/bench/wacz.ts);
  *    --no-wacz leaves it out.
@@ -36,6 +40,7 @@ import { repoRoot } from "./lib/util/repo-root.ts";
 import { BuildAborted, runBuild, writeBenchCorpus, type BuildRun, type Corpus } from "./bench/builds.ts";
 import { measureDevLoop, type DevLoopResult } from "./bench/dev-loop.ts";
 import { runHugoPagefind, writeHugoSite, type PeerRun } from "./bench/hugo.ts";
+import { benchMedia, mediaSection } from "./bench/media.ts";
 import { startedGroups, stopGroup } from "./bench/process-tree.ts";
 import {
   defaultUiPages,
@@ -52,7 +57,7 @@ import { benchWacz, waczSection, type WaczBench } from "./bench/wacz.ts";
 import { formatBytes } from "./lib/util/format.ts";
 
 const usage =
-  "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]";
+  "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]\n       npm run bench -- --media 1000";
 
 /** Cold queries; each is followed on the same page by a warm query for the word two places on. */
 const searchTerms = ["extradition", "ransomware", "femicide", "bogota", "perjury"];
@@ -74,6 +79,8 @@ interface BenchOptions {
   maxRssBytes: number;
   /** A site built before: only search and page weight are measured on it. */
   site: string | undefined;
+  /** Only the photos bench, on a corpus of this size. */
+  media: number | undefined;
   workDir: string;
   resultsDir: string;
 }
@@ -95,6 +102,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
       edits: { type: "string", default: "3" },
       "max-rss": { type: "string", default: "16" },
       site: { type: "string" },
+      media: { type: "string" },
     },
   });
   const count = (name: string, text: string) => {
@@ -117,6 +125,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
     edits: count("edits", values.edits),
     maxRssBytes: maxRss * 1e9,
     site: values.site === undefined ? undefined : path.resolve(values.site),
+    media: values.media === undefined ? undefined : count("media", values.media),
     workDir: path.join(repoRoot, "bench/work"),
     resultsDir: path.join(repoRoot, "bench/results"),
   };
@@ -510,10 +519,16 @@ async function main(): Promise<void> {
       edits: options.edits,
       maxRssBytes: options.maxRssBytes,
       site: options.site,
+      media: options.media,
     },
     builds: [],
   };
   log(`bench: ${results.machine.cores} cores (${results.machine.cpu}), ${gb(results.machine.memoryBytes)}, Node ${results.machine.node}, load ${results.machine.loadAverage.map((n) => n.toFixed(2)).join(" ")}`);
+
+  if (options.media) {
+    log(`\n${mediaSection(await benchMedia(options.media, options.workDir, log))}`);
+    return;
+  }
 
   let failed = false;
   const corpora = new Map<number, Corpus>();

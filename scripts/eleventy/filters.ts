@@ -5,6 +5,8 @@ import { pageWindow } from "../lib/pagination.ts";
 import { absoluteUrl } from "../lib/urls.ts";
 import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scriptSafeJson } from "../lib/citation.ts";
 import type { Item } from "../lib/content.ts";
+import { publishedHref } from "../lib/item-files.ts";
+import { formatBytes } from "../lib/util/format.ts";
 
 
 /** "3 abstracts", "1 abstract" */
@@ -19,6 +21,8 @@ export const filters = {
   absoluteUrl,
   pluralise,
   pageWindow,
+  fileSize: formatBytes,
+  publishedHref,
   // Filters that make absolute URLs take the archive's root (archive.siteRoot), which carries the base path.
   citation: (item: Item, root: string) => (item.kind === "news" ? newsCitation(item, site, root) : abstractCitation(item, site, root)),
   newsArticleJsonLd: (item: Item, root: string) => scriptSafeJson(item.kind === "news" ? newsArticleJsonLd(item, site, root) : {}),

@@ -22,6 +22,7 @@ import { discard, publish, recoverInterruptedBuilds, removeInBackground, staging
 import { renderRuns, renderSite } from "./render.ts";
 import { outputFolderProblem } from "./output-folder.ts";
 import { writeAssets } from "./assets.ts";
+import { defaultMediaCacheDir, MediaError, processMedia, type MediaReport } from "./media.ts";
 import { loadWorkbox, writeServiceWorker } from "./offline.ts";
 import type { SnapshotInfo } from "./snapshot/info.ts";
 import { prepareSnapshotPayload } from "./snapshot/payload.ts";
@@ -51,6 +52,8 @@ export interface BuildOptions {
   pagesPerRun?: number;
   /** Articles per Pagefind index part (default `maxIndexPages` in scripts/lib/search-index.ts); for tests. */
   maxIndexPages?: number;
+  /** Where processed images and PDF texts are kept between builds (default `.cache/media` in the repository). */
+  mediaCacheDir?: string;
   /** Only the news and abstracts of these years (and the conferences held in them); see `Archive`. */
   period?: Period;
   /**
@@ -78,6 +81,8 @@ export interface BuildReport {
   phases: { name: string; ms: number }[];
   /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings and word count. */
   search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number }; parts: number; words?: number };
+  /** Images processed and reused from the cache, documents published, warnings (scripts/lib/media.ts). */
+  media: MediaReport;
 }
 
 /** Thrown when a phase fails; the output folder has not been touched. */
@@ -140,6 +145,21 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const sourced = articleUrls.length > 0 && indexParts.length === 1;
   const searchSources = sourced ? { dir: path.join(staged, searchSourceFolder), urls: new Set(articleUrls) } : undefined;
   try {
+    const media = await timed(
+      "media",
+      async () => {
+        try {
+          const report = await processMedia(archive.items, { siteDir: staged, cacheDir: options.mediaCacheDir ?? defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
+          for (const warning of report.warnings) log(`warning: ${warning}`);
+          return report;
+        } catch (error) {
+          if (error instanceof MediaError) throw new BuildError("media", new ContentError(error.problems).message);
+          throw error;
+        }
+      },
+      (result) =>
+        `${pluralise(result.images, "image")}: ${result.processed} processed, ${result.reused} reused; ${pluralise(result.documents, "document")}`,
+    );
     const { bytes: scriptBytes } = await timed(
       "render",
       async () => {
@@ -251,6 +271,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       files: report.files,
       phases,
       search: { pages: searchIndex.pages, indexBytes: searchIndex.indexBytes, scriptBytes, timings: searchIndex.timings, parts: searchIndex.parts, ...(searchIndex.words === undefined ? {} : { words: searchIndex.words }) },
+      media,
     };
   } finally {
     discard(staged);

@@ -3,7 +3,8 @@
  * JSON-LD for news (NewsArticle) and abstracts (a ScholarlyArticle recorded at the conference Event).
  */
 import type { Site } from "../../_data/schema.ts";
-import { abstractTitle, type AbstractItem, type NewsItem } from "./content.ts";
+import { abstractTitle, type AbstractItem, type Item, type NewsItem } from "./content.ts";
+import { leadImagePath } from "./item-files.ts";
 import { formatCalendarDate, formatDateRange } from "./dates.ts";
 import { absoluteUrl } from "./urls.ts";
 
@@ -35,6 +36,12 @@ function publisher(site: Site, root: string) {
   return { "@type": "Organization", name: site.organisation, url: root };
 }
 
+/** schema.org's `image`: the lead image, which search engines show with the article. */
+function imageOf(item: Item, root: string): { image?: string[] } {
+  const image = leadImagePath(item);
+  return image ? { image: [absoluteUrl(image, root)] } : {};
+}
+
 export function newsArticleJsonLd(item: NewsItem, site: Site, root: string): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
@@ -50,6 +57,7 @@ export function newsArticleJsonLd(item: NewsItem, site: Site, root: string): Rec
     publisher: publisher(site, root),
     isPartOf: { "@type": "WebSite", name: site.name, url: root },
     ...(item.topics.length > 0 ? { keywords: item.topics.map((topic) => topic.label) } : {}),
+    ...imageOf(item, root),
     wordCount: item.wordCount,
   };
 }
@@ -64,6 +72,7 @@ export function abstractJsonLd(item: AbstractItem, site: Site, root: string): Re
     description: item.summary,
     datePublished: item.date,
     url: absoluteUrl(item.url, root),
+    ...imageOf(item, root),
     inLanguage: site.language,
     author: item.speakers.map((speaker) => ({
       "@type": "Person",

@@ -21,10 +21,11 @@ import {
 import { closeBidi } from "./bidi.ts";
 import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
-import { renderMarkdown, truncateAtWord, type RenderedMarkdown } from "./markdown.ts";
-import { suggestion, type Problem } from "./problems.ts";
+import { renderMarkdown, truncateAtWord, type BodyFiles, type RenderedMarkdown } from "./markdown.ts";
+import { ContentError, suggestion, type Problem } from "./problems.ts";
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
 import { speakerKey } from "./speakers.ts";
+import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
 import { displayPath } from "./util/display-path.ts";
 
 const forbiddenInBody = new RegExp(forbiddenCharacters.source, "gu");
@@ -56,6 +57,8 @@ interface ItemBase {
   wordCount: number;
   /** Old paths that redirect here. */
   aliases: string[];
+  /** Its images, documents and video (scripts/lib/item-files.ts), when it has any. */
+  files?: ItemFiles;
 }
 
 export interface NewsItem extends ItemBase {
@@ -168,11 +171,11 @@ export function contentReader(options: LoadOptions): (file: ContentFile) => File
     const problems: Problem[] = [];
     if (kind === "news") {
       const parsed = readContentFile(file, newsSchema, problems);
-      const item = parsed && toNewsItem(file, parsed, topics, options.site, today, problems);
+      const item = parsed && toNewsItem(file, parsed, topics, today, options, problems);
       return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
     }
     const parsed = readContentFile(file, abstractSchema, problems);
-    const item = parsed && toAbstract(file, parsed, conferences, topics, today, problems);
+    const item = parsed && toAbstract(file, parsed, conferences, topics, today, options, problems);
     return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
   };
 }
@@ -244,6 +247,7 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
   try {
     // In path order, so that problems are listed the same on every file system.
     entries = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => !entry.name.startsWith(".") && !entry.isDirectory())
       .map((entry) => ({ entry, file: path.join(entry.parentPath, entry.name) }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   } catch (error) {
@@ -252,11 +256,20 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
     return { exists: true, files: [] };
   }
   const contentRoot = realpathSync(contentDir);
+  // A page bundle's folder holds its index.md and the item's own files (scripts/lib/item-files.ts).
+  const bundles = entries.filter(({ entry }) => isBundleIndex(entry.name)).map(({ entry }) => entry.parentPath + path.sep);
+  const bundleOf = (file: string) => bundles.find((bundle) => file.startsWith(bundle));
   for (const { entry, file } of entries) {
-    if (entry.name.startsWith(".") || entry.isDirectory()) continue;
     const refused = entry.isSymbolicLink() ? linkProblem(file, contentRoot) : entry.isFile() ? undefined : `is ${specialFileKind(entry)}, not a file: content files are Markdown files; remove it`;
     if (refused) {
       problems.push({ file: displayPath(file), message: refused });
+      continue;
+    }
+    const bundle = bundleOf(file);
+    if (bundle && !isBundleIndex(file)) {
+      if (entry.name.toLowerCase().endsWith(".md")) {
+        problems.push({ file: displayPath(file), message: `is inside the item folder ${displayPath(bundle)}, whose text is its index.md: move it out to make it an item of its own` });
+      }
       continue;
     }
     if (entry.name.toLowerCase().endsWith(".md")) files.push(file);
@@ -380,7 +393,8 @@ function showValue(value: unknown): string {
 
 function itemSlug(file: string, data: { slug?: string | undefined }, problems: Problem[]): string | undefined {
   if (data.slug) return data.slug;
-  const slug = slugFromFileName(path.basename(file));
+  // A bundle's slug is its folder's name: moving news/2023/a.md to news/2023/a/index.md keeps its URL.
+  const slug = slugFromFileName(isBundleIndex(file) ? path.basename(path.dirname(file)) : path.basename(file));
   if (isValidSlug(slug) && slug.length > maxSlugLength) {
     problems.push({
       file: displayPath(file),
@@ -413,9 +427,9 @@ function checkDateRange(file: string, parsed: ParsedFile, date: string, site: Si
 }
 
 /** The Markdown rendered; its problems (see `renderMarkdown`) are placed at their line in the file. */
-function renderBody(file: string, parsed: ParsedFile, problems: Problem[]): RenderedMarkdown {
+function renderBody(file: string, parsed: ParsedFile, problems: Problem[], bodyFiles?: BodyFiles): RenderedMarkdown {
   // What no page or feed can carry (a NUL, U+FFFE) is dropped; schema.ts refuses it in front matter.
-  const body = renderMarkdown(parsed.body.replace(forbiddenInBody, ""));
+  const body = renderMarkdown(parsed.body.replace(forbiddenInBody, ""), bodyFiles);
   for (const problem of body.problems) {
     problems.push({ file: displayPath(file), line: parsed.bodyLine + problem.line, message: problem.message });
   }
@@ -463,15 +477,16 @@ function toNewsItem(
   file: string,
   { data, parsed }: { data: NewsFrontMatter; parsed: ParsedFile },
   topics: ReadonlyMap<string, TopicInfo>,
-  site: Site,
   today: string,
+  options: LoadOptions,
   problems: Problem[],
 ): NewsItem | undefined {
   const before = problems.length;
   const itemTopics = topicsOf(file, data.tags, parsed, topics, problems);
-  checkDateRange(file, parsed, data.date, site, today, problems);
+  checkDateRange(file, parsed, data.date, options.site, today, problems);
   const slug = itemSlug(file, data, problems);
-  const body = renderBody(file, parsed, problems);
+  const files = readItemFiles(file, data, parsed, options, problems);
+  const body = renderBody(file, parsed, problems, files.body);
   if (problems.length > before || !slug) return undefined;
   const year = yearOf(data.date);
   return {
@@ -489,6 +504,7 @@ function toNewsItem(
     html: body.html,
     wordCount: body.wordCount,
     aliases: data.aliases ?? [],
+    ...(hasFiles(files.found) ? { files: files.found } : {}),
   };
 }
 
@@ -498,6 +514,7 @@ function toAbstract(
   conferences: ReadonlyMap<string, ConferenceInfo>,
   topics: ReadonlyMap<string, TopicInfo>,
   today: string,
+  options: LoadOptions,
   problems: Problem[],
 ): AbstractItem | undefined {
   const before = problems.length;
@@ -526,7 +543,8 @@ function toAbstract(
     }
   });
   const slug = itemSlug(file, data, problems);
-  const body = renderBody(file, parsed, problems);
+  const files = readItemFiles(file, data, parsed, options, problems);
+  const body = renderBody(file, parsed, problems, files.body);
   if (problems.length > before || !slug || !conference) return undefined;
   const speakers = data.speakers.map((speaker) => ({
     name: closeBidi(speaker.name),
@@ -553,7 +571,44 @@ function toAbstract(
     html: body.html,
     wordCount: body.wordCount,
     aliases: data.aliases ?? [],
+    ...(hasFiles(files.found) ? { files: files.found } : {}),
   };
+}
+
+/** Default limits on an item's files, when _data/site.ts sets none. */
+const defaultMedia = { maxImageMegabytes: 20, maxDocumentMegabytes: 50 };
+
+function hasFiles(files: ItemFiles): boolean {
+  return files.image !== undefined || files.video !== undefined || files.bodyImages.length + files.documents.length + files.linked.length > 0;
+}
+
+/** The item's lead image, documents and video from its front matter, and the hooks that collect its body's files. */
+function readItemFiles(
+  file: string,
+  data: NewsFrontMatter | AbstractFrontMatter,
+  parsed: ParsedFile,
+  options: LoadOptions,
+  problems: Problem[],
+): { found: ItemFiles; body: BodyFiles } {
+  const media = options.site.media ?? defaultMedia;
+  const resolver = itemFileResolver(
+    file,
+    options.contentDir,
+    // Decimal megabytes, as the build's sizes are reported (formatBytes).
+    { maxImageBytes: media.maxImageMegabytes * 1e6, maxDocumentBytes: media.maxDocumentMegabytes * 1e6 },
+    (problem) => problems.push({ file: displayPath(file), ...problem }),
+  );
+  const found: ItemFiles = { bodyImages: [], documents: [], linked: [] };
+  if (data.image) {
+    const image = resolver.image(data.image, { field: "image.src", line: parsed.lineOf(["image", "src"]) ?? parsed.lineOf(["image"]) });
+    if (image) found.image = image;
+  }
+  (data.documents ?? []).forEach((document, index) => {
+    const attached = resolver.document(document, { field: `documents[${index}].src`, line: parsed.lineOf(["documents", index, "src"]) ?? parsed.lineOf(["documents"]) });
+    if (attached) found.documents.push(attached);
+  });
+  if (data.video) found.video = { url: data.video.url, title: data.video.title, host: videoHost(data.video.url) };
+  return { found, body: resolver.body(found, parsed.bodyLine) };
 }
 
 const listFormat = new Intl.ListFormat("en-GB", { type: "conjunction" });

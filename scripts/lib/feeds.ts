@@ -9,6 +9,7 @@ import { Feed } from "feed";
 import type { Site } from "../../_data/schema.ts";
 import type { Archive } from "./archive.ts";
 import type { Item } from "./content.ts";
+import { leadImagePath } from "./item-files.ts";
 import { headersFile } from "./security.ts";
 import { absoluteUrl } from "./urls.ts";
 
@@ -54,6 +55,7 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: 
       published: asDate(item.date),
       description: text(item.summary),
       content: absoluteLinks(item.html, root),
+      ...(leadImagePath(item) ? { image: absolute(leadImagePath(item) as string) } : {}),
       author: item.kind === "abstract" ? item.speakers.map((speaker) => ({ name: speaker.name })) : [{ name: site.organisation, link: root }],
       category: item.topics.map((topic) => ({ name: topic.label, term: topic.id })),
     });
@@ -63,7 +65,9 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: 
 
 /** Root-relative links in article HTML made absolute, as feed readers show content out of the site. */
 export function absoluteLinks(html: string, root: string): string {
-  return html.replace(/(href|src)="(\/[^"]*)"/g, (_, attribute: string, url: string) => `${attribute}="${absoluteUrl(url, root)}"`);
+  return html
+    .replace(/(href|src)="(\/[^"]*)"/g, (_, attribute: string, url: string) => `${attribute}="${absoluteUrl(url, root)}"`)
+    .replace(/srcset="([^"]*)"/g, (_, srcset: string) => `srcset="${srcset.replace(/(^|, )(\/[^ ,]*)/g, (__, before: string, url: string) => before + absoluteUrl(url, root))}"`);
 }
 
 export function sitemapXml(urls: readonly { url: string; lastmod?: string }[], root: string): string {

@@ -58,11 +58,64 @@ export interface MarkdownProblem {
   message: string;
 }
 
-export function renderMarkdown(source: string): RenderedMarkdown {
+/**
+ * What a body's images and its links to the item's own files become (scripts/lib/content.ts).
+ * Without it, images and links render as markdown-it renders them.
+ */
+export interface BodyFiles {
+  /**
+   * The HTML in place of an image (`line` is 0-based in the Markdown); `alone` when it is the only
+   * thing in its paragraph, which it then replaces (a figure may not sit inside a paragraph).
+   */
+  image(image: { src: string; alt: string; title: string; line: number; alone: boolean }): string;
+  /** The href to publish for a link to a file of the item's own (`isLocalReference`). */
+  link(href: string, line: number): string;
+}
+
+/** A path relative to the page (guide.pdf, files/guide.pdf): no scheme, no leading slash, not a fragment or query. */
+export function isLocalReference(href: string): boolean {
+  return href !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^[/#?]/.test(href);
+}
+
+export function renderMarkdown(source: string, files?: BodyFiles): RenderedMarkdown {
   const env = {};
   const tokens = markdown.parse(source, env);
+  const problems = markdownProblems(tokens);
+  if (files) placeBodyFiles(tokens, files);
   const html = markdown.renderer.render(tokens, markdown.options, env);
-  return { html, firstParagraph: firstParagraphText(tokens), wordCount: countWords(tokens), problems: markdownProblems(tokens) };
+  return { html, firstParagraph: firstParagraphText(tokens), wordCount: countWords(tokens), problems };
+}
+
+/** Hands every image and every link to a local file to `files`; raw HTML tokens carry what it returns. */
+function placeBodyFiles(tokens: Token[], files: BodyFiles): void {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    if (token.type !== "inline" || !token.children) continue;
+    const line = token.map?.[0] ?? 0;
+    const visible = token.children.filter((child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak");
+    const only = visible.length === 1 ? visible[0] : undefined;
+    if (only?.type === "image" && tokens[index - 1]?.type === "paragraph_open" && tokens[index + 1]?.type === "paragraph_close") {
+      // The paragraph's open token becomes the raw HTML; its text and close go.
+      const block = tokens[index - 1] as Token;
+      Object.assign(block, { type: "html_block", tag: "", nesting: 0, content: `${files.image({ ...imageOf(only), line, alone: true })}\n` });
+      tokens.splice(index, 2);
+      index--;
+      continue;
+    }
+    for (const child of token.children) {
+      if (child.type === "image") {
+        const html = files.image({ ...imageOf(child), line, alone: false });
+        Object.assign(child, { type: "html_inline", tag: "", content: html, children: null, attrs: null });
+      } else if (child.type === "link_open") {
+        const href = String(child.attrGet("href") ?? "");
+        if (isLocalReference(href)) child.attrSet("href", files.link(href, line));
+      }
+    }
+  }
+}
+
+function imageOf(token: Token): { src: string; alt: string; title: string } {
+  return { src: String(token.attrGet("src") ?? ""), alt: inlineText(token.children ?? []), title: String(token.attrGet("title") ?? "") };
 }
 
 const containers = new Set(["blockquote_open", "blockquote_close", "bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close"]);

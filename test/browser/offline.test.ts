@@ -156,7 +156,7 @@ test("a new deploy is offered as a reload, then shows the new content and search
     await page.goto(`${server.url}/search/?q=AIAMP`);
     await page.locator("#search-results a").first().waitFor();
 
-    const file = path.join(content, "news/2023/iap-signed-mou-with-aiamp.md");
+    const file = path.join(content, "news/2023/iap-signed-mou-with-aiamp/index.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("title: The IAP signed MOU with AIAMP", "title: The IAP and AIAMP sign a Zanzibarian memorandum"));
     await buildSite(content, { basePath: "/archive/", outDir: site.outDir });
 

@@ -24,6 +24,11 @@ const types: Record<string, string> = {
   ".json": "application/json",
   ".xml": "application/xml",
   ".svg": "image/svg+xml",
+  ".avif": "image/avif",
+  ".webp": "image/webp",
+  ".jpeg": "image/jpeg",
+  ".jpg": "image/jpeg",
+  ".pdf": "application/pdf",
   ".wasm": "application/wasm",
 };
 

@@ -28,6 +28,8 @@ import { dayAsNow, todayIn } from "../dates.ts";
 import { ContentError, formatProblem } from "../problems.ts";
 import { renderSite } from "../render.ts";
 import { formatMs } from "../util/format.ts";
+import { itemFilesSignature } from "../item-files.ts";
+import { defaultMediaCacheDir, processMedia } from "../media.ts";
 
 export interface PreviewSessionOptions {
   /** The repository: templates, data and assets. Eleventy renders from it as working directory. */
@@ -57,6 +59,8 @@ interface CachedFile {
   mtimeMs: number;
   size: number;
   hash: string;
+  /** The item's photos and documents as they were read (`itemFilesSignature`). */
+  files: string;
   result: FileResult;
 }
 
@@ -221,7 +225,11 @@ export class PreviewSession {
     const changed = new Set(to.items.filter((item) => !before.has(item)));
     const urls = new Set(to.items.map((item) => item.url));
     const removed = from.items.map((item) => item.url).filter((url) => !urls.has(url));
-    if (changed.size > 0) await renderSite(to, this.#assets, this.#options.outDir, { part: { lists: to.itemPageLists(changed) } });
+    if (changed.size > 0) {
+      // The edited items' images and documents first (from the cache unless they changed): their pages show them.
+      await processMedia([...changed], { siteDir: this.#options.outDir, cacheDir: defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
+      await renderSite(to, this.#assets, this.#options.outDir, { part: { lists: to.itemPageLists(changed) } });
+    }
     for (const url of removed) this.#removePage(url);
     return { rendered: [...changed].map((item) => item.url), removed };
   }
@@ -262,10 +270,11 @@ export class PreviewSession {
       // Deleted since it was listed: reading it reports that as the build would.
       return read(file);
     }
-    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.result;
+    const filesUnchanged = cached !== undefined && cached.files === itemFilesSignature(cached.result.item?.files);
+    if (cached && filesUnchanged && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.result;
     const hash = createHash("sha256").update(readFileSync(file.file)).digest("hex");
-    const result = cached?.hash === hash ? cached.result : read(file);
-    this.#cache.set(file.file, { mtimeMs: stats.mtimeMs, size: stats.size, hash, result });
+    const result = cached?.hash === hash && filesUnchanged ? cached.result : read(file);
+    this.#cache.set(file.file, { mtimeMs: stats.mtimeMs, size: stats.size, hash, result, files: itemFilesSignature(result.item?.files) });
     return result;
   }
 

@@ -36,6 +36,8 @@ export interface ResultData {
   excerpt: string;
   /** Raw metadata (never HTML-escaped by Pagefind): insert as text only. */
   meta: Record<string, string | undefined>;
+  /** The page's sections (headings with an id), each with its own excerpt; titles are raw text. */
+  sub_results?: { title: string; url: string; excerpt: string }[];
 }
 
 export interface Pagefind {

@@ -432,6 +432,15 @@ function unavailableItem(): HTMLLIElement {
   return item;
 }
 
+/**
+ * The attached document a result matched in, when it matched only in documents' text: each
+ * document is a section of its page headed `#document-N` (_includes/partials/item-files.njk).
+ */
+export function documentMatch(data: ResultData): { title: string; url: string; excerpt: string } | undefined {
+  const matched = (data.sub_results ?? []).filter((section) => section.excerpt.includes("<mark>"));
+  return matched.length > 0 && matched.every((section) => /#document-\d+$/.test(section.url)) ? matched[0] : undefined;
+}
+
 function resultItem(data: ResultData): HTMLLIElement {
   const item = element("li", "search-result");
   const type = data.meta.type ?? "";
@@ -454,8 +463,16 @@ function resultItem(data: ResultData): HTMLLIElement {
   }
   item.append(facts);
 
+  const inDocument = documentMatch(data);
+  if (inDocument) {
+    const found = element("p", "search-found-in", "Matched in ");
+    const documentLink = element("a", undefined, inDocument.title);
+    documentLink.href = inDocument.url;
+    found.append(documentLink);
+    item.append(found);
+  }
   const excerpt = element("p", "search-excerpt");
-  for (const part of excerptParts(data.excerpt)) {
+  for (const part of excerptParts(inDocument?.excerpt ?? data.excerpt)) {
     excerpt.append(part.marked ? element("mark", undefined, part.text) : part.text);
   }
   item.append(excerpt);

@@ -1,0 +1,98 @@
+/**
+ * Photos and documents in real Chromium: the picture's candidate chosen at phone and desktop
+ * widths, no layout shift while it loads, the list card's thumbnail, and a word found only in an
+ * attached PDF finding its item through the search page, which says the document matched.
+ */
+import type { Browser } from "playwright-core";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
+import { pdfWithText, photoWithGps } from "../support/media.ts";
+import { buildSite, newsFile, tempDir, writeContent } from "../support/site.ts";
+
+const content = writeContent({
+  "news/2023/mou-signed/index.md": newsFile(
+    {
+      title: "MoU signed",
+      date: "2023-11-14",
+      image: "\n  src: photo.jpg\n  alt: A yellow circle on blue",
+      documents: "\n  - src: guide.pdf\n    title: Good Practices Guide",
+    },
+    `${"The associations signed a memorandum of understanding on cooperation. ".repeat(12)}\n`,
+  ),
+  "news/2023/mou-signed/photo.jpg": await photoWithGps(),
+  "news/2023/mou-signed/guide.pdf": await pdfWithText(["Special investigative techniques and zygomorphic cooperation."]),
+  "news/2023/other.md": newsFile({ title: "Another item", date: "2023-10-01" }, "Cooperation without documents.\n"),
+});
+const site = await buildSite(content, { mediaCacheDir: tempDir("media-cache-") });
+const server = await serveStatic(site.outDir);
+const browser: Browser = await launchBrowser();
+
+test.after(async () => {
+  await browser.close();
+  await server.close();
+});
+
+/** The lead image's chosen file (its width and format), and the page's total layout shift once it loaded. */
+async function leadImage(width: number, deviceScaleFactor: number) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}/news/2023/mou-signed/`);
+  const img = page.locator("article > figure img");
+  await img.evaluate((element: HTMLImageElement) => (element.complete ? undefined : new Promise((resolve) => element.addEventListener("load", resolve))));
+  const facts = await img.evaluate(async (element: HTMLImageElement) => {
+    const shift = await new Promise<number>((resolve) => {
+      let total = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+      }).observe({ type: "layout-shift", buffered: true });
+      setTimeout(() => resolve(total), 200);
+    });
+    const box = element.getBoundingClientRect();
+    return { file: element.currentSrc.replace(/^.*-/, ""), width: Math.round(box.width), height: Math.round(box.height), shift };
+  });
+  await context.close();
+  return { ...facts, errors };
+}
+
+test("the picture's candidate fits the screen: 800 px AVIF on a phone at DPR 2 and a desktop at DPR 1, 1280 px at DPR 2", async () => {
+  assert.equal(await leadImage(390, 2), { file: "800.avif", width: 358, height: 224, shift: 0, errors: [] });
+  assert.equal(await leadImage(1280, 1), { file: "800.avif", width: 672, height: 420, shift: 0, errors: [] });
+  assert.equal((await leadImage(1280, 2)).file, "1280.avif");
+});
+
+test("the news list shows the lead image's thumbnail at 240 px", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/news/`);
+  const thumbnail = page.locator("img.thumbnail");
+  assert.is(await thumbnail.count(), 1);
+  await thumbnail.scrollIntoViewIfNeeded();
+  await thumbnail.evaluate((element: HTMLImageElement) => (element.complete ? undefined : new Promise((resolve) => element.addEventListener("load", resolve))));
+  assert.equal(
+    await thumbnail.evaluate((element: HTMLImageElement) => [element.currentSrc.replace(/^.*-/, ""), Math.round(element.getBoundingClientRect().width)]),
+    ["240.avif", 120],
+  );
+  await context.close();
+});
+
+test("a word only in an attached PDF finds its item; the result says which document matched, with its excerpt", async () => {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}/search/?q=zygomorphic`);
+  await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
+  assert.equal(await page.locator("#search-results h3 a").allTextContents(), ["MoU signed"]);
+  assert.is(await page.locator(".search-found-in").textContent(), "Matched in Good Practices Guide (PDF)");
+  assert.is(await page.locator(".search-found-in a").getAttribute("href"), "/news/2023/mou-signed/#document-1");
+  assert.equal(await page.locator(".search-excerpt mark").allTextContents(), ["zygomorphic"]);
+  // A word of the page's own text: no document named.
+  await page.goto(`${server.url}/search/?q=memorandum`);
+  await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
+  assert.equal(await page.locator("#search-results h3 a").allTextContents(), ["MoU signed"]);
+  assert.is(await page.locator(".search-found-in").count(), 0);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test.run();
