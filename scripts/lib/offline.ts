@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../src/assets/offline/shared.ts";
+import { isPagePhoto, offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../src/assets/offline/shared.ts";
 import { bundleScript, scriptEntries } from "./search-bundle.ts";
 import { indexWasmFiles } from "./search-index.ts";
 import { listFiles } from "./util/list-files.ts";
@@ -57,8 +57,9 @@ export interface OfflineReport {
 }
 
 /**
- * Every public page (as the URL a reader opens; redirect pages are left out) and every file of the
- * search index, with sizes.
+ * Every public page (as the URL a reader opens; redirect pages are left out), every photo of the
+ * pages (every size, since the device's own screen decides which one a page shows) and every file
+ * of the search index, with sizes.
  */
 export function offlineManifest(siteDir: string, build: string, pageUrls: readonly string[]): OfflineManifest {
   const files: OfflineManifest["files"] = [...new Set(pageUrls)].sort().map((url) => ({
@@ -69,6 +70,8 @@ export function offlineManifest(siteDir: string, build: string, pageUrls: readon
   for (const file of listFiles(siteDir)) {
     if (/^pagefind\/(part-\d+\/)?(fragment|index|filter)\//.test(file) || `/${file}`.startsWith(suggestionWordsPath)) {
       files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "search" });
+    } else if (isPagePhoto(file)) {
+      files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "media" });
     }
   }
   return { build, files, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
+import { launchBrowser, serveStatic } from "../support/browser.ts";
 import { buildSite, repoRoot, tempDir } from "../support/site.ts";
 
 const browser = await launchBrowser();
@@ -19,6 +19,24 @@ const abstractUrl = "abstracts/annual-27/mahiques-heads-of-prosecution-services/
 test.after(async () => {
   await browser.close();
 });
+
+/**
+ * The page's console errors, except the failures by which the pages learn what is not saved: the
+ * service worker's 504 "not saved" answers (and Pagefind's note of one), and the offline page's try
+ * at downloading the list of files to save.
+ */
+function collectUnexpectedErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    const text = message.text();
+    const url = message.location().url;
+    if (message.type() !== "error") return;
+    if (text.includes("status of 504 (Not saved for offline reading)") || text.includes("is not saved on this device") || url.endsWith("/offline/files.json")) return;
+    errors.push(`${text} (${url})`);
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
 
 /** Opens a page and waits until the service worker controls it. */
 async function openControlled(context: BrowserContext, url: string): Promise<Page> {
@@ -43,7 +61,7 @@ for (const basePath of ["/", "/archive/"]) {
     const context = await browser.newContext();
     try {
       const page = await openControlled(context, `${server.url}/`);
-      const errors = collectErrors(page);
+      const errors = collectUnexpectedErrors(page);
       await waitUntilKept(page, `${server.url}/`);
       await page.goto(`${server.url}/${newsUrl}`);
       await page.goto(`${server.url}/search/?q=AIAMP`);
@@ -74,6 +92,21 @@ for (const basePath of ["/", "/archive/"]) {
         "This result is not saved for offline reading. Open it when you are online, or save the whole archive on the Offline reading page.",
       );
 
+      // The part of the index a search needs is missing from the caches: the page says so, never "No results".
+      await page.evaluate(async () => {
+        const cache = await caches.open("archive-search-v1");
+        for (const request of await cache.keys()) if (request.url.endsWith(".pf_index")) await cache.delete(request);
+      });
+      await page.goto(`${server.url}/search/?q=AIAMP`);
+      const status = page.locator("#search-status");
+      await status.filter({ hasText: "not saved" }).waitFor();
+      assert.is(
+        await status.textContent(),
+        "The part of the search index this search needs is not saved on this device. Search again when you are online, or Save the archive to search it offline.",
+      );
+      assert.is(await status.getByRole("link", { name: "Save the archive" }).getAttribute("href"), `${server.url}/offline/`);
+      assert.is(await page.locator("#search-results a").count(), 0);
+
       await page.goto(`${server.url}/conferences/`);
       assert.is(await page.locator("h1").textContent(), "Offline reading");
       await page.locator("#offline-status").filter({ hasText: "is not saved on this device" }).waitFor();
@@ -95,7 +128,7 @@ test("Save the archive: size first, progress, then every page and any search wor
   const context = await browser.newContext();
   try {
     const page = await openControlled(context, `${server.url}/offline/`);
-    const errors = collectErrors(page);
+    const errors = collectUnexpectedErrors(page);
     const manifest = JSON.parse(site.read("/offline/files.json")) as { files: unknown[]; bytes: number };
     await page.locator("#offline-save:enabled").waitFor();
     assert.is(
@@ -152,7 +185,7 @@ test("a new deploy is offered as a reload, then shows the new content and search
   const context = await browser.newContext();
   try {
     const page = await openControlled(context, `${server.url}/${newsUrl}`);
-    const errors = collectErrors(page);
+    const errors = collectUnexpectedErrors(page);
     await page.goto(`${server.url}/search/?q=AIAMP`);
     await page.locator("#search-results a").first().waitFor();
 

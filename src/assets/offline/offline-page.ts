@@ -92,8 +92,8 @@ async function showUsage(): Promise<void> {
 }
 
 async function missingFiles(files: OfflineManifest["files"]): Promise<OfflineManifest["files"]> {
-  const [pages, search] = await Promise.all([caches.open(cacheNames.pages), caches.open(cacheNames.search)]);
-  const saved = new Set([...(await pages.keys()), ...(await search.keys())].map((request) => request.url));
+  const opened = await Promise.all([caches.open(cacheNames.pages), caches.open(cacheNames.search), caches.open(cacheNames.media)]);
+  const saved = new Set((await Promise.all(opened.map((cache) => cache.keys()))).flat().map((request) => request.url));
   return files.filter((file) => !saved.has(at(file.url).href));
 }
 
@@ -118,7 +118,7 @@ async function save(): Promise<void> {
     ui.progressText.textContent = `${megabytes(done)} of ${megabytes(total)} (${files.toLocaleString("en-GB")} of ${count(totalFiles, "file")})`;
   };
   report();
-  const caches_ = { pages: await caches.open(cacheNames.pages), search: await caches.open(cacheNames.search) };
+  const caches_ = { pages: await caches.open(cacheNames.pages), search: await caches.open(cacheNames.search), media: await caches.open(cacheNames.media) };
   const queue = [...todo];
   let failed = 0;
   const worker = async () => {
@@ -150,7 +150,7 @@ async function save(): Promise<void> {
 
 async function remove(): Promise<void> {
   if (running) return;
-  await Promise.all([caches.delete(cacheNames.pages), caches.delete(cacheNames.search)]);
+  await Promise.all([caches.delete(cacheNames.pages), caches.delete(cacheNames.search), caches.delete(cacheNames.media)]);
   ui.status.textContent = "The saved archive was removed from this device.";
   ui.progress.hidden = true;
   ui.progressText.textContent = "";
@@ -159,10 +159,8 @@ async function remove(): Promise<void> {
 
 async function main(): Promise<void> {
   const shownInsteadOfAnotherPage = location.pathname !== at(offlinePagePath).pathname;
-  if (shownInsteadOfAnotherPage || !navigator.onLine) {
-    ui.status.textContent = shownInsteadOfAnotherPage
-      ? `You are offline, and ${location.pathname} is not saved on this device. The pages below are.`
-      : "You are offline. The pages below are saved on this device.";
+  if (shownInsteadOfAnotherPage) {
+    ui.status.textContent = `You are offline, and ${location.pathname} is not saved on this device. The pages below are.`;
   }
   if (!("serviceWorker" in navigator) || !("caches" in window)) {
     ui.status.textContent = "This browser cannot keep the archive for offline reading.";
@@ -171,11 +169,14 @@ async function main(): Promise<void> {
   ui.save.addEventListener("click", () => void save());
   ui.cancel.addEventListener("click", () => running?.abort());
   ui.remove.addEventListener("click", () => void remove());
-  manifest = navigator.onLine ? await loadManifest() : undefined;
+  // Shown in place of a page that could not be downloaded: the list cannot be either.
+  manifest = shownInsteadOfAnotherPage ? undefined : await loadManifest();
   if (manifest) {
     ui.size.textContent = `The whole archive is ${count(manifest.files.length, "file")}, ${megabytes(manifest.bytes)} in all; saving downloads only those not saved yet.`;
     ui.save.disabled = false;
   } else {
+    // The list is never saved: failing to download it is what tells that this device is offline.
+    if (!shownInsteadOfAnotherPage) ui.status.textContent = "You are offline. The pages below are saved on this device.";
     ui.size.textContent = "The list of files to save can only be fetched online.";
   }
   ui.remove.disabled = false;

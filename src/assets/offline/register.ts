@@ -75,8 +75,6 @@ async function register(): Promise<void> {
     const ready = await navigator.serviceWorker.ready;
     ready.active?.postMessage({ type: "KEEP_PAGE", url: location.href.split("#")[0] });
   }
-  // Ask for a new worker on every visit online: a deploy is noticed at once, not within a day.
-  if (navigator.onLine) await registration.update().catch(() => {});
 }
 
 if ("serviceWorker" in navigator) {

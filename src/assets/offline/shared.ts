@@ -5,6 +5,8 @@ export const cacheNames = {
   pages: "archive-pages-v1",
   search: "archive-search-v1",
   assets: "archive-assets-v1",
+  /** The photos of the archive's pages. */
+  media: "archive-media-v1",
 } as const;
 
 /** The offline page, relative to the site root. */
@@ -16,9 +18,21 @@ export const offlineManifestPath = "/offline/files.json";
 export interface OfflineManifest {
   /** The build the list belongs to. */
   build: string;
-  files: { url: string; bytes: number; cache: "pages" | "search" }[];
+  files: { url: string; bytes: number; cache: "pages" | "search" | "media" }[];
   bytes: number;
 }
 
+/** Photos of the pages (not the site's own images under /assets/), kept for offline reading. */
+export const isPagePhoto = (path: string): boolean => /\.(avif|webp|jpe?g|png|gif)$/i.test(path) && !/^\/?(assets|pagefind)\//.test(path);
+
 /** The search page's spelling dictionary (scripts/lib/search-words.ts), saved with the search index. */
 export const suggestionWordsPath = "/search/words/";
+
+/**
+ * The service worker's answer to a request it could neither download nor find saved: a 504 with
+ * this header, so the page can tell "not saved on this device" from any other failure.
+ */
+export const notSavedHeader = "X-Archive-Offline";
+export const notSavedValue = "not-saved";
+
+export const isNotSaved = (response: Response): boolean => response.headers.get(notSavedHeader) === notSavedValue;

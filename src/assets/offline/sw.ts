@@ -8,14 +8,16 @@
  *   the metadata), all from one build.
  * - Pages a reader opens are kept (network first, so online readers always get the live page).
  * - Pagefind's index chunks and fragments have content hashes in their names: cache first.
- * - A page never visited, while offline, gets the offline page, which lists what is available.
- * - A new deploy installs a new worker that waits; the page offers a reload, which activates it.
+ * - A page never visited, while offline, gets the offline page, which lists what is available; any
+ *   other file neither downloadable nor saved gets a 504 marked "not saved" (shared.ts).
+ * - A page downloaded from the network triggers a check for a new deploy. Its new worker waits; the
+ *   page offers a reload, which activates it.
  */
 import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
-import { cacheNames, offlinePagePath, suggestionWordsPath } from "./shared.ts";
+import { cacheNames, isPagePhoto, notSavedHeader, notSavedValue, offlinePagePath, suggestionWordsPath } from "./shared.ts";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -32,18 +34,36 @@ clientsClaim();
 
 registerRoute(
   ({ request, url }) => request.mode === "navigate" && url.pathname.startsWith(scope.pathname),
-  new NetworkFirst({ cacheName: cacheNames.pages, networkTimeoutSeconds: 4 }),
+  new NetworkFirst({
+    cacheName: cacheNames.pages,
+    networkTimeoutSeconds: 4,
+    // A page that came from the network means the site is reachable: look for a new deploy now, not
+    // within a day. Asked here, not by the page, so that an offline visit never tries (and logs a failure).
+    plugins: [
+      {
+        fetchDidSucceed: async ({ response }) => {
+          void self.registration.update().catch(() => {});
+          return response;
+        },
+      },
+    ],
+  }),
 );
 registerRoute(
   ({ url }) => url.pathname.startsWith(inScope("/pagefind/")),
   new CacheFirst({ cacheName: cacheNames.search }),
 );
 registerRoute(({ url }) => url.pathname.startsWith(inScope("/assets/")), new CacheFirst({ cacheName: cacheNames.assets }));
+// A page's photos have content hashes in their names: cache first, kept with the pages that show them.
+registerRoute(
+  ({ url }) => url.pathname.startsWith(scope.pathname) && isPagePhoto(url.pathname.slice(scope.pathname.length)),
+  new CacheFirst({ cacheName: cacheNames.media }),
+);
 // The spelling suggestions' dictionary (scripts/lib/search-words.ts): same names in every build, so
 // network first; offline, as saved with the archive.
 registerRoute(({ url }) => url.pathname.startsWith(inScope(suggestionWordsPath)), new NetworkFirst({ cacheName: cacheNames.search, networkTimeoutSeconds: 4 }));
 
-// Offline and not cached: a page gets the offline page; anything else fails as it would without us.
+// Not downloadable and not cached: a page gets the offline page; anything else a 504 that says why.
 setCatchHandler(async ({ request }) => {
   if (request.mode === "navigate") {
     // Precache keys are file URLs: the offline page is …/offline/index.html there.
@@ -52,7 +72,7 @@ setCatchHandler(async ({ request }) => {
   }
   // Offline without the dictionary saved: no suggestion, rather than a failed request on the search page.
   if (new URL(request.url).pathname.startsWith(inScope(suggestionWordsPath))) return new Response("", { headers: { "content-type": "text/plain" } });
-  return Response.error();
+  return new Response("", { status: 504, statusText: "Not saved for offline reading", headers: { [notSavedHeader]: notSavedValue } });
 });
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {

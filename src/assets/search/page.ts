@@ -15,6 +15,7 @@
  * the site (main.ts, pagefind.ts, facet-index.ts), and in a snapshot opened from disk a fallback
  * with the same API (snapshot.ts, disk-search.ts).
  */
+import { NotSavedError, notSavedIndexParts } from "./not-saved.ts";
 import type { FilterCounts, Pagefind, ResultData, SearchHit, SearchResponse } from "./pagefind.ts";
 import {
   checkboxFacets,
@@ -31,7 +32,7 @@ import {
   type SearchState,
 } from "./state.ts";
 import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "./suggest.ts";
-import { readLabels, SearchView, type FacetCounts } from "./view.ts";
+import { readLabels, SearchView, type FacetCounts, type LoadedResult } from "./view.ts";
 
 const pageSize = 10;
 /** Typing pauses this long before results update; Enter searches at once. */
@@ -166,8 +167,11 @@ class SearchPage {
       if (!this.#totals && (hasFilters(state) || this.view.facetsAboveResults())) await this.loadFacets();
       if (!current()) return;
       const countsReady = this.#totals !== undefined;
+      const missingBefore = notSavedIndexParts();
       const response = await this.results(state);
       if (!current()) return;
+      // Fewer results, or none, because part of the index is not on this device: say so instead.
+      if (notSavedIndexParts() > missingBefore) throw new NotSavedError("a part of the search index this search needs");
       this.#hits = response.results;
       const summary = resultSummary(this.#hits.length, state);
       if (this.#hits.length === 0) {
@@ -187,11 +191,8 @@ class SearchPage {
       if (!current()) return;
       this.view.clearResults();
       // Offline, a search fails when the part of the index it needs was never downloaded.
-      this.view.announce(
-        navigator.onLine
-          ? "The search failed. Please try again."
-          : "You are offline, and the part of the search index this search needs is not saved on this device. Try it again when you are online, or save the whole archive for offline reading.",
-      );
+      if (error instanceof NotSavedError) this.view.announceNotSaved();
+      else this.view.announce("The search failed. Please try again.");
       console.warn("search failed:", error);
     } finally {
       this.#writeHistory();
@@ -333,8 +334,8 @@ function nothing(): SearchResponse {
 }
 
 /** A result's details (its fragment), or null when they cannot be fetched, e.g. offline and not saved. */
-function loadResult(hit: SearchHit): Promise<ResultData | null> {
-  return hit.data().catch(() => null);
+function loadResult(hit: SearchHit): Promise<LoadedResult> {
+  return hit.data().catch((error: unknown) => (error instanceof NotSavedError ? "not-saved" : "failed"));
 }
 
 /** Tells the service worker's registration (src/assets/offline/register.ts) that the first results are shown. */

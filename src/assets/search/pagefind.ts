@@ -5,6 +5,7 @@
  * against the shipped pagefind.js; the browser tests exercise every one of them.
  */
 import { FacetedPagefind, type SeenMeta } from "./facet-index.ts";
+import { requireSaved } from "./not-saved.ts";
 import type { PagefindFilters } from "./state.ts";
 
 /** `{ topic: { Training: 4, Cybercrime: 0 } }` */
@@ -161,10 +162,9 @@ function sumCounts(all: readonly FilterCounts[]): FilterCounts {
  * - the wasm of every part of an index in parts is the first bundle's, downloaded once;
  * - it keeps a copy of each bundle's metadata file (`pagefind.<hash>.pf_meta`) Pagefind downloads,
  *   which the facets need too (its list of pages and filters), instead of downloading it twice;
- * - offline, a part of the index (`.pf_index`, `.pf_fragment`, `.pf_filter`, the facet file) that
- *   no cache holds fails at once, without a request: the page says what is not saved, and the
- *   browser logs no failed download.
- * Every other request, and every request online, goes through unchanged. Returns a bundle's metadata by its URL.
+ * - a part of the index (`.pf_index`, `.pf_fragment`, `.pf_filter`, the facet file) that the service
+ *   worker answers as not saved fails with `NotSavedError`, counted, so the page can say what is missing.
+ * Every other request goes through unchanged. Returns a bundle's metadata by its URL.
  */
 function watchFetch(bundleUrl: string): (bundle: string) => Promise<SeenMeta | undefined> {
   const original = globalThis.fetch.bind(globalThis);
@@ -193,10 +193,8 @@ function watchFetch(bundleUrl: string): (bundle: string) => Promise<SeenMeta | u
         throw failure;
       }
     }
-    if (!navigator.onLine && /\.(pf_index|pf_fragment|pf_filter|facets)$/.test(address.pathname)) {
-      // Cache Storage exists only on HTTPS and localhost, as service workers do.
-      const saved = "caches" in globalThis && (await caches.match(address.href)) !== undefined;
-      if (!saved) return Response.error();
+    if (/\.(pf_index|pf_fragment|pf_filter|facets)$/.test(address.pathname)) {
+      return original(input, init).then((response) => requireSaved(response, address.href));
     }
     const response = original(input, init);
     const bundle = new URL(".", address).href;

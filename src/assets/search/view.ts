@@ -8,6 +8,7 @@
  * when the facets have loaded, which may be after the first results: until their counts are known
  * the facets are hidden, and the form keeps the URL's choices for them.
  */
+import { offlinePagePath } from "../offline/shared.ts";
 import { excerptParts, highlightUrl, markedWords } from "./excerpt.ts";
 import { foldText } from "./fold.ts";
 import type { ResultData } from "./pagefind.ts";
@@ -373,6 +374,18 @@ export class SearchView {
     this.#status.textContent = text;
   }
 
+  /** The search needs a part of the index that is not on this device and cannot be downloaded now. */
+  announceNotSaved(): void {
+    const link = element("a", undefined, "Save the archive");
+    // The search page is <base>search/, the offline page <base>offline/.
+    link.href = new URL(`..${offlinePagePath}`, location.href).href;
+    this.#status.replaceChildren(
+      "The part of the search index this search needs is not saved on this device. Search again when you are online, or ",
+      link,
+      " to search it offline.",
+    );
+  }
+
   busy(busy: boolean): void {
     this.#results.setAttribute("aria-busy", String(busy));
   }
@@ -386,10 +399,10 @@ export class SearchView {
 
   /**
    * Appends results and returns the first new link, for focus after "More results". A result whose
-   * details could not be loaded (offline, not saved) is `null` and says so instead of vanishing.
+   * details could not be loaded (offline, not saved) says so instead of vanishing.
    */
-  appendResults(results: readonly (ResultData | null)[]): HTMLAnchorElement | undefined {
-    const items = results.map((data) => (data ? resultItem(data) : unavailableItem()));
+  appendResults(results: readonly LoadedResult[]): HTMLAnchorElement | undefined {
+    const items = results.map((data) => (typeof data === "string" ? unavailableItem(data) : resultItem(data)));
     this.#results.append(...items);
     this.#results.hidden = this.#results.childElementCount === 0;
     return items[0]?.querySelector("a") ?? undefined;
@@ -418,15 +431,18 @@ export function facetValues(totals: Record<string, number>, labels?: ReadonlyMap
     .map(([label]) => [label, label]);
 }
 
-function unavailableItem(): HTMLLIElement {
+/** A result's fragment, or why it could not be loaded. */
+export type LoadedResult = ResultData | "not-saved" | "failed";
+
+function unavailableItem(reason: "not-saved" | "failed"): HTMLLIElement {
   const item = element("li", "search-result search-result-unavailable");
   item.append(
     element(
       "p",
       undefined,
-      navigator.onLine
-        ? "This result could not be loaded. Reload the page to try again."
-        : "This result is not saved for offline reading. Open it when you are online, or save the whole archive on the Offline reading page.",
+      reason === "not-saved"
+        ? "This result is not saved for offline reading. Open it when you are online, or save the whole archive on the Offline reading page."
+        : "This result could not be loaded. Reload the page to try again.",
     ),
   );
   return item;
