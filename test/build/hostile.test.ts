@@ -163,20 +163,12 @@ const tooDeep: Record<string, string> = {
 const page = (body: string) =>
   `<!doctype html>\n<html lang="en"><head><title>T</title><meta name="description" content="D"></head><body><main><h1>T</h1>${body}</main></body></html>\n`;
 
-const ceilingMs = 30_000;
-
-test("pathological Markdown renders and validates in bounded time (a ceiling, not a benchmark)", () => {
+// Super-linear behaviour would take minutes on these inputs and stall the suite; what is asserted
+// is the output, not a time.
+test("pathological Markdown renders and validates", () => {
   for (const [name, source] of Object.entries({ ...pathological, ...tooDeep })) {
-    let started = performance.now();
     const rendered = renderMarkdown(source);
-    const renderMs = performance.now() - started;
-    started = performance.now();
     const errors = htmlErrors(page(rendered.html));
-    const validateMs = performance.now() - started;
-    // Catastrophic (super-linear) behaviour takes minutes on these inputs; a shared 2-core CI
-    // machine can slow a linear pass several times over, so the ceiling is generous.
-    assert.ok(renderMs < ceilingMs, `${name}: rendered in ${Math.round(renderMs)} ms`);
-    assert.ok(validateMs < ceilingMs, `${name}: validated in ${Math.round(validateMs)} ms`);
     assert.equal(errors, [], name);
     const expected = name in tooDeep ? [`nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost`] : [];
     assert.equal(rendered.problems.map((problem) => problem.message), expected, name);
