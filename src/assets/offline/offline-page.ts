@@ -92,8 +92,8 @@ async function showUsage(): Promise<void> {
 }
 
 async function missingFiles(files: OfflineManifest["files"]): Promise<OfflineManifest["files"]> {
-  const [pages, search] = await Promise.all([caches.open(cacheNames.pages), caches.open(cacheNames.search)]);
-  const saved = new Set([...(await pages.keys()), ...(await search.keys())].map((request) => request.url));
+  const opened = await Promise.all([cacheNames.pages, cacheNames.search, cacheNames.media].map((name) => caches.open(name)));
+  const saved = new Set((await Promise.all(opened.map((cache) => cache.keys()))).flat().map((request) => request.url));
   return files.filter((file) => !saved.has(at(file.url).href));
 }
 
@@ -118,7 +118,7 @@ async function save(): Promise<void> {
     ui.progressText.textContent = `${megabytes(done)} of ${megabytes(total)} (${files.toLocaleString("en-GB")} of ${count(totalFiles, "file")})`;
   };
   report();
-  const caches_ = { pages: await caches.open(cacheNames.pages), search: await caches.open(cacheNames.search) };
+  const caches_ = { pages: await caches.open(cacheNames.pages), search: await caches.open(cacheNames.search), media: await caches.open(cacheNames.media) };
   const queue = [...todo];
   let failed = 0;
   const worker = async () => {
@@ -150,7 +150,7 @@ async function save(): Promise<void> {
 
 async function remove(): Promise<void> {
   if (running) return;
-  await Promise.all([caches.delete(cacheNames.pages), caches.delete(cacheNames.search)]);
+  await Promise.all([caches.delete(cacheNames.pages), caches.delete(cacheNames.search), caches.delete(cacheNames.media)]);
   ui.status.textContent = "The saved archive was removed from this device.";
   ui.progress.hidden = true;
   ui.progressText.textContent = "";

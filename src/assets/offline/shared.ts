@@ -5,6 +5,7 @@ export const cacheNames = {
   pages: "archive-pages-v1",
   search: "archive-search-v1",
   assets: "archive-assets-v1",
+  media: "archive-media-v1",
 } as const;
 
 /** The offline page, relative to the site root. */
@@ -16,8 +17,17 @@ export const offlineManifestPath = "/offline/files.json";
 export interface OfflineManifest {
   /** The build the list belongs to. */
   build: string;
-  files: { url: string; bytes: number; cache: "pages" | "search" }[];
+  files: { url: string; bytes: number; cache: "pages" | "search" | "media" }[];
   bytes: number;
+}
+
+/**
+ * The widths and formats of one processed image (scripts/lib/media.ts names them
+ * `<hash>-<width>.<format>`) share the part before the width: "Save the archive" keeps one of them,
+ * which stands in offline for any other.
+ */
+export function imageGroupOf(pathname: string): string | undefined {
+  return /^(.+-)\d+\.(?:avif|webp|jpeg|jpg|png|gif)$/.exec(pathname)?.[1];
 }
 
 /** The search page's spelling dictionary (scripts/lib/search-words.ts), saved with the search index. */
