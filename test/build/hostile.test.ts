@@ -19,6 +19,7 @@ import { Archive } from "../../scripts/lib/archive.ts";
 import { htmlErrors } from "../../scripts/lib/check-output.ts";
 import { maxBlockNesting, renderMarkdown } from "../../scripts/lib/markdown.ts";
 import { ContentError } from "../../scripts/lib/problems.ts";
+import { filingName } from "../../scripts/lib/speakers.ts";
 import { injectionFiles, payload } from "../fixtures/hostile/injection.ts";
 import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
@@ -440,8 +441,8 @@ test("the payloads are shown as text on every kind of page", () => {
   assert.equal(conference("section h3").map((_, h) => conference(h).text()).get(), [payload("session")]);
   assert.equal(conference("section h4 a").map((_, a) => conference(a).text()).get(), [payload("abstract title"), `${payload("speaker")}: ${payload("session")}`]);
   const speakers = $("/speakers/");
-  const speakerLink = speakers(".item-list a").first();
-  assert.is(speakerLink.text(), payload("speaker"));
+  const speakerLink = speakers(".az-list a").first();
+  assert.is(speakerLink.text(), filingName(payload("speaker")));
   assert.is(speakerLink.attr("href"), "/speakers/speaker-img-src-x-onerror-window-pwned-speaker-title-textarea-script-script-window-pwned-speaker/");
   assert.is($(speakerLink.attr("href") as string)("h1").text(), payload("speaker"));
 
