@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { isPagePhoto, offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../src/assets/offline/shared.ts";
+import { imageGroupOf, offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../src/assets/offline/shared.ts";
 import { bundleScript, scriptEntries } from "./search-bundle.ts";
 import { indexWasmFiles } from "./search-index.ts";
 import { listFiles } from "./util/list-files.ts";
@@ -57,9 +57,9 @@ export interface OfflineReport {
 }
 
 /**
- * Every public page (as the URL a reader opens; redirect pages are left out), every photo of the
- * pages (every size, since the device's own screen decides which one a page shows) and every file
- * of the search index, with sizes.
+ * Every public page (as the URL a reader opens; redirect pages are left out), every file of the
+ * search index, and of each image its smallest fallback (JPEG or PNG), which stands in offline for
+ * the sizes and formats not saved: a phone's archive need not hold every photo four times over.
  */
 export function offlineManifest(siteDir: string, build: string, pageUrls: readonly string[]): OfflineManifest {
   const files: OfflineManifest["files"] = [...new Set(pageUrls)].sort().map((url) => ({
@@ -70,9 +70,18 @@ export function offlineManifest(siteDir: string, build: string, pageUrls: readon
   for (const file of listFiles(siteDir)) {
     if (/^pagefind\/(part-\d+\/)?(fragment|index|filter)\//.test(file) || `/${file}`.startsWith(suggestionWordsPath)) {
       files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "search" });
-    } else if (isPagePhoto(file)) {
-      files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "media" });
     }
+  }
+  const standIns = new Map<string, { url: string; width: number }>();
+  for (const file of listFiles(siteDir)) {
+    const group = file.startsWith("assets/") ? undefined : imageGroupOf(`/${file}`);
+    const width = Number(/-(\d+)\.(?:jpeg|jpg|png)$/.exec(file)?.[1]);
+    if (!group || !Number.isFinite(width)) continue;
+    const kept = standIns.get(group);
+    if (!kept || width < kept.width) standIns.set(group, { url: `/${file}`, width });
+  }
+  for (const { url } of [...standIns.values()].sort((a, b) => (a.url < b.url ? -1 : 1))) {
+    files.push({ url, bytes: statSync(path.join(siteDir, url)).size, cache: "media" });
   }
   return { build, files, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
 }

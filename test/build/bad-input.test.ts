@@ -98,11 +98,11 @@ export const badInputs: BadInput[] = [
   },
   // --- inputs that took minutes: bounded
   {
-    input: "a body of `*_` × 50,000, `y`, `_*` × 50,000 (66,747 elements)",
+    input: "a body of `*_` × 50,000, `y`, `_*` × 50,000 (66,749 elements)",
     files: { "news/2023/stars.md": newsFile({ title: "Stars", date: "2023-11-15" }, `${"*_".repeat(50_000)}y${"_*".repeat(50_000)}\n`) },
     phase: "builds",
     message:
-      "note: /news/2023/stars/ (<content>/news/2023/stars.md): not validated with html-validate: 66,747 elements nested 8 deep, over its budget of 6,000 elements nested 100 deep",
+      "note: /news/2023/stars/ (<content>/news/2023/stars.md): not validated with html-validate: 66,749 elements nested 8 deep, over its budget of 6,000 elements nested 100 deep",
   },
   {
     input: "emphasis nested 1,000 deep (`*a _` × 1,000, `x`, `_*` × 1,000)",
@@ -306,7 +306,7 @@ for (const badInput of badInputs) {
       const child = await runBuildAsUser(["--content", content, "--out", out], dir);
       assert.is(child.code, 1, child.stderr);
       const [head, ...lines] = child.stderr.trim().split("\n");
-      assert.is(head, `build failed in ${badInput.phase}; ${path.relative(repoRoot, out)} was left as it was.`);
+      assert.is(head, `build failed in ${badInput.phase}; ${out} was left as it was.`);
       assert.is(placeholders(lines.join("\n"), dir), badInput.message);
       assert.is(hashTree(content), contentBefore, "the content folder is untouched");
       assert.is(snapshotOf(out), "absent", "nothing was published");
@@ -339,7 +339,7 @@ test("the command line refuses --out naming the content folder with exit code 1,
   const child = await runBuildAsUser(["--content", content, "--out", content], dir);
   assert.is(child.code, 1);
   const [head, ...lines] = child.stderr.trim().split("\n");
-  assert.is(head, `build failed in options; ${path.relative(repoRoot, content)} was left as it was.`);
+  assert.is(head, `build failed in options; ${content} was left as it was.`);
   assert.equal(placeholders(lines.join("\n"), dir), badInputs[0]?.message);
   assert.is(hashTree(content), before);
 });

@@ -42,7 +42,7 @@ const misspellings: [string, string][] = [
   ["prosecuter", "prosecutor"],
   ["corruptoin", "corruption"],
   ["Mahiqes", "mahiques"],
-  ["Mahikes", "mahiques"],
+  ["Mahiqez", "mahiques"],
   ["Bogta", "bogotá"],
   ["Tiblisi", "tbilisi"],
   ["Tbilsi", "tbilisi"],

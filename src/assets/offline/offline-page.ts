@@ -92,7 +92,7 @@ async function showUsage(): Promise<void> {
 }
 
 async function missingFiles(files: OfflineManifest["files"]): Promise<OfflineManifest["files"]> {
-  const opened = await Promise.all([caches.open(cacheNames.pages), caches.open(cacheNames.search), caches.open(cacheNames.media)]);
+  const opened = await Promise.all([cacheNames.pages, cacheNames.search, cacheNames.media].map((name) => caches.open(name)));
   const saved = new Set((await Promise.all(opened.map((cache) => cache.keys()))).flat().map((request) => request.url));
   return files.filter((file) => !saved.has(at(file.url).href));
 }

@@ -5,7 +5,6 @@ export const cacheNames = {
   pages: "archive-pages-v1",
   search: "archive-search-v1",
   assets: "archive-assets-v1",
-  /** The photos of the archive's pages. */
   media: "archive-media-v1",
 } as const;
 
@@ -22,8 +21,14 @@ export interface OfflineManifest {
   bytes: number;
 }
 
-/** Photos of the pages (not the site's own images under /assets/), kept for offline reading. */
-export const isPagePhoto = (path: string): boolean => /\.(avif|webp|jpe?g|png|gif)$/i.test(path) && !/^\/?(assets|pagefind)\//.test(path);
+/**
+ * The widths and formats of one processed image (scripts/lib/media.ts names them
+ * `<hash>-<width>.<format>`) share the part before the width: "Save the archive" keeps one of them,
+ * which stands in offline for any other.
+ */
+export function imageGroupOf(pathname: string): string | undefined {
+  return /^(.+-)\d+\.(?:avif|webp|jpeg|jpg|png|gif)$/.exec(pathname)?.[1];
+}
 
 /** The search page's spelling dictionary (scripts/lib/search-words.ts), saved with the search index. */
 export const suggestionWordsPath = "/search/words/";

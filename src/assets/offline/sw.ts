@@ -7,6 +7,7 @@
  *   offline page and Pagefind's core files (pagefind.js, the wasm of its language, the entry file and
  *   the metadata), all from one build.
  * - Pages a reader opens are kept (network first, so online readers always get the live page).
+ * - Photos a page shows are kept; "Save the archive" keeps one size of every photo, which stands in offline for the others.
  * - Pagefind's index chunks and fragments have content hashes in their names: cache first.
  * - A page never visited, while offline, gets the offline page, which lists what is available; any
  *   other file neither downloadable nor saved gets a 504 marked "not saved" (shared.ts).
@@ -17,7 +18,7 @@ import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
-import { cacheNames, isPagePhoto, notSavedHeader, notSavedValue, offlinePagePath, suggestionWordsPath } from "./shared.ts";
+import { cacheNames, imageGroupOf, notSavedHeader, notSavedValue, offlinePagePath, suggestionWordsPath } from "./shared.ts";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -54,9 +55,9 @@ registerRoute(
   new CacheFirst({ cacheName: cacheNames.search }),
 );
 registerRoute(({ url }) => url.pathname.startsWith(inScope("/assets/")), new CacheFirst({ cacheName: cacheNames.assets }));
-// A page's photos have content hashes in their names: cache first, kept with the pages that show them.
+// Photos have content hashes in their names: kept as pages show them, cache first.
 registerRoute(
-  ({ url }) => url.pathname.startsWith(scope.pathname) && isPagePhoto(url.pathname.slice(scope.pathname.length)),
+  ({ request, url }) => request.destination === "image" && url.pathname.startsWith(scope.pathname),
   new CacheFirst({ cacheName: cacheNames.media }),
 );
 // The spelling suggestions' dictionary (scripts/lib/search-words.ts): same names in every build, so
@@ -69,6 +70,14 @@ setCatchHandler(async ({ request }) => {
     // Precache keys are file URLs: the offline page is …/offline/index.html there.
     const offline = await matchPrecache(`${inScope(offlinePagePath)}index.html`);
     if (offline) return offline;
+  }
+  // An image size or format not kept: the one "Save the archive" kept of the same image stands in.
+  const group = request.destination === "image" ? imageGroupOf(new URL(request.url).pathname) : undefined;
+  if (group) {
+    const media = await caches.open(cacheNames.media);
+    const standIn = (await media.keys()).find((saved) => new URL(saved.url).pathname.startsWith(group));
+    const response = standIn && (await media.match(standIn));
+    if (response) return response;
   }
   // Offline without the dictionary saved: no suggestion, rather than a failed request on the search page.
   if (new URL(request.url).pathname.startsWith(inScope(suggestionWordsPath))) return new Response("", { headers: { "content-type": "text/plain" } });
