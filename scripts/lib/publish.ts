@@ -67,8 +67,7 @@ export function discard(staged: string): void {
 /**
  * Cleans up after killed builds: removes `<out>.tmp-<pid>` and `<out>.old-<pid>` whose process is
  * gone, first putting back a last good site that a kill between publishing's two renames left as
- * `.old-<pid>`. A build does this before anything else, so even a build that then fails restores it;
- * so does the preview when it stops its background build (scripts/lib/preview/background.ts).
+ * `.old-<pid>`. A build does this before anything else, so even a build that then fails restores it.
  * A leftover holds a whole site (12,000 files at 10k): it is deleted in the background.
  */
 export function recoverInterruptedBuilds(outDir: string): void {
