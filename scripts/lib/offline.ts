@@ -67,13 +67,12 @@ export function offlineManifest(siteDir: string, build: string, pageUrls: readon
     bytes: statSync(path.join(siteDir, url, "index.html")).size,
     cache: "pages" as const,
   }));
+  const standIns = new Map<string, { url: string; width: number }>();
   for (const file of listFiles(siteDir)) {
     if (/^pagefind\/(part-\d+\/)?(fragment|index|filter)\//.test(file) || `/${file}`.startsWith(suggestionWordsPath)) {
       files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "search" });
+      continue;
     }
-  }
-  const standIns = new Map<string, { url: string; width: number }>();
-  for (const file of listFiles(siteDir)) {
     const group = file.startsWith("assets/") ? undefined : imageGroupOf(`/${file}`);
     const width = Number(/-(\d+)\.(?:jpeg|jpg|png)$/.exec(file)?.[1]);
     if (!group || !Number.isFinite(width)) continue;

@@ -1,3 +1,8 @@
+import { editDistance } from "../../src/assets/search/suggest.ts";
+
+// One edit distance for "did you mean" and the search page's spelling suggestions.
+export { editDistance };
+
 /** A content problem, reported with where it is and what is allowed. */
 export interface Problem {
   /** Path of the content file, relative to the working directory. */
@@ -41,20 +46,6 @@ export function closestMatch(value: string, known: readonly string[]): string | 
     }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
-}
-
-/** Edit distance where swapping two neighbouring characters counts as one edit (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number) => rows[i]?.[j] ?? 0;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      (rows[i] as number[])[j] = best;
-    }
-  }
-  return at(a.length, b.length);
 }
 
 /** `did you mean "x"?`, or an empty string when nothing is close. */
