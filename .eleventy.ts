@@ -2,15 +2,15 @@
  * Eleventy's part of the build: templates in src/ and _includes/ render the archive into HTML.
  *
  * Content is not read here: `scripts/build.ts` reads and validates the Markdown content folder
- * (scripts/lib/content.ts) and hands the result to Eleventy as the global `archive`, so that one
+ * (scripts/lib/content/load.ts) and hands the result to Eleventy as the global `archive`, so that one
  * build reports every content error together before anything renders. Markdown files are
  * therefore not templates (templateFormats is njk only), and are never run through Nunjucks.
  */
 import { EleventyHtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import registerFilters from "./scripts/eleventy/filters.ts";
-import nunjucksCompileCache from "./scripts/eleventy/nunjucks-compile-cache.ts";
-import typescriptData from "./scripts/eleventy/typescript-data.ts";
+import registerFilters from "./scripts/lib/eleventy/filters.ts";
+import nunjucksCompileCache from "./scripts/lib/eleventy/nunjucks-compile-cache.ts";
+import typescriptData from "./scripts/lib/eleventy/typescript-data.ts";
 
 export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(typescriptData);
@@ -21,7 +21,7 @@ export default function (eleventyConfig: UserConfig): void {
   // URL in the HTML (links, assets, forms, meta refresh) to sit under it. No cost at "/".
   eleventyConfig.addPlugin(EleventyHtmlBasePlugin);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
-  // src/assets/ is written by the build with fingerprinted names (scripts/lib/assets.ts), not copied here.
+  // src/assets/ is written by the build with fingerprinted names (scripts/lib/build/assets.ts), not copied here.
   eleventyConfig.setQuietMode(true);
 }
 

@@ -5,7 +5,7 @@
  * Messages are written for the staff member who made the mistake: they say what is allowed.
  */
 import { z } from "zod";
-import { isCalendarDate } from "../scripts/lib/dates.ts";
+import { isCalendarDate } from "../scripts/lib/views/dates.ts";
 
 const calendarDate = z
   .string({ error: "must be a calendar date written YYYY-MM-DD, e.g. 2023-11-14" })
@@ -149,7 +149,7 @@ export const speakerSchema = z.strictObject(
     organisation: nonEmptyText("the speaker's organisation at the time").optional(),
     /**
      * How the name is filed in the speakers index, surname first: "Bautista Mahiques, Juan". Needed
-     * only where the surname is not the last word of the name (see scripts/lib/speakers.ts).
+     * only where the surname is not the last word of the name (see scripts/lib/views/speakers.ts).
      */
     sort: z
       .string({ error: 'must be the name as filed, surname first, e.g. "Bautista Mahiques, Juan"' })
@@ -227,7 +227,7 @@ export const siteSchema = z.strictObject({
   description: nonEmptyText("a sentence describing the site"),
   /** The first year the archive can hold: an earlier date is a typo (0001-01-01). */
   archiveStart: z.number().int().min(1900).max(2100),
-  /** Images and documents of the items (scripts/lib/media.ts). */
+  /** Images and documents of the items (scripts/lib/build/media.ts). */
   media: z
     .strictObject({
       /** Largest image file accepted, in megabytes. */

@@ -4,7 +4,7 @@
  * 1. Builds: synthetic corpora (scripts/generate-corpus.ts, 80 % news, 20 % abstracts) built with
  *    `npm run build` in a child process, `--runs` times each: time per phase and in total, pages
  *    per second, peak memory of the whole process tree, output and search index sizes. At the
- *    --search-size, Hugo + Pagefind (scripts/bench/hugo.ts) builds the same files after each of
+ *    --search-size, Hugo + Pagefind (scripts/lib/bench/hugo.ts) builds the same files after each of
  *    our runs, so that both are measured under the same load.
  * 2. Search (on the 10k site, served gzipped, in headless Chromium): our search page against
  *    Pagefind's default UI over the same index, cold and warm, and the budgets.
@@ -13,7 +13,7 @@
  *    `--edits` edits one after the other, each once the previous one's background pass is done.
  *
  * 5. Photos (`--media 1000`, on its own): the corpus with a generated photo per news item, built
- *    without photos, then with them on an empty image cache and a kept one (scripts/bench/media.ts).
+ *    without photos, then with them on an empty image cache and a kept one (scripts/lib/bench/media.ts).
  *
  * Results go to bench/results/<date-time>.json and .md (not committed) and are printed.
  *
@@ -22,7 +22,7 @@
  *   npm run bench -- --site <built site> [--search-runs 2]
  *   npm run bench -- --media 1000
  *
- * 5. Web archive: for each size, the WACZ of the busiest year and of the whole archive (scripts/bench/wacz.ts);
+ * 5. Web archive: for each size, the WACZ of the busiest year and of the whole archive (scripts/lib/bench/wacz.ts);
  *    --no-wacz leaves it out.
  *
  * --large adds the 100k corpus; --max-rss (GB) stops a build whose processes together pass it;
@@ -37,11 +37,11 @@ import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "./lib/util/browser.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
-import { BuildAborted, runBuild, writeBenchCorpus, type BuildRun, type Corpus } from "./bench/builds.ts";
-import { measureDevLoop, type DevLoopResult } from "./bench/dev-loop.ts";
-import { runHugoPagefind, writeHugoSite, type PeerRun } from "./bench/hugo.ts";
-import { benchMedia, mediaSection } from "./bench/media.ts";
-import { startedGroups, stopGroup } from "./bench/process-tree.ts";
+import { BuildAborted, runBuild, writeBenchCorpus, type BuildRun, type Corpus } from "./lib/bench/builds.ts";
+import { measureDevLoop, type DevLoopResult } from "./lib/bench/dev-loop.ts";
+import { runHugoPagefind, writeHugoSite, type PeerRun } from "./lib/bench/hugo.ts";
+import { benchMedia, mediaSection } from "./lib/bench/media.ts";
+import { startedGroups, stopGroup } from "./lib/bench/process-tree.ts";
 import {
   defaultUiPages,
   measurePageWeight,
@@ -51,9 +51,9 @@ import {
   type SearchSample,
   type SearchUi,
   type SuggestionSample,
-} from "./bench/search.ts";
-import { serveGzipped } from "./bench/static-server.ts";
-import { benchWacz, waczSection, type WaczBench } from "./bench/wacz.ts";
+} from "./lib/bench/search.ts";
+import { serveGzipped } from "./lib/util/static-server.ts";
+import { benchWacz, waczSection, type WaczBench } from "./lib/bench/wacz.ts";
 import { formatBytes } from "./lib/util/format.ts";
 
 const usage =
@@ -72,7 +72,7 @@ interface BenchOptions {
   devLoop: boolean;
   /** Only the dev loop: no builds, no search or page weight. */
   devLoopOnly: boolean;
-  /** The WACZ of a year and of the whole archive, at each size (scripts/bench/wacz.ts). */
+  /** The WACZ of a year and of the whole archive, at each size (scripts/lib/bench/wacz.ts). */
   wacz: boolean;
   /** Edits the dev loop measures. */
   edits: number;

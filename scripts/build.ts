@@ -1,15 +1,15 @@
 /**
- * `npm run build`: builds the archive (scripts/lib/build.ts) and prints each phase's count and time.
+ * `npm run build`: builds the archive (scripts/lib/build/build.ts) and prints each phase's count and time.
  *
  *   npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { pluralise } from "./eleventy/filters.ts";
-import { build, BuildError, errorMessage, type BuildOptions } from "./lib/build.ts";
-import { dayAsNow, isCalendarDate } from "./lib/dates.ts";
-import { normaliseBasePath } from "./lib/urls.ts";
+import { pluralise } from "./lib/eleventy/filters.ts";
+import { build, BuildError, errorMessage, type BuildOptions } from "./lib/build/build.ts";
+import { dayAsNow, isCalendarDate } from "./lib/views/dates.ts";
+import { normaliseBasePath } from "./lib/views/urls.ts";
 import { displayPath } from "./lib/util/display-path.ts";
 import { formatMs } from "./lib/util/format.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";

@@ -6,8 +6,8 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { serveGzipped } from "./bench/static-server.ts";
-import { normaliseBasePath } from "./lib/urls.ts";
+import { serveGzipped } from "./lib/util/static-server.ts";
+import { normaliseBasePath } from "./lib/views/urls.ts";
 
 const usage = "usage: npm run serve -- <site folder> [--port 8080] [--base-path /archive/]";
 

@@ -9,17 +9,17 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { site } from "../_data/site.ts";
-import { BuildError } from "./lib/build.ts";
+import { BuildError } from "./lib/build/build.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
-import { pluralise } from "./eleventy/filters.ts";
-import type { Period } from "./lib/archive.ts";
-import { isCalendarDate, todayIn } from "./lib/dates.ts";
+import { pluralise } from "./lib/eleventy/filters.ts";
+import type { Period } from "./lib/views/archive.ts";
+import { isCalendarDate, todayIn } from "./lib/views/dates.ts";
 import { displayPath } from "./lib/util/display-path.ts";
 import { formatBytes, formatMs } from "./lib/util/format.ts";
 import { periodSlug } from "./lib/snapshot/info.ts";
 import { makeSnapshot, type SnapshotOptions } from "./lib/snapshot/make-snapshot.ts";
-import { slugifyText } from "./lib/slugs.ts";
-import { normaliseBasePath } from "./lib/urls.ts";
+import { slugifyText } from "./lib/views/slugs.ts";
+import { normaliseBasePath } from "./lib/views/urls.ts";
 
 const usage =
   "usage: npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]";

@@ -1,8 +1,8 @@
 /**
  * Runs every test file (`test/**\/*.test.ts`) in its own Node process, two at a time, and ends
  * with one line: "N passed, N failed". Each file is a plain uvu suite that also runs alone:
- *   node --import tsx test/lib/dates.test.ts
- * The counts are uvu's own, sent by a hook loaded into each file's process (./test/uvu-counts.ts).
+ *   node --import tsx test/lib/views/dates.test.ts
+ * The counts are uvu's own, sent by a hook loaded into each file's process (test/support/uvu-counts.ts).
  * Pass file or folder names to run only those: npm test -- test/lib
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -35,7 +35,7 @@ function testFiles(targets: string[]): string[] {
   return found;
 }
 
-const countsHook = pathToFileURL(path.join(import.meta.dirname, "test/uvu-counts.ts")).href;
+const countsHook = pathToFileURL(path.join(root, "test/support/uvu-counts.ts")).href;
 
 function runFile(file: string): Promise<FileResult> {
   const started = performance.now();

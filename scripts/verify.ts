@@ -8,7 +8,7 @@
  */
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { pluralise } from "./eleventy/filters.ts";
+import { pluralise } from "./lib/eleventy/filters.ts";
 import { formatBytes } from "./lib/util/format.ts";
 import { verifyBag, type Verification } from "./lib/snapshot/bagit.ts";
 import { openBag } from "./lib/snapshot/sources.ts";

@@ -10,8 +10,8 @@ import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSy
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { discoveryFileProblems } from "../../scripts/lib/feed-check.ts";
-import { maxInlineNesting } from "../../scripts/lib/markdown.ts";
+import { discoveryFileProblems } from "../../scripts/lib/build/feed-check.ts";
+import { maxInlineNesting } from "../../scripts/lib/content/markdown.ts";
 import { buildFailure, buildSite, type BuiltSite, hashTree, newsFile, page, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
 export interface BadInput {

@@ -15,11 +15,11 @@ import * as assert from "uvu/assert";
 import { conferences } from "../../_data/conferences.ts";
 import { site as siteData } from "../../_data/site.ts";
 import { topics } from "../../_data/topics.ts";
-import { Archive } from "../../scripts/lib/archive.ts";
-import { htmlErrors } from "../../scripts/lib/check-output.ts";
-import { maxBlockNesting, renderMarkdown } from "../../scripts/lib/markdown.ts";
-import { ContentError } from "../../scripts/lib/problems.ts";
-import { filingName } from "../../scripts/lib/speakers.ts";
+import { Archive } from "../../scripts/lib/views/archive.ts";
+import { htmlErrors } from "../../scripts/lib/build/check.ts";
+import { maxBlockNesting, renderMarkdown } from "../../scripts/lib/content/markdown.ts";
+import { ContentError } from "../../scripts/lib/content/problems.ts";
+import { filingName } from "../../scripts/lib/views/speakers.ts";
 import { injectionFiles, payload } from "../fixtures/hostile/injection.ts";
 import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 

@@ -1,4 +1,4 @@
-/** The search phase's own logic (scripts/lib/search-index.ts), and its error reporting on a tiny site. */
+/** The search phase's own logic (scripts/lib/search/pagefind.ts), and its error reporting on a tiny site. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
@@ -12,7 +12,7 @@ import {
   planIndexParts,
   searchSource,
   writeSearchIndex,
-} from "../../scripts/lib/search-index.ts";
+} from "../../scripts/lib/search/pagefind.ts";
 import { tempDir } from "../support/site.ts";
 
 test("labelled names the Pagefind call (and page) of every error", () => {
@@ -112,7 +112,7 @@ test("writeSearchIndex indexes exactly the article pages given", async () => {
   assert.equal(report.errors, []);
   assert.is(report.pages, 2);
   assert.ok(report.indexBytes > 0);
-  // The search page's facet file (scripts/lib/search-facets.ts) beside the metadata file, named after it.
+  // The search page's facet file (scripts/lib/search/facet-file.ts) beside the metadata file, named after it.
   const bundle = path.join(siteDir, "pagefind");
   const meta = readdirSync(bundle).filter((name) => name.endsWith(".pf_meta"));
   assert.is(meta.length, 1);

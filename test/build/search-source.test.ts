@@ -1,6 +1,6 @@
 /**
  * The build's search phase reads each article's search source, not its page
- * (scripts/lib/search-index.ts, `searchSource`). Pagefind must write the same index from the
+ * (scripts/lib/search/pagefind.ts, `searchSource`). Pagefind must write the same index from the
  * sources as from the pages themselves, byte for byte.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { generateCorpus, writeCorpus } from "../../scripts/generate-corpus.ts";
-import { searchSource, writeSearchIndex } from "../../scripts/lib/search-index.ts";
+import { searchSource, writeSearchIndex } from "../../scripts/lib/search/pagefind.ts";
 import { buildSite, hashTree, repoRoot, tempDir } from "../support/site.ts";
 
 const content = tempDir("content-");

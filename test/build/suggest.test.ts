@@ -10,9 +10,9 @@ import { gzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
-import { suggestionWordsFolder } from "../../scripts/lib/search-words.ts";
-import { foldText } from "../../src/assets/search/fold.ts";
-import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "../../src/assets/search/suggest.ts";
+import { suggestionWordsFolder } from "../../scripts/lib/search/suggestion-words.ts";
+import { foldText } from "../../src/assets/shared/fold.ts";
+import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "../../src/assets/shared/suggest.ts";
 import { buildSite, repoRoot, writeContent } from "../support/site.ts";
 
 const corpus = Object.fromEntries(generateCorpus({ news: 300, abstracts: 100, seed: 7 }).map((file) => [file.path, file.text]));

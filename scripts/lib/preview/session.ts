@@ -20,16 +20,16 @@ import path from "node:path";
 import { conferences } from "../../../_data/conferences.ts";
 import { site } from "../../../_data/site.ts";
 import { topics } from "../../../_data/topics.ts";
-import { build, BuildError } from "../build.ts";
-import { Archive, type ArchiveOptions } from "../archive.ts";
-import { writeAssets, type AssetUrls } from "../assets.ts";
-import { assembleContent, contentReader, listContent, type ContentFile, type FileResult } from "../content.ts";
-import { dayAsNow, todayIn } from "../dates.ts";
-import { ContentError, formatProblem } from "../problems.ts";
-import { renderSite } from "../render.ts";
+import { build, BuildError } from "../build/build.ts";
+import { Archive, type ArchiveOptions } from "../views/archive.ts";
+import { writeAssets, type AssetUrls } from "../build/assets.ts";
+import { assembleContent, contentReader, listContent, type ContentFile, type FileResult } from "../content/load.ts";
+import { dayAsNow, todayIn } from "../views/dates.ts";
+import { ContentError, formatProblem } from "../content/problems.ts";
+import { renderSite } from "../build/render.ts";
 import { formatMs } from "../util/format.ts";
-import { itemFilesSignature } from "../item-files.ts";
-import { defaultMediaCacheDir, processMedia } from "../media.ts";
+import { itemFilesSignature } from "../content/item-files.ts";
+import { defaultMediaCacheDir, processMedia } from "../build/media.ts";
 
 export interface PreviewSessionOptions {
   /** The repository: templates, data and assets. Eleventy renders from it as working directory. */

@@ -7,8 +7,8 @@
  */
 import { Parser } from "htmlparser2";
 import { diskIndexGlobal, type DiskIndex, type DiskIndexPage } from "../../../src/assets/search/disk-search.ts";
-import type { Archive } from "../archive.ts";
-import type { Item } from "../content.ts";
+import type { Archive } from "../views/archive.ts";
+import type { Item } from "../content/load.ts";
 
 /** Elements whose edges separate words: "<p>a</p><p>b</p>" reads "a b", not "ab". */
 const blockElements = new Set(["address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table", "td", "th", "tr", "ul"]);

@@ -7,12 +7,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { site } from "../../../_data/site.ts";
-import { build, BuildError, phaseLine, type BuildReport } from "../build.ts";
+import { build, BuildError, phaseLine, type BuildReport } from "../build/build.ts";
 import { repoRoot } from "../util/repo-root.ts";
-import { pluralise } from "../../eleventy/filters.ts";
-import type { Archive, Period } from "../archive.ts";
-import { dayAsNow, formatCalendarDate } from "../dates.ts";
-import { discard, publish, stagingDir } from "../publish.ts";
+import { pluralise } from "../eleventy/filters.ts";
+import type { Archive, Period } from "../views/archive.ts";
+import { dayAsNow, formatCalendarDate } from "../views/dates.ts";
+import { discard, publish, stagingDir } from "../build/publish.ts";
 import { formatBytes } from "../util/format.ts";
 import { bagAlgorithm, writeBag, type BagInfo, type BagReport } from "./bagit.ts";
 import { listFiles } from "../util/list-files.ts";

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Archive } from "../archive.ts";
+import type { Archive } from "../views/archive.ts";
 import { diskIndex, diskIndexScript } from "./disk-index.ts";
 import { listFiles } from "../util/list-files.ts";
 import { rewritePage } from "./links.ts";

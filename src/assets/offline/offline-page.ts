@@ -4,7 +4,7 @@
  * page and the whole search index, with the size before it starts, a progress bar, a way to
  * cancel, and the storage used after. It asks the browser to keep the data (persistent storage).
  */
-import { cacheNames, offlineManifestPath, offlinePagePath, type OfflineManifest } from "./shared.ts";
+import { cacheNames, offlineManifestPath, offlinePagePath, type OfflineManifest } from "../shared/offline-files.ts";
 
 const root = new URL("../", import.meta.url);
 const at = (path: string) => new URL(path.replace(/^\//, ""), root);

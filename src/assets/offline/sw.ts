@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The archive's service worker, bundled by esbuild and given its precache list by workbox-build
- * (`injectManifest`, scripts/lib/offline.ts). Workbox's runtime is bundled in: nothing loads from a CDN.
+ * (`injectManifest`, scripts/lib/build/offline.ts). Workbox's runtime is bundled in: nothing loads from a CDN.
  *
  * - Precached on install: the site shell (stylesheet, scripts, favicon), the search page, the
  *   offline page and Pagefind's core files (pagefind.js, the wasm of its language, the entry file and
@@ -18,7 +18,7 @@ import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
-import { cacheNames, imageGroupOf, notSavedHeader, notSavedValue, offlinePagePath, suggestionWordsPath } from "./shared.ts";
+import { cacheNames, imageGroupOf, notSavedHeader, notSavedValue, offlinePagePath, suggestionWordsPath } from "../shared/offline-files.ts";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -60,7 +60,7 @@ registerRoute(
   ({ request, url }) => request.destination === "image" && url.pathname.startsWith(scope.pathname),
   new CacheFirst({ cacheName: cacheNames.media }),
 );
-// The spelling suggestions' dictionary (scripts/lib/search-words.ts): same names in every build, so
+// The spelling suggestions' dictionary (scripts/lib/search/suggestion-words.ts): same names in every build, so
 // network first; offline, as saved with the archive.
 registerRoute(({ url }) => url.pathname.startsWith(inScope(suggestionWordsPath)), new NetworkFirst({ cacheName: cacheNames.search, networkTimeoutSeconds: 4 }));
 

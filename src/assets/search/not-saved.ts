@@ -2,7 +2,7 @@
  * Parts of the search index the service worker answered as not saved on this device (see
  * `isNotSaved`): counted so the search page can say so instead of showing fewer results or none.
  */
-import { isNotSaved } from "../offline/shared.ts";
+import { isNotSaved } from "../shared/offline-files.ts";
 
 export class NotSavedError extends Error {}
 

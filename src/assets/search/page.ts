@@ -31,7 +31,7 @@ import {
   type FacetLabels,
   type SearchState,
 } from "./state.ts";
-import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "./suggest.ts";
+import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "../shared/suggest.ts";
 import { readLabels, SearchView, type FacetCounts, type LoadedResult } from "./view.ts";
 
 const pageSize = 10;
@@ -202,7 +202,7 @@ class SearchPage {
 
   /**
    * Offers the query with its misspelt words corrected, if that finds more: the dictionary's files
-   * for the words' first letters are downloaded now, not before (scripts/lib/search-words.ts).
+   * for the words' first letters are downloaded now, not before (scripts/lib/search/suggestion-words.ts).
    */
   async suggest(state: SearchState, found: number, generation: number): Promise<void> {
     try {

@@ -4,7 +4,7 @@
  * declared from its documentation (pagefind.app/docs/api/, /docs/js-api-filtering/) and checked
  * against the shipped pagefind.js; the browser tests exercise every one of them.
  */
-import { FacetedPagefind, type SeenMeta } from "./facet-index.ts";
+import { FacetedPagefind, type SeenMeta } from "../shared/facet-index.ts";
 import { requireSaved } from "./not-saved.ts";
 import type { PagefindFilters } from "./state.ts";
 
@@ -81,7 +81,7 @@ export async function loadPagefind(url: string, parts: readonly string[] = []): 
  * The site's Pagefind, found from the search script's own URL (`<base>/assets/search….js`), so that
  * the site works in any subfolder: `<base>/pagefind/pagefind.js`, and the other parts of an index
  * in parts, which the search form lists (`data-index-parts`, written by the build; see
- * scripts/lib/search-index.ts).
+ * scripts/lib/search/pagefind.ts).
  */
 export function loadSitePagefind(scriptUrl: string): Promise<Pagefind> {
   const parts = (document.getElementById("search")?.dataset.indexParts ?? "").split(" ").filter(Boolean);
@@ -105,7 +105,7 @@ async function startPagefind(pagefind: Pagefind): Promise<Pagefind> {
 }
 
 /**
- * A large archive's index, written in parts of whole years, newest first (scripts/lib/search-index.ts),
+ * A large archive's index, written in parts of whole years, newest first (scripts/lib/search/pagefind.ts),
  * each its own Pagefind bundle, searched as one. Each part is a Pagefind instance of its own, on the
  * first bundle's engine (`loadPagefind`). Pagefind's own `mergeIndex` sorts merged results by relevance
  * score even when a sort was asked for; here a sorted search takes each part's sorted results in

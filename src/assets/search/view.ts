@@ -8,9 +8,9 @@
  * when the facets have loaded, which may be after the first results: until their counts are known
  * the facets are hidden, and the form keeps the URL's choices for them.
  */
-import { offlinePagePath } from "../offline/shared.ts";
+import { offlinePagePath } from "../shared/offline-files.ts";
 import { excerptParts, highlightUrl, markedWords } from "./excerpt.ts";
-import { foldText } from "./fold.ts";
+import { foldText } from "../shared/fold.ts";
 import type { ResultData } from "./pagefind.ts";
 import { checkboxFacets, formatDate, hasFilters, type CheckboxFacet, type FacetLabels, type SearchState } from "./state.ts";
 

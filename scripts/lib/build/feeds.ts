@@ -1,0 +1,107 @@
+/**
+ * Feeds (Atom and JSON Feed, via the `feed` library), sitemap.xml and robots.txt, written next to
+ * the rendered pages. Dates come from the content, never from the clock, so the same content gives
+ * the same files.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Feed } from "feed";
+import type { Site } from "../../../_data/schema.ts";
+import type { Archive } from "../views/archive.ts";
+import type { Item } from "../content/load.ts";
+import { leadImagePath } from "../content/item-files.ts";
+import { headersFile } from "./security.ts";
+import { absoluteUrl } from "../views/urls.ts";
+
+/** How many of the latest items a feed carries. */
+export const feedLength = 50;
+
+function asDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/**
+ * The feed library writes Atom entry titles and summaries as `type="html"`, so plain text must be
+ * HTML-escaped for a reader to show it as typed: a title "<img onerror=…>" is a title, not an image.
+ * JSON Feed's `title` and `summary` are plain text and stay as they are.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[char]};`);
+}
+
+const asText = (text: string) => text;
+
+function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: readonly Item[], text: (plain: string) => string): Feed {
+  const absolute = (url: string) => absoluteUrl(url, root);
+  const title = kind === "news" ? `${site.name}: news` : `${site.name}: conference abstracts`;
+  const feed = new Feed({
+    id: absolute(`/feeds/${kind}.xml`),
+    title,
+    description: site.description,
+    link: root,
+    language: site.language,
+    updated: asDate(items[0]?.date ?? "1995-06-06"),
+    generator: false,
+    copyright: site.organisation,
+    author: { name: site.organisation, link: root },
+    feedLinks: { atom: absolute(`/feeds/${kind}.xml`), json: absolute(`/feeds/${kind}.json`) },
+  });
+  for (const item of items.slice(0, feedLength)) {
+    feed.addItem({
+      title: text(item.title),
+      id: absolute(item.url),
+      link: absolute(item.url),
+      date: asDate(item.date),
+      published: asDate(item.date),
+      description: text(item.summary),
+      content: absoluteLinks(item.html, root),
+      ...(leadImagePath(item) ? { image: absolute(leadImagePath(item) as string) } : {}),
+      author: item.kind === "abstract" ? item.speakers.map((speaker) => ({ name: speaker.name })) : [{ name: site.organisation, link: root }],
+      category: item.topics.map((topic) => ({ name: topic.label, term: topic.id })),
+    });
+  }
+  return feed;
+}
+
+/** Root-relative links in article HTML made absolute, as feed readers show content out of the site. */
+export function absoluteLinks(html: string, root: string): string {
+  return html
+    .replace(/(href|src)="(\/[^"]*)"/g, (_, attribute: string, url: string) => `${attribute}="${absoluteUrl(url, root)}"`)
+    .replace(/srcset="([^"]*)"/g, (_, srcset: string) => `srcset="${srcset.replace(/(^|, )(\/[^ ,]*)/g, (__, before: string, url: string) => before + absoluteUrl(url, root))}"`);
+}
+
+export function sitemapXml(urls: readonly { url: string; lastmod?: string }[], root: string): string {
+  const escape = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+  const entries = urls.map(
+    (entry) => `<url><loc>${escape(absoluteUrl(entry.url, root))}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ""}</url>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
+}
+
+export function robotsTxt(root: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl("/sitemap.xml", root)}\n`;
+}
+
+/** Writes the feeds, sitemap, robots.txt and the hosts' `_headers`; returns the files written (site paths). */
+export function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string): string[] {
+  const written: string[] = [];
+  const write = (file: string, text: string) => {
+    const target = path.join(outDir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+    written.push(file);
+  };
+  for (const [kind, items] of [
+    ["news", archive.news],
+    ["abstracts", archive.abstracts],
+  ] as const) {
+    write(`/feeds/${kind}.xml`, buildFeed(site, archive.siteRoot, kind, items, escapeHtml).atom1());
+    write(`/feeds/${kind}.json`, buildFeed(site, archive.siteRoot, kind, items, asText).json1());
+  }
+  const lastmod = new Map(archive.items.map((item) => [item.url, item.date]));
+  const urls = archive.pageUrls().map((url) => ({ url, ...(lastmod.has(url) ? { lastmod: lastmod.get(url) } : {}) }));
+  write("/sitemap.xml", sitemapXml(urls, archive.siteRoot));
+  write("/robots.txt", robotsTxt(archive.siteRoot));
+  write("/_headers", headersFile(archive.basePath));
+  return written;
+}

@@ -1,0 +1,256 @@
+/**
+ * The build's media phase: every item's images become AVIF, WebP and JPEG at a few widths
+ * (`@11ty/eleventy-img` on sharp), its documents are copied beside its page, and the text of its
+ * PDFs is read (pdfjs-dist) so that search finds the item by a word only in its PDF.
+ *
+ * No image metadata is ever published: sharp writes none unless told to (EXIF, XMP, IPTC, GPS),
+ * and the orientation is applied to the pixels first. Processed images and PDF texts are kept in a
+ * cache folder outside the output, named by a hash of the file's bytes and the processing options
+ * (eleventy-img's own file names), so a build re-encodes only new or changed images.
+ */
+import { createHash } from "node:crypto";
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import Image, { generateHTML } from "@11ty/eleventy-img";
+import sharp from "sharp";
+import type { Item } from "../content/load.ts";
+import { bodyImagePlaceholders, publishedHref, type FileOrigin, type ItemImage } from "../content/item-files.ts";
+import { escapeHtml } from "./feeds.ts";
+import type { Problem } from "../content/problems.ts";
+import { repoRoot } from "../util/repo-root.ts";
+
+/** Widths written for every image; 240 is the list cards' thumbnail. Never wider than the original. */
+export const imageWidths = [240, 480, 800, 1280];
+export const imageFormats = ["avif", "webp", "jpeg"];
+
+/**
+ * The article column is 42rem (src/assets/site.css, --measure), the full width less 2rem on a
+ * phone: the browser picks from `imageWidths` by this and the screen's density.
+ */
+export const articleImageSizes = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
+/** The column's width in CSS pixels: an image narrower than this cannot fill it (a warning). */
+export const minimumImageWidth = 672;
+const thumbnailWidth = 240;
+
+/** Kept between builds and out of the output; CI keeps it by caching this folder. */
+export const defaultMediaCacheDir = path.join(repoRoot, ".cache/media");
+
+export interface MediaOptions {
+  /** The site being built (the staging folder): each item's files go beside its page. */
+  siteDir: string;
+  /** The cache folder kept between builds (default `.cache/media` of the repository). */
+  cacheDir: string;
+  /** Publish each image's original too (_data/site.ts `media.publishOriginals`), its metadata removed. */
+  publishOriginals?: boolean;
+}
+
+export interface MediaReport {
+  /** Distinct image files, and of them those encoded in this build or taken from the cache. */
+  images: number;
+  processed: number;
+  reused: number;
+  documents: number;
+  /** Milliseconds spent on images (reading, encoding or reusing, copying). */
+  imageMs: number;
+  /** What a writer should know but that does not stop the build: a narrow image, an unreadable PDF. */
+  warnings: string[];
+}
+
+/** Thrown with every problem of the phase: an image that cannot be decoded names its file and field. */
+export class MediaError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.length === 1 ? "1 media error" : `${problems.length} media errors`}`);
+  }
+}
+
+interface ProcessedImage {
+  /** eleventy-img's metadata: each format's files, smallest first. */
+  formats: Record<string, { width: number; height: number; filename: string; outputPath: string; sourceType: string }[]>;
+  width: number;
+  original?: { outputPath: string; filename: string; format: string };
+}
+
+/**
+ * Processes the media of `items` into `options.siteDir` and fills in each item's picture HTML,
+ * thumbnails and document facts. Items without files are left as they are.
+ */
+export async function processMedia(items: readonly Item[], options: MediaOptions): Promise<MediaReport> {
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const imageCache = path.join(options.cacheDir, "images");
+  const started = performance.now();
+  const uses = new Map<string, { item: Item; image: ItemImage }[]>();
+  for (const item of items) {
+    for (const image of [...(item.files?.image ? [item.files.image] : []), ...(item.files?.bodyImages ?? [])]) {
+      const list = uses.get(image.source) ?? [];
+      list.push({ item, image });
+      uses.set(image.source, list);
+    }
+  }
+  let processed = 0;
+  const results = new Map<string, ProcessedImage>();
+  await Promise.all(
+    [...uses].map(async ([source, used]) => {
+      try {
+        const result = await processImage(source, imageCache, options.publishOriginals ?? false);
+        if (result.encoded) processed++;
+        results.set(source, result.image);
+        if (result.image.width < minimumImageWidth) {
+          for (const { item, image } of used) {
+            warnings.push(`${where(item, image.origin)}: image ${path.basename(source)} is ${result.image.width} px wide, narrower than the ${minimumImageWidth} px of the article column: it will look blurred or small`);
+          }
+        }
+      } catch (error) {
+        for (const { item, image } of used) {
+          problems.push({ file: item.file, ...image.origin, message: `${JSON.stringify(path.basename(source))} cannot be read as an image (${reason(error)}): save it again as JPEG, PNG or WebP` });
+        }
+      }
+    }),
+  );
+  if (problems.length > 0) throw new MediaError(problems);
+
+  for (const item of items) {
+    const files = item.files;
+    if (!files) continue;
+    const itemDir = path.join(options.siteDir, item.url);
+    const publish = (image: ItemImage, lead: boolean, alone: boolean) => {
+      const processedImage = results.get(image.source) as ProcessedImage;
+      mkdirSync(itemDir, { recursive: true });
+      for (const entry of Object.values(processedImage.formats).flat()) copyFileSync(entry.outputPath, path.join(itemDir, entry.filename), constants.COPYFILE_FICLONE);
+      if (processedImage.original) copyFileSync(processedImage.original.outputPath, path.join(itemDir, processedImage.original.filename), constants.COPYFILE_FICLONE);
+      // Root-relative, as every link of the site: the base path, snapshots and feeds rewrite them.
+      const picture = pictureHtml(processedImage, item.url, image.alt, lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" });
+      const jpeg = processedImage.formats.jpeg?.at(-1);
+      if (jpeg) image.jpeg = { name: jpeg.filename, width: jpeg.width, height: jpeg.height };
+      if (lead) image.thumbnail = pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth);
+      image.picture = alone || lead ? figureHtml(picture, image, item.url, processedImage.original) : picture;
+    };
+    if (files.image) publish(files.image, true, true);
+    files.bodyImages.forEach((image) => publish(image, false, !image.inline));
+    item.html = item.html.replace(bodyImagePlaceholders, (_, index: string) => files.bodyImages[Number(index)]?.picture ?? "");
+    for (const document of [...files.documents, ...files.linked]) {
+      const target = path.join(itemDir, ...document.name.split("/"));
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(document.source, target, constants.COPYFILE_FICLONE);
+    }
+    for (const document of files.documents) {
+      if (document.type !== "PDF") continue;
+      const read = await readPdf(document.source, path.join(options.cacheDir, "documents"));
+      if ("pages" in read) {
+        document.pages = read.pages;
+        document.text = read.text;
+      } else {
+        warnings.push(`${where(item, document.origin)}: ${document.name} cannot be read (${read.unreadable}): it is listed on the page but its text is not searchable`);
+      }
+    }
+  }
+  return {
+    images: uses.size,
+    processed,
+    reused: uses.size - processed,
+    documents: items.reduce((sum, item) => sum + (item.files ? item.files.documents.length + item.files.linked.length : 0), 0),
+    imageMs: performance.now() - started,
+    warnings,
+  };
+}
+
+function imageOptions(cacheDir: string) {
+  return {
+    widths: imageWidths,
+    formats: imageFormats,
+    outputDir: cacheDir,
+    urlPath: "",
+    // The pixels are turned upright, so the orientation tag, like all metadata, can go.
+    fixOrientation: true,
+    // AVIF at sharp's effort 4 took 2.4× the time of effort 2 for files 8 % smaller (docs/media.md).
+    sharpAvifOptions: { effort: 2 },
+  };
+}
+
+/** One image's files in the cache, encoded only when some are missing. */
+async function processImage(source: string, cacheDir: string, withOriginal: boolean): Promise<{ image: ProcessedImage; encoded: boolean }> {
+  // Reading the header first gives a clear error for a file that is no image, and its upright width.
+  const header = await sharp(source).metadata();
+  const width = header.autoOrient?.width ?? header.width;
+  const planned = (await Image(source, { ...imageOptions(cacheDir), statsOnly: true })) as ProcessedImage["formats"];
+  const cached = Object.values(planned).flat().every((entry) => existsSync(entry.outputPath));
+  const formats = cached ? planned : ((await Image(source, imageOptions(cacheDir))) as ProcessedImage["formats"]);
+  const image: ProcessedImage = { formats, width };
+  if (withOriginal) {
+    const originals = (await Image(source, { ...imageOptions(cacheDir), widths: ["auto"], formats: ["auto"] })) as ProcessedImage["formats"];
+    const [format, entries] = Object.entries(originals)[0] ?? [];
+    const entry = entries?.[0];
+    if (format && entry) image.original = { outputPath: entry.outputPath, filename: `original-${entry.filename}`, format };
+  }
+  return { image, encoded: !cached };
+}
+
+/** `<picture>` for a processed image, its files linked as `prefix` + file name; only widths up to `maxWidth`. */
+function pictureHtml(image: ProcessedImage, prefix: string, alt: string, attributes: Record<string, string>, maxWidth?: number): string {
+  const metadata = Object.fromEntries(
+    Object.entries(image.formats).map(([format, entries]) => {
+      const kept = maxWidth ? [entries.find((entry) => entry.width >= maxWidth) ?? entries.at(-1)] : entries;
+      return [
+        format,
+        kept.filter((entry) => entry !== undefined).map((entry) => ({ ...entry, url: prefix + entry.filename, srcset: `${prefix}${entry.filename} ${entry.width}w` })),
+      ];
+    }),
+  );
+  return generateHTML(metadata, { alt, sizes: maxWidth ? `${maxWidth / 2}px` : articleImageSizes, ...attributes }) as string;
+}
+
+function figureHtml(picture: string, image: ItemImage, itemUrl: string, original: ProcessedImage["original"]): string {
+  const caption = [
+    image.caption ? escapeHtml(image.caption) : "",
+    image.credit ? `<span class="credit">Photo: ${escapeHtml(image.credit)}</span>` : "",
+    original ? `<a href="${itemUrl}${publishedHref(original.filename)}" download>Original image (${original.format.toUpperCase()})</a>` : "",
+  ].filter(Boolean);
+  return `<figure class="media">${picture}${caption.length > 0 ? `<figcaption>${caption.join(" ")}</figcaption>` : ""}</figure>`;
+}
+
+type PdfText = { pages: number; text: string[] } | { unreadable: string };
+
+/** A PDF's page count and the text of each page, cached by the file's hash. */
+export async function readPdf(source: string, cacheDir: string): Promise<PdfText> {
+  const bytes = readFileSync(source);
+  const cached = path.join(cacheDir, `${createHash("sha256").update(bytes).digest("hex")}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, "utf8")) as PdfText;
+  const result = await extractPdfText(bytes);
+  mkdirSync(cacheDir, { recursive: true });
+  // Written whole under another name first: an interrupted build never leaves half a cache entry.
+  writeFileSync(`${cached}.tmp-${process.pid}`, JSON.stringify(result));
+  renameSync(`${cached}.tmp-${process.pid}`, cached);
+  return result;
+}
+
+async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
+  // The legacy build is the one made for Node (the other expects a browser's DOM).
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  try {
+    const pdf = await task.promise;
+    const text: string[] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const pageText = content.items.map((entry) => ("str" in entry ? entry.str + (entry.hasEOL ? "\n" : " ") : "")).join("");
+      text.push(pageText.replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim());
+      page.cleanup();
+    }
+    return { pages: pdf.numPages, text };
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    return { unreadable: name === "PasswordException" ? "it is password-protected" : `it is not a readable PDF: ${reason(error)}` };
+  } finally {
+    await task.destroy();
+  }
+}
+
+function where(item: Item, origin: FileOrigin): string {
+  const at = origin.line ? `${item.file}:${origin.line}` : item.file;
+  return origin.field ? `${at}: ${origin.field}` : at;
+}
+
+function reason(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}

@@ -1,0 +1,119 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type { Archive, PageLists } from "../views/archive.ts";
+import type { AssetUrls } from "./assets.ts";
+import { searchSource } from "../search/pagefind.ts";
+import { pagePolicy, searchPolicy } from "./security.ts";
+import type { SnapshotInfo } from "../snapshot/info.ts";
+
+interface RenderConfig {
+  addGlobalData(name: string, value: unknown): void;
+  addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
+  ignores: Set<string>;
+}
+
+/** One of the runs a large site is rendered in (see `pagesPerRun`): part `index` of `count`. */
+export interface RenderPart {
+  index: number;
+  count: number;
+}
+
+/**
+ * Just the pages of these lists, and none of the single-page templates: what the preview renders
+ * first after an edit, the edited articles' own pages (scripts/lib/preview/session.ts).
+ */
+export interface RenderSelection {
+  lists: PageLists;
+}
+
+/**
+ * Pages one Eleventy run renders at most. Eleventy holds every page of a run, its data and its
+ * output in memory until the run ends (about 0.6 GB for the 12k pages of a 10k archive), so a
+ * larger archive is rendered in several runs, one after the other, each a part of the pages:
+ * every `count`-th entry of each paginated list (`Archive.pageLists`). A 100k archive (117k
+ * pages) renders in 8 runs.
+ */
+export const pagesPerRun = 15_000;
+
+/** How many runs to render `pages` pages in, at most `perRun` pages each. */
+export function renderRuns(pages: number, perRun = pagesPerRun): number {
+  return Math.max(1, Math.ceil(pages / perRun));
+}
+
+/** Where the page templates are (`dir.input` of .eleventy.ts is src/). */
+const pagesDir = "src/pages";
+
+/**
+ * The templates that make one page each (no `pagination:` in their front matter): the home page,
+ * years, topics, search, offline, 404, snapshot. Only the first run renders them. Read on every
+ * render: the preview renders again after a template changed (scripts/lib/preview/session.ts).
+ */
+function singlePageTemplates(): string[] {
+  return readdirSync(pagesDir)
+    .filter((name) => name.endsWith(".njk") && !/^pagination:/m.test(readFileSync(path.join(pagesDir, name), "utf8").split(/^---$/m)[1] ?? ""))
+    .map((name) => `${pagesDir}/${name}`);
+}
+
+export interface RenderOptions {
+  /** The snapshot being built (scripts/snapshot.ts), if any. */
+  snapshot?: SnapshotInfo | undefined;
+  /** Render only this part of the pages (see `pagesPerRun`), or only the pages of these lists (the preview's edited articles). */
+  part?: RenderPart | RenderSelection | undefined;
+  /**
+   * The other bundles of a search index written in parts ("pagefind/part-2/", …; see
+   * scripts/lib/search/pagefind.ts), which the search page searches with the first. Default: none.
+   */
+  searchParts?: readonly string[] | undefined;
+  /**
+   * Also write the `searchSource` of each of these pages (by URL) into `dir`, at the page's path,
+   * for Pagefind to read instead of the page (scripts/lib/search/pagefind.ts).
+   */
+  searchSources?: { dir: string; urls: ReadonlySet<string> } | undefined;
+}
+
+/**
+ * Renders the archive with Eleventy (templates in src/ and _includes/) into `outDir`. Templates
+ * get the validated `archive`, the lists the paginated templates paginate over (`pageLists`), the
+ * fingerprinted `assets`, the `csp` policies, `snapshot` (the snapshot being built, or null) and
+ * `searchParts` as global data. With `part`, only that part of the pages is rendered: every `count`-th entry of
+ * each list from `index` on, and the single pages in the first part. With a `RenderSelection`,
+ * only the pages of its lists.
+ */
+export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
+  const { snapshot, part, searchParts = [], searchSources } = options;
+  const lists = part && "lists" in part ? part.lists : archive.pageLists(part);
+  const singlePages = !part || ("index" in part && part.index === 0);
+  // Pagefind numbers pages in the order it finds them, and some file systems (tmpfs) list a folder
+  // in the order its entries were made: the first run makes every source's folder, in URL order.
+  if (searchSources && singlePages) for (const url of [...searchSources.urls].sort()) mkdirSync(path.join(searchSources.dir, url), { recursive: true });
+  const eleventy = new Eleventy("src", outDir, {
+    configPath: ".eleventy.ts",
+    quietMode: true,
+    // With a base path such as /archive/, the HTML base plugin (.eleventy.ts) prefixes every root-relative URL.
+    pathPrefix: archive.basePath,
+    config: (eleventyConfig: RenderConfig) => {
+      eleventyConfig.addGlobalData("archive", archive);
+      eleventyConfig.addGlobalData("pageLists", lists);
+      if (!singlePages) for (const template of singlePageTemplates()) eleventyConfig.ignores.add(template);
+      eleventyConfig.addGlobalData("assets", assets);
+      eleventyConfig.addGlobalData("csp", { page: pagePolicy, search: searchPolicy });
+      eleventyConfig.addGlobalData("snapshot", snapshot ?? null);
+      eleventyConfig.addGlobalData("searchParts", searchParts);
+      // A snapshot has a page about itself, and no offline page: it has no service worker to save
+      // the archive with, and as a folder of files it reads offline already.
+      eleventyConfig.ignores.add(snapshot ? "src/pages/offline.njk" : "src/pages/snapshot.njk");
+      if (searchSources) {
+        // Added last, it sees each page as written (Eleventy's own transforms, such as the base path's, run first).
+        eleventyConfig.addTransform("search-source", function (content) {
+          const url = this.page.url;
+          if (url && searchSources.urls.has(url)) writeFileSync(path.join(searchSources.dir, url, "index.html"), searchSource(content));
+          return content;
+        });
+      }
+    },
+  });
+  // Eleventy would print its own summary; the build prints one line per phase instead.
+  eleventy.disableLogger();
+  await eleventy.write();
+}

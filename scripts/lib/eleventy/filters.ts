@@ -1,0 +1,34 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { site } from "../../../_data/site.ts";
+import { formatCalendarDate, formatDateRange, formatMonth } from "../views/dates.ts";
+import { pageWindow } from "../views/pagination.ts";
+import { absoluteUrl } from "../views/urls.ts";
+import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scriptSafeJson } from "../views/citation.ts";
+import type { Item } from "../content/load.ts";
+import { publishedHref } from "../content/item-files.ts";
+import { formatBytes } from "../util/format.ts";
+
+
+/** "3 abstracts", "1 abstract" */
+export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+export const filters = {
+  calendarDate: formatCalendarDate,
+  month: formatMonth,
+  dateRange: formatDateRange,
+  absoluteUrl,
+  pluralise,
+  pageWindow,
+  fileSize: formatBytes,
+  publishedHref,
+  // Filters that make absolute URLs take the archive's root (archive.siteRoot), which carries the base path.
+  citation: (item: Item, root: string) => (item.kind === "news" ? newsCitation(item, site, root) : abstractCitation(item, site, root)),
+  newsArticleJsonLd: (item: Item, root: string) => scriptSafeJson(item.kind === "news" ? newsArticleJsonLd(item, site, root) : {}),
+  abstractJsonLd: (item: Item, root: string) => scriptSafeJson(item.kind === "abstract" ? abstractJsonLd(item, site, root) : {}),
+};
+
+export default function registerFilters(eleventyConfig: UserConfig): void {
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+}

@@ -1,0 +1,435 @@
+/**
+ * Facets (filters and their counts) computed in the page, from Pagefind's own filter data, so that
+ * Pagefind's search never loads its filter files.
+ *
+ * Why: once Pagefind has loaded its filter chunks, every search also counts every filter value over
+ * every result, in its wasm. On the 10k archive that makes a search for a common word (4,000–7,000
+ * results) take 150–300 ms instead of 12–30 ms, and the page runs one more search per facet that has
+ * a choice. Here Pagefind only finds and ranks the words (`search(term, { sort })`, no filters);
+ * the results are filtered and counted in JavaScript, over typed arrays, in a few milliseconds, and
+ * the unfiltered results of one query are reused for each facet's own counts.
+ *
+ * The data: Pagefind's metadata `pagefind.<hash>.pf_meta` (its list of pages, whose position is the
+ * page number, and its filters), which Pagefind downloads anyway, read as its own JavaScript reads
+ * it (pagefind.js 1.6), and the facet file, `filter/<hash>.v1.facets`: Pagefind's five filter files
+ * `filter/<hash>.pf_filter` (each value with its page numbers), re-encoded by the build
+ * (scripts/lib/search/facet-file.ts) from 81 kB gzipped on the 10k archive to 15 kB. Pagefind's files
+ * are gzipped CBOR behind a `pagefind_dcd` signature; they are Pagefind's internals, not its API:
+ * anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and count as
+ * before (correct, only slower). test/assets/shared/facet-index.test.ts reads a real index.
+ * It covers one bundle (one `pagefind/` folder): page numbers belong to a bundle, so an index
+ * written in parts (a large archive, `PartedPagefind` in pagefind.ts) has one per part, and the
+ * parts' counts are summed.
+ */
+import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "../search/pagefind.ts";
+import type { PagefindFilters } from "../search/state.ts";
+
+export class FacetIndexError extends Error {}
+
+const pagefindSignature = "pagefind_dcd";
+/** The facet file's signature. */
+export const facetFileSignature = "archive_facets";
+
+/**
+ * A gzipped data file whose content starts with `signature` (Pagefind's files, the facet file):
+ * gzipped, or already inflated by the browser when a server sent it with Content-Encoding.
+ * Returns what follows the signature.
+ */
+export async function inflate(bytes: Uint8Array<ArrayBuffer>, signature = pagefindSignature): Promise<Uint8Array<ArrayBuffer>> {
+  let data = bytes;
+  if (!hasSignature(data, signature)) {
+    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
+    data = new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  if (!hasSignature(data, signature)) throw new FacetIndexError(`not the expected data file (no ${signature} signature)`);
+  return data.subarray(signature.length);
+}
+
+function hasSignature(data: Uint8Array, signature: string): boolean {
+  if (data.length < signature.length) return false;
+  for (let i = 0; i < signature.length; i++) if (data[i] !== signature.charCodeAt(i)) return false;
+  return true;
+}
+
+/** A CBOR decoder (RFC 8949) for what Pagefind writes: unsigned integers, strings, arrays, maps, simple values. */
+export function decodeCbor(data: Uint8Array): unknown {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const text = new TextDecoder();
+  let at = 0;
+  const fail = (what: string): never => {
+    throw new FacetIndexError(`unexpected CBOR at byte ${at}: ${what}`);
+  };
+  const length = (info: number): number => {
+    if (info < 24) return info;
+    let value = 0;
+    if (info === 24) value = view.getUint8(at);
+    else if (info === 25) value = view.getUint16(at);
+    else if (info === 26) value = view.getUint32(at);
+    else if (info === 27) value = Number(view.getBigUint64(at));
+    else if (info === 31) return -1;
+    else fail(`additional information ${info}`);
+    at += 1 << (info - 24);
+    return value;
+  };
+  const item = (): unknown => {
+    if (at >= data.length) fail("end of data");
+    const head = data[at++] as number;
+    const major = head >> 5;
+    const info = head & 31;
+    if (major === 0) return length(info);
+    if (major === 1) return -1 - length(info);
+    if (major === 2 || major === 3) {
+      const size = length(info);
+      if (size < 0 || at + size > data.length) fail("string length");
+      const bytes = data.subarray(at, at + size);
+      at += size;
+      return major === 3 ? text.decode(bytes) : bytes;
+    }
+    if (major === 4) {
+      const size = length(info);
+      const array: unknown[] = [];
+      if (size < 0) {
+        while (data[at] !== 0xff) array.push(item());
+        at++;
+      } else for (let i = 0; i < size; i++) array.push(item());
+      return array;
+    }
+    if (major === 5) {
+      const size = length(info);
+      const map = new Map<unknown, unknown>();
+      for (let i = 0; i < size; i++) map.set(item(), item());
+      return map;
+    }
+    if (major === 7 && info >= 20 && info <= 22) return info === 20 ? false : info === 21 ? true : null;
+    return fail(`major type ${major}`);
+  };
+  const value = item();
+  if (at !== data.length) fail("trailing bytes");
+  return value;
+}
+
+export interface IndexMeta {
+  /** Page hashes (a search result's `id`) by page number. */
+  pages: string[];
+  /** Filter name → its file's hash. */
+  filterFiles: Map<string, string>;
+}
+
+const isArray = Array.isArray;
+
+/** Pagefind's metadata: `[version, [[page hash, word count, …]], index chunks, [[filter, file hash]], sorts, meta fields]`. */
+export function readMeta(bytes: Uint8Array): IndexMeta {
+  const meta = decodeCbor(bytes);
+  if (!isArray(meta) || !isArray(meta[1]) || !isArray(meta[3])) throw new FacetIndexError("metadata: unexpected layout");
+  const pages = meta[1].map((page: unknown) => {
+    if (!isArray(page) || typeof page[0] !== "string") throw new FacetIndexError("metadata: unexpected page entry");
+    return page[0];
+  });
+  const filterFiles = new Map<string, string>();
+  for (const filter of meta[3] as unknown[]) {
+    if (!isArray(filter) || typeof filter[0] !== "string" || typeof filter[1] !== "string") throw new FacetIndexError("metadata: unexpected filter entry");
+    filterFiles.set(filter[0], filter[1]);
+  }
+  return { pages, filterFiles };
+}
+
+/** One filter: its name and each value with its page numbers. */
+export interface FilterPages {
+  name: string;
+  values: [string, number[]][];
+}
+
+/** One filter file: `[name, [[value, [page numbers]]]]`. */
+export function readFilter(bytes: Uint8Array, pageCount: number): FilterPages {
+  const filter = decodeCbor(bytes);
+  if (!isArray(filter) || typeof filter[0] !== "string" || !isArray(filter[1])) throw new FacetIndexError("filter: unexpected layout");
+  const values = filter[1].map((entry: unknown): [string, number[]] => {
+    if (!isArray(entry) || typeof entry[0] !== "string" || !isArray(entry[1])) throw new FacetIndexError("filter: unexpected value entry");
+    const pages = entry[1] as unknown[];
+    for (const page of pages) {
+      if (typeof page !== "number" || !Number.isInteger(page) || page < 0 || page >= pageCount) throw new FacetIndexError("filter: page number out of range");
+    }
+    return [entry[0], pages as number[]];
+  });
+  return { name: filter[0], values };
+}
+
+/** The facet file's format: in its name, so that a new format is never read from an old cached file. */
+const facetFileVersion = 1;
+
+/**
+ * The facet file, `filter/<language>_<metadata hash>.v1.facets` beside Pagefind's filter files,
+ * named after the metadata whose page numbers it uses (`pagefind.<language>_<hash>.pf_meta`). That
+ * metadata lists the hashes of the filter files the facet file is made from, so its name changes
+ * with its content, as theirs do, and can be cached as long.
+ */
+export function facetFilePath(metaUrl: string): string | undefined {
+  const stem = /pagefind\.([^/]+)\.pf_meta$/.exec(new URL(metaUrl, "http://x/").pathname)?.[1];
+  return stem ? `filter/${stem}.v${facetFileVersion}.facets` : undefined;
+}
+
+/**
+ * The facet file's content (after `inflate(bytes, facetFileSignature)`): Pagefind's filters, the
+ * same names, values and pages in the same order, as CBOR
+ * `[pageCount, [[filter, [[value, pages]]]]]`, where `pages` is a byte string of ascending page
+ * numbers, each written as the gap from the one before (minus one; the first from -1) in LEB128:
+ * most gaps fit in one byte, and gzip packs the rest.
+ */
+export function readFacetFile(bytes: Uint8Array, pageCount: number): FilterPages[] {
+  const file = decodeCbor(bytes);
+  if (!isArray(file) || file[0] !== pageCount || !isArray(file[1])) throw new FacetIndexError("facet file: not for this index");
+  return file[1].map((filter: unknown): FilterPages => {
+    if (!isArray(filter) || typeof filter[0] !== "string" || !isArray(filter[1])) throw new FacetIndexError("facet file: unexpected filter");
+    const values = filter[1].map((entry: unknown): [string, number[]] => {
+      if (!isArray(entry) || typeof entry[0] !== "string" || !(entry[1] instanceof Uint8Array)) throw new FacetIndexError("facet file: unexpected value");
+      return [entry[0], readGaps(entry[1], pageCount)];
+    });
+    return { name: filter[0], values };
+  });
+}
+
+function readGaps(bytes: Uint8Array, pageCount: number): number[] {
+  const pages: number[] = [];
+  let page = -1;
+  let gap = 0;
+  let shift = 0;
+  for (const byte of bytes) {
+    gap += (byte & 0x7f) * 2 ** shift;
+    if (byte & 0x80) {
+      shift += 7;
+      continue;
+    }
+    page += gap + 1;
+    if (page >= pageCount) throw new FacetIndexError("facet file: page number out of range");
+    pages.push(page);
+    gap = 0;
+    shift = 0;
+  }
+  if (shift !== 0) throw new FacetIndexError("facet file: truncated page number");
+  return pages;
+}
+
+interface Facet {
+  values: string[];
+  /** Value index → its number of pages. */
+  totals: Uint32Array;
+  /** Page p's value indexes are `list[start[p]]` to `list[start[p + 1] - 1]` (flat arrays: no array per page). */
+  start: Uint32Array;
+  list: Uint32Array;
+}
+
+function facetOf(values: readonly [string, readonly number[]][], pageCount: number): Facet {
+  const start = new Uint32Array(pageCount + 1);
+  for (const [, pages] of values) for (const page of pages) start[page + 1] = (start[page + 1] ?? 0) + 1;
+  for (let page = 0; page < pageCount; page++) start[page + 1] = (start[page + 1] ?? 0) + (start[page] ?? 0);
+  const list = new Uint32Array(start[pageCount] ?? 0);
+  const next = start.slice(0, pageCount);
+  values.forEach(([, pages], value) => {
+    for (const page of pages) {
+      const at = next[page] ?? 0;
+      list[at] = value;
+      next[page] = at + 1;
+    }
+  });
+  return { values: values.map(([value]) => value), totals: Uint32Array.from(values, ([, pages]) => pages.length), start, list };
+}
+
+/** Every filter value's pages, and each page's values, for filtering and counting results in the page. */
+export class FacetIndex {
+  readonly #pageNumber = new Map<string, number>();
+  readonly #facets = new Map<string, Facet>();
+
+  constructor(meta: IndexMeta, filters: readonly FilterPages[]) {
+    meta.pages.forEach((hash, number) => this.#pageNumber.set(hash, number));
+    for (const { name, values } of filters) this.#facets.set(name, facetOf(values, meta.pages.length));
+  }
+
+  /** Every value of every filter with its number of pages: what Pagefind's `filters()` returns. */
+  totals(): FilterCounts {
+    const totals: FilterCounts = {};
+    for (const [name, facet] of this.#facets) {
+      totals[name] = Object.fromEntries(facet.values.map((value, index) => [value, facet.totals[index] ?? 0]));
+    }
+    return totals;
+  }
+
+  /**
+   * The results that pass `filters` (values of one filter with OR, filters with AND, as Pagefind's
+   * `any`), in their order, and each filter value's count among them (as Pagefind's response
+   * `filters`), counted when first read: the page reads them after showing the first results.
+   */
+  apply(results: readonly SearchHit[], filters: PagefindFilters = {}): SearchResponse {
+    if (Object.keys(filters).length === 0) return this.#response([...results], undefined, results.length);
+    const chosen: [Facet, Uint8Array][] = [];
+    for (const [name, { any }] of Object.entries(filters)) {
+      const facet = this.#facets.get(name);
+      const wanted = new Uint8Array(facet?.values.length ?? 0);
+      for (const value of any) {
+        const index = facet?.values.indexOf(value) ?? -1;
+        if (index >= 0) wanted[index] = 1;
+      }
+      // A filter on an unknown name or value matches nothing, as in Pagefind.
+      if (!facet || !wanted.includes(1)) return this.#response([], [], results.length);
+      chosen.push([facet, wanted]);
+    }
+    const kept: SearchHit[] = [];
+    const pages: number[] = [];
+    for (const hit of results) {
+      const page = this.#pageNumber.get(hit.id);
+      if (page !== undefined && chosen.every(([facet, wanted]) => hasAny(facet, page, wanted))) {
+        kept.push(hit);
+        pages.push(page);
+      }
+    }
+    return this.#response(kept, pages, results.length);
+  }
+
+  /** `pages`: the results' page numbers, when they are known already. */
+  #response(results: SearchHit[], pages: readonly number[] | undefined, unfilteredResultCount: number): SearchResponse {
+    let counts: FilterCounts | undefined;
+    const count = () => (counts ??= this.#count(pages ?? this.#pagesOf(results)));
+    return {
+      results,
+      get filters() {
+        return count();
+      },
+      unfilteredResultCount,
+    };
+  }
+
+  #pagesOf(results: readonly SearchHit[]): number[] {
+    const pages: number[] = [];
+    for (const hit of results) {
+      const page = this.#pageNumber.get(hit.id);
+      if (page !== undefined) pages.push(page);
+    }
+    return pages;
+  }
+
+  #count(pages: readonly number[]): FilterCounts {
+    const counts: FilterCounts = {};
+    for (const [name, { values, start, list }] of this.#facets) {
+      const tally = new Uint32Array(values.length);
+      for (const page of pages) {
+        for (let at = start[page] ?? 0, end = start[page + 1] ?? 0; at < end; at++) {
+          const value = list[at] ?? 0;
+          tally[value] = (tally[value] ?? 0) + 1;
+        }
+      }
+      counts[name] = Object.fromEntries(values.map((value, index) => [value, tally[index] ?? 0]));
+    }
+    return counts;
+  }
+}
+
+/** Whether `page` has one of the `wanted` values (a mask by value index) of `facet`. */
+function hasAny({ start, list }: Facet, page: number, wanted: Uint8Array): boolean {
+  for (let at = start[page] ?? 0, end = start[page + 1] ?? 0; at < end; at++) if (wanted[list[at] ?? 0]) return true;
+  return false;
+}
+
+/** Pagefind's metadata as the page downloaded it: its URL and bytes. */
+export interface SeenMeta {
+  url: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Loads the facet file that belongs to `meta` from `bundleUrl` (".../pagefind/"). A file that is not
+ * there (a bundle written without it) or not as expected is a FacetIndexError; a failed download
+ * (offline, not saved) is a plain error, to be tried again.
+ */
+export async function loadFacetIndex(meta: SeenMeta, bundleUrl: string): Promise<FacetIndex> {
+  const index = readMeta(await inflate(meta.bytes));
+  const file = facetFilePath(meta.url);
+  if (!file) throw new FacetIndexError(`no facet file for ${meta.url}`);
+  const response = await fetch(new URL(file, bundleUrl));
+  if (response.status === 404) throw new FacetIndexError(`${file} was not written`);
+  if (!response.ok) throw new Error(`${response.status} for ${file}`);
+  const filters = readFacetFile(await inflate(new Uint8Array(await response.arrayBuffer()), facetFileSignature), index.pages.length);
+  const names = filters.map((filter) => filter.name);
+  if (names.length !== index.filterFiles.size || !names.every((name) => index.filterFiles.has(name))) {
+    throw new FacetIndexError("facet file: not the filters of this index");
+  }
+  return new FacetIndex(index, filters);
+}
+
+/**
+ * Pagefind with its filtering and counting done by a FacetIndex. Until `filters()` has been called
+ * (and has loaded the index), a search without filters is Pagefind's own and counts nothing, as
+ * Pagefind's does before its filter files are loaded: the page shows those results at once and
+ * asks for the counts afterwards. If the index cannot be read, Pagefind filters and counts itself.
+ */
+export class FacetedPagefind implements Pagefind {
+  #index: FacetIndex | undefined;
+  #loading: Promise<FilterCounts> | undefined;
+  /** Pagefind does the filtering: the facet index could not be read. */
+  #fallback = false;
+  /** The last unfiltered search, reused for the same words and sort with other filters. */
+  #last: { key: string; response: Promise<SearchResponse> } | undefined;
+
+  constructor(
+    readonly pagefind: Pagefind,
+    /** Pagefind's metadata as it downloaded it (undefined: it could not be seen). */
+    readonly meta: Promise<SeenMeta | undefined>,
+    readonly bundleUrl: string,
+  ) {}
+
+  options(options: { excerptLength?: number }): Promise<void> {
+    return this.pagefind.options(options);
+  }
+
+  init(): Promise<void> {
+    return this.pagefind.init();
+  }
+
+  preload(term: string): Promise<void> {
+    return this.pagefind.preload(term);
+  }
+
+  filters(): Promise<FilterCounts> {
+    this.#loading ??= this.#load().catch((error: unknown) => {
+      // A network failure (offline, the files never saved) fails for Pagefind alike: try again next time.
+      this.#loading = undefined;
+      throw error;
+    });
+    return this.#loading;
+  }
+
+  async #load(): Promise<FilterCounts> {
+    if (this.#fallback) return this.pagefind.filters();
+    const meta = await this.meta;
+    try {
+      if (!meta) throw new FacetIndexError("Pagefind's metadata was not seen");
+      this.#index = await loadFacetIndex(meta, this.bundleUrl);
+      return this.#index.totals();
+    } catch (error) {
+      if (!(error instanceof FacetIndexError)) throw error;
+      console.warn("Facets fall back to Pagefind's own filtering:", error.message);
+      this.#fallback = true;
+      return this.pagefind.filters();
+    }
+  }
+
+  async search(term: string | null, options: SearchOptions = {}): Promise<SearchResponse> {
+    const { filters, sort = {} } = options;
+    if (this.#fallback) return this.pagefind.search(term, options);
+    if (!this.#index && filters && Object.keys(filters).length > 0) {
+      await this.filters();
+      return this.search(term, options);
+    }
+    const key = JSON.stringify([term, sort]);
+    let last = this.#last;
+    if (last?.key !== key) {
+      const response = this.pagefind.search(term, { sort });
+      last = this.#last = { key, response };
+      // A failed search (offline, an index chunk not saved) is not reused.
+      response.catch(() => {
+        if (this.#last?.response === response) this.#last = undefined;
+      });
+    }
+    const unfiltered = await last.response;
+    // Read after the wait: the index may have arrived meanwhile.
+    return this.#index ? this.#index.apply(unfiltered.results, filters) : { ...unfiltered, filters: {} };
+  }
+}

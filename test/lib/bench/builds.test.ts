@@ -1,0 +1,55 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { parseBuildOutput, parseDuration } from "../../../scripts/lib/bench/builds.ts";
+import { build } from "../../../scripts/lib/build/build.ts";
+import { newsFile, tempDir, writeContent } from "../../support/site.ts";
+
+test("parseDuration reads the build's milliseconds and seconds", () => {
+  assert.is(parseDuration("145 ms"), 145);
+  assert.is(parseDuration("2.78 s"), 2780);
+  assert.throws(() => parseDuration("2.78"), /not a duration/);
+});
+
+test("parseBuildOutput reads the phase lines and the total of the README's example", () => {
+  const output = [
+    "validate  2 files: 1 news, 1 abstract                                   21 ms",
+    "render    2 articles with Eleventy, search.js 10 kB                    222 ms",
+    "feeds     6 files: Atom and JSON feeds, sitemap.xml, robots.txt          3 ms",
+    "search    2 pages, 143 words, 7 kB of index (add 6 ms, write 9 ms)      28 ms",
+    "check     30 pages, 537 internal links                                  25 ms",
+    "publish   60 files to _site                                             16 ms",
+    "built 30 pages (1 news, 1 abstract) in 1.32 s",
+  ].join("\n");
+  const summary = parseBuildOutput(output);
+  assert.equal(
+    summary.phases.map((phase) => [phase.name, phase.ms]),
+    [["validate", 21], ["render", 222], ["feeds", 3], ["search", 28], ["check", 25], ["publish", 16]],
+  );
+  assert.is(summary.phases[3]?.detail, "2 pages, 143 words, 7 kB of index (add 6 ms, write 9 ms)");
+  assert.equal(summary.pagefind, { addMs: 6, writeMs: 9, words: 143 });
+  assert.is(summary.pages, 30);
+  assert.is(summary.totalMs, 1320);
+});
+
+test("parseBuildOutput ignores npm's header and other lines", () => {
+  const summary = parseBuildOutput("\n> iap-news-archive@0.1.0 build\n> tsx scripts/build.ts\n\nrebuilding…\n");
+  assert.equal(summary, { phases: [] });
+});
+
+// The bench reads what the build prints: a change to the build's lines must show up here.
+test("parseBuildOutput reads every phase of a real build's log", async () => {
+  const lines: string[] = [];
+  const content = writeContent({ "news/2023/a.md": newsFile({ title: "A", date: "2023-11-14" }) });
+  const report = await build({ contentDir: content, outDir: `${tempDir("site-")}/_site`, now: new Date("2025-06-01T12:00:00Z"), log: (line) => lines.push(line) });
+  const summary = parseBuildOutput(lines.join("\n"));
+  assert.equal(
+    summary.phases.map((phase) => phase.name),
+    report.phases.map((phase) => phase.name),
+  );
+  assert.ok(summary.pagefind, "the search line carries Pagefind's add and write times");
+  // "A" and the words of newsFile's body, as Pagefind's command line counted them.
+  assert.is(summary.pagefind.words, report.search.words);
+  assert.ok((report.search.words ?? 0) > 0);
+});
+
+test.run();

@@ -1,0 +1,40 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { XMLValidator } from "fast-xml-parser";
+const root = "https://archive.iap-association.org/";
+import { absoluteLinks, escapeHtml, robotsTxt, sitemapXml } from "../../../scripts/lib/build/feeds.ts";
+
+test("the sitemap lists absolute URLs with their dates, escaped, as valid XML", () => {
+  const xml = sitemapXml([{ url: "/" }, { url: "/news/2023/a&b/", lastmod: "2023-11-14" }], root);
+  assert.is(
+    xml,
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+      "<url><loc>https://archive.iap-association.org/</loc></url>\n" +
+      "<url><loc>https://archive.iap-association.org/news/2023/a&#38;b/</loc><lastmod>2023-11-14</lastmod></url>\n</urlset>\n",
+  );
+  assert.is(XMLValidator.validate(xml), true);
+});
+
+test("robots.txt points to the sitemap", () => {
+  assert.is(robotsTxt(root), "User-agent: *\nAllow: /\n\nSitemap: https://archive.iap-association.org/sitemap.xml\n");
+});
+
+test("root-relative links in feed content become absolute; others are kept", () => {
+  assert.is(
+    absoluteLinks('<a href="/news/">n</a> <a href="https://example.org/">e</a> <img src="/x.png">', root),
+    '<a href="https://archive.iap-association.org/news/">n</a> <a href="https://example.org/">e</a> <img src="https://archive.iap-association.org/x.png">',
+  );
+});
+
+test("under a base path, the sitemap's URLs and absolute links keep it", () => {
+  const sub = "https://example.org/archive/";
+  assert.match(sitemapXml([{ url: "/news/" }], sub), "<loc>https://example.org/archive/news/</loc>");
+  assert.is(absoluteLinks('<a href="/news/">n</a>', sub), '<a href="https://example.org/archive/news/">n</a>');
+});
+
+test("text for Atom's type=\"html\" titles is escaped, so markup in a title is shown, not run", () => {
+  assert.is(escapeHtml(`<img src=x onerror="alert(1)"> & 'q'`), "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; 'q'");
+  assert.is(escapeHtml("Plain title"), "Plain title");
+});
+
+test.run();
