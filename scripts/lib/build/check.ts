@@ -12,6 +12,7 @@ import { Parser } from "htmlparser2";
 import type { ConfigData, HtmlValidate, ResolvedConfig } from "html-validate";
 import { bundleDir, searchSourceFolder } from "../search/pagefind.ts";
 import { listFiles } from "../util/list-files.ts";
+import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
 
 export interface PageFacts {
   ids: Set<string>;
@@ -299,3 +300,24 @@ export function checkPages(outDir: string, scan: PageScan, expectedPages: readon
 function sitePaths(outDir: string, skip: readonly string[] = []): string[] {
   return existsSync(outDir) ? listFiles(outDir, skip).map((file) => `/${file}`) : [];
 }
+
+export const checkPhase: Phase<StagedBuild, OutputReport> = {
+  name: "check",
+  run({ archive, siteDir, options, log }) {
+    // A snapshot has no offline page (scripts/lib/build/render.ts).
+    const expectedPages = options.snapshot ? archive.pageUrls().filter((url) => url !== "/offline/") : archive.pageUrls();
+    const checkOptions: CheckOptions = {
+      basePath: archive.basePath,
+      validate: options.validateHtml === "all" ? "all" : archive.htmlSample(),
+      sources: new Map(archive.items.map((item) => [item.url, item.file])),
+    };
+    const report = checkPages(siteDir, scanPages(siteDir, checkOptions), expectedPages, checkOptions);
+    for (const page of report.unvalidated) log(`note: ${page}`);
+    if (report.problems.length > 0) {
+      throw new BuildError("check", `${report.problems.length} problems in the output:\n${report.problems.map((p) => `  ${p}`).join("\n")}`);
+    }
+    return report;
+  },
+  describe: (result) =>
+    `${result.pages} pages, ${result.links} internal links, ${result.validated} validated${result.unvalidated.length > 0 ? ` (${result.unvalidated.length} too large)` : ""}`,
+};

@@ -12,6 +12,9 @@ import type { Item } from "../content/load.ts";
 import { leadImagePath } from "../content/item-files.ts";
 import { headersFile } from "./security.ts";
 import { absoluteUrl } from "../views/urls.ts";
+import { site as siteData } from "../../../_data/site.ts";
+import { discoveryFileProblems } from "./feed-check.ts";
+import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
 
 /** How many of the latest items a feed carries. */
 export const feedLength = 50;
@@ -105,3 +108,15 @@ export function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string
   write("/_headers", headersFile(archive.basePath));
   return written;
 }
+
+export const feedsPhase: Phase<StagedBuild, string[]> = {
+  name: "feeds",
+  run({ archive, siteDir }) {
+    const files = writeDiscoveryFiles(archive, siteData, siteDir);
+    // Feed readers give up on the first error: what was written is parsed before it is published.
+    const problems = discoveryFileProblems(siteDir, files);
+    if (problems.length > 0) throw new BuildError("feeds", problems.join("\n"));
+    return files;
+  },
+  describe: (files) => `${files.length} files: feeds, sitemap.xml, robots.txt, _headers`,
+};

@@ -16,7 +16,10 @@ import sharp from "sharp";
 import type { Item } from "../content/load.ts";
 import { bodyImagePlaceholders, publishedHref, type FileOrigin, type ItemImage } from "../content/item-files.ts";
 import { escapeHtml } from "./feeds.ts";
-import type { Problem } from "../content/problems.ts";
+import { site } from "../../../_data/site.ts";
+import { ContentError, type Problem } from "../content/problems.ts";
+import { pluralise } from "../eleventy/filters.ts";
+import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
 import { repoRoot } from "../util/repo-root.ts";
 
 /** Widths written for every image; 240 is the list cards' thumbnail. Never wider than the original. */
@@ -254,3 +257,18 @@ function where(item: Item, origin: FileOrigin): string {
 function reason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
+
+export const mediaPhase: Phase<StagedBuild, MediaReport> = {
+  name: "media",
+  async run({ archive, siteDir, options, log }) {
+    try {
+      const report = await processMedia(archive.items, { siteDir, cacheDir: options.mediaCacheDir ?? defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
+      for (const warning of report.warnings) log(`warning: ${warning}`);
+      return report;
+    } catch (error) {
+      if (error instanceof MediaError) throw new BuildError("media", new ContentError(error.problems).message);
+      throw error;
+    }
+  },
+  describe: (report) => `${pluralise(report.images, "image")}: ${report.processed} processed, ${report.reused} reused; ${pluralise(report.documents, "document")}`,
+};

@@ -2,6 +2,7 @@
  * Offline reading: the service worker (src/assets/offline/sw.ts, bundled with esbuild, its
  * precache list injected by workbox-build) and the list of every file "Save the archive" downloads.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,12 +10,15 @@ import { imageGroupOf, offlineManifestPath, suggestionWordsPath, type OfflineMan
 import { bundleScript, scriptEntries } from "./browser-scripts.ts";
 import { indexWasmFiles } from "../search/pagefind.ts";
 import { listFiles } from "../util/list-files.ts";
+import { formatBytes } from "../util/format.ts";
+import { repoRoot } from "../util/repo-root.ts";
+import { failingAs, type Phase, type StagedBuild } from "./phase.ts";
 
 let workbox: Promise<typeof import("workbox-build")> | undefined;
 
 /**
  * workbox-build, loaded on first use: it takes 0.4 s to load, which the build spends while
- * Pagefind indexes (see build.ts) rather than before its first phase.
+ * Pagefind indexes (see search.ts) rather than before its first phase.
  */
 export function loadWorkbox(): Promise<typeof import("workbox-build")> {
   workbox ??= import("workbox-build");
@@ -120,4 +124,16 @@ export async function writeServiceWorker(
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+export const offlinePhase: Phase<StagedBuild, OfflineReport> = {
+  name: "offline",
+  run: ({ archive, siteDir }) =>
+    failingAs("offline", "writing the service worker failed", () => writeServiceWorker(repoRoot, siteDir, buildId(siteDir), archive.pageUrls())),
+  describe: (result) => `service worker: ${result.precached} files precached (${formatBytes(result.precacheBytes)}); save-all ${formatBytes(result.saveBytes)}`,
+};
+
+/** Names a build by its search index: the offline file list says which build it belongs to. */
+function buildId(siteDir: string): string {
+  return createHash("sha256").update(readFileSync(path.join(siteDir, "pagefind/pagefind-entry.json"))).digest("hex").slice(0, 12);
 }

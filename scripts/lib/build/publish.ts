@@ -5,6 +5,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { displayPath } from "../util/display-path.ts";
+import type { OutputReport } from "./check.ts";
+import type { Phase, StagedBuild } from "./phase.ts";
 
 /** A fresh staging folder next to `outDir` (same file system, so the final rename is atomic). */
 export function stagingDir(outDir: string): string {
@@ -104,3 +107,12 @@ function isRunning(pid: number): boolean {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+export const publishPhase: Phase<{ staged: StagedBuild; output: OutputReport }, { files: number; outDir: string }> = {
+  name: "publish",
+  run({ staged, output }) {
+    publish(staged.siteDir, staged.options.outDir);
+    return { files: output.files, outDir: staged.options.outDir };
+  },
+  describe: ({ files, outDir }) => `${files} files to ${displayPath(outDir)}`,
+};

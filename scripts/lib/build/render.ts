@@ -2,10 +2,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Archive, PageLists } from "../views/archive.ts";
-import type { AssetUrls } from "./assets.ts";
 import { searchSource } from "../search/pagefind.ts";
 import { pagePolicy, searchPolicy } from "./security.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
+import { formatBytes } from "../util/format.ts";
+import { repoRoot } from "../util/repo-root.ts";
+import { writeAssets, type AssetUrls } from "./assets.ts";
+import { failingAs, type Phase, type StagedBuild } from "./phase.ts";
 
 interface RenderConfig {
   addGlobalData(name: string, value: unknown): void;
@@ -117,3 +120,23 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
   eleventy.disableLogger();
   await eleventy.write();
 }
+
+export const renderPhase: Phase<StagedBuild, { articles: number; scriptBytes: number; runs: number }> = {
+  name: "render",
+  async run({ archive, siteDir, options, serviceWorker, indexParts, searchSources }) {
+    const assets = await failingAs("render", "writing the assets (stylesheet, search script) failed", () =>
+      writeAssets(repoRoot, siteDir, { serviceWorker, snapshot: options.snapshot !== undefined }),
+    );
+    const runs = renderRuns(archive.pageCount, options.pagesPerRun);
+    // An index in parts: the search page searches the other bundles with the first.
+    const searchParts = indexParts.slice(1).map((part) => `${part.bundle}/`);
+    // Eleventy keeps every page of a run in memory: a large archive renders in several runs.
+    await failingAs("render", "Eleventy failed", async () => {
+      for (let index = 0; index < runs; index++) {
+        await renderSite(archive, assets.urls, siteDir, { snapshot: options.snapshot, part: runs > 1 ? { index, count: runs } : undefined, searchParts, searchSources });
+      }
+    });
+    return { articles: archive.items.length, scriptBytes: assets.searchBytes, runs };
+  },
+  describe: ({ articles, scriptBytes, runs }) => `${articles} articles with Eleventy${runs > 1 ? ` (${runs} runs)` : ""}, search.js ${formatBytes(scriptBytes)}`,
+};

@@ -1,5 +1,5 @@
 /**
- * The build's snapshot phase (scripts/build.ts, when building a snapshot), run on the staged site
+ * The build's snapshot phase (scripts/lib/build/build.ts, when building a snapshot), run on the staged site
  * before the check phase, so that the check verifies the snapshot as it ships: every page made
  * readable from disk and its links out of the period sent to the live site (links.ts), and the
  * index for searching from disk written (disk-index.ts).
@@ -10,6 +10,9 @@ import type { Archive } from "../views/archive.ts";
 import { diskIndex, diskIndexScript } from "./disk-index.ts";
 import { listFiles } from "../util/list-files.ts";
 import { rewritePage } from "./links.ts";
+import { pluralise } from "../eleventy/filters.ts";
+import { formatBytes } from "../util/format.ts";
+import type { Phase, StagedBuild } from "../build/phase.ts";
 
 /** Where the index for searching from disk is written, beside index.html. */
 export const diskIndexFile = "search-index.js";
@@ -45,3 +48,16 @@ export function prepareSnapshotPayload(siteDir: string, archive: Archive): Paylo
   report.indexBytes = Buffer.byteLength(script);
   return report;
 }
+
+export const snapshotPhase: Phase<StagedBuild, PayloadReport> = {
+  name: "snapshot",
+  run: ({ siteDir, archive }) => prepareSnapshotPayload(siteDir, archive),
+  describe: (result) => `${result.pages} pages for reading from disk, ${pluralise(result.live, "link")} to the live site, search-index.js ${formatBytes(result.indexBytes)}`,
+};
+
+/** The snapshot's web archive, of the staged site as the live host serves it (scripts/lib/snapshot/wacz.ts). */
+export const warcPhase: Phase<StagedBuild, string> = {
+  name: "warc",
+  run: ({ siteDir, archive, options }) => options.archiveLiveSite?.(siteDir, archive) ?? "",
+  describe: (line) => line,
+};

@@ -1,0 +1,41 @@
+/**
+ * The search phase: Pagefind's index of the articles (scripts/lib/search/pagefind.ts) and the
+ * dictionary behind the search page's spelling suggestions (scripts/lib/search/suggestion-words.ts).
+ */
+import { pluralise } from "../eleventy/filters.ts";
+import { writeSearchIndex, type SearchIndexReport } from "../search/pagefind.ts";
+import { writeSuggestionWords, type SuggestionWordsReport } from "../search/suggestion-words.ts";
+import { formatBytes, formatMs } from "../util/format.ts";
+import { collectGarbage } from "./memory.ts";
+import { loadWorkbox } from "./offline.ts";
+import { BuildError, failingAs, type Phase, type StagedBuild } from "./phase.ts";
+import { removeInBackground, trashDir } from "./publish.ts";
+
+export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: SuggestionWordsReport }> = {
+  name: "search",
+  async run({ archive, siteDir, options, serviceWorker, indexParts, searchSources }) {
+    // A large archive is indexed in parts, one Pagefind process after the other: give them the memory
+    // Eleventy's runs left as garbage.
+    if (indexParts.length > 1) collectGarbage();
+    // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
+    if (serviceWorker) loadWorkbox().catch(() => {});
+    const result = await failingAs("search", "Pagefind failed", () =>
+      writeSearchIndex({
+        siteDir,
+        ...(searchSources ? { sourceDir: searchSources.dir } : {}),
+        articleUrls: archive.items.map((item) => item.url),
+        articleYears: new Map(archive.items.map((item) => [item.url, item.year])),
+        ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
+      }),
+    );
+    if (result.errors.length > 0) {
+      throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
+    }
+    // Not part of the site: out of the way before the service worker lists the site's files.
+    if (searchSources) removeInBackground(searchSources.dir, trashDir(options.outDir, "search"));
+    return { ...result, suggestions: writeSuggestionWords(archive.items, siteDir) };
+  },
+  describe: (result) =>
+    `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${result.words === undefined ? "" : `${result.words} words, `}${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)}); ` +
+    `${result.suggestions.words} words for suggestions, ${formatBytes(result.suggestions.largestGzipBytes)} gzipped the largest file`,
+};
