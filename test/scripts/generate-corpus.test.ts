@@ -3,7 +3,8 @@ import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { conferences } from "../../_data/conferences.ts";
 import { topics } from "../../_data/topics.ts";
-import { distinctWords, generateCorpus, parseCliArgs, quoteYaml, slugify, UsageError } from "../../scripts/generate-corpus.ts";
+import { parseCliArgs } from "../../scripts/generate-corpus.ts";
+import { distinctWords, generateCorpus, quoteYaml, slugify, UsageError } from "../../scripts/lib/bench/corpus.ts";
 
 // The corpus reads its ids from _data/, so a topic or conference added there is used at once.
 const ALLOWED_TOPICS = new Set(topics.map((topic) => topic.id));

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { distinctWords, generateCorpus, writeCorpus } from "../../generate-corpus.ts";
+import { distinctWords, generateCorpus, writeCorpus } from "./corpus.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { bundleDir, isIndexData } from "../search/pagefind.ts";
 import { sampleTreeMemory, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";

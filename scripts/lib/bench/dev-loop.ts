@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import type { Browser } from "playwright-core";
 import { repoRoot } from "../util/repo-root.ts";
 import { lastLines, parseBuildOutput, type PhaseLine } from "./builds.ts";
-import { median } from "../../bench.ts";
+import { median } from "./report.ts";
 import { sampleTreeMemory, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
 
 export interface DevLoopEdit {

@@ -1,0 +1,89 @@
+/** Search, suggestions and page weight measured on a built site, served gzipped, in Chromium. */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import type { BenchOptions } from "./report.ts";
+import { defaultUiPages, measurePageWeight, measureSearch, measureSuggestion, type PageWeight, type SearchSample, type SearchUi, type SuggestionSample } from "./search.ts";
+import { formatBytes, formatMs } from "../util/format.ts";
+import { serveGzipped } from "../util/static-server.ts";
+
+/** Cold queries; each is followed on the same page by a warm query for the word two places on. */
+export const searchTerms = ["extradition", "ransomware", "femicide", "bogota", "perjury"];
+
+
+export async function benchSearch(siteDir: string, browser: Browser, options: BenchOptions, log: (line: string) => void): Promise<SearchSample[]> {
+  const server = await serveGzipped(siteDir, { extraPages: defaultUiPages() });
+  const uis: SearchUi[] = ["ours", "default", "default-no-debounce"];
+  const samples: SearchSample[] = [];
+  try {
+    // One throwaway round: the server's gzip cache and Chromium's own start-up are not measured.
+    for (const ui of uis) await measureSearch(browser, server, ui, "training", "corruption");
+    for (let run = 0; run < options.searchRuns; run++) {
+      for (const [i, term] of searchTerms.entries()) {
+        const warmTerm = searchTerms[(i + 2) % searchTerms.length] ?? term;
+        // The order of the UIs rotates, so that none is always measured first.
+        for (const ui of uis.map((_, j) => uis[(i + run + j) % uis.length] ?? "ours")) {
+          const sample = await measureSearch(browser, server, ui, term, warmTerm);
+          samples.push(sample);
+          log(`  ${ui.padEnd(20)} ${term.padEnd(12)} cold ${formatMs(sample.cold.ms).padStart(7)} ${formatBytes(sample.cold.bytes).padStart(7)} ${String(sample.cold.requests).padStart(3)} req · warm (${warmTerm}) ${formatMs(sample.warm.ms).padStart(7)}`);
+        }
+      }
+    }
+    return samples;
+  } finally {
+    await server.close();
+  }
+}
+
+/** Misspellings of a word and of a name in the generated corpus (scripts/generate-corpus.ts). */
+export const misspeltTerms = ["cooperaton", "Fiscalai", "tiblisi"];
+
+export async function benchSuggestions(siteDir: string, browser: Browser): Promise<SuggestionSample[]> {
+  const server = await serveGzipped(siteDir);
+  try {
+    const samples: SuggestionSample[] = [];
+    for (const query of misspeltTerms) samples.push(await measureSuggestion(browser, server, siteDir, query));
+    return samples;
+  } finally {
+    await server.close();
+  }
+}
+
+export async function benchPageWeight(siteDir: string, browser: Browser, urls: string[]): Promise<PageWeight[]> {
+  const server = await serveGzipped(siteDir);
+  try {
+    await measurePageWeight(browser, server, urls[0] ?? "/");
+    const weights: PageWeight[] = [];
+    for (const url of urls) weights.push(await measurePageWeight(browser, server, url));
+    return weights;
+  } finally {
+    await server.close();
+  }
+}
+
+/** The first news item's URL in a built site (`/news/<year>/<slug>/`), for the page weight of --site. */
+export function firstNewsUrl(siteDir: string): string | undefined {
+  const newsDir = path.join(siteDir, "news");
+  if (!existsSync(newsDir)) return undefined;
+  for (const year of readdirSync(newsDir).filter((name) => /^\d{4}$/.test(name)).sort()) {
+    const slug = readdirSync(path.join(newsDir, year)).sort().find((name) => name !== "page" && existsSync(path.join(newsDir, year, name, "index.html")));
+    if (slug) return `/news/${year}/${slug}/`;
+  }
+  return undefined;
+}
+
+/** Articles (news and abstracts) of a built site, counted by their pages. */
+export function articleCount(siteDir: string): number {
+  let count = 0;
+  for (const kind of ["news", "abstracts"]) {
+    const dir = path.join(siteDir, kind);
+    if (!existsSync(dir)) continue;
+    for (const group of readdirSync(dir, { withFileTypes: true })) {
+      if (!group.isDirectory() || group.name === "page") continue;
+      count += readdirSync(path.join(dir, group.name), { withFileTypes: true }).filter(
+        (entry) => entry.isDirectory() && entry.name !== "page" && existsSync(path.join(dir, group.name, entry.name, "index.html")),
+      ).length;
+    }
+  }
+  return count;
+}
