@@ -19,7 +19,8 @@ export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: 
     if (indexParts.length > 1) collectGarbage();
     // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
     if (serviceWorker) loadWorkbox().catch(() => {});
-    const result = await failingAs("search", "Pagefind failed", () =>
+    // Pagefind's process starts here and indexes on its own; the dictionary is made meanwhile.
+    const indexing = failingAs("search", "Pagefind failed", () =>
       writeSearchIndex({
         siteDir,
         ...(searchSources ? { sourceDir: searchSources.dir } : {}),
@@ -28,12 +29,14 @@ export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: 
         ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
       }),
     );
+    const suggestions = writeSuggestionWords(archive.items, siteDir);
+    const result = await indexing;
     if (result.errors.length > 0) {
       throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
     }
     // Not part of the site: out of the way before the service worker lists the site's files.
     if (searchSources) removeInBackground(searchSources.dir, trashDir(options.outDir, "search"));
-    return { ...result, suggestions: writeSuggestionWords(archive.items, siteDir) };
+    return { ...result, suggestions };
   },
   describe: (result) =>
     `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${result.words === undefined ? "" : `${result.words} words, `}${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)}); ` +

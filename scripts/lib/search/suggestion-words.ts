@@ -38,14 +38,25 @@ function htmlText(html: string): string {
 export function suggestionDictionary(items: readonly Item[]): Map<string, DictionaryWord[]> {
   const pages = new Map<string, number>();
   const spellings = new Map<string, Map<string, number>>();
+  // Millions of words, tens of thousands of spellings: each spelling is folded and judged once.
+  const listed = new Map<string, string | undefined>();
+  const listedAs = (lower: string): string | undefined => {
+    const folded = foldText(lower);
+    return folded.length < minWordLength || /^\p{N}+$/u.test(folded) || folded.includes(" ") ? undefined : folded;
+  };
   for (const item of items) {
-    const seen = new Set<string>();
+    const uses = new Map<string, number>();
     for (const word of words(searchableText(item))) {
       const lower = word.toLowerCase();
-      const folded = foldText(lower);
-      if (folded.length < minWordLength || /^\p{N}+$/u.test(folded) || folded.includes(" ")) continue;
+      uses.set(lower, (uses.get(lower) ?? 0) + 1);
+    }
+    const seen = new Set<string>();
+    for (const [lower, count] of uses) {
+      let folded = listed.get(lower);
+      if (folded === undefined && !listed.has(lower)) listed.set(lower, (folded = listedAs(lower)));
+      if (folded === undefined) continue;
       const counts = spellings.get(folded) ?? new Map<string, number>();
-      counts.set(lower, (counts.get(lower) ?? 0) + 1);
+      counts.set(lower, (counts.get(lower) ?? 0) + count);
       spellings.set(folded, counts);
       if (!seen.has(folded)) {
         seen.add(folded);
