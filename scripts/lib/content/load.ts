@@ -164,21 +164,39 @@ export function listContent(
  * together in file order.
  */
 export function contentReader(options: LoadOptions): (file: ContentFile) => FileResult {
-  const topics = new Map(options.topics.map((topic) => [topic.id, topicInfo(topic)]));
-  const conferences = new Map(options.conferences.map((conference) => [conference.id, conferenceInfo(conference)]));
-  const today = todayIn(options.site.timeZone, options.now);
+  const context: ItemContext = {
+    options,
+    topics: new Map(options.topics.map((topic) => [topic.id, topicInfo(topic)])),
+    conferences: new Map(options.conferences.map((conference) => [conference.id, conferenceInfo(conference)])),
+    today: todayIn(options.site.timeZone, options.now),
+  };
   return ({ file, kind }) => {
     const problems: Problem[] = [];
+    let item: Item | undefined;
+    let parsed: ParsedFile | undefined;
     if (kind === "news") {
-      const parsed = readContentFile(file, newsSchema, problems);
-      const item = parsed && toNewsItem(file, parsed, topics, today, options, problems);
-      return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
+      const read = readContentFile(file, newsSchema, problems);
+      parsed = read?.parsed;
+      item = read && toNewsItem(file, read, context, problems);
+    } else {
+      const read = readContentFile(file, abstractSchema, problems);
+      parsed = read?.parsed;
+      item = read && toAbstract(file, read, context, problems);
     }
-    const parsed = readContentFile(file, abstractSchema, problems);
-    const item = parsed && toAbstract(file, parsed, conferences, topics, today, options, problems);
-    return item && parsed ? { item, aliasLines: item.aliases.map((_, index) => parsed.parsed.lineOf(["aliases", index])), problems } : { problems };
+    const lines = parsed;
+    return item && lines ? { item, aliasLines: item.aliases.map((_, index) => lines.lineOf(["aliases", index])), problems } : { problems };
   };
 }
+
+/** What every item of a build is read against: the data files' topics and conferences, and the build's "today". */
+interface ItemContext {
+  options: LoadOptions;
+  topics: ReadonlyMap<string, TopicInfo>;
+  conferences: ReadonlyMap<string, ConferenceInfo>;
+  today: string;
+}
+
+type Parsed<Data> = { data: Data; parsed: ParsedFile };
 
 /** The archive's content from every file's result (`results[i]` is `files[i]`'s), with every problem in file order. */
 export function assembleContent(
@@ -473,14 +491,7 @@ function topicsOf(
   return itemTopics;
 }
 
-function toNewsItem(
-  file: string,
-  { data, parsed }: { data: NewsFrontMatter; parsed: ParsedFile },
-  topics: ReadonlyMap<string, TopicInfo>,
-  today: string,
-  options: LoadOptions,
-  problems: Problem[],
-): NewsItem | undefined {
+function toNewsItem(file: string, { data, parsed }: Parsed<NewsFrontMatter>, { topics, today, options }: ItemContext, problems: Problem[]): NewsItem | undefined {
   const before = problems.length;
   const itemTopics = topicsOf(file, data.tags, parsed, topics, problems);
   checkDateRange(file, parsed, data.date, options.site, today, problems);
@@ -508,15 +519,7 @@ function toNewsItem(
   };
 }
 
-function toAbstract(
-  file: string,
-  { data, parsed }: { data: AbstractFrontMatter; parsed: ParsedFile },
-  conferences: ReadonlyMap<string, ConferenceInfo>,
-  topics: ReadonlyMap<string, TopicInfo>,
-  today: string,
-  options: LoadOptions,
-  problems: Problem[],
-): AbstractItem | undefined {
+function toAbstract(file: string, { data, parsed }: Parsed<AbstractFrontMatter>, { topics, conferences, today, options }: ItemContext, problems: Problem[]): AbstractItem | undefined {
   const before = problems.length;
   const itemTopics = topicsOf(file, data.tags, parsed, topics, problems);
   const conference = conferences.get(data.conference);
