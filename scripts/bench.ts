@@ -45,6 +45,7 @@ import { benchWacz } from "./lib/bench/wacz.ts";
 import { formatBytes } from "./lib/util/format.ts";
 import { gb, markdownReport, ms, sizeLabel, summariseSearch, type BenchOptions, type BenchResults, type SizeResult } from "./lib/bench/report.ts";
 import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNewsUrl } from "./lib/bench/site.ts";
+import { optionsOrUsage } from "./lib/util/cli.ts";
 
 const usage =
   "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]\n       npm run bench -- --media 1000";
@@ -99,13 +100,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
 // Figures
 
 async function main(): Promise<void> {
-  let options: BenchOptions;
-  try {
-    options = parseBenchArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`bench: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
-    process.exit(2);
-  }
+  const options = optionsOrUsage("bench", usage, () => parseBenchArgs(process.argv.slice(2)));
   const log = (line: string) => console.log(line);
   const startedAt = new Date();
   const results: BenchResults = {

@@ -7,12 +7,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { pluralise } from "./lib/eleventy/filters.ts";
-import { build, BuildError, errorMessage, type BuildOptions } from "./lib/build/build.ts";
+import { build, BuildError, type BuildOptions } from "./lib/build/build.ts";
 import { dayAsNow, isCalendarDate } from "./lib/views/dates.ts";
 import { normaliseBasePath } from "./lib/views/urls.ts";
 import { displayPath } from "./lib/util/display-path.ts";
 import { formatMs } from "./lib/util/format.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
+import { optionsOrUsage } from "./lib/util/cli.ts";
 
 export function parseBuildArgs(args: string[], cwd: string = process.cwd()): BuildOptions {
   const { values } = parseArgs({
@@ -40,13 +41,7 @@ export function parseBuildArgs(args: string[], cwd: string = process.cwd()): Bui
 }
 
 async function main(): Promise<void> {
-  let options: BuildOptions;
-  try {
-    options = parseBuildArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`build: ${errorMessage(error)}\nusage: npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]`);
-    process.exit(2);
-  }
+  const options = optionsOrUsage("build", "usage: npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]", () => parseBuildArgs(process.argv.slice(2)));
   // Eleventy resolves its input and include folders from the working directory.
   process.chdir(repoRoot);
   const started = performance.now();

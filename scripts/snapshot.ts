@@ -20,6 +20,7 @@ import { periodSlug } from "./lib/snapshot/info.ts";
 import { makeSnapshot, type SnapshotOptions } from "./lib/snapshot/make-snapshot.ts";
 import { slugifyText } from "./lib/views/slugs.ts";
 import { normaliseBasePath } from "./lib/views/urls.ts";
+import { optionsOrUsage } from "./lib/util/cli.ts";
 
 const usage =
   "usage: npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]";
@@ -74,13 +75,7 @@ export function parseSnapshotArgs(args: string[], cwd: string = process.cwd(), t
 }
 
 async function main(): Promise<void> {
-  let options: SnapshotOptions;
-  try {
-    options = parseSnapshotArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`snapshot: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
-    process.exit(2);
-  }
+  const options = optionsOrUsage("snapshot", usage, () => parseSnapshotArgs(process.argv.slice(2)));
   // Eleventy resolves its input and include folders from the working directory.
   const shownOut = displayPath(options.outDir);
   process.chdir(repoRoot);

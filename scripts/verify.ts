@@ -34,6 +34,24 @@ export function describeWaczVerification(target: string, verification: WaczVerif
   return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${problem}`).join("\n")}`;
 }
 
+/** Verifies `target` and prints what was found: on stdout when it is valid, else on stderr with exit code 1. */
+async function check<Result extends { problems: readonly string[] }>(target: string, verify: (target: string) => Promise<Result>, describe: (target: string, result: Result) => string): Promise<void> {
+  let result: Result;
+  try {
+    result = await verify(target);
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    console.error(`verify: ${error.message}`);
+    process.exit(1);
+  }
+  const text = describe(target, result);
+  if (result.problems.length === 0) console.log(text);
+  else {
+    console.error(text);
+    process.exitCode = 1;
+  }
+}
+
 async function main(): Promise<void> {
   const [target, ...rest] = process.argv.slice(2);
   const wrong = target === undefined ? "name the snapshot to check" : rest.length > 0 ? "name one snapshot" : existsSync(target) ? undefined : `${target} does not exist`;
@@ -42,36 +60,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (target.endsWith(".wacz")) {
-    let wacz: WaczVerification;
-    try {
-      wacz = await verifyWacz(target);
-    } catch (error) {
-      if (!(error instanceof ZipError)) throw error;
-      console.error(`verify: ${error.message}`);
-      process.exit(1);
-    }
-    const text = describeWaczVerification(target, wacz);
-    if (wacz.problems.length === 0) console.log(text);
-    else {
-      console.error(text);
-      process.exitCode = 1;
-    }
+    await check(target, verifyWacz, describeWaczVerification);
     return;
   }
-  let verification: Verification;
-  try {
-    verification = verifyBag(openBag(target));
-  } catch (error) {
-    if (!(error instanceof ZipError)) throw error;
-    console.error(`verify: ${error.message}`);
-    process.exit(1);
-  }
-  const text = describeVerification(target, verification);
-  if (verification.problems.length === 0) console.log(text);
-  else {
-    console.error(text);
-    process.exitCode = 1;
-  }
+  await check(target, async (bag) => verifyBag(openBag(bag)), describeVerification);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

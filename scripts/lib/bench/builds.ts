@@ -3,13 +3,11 @@
  * process (so the memory of npm, tsx, the build and Pagefind's binary is all measured), timed per
  * phase from the lines the build prints.
  */
-import { spawn } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { distinctWords, generateCorpus, writeCorpus } from "./corpus.ts";
-import { repoRoot } from "../util/repo-root.ts";
 import { bundleDir, isIndexData } from "../search/pagefind.ts";
-import { sampleTreeMemory, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
+import { sampleTreeMemory, spawnNpmGroup, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
 
 export interface Corpus {
   dir: string;
@@ -116,15 +114,8 @@ export class BuildAborted extends Error {}
 export async function runBuild(contentDir: string, outDir: string, maxRssBytes: number): Promise<BuildRun> {
   rmSync(outDir, { recursive: true, force: true });
   const started = performance.now();
-  // Its own process group, so that a stopped build takes its children (tsx, Pagefind) with it.
-  const child = spawn("npm", ["run", "--silent", "build", "--", "--content", contentDir, "--out", outDir], {
-    cwd: repoRoot,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error("npm run build did not start");
-  startedGroups.add(pid);
+  const child = spawnNpmGroup("build", ["--content", contentDir, "--out", outDir]);
+  const { pid } = child;
   let overLimit = 0;
   const sampler = sampleTreeMemory(pid, (treeBytes) => {
     if (treeBytes <= maxRssBytes || overLimit) return;

@@ -4,14 +4,12 @@
  * word, and until the search page finds it; then, once the preview's background pass is done, the
  * next edit. The file is restored afterwards.
  */
-import { spawn } from "node:child_process";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import type { Browser } from "playwright-core";
-import { repoRoot } from "../util/repo-root.ts";
 import { lastLines, parseBuildOutput, type PhaseLine } from "./builds.ts";
 import { median } from "./report.ts";
-import { sampleTreeMemory, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
+import { sampleTreeMemory, spawnNpmGroup, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
 
 export interface DevLoopEdit {
   /** Saving the edit until the served page contains the new word. */
@@ -85,14 +83,8 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn("npm", ["run", "--silent", "start", "--", "--content", options.contentDir, "--port", String(port)], {
-    cwd: repoRoot,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error("npm start did not start");
-  startedGroups.add(pid);
+  const child = spawnNpmGroup("start", ["--content", options.contentDir, "--port", String(port)]);
+  const { pid } = child;
   const sampler = sampleTreeMemory(pid);
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

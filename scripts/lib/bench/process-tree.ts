@@ -3,7 +3,10 @@
  * from /proc every 50 ms, since `/usr/bin/time` sees only one process. The sum of RSS counts pages
  * shared between processes (the node binary, for one) once per process, so it errs high.
  */
+import { spawn, type ChildProcessByStdio } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import type { Readable } from "node:stream";
+import { repoRoot } from "../util/repo-root.ts";
 
 export interface MemoryPeak {
   /** Highest sum of RSS over the whole tree in one sample. */
@@ -105,6 +108,18 @@ export function sampleTreeMemory(root: number, onSample?: (treeBytes: number) =>
 
 /** Process groups started by the bench (builds, `npm start`): stopped if the bench is interrupted. */
 export const startedGroups = new Set<number>();
+
+/**
+ * Runs an npm script of this repository in its own process group, so that stopping it takes its
+ * children (tsx, Pagefind) with it; the group is in `startedGroups` until the bench stops it.
+ */
+export function spawnNpmGroup(script: string, args: readonly string[]): ChildProcessByStdio<null, Readable, Readable> & { pid: number } {
+  const child = spawn("npm", ["run", "--silent", script, "--", ...args], { cwd: repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`npm run ${script} did not start`);
+  startedGroups.add(pid);
+  return Object.assign(child, { pid });
+}
 
 export function stopGroup(pid: number, signal: NodeJS.Signals = "SIGTERM"): void {
   try {
