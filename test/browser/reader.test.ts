@@ -165,6 +165,21 @@ test("a misspelt word: “No results for coperation. Search for cooperation (64 
   await page.close();
 });
 
+test("a misspelt word Pagefind answers with a prefix's pages (cooperat… for “cooperaton”) still gets “Did you mean cooperation?”; a correct word gets none", async () => {
+  const { page, errors } = await open("/search/?q=cooperaton");
+  const suggestion = page.locator("#search-suggestion");
+  await suggestion.waitFor();
+  assert.is(await page.locator("#search-status").textContent(), "324 results for “cooperaton”");
+  assert.is(await suggestion.textContent(), "Did you mean cooperation (324 results)?");
+  assert.is(await suggestion.locator("a").getAttribute("href"), "/search/?q=cooperation");
+  await page.goto(`${server.url}/search/?q=prosecutors`);
+  await searched(page);
+  assert.is(await page.locator("#search-status").textContent(), "323 results for “prosecutors”");
+  assert.is(await suggestion.isHidden(), true);
+  assert.equal(errors, []);
+  await page.close();
+});
+
 test("the speakers index: by surname, A–Z links that jump to their letter, a count per speaker", async () => {
   const { page } = await open("/speakers/");
   assert.equal((await page.locator(".az-list a").allTextContents()).slice(0, 3), ["Abara, Ana", "Abara, Bo", "Abara, Carmen"]);

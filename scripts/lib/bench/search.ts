@@ -2,7 +2,7 @@
  * Search as a visitor meets it, in headless Chromium against the built site served gzipped:
  * our search page (/search/?q=…) side by side with Pagefind's default UI over the same index
  * (the budgets of issue 4), the weight of a few typical pages, and the spelling suggestion after
- * a misspelt query: the dictionary it downloads and how long it takes after the empty result.
+ * a misspelt query: the dictionary it downloads and how long it takes after the results (or their absence) are announced.
  *
  * Bytes are the response bodies as the server sent them (gzipped where it gzipped), counted by
  * the server. Chromium's own count (CDP `Network.loadingFinished`, on the page and, tunnelled, on
@@ -259,7 +259,7 @@ export interface SuggestionSample {
   /** The files of the dictionary the query downloads, gzipped, and the largest file of all. */
   dictionaryGzipBytes: number;
   largestGzipBytes: number;
-  /** Cold page: from the empty result shown to the suggestion shown; -1 when none showed in 20 s. */
+  /** Cold page: from the results (or "No results") announced to the suggestion shown; -1 when none showed in 20 s. */
   afterEmptyMs: number;
   suggestion: string;
 }
@@ -268,7 +268,7 @@ export interface SuggestionSample {
 function recordSuggestion(): void {
   const observer = new MutationObserver(() => {
     const bench = window as { benchEmpty?: number; benchSuggestion?: number };
-    if (bench.benchEmpty === undefined && document.querySelector("#search-status")?.textContent?.startsWith("No results")) bench.benchEmpty = performance.now();
+    if (bench.benchEmpty === undefined && / results? for /i.test(document.querySelector("#search-status")?.textContent ?? "")) bench.benchEmpty = performance.now();
     const suggestion = document.querySelector<HTMLElement>("#search-suggestion");
     if (suggestion && !suggestion.hidden && suggestion.textContent) {
       bench.benchSuggestion = performance.now();
@@ -278,7 +278,7 @@ function recordSuggestion(): void {
   observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 }
 
-/** A misspelt query on a cold page (fresh context, nothing cached): how long the suggestion takes after the empty result, and what it downloads. */
+/** A misspelt query on a cold page (fresh context, nothing cached): how long the suggestion takes after the results are announced, and what it downloads. */
 export async function measureSuggestion(browser: Browser, server: StaticServer, siteDir: string, query: string): Promise<SuggestionSample> {
   const gzipped = (bucket: string) => {
     const file = path.join(siteDir, "search/words", `${bucket}.txt`);

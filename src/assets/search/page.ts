@@ -31,7 +31,7 @@ import {
   type FacetLabels,
   type SearchState,
 } from "./state.ts";
-import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "../shared/suggest.ts";
+import { bucketsForQuery, parseBucket, suggestQuery, wordsNotFound, type DictionaryWord } from "../shared/suggest.ts";
 import { readLabels, SearchView, type FacetCounts, type LoadedResult } from "./view.ts";
 
 const pageSize = 10;
@@ -179,8 +179,13 @@ class SearchPage {
         this.view.announce(summary);
       }
       // A snapshot opened from disk cannot fetch the dictionary (file://): no suggestions there.
-      if (state.q && this.#hits.length < suggestBelow && location.protocol !== "file:") void this.suggest(state, this.#hits.length, generation);
-      await this.showFirst(this.#hits.slice(0, pageSize), generation, summary);
+      const suggesting = state.q !== "" && location.protocol !== "file:";
+      if (suggesting && this.#hits.length < suggestBelow) void this.suggest(state, this.#hits.length, generation);
+      // Many results can still be for another word than the one typed (see wordsNotFound).
+      const checkFirst = suggesting && this.#hits.length >= suggestBelow ? (first: LoadedResult) => {
+        if (typeof first !== "string" && wordsNotFound(state.q, first.excerpt).length > 0) void this.suggest(state, this.#hits.length, generation, true);
+      } : undefined;
+      await this.showFirst(this.#hits.slice(0, pageSize), generation, summary, checkFirst);
       if (!current()) return;
       this.view.showMore(this.#shown, this.#hits.length);
       // A search made before the facets were loaded counted nothing: count now.
@@ -201,16 +206,17 @@ class SearchPage {
   }
 
   /**
-   * Offers the query with its misspelt words corrected, if that finds more: the dictionary's files
-   * for the words' first letters are downloaded now, not before (scripts/lib/search/suggestion-words.ts).
+   * Offers the query with its misspelt words corrected, if that finds more than `found` (or, when
+   * Pagefind did not find the words as typed, any): the dictionary's files for the words' first
+   * letters are downloaded now, not before (scripts/lib/search/suggestion-words.ts).
    */
-  async suggest(state: SearchState, found: number, generation: number): Promise<void> {
+  async suggest(state: SearchState, found: number, generation: number, notFoundAsTyped = false): Promise<void> {
     try {
       const corrected = suggestQuery(state.q, await loadDictionary(bucketsForQuery(state.q)));
       if (!corrected || generation !== this.#generation) return;
       const better = { ...state, q: corrected };
       const response = await this.results(better);
-      if (generation !== this.#generation || response.results.length <= found) return;
+      if (generation !== this.#generation || response.results.length === 0 || (!notFoundAsTyped && response.results.length <= found)) return;
       this.view.showSuggestion(state.q, corrected, response.results.length, found, stateToSearch(better), () => this.navigate(better, "push"));
     } catch (error) {
       // Offline, or a snapshot opened from disk: no suggestion, the results stand as they are.
@@ -259,7 +265,7 @@ class SearchPage {
    * and announces `summary` with the first. The previous results stay until the first new one can
    * replace them.
    */
-  async showFirst(hits: readonly SearchHit[], generation: number, summary: string): Promise<void> {
+  async showFirst(hits: readonly SearchHit[], generation: number, summary: string, onFirst?: (first: LoadedResult) => void): Promise<void> {
     this.#shown = 0;
     // The previous results' "More results" must not load the new ones' next page.
     this.view.more.hidden = true;
@@ -274,6 +280,7 @@ class SearchPage {
     this.view.appendResults([data]);
     this.view.announce(summary);
     this.#shown++;
+    onFirst?.(data);
     // The rest waits for the next task: this one ends with the first result on the page.
     await nextTask();
     this.#writeHistory();

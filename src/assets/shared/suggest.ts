@@ -127,3 +127,17 @@ export function bucketsForQuery(query: string): string[] {
   const folded = words(query).map(foldText).filter((word) => word.length >= minWordLength);
   return [...new Set(folded.flatMap(bucketsFor))];
 }
+
+/**
+ * The query's words that Pagefind did not find as typed, judged by the words it marked in a
+ * result's excerpt. For a word it does not hold, Pagefind searches the longest prefix it does hold
+ * (pagefind#315): "cooperaton" finds the pages with "cooperation" and marks that word. A word is
+ * found when a marked word begins with it; a stemmed match ("prosecutors" marking "prosecutor")
+ * counts as not found, which costs only a look in the dictionary, where the word is.
+ */
+export function wordsNotFound(query: string, excerpt: string): string[] {
+  const marked = [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((match) => foldText(match[1] ?? ""));
+  return words(query)
+    .map(foldText)
+    .filter((word) => word.length >= minWordLength && !/^\p{N}+$/u.test(word) && !marked.some((mark) => mark.startsWith(word)));
+}

@@ -8,6 +8,7 @@ import {
   parseBucket,
   suggestQuery,
   suggestWord,
+  wordsNotFound,
   type DictionaryWord,
 } from "../../../src/assets/shared/suggest.ts";
 
@@ -69,6 +70,18 @@ test("the dictionary's files: one per first letter, a query fetches its words' f
   const words = [entry("bogotá", 12), entry("bail", 3)];
   assert.is(formatBucket(words), "bogota 12 bogotá\nbail 3");
   assert.equal(parseBucket(formatBucket(words)), words);
+});
+
+test("a word Pagefind answered with another word's pages is not found as typed; a prefix or the word itself is", () => {
+  // Pagefind searches "cooperat" for "cooperaton" (the longest prefix it holds) and marks "cooperation".
+  assert.equal(wordsNotFound("cooperaton", "on <mark>cooperation</mark> between"), ["cooperaton"]);
+  assert.equal(wordsNotFound("Fiscalai", "the <mark>Fiscal</mark> office"), ["fiscalai"]);
+  assert.equal(wordsNotFound("cooperation", "on <mark>cooperation</mark> between"), []);
+  assert.equal(wordsNotFound("coop", "on <mark>cooperation</mark> between"), []);
+  assert.equal(wordsNotFound("Bogota", "in <mark>Bogotá</mark>"), []);
+  // Too short to correct, or a number: never "not found".
+  assert.equal(wordsNotFound("of 2023", "the <mark>office</mark>"), []);
+  assert.equal(wordsNotFound("prosecutor traning", "a <mark>prosecutor</mark> and <mark>training</mark>"), ["traning"]);
 });
 
 test.run();
