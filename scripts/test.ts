@@ -71,9 +71,11 @@ function chromiumVersion(): string {
 }
 
 async function main(): Promise<void> {
-  console.log(`browser: ${chromiumVersion()}`);
   const args = process.argv.slice(2);
   const files = testFiles(args.length > 0 ? args : ["test"]);
+  // Unit tests start no browser: `npm run test:unit` does not ask Chromium for its version either.
+  const usesBrowser = files.some((file) => ["browser", "build"].some((folder) => file.startsWith(path.join(root, "test", folder, path.sep))));
+  if (usesBrowser) console.log(`browser: ${chromiumVersion()}`);
   const queue = [...files];
   const results: FileResult[] = [];
   const workers = Array.from({ length: Math.min(2, availableParallelism()) }, async () => {

@@ -42,13 +42,19 @@ async function leadImage(width: number, deviceScaleFactor: number) {
   const img = page.locator("article > figure img");
   await img.evaluate((element: HTMLImageElement) => (element.complete ? undefined : new Promise((resolve) => element.addEventListener("load", resolve))));
   const facts = await img.evaluate(async (element: HTMLImageElement) => {
-    const shift = await new Promise<number>((resolve) => {
-      let total = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
-      }).observe({ type: "layout-shift", buffered: true });
-      setTimeout(() => resolve(total), 200);
-    });
+    // Two frames after the load, the frame that laid the image out has been drawn and its shifts
+    // recorded; a buffered observer holds them all at once, so takeRecords needs no wait.
+    const shift = await new Promise<number>((resolve) =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const observer = new PerformanceObserver(() => undefined);
+          observer.observe({ type: "layout-shift", buffered: true });
+          const entries = observer.takeRecords();
+          observer.disconnect();
+          resolve(entries.reduce((total, entry) => total + (entry as unknown as { value: number }).value, 0));
+        }),
+      ),
+    );
     const box = element.getBoundingClientRect();
     return { file: element.currentSrc.replace(/^.*-/, ""), width: Math.round(box.width), height: Math.round(box.height), shift };
   });

@@ -176,6 +176,93 @@ test("Save the archive: size first, progress, then every page and any search wor
   }
 });
 
+test("a first visit to an article: the page loads 4 files; once it is idle the worker installs and fetches 13 files, each once, none that search does not use", async () => {
+  const site = await buildSite(path.join(repoRoot, "src"));
+  const server = await serveStatic(site.outDir);
+  const context = await browser.newContext();
+  try {
+    const byWorker: string[] = [];
+    context.on("request", (request) => {
+      if (request.serviceWorker()) byWorker.push(new URL(request.url()).pathname);
+    });
+    const page = await context.newPage();
+    const errors = collectUnexpectedErrors(page);
+    // Whether the worker is registered when the load event fires: it must wait until the page is idle.
+    await page.addInitScript(() =>
+      addEventListener("load", async () => {
+        (window as unknown as { registeredAtLoad?: boolean }).registeredAtLoad = (await navigator.serviceWorker.getRegistration()) !== undefined;
+      }),
+    );
+    await page.goto(`${server.url}/${newsUrl}`);
+    // The browser's own request for the favicon is left out: it is not the page's, and comes when it likes.
+    const pageFiles = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname)]);
+    assert.equal(
+      pageFiles
+        .map((file) => file.replace(/[0-9a-f]{10}/, "HASH").replace(/\/[\w-]{10}-800\.avif$/, "/PHOTO-800.avif"))
+        .filter((file) => !file.startsWith("/assets/favicon."))
+        .sort(),
+      ["/assets/register.HASH.js", "/assets/site.HASH.css", `/${newsUrl}`, `/${newsUrl}PHOTO-800.avif`],
+    );
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated");
+    assert.is(await page.evaluate(() => (window as unknown as { registeredAtLoad?: boolean }).registeredAtLoad), false);
+    const hashless = (files: string[]) => files.map((file) => file.replace(/[0-9a-f]{10}/, "HASH"));
+    const precached = hashless(byWorker);
+    assert.equal(precached.filter((file, index) => precached.indexOf(file) !== index), [], "the worker fetches no file twice");
+    assert.equal(hashless(server.requested).filter((file) => file.startsWith("/search/")), ["/search/index.html"]);
+    // The shell, the search page and what it loads first, the offline page, and the page read.
+    assert.equal(precached.sort(), [
+      "/assets/favicon.HASH.svg",
+      "/assets/offline.HASH.js",
+      "/assets/register.HASH.js",
+      "/assets/search.HASH.js",
+      "/assets/site.HASH.css",
+      `/${newsUrl}`,
+      "/offline/index.html",
+      "/pagefind/pagefind-entry.json",
+      "/pagefind/pagefind.en_HASH.pf_meta",
+      "/pagefind/pagefind.js",
+      "/pagefind/wasm.en.pagefind",
+      "/search/index.html",
+      "/sw.js",
+    ]);
+    assert.equal(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test("the offline page counts the saved pages in words and lists them by address; past 100 it says the list is cut", async () => {
+  const site = await buildSite(path.join(repoRoot, "src"));
+  const server = await serveStatic(site.outDir);
+  const context = await browser.newContext();
+  try {
+    const page = await openControlled(context, `${server.url}/offline/`);
+    /** Puts `count` pages in the pages cache, in reverse address order, then opens the offline page afresh. */
+    const saved = async (count: number) => {
+      await page.evaluate(async (count) => {
+        await caches.delete("archive-pages-v1");
+        const cache = await caches.open("archive-pages-v1");
+        for (let index = count; index >= 1; index--) {
+          const number = String(index).padStart(3, "0");
+          await cache.put(`/news/2023/item-${number}/`, new Response(`<!doctype html><title>t</title><h1>Item ${number}</h1>`, { headers: { "content-type": "text/html" } }));
+        }
+      }, count);
+      await page.reload();
+      await page.locator("#offline-available-count").filter({ hasText: "saved" }).waitFor();
+      return { count: await page.locator("#offline-available-count").textContent(), listed: await page.locator("#offline-available a").allTextContents() };
+    };
+    assert.equal(await saved(1), { count: "1 page is saved on this device.", listed: ["Item 001"] });
+    const many = await saved(101);
+    assert.is(many.count, "101 pages are saved on this device; the first 100, by address, are listed below.");
+    assert.is(many.listed.length, 100);
+    assert.equal([many.listed[0], many.listed[1], many.listed[99]], ["Item 001", "Item 002", "Item 100"]);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test("a new deploy is offered as a reload, then shows the new content and search finds only the new words", async () => {
   const content = tempDir("content-");
   cpSync(path.join(repoRoot, "src/news"), path.join(content, "news"), { recursive: true });

@@ -180,6 +180,48 @@ test("a misspelt word Pagefind answers with a prefix's pages (cooperat… for �
   await page.close();
 });
 
+test("from the top of the search page, 33 Tab presses reach the first result: past 10 speakers, not 321", async () => {
+  const { page } = await open("/search/?q=cooperation");
+  await searched(page);
+  const stops: string[] = [];
+  const onFirstResult = () => page.evaluate(() => document.activeElement === document.querySelector("#search-results a"));
+  while (stops.length < 100 && !(await onFirstResult())) {
+    await page.keyboard.press("Tab");
+    stops.push(await page.evaluate(() => {
+      const element = document.activeElement;
+      return element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} ${(element.textContent ?? "").trim().slice(0, 20)}` : "";
+    }));
+  }
+  assert.is(stops.length, 33, stops.join(" | "));
+  await page.close();
+});
+
+test("the year chart labels 2024 and 2022, their boxes apart; in dark mode axe finds no violation and nothing to review on it", async () => {
+  // The page's CSP (rightly) refuses an injected inline script: only this context bypasses it, to load axe.
+  const context = await browser.newContext({ bypassCSP: true, colorScheme: "dark" });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/years/`);
+  const labels = await page.locator(".year-chart .year-label:not(:empty)").evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const box = node.getBoundingClientRect();
+      return { year: node.textContent, left: box.left, right: box.right };
+    }),
+  );
+  assert.equal(labels.map((label) => label.year), ["2022", "2024"]);
+  const [older, newer] = labels as [(typeof labels)[0], (typeof labels)[0]];
+  assert.ok(older.right < newer.left, `2022 ends at ${older.right}px, 2024 starts at ${newer.left}px`);
+  await page.addScriptTag({ content: axe.source });
+  const [violations = [], incomplete = [], passes = []] = await page.evaluate(async () => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
+    return [results.violations, results.incomplete, results.passes].map((rules) => rules.flatMap((rule) => rule.nodes.map((node) => `${rule.id}: ${node.target.join(" ")}`)));
+  });
+  assert.equal(violations, []);
+  assert.equal(incomplete, []);
+  // The labels were checked, not skipped: axe found their contrast sufficient.
+  assert.equal(passes.filter((entry) => entry.startsWith("color-contrast") && entry.endsWith(".year-label")).length, 2);
+  await context.close();
+});
+
 test("the speakers index: by surname, A–Z links that jump to their letter, a count per speaker", async () => {
   const { page } = await open("/speakers/");
   assert.equal((await page.locator(".az-list a").allTextContents()).slice(0, 3), ["Abara, Ana", "Abara, Bo", "Abara, Carmen"]);

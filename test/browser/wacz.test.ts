@@ -109,14 +109,13 @@ function archivedFrame(on: Page, url: string): Promise<Frame> {
   return loadedFrame(on, (frameUrl) => frameUrl.endsWith(`mp_/${url}`), `replays ${url}`);
 }
 
+/** The frame whose URL `matches`, once it has loaded: one there already, or the next to navigate there. */
 async function loadedFrame(on: Page, matches: (url: string) => boolean, what: string, timeout = 30_000): Promise<Frame> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const frame = on.frames().find((candidate) => matches(candidate.url()));
-    if (frame && (await frame.evaluate(() => document.readyState === "complete").catch(() => false))) return frame;
-    await on.waitForTimeout(200);
-  }
-  throw new Error(`no frame ${what}; frames: ${on.frames().map((frame) => frame.url()).join(", ")}`);
+  const navigated = on.waitForEvent("framenavigated", { predicate: (frame) => matches(frame.url()), timeout }).catch(() => undefined);
+  const frame = on.frames().find((candidate) => matches(candidate.url())) ?? (await navigated);
+  if (!frame) throw new Error(`no frame ${what}; frames: ${on.frames().map((candidate) => candidate.url()).join(", ")}`);
+  await frame.waitForLoadState("load", { timeout });
+  return frame;
 }
 
 test("an article replays at its live URL, with its text", async () => {
@@ -140,31 +139,29 @@ test("the archive's search page opens in the replay", async () => {
 });
 
 /**
- * The titles ReplayWeb.page's page list shows. Its entries draw their text inside nested shadow
- * roots (wr-page-entry, keyword-mark), which Playwright's text locators do not reach.
+ * In the page: the titles ReplayWeb.page's page list shows. Its entries draw their text inside
+ * nested shadow roots (wr-page-entry, keyword-mark), which Playwright's text locators do not reach.
+ * A string, not a function: the page runs it as written.
  */
-function listedTitles(ui: Frame): Promise<string[]> {
-  return ui.evaluate(`(() => {
-    const found = [];
-    const text = (node) => node.nodeType === 3 ? node.data : [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes].map(text).join(" ");
-    const walk = (root) => root.querySelectorAll("*").forEach((element) => {
-      if (element.tagName === "WR-PAGE-ENTRY") found.push(text(element).replace(/\\s+/g, " ").trim());
-      if (element.shadowRoot) walk(element.shadowRoot);
-    });
-    walk(document);
-    return found;
-  })()`);
-}
+const listedTitles = `(() => {
+  const found = [];
+  const text = (node) => node.nodeType === 3 ? node.data : [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes].map(text).join(" ");
+  const walk = (root) => root.querySelectorAll("*").forEach((element) => {
+    if (element.tagName === "WR-PAGE-ENTRY") found.push(text(element).replace(/\\s+/g, " ").trim());
+    if (element.shadowRoot) walk(element.shadowRoot);
+  });
+  walk(document);
+  return found;
+})()`;
 
+/** Waits until the page list shows `expected` in that order; gives back what it shows then (or at the timeout). */
 async function titlesBecome(ui: Frame, expected: string[]): Promise<string[]> {
-  const deadline = Date.now() + 30_000;
-  let titles: string[] = [];
-  while (Date.now() < deadline) {
-    titles = (await listedTitles(ui)).map((entry) => expected.find((title) => entry.includes(title)) ?? entry);
-    if (titles.length === expected.length && titles.every((title, index) => title === expected[index])) break;
-    await page.waitForTimeout(250);
-  }
-  return titles;
+  const wanted = JSON.stringify(expected);
+  await ui
+    .waitForFunction(`(() => { const titles = ${listedTitles}; const wanted = ${wanted}; return titles.length === wanted.length && titles.every((entry, index) => entry.includes(wanted[index])); })()`, undefined, { timeout: 30_000 })
+    .catch(() => undefined);
+  const titles: string[] = await ui.evaluate(listedTitles);
+  return titles.map((entry) => expected.find((title) => entry.includes(title)) ?? entry);
 }
 
 test("ReplayWeb.page's full-text search over pages.jsonl finds an article by a word of its body", async () => {

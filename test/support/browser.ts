@@ -35,17 +35,19 @@ const types: Record<string, string> = {
 /**
  * Serves `dir` on a free localhost port, like a plain static host: /x/ serves /x/index.html.
  * With `basePath` ("/archive/") the folder is served under it and everything else is a 404, as on
- * a host where the archive is one folder of a bigger site. `url` is the base URL without the slash.
+ * a host where the archive is one folder of a bigger site. `url` is the base URL without the slash;
+ * `requested` lists the path of every request, in the order they came, for tests that count them.
  */
-export async function serveStatic(dir: string, { basePath = "/" } = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveStatic(dir: string, { basePath = "/" } = {}): Promise<{ url: string; requested: string[]; close(): Promise<void> }> {
+  const requested: string[] = [];
   const server: Server = createServer((request, response) => {
-    const requested = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    if (!requested.startsWith(basePath)) {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    requested.push(pathname);
+    if (!pathname.startsWith(basePath)) {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    const pathname = `/${requested.slice(basePath.length)}`;
-    let file = path.join(dir, path.normalize(pathname));
+    let file = path.join(dir, path.normalize(`/${pathname.slice(basePath.length)}`));
     if (!file.startsWith(dir)) file = dir;
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
     if (!existsSync(file)) {
@@ -59,6 +61,7 @@ export async function serveStatic(dir: string, { basePath = "/" } = {}): Promise
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${basePath.replace(/\/$/, "")}`,
+    requested,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

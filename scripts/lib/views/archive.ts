@@ -26,7 +26,7 @@ import { ContentError, type Problem } from "../content/problems.ts";
 import { relatedItems } from "./related.ts";
 import { compareFilingNames, filingLetter, filingName, preferredSpelling, speakerKey, speakerSlugs } from "./speakers.ts";
 import { basePathOf, normaliseBasePath, siteRoot } from "./urls.ts";
-import { yearChartSvg, yearCounts, type YearCount } from "./years.ts";
+import { yearChartHtml, yearCounts, type YearCount } from "./years.ts";
 
 /** How many items a list page shows before it paginates. */
 export const pageSize = 20;
@@ -204,7 +204,7 @@ export class Archive {
     this.conferencePages = conferences.flatMap((conference) => conferencePages(conferenceInfo(conference), this.abstracts));
 
     this.years = yearCounts(this.news, this.abstracts);
-    this.yearChart = yearChartSvg(this.years);
+    this.yearChart = yearChartHtml(this.years);
     this.yearPages = yearPages(this.years, this.news, this.conferences);
 
     const tagged = (topic: TopicInfo) => (item: Item) => item.topics.some((other) => other.id === topic.id);
