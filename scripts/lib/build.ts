@@ -27,6 +27,7 @@ import { loadWorkbox, writeServiceWorker } from "./offline.ts";
 import type { SnapshotInfo } from "./snapshot/info.ts";
 import { prepareSnapshotPayload } from "./snapshot/payload.ts";
 import { planIndexParts, searchSourceFolder, writeSearchIndex } from "./search-index.ts";
+import { indexEntryFile, installedPagefindVersion, untestedPagefind } from "./search/pagefind-files.ts";
 import { displayPath } from "./util/display-path.ts";
 import { formatBytes, formatMs } from "./util/format.ts";
 import { repoRoot } from "./util/repo-root.ts";
@@ -145,6 +146,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // (a 100k archive) reads the pages instead: the sources of all its render runs cost too much memory.
   const sourced = articleUrls.length > 0 && indexParts.length === 1;
   const searchSources = sourced ? { dir: path.join(staged, searchSourceFolder), urls: new Set(articleUrls) } : undefined;
+  // Pagefind's private files are read only from a version this build was tested with; else the
+  // search page counts facets with Pagefind's public API (scripts/lib/search/pagefind-files.ts).
+  const untested = untestedPagefind(installedPagefindVersion());
+  if (untested) log(`warning: ${untested}`);
+  const facetFiles = untested === undefined;
   try {
     const media = await timed(
       "media",
@@ -178,6 +184,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
               part: runs > 1 ? { index, count: runs } : undefined,
               searchParts,
               searchSources,
+              facetFiles,
             });
           }
         } catch (error) {
@@ -210,6 +217,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           ...(searchSources ? { sourceDir: searchSources.dir } : {}),
           articleUrls,
           articleYears,
+          facetFiles,
           ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
         }).catch((error: unknown) => {
           throw new BuildError("search", `Pagefind failed: ${errorMessage(error)}`);
@@ -281,7 +289,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
 /** Names a build by its search index: the offline file list says which build it belongs to. */
 function buildId(siteDir: string): string {
-  return createHash("sha256").update(readFileSync(path.join(siteDir, "pagefind/pagefind-entry.json"))).digest("hex").slice(0, 12);
+  return createHash("sha256").update(readFileSync(path.join(siteDir, "pagefind", indexEntryFile))).digest("hex").slice(0, 12);
 }
 
 export function errorMessage(error: unknown): string {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { imageGroupOf, offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../src/assets/offline/shared.ts";
 import { bundleScript, scriptEntries } from "./search-bundle.ts";
-import { indexWasmFiles } from "./search-index.ts";
+import { indexEntryFile, indexWasmFiles } from "./search/pagefind-files.ts";
 import { listFiles } from "./util/list-files.ts";
 
 let workbox: Promise<typeof import("workbox-build")> | undefined;
@@ -36,7 +36,7 @@ export const precachePatterns = [
 ];
 
 function wasmPatterns(siteDir: string): string[] {
-  const entry = path.join(siteDir, "pagefind/pagefind-entry.json");
+  const entry = path.join(siteDir, "pagefind", indexEntryFile);
   return existsSync(entry) ? indexWasmFiles(readFileSync(entry, "utf8")).map((file) => `pagefind/${file}`) : [];
 }
 
