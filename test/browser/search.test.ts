@@ -8,6 +8,8 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { pretendedPagefindVersion } from "../../scripts/lib/search/pagefind-files.ts";
+import { listFiles } from "../../scripts/lib/util/list-files.ts";
 import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
 import { buildSite, newsFile, repoRoot, writeContent } from "../support/site.ts";
 
@@ -268,6 +270,63 @@ test("an index in parts (a large archive): one search covers every part; facets,
   await page.close();
   // Closed after the browser (test.after): a server waits for the browser's open connections.
   laterClosed.push(partedServer);
+});
+
+/** Every facet's visible choices and the year list, as a reader sees them. */
+async function facetCounts(page: Page): Promise<Record<string, string[]>> {
+  const counts: Record<string, string[]> = {};
+  for (const facet of ["type", "topic", "conference", "speaker"]) counts[facet] = await visibleOptions(page, facet);
+  counts.years = await page.locator("#search-from option").allTextContents();
+  return counts;
+}
+
+test("a Pagefind this build was not tested with: no facet file, a warning, and the same counts from Pagefind's own filters", async () => {
+  const lines: string[] = [];
+  process.env[pretendedPagefindVersion] = "1.7.0";
+  let untested;
+  try {
+    untested = await buildSite(fixture, { outDir: path.join(path.dirname(site.outDir), "_untested"), log: (line) => lines.push(line) });
+  } finally {
+    delete process.env[pretendedPagefindVersion];
+  }
+  assert.equal(
+    lines.filter((line) => line.startsWith("warning:")),
+    ["warning: Pagefind 1.7.0 is not one this build was tested with (1.6.0): the search page counts facets with Pagefind's own filters"],
+  );
+  const facetFiles = (dir: string) => listFiles(dir).filter((file) => file.endsWith(".facets"));
+  assert.is(facetFiles(site.outDir).length, 1);
+  assert.equal(facetFiles(untested.outDir), []);
+  assert.is(untested.report.search.pages, 24);
+
+  const untestedServer = await serveStatic(untested.outDir);
+  const { page, errors } = await newPage();
+  const warnings: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning") warnings.push(message.text());
+  });
+  // Of the untested site only: the same page opens the normal site too, to compare.
+  const requested: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().startsWith(`${untestedServer.url}/`)) requested.push(new URL(request.url()).pathname);
+  });
+  await openSearch(page, "?topic=training", untestedServer.url);
+  const counted = await facetCounts(page);
+  assert.equal(counted.type, ["News (3)"]);
+  assert.equal(counted.topic, ["International cooperation (1)", "Cybercrime (2)", "Corruption (1)", "Terrorism (11)", "Training (3)"]);
+  assert.equal(counted.years, ["any year", "2010 (0)", "2013 (0)", "2014 (0)", "2016 (0)", "2017 (0)", "2018 (0)", "2019 (0)", "2020 (1)", "2021 (1)", "2022 (0)", "2023 (0)", "2024 (1)"]);
+  for (const search of ["?topic=training", "?q=extradition", "?q=cybercrime&type=abstract", "?speaker=Bo+Sample&from=2018", "?type=news&topic=terrorism&topic=training"]) {
+    await openSearch(page, search, untestedServer.url);
+    const theirs = { titles: await titles(page), status: await status(page), facets: await facetCounts(page) };
+    await openSearch(page, search);
+    assert.equal(theirs, { titles: await titles(page), status: await status(page), facets: await facetCounts(page) }, search);
+  }
+  // Pagefind filtered and counted from its own filter files; the page never asked for a facet file.
+  assert.ok(requested.some((file) => file.endsWith(".pf_filter")));
+  assert.equal(requested.filter((file) => file.endsWith(".facets")), []);
+  assert.equal(errors, []);
+  assert.equal(warnings, []);
+  await page.close();
+  laterClosed.push(untestedServer);
 });
 
 test("the state lives in the URL: controls push it, reload keeps it, Back restores the one before", async () => {

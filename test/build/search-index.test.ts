@@ -4,7 +4,6 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  indexedPageCount,
   isIndexData,
   labelled,
   missingPagesError,
@@ -13,6 +12,7 @@ import {
   searchSource,
   writeSearchIndex,
 } from "../../scripts/lib/search/pagefind.ts";
+import { indexedPageCount } from "../../scripts/lib/search/pagefind-files.ts";
 import { tempDir } from "../support/site.ts";
 
 test("labelled names the Pagefind call (and page) of every error", () => {
@@ -112,7 +112,7 @@ test("writeSearchIndex indexes exactly the article pages given", async () => {
   assert.equal(report.errors, []);
   assert.is(report.pages, 2);
   assert.ok(report.indexBytes > 0);
-  // The search page's facet file (scripts/lib/search/facet-file.ts) beside the metadata file, named after it.
+  // The search page's facet file (scripts/lib/search/pagefind-files.ts) beside the metadata file, named after it.
   const bundle = path.join(siteDir, "pagefind");
   const meta = readdirSync(bundle).filter((name) => name.endsWith(".pf_meta"));
   assert.is(meta.length, 1);

@@ -17,6 +17,7 @@ import { renderPhase } from "./render.ts";
 import { searchPhase } from "./search.ts";
 import { validatePhase } from "./validate.ts";
 import { planIndexParts, searchSourceFolder } from "../search/pagefind.ts";
+import { installedPagefindVersion, untestedPagefind } from "../search/pagefind-files.ts";
 import { snapshotPhase, warcPhase } from "../snapshot/payload.ts";
 import { repoRoot } from "../util/repo-root.ts";
 
@@ -87,6 +88,10 @@ function stage(options: BuildOptions, archive: Archive, log: (line: string) => v
   // as they render into a hidden folder of the staging site: half the pages' bytes. An index in parts
   // (a 100k archive) reads the pages instead: the sources of all its render runs cost too much memory.
   const sourced = articleUrls.length > 0 && indexParts.length === 1;
+  // Pagefind's private files are read only from a version this build was tested with; else the
+  // search page counts facets with Pagefind's public API.
+  const untested = untestedPagefind(installedPagefindVersion());
+  if (untested) log(`warning: ${untested}`);
   return {
     options,
     archive,
@@ -95,6 +100,7 @@ function stage(options: BuildOptions, archive: Archive, log: (line: string) => v
     // snapshot must never take over the live site's offline cache.
     serviceWorker: !options.snapshot && (options.serviceWorker ?? !options.preview),
     indexParts,
+    facetFiles: untested === undefined,
     ...(sourced ? { searchSources: { dir: path.join(siteDir, searchSourceFolder), urls: new Set(articleUrls) } } : {}),
     log,
   };

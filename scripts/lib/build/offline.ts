@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { imageGroupOf, offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../../src/assets/shared/offline-files.ts";
 import { bundleScript, scriptEntries } from "./browser-scripts.ts";
-import { indexWasmFiles } from "../search/pagefind.ts";
+import { indexEntryFile, indexWasmFiles } from "../search/pagefind-files.ts";
 import { listFiles } from "../util/list-files.ts";
 import { formatBytes } from "../util/format.ts";
 import { repoRoot } from "../util/repo-root.ts";
@@ -40,7 +40,7 @@ export const precachePatterns = [
 ];
 
 function wasmPatterns(siteDir: string): string[] {
-  const entry = path.join(siteDir, "pagefind/pagefind-entry.json");
+  const entry = path.join(siteDir, "pagefind", indexEntryFile);
   return existsSync(entry) ? indexWasmFiles(readFileSync(entry, "utf8")).map((file) => `pagefind/${file}`) : [];
 }
 
@@ -135,5 +135,5 @@ export const offlinePhase: Phase<StagedBuild, OfflineReport> = {
 
 /** Names a build by its search index: the offline file list says which build it belongs to. */
 function buildId(siteDir: string): string {
-  return createHash("sha256").update(readFileSync(path.join(siteDir, "pagefind/pagefind-entry.json"))).digest("hex").slice(0, 12);
+  return createHash("sha256").update(readFileSync(path.join(siteDir, "pagefind", indexEntryFile))).digest("hex").slice(0, 12);
 }

@@ -58,6 +58,8 @@ export interface StagedBuild {
   serviceWorker: boolean;
   /** The Pagefind bundles the articles are indexed in (one, below `maxIndexPages` articles). */
   indexParts: IndexPart[];
+  /** Whether the search page gets its facet files: only from a Pagefind this build was tested with (scripts/lib/search/pagefind-files.ts). */
+  facetFiles: boolean;
   /** Where the render phase writes the articles' search sources for Pagefind, when it reads them. */
   searchSources?: { dir: string; urls: Set<string> };
   log: (line: string) => void;

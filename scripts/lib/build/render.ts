@@ -69,6 +69,11 @@ export interface RenderOptions {
    */
   searchParts?: readonly string[] | undefined;
   /**
+   * Whether the search index has the search page's facet files (default: true). Without them the
+   * page counts facets with Pagefind's public API (scripts/lib/search/pagefind-files.ts).
+   */
+  facetFiles?: boolean | undefined;
+  /**
    * Also write the `searchSource` of each of these pages (by URL) into `dir`, at the page's path,
    * for Pagefind to read instead of the page (scripts/lib/search/pagefind.ts).
    */
@@ -79,12 +84,12 @@ export interface RenderOptions {
  * Renders the archive with Eleventy (templates in src/ and _includes/) into `outDir`. Templates
  * get the validated `archive`, the lists the paginated templates paginate over (`pageLists`), the
  * fingerprinted `assets`, the `csp` policies, `snapshot` (the snapshot being built, or null) and
- * `searchParts` as global data. With `part`, only that part of the pages is rendered: every `count`-th entry of
+ * `searchParts` and `facetFiles` as global data. With `part`, only that part of the pages is rendered: every `count`-th entry of
  * each list from `index` on, and the single pages in the first part. With a `RenderSelection`,
  * only the pages of its lists.
  */
 export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
-  const { snapshot, part, searchParts = [], searchSources } = options;
+  const { snapshot, part, searchParts = [], searchSources, facetFiles = true } = options;
   const lists = part && "lists" in part ? part.lists : archive.pageLists(part);
   const singlePages = !part || ("index" in part && part.index === 0);
   // Pagefind numbers pages in the order it finds them, and some file systems (tmpfs) list a folder
@@ -103,6 +108,7 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
       eleventyConfig.addGlobalData("csp", { page: pagePolicy, search: searchPolicy });
       eleventyConfig.addGlobalData("snapshot", snapshot ?? null);
       eleventyConfig.addGlobalData("searchParts", searchParts);
+      eleventyConfig.addGlobalData("facetFiles", facetFiles);
       // A snapshot has a page about itself, and no offline page: it has no service worker to save
       // the archive with, and as a folder of files it reads offline already.
       eleventyConfig.ignores.add(snapshot ? "src/pages/offline.njk" : "src/pages/snapshot.njk");
@@ -123,7 +129,7 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
 
 export const renderPhase: Phase<StagedBuild, { articles: number; scriptBytes: number; runs: number }> = {
   name: "render",
-  async run({ archive, siteDir, options, serviceWorker, indexParts, searchSources }) {
+  async run({ archive, siteDir, options, serviceWorker, indexParts, searchSources, facetFiles }) {
     const assets = await failingAs("render", "writing the assets (stylesheet, search script) failed", () =>
       writeAssets(repoRoot, siteDir, { serviceWorker, snapshot: options.snapshot !== undefined }),
     );
@@ -133,7 +139,7 @@ export const renderPhase: Phase<StagedBuild, { articles: number; scriptBytes: nu
     // Eleventy keeps every page of a run in memory: a large archive renders in several runs.
     await failingAs("render", "Eleventy failed", async () => {
       for (let index = 0; index < runs; index++) {
-        await renderSite(archive, assets.urls, siteDir, { snapshot: options.snapshot, part: runs > 1 ? { index, count: runs } : undefined, searchParts, searchSources });
+        await renderSite(archive, assets.urls, siteDir, { snapshot: options.snapshot, part: runs > 1 ? { index, count: runs } : undefined, searchParts, searchSources, facetFiles });
       }
     });
     return { articles: archive.items.length, scriptBytes: assets.searchBytes, runs };

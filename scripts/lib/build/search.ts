@@ -13,7 +13,7 @@ import { removeInBackground, trashDir } from "./publish.ts";
 
 export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: SuggestionWordsReport }> = {
   name: "search",
-  async run({ archive, siteDir, options, serviceWorker, indexParts, searchSources }) {
+  async run({ archive, siteDir, options, serviceWorker, indexParts, searchSources, facetFiles }) {
     // A large archive is indexed in parts, one Pagefind process after the other: give them the memory
     // Eleventy's runs left as garbage.
     if (indexParts.length > 1) collectGarbage();
@@ -26,6 +26,7 @@ export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: 
         ...(searchSources ? { sourceDir: searchSources.dir } : {}),
         articleUrls: archive.items.map((item) => item.url),
         articleYears: new Map(archive.items.map((item) => [item.url, item.year])),
+        facetFiles,
         ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
       }),
     );

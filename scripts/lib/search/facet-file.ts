@@ -1,68 +1,10 @@
 /**
- * Writes the search page's facet file beside Pagefind's filter files: the same filters, values and
- * pages, re-encoded compactly (15 kB gzipped on the 10k archive instead of Pagefind's 81 kB), so
- * that the facets' counts cost a cold query one small download. The format and why it is read this
- * way: src/assets/shared/facet-index.ts (readFacetFile), which the page and this module share.
- *
- * It is made from what Pagefind wrote, not from the content: its page numbers are Pagefind's own.
+ * The search page's facet file, encoded: Pagefind's filters, values and pages, compactly (its
+ * format: src/assets/shared/facet-index.ts, `readFacetFile`, which the page and the build share).
+ * It is made from Pagefind's own files, and read back before it is published, in
+ * scripts/lib/search/pagefind-files.ts.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { gzipSync } from "node:zlib";
-import {
-  FacetIndexError,
-  facetFilePath,
-  facetFileSignature,
-  inflate,
-  readFacetFile,
-  readFilter,
-  readMeta,
-  type FilterPages,
-} from "../../../src/assets/shared/facet-index.ts";
-
-export interface FacetFileReport {
-  /** Files written, one per language's metadata. */
-  files: number;
-  bytes: number;
-}
-
-/** Writes a facet file for each metadata file (`pagefind.<language>_<hash>.pf_meta`) in `bundleDir`. */
-export async function writeFacetFiles(bundleDir: string): Promise<FacetFileReport> {
-  const report: FacetFileReport = { files: 0, bytes: 0 };
-  for (const metaFile of readdirSync(bundleDir).filter((name) => name.endsWith(".pf_meta")).sort()) {
-    const target = facetFilePath(metaFile);
-    if (!target) continue;
-    const meta = readMeta(await inflate(new Uint8Array(readFileSync(path.join(bundleDir, metaFile)))));
-    const filters: FilterPages[] = [];
-    for (const hash of meta.filterFiles.values()) {
-      filters.push(readFilter(await inflate(new Uint8Array(readFileSync(path.join(bundleDir, "filter", `${hash}.pf_filter`)))), meta.pages.length));
-    }
-    const bytes = gzipSync(Buffer.concat([Buffer.from(facetFileSignature), encodeFacetFile(meta.pages.length, filters)]), { level: 9 });
-    const unreadable = await facetFileProblem(bytes, meta.pages.length, filters);
-    if (unreadable) throw new Error(`the search page's facet file ${target} would not read back as written (${unreadable}); it is not published`);
-    // Pagefind writes no filter folder for an index without filters.
-    mkdirSync(path.join(bundleDir, "filter"), { recursive: true });
-    writeFileSync(path.join(bundleDir, target), bytes);
-    report.files++;
-    report.bytes += bytes.length;
-  }
-  return report;
-}
-
-/**
- * Reads a facet file back as the search page does (`readFacetFile`) and compares it with what it
- * was made from: a file the page cannot read, or reads differently, is never published.
- */
-export async function facetFileProblem(bytes: Uint8Array, pageCount: number, filters: readonly FilterPages[]): Promise<string | undefined> {
-  let read: FilterPages[];
-  try {
-    read = readFacetFile(await inflate(new Uint8Array(bytes), facetFileSignature), pageCount);
-  } catch (error) {
-    return error instanceof FacetIndexError ? error.message : String(error);
-  }
-  const shape = (list: readonly FilterPages[]) => JSON.stringify(list.map(({ name, values }) => [name, values.map(([value, pages]) => [value, [...pages].sort((a, b) => a - b)])]));
-  return shape(read) === shape(filters) ? undefined : "its filters, values or pages differ from Pagefind's";
-}
+import type { FilterPages } from "../../../src/assets/shared/facet-index.ts";
 
 /** `[pageCount, [[filter, [[value, gaps]]]]]` in CBOR (RFC 8949), pages as LEB128 gaps. */
 export function encodeFacetFile(pageCount: number, filters: readonly FilterPages[]): Buffer {

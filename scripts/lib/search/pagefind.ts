@@ -16,7 +16,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { arch } from "node:os";
 import path from "node:path";
-import { writeFacetFiles } from "./facet-file.ts";
+import { indexedPageCount, indexEntryFile, writeFacetFiles } from "./pagefind-files.ts";
 
 /** Where the bundle goes inside the site; the search page imports `/pagefind/pagefind.js`. */
 export const bundleDir = "pagefind";
@@ -35,6 +35,11 @@ export interface SearchIndexOptions {
   maxIndexPages?: number;
   /** Each article's year, by URL, for the parts (`planIndexParts`); news URLs carry theirs. */
   articleYears?: ReadonlyMap<string, number>;
+  /**
+   * Write the search page's facet file into each bundle (default: true). Off when the installed
+   * Pagefind was not tested with it (scripts/lib/search/pagefind-files.ts, `untestedPagefind`).
+   */
+  facetFiles?: boolean;
 }
 
 export interface SearchIndexReport {
@@ -195,7 +200,7 @@ export function partGlob(folders: readonly string[]): string {
 export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexReport> {
   const outputPath = path.join(options.siteDir, bundleDir);
   if (options.articleUrls.length === 0) {
-    const written = await writeEmptyIndex(outputPath);
+    const written = await writeEmptyIndex(outputPath, options.facetFiles ?? true);
     return report(options, outputPath, written, [{ bundle: bundleDir, pages: 0 }]);
   }
   // The same plan as the build's, which wrote the parts' folders into the search page.
@@ -212,9 +217,9 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     words += written.words ?? 0;
     errors.push(...written.errors.map((error) => (parts.length === 1 ? error : `${part.bundle}: ${error}`)));
     if (written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
-    // The search page's compact copy of the filters (scripts/lib/search/facet-file.ts).
+    // The search page's compact copy of the filters (scripts/lib/search/pagefind-files.ts).
     const started = performance.now();
-    await writeFacetFiles(path.join(options.siteDir, part.bundle));
+    if (options.facetFiles ?? true) await writeFacetFiles(path.join(options.siteDir, part.bundle));
     if (index > 0) {
       const shared = dropSharedEngine(path.join(options.siteDir, part.bundle), outputPath);
       if (shared) errors.push(`${part.bundle}: ${shared}`);
@@ -260,7 +265,7 @@ function report(options: SearchIndexOptions, outputPath: string, written: Pagefi
   if (errors.length > 0 && written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
   let pages = 0;
   for (const part of parts) {
-    const indexed = indexedPageCount(readFileSync(path.join(options.siteDir, part.bundle, "pagefind-entry.json"), "utf8"));
+    const indexed = indexedPageCount(readFileSync(path.join(options.siteDir, part.bundle, indexEntryFile), "utf8"));
     pages += indexed;
     // A part's folders hold exactly its articles: a shortfall is an article Pagefind left out.
     const missing = parts.length > 1 && missingPagesError(part.pages, indexed);
@@ -280,7 +285,7 @@ interface PagefindRun {
 }
 
 /** An index with no pages, through Pagefind's Node API: the search page still gets a working pagefind.js. */
-async function writeEmptyIndex(outputPath: string): Promise<PagefindRun> {
+async function writeEmptyIndex(outputPath: string, facetFiles: boolean): Promise<PagefindRun> {
   const started = performance.now();
   const errors: string[] = [];
   // Loaded only for an empty archive.
@@ -291,8 +296,8 @@ async function writeEmptyIndex(outputPath: string): Promise<PagefindRun> {
     if (!created.index) return { errors, timings: { add: 0, write: 0 }, failed: true };
     const written = await created.index.writeFiles({ outputPath });
     errors.push(...labelled("writeFiles", written.errors));
-    // The search page's compact copy of the filters (scripts/lib/search/facet-file.ts).
-    if (written.errors.length === 0) await writeFacetFiles(outputPath);
+    // The search page's compact copy of the filters (scripts/lib/search/pagefind-files.ts).
+    if (written.errors.length === 0 && facetFiles) await writeFacetFiles(outputPath);
   } finally {
     // The service is a child process: left running it would keep the build (and tests) alive.
     await pagefind.close();
@@ -367,21 +372,6 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string): Prom
 /** "writeFiles: <message>", so that a failure names the call. */
 export function labelled(call: string, errors: readonly string[]): string[] {
   return errors.map((error) => `${call}: ${error}`);
-}
-
-/**
- * The wasm files a search on this index loads: one per language in `pagefind-entry.json`
- * ("wasm.en.pagefind"). Pagefind also writes `wasm.unknown.pagefind`, which an English index never asks for.
- */
-export function indexWasmFiles(entryJson: string): string[] {
-  const entry = JSON.parse(entryJson) as { languages?: Record<string, { wasm?: string }> };
-  return Object.values(entry.languages ?? {}).map((language) => `wasm.${language.wasm ?? "unknown"}.pagefind`);
-}
-
-/** Pages in a written index: the sum over its languages in `pagefind-entry.json`. */
-export function indexedPageCount(entryJson: string): number {
-  const entry = JSON.parse(entryJson) as { languages?: Record<string, { page_count?: number }> };
-  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
 }
 
 /**

@@ -53,26 +53,28 @@ export interface Pagefind {
 
 /**
  * Imports and starts Pagefind from `url` (its `pagefind.js`, absolute), with its facets computed by
- * the page (facet-index.ts). Resolves once its index metadata and wasm are loaded; rejects if they
- * cannot be (offline and not saved, blocked).
+ * the page (facet-index.ts), or with `facetFiles` false by Pagefind itself: the build writes no facet
+ * file for a Pagefind it was not tested with (scripts/lib/search/pagefind-files.ts). Resolves once
+ * its index metadata and wasm are loaded; rejects if they cannot be (offline and not saved, blocked).
  *
  * Pagefind runs on the page's thread (`noWorker`): its searches without filters take 10–30 ms
  * there, less than handing thousands of results over from a worker, and the worker's script is one
  * download fewer. On that thread its downloads go through the page's `fetch` (see watchFetch).
  */
-export async function loadPagefind(url: string, parts: readonly string[] = []): Promise<Pagefind> {
+export async function loadPagefind(url: string, parts: readonly string[] = [], facetFiles = true): Promise<Pagefind> {
   const bundleUrl = new URL(".", url).href;
   const metaOf = watchFetch(bundleUrl);
+  const faceted = (pagefind: Pagefind, bundle: string) => (facetFiles ? new FacetedPagefind(pagefind, metaOf(bundle), bundle) : pagefind);
   const module = (await import(url)) as PagefindModule;
   // Before its first call, which creates its default instance.
   await module.options({ noWorker: true });
-  const first = new FacetedPagefind(await startPagefind(module), metaOf(bundleUrl), bundleUrl);
+  const first = faceted(await startPagefind(module), bundleUrl);
   if (parts.length === 0) return first;
   // The other parts run on the first's engine (one pagefind.js, one wasm), each with its own index
   // and facet file. Started once the first is: Pagefind's wasm is one per module, set up by the
   // first to load it, and two parts setting it up at once would each keep a pointer into their own copy.
   const others = await Promise.all(
-    parts.map(async (part) => new FacetedPagefind(await startPagefind(module.createInstance({ basePath: part, noWorker: true })), metaOf(part), part)),
+    parts.map(async (part) => faceted(await startPagefind(module.createInstance({ basePath: part, noWorker: true })), part)),
   );
   return new PartedPagefind([first, ...others]);
 }
@@ -81,13 +83,15 @@ export async function loadPagefind(url: string, parts: readonly string[] = []): 
  * The site's Pagefind, found from the search script's own URL (`<base>/assets/search….js`), so that
  * the site works in any subfolder: `<base>/pagefind/pagefind.js`, and the other parts of an index
  * in parts, which the search form lists (`data-index-parts`, written by the build; see
- * scripts/lib/search/pagefind.ts).
+ * scripts/lib/search/pagefind.ts). The form says `data-facets="pagefind"` when the index has no facet files.
  */
 export function loadSitePagefind(scriptUrl: string): Promise<Pagefind> {
-  const parts = (document.getElementById("search")?.dataset.indexParts ?? "").split(" ").filter(Boolean);
+  const form = document.getElementById("search");
+  const parts = (form?.dataset.indexParts ?? "").split(" ").filter(Boolean);
   return loadPagefind(
     new URL("../pagefind/pagefind.js", scriptUrl).href,
     parts.map((part) => new URL(`../${part}`, scriptUrl).href),
+    form?.dataset.facets !== "pagefind",
   );
 }
 

@@ -13,7 +13,7 @@
  * page number, and its filters), which Pagefind downloads anyway, read as its own JavaScript reads
  * it (pagefind.js 1.6), and the facet file, `filter/<hash>.v1.facets`: Pagefind's five filter files
  * `filter/<hash>.pf_filter` (each value with its page numbers), re-encoded by the build
- * (scripts/lib/search/facet-file.ts) from 81 kB gzipped on the 10k archive to 15 kB. Pagefind's files
+ * (scripts/lib/search/pagefind-files.ts) from 81 kB gzipped on the 10k archive to 15 kB. Pagefind's files
  * are gzipped CBOR behind a `pagefind_dcd` signature; they are Pagefind's internals, not its API:
  * anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and count as
  * before (correct, only slower). test/assets/shared/facet-index.test.ts reads a real index.

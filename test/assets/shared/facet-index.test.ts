@@ -3,7 +3,7 @@
  * Pagefind's internal one: an index written here by Pagefind's Node API is read back, and every
  * page's filters must equal what its fragment (JSON, Pagefind's per-page data) says. A Pagefind
  * upgrade that changes the files fails here, not silently in the browser. The facet file the build
- * writes from them (scripts/lib/search/facet-file.ts) must give the page exactly the same filters.
+ * writes from them (scripts/lib/search/pagefind-files.ts) must give the page exactly the same filters.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +11,8 @@ import path from "node:path";
 import * as pagefindNode from "pagefind";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { encodeFacetFile, writeFacetFiles } from "../../../scripts/lib/search/facet-file.ts";
+import { encodeFacetFile } from "../../../scripts/lib/search/facet-file.ts";
+import { writeFacetFiles } from "../../../scripts/lib/search/pagefind-files.ts";
 import {
   decodeCbor,
   FacetedPagefind,

@@ -2,7 +2,8 @@
 import { gzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { encodeFacetFile, facetFileProblem } from "../../../scripts/lib/search/facet-file.ts";
+import { encodeFacetFile } from "../../../scripts/lib/search/facet-file.ts";
+import { facetFileProblem } from "../../../scripts/lib/search/pagefind-files.ts";
 import { facetFileSignature, type FilterPages } from "../../../src/assets/shared/facet-index.ts";
 
 const facetFile = (pageCount: number, filters: FilterPages[]) => gzipSync(Buffer.concat([Buffer.from(facetFileSignature), encodeFacetFile(pageCount, filters)]));
