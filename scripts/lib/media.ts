@@ -121,7 +121,12 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
       const picture = pictureHtml(processedImage, item.url, image.alt, lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" });
       const jpeg = processedImage.formats.jpeg?.at(-1);
       if (jpeg) image.jpeg = { name: jpeg.filename, width: jpeg.width, height: jpeg.height };
-      if (lead) image.thumbnail = pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth);
+      if (lead) {
+        image.thumbnail = pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth);
+        // One WebP, not a <picture>: a result's thumbnail is built by script from three metadata values.
+        const webp = processedImage.formats.webp?.find((entry) => entry.width >= thumbnailWidth) ?? processedImage.formats.webp?.at(-1);
+        if (webp) image.searchThumbnail = { name: webp.filename, width: webp.width, height: webp.height };
+      }
       image.picture = alone || lead ? figureHtml(picture, image, item.url, processedImage.original) : picture;
     };
     if (files.image) publish(files.image, true, true);
