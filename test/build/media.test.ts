@@ -6,9 +6,11 @@
 import exifr from "exifr";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import sharp from "sharp";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { site as siteSettings } from "../../_data/site.ts";
 import { pdfWithText, photoWithGps } from "../support/media.ts";
 import { buildFailure, buildSite, hashTree, newsFile, page, tempDir, text, writeContent } from "../support/site.ts";
 
@@ -126,6 +128,27 @@ test("no published image carries EXIF, XMP, IPTC or GPS, though the photo had al
   }
 });
 
+test("with publishOriginals in _data/site.ts, the original is published at its full size, linked, and stripped of its metadata", async () => {
+  const settings = siteSettings.media;
+  if (!settings) throw new Error("_data/site.ts has no media settings");
+  siteSettings.media = { ...settings, publishOriginals: true };
+  let built: Awaited<ReturnType<typeof buildSite>>;
+  try {
+    built = await buildSite(writeContent(bundle), { mediaCacheDir: tempDir("media-cache-") });
+  } finally {
+    siteSettings.media = settings;
+  }
+  const dir = path.join(built.outDir, "news/2023/mou-signed");
+  const originals = readdirSync(dir).filter((name) => name.startsWith("original-"));
+  assert.equal(originals.map((name) => name.replace(/-[\w-]+-(?=\d+\.\w+$)/, "-…-")), ["original-…-1600.jpeg"]);
+  const link = page(built.read("/news/2023/mou-signed/"))("article > figure figcaption a[download]");
+  assert.equal([link.attr("href"), link.text()], [`/news/2023/mou-signed/${originals[0]}`, "Original image (JPEG)"]);
+  const file = path.join(dir, originals[0] ?? "");
+  const metadata = await sharp(file).metadata();
+  assert.equal([metadata.width, metadata.height, metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation], [1600, 1000, undefined, undefined, undefined, undefined]);
+  assert.is(await exifr.parse(file, { gps: true, xmp: true, iptc: true }), undefined);
+});
+
 test("the build prints images processed and reused; a second build reuses every image", async () => {
   assert.equal(site.report.media, { ...site.report.media, images: 1, processed: 1, reused: 0, documents: 1, warnings: [] });
   assert.ok(lines.some((line) => line.startsWith("media     1 image: 1 processed, 0 reused; 1 document")), lines.join("\n"));
@@ -194,6 +217,29 @@ test("an unreadable PDF and a narrow image are warnings: the document is listed,
   assert.is(text(odd(".documents .meta")), "PDF, 26 B");
   assert.is(odd(".document-text").length, 0);
   assert.is(odd("figure img").attr("alt"), "");
+});
+
+test("a password-protected PDF is a warning naming the file: it is listed and downloadable, its text not indexed", async () => {
+  const warnings: string[] = [];
+  const encrypted = readFileSync(path.join(import.meta.dirname, "../fixtures/media/password-protected.pdf"));
+  const content = writeContent({
+    "news/2023/locked/index.md": newsFile({ title: "Locked", date: "2023-01-01", documents: "\n  - src: agreement.pdf\n    title: The agreement" }, "An agreement was signed.\n"),
+    "news/2023/locked/agreement.pdf": encrypted,
+  });
+  const built = await buildSite(content, { mediaCacheDir: tempDir("media-cache-"), log: (line) => line.startsWith("warning") && warnings.push(line) });
+  assert.equal(warnings, [
+    `warning: ${path.join(content, "news/2023/locked/index.md")}:5: documents[0].src: agreement.pdf cannot be read (it is password-protected): it is listed on the page but its text is not searchable`,
+  ]);
+  const locked = page(built.read("/news/2023/locked/"));
+  assert.is(locked(".documents h3").text(), "The agreement (PDF)");
+  assert.is(text(locked(".documents .meta")), "PDF, 2 kB");
+  assert.is(locked(".documents a[download]").attr("href"), "agreement.pdf");
+  assert.is(locked(".document-text").length, 0);
+  assert.equal(readFileSync(path.join(built.outDir, "news/2023/locked/agreement.pdf")), encrypted);
+  const fragments = readdirSync(path.join(built.outDir, "pagefind/fragment")).map((name) =>
+    JSON.parse(gunzipSync(readFileSync(path.join(built.outDir, "pagefind/fragment", name))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string },
+  );
+  assert.is(fragments.find((fragment) => fragment.url === "/news/2023/locked/")?.content, "Locked. An agreement was signed. The agreement (PDF).");
 });
 
 test.run();
