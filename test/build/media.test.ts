@@ -3,6 +3,7 @@
  * with pdf-lib. What the pages show, that no published image keeps any metadata, that a second
  * build reuses every processed image, and each kind of bad file named with its content file.
  */
+import * as cheerio from "cheerio";
 import exifr from "exifr";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -113,6 +114,25 @@ test("the lead image in OpenGraph, Twitter card, JSON-LD, feeds and list cards",
   assert.is(thumbnail.attr("alt"), "");
   assert.is(thumbnail.attr("loading"), "lazy");
   assert.is(list('a[href="/news/2023/plain/"]').closest("article").find("img").length, 0);
+});
+
+test("feed content links the body's images and the item's own files absolutely, in Atom and JSON Feed", () => {
+  const at = (name: string) => `https://archive.iap-association.org/news/2023/mou-signed/${name}`;
+  const urls = (html: string) => {
+    const $ = page(html);
+    return $("[href], [src], [srcset]")
+      .map((_, node) => [$(node).attr("href"), $(node).attr("src"), ...($(node).attr("srcset")?.split(", ").map((candidate) => candidate.split(" ")[0]) ?? [])])
+      .get()
+      .filter(Boolean);
+  };
+  const json = JSON.parse(site.read("/feeds/news.json")) as { items: { url: string; content_html: string }[] };
+  const content = json.items.find((entry) => entry.url.endsWith("/mou-signed/"))?.content_html ?? "";
+  const width = (name: string) => Number(/-(\d+)\.\w+$/.exec(name)?.[1]);
+  const byFormat = (format: string) => images.filter((name) => name.endsWith(`.${format}`)).sort((a, b) => width(a) - width(b)).map(at);
+  assert.equal(urls(content), [...byFormat("avif"), ...byFormat("webp"), at(images.find((name) => name.endsWith("-240.jpeg")) ?? ""), ...byFormat("jpeg"), at("files/guide.pdf")]);
+  const atom = cheerio.load(site.read("/feeds/news.xml"), { xml: true });
+  const entry = atom("entry").filter((_, node) => atom(node).find("id").text().endsWith("/mou-signed/"));
+  assert.equal(urls(entry.find("content").text()), urls(content));
 });
 
 test("no published image carries EXIF, XMP, IPTC or GPS, though the photo had all of them", async () => {
