@@ -526,7 +526,12 @@ async function main(): Promise<void> {
   log(`bench: ${results.machine.cores} cores (${results.machine.cpu}), ${gb(results.machine.memoryBytes)}, Node ${results.machine.node}, load ${results.machine.loadAverage.map((n) => n.toFixed(2)).join(" ")}`);
 
   if (options.media) {
-    log(`\n${mediaSection(await benchMedia(options.media, options.workDir, log))}`);
+    const browser = await launchBrowser();
+    try {
+      log(`\n${mediaSection(await benchMedia(options.media, options.workDir, log, { browser, searchTerms }))}`);
+    } finally {
+      await browser.close();
+    }
     return;
   }
 
