@@ -44,7 +44,7 @@ import { startedGroups, stopGroup } from "./lib/bench/process-tree.ts";
 import { benchWacz } from "./lib/bench/wacz.ts";
 import { formatBytes } from "./lib/util/format.ts";
 import { gb, markdownReport, ms, sizeLabel, summariseSearch, type BenchOptions, type BenchResults, type SizeResult } from "./lib/bench/report.ts";
-import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNewsUrl } from "./lib/bench/site.ts";
+import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNewsUrl, searchTerms } from "./lib/bench/site.ts";
 import { optionsOrUsage } from "./lib/util/cli.ts";
 
 const usage =
@@ -131,7 +131,12 @@ async function main(): Promise<void> {
   log(`bench: ${results.machine.cores} cores (${results.machine.cpu}), ${gb(results.machine.memoryBytes)}, Node ${results.machine.node}, load ${results.machine.loadAverage.map((n) => n.toFixed(2)).join(" ")}`);
 
   if (options.media) {
-    log(`\n${mediaSection(await benchMedia(options.media, options.workDir, log))}`);
+    const browser = await launchBrowser();
+    try {
+      log(`\n${mediaSection(await benchMedia(options.media, options.workDir, log, { browser, searchTerms }))}`);
+    } finally {
+      await browser.close();
+    }
     return;
   }
 

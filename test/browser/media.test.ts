@@ -1,13 +1,17 @@
 /**
  * Photos and documents in real Chromium: the picture's candidate chosen at phone and desktop
  * widths, no layout shift while it loads, the list card's thumbnail, and a word found only in an
- * attached PDF finding its item through the search page, which says the document matched.
+ * attached PDF finding its item through the search page, which says the document matched, and the
+ * lead image's thumbnail in search results (at the root, under a base path, in a snapshot from disk).
  */
-import type { Browser } from "playwright-core";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
 import { pdfWithText, photoWithGps } from "../support/media.ts";
+import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
 import { buildSite, newsFile, tempDir, writeContent } from "../support/site.ts";
 
 const content = writeContent({
@@ -97,6 +101,69 @@ test("a word only in an attached PDF finds its item; the result says which docum
   await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
   assert.equal(await page.locator("#search-results h3 a").allTextContents(), ["MoU signed"]);
   assert.is(await page.locator(".search-found-in").count(), 0);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+/** Each result's title and its thumbnail's facts once loaded (its file named by the width and format), or null. */
+async function searchThumbnails(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
+  const thumbnails = page.locator("img.search-thumbnail");
+  for (const img of await thumbnails.all()) {
+    await img.scrollIntoViewIfNeeded();
+    await img.evaluate((element: HTMLImageElement) => (element.complete ? undefined : new Promise((resolve) => element.addEventListener("load", resolve))));
+  }
+  return page.locator("#search-results li").evaluateAll((items) =>
+    items.map((item) => {
+      const img = item.querySelector<HTMLImageElement>("img.search-thumbnail");
+      return [
+        item.querySelector("h3")?.textContent,
+        img && {
+          src: img.getAttribute("src")?.replace(/[\w-]+-(\d+\.webp)$/, "…-$1"),
+          width: img.getAttribute("width"),
+          height: img.getAttribute("height"),
+          alt: img.getAttribute("alt"),
+          loading: img.getAttribute("loading"),
+          loaded: img.naturalWidth,
+          shown: Math.round(img.getBoundingClientRect().width),
+        },
+      ];
+    }),
+  );
+}
+
+const thumbnailFacts = { width: "240", height: "150", alt: "", loading: "lazy", loaded: 240, shown: 96 };
+
+test("a search result shows its item's lead image as a 240 px WebP thumbnail; a result without one shows none", async () => {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  assert.equal(await searchThumbnails(page, `${server.url}/search/?q=cooperation`), [
+    ["MoU signed", { src: `${server.url}/news/2023/mou-signed/…-240.webp`, ...thumbnailFacts }],
+    ["Another item", null],
+  ]);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("under a base path and in a snapshot opened from disk, the thumbnail resolves beside its item's page", async () => {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  const subfolder = await buildSite(content, { basePath: "/archive/", mediaCacheDir: tempDir("media-cache-") });
+  const subfolderServer = await serveStatic(subfolder.outDir, { basePath: "/archive/" });
+  try {
+    assert.equal(await searchThumbnails(page, `${subfolderServer.url}/search/?q=memorandum`), [
+      ["MoU signed", { src: `${subfolderServer.url}/news/2023/mou-signed/…-240.webp`, ...thumbnailFacts }],
+    ]);
+  } finally {
+    await subfolderServer.close();
+  }
+  const snapshot = path.join(tempDir("media-snapshot-"), "iap-2023");
+  await makeSnapshot({ contentDir: content, period: { from: 2023, to: 2023 }, outDir: snapshot, takenOn: "2025-06-01" });
+  const data = pathToFileURL(path.join(snapshot, "data")).href;
+  assert.equal(await searchThumbnails(page, `${data}/search/index.html?q=memorandum`), [
+    ["MoU signed", { src: `${data}/news/2023/mou-signed/…-240.webp`, ...thumbnailFacts }],
+  ]);
   assert.equal(errors, []);
   await page.close();
 });

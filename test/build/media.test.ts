@@ -3,12 +3,15 @@
  * with pdf-lib. What the pages show, that no published image keeps any metadata, that a second
  * build reuses every processed image, and each kind of bad file named with its content file.
  */
+import * as cheerio from "cheerio";
 import exifr from "exifr";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import sharp from "sharp";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { site as siteSettings } from "../../_data/site.ts";
 import { pdfWithText, photoWithGps } from "../support/media.ts";
 import { buildFailure, buildSite, hashTree, newsFile, page, tempDir, text, writeContent } from "../support/site.ts";
 
@@ -113,6 +116,25 @@ test("the lead image in OpenGraph, Twitter card, JSON-LD, feeds and list cards",
   assert.is(list('a[href="/news/2023/plain/"]').closest("article").find("img").length, 0);
 });
 
+test("feed content links the body's images and the item's own files absolutely, in Atom and JSON Feed", () => {
+  const at = (name: string) => `https://archive.iap-association.org/news/2023/mou-signed/${name}`;
+  const urls = (html: string) => {
+    const $ = page(html);
+    return $("[href], [src], [srcset]")
+      .map((_, node) => [$(node).attr("href"), $(node).attr("src"), ...($(node).attr("srcset")?.split(", ").map((candidate) => candidate.split(" ")[0]) ?? [])])
+      .get()
+      .filter(Boolean);
+  };
+  const json = JSON.parse(site.read("/feeds/news.json")) as { items: { url: string; content_html: string }[] };
+  const content = json.items.find((entry) => entry.url.endsWith("/mou-signed/"))?.content_html ?? "";
+  const width = (name: string) => Number(/-(\d+)\.\w+$/.exec(name)?.[1]);
+  const byFormat = (format: string) => images.filter((name) => name.endsWith(`.${format}`)).sort((a, b) => width(a) - width(b)).map(at);
+  assert.equal(urls(content), [...byFormat("avif"), ...byFormat("webp"), at(images.find((name) => name.endsWith("-240.jpeg")) ?? ""), ...byFormat("jpeg"), at("files/guide.pdf")]);
+  const atom = cheerio.load(site.read("/feeds/news.xml"), { xml: true });
+  const entry = atom("entry").filter((_, node) => atom(node).find("id").text().endsWith("/mou-signed/"));
+  assert.equal(urls(entry.find("content").text()), urls(content));
+});
+
 test("no published image carries EXIF, XMP, IPTC or GPS, though the photo had all of them", async () => {
   const source = await exifr.parse(photo, { gps: true, xmp: true, iptc: true });
   assert.is(source.SerialNumber, "SN-123456");
@@ -124,6 +146,27 @@ test("no published image carries EXIF, XMP, IPTC or GPS, though the photo had al
     // exifr reads JPEG and AVIF (not WebP, which sharp's check above covers).
     if (!name.endsWith(".webp")) assert.is(await exifr.parse(file, { gps: true, xmp: true, iptc: true }), undefined, name);
   }
+});
+
+test("with publishOriginals in _data/site.ts, the original is published at its full size, linked, and stripped of its metadata", async () => {
+  const settings = siteSettings.media;
+  if (!settings) throw new Error("_data/site.ts has no media settings");
+  siteSettings.media = { ...settings, publishOriginals: true };
+  let built: Awaited<ReturnType<typeof buildSite>>;
+  try {
+    built = await buildSite(writeContent(bundle), { mediaCacheDir: tempDir("media-cache-") });
+  } finally {
+    siteSettings.media = settings;
+  }
+  const dir = path.join(built.outDir, "news/2023/mou-signed");
+  const originals = readdirSync(dir).filter((name) => name.startsWith("original-"));
+  assert.equal(originals.map((name) => name.replace(/-[\w-]+-(?=\d+\.\w+$)/, "-…-")), ["original-…-1600.jpeg"]);
+  const link = page(built.read("/news/2023/mou-signed/"))("article > figure figcaption a[download]");
+  assert.equal([link.attr("href"), link.text()], [`/news/2023/mou-signed/${originals[0]}`, "Original image (JPEG)"]);
+  const file = path.join(dir, originals[0] ?? "");
+  const metadata = await sharp(file).metadata();
+  assert.equal([metadata.width, metadata.height, metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation], [1600, 1000, undefined, undefined, undefined, undefined]);
+  assert.is(await exifr.parse(file, { gps: true, xmp: true, iptc: true }), undefined);
 });
 
 test("the build prints images processed and reused; a second build reuses every image", async () => {
@@ -194,6 +237,29 @@ test("an unreadable PDF and a narrow image are warnings: the document is listed,
   assert.is(text(odd(".documents .meta")), "PDF, 26 B");
   assert.is(odd(".document-text").length, 0);
   assert.is(odd("figure img").attr("alt"), "");
+});
+
+test("a password-protected PDF is a warning naming the file: it is listed and downloadable, its text not indexed", async () => {
+  const warnings: string[] = [];
+  const encrypted = readFileSync(path.join(import.meta.dirname, "../fixtures/media/password-protected.pdf"));
+  const content = writeContent({
+    "news/2023/locked/index.md": newsFile({ title: "Locked", date: "2023-01-01", documents: "\n  - src: agreement.pdf\n    title: The agreement" }, "An agreement was signed.\n"),
+    "news/2023/locked/agreement.pdf": encrypted,
+  });
+  const built = await buildSite(content, { mediaCacheDir: tempDir("media-cache-"), log: (line) => line.startsWith("warning") && warnings.push(line) });
+  assert.equal(warnings, [
+    `warning: ${path.join(content, "news/2023/locked/index.md")}:5: documents[0].src: agreement.pdf cannot be read (it is password-protected): it is listed on the page but its text is not searchable`,
+  ]);
+  const locked = page(built.read("/news/2023/locked/"));
+  assert.is(locked(".documents h3").text(), "The agreement (PDF)");
+  assert.is(text(locked(".documents .meta")), "PDF, 2 kB");
+  assert.is(locked(".documents a[download]").attr("href"), "agreement.pdf");
+  assert.is(locked(".document-text").length, 0);
+  assert.equal(readFileSync(path.join(built.outDir, "news/2023/locked/agreement.pdf")), encrypted);
+  const fragments = readdirSync(path.join(built.outDir, "pagefind/fragment")).map((name) =>
+    JSON.parse(gunzipSync(readFileSync(path.join(built.outDir, "pagefind/fragment", name))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string },
+  );
+  assert.is(fragments.find((fragment) => fragment.url === "/news/2023/locked/")?.content, "Locked. An agreement was signed. The agreement (PDF).");
 });
 
 test.run();

@@ -136,7 +136,7 @@ async function watchTransfers(context: BrowserContext, page: Page): Promise<{ re
 }
 
 /** Until the server has sent nothing for `quietMs`: the fragments of the rest of the results have arrived. */
-async function waitForQuiet(server: StaticServer, quietMs = 500, maxMs = 15_000): Promise<void> {
+export async function waitForQuiet(server: StaticServer, quietMs = 500, maxMs = 15_000): Promise<void> {
   const started = performance.now();
   let last = server.totals().requests;
   let lastChange = performance.now();

@@ -57,7 +57,7 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: 
       date: asDate(item.date),
       published: asDate(item.date),
       description: text(item.summary),
-      content: absoluteLinks(item.html, root),
+      content: absoluteLinks(item.html, root, item.url),
       ...(leadImagePath(item) ? { image: absolute(leadImagePath(item) as string) } : {}),
       author: item.kind === "abstract" ? item.speakers.map((speaker) => ({ name: speaker.name })) : [{ name: site.organisation, link: root }],
       category: item.topics.map((topic) => ({ name: topic.label, term: topic.id })),
@@ -66,11 +66,20 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: 
   return feed;
 }
 
-/** Root-relative links in article HTML made absolute, as feed readers show content out of the site. */
-export function absoluteLinks(html: string, root: string): string {
+/**
+ * Links in article HTML made absolute, as feed readers show content out of the site and resolve
+ * nothing relative: root-relative ones from the site root, relative ones (an item's own files,
+ * "files/guide.pdf") from the item's page at `pageUrl`.
+ */
+export function absoluteLinks(html: string, root: string, pageUrl = "/"): string {
+  const page = absoluteUrl(pageUrl, root);
+  const resolve = (url: string) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) return url;
+    return url.startsWith("/") ? absoluteUrl(url, root) : new URL(url, page).href;
+  };
   return html
-    .replace(/(href|src)="(\/[^"]*)"/g, (_, attribute: string, url: string) => `${attribute}="${absoluteUrl(url, root)}"`)
-    .replace(/srcset="([^"]*)"/g, (_, srcset: string) => `srcset="${srcset.replace(/(^|, )(\/[^ ,]*)/g, (__, before: string, url: string) => before + absoluteUrl(url, root))}"`);
+    .replace(/(href|src)="([^"]*)"/g, (_, attribute: string, url: string) => `${attribute}="${resolve(url)}"`)
+    .replace(/srcset="([^"]*)"/g, (_, srcset: string) => `srcset="${srcset.replace(/(^|, )([^ ,]+)/g, (__, before: string, url: string) => before + resolve(url))}"`);
 }
 
 export function sitemapXml(urls: readonly { url: string; lastmod?: string }[], root: string): string {

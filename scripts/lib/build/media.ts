@@ -9,7 +9,8 @@
  * (eleventy-img's own file names), so a build re-encodes only new or changed images.
  */
 import { createHash } from "node:crypto";
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import Image, { generateHTML } from "@11ty/eleventy-img";
 import sharp from "sharp";
@@ -119,13 +120,18 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
     const publish = (image: ItemImage, lead: boolean, alone: boolean) => {
       const processedImage = results.get(image.source) as ProcessedImage;
       mkdirSync(itemDir, { recursive: true });
-      for (const entry of Object.values(processedImage.formats).flat()) copyFileSync(entry.outputPath, path.join(itemDir, entry.filename), constants.COPYFILE_FICLONE);
-      if (processedImage.original) copyFileSync(processedImage.original.outputPath, path.join(itemDir, processedImage.original.filename), constants.COPYFILE_FICLONE);
+      for (const entry of Object.values(processedImage.formats).flat()) placeCachedFile(entry.outputPath, path.join(itemDir, entry.filename));
+      if (processedImage.original) placeCachedFile(processedImage.original.outputPath, path.join(itemDir, processedImage.original.filename));
       // Root-relative, as every link of the site: the base path, snapshots and feeds rewrite them.
       const picture = pictureHtml(processedImage, item.url, image.alt, lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" });
       const jpeg = processedImage.formats.jpeg?.at(-1);
       if (jpeg) image.jpeg = { name: jpeg.filename, width: jpeg.width, height: jpeg.height };
-      if (lead) image.thumbnail = pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth);
+      if (lead) {
+        image.thumbnail = pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth);
+        // One WebP, not a <picture>: a result's thumbnail is built by script from three metadata values.
+        const webp = processedImage.formats.webp?.find((entry) => entry.width >= thumbnailWidth) ?? processedImage.formats.webp?.at(-1);
+        if (webp) image.searchThumbnail = { name: webp.filename, width: webp.width, height: webp.height };
+      }
       image.picture = alone || lead ? figureHtml(picture, image, item.url, processedImage.original) : picture;
     };
     if (files.image) publish(files.image, true, true);
@@ -157,6 +163,20 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
   };
 }
 
+/**
+ * A processed image put beside its page: a hard link to the cache's file, so a build that reuses
+ * the cache copies no bytes; a copy where the two folders are on different file systems. The
+ * cache's files are named by their content, so neither side is ever changed in place.
+ */
+function placeCachedFile(cached: string, target: string): void {
+  rmSync(target, { force: true });
+  try {
+    linkSync(cached, target);
+  } catch {
+    copyFileSync(cached, target, constants.COPYFILE_FICLONE);
+  }
+}
+
 function imageOptions(cacheDir: string) {
   return {
     widths: imageWidths,
@@ -170,8 +190,40 @@ function imageOptions(cacheDir: string) {
   };
 }
 
-/** One image's files in the cache, encoded only when some are missing. */
+/** What a processed image's files depend on besides its bytes: a change to any of these encodes it again. */
+const processingVersion = JSON.stringify([imageOptions(""), createRequire(import.meta.url)("@11ty/eleventy-img/package.json").version]);
+
+/**
+ * One image's files in the cache, encoded only when some are missing. What a processing gave is
+ * kept beside its files (`records/<hash of bytes and options>.json`): a build that finds it and
+ * every file it names asks neither sharp nor eleventy-img anything, which keeps the cached build
+ * cheap with thousands of photos.
+ */
 async function processImage(source: string, cacheDir: string, withOriginal: boolean): Promise<{ image: ProcessedImage; encoded: boolean }> {
+  const key = createHash("sha256").update(readFileSync(source)).update(processingVersion).update(String(withOriginal)).digest("hex");
+  const record = path.join(cacheDir, "records", `${key}.json`);
+  const recorded = readRecord(record, cacheDir);
+  if (recorded) return { image: recorded, encoded: false };
+  const { image, encoded } = await encodeImage(source, cacheDir, withOriginal);
+  mkdirSync(path.dirname(record), { recursive: true });
+  // Written whole under another name first: an interrupted build never leaves half a record.
+  writeFileSync(`${record}.tmp-${process.pid}`, JSON.stringify(image));
+  renameSync(`${record}.tmp-${process.pid}`, record);
+  return { image, encoded };
+}
+
+/** A record of the cache whose files are all there, with their paths in this cache folder; else undefined. */
+function readRecord(record: string, cacheDir: string): ProcessedImage | undefined {
+  if (!existsSync(record)) return undefined;
+  const image = JSON.parse(readFileSync(record, "utf8")) as ProcessedImage;
+  const inCache = <T extends { filename: string; outputPath: string }>(entry: T): T => ({ ...entry, outputPath: path.join(cacheDir, path.basename(entry.outputPath)) });
+  image.formats = Object.fromEntries(Object.entries(image.formats).map(([format, entries]) => [format, entries.map(inCache)]));
+  if (image.original) image.original = inCache(image.original);
+  const files = [...Object.values(image.formats).flat(), ...(image.original ? [image.original] : [])];
+  return files.every((entry) => existsSync(entry.outputPath)) ? image : undefined;
+}
+
+async function encodeImage(source: string, cacheDir: string, withOriginal: boolean): Promise<{ image: ProcessedImage; encoded: boolean }> {
   // Reading the header first gives a clear error for a file that is no image, and its upright width.
   const header = await sharp(source).metadata();
   const width = header.autoOrient?.width ?? header.width;

@@ -56,6 +56,11 @@ export interface ItemImage {
   jpeg?: { name: string; width: number; height: number };
   /** A small `<picture>` for list cards, linking root-relatively. */
   thumbnail?: string;
+  /**
+   * The lead image's small WebP for search results, named relative to the item's page: the search
+   * page resolves it against the result's URL, so it works under a base path and from disk.
+   */
+  searchThumbnail?: { name: string; width: number; height: number };
 }
 
 export interface ItemDocument {

@@ -34,6 +34,12 @@ export function htmlText(html: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** The lead image's search thumbnail as the search page reads it from Pagefind's metadata. */
+function thumbnailMeta(item: Item): Record<string, string> {
+  const thumbnail = item.files?.image?.searchThumbnail;
+  return thumbnail ? { thumbnail: thumbnail.name, thumbnail_width: String(thumbnail.width), thumbnail_height: String(thumbnail.height) } : {};
+}
+
 function indexPage(item: Item, archive: Archive): DiskIndexPage {
   const common = {
     // Relative to the snapshot's root, and naming the file: the search page resolves it from disk.
@@ -47,7 +53,7 @@ function indexPage(item: Item, archive: Archive): DiskIndexPage {
     return {
       ...common,
       about: "",
-      meta: { type: "News" },
+      meta: { type: "News", ...thumbnailMeta(item) },
       filters: { type: ["News"], year: [String(item.year)], topic: item.topics.map((topic) => topic.label) },
     };
   }
@@ -55,7 +61,7 @@ function indexPage(item: Item, archive: Archive): DiskIndexPage {
   return {
     ...common,
     about: [item.conference.name, item.session, ...people].join(". "),
-    meta: { type: "Abstract", conference: item.conference.name, speakers: item.speakers.map((speaker) => speaker.name).join(", ") },
+    meta: { type: "Abstract", conference: item.conference.name, speakers: item.speakers.map((speaker) => speaker.name).join(", "), ...thumbnailMeta(item) },
     filters: {
       type: ["Abstract"],
       year: [String(item.year)],

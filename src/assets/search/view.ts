@@ -457,8 +457,28 @@ export function documentMatch(data: ResultData): { title: string; url: string; e
   return matched.length > 0 && matched.every((section) => /#document-\d+$/.test(section.url)) ? matched[0] : undefined;
 }
 
+/**
+ * A result's thumbnail: the lead image's small file, named in the metadata relative to the item's
+ * page (scripts/lib/build/media.ts), so it resolves under a base path and in a snapshot opened from disk.
+ * Decorative: the title beside it says what the item is.
+ */
+export function resultThumbnail(data: ResultData, base: string): HTMLImageElement | undefined {
+  const { thumbnail, thumbnail_width: width, thumbnail_height: height } = data.meta;
+  if (!thumbnail || !/^[\w-]+\.webp$/.test(thumbnail) || !/^\d+$/.test(width ?? "") || !/^\d+$/.test(height ?? "")) return undefined;
+  const img = element("img", "search-thumbnail");
+  img.src = new URL(thumbnail, new URL(data.url, base)).href;
+  img.alt = "";
+  img.width = Number(width);
+  img.height = Number(height);
+  img.loading = "lazy";
+  img.decoding = "async";
+  return img;
+}
+
 function resultItem(data: ResultData): HTMLLIElement {
   const item = element("li", "search-result");
+  const thumbnail = resultThumbnail(data, location.href);
+  if (thumbnail) item.append(thumbnail);
   const type = data.meta.type ?? "";
   item.append(element("p", "search-result-type", type));
 

@@ -26,10 +26,23 @@ test("root-relative links in feed content become absolute; others are kept", () 
   );
 });
 
+test("an item's own files, linked relatively, and its pictures' srcset resolve from the item's page", () => {
+  assert.is(
+    absoluteLinks(
+      '<a href="files/guide.pdf#page=2">g</a> <a href="mailto:a@example.org">m</a> <source srcset="/news/2023/x/a-240.avif 240w, /news/2023/x/a-480.avif 480w" sizes="1px">',
+      root,
+      "/news/2023/x/",
+    ),
+    '<a href="https://archive.iap-association.org/news/2023/x/files/guide.pdf#page=2">g</a> <a href="mailto:a@example.org">m</a> ' +
+      '<source srcset="https://archive.iap-association.org/news/2023/x/a-240.avif 240w, https://archive.iap-association.org/news/2023/x/a-480.avif 480w" sizes="1px">',
+  );
+});
+
 test("under a base path, the sitemap's URLs and absolute links keep it", () => {
   const sub = "https://example.org/archive/";
   assert.match(sitemapXml([{ url: "/news/" }], sub), "<loc>https://example.org/archive/news/</loc>");
   assert.is(absoluteLinks('<a href="/news/">n</a>', sub), '<a href="https://example.org/archive/news/">n</a>');
+  assert.is(absoluteLinks('<a href="guide.pdf">g</a>', sub, "/news/2023/x/"), '<a href="https://example.org/archive/news/2023/x/guide.pdf">g</a>');
 });
 
 test("text for Atom's type=\"html\" titles is escaped, so markup in a title is shown, not run", () => {
