@@ -182,8 +182,14 @@ test("a first visit to an article: the page loads 4 files; once it is idle the w
   const context = await browser.newContext();
   try {
     const byWorker: string[] = [];
+    // The page asks the worker to keep it once the worker is ready: that request comes after activation.
+    let pageKept = (): void => {};
+    const kept = new Promise<void>((resolve) => (pageKept = resolve));
     context.on("request", (request) => {
-      if (request.serviceWorker()) byWorker.push(new URL(request.url()).pathname);
+      if (!request.serviceWorker()) return;
+      const pathname = new URL(request.url()).pathname;
+      byWorker.push(pathname);
+      if (pathname === `/${newsUrl}`) pageKept();
     });
     const page = await context.newPage();
     const errors = collectUnexpectedErrors(page);
@@ -204,6 +210,8 @@ test("a first visit to an article: the page loads 4 files; once it is idle the w
       ["/assets/register.HASH.js", "/assets/site.HASH.css", `/${newsUrl}`, `/${newsUrl}PHOTO-800.avif`],
     );
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated");
+    // At most 10 s: a page never kept then fails the list below, naming what was fetched.
+    await Promise.race([kept, page.waitForTimeout(10_000)]);
     assert.is(await page.evaluate(() => (window as unknown as { registeredAtLoad?: boolean }).registeredAtLoad), false);
     const hashless = (files: string[]) => files.map((file) => file.replace(/[0-9a-f]{10}/, "HASH"));
     const precached = hashless(byWorker);
