@@ -272,6 +272,8 @@ function recordSuggestion(): void {
     const suggestion = document.querySelector<HTMLElement>("#search-suggestion");
     if (suggestion && !suggestion.hidden && suggestion.textContent) {
       bench.benchSuggestion = performance.now();
+      // Shown before the results were announced (a query with 1 or 2 results): no wait at all.
+      bench.benchEmpty ??= bench.benchSuggestion;
       observer.disconnect();
     }
   });
