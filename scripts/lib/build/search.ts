@@ -30,8 +30,8 @@ export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: 
         ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
       }),
     );
-    const suggestions = writeSuggestionWords(archive.items, siteDir);
-    const result = await indexing;
+    // Awaited together, so that a failure of either fails the phase and neither is left unhandled.
+    const [result, suggestions] = await Promise.all([indexing, Promise.resolve().then(() => writeSuggestionWords(archive.items, siteDir))]);
     if (result.errors.length > 0) {
       throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
     }
