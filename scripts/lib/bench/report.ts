@@ -161,7 +161,7 @@ function peerSection(result: SizeResult): string {
     table(
       ["median", "our build", "Hugo + Pagefind"],
       [
-        ["total", ms(ours), `${ms(theirs)} (Hugo ${ms(median(peer.map((run) => run.hugoMs)))}, Pagefind ${ms(median(peer.map((run) => run.pagefindMs)))})`],
+        ["total", ms(ours), `${ms(theirs)} (Hugo ${ms(median(peer.map((run) => run.siteMs)))}, Pagefind ${ms(median(peer.map((run) => run.pagefindMs)))})`],
         ["each run", result.runs.map((run) => ms(run.totalMs)).join(", "), peer.map((run) => ms(run.totalMs)).join(", ")],
         ["Pagefind indexed", `${result.runs[0]?.pagefind?.words ?? "–"} words`, `${peer[0]?.words ?? "–"} words, ${peer[0]?.pages ?? "–"} pages`],
         ["peak memory", gb(median(result.runs.map((run) => run.memory.treeBytes))), `${gb(median(peer.map((run) => run.peakBytes)))} (largest process)`],
