@@ -164,11 +164,14 @@ class SearchPage {
         return;
       }
       // Filters are applied with the facet index; on a narrow screen the facets sit above the results.
-      if (!this.#totals && (hasFilters(state) || this.view.facetsAboveResults())) await this.loadFacets();
+      const facetsFirst = !this.#totals && (hasFilters(state) || this.view.facetsAboveResults());
+      // A range of years is known only from the facets; other filters are named in the page, so
+      // the facet file loads beside the words' index chunks.
+      if (facetsFirst && (state.from !== undefined || state.to !== undefined)) await this.loadFacets();
       if (!current()) return;
       const countsReady = this.#totals !== undefined;
       const missingBefore = notSavedIndexParts();
-      const response = await this.results(state);
+      const [response] = await Promise.all([this.results(state), facetsFirst ? this.loadFacets() : undefined]);
       if (!current()) return;
       // Fewer results, or none, because part of the index is not on this device: say so instead.
       if (notSavedIndexParts() > missingBefore) throw new NotSavedError("a part of the search index this search needs");
