@@ -6,6 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { pagefindBinary } from "../search/pagefind.ts";
 import { pagefindCounts, runMeasured, type PeerRun } from "./hugo.ts";
@@ -48,7 +49,8 @@ export async function runEleventyPagefind(contentDir: string, workDir: string): 
   rmSync(siteDir, { recursive: true, force: true });
   // The package's `bin`, which its exports do not name.
   const eleventyCli = path.resolve(path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy")), "../cmd.cjs");
+  const loadAverage = os.loadavg()[0] ?? 0;
   const eleventy = await runMeasured(process.execPath, [eleventyCli, "--quiet", `--input=${path.resolve(contentDir)}`, `--output=${siteDir}`, `--config=${path.join(workDir, "eleventy.config.mjs")}`], workDir);
   const pagefind = await runMeasured(pagefindBinary(), ["--site", siteDir], workDir);
-  return { siteMs: eleventy.ms, pagefindMs: pagefind.ms, totalMs: eleventy.ms + pagefind.ms, ...pagefindCounts(pagefind.output), peakBytes: Math.max(eleventy.peakBytes, pagefind.peakBytes) };
+  return { siteMs: eleventy.ms, pagefindMs: pagefind.ms, totalMs: eleventy.ms + pagefind.ms, ...pagefindCounts(pagefind.output), peakBytes: Math.max(eleventy.peakBytes, pagefind.peakBytes), loadAverage };
 }

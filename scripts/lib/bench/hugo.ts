@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pagefindBinary } from "../search/pagefind.ts";
 import { sampleTreeMemory, startedGroups } from "./process-tree.ts";
@@ -20,6 +21,8 @@ export interface PeerRun {
   words: number;
   /** Peak resident memory of the larger of the two processes. */
   peakBytes: number;
+  /** The machine's 1-minute load average as the peer started. */
+  loadAverage: number;
 }
 
 const layouts: Record<string, string> = {
@@ -80,9 +83,10 @@ export function runMeasured(command: string, args: string[], cwd: string): Promi
 export async function runHugoPagefind(workDir: string): Promise<PeerRun> {
   const publicDir = path.join(workDir, "public");
   rmSync(publicDir, { recursive: true, force: true });
+  const loadAverage = os.loadavg()[0] ?? 0;
   const hugo = await runMeasured("hugo", ["--quiet", "--destination", publicDir], workDir);
   const pagefind = await runMeasured(pagefindBinary(), ["--site", publicDir], workDir);
-  return { siteMs: hugo.ms, pagefindMs: pagefind.ms, totalMs: hugo.ms + pagefind.ms, ...pagefindCounts(pagefind.output), peakBytes: Math.max(hugo.peakBytes, pagefind.peakBytes) };
+  return { siteMs: hugo.ms, pagefindMs: pagefind.ms, totalMs: hugo.ms + pagefind.ms, ...pagefindCounts(pagefind.output), peakBytes: Math.max(hugo.peakBytes, pagefind.peakBytes), loadAverage };
 }
 
 /** Pagefind's command line's "Indexed N pages" and "Indexed N words". */
