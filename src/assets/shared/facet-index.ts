@@ -340,10 +340,10 @@ export interface SeenMeta {
  * (offline, not saved) is a plain error, to be tried again.
  */
 export async function loadFacetIndex(meta: SeenMeta, bundleUrl: string): Promise<FacetIndex> {
-  const index = readMeta(await inflate(meta.bytes));
   const file = facetFilePath(meta.url);
   if (!file) throw new FacetIndexError(`no facet file for ${meta.url}`);
-  const response = await fetch(new URL(file, bundleUrl));
+  // The file downloads while the metadata is read, which takes the page's thread for a while.
+  const [index, response] = await Promise.all([inflate(meta.bytes).then(readMeta), fetch(new URL(file, bundleUrl))]);
   if (response.status === 404) throw new FacetIndexError(`${file} was not written`);
   if (!response.ok) throw new Error(`${response.status} for ${file}`);
   const filters = readFacetFile(await inflate(new Uint8Array(await response.arrayBuffer()), facetFileSignature), index.pages.length);
