@@ -39,6 +39,10 @@ import { repoRoot } from "./lib/util/repo-root.ts";
 import { BuildAborted, runBuild, writeBenchCorpus, type Corpus } from "./lib/bench/builds.ts";
 import { measureDevLoop } from "./lib/bench/dev-loop.ts";
 import { runHugoPagefind, writeHugoSite, type PeerRun } from "./lib/bench/hugo.ts";
+import { runEleventyPagefind, writeEleventySite } from "./lib/bench/eleventy-peer.ts";
+import { benchColdQueries } from "./lib/bench/site.ts";
+import { corpusTexts, type CorpusText } from "./lib/bench/corpus.ts";
+import { pluralise } from "./lib/eleventy/filters.ts";
 import { benchMedia, mediaSection } from "./lib/bench/media.ts";
 import { startedGroups, stopGroup } from "./lib/bench/process-tree.ts";
 import { benchWacz } from "./lib/bench/wacz.ts";
@@ -48,7 +52,7 @@ import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNews
 import { optionsOrUsage } from "./lib/util/cli.ts";
 
 const usage =
-  "usage: npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]\n       npm run bench -- --media 1000";
+  "usage: npm run bench -- [--sizes 1000,10000] [--texts subtlex,brown] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]\n       npm run bench -- --media 1000";
 
 export function parseBenchArgs(args: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -56,6 +60,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
     strict: true,
     options: {
       sizes: { type: "string", default: "1000,10000" },
+      texts: { type: "string", default: corpusTexts.join(",") },
       large: { type: "boolean", default: false },
       runs: { type: "string", default: "3" },
       "search-runs": { type: "string", default: "2" },
@@ -76,10 +81,14 @@ export function parseBenchArgs(args: string[]): BenchOptions {
   };
   const sizes = values.sizes.split(",").map((size) => count("sizes", size.trim()));
   if (values.large && !sizes.includes(100_000)) sizes.push(100_000);
+  const texts = values.texts.split(",").map((text) => text.trim());
+  const unknown = texts.find((text) => !corpusTexts.includes(text as CorpusText));
+  if (unknown !== undefined || texts.length === 0) throw new TypeError(`--texts must list ${corpusTexts.join(", ")}, got "${values.texts}"`);
   const maxRss = Number(values["max-rss"]);
   if (!(maxRss > 0)) throw new TypeError(`--max-rss must be a number of GB, got "${values["max-rss"]}"`);
   return {
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    texts: [...new Set(texts)] as CorpusText[],
     runs: count("runs", values.runs),
     searchRuns: count("search-runs", values["search-runs"]),
     searchSize: count("search-size", values["search-size"]),
@@ -94,6 +103,17 @@ export function parseBenchArgs(args: string[]): BenchOptions {
     workDir: path.join(repoRoot, "bench/work"),
     resultsDir: path.join(repoRoot, "bench/results"),
   };
+}
+
+/** A corpus's folder under bench/work: "10000" for the SUBTLEX text (as before), "10000-brown". */
+function benchDir(options: BenchOptions, size: number, text: CorpusText): string {
+  return path.join(options.workDir, text === "subtlex" ? String(size) : `${size}-${text}`);
+}
+
+interface Peer {
+  key: "peer" | "eleventyPeer";
+  label: string;
+  run(): Promise<PeerRun>;
 }
 
 // ---------------------------------------------------------------------------
@@ -114,6 +134,7 @@ async function main(): Promise<void> {
     },
     options: {
       sizes: options.sizes,
+      texts: options.texts,
       runs: options.runs,
       searchRuns: options.searchRuns,
       searchSize: options.searchSize,
@@ -143,55 +164,86 @@ async function main(): Promise<void> {
   let failed = false;
   const corpora = new Map<number, Corpus>();
   if (options.devLoopOnly) {
-    const dir = path.join(options.workDir, String(options.searchSize));
-    corpora.set(options.searchSize, writeBenchCorpus(options.searchSize, path.join(dir, "content")));
+    corpora.set(options.searchSize, writeBenchCorpus(options.searchSize, path.join(benchDir(options, options.searchSize, "subtlex"), "content")));
   }
   for (const size of options.site || options.devLoopOnly ? [] : options.sizes) {
-    const dir = path.join(options.workDir, String(size));
-    const corpus = writeBenchCorpus(size, path.join(dir, "content"));
-    corpora.set(size, corpus);
-    log(`\n${sizeLabel(size)}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}) in ${path.relative(repoRoot, corpus.dir)}`);
-    log(`  ${corpus.words} distinct words`);
-    const result: SizeResult = { size, corpus: { news: corpus.news, abstracts: corpus.abstracts, bytes: corpus.bytes, words: corpus.words }, runs: [] };
-    results.builds.push(result);
-    const peer: PeerRun[] = [];
-    if (size === options.searchSize) {
-      writeHugoSite(corpus.dir, path.join(dir, "hugo"));
-      result.peer = peer;
-    }
-    for (let run = 1; run <= options.runs; run++) {
-      try {
-        const measured = await runBuild(corpus.dir, path.join(dir, "site"), options.maxRssBytes);
-        result.runs.push(measured);
-        log(
-          `  run ${run}: ${ms(measured.totalMs)} (wall ${ms(measured.wallMs)}), ` +
-            measured.phases.map((phase) => `${phase.name} ${ms(phase.ms)}`).join(", ") +
-            `; peak ${gb(measured.memory.treeBytes)}`,
+    for (const text of options.texts) {
+      const dir = benchDir(options, size, text);
+      const corpus = writeBenchCorpus(size, path.join(dir, "content"), text);
+      if (text === "subtlex") corpora.set(size, corpus);
+      log(`\n${sizeLabel(size)}, ${text}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}) in ${path.relative(repoRoot, corpus.dir)}`);
+      log(`  ${corpus.words} distinct words`);
+      const result: SizeResult = { size, text, corpus: { news: corpus.news, abstracts: corpus.abstracts, bytes: corpus.bytes, words: corpus.words }, runs: [] };
+      results.builds.push(result);
+      // The peers build the same files after each of our runs, so that all see the same load.
+      const peers: Peer[] = [];
+      if (size === options.searchSize) {
+        writeHugoSite(corpus.dir, path.join(dir, "hugo"));
+        writeEleventySite(corpus.dir, path.join(dir, "eleventy"));
+        peers.push(
+          { key: "peer", label: "Hugo + Pagefind", run: () => runHugoPagefind(path.join(dir, "hugo")) },
+          { key: "eleventyPeer", label: "Eleventy + Pagefind", run: () => runEleventyPagefind(corpus.dir, path.join(dir, "eleventy")) },
         );
-      } catch (error) {
-        if (!(error instanceof BuildAborted)) throw error;
-        result.error = error.message;
-        failed = true;
-        log(`  run ${run}: ${error.message}`);
-        break;
+        for (const peer of peers) result[peer.key] = [];
       }
-      if (result.peer !== peer) continue;
-      try {
-        const measured = await runHugoPagefind(path.join(dir, "hugo"));
-        peer.push(measured);
-        log(`  Hugo + Pagefind ${run}: ${ms(measured.totalMs)} (Hugo ${ms(measured.hugoMs)}, Pagefind ${ms(measured.pagefindMs)}, ${measured.words} words)`);
-      } catch (error) {
-        // Debian's hugo package may be missing: our figures stand without it.
-        result.peer = { error: error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error) };
-        log(`  Hugo + Pagefind: ${result.peer.error}`);
+      for (let run = 1; run <= options.runs; run++) {
+        try {
+          const measured = await runBuild(corpus.dir, path.join(dir, "site"), options.maxRssBytes);
+          result.runs.push(measured);
+          log(
+            `  run ${run}: ${ms(measured.totalMs)} (wall ${ms(measured.wallMs)}), ` +
+              measured.phases.map((phase) => `${phase.name} ${ms(phase.ms)}`).join(", ") +
+              `; peak ${gb(measured.memory.treeBytes)}; load ${measured.loadAverage.toFixed(2)}`,
+          );
+        } catch (error) {
+          if (!(error instanceof BuildAborted)) throw error;
+          result.error = error.message;
+          failed = true;
+          log(`  run ${run}: ${error.message}`);
+          break;
+        }
+        for (const peer of peers) {
+          const runs = result[peer.key];
+          if (!Array.isArray(runs)) continue;
+          try {
+            const measured = await peer.run();
+            runs.push(measured);
+            log(`  ${peer.label} ${run}: ${ms(measured.totalMs)} (site ${ms(measured.siteMs)}, Pagefind ${ms(measured.pagefindMs)}, ${measured.words} words); peak ${gb(measured.peakBytes)}; load ${measured.loadAverage.toFixed(2)}`);
+          } catch (error) {
+            // Debian's hugo package may be missing: our figures stand without it.
+            result[peer.key] = { error: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) };
+            log(`  ${peer.label}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+          }
+        }
       }
+      if (options.wacz && text === "subtlex") results.wacz = [...(results.wacz ?? []), ...(await benchWacz(size, corpus.dir, dir, log))];
     }
-    if (options.wacz) results.wacz = [...(results.wacz ?? []), ...(await benchWacz(size, corpus.dir, dir, log))];
+  }
+
+  // Cold queries on each corpus's site at the --search-size: our page beside the default UI.
+  const coldSites = options.site
+    ? []
+    : results.builds.filter((result) => result.size === options.searchSize && result.runs.length > 0 && options.search).map((result) => result.text);
+  if (coldSites.length > 0) {
+    const browser = await launchBrowser();
+    try {
+      for (const text of coldSites) {
+        const dir = benchDir(options, options.searchSize, text);
+        log(`\ncold queries on the ${sizeLabel(options.searchSize)} ${text} site: our page and Pagefind's default UI, ${pluralise(options.searchRuns, "round")}`);
+        const cold = await benchColdQueries(path.join(dir, "content"), path.join(dir, "site"), text, browser, options.searchRuns, log);
+        results.cold = [...(results.cold ?? []), cold];
+      }
+    } catch (error) {
+      failed = true;
+      log(`  ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await browser.close();
+    }
   }
 
   const { searchSize } = options;
   const searchCorpus = corpora.get(searchSize);
-  const siteDir = options.site ?? path.join(options.workDir, String(searchSize), "site");
+  const siteDir = options.site ?? path.join(benchDir(options, searchSize, "subtlex"), "site");
   const newsUrl = options.site ? firstNewsUrl(options.site) : searchCorpus?.sample.url;
   const searchable = options.site
     ? newsUrl !== undefined

@@ -2,15 +2,15 @@
  * `npm run corpus`: writes a deterministic synthetic content folder (scripts/lib/bench/corpus.ts)
  * for load-testing the build and the search index.
  *
- *   npm run corpus -- --news 8000 --abstracts 2000 --out /tmp/corpus [--seed 1]
+ *   npm run corpus -- --news 8000 --abstracts 2000 --out /tmp/corpus [--seed 1] [--text subtlex|brown]
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { generateCorpus, UsageError, writeCorpus, type CorpusOptions } from "./lib/bench/corpus.ts";
+import { corpusTexts, generateCorpus, UsageError, writeCorpus, type CorpusOptions, type CorpusText } from "./lib/bench/corpus.ts";
 import { formatBytes } from "./lib/util/format.ts";
 
-const USAGE = "usage: npm run corpus -- --out <dir> [--news 8000] [--abstracts 2000] [--seed 1]";
+const USAGE = "usage: npm run corpus -- --out <dir> [--news 8000] [--abstracts 2000] [--seed 1] [--text subtlex|brown]";
 
 function parseCount(name: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a non-negative integer, got "${value}"`);
@@ -28,6 +28,7 @@ export function parseCliArgs(args: readonly string[]): Required<CorpusOptions> &
         news: { type: "string", default: "8000" },
         abstracts: { type: "string", default: "2000" },
         seed: { type: "string", default: "1" },
+        text: { type: "string", default: "subtlex" },
         out: { type: "string" },
       },
     }));
@@ -35,10 +36,12 @@ export function parseCliArgs(args: readonly string[]): Required<CorpusOptions> &
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.out === undefined || values.out === "") throw new UsageError("--out <dir> is required");
+  if (!corpusTexts.includes(values.text as CorpusText)) throw new UsageError(`--text must be one of ${corpusTexts.join(", ")}, got "${values.text}"`);
   return {
     news: parseCount("news", values.news),
     abstracts: parseCount("abstracts", values.abstracts),
     seed: parseCount("seed", values.seed),
+    text: values.text as CorpusText,
     out: values.out,
   };
 }

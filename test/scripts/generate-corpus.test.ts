@@ -123,6 +123,25 @@ test("people, places and organisations keep their diacritics and scripts", () =>
   }
 });
 
+test("the Brown Corpus text: real sentences, a vocabulary of its own, the same content model", () => {
+  const brown = generateCorpus({ news: 400, abstracts: 100, seed: 2, text: "brown" });
+  assert.equal(generateCorpus({ news: 400, abstracts: 100, seed: 2, text: "brown" }), brown);
+  const body = brown[0]?.text.split("\n---\n")[1] ?? "";
+  // A sentence of the corpus's first sample, as printed in every edition.
+  assert.ok(generateCorpus({ news: 2000, abstracts: 0, seed: 2, text: "brown" }).some((file) => file.text.includes("The jury further said in term-end presentments that the City Executive Committee")));
+  assert.ok(body.length > 1000, body.slice(0, 200));
+  for (const file of brown) {
+    const data = frontMatter(file.text);
+    if (file.path.startsWith("news/")) assert.ok(Array.isArray(data.tags) && data.tags.every((tag) => ALLOWED_TOPICS.has(String(tag))), file.path);
+    else assert.ok(ALLOWED_CONFERENCES.has(String(data.conference)), file.path);
+  }
+  const subtlex = distinctWords(generateCorpus({ news: 400, abstracts: 100 }).map((file) => file.text));
+  const own = distinctWords(brown.map((file) => file.text));
+  const shared = [...own].filter((word) => subtlex.has(word)).length;
+  // Two vocabularies that overlap in their common words only.
+  assert.ok(shared / own.size < 0.5, `${shared} of ${own.size} words shared`);
+});
+
 test("quoteYaml round-trips quotes, backslashes and accents", () => {
   const value = 'Report on "São Paulo" \\ Núñez: a #1 - [draft]';
   assert.is(parse(`title: ${quoteYaml(value)}`).title, value);
@@ -133,7 +152,9 @@ test("slugify folds accents and strips punctuation", () => {
 });
 
 test("CLI arguments: defaults, missing --out and unknown flags", () => {
-  assert.equal(parseCliArgs(["--out", "x"]), { news: 8000, abstracts: 2000, seed: 1, out: "x" });
+  assert.equal(parseCliArgs(["--out", "x"]), { news: 8000, abstracts: 2000, seed: 1, text: "subtlex", out: "x" });
+  assert.equal(parseCliArgs(["--out", "x", "--text", "brown", "--seed", "2"]), { news: 8000, abstracts: 2000, seed: 2, text: "brown", out: "x" });
+  assert.throws(() => parseCliArgs(["--out", "x", "--text", "lorem"]), (error: unknown) => error instanceof UsageError && error.message === '--text must be one of subtlex, brown, got "lorem"');
   assert.throws(() => parseCliArgs([]), (error: unknown) => error instanceof UsageError);
   assert.throws(() => parseCliArgs(["--out", "x", "--bogus"]), (error: unknown) => error instanceof UsageError);
   assert.throws(() => parseCliArgs(["--out", "x", "--news", "-3"]), (error: unknown) => error instanceof UsageError);

@@ -4,8 +4,9 @@
  * phase from the lines the build prints.
  */
 import { readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { distinctWords, generateCorpus, writeCorpus } from "./corpus.ts";
+import { distinctWords, generateCorpus, writeCorpus, type CorpusText } from "./corpus.ts";
 import { bundleDir, isIndexData } from "../search/pagefind.ts";
 import { sampleTreeMemory, spawnNpmGroup, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
 
@@ -21,11 +22,17 @@ export interface Corpus {
   sample: { file: string; url: string };
 }
 
-/** The 10k corpus's mix (8,000 news, 2,000 abstracts) at any size; deterministic (seed 1). */
-export function writeBenchCorpus(size: number, dir: string): Corpus {
+/**
+ * Each corpus text's seed: the two corpora share neither their words nor their random draws.
+ * (SUBTLEX's is seed 1, as the corpus generator's default.)
+ */
+export const corpusSeeds: Record<CorpusText, number> = { subtlex: 1, brown: 2 };
+
+/** The 10k corpus's mix (8,000 news, 2,000 abstracts) at any size, of one text; deterministic. */
+export function writeBenchCorpus(size: number, dir: string, text: CorpusText = "subtlex"): Corpus {
   const news = Math.round(size * 0.8);
   const abstracts = size - news;
-  const files = generateCorpus({ news, abstracts });
+  const files = generateCorpus({ news, abstracts, text, seed: corpusSeeds[text] });
   const bytes = writeCorpus(dir, files);
   // news/<year>/<slug>.md is published at /news/<year>/<slug>/ (the corpus sets no slug: field).
   const first = files.find((file) => file.path.startsWith("news/"));
@@ -95,6 +102,8 @@ export function folderSize(dir: string, include: (file: string) => boolean = () 
 }
 
 export interface BuildRun extends BuildOutputSummary {
+  /** The machine's 1-minute load average as the build started: other work on the machine shows here. */
+  loadAverage: number;
   /** From starting `npm run build` to its exit: what the person running it waits. */
   wallMs: number;
   memory: MemoryPeak;
@@ -113,6 +122,7 @@ export class BuildAborted extends Error {}
  */
 export async function runBuild(contentDir: string, outDir: string, maxRssBytes: number): Promise<BuildRun> {
   rmSync(outDir, { recursive: true, force: true });
+  const loadAverage = os.loadavg()[0] ?? 0;
   const started = performance.now();
   const child = spawnNpmGroup("build", ["--content", contentDir, "--out", outDir]);
   const { pid } = child;
@@ -137,6 +147,7 @@ export async function runBuild(contentDir: string, outDir: string, maxRssBytes: 
   const bundle = path.join(outDir, bundleDir);
   return {
     ...parseBuildOutput(stdout),
+    loadAverage,
     wallMs,
     memory,
     output: folderSize(outDir),

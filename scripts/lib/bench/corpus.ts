@@ -13,13 +13,19 @@ import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
 import { conferences } from "../../../_data/conferences.ts";
+import { brownText } from "./brown.ts";
 import { topics } from "../../../_data/topics.ts";
 
 export interface CorpusOptions {
   news: number;
   abstracts: number;
   seed?: number;
+  /** Where the words come from: SUBTLEX word frequencies (the default) or the Brown Corpus's sentences (scripts/lib/bench/brown.ts). */
+  text?: CorpusText;
 }
+
+export const corpusTexts = ["subtlex", "brown"] as const;
+export type CorpusText = (typeof corpusTexts)[number];
 
 export interface CorpusFile {
   /** Relative to the output folder, forward slashes. */
@@ -310,23 +316,67 @@ function linkSentence(rng: Rng): string {
   return `Further details are in [the ${drawWord(rng)} report](https://example.org/${pick(rng, LINK_SECTIONS)}/${slug}).`;
 }
 
-function paragraph(rng: Rng, topic: string, minSentences: number, maxSentences: number): string {
-  const sentences = Array.from({ length: randomInt(rng, minSentences, maxSentences) }, () => sentence(rng, topic));
+/** What a corpus's text is made of: its sentences, headings, titles and people. */
+interface Prose {
+  sentence(rng: Rng, topic: string): string;
+  /** `count` sentences in a row. */
+  sentences(rng: Rng, topic: string, count: number): string[];
+  heading(rng: Rng): string;
+  newsTitle(rng: Rng, topic: string): string;
+  abstractTitle(rng: Rng, topic: string): string;
+  personName(rng: Rng): string;
+}
+
+/** Words drawn one by one with their frequency in SUBTLEX, among the archive's own names and terms. */
+const subtlexProse: Prose = {
+  sentence,
+  sentences: (rng, topic, count) => Array.from({ length: count }, () => sentence(rng, topic)),
+  heading: (rng) => `${capitalise(drawWord(rng))} and ${chance(rng, 0.5) ? namedThing(rng) : drawWord(rng)}`,
+  newsTitle: (rng, topic) => pick(rng, NEWS_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng)),
+  abstractTitle: (rng, topic) => pick(rng, ABSTRACT_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng)),
+  personName,
+};
+
+/** Real sentences of the Brown Corpus, consecutive within a paragraph; titles are spans of them. */
+const brownProse: Prose = {
+  sentence: (rng) => pick(rng, brownText().sentences),
+  sentences: (rng, _, count) => {
+    const { sentences } = brownText();
+    const start = randomInt(rng, 0, sentences.length - count);
+    return sentences.slice(start, start + count);
+  },
+  heading: (rng) => span(rng, 3, 6),
+  newsTitle: (rng) => span(rng, 6, 11),
+  abstractTitle: (rng) => span(rng, 5, 10),
+  personName: (rng) => `${pick(rng, brownText().names)} ${pick(rng, brownText().names)}`,
+};
+
+/** The first `min`–`max` words of a sentence with that many, without quotes or closing punctuation. */
+function span(rng: Rng, min: number, max: number): string {
+  const length = randomInt(rng, min, max);
+  for (;;) {
+    const words = pick(rng, brownText().sentences).replace(/[“”"()]/g, "").split(" ");
+    if (words.length >= length) return capitalise(words.slice(0, length).join(" ").replace(/[,;:.?!]+$/, ""));
+  }
+}
+
+function paragraph(prose: Prose, rng: Rng, topic: string, minSentences: number, maxSentences: number): string {
+  const sentences = prose.sentences(rng, topic, randomInt(rng, minSentences, maxSentences));
   if (chance(rng, 0.2)) sentences.push(linkSentence(rng));
   return sentences.join(" ");
 }
 
-function bulletList(rng: Rng, topic: string): string {
-  return Array.from({ length: randomInt(rng, 3, 5) }, () => `- ${sentence(rng, topic)}`).join("\n");
+function bulletList(prose: Prose, rng: Rng, topic: string): string {
+  return Array.from({ length: randomInt(rng, 3, 5) }, () => `- ${prose.sentence(rng, topic)}`).join("\n");
 }
 
-function body(rng: Rng, topic: string, sections: number): string {
-  const blocks = [paragraph(rng, topic, 2, 4)];
+function body(prose: Prose, rng: Rng, topic: string, sections: number): string {
+  const blocks = [paragraph(prose, rng, topic, 2, 4)];
   const useHeadings = chance(rng, 0.6);
   for (let i = 0; i < sections; i++) {
-    if (useHeadings) blocks.push(`## ${capitalise(drawWord(rng))} and ${chance(rng, 0.5) ? namedThing(rng) : drawWord(rng)}`);
-    blocks.push(paragraph(rng, topic, 3, 6));
-    if (chance(rng, 0.15)) blocks.push(bulletList(rng, topic));
+    if (useHeadings) blocks.push(`## ${prose.heading(rng)}`);
+    blocks.push(paragraph(prose, rng, topic, 3, 6));
+    if (chance(rng, 0.15)) blocks.push(bulletList(prose, rng, topic));
   }
   return `${blocks.join("\n\n")}\n`;
 }
@@ -343,23 +393,23 @@ function topicPhrase(id: string | undefined): string {
   return (topics.find((topic) => topic.id === id)?.label ?? "criminal justice").toLowerCase();
 }
 
-function newsItem(rng: Rng, number: number): CorpusFile {
+function newsItem(prose: Prose, rng: Rng, number: number): CorpusFile {
   const date = randomDate(rng);
   const tags = sample(rng, topicIds, randomInt(rng, 0, 3));
   const topic = topicPhrase(tags[0]);
-  const baseTitle = pick(rng, NEWS_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng));
+  const baseTitle = prose.newsTitle(rng, topic);
   const title = `${baseTitle} ${number}`;
   const lines = [`title: ${quoteYaml(title)}`, `date: ${date}`];
-  if (chance(rng, 0.5)) lines.push(`summary: ${quoteYaml(sentence(rng, topic))}`);
+  if (chance(rng, 0.5)) lines.push(`summary: ${quoteYaml(prose.sentence(rng, topic))}`);
   lines.push(`tags: [${tags.join(", ")}]`);
   // The trailing number is the only digits-only hyphen segment, so slugs cannot collide.
   const slug = `${slugify(baseTitle)}-${number}`;
-  return { path: `news/${date.slice(0, 4)}/${slug}.md`, text: document(lines, body(rng, topic, randomInt(rng, 3, 6))) };
+  return { path: `news/${date.slice(0, 4)}/${slug}.md`, text: document(lines, body(prose, rng, topic, randomInt(rng, 3, 6))) };
 }
 
-function speakerPool(rng: Rng): Speaker[] {
+function speakerPool(prose: Prose, rng: Rng): Speaker[] {
   const names = new Set<string>();
-  while (names.size < SPEAKER_POOL_SIZE) names.add(personName(rng));
+  while (names.size < SPEAKER_POOL_SIZE) names.add(prose.personName(rng));
   return [...names].map((name) => ({ name, role: pick(rng, ROLES), organisation: pick(rng, ORGANISATIONS) }));
 }
 
@@ -387,6 +437,7 @@ function uniqueTitle(title: string, seen: Set<string>): string {
 }
 
 function abstractItem(
+  prose: Prose,
   rng: Rng,
   number: number,
   speakers: readonly Speaker[],
@@ -401,23 +452,24 @@ function abstractItem(
   for (const speaker of chosen) lines.push(...speakerLines(rng, speaker));
   let slugBase = `${session.split(" – ")[1] ?? session} ${chosen[0]?.name ?? ""}`;
   if (chance(rng, 0.5)) {
-    const title = uniqueTitle(pick(rng, ABSTRACT_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng)), seenTitles);
+    const title = uniqueTitle(prose.abstractTitle(rng, topic), seenTitles);
     lines.push(`title: ${quoteYaml(title)}`);
     slugBase = title;
   }
   // "a" + number is the only segment of that shape, so abstract slugs never collide with each other or with news.
   const slug = `${slugify(slugBase) || "abstract"}-a${number}`;
-  return { path: `abstracts/${conference}/${slug}.md`, text: document(lines, body(rng, topic, randomInt(rng, 3, 5))) };
+  return { path: `abstracts/${conference}/${slug}.md`, text: document(lines, body(prose, rng, topic, randomInt(rng, 3, 5))) };
 }
 
 export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   const rng = mulberry32(options.seed ?? 1);
-  const speakers = speakerPool(rng);
+  const prose = options.text === "brown" ? brownProse : subtlexProse;
+  const speakers = speakerPool(prose, rng);
   const sessions = conferenceSessions(rng);
   const seenTitles = new Set<string>();
   const files: CorpusFile[] = [];
-  for (let i = 1; i <= options.news; i++) files.push(newsItem(rng, i));
-  for (let i = 1; i <= options.abstracts; i++) files.push(abstractItem(rng, i, speakers, sessions, seenTitles));
+  for (let i = 1; i <= options.news; i++) files.push(newsItem(prose, rng, i));
+  for (let i = 1; i <= options.abstracts; i++) files.push(abstractItem(prose, rng, i, speakers, sessions, seenTitles));
   return files;
 }
 

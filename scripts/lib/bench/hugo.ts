@@ -5,12 +5,15 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pagefindBinary } from "../search/pagefind.ts";
 import { sampleTreeMemory, startedGroups } from "./process-tree.ts";
 
+/** A peer's build: its site generator, then Pagefind's command line over the output. */
 export interface PeerRun {
-  hugoMs: number;
+  /** The site generator's time (Hugo, or the plain Eleventy). */
+  siteMs: number;
   pagefindMs: number;
   totalMs: number;
   /** Pagefind's "Indexed N pages" and "Indexed N words". */
@@ -18,6 +21,8 @@ export interface PeerRun {
   words: number;
   /** Peak resident memory of the larger of the two processes. */
   peakBytes: number;
+  /** The machine's 1-minute load average as the peer started. */
+  loadAverage: number;
 }
 
 const layouts: Record<string, string> = {
@@ -53,7 +58,8 @@ export function writeHugoSite(contentDir: string, workDir: string): void {
   );
 }
 
-function run(command: string, args: string[], cwd: string): Promise<{ ms: number; output: string; peakBytes: number }> {
+/** Runs a command in its own process group, timed, with the peak memory of its process tree. */
+export function runMeasured(command: string, args: string[], cwd: string): Promise<{ ms: number; output: string; peakBytes: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -77,15 +83,14 @@ function run(command: string, args: string[], cwd: string): Promise<{ ms: number
 export async function runHugoPagefind(workDir: string): Promise<PeerRun> {
   const publicDir = path.join(workDir, "public");
   rmSync(publicDir, { recursive: true, force: true });
-  const hugo = await run("hugo", ["--quiet", "--destination", publicDir], workDir);
-  const pagefind = await run(pagefindBinary(), ["--site", publicDir], workDir);
-  const count = (what: string) => Number(new RegExp(`Indexed ([\\d,]+) ${what}`).exec(pagefind.output)?.[1]?.replace(/,/g, "") ?? Number.NaN);
-  return {
-    hugoMs: hugo.ms,
-    pagefindMs: pagefind.ms,
-    totalMs: hugo.ms + pagefind.ms,
-    pages: count("pages?"),
-    words: count("words?"),
-    peakBytes: Math.max(hugo.peakBytes, pagefind.peakBytes),
-  };
+  const loadAverage = os.loadavg()[0] ?? 0;
+  const hugo = await runMeasured("hugo", ["--quiet", "--destination", publicDir], workDir);
+  const pagefind = await runMeasured(pagefindBinary(), ["--site", publicDir], workDir);
+  return { siteMs: hugo.ms, pagefindMs: pagefind.ms, totalMs: hugo.ms + pagefind.ms, ...pagefindCounts(pagefind.output), peakBytes: Math.max(hugo.peakBytes, pagefind.peakBytes), loadAverage };
+}
+
+/** Pagefind's command line's "Indexed N pages" and "Indexed N words". */
+export function pagefindCounts(output: string): { pages: number; words: number } {
+  const count = (what: string) => Number(new RegExp(`Indexed ([\\d,]+) ${what}`).exec(output)?.[1]?.replace(/,/g, "") ?? Number.NaN);
+  return { pages: count("pages?"), words: count("words?") };
 }

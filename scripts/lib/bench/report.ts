@@ -3,13 +3,16 @@ import type { BuildRun, Corpus } from "./builds.ts";
 import type { DevLoopResult } from "./dev-loop.ts";
 import type { PeerRun } from "./hugo.ts";
 import type { PageWeight, SearchSample, SearchUi, SuggestionSample } from "./search.ts";
-import { searchTerms } from "./site.ts";
+import { searchTerms, type ColdQueries } from "./site.ts";
+import type { CorpusText } from "./corpus.ts";
 import { waczSection, type WaczBench } from "./wacz.ts";
 import { pluralise } from "../eleventy/filters.ts";
 import { formatBytes } from "../util/format.ts";
 
 export interface BenchOptions {
   sizes: number[];
+  /** The corpus texts built at each size (scripts/lib/bench/corpus.ts): two independent vocabularies. */
+  texts: CorpusText[];
   runs: number;
   searchRuns: number;
   /** The corpus size on which Hugo + Pagefind, search, page weight and the dev loop are measured (10k, the budgets' size). */
@@ -40,10 +43,13 @@ export function median(values: readonly number[]): number {
 
 export interface SizeResult {
   size: number;
+  text: CorpusText;
   corpus: Omit<Corpus, "dir" | "sample">;
   runs: BuildRun[];
   /** Hugo + Pagefind on the same corpus, interleaved with our runs (the --search-size only). */
   peer?: PeerRun[] | { error: string };
+  /** A plain Eleventy 3 + Pagefind build of the same files (scripts/lib/bench/eleventy-peer.ts): the same-stack peer. */
+  eleventyPeer?: PeerRun[] | { error: string };
   error?: string;
 }
 
@@ -64,6 +70,8 @@ export interface BenchResults {
   suggestions?: SuggestionSample[];
   devLoop?: DevLoopResult | { error: string };
   wacz?: WaczBench[];
+  /** The four cold queries on each corpus's site at the --search-size. */
+  cold?: ColdQueries[];
 }
 
 export function summariseSearch(samples: readonly SearchSample[]): SearchSummary[] {
@@ -126,6 +134,7 @@ function buildTable(builds: readonly SizeResult[]): string {
     row("articles (news + abstracts)", (_, r) => `${r.corpus.news + r.corpus.abstracts} (${r.corpus.news} + ${r.corpus.abstracts}), ${formatBytes(r.corpus.bytes)} Markdown`),
     row("distinct words in the corpus; Pagefind indexed", (runs, r) => `${r.corpus.words}; ${runs[0]?.pagefind?.words ?? "–"}`),
     row("HTML pages", (runs) => String(runs[0]?.pages ?? "–")),
+    row("load average as each run started", (runs) => runs.map((run) => run.loadAverage.toFixed(2)).join(", ")),
     ...phaseNames.flatMap((name) => {
       const phase = row(name, (runs) => ms(medianOf(runs, (run) => run.phases.find((p) => p.name === name)?.ms)));
       if (name !== "search") return [phase];
@@ -146,30 +155,90 @@ function buildTable(builds: readonly SizeResult[]): string {
     row("search index data (`pagefind/*.pf_*`)", (runs) => (runs[0] ? `${formatBytes(runs[0].searchIndex.bytes)}, ${runs[0].searchIndex.files} files` : "–")),
     row("`pagefind/` in all (with scripts, wasm, UIs)", (runs) => (runs[0] ? `${formatBytes(runs[0].searchBundle.bytes)}, ${runs[0].searchBundle.files} files` : "–")),
   ];
-  return table(["", ...done.map((result) => `${sizeLabel(result.size)} (median of ${result.runs.length})`)], rows);
+  return table(["", ...done.map((result) => `${sizeLabel(result.size)} ${result.text} (median of ${result.runs.length})`)], rows);
 }
 
-/** Our build beside Hugo + Pagefind's on the same corpus, and the budget: ≤ 1.0× theirs. */
+/** The memory budget of the whole build's process tree at 10k (issue 22). */
+const memoryBudgetBytes = 3e9;
+
+function peerRuns(peer: SizeResult["peer"]): PeerRun[] | undefined {
+  return Array.isArray(peer) ? peer : undefined;
+}
+
+/**
+ * Our build beside the peers on the same corpus, in the same run, and the budgets (issue 22): ≤ 1.2×
+ * Hugo + Pagefind, ≤ 1.0× plain Eleventy + Pagefind, ≤ 1.15× our own Pagefind phase, peak ≤ 3 GB.
+ */
 function peerSection(result: SizeResult): string {
-  const peer = result.peer;
-  if (!peer) return "";
-  if ("error" in peer) return `Hugo + Pagefind: not measured: ${peer.error}`;
+  const hugo = peerRuns(result.peer);
+  const eleventy = peerRuns(result.eleventyPeer);
   const ours = median(result.runs.map((run) => run.totalMs ?? Number.NaN));
-  const theirs = median(peer.map((run) => run.totalMs));
-  const ratio = ours / theirs;
-  return [
+  const search = median(result.runs.map((run) => run.phases.find((phase) => phase.name === "search")?.ms ?? Number.NaN));
+  const peak = median(result.runs.map((run) => run.memory.treeBytes));
+  const loads = (runs: readonly { loadAverage: number }[]) => runs.map((run) => run.loadAverage.toFixed(2)).join(", ");
+  const peerRow = (label: string, runs: PeerRun[] | undefined, error: string | undefined): string[] =>
+    runs
+      ? [label, `${ms(median(runs.map((run) => run.totalMs)))} (site ${ms(median(runs.map((run) => run.siteMs)))}, Pagefind ${ms(median(runs.map((run) => run.pagefindMs)))}; ${runs[0]?.words ?? "–"} words)`, `${(ours / median(runs.map((run) => run.totalMs))).toFixed(2)}×`, gb(median(runs.map((run) => run.peakBytes))), loads(runs)]
+      : [label, `not measured: ${error ?? "–"}`, "", "", ""];
+  const verdict = (ratio: number, budget: number) => `${ratio.toFixed(2)}× (budget ≤ ${budget}×: ${ratio <= budget ? "met" : "**not met**"})`;
+  const lines = [
     table(
-      ["median", "our build", "Hugo + Pagefind"],
+      ["median", "time", "ours ÷ it", "peak memory", "load as each run started"],
       [
-        ["total", ms(ours), `${ms(theirs)} (Hugo ${ms(median(peer.map((run) => run.hugoMs)))}, Pagefind ${ms(median(peer.map((run) => run.pagefindMs)))})`],
-        ["each run", result.runs.map((run) => ms(run.totalMs)).join(", "), peer.map((run) => ms(run.totalMs)).join(", ")],
-        ["Pagefind indexed", `${result.runs[0]?.pagefind?.words ?? "–"} words`, `${peer[0]?.words ?? "–"} words, ${peer[0]?.pages ?? "–"} pages`],
-        ["peak memory", gb(median(result.runs.map((run) => run.memory.treeBytes))), `${gb(median(peer.map((run) => run.peakBytes)))} (largest process)`],
+        ["our build", `**${ms(ours)}** (${result.runs.map((run) => ms(run.totalMs)).join(", ")})`, "", `${gb(peak)} (budget ≤ 3 GB: ${peak <= memoryBudgetBytes ? "met" : "**not met**"})`, loads(result.runs)],
+        ["our Pagefind phase alone (search)", ms(search), `${(ours / search).toFixed(2)}×`, "", ""],
+        peerRow("Hugo + Pagefind", hugo, result.peer && !Array.isArray(result.peer) ? result.peer.error : undefined),
+        peerRow("plain Eleventy 3 + Pagefind", eleventy, result.eleventyPeer && !Array.isArray(result.eleventyPeer) ? result.eleventyPeer.error : undefined),
       ],
     ),
     "",
-    `Budget: our build ≤ 1.0× Hugo + Pagefind: ${ratio <= 1 ? "met" : "**not met**"} (${ratio.toFixed(2)}×).`,
-  ].join("\n");
+  ];
+  if (hugo) lines.push(`- ours ÷ Hugo + Pagefind: ${verdict(ours / median(hugo.map((run) => run.totalMs)), 1.2)}`);
+  if (eleventy) lines.push(`- ours ÷ plain Eleventy + Pagefind: ${verdict(ours / median(eleventy.map((run) => run.totalMs)), 1.0)}`);
+  lines.push(`- ours ÷ our own Pagefind phase: ${verdict(ours / search, 1.15)}`);
+  return lines.join("\n");
+}
+
+/** Cold queries: our page beside the default UI, medians per query, with every request of the last round's. */
+function coldSection(cold: ColdQueries): string {
+  const of = (ui: string, kind: string) => cold.samples.filter((sample) => sample.ui === ui && sample.kind === kind);
+  const rows = cold.queries.map((query) => {
+    const ours = of("ours", query.kind);
+    const theirs = of("default", query.kind);
+    const time = (samples: typeof ours) => median(samples.map((sample) => sample.ms));
+    const bytes = (samples: typeof ours) => median(samples.map((sample) => sample.bytes));
+    const requests = (samples: typeof ours) => median(samples.map((sample) => sample.requests));
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×${a / b <= 0.75 ? "" : " (**over 0.75×**)"}`;
+    return [
+      `${query.kind}: \`${query.words}\`${query.topic ? ` in ${query.topic.label}` : ""}`,
+      `${ms(time(ours))}, ${formatBytes(bytes(ours))}, ${requests(ours)} req`,
+      `${ms(time(theirs))}, ${formatBytes(bytes(theirs))}, ${requests(theirs)} req`,
+      ratio(time(ours), time(theirs)),
+      ratio(bytes(ours), bytes(theirs)),
+      [...ours, ...theirs].map((sample) => sample.loadAverage.toFixed(2)).join(", "),
+    ];
+  });
+  const lines = [
+    table(["cold query (median)", "our search page", "Pagefind's default UI", "time ours ÷ default", "bytes ours ÷ default", "load during each"], rows),
+    "",
+    "Time: navigation start → the first expected result shown (the 9-word title's page; one of the speaker's abstracts; a page of the topic). Bytes: response bodies as the gzip server sent them, until the network is quiet.",
+  ];
+  for (const query of cold.queries) {
+    for (const ui of ["ours", "default"]) {
+      const last = of(ui, query.kind).at(-1);
+      if (!last) continue;
+      lines.push(
+        "",
+        `<details><summary>${query.kind}, ${ui === "ours" ? "our page" : "default UI"}: ${last.waterfall.length} requests, first expected result at ${ms(last.ms)}</summary>`,
+        "",
+        "```",
+        ...last.waterfall.map((request) => `${ms(request.startMs).padStart(7)} → ${ms(request.endMs).padStart(7)} ${formatBytes(request.bytes).padStart(8)}  ${request.path.slice(0, 100)}`),
+        "```",
+        "</details>",
+      );
+    }
+  }
+  return lines.join("\n");
 }
 
 function largestOf(byCommand: Record<string, number>, match: (command: string) => boolean): number {
@@ -233,9 +302,10 @@ export function markdownReport(results: BenchResults): string {
   ];
   if (results.builds.length > 0) parts.push("", "## Full build (`npm run build`)", "", buildTable(results.builds));
   for (const failed of results.builds.filter((result) => result.error)) parts.push("", `${sizeLabel(failed.size)}: ${failed.error}`);
-  for (const result of results.builds.filter((result) => result.peer)) {
-    parts.push("", `## ${sizeLabel(result.size)}: our build beside Hugo + Pagefind (same corpus, same run)`, "", peerSection(result));
+  for (const result of results.builds.filter((result) => result.peer || result.eleventyPeer)) {
+    parts.push("", `## ${sizeLabel(result.size)} ${result.text}: our build beside the peers (same corpus, same run)`, "", peerSection(result));
   }
+  for (const cold of results.cold ?? []) parts.push("", `## Cold search on the ${sizeLabel(results.options.searchSize)} ${cold.text} site`, "", coldSection(cold));
   if (results.wacz?.length) parts.push("", "## Web archive (`npm run snapshot -- --wacz`, each once)", "", waczSection(results.wacz));
   if (results.search) {
     parts.push("", `## Search on the ${sizeLabel(results.search.siteSize)} site (headless Chromium, gzip static server)`, "");

@@ -15,6 +15,7 @@ import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { bucketsForQuery } from "../../../src/assets/shared/suggest.ts";
 import type { StaticServer } from "../util/static-server.ts";
+import { searchPageQuery, type BenchQuery } from "./queries.ts";
 
 export type SearchUi = "ours" | "default" | "default-no-debounce";
 
@@ -51,7 +52,11 @@ export function defaultUiPages(): Map<string, string> {
 window.addEventListener("DOMContentLoaded", () => {
   const ui = new PagefindUI({ element: "#search"${options} });
   window.benchUi = ui;
-  const q = new URLSearchParams(location.search).get("q");
+  const params = new URLSearchParams(location.search);
+  // The bench's filtered query: the topic's label, as Pagefind indexed it.
+  const topic = params.get("topic-label");
+  if (topic) ui.triggerFilters({ topic: [topic] });
+  const q = params.get("q");
   if (q) ui.triggerSearch(q);
 });
 </script>
@@ -87,6 +92,7 @@ export interface SearchSample {
 
 interface BenchWindow {
   benchFirstResult?: number;
+  benchFirstExpected?: number;
   benchUi?: { triggerSearch(term: string): void };
 }
 
@@ -304,6 +310,69 @@ export async function measureSuggestion(browser: Browser, server: StaticServer, 
     const suggestion = shown ? ((await page.locator("#search-suggestion").textContent()) ?? "") : "";
     const afterEmptyMs = shown && times.benchEmpty !== undefined && times.benchSuggestion !== undefined ? times.benchSuggestion - times.benchEmpty : -1;
     return { query, dictionaryGzipBytes, largestGzipBytes, afterEmptyMs, suggestion };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A request of a cold query, in the order they started: what, when (ms since navigation), bytes as received. */
+export interface RequestTiming {
+  path: string;
+  startMs: number;
+  endMs: number;
+  bytes: number;
+}
+
+export interface ColdQuery extends Transfer {
+  ui: SearchUi;
+  kind: BenchQuery["kind"];
+  /** From navigation start to the first expected result shown. */
+  ms: number;
+  requests: number;
+  waterfall: RequestTiming[];
+}
+
+/** In the page, before any script: when a result link to one of `expected` (any result, if empty) first shows. */
+function recordExpectedResult({ selector, expected }: { selector: string; expected: string[] }): void {
+  const wanted = new Set(expected);
+  const observer = new MutationObserver(() => {
+    for (const link of document.querySelectorAll<HTMLAnchorElement>(selector)) {
+      if ((wanted.size === 0 || wanted.has(new URL(link.href).pathname)) && link.checkVisibility()) {
+        (window as BenchWindow).benchFirstExpected = performance.now();
+        observer.disconnect();
+        return;
+      }
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+/** One cold query (fresh context, empty cache) on our page or the default UI, with every request it made. */
+export async function measureColdQuery(browser: Browser, server: StaticServer, ui: SearchUi, query: BenchQuery): Promise<ColdQuery> {
+  const setup = searchUis[ui];
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  try {
+    await context.addInitScript(recordExpectedResult, { selector: setup.resultLink, expected: query.expected ?? [] });
+    const page = await context.newPage();
+    const started = new Map<object, number>();
+    const waterfall: RequestTiming[] = [];
+    let origin = 0;
+    page.on("request", (request) => started.set(request, performance.now() - origin));
+    page.on("requestfinished", (request) => {
+      const endMs = performance.now() - origin;
+      void request.sizes().then(
+        (sizes) => waterfall.push({ path: request.url().replace(server.url, ""), startMs: started.get(request) ?? 0, endMs, bytes: sizes.responseBodySize }),
+        () => {},
+      );
+    });
+    server.reset();
+    const address = ui === "ours" ? searchPageQuery(query) : `?${new URLSearchParams({ q: query.words, ...(query.topic ? { "topic-label": query.topic.label } : {}) }).toString()}`;
+    origin = performance.now();
+    await page.goto(`${server.url}${setup.path}${address}`);
+    await page.waitForFunction(() => (window as BenchWindow).benchFirstExpected !== undefined, null, { timeout: 30_000 });
+    const ms = await page.evaluate(() => (window as BenchWindow).benchFirstExpected ?? -1);
+    await waitForQuiet(server);
+    return { ui, kind: query.kind, ms, ...server.totals(), waterfall: waterfall.sort((a, b) => a.startMs - b.startMs) };
   } finally {
     await context.close();
   }

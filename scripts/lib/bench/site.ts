@@ -3,7 +3,9 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import type { BenchOptions } from "./report.ts";
-import { defaultUiPages, measurePageWeight, measureSearch, measureSuggestion, type PageWeight, type SearchSample, type SearchUi, type SuggestionSample } from "./search.ts";
+import os from "node:os";
+import { benchQueries, type BenchQuery } from "./queries.ts";
+import { defaultUiPages, measureColdQuery, measurePageWeight, measureSearch, measureSuggestion, type ColdQuery, type PageWeight, type SearchSample, type SearchUi, type SuggestionSample } from "./search.ts";
 import { formatBytes, formatMs } from "../util/format.ts";
 import { serveGzipped } from "../util/static-server.ts";
 
@@ -86,4 +88,40 @@ export function articleCount(siteDir: string): number {
     }
   }
   return count;
+}
+
+export interface ColdQueries {
+  text: string;
+  queries: BenchQuery[];
+  /** Every measured cold query, in the order run; each with the load average as it ran. */
+  samples: (ColdQuery & { loadAverage: number })[];
+}
+
+/**
+ * The four cold queries of a corpus (scripts/lib/bench/queries.ts) on our page and the default UI,
+ * `rounds` times each, alternating which UI goes first.
+ */
+export async function benchColdQueries(contentDir: string, siteDir: string, text: string, browser: Browser, rounds: number, log: (line: string) => void): Promise<ColdQueries> {
+  const queries = benchQueries(contentDir, text);
+  const server = await serveGzipped(siteDir, { extraPages: defaultUiPages() });
+  const uis: SearchUi[] = ["ours", "default"];
+  const samples: ColdQueries["samples"] = [];
+  try {
+    for (const query of queries) log(`  ${query.kind}: "${query.words}"${query.topic ? ` in ${query.topic.label}` : ""}; expected: ${query.expected ? `${query.expected.length} pages` : "any result"}`);
+    // One throwaway round: the server's gzip cache and Chromium's own start-up are not measured.
+    for (const ui of uis) await measureColdQuery(browser, server, ui, queries[0] as BenchQuery);
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, query] of queries.entries()) {
+        for (const ui of round % 2 === i % 2 ? uis : [...uis].reverse()) {
+          const loadAverage = os.loadavg()[0] ?? 0;
+          const sample = await measureColdQuery(browser, server, ui, query);
+          samples.push({ ...sample, loadAverage });
+          log(`  ${ui.padEnd(8)} ${query.kind.padEnd(9)} ${formatMs(sample.ms).padStart(7)} ${formatBytes(sample.bytes).padStart(7)} ${String(sample.requests).padStart(3)} req; load ${loadAverage.toFixed(2)}`);
+        }
+      }
+    }
+    return { text, queries, samples };
+  } finally {
+    await server.close();
+  }
 }

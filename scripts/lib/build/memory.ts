@@ -1,7 +1,7 @@
 /**
  * A full garbage collection on demand, as `node --expose-gc` offers it, for the one place the build
- * wants it: between rendering a large archive (Eleventy's runs leave much garbage behind) and the
- * search phase, whose Pagefind processes need memory of their own. V8 returns freed pages to the
+ * wants it: after rendering (Eleventy's runs leave much garbage behind), as the
+ * search phase's Pagefind process, which needs memory of its own, starts. V8 returns freed pages to the
  * system after a full collection; left alone it often keeps them while it is busy.
  */
 import v8 from "node:v8";

@@ -31,7 +31,7 @@ import {
   type FacetLabels,
   type SearchState,
 } from "./state.ts";
-import { bucketsForQuery, parseBucket, suggestQuery, wordsNotFound, type DictionaryWord } from "../shared/suggest.ts";
+import { bucketsForQuery, parseBucket, suggestQuery, wordsNotFound, wordsNotShown, type DictionaryWord } from "../shared/suggest.ts";
 import { readLabels, SearchView, type FacetCounts, type LoadedResult } from "./view.ts";
 
 const pageSize = 10;
@@ -164,11 +164,14 @@ class SearchPage {
         return;
       }
       // Filters are applied with the facet index; on a narrow screen the facets sit above the results.
-      if (!this.#totals && (hasFilters(state) || this.view.facetsAboveResults())) await this.loadFacets();
+      const facetsFirst = !this.#totals && (hasFilters(state) || this.view.facetsAboveResults());
+      // A range of years is known only from the facets; other filters are named in the page, so
+      // the facet file loads beside the words' index chunks.
+      if (facetsFirst && (state.from !== undefined || state.to !== undefined)) await this.loadFacets();
       if (!current()) return;
       const countsReady = this.#totals !== undefined;
       const missingBefore = notSavedIndexParts();
-      const response = await this.results(state);
+      const [response] = await Promise.all([this.results(state), facetsFirst ? this.loadFacets() : undefined]);
       if (!current()) return;
       // Fewer results, or none, because part of the index is not on this device: say so instead.
       if (notSavedIndexParts() > missingBefore) throw new NotSavedError("a part of the search index this search needs");
@@ -180,12 +183,19 @@ class SearchPage {
       }
       // A snapshot opened from disk cannot fetch the dictionary (file://): no suggestions there.
       const suggesting = state.q !== "" && location.protocol !== "file:";
-      if (suggesting && this.#hits.length < suggestBelow) void this.suggest(state, this.#hits.length, generation);
-      // Many results can still be for another word than the one typed (see wordsNotFound).
-      const checkFirst = suggesting && this.#hits.length >= suggestBelow ? (first: LoadedResult) => {
-        if (typeof first !== "string" && wordsNotFound(state.q, first.excerpt).length > 0) void this.suggest(state, this.#hits.length, generation, true);
-      } : undefined;
-      await this.showFirst(this.#hits.slice(0, pageSize), generation, summary, checkFirst);
+      const found = this.#hits.length;
+      if (suggesting && found === 0) void this.suggest(state, found, generation);
+      // The dictionary is fetched once the first result is shown, not beside its fragment. Many
+      // results can still be for another word than the one typed (see wordsNotFound).
+      const afterFirst = (first: LoadedResult) => {
+        // The facets load beside the other results' fragments, not after them.
+        if (!countsReady) void this.loadFacets();
+        if (!suggesting) return;
+        if (found < suggestBelow) {
+          if (typeof first === "string" || wordsNotShown(state.q, first.excerpt, first.meta.title).length > 0) void this.suggest(state, found, generation);
+        } else if (typeof first !== "string" && wordsNotFound(state.q, first.excerpt, first.meta.title).length > 0) void this.suggest(state, found, generation, true);
+      };
+      await this.showFirst(this.#hits.slice(0, pageSize), generation, summary, afterFirst);
       if (!current()) return;
       this.view.showMore(this.#shown, this.#hits.length);
       // A search made before the facets were loaded counted nothing: count now.

@@ -340,10 +340,10 @@ export interface SeenMeta {
  * (offline, not saved) is a plain error, to be tried again.
  */
 export async function loadFacetIndex(meta: SeenMeta, bundleUrl: string): Promise<FacetIndex> {
-  const index = readMeta(await inflate(meta.bytes));
   const file = facetFilePath(meta.url);
   if (!file) throw new FacetIndexError(`no facet file for ${meta.url}`);
-  const response = await fetch(new URL(file, bundleUrl));
+  // The file downloads while the metadata is read, which takes the page's thread for a while.
+  const [index, response] = await Promise.all([inflate(meta.bytes).then(readMeta), fetch(new URL(file, bundleUrl))]);
   if (response.status === 404) throw new FacetIndexError(`${file} was not written`);
   if (!response.ok) throw new Error(`${response.status} for ${file}`);
   const filters = readFacetFile(await inflate(new Uint8Array(await response.arrayBuffer()), facetFileSignature), index.pages.length);
@@ -414,22 +414,27 @@ export class FacetedPagefind implements Pagefind {
   async search(term: string | null, options: SearchOptions = {}): Promise<SearchResponse> {
     const { filters, sort = {} } = options;
     if (this.#fallback) return this.pagefind.search(term, options);
+    const response = this.#unfiltered(term, sort);
     if (!this.#index && filters && Object.keys(filters).length > 0) {
-      await this.filters();
+      // The facet file loads beside the words' index chunks, not before them.
+      await Promise.all([this.filters(), response]);
       return this.search(term, options);
     }
-    const key = JSON.stringify([term, sort]);
-    let last = this.#last;
-    if (last?.key !== key) {
-      const response = this.pagefind.search(term, { sort });
-      last = this.#last = { key, response };
-      // A failed search (offline, an index chunk not saved) is not reused.
-      response.catch(() => {
-        if (this.#last?.response === response) this.#last = undefined;
-      });
-    }
-    const unfiltered = await last.response;
+    const unfiltered = await response;
     // Read after the wait: the index may have arrived meanwhile.
     return this.#index ? this.#index.apply(unfiltered.results, filters) : { ...unfiltered, filters: {} };
+  }
+
+  /** Pagefind's search without filters, reused for the same words and sort. */
+  #unfiltered(term: string | null, sort: Record<string, "asc" | "desc">): Promise<SearchResponse> {
+    const key = JSON.stringify([term, sort]);
+    if (this.#last?.key === key) return this.#last.response;
+    const response = this.pagefind.search(term, { sort });
+    this.#last = { key, response };
+    // A failed search (offline, an index chunk not saved) is not reused.
+    response.catch(() => {
+      if (this.#last?.response === response) this.#last = undefined;
+    });
+    return response;
   }
 }

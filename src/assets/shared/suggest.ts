@@ -130,14 +130,36 @@ export function bucketsForQuery(query: string): string[] {
 
 /**
  * The query's words that Pagefind did not find as typed, judged by the words it marked in a
- * result's excerpt. For a word it does not hold, Pagefind searches the longest prefix it does hold
- * (pagefind#315): "cooperaton" finds the pages with "cooperation" and marks that word. A word is
- * found when a marked word begins with it; a stemmed match ("prosecutors" marking "prosecutor")
- * counts as not found, which costs only a look in the dictionary, where the word is.
+ * result's excerpt, and by its title (Pagefind marks words in the excerpt only). For a word it does
+ * not hold, Pagefind searches the longest prefix it does hold (pagefind#315): "cooperaton" finds
+ * the pages with "cooperation" and marks that word. A word is found when a marked or title word
+ * begins with it; a stemmed match ("prosecutors" marking "prosecutor") counts as not found, which
+ * costs only a look in the dictionary, where the word is.
  */
-export function wordsNotFound(query: string, excerpt: string): string[] {
-  const marked = [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((match) => foldText(match[1] ?? ""));
+export function wordsNotFound(query: string, excerpt: string, title = ""): string[] {
+  const seen = shownWords(excerpt, title);
+  return correctable(query).filter((word) => !seen.some((shown) => shown.startsWith(word)));
+}
+
+/**
+ * The query's words that a result does not show whole, in its title or marked in its excerpt. Those
+ * it shows are words of the page, so in the dictionary, which never corrects them: when none is
+ * left, a look in the dictionary can suggest nothing.
+ */
+export function wordsNotShown(query: string, excerpt: string, title = ""): string[] {
+  const seen = new Set(shownWords(excerpt, title));
+  return correctable(query).filter((word) => !seen.has(word));
+}
+
+/** The words a result shows of itself: its title's and those marked in its excerpt, folded. */
+function shownWords(excerpt: string, title: string): string[] {
+  const marked = [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((match) => match[1] ?? "");
+  return [...marked, title].flatMap(words).map(foldText);
+}
+
+/** The words of a query the dictionary could correct: long enough, and not numbers. */
+function correctable(query: string): string[] {
   return words(query)
     .map(foldText)
-    .filter((word) => word.length >= minWordLength && !/^\p{N}+$/u.test(word) && !marked.some((mark) => mark.startsWith(word)));
+    .filter((word) => word.length >= minWordLength && !/^\p{N}+$/u.test(word));
 }

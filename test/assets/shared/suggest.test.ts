@@ -9,6 +9,7 @@ import {
   suggestQuery,
   suggestWord,
   wordsNotFound,
+  wordsNotShown,
   type DictionaryWord,
 } from "../../../src/assets/shared/suggest.ts";
 
@@ -82,6 +83,17 @@ test("a word Pagefind answered with another word's pages is not found as typed; 
   // Too short to correct, or a number: never "not found".
   assert.equal(wordsNotFound("of 2023", "the <mark>office</mark>"), []);
   assert.equal(wordsNotFound("prosecutor traning", "a <mark>prosecutor</mark> and <mark>training</mark>"), ["traning"]);
+  // Pagefind marks the excerpt only: a word of the title is found as typed, and needs no dictionary.
+  assert.equal(wordsNotFound("Thirty-one minutes later when", "the <mark>minutes</mark> of", "Thirty-one minutes later, when it took off"), []);
+  assert.equal(wordsNotFound("minutes latr", "the <mark>minutes</mark> of", "Thirty-one minutes later"), ["latr"]);
+});
+
+test("wordsNotShown: the query's words a result does not show whole, in its title or marked", () => {
+  assert.equal(wordsNotShown("After all, when one has asked whatever became 1190", "", "After all, when one has asked whatever became 1190"), []);
+  assert.equal(wordsNotShown("tiblisi", "in <mark>Tiblisi</mark>"), []);
+  // A prefix shown is not the word: "coop" may still be corrected.
+  assert.equal(wordsNotShown("coop", "on <mark>cooperation</mark>"), ["coop"]);
+  assert.equal(wordsNotShown("Bogota traning", "in <mark>Bogotá</mark>", "Training"), ["traning"]);
 });
 
 test.run();
