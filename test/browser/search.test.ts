@@ -168,6 +168,20 @@ test("issue 23: the Language facet counts each language, narrows to lang=es, and
   await page.close();
 });
 
+test("issue 23: the Also in links lead from the English item to the Spanish one and back", async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${sampleServer.url}/news/2023/iap-signed-mou-with-aiamp/`);
+  await page.getByRole("link", { name: "Español" }).click();
+  await page.waitForURL(`${sampleServer.url}/news/2023/la-iap-firmo-un-memorando-con-la-aiamp/`);
+  assert.is(await page.locator("h1").textContent(), spanishTitle);
+  assert.is(await page.locator("h1").getAttribute("lang"), "es");
+  await page.getByRole("link", { name: "English" }).click();
+  await page.waitForURL(`${sampleServer.url}/news/2023/iap-signed-mou-with-aiamp/`);
+  assert.is(await page.locator("h1").textContent(), "The IAP signed MOU with AIAMP");
+  assert.equal(errors, []);
+  await page.close();
+});
+
 test("accent-insensitive: fiscalia finds Fiscalía, sao paulo finds São Paulo; exact accents rank first", async () => {
   const { page, errors } = await newPage();
   await openSearch(page, "?q=fiscalia");

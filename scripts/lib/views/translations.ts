@@ -54,12 +54,15 @@ export function translationGroups<T extends Translatable>(
     }
     if (root(item.url) === root(target)) continue;
     const joined = [...groupOf(item.url), ...groupOf(target)];
-    const clash = joined.find((member, index) => joined.findIndex((first) => first.lang === member.lang) !== index);
+    const clash = sameLanguagePair(joined, item);
     if (clash) {
-      const first = joined.find((member) => member.lang === clash.lang && member !== clash) as T;
+      const [one, other] = clash;
+      const language = `${languageName(one.lang)} (${one.lang})`;
       report(
         item,
-        `would make ${first.file} and ${clash.file} translations of each other, both in ${languageName(clash.lang)} (${clash.lang}): a group of translations has one item per language`,
+        one === item
+          ? `would join a group of translations that has an item in ${language} already, ${other.file}: a group has one item per language`
+          : `would join ${one.file} and ${other.file}, both in ${language}, in one group of translations: a group has one item per language`,
       );
       continue;
     }
@@ -72,4 +75,15 @@ export function translationGroups<T extends Translatable>(
   const keys = new Map<string, string>();
   for (const [key, group] of members) for (const member of group) keys.set(member.url, key);
   return { keys, problems };
+}
+
+/** Two items of one language in `group`, `item` first if it is one of them. */
+function sameLanguagePair<T extends Translatable>(group: readonly T[], item: T): [T, T] | undefined {
+  const mine = group.find((other) => other !== item && other.lang === item.lang);
+  if (mine) return [item, mine];
+  for (const [index, one] of group.entries()) {
+    const other = group.slice(index + 1).find((candidate) => candidate.lang === one.lang);
+    if (other) return [one, other];
+  }
+  return undefined;
 }
