@@ -5,6 +5,10 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { suggestionWordsFolder } from "../../scripts/lib/search/suggestion-words.ts";
+import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "../../src/assets/shared/suggest.ts";
 import { buildSite, newsFile, page, writeContent } from "../support/site.ts";
 
 const root = "https://archive.iap-association.org";
@@ -135,6 +139,26 @@ test("the sitemap lists each translated page with its alternates, itself include
       `<xhtml:link rel="alternate" hreflang="fr" href="${root}${french}"/></url>`,
   );
   assert.match(sitemap, `<url><loc>${root}/news/2022/other/</loc><lastmod>2022-05-01</lastmod></url>`);
+});
+
+test("did you mean: misspelt Spanish and French words suggest the words as the items spell them", () => {
+  const suggest = (query: string) => {
+    const words = new Map<string, DictionaryWord>();
+    for (const bucket of bucketsForQuery(query)) {
+      try {
+        for (const word of parseBucket(readFileSync(path.join(site.outDir, suggestionWordsFolder, `${bucket}.txt`), "utf8"))) words.set(word.folded, word);
+      } catch {
+        // No word of the archive starts with that letter.
+      }
+    }
+    return suggestQuery(query, words);
+  };
+  assert.is(suggest("asociacones"), "asociaciones");
+  assert.is(suggest("memorandum"), "memorando");
+  assert.is(suggest("coperacao"), "cooperação");
+  // Folded, the word is known: typed without its accents it needs no suggestion.
+  assert.is(suggest("cooperacao"), undefined);
+  assert.is(suggest("asociaciones"), undefined);
 });
 
 test.run();
