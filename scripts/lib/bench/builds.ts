@@ -21,11 +21,11 @@ export interface Corpus {
   sample: { file: string; url: string };
 }
 
-/** The 10k corpus's mix (8,000 news, 2,000 abstracts) at any size; deterministic (seed 1). */
-export function writeBenchCorpus(size: number, dir: string): Corpus {
+/** The 10k corpus's mix (8,000 news, 2,000 abstracts) at any size; deterministic (seed 1); `otherLanguages` of it in Spanish or French. */
+export function writeBenchCorpus(size: number, dir: string, otherLanguages = 0): Corpus {
   const news = Math.round(size * 0.8);
   const abstracts = size - news;
-  const files = generateCorpus({ news, abstracts });
+  const files = generateCorpus({ news, abstracts, otherLanguages });
   const bytes = writeCorpus(dir, files);
   // news/<year>/<slug>.md is published at /news/<year>/<slug>/ (the corpus sets no slug: field).
   const first = files.find((file) => file.path.startsWith("news/"));
