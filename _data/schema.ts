@@ -125,6 +125,12 @@ const itemLanguage = z.string({ error: "must be a BCP 47 language tag, e.g. es, 
 
 /** The fields every content file may carry. */
 const common = {
+  aliases: z.array(aliasPath, { error: "must be a list of old paths, e.g. [/News/Old-Title]" }).optional(),
+  draft: z.boolean({ error: "must be true or false" }).optional(),
+  slug: slug.optional(),
+  image: imageSchema.optional(),
+  documents: z.array(documentSchema, { error: "must be a list of documents, each with a src and a title" }).optional(),
+  video: videoSchema.optional(),
   /** The language of the item's text; the site's `language` (_data/site.ts) when absent. */
   lang: itemLanguage.optional(),
   /**
@@ -137,12 +143,6 @@ const common = {
       error: "must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, e.g. /news/2023/iap-signed-mou-with-aiamp/",
     })
     .optional(),
-  aliases: z.array(aliasPath, { error: "must be a list of old paths, e.g. [/News/Old-Title]" }).optional(),
-  draft: z.boolean({ error: "must be true or false" }).optional(),
-  slug: slug.optional(),
-  image: imageSchema.optional(),
-  documents: z.array(documentSchema, { error: "must be a list of documents, each with a src and a title" }).optional(),
-  video: videoSchema.optional(),
 };
 
 /**
