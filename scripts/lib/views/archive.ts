@@ -103,6 +103,8 @@ export interface Redirect {
   file: string;
   to: string;
   title: string;
+  /** The language of the title (its item's). */
+  lang: string;
 }
 
 /** What the paginated templates paginate over: see `Archive.pageLists`. */
@@ -569,7 +571,7 @@ function redirectsOf(
       else if (other) report(item, index, `is already an alias of ${other.file}`);
       else {
         claimedBy.set(key, item);
-        claims.push({ item, index, redirect: { from: alias, file, to: item.url, title: item.title } });
+        claims.push({ item, index, redirect: { from: alias, file, to: item.url, title: item.title, lang: item.lang } });
       }
     });
   }

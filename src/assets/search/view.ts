@@ -310,6 +310,8 @@ export class SearchView {
     if (this.#facets.length > 0) return;
     const nouns: Record<CheckboxFacet, string> = { type: "types", topic: "topics", conference: "conferences", speaker: "speakers", lang: "languages" };
     for (const facet of checkboxFacets) {
+      // The page of an archive in one language has no Language facet (src/pages/search.njk).
+      if (facet === "lang" && !this.form.querySelector('fieldset[data-facet="lang"]')) continue;
       const fieldset = required(this.form, `fieldset[data-facet="${facet}"]`, HTMLFieldSetElement);
       this.#facets.push(new FacetList(facet, fieldset, facetValues(totals[facet] ?? {}, labels[facet]), nouns[facet]));
     }
@@ -493,7 +495,13 @@ function resultItem(data: ResultData): HTMLLIElement {
   if (thumbnail) item.append(thumbnail);
   const type = data.meta.type ?? "";
   const lang = resultLanguage(data);
-  item.append(element("p", "search-result-type", lang ? `${type} · ${languageAutonym(lang)}` : type));
+  const typeLine = element("p", "search-result-type", type);
+  if (lang) {
+    const name = element("span", undefined, languageAutonym(lang));
+    name.lang = lang;
+    typeLine.append(" · ", name);
+  }
+  item.append(typeLine);
 
   const heading = element("h3");
   const link = element("a", undefined, data.meta.title || data.url);
