@@ -1,7 +1,7 @@
 /**
  * Results that are one item in several languages (pages sharing a `group` in their metadata, see
- * src/pages/news-item.njk) show as one result, the best-ranked, with "Also found in: Español"
- * links to the others, instead of as unrelated hits.
+ * src/pages/news-item.njk) show as one result, with "Also found in: Español" links to the others,
+ * instead of as unrelated hits: the first one shown, or the one in the page's language.
  */
 import { languageAutonym } from "../shared/language-name.ts";
 import { highlightUrl, markedWords } from "./excerpt.ts";
