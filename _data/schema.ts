@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "../scripts/lib/views/dates.ts";
+import { isKnownLanguage, tagForName } from "../scripts/lib/content/languages.ts";
 
 const calendarDate = z
   .string({ error: "must be a calendar date written YYYY-MM-DD, e.g. 2023-11-14" })
@@ -114,6 +115,14 @@ export const videoSchema = z.strictObject({
   title: nonEmptyText("the recording's title"),
 });
 
+/** An item's language: a BCP 47 tag a browser can name (scripts/lib/content/languages.ts). */
+const itemLanguage = z.string({ error: "must be a BCP 47 language tag, e.g. es, fr or pt-BR" }).refine(isKnownLanguage, {
+  error: (issue) => {
+    const tag = tagForName(String(issue.input));
+    return `is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR${tag ? `; did you mean "${tag}"?` : ""}`;
+  },
+});
+
 /** The fields every content file may carry. */
 const common = {
   aliases: z.array(aliasPath, { error: "must be a list of old paths, e.g. [/News/Old-Title]" }).optional(),
@@ -122,6 +131,18 @@ const common = {
   image: imageSchema.optional(),
   documents: z.array(documentSchema, { error: "must be a list of documents, each with a src and a title" }).optional(),
   video: videoSchema.optional(),
+  /** The language of the item's text; the site's `language` (_data/site.ts) when absent. */
+  lang: itemLanguage.optional(),
+  /**
+   * The address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/.
+   * Items naming each other, or one item, form one group of translations (scripts/lib/views/translations.ts).
+   */
+  translationOf: z
+    .string({ error: "must be the address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/" })
+    .regex(/^\/(?:news|abstracts)\/[^\s?#]+\/$/, {
+      error: "must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, e.g. /news/2023/iap-signed-mou-with-aiamp/",
+    })
+    .optional(),
 };
 
 /**
@@ -221,7 +242,7 @@ export const siteSchema = z.strictObject({
     .string()
     .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, { error: "must be a folder path such as /archive/ (starting and ending with /)" })
     .optional(),
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { error: "must be a BCP 47 tag, e.g. en" }),
+  language: itemLanguage,
   /** IANA time zone in which content dates are calendar dates; decides what "today" is. */
   timeZone: nonEmptyText("an IANA time zone, e.g. Europe/London"),
   description: nonEmptyText("a sentence describing the site"),

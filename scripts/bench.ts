@@ -21,6 +21,7 @@
  *                    [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]
  *   npm run bench -- --site <built site> [--search-runs 2]
  *   npm run bench -- --media 1000
+ *   npm run bench -- --languages 1000
  *
  * 5. Web archive: for each size, the WACZ of the busiest year and of the whole archive (scripts/lib/bench/wacz.ts);
  *    --no-wacz leaves it out.
@@ -28,6 +29,9 @@
  * --large adds the 100k corpus; --max-rss (GB) stops a build whose processes together pass it;
  * --dev-loop-only measures just the dev loop, on the --search-size corpus (no builds, no search);
  * --site measures only search and page weight, on a site built before (no builds, no dev loop).
+ *
+ * 6. Languages (`--languages 1000`, on its own): the corpus all English and with 10 % of its items
+ *    in Spanish or French, each built and searched (scripts/lib/bench/languages.ts).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -44,6 +48,7 @@ import { benchColdQueries } from "./lib/bench/site.ts";
 import { corpusTexts, type CorpusText } from "./lib/bench/corpus.ts";
 import { pluralise } from "./lib/eleventy/filters.ts";
 import { benchMedia, mediaSection } from "./lib/bench/media.ts";
+import { benchLanguages, languagesSection } from "./lib/bench/languages.ts";
 import { startedGroups, stopGroup } from "./lib/bench/process-tree.ts";
 import { benchWacz } from "./lib/bench/wacz.ts";
 import { formatBytes } from "./lib/util/format.ts";
@@ -52,7 +57,7 @@ import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNews
 import { optionsOrUsage } from "./lib/util/cli.ts";
 
 const usage =
-  "usage: npm run bench -- [--sizes 1000,10000] [--texts subtlex,brown] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]\n       npm run bench -- --media 1000";
+  "usage: npm run bench -- [--sizes 1000,10000] [--texts subtlex,brown] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]\n       npm run bench -- --media 1000\n       npm run bench -- --languages 1000";
 
 export function parseBenchArgs(args: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -73,6 +78,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
       "max-rss": { type: "string", default: "16" },
       site: { type: "string" },
       media: { type: "string" },
+      languages: { type: "string" },
     },
   });
   const count = (name: string, text: string) => {
@@ -100,6 +106,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
     maxRssBytes: maxRss * 1e9,
     site: values.site === undefined ? undefined : path.resolve(values.site),
     media: values.media === undefined ? undefined : count("media", values.media),
+    languages: values.languages === undefined ? undefined : count("languages", values.languages),
     workDir: path.join(repoRoot, "bench/work"),
     resultsDir: path.join(repoRoot, "bench/results"),
   };
@@ -146,6 +153,7 @@ async function main(): Promise<void> {
       maxRssBytes: options.maxRssBytes,
       site: options.site,
       media: options.media,
+      languages: options.languages,
     },
     builds: [],
   };
@@ -155,6 +163,17 @@ async function main(): Promise<void> {
     const browser = await launchBrowser();
     try {
       log(`\n${mediaSection(await benchMedia(options.media, options.workDir, log, { browser, searchTerms }))}`);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
+
+  if (options.languages) {
+    const browser = await launchBrowser();
+    try {
+      const variants = await benchLanguages(options.languages, options.workDir, options.maxRssBytes, browser, log);
+      log(`\n${languagesSection(options.languages, variants)}`);
     } finally {
       await browser.close();
     }

@@ -2,7 +2,7 @@
  * `npm run corpus`: writes a deterministic synthetic content folder (scripts/lib/bench/corpus.ts)
  * for load-testing the build and the search index.
  *
- *   npm run corpus -- --news 8000 --abstracts 2000 --out /tmp/corpus [--seed 1] [--text subtlex|brown]
+ *   npm run corpus -- --news 8000 --abstracts 2000 --out /tmp/corpus [--seed 1] [--text subtlex|brown] [--other-languages 0.1]
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -10,11 +10,18 @@ import { parseArgs } from "node:util";
 import { corpusTexts, generateCorpus, UsageError, writeCorpus, type CorpusOptions, type CorpusText } from "./lib/bench/corpus.ts";
 import { formatBytes } from "./lib/util/format.ts";
 
-const USAGE = "usage: npm run corpus -- --out <dir> [--news 8000] [--abstracts 2000] [--seed 1] [--text subtlex|brown]";
+const USAGE = "usage: npm run corpus -- --out <dir> [--news 8000] [--abstracts 2000] [--seed 1] [--text subtlex|brown] [--other-languages 0.1]";
 
 function parseCount(name: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a non-negative integer, got "${value}"`);
   return Number(value);
+}
+
+/** A share from 0 to 1: "0.1" is 10 %. */
+export function parseShare(name: string, value: string): number {
+  const share = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || share > 1) throw new UsageError(`--${name} must be a share from 0 to 1, e.g. 0.1 for 10 %, got "${value}"`);
+  return share;
 }
 
 export function parseCliArgs(args: readonly string[]): Required<CorpusOptions> & { out: string } {
@@ -29,6 +36,7 @@ export function parseCliArgs(args: readonly string[]): Required<CorpusOptions> &
         abstracts: { type: "string", default: "2000" },
         seed: { type: "string", default: "1" },
         text: { type: "string", default: "subtlex" },
+        "other-languages": { type: "string", default: "0" },
         out: { type: "string" },
       },
     }));
@@ -42,6 +50,7 @@ export function parseCliArgs(args: readonly string[]): Required<CorpusOptions> &
     abstracts: parseCount("abstracts", values.abstracts),
     seed: parseCount("seed", values.seed),
     text: values.text as CorpusText,
+    otherLanguages: parseShare("other-languages", values["other-languages"]),
     out: values.out,
   };
 }
@@ -53,7 +62,7 @@ function main(): void {
     const bytes = writeCorpus(options.out, generateCorpus(options));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `wrote ${options.news} news and ${options.abstracts} abstracts (${formatBytes(bytes)}) to ${options.out} in ${seconds} s`,
+      `wrote ${options.news} news and ${options.abstracts} abstracts${options.otherLanguages > 0 ? ` (${Math.round(options.otherLanguages * 100)} % in Spanish or French)` : ""} (${formatBytes(bytes)}) to ${options.out} in ${seconds} s`,
     );
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

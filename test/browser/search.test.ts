@@ -115,17 +115,69 @@ test("the sample archive: the seed title, a speaker's name, and the header searc
   await page.getByRole("search", { name: "Site" }).getByRole("button", { name: "Search" }).click();
   await page.waitForURL(`${sampleServer.url}/search/?q=Mahiques`);
   await settled(page);
+  // The Spanish translation matches too: it is shown on its English item, not as a hit of its own.
   assert.equal(await titles(page), [
     "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services",
     "The IAP signed MOU with AIAMP",
   ]);
-  assert.is(await status(page), "2 results for “Mahiques”");
+  assert.equal(await page.locator(".search-also-in").allTextContents(), ["Also found in: Español"]);
+  assert.is(await status(page), "3 results for “Mahiques”");
   assert.is(await page.locator("#search-q").inputValue(), "Mahiques");
   assert.equal(await page.locator("#search-results .meta").allTextContents(), [
     "25 September 2022 · IAP 27th Annual Conference & General Meeting · Juan Bautista Mahiques",
     "14 November 2023",
   ]);
   assert.equal(await page.locator(".search-result-type").allTextContents(), ["Abstract", "News"]);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+const spanishTitle = "La IAP firmó un memorando de entendimiento con la AIAMP";
+
+test("issue 23: a Spanish item is found from the English page with and without accents, marked as Spanish", async () => {
+  const { page, errors } = await newPage();
+  for (const words of ["fiscalias", "fiscalías", "cooperacion"]) {
+    await openSearch(page, `?q=${encodeURIComponent(words)}`, sampleServer.url);
+    assert.equal(await titles(page), [spanishTitle], words);
+    assert.is(await page.locator("#search-results h3").getAttribute("lang"), "es");
+    assert.is(await page.locator("#search-results .search-excerpt").getAttribute("lang"), "es");
+    assert.equal(await page.locator(".search-result-type").allTextContents(), ["News · Español"]);
+  }
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("issue 23: the Language facet counts each language, narrows to lang=es, and translations show as one result", async () => {
+  const { page, errors } = await newPage();
+  await openSearch(page, "?q=AIAMP", sampleServer.url);
+  assert.equal(await titles(page), ["The IAP signed MOU with AIAMP"]);
+  assert.equal(await page.locator(".search-also-in").allTextContents(), ["Also found in: Español"]);
+  assert.is(await page.locator(".search-also-in a").getAttribute("lang"), "es");
+  await page.locator('fieldset[data-facet="lang"] li:not([hidden])').first().waitFor();
+  assert.equal(await visibleOptions(page, "lang"), ["English (1)", "Español (1)"]);
+  await page.getByRole("checkbox", { name: "Español" }).check();
+  await page.waitForURL(`${sampleServer.url}/search/?q=AIAMP&lang=es`);
+  await settled(page);
+  assert.equal(await titles(page), [spanishTitle]);
+  assert.equal(await page.locator("#search-chips li").allTextContents(), ["Remove filter Language: Español ×"]);
+  await page.locator(".search-also-in").waitFor({ state: "detached" });
+  // The URL alone gives the same search.
+  await openSearch(page, "?lang=es", sampleServer.url);
+  assert.equal(await titles(page), [spanishTitle]);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("issue 23: the Also in links lead from the English item to the Spanish one and back", async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${sampleServer.url}/news/2023/iap-signed-mou-with-aiamp/`);
+  await page.getByRole("link", { name: "Español" }).click();
+  await page.waitForURL(`${sampleServer.url}/news/2023/la-iap-firmo-un-memorando-con-la-aiamp/`);
+  assert.is(await page.locator("h1").textContent(), spanishTitle);
+  assert.is(await page.locator("h1").getAttribute("lang"), "es");
+  await page.getByRole("link", { name: "English" }).click();
+  await page.waitForURL(`${sampleServer.url}/news/2023/iap-signed-mou-with-aiamp/`);
+  assert.is(await page.locator("h1").textContent(), "The IAP signed MOU with AIAMP");
   assert.equal(errors, []);
   await page.close();
 });

@@ -17,6 +17,10 @@ const content = writeContent({
     "The Fiscalía joined the wombat programme, after [the 2021 workshop](/news/2021/middle/).\n",
   ),
   "news/2023/december.md": newsFile({ title: "December meeting", date: "2023-12-05" }, "A meeting in December.\n"),
+  "news/2023/lanzamiento.md": newsFile(
+    { title: "Comienza el programa del canguro", date: "2023-03-10", lang: "es", translationOf: "/news/2023/launch/" },
+    "La Asociación comenzó el programa wombat del canguro.\n",
+  ),
 });
 const outDir = path.join(tempDir("snapshot-browser-"), "iap-2023");
 await makeSnapshot({ contentDir: content, period: { from: 2023, to: 2023 }, outDir, takenOn: "2025-06-01" });
@@ -73,6 +77,30 @@ test("from disk: the header's search box finds an article by a word without its 
   await page.keyboard.press("Enter");
   await page.waitForURL((url) => url.search === "?q=quokka");
   await page.waitForFunction(() => document.querySelector("#search-status")?.textContent === "No results for “quokka”");
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("issue 23, from disk: a Spanish item found with its language, the Language facet, and translations shown as one result", async () => {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  const search = pathToFileURL(path.join(data, "search/index.html")).href;
+  await page.goto(`${search}?q=canguro`);
+  const result = page.locator("#search-results li").first();
+  await result.waitFor();
+  assert.equal(await page.locator("#search-results h3").allTextContents(), ["Comienza el programa del canguro"]);
+  assert.is(await result.locator("h3").getAttribute("lang"), "es");
+  assert.is(await result.locator(".search-result-type").textContent(), "News · Español");
+
+  await page.goto(`${search}?lang=es`);
+  await page.waitForFunction(() => document.querySelector("#search-status")?.textContent === "1 result for the chosen filters");
+  assert.equal(await page.locator("#search-results h3").allTextContents(), ["Comienza el programa del canguro"]);
+  assert.equal(await page.locator('fieldset[data-facet="lang"] li:not([hidden]) label').allTextContents(), ["English (2)", "Español (1)"]);
+
+  await page.goto(`${search}?q=wombat`);
+  await page.locator(".search-also-in").waitFor();
+  assert.equal(await page.locator("#search-results h3").allTextContents(), ["Launch of the wombat programme"]);
+  assert.is(await page.locator(".search-also-in").textContent(), "Also found in: Español");
   assert.equal(errors, []);
   await page.close();
 });

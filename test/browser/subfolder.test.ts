@@ -72,8 +72,8 @@ test("crawling from the home page reaches every page, and every link and #fragme
   const pages = [...sitemap.matchAll(/<loc>https:\/\/archive\.iap-association\.org\/archive\/([^<]*)<\/loc>/g)].map(
     (match) => `${server.url}/${match[1]}`,
   );
-  // 22: topics nothing is tagged with have no page (issue 17).
-  assert.is(pages.length, 22);
+  // 23: topics nothing is tagged with have no page (issue 17).
+  assert.is(pages.length, 23);
   assert.equal(
     pages.filter((url) => !seen.has(url)),
     [],
@@ -94,6 +94,31 @@ test("search works under the subfolder and its results open", async () => {
   assert.is(await result.textContent(), "The IAP signed MOU with AIAMP");
   await result.click();
   await page.waitForURL((url) => url.pathname === "/archive/news/2023/iap-signed-mou-with-aiamp/");
+  assert.is(await page.locator("h1").textContent(), "The IAP signed MOU with AIAMP");
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("issue 23 under the subfolder: a Spanish item found without accents, the Language facet, and the Also in link", async () => {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}/`);
+  await page.getByRole("searchbox").first().fill("fiscalias");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`${server.url}/search/?q=fiscalias`);
+  const result = page.locator("#search-results h3 a").first();
+  await result.waitFor();
+  assert.is(await result.textContent(), "La IAP firmó un memorando de entendimiento con la AIAMP");
+
+  await page.goto(`${server.url}/search/?q=AIAMP`);
+  await page.getByRole("checkbox", { name: "Español" }).check();
+  await page.waitForURL(`${server.url}/search/?q=AIAMP&lang=es`);
+  await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
+  assert.equal(await page.locator("#search-results h3 a").allTextContents(), ["La IAP firmó un memorando de entendimiento con la AIAMP"]);
+  await page.locator("#search-results h3 a").click();
+  await page.waitForURL((url) => url.pathname === "/archive/news/2023/la-iap-firmo-un-memorando-con-la-aiamp/");
+  await page.getByRole("link", { name: "English" }).click();
+  await page.waitForURL(`${server.url}/news/2023/iap-signed-mou-with-aiamp/`);
   assert.is(await page.locator("h1").textContent(), "The IAP signed MOU with AIAMP");
   assert.equal(errors, []);
   await page.close();

@@ -30,7 +30,7 @@ test("every content error of a build is reported together, with file, line, fiel
     `  ${rel("news/2023/bad-date.md")}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`,
     `  ${rel("news/2023/bad-tag.md")}:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)`,
     `  ${rel("news/2023/no-title.md")}: title is required: it must be the headline as text`,
-    `  ${rel("news/2023/typo.md")}:2: titel is not a known field; did you mean "title"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video)`,
+    `  ${rel("news/2023/typo.md")}:2: titel is not a known field; did you mean "title"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)`,
   ]);
 });
 

@@ -113,7 +113,7 @@ test("every bad input fails the build with its own message, all reported togethe
     `  ${at("news/2023/tabs.md")}:5: front matter is not valid YAML: Tabs are not allowed as indentation (indent with spaces, not tabs)`,
     `  ${at("news/2023/tags-text.md")}:4: tags "cooperation" must be a list of topic ids, e.g. [international-cooperation]`,
     `  ${at("news/2023/unclosed-quote.md")}:2: front matter is not valid YAML: the " quote that opens "title" is never closed (close it, or leave the quotes out)`,
-    `  ${at("news/2023/unknown-field.md")}:4: tag is not a known field; did you mean "tags"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video)`,
+    `  ${at("news/2023/unknown-field.md")}:4: tag is not a known field; did you mean "tags"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)`,
     `  ${at("news/2023/unknown-topic.md")}:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)`,
     `  ${at("news/2023/with-time.md")}:3: date "2023-11-14T10:00:00+02:00" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`,
     `  ${at("news/2023/yaml-alias.md")}:3: front matter uses the YAML alias *t: write the value out instead`,

@@ -145,18 +145,19 @@ test("the index is sorted, one CDXJ line a response, each pointing at its record
   assert.ok(launch?.startsWith("org,iap-association,archive)/news/2023/launch/ 20250601120000 {"));
 });
 
-test("pages.jsonl: a header, then every article of the year with its URL, capture time, title and text", () => {
+test("pages.jsonl: a header, then every article of the year with its URL, capture time, title, text and language", () => {
   const [header, ...pages] = text("pages/pages.jsonl").trim().split("\n").map((line) => JSON.parse(line) as Record<string, string>);
   assert.equal(header, { format: "json-pages-1.0", id: "pages", title: "IAP News Archive, 2023", hasText: true });
   assert.equal(
-    pages.map(({ url, ts, title, text: body }) => ({ url, ts, title, text: body })),
+    pages.map(({ url, ts, title, text: body, inLanguage }) => ({ url, ts, title, text: body, inLanguage })),
     [
-      { url: `${live}news/2023/cooperation/`, ts: "2025-06-01T12:00:00Z", title: "Cooperation agreement", text: "An agreement on quokka habitats was signed." },
+      { url: `${live}news/2023/cooperation/`, ts: "2025-06-01T12:00:00Z", title: "Cooperation agreement", text: "An agreement on quokka habitats was signed.", inLanguage: "en" },
       {
         url: `${live}news/2023/launch/`,
         ts: "2025-06-01T12:00:00Z",
         title: "Launch of the wombat programme",
         text: "The Fiscalía joined the wombat programme. It follows the agreement and the 2021 workshop.",
+        inLanguage: "en",
       },
     ],
   );

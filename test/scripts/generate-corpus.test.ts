@@ -151,10 +151,33 @@ test("slugify folds accents and strips punctuation", () => {
   assert.is(slugify("Prosecutors meet in Bogotá: Zürich & Kraków"), "prosecutors-meet-in-bogota-zurich-krakow");
 });
 
+test("issue 23: --other-languages 0.1 makes about 10 % of items Spanish or French, in their own words, half of the news translations", () => {
+  const mixed = generateCorpus({ news: 1000, abstracts: 200, otherLanguages: 0.1 });
+  const langs = mixed.map((file) => frontMatter(file.text).lang ?? "en");
+  const count = (tag: string) => langs.filter((lang) => lang === tag).length;
+  assert.equal([count("en"), count("es"), count("fr")], [1077, 59, 64]);
+  const spanish = mixed.filter((file) => frontMatter(file.text).lang === "es").map((file) => file.text.split("\n---\n")[1] ?? "");
+  const words = [...distinctWords(spanish)];
+  for (const word of ["que", "de", "el", "está"]) assert.ok(words.includes(word), word);
+  const translations = mixed.filter((file) => frontMatter(file.text).translationOf !== undefined);
+  assert.is(translations.length, 40);
+  // Each names an English news item of the corpus, of its own date.
+  const urls = new Map(mixed.map((file) => [`/${file.path.replace(/\.md$/, "/")}`, frontMatter(file.text)]));
+  for (const file of translations) {
+    const original = urls.get(String(frontMatter(file.text).translationOf));
+    assert.ok(original && original.lang === undefined && original.date === frontMatter(file.text).date, file.path);
+  }
+  // Without the option the corpus is all English, as before it existed.
+  assert.equal(generateCorpus({ news: 50, abstracts: 20, otherLanguages: 0 }), files);
+});
+
 test("CLI arguments: defaults, missing --out and unknown flags", () => {
-  assert.equal(parseCliArgs(["--out", "x"]), { news: 8000, abstracts: 2000, seed: 1, text: "subtlex", out: "x" });
-  assert.equal(parseCliArgs(["--out", "x", "--text", "brown", "--seed", "2"]), { news: 8000, abstracts: 2000, seed: 2, text: "brown", out: "x" });
+  assert.equal(parseCliArgs(["--out", "x"]), { news: 8000, abstracts: 2000, seed: 1, text: "subtlex", otherLanguages: 0, out: "x" });
+  assert.equal(parseCliArgs(["--out", "x", "--text", "brown", "--seed", "2"]), { news: 8000, abstracts: 2000, seed: 2, text: "brown", otherLanguages: 0, out: "x" });
   assert.throws(() => parseCliArgs(["--out", "x", "--text", "lorem"]), (error: unknown) => error instanceof UsageError && error.message === '--text must be one of subtlex, brown, got "lorem"');
+  assert.is(parseCliArgs(["--out", "x", "--other-languages", "0.1"]).otherLanguages, 0.1);
+  assert.throws(() => parseCliArgs(["--out", "x", "--other-languages", "10%"]), (error: unknown) => error instanceof UsageError);
+  assert.throws(() => parseCliArgs(["--out", "x", "--other-languages", "2"]), (error: unknown) => error instanceof UsageError);
   assert.throws(() => parseCliArgs([]), (error: unknown) => error instanceof UsageError);
   assert.throws(() => parseCliArgs(["--out", "x", "--bogus"]), (error: unknown) => error instanceof UsageError);
   assert.throws(() => parseCliArgs(["--out", "x", "--news", "-3"]), (error: unknown) => error instanceof UsageError);

@@ -28,11 +28,11 @@ export interface Corpus {
  */
 export const corpusSeeds: Record<CorpusText, number> = { subtlex: 1, brown: 2 };
 
-/** The 10k corpus's mix (8,000 news, 2,000 abstracts) at any size, of one text; deterministic. */
-export function writeBenchCorpus(size: number, dir: string, text: CorpusText = "subtlex"): Corpus {
+/** The 10k corpus's mix (8,000 news, 2,000 abstracts) at any size, of one text; deterministic; `otherLanguages` of it in Spanish or French. */
+export function writeBenchCorpus(size: number, dir: string, text: CorpusText = "subtlex", otherLanguages = 0): Corpus {
   const news = Math.round(size * 0.8);
   const abstracts = size - news;
-  const files = generateCorpus({ news, abstracts, text, seed: corpusSeeds[text] });
+  const files = generateCorpus({ news, abstracts, text, seed: corpusSeeds[text], otherLanguages });
   const bytes = writeCorpus(dir, files);
   // news/<year>/<slug>.md is published at /news/<year>/<slug>/ (the corpus sets no slug: field).
   const first = files.find((file) => file.path.startsWith("news/"));

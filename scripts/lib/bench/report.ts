@@ -30,6 +30,8 @@ export interface BenchOptions {
   site: string | undefined;
   /** Only the photos bench, on a corpus of this size. */
   media: number | undefined;
+  /** Only the languages bench (all English against 10 % Spanish and French), on corpora of this size. */
+  languages: number | undefined;
   workDir: string;
   resultsDir: string;
 }

@@ -82,12 +82,43 @@ export function absoluteLinks(html: string, root: string, pageUrl = "/"): string
     .replace(/srcset="([^"]*)"/g, (_, srcset: string) => `srcset="${srcset.replace(/(^|, )([^ ,]+)/g, (__, before: string, url: string) => before + resolve(url))}"`);
 }
 
-export function sitemapXml(urls: readonly { url: string; lastmod?: string }[], root: string): string {
+/**
+ * The Atom feed with each entry's language (`xml:lang`, RFC 4287 §2): the feed library writes
+ * entries in `entries`' order, without one. The feed's own is the site's.
+ */
+export function atomWithLanguages(atom: string, entries: readonly Item[], siteLanguage: string): string {
+  let index = 0;
+  return atom
+    .replace(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${siteLanguage}">`)
+    .replace(/<entry>/g, () => `<entry xml:lang="${entries[index++]?.lang ?? siteLanguage}">`);
+}
+
+/** The JSON Feed as version 1.1, which gives the feed and each item a `language` (jsonfeed.org/version/1.1). */
+export function jsonFeedWithLanguages(json: string, entries: readonly Item[], siteLanguage: string): string {
+  const feed = JSON.parse(json) as { version: string; language?: string; items: { language?: string }[] };
+  feed.version = "https://jsonfeed.org/version/1.1";
+  feed.language = siteLanguage;
+  feed.items.forEach((entry, index) => (entry.language = entries[index]?.lang ?? siteLanguage));
+  return JSON.stringify(feed, null, 4);
+}
+
+/** A sitemap entry; `alternates` are the page's translations, by language (its own included), as search engines read them. */
+export interface SitemapEntry {
+  url: string;
+  lastmod?: string;
+  alternates?: readonly { lang: string; url: string }[];
+}
+
+export function sitemapXml(urls: readonly SitemapEntry[], root: string): string {
   const escape = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
   const entries = urls.map(
-    (entry) => `<url><loc>${escape(absoluteUrl(entry.url, root))}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ""}</url>`,
+    (entry) =>
+      `<url><loc>${escape(absoluteUrl(entry.url, root))}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ""}` +
+      (entry.alternates ?? []).map((other) => `<xhtml:link rel="alternate" hreflang="${other.lang}" href="${escape(absoluteUrl(other.url, root))}"/>`).join("") +
+      `</url>`,
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
+  const xhtml = urls.some((entry) => entry.alternates?.length) ? ` xmlns:xhtml="http://www.w3.org/1999/xhtml"` : "";
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${xhtml}>\n${entries.join("\n")}\n</urlset>\n`;
 }
 
 export function robotsTxt(root: string): string {
@@ -107,11 +138,20 @@ export function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string
     ["news", archive.news],
     ["abstracts", archive.abstracts],
   ] as const) {
-    write(`/feeds/${kind}.xml`, buildFeed(site, archive.siteRoot, kind, items, escapeHtml).atom1());
-    write(`/feeds/${kind}.json`, buildFeed(site, archive.siteRoot, kind, items, asText).json1());
+    const entries = items.slice(0, feedLength);
+    write(`/feeds/${kind}.xml`, atomWithLanguages(buildFeed(site, archive.siteRoot, kind, items, escapeHtml).atom1(), entries, site.language));
+    write(`/feeds/${kind}.json`, jsonFeedWithLanguages(buildFeed(site, archive.siteRoot, kind, items, asText).json1(), entries, site.language));
   }
   const lastmod = new Map(archive.items.map((item) => [item.url, item.date]));
-  const urls = archive.pageUrls().map((url) => ({ url, ...(lastmod.has(url) ? { lastmod: lastmod.get(url) } : {}) }));
+  const items = new Map(archive.items.map((item) => [item.url, item]));
+  const alternatesOf = (item: Item) => {
+    const others = archive.translationsOf(item);
+    return others.length > 0 ? { alternates: [item, ...others].map((other) => ({ lang: other.lang, url: other.url })) } : {};
+  };
+  const urls = archive.pageUrls().map((url) => {
+    const item = items.get(url);
+    return { url, ...(lastmod.has(url) ? { lastmod: lastmod.get(url) } : {}), ...(item ? alternatesOf(item) : {}) };
+  });
   write("/sitemap.xml", sitemapXml(urls, archive.siteRoot));
   write("/robots.txt", robotsTxt(archive.siteRoot));
   write("/_headers", headersFile(archive.basePath));

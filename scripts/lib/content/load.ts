@@ -27,6 +27,7 @@ import { isValidSlug, slugFromFileName } from "../views/slugs.ts";
 import { speakerKey } from "../views/speakers.ts";
 import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
 import { displayPath } from "../util/display-path.ts";
+import { translationGroups } from "../views/translations.ts";
 
 const forbiddenInBody = new RegExp(forbiddenCharacters.source, "gu");
 
@@ -59,6 +60,10 @@ interface ItemBase {
   aliases: string[];
   /** Its images, documents and video (scripts/lib/content/item-files.ts), when it has any. */
   files?: ItemFiles;
+  /** The language of its text (BCP 47): its `lang`, or the site's `language`. */
+  lang: string;
+  /** The address of the same item in another language (scripts/lib/views/translations.ts). */
+  translationOf?: string;
 }
 
 export interface NewsItem extends ItemBase {
@@ -96,6 +101,8 @@ export interface LoadedContent {
   files: number;
   /** The line of an item's `aliases[index]` in its file, for problems found once every page is known. */
   aliasLine(item: Item, index: number): number | undefined;
+  /** Each translated item's group of translations, by URL: the key its group shares (scripts/lib/views/translations.ts). */
+  translationKeys: ReadonlyMap<string, string>;
 }
 
 /**
@@ -128,6 +135,7 @@ export interface ContentFile {
 export interface FileResult {
   item?: Item;
   aliasLines?: (number | undefined)[];
+  translationOfLine?: number;
   problems: Problem[];
 }
 
@@ -142,7 +150,7 @@ export function listContent(
   const news = listMarkdown(contentDir, "news", problems);
   const abstracts = listMarkdown(contentDir, "abstracts", problems);
   if (!news.exists && !abstracts.exists) {
-    const empty = { news: [], abstracts: [], withheld: { drafts: 0, scheduled: 0 }, files: 0, aliasLine: () => undefined };
+    const empty = { news: [], abstracts: [], withheld: { drafts: 0, scheduled: 0 }, files: 0, aliasLine: () => undefined, translationKeys: new Map() };
     return {
       ok: false,
       result: {
@@ -184,7 +192,9 @@ export function contentReader(options: LoadOptions): (file: ContentFile) => File
       item = read && toAbstract(file, read, context, problems);
     }
     const lines = parsed;
-    return item && lines ? { item, aliasLines: item.aliases.map((_, index) => lines.lineOf(["aliases", index])), problems } : { problems };
+    if (!item || !lines) return { problems };
+    const translationOfLine = lines.lineOf(["translationOf"]);
+    return { item, aliasLines: item.aliases.map((_, index) => lines.lineOf(["aliases", index])), ...(translationOfLine ? { translationOfLine } : {}), problems };
   };
 }
 
@@ -207,6 +217,7 @@ export function assembleContent(
 ): { content: LoadedContent; problems: Problem[] } {
   const problems: Problem[] = [...listingProblems];
   const aliasLines = new Map<Item, (number | undefined)[]>();
+  const translationOfLines = new Map<Item, number | undefined>();
   const news: NewsItem[] = [];
   const abstracts: AbstractItem[] = [];
   for (const result of results) {
@@ -215,8 +226,14 @@ export function assembleContent(
     if (result.item.kind === "news") news.push(result.item);
     else abstracts.push(result.item);
     aliasLines.set(result.item, result.aliasLines ?? []);
+    translationOfLines.set(result.item, result.translationOfLine);
   }
   const clashing = reportUrlClashes([...news, ...abstracts], problems);
+  const translations = translationGroups(
+    [...news, ...abstracts].filter((item) => !clashing.has(item)),
+    (item) => translationOfLines.get(item),
+  );
+  problems.push(...translations.problems);
 
   const published = (item: Item) => !clashing.has(item) && (options.preview || (!item.draft && !item.scheduled));
   const all = [...news, ...abstracts];
@@ -229,6 +246,7 @@ export function assembleContent(
         : { drafts: all.filter((item) => item.draft).length, scheduled: all.filter((item) => !item.draft && item.scheduled).length },
       files: files.length,
       aliasLine: (item, index) => aliasLines.get(item)?.[index],
+      translationKeys: translations.keys,
     },
     problems,
   };
@@ -516,6 +534,7 @@ function toNewsItem(file: string, { data, parsed }: Parsed<NewsFrontMatter>, { t
     wordCount: body.wordCount,
     aliases: data.aliases ?? [],
     ...(hasFiles(files.found) ? { files: files.found } : {}),
+    ...languageOf(data, options.site),
   };
 }
 
@@ -575,7 +594,13 @@ function toAbstract(file: string, { data, parsed }: Parsed<AbstractFrontMatter>,
     wordCount: body.wordCount,
     aliases: data.aliases ?? [],
     ...(hasFiles(files.found) ? { files: files.found } : {}),
+    ...languageOf(data, options.site),
   };
+}
+
+/** An item's language and the item it translates, as the templates read them. */
+function languageOf(data: { lang?: string | undefined; translationOf?: string | undefined }, site: Site): { lang: string; translationOf?: string } {
+  return { lang: data.lang ?? site.language, ...(data.translationOf ? { translationOf: data.translationOf } : {}) };
 }
 
 /** Default limits on an item's files, when _data/site.ts sets none. */

@@ -7,6 +7,7 @@ import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scri
 import type { Item } from "../content/load.ts";
 import { publishedHref } from "../content/item-files.ts";
 import { formatBytes } from "../util/format.ts";
+import { languageAutonym, ogLocale } from "../content/languages.ts";
 
 
 /** "3 abstracts", "1 abstract" */
@@ -25,8 +26,10 @@ export const filters = {
   publishedHref,
   // Filters that make absolute URLs take the archive's root (archive.siteRoot), which carries the base path.
   citation: (item: Item, root: string) => (item.kind === "news" ? newsCitation(item, site, root) : abstractCitation(item, site, root)),
-  newsArticleJsonLd: (item: Item, root: string) => scriptSafeJson(item.kind === "news" ? newsArticleJsonLd(item, site, root) : {}),
-  abstractJsonLd: (item: Item, root: string) => scriptSafeJson(item.kind === "abstract" ? abstractJsonLd(item, site, root) : {}),
+  newsArticleJsonLd: (item: Item, root: string, translations?: Item[]) => scriptSafeJson(item.kind === "news" ? newsArticleJsonLd(item, site, root, translations) : {}),
+  abstractJsonLd: (item: Item, root: string, translations?: Item[]) => scriptSafeJson(item.kind === "abstract" ? abstractJsonLd(item, site, root, translations) : {}),
+  languageName: languageAutonym,
+  ogLocale,
 };
 
 export default function registerFilters(eleventyConfig: UserConfig): void {

@@ -9,6 +9,7 @@ import { Parser } from "htmlparser2";
 import { diskIndexGlobal, type DiskIndex, type DiskIndexPage } from "../../../src/assets/search/disk-search.ts";
 import type { Archive } from "../views/archive.ts";
 import type { Item } from "../content/load.ts";
+import { languageAutonym } from "../content/languages.ts";
 
 /** Elements whose edges separate words: "<p>a</p><p>b</p>" reads "a b", not "ab". */
 const blockElements = new Set(["address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table", "td", "th", "tr", "ul"]);
@@ -40,7 +41,13 @@ function thumbnailMeta(item: Item): Record<string, string> {
   return thumbnail ? { thumbnail: thumbnail.name, thumbnail_width: String(thumbnail.width), thumbnail_height: String(thumbnail.height) } : {};
 }
 
+/** The language and group of translations Pagefind gets from the article's markup (src/pages/news-item.njk). */
+function languageMeta(item: Item, archive: Archive): { meta: Record<string, string>; filter: string[] } {
+  return { meta: { lang: item.lang, group: archive.translationKeyOf(item) }, filter: [languageAutonym(item.lang)] };
+}
+
 function indexPage(item: Item, archive: Archive): DiskIndexPage {
+  const language = languageMeta(item, archive);
   const common = {
     // Relative to the snapshot's root, and naming the file: the search page resolves it from disk.
     url: `${item.url.slice(1)}index.html`,
@@ -53,21 +60,22 @@ function indexPage(item: Item, archive: Archive): DiskIndexPage {
     return {
       ...common,
       about: "",
-      meta: { type: "News", ...thumbnailMeta(item) },
-      filters: { type: ["News"], year: [String(item.year)], topic: item.topics.map((topic) => topic.label) },
+      meta: { type: "News", ...language.meta, ...thumbnailMeta(item) },
+      filters: { type: ["News"], year: [String(item.year)], topic: item.topics.map((topic) => topic.label), lang: language.filter },
     };
   }
   const people = item.speakers.map((speaker) => [speaker.name, speaker.role, speaker.organisation].filter(Boolean).join(", "));
   return {
     ...common,
     about: [item.conference.name, item.session, ...people].join(". "),
-    meta: { type: "Abstract", conference: item.conference.name, speakers: item.speakers.map((speaker) => speaker.name).join(", "), ...thumbnailMeta(item) },
+    meta: { type: "Abstract", conference: item.conference.name, speakers: item.speakers.map((speaker) => speaker.name).join(", "), ...language.meta, ...thumbnailMeta(item) },
     filters: {
       type: ["Abstract"],
       year: [String(item.year)],
       conference: [item.conference.name],
       // A speaker page's name (the most used spelling), as the abstract page's filter gives it.
       speaker: [...new Set(item.speakers.map((speaker) => archive.speakerOf(speaker)?.name ?? speaker.name))],
+      lang: language.filter,
     },
   };
 }

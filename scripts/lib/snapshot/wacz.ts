@@ -82,7 +82,8 @@ export async function archiveLiveSite(siteDir: string, archive: Archive, info: S
   }
   const pages = archive.items.map((item) => {
     const url = liveUrlOf(`${item.url.slice(1)}index.html`, siteRoot);
-    return JSON.stringify({ id: uuidV5(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html) });
+    // json-pages-1.0 allows fields of its own beside url, ts, title and text: the page's language, as schema.org names it.
+    return JSON.stringify({ id: uuidV5(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html), inLanguage: item.lang });
   });
   return { warc: Buffer.concat(members), cdx: cdx.sort(byCodeUnits), pages, records: members.length, siteRoot, warcDate };
 }

@@ -24,6 +24,7 @@ import { formatMonth, yearOf } from "./dates.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { relatedItems } from "./related.ts";
+import { languageAutonym } from "../content/languages.ts";
 import { compareFilingNames, filingLetter, filingName, preferredSpelling, speakerKey, speakerSlugs } from "./speakers.ts";
 import { basePathOf, normaliseBasePath, siteRoot } from "./urls.ts";
 import { yearChartHtml, yearCounts, type YearCount } from "./years.ts";
@@ -35,6 +36,7 @@ export interface Neighbour {
   title: string;
   url: string;
   date: string;
+  lang: string;
 }
 
 export interface Group<T> {
@@ -101,6 +103,8 @@ export interface Redirect {
   file: string;
   to: string;
   title: string;
+  /** The language of the title (its item's). */
+  lang: string;
 }
 
 /** What the paginated templates paginate over: see `Archive.pageLists`. */
@@ -167,6 +171,11 @@ export class Archive {
 
   readonly #neighbours = new Map<string, { newer?: Neighbour; older?: Neighbour }>();
   readonly #related: Map<string, NewsItem[]>;
+  /** The published items of each group of translations, by the group's key (scripts/lib/views/translations.ts). */
+  readonly #translationGroups = new Map<string, Item[]>();
+  readonly #translationKeys: ReadonlyMap<string, string>;
+  /** The languages of the published items, the site's first, then by tag: what the search page's Language facet lists. */
+  readonly languages: { tag: string; name: string; count: number }[];
   readonly #speakerByKey = new Map<string, SpeakerInfo>();
   #sessions: Map<string, AbstractItem[]> | undefined;
 
@@ -192,6 +201,12 @@ export class Archive {
       });
     });
     this.#related = relatedItems(this.news);
+    this.#translationKeys = content.translationKeys;
+    for (const item of this.items) {
+      const key = this.#translationKeys.get(item.url);
+      if (key !== undefined) this.#translationGroups.set(key, [...(this.#translationGroups.get(key) ?? []), item]);
+    }
+    this.languages = languagesOf(this.items, options.site.language);
 
     const conferences = [...options.conferences]
       .filter((conference) => !period || inPeriod(yearOf(conference.start), period))
@@ -252,7 +267,21 @@ export class Archive {
 
   /** Up to three news items: most shared topics, then nearest in time. */
   relatedTo(item: NewsItem): NewsItem[] {
-    return this.#related.get(item.url) ?? [];
+    // Its translations are linked as such ("Also in"), not as other news.
+    const translations = new Set(this.translationsOf(item));
+    return (this.#related.get(item.url) ?? []).filter((other) => !translations.has(other));
+  }
+
+  /** The same item in other languages, published in this build, by language tag. */
+  translationsOf(item: Item): Item[] {
+    const key = this.#translationKeys.get(item.url);
+    const group = key === undefined ? [] : (this.#translationGroups.get(key) ?? []);
+    return group.filter((other) => other.url !== item.url).sort((a, b) => a.lang.localeCompare(b.lang));
+  }
+
+  /** The key an item's group of translations shares, for the search page to show them as one result; "" when it has none. */
+  translationKeyOf(item: Item): string {
+    return this.translationsOf(item).length > 0 ? (this.#translationKeys.get(item.url) ?? "") : "";
   }
 
   /** The other abstracts of an abstract's session, in title order. */
@@ -409,12 +438,20 @@ export function inPeriod(year: number, period: Period): boolean {
   return year >= period.from && year <= period.to;
 }
 
+function languagesOf(items: readonly Item[], siteLanguage: string): { tag: string; name: string; count: number }[] {
+  const counts = new Map<string, number>([[siteLanguage, 0]]);
+  for (const item of items) counts.set(item.lang, (counts.get(item.lang) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => (a === siteLanguage ? -1 : b === siteLanguage ? 1 : a.localeCompare(b)))
+    .map(([tag, count]) => ({ tag, name: languageAutonym(tag), count }));
+}
+
 function sessionKey(item: AbstractItem): string {
   return `${item.conference.id}\u0000${item.session}`;
 }
 
 function neighbour(item: Item): Neighbour {
-  return { title: item.title, url: item.url, date: item.date };
+  return { title: item.title, url: item.url, date: item.date, lang: item.lang };
 }
 
 function groupBy<T>(items: readonly T[], name: (item: T) => string): Group<T>[] {
@@ -534,7 +571,7 @@ function redirectsOf(
       else if (other) report(item, index, `is already an alias of ${other.file}`);
       else {
         claimedBy.set(key, item);
-        claims.push({ item, index, redirect: { from: alias, file, to: item.url, title: item.title } });
+        claims.push({ item, index, redirect: { from: alias, file, to: item.url, title: item.title, lang: item.lang } });
       }
     });
   }

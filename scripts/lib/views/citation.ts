@@ -36,13 +36,22 @@ function publisher(site: Site, root: string) {
   return { "@type": "Organization", name: site.organisation, url: root };
 }
 
+/**
+ * schema.org's link to the item this one translates (`translationOf`), when that is published:
+ * `translations` are the other published items of its group (Archive.translationsOf).
+ */
+function translationOfWork(item: Item, translations: readonly Item[], root: string): { translationOfWork?: Record<string, string> } {
+  const original = translations.find((other) => other.url === item.translationOf);
+  return original ? { translationOfWork: { "@id": absoluteUrl(original.url, root), inLanguage: original.lang } } : {};
+}
+
 /** schema.org's `image`: the lead image, which search engines show with the article. */
 function imageOf(item: Item, root: string): { image?: string[] } {
   const image = leadImagePath(item);
   return image ? { image: [absoluteUrl(image, root)] } : {};
 }
 
-export function newsArticleJsonLd(item: NewsItem, site: Site, root: string): Record<string, unknown> {
+export function newsArticleJsonLd(item: NewsItem, site: Site, root: string, translations: readonly Item[] = []): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -52,7 +61,8 @@ export function newsArticleJsonLd(item: NewsItem, site: Site, root: string): Rec
     dateModified: item.date,
     url: absoluteUrl(item.url, root),
     mainEntityOfPage: absoluteUrl(item.url, root),
-    inLanguage: site.language,
+    inLanguage: item.lang,
+    ...translationOfWork(item, translations, root),
     author: publisher(site, root),
     publisher: publisher(site, root),
     isPartOf: { "@type": "WebSite", name: site.name, url: root },
@@ -62,7 +72,7 @@ export function newsArticleJsonLd(item: NewsItem, site: Site, root: string): Rec
   };
 }
 
-export function abstractJsonLd(item: AbstractItem, site: Site, root: string): Record<string, unknown> {
+export function abstractJsonLd(item: AbstractItem, site: Site, root: string, translations: readonly Item[] = []): Record<string, unknown> {
   const conference = item.conference;
   return {
     "@context": "https://schema.org",
@@ -73,7 +83,8 @@ export function abstractJsonLd(item: AbstractItem, site: Site, root: string): Re
     datePublished: item.date,
     url: absoluteUrl(item.url, root),
     ...imageOf(item, root),
-    inLanguage: site.language,
+    inLanguage: item.lang,
+    ...translationOfWork(item, translations, root),
     author: item.speakers.map((speaker) => ({
       "@type": "Person",
       name: speaker.name,

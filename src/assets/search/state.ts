@@ -1,13 +1,13 @@
 /**
  * The search page's whole state, and its one canonical form: the URL query string
- * (`?q=aiamp&type=news&topic=training&from=2020&to=2023&sort=newest`). Parsing and writing it, and
+ * (`?q=aiamp&type=news&topic=training&lang=es&from=2020&to=2023&sort=newest`). Parsing and writing it, and
  * turning it into Pagefind's filter and sort options, are pure functions so that they are tested
  * in Node (test/assets/search-state.test.ts) and a copied link always reproduces the same search.
  */
 import { monthNames } from "../shared/months.ts";
 
 /** Facets chosen with checkboxes. The year is a facet too, chosen as a range (from–to). */
-export const checkboxFacets = ["type", "topic", "conference", "speaker"] as const;
+export const checkboxFacets = ["type", "topic", "conference", "speaker", "lang"] as const;
 export type CheckboxFacet = (typeof checkboxFacets)[number];
 export type Facet = CheckboxFacet | "year";
 
@@ -34,7 +34,7 @@ export type FacetLabels = Partial<Record<CheckboxFacet, ReadonlyMap<string, stri
 export type PagefindFilters = Record<string, { any: string[] }>;
 
 export function emptyState(): SearchState {
-  return { q: "", selected: { type: [], topic: [], conference: [], speaker: [] }, sort: "relevance" };
+  return { q: "", selected: { type: [], topic: [], conference: [], speaker: [], lang: [] }, sort: "relevance" };
 }
 
 export function parseState(search: string): SearchState {

@@ -12,6 +12,8 @@ import { offlinePagePath } from "../shared/offline-files.ts";
 import { excerptParts, highlightUrl, markedWords } from "./excerpt.ts";
 import { foldText } from "../shared/fold.ts";
 import type { ResultData } from "./pagefind.ts";
+import { languageAutonym } from "../shared/language-name.ts";
+import { resultLanguage, TranslationResults } from "./translations.ts";
 import { checkboxFacets, formatDate, hasFilters, type CheckboxFacet, type FacetLabels, type SearchState } from "./state.ts";
 
 /** Speakers can number in the hundreds: a long list shows its 10 values with most results first. */
@@ -104,6 +106,8 @@ class FacetList {
       input.dataset.label = label;
       const text = element("label", undefined, label);
       text.htmlFor = input.id;
+      // A language is named in its own language (Español), and marked so that it is read as such.
+      if (facet === "lang") text.lang = value;
       const count = element("span", "count");
       text.append(" ", count);
       item.append(input, text);
@@ -189,6 +193,7 @@ export class SearchView {
   readonly #chips: HTMLUListElement;
   readonly suggestion: HTMLElement;
   readonly #facets: FacetList[] = [];
+  readonly #translations = new TranslationResults();
   /** Called with a chip's filter when its remove button is pressed. */
   onRemoveFilter: ((facet: CheckboxFacet | "year", value: string) => void) | undefined;
   #years: string[] = [];
@@ -241,7 +246,7 @@ export class SearchView {
 
   /** One removable chip per chosen filter, above the results; `labels` name the URL's ids. */
   writeChips(state: SearchState, labels: FacetLabels): void {
-    const names: Record<CheckboxFacet, string> = { type: "Type", topic: "Topic", conference: "Conference", speaker: "Speaker" };
+    const names: Record<CheckboxFacet, string> = { type: "Type", topic: "Topic", conference: "Conference", speaker: "Speaker", lang: "Language" };
     const chips: [CheckboxFacet | "year", string, string][] = checkboxFacets.flatMap((facet) =>
       state.selected[facet].map((value): [CheckboxFacet, string, string] => [facet, value, `${names[facet]}: ${labels[facet]?.get(value) ?? value}`]),
     );
@@ -303,8 +308,10 @@ export class SearchView {
   /** Builds the facet controls from every value in the index, once, showing `state`'s choices; they show with their counts. */
   buildFacets(totals: Record<string, Record<string, number>>, labels: FacetLabels, state: SearchState): void {
     if (this.#facets.length > 0) return;
-    const nouns: Record<CheckboxFacet, string> = { type: "types", topic: "topics", conference: "conferences", speaker: "speakers" };
+    const nouns: Record<CheckboxFacet, string> = { type: "types", topic: "topics", conference: "conferences", speaker: "speakers", lang: "languages" };
     for (const facet of checkboxFacets) {
+      // The page of an archive in one language has no Language facet (src/pages/search.njk).
+      if (facet === "lang" && !this.form.querySelector('fieldset[data-facet="lang"]')) continue;
       const fieldset = required(this.form, `fieldset[data-facet="${facet}"]`, HTMLFieldSetElement);
       this.#facets.push(new FacetList(facet, fieldset, facetValues(totals[facet] ?? {}, labels[facet]), nouns[facet]));
     }
@@ -392,6 +399,7 @@ export class SearchView {
 
   clearResults(): void {
     this.#results.replaceChildren();
+    this.#translations.clear();
     // An empty list with role=list is an error for assistive technology (axe: aria-required-children).
     this.#results.hidden = true;
     this.more.hidden = true;
@@ -402,8 +410,14 @@ export class SearchView {
    * details could not be loaded (offline, not saved) says so instead of vanishing.
    */
   appendResults(results: readonly LoadedResult[]): HTMLAnchorElement | undefined {
-    const items = results.map((data) => (typeof data === "string" ? unavailableItem(data) : resultItem(data)));
-    this.#results.append(...items);
+    // A translation of a result already shown joins it (src/assets/search/translations.ts).
+    // Each is added at once: a later result in the page's language may take an earlier one's place.
+    const items = results.flatMap((data) => {
+      const item = typeof data === "string" ? unavailableItem(data) : resultItem(data);
+      if (typeof data !== "string" && this.#translations.joinOrRemember(data, item)) return [];
+      this.#results.append(item);
+      return [item];
+    });
     this.#results.hidden = this.#results.childElementCount === 0;
     return items[0]?.querySelector("a") ?? undefined;
   }
@@ -480,10 +494,18 @@ function resultItem(data: ResultData): HTMLLIElement {
   const thumbnail = resultThumbnail(data, location.href);
   if (thumbnail) item.append(thumbnail);
   const type = data.meta.type ?? "";
-  item.append(element("p", "search-result-type", type));
+  const lang = resultLanguage(data);
+  const typeLine = element("p", "search-result-type", type);
+  if (lang) {
+    const name = element("span", undefined, languageAutonym(lang));
+    name.lang = lang;
+    typeLine.append(" · ", name);
+  }
+  item.append(typeLine);
 
   const heading = element("h3");
   const link = element("a", undefined, data.meta.title || data.url);
+  if (lang) heading.lang = lang;
   link.href = highlightUrl(data.url, markedWords(data.excerpt));
   heading.append(link);
   item.append(heading);
@@ -508,6 +530,7 @@ function resultItem(data: ResultData): HTMLLIElement {
     item.append(found);
   }
   const excerpt = element("p", "search-excerpt");
+  if (lang) excerpt.lang = lang;
   for (const part of excerptParts(inDocument?.excerpt ?? data.excerpt)) {
     excerpt.append(part.marked ? element("mark", undefined, part.text) : part.text);
   }

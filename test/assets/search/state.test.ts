@@ -30,7 +30,7 @@ const years = ["2019", "2020", "2021", "2022", "2023", "2024"];
 test("parseState reads every parameter of the issue's example URL", () => {
   assert.equal(parseState("?q=aiamp&type=news&from=2020&to=2023&sort=newest"), {
     q: "aiamp",
-    selected: { type: ["news"], topic: [], conference: [], speaker: [] },
+    selected: { type: ["news"], topic: [], conference: [], speaker: [], lang: [] },
     from: 2020,
     to: 2023,
     sort: "newest",
@@ -41,7 +41,7 @@ test("parseState tidies what a hand-edited URL may hold", () => {
   const state = parseState("?q=%20%20sao%20%20paulo%20&topic=training&topic=training&topic=&from=20x&to=1999&sort=best&speaker=Ana+Example");
   assert.equal(state, {
     q: "sao paulo",
-    selected: { type: [], topic: ["training"], conference: [], speaker: ["Ana Example"] },
+    selected: { type: [], topic: ["training"], conference: [], speaker: ["Ana Example"], lang: [] },
     to: 1999,
     sort: "relevance",
   });

@@ -101,6 +101,7 @@ test("a valid news file becomes a news item", () => {
     html: "<h2>Heading</h2>\n<p>The IAP has signed a\nmemorandum with <em>AIAMP</em>.</p>\n<p>Second paragraph.</p>\n",
     wordCount: 11,
     aliases: [],
+    lang: "en",
   });
   assert.equal(
     itemTopics.map((topic) => [topic.id, topic.label, topic.url]),
@@ -320,6 +321,7 @@ test("an abstract without a title is titled '<Speaker>: <session>' and dated by 
     html: "<p>The <em>opening</em> words.</p>\n",
     wordCount: 3,
     aliases: [],
+    lang: "en",
   });
   assert.equal([conference.id, conference.url, conference.year, conference.name], [
     "annual-27",

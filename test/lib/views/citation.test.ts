@@ -6,7 +6,7 @@ import { conferenceInfo, type AbstractItem, type NewsItem } from "../../../scrip
 import { conferences } from "../../../_data/conferences.ts";
 
 const root = "https://archive.iap-association.org/";
-const base = { file: "x.md", year: 2023, summary: "Summary.", draft: false, scheduled: false, html: "<p>x</p>", wordCount: 1, aliases: [] };
+const base = { file: "x.md", year: 2023, summary: "Summary.", draft: false, scheduled: false, html: "<p>x</p>", wordCount: 1, aliases: [], lang: "en" };
 const news: NewsItem = {
   ...base,
   kind: "news",

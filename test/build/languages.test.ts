@@ -1,0 +1,164 @@
+/**
+ * Items in other languages (issue 23), built for real: the language on the item's text wherever
+ * it appears, translations linked both ways (Also in, hreflang, sitemap), and the feeds, JSON-LD,
+ * OpenGraph and citation metadata carrying each item's language.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { suggestionWordsFolder } from "../../scripts/lib/search/suggestion-words.ts";
+import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "../../src/assets/shared/suggest.ts";
+import { buildSite, newsFile, page, writeContent } from "../support/site.ts";
+
+const root = "https://archive.iap-association.org";
+const content = writeContent({
+  "news/2023/mou.md": newsFile({ title: "The IAP signed an MOU", date: "2023-11-14", tags: "[training]" }, "Both associations signed.\n"),
+  "news/2023/memorando.md": newsFile(
+    { title: "La IAP firmó un memorando", date: "2023-11-14", lang: "es", translationOf: "/news/2023/mou/", summary: "Ambas asociaciones firmaron." },
+    "Ambas asociaciones firmaron el memorando.\n",
+  ),
+  // Names the Spanish item, not the English one: still one group of three.
+  "news/2023/protocole.md": newsFile(
+    { title: "L’IAP a signé un protocole", date: "2023-11-14", lang: "fr", translationOf: "/news/2023/memorando/" },
+    "Les deux associations ont signé.\n",
+  ),
+  "news/2022/other.md": newsFile({ title: "Another item", date: "2022-05-01", tags: "[training]" }, "Text.\n"),
+  "abstracts/annual-27/ponencia.md": "---\nconference: annual-27\nsession: Plenaria\nlang: pt-BR\ntitle: A cooperação\nspeakers:\n  - name: Ana Souza\n---\nO texto.\n",
+});
+const site = await buildSite(content);
+
+const english = "/news/2023/mou/";
+const spanish = "/news/2023/memorando/";
+const french = "/news/2023/protocole/";
+
+test("the page stays English; the item's title and text carry its language; dates stay in the site's language", () => {
+  const $ = page(site.read(spanish));
+  assert.is($("html").attr("lang"), "en");
+  assert.is($("h1").attr("lang"), "es");
+  assert.is($("article .prose").attr("lang"), "es");
+  assert.is($(".breadcrumb").attr("lang"), undefined);
+  assert.is($("article .meta").text(), "Published 14 November 2023");
+  const $en = page(site.read(english));
+  assert.is($en("h1").attr("lang"), undefined);
+  assert.is($en("article .prose").attr("lang"), undefined);
+});
+
+test("each page of a group links the others visibly and with hreflang, both ways, whichever item named which", () => {
+  const links = (url: string) => {
+    const $ = page(site.read(url));
+    return {
+      also: $(".translations").text(),
+      visible: $(".translations a").map((_, a) => `${$(a).attr("lang")} ${$(a).attr("href")}`).get(),
+      hreflang: $('link[rel="alternate"][hreflang]').map((_, link) => `${$(link).attr("hreflang")} ${$(link).attr("href")}`).get(),
+    };
+  };
+  assert.equal(links(english), {
+    also: "Also in: Español, Français",
+    visible: [`es ${spanish}`, `fr ${french}`],
+    hreflang: [`en ${root}${english}`, `es ${root}${spanish}`, `fr ${root}${french}`],
+  });
+  assert.equal(links(spanish), {
+    also: "Also in: English, Français",
+    visible: [`en ${english}`, `fr ${french}`],
+    hreflang: [`es ${root}${spanish}`, `en ${root}${english}`, `fr ${root}${french}`],
+  });
+  assert.equal(links(french).visible, [`en ${english}`, `es ${spanish}`]);
+  // An item without translations has neither.
+  const $ = page(site.read("/news/2022/other/"));
+  assert.is($(".translations").length, 0);
+  assert.is($('link[rel="alternate"][hreflang]').length, 0);
+});
+
+test("JSON-LD, OpenGraph and citation metadata give each item's language", () => {
+  const $ = page(site.read(spanish));
+  const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
+  assert.is(jsonLd.inLanguage, "es");
+  assert.equal(jsonLd.translationOfWork, { "@id": `${root}${english}`, inLanguage: "en" });
+  assert.is($('meta[property="og:locale"]').attr("content"), "es");
+  assert.equal($('meta[property="og:locale:alternate"]').map((_, meta) => $(meta).attr("content")).get(), ["en", "fr"]);
+  const $en = page(site.read(english));
+  assert.is((JSON.parse($en('script[type="application/ld+json"]').text()) as Record<string, unknown>).inLanguage, "en");
+  assert.is($en('meta[property="og:locale"]').attr("content"), "en");
+
+  const $abstract = page(site.read("/abstracts/annual-27/ponencia/"));
+  assert.is($abstract('meta[name="citation_language"]').attr("content"), "pt-BR");
+  assert.is((JSON.parse($abstract('script[type="application/ld+json"]').text()) as Record<string, unknown>).inLanguage, "pt-BR");
+  assert.is($abstract('meta[property="og:locale"]').attr("content"), "pt_BR");
+});
+
+test("lists mark the title and summary of an item in another language; related news leaves out its translations", () => {
+  const $ = page(site.read("/news/"));
+  const titles = $(".item-summary h2 a").map((_, a) => `${$(a).attr("lang") ?? "-"} ${$(a).text()}`).get();
+  assert.equal(titles, ["fr L’IAP a signé un protocole", "es La IAP firmó un memorando", "- The IAP signed an MOU", "- Another item"]);
+  assert.is($(`.item-summary:has(a[href="${spanish}"]) > p:not(.meta)`).attr("lang"), "es");
+  const $conference = page(site.read("/conferences/annual-27/"));
+  assert.is($conference('a[href="/abstracts/annual-27/ponencia/"]').attr("lang"), "pt-BR");
+  const $en = page(site.read(english));
+  assert.equal($en("#related ~ ul a").map((_, a) => $(a).text()).get(), ["Another item"]);
+});
+
+test("the search index gets each item's language as a filter and its group of translations as metadata", () => {
+  const $ = page(site.read(spanish));
+  assert.is($("h1").attr("data-pagefind-filter"), "lang[data-language]");
+  assert.is($("h1").attr("data-language"), "Español");
+  assert.is($("article").attr("data-lang"), "es");
+  // The group's key: its first URL in code-unit order, the same on every page of the group.
+  assert.is($("article").attr("data-translation-group"), spanish);
+  assert.is(page(site.read(french))("article").attr("data-translation-group"), spanish);
+  assert.is(page(site.read("/news/2022/other/"))("article").attr("data-translation-group"), "");
+  const labels = page(site.read("/search/"))('template#search-labels').html() ?? "";
+  assert.match(labels, '<ul data-facet="lang"><li data-value="en">English</li><li data-value="es">Español</li><li data-value="fr">Français</li><li data-value="pt-BR">Português (Brasil)</li></ul>');
+});
+
+test("feeds carry each entry's language: xml:lang in Atom, language in JSON Feed 1.1", () => {
+  const atom = site.read("/feeds/news.xml");
+  assert.match(atom, '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
+  assert.equal([...atom.matchAll(/<entry xml:lang="([^"]+)">\s*<title type="html"><!\[CDATA\[([^\]]*)\]\]>/g)].map((m) => `${m[1]} ${m[2]}`), [
+    "fr L’IAP a signé un protocole",
+    "es La IAP firmó un memorando",
+    "en The IAP signed an MOU",
+    "en Another item",
+  ]);
+  const json = JSON.parse(site.read("/feeds/news.json")) as { version: string; language: string; items: { title: string; language: string }[] };
+  assert.is(json.version, "https://jsonfeed.org/version/1.1");
+  assert.is(json.language, "en");
+  assert.equal(json.items.map((item) => `${item.language} ${item.title}`), ["fr L’IAP a signé un protocole", "es La IAP firmó un memorando", "en The IAP signed an MOU", "en Another item"]);
+  const abstracts = JSON.parse(site.read("/feeds/abstracts.json")) as { items: { language: string }[] };
+  assert.equal(abstracts.items.map((item) => item.language), ["pt-BR"]);
+});
+
+test("the sitemap lists each translated page with its alternates, itself included", () => {
+  const sitemap = site.read("/sitemap.xml");
+  assert.match(sitemap, '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">');
+  assert.match(
+    sitemap,
+    `<url><loc>${root}${english}</loc><lastmod>2023-11-14</lastmod>` +
+      `<xhtml:link rel="alternate" hreflang="en" href="${root}${english}"/>` +
+      `<xhtml:link rel="alternate" hreflang="es" href="${root}${spanish}"/>` +
+      `<xhtml:link rel="alternate" hreflang="fr" href="${root}${french}"/></url>`,
+  );
+  assert.match(sitemap, `<url><loc>${root}/news/2022/other/</loc><lastmod>2022-05-01</lastmod></url>`);
+});
+
+test("did you mean: misspelt Spanish and French words suggest the words as the items spell them", () => {
+  const suggest = (query: string) => {
+    const words = new Map<string, DictionaryWord>();
+    for (const bucket of bucketsForQuery(query)) {
+      try {
+        for (const word of parseBucket(readFileSync(path.join(site.outDir, suggestionWordsFolder, `${bucket}.txt`), "utf8"))) words.set(word.folded, word);
+      } catch {
+        // No word of the archive starts with that letter.
+      }
+    }
+    return suggestQuery(query, words);
+  };
+  assert.is(suggest("asociacones"), "asociaciones");
+  assert.is(suggest("memorandum"), "memorando");
+  assert.is(suggest("coperacao"), "cooperação");
+  // Folded, the word is known: typed without its accents it needs no suggestion.
+  assert.is(suggest("cooperacao"), undefined);
+  assert.is(suggest("asociaciones"), undefined);
+});
+
+test.run();
