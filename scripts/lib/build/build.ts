@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Archive } from "../views/archive.ts";
 import type { MediaReport } from "./media.ts";
 import { checkPhase } from "./check.ts";
+import { editorPhase, wantsEditor } from "./editor.ts";
 import { feedsPhase } from "./feeds.ts";
 import { mediaPhase } from "./media.ts";
 import { offlinePhase } from "./offline.ts";
@@ -63,6 +64,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       if (options.archiveLiveSite) await run(warcPhase, staged);
       await run(snapshotPhase, staged);
     }
+    if (wantsEditor(staged)) await run(editorPhase, staged);
     const output = await run(checkPhase, staged);
     await run(publishPhase, { staged, output });
     return {

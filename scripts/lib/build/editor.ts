@@ -1,0 +1,113 @@
+/**
+ * The editor phase: writes the browser editor (Decap CMS) to `/admin/` when it is asked for, by the
+ * preview (`npm start`, with its local backend) or by `editor` in _data/site.ts. Decap's own files
+ * are copied from node_modules, never loaded from a CDN; its configuration is made from the
+ * content model (scripts/lib/editor/config.ts). Readers' pages neither link to it nor load any of it.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { stringify } from "yaml";
+import { conferences } from "../../../_data/conferences.ts";
+import { site } from "../../../_data/site.ts";
+import { topics } from "../../../_data/topics.ts";
+import { editorConfig, type RequiredWithObject } from "../editor/config.ts";
+import { escapeHtml } from "./feeds.ts";
+import type { Phase, StagedBuild } from "./phase.ts";
+
+/** The folder of the site the editor is served from. */
+export const editorFolder = "admin";
+
+/** Decap's bundle: the script, the chunks it loads beside itself, and its WebAssembly; not the source maps. */
+function decapFiles(): { dir: string; files: string[]; version: string } {
+  const require = createRequire(import.meta.url);
+  const packageFile = require.resolve("decap-cms/package.json");
+  const dir = path.join(path.dirname(packageFile), "dist");
+  const files = readdirSync(dir).filter((name) => /^(?:\d+\.)?decap-cms\.js$|\.wasm$/.test(name));
+  return { dir, files, version: (JSON.parse(readFileSync(packageFile, "utf8")) as { version: string }).version };
+}
+
+/** Whether this build writes the editor: the preview's local backend, or the live site's editor in _data/site.ts. */
+export function wantsEditor(staged: StagedBuild): boolean {
+  return staged.options.editor !== undefined || (site.editor !== undefined && !staged.options.snapshot);
+}
+
+export interface EditorReport {
+  version: string;
+  backend: string;
+  fields: number;
+}
+
+export function writeEditor(staged: StagedBuild): EditorReport {
+  const local = staged.options.editor?.localBackend;
+  const backend = local ? { local } : site.editor?.backend;
+  if (!backend) throw new Error("the editor needs a backend: npm start's local one, or editor.backend in _data/site.ts");
+  const { config, requiredWithObjects } = editorConfig({ topics, conferences, backend, contentFolder: local ? "" : (site.editor?.contentFolder ?? "src"), siteUrl: site.url });
+  const dir = path.join(staged.siteDir, editorFolder);
+  mkdirSync(dir, { recursive: true });
+  const decap = decapFiles();
+  for (const file of decap.files) copyFileSync(path.join(decap.dir, file), path.join(dir, file));
+  writeFileSync(path.join(dir, "config.yml"), `# Made by the build from _data/schema.ts, topics.ts and conferences.ts (scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`);
+  const stylesheet = readdirSync(path.join(staged.siteDir, "assets")).find((name) => /^site\.[0-9a-f]{10}\.css$/.test(name));
+  writeFileSync(path.join(dir, "editor.js"), editorScript(`${staged.archive.basePath}assets/${stylesheet}`, requiredWithObjects));
+  writeFileSync(path.join(dir, "index.html"), editorPage(site.name));
+  const collections = config["collections"] as { fields: unknown[] }[];
+  return { version: decap.version, backend: local ? `local backend ${local}` : String(site.editor?.backend.name), fields: collections.reduce((sum, collection) => sum + collection.fields.length, 0) };
+}
+
+/** Decap renders itself into the body; without JavaScript the page says what it is. */
+function editorPage(siteName: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="robots" content="noindex">
+    <meta name="description" content="The editor of the ${escapeHtml(siteName)}: staff write news and abstracts here.">
+    <title>Editor · ${escapeHtml(siteName)}</title>
+  </head>
+  <body>
+    <noscript>
+      <h1>The editor needs JavaScript</h1>
+      <p>News and abstracts can also be written as Markdown files: see docs/editing.md.</p>
+    </noscript>
+    <script src="decap-cms.js"></script>
+    <script src="editor.js"></script>
+  </body>
+</html>
+`;
+}
+
+/**
+ * What the editor's page adds to Decap: the site's stylesheet in the preview pane, and before each
+ * save the required fields of optional objects (scripts/lib/editor/config.ts, `RequiredWithObject`).
+ * A thrown error stops the save, and Decap shows its message.
+ */
+function editorScript(stylesheet: string, rules: readonly RequiredWithObject[]): string {
+  return `CMS.registerPreviewStyle(${JSON.stringify(stylesheet)});
+const requiredWithObjects = ${JSON.stringify(rules)};
+const given = (value) => value !== undefined && value !== null && value !== "" && !(typeof value.size === "number" && value.size === 0);
+CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    let data = entry.get("data");
+    for (const rule of requiredWithObjects.filter((rule) => rule.collection === entry.get("collection"))) {
+      const value = data.get(rule.field);
+      if (!value || ![...value.values()].some(given)) {
+        data = data.delete(rule.field);
+        continue;
+      }
+      const missing = rule.required.filter((field) => !given(value.get(field.name)));
+      if (missing.length > 0) throw new Error(\`\${rule.label}: \${missing.map((field) => field.label).join(", ")} is required\`);
+    }
+    return data;
+  },
+});
+`;
+}
+
+export const editorPhase: Phase<StagedBuild, EditorReport> = {
+  name: "editor",
+  run: writeEditor,
+  describe: (report) => `/${editorFolder}/: Decap CMS ${report.version}, ${report.fields} fields, ${report.backend}`,
+};
