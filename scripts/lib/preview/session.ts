@@ -39,6 +39,8 @@ export interface PreviewSessionOptions {
   outDir: string;
   /** The build's "now" (YYYY-MM-DD), as `npm run build -- --now`; today when absent. */
   now?: string;
+  /** The editor's local backend (decap-server on loopback): each build writes the editor to /admin/ with it. */
+  editor?: { localBackend: string };
   log?: (line: string) => void;
   /** Called when served files changed: "pages" once an edit's own pages are written, "site" once a whole build was swapped in. */
   onUpdated?: (what: "pages" | "site") => void;
@@ -160,9 +162,9 @@ export class PreviewSession {
       await this.#queue;
       const from = this.#archive;
       const started = performance.now();
-      const { contentDir, outDir, now } = this.#options;
+      const { contentDir, outDir, now, editor } = this.#options;
       try {
-        await build({ contentDir, outDir, preview: true, ...(now ? { now: dayAsNow(now) } : {}), log: this.#log });
+        await build({ contentDir, outDir, preview: true, ...(now ? { now: dayAsNow(now) } : {}), ...(editor ? { editor } : {}), log: this.#log });
       } catch (error) {
         this.#log(error instanceof BuildError ? `build failed in ${error.phase}; the preview was left as it was.\n${error.message}` : `the build failed: ${errorMessage(error)}`);
         this.#log("background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above");
