@@ -107,6 +107,8 @@ test("the editor's form is made from the schema: required fields, a date picker,
   const options = await tab.locator("[class*=-option]").allTextContents();
   assert.equal(options.slice(0, 3), ["International cooperation", "Memoranda of understanding", "Drug trafficking"]);
   await tab.keyboard.press("Escape");
+  // The preview pane is styled by the site's own stylesheet.
+  assert.is(await tab.frameLocator("iframe").locator("link[rel=stylesheet][href^='/assets/site.'][href$='.css']").count(), 1);
   // A required field left empty: Decap refuses to save and marks it.
   await tab.getByRole("button", { name: "Publish" }).click();
   await tab.getByText("Publish now").click();

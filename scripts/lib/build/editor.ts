@@ -84,7 +84,9 @@ function editorPage(siteName: string): string {
  * A thrown error stops the save, and Decap shows its message.
  */
 function editorScript(stylesheet: string, rules: readonly RequiredWithObject[]): string {
+  // The site's stylesheet sizes images inside its own page layout, which the preview pane has not.
   return `CMS.registerPreviewStyle(${JSON.stringify(stylesheet)});
+CMS.registerPreviewStyle("img { max-width: 100%; height: auto; }", { raw: true });
 const requiredWithObjects = ${JSON.stringify(rules)};
 const given = (value) => value !== undefined && value !== null && value !== "" && !(typeof value.size === "number" && value.size === 0);
 CMS.registerEventListener({

@@ -141,7 +141,7 @@ function requiredWithObjects(collection: string, fields: EditorField[]): Require
     const required = children.filter((child) => child.required !== false);
     for (const child of required) {
       child.required = false;
-      child.hint = `Required when ${field.label.toLowerCase()} is given.`;
+      child.hint = `Required when the ${field.label.toLowerCase()} is given.`;
     }
     if (required.length > 0) rules.push({ collection, field: field.name, label: field.label, required: required.map(({ name, label }) => ({ name, label })) });
   }
