@@ -81,23 +81,37 @@ test("search finds the edit once the whole build after it is served", async () =
 const uploads = tempDir("editor-uploads-");
 const photo = path.join(uploads, "pelican.jpg");
 const programme = path.join(uploads, "programme.pdf");
-writeFileSync(photo, await photoWithGps(1200, 800));
+// Small: the preview encodes it in three formats before serving the page.
+writeFileSync(photo, await photoWithGps(480, 320));
 writeFileSync(programme, await pdfWithText(["Programme of the pelican conference."]));
 
-/** /admin/ signed in to the local backend (no account: the button just opens it), with every request's origin recorded. */
-async function openEditor(hash = "") {
+/**
+ * /admin/ signed in to the local backend (no account: the button just opens it), with every
+ * request's origin recorded; opened once, as loading Decap takes a second.
+ */
+const editor = (async () => {
   const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const origins = new Set<string>();
   tab.on("request", (request) => void origins.add(new URL(request.url()).origin));
+  // Leaving a form with unsaved changes asks first.
+  tab.on("dialog", (dialog) => void dialog.accept());
   await tab.goto(`${base}/admin/`);
   await tab.getByRole("button", { name: "Login" }).click();
   await tab.getByRole("link", { name: "News", exact: true }).waitFor();
-  if (hash) await tab.goto(`${base}/admin/${hash}`);
+  return { tab, origins };
+})();
+
+/** The editor's form for a new news item, from the list of news, as staff open it. */
+async function newNewsItem() {
+  const { tab, origins } = await editor;
+  await tab.goto(`${base}/admin/#/collections/news`);
+  await tab.getByRole("link", { name: "News item" }).click();
+  await tab.getByRole("button", { name: "Publish", exact: true }).waitFor();
   return { tab, origins };
 }
 
 test("the editor's form is made from the schema: required fields, a date picker, topics and photos", async () => {
-  const { tab, origins } = await openEditor("#/collections/news/new");
+  const { tab, origins } = await newNewsItem();
   assert.equal(
     await tab.locator("label").allTextContents(),
     ["Title", "Date", "Summary (optional)", "Topics (optional)", "Aliases (optional)", "Draft (optional)", "Slug (optional)", "Image (optional)", "Photo (optional)", "Description of the photo (alt text) (optional)", "Caption (optional)", "Credit (optional)", "Documents (optional)", "Video (optional)", "Url (optional)", "Title (optional)", "Text"],
@@ -116,11 +130,10 @@ test("the editor's form is made from the schema: required fields, a date picker,
   assert.is(await tab.getByText("Title is required.").count(), 1);
   // Decap's code and the config come from the preview; its data from the local backend on loopback. Nothing else.
   assert.equal([...origins].sort(), [backend.origin, base].sort());
-  await tab.close();
 });
 
 test("an item made in the editor is saved as a page bundle, served at once and found by search", async () => {
-  const { tab } = await openEditor("#/collections/news/new");
+  const { tab } = await newNewsItem();
   await tab.getByLabel("Title").first().fill("Pelican conference opens");
   await tab.locator("input[type=date]").fill("2024-05-01");
   for (const topic of ["Cybercrime", "Training"]) {
@@ -183,11 +196,12 @@ test("an item made in the editor is saved as a page bundle, served at once and f
   assert.equal(article("article a[href$='programme.pdf']").map((_, link) => text(article(link))).get().length, 1);
 
   await rebuiltWithItem;
-  await tab.goto(`${base}/search/?q=pelican`);
-  await tab.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
-  const found = await tab.locator("#search-results a[href]").evaluateAll((links) => [...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))]);
+  const search = await browser.newPage();
+  await search.goto(`${base}/search/?q=pelican`);
+  await search.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
+  const found = await search.locator("#search-results a[href]").evaluateAll((links) => [...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))]);
   assert.equal(found, ["/news/2024/pelican-conference-opens/"]);
-  await tab.close();
+  await search.close();
 });
 
 test("a broken save prints the build's error and the last good page stays served", async () => {
@@ -199,7 +213,7 @@ test("a broken save prints the build's error and the last good page stays served
 });
 
 test("an item saved from the editor that the build refuses prints the build's own message", async () => {
-  const { tab } = await openEditor("#/collections/news/new");
+  const { tab } = await newNewsItem();
   await tab.getByLabel("Title").first().fill("Before the archive");
   await tab.locator("input[type=date]").fill("1980-01-01");
   await tab.locator("[data-slate-editor]").click();
@@ -213,7 +227,6 @@ test("an item saved from the editor that the build refuses prints the build's ow
     output.some((line) => line.includes(`news/1980/before-the-archive/index.md:3: date "1980-01-01" is before 1990, the first year of the archive`)),
     output.join("\n"),
   );
-  await tab.close();
 });
 
 test.after(async () => {
