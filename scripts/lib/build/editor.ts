@@ -49,14 +49,14 @@ export function writeEditor(staged: StagedBuild): EditorReport {
   for (const file of decap.files) copyFileSync(path.join(decap.dir, file), path.join(dir, file));
   writeFileSync(path.join(dir, "config.yml"), `# Made by the build from _data/schema.ts, topics.ts and conferences.ts (scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`);
   const stylesheet = readdirSync(path.join(staged.siteDir, "assets")).find((name) => /^site\.[0-9a-f]{10}\.css$/.test(name));
-  writeFileSync(path.join(dir, "editor.js"), editorScript(`${staged.archive.basePath}assets/${stylesheet}`, requiredWithObjects));
-  writeFileSync(path.join(dir, "index.html"), editorPage(site.name));
+  copyFileSync(path.join(import.meta.dirname, "../editor/admin-page.js"), path.join(dir, "editor.js"));
+  writeFileSync(path.join(dir, "index.html"), editorPage(site.name, `${staged.archive.basePath}assets/${stylesheet}`, requiredWithObjects));
   const collections = config["collections"] as { fields: unknown[] }[];
   return { version: decap.version, backend: local ? `local backend ${local}` : String(site.editor?.backend.name), fields: collections.reduce((sum, collection) => sum + collection.fields.length, 0) };
 }
 
 /** Decap renders itself into the body; without JavaScript the page says what it is. */
-function editorPage(siteName: string): string {
+function editorPage(siteName: string, stylesheet: string, rules: readonly RequiredWithObject[]): string {
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -72,39 +72,9 @@ function editorPage(siteName: string): string {
       <p>News and abstracts can also be written as Markdown files: see docs/editing.md.</p>
     </noscript>
     <script src="decap-cms.js"></script>
-    <script src="editor.js"></script>
+    <script src="editor.js" data-stylesheet="${escapeHtml(stylesheet)}" data-rules="${escapeHtml(JSON.stringify(rules))}"></script>
   </body>
 </html>
-`;
-}
-
-/**
- * What the editor's page adds to Decap: the site's stylesheet in the preview pane, and before each
- * save the required fields of optional objects (scripts/lib/editor/config.ts, `RequiredWithObject`).
- * A thrown error stops the save, and Decap shows its message.
- */
-function editorScript(stylesheet: string, rules: readonly RequiredWithObject[]): string {
-  // The site's stylesheet sizes images inside its own page layout, which the preview pane has not.
-  return `CMS.registerPreviewStyle(${JSON.stringify(stylesheet)});
-CMS.registerPreviewStyle("img { max-width: 100%; height: auto; }", { raw: true });
-const requiredWithObjects = ${JSON.stringify(rules)};
-const given = (value) => value !== undefined && value !== null && value !== "" && !(typeof value.size === "number" && value.size === 0);
-CMS.registerEventListener({
-  name: "preSave",
-  handler: ({ entry }) => {
-    let data = entry.get("data");
-    for (const rule of requiredWithObjects.filter((rule) => rule.collection === entry.get("collection"))) {
-      const value = data.get(rule.field);
-      if (!value || ![...value.values()].some(given)) {
-        data = data.delete(rule.field);
-        continue;
-      }
-      const missing = rule.required.filter((field) => !given(value.get(field.name)));
-      if (missing.length > 0) throw new Error(\`\${rule.label}: \${missing.map((field) => field.label).join(", ")} is required\`);
-    }
-    return data;
-  },
-});
 `;
 }
 

@@ -1,0 +1,34 @@
+// The editor page's own script, copied as it is into /admin/ beside Decap CMS (a classic script,
+// run after decap-cms.js and before Decap starts). Its settings come from its <script> tag,
+// written by the build (scripts/lib/build/editor.ts):
+//   data-stylesheet  the site's stylesheet, for the preview pane;
+//   data-rules       the required fields of optional objects (scripts/lib/editor/config.ts,
+//                    `RequiredWithObject`), which Decap does not check itself (decaporg/decap-cms#7748).
+(() => {
+  const settings = document.currentScript.dataset;
+  CMS.registerPreviewStyle(settings.stylesheet);
+  // The site's stylesheet sizes images inside its own page layout, which the preview pane has not.
+  CMS.registerPreviewStyle("img { max-width: 100%; height: auto; }", { raw: true });
+
+  const rules = JSON.parse(settings.rules);
+  /** A value someone entered: not empty text, and not an empty list or map (Decap's values are Immutable.js). */
+  const given = (value) => value !== undefined && value !== null && value !== "" && !(typeof value.size === "number" && value.size === 0);
+  // Before each save: an object left empty is dropped; one given must have its required fields.
+  // An error thrown here stops the save, and Decap shows its message.
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: ({ entry }) => {
+      let data = entry.get("data");
+      for (const rule of rules.filter((candidate) => candidate.collection === entry.get("collection"))) {
+        const value = data.get(rule.field);
+        if (!value || ![...value.values()].some(given)) {
+          data = data.delete(rule.field);
+          continue;
+        }
+        const missing = rule.required.filter((field) => !given(value.get(field.name)));
+        if (missing.length > 0) throw new Error(`${rule.label}: ${missing.map((field) => field.label).join(", ")} is required`);
+      }
+      return data;
+    },
+  });
+})();
