@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   // Eleventy resolves its input and include folders from the working directory.
   process.chdir(repoRoot);
 
-  const localBackend = await startEditorBackend(contentDir, Number(values["editor-port"]));
+  const { backend, url: localBackend } = await startEditorBackend(contentDir, Number(values["editor-port"]));
   let server: Worker | undefined;
   const preview = await PreviewSession.start({
     repoRoot,
@@ -77,6 +77,14 @@ async function main(): Promise<void> {
       }
     });
   }
+  // After a save in the editor: the preview brought up to date with it, and the build's message if it refuses the content.
+  backend.on("message", (message: { verdict?: number }) => {
+    if (message.verdict === undefined) return;
+    void preview
+      .update()
+      .catch(report)
+      .then(() => backend.postMessage({ verdict: message.verdict, refusal: preview.refusal ?? null }));
+  });
   console.log(`watching ${watched.map((dir) => path.relative(repoRoot, dir) || ".").join(", ")} for changes`);
 
   await preview.idle();
@@ -86,8 +94,8 @@ async function main(): Promise<void> {
   console.log(`editor at ${new URL("admin/", url).href}, saving into ${contentDir} through ${localBackend}`);
 }
 
-/** Starts decap-server on its own thread, on loopback, writing into the content folder; resolves with its API's address. */
-async function startEditorBackend(contentDir: string, port: number): Promise<string> {
+/** Starts decap-server on its own thread, on loopback, writing into the content folder; resolves with its thread and its API's address. */
+async function startEditorBackend(contentDir: string, port: number): Promise<{ backend: Worker; url: string }> {
   const backend = new Worker(new URL("./lib/preview/editor-backend-thread.mjs", import.meta.url), {
     workerData: { port },
     env: { ...process.env, GIT_REPO_DIRECTORY: contentDir },
@@ -97,7 +105,7 @@ async function startEditorBackend(contentDir: string, port: number): Promise<str
     console.error(`the editor's local backend could not listen on 127.0.0.1:${port}: ${reply.error}; choose another port with --editor-port`);
     process.exit(1);
   }
-  return reply.url;
+  return { backend, url: reply.url };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -161,10 +161,14 @@ test("an item made in the editor is saved as a page bundle, served at once and f
 
   const updated = nextLine(/^updated \/news\/2024\/pelican-conference-opens\/ in /);
   const rebuiltWithItem = nextLine(/^background pass done/);
+  const verdict = tab.waitForResponse((response) => response.url().endsWith("/verdict"));
   await tab.getByRole("button", { name: "Publish" }).click();
   await tab.getByText("Publish now").click();
   await tab.getByText("Entry saved").waitFor();
   await updated;
+  // The editor asks the preview after the save: nothing refused, nothing shown.
+  assert.equal(await (await verdict).json(), { refusal: null });
+  assert.is(await tab.getByRole("alert").filter({ hasText: "the build refuses it" }).isVisible(), false);
 
   const bundle = path.join(contentDir, "news/2024/pelican-conference-opens");
   assert.is(
@@ -212,7 +216,7 @@ test("a broken save prints the build's error and the last good page stays served
   assert.is(text(page(await get("/news/2023/alpha/"))("h1")), "Alpha item, revised");
 });
 
-test("an item saved from the editor that the build refuses prints the build's own message", async () => {
+test("an item saved from the editor that the build refuses shows the build's own message, in the editor and in npm start's output", async () => {
   const { tab } = await newNewsItem();
   await tab.getByLabel("Title").first().fill("Before the archive");
   await tab.locator("input[type=date]").fill("1980-01-01");
@@ -226,6 +230,12 @@ test("an item saved from the editor that the build refuses prints the build's ow
   assert.ok(
     output.some((line) => line.includes(`news/1980/before-the-archive/index.md:3: date "1980-01-01" is before 1990, the first year of the archive`)),
     output.join("\n"),
+  );
+  const banner = tab.getByRole("alert").filter({ hasText: "Saved, but the build refuses it: the preview was not updated" });
+  await banner.waitFor();
+  assert.match(
+    (await banner.locator("pre").textContent()) ?? "",
+    `${contentDir}/news/1980/before-the-archive/index.md:3: date "1980-01-01" is before 1990, the first year of the archive`,
   );
 });
 

@@ -50,13 +50,16 @@ export function writeEditor(staged: StagedBuild): EditorReport {
   writeFileSync(path.join(dir, "config.yml"), `# Made by the build from _data/schema.ts, topics.ts and conferences.ts (scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`);
   const stylesheet = readdirSync(path.join(staged.siteDir, "assets")).find((name) => /^site\.[0-9a-f]{10}\.css$/.test(name));
   copyFileSync(path.join(import.meta.dirname, "../editor/admin-page.js"), path.join(dir, "editor.js"));
-  writeFileSync(path.join(dir, "index.html"), editorPage(site.name, `${staged.archive.basePath}assets/${stylesheet}`, requiredWithObjects));
+  // Locally, the page asks the preview after each save whether the build refuses the content (scripts/lib/preview/editor-backend-thread.mjs).
+  const verdict = local ? new URL("/verdict", local).href : undefined;
+  writeFileSync(path.join(dir, "index.html"), editorPage(site.name, { stylesheet: `${staged.archive.basePath}assets/${stylesheet}`, rules: requiredWithObjects, verdict }));
   const collections = config["collections"] as { fields: unknown[] }[];
   return { version: decap.version, backend: local ? `local backend ${local}` : String(site.editor?.backend.name), fields: collections.reduce((sum, collection) => sum + collection.fields.length, 0) };
 }
 
 /** Decap renders itself into the body; without JavaScript the page says what it is. */
-function editorPage(siteName: string, stylesheet: string, rules: readonly RequiredWithObject[]): string {
+function editorPage(siteName: string, settings: { stylesheet: string; rules: readonly RequiredWithObject[]; verdict: string | undefined }): string {
+  const verdict = settings.verdict ? ` data-verdict="${escapeHtml(settings.verdict)}"` : "";
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -72,7 +75,7 @@ function editorPage(siteName: string, stylesheet: string, rules: readonly Requir
       <p>News and abstracts can also be written as Markdown files: see docs/editing.md.</p>
     </noscript>
     <script src="decap-cms.js"></script>
-    <script src="editor.js" data-stylesheet="${escapeHtml(stylesheet)}" data-rules="${escapeHtml(JSON.stringify(rules))}"></script>
+    <script src="editor.js" data-stylesheet="${escapeHtml(settings.stylesheet)}" data-rules="${escapeHtml(JSON.stringify(settings.rules))}"${verdict}></script>
   </body>
 </html>
 `;
