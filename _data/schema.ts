@@ -12,7 +12,9 @@ const calendarDate = z
   .string({ error: "must be a calendar date written YYYY-MM-DD, e.g. 2023-11-14" })
   .refine(isCalendarDate, {
     error: "is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)",
-  });
+  })
+  // JSON Schema's name for a calendar date: the editor's form shows a date picker for it (scripts/lib/editor/config.ts).
+  .meta({ format: "date" });
 
 /**
  * Characters no text field may hold: control characters other than tab and newline, Unicode
@@ -257,6 +259,31 @@ export const siteSchema = z.strictObject({
       maxDocumentMegabytes: z.number().positive(),
       /** Publish each image's original file too (its metadata removed, like every other image). */
       publishOriginals: z.boolean(),
+    })
+    .optional(),
+  /**
+   * The editor at /admin/ (docs/editing.md) in the published site; left out when absent. `backend`
+   * is Decap CMS's own `backend` block: the Git host its commits go to and how staff sign in.
+   */
+  editor: z
+    .strictObject({
+      backend: z
+        .strictObject({
+          name: z.enum(["github", "gitlab", "gitea", "bitbucket", "git-gateway"], { error: "must be github, gitlab, gitea, bitbucket or git-gateway" }),
+          repo: z.string().regex(/^[\w.-]+(?:\/[\w.-]+)+$/, { error: "must be the repository as owner/name, e.g. iap/news-archive" }).optional(),
+          branch: z.string().regex(/^[\w./-]+$/, { error: "must be a branch name, e.g. main" }).optional(),
+          base_url: z.url({ protocol: /^https$/, error: "must be the https address of the OAuth proxy, e.g. https://auth.example.org" }).optional(),
+          auth_endpoint: z.string().regex(/^[\w./-]+$/, { error: "must be a path on base_url, e.g. auth" }).optional(),
+          api_root: z.url({ protocol: /^https$/, error: "must be the https address of the Git host's API" }).optional(),
+          app_id: z.string().regex(/^\w+$/, { error: "must be the OAuth application's id" }).optional(),
+          auth_type: z.enum(["pkce", "implicit"], { error: "must be pkce or implicit" }).optional(),
+        })
+        .refine((backend) => backend.name === "git-gateway" || backend.repo !== undefined, {
+          error: "repo is required for a Git host: the repository as owner/name, e.g. iap/news-archive",
+          path: ["repo"],
+        }),
+      /** The content folder's path in the repository, where news/ and abstracts/ are. */
+      contentFolder: z.string().regex(/^[\w.-]+(?:\/[\w.-]+)*$/, { error: "must be a folder of the repository, e.g. src" }),
     })
     .optional(),
 });

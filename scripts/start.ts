@@ -8,7 +8,11 @@
  * package.json), since a module is read once per process. A broken file prints its errors and the
  * last good preview stays served.
  *
- *   npm start -- [--content <dir>] [--out _preview] [--port 8080]
+ * It also serves the browser editor at /admin/ (scripts/lib/build/editor.ts) with its local
+ * backend, decap-server on 127.0.0.1 (`--editor-port`, 8081; 0 takes any free port), which writes
+ * into the content folder: a saved item is a saved file like any other.
+ *
+ *   npm start -- [--content <dir>] [--out _preview] [--port 8080] [--editor-port 8081]
  */
 import { once } from "node:events";
 import path from "node:path";
@@ -33,7 +37,7 @@ export function changeKind(file: string, contentDir: string): "content" | "site"
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { content: { type: "string" }, out: { type: "string" }, port: { type: "string", default: "8080" } },
+    options: { content: { type: "string" }, out: { type: "string" }, port: { type: "string", default: "8080" }, "editor-port": { type: "string", default: "8081" } },
     strict: true,
   });
   const contentDir = path.resolve(values.content ?? path.join(repoRoot, "src"));
@@ -42,11 +46,13 @@ async function main(): Promise<void> {
   // Eleventy resolves its input and include folders from the working directory.
   process.chdir(repoRoot);
 
+  const { backend, url: localBackend } = await startEditorBackend(contentDir, Number(values["editor-port"]));
   let server: Worker | undefined;
   const preview = await PreviewSession.start({
     repoRoot,
     contentDir,
     outDir: previewDir,
+    editor: { localBackend },
     log: (line) => console.log(line),
     onUpdated: () => server?.postMessage("reload"),
   });
@@ -71,12 +77,35 @@ async function main(): Promise<void> {
       }
     });
   }
+  // After a save in the editor: the preview brought up to date with it, and the build's message if it refuses the content.
+  backend.on("message", (message: { verdict?: number }) => {
+    if (message.verdict === undefined) return;
+    void preview
+      .update()
+      .catch(report)
+      .then(() => backend.postMessage({ verdict: message.verdict, refusal: preview.refusal ?? null }));
+  });
   console.log(`watching ${watched.map((dir) => path.relative(repoRoot, dir) || ".").join(", ")} for changes`);
 
   await preview.idle();
   server = new Worker(new URL("./lib/preview/server-thread.mjs", import.meta.url), { workerData: { dir: previewDir, port } });
   const [{ url }] = (await once(server, "message")) as [{ url: string }];
   console.log(`serving ${url}`);
+  console.log(`editor at ${new URL("admin/", url).href}, saving into ${contentDir} through ${localBackend}`);
+}
+
+/** Starts decap-server on its own thread, on loopback, writing into the content folder; resolves with its thread and its API's address. */
+async function startEditorBackend(contentDir: string, port: number): Promise<{ backend: Worker; url: string }> {
+  const backend = new Worker(new URL("./lib/preview/editor-backend-thread.mjs", import.meta.url), {
+    workerData: { port },
+    env: { ...process.env, GIT_REPO_DIRECTORY: contentDir },
+  });
+  const [reply] = (await once(backend, "message")) as [{ url: string } | { error: string }];
+  if ("error" in reply) {
+    console.error(`the editor's local backend could not listen on 127.0.0.1:${port}: ${reply.error}; choose another port with --editor-port`);
+    process.exit(1);
+  }
+  return { backend, url: reply.url };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -83,7 +83,7 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawnNpmGroup("start", ["--content", options.contentDir, "--port", String(port)]);
+  const child = spawnNpmGroup("start", ["--content", options.contentDir, "--port", String(port), "--editor-port", "0"]);
   const { pid } = child;
   const sampler = sampleTreeMemory(pid);
   let output = "";

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Archive } from "../views/archive.ts";
 import type { MediaReport } from "./media.ts";
 import { checkPhase, readPages } from "./check.ts";
+import { editorPhase, wantsEditor } from "./editor.ts";
 import { feedsPhase } from "./feeds.ts";
 import { mediaPhase } from "./media.ts";
 import { offlinePhase } from "./offline.ts";
@@ -56,6 +57,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   try {
     const media = await run(mediaPhase, staged);
     const render = await run(renderPhase, staged);
+    // Before the pages are read for the check: /admin/ is checked as a page of the site.
+    if (wantsEditor(staged)) await run(editorPhase, staged);
     // Pagefind indexes in a process of its own, writing its index on one core: meanwhile this one
     // writes the feeds and reads every page for the check (a snapshot rewrites its pages after
     // search, so reads them after).

@@ -45,6 +45,11 @@ export interface BuildOptions {
    * what it did, for the "warc" phase's line.
    */
   archiveLiveSite?: (siteDir: string, archive: Archive) => Promise<string>;
+  /**
+   * Write the editor to /admin/ with this local backend (npm start's decap-server on loopback),
+   * whatever _data/site.ts says (scripts/lib/build/editor.ts).
+   */
+  editor?: { localBackend: string };
   log?: (line: string) => void;
 }
 

@@ -39,6 +39,8 @@ export interface PreviewSessionOptions {
   outDir: string;
   /** The build's "now" (YYYY-MM-DD), as `npm run build -- --now`; today when absent. */
   now?: string;
+  /** The editor's local backend (decap-server on loopback): each build writes the editor to /admin/ with it. */
+  editor?: { localBackend: string };
   log?: (line: string) => void;
   /** Called when served files changed: "pages" once an edit's own pages are written, "site" once a whole build was swapped in. */
   onUpdated?: (what: "pages" | "site") => void;
@@ -82,6 +84,8 @@ export class PreviewSession {
   #building: Promise<void> | undefined;
   #buildAgain = false;
   #closed = false;
+  /** Why the content as last read does not validate: the build's own message; undefined while it does. */
+  #refusal: string | undefined;
 
   private constructor(options: PreviewSessionOptions, assets: AssetUrls) {
     this.#options = options;
@@ -96,13 +100,13 @@ export class PreviewSession {
   static async start(options: PreviewSessionOptions): Promise<PreviewSession> {
     const session = new PreviewSession(options, await pageAssets(options.repoRoot));
     const scanned = session.#scan();
-    if (scanned.ok) {
-      try {
-        session.#archive = new Archive({ ...session.#archiveOptions, loaded: scanned.loaded });
-      } catch (error) {
-        // The first build prints the errors.
-        if (!(error instanceof ContentError)) throw error;
-      }
+    try {
+      if (!scanned.ok) throw new ContentError(scanned.problems);
+      session.#archive = new Archive({ ...session.#archiveOptions, loaded: scanned.loaded });
+    } catch (error) {
+      // The first build prints the errors.
+      if (!(error instanceof ContentError)) throw error;
+      session.#refusal = error.message;
     }
     session.rebuild();
     return session;
@@ -111,6 +115,11 @@ export class PreviewSession {
   /** Brings the preview up to date with the content folder: the changed articles' own pages at once, then a whole build. */
   update(): Promise<UpdateResult> {
     return this.#enqueue(() => this.#update());
+  }
+
+  /** The build's message while the content folder as last read does not validate (the editor shows it after a save). */
+  get refusal(): string | undefined {
+    return this.#refusal;
   }
 
   /** Templates or assets changed: every page may differ, so the whole preview is built again. */
@@ -160,9 +169,9 @@ export class PreviewSession {
       await this.#queue;
       const from = this.#archive;
       const started = performance.now();
-      const { contentDir, outDir, now } = this.#options;
+      const { contentDir, outDir, now, editor } = this.#options;
       try {
-        await build({ contentDir, outDir, preview: true, ...(now ? { now: dayAsNow(now) } : {}), log: this.#log });
+        await build({ contentDir, outDir, preview: true, ...(now ? { now: dayAsNow(now) } : {}), ...(editor ? { editor } : {}), log: this.#log });
       } catch (error) {
         this.#log(error instanceof BuildError ? `build failed in ${error.phase}; the preview was left as it was.\n${error.message}` : `the build failed: ${errorMessage(error)}`);
         this.#log("background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above");
@@ -189,11 +198,13 @@ export class PreviewSession {
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       this.#log(`${error.message}\npreview not updated: fix the errors above and save again`);
+      this.#refusal = error.message;
       return { status: "failed", message: error.message };
     }
     const archivedMs = performance.now() - started - scannedMs;
     const previous = this.#archive;
     this.#archive = archive;
+    this.#refusal = undefined;
     this.rebuild();
     if (!previous) {
       this.#log("content valid again: building the whole preview");
