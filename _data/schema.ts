@@ -134,7 +134,8 @@ const common = {
   documents: z.array(documentSchema, { error: "must be a list of documents, each with a src and a title" }).optional(),
   video: videoSchema.optional(),
   /** The language of the item's text; the site's `language` (_data/site.ts) when absent. */
-  lang: itemLanguage.optional(),
+  // The editor's hint (scripts/lib/editor/config.ts).
+  lang: itemLanguage.meta({ description: "Only for an item not in English: es, fr, pt-BR…" }).optional(),
   /**
    * The address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/.
    * Items naming each other, or one item, form one group of translations (scripts/lib/views/translations.ts).
@@ -144,6 +145,7 @@ const common = {
     .regex(/^\/(?:news|abstracts)\/[^\s?#]+\/$/, {
       error: "must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, e.g. /news/2023/iap-signed-mou-with-aiamp/",
     })
+    .meta({ description: "The address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/" })
     .optional(),
 };
 

@@ -114,7 +114,7 @@ test("the editor's form is made from the schema: required fields, a date picker,
   const { tab, origins } = await newNewsItem();
   assert.equal(
     await tab.locator("label").allTextContents(),
-    ["Title", "Date", "Summary (optional)", "Topics (optional)", "Aliases (optional)", "Draft (optional)", "Slug (optional)", "Image (optional)", "Photo (optional)", "Description of the photo (alt text) (optional)", "Caption (optional)", "Credit (optional)", "Documents (optional)", "Video (optional)", "Url (optional)", "Title (optional)", "Text"],
+    ["Title", "Date", "Summary (optional)", "Topics (optional)", "Aliases (optional)", "Draft (optional)", "Slug (optional)", "Image (optional)", "Photo (optional)", "Description of the photo (alt text) (optional)", "Caption (optional)", "Credit (optional)", "Documents (optional)", "Video (optional)", "Url (optional)", "Title (optional)", "Language (optional)", "Translation of (optional)", "Text"],
   );
   assert.is(await tab.locator("input[type=date]").count(), 1);
   await tab.getByLabel("Topics (optional)").click();

@@ -43,7 +43,7 @@ type JsonSchema = {
 
 /** "translationOf" → "Translation of", "src" → "File": the form's label for a field. */
 export function labelFor(name: string, path: string): string {
-  const labels: Record<string, string> = { tags: "Topics", src: path.startsWith("image") ? "Photo" : "File", alt: "Description of the photo (alt text)" };
+  const labels: Record<string, string> = { tags: "Topics", lang: "Language", src: path.startsWith("image") ? "Photo" : "File", alt: "Description of the photo (alt text)" };
   const spaced = name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
   return labels[name] ?? spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }

@@ -53,6 +53,8 @@ test("news fields follow the schema, in its order: required ones required, dates
       ["image", "object", false],
       ["documents", "list", false],
       ["video", "object", false],
+      ["lang", "string", false],
+      ["translationOf", "string", false],
       ["body", "markdown", true],
     ],
   );
