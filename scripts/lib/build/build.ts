@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Archive } from "../views/archive.ts";
 import type { MediaReport } from "./media.ts";
-import { checkPhase, readPages } from "./check.ts";
+import { checkPhase } from "./check.ts";
 import { editorPhase, wantsEditor } from "./editor.ts";
 import { feedsPhase } from "./feeds.ts";
 import { mediaPhase } from "./media.ts";
@@ -57,22 +57,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   try {
     const media = await run(mediaPhase, staged);
     const render = await run(renderPhase, staged);
-    // Before the pages are read for the check: /admin/ is checked as a page of the site.
     if (wantsEditor(staged)) await run(editorPhase, staged);
-    // Pagefind indexes in a process of its own, writing its index on one core: meanwhile this one
-    // writes the feeds and reads every page for the check (a snapshot rewrites its pages after
-    // search, so reads them after).
-    const searching = run(searchPhase, staged);
-    const pagesRead = Promise.resolve()
-      .then(() => run(feedsPhase, staged))
-      .then(() => (options.snapshot ? undefined : readPages(staged)));
-    const [search, scan] = await settled(searching, pagesRead);
+    await run(feedsPhase, staged);
+    const search = await run(searchPhase, staged);
     if (staged.serviceWorker) await run(offlinePhase, staged);
     if (options.snapshot) {
       if (options.archiveLiveSite) await run(warcPhase, staged);
       await run(snapshotPhase, staged);
     }
-    const output = await run(checkPhase, { staged, ...(scan ? { scan } : {}) });
+    const output = await run(checkPhase, staged);
     await run(publishPhase, { staged, output });
     return {
       news: archive.news.length,
@@ -87,14 +80,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   } finally {
     discard(staged.siteDir);
   }
-}
-
-/** Both results, or the first error once both have ended: Pagefind must not write into a staging folder already discarded. */
-async function settled<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
-  const [a, b] = await Promise.allSettled([first, second]);
-  if (a.status === "rejected") throw a.reason;
-  if (b.status === "rejected") throw b.reason;
-  return [a.value, b.value];
 }
 
 function stage(options: BuildOptions, archive: Archive, log: (line: string) => void): StagedBuild {

@@ -301,40 +301,23 @@ function sitePaths(outDir: string, skip: readonly string[] = []): string[] {
   return existsSync(outDir) ? listFiles(outDir, skip).map((file) => `/${file}`) : [];
 }
 
-/** How the staged build's pages are checked: under its base path, a sample validated, articles named by their files. */
-function checkOptionsOf({ archive, options }: StagedBuild): CheckOptions {
-  return {
-    basePath: archive.basePath,
-    validate: options.validateHtml === "all" ? "all" : archive.htmlSample(),
-    sources: new Map(archive.items.map((item) => [item.url, item.file])),
-  };
-}
-
-/** The costly half of the check: every page read, parsed and validated (see `scanPages`). */
-export function readPages(staged: StagedBuild): PageScan {
-  return scanPages(staged.siteDir, checkOptionsOf(staged));
-}
-
-/** The check's input: the staged build, with its pages if they were read before (while Pagefind indexed). */
-export interface CheckInput {
-  staged: StagedBuild;
-  scan?: PageScan;
-}
-
-export const checkPhase: Phase<CheckInput, OutputReport & { readBefore: boolean }> = {
+export const checkPhase: Phase<StagedBuild, OutputReport> = {
   name: "check",
-  run({ staged, scan }) {
-    const { archive, siteDir, options, log } = staged;
+  run({ archive, siteDir, options, log }) {
     // A snapshot has no offline page (scripts/lib/build/render.ts).
     const expectedPages = options.snapshot ? archive.pageUrls().filter((url) => url !== "/offline/") : archive.pageUrls();
-    const checkOptions = checkOptionsOf(staged);
-    const report = checkPages(siteDir, scan ?? scanPages(siteDir, checkOptions), expectedPages, checkOptions);
+    const checkOptions: CheckOptions = {
+      basePath: archive.basePath,
+      validate: options.validateHtml === "all" ? "all" : archive.htmlSample(),
+      sources: new Map(archive.items.map((item) => [item.url, item.file])),
+    };
+    const report = checkPages(siteDir, scanPages(siteDir, checkOptions), expectedPages, checkOptions);
     for (const page of report.unvalidated) log(`note: ${page}`);
     if (report.problems.length > 0) {
       throw new BuildError("check", `${report.problems.length} problems in the output:\n${report.problems.map((p) => `  ${p}`).join("\n")}`);
     }
-    return { ...report, readBefore: scan !== undefined };
+    return report;
   },
   describe: (result) =>
-    `${result.pages} pages${result.readBefore ? " (read during search)" : ""}, ${result.links} internal links, ${result.validated} validated${result.unvalidated.length > 0 ? ` (${result.unvalidated.length} too large)` : ""}`,
+    `${result.pages} pages, ${result.links} internal links, ${result.validated} validated${result.unvalidated.length > 0 ? ` (${result.unvalidated.length} too large)` : ""}`,
 };
