@@ -1,9 +1,9 @@
 /** Search, suggestions and page weight measured on a built site, served gzipped, in Chromium. */
 import { existsSync, readdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import type { BenchOptions } from "./report.ts";
-import os from "node:os";
 import { benchQueries, type BenchQuery } from "./queries.ts";
 import { defaultUiPages, measureColdQuery, measurePageWeight, measureSearch, measureSuggestion, type ColdQuery, type PageWeight, type SearchSample, type SearchUi, type SuggestionSample } from "./search.ts";
 import { formatBytes, formatMs } from "../util/format.ts";
