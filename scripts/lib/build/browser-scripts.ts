@@ -1,6 +1,6 @@
 /**
  * Bundles the browser TypeScript under src/assets/ (the search page, the offline page, the service
- * worker and its registration) into minified ES modules with esbuild. Pagefind's own `pagefind.js`
+ * worker and its registration, the editor's page) into minified ES modules with esbuild. Pagefind's own `pagefind.js`
  * stays a separate file that the search bundle imports at run time: it belongs to the index.
  */
 import { build } from "esbuild";
@@ -14,6 +14,8 @@ export const scriptEntries = {
   register: "src/assets/offline/register.ts",
   offline: "src/assets/offline/offline-page.ts",
   serviceWorker: "src/assets/offline/sw.ts",
+  /** The browser editor's own script, beside Decap CMS in /admin/ (scripts/lib/build/editor.ts). */
+  editor: "src/assets/editor/admin-page.ts",
 } as const;
 
 /** One bundled script's bytes; scripts/lib/build/assets.ts names and writes it. */

@@ -12,6 +12,8 @@ import { conferences } from "../../../_data/conferences.ts";
 import { site } from "../../../_data/site.ts";
 import { topics } from "../../../_data/topics.ts";
 import { editorConfig, type RequiredWithObject } from "../editor/config.ts";
+import { repoRoot } from "../util/repo-root.ts";
+import { bundleScript, scriptEntries } from "./browser-scripts.ts";
 import { escapeHtml } from "./feeds.ts";
 import type { Phase, StagedBuild } from "./phase.ts";
 
@@ -38,7 +40,7 @@ export interface EditorReport {
   fields: number;
 }
 
-export function writeEditor(staged: StagedBuild): EditorReport {
+export async function writeEditor(staged: StagedBuild): Promise<EditorReport> {
   const local = staged.options.editor?.localBackend;
   const backend = local ? { local } : site.editor?.backend;
   if (!backend) throw new Error("the editor needs a backend: npm start's local one, or editor.backend in _data/site.ts");
@@ -49,7 +51,7 @@ export function writeEditor(staged: StagedBuild): EditorReport {
   for (const file of decap.files) copyFileSync(path.join(decap.dir, file), path.join(dir, file));
   writeFileSync(path.join(dir, "config.yml"), `# Made by the build from _data/schema.ts, topics.ts and conferences.ts (scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`);
   const stylesheet = readdirSync(path.join(staged.siteDir, "assets")).find((name) => /^site\.[0-9a-f]{10}\.css$/.test(name));
-  copyFileSync(path.join(import.meta.dirname, "../editor/admin-page.js"), path.join(dir, "editor.js"));
+  writeFileSync(path.join(dir, "editor.js"), await bundleScript(repoRoot, scriptEntries.editor, "iife"));
   // Locally, the page asks the preview after each save whether the build refuses the content (scripts/lib/preview/editor-backend-thread.mjs).
   const verdict = local ? new URL("/verdict", local).href : undefined;
   writeFileSync(path.join(dir, "index.html"), editorPage(site.name, { stylesheet: `${staged.archive.basePath}assets/${stylesheet}`, rules: requiredWithObjects, verdict }));

@@ -6,7 +6,7 @@
 //
 // GET /verdict answers what the preview makes of the content after a save: { refusal } holds the
 // build's own message while it refuses the content, null otherwise. The editor's page asks after
-// each save (scripts/lib/editor/admin-page.js); the main thread answers { verdict: id, refusal }.
+// each save (src/assets/editor/admin-page.ts); the main thread answers { verdict: id, refusal }.
 import { parentPort, workerData } from "node:worker_threads";
 import express from "express";
 // A bundled CommonJS module whose names Node cannot see from an import: its default export holds them.

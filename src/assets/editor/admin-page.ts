@@ -1,4 +1,4 @@
-// The editor page's own script, copied as it is into /admin/ beside Decap CMS (a classic script,
+// The editor page's own script, bundled into /admin/editor.js beside Decap CMS (a classic script,
 // run after decap-cms.js and before Decap starts). Its settings come from its <script> tag,
 // written by the build (scripts/lib/build/editor.ts):
 //   data-stylesheet  the site's stylesheet, for the preview pane;
@@ -6,15 +6,32 @@
 //                    `RequiredWithObject`), which Decap does not check itself (decaporg/decap-cms#7748);
 //   data-verdict     under `npm start`, where to ask after a save whether the build refuses the
 //                    content (scripts/lib/preview/editor-backend-thread.mjs).
+import type { RequiredWithObject } from "../../../scripts/lib/editor/config.ts";
+
+/** The part of Decap's global `CMS` (decapcms.org/docs/beta-features, registerEventListener) used here; its values are Immutable.js maps. */
+interface ImmutableMap {
+  get(key: string): unknown;
+  delete(key: string): ImmutableMap;
+  values(): Iterable<unknown>;
+}
+interface DecapEntry {
+  get(key: "data"): ImmutableMap;
+  get(key: "collection"): string;
+}
+declare const CMS: {
+  registerPreviewStyle(style: string, options?: { raw: boolean }): void;
+  registerEventListener(listener: { name: "preSave" | "postSave"; handler: (event: { entry: DecapEntry }) => unknown }): void;
+};
+
 (() => {
-  const settings = document.currentScript.dataset;
-  CMS.registerPreviewStyle(settings.stylesheet);
+  const settings = (document.currentScript as HTMLScriptElement).dataset;
+  CMS.registerPreviewStyle(settings.stylesheet ?? "");
   // The site's stylesheet sizes images inside its own page layout, which the preview pane has not.
   CMS.registerPreviewStyle("img { max-width: 100%; height: auto; }", { raw: true });
 
-  const rules = JSON.parse(settings.rules);
+  const rules = JSON.parse(settings.rules ?? "[]") as RequiredWithObject[];
   /** A value someone entered: not empty text, and not an empty list or map (Decap's values are Immutable.js). */
-  const given = (value) => value !== undefined && value !== null && value !== "" && !(typeof value.size === "number" && value.size === 0);
+  const given = (value: unknown): boolean => value !== undefined && value !== null && value !== "" && !(typeof (value as { size?: unknown }).size === "number" && (value as { size: number }).size === 0);
   // Before each save: an object left empty is dropped; one given must have its required fields.
   // An error thrown here stops the save, and Decap shows its message.
   CMS.registerEventListener({
@@ -22,7 +39,7 @@
     handler: ({ entry }) => {
       let data = entry.get("data");
       for (const rule of rules.filter((candidate) => candidate.collection === entry.get("collection"))) {
-        const value = data.get(rule.field);
+        const value = data.get(rule.field) as ImmutableMap | undefined;
         if (!value || ![...value.values()].some(given)) {
           data = data.delete(rule.field);
           continue;
@@ -34,7 +51,8 @@
     },
   });
 
-  if (!settings.verdict) return;
+  const verdict = settings.verdict;
+  if (!verdict) return;
   // The build is the judge: after each save, its message while it refuses the content, as npm start prints it.
   const banner = document.createElement("div");
   banner.setAttribute("role", "alert");
@@ -54,7 +72,7 @@
     name: "postSave",
     handler: async () => {
       try {
-        const { refusal } = await (await fetch(settings.verdict)).json();
+        const { refusal } = (await (await fetch(verdict)).json()) as { refusal: string | null };
         message.textContent = refusal ?? "";
         banner.hidden = !refusal;
       } catch {
