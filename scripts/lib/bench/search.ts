@@ -91,7 +91,6 @@ export interface SearchSample {
 }
 
 interface BenchWindow {
-  benchFirstResult?: number;
   benchFirstExpected?: number;
   benchUi?: { triggerSearch(term: string): void };
 }
@@ -156,18 +155,6 @@ export async function waitForQuiet(server: StaticServer, quietMs = 500, maxMs = 
   }
 }
 
-/** In the page, before any script: the time (since navigation start) the first result link shows. */
-function recordFirstResult(selector: string): void {
-  const observer = new MutationObserver(() => {
-    const link = document.querySelector(selector);
-    if (link && link.checkVisibility()) {
-      (window as BenchWindow).benchFirstResult = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true, attributes: true });
-}
-
 /** In the page: searches for other words and resolves with the ms until a new first result link shows (-1: none in 20 s). */
 function searchAgain({ ui, selector, term }: { ui: SearchUi; selector: string; term: string }): Promise<number> {
   const before = new Set(document.querySelectorAll(selector));
@@ -208,13 +195,13 @@ export async function measureSearch(browser: Browser, server: StaticServer, ui: 
   // costs is measured with the page weight). The default UI's page has none.
   const context = await browser.newContext({ serviceWorkers: "block" });
   try {
-    await context.addInitScript(recordFirstResult, setup.resultLink);
+    await context.addInitScript(recordExpectedResult, { selector: setup.resultLink, expected: [] });
     const page = await context.newPage();
     const chromium = await watchTransfers(context, page);
     server.reset();
     await page.goto(`${server.url}${setup.path}?q=${encodeURIComponent(term)}`);
-    await page.waitForFunction(() => (window as BenchWindow).benchFirstResult !== undefined, null, { timeout: 30_000 });
-    const coldMs = await page.evaluate(() => (window as BenchWindow).benchFirstResult ?? -1);
+    await page.waitForFunction(() => (window as BenchWindow).benchFirstExpected !== undefined, null, { timeout: 30_000 });
+    const coldMs = await page.evaluate(() => (window as BenchWindow).benchFirstExpected ?? -1);
     await waitForQuiet(server);
     const cold: QueryMeasure = { ms: coldMs, ...server.totals(), browser: chromium.totals() };
 
