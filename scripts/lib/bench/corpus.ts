@@ -532,8 +532,13 @@ function abstractItem(
 
 export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   const rng = mulberry32(options.seed ?? 1);
-  const english = options.text === "brown" ? brownProse : wordProse(ENGLISH);
-  const proseIn = (language: Language) => (language === ENGLISH ? english : wordProse(language));
+  const proses = new Map<Language, Prose>([
+    [ENGLISH, options.text === "brown" ? brownProse : wordProse(ENGLISH)],
+    [SPANISH, wordProse(SPANISH)],
+    [FRENCH, wordProse(FRENCH)],
+  ]);
+  const proseIn = (language: Language) => proses.get(language) as Prose;
+  const english = proseIn(ENGLISH);
   const speakers = speakerPool(english, rng);
   const sessions = conferenceSessions(rng);
   const seenTitles = new Set<string>();
