@@ -2,14 +2,14 @@
  * Runs every test file (`test/**\/*.test.ts`) in its own Node process, two at a time, and ends
  * with one line: "N passed, N failed". Each file is a plain uvu suite that also runs alone:
  *   node --import tsx test/lib/views/dates.test.ts
- * The counts are uvu's own, sent by a hook loaded into each file's process (test/support/uvu-counts.ts).
- * Pass file or folder names to run only those: npm test -- test/lib
+ * The counts are read from the summary uvu prints at the end of each file (Total, Passed, Skipped).
+ * A file that runs longer than TEST_FILE_TIMEOUT seconds (default 300) is killed and fails, with
+ * what it printed so far. Pass file or folder names to run only those: npm test -- test/lib
  */
 import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -17,6 +17,7 @@ interface FileResult {
   file: string;
   passed: number;
   failed: number;
+  skipped: number;
   output: string;
   ms: number;
   code: number | null;
@@ -35,27 +36,49 @@ function testFiles(targets: string[]): string[] {
   return found;
 }
 
-const countsHook = pathToFileURL(path.join(root, "test/support/uvu-counts.ts")).href;
+const timeoutSeconds = Number(process.env.TEST_FILE_TIMEOUT ?? 300);
+
+/** uvu's closing summary, e.g. "Total: 12  Passed: 11  Skipped: 1"; undefined when it never printed one. */
+function uvuSummary(output: string): { passed: number; failed: number; skipped: number } | undefined {
+  // eslint-disable-next-line no-control-regex
+  const text = output.replace(/\x1b\[[0-9;]*m/g, "");
+  const matches = [...text.matchAll(/^\s*Total:\s+(\d+)\s*\n\s*Passed:\s+(\d+)\s*\n\s*Skipped:\s+(\d+)/gm)];
+  const last = matches.at(-1);
+  if (!last) return undefined;
+  const [total, passed, skipped] = [last[1], last[2], last[3]].map(Number) as [number, number, number];
+  return { passed, failed: total - passed, skipped };
+}
 
 function runFile(file: string): Promise<FileResult> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", countsHook, file], {
+    // Its own process group, so a timeout also ends the browsers and servers the file started.
+    const child = spawn(process.execPath, ["--import", "tsx", file], {
       cwd: root,
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-      // The hook writes uvu's counts to the fourth stream.
-      stdio: ["ignore", "pipe", "pipe", "pipe"],
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
     let output = "";
-    let counts = "";
+    let timedOut = false;
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stdio[3]?.on("data", (chunk: Buffer) => (counts += chunk.toString()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-(child.pid as number), "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }, timeoutSeconds * 1000);
     child.on("close", (code) => {
-      const { passed = 0, failed = 0 } = counts ? (JSON.parse(counts) as { passed: number; failed: number }) : {};
-      // A file that crashed, or exited with an error after its tests, counts as one failure more.
-      const crashed = code !== 0 && failed === 0 ? 1 : 0;
-      resolve({ file: path.relative(root, file), passed, failed: failed + crashed, output, ms: performance.now() - started, code });
+      clearTimeout(timer);
+      const summary = timedOut ? undefined : uvuSummary(output);
+      if (timedOut) output += `\n${path.relative(root, file)} did not finish within ${timeoutSeconds} s and was stopped.`;
+      const { passed = 0, failed = 0, skipped = 0 } = summary ?? {};
+      // A file that crashed, hung, or exited with an error after its tests counts as one failure more.
+      const crashed = (code !== 0 || !summary) && failed === 0 ? 1 : 0;
+      resolve({ file: path.relative(root, file), passed, failed: failed + crashed, skipped, output, ms: performance.now() - started, code });
     });
   });
 }
@@ -83,16 +106,19 @@ async function main(): Promise<void> {
       const result = await runFile(file);
       results.push(result);
       const status = result.failed > 0 ? "FAIL" : "ok  ";
-      console.log(`${status} ${result.file}  ${result.passed} passed, ${result.failed} failed  (${(result.ms / 1000).toFixed(1)} s)`);
+      const skipped = result.skipped > 0 ? `, ${result.skipped} skipped` : "";
+      console.log(`${status} ${result.file}  ${result.passed} passed, ${result.failed} failed${skipped}  (${(result.ms / 1000).toFixed(1)} s)`);
       if (result.failed > 0) console.log(indent(result.output.trim()));
     }
   });
   await Promise.all(workers);
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.failed, 0);
+  const skipped = results.reduce((sum, result) => sum + result.skipped, 0);
   if (files.length === 0) console.log("no test files found");
+  if (skipped > 0) console.log(`${skipped} skipped: a skipped test is a defect`);
   console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed > 0 || files.length === 0 ? 1 : 0;
+  process.exitCode = failed > 0 || skipped > 0 || files.length === 0 ? 1 : 0;
 }
 
 function indent(text: string): string {

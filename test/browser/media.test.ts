@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
+import { collectErrors, imageSettled, launchBrowser, serveStatic } from "../support/browser.ts";
 import { pdfWithText, photoWithGps } from "../support/media.ts";
 import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
 import { buildSite, newsFile, tempDir, writeContent } from "../support/site.ts";
@@ -44,7 +44,7 @@ async function leadImage(width: number, deviceScaleFactor: number) {
   const errors = collectErrors(page);
   await page.goto(`${server.url}/news/2023/mou-signed/`);
   const img = page.locator("article > figure img");
-  await img.evaluate((element: HTMLImageElement) => (element.complete ? undefined : new Promise((resolve) => element.addEventListener("load", resolve))));
+  await imageSettled(img);
   const facts = await img.evaluate(async (element: HTMLImageElement) => {
     // Two frames after the load, the frame that laid the image out has been drawn and its shifts
     // recorded; a buffered observer holds them all at once, so takeRecords needs no wait.
@@ -79,7 +79,7 @@ test("the news list shows the lead image's thumbnail at 240 px", async () => {
   const thumbnail = page.locator("img.thumbnail");
   assert.is(await thumbnail.count(), 1);
   await thumbnail.scrollIntoViewIfNeeded();
-  await thumbnail.evaluate((element: HTMLImageElement) => (element.complete ? undefined : new Promise((resolve) => element.addEventListener("load", resolve))));
+  await imageSettled(thumbnail);
   assert.equal(
     await thumbnail.evaluate((element: HTMLImageElement) => [element.currentSrc.replace(/^.*-/, ""), Math.round(element.getBoundingClientRect().width)]),
     ["240.avif", 120],
@@ -112,7 +112,7 @@ async function searchThumbnails(page: Page, url: string) {
   const thumbnails = page.locator("img.search-thumbnail");
   for (const img of await thumbnails.all()) {
     await img.scrollIntoViewIfNeeded();
-    await img.evaluate((element: HTMLImageElement) => (element.complete ? undefined : new Promise((resolve) => element.addEventListener("load", resolve))));
+    await imageSettled(img);
   }
   return page.locator("#search-results li").evaluateAll((items) =>
     items.map((item) => {

@@ -12,7 +12,7 @@ import type { Frame, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { closeServer, launchBrowser } from "../support/browser.ts";
 import { newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
 /**
@@ -43,7 +43,7 @@ async function serveWithRanges(dir: string): Promise<{ url: string; close(): Pro
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
 }
 
 const content = writeContent({

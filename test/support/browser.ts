@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 export { launchBrowser } from "../../scripts/lib/util/browser.ts";
 
@@ -62,6 +62,29 @@ export async function serveStatic(dir: string, { basePath = "/" } = {}): Promise
   return {
     url: `http://127.0.0.1:${port}${basePath.replace(/\/$/, "")}`,
     requested,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
+}
+
+/** Stops a test server at once: the browser's keep-alive connections would hold `close()` open. */
+export function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  return closed;
+}
+
+/**
+ * Waits until an image has loaded or failed (a failed one then fails the test's assertions on its
+ * size, rather than waiting forever for a load that never comes).
+ */
+export async function imageSettled(image: Locator): Promise<void> {
+  await image.evaluate(
+    (element: HTMLImageElement) =>
+      element.complete ||
+      new Promise((resolve) => {
+        element.addEventListener("load", resolve, { once: true });
+        element.addEventListener("error", resolve, { once: true });
+      }),
+    undefined,
+  );
 }
