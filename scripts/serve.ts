@@ -7,7 +7,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { serveGzipped } from "./lib/util/static-server.ts";
-import { normaliseBasePath } from "./lib/views/urls.ts";
+import { normaliseBasePath } from "./lib/model/urls.ts";
 
 const usage = "usage: npm run serve -- <site folder> [--port 8080] [--base-path /archive/]";
 

@@ -8,7 +8,7 @@
  * package.json), since a module is read once per process. A broken file prints its errors and the
  * last good preview stays served.
  *
- * It also serves the browser editor at /admin/ (scripts/lib/build/editor.ts) with its local
+ * It also serves the browser editor at /admin/ (scripts/lib/phases/editor.ts) with its local
  * backend, decap-server on 127.0.0.1 (`--editor-port`, 8081; 0 takes any free port), which writes
  * into the content folder: a saved item is a saved file like any other.
  *

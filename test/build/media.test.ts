@@ -11,7 +11,7 @@ import { gunzipSync } from "node:zlib";
 import sharp from "sharp";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { site as siteSettings } from "../../_data/site.ts";
+import { site as siteSettings } from "../../scripts/lib/content/data.ts";
 import { pdfWithText, photoWithGps } from "../support/media.ts";
 import { buildFailure, buildSite, hashTree, newsFile, page, tempDir, text, writeContent } from "../support/site.ts";
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { BuildError } from "../../scripts/lib/build/build.ts";
+import { BuildError } from "../../scripts/lib/phases/build.ts";
 import { repoRoot } from "../../scripts/lib/util/repo-root.ts";
 import { formatBytes } from "../../scripts/lib/util/format.ts";
 import { folderSource, verifyBag } from "../../scripts/lib/snapshot/bagit.ts";

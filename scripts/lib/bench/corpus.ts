@@ -15,9 +15,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
-import { conferences } from "../../../_data/conferences.ts";
+import { conferences, topics } from "../content/data.ts";
 import { brownText } from "./brown.ts";
-import { topics } from "../../../_data/topics.ts";
 
 export interface CorpusOptions {
   news: number;

@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import sharp from "sharp";
-import { build } from "../build/build.ts";
+import { build } from "../phases/build.ts";
 import { formatBytes } from "../util/format.ts";
 import { folderSize, writeBenchCorpus } from "./builds.ts";
 import { measureSearch, waitForQuiet } from "./search.ts";

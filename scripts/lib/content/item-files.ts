@@ -2,11 +2,11 @@
  * An item's own files: its lead image, the images in its body and its attached documents, found
  * beside its Markdown file (a page bundle, `news/2023/<slug>/index.md` with its files beside it,
  * as Hugo has them) and checked while the content is read. Processing them (images resized and
- * stripped of metadata, PDFs' text extracted) is the media phase's (scripts/lib/build/media.ts).
+ * stripped of metadata, PDFs' text extracted) is the media phase's (scripts/lib/phases/media.ts).
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import type { DocumentFrontMatter, ImageFrontMatter } from "../../../_data/schema.ts";
+import type { DocumentFrontMatter, ImageFrontMatter } from "./schema.ts";
 import type { BodyFiles } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
 import { formatBytes } from "../util/format.ts";

@@ -1,6 +1,6 @@
 /**
  * Reads a content folder (`news/**\/*.md`, `abstracts/**\/*.md`), validates every file against
- * the schemas in `_data/schema.ts` and the data in `_data/`, renders the Markdown, and returns the
+ * the schemas in `scripts/lib/content/schema.ts` and the data in `_data/`, renders the Markdown, and returns the
  * archive as typed objects. Every problem of every file is collected and thrown together.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
@@ -17,17 +17,17 @@ import {
   type Site,
   type Speaker,
   type Topic,
-} from "../../../_data/schema.ts";
+} from "./schema.ts";
 import { closeBidi } from "./bidi.ts";
-import { todayIn, yearOf } from "../views/dates.ts";
+import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderMarkdown, truncateAtWord, type BodyFiles, type RenderedMarkdown } from "./markdown.ts";
-import { ContentError, suggestion, type Problem } from "./problems.ts";
-import { isValidSlug, slugFromFileName } from "../views/slugs.ts";
-import { speakerKey } from "../views/speakers.ts";
+import { ContentError, fieldName, suggestion, type Problem } from "./problems.ts";
+import { isValidSlug, slugFromFileName } from "./slugs.ts";
+import { speakerKey } from "./speakers.ts";
 import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
 import { displayPath } from "../util/display-path.ts";
-import { translationGroups } from "../views/translations.ts";
+import { translationGroups } from "./translations.ts";
 
 const forbiddenInBody = new RegExp(forbiddenCharacters.source, "gu");
 
@@ -62,7 +62,7 @@ interface ItemBase {
   files?: ItemFiles;
   /** The language of its text (BCP 47): its `lang`, or the site's `language`. */
   lang: string;
-  /** The address of the same item in another language (scripts/lib/views/translations.ts). */
+  /** The address of the same item in another language (scripts/lib/content/translations.ts). */
   translationOf?: string;
 }
 
@@ -101,7 +101,7 @@ export interface LoadedContent {
   files: number;
   /** The line of an item's `aliases[index]` in its file, for problems found once every page is known. */
   aliasLine(item: Item, index: number): number | undefined;
-  /** Each translated item's group of translations, by URL: the key its group shares (scripts/lib/views/translations.ts). */
+  /** Each translated item's group of translations, by URL: the key its group shares (scripts/lib/content/translations.ts). */
   translationKeys: ReadonlyMap<string, string>;
 }
 
@@ -411,13 +411,6 @@ function allowedFields(schema: z.ZodType, at: readonly PropertyKey[]): string[] 
   const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: { def?: { shape?: Record<string, unknown> } } } }).def;
   const shape = def?.type === "array" ? def.element?.def?.shape : def?.shape;
   return Object.keys(shape ?? {});
-}
-
-function fieldName(pathParts: readonly PropertyKey[]): string {
-  return pathParts.reduce<string>(
-    (name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)),
-    "",
-  );
 }
 
 function showValue(value: unknown): string {

@@ -17,19 +17,17 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { conferences } from "../../../_data/conferences.ts";
-import { site } from "../../../_data/site.ts";
-import { topics } from "../../../_data/topics.ts";
-import { build, BuildError } from "../build/build.ts";
-import { Archive, type ArchiveOptions } from "../views/archive.ts";
-import { writeAssets, type AssetUrls } from "../build/assets.ts";
+import { conferences, site, topics } from "../content/data.ts";
+import { build, BuildError } from "../phases/build.ts";
+import { Archive, type ArchiveOptions } from "../model/archive.ts";
+import { writeAssets, type AssetUrls } from "../phases/assets.ts";
 import { assembleContent, contentReader, listContent, type ContentFile, type FileResult } from "../content/load.ts";
-import { dayAsNow, todayIn } from "../views/dates.ts";
+import { dayAsNow, todayIn } from "../content/dates.ts";
 import { ContentError, formatProblem } from "../content/problems.ts";
-import { renderSite } from "../build/render.ts";
+import { renderSite } from "../phases/render.ts";
 import { formatMs } from "../util/format.ts";
 import { itemFilesSignature } from "../content/item-files.ts";
-import { defaultMediaCacheDir, processMedia } from "../build/media.ts";
+import { defaultMediaCacheDir, processMedia } from "../phases/media.ts";
 
 export interface PreviewSessionOptions {
   /** The repository: templates, data and assets. Eleventy renders from it as working directory. */

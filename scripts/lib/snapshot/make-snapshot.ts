@@ -6,13 +6,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { site } from "../../../_data/site.ts";
-import { build, BuildError, phaseLine, type BuildReport } from "../build/build.ts";
+import { site } from "../content/data.ts";
+import { build, BuildError, phaseLine, type BuildReport } from "../phases/build.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { pluralise } from "../eleventy/filters.ts";
-import type { Archive, Period } from "../views/archive.ts";
-import { dayAsNow, formatCalendarDate } from "../views/dates.ts";
-import { discard, publish, stagingDir } from "../build/publish.ts";
+import type { Archive, Period } from "../model/archive.ts";
+import { dayAsNow, formatCalendarDate } from "../content/dates.ts";
+import { discard, publish, stagingDir } from "../phases/publish.ts";
 import { formatBytes } from "../util/format.ts";
 import { bagAlgorithm, writeBag, type BagInfo, type BagReport } from "./bagit.ts";
 import { listFiles } from "../util/list-files.ts";

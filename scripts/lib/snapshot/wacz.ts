@@ -15,9 +15,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { site } from "../../../_data/site.ts";
-import type { Archive } from "../views/archive.ts";
-import { dayAsNow } from "../views/dates.ts";
+import { site } from "../content/data.ts";
+import type { Archive } from "../model/archive.ts";
+import { dayAsNow } from "../content/dates.ts";
 import { htmlText } from "./disk-index.ts";
 import { byCodeUnits, listFiles } from "../util/list-files.ts";
 import type { SnapshotInfo } from "./info.ts";

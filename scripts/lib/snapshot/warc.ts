@@ -11,8 +11,8 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { getSurt, WARCParser, WARCRecord, WARCSerializer, type WARCRecordOpts } from "warcio";
-import type { Redirect } from "../views/archive.ts";
-import { absoluteUrl } from "../views/urls.ts";
+import type { Redirect } from "../model/archive.ts";
+import { absoluteUrl } from "../model/urls.ts";
 
 const warcVersion = "WARC/1.1";
 

@@ -6,13 +6,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Feed } from "feed";
-import type { Site } from "../../../_data/schema.ts";
-import type { Archive } from "../views/archive.ts";
+import type { Site } from "../content/schema.ts";
+import type { Archive } from "../model/archive.ts";
 import type { Item } from "../content/load.ts";
 import { leadImagePath } from "../content/item-files.ts";
 import { headersFile } from "./security.ts";
-import { absoluteUrl } from "../views/urls.ts";
-import { site as siteData } from "../../../_data/site.ts";
+import { absoluteUrl } from "../model/urls.ts";
+import { site as siteData } from "../content/data.ts";
 import { discoveryFileProblems } from "./feed-check.ts";
 import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
 

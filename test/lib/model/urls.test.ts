@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { absoluteUrl, basePathOf, normaliseBasePath, siteRoot } from "../../../scripts/lib/views/urls.ts";
+import { absoluteUrl, basePathOf, normaliseBasePath, siteRoot } from "../../../scripts/lib/model/urls.ts";
 
 test("base paths are normalised to /folder/", () => {
   assert.is(normaliseBasePath("/"), "/");

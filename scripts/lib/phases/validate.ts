@@ -1,10 +1,8 @@
 /** The validate phase: every content file read and checked, and the archive's views derived from them. */
-import { conferences } from "../../../_data/conferences.ts";
-import { site } from "../../../_data/site.ts";
-import { topics } from "../../../_data/topics.ts";
+import { conferences, site, topics } from "../content/data.ts";
 import { ContentError } from "../content/problems.ts";
 import { pluralise } from "../eleventy/filters.ts";
-import { Archive, nothingToPublish } from "../views/archive.ts";
+import { Archive, nothingToPublish } from "../model/archive.ts";
 import { BuildError, type BuildOptions, type Phase } from "./phase.ts";
 
 export const validatePhase: Phase<BuildOptions, Archive> = {

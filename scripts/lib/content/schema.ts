@@ -5,8 +5,8 @@
  * Messages are written for the staff member who made the mistake: they say what is allowed.
  */
 import { z } from "zod";
-import { isCalendarDate } from "../scripts/lib/views/dates.ts";
-import { isKnownLanguage, tagForName } from "../scripts/lib/content/languages.ts";
+import { isCalendarDate } from "./dates.ts";
+import { isKnownLanguage, tagForName } from "./languages.ts";
 
 const calendarDate = z
   .string({ error: "must be a calendar date written YYYY-MM-DD, e.g. 2023-11-14" })
@@ -138,7 +138,7 @@ const common = {
   lang: itemLanguage.meta({ description: "Only for an item not in English: es, fr, pt-BR…" }).optional(),
   /**
    * The address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/.
-   * Items naming each other, or one item, form one group of translations (scripts/lib/views/translations.ts).
+   * Items naming each other, or one item, form one group of translations (scripts/lib/content/translations.ts).
    */
   translationOf: z
     .string({ error: "must be the address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/" })
@@ -174,7 +174,7 @@ export const speakerSchema = z.strictObject(
     organisation: nonEmptyText("the speaker's organisation at the time").optional(),
     /**
      * How the name is filed in the speakers index, surname first: "Bautista Mahiques, Juan". Needed
-     * only where the surname is not the last word of the name (see scripts/lib/views/speakers.ts).
+     * only where the surname is not the last word of the name (see scripts/lib/content/speakers.ts).
      */
     sort: z
       .string({ error: 'must be the name as filed, surname first, e.g. "Bautista Mahiques, Juan"' })
@@ -252,7 +252,7 @@ export const siteSchema = z.strictObject({
   description: nonEmptyText("a sentence describing the site"),
   /** The first year the archive can hold: an earlier date is a typo (0001-01-01). */
   archiveStart: z.number().int().min(1900).max(2100),
-  /** Images and documents of the items (scripts/lib/build/media.ts). */
+  /** Images and documents of the items (scripts/lib/phases/media.ts). */
   media: z
     .strictObject({
       /** Largest image file accepted, in megabytes. */

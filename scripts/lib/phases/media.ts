@@ -17,7 +17,7 @@ import sharp from "sharp";
 import type { Item } from "../content/load.ts";
 import { bodyImagePlaceholders, publishedHref, type FileOrigin, type ItemImage } from "../content/item-files.ts";
 import { escapeHtml } from "./feeds.ts";
-import { site } from "../../../_data/site.ts";
+import { site } from "../content/data.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { pluralise } from "../eleventy/filters.ts";
 import { BuildError, type Phase, type StagedBuild } from "./phase.ts";

@@ -14,11 +14,11 @@ export const scriptEntries = {
   register: "src/assets/offline/register.ts",
   offline: "src/assets/offline/offline-page.ts",
   serviceWorker: "src/assets/offline/sw.ts",
-  /** The browser editor's own script, beside Decap CMS in /admin/ (scripts/lib/build/editor.ts). */
+  /** The browser editor's own script, beside Decap CMS in /admin/ (scripts/lib/phases/editor.ts). */
   editor: "src/assets/editor/admin-page.ts",
 } as const;
 
-/** One bundled script's bytes; scripts/lib/build/assets.ts names and writes it. */
+/** One bundled script's bytes; scripts/lib/phases/assets.ts names and writes it. */
 export async function bundleScript(repoRoot: string, entry: string, format: "esm" | "iife" = "esm"): Promise<Uint8Array> {
   const result = await build({
     entryPoints: [path.join(repoRoot, entry)],

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { translationGroups, type Translatable } from "../../../scripts/lib/views/translations.ts";
+import { translationGroups, type Translatable } from "../../../scripts/lib/content/translations.ts";
 
 const item = (url: string, lang: string, translationOf?: string): Translatable => ({ file: `${url.slice(1, -1)}.md`, url, lang, ...(translationOf ? { translationOf } : {}) });
 const groups = (items: Translatable[]) => {

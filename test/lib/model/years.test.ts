@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { yearChartHtml, yearCounts } from "../../../scripts/lib/views/years.ts";
+import { yearChartHtml, yearCounts } from "../../../scripts/lib/model/years.ts";
 
 test("every year with content, newest first; a year with none gets no row", () => {
   assert.equal(yearCounts([{ year: 2020 }, { year: 2020 }, { year: 2023 }], [{ year: 2022 }]), [

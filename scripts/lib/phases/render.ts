@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import type { Archive, PageLists } from "../views/archive.ts";
+import type { Archive, PageLists } from "../model/archive.ts";
 import { searchSource } from "../search/pagefind.ts";
 import { pagePolicy, searchPolicy } from "./security.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";

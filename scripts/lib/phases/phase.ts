@@ -1,8 +1,8 @@
 /**
- * What the build's phases share (scripts/lib/build/build.ts lists them in order): the options, the
+ * What the build's phases share (scripts/lib/phases/build.ts lists them in order): the options, the
  * staging folder they all write into, and the error a phase throws when it fails.
  */
-import type { Archive, Period } from "../views/archive.ts";
+import type { Archive, Period } from "../model/archive.ts";
 import type { IndexPart } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
 import { formatMs } from "../util/format.ts";
@@ -24,7 +24,7 @@ export interface BuildOptions {
    * about 4 ms a page, so 40 s for every page of a 10k archive) or "all" (the tests).
    */
   validateHtml?: "sample" | "all";
-  /** Pages per Eleventy run (default `pagesPerRun` in scripts/lib/build/render.ts); for tests. */
+  /** Pages per Eleventy run (default `pagesPerRun` in scripts/lib/phases/render.ts); for tests. */
   pagesPerRun?: number;
   /** Articles per Pagefind index part (default `maxIndexPages` in scripts/lib/search/pagefind.ts); for tests. */
   maxIndexPages?: number;
@@ -47,7 +47,7 @@ export interface BuildOptions {
   archiveLiveSite?: (siteDir: string, archive: Archive) => Promise<string>;
   /**
    * Write the editor to /admin/ with this local backend (npm start's decap-server on loopback),
-   * whatever _data/site.ts says (scripts/lib/build/editor.ts).
+   * whatever _data/site.ts says (scripts/lib/phases/editor.ts).
    */
   editor?: { localBackend: string };
   log?: (line: string) => void;

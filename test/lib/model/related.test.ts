@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { relatedItems, type Relatable } from "../../../scripts/lib/views/related.ts";
+import { relatedItems, type Relatable } from "../../../scripts/lib/model/related.ts";
 
 const item = (url: string, date: string, ...topics: string[]): Relatable => ({ url, date, topics: topics.map((id) => ({ id })) });
 

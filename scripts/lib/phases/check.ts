@@ -304,7 +304,7 @@ function sitePaths(outDir: string, skip: readonly string[] = []): string[] {
 export const checkPhase: Phase<StagedBuild, OutputReport> = {
   name: "check",
   run({ archive, siteDir, options, log }) {
-    // A snapshot has no offline page (scripts/lib/build/render.ts).
+    // A snapshot has no offline page (scripts/lib/phases/render.ts).
     const expectedPages = options.snapshot ? archive.pageUrls().filter((url) => url !== "/offline/") : archive.pageUrls();
     const checkOptions: CheckOptions = {
       basePath: archive.basePath,

@@ -6,7 +6,7 @@
  * It is a class instance on purpose: Eleventy deep-merges plain objects in the data cascade, and
  * copying thousands of articles for each page would be slow; an instance is passed by reference.
  */
-import type { Conference, Speaker } from "../../../_data/schema.ts";
+import type { Conference, Speaker } from "../content/schema.ts";
 import {
   conferenceInfo,
   readContent,
@@ -20,12 +20,12 @@ import {
   type TopicInfo,
 } from "../content/load.ts";
 import { displayPath } from "../util/display-path.ts";
-import { formatMonth, yearOf } from "./dates.ts";
+import { formatMonth, yearOf } from "../content/dates.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { relatedItems } from "./related.ts";
 import { languageAutonym } from "../content/languages.ts";
-import { compareFilingNames, filingLetter, filingName, preferredSpelling, speakerKey, speakerSlugs } from "./speakers.ts";
+import { compareFilingNames, filingLetter, filingName, preferredSpelling, speakerKey, speakerSlugs } from "../content/speakers.ts";
 import { basePathOf, normaliseBasePath, siteRoot } from "./urls.ts";
 import { yearChartHtml, yearCounts, type YearCount } from "./years.ts";
 
@@ -171,7 +171,7 @@ export class Archive {
 
   readonly #neighbours = new Map<string, { newer?: Neighbour; older?: Neighbour }>();
   readonly #related: Map<string, NewsItem[]>;
-  /** The published items of each group of translations, by the group's key (scripts/lib/views/translations.ts). */
+  /** The published items of each group of translations, by the group's key (scripts/lib/content/translations.ts). */
   readonly #translationGroups = new Map<string, Item[]>();
   readonly #translationKeys: ReadonlyMap<string, string>;
   /** The languages of the published items, the site's first, then by tag: what the search page's Language facet lists. */
@@ -337,7 +337,7 @@ export class Archive {
   /**
    * The lists the paginated templates make one page per entry of (`pagination.data` in
    * src/pages/*.njk): all of them, or every `count`-th entry from `index` on, when the build renders
-   * a large archive in `count` runs (scripts/lib/build/render.ts). A page depends only on its entry and
+   * a large archive in `count` runs (scripts/lib/phases/render.ts). A page depends only on its entry and
    * the archive, so it is the same whichever run renders it.
    */
   pageLists(part: { index: number; count: number } = { index: 0, count: 1 }): PageLists {

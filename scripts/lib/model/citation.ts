@@ -2,10 +2,10 @@
  * Metadata for people and machines citing the archive: a ready-to-copy citation, and schema.org
  * JSON-LD for news (NewsArticle) and abstracts (a ScholarlyArticle recorded at the conference Event).
  */
-import type { Site } from "../../../_data/schema.ts";
+import type { Site } from "../content/schema.ts";
 import { abstractTitle, type AbstractItem, type Item, type NewsItem } from "../content/load.ts";
 import { leadImagePath } from "../content/item-files.ts";
-import { formatCalendarDate, formatDateRange } from "./dates.ts";
+import { formatCalendarDate, formatDateRange } from "../content/dates.ts";
 import { absoluteUrl } from "./urls.ts";
 
 const listFormat = new Intl.ListFormat("en-GB", { type: "conjunction" });

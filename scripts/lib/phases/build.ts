@@ -4,7 +4,7 @@
  * `npm run build` (scripts/build.ts), the preview and snapshots run it.
  */
 import path from "node:path";
-import type { Archive } from "../views/archive.ts";
+import type { Archive } from "../model/archive.ts";
 import type { MediaReport } from "./media.ts";
 import { checkPhase } from "./check.ts";
 import { editorPhase, wantsEditor } from "./editor.ts";
@@ -33,7 +33,7 @@ export interface BuildReport {
   phases: { name: string; ms: number }[];
   /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings and word count. */
   search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number }; parts: number; words?: number };
-  /** Images processed and reused from the cache, documents published, warnings (scripts/lib/build/media.ts). */
+  /** Images processed and reused from the cache, documents published, warnings (scripts/lib/phases/media.ts). */
   media: MediaReport;
 }
 

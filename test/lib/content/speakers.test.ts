@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { preferredSpelling, speakerKey, speakerSlugs } from "../../../scripts/lib/views/speakers.ts";
+import { preferredSpelling, speakerKey, speakerSlugs } from "../../../scripts/lib/content/speakers.ts";
 
 test("one key for one person written with or without accents, in any case or spacing", () => {
   assert.is(speakerKey("Juan Bautista Mahiques"), "juan bautista mahiques");

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { checkPages, htmlErrors, pageFacts, resolveLink, scanPages, validationBudget, type CheckOptions } from "../../../scripts/lib/build/check.ts";
+import { checkPages, htmlErrors, pageFacts, resolveLink, scanPages, validationBudget, type CheckOptions } from "../../../scripts/lib/phases/check.ts";
 import { tempDir } from "../../support/site.ts";
 
 const html = (body: string, head = '<title>T</title><meta name="description" content="D">') =>

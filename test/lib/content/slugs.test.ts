@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { isValidSlug, slugFromFileName, slugifyText } from "../../../scripts/lib/views/slugs.ts";
+import { isValidSlug, slugFromFileName, slugifyText } from "../../../scripts/lib/content/slugs.ts";
 
 test("slugFromFileName keeps an already clean file name", () => {
   assert.is(slugFromFileName("iap-signed-mou-with-aiamp.md"), "iap-signed-mou-with-aiamp");

@@ -1,9 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { site } from "../../../_data/site.ts";
-import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scriptSafeJson } from "../../../scripts/lib/views/citation.ts";
+import { conferences, site } from "../../../scripts/lib/content/data.ts";
+import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scriptSafeJson } from "../../../scripts/lib/model/citation.ts";
 import { conferenceInfo, type AbstractItem, type NewsItem } from "../../../scripts/lib/content/load.ts";
-import { conferences } from "../../../_data/conferences.ts";
 
 const root = "https://archive.iap-association.org/";
 const base = { file: "x.md", year: 2023, summary: "Summary.", draft: false, scheduled: false, html: "<p>x</p>", wordCount: 1, aliases: [], lang: "en" };

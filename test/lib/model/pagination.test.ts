@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { pageWindow, paginate } from "../../../scripts/lib/views/pagination.ts";
+import { pageWindow, paginate } from "../../../scripts/lib/model/pagination.ts";
 
 // --- pageWindow -----------------------------------------------------------------------------
 

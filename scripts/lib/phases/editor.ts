@@ -8,9 +8,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { createRequire } from "node:module";
 import path from "node:path";
 import { stringify } from "yaml";
-import { conferences } from "../../../_data/conferences.ts";
-import { site } from "../../../_data/site.ts";
-import { topics } from "../../../_data/topics.ts";
+import { conferences, site, topics } from "../content/data.ts";
 import { editorConfig, type RequiredWithObject } from "../editor/config.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { bundleScript, scriptEntries } from "./browser-scripts.ts";
@@ -49,7 +47,7 @@ export async function writeEditor(staged: StagedBuild): Promise<EditorReport> {
   mkdirSync(dir, { recursive: true });
   const decap = decapFiles();
   for (const file of decap.files) copyFileSync(path.join(decap.dir, file), path.join(dir, file));
-  writeFileSync(path.join(dir, "config.yml"), `# Made by the build from _data/schema.ts, topics.ts and conferences.ts (scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`);
+  writeFileSync(path.join(dir, "config.yml"), `# Made by the build from scripts/lib/content/schema.ts, topics.ts and conferences.ts (scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`);
   const stylesheet = readdirSync(path.join(staged.siteDir, "assets")).find((name) => /^site\.[0-9a-f]{10}\.css$/.test(name));
   writeFileSync(path.join(dir, "editor.js"), await bundleScript(repoRoot, scriptEntries.editor, "iife"));
   // Locally, the page asks the preview after each save whether the build refuses the content (scripts/lib/preview/editor-backend-thread.mjs).

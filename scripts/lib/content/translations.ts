@@ -4,9 +4,9 @@
  * Checked against every item that validated, drafts included, so that a translation of a draft is
  * not an error; only published items are linked.
  */
-import type { Problem } from "../content/problems.ts";
-import { suggestion } from "../content/problems.ts";
-import { languageName } from "../content/languages.ts";
+import type { Problem } from "./problems.ts";
+import { suggestion } from "./problems.ts";
+import { languageName } from "./languages.ts";
 
 /** What a translation needs of an item. */
 export interface Translatable {

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { formatCalendarDate, formatDateRange, formatMonth, isCalendarDate, todayIn, yearOf } from "../../../scripts/lib/views/dates.ts";
+import { formatCalendarDate, formatDateRange, formatMonth, isCalendarDate, todayIn, yearOf } from "../../../scripts/lib/content/dates.ts";
 
 // --- isCalendarDate -------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import slugify from "@sindresorhus/slugify";
-import { maxSlugLength, slugPattern } from "../../../_data/schema.ts";
+import { maxSlugLength, slugPattern } from "./schema.ts";
 
 /**
  * The URL slug of a content file comes from its file name, never from its title, so editing a
