@@ -13,7 +13,7 @@ import { Parser } from "htmlparser2";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { conferences, site as siteData, topics } from "../../scripts/lib/content/data.ts";
-import { Archive } from "../../scripts/lib/model/archive.ts";
+import { checkedArchive } from "../../scripts/lib/phases/validate.ts";
 import { htmlErrors } from "../../scripts/lib/phases/check.ts";
 import { maxBlockNesting, renderMarkdown } from "../../scripts/lib/content/markdown.ts";
 import { ContentError } from "../../scripts/lib/content/problems.ts";
@@ -323,7 +323,7 @@ test("date errors and dates are the same under TZ=UTC, America/Los_Angeles and P
       process.env.TZ = name;
       assert.is(new Date("2023-01-01T00:00:00Z").getTimezoneOffset(), offset, `TZ=${name} took effect`);
       try {
-        new Archive({ contentDir: content, site: siteData, topics, conferences, now: new Date("2024-01-01T12:00:00Z") });
+        checkedArchive({ contentDir: content, site: siteData, topics, conferences, now: new Date("2024-01-01T12:00:00Z") });
         results.push("built");
       } catch (error) {
         results.push(error instanceof ContentError ? error.message : String(error));

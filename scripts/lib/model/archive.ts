@@ -1,28 +1,26 @@
 /**
- * The archive as the templates see it: validated content plus every view derived from it (years,
- * topics, conferences, speakers, related items, redirects). Built once per build, read by every
- * page, and the single place that decides which pages exist.
+ * The archive as the templates see it: the content as read and validated, plus every view derived
+ * from it (years, topics, conferences, speakers, related items, redirects). Pure: it reads no file
+ * and throws nothing; the validate phase reports its `problems`. Built once per build, read by
+ * every page, and the single place that decides which pages exist.
  *
  * It is a class instance on purpose: Eleventy deep-merges plain objects in the data cascade, and
  * copying thousands of articles for each page would be slow; an instance is passed by reference.
  */
-import type { Conference, Speaker } from "../content/schema.ts";
+import type { Conference, Site, Speaker, Topic } from "../content/schema.ts";
 import {
   conferenceInfo,
-  readContent,
   topicInfo,
   type AbstractItem,
   type ConferenceInfo,
   type Item,
   type LoadedContent,
-  type LoadOptions,
   type NewsItem,
   type TopicInfo,
 } from "../content/load.ts";
-import { displayPath } from "../util/display-path.ts";
 import { formatMonth, yearOf } from "../content/dates.ts";
 import { paginate, type ListPage } from "./pagination.ts";
-import { ContentError, type Problem } from "../content/problems.ts";
+import type { Problem } from "../content/problems.ts";
 import { relatedItems } from "./related.ts";
 import { languageAutonym } from "../content/languages.ts";
 import { compareFilingNames, filingLetter, filingName, preferredSpelling, speakerKey, speakerSlugs } from "../content/speakers.ts";
@@ -127,7 +125,14 @@ export interface Period {
   to: number;
 }
 
-export interface ArchiveOptions extends LoadOptions {
+export interface ArchiveOptions {
+  /** What was read and validated (content/load.ts `readContent`): the model does no I/O. */
+  content: LoadedContent;
+  site: Site;
+  topics: readonly Topic[];
+  conferences: readonly Conference[];
+  /** Previews show drafts and items dated in the future (already chosen when the content was read). */
+  preview?: boolean;
   /** The folder the site is served from; defaults to `site.basePath`, then to the path of `site.url`. */
   basePath?: string;
   /**
@@ -135,8 +140,6 @@ export interface ArchiveOptions extends LoadOptions {
    * archive): every page, count, feed and index made from the archive then covers just the period.
    */
   period?: Period;
-  /** The content already read and validated (`readContent`'s result, e.g. the preview's, kept across edits); read here otherwise. */
-  loaded?: { content: LoadedContent; problems: Problem[] };
 }
 
 export class Archive {
@@ -148,6 +151,8 @@ export class Archive {
   readonly abstracts: AbstractItem[];
   readonly withheld: { drafts: number; scheduled: number };
   readonly files: number;
+  /** Aliases that clash with a page or another alias: found only once every page is known. */
+  readonly problems: Problem[];
   readonly preview: boolean;
 
   readonly newsPages: ListPage<NewsItem>[];
@@ -182,8 +187,7 @@ export class Archive {
   constructor(options: ArchiveOptions) {
     this.basePath = normaliseBasePath(options.basePath ?? options.site.basePath ?? basePathOf(options.site.url));
     this.siteRoot = siteRoot(options.site.url, this.basePath);
-    const { content, problems } = options.loaded ?? readContent(options);
-    const { period } = options;
+    const { content, period } = options;
     // Every content file is still validated: a snapshot of one year refuses a broken file of another, as the build does.
     this.news = period ? content.news.filter((item) => inPeriod(item.year, period)) : content.news;
     this.abstracts = period ? content.abstracts.filter((item) => inPeriod(item.year, period)) : content.abstracts;
@@ -250,9 +254,7 @@ export class Archive {
 
     const redirects = redirectsOf(this.items, this.pageUrls(), content.aliasLine);
     this.redirects = redirects.redirects;
-    // Content problems and alias problems are reported together, in one error.
-    problems.push(...redirects.problems);
-    if (problems.length > 0) throw new ContentError(problems);
+    this.problems = redirects.problems;
   }
 
   /** All published pages made from content files. */
@@ -419,20 +421,6 @@ export const reservedOutputs = [
   // The search page's dictionary of words for suggestions (scripts/lib/search/suggestion-words.ts).
   "/search/words/",
 ];
-
-/**
- * An archive with no item to publish is refused: its site would replace the current one with an
- * empty archive, most likely because the wrong folder was given.
- */
-export function nothingToPublish(archive: Archive, contentDir: string): Problem | undefined {
-  if (archive.items.length > 0) return undefined;
-  const { drafts, scheduled } = archive.withheld;
-  const withheld = drafts + scheduled > 0 ? ` (${[drafts ? `${drafts} draft${drafts === 1 ? "" : "s"}` : "", scheduled ? `${scheduled} scheduled` : ""].filter(Boolean).join(", ")} withheld)` : "";
-  return {
-    file: displayPath(contentDir),
-    message: `has no news item or abstract to publish${withheld}: add one, or check that --content names the archive's content folder (npm start previews drafts)`,
-  };
-}
 
 export function inPeriod(year: number, period: Period): boolean {
   return year >= period.from && year <= period.to;

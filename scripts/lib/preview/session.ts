@@ -19,15 +19,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { conferences, site, topics } from "../content/data.ts";
 import { build, BuildError } from "../phases/build.ts";
-import { Archive, type ArchiveOptions } from "../model/archive.ts";
+import type { Archive } from "../model/archive.ts";
 import { writeAssets, type AssetUrls } from "../phases/assets.ts";
-import { assembleContent, contentReader, listContent, type ContentFile, type FileResult } from "../content/load.ts";
+import { assembleContent, contentReader, listContent, type ContentFile, type FileResult, type LoadOptions } from "../content/load.ts";
 import { dayAsNow, todayIn } from "../content/dates.ts";
 import { ContentError, formatProblem } from "../content/problems.ts";
 import { renderSite } from "../phases/render.ts";
 import { formatMs } from "../util/format.ts";
 import { itemFilesSignature } from "../content/item-files.ts";
 import { defaultMediaCacheDir, processMedia } from "../phases/media.ts";
+import { checkedArchive } from "../phases/validate.ts";
 
 export interface PreviewSessionOptions {
   /** The repository: templates, data and assets. Eleventy renders from it as working directory. */
@@ -66,7 +67,7 @@ interface CachedFile {
 
 export class PreviewSession {
   readonly #options: PreviewSessionOptions;
-  readonly #archiveOptions: ArchiveOptions;
+  readonly #archiveOptions: LoadOptions;
   readonly #log: (line: string) => void;
   #assets: AssetUrls;
   readonly #cache = new Map<string, CachedFile>();
@@ -100,7 +101,7 @@ export class PreviewSession {
     const scanned = session.#scan();
     try {
       if (!scanned.ok) throw new ContentError(scanned.problems);
-      session.#archive = new Archive({ ...session.#archiveOptions, loaded: scanned.loaded });
+      session.#archive = checkedArchive(session.#archiveOptions, scanned.loaded);
     } catch (error) {
       // The first build prints the errors.
       if (!(error instanceof ContentError)) throw error;
@@ -192,7 +193,7 @@ export class PreviewSession {
     let archive: Archive;
     try {
       if (!scanned.ok) throw new ContentError(scanned.problems);
-      archive = new Archive({ ...this.#archiveOptions, loaded: scanned.loaded });
+      archive = checkedArchive(this.#archiveOptions, scanned.loaded);
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       this.#log(`${error.message}\npreview not updated: fix the errors above and save again`);
