@@ -53,25 +53,42 @@ const slug = z
 const maxAliasLength = 300;
 const maxAliasDepth = 12;
 
-/** An old URL path that should keep working, e.g. /News/The-IAP-signed-MOU-with-AIAMP */
-const aliasPath = z
-  .string({ error: "must be a path such as /News/Old-Title" })
-  .regex(/^\/(?!\/)[^\s?#\\]*$/, { error: "must be a site path starting with /, without spaces, ? or #" })
-  .refine((alias) => !alias.split("/").some((segment) => segment === ".." || segment === "."), {
-    error: "must not contain . or .. segments",
-  })
-  // A host looks a %-encoded address up under its decoded name, which differs from host to host.
-  .refine((alias) => !/%[0-9a-f]{2}/i.test(alias), {
-    error: "must not contain %-encoding such as %20 or %C3%A9: write the address decoded (/News/café), without spaces",
-  })
-  .refine((alias) => !forbiddenCharacters.test(alias) && !/[\u0000-\u001f]/.test(alias), { error: "must not contain control characters" })
-  .refine((alias) => alias.length <= maxAliasLength && alias.split("/").length - 1 <= maxAliasDepth, {
-    error: `must be at most ${maxAliasLength} characters and ${maxAliasDepth} parts between slashes`,
-  })
+/** What an alias (decoded) must be, each with what staff are told when it is not. */
+const aliasRules: [(alias: string) => boolean, string][] = [
+  [(alias) => /^\/(?!\/)[^\s?#\\]*$/.test(alias), "must be a site path starting with /, without spaces, ? or #"],
+  [(alias) => !alias.split("/").some((segment) => segment === ".." || segment === "."), "must not contain . or .. segments"],
+  [(alias) => !forbiddenCharacters.test(alias) && !/[\u0000-\u001f]/.test(alias), "must not contain control characters"],
+  [
+    (alias) => alias.length <= maxAliasLength && alias.split("/").length - 1 <= maxAliasDepth,
+    `must be at most ${maxAliasLength} characters and ${maxAliasDepth} parts between slashes`,
+  ],
   // Each segment becomes a folder or file name: file systems refuse names over 255 bytes.
-  .refine((alias) => alias.split("/").every((segment) => Buffer.byteLength(segment) <= 200), {
-    error: "must not have a part between slashes longer than 200 bytes",
-  });
+  [(alias) => alias.split("/").every((segment) => Buffer.byteLength(segment) <= 200), "must not have a part between slashes longer than 200 bytes"],
+];
+
+/**
+ * An old URL path that should keep working, e.g. /News/The-IAP-signed-MOU-with-AIAMP. An address
+ * copied from a browser may be %-encoded (/News/Caf%C3%A9): it is decoded, since hosts look a file
+ * up under its decoded name, and the rules apply to the decoded path; messages quote it as written.
+ */
+const aliasPath = z.string({ error: "must be a path such as /News/Old-Title" }).transform((alias, context) => {
+  const refuse = (message: string) => {
+    context.issues.push({ code: "custom", input: alias, message });
+    return z.NEVER;
+  };
+  let decoded = alias;
+  if (alias.includes("%")) {
+    // Decoded, an encoded slash would split one old folder name into two.
+    if (/%(2f|5c)/i.test(alias)) return refuse("must not encode / or \\ as %2F or %5C: write the address with its slashes");
+    try {
+      decoded = decodeURIComponent(alias);
+    } catch {
+      return refuse("has a % that does not start valid %-encoded UTF-8: copy the address again from the browser's address bar");
+    }
+  }
+  const broken = aliasRules.find(([holds]) => !holds(decoded));
+  return broken ? refuse(broken[1]) : decoded;
+});
 
 /**
  * A file of the item's own (photo.jpg, guide.pdf), written relative to its Markdown file. Every
