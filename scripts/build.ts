@@ -6,12 +6,11 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { pluralise } from "./lib/eleventy/filters.ts";
 import { build, BuildError, type BuildOptions } from "./lib/phases/build.ts";
 import { dayAsNow, isCalendarDate } from "./lib/content/dates.ts";
 import { normaliseBasePath } from "./lib/model/urls.ts";
-import { displayPath } from "./lib/util/display-path.ts";
-import { formatMs } from "./lib/util/format.ts";
+import { displayPath } from "./lib/util/paths.ts";
+import { formatMs, pluralise } from "./lib/util/format.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
 import { optionsOrUsage } from "./lib/util/cli.ts";
 

@@ -10,6 +10,7 @@ import type { DocumentFrontMatter, ImageFrontMatter } from "./schema.ts";
 import type { BodyFiles } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
 import { formatBytes } from "../util/format.ts";
+import { displayPath, isInside } from "../util/paths.ts";
 
 /** Image types the media phase turns into AVIF, WebP and JPEG. SVG is not one: it can carry script. */
 export const imageTypes: Readonly<Record<string, string>> = {
@@ -137,7 +138,7 @@ export function itemFileResolver(contentFile: string, contentDir: string, limits
     }
     const source = path.resolve(here, decoded);
     const inRoot = path.relative(root, source);
-    if (inRoot === "" || inRoot.startsWith("..") || path.isAbsolute(inRoot)) {
+    if (!isInside(source, root)) {
       return fail(`${JSON.stringify(src)} is outside the ${isBundleIndex(contentFile) ? "item's folder" : "content folder"}: keep the item's files beside its Markdown file`);
     }
     const extension = path.extname(source).toLowerCase();
@@ -244,7 +245,3 @@ function safeDecode(text: string): string {
   }
 }
 
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") ? relative : file;
-}

@@ -26,7 +26,7 @@ import { ContentError, fieldName, suggestion, type Problem } from "./problems.ts
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
 import { speakerKey } from "./speakers.ts";
 import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
-import { displayPath } from "../util/display-path.ts";
+import { displayPath, isInside } from "../util/paths.ts";
 import { translationGroups } from "./translations.ts";
 
 const forbiddenInBody = new RegExp(forbiddenCharacters.source, "gu");
@@ -330,8 +330,7 @@ function linkProblem(link: string, contentRoot: string): string | undefined {
   } catch {
     return "is a symbolic link that leads nowhere (its target is missing, or it is a loop): remove it, or copy the file here";
   }
-  const relative = path.relative(contentRoot, target);
-  if (relative.startsWith("..") || path.isAbsolute(relative)) {
+  if (target !== contentRoot && !isInside(target, contentRoot)) {
     return `is a symbolic link to ${target}, outside the content folder, which the build never reads: copy the file into the content folder instead`;
   }
   if (!statSync(target).isFile()) return "is a symbolic link to a folder, which the build does not follow: move the folder here instead";

@@ -6,14 +6,10 @@ import { absoluteUrl } from "../model/urls.ts";
 import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scriptSafeJson } from "../model/citation.ts";
 import type { Item } from "../content/load.ts";
 import { publishedHref } from "../content/item-files.ts";
-import { formatBytes } from "../util/format.ts";
+import { formatBytes, pluralise } from "../util/format.ts";
 import { languageAutonym, ogLocale } from "../content/languages.ts";
 
 
-/** "3 abstracts", "1 abstract" */
-export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
-}
 
 export const filters = {
   calendarDate: formatCalendarDate,

@@ -22,7 +22,7 @@ import { installedPagefindVersion, untestedPagefind } from "../search/pagefind-f
 import { snapshotPhase, warcPhase } from "../snapshot/payload.ts";
 import { repoRoot } from "../util/repo-root.ts";
 
-export { BuildError, errorMessage, phaseLine, type BuildOptions } from "./phase.ts";
+export { BuildError, phaseLine, type BuildOptions } from "./phase.ts";
 
 export interface BuildReport {
   news: number;

@@ -12,8 +12,8 @@ import { conferences, site, topics } from "../content/data.ts";
 import { editorConfig, type RequiredWithObject } from "../editor/config.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { bundleScript, scriptEntries } from "./browser-scripts.ts";
-import { escapeHtml } from "./feeds.ts";
 import type { Phase, StagedBuild } from "./phase.ts";
+import { escapeHtml } from "../util/html.ts";
 
 /** The folder of the site the editor is served from. */
 export const editorFolder = "admin";

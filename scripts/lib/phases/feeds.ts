@@ -15,6 +15,7 @@ import { absoluteUrl } from "../model/urls.ts";
 import { site as siteData } from "../content/data.ts";
 import { discoveryFileProblems } from "./feed-check.ts";
 import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
+import { escapeHtml } from "../util/html.ts";
 
 /** How many of the latest items a feed carries. */
 export const feedLength = 50;
@@ -23,15 +24,8 @@ function asDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-/**
- * The feed library writes Atom entry titles and summaries as `type="html"`, so plain text must be
- * HTML-escaped for a reader to show it as typed: a title "<img onerror=…>" is a title, not an image.
- * JSON Feed's `title` and `summary` are plain text and stay as they are.
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[char]};`);
-}
-
+// The feed library writes Atom entry titles and summaries as `type="html"`: plain text is escaped
+// for a reader to show it as typed. JSON Feed's `title` and `summary` are plain text and stay as they are.
 const asText = (text: string) => text;
 
 function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: readonly Item[], text: (plain: string) => string): Feed {

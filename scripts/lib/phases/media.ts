@@ -16,12 +16,12 @@ import Image, { generateHTML } from "@11ty/eleventy-img";
 import sharp from "sharp";
 import type { Item } from "../content/load.ts";
 import { bodyImagePlaceholders, publishedHref, type FileOrigin, type ItemImage } from "../content/item-files.ts";
-import { escapeHtml } from "./feeds.ts";
 import { site } from "../content/data.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
-import { pluralise } from "../eleventy/filters.ts";
 import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
 import { repoRoot } from "../util/repo-root.ts";
+import { pluralise } from "../util/format.ts";
+import { escapeHtml } from "../util/html.ts";
 
 /** Widths written for every image; 240 is the list cards' thumbnail. Never wider than the original. */
 export const imageWidths = [240, 480, 800, 1280];

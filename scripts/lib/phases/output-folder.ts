@@ -5,6 +5,7 @@
  */
 import { lstatSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { displayPath, isInside } from "../util/paths.ts";
 
 /** The project's own folders: never an output folder, nor inside one. */
 export const projectFolders = ["src", "_data", "_includes", "scripts", "test"];
@@ -16,7 +17,7 @@ export function outputFolderProblem(outDir: string, contentDir: string, repoRoot
   const instead = [path.join(path.dirname(realPath(contentDir)), "_site"), path.join(repoRoot, "_site")].find(
     (candidate) => refusal(candidate, contentDir, repoRoot) === undefined,
   );
-  return `--out ${shown(outDir)} ${problem}${instead ? `; use a folder of its own, e.g. --out ${shown(instead)}` : ""}`;
+  return `--out ${displayPath(outDir)} ${problem}${instead ? `; use a folder of its own, e.g. --out ${displayPath(instead)}` : ""}`;
 }
 
 function refusal(outDir: string, contentDir: string, repoRoot: string): string | undefined {
@@ -24,8 +25,8 @@ function refusal(outDir: string, contentDir: string, repoRoot: string): string |
   const content = realPath(contentDir);
   if (out === path.parse(out).root) return "is the root folder: publishing replaces the output folder, and everything in it would be deleted";
   if (out === content) return "is the content folder: publishing would replace every content file with the site";
-  if (isInside(content, out)) return `contains the content folder ${shown(contentDir)}: publishing would delete it`;
-  if (isInside(out, content)) return `is inside the content folder ${shown(contentDir)}: the site would be written into the content and read back as content`;
+  if (isInside(content, out)) return `contains the content folder ${displayPath(contentDir)}: publishing would delete it`;
+  if (isInside(out, content)) return `is inside the content folder ${displayPath(contentDir)}: the site would be written into the content and read back as content`;
   const root = realPath(repoRoot);
   for (const folder of projectFolders.map((name) => path.join(root, name))) {
     if (out === folder || isInside(folder, out)) return `${out === folder ? "is" : "contains"} the project's folder ${path.basename(folder)}/: publishing would delete it`;
@@ -41,10 +42,6 @@ function refusal(outDir: string, contentDir: string, repoRoot: string): string |
   return undefined;
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
-}
 
 /** The absolute path with symbolic links resolved, for as much of it as exists. */
 function realPath(dir: string): string {
@@ -64,8 +61,3 @@ function realPath(dir: string): string {
   }
 }
 
-function shown(dir: string): string {
-  const relative = path.relative(process.cwd(), dir);
-  if (relative === "") return ".";
-  return !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : path.resolve(dir);
-}

@@ -6,6 +6,7 @@ import type { Archive, Period } from "../model/archive.ts";
 import type { IndexPart } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
 import { formatMs } from "../util/format.ts";
+import { errorMessage } from "../util/error-message.ts";
 
 export interface BuildOptions {
   /** Folder with news/ and abstracts/. */
@@ -96,17 +97,6 @@ export async function failingAs<T>(phase: string, what: string, run: () => T | P
     if (error instanceof BuildError) throw error;
     throw new BuildError(phase, `${what}: ${errorMessage(error)}`);
   }
-}
-
-export function errorMessage(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const causes: string[] = [error.message];
-  let cause = error.cause;
-  while (cause instanceof Error) {
-    causes.push(cause.message);
-    cause = cause.cause;
-  }
-  return causes.join("\n  caused by: ");
 }
 
 /** One phase's line of the build's report: name, what it did, how long it took. */

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { displayPath } from "../util/display-path.ts";
+import { displayPath } from "../util/paths.ts";
 import type { OutputReport } from "./check.ts";
 import type { Phase, StagedBuild } from "./phase.ts";
 

@@ -2,10 +2,9 @@
  * The search phase: Pagefind's index of the articles (scripts/lib/search/pagefind.ts) and the
  * dictionary behind the search page's spelling suggestions (scripts/lib/search/suggestion-words.ts).
  */
-import { pluralise } from "../eleventy/filters.ts";
 import { writeSearchIndex, type SearchIndexReport } from "../search/pagefind.ts";
 import { writeSuggestionWords, type SuggestionWordsReport } from "../search/suggestion-words.ts";
-import { formatBytes, formatMs } from "../util/format.ts";
+import { formatBytes, formatMs, pluralise } from "../util/format.ts";
 import { collectGarbage } from "./memory.ts";
 import { loadWorkbox } from "./offline.ts";
 import { BuildError, failingAs, type Phase, type StagedBuild } from "./phase.ts";

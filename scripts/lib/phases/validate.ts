@@ -2,10 +2,10 @@
 import { conferences, site, topics } from "../content/data.ts";
 import { readContent, type LoadedContent, type LoadOptions } from "../content/load.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
-import { pluralise } from "../eleventy/filters.ts";
 import { Archive, type Period } from "../model/archive.ts";
-import { displayPath } from "../util/display-path.ts";
+import { displayPath } from "../util/paths.ts";
 import { BuildError, type BuildOptions, type Phase } from "./phase.ts";
+import { pluralise } from "../util/format.ts";
 
 export const validatePhase: Phase<BuildOptions, Archive> = {
   name: "validate",

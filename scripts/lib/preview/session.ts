@@ -29,6 +29,7 @@ import { formatMs } from "../util/format.ts";
 import { itemFilesSignature } from "../content/item-files.ts";
 import { defaultMediaCacheDir, processMedia } from "../phases/media.ts";
 import { checkedArchive } from "../phases/validate.ts";
+import { errorMessage } from "../util/error-message.ts";
 
 export interface PreviewSessionOptions {
   /** The repository: templates, data and assets. Eleventy renders from it as working directory. */
@@ -308,10 +309,6 @@ async function pageAssets(repoRoot: string): Promise<AssetUrls> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** "updated /news/2023/a/", "updated 2 pages, removed /news/2023/b/" */

@@ -10,8 +10,7 @@ import type { Archive } from "../model/archive.ts";
 import { diskIndex, diskIndexScript } from "./disk-index.ts";
 import { listFiles } from "../util/list-files.ts";
 import { rewritePage } from "./links.ts";
-import { pluralise } from "../eleventy/filters.ts";
-import { formatBytes } from "../util/format.ts";
+import { formatBytes, pluralise } from "../util/format.ts";
 import type { Phase, StagedBuild } from "../phases/phase.ts";
 
 /** Where the index for searching from disk is written, beside index.html. */

@@ -2,7 +2,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { XMLValidator } from "fast-xml-parser";
 const root = "https://archive.iap-association.org/";
-import { absoluteLinks, escapeHtml, robotsTxt, sitemapXml } from "../../../scripts/lib/phases/feeds.ts";
+import { absoluteLinks, robotsTxt, sitemapXml } from "../../../scripts/lib/phases/feeds.ts";
+import { escapeHtml } from "../../../scripts/lib/util/html.ts";
 
 test("the sitemap lists absolute URLs with their dates, escaped, as valid XML", () => {
   const xml = sitemapXml([{ url: "/" }, { url: "/news/2023/a&b/", lastmod: "2023-11-14" }], root);
