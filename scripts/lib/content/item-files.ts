@@ -52,7 +52,7 @@ export interface ItemImage {
   origin: FileOrigin;
   /** In a line of text, not a paragraph of its own: a bare picture, not a figure. */
   inline?: true;
-  /** Filled by the media phase: the `<picture>`, and the fallback JPEG's file name and size. */
+  /** Set by the media phase on the item it returns: the `<picture>`, and the fallback JPEG's file name and size. */
   picture?: string;
   jpeg?: { name: string; width: number; height: number };
   /** A small `<picture>` for list cards, linking root-relatively. */
@@ -74,7 +74,7 @@ export interface ItemDocument {
   type: string;
   bytes: number;
   origin: FileOrigin;
-  /** Filled by the media phase for a PDF it could read. */
+  /** Set by the media phase, on the item it returns, for a PDF it could read. */
   pages?: number;
   text?: string[];
 }

@@ -183,8 +183,10 @@ export class Archive {
   readonly languages: { tag: string; name: string; count: number }[];
   readonly #speakerByKey = new Map<string, SpeakerInfo>();
   #sessions: Map<string, AbstractItem[]> | undefined;
+  readonly #options: ArchiveOptions;
 
   constructor(options: ArchiveOptions) {
+    this.#options = options;
     this.basePath = normaliseBasePath(options.basePath ?? options.site.basePath ?? basePathOf(options.site.url));
     this.siteRoot = siteRoot(options.site.url, this.basePath);
     const { content, period } = options;
@@ -255,6 +257,17 @@ export class Archive {
     const redirects = redirectsOf(this.items, this.pageUrls(), content.aliasLine);
     this.redirects = redirects.redirects;
     this.problems = redirects.problems;
+  }
+
+  /**
+   * This archive with some items replaced by URL (the media phase's, with their pictures and
+   * documents' text), every view made again from them; this archive is left as it is.
+   */
+  withItems(replacements: ReadonlyMap<string, Item>): Archive {
+    if (replacements.size === 0) return this;
+    const swap = <T extends Item>(item: T): T => (replacements.get(item.url) as T | undefined) ?? item;
+    const { content } = this.#options;
+    return new Archive({ ...this.#options, content: { ...content, news: content.news.map(swap), abstracts: content.abstracts.map(swap) } });
   }
 
   /** All published pages made from content files. */
@@ -362,10 +375,10 @@ export class Archive {
    * The lists with only the own pages of these items, every other list empty: what the preview
    * renders first after an edit (scripts/lib/preview/session.ts).
    */
-  itemPageLists(items: ReadonlySet<Item>): PageLists {
+  itemPageLists(urls: ReadonlySet<string>): PageLists {
     return {
-      news: this.news.filter((item) => items.has(item)),
-      abstracts: this.abstracts.filter((item) => items.has(item)),
+      news: this.news.filter((item) => urls.has(item.url)),
+      abstracts: this.abstracts.filter((item) => urls.has(item.url)),
       newsPages: [],
       yearPages: [],
       topicPages: [],

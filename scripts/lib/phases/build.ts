@@ -56,17 +56,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const staged = stage(options, archive, log);
   try {
     const media = await run(mediaPhase, staged);
-    const render = await run(renderPhase, staged);
-    if (wantsEditor(staged)) await run(editorPhase, staged);
-    await run(feedsPhase, staged);
-    const search = await run(searchPhase, staged);
-    if (staged.serviceWorker) await run(offlinePhase, staged);
+    // Every later phase reads the items as the media phase returned them, pictures and all.
+    const published: StagedBuild = { ...staged, archive: staged.archive.withItems(media.items) };
+    const render = await run(renderPhase, published);
+    if (wantsEditor(published)) await run(editorPhase, published);
+    await run(feedsPhase, published);
+    const search = await run(searchPhase, published);
+    if (published.serviceWorker) await run(offlinePhase, published);
     if (options.snapshot) {
-      if (options.archiveLiveSite) await run(warcPhase, staged);
-      await run(snapshotPhase, staged);
+      if (options.archiveLiveSite) await run(warcPhase, published);
+      await run(snapshotPhase, published);
     }
-    const output = await run(checkPhase, staged);
-    await run(publishPhase, { staged, output });
+    const output = await run(checkPhase, published);
+    await run(publishPhase, { staged: published, output });
     return {
       news: archive.news.length,
       abstracts: archive.abstracts.length,
@@ -75,7 +77,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       files: output.files,
       phases,
       search: { pages: search.pages, indexBytes: search.indexBytes, scriptBytes: render.scriptBytes, timings: search.timings, parts: search.parts, ...(search.words === undefined ? {} : { words: search.words }) },
-      media,
+      media: media.report,
     };
   } finally {
     discard(staged.siteDir);

@@ -15,7 +15,7 @@ import path from "node:path";
 import Image, { generateHTML } from "@11ty/eleventy-img";
 import sharp from "sharp";
 import type { Item } from "../content/load.ts";
-import { bodyImagePlaceholders, publishedHref, type FileOrigin, type ItemImage } from "../content/item-files.ts";
+import { bodyImagePlaceholders, publishedHref, type FileOrigin, type ItemDocument, type ItemImage } from "../content/item-files.ts";
 import { site } from "../content/data.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
@@ -74,11 +74,18 @@ interface ProcessedImage {
   original?: { outputPath: string; filename: string; format: string };
 }
 
+/** What the media phase made: its report, and each item with files as the pages show it, by URL. */
+export interface MediaResult {
+  report: MediaReport;
+  /** New items, with their pictures, thumbnails and documents' text; the items given are left as they are. */
+  items: Map<string, Item>;
+}
+
 /**
- * Processes the media of `items` into `options.siteDir` and fills in each item's picture HTML,
- * thumbnails and document facts. Items without files are left as they are.
+ * Processes the media of `items` into `options.siteDir` and returns each item that has files with
+ * its picture HTML, thumbnails and document facts filled in. Items without files are not returned.
  */
-export async function processMedia(items: readonly Item[], options: MediaOptions): Promise<MediaReport> {
+export async function processMedia(items: readonly Item[], options: MediaOptions): Promise<MediaResult> {
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const imageCache = path.join(options.cacheDir, "images");
@@ -113,11 +120,12 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
   );
   if (problems.length > 0) throw new MediaError(problems);
 
+  const published = new Map<string, Item>();
   for (const item of items) {
     const files = item.files;
     if (!files) continue;
     const itemDir = path.join(options.siteDir, item.url);
-    const publish = (image: ItemImage, lead: boolean, alone: boolean) => {
+    const publish = (image: ItemImage, lead: boolean, alone: boolean): ItemImage => {
       const processedImage = results.get(image.source) as ProcessedImage;
       mkdirSync(itemDir, { recursive: true });
       for (const entry of Object.values(processedImage.formats).flat()) placeCachedFile(entry.outputPath, path.join(itemDir, entry.filename));
@@ -125,35 +133,38 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
       // Root-relative, as every link of the site: the base path, snapshots and feeds rewrite them.
       const picture = pictureHtml(processedImage, item.url, image.alt, lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" });
       const jpeg = processedImage.formats.jpeg?.at(-1);
-      if (jpeg) image.jpeg = { name: jpeg.filename, width: jpeg.width, height: jpeg.height };
-      if (lead) {
-        image.thumbnail = pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth);
-        // One WebP, not a <picture>: a result's thumbnail is built by script from three metadata values.
-        const webp = processedImage.formats.webp?.find((entry) => entry.width >= thumbnailWidth) ?? processedImage.formats.webp?.at(-1);
-        if (webp) image.searchThumbnail = { name: webp.filename, width: webp.width, height: webp.height };
-      }
-      image.picture = alone || lead ? figureHtml(picture, image, item.url, processedImage.original) : picture;
+      // One WebP, not a <picture>: a result's thumbnail is built by script from three metadata values.
+      const webp = processedImage.formats.webp?.find((entry) => entry.width >= thumbnailWidth) ?? processedImage.formats.webp?.at(-1);
+      return {
+        ...image,
+        ...(jpeg ? { jpeg: { name: jpeg.filename, width: jpeg.width, height: jpeg.height } } : {}),
+        ...(lead ? { thumbnail: pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth) } : {}),
+        ...(lead && webp ? { searchThumbnail: { name: webp.filename, width: webp.width, height: webp.height } } : {}),
+        picture: alone || lead ? figureHtml(picture, image, item.url, processedImage.original) : picture,
+      };
     };
-    if (files.image) publish(files.image, true, true);
-    files.bodyImages.forEach((image) => publish(image, false, !image.inline));
-    item.html = item.html.replace(bodyImagePlaceholders, (_, index: string) => files.bodyImages[Number(index)]?.picture ?? "");
+    const image = files.image && publish(files.image, true, true);
+    const bodyImages = files.bodyImages.map((image) => publish(image, false, !image.inline));
     for (const document of [...files.documents, ...files.linked]) {
       const target = path.join(itemDir, ...document.name.split("/"));
       mkdirSync(path.dirname(target), { recursive: true });
       copyFileSync(document.source, target, constants.COPYFILE_FICLONE);
     }
+    const documents: ItemDocument[] = [];
     for (const document of files.documents) {
-      if (document.type !== "PDF") continue;
-      const read = await readPdf(document.source, path.join(options.cacheDir, "documents"));
-      if ("pages" in read) {
-        document.pages = read.pages;
-        document.text = read.text;
-      } else {
+      const read = document.type === "PDF" ? await readPdf(document.source, path.join(options.cacheDir, "documents")) : undefined;
+      if (read && !("pages" in read)) {
         warnings.push(`${where(item, document.origin)}: ${document.name} cannot be read (${read.unreadable}): it is listed on the page but its text is not searchable`);
       }
+      documents.push(read && "pages" in read ? { ...document, pages: read.pages, text: read.text } : document);
     }
+    published.set(item.url, {
+      ...item,
+      html: item.html.replace(bodyImagePlaceholders, (_, index: string) => bodyImages[Number(index)]?.picture ?? ""),
+      files: { ...files, ...(image ? { image } : {}), bodyImages, documents },
+    });
   }
-  return {
+  const report = {
     images: uses.size,
     processed,
     reused: uses.size - processed,
@@ -161,6 +172,7 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
     imageMs: performance.now() - started,
     warnings,
   };
+  return { report, items: published };
 }
 
 /**
@@ -310,17 +322,17 @@ function reason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
 
-export const mediaPhase: Phase<StagedBuild, MediaReport> = {
+export const mediaPhase: Phase<StagedBuild, MediaResult> = {
   name: "media",
   async run({ archive, siteDir, options, log }) {
     try {
-      const report = await processMedia(archive.items, { siteDir, cacheDir: options.mediaCacheDir ?? defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
-      for (const warning of report.warnings) log(`warning: ${warning}`);
-      return report;
+      const result = await processMedia(archive.items, { siteDir, cacheDir: options.mediaCacheDir ?? defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
+      for (const warning of result.report.warnings) log(`warning: ${warning}`);
+      return result;
     } catch (error) {
       if (error instanceof MediaError) throw new BuildError("media", new ContentError(error.problems).message);
       throw error;
     }
   },
-  describe: (report) => `${pluralise(report.images, "image")}: ${report.processed} processed, ${report.reused} reused; ${pluralise(report.documents, "document")}`,
+  describe: ({ report }) => `${pluralise(report.images, "image")}: ${report.processed} processed, ${report.reused} reused; ${pluralise(report.documents, "document")}`,
 };

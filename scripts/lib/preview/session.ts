@@ -238,8 +238,9 @@ export class PreviewSession {
     const removed = from.items.map((item) => item.url).filter((url) => !urls.has(url));
     if (changed.size > 0) {
       // The edited items' images and documents first (from the cache unless they changed): their pages show them.
-      await processMedia([...changed], { siteDir: this.#options.outDir, cacheDir: defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
-      await renderSite(to, this.#assets, this.#options.outDir, { part: { lists: to.itemPageLists(changed) } });
+      const media = await processMedia([...changed], { siteDir: this.#options.outDir, cacheDir: defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
+      const shown = to.withItems(media.items);
+      await renderSite(shown, this.#assets, this.#options.outDir, { part: { lists: shown.itemPageLists(new Set([...changed].map((item) => item.url))) } });
     }
     for (const url of removed) this.#removePage(url);
     return { rendered: [...changed].map((item) => item.url), removed };
