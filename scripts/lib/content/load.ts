@@ -112,17 +112,8 @@ export interface LoadedContent {
 export function readContent(options: LoadOptions): { content: LoadedContent; problems: Problem[] } {
   const listed = listContent(options.contentDir);
   if (!listed.ok) return listed.result;
-  return readListedContent(options, listed.files, listed.problems);
-}
-
-/** `readContent` for files already listed (`listContent`), on this thread. */
-export function readListedContent(
-  options: LoadOptions,
-  files: readonly ContentFile[],
-  listingProblems: readonly Problem[],
-): { content: LoadedContent; problems: Problem[] } {
   const reader = contentReader(options);
-  return assembleContent(options, files, listingProblems, files.map((file) => reader(file)));
+  return assembleContent(options, listed.files, listed.problems, listed.files.map((file) => reader(file)));
 }
 
 /** A content file to read: its path and which folder, so which schema, it belongs to. */

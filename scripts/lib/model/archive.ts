@@ -270,6 +270,11 @@ export class Archive {
     return new Archive({ ...this.#options, content: { ...content, news: content.news.map(swap), abstracts: content.abstracts.map(swap) } });
   }
 
+  /** The content this archive was made from, as read. */
+  get content(): LoadedContent {
+    return this.#options.content;
+  }
+
   /** All published pages made from content files. */
   get items(): Item[] {
     return [...this.news, ...this.abstracts];

@@ -10,6 +10,7 @@ import { checkPhase } from "./check.ts";
 import { editorPhase, wantsEditor } from "./editor.ts";
 import { feedsPhase } from "./feeds.ts";
 import { mediaPhase } from "./media.ts";
+import { buildChangedPages, type ChangedOnly, type ChangedPagesReport } from "./changed-pages.ts";
 import { offlinePhase } from "./offline.ts";
 import { outputFolderProblem } from "./output-folder.ts";
 import { BuildError, phaseLine, type BuildOptions, type Phase, type StagedBuild } from "./phase.ts";
@@ -37,7 +38,14 @@ export interface BuildReport {
   media: MediaReport;
 }
 
-export async function build(options: BuildOptions): Promise<BuildReport> {
+/**
+ * Builds the archive into `options.outDir`; with `changedOnly` (the preview's edit loop), only the
+ * pages of the items changed since the served archive, into the served folder (changed-pages.ts).
+ */
+export async function build(options: BuildOptions & { changedOnly: ChangedOnly }): Promise<ChangedPagesReport>;
+export async function build(options: BuildOptions): Promise<BuildReport>;
+export async function build(options: BuildOptions & { changedOnly?: ChangedOnly }): Promise<BuildReport | ChangedPagesReport> {
+  if (options.changedOnly) return buildChangedPages(options, options.changedOnly);
   const log = options.log ?? (() => {});
   const phases: BuildReport["phases"] = [];
   const run = async <Input, Result>(phase: Phase<Input, Result>, input: Input): Promise<Result> => {

@@ -322,17 +322,22 @@ function reason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
 
+/** The media of `items` published into `siteDir`; bad files fail as the build's media phase, worded as content errors. */
+export async function publishMedia(items: readonly Item[], siteDir: string, cacheDir = defaultMediaCacheDir): Promise<MediaResult> {
+  try {
+    return await processMedia(items, { siteDir, cacheDir, publishOriginals: site.media?.publishOriginals ?? false });
+  } catch (error) {
+    if (error instanceof MediaError) throw new BuildError("media", new ContentError(error.problems).message);
+    throw error;
+  }
+}
+
 export const mediaPhase: Phase<StagedBuild, MediaResult> = {
   name: "media",
   async run({ archive, siteDir, options, log }) {
-    try {
-      const result = await processMedia(archive.items, { siteDir, cacheDir: options.mediaCacheDir ?? defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
-      for (const warning of result.report.warnings) log(`warning: ${warning}`);
-      return result;
-    } catch (error) {
-      if (error instanceof MediaError) throw new BuildError("media", new ContentError(error.problems).message);
-      throw error;
-    }
+    const result = await publishMedia(archive.items, siteDir, options.mediaCacheDir);
+    for (const warning of result.report.warnings) log(`warning: ${warning}`);
+    return result;
   },
   describe: ({ report }) => `${pluralise(report.images, "image")}: ${report.processed} processed, ${report.reused} reused; ${pluralise(report.documents, "document")}`,
 };
