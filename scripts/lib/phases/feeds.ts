@@ -6,6 +6,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Feed } from "feed";
+import urls from "@11ty/posthtml-urls";
+import posthtml from "posthtml";
 import type { Site } from "../content/schema.ts";
 import type { Archive } from "../model/archive.ts";
 import type { Item } from "../content/load.ts";
@@ -28,7 +30,8 @@ function asDate(date: string): Date {
 // for a reader to show it as typed. JSON Feed's `title` and `summary` are plain text and stay as they are.
 const asText = (text: string) => text;
 
-function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: readonly Item[], text: (plain: string) => string): Feed {
+/** A feed of `entries`, each with its HTML made absolute (`contents`, by URL) and its title and summary through `text`. */
+function buildFeed(site: Site, root: string, kind: "news" | "abstracts", entries: readonly Item[], contents: ReadonlyMap<string, string>, text: (plain: string) => string): Feed {
   const absolute = (url: string) => absoluteUrl(url, root);
   const title = kind === "news" ? `${site.name}: news` : `${site.name}: conference abstracts`;
   const feed = new Feed({
@@ -37,13 +40,13 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: 
     description: site.description,
     link: root,
     language: site.language,
-    updated: asDate(items[0]?.date ?? "1995-06-06"),
+    updated: asDate(entries[0]?.date ?? "1995-06-06"),
     generator: false,
     copyright: site.organisation,
     author: { name: site.organisation, link: root },
     feedLinks: { atom: absolute(`/feeds/${kind}.xml`), json: absolute(`/feeds/${kind}.json`) },
   });
-  for (const item of items.slice(0, feedLength)) {
+  for (const item of entries) {
     feed.addItem({
       title: text(item.title),
       id: absolute(item.url),
@@ -51,7 +54,7 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: 
       date: asDate(item.date),
       published: asDate(item.date),
       description: text(item.summary),
-      content: absoluteLinks(item.html, root, item.url),
+      content: contents.get(item.url) ?? "",
       ...(leadImagePath(item) ? { image: absolute(leadImagePath(item) as string) } : {}),
       author: item.kind === "abstract" ? item.speakers.map((speaker) => ({ name: speaker.name })) : [{ name: site.organisation, link: root }],
       category: item.topics.map((topic) => ({ name: topic.label, term: topic.id })),
@@ -65,15 +68,14 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", items: 
  * nothing relative: root-relative ones from the site root, relative ones (an item's own files,
  * "files/guide.pdf") from the item's page at `pageUrl`.
  */
-export function absoluteLinks(html: string, root: string, pageUrl = "/"): string {
+export async function absoluteLinks(html: string, root: string, pageUrl = "/"): Promise<string> {
   const page = absoluteUrl(pageUrl, root);
   const resolve = (url: string) => {
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) return url;
     return url.startsWith("/") ? absoluteUrl(url, root) : new URL(url, page).href;
   };
-  return html
-    .replace(/(href|src)="([^"]*)"/g, (_, attribute: string, url: string) => `${attribute}="${resolve(url)}"`)
-    .replace(/srcset="([^"]*)"/g, (_, srcset: string) => `srcset="${srcset.replace(/(^|, )([^ ,]+)/g, (__, before: string, url: string) => before + resolve(url))}"`);
+  // The parser Eleventy's base-path plugin uses: every URL attribute (href, src, srcset, poster…) of every element.
+  return (await posthtml().use(urls({ eachURL: resolve })).process(html)).html;
 }
 
 /**
@@ -120,7 +122,7 @@ export function robotsTxt(root: string): string {
 }
 
 /** Writes the feeds, sitemap, robots.txt and the hosts' `_headers`; returns the files written (site paths). */
-export function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string): string[] {
+export async function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string): Promise<string[]> {
   const written: string[] = [];
   const write = (file: string, text: string) => {
     const target = path.join(outDir, file);
@@ -133,8 +135,9 @@ export function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string
     ["abstracts", archive.abstracts],
   ] as const) {
     const entries = items.slice(0, feedLength);
-    write(`/feeds/${kind}.xml`, atomWithLanguages(buildFeed(site, archive.siteRoot, kind, items, escapeHtml).atom1(), entries, site.language));
-    write(`/feeds/${kind}.json`, jsonFeedWithLanguages(buildFeed(site, archive.siteRoot, kind, items, asText).json1(), entries, site.language));
+    const contents = new Map(await Promise.all(entries.map(async (item) => [item.url, await absoluteLinks(item.html, archive.siteRoot, item.url)] as const)));
+    write(`/feeds/${kind}.xml`, atomWithLanguages(buildFeed(site, archive.siteRoot, kind, entries, contents, escapeHtml).atom1(), entries, site.language));
+    write(`/feeds/${kind}.json`, jsonFeedWithLanguages(buildFeed(site, archive.siteRoot, kind, entries, contents, asText).json1(), entries, site.language));
   }
   const lastmod = new Map(archive.items.map((item) => [item.url, item.date]));
   const items = new Map(archive.items.map((item) => [item.url, item]));
@@ -154,8 +157,8 @@ export function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string
 
 export const feedsPhase: Phase<StagedBuild, string[]> = {
   name: "feeds",
-  run({ archive, siteDir }) {
-    const files = writeDiscoveryFiles(archive, siteData, siteDir);
+  async run({ archive, siteDir }) {
+    const files = await writeDiscoveryFiles(archive, siteData, siteDir);
     // Feed readers give up on the first error: what was written is parsed before it is published.
     const problems = discoveryFileProblems(siteDir, files);
     if (problems.length > 0) throw new BuildError("feeds", problems.join("\n"));

@@ -20,16 +20,16 @@ test("robots.txt points to the sitemap", () => {
   assert.is(robotsTxt(root), "User-agent: *\nAllow: /\n\nSitemap: https://archive.iap-association.org/sitemap.xml\n");
 });
 
-test("root-relative links in feed content become absolute; others are kept", () => {
+test("root-relative links in feed content become absolute; others are kept", async () => {
   assert.is(
-    absoluteLinks('<a href="/news/">n</a> <a href="https://example.org/">e</a> <img src="/x.png">', root),
+    await absoluteLinks('<a href="/news/">n</a> <a href="https://example.org/">e</a> <img src="/x.png">', root),
     '<a href="https://archive.iap-association.org/news/">n</a> <a href="https://example.org/">e</a> <img src="https://archive.iap-association.org/x.png">',
   );
 });
 
-test("an item's own files, linked relatively, and its pictures' srcset resolve from the item's page", () => {
+test("an item's own files, linked relatively, and its pictures' srcset resolve from the item's page", async () => {
   assert.is(
-    absoluteLinks(
+    await absoluteLinks(
       '<a href="files/guide.pdf#page=2">g</a> <a href="mailto:a@example.org">m</a> <source srcset="/news/2023/x/a-240.avif 240w, /news/2023/x/a-480.avif 480w" sizes="1px">',
       root,
       "/news/2023/x/",
@@ -39,11 +39,18 @@ test("an item's own files, linked relatively, and its pictures' srcset resolve f
   );
 });
 
-test("under a base path, the sitemap's URLs and absolute links keep it", () => {
+test("a video's poster and an image in a link resolve too; text that only looks like an attribute is left alone", async () => {
+  assert.is(
+    await absoluteLinks('<p>Write src="/x" in code: <code>src="/x"</code></p><a href="/a/"><img src="b.png" alt=""></a><video poster="/p.jpg"></video>', root, "/news/2023/x/"),
+    '<p>Write src="/x" in code: <code>src="/x"</code></p><a href="https://archive.iap-association.org/a/"><img src="https://archive.iap-association.org/news/2023/x/b.png" alt=""></a><video poster="https://archive.iap-association.org/p.jpg"></video>',
+  );
+});
+
+test("under a base path, the sitemap's URLs and absolute links keep it", async () => {
   const sub = "https://example.org/archive/";
   assert.match(sitemapXml([{ url: "/news/" }], sub), "<loc>https://example.org/archive/news/</loc>");
-  assert.is(absoluteLinks('<a href="/news/">n</a>', sub), '<a href="https://example.org/archive/news/">n</a>');
-  assert.is(absoluteLinks('<a href="guide.pdf">g</a>', sub, "/news/2023/x/"), '<a href="https://example.org/archive/news/2023/x/guide.pdf">g</a>');
+  assert.is(await absoluteLinks('<a href="/news/">n</a>', sub), '<a href="https://example.org/archive/news/">n</a>');
+  assert.is(await absoluteLinks('<a href="guide.pdf">g</a>', sub, "/news/2023/x/"), '<a href="https://example.org/archive/news/2023/x/guide.pdf">g</a>');
 });
 
 test("text for Atom's type=\"html\" titles is escaped, so markup in a title is shown, not run", () => {
