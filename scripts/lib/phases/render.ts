@@ -1,20 +1,14 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import archiveData from "../eleventy/archive-data.ts";
 import type { Archive, PageLists } from "../model/archive.ts";
-import { searchSource } from "../search/pagefind.ts";
-import { pagePolicy, searchPolicy } from "./security.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
 import { formatBytes } from "../util/format.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { writeAssets, type AssetUrls } from "./assets.ts";
 import { failingAs, type Phase, type StagedBuild } from "./phase.ts";
-
-interface RenderConfig {
-  addGlobalData(name: string, value: unknown): void;
-  addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
-  ignores: Set<string>;
-}
 
 /** One of the runs a large site is rendered in (see `pagesPerRun`): part `index` of `count`. */
 export interface RenderPart {
@@ -44,20 +38,6 @@ export function renderRuns(pages: number, perRun = pagesPerRun): number {
   return Math.max(1, Math.ceil(pages / perRun));
 }
 
-/** Where the page templates are (`dir.input` of .eleventy.ts is src/). */
-const pagesDir = "src/pages";
-
-/**
- * The templates that make one page each (no `pagination:` in their front matter): the home page,
- * years, topics, search, offline, 404, snapshot. Only the first run renders them. Read on every
- * render: the preview renders again after a template changed (scripts/lib/preview/session.ts).
- */
-function singlePageTemplates(): string[] {
-  return readdirSync(pagesDir)
-    .filter((name) => name.endsWith(".njk") && !/^pagination:/m.test(readFileSync(path.join(pagesDir, name), "utf8").split(/^---$/m)[1] ?? ""))
-    .map((name) => `${pagesDir}/${name}`);
-}
-
 export interface RenderOptions {
   /** The snapshot being built (scripts/snapshot.ts), if any. */
   snapshot?: SnapshotInfo | undefined;
@@ -81,12 +61,10 @@ export interface RenderOptions {
 }
 
 /**
- * Renders the archive with Eleventy (templates in src/ and _includes/) into `outDir`. Templates
- * get the validated `archive`, the lists the paginated templates paginate over (`pageLists`), the
- * fingerprinted `assets`, the `csp` policies, `snapshot` (the snapshot being built, or null) and
- * `searchParts` and `facetFiles` as global data. With `part`, only that part of the pages is rendered: every `count`-th entry of
- * each list from `index` on, and the single pages in the first part. With a `RenderSelection`,
- * only the pages of its lists.
+ * Renders the archive with Eleventy (templates in src/ and _includes/) into `outDir`; templates get
+ * what scripts/lib/eleventy/archive-data.ts gives them. With `part`, only that part of the pages is
+ * rendered: every `count`-th entry of each list from `index` on, and the single pages in the first
+ * part. With a `RenderSelection`, only the pages of its lists.
  */
 export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
   const { snapshot, part, searchParts = [], searchSources, facetFiles = true } = options;
@@ -100,27 +78,8 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
     quietMode: true,
     // With a base path such as /archive/, the HTML base plugin (.eleventy.ts) prefixes every root-relative URL.
     pathPrefix: archive.basePath,
-    config: (eleventyConfig: RenderConfig) => {
-      eleventyConfig.addGlobalData("archive", archive);
-      eleventyConfig.addGlobalData("pageLists", lists);
-      if (!singlePages) for (const template of singlePageTemplates()) eleventyConfig.ignores.add(template);
-      eleventyConfig.addGlobalData("assets", assets);
-      eleventyConfig.addGlobalData("csp", { page: pagePolicy, search: searchPolicy });
-      eleventyConfig.addGlobalData("snapshot", snapshot ?? null);
-      eleventyConfig.addGlobalData("searchParts", searchParts);
-      eleventyConfig.addGlobalData("facetFiles", facetFiles);
-      // A snapshot has a page about itself, and no offline page: it has no service worker to save
-      // the archive with, and as a folder of files it reads offline already.
-      eleventyConfig.ignores.add(snapshot ? "src/pages/offline.njk" : "src/pages/snapshot.njk");
-      if (searchSources) {
-        // Added last, it sees each page as written (Eleventy's own transforms, such as the base path's, run first).
-        eleventyConfig.addTransform("search-source", function (content) {
-          const url = this.page.url;
-          if (url && searchSources.urls.has(url)) writeFileSync(path.join(searchSources.dir, url, "index.html"), searchSource(content));
-          return content;
-        });
-      }
-    },
+    config: (eleventyConfig: UserConfig) =>
+      eleventyConfig.addPlugin(archiveData, { archive, pageLists: lists, assets, snapshot: snapshot ?? null, searchParts, facetFiles, singlePages, searchSources }),
   });
   // Eleventy would print its own summary; the build prints one line per phase instead.
   eleventy.disableLogger();
