@@ -13,6 +13,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { getSurt, WARCParser, WARCRecord, WARCSerializer, type WARCRecordOpts } from "warcio";
 import type { Redirect } from "../model/archive.ts";
 import { absoluteUrl } from "../model/urls.ts";
+import { contentTypeOf as typeByName } from "../util/content-type.ts";
 
 const warcVersion = "WARC/1.1";
 
@@ -28,31 +29,10 @@ export function uuidV5(name: string, namespace = urlNamespace): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** What hosts send for the files a build writes; anything else is bytes. */
-const contentTypes: Record<string, string> = {
-  css: "text/css; charset=utf-8",
-  html: "text/html; charset=utf-8",
-  ico: "image/x-icon",
-  jpeg: "image/jpeg",
-  jpg: "image/jpeg",
-  js: "text/javascript; charset=utf-8",
-  json: "application/json",
-  pagefind: "application/octet-stream",
-  pdf: "application/pdf",
-  png: "image/png",
-  svg: "image/svg+xml",
-  txt: "text/plain; charset=utf-8",
-  wasm: "application/wasm",
-  webmanifest: "application/manifest+json",
-  webp: "image/webp",
-  avif: "image/avif",
-  xml: "application/xml",
-};
-
+/** What a host sends for a file of the build; a feed as Atom. */
 export function contentTypeOf(file: string): string {
   if (/\.(atom|rss)\.xml$|(^|\/)feed\.xml$/.test(file)) return "application/atom+xml";
-  const extension = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase() ?? "";
-  return contentTypes[extension] ?? "application/octet-stream";
+  return typeByName(file);
 }
 
 /** Where the live site serves a file of the build: "news/index.html" → "https://…/news/". */
