@@ -12,7 +12,7 @@ import {
   searchSource,
   writeSearchIndex,
 } from "../../scripts/lib/search/pagefind.ts";
-import { indexedPageCount } from "../../scripts/lib/search/pagefind-files.ts";
+import { indexedPageCount } from "../../src/assets/shared/pagefind-internals.ts";
 import { tempDir } from "../support/site.ts";
 
 test("labelled names the Pagefind call (and page) of every error", () => {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { imageGroupOf, offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../../src/assets/shared/offline-files.ts";
 import { bundleScript, scriptEntries } from "./browser-scripts.ts";
-import { indexEntryFile, indexWasmFiles } from "../search/pagefind-files.ts";
+import { indexEntryFile, indexWasmFiles } from "../../../src/assets/shared/pagefind-internals.ts";
 import { listFiles } from "../util/list-files.ts";
 import { formatBytes } from "../util/format.ts";
 import { repoRoot } from "../util/repo-root.ts";

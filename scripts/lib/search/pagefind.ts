@@ -16,7 +16,8 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { arch } from "node:os";
 import path from "node:path";
-import { indexedPageCount, indexEntryFile, writeFacetFiles } from "./pagefind-files.ts";
+import { indexedPageCount, indexEntryFile } from "../../../src/assets/shared/pagefind-internals.ts";
+import { writeFacetFiles } from "./pagefind-files.ts";
 
 /** Where the bundle goes inside the site; the search page imports `/pagefind/pagefind.js`. */
 export const bundleDir = "pagefind";
@@ -37,7 +38,7 @@ export interface SearchIndexOptions {
   articleYears?: ReadonlyMap<string, number>;
   /**
    * Write the search page's facet file into each bundle (default: true). Off when the installed
-   * Pagefind was not tested with it (scripts/lib/search/pagefind-files.ts, `untestedPagefind`).
+   * Pagefind was not tested with it (src/assets/shared/pagefind-internals.ts, `untestedPagefind`).
    */
   facetFiles?: boolean;
 }
