@@ -19,6 +19,7 @@ import {
   type NewsItem,
   type TopicInfo,
 } from "../content/load.ts";
+import { bundleFolder } from "../../../src/assets/shared/pagefind-internals.ts";
 import { displayPath } from "../util/display-path.ts";
 import { formatMonth, yearOf } from "../content/dates.ts";
 import { paginate, type ListPage } from "./pagination.ts";
@@ -412,7 +413,7 @@ export const reservedOutputs = [
   "/sw.js",
   "/assets/",
   "/feeds/",
-  "/pagefind/",
+  `/${bundleFolder}/`,
   // Written by snapshots only (scripts/lib/snapshot/), but an alias there would break every snapshot.
   "/snapshot/",
   "/search-index.js",

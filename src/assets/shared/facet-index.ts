@@ -24,7 +24,7 @@
  */
 import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "../search/pagefind.ts";
 import type { PagefindFilters } from "../search/state.ts";
-import { FacetIndexError, facetFilePath, facetFileSignature, inflate, readFacetFile, readMeta, type FilterPages, type IndexMeta } from "./pagefind-internals.ts";
+import { FacetIndexError, facetFilePath, facetFileSignature, inflate, readFacetFile, readMeta, type FilterPages, type IndexMeta, type SeenMeta } from "./pagefind-internals.ts";
 
 
 interface Facet {
@@ -144,12 +144,6 @@ export class FacetIndex {
 function hasAny({ start, list }: Facet, page: number, wanted: Uint8Array): boolean {
   for (let at = start[page] ?? 0, end = start[page + 1] ?? 0; at < end; at++) if (wanted[list[at] ?? 0]) return true;
   return false;
-}
-
-/** Pagefind's metadata as the page downloaded it: its URL and bytes. */
-export interface SeenMeta {
-  url: string;
-  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /**

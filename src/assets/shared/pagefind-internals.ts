@@ -26,17 +26,31 @@ export const scriptFile = "pagefind.js";
 export const workerFile = "pagefind-worker.js";
 /** Pagefind's entry file in each bundle: its languages, each with its page count and wasm. */
 export const indexEntryFile = "pagefind-entry.json";
-/** The folder of each further bundle of an index in parts: `pagefind/part-1/`. */
+/** Each further bundle of an index in parts, inside the first: `pagefind/part-2/`. */
+export function partFolder(part: number): string {
+  return `${bundleFolder}/${partFolderPrefix}${part}`;
+}
+/** The folder name of a part without its number, for patterns: `pagefind/part-*`. */
 export const partFolderPrefix = "part-";
-/** Folders of the chunks a search loads as it needs them: named by their content's hash. */
+/** Folders of the chunks a search loads as it needs them, each file named by its content's hash. */
 export const chunkFolders = ["fragment", "index", "filter"] as const;
-/** A chunk's file name ending: word index, page fragment, filter; and the facet file's. */
-export const chunkSuffixes = [".pf_index", ".pf_fragment", ".pf_filter", ".facets"] as const;
 /** The metadata's file name ending: `pagefind.<language>_<hash>.pf_meta`. */
 export const metaSuffix = ".pf_meta";
+/** A page fragment's file name ending (a result's text, loaded as the result is shown). */
+export const fragmentSuffix = ".pf_fragment";
+/** Pagefind's data files, as opposed to its scripts, wasm and UI files. */
+export function isIndexData(file: string): boolean {
+  return /\.pf_(meta|index|fragment|filter)$/.test(file);
+}
+/** A chunk a search loads as it needs it: word index, page fragment, filter, or the facet file. */
+export function isChunk(file: string): boolean {
+  return /\.(pf_index|pf_fragment|pf_filter|facets)$/.test(file);
+}
+/** The start of every wasm file's name, for patterns: `wasm.*`. */
+export const wasmFilePrefix = "wasm.";
 /** The wasm file a language's search loads. */
 export function wasmFile(language: string): string {
-  return `wasm.${language}.pagefind`;
+  return `${wasmFilePrefix}${language}.pagefind`;
 }
 /** A filter's chunk, by the hash the metadata lists for it. */
 export function filterChunkPath(hash: string): string {
@@ -297,4 +311,67 @@ function writeGaps(pages: readonly number[]): number[] {
     out.push(gap);
   }
   return out;
+}
+
+/** Pagefind's metadata as the page downloaded it: its URL and bytes. */
+export interface SeenMeta {
+  url: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Wraps the page's `fetch` for the files of Pagefind's bundle (`bundleUrl`, ".../pagefind/"):
+ * - the wasm of every part of an index in parts is the first bundle's, downloaded once (see `loadPagefind` in src/assets/search/pagefind.ts);
+ * - it keeps a copy of each bundle's metadata file (`pagefind.<hash>.pf_meta`) Pagefind downloads,
+ *   which the facets need too (its list of pages and filters), instead of downloading it twice;
+ * - a part of the index (`.pf_index`, `.pf_fragment`, `.pf_filter`, the facet file) that the service
+ *   worker answers as not saved fails with `NotSavedError`, counted, so the page can say what is missing.
+ * Every other request goes through unchanged. Returns a bundle's metadata by its URL.
+ * Pagefind 1.6 has no option for either (its wasm is always `<basePath>wasm.<language>.pagefind`, fetched with the global `fetch`).
+ */
+export function watchFetch(bundleUrl: string, requireSaved: (response: Response, url: string) => Response): (bundle: string) => Promise<SeenMeta | undefined> {
+  const original = globalThis.fetch.bind(globalThis);
+  /** Each bundle's metadata, by the bundle's URL. */
+  const metas = new Map<string, Promise<SeenMeta | undefined>>();
+  /** Pagefind's wasm by file name: downloaded once, each part given the same bytes (see `loadPagefind`). */
+  const wasm = new Map<string, Promise<ArrayBuffer>>();
+  globalThis.fetch = async (input, init) => {
+    const requested = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const address = new URL(requested, location.href);
+    if (!address.href.startsWith(bundleUrl)) return original(input, init);
+    const engine = wasmFilePattern.exec(address.pathname)?.[1];
+    if (engine) {
+      // Every part asks for its own folder's wasm; the build keeps only the first bundle's.
+      let bytes = wasm.get(engine);
+      if (!bytes) {
+        // A failed download is not kept: Pagefind sees it, and the next part tries again.
+        bytes = original(new URL(engine, bundleUrl).href, init).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(response)));
+        wasm.set(engine, bytes);
+        bytes.catch(() => wasm.delete(engine));
+      }
+      try {
+        return new Response(await bytes);
+      } catch (failure) {
+        if (failure instanceof Response) return failure;
+        throw failure;
+      }
+    }
+    if (isChunk(address.pathname)) {
+      return original(input, init).then((response) => requireSaved(response, address.href));
+    }
+    const response = original(input, init);
+    const bundle = new URL(".", address).href;
+    if (address.pathname.endsWith(metaSuffix) && !metas.has(bundle)) {
+      // Cloned before Pagefind reads the body: this reaction was registered first.
+      metas.set(
+        bundle,
+        response.then(
+          async (answer) => (answer.ok ? { url: address.href, bytes: new Uint8Array(await answer.clone().arrayBuffer()) } : undefined),
+          () => undefined,
+        ),
+      );
+    }
+    return response;
+  };
+  return (bundle) => metas.get(bundle) ?? Promise.resolve(undefined);
 }
