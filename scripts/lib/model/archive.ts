@@ -18,6 +18,7 @@ import {
   type NewsItem,
   type TopicInfo,
 } from "../content/load.ts";
+import { bundleFolder } from "../../../src/assets/shared/pagefind-internals.ts";
 import { formatMonth, yearOf } from "../content/dates.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import type { Problem } from "../content/problems.ts";
@@ -432,7 +433,7 @@ export const reservedOutputs = [
   "/sw.js",
   "/assets/",
   "/feeds/",
-  "/pagefind/",
+  `/${bundleFolder}/`,
   // Written by snapshots only (scripts/lib/snapshot/), but an alias there would break every snapshot.
   "/snapshot/",
   "/search-index.js",

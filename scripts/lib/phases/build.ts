@@ -19,7 +19,8 @@ import { renderPhase } from "./render.ts";
 import { searchPhase } from "./search.ts";
 import { validatePhase } from "./validate.ts";
 import { planIndexParts, searchSourceFolder } from "../search/pagefind.ts";
-import { installedPagefindVersion, untestedPagefind } from "../search/pagefind-files.ts";
+import { untestedPagefind } from "../../../src/assets/shared/pagefind-internals.ts";
+import { installedPagefindVersion } from "../search/pagefind-files.ts";
 import { snapshotPhase, warcPhase } from "../snapshot/payload.ts";
 import { repoRoot } from "../util/repo-root.ts";
 

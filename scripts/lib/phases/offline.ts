@@ -8,7 +8,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { imageGroupOf, offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../../src/assets/shared/offline-files.ts";
 import { bundleScript, scriptEntries } from "./browser-scripts.ts";
-import { indexEntryFile, indexWasmFiles } from "../search/pagefind-files.ts";
+import {
+  bundleFolder,
+  chunkFolders,
+  indexEntryFile,
+  indexWasmFiles,
+  metaSuffix,
+  partFolderPrefix,
+  scriptFile,
+} from "../../../src/assets/shared/pagefind-internals.ts";
+import { partsFile } from "../search/pagefind.ts";
 import { listFiles } from "../util/list-files.ts";
 import { formatBytes } from "../util/format.ts";
 import { repoRoot } from "../util/repo-root.ts";
@@ -34,14 +43,14 @@ export const precachePatterns = [
   "assets/*",
   "search/index.html",
   "offline/index.html",
-  "pagefind/pagefind.js",
-  "pagefind/pagefind-entry.json",
-  "pagefind/*.pf_meta",
+  `${bundleFolder}/${scriptFile}`,
+  `${bundleFolder}/${indexEntryFile}`,
+  `${bundleFolder}/*${metaSuffix}`,
 ];
 
 function wasmPatterns(siteDir: string): string[] {
-  const entry = path.join(siteDir, "pagefind", indexEntryFile);
-  return existsSync(entry) ? indexWasmFiles(readFileSync(entry, "utf8")).map((file) => `pagefind/${file}`) : [];
+  const entry = path.join(siteDir, bundleFolder, indexEntryFile);
+  return existsSync(entry) ? indexWasmFiles(readFileSync(entry, "utf8")).map((file) => `${bundleFolder}/${file}`) : [];
 }
 
 /**
@@ -50,7 +59,10 @@ function wasmPatterns(siteDir: string): string[] {
  * wasm (src/assets/search/pagefind.ts), which the parts do not keep a copy of. Only when there are
  * parts: Workbox warns about a pattern that matches nothing, and the build fails on its warnings.
  */
-export const partPrecachePatterns = ["pagefind/part-*/pagefind-entry.json", "pagefind/part-*/*.pf_meta"];
+export const partPrecachePatterns = [`${bundleFolder}/${partFolderPrefix}*/${indexEntryFile}`, `${bundleFolder}/${partFolderPrefix}*/*${metaSuffix}`];
+
+/** The chunks of every bundle, loaded as searches need them: saved only by "Save the archive". */
+const chunkPath = new RegExp(`^${bundleFolder}/(${partFolderPrefix}\\d+/)?(${chunkFolders.join("|")})/`);
 
 export interface OfflineReport {
   precached: number;
@@ -73,7 +85,7 @@ export function offlineManifest(siteDir: string, build: string, pageUrls: readon
   }));
   const standIns = new Map<string, { url: string; width: number }>();
   for (const file of listFiles(siteDir)) {
-    if (/^pagefind\/(part-\d+\/)?(fragment|index|filter)\//.test(file) || `/${file}`.startsWith(suggestionWordsPath)) {
+    if (chunkPath.test(file) || `/${file}`.startsWith(suggestionWordsPath)) {
       files.push({ url: `/${file}`, bytes: statSync(path.join(siteDir, file)).size, cache: "search" });
       continue;
     }
@@ -113,10 +125,10 @@ export async function writeServiceWorker(
       globPatterns: [
         ...precachePatterns,
         ...wasmPatterns(siteDir),
-        ...(existsSync(path.join(siteDir, "pagefind/parts.json")) ? partPrecachePatterns : []),
+        ...(existsSync(path.join(siteDir, bundleFolder, partsFile)) ? partPrecachePatterns : []),
       ],
       // Fingerprinted assets and Pagefind's hashed metadata need no revision of their own.
-      dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.(css|js|svg)$|\.pf_meta$/,
+      dontCacheBustURLsMatching: new RegExp(`\\.[0-9a-f]{10}\\.(css|js|svg)$|${metaSuffix.replace(".", "\\.")}$`),
       maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
     });
     if (result.warnings.length > 0) throw new Error(`workbox: ${result.warnings.join("; ")}`);
@@ -135,5 +147,5 @@ export const offlinePhase: Phase<StagedBuild, OfflineReport> = {
 
 /** Names a build by its search index: the offline file list says which build it belongs to. */
 function buildId(siteDir: string): string {
-  return createHash("sha256").update(readFileSync(path.join(siteDir, "pagefind", indexEntryFile))).digest("hex").slice(0, 12);
+  return createHash("sha256").update(readFileSync(path.join(siteDir, bundleFolder, indexEntryFile))).digest("hex").slice(0, 12);
 }

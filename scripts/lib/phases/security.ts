@@ -4,6 +4,7 @@
  * styles anywhere (JSON-LD blocks are data, not scripts). Only the search page may compile
  * WebAssembly and start workers, which Pagefind needs (pagefind.app/docs/search-config/#csp).
  */
+import { bundleFolder, chunkFolders, indexEntryFile, metaSuffix, scriptFile, wasmFilePrefix, workerFile } from "../../../src/assets/shared/pagefind-internals.ts";
 
 const common = [
   "default-src 'self'",
@@ -46,15 +47,10 @@ export function headersFile(basePath: string): string {
     ],
     // Fingerprinted: a new build writes new names.
     [at("/assets/*"), [immutable]],
-    [at("/pagefind/fragment/*"), [immutable]],
-    [at("/pagefind/index/*"), [immutable]],
-    [at("/pagefind/filter/*"), [immutable]],
-    [at("/pagefind/*.pf_meta"), [immutable]],
+    ...chunkFolders.map((folder): [string, string[]] => [at(`/${bundleFolder}/${folder}/*`), [immutable]]),
+    [at(`/${bundleFolder}/*${metaSuffix}`), [immutable]],
     // Fixed names whose content changes with every build.
-    [at("/pagefind/pagefind.js"), [revalidate]],
-    [at("/pagefind/pagefind-entry.json"), [revalidate]],
-    [at("/pagefind/pagefind-worker.js"), [revalidate]],
-    [at("/pagefind/wasm.*"), [revalidate]],
+    ...[scriptFile, indexEntryFile, workerFile, `${wasmFilePrefix}*`].map((file): [string, string[]] => [at(`/${bundleFolder}/${file}`), [revalidate]]),
     [at("/sw.js"), [revalidate]],
   ];
   return `${rules.map(([path, headers]) => `${path}\n${headers.map((header) => `  ${header}`).join("\n")}`).join("\n")}\n`;
