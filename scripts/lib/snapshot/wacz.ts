@@ -93,7 +93,7 @@ function sha256(bytes: Uint8Array): string {
 }
 
 /** Writes the WACZ (through a temporary file, like every zip here). Returns its size. */
-export function writeWacz(waczPath: string, live: LiveSiteArchive, info: SnapshotInfo): number {
+export async function writeWacz(waczPath: string, live: LiveSiteArchive, info: SnapshotInfo): Promise<number> {
   const title = titleOf(info);
   const header = JSON.stringify({ format: "json-pages-1.0", id: "pages", title, hasText: true });
   const files: { path: string; bytes: Buffer; stored?: boolean }[] = [
@@ -123,6 +123,7 @@ export function writeWacz(waczPath: string, live: LiveSiteArchive, info: Snapsho
   const digest = Buffer.from(`${JSON.stringify({ path: packagePath, hash: sha256(datapackage) }, null, 2)}\n`, "utf8");
   const entries = [...files, { path: packagePath, bytes: datapackage }, { path: digestPath, bytes: digest }].map((file) => ({
     name: file.path,
+    size: file.bytes.byteLength,
     read: () => file.bytes,
     ...("stored" in file && file.stored ? { stored: true } : {}),
   }));
@@ -176,7 +177,7 @@ function resourcesOf(datapackage: unknown, problems: string[]): Resource[] {
 export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
   const problems: string[] = [];
   const result: WaczVerification = { problems, resources: 0, records: 0, cdxLines: 0, pages: 0 };
-  const entries = new Map(readZip(waczPath).map((entry) => [entry.name, entry]));
+  const entries = new Map((await readZip(waczPath)).map((entry) => [entry.name, entry]));
   /** An entry's bytes; a damaged entry (its CRC-32 differs) is a problem, and its bytes as stored are checked on. */
   const read = (entry: ZipEntry): Buffer => {
     try {
