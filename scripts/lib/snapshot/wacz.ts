@@ -21,7 +21,7 @@ import { dayAsNow } from "../content/dates.ts";
 import { htmlText } from "./disk-index.ts";
 import { byCodeUnits, listFiles } from "../util/list-files.ts";
 import type { SnapshotInfo } from "./info.ts";
-import { cdxjLine, checkRecord, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, uuidV5, warcinfoRecord, type CdxEntry } from "./warc.ts";
+import { cdxjLine, checkRecord, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, recordUuid, warcinfoRecord, type CdxEntry } from "./warc.ts";
 import { readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";
 
 export const waczVersion = "1.1.1";
@@ -83,7 +83,7 @@ export async function archiveLiveSite(siteDir: string, archive: Archive, info: S
   const pages = archive.items.map((item) => {
     const url = liveUrlOf(`${item.url.slice(1)}index.html`, siteRoot);
     // json-pages-1.0 allows fields of its own beside url, ts, title and text: the page's language, as schema.org names it.
-    return JSON.stringify({ id: uuidV5(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html), inLanguage: item.lang });
+    return JSON.stringify({ id: recordUuid(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html), inLanguage: item.lang });
   });
   return { warc: Buffer.concat(members), cdx: cdx.sort(byCodeUnits), pages, records: members.length, siteRoot, warcDate };
 }
