@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     await check(target, verifyWacz, describeWaczVerification);
     return;
   }
-  await check(target, async (bag) => verifyBag(openBag(bag)), describeVerification);
+  await check(target, async (bag) => verifyBag(await openBag(bag)), describeVerification);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

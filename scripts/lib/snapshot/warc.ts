@@ -10,6 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { v5 } from "uuid";
 import { getSurt, WARCParser, WARCRecord, WARCSerializer, type WARCRecordOpts } from "warcio";
 import type { Redirect } from "../model/archive.ts";
 import { absoluteUrl } from "../model/urls.ts";
@@ -17,16 +18,9 @@ import { contentTypeOf as typeByName } from "../util/content-type.ts";
 
 const warcVersion = "WARC/1.1";
 
-/** RFC 9562's namespace for URLs, the namespace of every record ID here. */
-const urlNamespace = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
-
-/** A name-based UUID (version 5, SHA-1), so a record's ID follows from what it is. */
-export function uuidV5(name: string, namespace = urlNamespace): string {
-  const hash = createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name, "utf8").digest();
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/** A record's ID: RFC 9562's name-based UUID (version 5) in the URL namespace, so it follows from what the record is. */
+export function recordUuid(name: string): string {
+  return v5(name, v5.URL);
 }
 
 /** What a host sends for a file of the build; a feed as Atom. */
@@ -81,7 +75,7 @@ export async function warcinfoRecord(filename: string, warcDate: string, fields:
     filename,
     date: warcDate,
     warcVersion,
-    warcHeaders: { "WARC-Record-ID": `<urn:uuid:${uuidV5(`warcinfo ${warcDate} ${filename}`)}>` },
+    warcHeaders: { "WARC-Record-ID": `<urn:uuid:${recordUuid(`warcinfo ${warcDate} ${filename}`)}>` },
   };
   return serialise(await WARCRecord.createWARCInfo(opts, fields));
 }
@@ -110,7 +104,7 @@ export async function responseRecord(
       warcVersion,
       statusline: redirect ? "HTTP/1.1 301 Moved Permanently" : "HTTP/1.1 200 OK",
       httpHeaders,
-      warcHeaders: { "WARC-Record-ID": `<urn:uuid:${uuidV5(`${warcDate} ${url}`)}>` },
+      warcHeaders: { "WARC-Record-ID": `<urn:uuid:${recordUuid(`${warcDate} ${url}`)}>` },
     },
     [body],
   );
