@@ -1,10 +1,12 @@
 /**
  * Eleventy's part of the build: templates in src/ and _includes/ render the archive into HTML.
  *
- * Content is not read here: `scripts/build.ts` reads and validates the Markdown content folder
- * (scripts/lib/content/load.ts) and hands the result to Eleventy as the global `archive`, so that one
- * build reports every content error together before anything renders. Markdown files are
- * therefore not templates (templateFormats is njk only), and are never run through Nunjucks.
+ * Content is not read here: the build reads and validates the Markdown content folder
+ * (scripts/lib/content/) and hands the result to the templates through one plugin with typed
+ * options, scripts/lib/eleventy/archive-data.ts (`archive`, `pageLists`, `assets`, `csp`,
+ * `snapshot`, `searchParts`, `facetFiles`), which the render phase registers for each run with that
+ * run's data. So one build reports every content error together before anything renders, and
+ * Markdown files are not templates (templateFormats is njk only), never run through Nunjucks.
  */
 import { EleventyHtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -21,7 +23,7 @@ export default function (eleventyConfig: UserConfig): void {
   // URL in the HTML (links, assets, forms, meta refresh) to sit under it. No cost at "/".
   eleventyConfig.addPlugin(EleventyHtmlBasePlugin);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
-  // src/assets/ is written by the build with fingerprinted names (scripts/lib/build/assets.ts), not copied here.
+  // src/assets/ is written by the build with fingerprinted names (scripts/lib/phases/assets.ts), not copied here.
   eleventyConfig.setQuietMode(true);
 }
 

@@ -1,7 +1,5 @@
-import { siteSchema, type Site } from "./schema.ts";
-
 /** Site-wide settings. `url` is the live site's address, used for canonical links and feeds. */
-export const site: Site = siteSchema.parse({
+export default {
   name: "IAP News Archive",
   organisation: "International Association of Prosecutors",
   url: "https://archive.iap-association.org/",
@@ -12,6 +10,4 @@ export const site: Site = siteSchema.parse({
   description:
     "News and conference abstracts of the International Association of Prosecutors, founded on 6 June 1995.",
   media: { maxImageMegabytes: 20, maxDocumentMegabytes: 50, publishOriginals: false },
-});
-
-export default site;
+};

@@ -46,12 +46,11 @@ import { runHugoPagefind, writeHugoSite, type PeerRun } from "./lib/bench/hugo.t
 import { runEleventyPagefind, writeEleventySite } from "./lib/bench/eleventy-peer.ts";
 import { benchColdQueries } from "./lib/bench/site.ts";
 import { corpusTexts, type CorpusText } from "./lib/bench/corpus.ts";
-import { pluralise } from "./lib/eleventy/filters.ts";
 import { benchMedia, mediaSection } from "./lib/bench/media.ts";
 import { benchLanguages, languagesSection } from "./lib/bench/languages.ts";
 import { startedGroups, stopGroup } from "./lib/bench/process-tree.ts";
 import { benchWacz } from "./lib/bench/wacz.ts";
-import { formatBytes } from "./lib/util/format.ts";
+import { formatBytes, pluralise } from "./lib/util/format.ts";
 import { gb, markdownReport, ms, sizeLabel, summariseSearch, type BenchOptions, type BenchResults, type SizeResult } from "./lib/bench/report.ts";
 import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNewsUrl, searchTerms } from "./lib/bench/site.ts";
 import { optionsOrUsage } from "./lib/util/cli.ts";

@@ -1,17 +1,16 @@
 /**
- * `npm run build`: builds the archive (scripts/lib/build/build.ts) and prints each phase's count and time.
+ * `npm run build`: builds the archive (scripts/lib/phases/build.ts) and prints each phase's count and time.
  *
  *   npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { pluralise } from "./lib/eleventy/filters.ts";
-import { build, BuildError, type BuildOptions } from "./lib/build/build.ts";
-import { dayAsNow, isCalendarDate } from "./lib/views/dates.ts";
-import { normaliseBasePath } from "./lib/views/urls.ts";
-import { displayPath } from "./lib/util/display-path.ts";
-import { formatMs } from "./lib/util/format.ts";
+import { build, BuildError, type BuildOptions } from "./lib/phases/build.ts";
+import { dayAsNow, isCalendarDate } from "./lib/content/dates.ts";
+import { normaliseBasePath } from "./lib/model/urls.ts";
+import { displayPath } from "./lib/util/paths.ts";
+import { formatMs, pluralise } from "./lib/util/format.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
 import { optionsOrUsage } from "./lib/util/cli.ts";
 

@@ -6,8 +6,8 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { serveGzipped } from "./lib/util/static-server.ts";
-import { normaliseBasePath } from "./lib/views/urls.ts";
+import { serveSite } from "./lib/util/static-server.ts";
+import { normaliseBasePath } from "./lib/model/urls.ts";
 
 const usage = "usage: npm run serve -- <site folder> [--port 8080] [--base-path /archive/]";
 
@@ -30,6 +30,6 @@ try {
   process.exit(2);
 }
 
-const server = await serveGzipped(site, { port, basePath, notFoundPage: "404.html" });
+const server = await serveSite(site, { port, basePath, notFoundPage: "404.html" });
 console.log(`serving ${path.relative(process.cwd(), site) || "."} at http://localhost:${port}${basePath} (Ctrl+C stops)`);
 process.once("SIGINT", () => void server.close().then(() => process.exit(0)));

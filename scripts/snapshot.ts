@@ -8,18 +8,17 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { site } from "../_data/site.ts";
-import { BuildError } from "./lib/build/build.ts";
+import { site } from "./lib/content/data.ts";
+import { BuildError } from "./lib/phases/build.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
-import { pluralise } from "./lib/eleventy/filters.ts";
-import type { Period } from "./lib/views/archive.ts";
-import { isCalendarDate, todayIn } from "./lib/views/dates.ts";
-import { displayPath } from "./lib/util/display-path.ts";
-import { formatBytes, formatMs } from "./lib/util/format.ts";
+import type { Period } from "./lib/model/archive.ts";
+import { isCalendarDate, todayIn } from "./lib/content/dates.ts";
+import { displayPath } from "./lib/util/paths.ts";
+import { formatBytes, formatMs, pluralise } from "./lib/util/format.ts";
 import { periodSlug } from "./lib/snapshot/info.ts";
 import { makeSnapshot, type SnapshotOptions } from "./lib/snapshot/make-snapshot.ts";
-import { slugifyText } from "./lib/views/slugs.ts";
-import { normaliseBasePath } from "./lib/views/urls.ts";
+import { slugifyText } from "./lib/content/slugs.ts";
+import { normaliseBasePath } from "./lib/model/urls.ts";
 import { optionsOrUsage } from "./lib/util/cli.ts";
 
 const usage =

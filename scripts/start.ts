@@ -8,7 +8,7 @@
  * package.json), since a module is read once per process. A broken file prints its errors and the
  * last good preview stays served.
  *
- * It also serves the browser editor at /admin/ (scripts/lib/build/editor.ts) with its local
+ * It also serves the browser editor at /admin/ (scripts/lib/phases/editor.ts) with its local
  * backend, decap-server on 127.0.0.1 (`--editor-port`, 8081; 0 takes any free port), which writes
  * into the content folder: a saved item is a saved file like any other.
  *
@@ -22,17 +22,14 @@ import { Worker } from "node:worker_threads";
 import { PreviewSession } from "./lib/preview/session.ts";
 import { watchTree } from "./lib/preview/watch.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
+import { isInside } from "./lib/util/paths.ts";
 
 /**
  * What a changed file asks for: "content" (a file under the content folder's news/ or abstracts/:
  * its pages at once, then a whole build) or "site" (templates, assets: a whole build).
  */
 export function changeKind(file: string, contentDir: string): "content" | "site" {
-  const inside = (dir: string) => {
-    const relative = path.relative(dir, file);
-    return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
-  };
-  return inside(path.join(contentDir, "news")) || inside(path.join(contentDir, "abstracts")) ? "content" : "site";
+  return isInside(file, path.join(contentDir, "news")) || isInside(file, path.join(contentDir, "abstracts")) ? "content" : "site";
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Runs every test file (`test/**\/*.test.ts`) in its own Node process, two at a time, and ends
  * with one line: "N passed, N failed". Each file is a plain uvu suite that also runs alone:
- *   node --import tsx test/lib/views/dates.test.ts
+ *   node --import tsx test/lib/content/dates.test.ts
  * The counts are read from the summary uvu prints at the end of each file (Total, Passed, Skipped).
  * A file that runs longer than TEST_FILE_TIMEOUT seconds (default 300) is killed and fails, with
  * what it printed so far. Pass file or folder names to run only those: npm test -- test/lib

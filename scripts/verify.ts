@@ -8,8 +8,7 @@
  */
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { pluralise } from "./lib/eleventy/filters.ts";
-import { formatBytes } from "./lib/util/format.ts";
+import { formatBytes, pluralise } from "./lib/util/format.ts";
 import { verifyBag, type Verification } from "./lib/snapshot/bagit.ts";
 import { openBag } from "./lib/snapshot/sources.ts";
 import { verifyWacz, type WaczVerification } from "./lib/snapshot/wacz.ts";
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
     await check(target, verifyWacz, describeWaczVerification);
     return;
   }
-  await check(target, async (bag) => verifyBag(openBag(bag)), describeVerification);
+  await check(target, async (bag) => verifyBag(await openBag(bag)), describeVerification);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -4,47 +4,15 @@
  * a link followed to another archived page, the archive's search page, and ReplayWeb.page's own
  * full-text search over pages.jsonl.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
-import { closeServer, launchBrowser } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { serveSite } from "../../scripts/lib/util/static-server.ts";
 import { newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
-
-/**
- * A static server that answers range requests, as hosts do: ReplayWeb.page reads a WACZ's zip
- * directory, index and records by range instead of downloading the whole file.
- */
-async function serveWithRanges(dir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wacz": "application/wacz" };
-  const server = createServer((request, response) => {
-    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname)));
-    if (!file.startsWith(dir) || !existsSync(file) || !path.extname(file)) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    const bytes = readFileSync(file);
-    const headers = { "content-type": types[path.extname(file)] ?? "application/octet-stream", "accept-ranges": "bytes" };
-    const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "");
-    if (!range) {
-      response.writeHead(200, { ...headers, "content-length": bytes.byteLength }).end(request.method === "HEAD" ? undefined : bytes);
-      return;
-    }
-    const start = range[1] ? Number(range[1]) : Math.max(0, bytes.byteLength - Number(range[2]));
-    const end = range[1] && range[2] ? Math.min(Number(range[2]), bytes.byteLength - 1) : bytes.byteLength - 1;
-    const part = bytes.subarray(start, end + 1);
-    response
-      .writeHead(206, { ...headers, "content-length": part.byteLength, "content-range": `bytes ${start}-${end}/${bytes.byteLength}` })
-      .end(request.method === "HEAD" ? undefined : part);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
-}
 
 const content = writeContent({
   "news/2023/launch.md": newsFile(
@@ -76,7 +44,7 @@ writeFileSync(path.join(served, "article.html"), embed(`url="${live}news/2023/la
 writeFileSync(path.join(served, "search.html"), embed(`url="${live}search/"`));
 writeFileSync(path.join(served, "pages.html"), embed(`embed="full"`));
 
-const server = await serveWithRanges(served);
+const server = await serveSite(served);
 const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 // A browser's first visit installs the service worker; the replay starts once it controls the page.

@@ -10,7 +10,7 @@ import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSy
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { discoveryFileProblems } from "../../scripts/lib/build/feed-check.ts";
+import { discoveryFileProblems } from "../../scripts/lib/phases/feed-check.ts";
 import { maxInlineNesting } from "../../scripts/lib/content/markdown.ts";
 import { buildFailure, buildSite, type BuiltSite, hashTree, newsFile, page, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
@@ -142,22 +142,24 @@ export const badInputs: BadInput[] = [
   },
   // --- front matter: refused, naming the file and field
   {
-    input: "aliases `/News/Old%20Title`, `/a%2Fb`, `/a/%2e%2e/b`, `/offline/files.json`, one with a NUL byte, one of 3,000 parts",
+    input: "aliases `/News/Old%20Title`, `/a%2Fb`, `/a/%2e%2e/b`, `/News/100%-sure`, `/old%00page`, `/offline/files.json`, one with a NUL byte, one of 3,000 parts",
     files: {
       "news/2023/reserved.md": newsFile({ title: "Reserved", date: "2023-11-15", aliases: "[/offline/files.json]" }),
       "news/2023/aliases.md": newsFile(
         { title: "Aliases", date: "2023-11-15" },
         "Body.\n",
-      ).replace("---\nBody", `aliases:\n  - /News/Old%20Title\n  - /a%2Fb\n  - /a/%2e%2e/b\n  - "/old\\0page"\n  - ${"/a".repeat(3_000)}\n---\nBody`),
+      ).replace("---\nBody", `aliases:\n  - /News/Old%20Title\n  - /a%2Fb\n  - /a/%2e%2e/b\n  - /News/100%-sure\n  - /old%00page\n  - "/old\\0page"\n  - ${"/a".repeat(3_000)}\n---\nBody`),
     },
     phase: "validate",
     message:
-      "6 content errors:\n" +
-      "  <content>/news/2023/aliases.md:5: aliases[0] \"/News/Old%20Title\" must not contain %-encoding such as %20 or %C3%A9: write the address decoded (/News/caf\u00e9), without spaces\n" +
-      "  <content>/news/2023/aliases.md:6: aliases[1] \"/a%2Fb\" must not contain %-encoding such as %20 or %C3%A9: write the address decoded (/News/caf\u00e9), without spaces\n" +
-      "  <content>/news/2023/aliases.md:7: aliases[2] \"/a/%2e%2e/b\" must not contain %-encoding such as %20 or %C3%A9: write the address decoded (/News/caf\u00e9), without spaces\n" +
-      "  <content>/news/2023/aliases.md:8: aliases[3] \"/old\\u0000page\" must not contain control characters\n" +
-      "  <content>/news/2023/aliases.md:9: aliases[4] \"/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a\u2026 must be at most 300 characters and 12 parts between slashes\n" +
+      "8 content errors:\n" +
+      "  <content>/news/2023/aliases.md:5: aliases[0] \"/News/Old%20Title\" must be a site path starting with /, without spaces, ? or #\n" +
+      "  <content>/news/2023/aliases.md:6: aliases[1] \"/a%2Fb\" must not encode / or \\ as %2F or %5C: write the address with its slashes\n" +
+      "  <content>/news/2023/aliases.md:7: aliases[2] \"/a/%2e%2e/b\" must not contain . or .. segments\n" +
+      "  <content>/news/2023/aliases.md:8: aliases[3] \"/News/100%-sure\" has a % that does not start valid %-encoded UTF-8: copy the address again from the browser's address bar\n" +
+      "  <content>/news/2023/aliases.md:9: aliases[4] \"/old%00page\" must not contain control characters\n" +
+      "  <content>/news/2023/aliases.md:10: aliases[5] \"/old\\u0000page\" must not contain control characters\n" +
+      "  <content>/news/2023/aliases.md:11: aliases[6] \"/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a\u2026 must be at most 300 characters and 12 parts between slashes\n" +
       "  <content>/news/2023/reserved.md:4: aliases[0] \"/offline/files.json\" would be written over /offline/files.json, which the build writes itself: an alias may only name an old address",
   },
   {

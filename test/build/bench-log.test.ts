@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parseBuildOutput } from "../../scripts/lib/bench/builds.ts";
-import { build } from "../../scripts/lib/build/build.ts";
+import { build } from "../../scripts/lib/phases/build.ts";
 import { newsFile, tempDir, writeContent } from "../support/site.ts";
 
 test("parseBuildOutput reads every phase of a real build's log", async () => {

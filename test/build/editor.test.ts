@@ -8,7 +8,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
-import { site } from "../../_data/site.ts";
+import { site } from "../../scripts/lib/content/data.ts";
 import { listFiles } from "../../scripts/lib/util/list-files.ts";
 import { buildSite, newsFile, writeContent } from "../support/site.ts";
 

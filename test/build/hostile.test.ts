@@ -12,14 +12,12 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { Parser } from "htmlparser2";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { conferences } from "../../_data/conferences.ts";
-import { site as siteData } from "../../_data/site.ts";
-import { topics } from "../../_data/topics.ts";
-import { Archive } from "../../scripts/lib/views/archive.ts";
-import { htmlErrors } from "../../scripts/lib/build/check.ts";
+import { conferences, site as siteData, topics } from "../../scripts/lib/content/data.ts";
+import { checkedArchive } from "../../scripts/lib/phases/validate.ts";
+import { htmlErrors } from "../../scripts/lib/phases/check.ts";
 import { maxBlockNesting, renderMarkdown } from "../../scripts/lib/content/markdown.ts";
 import { ContentError } from "../../scripts/lib/content/problems.ts";
-import { filingName } from "../../scripts/lib/views/speakers.ts";
+import { filingName } from "../../scripts/lib/content/speakers.ts";
 import { injectionFiles, payload } from "../fixtures/hostile/injection.ts";
 import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
@@ -325,7 +323,7 @@ test("date errors and dates are the same under TZ=UTC, America/Los_Angeles and P
       process.env.TZ = name;
       assert.is(new Date("2023-01-01T00:00:00Z").getTimezoneOffset(), offset, `TZ=${name} took effect`);
       try {
-        new Archive({ contentDir: content, site: siteData, topics, conferences, now: new Date("2024-01-01T12:00:00Z") });
+        checkedArchive({ contentDir: content, site: siteData, topics, conferences, now: new Date("2024-01-01T12:00:00Z") });
         results.push("built");
       } catch (error) {
         results.push(error instanceof ContentError ? error.message : String(error));

@@ -1,6 +1,6 @@
 /**
  * What a large archive's build does differently gives the same result: rendering in several
- * Eleventy runs (scripts/lib/build/render.ts) writes the same files byte for byte, with the same report,
+ * Eleventy runs (scripts/lib/phases/render.ts) writes the same files byte for byte, with the same report,
  * as one run; an index in several Pagefind parts covers every article.
  */
 import { readdirSync } from "node:fs";

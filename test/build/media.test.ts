@@ -11,7 +11,9 @@ import { gunzipSync } from "node:zlib";
 import sharp from "sharp";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { site as siteSettings } from "../../_data/site.ts";
+import { conferences, site as siteSettings, topics } from "../../scripts/lib/content/data.ts";
+import { readContent } from "../../scripts/lib/content/load.ts";
+import { processMedia } from "../../scripts/lib/phases/media.ts";
 import { pdfWithText, photoWithGps } from "../support/media.ts";
 import { buildFailure, buildSite, hashTree, newsFile, page, tempDir, text, writeContent } from "../support/site.ts";
 
@@ -260,6 +262,23 @@ test("a password-protected PDF is a warning naming the file: it is listed and do
     JSON.parse(gunzipSync(readFileSync(path.join(built.outDir, "pagefind/fragment", name))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string },
   );
   assert.is(fragments.find((fragment) => fragment.url === "/news/2023/locked/")?.content, "Locked. An agreement was signed. The agreement (PDF).");
+});
+
+test("the media phase returns new items with pictures and the PDF's text, and leaves the items it was given as they were", async () => {
+  const { content } = readContent({ contentDir: writeContent(bundle), site: siteSettings, topics, conferences });
+  const given = content.news.find((news) => news.title === "MoU signed")!;
+  const before = JSON.stringify(given);
+  const { items } = await processMedia(content.news, { siteDir: tempDir("media-site-"), cacheDir });
+  assert.equal([...items.keys()], ["/news/2023/mou-signed/"]);
+  const returned = items.get("/news/2023/mou-signed/")!;
+  assert.is(JSON.stringify(given), before);
+  assert.is(given.files?.image?.picture, undefined);
+  assert.match(returned.files?.image?.picture ?? "", /^<figure class="media">/);
+  assert.equal(returned.files?.documents[0]?.text, ["Special investigative techniques and zygomorphic cooperation.", "The second page."]);
+  // The body image's placeholder, left by the reader, is replaced by its picture in the returned item only.
+  assert.match(given.html, "<!--body-image:0-->");
+  assert.not.match(returned.html, "<!--body-image:");
+  assert.match(returned.html, '<picture><source type="image/avif"');
 });
 
 test.run();

@@ -4,7 +4,6 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  isIndexData,
   labelled,
   missingPagesError,
   partGlob,
@@ -12,7 +11,7 @@ import {
   searchSource,
   writeSearchIndex,
 } from "../../scripts/lib/search/pagefind.ts";
-import { indexedPageCount } from "../../scripts/lib/search/pagefind-files.ts";
+import { indexedPageCount, isIndexData } from "../../src/assets/shared/pagefind-internals.ts";
 import { tempDir } from "../support/site.ts";
 
 test("labelled names the Pagefind call (and page) of every error", () => {

@@ -9,7 +9,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { BuildError } from "../../scripts/lib/build/build.ts";
+import { BuildError } from "../../scripts/lib/phases/build.ts";
 import { repoRoot } from "../../scripts/lib/util/repo-root.ts";
 import { formatBytes } from "../../scripts/lib/util/format.ts";
 import { folderSource, verifyBag } from "../../scripts/lib/snapshot/bagit.ts";
@@ -154,7 +154,7 @@ test("the index for searching from disk finds the year's words, not other years'
   assert.is((await hit?.data())?.url, `file://${data}/news/2023/launch/index.html`);
 });
 
-test("the bag: declaration, bag-info, a manifest of every payload file; it verifies as a folder and as a zip", () => {
+test("the bag: declaration, bag-info, a manifest of every payload file; it verifies as a folder and as a zip", async () => {
   assert.equal(listFiles(first).filter((file) => !file.startsWith("data/")), ["bag-info.txt", "bagit.txt", "manifest-sha512.txt", "tagmanifest-sha512.txt"]);
   assert.is(readFileSync(path.join(first, "bagit.txt"), "utf8"), "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
   const payload = listFiles(data);
@@ -178,7 +178,7 @@ test("the bag: declaration, bag-info, a manifest of every payload file; it verif
   );
   const valid = { problems: [], algorithms: ["sha512"], payloadFiles: payload.length, payloadBytes: bytes };
   assert.equal(verifyBag(folderSource(first)), valid);
-  assert.equal(verifyBag(zipSource(`${first}.zip`)), valid);
+  assert.equal(verifyBag(await zipSource(`${first}.zip`)), valid);
 });
 
 /** `npm run verify` on `target`: its exit code and what it printed. */

@@ -31,7 +31,7 @@ const second = path.join(tempDir("wacz-two-"), "iap-2023");
 const report = await makeSnapshot({ ...options, outDir: first, wacz: "also" });
 const onlyReport = await makeSnapshot({ ...options, outDir: second, wacz: "only" });
 const waczPath = `${first}.wacz`;
-const files = new Map(readZip(waczPath).map((entry) => [entry.name, entry]));
+const files = new Map((await readZip(waczPath)).map((entry) => [entry.name, entry]));
 const warc = files.get("archive/data.warc.gz")?.read() ?? Buffer.alloc(0);
 const text = (name: string) => files.get(name)?.read().toString("utf8") ?? "";
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -198,20 +198,21 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
 });
 
 /** The WACZ zipped anew with some files' text changed, as someone editing it with a zip tool would. */
-function repacked(changes: Record<string, (text: string) => string>): string {
+async function repacked(changes: Record<string, (text: string) => string>): Promise<string> {
   const target = path.join(tempDir("wacz-repacked-"), "iap-2023.wacz");
   const entries = [...files.values()].map((entry) => {
     const change = changes[entry.name];
-    return { name: entry.name, stored: entry.stored, read: () => (change ? Buffer.from(change(entry.read().toString("utf8")), "utf8") : entry.read()) };
+    const bytes = change ? Buffer.from(change(entry.read().toString("utf8")), "utf8") : entry.read();
+    return { name: entry.name, stored: entry.stored, size: bytes.byteLength, read: () => bytes };
   });
-  writeZip(target, entries, "2025-06-01");
+  await writeZip(target, entries, "2025-06-01");
   return target;
 }
 
-test("verify names a file changed and zipped anew: datapackage.json against its digest, any other file against datapackage.json", () => {
-  const editedPackage = repacked({ "datapackage.json": (json) => json.replace("IAP News Archive, 2023", "IAP News Archive, 2024") });
+test("verify names a file changed and zipped anew: datapackage.json against its digest, any other file against datapackage.json", async () => {
+  const editedPackage = await repacked({ "datapackage.json": (json) => json.replace("IAP News Archive, 2023", "IAP News Archive, 2024") });
   assert.equal(verify(editedPackage), { code: 1, output: `${editedPackage}: not valid, 1 problem:\n  altered: datapackage.json (its sha256 differs from datapackage-digest.json)` });
-  const editedPages = repacked({ "pages/pages.jsonl": (jsonl) => jsonl.replace("quokka", "numbat") });
+  const editedPages = await repacked({ "pages/pages.jsonl": (jsonl) => jsonl.replace("quokka", "numbat") });
   assert.equal(verify(editedPages), { code: 1, output: `${editedPages}: not valid, 1 problem:\n  altered: pages/pages.jsonl (its sha256 differs from datapackage.json)` });
 });
 

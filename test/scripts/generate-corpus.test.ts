@@ -1,8 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
-import { conferences } from "../../_data/conferences.ts";
-import { topics } from "../../_data/topics.ts";
+import { conferences, topics } from "../../scripts/lib/content/data.ts";
 import { parseCliArgs } from "../../scripts/generate-corpus.ts";
 import { distinctWords, generateCorpus, quoteYaml, slugify, UsageError } from "../../scripts/lib/bench/corpus.ts";
 

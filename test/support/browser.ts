@@ -1,9 +1,6 @@
 /** Real Chromium (scripts/lib/util/browser.ts) and a static file server, for the browser tests. */
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
 import type { Locator, Page } from "playwright-core";
+import { serveSite } from "../../scripts/lib/util/static-server.ts";
 
 export { launchBrowser } from "../../scripts/lib/util/browser.ts";
 
@@ -17,60 +14,15 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".svg": "image/svg+xml",
-  ".avif": "image/avif",
-  ".webp": "image/webp",
-  ".jpeg": "image/jpeg",
-  ".jpg": "image/jpeg",
-  ".pdf": "application/pdf",
-  ".wasm": "application/wasm",
-};
-
 /**
- * Serves `dir` on a free localhost port, like a plain static host: /x/ serves /x/index.html.
- * With `basePath` ("/archive/") the folder is served under it and everything else is a 404, as on
- * a host where the archive is one folder of a bigger site. `url` is the base URL without the slash;
- * `requested` lists the path of every request, in the order they came, for tests that count them.
+ * Serves `dir` on a free localhost port with the project's static server, as a plain host would:
+ * /x/ serves /x/index.html. With `basePath` ("/archive/") the folder is served under it and
+ * everything else is a 404. `url` is the base URL without the slash; `requested` lists the path of
+ * every request, in the order they came, for tests that count them.
  */
 export async function serveStatic(dir: string, { basePath = "/" } = {}): Promise<{ url: string; requested: string[]; close(): Promise<void> }> {
-  const requested: string[] = [];
-  const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    requested.push(pathname);
-    if (!pathname.startsWith(basePath)) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    let file = path.join(dir, path.normalize(`/${pathname.slice(basePath.length)}`));
-    if (!file.startsWith(dir)) file = dir;
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
-    if (!existsSync(file)) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    response.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${basePath.replace(/\/$/, "")}`,
-    requested,
-    close: () => closeServer(server),
-  };
-}
-
-/** Stops a test server at once: the browser's keep-alive connections would hold `close()` open. */
-export function closeServer(server: Server): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeAllConnections();
-  return closed;
+  const server = await serveSite(dir, { basePath });
+  return { url: `${server.url}${basePath.replace(/\/$/, "")}`, requested: server.requested, close: () => server.close() };
 }
 
 /**

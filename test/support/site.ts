@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BuildError, BuildOptions, BuildReport } from "../../scripts/lib/build/build.ts";
+import type { BuildError, BuildOptions, BuildReport } from "../../scripts/lib/phases/build.ts";
 import { listFiles } from "../../scripts/lib/util/list-files.ts";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -34,7 +34,7 @@ export interface BuiltSite {
 export async function buildSite(contentDir: string, options: Partial<BuildOptions> = {}): Promise<BuiltSite> {
   const outDir = options.outDir ?? path.join(tempDir("site-"), "_site");
   // Loaded here, not above: unit tests use this module's helpers without loading the build (Eleventy, Pagefind…).
-  const { build } = await import("../../scripts/lib/build/build.ts");
+  const { build } = await import("../../scripts/lib/phases/build.ts");
   // Tests validate every page with html-validate; builds validate a sample of each template.
   const report = await build({ contentDir, outDir, now: new Date("2025-06-01T12:00:00Z"), validateHtml: "all", ...options });
   const fileOf = (url: string) => path.join(outDir, url.endsWith("/") ? `${url}index.html` : url);
@@ -55,7 +55,7 @@ export async function buildSite(contentDir: string, options: Partial<BuildOption
 
 /** The build's error, or a failure if it built. */
 export async function buildFailure(contentDir: string, options: Partial<BuildOptions> = {}): Promise<BuildError> {
-  const { BuildError } = await import("../../scripts/lib/build/build.ts");
+  const { BuildError } = await import("../../scripts/lib/phases/build.ts");
   try {
     await buildSite(contentDir, options);
   } catch (error) {

@@ -7,7 +7,8 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { distinctWords, generateCorpus, writeCorpus, type CorpusText } from "./corpus.ts";
-import { bundleDir, isIndexData } from "../search/pagefind.ts";
+import { isIndexData } from "../../../src/assets/shared/pagefind-internals.ts";
+import { bundleDir } from "../search/pagefind.ts";
 import { sampleTreeMemory, spawnNpmGroup, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
 
 export interface Corpus {

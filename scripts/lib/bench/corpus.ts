@@ -15,9 +15,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
-import { conferences } from "../../../_data/conferences.ts";
+import { conferences, topics } from "../content/data.ts";
 import { brownText } from "./brown.ts";
-import { topics } from "../../../_data/topics.ts";
+import { isInside } from "../util/paths.ts";
 
 export interface CorpusOptions {
   news: number;
@@ -565,9 +565,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
 
 /** Refuses to rm -rf a folder that holds the working directory or the user's home. */
 function assertSafeToReplace(root: string): void {
-  const fromRootToCwd = path.relative(root, process.cwd());
-  const containsCwd = !fromRootToCwd.startsWith("..") && !path.isAbsolute(fromRootToCwd);
-  if (containsCwd || root === path.parse(root).root || root === homedir()) {
+  if (root === process.cwd() || isInside(process.cwd(), root) || root === path.parse(root).root || root === homedir()) {
     throw new UsageError(`refusing to replace ${root}: it contains the working directory or is a root/home folder`);
   }
 }
@@ -579,7 +577,7 @@ export function writeCorpus(outDir: string, files: readonly CorpusFile[]): numbe
   rmSync(root, { recursive: true, force: true });
   const targets = files.map((file) => {
     const target = path.resolve(root, file.path);
-    if (!target.startsWith(root + path.sep)) throw new Error(`file path escapes the output folder: ${file.path}`);
+    if (!isInside(target, root)) throw new Error(`file path escapes the output folder: ${file.path}`);
     return { target, data: Buffer.from(file.text, "utf8") };
   });
   for (const dir of new Set(targets.map(({ target }) => path.dirname(target)))) mkdirSync(dir, { recursive: true });

@@ -12,7 +12,7 @@ import { median } from "./report.ts";
 import { measureSearch, type SearchSample } from "./search.ts";
 import { searchTerms } from "./site.ts";
 import { formatBytes, formatMs } from "../util/format.ts";
-import { serveGzipped } from "../util/static-server.ts";
+import { serveSite } from "../util/static-server.ts";
 
 /** The share of items in Spanish or French in the mixed corpus. */
 export const otherLanguageShare = 0.1;
@@ -37,7 +37,7 @@ export async function benchLanguages(size: number, workDir: string, maxRssBytes:
     log(`\n${label}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}), ${corpus.words} distinct words`);
     const build = await runBuild(corpus.dir, path.join(dir, "site"), maxRssBytes);
     log(`  build ${formatMs(build.totalMs ?? build.wallMs)}; index ${formatBytes(build.searchIndex.bytes)} in ${build.searchIndex.files} files; Pagefind ${build.pagefind?.words ?? "?"} words, write ${formatMs(build.pagefind?.writeMs ?? 0)}`);
-    const server = await serveGzipped(path.join(dir, "site"));
+    const server = await serveSite(path.join(dir, "site"));
     const samples: SearchSample[] = [];
     try {
       // A throwaway query: the server's gzip cache and Chromium's start-up are not measured.

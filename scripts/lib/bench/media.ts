@@ -11,11 +11,11 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import sharp from "sharp";
-import { build } from "../build/build.ts";
+import { build } from "../phases/build.ts";
 import { formatBytes } from "../util/format.ts";
 import { folderSize, writeBenchCorpus } from "./builds.ts";
 import { measureSearch, waitForQuiet } from "./search.ts";
-import { serveGzipped, type StaticServer } from "../util/static-server.ts";
+import { serveSite, type StaticServer } from "../util/static-server.ts";
 
 /**
  * Chrome DevTools' "Slow 4G" preset (NetworkManager.ts `Slow4GConditions`, once "Fast 3G"): 150 ms
@@ -202,7 +202,7 @@ export async function benchMedia(
   };
   const inBrowser = async (label: string, withPage: boolean) => {
     if (!measure) return;
-    const server = await serveGzipped(siteDir);
+    const server = await serveSite(siteDir);
     try {
       search.push(await measureColdSearch(measure.browser, server, label, measure.searchTerms));
       if (withPage) page = await measurePhotoPage(measure.browser, server, corpus.sample.url);

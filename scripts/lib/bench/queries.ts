@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { topics } from "../../../_data/topics.ts";
+import { topics } from "../content/data.ts";
 
 export interface BenchQuery {
   kind: "word" | "title" | "surname" | "filtered";

@@ -6,8 +6,7 @@ import type { PageWeight, SearchSample, SearchUi, SuggestionSample } from "./sea
 import { searchTerms, type ColdQueries } from "./site.ts";
 import type { CorpusText } from "./corpus.ts";
 import { waczSection, type WaczBench } from "./wacz.ts";
-import { pluralise } from "../eleventy/filters.ts";
-import { formatBytes } from "../util/format.ts";
+import { formatBytes, pluralise } from "../util/format.ts";
 
 export interface BenchOptions {
   sizes: number[];

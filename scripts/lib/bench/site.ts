@@ -7,14 +7,14 @@ import type { BenchOptions } from "./report.ts";
 import { benchQueries, type BenchQuery } from "./queries.ts";
 import { defaultUiPages, measureColdQuery, measurePageWeight, measureSearch, measureSuggestion, type ColdQuery, type PageWeight, type SearchSample, type SearchUi, type SuggestionSample } from "./search.ts";
 import { formatBytes, formatMs } from "../util/format.ts";
-import { serveGzipped } from "../util/static-server.ts";
+import { serveSite } from "../util/static-server.ts";
 
 /** Cold queries; each is followed on the same page by a warm query for the word two places on. */
 export const searchTerms = ["extradition", "ransomware", "femicide", "bogota", "perjury"];
 
 
 export async function benchSearch(siteDir: string, browser: Browser, options: BenchOptions, log: (line: string) => void): Promise<SearchSample[]> {
-  const server = await serveGzipped(siteDir, { extraPages: defaultUiPages() });
+  const server = await serveSite(siteDir, { extraPages: defaultUiPages() });
   const uis: SearchUi[] = ["ours", "default", "default-no-debounce"];
   const samples: SearchSample[] = [];
   try {
@@ -41,7 +41,7 @@ export async function benchSearch(siteDir: string, browser: Browser, options: Be
 export const misspeltTerms = ["cooperaton", "Fiscalai", "tiblisi"];
 
 export async function benchSuggestions(siteDir: string, browser: Browser): Promise<SuggestionSample[]> {
-  const server = await serveGzipped(siteDir);
+  const server = await serveSite(siteDir);
   try {
     const samples: SuggestionSample[] = [];
     for (const query of misspeltTerms) samples.push(await measureSuggestion(browser, server, siteDir, query));
@@ -52,7 +52,7 @@ export async function benchSuggestions(siteDir: string, browser: Browser): Promi
 }
 
 export async function benchPageWeight(siteDir: string, browser: Browser, urls: string[]): Promise<PageWeight[]> {
-  const server = await serveGzipped(siteDir);
+  const server = await serveSite(siteDir);
   try {
     await measurePageWeight(browser, server, urls[0] ?? "/");
     const weights: PageWeight[] = [];
@@ -103,7 +103,7 @@ export interface ColdQueries {
  */
 export async function benchColdQueries(contentDir: string, siteDir: string, text: string, browser: Browser, rounds: number, log: (line: string) => void): Promise<ColdQueries> {
   const queries = benchQueries(contentDir, text);
-  const server = await serveGzipped(siteDir, { extraPages: defaultUiPages() });
+  const server = await serveSite(siteDir, { extraPages: defaultUiPages() });
   const uis: SearchUi[] = ["ours", "default"];
   const samples: ColdQueries["samples"] = [];
   try {

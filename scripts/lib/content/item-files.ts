@@ -2,14 +2,15 @@
  * An item's own files: its lead image, the images in its body and its attached documents, found
  * beside its Markdown file (a page bundle, `news/2023/<slug>/index.md` with its files beside it,
  * as Hugo has them) and checked while the content is read. Processing them (images resized and
- * stripped of metadata, PDFs' text extracted) is the media phase's (scripts/lib/build/media.ts).
+ * stripped of metadata, PDFs' text extracted) is the media phase's (scripts/lib/phases/media.ts).
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import type { DocumentFrontMatter, ImageFrontMatter } from "../../../_data/schema.ts";
+import type { DocumentFrontMatter, ImageFrontMatter } from "./schema.ts";
 import type { BodyFiles } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
 import { formatBytes } from "../util/format.ts";
+import { displayPath, isInside } from "../util/paths.ts";
 
 /** Image types the media phase turns into AVIF, WebP and JPEG. SVG is not one: it can carry script. */
 export const imageTypes: Readonly<Record<string, string>> = {
@@ -51,7 +52,7 @@ export interface ItemImage {
   origin: FileOrigin;
   /** In a line of text, not a paragraph of its own: a bare picture, not a figure. */
   inline?: true;
-  /** Filled by the media phase: the `<picture>`, and the fallback JPEG's file name and size. */
+  /** Set by the media phase on the item it returns: the `<picture>`, and the fallback JPEG's file name and size. */
   picture?: string;
   jpeg?: { name: string; width: number; height: number };
   /** A small `<picture>` for list cards, linking root-relatively. */
@@ -73,7 +74,7 @@ export interface ItemDocument {
   type: string;
   bytes: number;
   origin: FileOrigin;
-  /** Filled by the media phase for a PDF it could read. */
+  /** Set by the media phase, on the item it returns, for a PDF it could read. */
   pages?: number;
   text?: string[];
 }
@@ -137,7 +138,7 @@ export function itemFileResolver(contentFile: string, contentDir: string, limits
     }
     const source = path.resolve(here, decoded);
     const inRoot = path.relative(root, source);
-    if (inRoot === "" || inRoot.startsWith("..") || path.isAbsolute(inRoot)) {
+    if (!isInside(source, root)) {
       return fail(`${JSON.stringify(src)} is outside the ${isBundleIndex(contentFile) ? "item's folder" : "content folder"}: keep the item's files beside its Markdown file`);
     }
     const extension = path.extname(source).toLowerCase();
@@ -244,7 +245,3 @@ function safeDecode(text: string): string {
   }
 }
 
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") ? relative : file;
-}

@@ -1,6 +1,6 @@
 /**
  * Reads a content folder (`news/**\/*.md`, `abstracts/**\/*.md`), validates every file against
- * the schemas in `_data/schema.ts` and the data in `_data/`, renders the Markdown, and returns the
+ * the schemas in `scripts/lib/content/schema.ts` and the data in `_data/`, renders the Markdown, and returns the
  * archive as typed objects. Every problem of every file is collected and thrown together.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
@@ -17,17 +17,17 @@ import {
   type Site,
   type Speaker,
   type Topic,
-} from "../../../_data/schema.ts";
+} from "./schema.ts";
 import { closeBidi } from "./bidi.ts";
-import { todayIn, yearOf } from "../views/dates.ts";
+import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderMarkdown, truncateAtWord, type BodyFiles, type RenderedMarkdown } from "./markdown.ts";
-import { ContentError, suggestion, type Problem } from "./problems.ts";
-import { isValidSlug, slugFromFileName } from "../views/slugs.ts";
-import { speakerKey } from "../views/speakers.ts";
+import { ContentError, fieldName, suggestion, type Problem } from "./problems.ts";
+import { isValidSlug, slugFromFileName } from "./slugs.ts";
+import { speakerKey } from "./speakers.ts";
 import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
-import { displayPath } from "../util/display-path.ts";
-import { translationGroups } from "../views/translations.ts";
+import { displayPath, isInside } from "../util/paths.ts";
+import { translationGroups } from "./translations.ts";
 
 const forbiddenInBody = new RegExp(forbiddenCharacters.source, "gu");
 
@@ -62,7 +62,7 @@ interface ItemBase {
   files?: ItemFiles;
   /** The language of its text (BCP 47): its `lang`, or the site's `language`. */
   lang: string;
-  /** The address of the same item in another language (scripts/lib/views/translations.ts). */
+  /** The address of the same item in another language (scripts/lib/content/translations.ts). */
   translationOf?: string;
 }
 
@@ -101,7 +101,7 @@ export interface LoadedContent {
   files: number;
   /** The line of an item's `aliases[index]` in its file, for problems found once every page is known. */
   aliasLine(item: Item, index: number): number | undefined;
-  /** Each translated item's group of translations, by URL: the key its group shares (scripts/lib/views/translations.ts). */
+  /** Each translated item's group of translations, by URL: the key its group shares (scripts/lib/content/translations.ts). */
   translationKeys: ReadonlyMap<string, string>;
 }
 
@@ -112,17 +112,8 @@ export interface LoadedContent {
 export function readContent(options: LoadOptions): { content: LoadedContent; problems: Problem[] } {
   const listed = listContent(options.contentDir);
   if (!listed.ok) return listed.result;
-  return readListedContent(options, listed.files, listed.problems);
-}
-
-/** `readContent` for files already listed (`listContent`), on this thread. */
-export function readListedContent(
-  options: LoadOptions,
-  files: readonly ContentFile[],
-  listingProblems: readonly Problem[],
-): { content: LoadedContent; problems: Problem[] } {
   const reader = contentReader(options);
-  return assembleContent(options, files, listingProblems, files.map((file) => reader(file)));
+  return assembleContent(options, listed.files, listed.problems, listed.files.map((file) => reader(file)));
 }
 
 /** A content file to read: its path and which folder, so which schema, it belongs to. */
@@ -330,8 +321,7 @@ function linkProblem(link: string, contentRoot: string): string | undefined {
   } catch {
     return "is a symbolic link that leads nowhere (its target is missing, or it is a loop): remove it, or copy the file here";
   }
-  const relative = path.relative(contentRoot, target);
-  if (relative.startsWith("..") || path.isAbsolute(relative)) {
+  if (target !== contentRoot && !isInside(target, contentRoot)) {
     return `is a symbolic link to ${target}, outside the content folder, which the build never reads: copy the file into the content folder instead`;
   }
   if (!statSync(target).isFile()) return "is a symbolic link to a folder, which the build does not follow: move the folder here instead";
@@ -411,13 +401,6 @@ function allowedFields(schema: z.ZodType, at: readonly PropertyKey[]): string[] 
   const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: { def?: { shape?: Record<string, unknown> } } } }).def;
   const shape = def?.type === "array" ? def.element?.def?.shape : def?.shape;
   return Object.keys(shape ?? {});
-}
-
-function fieldName(pathParts: readonly PropertyKey[]): string {
-  return pathParts.reduce<string>(
-    (name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)),
-    "",
-  );
 }
 
 function showValue(value: unknown): string {

@@ -31,6 +31,14 @@ export class ContentError extends Error {
   }
 }
 
+/** A zod issue's path as staff write it: "speakers[0].name". */
+export function fieldName(pathParts: readonly PropertyKey[]): string {
+  return pathParts.reduce<string>(
+    (name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)),
+    "",
+  );
+}
+
 /** The known value nearest to a mistyped one, if it is near enough to be a plausible typo. */
 export function closestMatch(value: string, known: readonly string[]): string | undefined {
   let best: string | undefined;

@@ -1,13 +1,13 @@
 /**
  * The editor's configuration (Decap CMS's `config.yml`), made from the content model, never written
- * by hand: each collection's fields come from its zod schema in `_data/schema.ts` through zod's
+ * by hand: each collection's fields come from its zod schema in `scripts/lib/content/schema.ts` through zod's
  * JSON Schema, so a field added there appears in the form with its type, whether it is required,
  * its pattern, and whether it is a list or an object. Topics and conferences become the options of
  * `tags` and `conference`. What JSON Schema cannot say (a file is an image, a summary is a paragraph)
  * is said once, by field name, in `widgetFor`.
  */
 import { z } from "zod";
-import { abstractSchema, newsSchema, type Conference, type Topic } from "../../../_data/schema.ts";
+import { abstractSchema, newsSchema, type Conference, type Topic } from "../content/schema.ts";
 
 /** A Decap field as it appears in `config.yml`. */
 export type EditorField = Record<string, unknown> & { name: string; label: string; widget: string };
@@ -124,7 +124,7 @@ const bodyField: EditorField = { name: "body", label: "Text", widget: "markdown"
  * An optional object whose fields are required once it is given (a lead image needs its alt text).
  * Decap checks an optional object's required fields even when the object is left empty
  * (decaporg/decap-cms#2103, #7748), so those fields are optional in the form and the editor's
- * page (scripts/lib/build/editor.ts) checks them before saving, and drops the object when empty.
+ * page (scripts/lib/phases/editor.ts) checks them before saving, and drops the object when empty.
  */
 export interface RequiredWithObject {
   collection: string;

@@ -1,19 +1,15 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { site } from "../../../_data/site.ts";
-import { formatCalendarDate, formatDateRange, formatMonth } from "../views/dates.ts";
-import { pageWindow } from "../views/pagination.ts";
-import { absoluteUrl } from "../views/urls.ts";
-import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scriptSafeJson } from "../views/citation.ts";
+import { site } from "../content/data.ts";
+import { formatCalendarDate, formatDateRange, formatMonth } from "../content/dates.ts";
+import { pageWindow } from "../model/pagination.ts";
+import { absoluteUrl } from "../model/urls.ts";
+import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scriptSafeJson } from "../model/citation.ts";
 import type { Item } from "../content/load.ts";
 import { publishedHref } from "../content/item-files.ts";
-import { formatBytes } from "../util/format.ts";
+import { formatBytes, pluralise } from "../util/format.ts";
 import { languageAutonym, ogLocale } from "../content/languages.ts";
 
 
-/** "3 abstracts", "1 abstract" */
-export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
-}
 
 export const filters = {
   calendarDate: formatCalendarDate,

@@ -1,10 +1,10 @@
 /**
- * The preview's edit loop (`npm start`), in one process. It keeps every content file's result
- * (keyed by path, checked by modification time and size, then by content hash) and the last good
- * archive in memory. On a change it re-reads only the changed files and renders the changed
- * articles' own pages into the served folder at once: a few hundred milliseconds at 10k articles.
- * Then the build itself (scripts/build.ts, as `--preview`) rebuilds the whole preview, lists,
- * feeds and search included, in its staging folder and swaps it in whole.
+ * The preview's edit loop (`npm start`), in one process. It keeps a content cache (every file's
+ * result; scripts/lib/content/cache.ts) and the last good archive in memory. On a change it asks
+ * the build for the changed articles' own pages only (`build()` with `changedOnly`), written into
+ * the served folder at once: a few hundred milliseconds at 10k articles. Then the whole build (as
+ * `--preview`) rebuilds the preview, lists, feeds and search included, in its staging folder and
+ * swaps it in whole.
  *
  * An edit saved while that build runs is rendered at once too and brings one more build. The swap
  * replaces the folder those pages were written into, so the pages changed since the build read the
@@ -13,23 +13,17 @@
  * Content that does not validate renders nothing: the build's own errors are printed (every
  * problem of every file) and the last good preview stays served until a save fixes them.
  */
-import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { conferences } from "../../../_data/conferences.ts";
-import { site } from "../../../_data/site.ts";
-import { topics } from "../../../_data/topics.ts";
-import { build, BuildError } from "../build/build.ts";
-import { Archive, type ArchiveOptions } from "../views/archive.ts";
-import { writeAssets, type AssetUrls } from "../build/assets.ts";
-import { assembleContent, contentReader, listContent, type ContentFile, type FileResult } from "../content/load.ts";
-import { dayAsNow, todayIn } from "../views/dates.ts";
-import { ContentError, formatProblem } from "../content/problems.ts";
-import { renderSite } from "../build/render.ts";
+import { ContentCache } from "../content/cache.ts";
+import { dayAsNow } from "../content/dates.ts";
+import type { Archive } from "../model/archive.ts";
+import { writeAssets, type AssetUrls } from "../phases/assets.ts";
+import { build, BuildError } from "../phases/build.ts";
+import type { ChangedPagesReport } from "../phases/changed-pages.ts";
+import { errorMessage } from "../util/error-message.ts";
 import { formatMs } from "../util/format.ts";
-import { itemFilesSignature } from "../content/item-files.ts";
-import { defaultMediaCacheDir, processMedia } from "../build/media.ts";
 
 export interface PreviewSessionOptions {
   /** The repository: templates, data and assets. Eleventy renders from it as working directory. */
@@ -54,28 +48,11 @@ export type UpdateResult =
   /** The content does not validate, or Eleventy failed: the message; nothing was written. */
   | { status: "failed"; message: string };
 
-/** What a scan of the content folder found, and whether it differs from the one before. */
-type Scan = { changed: boolean; ok: true; loaded: ReturnType<typeof assembleContent> } | { changed: boolean; ok: false; problems: ContentError["problems"] };
-
-interface CachedFile {
-  mtimeMs: number;
-  size: number;
-  hash: string;
-  /** The item's photos and documents as they were read (`itemFilesSignature`). */
-  files: string;
-  result: FileResult;
-}
-
 export class PreviewSession {
   readonly #options: PreviewSessionOptions;
-  readonly #archiveOptions: ArchiveOptions;
   readonly #log: (line: string) => void;
   #assets: AssetUrls;
-  readonly #cache = new Map<string, CachedFile>();
-  /** The day the cached results were read on: whether an item is "scheduled" depends on it. */
-  #today: string;
-  /** What the last scan saw, to tell a change from a save that changed nothing. */
-  #seen: { results: FileResult[]; listing: string } | undefined;
+  readonly #cache = new ContentCache();
   /** The last archive that validated: the served pages are rendered from it. */
   #archive: Archive | undefined;
   /** Page updates, one after the other. */
@@ -91,21 +68,17 @@ export class PreviewSession {
     this.#options = options;
     this.#log = options.log ?? (() => {});
     this.#assets = assets;
-    const now = options.now ? dayAsNow(options.now) : undefined;
-    this.#archiveOptions = { contentDir: options.contentDir, site, topics, conferences, preview: true, ...(now ? { now } : {}) };
-    this.#today = todayIn(site.timeZone, now);
   }
 
   /** Reads every content file into the session and starts the first whole build; `idle()` resolves when it is done. */
   static async start(options: PreviewSessionOptions): Promise<PreviewSession> {
     const session = new PreviewSession(options, await pageAssets(options.repoRoot));
-    const scanned = session.#scan();
     try {
-      if (!scanned.ok) throw new ContentError(scanned.problems);
-      session.#archive = new Archive({ ...session.#archiveOptions, loaded: scanned.loaded });
+      const first = await session.#changedPages(undefined);
+      if (first.status === "updated") session.#archive = first.archive;
     } catch (error) {
       // The first build prints the errors.
-      if (!(error instanceof ContentError)) throw error;
+      if (!(error instanceof BuildError)) throw error;
       session.#refusal = error.message;
     }
     session.rebuild();
@@ -179,7 +152,8 @@ export class PreviewSession {
       }
       const to = this.#archive;
       if (from && to && to !== from) {
-        await this.#enqueue(() => this.#renderChanges(from, to)).catch((error: unknown) => this.#log(`Eleventy failed: ${errorMessage(error)}`));
+        // The pages changed since the build read the content were written into the folder it replaced.
+        await this.#enqueue(() => this.#changedPages(from)).catch((error: unknown) => this.#log(errorMessage(error)));
       }
       this.#log(`background pass done: the whole preview, its lists, feeds and search, is up to date (${formatMs(performance.now() - started)})`);
       this.#options.onUpdated?.("site");
@@ -187,117 +161,44 @@ export class PreviewSession {
   }
 
   async #update(): Promise<UpdateResult> {
-    const started = performance.now();
-    const scanned = this.#scan();
-    if (!scanned.changed) return { status: "unchanged" };
-    const scannedMs = performance.now() - started;
-    let archive: Archive;
+    let report: ChangedPagesReport;
     try {
-      if (!scanned.ok) throw new ContentError(scanned.problems);
-      archive = new Archive({ ...this.#archiveOptions, loaded: scanned.loaded });
+      report = await this.#changedPages(this.#archive);
     } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      this.#log(`${error.message}\npreview not updated: fix the errors above and save again`);
-      this.#refusal = error.message;
+      if (!(error instanceof BuildError)) throw error;
+      if (error.phase === "validate") {
+        this.#log(`${error.message}\npreview not updated: fix the errors above and save again`);
+        this.#refusal = error.message;
+      } else {
+        // The whole build reports the same failure with the rest of its output.
+        this.#log(`${error.message}\npreview not updated; the whole build follows`);
+        this.rebuild();
+      }
       return { status: "failed", message: error.message };
     }
-    const archivedMs = performance.now() - started - scannedMs;
+    if (report.status === "unchanged") return report;
     const previous = this.#archive;
-    this.#archive = archive;
+    this.#archive = report.archive;
     this.#refusal = undefined;
     this.rebuild();
     if (!previous) {
       this.#log("content valid again: building the whole preview");
       return { status: "updated", rendered: [], removed: [] };
     }
-    const renderStarted = performance.now();
-    let changes: { rendered: string[]; removed: string[] };
-    try {
-      changes = await this.#renderChanges(previous, archive);
-    } catch (error) {
-      // The whole build reports the same failure with the rest of its output.
-      const message = `Eleventy failed: ${errorMessage(error)}`;
-      this.#log(`${message}\npreview not updated; the whole build follows`);
-      return { status: "failed", message };
-    }
-    const renderMs = performance.now() - renderStarted;
     this.#options.onUpdated?.("pages");
+    const total = report.phases.reduce((sum, phase) => sum + phase.ms, 0);
     this.#log(
-      `${describe(changes.rendered, changes.removed)} in ${formatMs(performance.now() - started)} ` +
-        `(read ${formatMs(scannedMs)}, archive ${formatMs(archivedMs)}, render ${formatMs(renderMs)}); ` +
+      `${describe(report.rendered, report.removed)} in ${formatMs(total)} ` +
+        `(${report.phases.map((phase) => `${phase.name} ${formatMs(phase.ms)}`).join(", ")}); ` +
         "search, lists and feeds follow in the background",
     );
-    return { status: "updated", ...changes };
+    return { status: "updated", rendered: report.rendered, removed: report.removed };
   }
 
-  /** Renders the pages of the items new or changed in `to` since `from`, and removes the pages of those gone. */
-  async #renderChanges(from: Archive, to: Archive): Promise<{ rendered: string[]; removed: string[] }> {
-    const before = new Set(from.items);
-    const changed = new Set(to.items.filter((item) => !before.has(item)));
-    const urls = new Set(to.items.map((item) => item.url));
-    const removed = from.items.map((item) => item.url).filter((url) => !urls.has(url));
-    if (changed.size > 0) {
-      // The edited items' images and documents first (from the cache unless they changed): their pages show them.
-      await processMedia([...changed], { siteDir: this.#options.outDir, cacheDir: defaultMediaCacheDir, publishOriginals: site.media?.publishOriginals ?? false });
-      await renderSite(to, this.#assets, this.#options.outDir, { part: { lists: to.itemPageLists(changed) } });
-    }
-    for (const url of removed) this.#removePage(url);
-    return { rendered: [...changed].map((item) => item.url), removed };
-  }
-
-  /** Lists the content folder and re-reads the files that are new or changed since the last scan; the others' results come from the cache. */
-  #scan(): Scan {
-    const today = todayIn(site.timeZone, this.#archiveOptions.now);
-    if (today !== this.#today) {
-      // A new day: items that were scheduled may be due now.
-      this.#cache.clear();
-      this.#today = today;
-    }
-    const listed = listContent(this.#options.contentDir);
-    if (!listed.ok) {
-      const listing = listed.result.problems.map(formatProblem).join("\n");
-      const changed = this.#seen?.listing !== listing;
-      this.#seen = { results: [], listing };
-      return { changed, ok: false, problems: listed.result.problems };
-    }
-    const read = contentReader(this.#archiveOptions);
-    const results = listed.files.map((file) => this.#result(file, read));
-    const listing = listed.problems.map(formatProblem).join("\n");
-    const names = new Set(listed.files.map((file) => file.file));
-    for (const file of this.#cache.keys()) if (!names.has(file)) this.#cache.delete(file);
-    const seen = this.#seen;
-    const changed = !seen || seen.listing !== listing || seen.results.length !== results.length || results.some((result, at) => result !== seen.results[at]);
-    this.#seen = { results, listing };
-    return { changed, ok: true, loaded: assembleContent(this.#archiveOptions, listed.files, listed.problems, results) };
-  }
-
-  /** One file's result: the cached one unless its size, time or bytes changed. */
-  #result(file: ContentFile, read: (file: ContentFile) => FileResult): FileResult {
-    const cached = this.#cache.get(file.file);
-    let stats;
-    try {
-      stats = statSync(file.file);
-    } catch {
-      // Deleted since it was listed: reading it reports that as the build would.
-      return read(file);
-    }
-    const filesUnchanged = cached !== undefined && cached.files === itemFilesSignature(cached.result.item?.files);
-    if (cached && filesUnchanged && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.result;
-    const hash = createHash("sha256").update(readFileSync(file.file)).digest("hex");
-    const result = cached?.hash === hash && filesUnchanged ? cached.result : read(file);
-    this.#cache.set(file.file, { mtimeMs: stats.mtimeMs, size: stats.size, hash, result, files: itemFilesSignature(result.item?.files) });
-    return result;
-  }
-
-  /** Removes the page of an article that is gone (deleted, renamed, moved to another year), so that it is not served. */
-  #removePage(url: string): void {
-    const dir = path.join(this.#options.outDir, url);
-    rmSync(path.join(dir, "index.html"), { force: true });
-    try {
-      rmdirSync(dir);
-    } catch {
-      // Not empty (a redirect written inside it) or already gone: the whole build tidies it.
-    }
+  /** The build's quick path: the pages of the items changed since `since`, written into the served folder. */
+  #changedPages(since: Archive | undefined): Promise<ChangedPagesReport> {
+    const { contentDir, outDir, now } = this.#options;
+    return build({ contentDir, outDir, preview: true, ...(now ? { now: dayAsNow(now) } : {}), changedOnly: { cache: this.#cache, since, assets: this.#assets } });
   }
 }
 
@@ -309,10 +210,6 @@ async function pageAssets(repoRoot: string): Promise<AssetUrls> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** "updated /news/2023/a/", "updated 2 pages, removed /news/2023/b/" */

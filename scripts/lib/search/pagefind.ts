@@ -16,10 +16,11 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { arch } from "node:os";
 import path from "node:path";
-import { indexedPageCount, indexEntryFile, writeFacetFiles } from "./pagefind-files.ts";
+import { bundleFolder, indexedPageCount, indexEntryFile, isIndexData, partFolder } from "../../../src/assets/shared/pagefind-internals.ts";
+import { writeFacetFiles } from "./pagefind-files.ts";
 
 /** Where the bundle goes inside the site; the search page imports `/pagefind/pagefind.js`. */
-export const bundleDir = "pagefind";
+export const bundleDir = bundleFolder;
 
 export interface SearchIndexOptions {
   /** The built site (the staging folder). */
@@ -37,7 +38,7 @@ export interface SearchIndexOptions {
   articleYears?: ReadonlyMap<string, number>;
   /**
    * Write the search page's facet file into each bundle (default: true). Off when the installed
-   * Pagefind was not tested with it (scripts/lib/search/pagefind-files.ts, `untestedPagefind`).
+   * Pagefind was not tested with it (src/assets/shared/pagefind-internals.ts, `untestedPagefind`).
    */
   facetFiles?: boolean;
 }
@@ -184,7 +185,7 @@ export function planIndexParts(articleUrls: readonly string[], max = maxIndexPag
       last.years.from = year;
     } else parts.push({ folders: [...yearFolders], pages, years: { from: year, to: year } });
   }
-  return parts.map((part, index) => ({ ...part, bundle: index === 0 ? bundleDir : `${bundleDir}/part-${index + 1}` }));
+  return parts.map((part, index) => ({ ...part, bundle: index === 0 ? bundleDir : partFolder(index + 1) }));
 }
 
 /** Pagefind's glob for a part's folders: "{news/{2023,2022},abstracts/{annual-27}}/*\/index.html". */
@@ -383,10 +384,6 @@ export function missingPagesError(expected: number, indexed: number): string | u
   return `${expected} article pages were written, ${indexed} indexed: every news and abstract page needs data-pagefind-body on its article`;
 }
 
-/** Pagefind's data files, as opposed to its scripts, wasm and UI files. */
-export function isIndexData(file: string): boolean {
-  return /\.pf_(meta|index|fragment|filter)$/.test(file);
-}
 
 function indexDataBytes(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -7,7 +7,7 @@
  */
 import { Parser } from "htmlparser2";
 import { diskIndexGlobal, type DiskIndex, type DiskIndexPage } from "../../../src/assets/search/disk-search.ts";
-import type { Archive } from "../views/archive.ts";
+import type { Archive } from "../model/archive.ts";
 import type { Item } from "../content/load.ts";
 import { languageAutonym } from "../content/languages.ts";
 

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Period } from "../views/archive.ts";
+import type { Period } from "../model/archive.ts";
 
 export interface SnapshotInfo {
   period: Period;

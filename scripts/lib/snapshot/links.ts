@@ -11,7 +11,7 @@
  */
 import path from "node:path";
 import { Parser } from "htmlparser2";
-import { absoluteUrl } from "../views/urls.ts";
+import { absoluteUrl } from "../model/urls.ts";
 
 export interface PageContext {
   /** The page's output file as a site path: "/news/2023/x/index.html", "/404.html". */

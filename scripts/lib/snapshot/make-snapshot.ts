@@ -4,16 +4,15 @@
  * bag zipped beside it. Written to a staging folder first, like the build, so that a failure leaves
  * an earlier snapshot in place.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { site } from "../../../_data/site.ts";
-import { build, BuildError, phaseLine, type BuildReport } from "../build/build.ts";
+import { site } from "../content/data.ts";
+import { build, BuildError, phaseLine, type BuildReport } from "../phases/build.ts";
 import { repoRoot } from "../util/repo-root.ts";
-import { pluralise } from "../eleventy/filters.ts";
-import type { Archive, Period } from "../views/archive.ts";
-import { dayAsNow, formatCalendarDate } from "../views/dates.ts";
-import { discard, publish, stagingDir } from "../build/publish.ts";
-import { formatBytes } from "../util/format.ts";
+import type { Archive, Period } from "../model/archive.ts";
+import { dayAsNow, formatCalendarDate } from "../content/dates.ts";
+import { discard, publish, stagingDir } from "../phases/publish.ts";
+import { formatBytes, pluralise } from "../util/format.ts";
 import { bagAlgorithm, writeBag, type BagInfo, type BagReport } from "./bagit.ts";
 import { listFiles } from "../util/list-files.ts";
 import { contentCommit, generatorOf, periodLabel, type SnapshotInfo } from "./info.ts";
@@ -105,11 +104,11 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
       throw new BuildError("snapshot", `there are no news items or abstracts in ${info.label}: nothing to archive`);
     }
     const result: SnapshotReport = { info, build: report };
-    if (options.wacz !== "only") Object.assign(result, writeBagAndZip(staged, options.outDir, info, report, log));
+    if (options.wacz !== "only") Object.assign(result, await writeBagAndZip(staged, options.outDir, info, report, log));
     if (live) {
       const started = performance.now();
       const waczPath = `${options.outDir}.wacz`;
-      const bytes = writeWacz(waczPath, live, info);
+      const bytes = await writeWacz(waczPath, live, info);
       const ms = performance.now() - started;
       const warcMs = report.phases.find((phase) => phase.name === "warc")?.ms ?? 0;
       result.wacz = { path: waczPath, bytes, records: live.records, pages: live.pages.length, ms: warcMs + ms };
@@ -122,7 +121,7 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
 }
 
 /** Makes the staged site a bag, puts it in place of `outDir` and zips it beside it. */
-function writeBagAndZip(staged: string, outDir: string, info: SnapshotInfo, report: BuildReport, log: (line: string) => void): Pick<SnapshotReport, "bag" | "zip"> {
+async function writeBagAndZip(staged: string, outDir: string, info: SnapshotInfo, report: BuildReport, log: (line: string) => void): Promise<Pick<SnapshotReport, "bag" | "zip">> {
   let started = performance.now();
   const bag = writeBag(staged, bagInfo(info, report));
   log(phaseLine("bag", `${bag.payloadFiles} files, ${formatBytes(bag.payloadBytes)} in data/, ${bagAlgorithm} manifests`, performance.now() - started));
@@ -131,8 +130,8 @@ function writeBagAndZip(staged: string, outDir: string, info: SnapshotInfo, repo
   started = performance.now();
   const zipPath = `${outDir}.zip`;
   const folder = path.basename(outDir);
-  const entries = listFiles(outDir).map((file) => ({ name: `${folder}/${file}`, read: () => readFileSync(path.join(outDir, file)) }));
-  const zipBytes = writeZip(zipPath, entries, info.takenOn);
+  const entries = listFiles(outDir).map((file) => ({ name: `${folder}/${file}`, size: statSync(path.join(outDir, file)).size, read: () => readFileSync(path.join(outDir, file)) }));
+  const zipBytes = await writeZip(zipPath, entries, info.takenOn);
   log(phaseLine("zip", `${entries.length} files, ${formatBytes(zipBytes)}: ${path.basename(zipPath)}`, performance.now() - started));
   return { bag, zip: { path: zipPath, bytes: zipBytes } };
 }

@@ -1,18 +1,17 @@
 /**
- * The build's snapshot phase (scripts/lib/build/build.ts, when building a snapshot), run on the staged site
+ * The build's snapshot phase (scripts/lib/phases/build.ts, when building a snapshot), run on the staged site
  * before the check phase, so that the check verifies the snapshot as it ships: every page made
  * readable from disk and its links out of the period sent to the live site (links.ts), and the
  * index for searching from disk written (disk-index.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Archive } from "../views/archive.ts";
+import type { Archive } from "../model/archive.ts";
 import { diskIndex, diskIndexScript } from "./disk-index.ts";
 import { listFiles } from "../util/list-files.ts";
 import { rewritePage } from "./links.ts";
-import { pluralise } from "../eleventy/filters.ts";
-import { formatBytes } from "../util/format.ts";
-import type { Phase, StagedBuild } from "../build/phase.ts";
+import { formatBytes, pluralise } from "../util/format.ts";
+import type { Phase, StagedBuild } from "../phases/phase.ts";
 
 /** Where the index for searching from disk is written, beside index.html. */
 export const diskIndexFile = "search-index.js";

@@ -7,9 +7,9 @@ import { statSync } from "node:fs";
 import { escapeReason, folderSource, type BagSource } from "./bagit.ts";
 import { readZip, ZipError, type ZipEntry } from "./zip.ts";
 
-export function zipSource(zipPath: string): BagSource {
+export async function zipSource(zipPath: string): Promise<BagSource> {
   const problems: string[] = [];
-  const entries = readZip(zipPath).filter((entry) => {
+  const entries = (await readZip(zipPath)).filter((entry) => {
     const reason = escapeReason(entry.name);
     if (reason) problems.push(`zip entry ${JSON.stringify(entry.name)} escapes the bag: ${reason}`);
     return !reason;
@@ -52,6 +52,6 @@ function bagPrefix(entries: readonly ZipEntry[]): string {
 }
 
 /** A folder or a zip, by what is at `target`. */
-export function openBag(target: string): BagSource {
+export async function openBag(target: string): Promise<BagSource> {
   return statSync(target).isDirectory() ? folderSource(target) : zipSource(target);
 }

@@ -15,13 +15,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { site } from "../../../_data/site.ts";
-import type { Archive } from "../views/archive.ts";
-import { dayAsNow } from "../views/dates.ts";
+import { site } from "../content/data.ts";
+import type { Archive } from "../model/archive.ts";
+import { dayAsNow } from "../content/dates.ts";
 import { htmlText } from "./disk-index.ts";
 import { byCodeUnits, listFiles } from "../util/list-files.ts";
 import type { SnapshotInfo } from "./info.ts";
-import { cdxjLine, checkRecord, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, uuidV5, warcinfoRecord, type CdxEntry } from "./warc.ts";
+import { cdxjLine, checkRecord, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, recordUuid, warcinfoRecord, type CdxEntry } from "./warc.ts";
 import { readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";
 
 export const waczVersion = "1.1.1";
@@ -83,7 +83,7 @@ export async function archiveLiveSite(siteDir: string, archive: Archive, info: S
   const pages = archive.items.map((item) => {
     const url = liveUrlOf(`${item.url.slice(1)}index.html`, siteRoot);
     // json-pages-1.0 allows fields of its own beside url, ts, title and text: the page's language, as schema.org names it.
-    return JSON.stringify({ id: uuidV5(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html), inLanguage: item.lang });
+    return JSON.stringify({ id: recordUuid(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html), inLanguage: item.lang });
   });
   return { warc: Buffer.concat(members), cdx: cdx.sort(byCodeUnits), pages, records: members.length, siteRoot, warcDate };
 }
@@ -93,7 +93,7 @@ function sha256(bytes: Uint8Array): string {
 }
 
 /** Writes the WACZ (through a temporary file, like every zip here). Returns its size. */
-export function writeWacz(waczPath: string, live: LiveSiteArchive, info: SnapshotInfo): number {
+export async function writeWacz(waczPath: string, live: LiveSiteArchive, info: SnapshotInfo): Promise<number> {
   const title = titleOf(info);
   const header = JSON.stringify({ format: "json-pages-1.0", id: "pages", title, hasText: true });
   const files: { path: string; bytes: Buffer; stored?: boolean }[] = [
@@ -123,6 +123,7 @@ export function writeWacz(waczPath: string, live: LiveSiteArchive, info: Snapsho
   const digest = Buffer.from(`${JSON.stringify({ path: packagePath, hash: sha256(datapackage) }, null, 2)}\n`, "utf8");
   const entries = [...files, { path: packagePath, bytes: datapackage }, { path: digestPath, bytes: digest }].map((file) => ({
     name: file.path,
+    size: file.bytes.byteLength,
     read: () => file.bytes,
     ...("stored" in file && file.stored ? { stored: true } : {}),
   }));
@@ -176,7 +177,7 @@ function resourcesOf(datapackage: unknown, problems: string[]): Resource[] {
 export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
   const problems: string[] = [];
   const result: WaczVerification = { problems, resources: 0, records: 0, cdxLines: 0, pages: 0 };
-  const entries = new Map(readZip(waczPath).map((entry) => [entry.name, entry]));
+  const entries = new Map((await readZip(waczPath)).map((entry) => [entry.name, entry]));
   /** An entry's bytes; a damaged entry (its CRC-32 differs) is a problem, and its bytes as stored are checked on. */
   const read = (entry: ZipEntry): Buffer => {
     try {

@@ -10,49 +10,23 @@
  */
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { v5 } from "uuid";
 import { getSurt, WARCParser, WARCRecord, WARCSerializer, type WARCRecordOpts } from "warcio";
-import type { Redirect } from "../views/archive.ts";
-import { absoluteUrl } from "../views/urls.ts";
+import type { Redirect } from "../model/archive.ts";
+import { absoluteUrl } from "../model/urls.ts";
+import { contentTypeOf as typeByName } from "../util/content-type.ts";
 
 const warcVersion = "WARC/1.1";
 
-/** RFC 9562's namespace for URLs, the namespace of every record ID here. */
-const urlNamespace = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
-
-/** A name-based UUID (version 5, SHA-1), so a record's ID follows from what it is. */
-export function uuidV5(name: string, namespace = urlNamespace): string {
-  const hash = createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name, "utf8").digest();
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/** A record's ID: RFC 9562's name-based UUID (version 5) in the URL namespace, so it follows from what the record is. */
+export function recordUuid(name: string): string {
+  return v5(name, v5.URL);
 }
 
-/** What hosts send for the files a build writes; anything else is bytes. */
-const contentTypes: Record<string, string> = {
-  css: "text/css; charset=utf-8",
-  html: "text/html; charset=utf-8",
-  ico: "image/x-icon",
-  jpeg: "image/jpeg",
-  jpg: "image/jpeg",
-  js: "text/javascript; charset=utf-8",
-  json: "application/json",
-  pagefind: "application/octet-stream",
-  pdf: "application/pdf",
-  png: "image/png",
-  svg: "image/svg+xml",
-  txt: "text/plain; charset=utf-8",
-  wasm: "application/wasm",
-  webmanifest: "application/manifest+json",
-  webp: "image/webp",
-  avif: "image/avif",
-  xml: "application/xml",
-};
-
+/** What a host sends for a file of the build; a feed as Atom. */
 export function contentTypeOf(file: string): string {
   if (/\.(atom|rss)\.xml$|(^|\/)feed\.xml$/.test(file)) return "application/atom+xml";
-  const extension = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase() ?? "";
-  return contentTypes[extension] ?? "application/octet-stream";
+  return typeByName(file);
 }
 
 /** Where the live site serves a file of the build: "news/index.html" → "https://…/news/". */
@@ -101,7 +75,7 @@ export async function warcinfoRecord(filename: string, warcDate: string, fields:
     filename,
     date: warcDate,
     warcVersion,
-    warcHeaders: { "WARC-Record-ID": `<urn:uuid:${uuidV5(`warcinfo ${warcDate} ${filename}`)}>` },
+    warcHeaders: { "WARC-Record-ID": `<urn:uuid:${recordUuid(`warcinfo ${warcDate} ${filename}`)}>` },
   };
   return serialise(await WARCRecord.createWARCInfo(opts, fields));
 }
@@ -130,7 +104,7 @@ export async function responseRecord(
       warcVersion,
       statusline: redirect ? "HTTP/1.1 301 Moved Permanently" : "HTTP/1.1 200 OK",
       httpHeaders,
-      warcHeaders: { "WARC-Record-ID": `<urn:uuid:${uuidV5(`${warcDate} ${url}`)}>` },
+      warcHeaders: { "WARC-Record-ID": `<urn:uuid:${recordUuid(`${warcDate} ${url}`)}>` },
     },
     [body],
   );

@@ -1,35 +1,24 @@
 /**
- * A static file server that gzips text as real hosts do (GitHub Pages, Netlify, Cloudflare), for
- * measuring what a visitor downloads. Pagefind's own data files (`.pf_*`, `.pagefind`) are
- * gzipped by Pagefind already and are sent as they are. It counts every response's body bytes as
- * sent, so the browser's figures can be checked against it. `extraPages` serves pages that are
+ * The one static file server of the project: `npm run serve` (a built site or a snapshot, as a host
+ * serves it), the bench and the browser tests. Files are served by sirv (index pages, byte ranges
+ * for a WACZ's replay, no caching, so a rebuilt file is served fresh) with their types from
+ * mime-types. Text is gzipped as hosts do (GitHub Pages, Netlify, Cloudflare), once per file and
+ * version, so that the bench measures what a visitor downloads; Pagefind's own data files are
+ * gzipped by Pagefind already and are sent as they are. Every response's body bytes are counted as
+ * sent, so the browser's figures can be checked against them. `extraPages` serves pages that are
  * not in the site folder (the comparison page for Pagefind's default UI), so the site is never
- * written to. `npm run serve` (scripts/serve.ts) serves a built site with it, as a host would.
+ * written to.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import sirv from "sirv";
+import { contentTypeOf } from "./content-type.ts";
 
-const contentTypes: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
-  ".png": "image/png",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".wasm": "application/wasm",
-};
-
-/** What hosts compress: text formats. Images, wasm blobs and Pagefind's gzipped chunks are sent as they are. */
-const compressed = new Set([".html", ".css", ".js", ".json", ".xml", ".txt", ".svg"]);
+/** What hosts compress: text formats. Images, PDFs, wasm and Pagefind's gzipped chunks are sent as they are. */
+const compressed = new Set([".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest"]);
 
 export interface ServedTotals {
   requests: number;
@@ -38,9 +27,12 @@ export interface ServedTotals {
 }
 
 export interface StaticServer {
+  /** The server's address, without the base path: http://127.0.0.1:port */
   url: string;
   /** Totals since the last reset: the server's own count of what it sent. */
   totals(): ServedTotals;
+  /** The path of every request, in the order they came, for tests that count them. */
+  requested: string[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -56,57 +48,61 @@ export interface ServeOptions {
   notFoundPage?: string;
 }
 
-export async function serveGzipped(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+export async function serveSite(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const { extraPages = new Map<string, string>(), basePath = "/" } = options;
-  // Each file is read and compressed once: the first measured query must not pay for gzip.
-  const cache = new Map<string, { raw: Buffer; gzipped: Buffer | undefined; mtimeMs: number }>();
-  const load = (key: string, read: () => Buffer) => {
-    let entry = cache.get(key);
-    // A file rebuilt since it was cached is read again.
-    if (entry && !key.startsWith("extra:") && statSync(key).mtimeMs > entry.mtimeMs) entry = undefined;
-    if (!entry) {
-      const mtimeMs = key.startsWith("extra:") ? 0 : statSync(key).mtimeMs;
-      const raw = read();
-      entry = { raw, gzipped: compressed.has(path.extname(key)) ? gzipSync(raw, { level: 6 }) : undefined, mtimeMs };
-      cache.set(key, entry);
-    }
-    return entry;
-  };
-  /** The file (or extra page) a URL path names, as a cache key ending in its extension. */
-  const resolve = (pathname: string): { key: string; read: () => Buffer } | undefined => {
-    const extra = extraPages.get(pathname);
-    if (extra !== undefined) return { key: `extra:${pathname}index.html`, read: () => Buffer.from(extra, "utf8") };
-    if (!pathname.startsWith(basePath)) return undefined;
-    let file = path.join(root, path.normalize(pathname.slice(basePath.length - 1)));
-    if (!file.startsWith(root)) return undefined;
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
-    return existsSync(file) ? { key: file, read: () => readFileSync(file) } : undefined;
-  };
+  const files = sirv(root, {
+    dev: true,
+    dotfiles: true,
+    setHeaders: (response, pathname) => {
+      response.setHeader("cache-control", "no-store");
+      // A path without an extension is a folder's index.html, typed by sirv from the file it found.
+      if (path.extname(pathname)) response.setHeader("content-type", contentTypeOf(pathname));
+    },
+  });
   let totals: ServedTotals = { requests: 0, bytes: 0 };
+  const requested: string[] = [];
+  const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+  /** The gzipped text file a path names (a folder's index.html included), compressed once per version. */
+  const gzippedFile = (pathname: string): { file: string; body: Buffer } | undefined => {
+    const file = path.join(root, path.normalize(pathname.endsWith("/") ? `${pathname}index.html` : pathname));
+    if (!file.startsWith(root) || !compressed.has(path.extname(file)) || !existsSync(file) || !statSync(file).isFile()) return undefined;
+    const { mtimeMs } = statSync(file);
+    let cached = gzipped.get(file);
+    if (cached?.mtimeMs !== mtimeMs) gzipped.set(file, (cached = { mtimeMs, body: gzipSync(readFileSync(file), { level: 6 }) }));
+    return { file, body: cached.body };
+  };
+  const send = (response: ServerResponse, status: number, type: string, body: Buffer, gzip = false) => {
+    totals.bytes += body.length;
+    response.writeHead(status, { "content-type": type, "content-length": String(body.length), "cache-control": "no-store", ...(gzip ? { "content-encoding": "gzip" } : {}) }).end(body);
+  };
 
   const server = createServer((request, response) => {
-    const found = resolve(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname));
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    requested.push(pathname);
     totals.requests++;
-    const notFound = !found && options.notFoundPage ? path.join(root, options.notFoundPage) : undefined;
-    if (notFound && existsSync(notFound)) {
-      response.writeHead(404, { "content-type": contentTypes[".html"] ?? "text/html" }).end(readFileSync(notFound));
-      return;
-    }
-    if (!found) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    const { raw, gzipped } = load(found.key, found.read);
-    const useGzip = gzipped !== undefined && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
-    const body = useGzip ? gzipped : raw;
-    const headers: Record<string, string> = {
-      "content-type": contentTypes[path.extname(found.key)] ?? "application/octet-stream",
-      "content-length": String(body.length),
-      "cache-control": "no-cache",
+    const notFound = () => {
+      const page = options.notFoundPage ? path.join(root, options.notFoundPage) : undefined;
+      if (page && existsSync(page)) send(response, 404, contentTypeOf(page), readFileSync(page));
+      else send(response, 404, "text/plain; charset=utf-8", Buffer.from("not found"));
     };
-    if (useGzip) headers["content-encoding"] = "gzip";
-    totals.bytes += body.length;
-    response.writeHead(200, headers).end(body);
+    const extra = extraPages.get(pathname);
+    if (extra !== undefined) return send(response, 200, contentTypeOf(".html"), Buffer.from(extra, "utf8"));
+    if (!pathname.startsWith(basePath)) return notFound();
+    const inSite = pathname.slice(basePath.length - 1);
+    const text = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? "")) ? gzippedFile(inSite) : undefined;
+    if (text) return send(response, 200, contentTypeOf(text.file), text.body, true);
+    request.url = encodeURI(inSite);
+    // sirv reads a suffix range, "bytes=-N" (the last N bytes: a WACZ replay reads a zip's
+    // directory so), as "bytes=0-N" (lukeed/sirv#155): it is given the explicit range instead.
+    const suffix = /^bytes=-(\d+)$/.exec(request.headers.range ?? "");
+    const ranged = suffix ? path.join(root, path.normalize(inSite)) : undefined;
+    if (suffix && ranged?.startsWith(root) && existsSync(ranged) && statSync(ranged).isFile()) {
+      const { size } = statSync(ranged);
+      request.headers.range = `bytes=${Math.max(0, size - Number(suffix[1]))}-${size - 1}`;
+    }
+    // sirv's headers join those set above with setHeader, so its length is read back when sent.
+    response.on("finish", () => (totals.bytes += response.statusCode < 300 ? Number(response.getHeader("content-length") ?? 0) : 0));
+    files(request, response, notFound);
   });
   await new Promise<void>((done, fail) => {
     server.once("error", fail);
@@ -116,6 +112,7 @@ export async function serveGzipped(root: string, options: ServeOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     totals: () => ({ ...totals }),
+    requested,
     reset: () => {
       totals = { requests: 0, bytes: 0 };
     },

@@ -1,6 +1,6 @@
 // The editor page's own script, bundled into /admin/editor.js beside Decap CMS (a classic script,
 // run after decap-cms.js and before Decap starts). Its settings come from its <script> tag,
-// written by the build (scripts/lib/build/editor.ts):
+// written by the build (scripts/lib/phases/editor.ts):
 //   data-stylesheet  the site's stylesheet, for the preview pane;
 //   data-rules       the required fields of optional objects (scripts/lib/editor/config.ts,
 //                    `RequiredWithObject`), which Decap does not check itself (decaporg/decap-cms#7748);

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The archive's service worker, bundled by esbuild and given its precache list by workbox-build
- * (`injectManifest`, scripts/lib/build/offline.ts). Workbox's runtime is bundled in: nothing loads from a CDN.
+ * (`injectManifest`, scripts/lib/phases/offline.ts). Workbox's runtime is bundled in: nothing loads from a CDN.
  *
  * - Precached on install: the site shell (stylesheet, scripts, favicon), the search page, the
  *   offline page and Pagefind's core files (pagefind.js, the wasm of its language, the entry file and

@@ -3,6 +3,7 @@
  * `isNotSaved`): counted so the search page can say so instead of showing fewer results or none.
  */
 import { isNotSaved } from "../shared/offline-files.ts";
+import { fragmentSuffix } from "../shared/pagefind-internals.ts";
 
 export class NotSavedError extends Error {}
 
@@ -17,6 +18,6 @@ export const notSavedIndexParts = (): number => indexPartsNotSaved;
 /** Passes `response` on, or fails with `NotSavedError` when the service worker said it is not saved. */
 export function requireSaved(response: Response, url: string): Response {
   if (!isNotSaved(response)) return response;
-  if (!url.endsWith(".pf_fragment")) indexPartsNotSaved++;
+  if (!url.endsWith(fragmentSuffix)) indexPartsNotSaved++;
   throw new NotSavedError(`${url} is not saved on this device`);
 }

@@ -4,7 +4,8 @@
  * declared from its documentation (pagefind.app/docs/api/, /docs/js-api-filtering/) and checked
  * against the shipped pagefind.js; the browser tests exercise every one of them.
  */
-import { FacetedPagefind, type SeenMeta } from "../shared/facet-index.ts";
+import { FacetedPagefind } from "../shared/facet-index.ts";
+import { bundleFolder, scriptFile, watchFetch } from "../shared/pagefind-internals.ts";
 import { requireSaved } from "./not-saved.ts";
 import type { PagefindFilters } from "./state.ts";
 
@@ -59,11 +60,11 @@ export interface Pagefind {
  *
  * Pagefind runs on the page's thread (`noWorker`): its searches without filters take 10–30 ms
  * there, less than handing thousands of results over from a worker, and the worker's script is one
- * download fewer. On that thread its downloads go through the page's `fetch` (see watchFetch).
+ * download fewer. On that thread its downloads go through the page's `fetch` (see watchFetch in pagefind-internals.ts).
  */
 export async function loadPagefind(url: string, parts: readonly string[] = [], facetFiles = true): Promise<Pagefind> {
   const bundleUrl = new URL(".", url).href;
-  const metaOf = watchFetch(bundleUrl);
+  const metaOf = watchFetch(bundleUrl, requireSaved);
   const faceted = (pagefind: Pagefind, bundle: string) => (facetFiles ? new FacetedPagefind(pagefind, metaOf(bundle), bundle) : pagefind);
   const module = (await import(url)) as PagefindModule;
   // Before its first call, which creates its default instance.
@@ -89,7 +90,7 @@ export function loadSitePagefind(scriptUrl: string): Promise<Pagefind> {
   const form = document.getElementById("search");
   const parts = (form?.dataset.indexParts ?? "").split(" ").filter(Boolean);
   return loadPagefind(
-    new URL("../pagefind/pagefind.js", scriptUrl).href,
+    new URL(`../${bundleFolder}/${scriptFile}`, scriptUrl).href,
     parts.map((part) => new URL(`../${part}`, scriptUrl).href),
     form?.dataset.facets !== "pagefind",
   );
@@ -159,60 +160,4 @@ function sumCounts(all: readonly FilterCounts[]): FilterCounts {
     }
   }
   return sum;
-}
-
-/**
- * Wraps the page's `fetch` for the files of Pagefind's bundle (`bundleUrl`, ".../pagefind/"):
- * - the wasm of every part of an index in parts is the first bundle's, downloaded once;
- * - it keeps a copy of each bundle's metadata file (`pagefind.<hash>.pf_meta`) Pagefind downloads,
- *   which the facets need too (its list of pages and filters), instead of downloading it twice;
- * - a part of the index (`.pf_index`, `.pf_fragment`, `.pf_filter`, the facet file) that the service
- *   worker answers as not saved fails with `NotSavedError`, counted, so the page can say what is missing.
- * Every other request goes through unchanged. Returns a bundle's metadata by its URL.
- */
-function watchFetch(bundleUrl: string): (bundle: string) => Promise<SeenMeta | undefined> {
-  const original = globalThis.fetch.bind(globalThis);
-  /** Each bundle's metadata, by the bundle's URL. */
-  const metas = new Map<string, Promise<SeenMeta | undefined>>();
-  /** Pagefind's wasm by file name: downloaded once, each part given the same bytes (see `loadPagefind`). */
-  const wasm = new Map<string, Promise<ArrayBuffer>>();
-  globalThis.fetch = async (input, init) => {
-    const requested = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    const address = new URL(requested, location.href);
-    if (!address.href.startsWith(bundleUrl)) return original(input, init);
-    const engine = /\/(wasm\.[^/]+\.pagefind)$/.exec(address.pathname)?.[1];
-    if (engine) {
-      // Every part asks for its own folder's wasm; the build keeps only the first bundle's.
-      let bytes = wasm.get(engine);
-      if (!bytes) {
-        // A failed download is not kept: Pagefind sees it, and the next part tries again.
-        bytes = original(new URL(engine, bundleUrl).href, init).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(response)));
-        wasm.set(engine, bytes);
-        bytes.catch(() => wasm.delete(engine));
-      }
-      try {
-        return new Response(await bytes);
-      } catch (failure) {
-        if (failure instanceof Response) return failure;
-        throw failure;
-      }
-    }
-    if (/\.(pf_index|pf_fragment|pf_filter|facets)$/.test(address.pathname)) {
-      return original(input, init).then((response) => requireSaved(response, address.href));
-    }
-    const response = original(input, init);
-    const bundle = new URL(".", address).href;
-    if (address.pathname.endsWith(".pf_meta") && !metas.has(bundle)) {
-      // Cloned before Pagefind reads the body: this reaction was registered first.
-      metas.set(
-        bundle,
-        response.then(
-          async (answer) => (answer.ok ? { url: address.href, bytes: new Uint8Array(await answer.clone().arrayBuffer()) } : undefined),
-          () => undefined,
-        ),
-      );
-    }
-    return response;
-  };
-  return (bundle) => metas.get(bundle) ?? Promise.resolve(undefined);
 }

@@ -473,7 +473,7 @@ export function documentMatch(data: ResultData): { title: string; url: string; e
 
 /**
  * A result's thumbnail: the lead image's small file, named in the metadata relative to the item's
- * page (scripts/lib/build/media.ts), so it resolves under a base path and in a snapshot opened from disk.
+ * page (scripts/lib/phases/media.ts), so it resolves under a base path and in a snapshot opened from disk.
  * Decorative: the title beside it says what the item is.
  */
 export function resultThumbnail(data: ResultData, base: string): HTMLImageElement | undefined {

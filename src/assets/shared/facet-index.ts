@@ -16,198 +16,16 @@
  * (scripts/lib/search/pagefind-files.ts) from 81 kB gzipped on the 10k archive to 15 kB. Pagefind's files
  * are gzipped CBOR behind a `pagefind_dcd` signature; they are Pagefind's internals, not its API:
  * anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and count as
- * before (correct, only slower). test/assets/shared/facet-index.test.ts reads a real index.
+ * before (correct, only slower); their formats are read in pagefind-internals.ts.
+ * test/assets/shared/facet-index.test.ts reads a real index.
  * It covers one bundle (one `pagefind/` folder): page numbers belong to a bundle, so an index
  * written in parts (a large archive, `PartedPagefind` in pagefind.ts) has one per part, and the
  * parts' counts are summed.
  */
 import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "../search/pagefind.ts";
 import type { PagefindFilters } from "../search/state.ts";
+import { FacetIndexError, facetFilePath, facetFileSignature, inflate, readFacetFile, readMeta, type FilterPages, type IndexMeta, type SeenMeta } from "./pagefind-internals.ts";
 
-export class FacetIndexError extends Error {}
-
-const pagefindSignature = "pagefind_dcd";
-/** The facet file's signature. */
-export const facetFileSignature = "archive_facets";
-
-/**
- * A gzipped data file whose content starts with `signature` (Pagefind's files, the facet file):
- * gzipped, or already inflated by the browser when a server sent it with Content-Encoding.
- * Returns what follows the signature.
- */
-export async function inflate(bytes: Uint8Array<ArrayBuffer>, signature = pagefindSignature): Promise<Uint8Array<ArrayBuffer>> {
-  let data = bytes;
-  if (!hasSignature(data, signature)) {
-    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
-    data = new Uint8Array(await new Response(stream).arrayBuffer());
-  }
-  if (!hasSignature(data, signature)) throw new FacetIndexError(`not the expected data file (no ${signature} signature)`);
-  return data.subarray(signature.length);
-}
-
-function hasSignature(data: Uint8Array, signature: string): boolean {
-  if (data.length < signature.length) return false;
-  for (let i = 0; i < signature.length; i++) if (data[i] !== signature.charCodeAt(i)) return false;
-  return true;
-}
-
-/** A CBOR decoder (RFC 8949) for what Pagefind writes: unsigned integers, strings, arrays, maps, simple values. */
-export function decodeCbor(data: Uint8Array): unknown {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const text = new TextDecoder();
-  let at = 0;
-  const fail = (what: string): never => {
-    throw new FacetIndexError(`unexpected CBOR at byte ${at}: ${what}`);
-  };
-  const length = (info: number): number => {
-    if (info < 24) return info;
-    let value = 0;
-    if (info === 24) value = view.getUint8(at);
-    else if (info === 25) value = view.getUint16(at);
-    else if (info === 26) value = view.getUint32(at);
-    else if (info === 27) value = Number(view.getBigUint64(at));
-    else if (info === 31) return -1;
-    else fail(`additional information ${info}`);
-    at += 1 << (info - 24);
-    return value;
-  };
-  const item = (): unknown => {
-    if (at >= data.length) fail("end of data");
-    const head = data[at++] as number;
-    const major = head >> 5;
-    const info = head & 31;
-    if (major === 0) return length(info);
-    if (major === 1) return -1 - length(info);
-    if (major === 2 || major === 3) {
-      const size = length(info);
-      if (size < 0 || at + size > data.length) fail("string length");
-      const bytes = data.subarray(at, at + size);
-      at += size;
-      return major === 3 ? text.decode(bytes) : bytes;
-    }
-    if (major === 4) {
-      const size = length(info);
-      const array: unknown[] = [];
-      if (size < 0) {
-        while (data[at] !== 0xff) array.push(item());
-        at++;
-      } else for (let i = 0; i < size; i++) array.push(item());
-      return array;
-    }
-    if (major === 5) {
-      const size = length(info);
-      const map = new Map<unknown, unknown>();
-      for (let i = 0; i < size; i++) map.set(item(), item());
-      return map;
-    }
-    if (major === 7 && info >= 20 && info <= 22) return info === 20 ? false : info === 21 ? true : null;
-    return fail(`major type ${major}`);
-  };
-  const value = item();
-  if (at !== data.length) fail("trailing bytes");
-  return value;
-}
-
-export interface IndexMeta {
-  /** Page hashes (a search result's `id`) by page number. */
-  pages: string[];
-  /** Filter name → its file's hash. */
-  filterFiles: Map<string, string>;
-}
-
-const isArray = Array.isArray;
-
-/** Pagefind's metadata: `[version, [[page hash, word count, …]], index chunks, [[filter, file hash]], sorts, meta fields]`. */
-export function readMeta(bytes: Uint8Array): IndexMeta {
-  const meta = decodeCbor(bytes);
-  if (!isArray(meta) || !isArray(meta[1]) || !isArray(meta[3])) throw new FacetIndexError("metadata: unexpected layout");
-  const pages = meta[1].map((page: unknown) => {
-    if (!isArray(page) || typeof page[0] !== "string") throw new FacetIndexError("metadata: unexpected page entry");
-    return page[0];
-  });
-  const filterFiles = new Map<string, string>();
-  for (const filter of meta[3] as unknown[]) {
-    if (!isArray(filter) || typeof filter[0] !== "string" || typeof filter[1] !== "string") throw new FacetIndexError("metadata: unexpected filter entry");
-    filterFiles.set(filter[0], filter[1]);
-  }
-  return { pages, filterFiles };
-}
-
-/** One filter: its name and each value with its page numbers. */
-export interface FilterPages {
-  name: string;
-  values: [string, number[]][];
-}
-
-/** One filter file: `[name, [[value, [page numbers]]]]`. */
-export function readFilter(bytes: Uint8Array, pageCount: number): FilterPages {
-  const filter = decodeCbor(bytes);
-  if (!isArray(filter) || typeof filter[0] !== "string" || !isArray(filter[1])) throw new FacetIndexError("filter: unexpected layout");
-  const values = filter[1].map((entry: unknown): [string, number[]] => {
-    if (!isArray(entry) || typeof entry[0] !== "string" || !isArray(entry[1])) throw new FacetIndexError("filter: unexpected value entry");
-    const pages = entry[1] as unknown[];
-    for (const page of pages) {
-      if (typeof page !== "number" || !Number.isInteger(page) || page < 0 || page >= pageCount) throw new FacetIndexError("filter: page number out of range");
-    }
-    return [entry[0], pages as number[]];
-  });
-  return { name: filter[0], values };
-}
-
-/** The facet file's format: in its name, so that a new format is never read from an old cached file. */
-const facetFileVersion = 1;
-
-/**
- * The facet file, `filter/<language>_<metadata hash>.v1.facets` beside Pagefind's filter files,
- * named after the metadata whose page numbers it uses (`pagefind.<language>_<hash>.pf_meta`). That
- * metadata lists the hashes of the filter files the facet file is made from, so its name changes
- * with its content, as theirs do, and can be cached as long.
- */
-export function facetFilePath(metaUrl: string): string | undefined {
-  const stem = /pagefind\.([^/]+)\.pf_meta$/.exec(new URL(metaUrl, "http://x/").pathname)?.[1];
-  return stem ? `filter/${stem}.v${facetFileVersion}.facets` : undefined;
-}
-
-/**
- * The facet file's content (after `inflate(bytes, facetFileSignature)`): Pagefind's filters, the
- * same names, values and pages in the same order, as CBOR
- * `[pageCount, [[filter, [[value, pages]]]]]`, where `pages` is a byte string of ascending page
- * numbers, each written as the gap from the one before (minus one; the first from -1) in LEB128:
- * most gaps fit in one byte, and gzip packs the rest.
- */
-export function readFacetFile(bytes: Uint8Array, pageCount: number): FilterPages[] {
-  const file = decodeCbor(bytes);
-  if (!isArray(file) || file[0] !== pageCount || !isArray(file[1])) throw new FacetIndexError("facet file: not for this index");
-  return file[1].map((filter: unknown): FilterPages => {
-    if (!isArray(filter) || typeof filter[0] !== "string" || !isArray(filter[1])) throw new FacetIndexError("facet file: unexpected filter");
-    const values = filter[1].map((entry: unknown): [string, number[]] => {
-      if (!isArray(entry) || typeof entry[0] !== "string" || !(entry[1] instanceof Uint8Array)) throw new FacetIndexError("facet file: unexpected value");
-      return [entry[0], readGaps(entry[1], pageCount)];
-    });
-    return { name: filter[0], values };
-  });
-}
-
-function readGaps(bytes: Uint8Array, pageCount: number): number[] {
-  const pages: number[] = [];
-  let page = -1;
-  let gap = 0;
-  let shift = 0;
-  for (const byte of bytes) {
-    gap += (byte & 0x7f) * 2 ** shift;
-    if (byte & 0x80) {
-      shift += 7;
-      continue;
-    }
-    page += gap + 1;
-    if (page >= pageCount) throw new FacetIndexError("facet file: page number out of range");
-    pages.push(page);
-    gap = 0;
-    shift = 0;
-  }
-  if (shift !== 0) throw new FacetIndexError("facet file: truncated page number");
-  return pages;
-}
 
 interface Facet {
   values: string[];
@@ -326,12 +144,6 @@ export class FacetIndex {
 function hasAny({ start, list }: Facet, page: number, wanted: Uint8Array): boolean {
   for (let at = start[page] ?? 0, end = start[page + 1] ?? 0; at < end; at++) if (wanted[list[at] ?? 0]) return true;
   return false;
-}
-
-/** Pagefind's metadata as the page downloaded it: its URL and bytes. */
-export interface SeenMeta {
-  url: string;
-  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /**

@@ -11,7 +11,7 @@ export const cacheNames = {
 /** The offline page, relative to the site root. */
 export const offlinePagePath = "/offline/";
 
-/** Everything "Save the archive" downloads, written by the build (scripts/lib/build/offline.ts). */
+/** Everything "Save the archive" downloads, written by the build (scripts/lib/phases/offline.ts). */
 export const offlineManifestPath = "/offline/files.json";
 
 export interface OfflineManifest {
@@ -22,7 +22,7 @@ export interface OfflineManifest {
 }
 
 /**
- * The widths and formats of one processed image (scripts/lib/build/media.ts names them
+ * The widths and formats of one processed image (scripts/lib/phases/media.ts names them
  * `<hash>-<width>.<format>`) share the part before the width: "Save the archive" keeps one of them,
  * which stands in offline for any other.
  */

@@ -11,20 +11,19 @@ import path from "node:path";
 import * as pagefindNode from "pagefind";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { encodeFacetFile } from "../../../scripts/lib/search/facet-file.ts";
 import { writeFacetFiles } from "../../../scripts/lib/search/pagefind-files.ts";
+import { FacetedPagefind, FacetIndex } from "../../../src/assets/shared/facet-index.ts";
 import {
   decodeCbor,
-  FacetedPagefind,
+  encodeFacetFile,
   facetFilePath,
   facetFileSignature,
-  FacetIndex,
   FacetIndexError,
   inflate,
   readFacetFile,
   readFilter,
   readMeta,
-} from "../../../src/assets/shared/facet-index.ts";
+} from "../../../src/assets/shared/pagefind-internals.ts";
 import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "../../../src/assets/search/pagefind.ts";
 
 const topics = ["Training", "Cybercrime", "Corruption", "Terrorism"];

@@ -3,10 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { conferences } from "../../../_data/conferences.ts";
-import { newsSchema, speakerSchema } from "../../../_data/schema.ts";
-import { site } from "../../../_data/site.ts";
-import { topics } from "../../../_data/topics.ts";
+import { conferences, site, topics } from "../../../scripts/lib/content/data.ts";
+import { newsSchema, speakerSchema } from "../../../scripts/lib/content/schema.ts";
 import { readContent, type LoadedContent, type LoadOptions } from "../../../scripts/lib/content/load.ts";
 import { ContentError, formatProblem, type Problem } from "../../../scripts/lib/content/problems.ts";
 

@@ -1,12 +1,8 @@
 /** The guard on Pagefind's private files (scripts/lib/search/pagefind-files.ts): which Pagefind is trusted, and its entry file. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import {
-  indexWasmFiles,
-  installedPagefindVersion,
-  pretendedPagefindVersion,
-  untestedPagefind,
-} from "../../../scripts/lib/search/pagefind-files.ts";
+import { installedPagefindVersion, pretendedPagefindVersion } from "../../../scripts/lib/search/pagefind-files.ts";
+import { indexWasmFiles, untestedPagefind } from "../../../src/assets/shared/pagefind-internals.ts";
 
 test("the installed Pagefind is the one this build was tested with: an upgrade fails here until it is tested", () => {
   assert.is(installedPagefindVersion(), "1.6.0");

@@ -1,0 +1,80 @@
+/**
+ * What the templates get from a build, as one Eleventy plugin with typed options: the global data
+ * (`archive`, `pageLists`, `assets`, `csp`, `snapshot`, `searchParts`, `facetFiles`), which page
+ * templates a render leaves out, and the search sources written beside the pages. The render phase
+ * (scripts/lib/phases/render.ts) registers it for each Eleventy run with that run's data.
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { parse } from "yaml";
+import type { Archive, PageLists } from "../model/archive.ts";
+import type { AssetUrls } from "../phases/assets.ts";
+import { pagePolicy, searchPolicy } from "../phases/security.ts";
+import { searchSource } from "../search/pagefind.ts";
+import type { SnapshotInfo } from "../snapshot/info.ts";
+
+export interface ArchiveData {
+  /** The validated archive every template reads. */
+  archive: Archive;
+  /** The lists the paginated templates paginate over (all of them, or one run's part). */
+  pageLists: PageLists;
+  /** The fingerprinted names of the stylesheet and scripts. */
+  assets: AssetUrls;
+  /** The snapshot being built (scripts/snapshot.ts), or null. */
+  snapshot: SnapshotInfo | null;
+  /** The other bundles of a search index written in parts ("pagefind/part-2/", …), searched with the first. */
+  searchParts: readonly string[];
+  /** Whether the search index has the search page's facet files (scripts/lib/search/pagefind-files.ts). */
+  facetFiles: boolean;
+  /** Whether this run renders the templates that make one page each (home, years, search, 404…): only the first run does. */
+  singlePages: boolean;
+  /** Also write the `searchSource` of each of these pages (by URL) into `dir`, at the page's path, for Pagefind to read. */
+  searchSources?: { dir: string; urls: ReadonlySet<string> } | undefined;
+}
+
+/** Where the page templates are (`dir.input` of .eleventy.ts is src/). */
+const pagesDir = "src/pages";
+
+interface EleventyRun {
+  addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
+  ignores: Set<string>;
+}
+
+export default function archiveData(eleventyConfig: UserConfig, options: ArchiveData): void {
+  const { archive, pageLists, assets, snapshot, searchParts, facetFiles, singlePages, searchSources } = options;
+  eleventyConfig.addGlobalData("archive", archive);
+  eleventyConfig.addGlobalData("pageLists", pageLists);
+  eleventyConfig.addGlobalData("assets", assets);
+  eleventyConfig.addGlobalData("csp", { page: pagePolicy, search: searchPolicy });
+  eleventyConfig.addGlobalData("snapshot", snapshot);
+  eleventyConfig.addGlobalData("searchParts", searchParts);
+  eleventyConfig.addGlobalData("facetFiles", facetFiles);
+  const run = eleventyConfig as unknown as EleventyRun;
+  if (!singlePages) for (const template of singlePageTemplates()) run.ignores.add(template);
+  // A snapshot has a page about itself, and no offline page: it has no service worker to save
+  // the archive with, and as a folder of files it reads offline already.
+  run.ignores.add(snapshot ? `${pagesDir}/offline.njk` : `${pagesDir}/snapshot.njk`);
+  if (searchSources) {
+    // Added last, it sees each page as written (Eleventy's own transforms, such as the base path's, run first).
+    run.addTransform("search-source", function (content) {
+      const url = this.page.url;
+      if (url && searchSources.urls.has(url)) writeFileSync(path.join(searchSources.dir, url, "index.html"), searchSource(content));
+      return content;
+    });
+  }
+}
+
+/**
+ * The templates that make one page each (no `pagination` in their front matter). Read on every
+ * render: the preview renders again after a template changed.
+ */
+function singlePageTemplates(): string[] {
+  return readdirSync(pagesDir)
+    .filter((name) => name.endsWith(".njk"))
+    .filter((name) => {
+      const frontMatter = readFileSync(path.join(pagesDir, name), "utf8").split(/^---$/m)[1] ?? "";
+      return !Object.hasOwn((parse(frontMatter) ?? {}) as object, "pagination");
+    })
+    .map((name) => `${pagesDir}/${name}`);
+}

@@ -1,0 +1,120 @@
+/**
+ * The build, phase by phase. Each phase prints its count and time. Nothing is published unless
+ * every phase passed, so a failed build leaves the previous output folder exactly as it was.
+ * `npm run build` (scripts/build.ts), the preview and snapshots run it.
+ */
+import path from "node:path";
+import type { Archive } from "../model/archive.ts";
+import type { MediaReport } from "./media.ts";
+import { checkPhase } from "./check.ts";
+import { editorPhase, wantsEditor } from "./editor.ts";
+import { feedsPhase } from "./feeds.ts";
+import { mediaPhase } from "./media.ts";
+import { buildChangedPages, type ChangedOnly, type ChangedPagesReport } from "./changed-pages.ts";
+import { offlinePhase } from "./offline.ts";
+import { outputFolderProblem } from "./output-folder.ts";
+import { BuildError, phaseLine, type BuildOptions, type Phase, type StagedBuild } from "./phase.ts";
+import { discard, publishPhase, recoverInterruptedBuilds, stagingDir } from "./publish.ts";
+import { renderPhase } from "./render.ts";
+import { searchPhase } from "./search.ts";
+import { validatePhase } from "./validate.ts";
+import { planIndexParts, searchSourceFolder } from "../search/pagefind.ts";
+import { untestedPagefind } from "../../../src/assets/shared/pagefind-internals.ts";
+import { installedPagefindVersion } from "../search/pagefind-files.ts";
+import { snapshotPhase, warcPhase } from "../snapshot/payload.ts";
+import { repoRoot } from "../util/repo-root.ts";
+
+export { BuildError, phaseLine, type BuildOptions } from "./phase.ts";
+
+export interface BuildReport {
+  news: number;
+  abstracts: number;
+  withheld: { drafts: number; scheduled: number };
+  pages: number;
+  files: number;
+  phases: { name: string; ms: number }[];
+  /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings and word count. */
+  search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number }; parts: number; words?: number };
+  /** Images processed and reused from the cache, documents published, warnings (scripts/lib/phases/media.ts). */
+  media: MediaReport;
+}
+
+/**
+ * Builds the archive into `options.outDir`; with `changedOnly` (the preview's edit loop), only the
+ * pages of the items changed since the served archive, into the served folder (changed-pages.ts).
+ */
+export async function build(options: BuildOptions & { changedOnly: ChangedOnly }): Promise<ChangedPagesReport>;
+export async function build(options: BuildOptions): Promise<BuildReport>;
+export async function build(options: BuildOptions & { changedOnly?: ChangedOnly }): Promise<BuildReport | ChangedPagesReport> {
+  if (options.changedOnly) return buildChangedPages(options, options.changedOnly);
+  const log = options.log ?? (() => {});
+  const phases: BuildReport["phases"] = [];
+  const run = async <Input, Result>(phase: Phase<Input, Result>, input: Input): Promise<Result> => {
+    const started = performance.now();
+    const result = await phase.run(input);
+    const ms = performance.now() - started;
+    phases.push({ name: phase.name, ms });
+    log(phaseLine(phase.name, phase.describe(result), ms));
+    return result;
+  };
+
+  const outputProblem = outputFolderProblem(options.outDir, options.contentDir, repoRoot);
+  if (outputProblem) throw new BuildError("options", outputProblem);
+  recoverInterruptedBuilds(options.outDir);
+  const archive = await run(validatePhase, options);
+  const staged = stage(options, archive, log);
+  try {
+    const media = await run(mediaPhase, staged);
+    // Every later phase reads the items as the media phase returned them, pictures and all.
+    const published: StagedBuild = { ...staged, archive: staged.archive.withItems(media.items) };
+    const render = await run(renderPhase, published);
+    if (wantsEditor(published)) await run(editorPhase, published);
+    await run(feedsPhase, published);
+    const search = await run(searchPhase, published);
+    if (published.serviceWorker) await run(offlinePhase, published);
+    if (options.snapshot) {
+      if (options.archiveLiveSite) await run(warcPhase, published);
+      await run(snapshotPhase, published);
+    }
+    const output = await run(checkPhase, published);
+    await run(publishPhase, { staged: published, output });
+    return {
+      news: archive.news.length,
+      abstracts: archive.abstracts.length,
+      withheld: archive.withheld,
+      pages: output.pages,
+      files: output.files,
+      phases,
+      search: { pages: search.pages, indexBytes: search.indexBytes, scriptBytes: render.scriptBytes, timings: search.timings, parts: search.parts, ...(search.words === undefined ? {} : { words: search.words }) },
+      media: media.report,
+    };
+  } finally {
+    discard(staged.siteDir);
+  }
+}
+
+function stage(options: BuildOptions, archive: Archive, log: (line: string) => void): StagedBuild {
+  const siteDir = stagingDir(options.outDir);
+  const articleUrls = archive.items.map((item) => item.url);
+  const indexParts = planIndexParts(articleUrls, options.maxIndexPages, new Map(archive.items.map((item) => [item.url, item.year])));
+  // Pagefind's command line reads the articles' search sources (scripts/lib/search/pagefind.ts), written
+  // as they render into a hidden folder of the staging site: half the pages' bytes. An index in parts
+  // (a 100k archive) reads the pages instead: the sources of all its render runs cost too much memory.
+  const sourced = articleUrls.length > 0 && indexParts.length === 1;
+  // Pagefind's private files are read only from a version this build was tested with; else the
+  // search page counts facets with Pagefind's public API.
+  const untested = untestedPagefind(installedPagefindVersion());
+  if (untested) log(`warning: ${untested}`);
+  return {
+    options,
+    archive,
+    siteDir,
+    // A preview is rebuilt on every save: a worker caching its pages would only get in the way. A
+    // snapshot must never take over the live site's offline cache.
+    serviceWorker: !options.snapshot && (options.serviceWorker ?? !options.preview),
+    indexParts,
+    facetFiles: untested === undefined,
+    ...(sourced ? { searchSources: { dir: path.join(siteDir, searchSourceFolder), urls: new Set(articleUrls) } } : {}),
+    log,
+  };
+}

@@ -1,0 +1,343 @@
+/**
+ * The build's media phase: every item's images become AVIF, WebP and JPEG at a few widths
+ * (`@11ty/eleventy-img` on sharp), its documents are copied beside its page, and the text of its
+ * PDFs is read (pdfjs-dist) so that search finds the item by a word only in its PDF.
+ *
+ * No image metadata is ever published: sharp writes none unless told to (EXIF, XMP, IPTC, GPS),
+ * and the orientation is applied to the pixels first. Processed images and PDF texts are kept in a
+ * cache folder outside the output, named by a hash of the file's bytes and the processing options
+ * (eleventy-img's own file names), so a build re-encodes only new or changed images.
+ */
+import { createHash } from "node:crypto";
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import Image, { generateHTML } from "@11ty/eleventy-img";
+import sharp from "sharp";
+import type { Item } from "../content/load.ts";
+import { bodyImagePlaceholders, publishedHref, type FileOrigin, type ItemDocument, type ItemImage } from "../content/item-files.ts";
+import { site } from "../content/data.ts";
+import { ContentError, type Problem } from "../content/problems.ts";
+import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
+import { repoRoot } from "../util/repo-root.ts";
+import { pluralise } from "../util/format.ts";
+import { escapeHtml } from "../util/html.ts";
+
+/** Widths written for every image; 240 is the list cards' thumbnail. Never wider than the original. */
+export const imageWidths = [240, 480, 800, 1280];
+export const imageFormats = ["avif", "webp", "jpeg"];
+
+/**
+ * The article column is 42rem (src/assets/site.css, --measure), the full width less 2rem on a
+ * phone: the browser picks from `imageWidths` by this and the screen's density.
+ */
+export const articleImageSizes = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
+/** The column's width in CSS pixels: an image narrower than this cannot fill it (a warning). */
+export const minimumImageWidth = 672;
+const thumbnailWidth = 240;
+
+/** Kept between builds and out of the output; CI keeps it by caching this folder. */
+export const defaultMediaCacheDir = path.join(repoRoot, ".cache/media");
+
+export interface MediaOptions {
+  /** The site being built (the staging folder): each item's files go beside its page. */
+  siteDir: string;
+  /** The cache folder kept between builds (default `.cache/media` of the repository). */
+  cacheDir: string;
+  /** Publish each image's original too (_data/site.ts `media.publishOriginals`), its metadata removed. */
+  publishOriginals?: boolean;
+}
+
+export interface MediaReport {
+  /** Distinct image files, and of them those encoded in this build or taken from the cache. */
+  images: number;
+  processed: number;
+  reused: number;
+  documents: number;
+  /** Milliseconds spent on images (reading, encoding or reusing, copying). */
+  imageMs: number;
+  /** What a writer should know but that does not stop the build: a narrow image, an unreadable PDF. */
+  warnings: string[];
+}
+
+/** Thrown with every problem of the phase: an image that cannot be decoded names its file and field. */
+export class MediaError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.length === 1 ? "1 media error" : `${problems.length} media errors`}`);
+  }
+}
+
+interface ProcessedImage {
+  /** eleventy-img's metadata: each format's files, smallest first. */
+  formats: Record<string, { width: number; height: number; filename: string; outputPath: string; sourceType: string }[]>;
+  width: number;
+  original?: { outputPath: string; filename: string; format: string };
+}
+
+/** What the media phase made: its report, and each item with files as the pages show it, by URL. */
+export interface MediaResult {
+  report: MediaReport;
+  /** New items, with their pictures, thumbnails and documents' text; the items given are left as they are. */
+  items: Map<string, Item>;
+}
+
+/**
+ * Processes the media of `items` into `options.siteDir` and returns each item that has files with
+ * its picture HTML, thumbnails and document facts filled in. Items without files are not returned.
+ */
+export async function processMedia(items: readonly Item[], options: MediaOptions): Promise<MediaResult> {
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const imageCache = path.join(options.cacheDir, "images");
+  const started = performance.now();
+  const uses = new Map<string, { item: Item; image: ItemImage }[]>();
+  for (const item of items) {
+    for (const image of [...(item.files?.image ? [item.files.image] : []), ...(item.files?.bodyImages ?? [])]) {
+      const list = uses.get(image.source) ?? [];
+      list.push({ item, image });
+      uses.set(image.source, list);
+    }
+  }
+  let processed = 0;
+  const results = new Map<string, ProcessedImage>();
+  await Promise.all(
+    [...uses].map(async ([source, used]) => {
+      try {
+        const result = await processImage(source, imageCache, options.publishOriginals ?? false);
+        if (result.encoded) processed++;
+        results.set(source, result.image);
+        if (result.image.width < minimumImageWidth) {
+          for (const { item, image } of used) {
+            warnings.push(`${where(item, image.origin)}: image ${path.basename(source)} is ${result.image.width} px wide, narrower than the ${minimumImageWidth} px of the article column: it will look blurred or small`);
+          }
+        }
+      } catch (error) {
+        for (const { item, image } of used) {
+          problems.push({ file: item.file, ...image.origin, message: `${JSON.stringify(path.basename(source))} cannot be read as an image (${reason(error)}): save it again as JPEG, PNG or WebP` });
+        }
+      }
+    }),
+  );
+  if (problems.length > 0) throw new MediaError(problems);
+
+  const published = new Map<string, Item>();
+  for (const item of items) {
+    const files = item.files;
+    if (!files) continue;
+    const itemDir = path.join(options.siteDir, item.url);
+    const publish = (image: ItemImage, lead: boolean, alone: boolean): ItemImage => {
+      const processedImage = results.get(image.source) as ProcessedImage;
+      mkdirSync(itemDir, { recursive: true });
+      for (const entry of Object.values(processedImage.formats).flat()) placeCachedFile(entry.outputPath, path.join(itemDir, entry.filename));
+      if (processedImage.original) placeCachedFile(processedImage.original.outputPath, path.join(itemDir, processedImage.original.filename));
+      // Root-relative, as every link of the site: the base path, snapshots and feeds rewrite them.
+      const picture = pictureHtml(processedImage, item.url, image.alt, lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" });
+      const jpeg = processedImage.formats.jpeg?.at(-1);
+      // One WebP, not a <picture>: a result's thumbnail is built by script from three metadata values.
+      const webp = processedImage.formats.webp?.find((entry) => entry.width >= thumbnailWidth) ?? processedImage.formats.webp?.at(-1);
+      return {
+        ...image,
+        ...(jpeg ? { jpeg: { name: jpeg.filename, width: jpeg.width, height: jpeg.height } } : {}),
+        ...(lead ? { thumbnail: pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth) } : {}),
+        ...(lead && webp ? { searchThumbnail: { name: webp.filename, width: webp.width, height: webp.height } } : {}),
+        picture: alone || lead ? figureHtml(picture, image, item.url, processedImage.original) : picture,
+      };
+    };
+    const image = files.image && publish(files.image, true, true);
+    const bodyImages = files.bodyImages.map((image) => publish(image, false, !image.inline));
+    for (const document of [...files.documents, ...files.linked]) {
+      const target = path.join(itemDir, ...document.name.split("/"));
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(document.source, target, constants.COPYFILE_FICLONE);
+    }
+    const documents: ItemDocument[] = [];
+    for (const document of files.documents) {
+      const read = document.type === "PDF" ? await readPdf(document.source, path.join(options.cacheDir, "documents")) : undefined;
+      if (read && !("pages" in read)) {
+        warnings.push(`${where(item, document.origin)}: ${document.name} cannot be read (${read.unreadable}): it is listed on the page but its text is not searchable`);
+      }
+      documents.push(read && "pages" in read ? { ...document, pages: read.pages, text: read.text } : document);
+    }
+    published.set(item.url, {
+      ...item,
+      html: item.html.replace(bodyImagePlaceholders, (_, index: string) => bodyImages[Number(index)]?.picture ?? ""),
+      files: { ...files, ...(image ? { image } : {}), bodyImages, documents },
+    });
+  }
+  const report = {
+    images: uses.size,
+    processed,
+    reused: uses.size - processed,
+    documents: items.reduce((sum, item) => sum + (item.files ? item.files.documents.length + item.files.linked.length : 0), 0),
+    imageMs: performance.now() - started,
+    warnings,
+  };
+  return { report, items: published };
+}
+
+/**
+ * A processed image put beside its page: a hard link to the cache's file, so a build that reuses
+ * the cache copies no bytes; a copy where the two folders are on different file systems. The
+ * cache's files are named by their content, so neither side is ever changed in place.
+ */
+function placeCachedFile(cached: string, target: string): void {
+  rmSync(target, { force: true });
+  try {
+    linkSync(cached, target);
+  } catch {
+    copyFileSync(cached, target, constants.COPYFILE_FICLONE);
+  }
+}
+
+function imageOptions(cacheDir: string) {
+  return {
+    widths: imageWidths,
+    formats: imageFormats,
+    outputDir: cacheDir,
+    urlPath: "",
+    // The pixels are turned upright, so the orientation tag, like all metadata, can go.
+    fixOrientation: true,
+    // AVIF at sharp's effort 4 took 2.4× the time of effort 2 for files 8 % smaller (docs/media.md).
+    sharpAvifOptions: { effort: 2 },
+  };
+}
+
+/** What a processed image's files depend on besides its bytes: a change to any of these encodes it again. */
+const processingVersion = JSON.stringify([imageOptions(""), createRequire(import.meta.url)("@11ty/eleventy-img/package.json").version]);
+
+/**
+ * One image's files in the cache, encoded only when some are missing. What a processing gave is
+ * kept beside its files (`records/<hash of bytes and options>.json`): a build that finds it and
+ * every file it names asks neither sharp nor eleventy-img anything, which keeps the cached build
+ * cheap with thousands of photos.
+ */
+async function processImage(source: string, cacheDir: string, withOriginal: boolean): Promise<{ image: ProcessedImage; encoded: boolean }> {
+  const key = createHash("sha256").update(readFileSync(source)).update(processingVersion).update(String(withOriginal)).digest("hex");
+  const record = path.join(cacheDir, "records", `${key}.json`);
+  const recorded = readRecord(record, cacheDir);
+  if (recorded) return { image: recorded, encoded: false };
+  const { image, encoded } = await encodeImage(source, cacheDir, withOriginal);
+  mkdirSync(path.dirname(record), { recursive: true });
+  // Written whole under another name first: an interrupted build never leaves half a record.
+  writeFileSync(`${record}.tmp-${process.pid}`, JSON.stringify(image));
+  renameSync(`${record}.tmp-${process.pid}`, record);
+  return { image, encoded };
+}
+
+/** A record of the cache whose files are all there, with their paths in this cache folder; else undefined. */
+function readRecord(record: string, cacheDir: string): ProcessedImage | undefined {
+  if (!existsSync(record)) return undefined;
+  const image = JSON.parse(readFileSync(record, "utf8")) as ProcessedImage;
+  const inCache = <T extends { filename: string; outputPath: string }>(entry: T): T => ({ ...entry, outputPath: path.join(cacheDir, path.basename(entry.outputPath)) });
+  image.formats = Object.fromEntries(Object.entries(image.formats).map(([format, entries]) => [format, entries.map(inCache)]));
+  if (image.original) image.original = inCache(image.original);
+  const files = [...Object.values(image.formats).flat(), ...(image.original ? [image.original] : [])];
+  return files.every((entry) => existsSync(entry.outputPath)) ? image : undefined;
+}
+
+async function encodeImage(source: string, cacheDir: string, withOriginal: boolean): Promise<{ image: ProcessedImage; encoded: boolean }> {
+  // Reading the header first gives a clear error for a file that is no image, and its upright width.
+  const header = await sharp(source).metadata();
+  const width = header.autoOrient?.width ?? header.width;
+  const planned = (await Image(source, { ...imageOptions(cacheDir), statsOnly: true })) as ProcessedImage["formats"];
+  const cached = Object.values(planned).flat().every((entry) => existsSync(entry.outputPath));
+  const formats = cached ? planned : ((await Image(source, imageOptions(cacheDir))) as ProcessedImage["formats"]);
+  const image: ProcessedImage = { formats, width };
+  if (withOriginal) {
+    const originals = (await Image(source, { ...imageOptions(cacheDir), widths: ["auto"], formats: ["auto"] })) as ProcessedImage["formats"];
+    const [format, entries] = Object.entries(originals)[0] ?? [];
+    const entry = entries?.[0];
+    if (format && entry) image.original = { outputPath: entry.outputPath, filename: `original-${entry.filename}`, format };
+  }
+  return { image, encoded: !cached };
+}
+
+/** `<picture>` for a processed image, its files linked as `prefix` + file name; only widths up to `maxWidth`. */
+function pictureHtml(image: ProcessedImage, prefix: string, alt: string, attributes: Record<string, string>, maxWidth?: number): string {
+  const metadata = Object.fromEntries(
+    Object.entries(image.formats).map(([format, entries]) => {
+      const kept = maxWidth ? [entries.find((entry) => entry.width >= maxWidth) ?? entries.at(-1)] : entries;
+      return [
+        format,
+        kept.filter((entry) => entry !== undefined).map((entry) => ({ ...entry, url: prefix + entry.filename, srcset: `${prefix}${entry.filename} ${entry.width}w` })),
+      ];
+    }),
+  );
+  return generateHTML(metadata, { alt, sizes: maxWidth ? `${maxWidth / 2}px` : articleImageSizes, ...attributes }) as string;
+}
+
+function figureHtml(picture: string, image: ItemImage, itemUrl: string, original: ProcessedImage["original"]): string {
+  const caption = [
+    image.caption ? escapeHtml(image.caption) : "",
+    image.credit ? `<span class="credit">Photo: ${escapeHtml(image.credit)}</span>` : "",
+    original ? `<a href="${itemUrl}${publishedHref(original.filename)}" download>Original image (${original.format.toUpperCase()})</a>` : "",
+  ].filter(Boolean);
+  return `<figure class="media">${picture}${caption.length > 0 ? `<figcaption>${caption.join(" ")}</figcaption>` : ""}</figure>`;
+}
+
+type PdfText = { pages: number; text: string[] } | { unreadable: string };
+
+/** A PDF's page count and the text of each page, cached by the file's hash. */
+export async function readPdf(source: string, cacheDir: string): Promise<PdfText> {
+  const bytes = readFileSync(source);
+  const cached = path.join(cacheDir, `${createHash("sha256").update(bytes).digest("hex")}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, "utf8")) as PdfText;
+  const result = await extractPdfText(bytes);
+  mkdirSync(cacheDir, { recursive: true });
+  // Written whole under another name first: an interrupted build never leaves half a cache entry.
+  writeFileSync(`${cached}.tmp-${process.pid}`, JSON.stringify(result));
+  renameSync(`${cached}.tmp-${process.pid}`, cached);
+  return result;
+}
+
+async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
+  // The legacy build is the one made for Node (the other expects a browser's DOM).
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  try {
+    const pdf = await task.promise;
+    const text: string[] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const pageText = content.items.map((entry) => ("str" in entry ? entry.str + (entry.hasEOL ? "\n" : " ") : "")).join("");
+      text.push(pageText.replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim());
+      page.cleanup();
+    }
+    return { pages: pdf.numPages, text };
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    return { unreadable: name === "PasswordException" ? "it is password-protected" : `it is not a readable PDF: ${reason(error)}` };
+  } finally {
+    await task.destroy();
+  }
+}
+
+function where(item: Item, origin: FileOrigin): string {
+  const at = origin.line ? `${item.file}:${origin.line}` : item.file;
+  return origin.field ? `${at}: ${origin.field}` : at;
+}
+
+function reason(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}
+
+/** The media of `items` published into `siteDir`; bad files fail as the build's media phase, worded as content errors. */
+export async function publishMedia(items: readonly Item[], siteDir: string, cacheDir = defaultMediaCacheDir): Promise<MediaResult> {
+  try {
+    return await processMedia(items, { siteDir, cacheDir, publishOriginals: site.media?.publishOriginals ?? false });
+  } catch (error) {
+    if (error instanceof MediaError) throw new BuildError("media", new ContentError(error.problems).message);
+    throw error;
+  }
+}
+
+export const mediaPhase: Phase<StagedBuild, MediaResult> = {
+  name: "media",
+  async run({ archive, siteDir, options, log }) {
+    const result = await publishMedia(archive.items, siteDir, options.mediaCacheDir);
+    for (const warning of result.report.warnings) log(`warning: ${warning}`);
+    return result;
+  },
+  describe: ({ report }) => `${pluralise(report.images, "image")}: ${report.processed} processed, ${report.reused} reused; ${pluralise(report.documents, "document")}`,
+};

@@ -1,0 +1,105 @@
+/**
+ * What the build's phases share (scripts/lib/phases/build.ts lists them in order): the options, the
+ * staging folder they all write into, and the error a phase throws when it fails.
+ */
+import type { Archive, Period } from "../model/archive.ts";
+import type { IndexPart } from "../search/pagefind.ts";
+import type { SnapshotInfo } from "../snapshot/info.ts";
+import { formatMs } from "../util/format.ts";
+import { errorMessage } from "../util/error-message.ts";
+
+export interface BuildOptions {
+  /** Folder with news/ and abstracts/. */
+  contentDir: string;
+  outDir: string;
+  /** Include drafts and items dated in the future, marked as such (for `npm start`). */
+  preview?: boolean;
+  /** The build's "now"; items dated after it are withheld. */
+  now?: Date;
+  /** Write and register the service worker for offline reading (default: on, except in previews and snapshots). */
+  serviceWorker?: boolean;
+  /** Serve the site from this folder, e.g. "/archive/" (default: `basePath` in _data/site.ts, or the path of its `url`). */
+  basePath?: string;
+  /**
+   * Which pages the check phase validates with html-validate: a sample of each template (default;
+   * about 4 ms a page, so 40 s for every page of a 10k archive) or "all" (the tests).
+   */
+  validateHtml?: "sample" | "all";
+  /** Pages per Eleventy run (default `pagesPerRun` in scripts/lib/phases/render.ts); for tests. */
+  pagesPerRun?: number;
+  /** Articles per Pagefind index part (default `maxIndexPages` in scripts/lib/search/pagefind.ts); for tests. */
+  maxIndexPages?: number;
+  /** Where processed images and PDF texts are kept between builds (default `.cache/media` in the repository). */
+  mediaCacheDir?: string;
+  /** Only the news and abstracts of these years (and the conferences held in them); see `Archive`. */
+  period?: Period;
+  /**
+   * Build an archivist snapshot (scripts/snapshot.ts): a banner and an about page rendered from
+   * this, no service worker, and a `snapshot` phase before the check that makes the pages readable
+   * from disk, sends links out of the period to the live site and writes the index for searching
+   * from disk (scripts/lib/snapshot/payload.ts).
+   */
+  snapshot?: SnapshotInfo;
+  /**
+   * For a snapshot's web archive (scripts/lib/snapshot/wacz.ts): called with the staged site as the
+   * live host serves it, before the snapshot phase rewrites it for reading from disk. It returns
+   * what it did, for the "warc" phase's line.
+   */
+  archiveLiveSite?: (siteDir: string, archive: Archive) => Promise<string>;
+  /**
+   * Write the editor to /admin/ with this local backend (npm start's decap-server on loopback),
+   * whatever _data/site.ts says (scripts/lib/phases/editor.ts).
+   */
+  editor?: { localBackend: string };
+  log?: (line: string) => void;
+}
+
+/** The validated archive and where its site is being staged: what every phase after validate reads. */
+export interface StagedBuild {
+  options: BuildOptions;
+  archive: Archive;
+  /** The staging folder; published whole by the last phase, discarded if any phase fails. */
+  siteDir: string;
+  /** Whether this build has a service worker (not in previews and snapshots). */
+  serviceWorker: boolean;
+  /** The Pagefind bundles the articles are indexed in (one, below `maxIndexPages` articles). */
+  indexParts: IndexPart[];
+  /** Whether the search page gets its facet files: only from a Pagefind this build was tested with (scripts/lib/search/pagefind-files.ts). */
+  facetFiles: boolean;
+  /** Where the render phase writes the articles' search sources for Pagefind, when it reads them. */
+  searchSources?: { dir: string; urls: Set<string> };
+  log: (line: string) => void;
+}
+
+/** One step of the build: its name in the report, its work, and the line saying what it did. */
+export interface Phase<Input, Result> {
+  name: string;
+  run(input: Input): Result | Promise<Result>;
+  describe(result: Result): string;
+}
+
+/** Thrown when a phase fails; the output folder has not been touched. */
+export class BuildError extends Error {
+  constructor(
+    readonly phase: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "BuildError";
+  }
+}
+
+/** Runs a step of a phase that may throw anything, reporting a failure as that phase's BuildError. */
+export async function failingAs<T>(phase: string, what: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof BuildError) throw error;
+    throw new BuildError(phase, `${what}: ${errorMessage(error)}`);
+  }
+}
+
+/** One phase's line of the build's report: name, what it did, how long it took. */
+export function phaseLine(name: string, description: string, ms: number): string {
+  return `${name.padEnd(9)} ${description.padEnd(58)} ${formatMs(ms).padStart(8)}`;
+}

@@ -1,0 +1,57 @@
+/** The validate phase: every content file read and checked, and the archive's views derived from them. */
+import { conferences, site, topics } from "../content/data.ts";
+import { readContent, type LoadedContent, type LoadOptions } from "../content/load.ts";
+import { ContentError, type Problem } from "../content/problems.ts";
+import { Archive, type Period } from "../model/archive.ts";
+import { displayPath } from "../util/paths.ts";
+import { BuildError, type BuildOptions, type Phase } from "./phase.ts";
+import { pluralise } from "../util/format.ts";
+
+export const validatePhase: Phase<BuildOptions, Archive> = {
+  name: "validate",
+  run({ contentDir, preview, now, basePath, period }) {
+    try {
+      const archive = checkedArchive({ contentDir, site, topics, conferences, preview, now, basePath, period });
+      // A snapshot of an empty period says so itself (scripts/lib/snapshot/make-snapshot.ts).
+      const empty = period === undefined ? nothingToPublish(archive, contentDir) : undefined;
+      if (empty) throw new ContentError([empty]);
+      return archive;
+    } catch (error) {
+      if (error instanceof ContentError) throw new BuildError("validate", error.message);
+      throw error;
+    }
+  },
+  describe: (archive) =>
+    `${archive.files} files: ${archive.news.length} news, ${pluralise(archive.abstracts.length, "abstract")}` +
+    (archive.withheld.drafts + archive.withheld.scheduled > 0
+      ? ` (${archive.withheld.drafts} drafts, ${archive.withheld.scheduled} scheduled withheld)`
+      : ""),
+};
+
+/**
+ * The archive made from the content folder (or from `read`, what the preview already read), or a
+ * ContentError with every problem of the files and of their aliases together, in one report.
+ */
+export function checkedArchive(
+  options: LoadOptions & { basePath?: string; period?: Period },
+  read: { content: LoadedContent; problems: Problem[] } = readContent(options),
+): Archive {
+  const archive = new Archive({ ...options, content: read.content });
+  const problems = [...read.problems, ...archive.problems];
+  if (problems.length > 0) throw new ContentError(problems);
+  return archive;
+}
+
+/**
+ * An archive with no item to publish is refused: its site would replace the current one with an
+ * empty archive, most likely because the wrong folder was given.
+ */
+export function nothingToPublish(archive: Archive, contentDir: string): Problem | undefined {
+  if (archive.items.length > 0) return undefined;
+  const { drafts, scheduled } = archive.withheld;
+  const withheld = drafts + scheduled > 0 ? ` (${[drafts ? `${drafts} draft${drafts === 1 ? "" : "s"}` : "", scheduled ? `${scheduled} scheduled` : ""].filter(Boolean).join(", ")} withheld)` : "";
+  return {
+    file: displayPath(contentDir),
+    message: `has no news item or abstract to publish${withheld}: add one, or check that --content names the archive's content folder (npm start previews drafts)`,
+  };
+}
