@@ -16,6 +16,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import sirv from "sirv";
 import { contentTypeOf } from "./content-type.ts";
+import { isInside } from "./paths.ts";
 
 /** What hosts compress: text formats. Images, PDFs, wasm and Pagefind's gzipped chunks are sent as they are. */
 const compressed = new Set([".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest"]);
@@ -65,7 +66,7 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
   /** The gzipped text file a path names (a folder's index.html included), compressed once per version. */
   const gzippedFile = (pathname: string): { file: string; body: Buffer } | undefined => {
     const file = path.join(root, path.normalize(pathname.endsWith("/") ? `${pathname}index.html` : pathname));
-    if (!file.startsWith(root) || !compressed.has(path.extname(file)) || !existsSync(file) || !statSync(file).isFile()) return undefined;
+    if (!isInside(file, root) || !compressed.has(path.extname(file)) || !existsSync(file) || !statSync(file).isFile()) return undefined;
     const { mtimeMs } = statSync(file);
     let cached = gzipped.get(file);
     if (cached?.mtimeMs !== mtimeMs) gzipped.set(file, (cached = { mtimeMs, body: gzipSync(readFileSync(file), { level: 6 }) }));
@@ -96,7 +97,7 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     // directory so), as "bytes=0-N" (lukeed/sirv#155): it is given the explicit range instead.
     const suffix = /^bytes=-(\d+)$/.exec(request.headers.range ?? "");
     const ranged = suffix ? path.join(root, path.normalize(inSite)) : undefined;
-    if (suffix && ranged?.startsWith(root) && existsSync(ranged) && statSync(ranged).isFile()) {
+    if (suffix && ranged && isInside(ranged, root) && existsSync(ranged) && statSync(ranged).isFile()) {
       const { size } = statSync(ranged);
       request.headers.range = `bytes=${Math.max(0, size - Number(suffix[1]))}-${size - 1}`;
     }
