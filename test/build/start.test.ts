@@ -223,9 +223,11 @@ test("an item saved from the editor that the build refuses shows the build's own
   await tab.locator("[data-slate-editor]").click();
   await tab.keyboard.type("Dated before the archive begins.");
   const refused = nextLine(/^preview not updated: fix the errors above and save again$/);
+  // The editor tab is shared: an earlier save's notice may still be showing, so wait for a new one.
+  const notices = await tab.getByText("Entry saved").count();
   await tab.getByRole("button", { name: "Publish" }).click();
   await tab.getByText("Publish now").click();
-  await tab.getByText("Entry saved").waitFor();
+  await tab.getByText("Entry saved").nth(notices).waitFor();
   await refused;
   assert.ok(
     output.some((line) => line.includes(`news/1980/before-the-archive/index.md:3: date "1980-01-01" is before 1990, the first year of the archive`)),
