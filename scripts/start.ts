@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { PreviewSession } from "./lib/preview/session.ts";
-import { watchTree } from "./lib/preview/watch.ts";
+import { watchTrees } from "./lib/preview/watch.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
 import { isInside } from "./lib/util/paths.ts";
 
@@ -57,23 +57,14 @@ async function main(): Promise<void> {
   // An update that fails for a reason other than content (a file unreadable, say) must not end the preview.
   const report = (error: unknown) => console.error(`the preview could not be updated: ${error instanceof Error ? error.message : String(error)}`);
   const watched = [...new Set(["src", "_includes", contentDir].map((dir) => path.resolve(repoRoot, dir)))];
-  let contentTimer: NodeJS.Timeout | undefined;
-  let siteTimer: NodeJS.Timeout | undefined;
-  for (const dir of watched) {
-    watchTree(dir, (file) => {
-      if (changeKind(file, contentDir) === "content") {
-        // Short: an editor's save is one or two events within a few milliseconds, and the edit's page should be served within a second.
-        clearTimeout(contentTimer);
-        contentTimer = setTimeout(() => void preview.update().catch(report), 20);
-      } else {
-        clearTimeout(siteTimer);
-        siteTimer = setTimeout(() => {
-          console.log("\ntemplates or assets changed: rebuilding the whole preview…");
-          void preview.siteChanged().catch(report);
-        }, 100);
-      }
-    });
-  }
+  await watchTrees(watched, (files) => {
+    const kinds = new Set(files.map((file) => changeKind(file, contentDir)));
+    if (kinds.has("content")) void preview.update().catch(report);
+    if (kinds.has("site")) {
+      console.log("\ntemplates or assets changed: rebuilding the whole preview…");
+      void preview.siteChanged().catch(report);
+    }
+  });
   // After a save in the editor: the preview brought up to date with it, and the build's message if it refuses the content.
   backend.on("message", (message: { verdict?: number }) => {
     if (message.verdict === undefined) return;

@@ -8,6 +8,7 @@ import {
   missingPagesError,
   partGlob,
   planIndexParts,
+  planSearch,
   searchSource,
   writeSearchIndex,
 } from "../../scripts/lib/search/pagefind.ts";
@@ -107,7 +108,7 @@ test("writeSearchIndex indexes exactly the article pages given", async () => {
     "/news/": "<!doctype html><html lang=en><body><h1>News</h1><p>A list page.</p></body></html>",
   });
   const urls = ["/news/2023/first/", "/abstracts/annual-27/second/"];
-  const report = await writeSearchIndex({ siteDir, articleUrls: urls });
+  const report = await writeSearchIndex(siteDir, planSearch(urls));
   assert.equal(report.errors, []);
   assert.is(report.pages, 2);
   assert.ok(report.indexBytes > 0);
@@ -143,6 +144,19 @@ test("planIndexParts packs whole years, newest first, into parts of at most the 
   assert.throws(() => planIndexParts(urls, 5), /the year of \/abstracts\/annual-27\/x\/ is not known/);
 });
 
+test("planSearch has Pagefind read the search sources only for an index in one part, and never for an empty one", () => {
+  const urls = ["/news/2024/a/", "/news/2023/b/"];
+  assert.equal(planSearch(urls, { sourceDir: "/site/.search-source" }).sources, { dir: "/site/.search-source", urls: new Set(urls) });
+  assert.is(planSearch(urls, { sourceDir: "/site/.search-source", maxIndexPages: 1 }).sources, undefined);
+  assert.is(planSearch([], { sourceDir: "/site/.search-source" }).sources, undefined);
+  assert.is(planSearch(urls).sources, undefined);
+  assert.equal(
+    planSearch(urls, { maxIndexPages: 1, facetFiles: false }).parts.map((part) => part.bundle),
+    ["pagefind", "pagefind/part-2"],
+  );
+  assert.is(planSearch(urls).facetFiles, true);
+});
+
 test("partGlob names a part's folders for Pagefind", () => {
   assert.is(partGlob(["news/2024", "news/2023", "abstracts/annual-27"]), "{news/{2024,2023},abstracts/{annual-27}}/*/index.html");
 });
@@ -155,7 +169,7 @@ test("an archive larger than one index is indexed in parts, listed in parts.json
     "/abstracts/annual-27/fourth/": articlePage("Fourth", true),
   });
   const urls = ["/news/2023/first/", "/news/2023/second/", "/news/2022/third/", "/abstracts/annual-27/fourth/"];
-  const report = await writeSearchIndex({ siteDir, articleUrls: urls, maxIndexPages: 2, articleYears: new Map([["/abstracts/annual-27/fourth/", 2022]]) });
+  const report = await writeSearchIndex(siteDir, planSearch(urls, { maxIndexPages: 2, years: new Map([["/abstracts/annual-27/fourth/", 2022]]) }));
   assert.equal(report.errors, []);
   assert.is(report.pages, 4);
   assert.is(report.parts, 2);
@@ -166,7 +180,7 @@ test("an archive larger than one index is indexed in parts, listed in parts.json
     assert.is(entry.languages.en.page_count, 2, bundle);
   }
   // One index keeps the single bundle and writes no list.
-  const single = await writeSearchIndex({ siteDir: writeSite({ "/news/2023/first/": articlePage("First", true) }), articleUrls: ["/news/2023/first/"] });
+  const single = await writeSearchIndex(writeSite({ "/news/2023/first/": articlePage("First", true) }), planSearch(["/news/2023/first/"]));
   assert.is(single.parts, 1);
 });
 
@@ -175,7 +189,7 @@ test("writeSearchIndex reports an article page that lost data-pagefind-body", as
     "/news/2023/first/": articlePage("First", true),
     "/news/2023/second/": articlePage("Second", false),
   });
-  const report = await writeSearchIndex({ siteDir, articleUrls: ["/news/2023/first/", "/news/2023/second/"] });
+  const report = await writeSearchIndex(siteDir, planSearch(["/news/2023/first/", "/news/2023/second/"]));
   assert.equal(report.errors, [
     "2 article pages were written, 1 indexed: every news and abstract page needs data-pagefind-body on its article",
   ]);
@@ -183,7 +197,7 @@ test("writeSearchIndex reports an article page that lost data-pagefind-body", as
 
 test("an archive with no articles gets an empty index that the search page can load", async () => {
   const siteDir = writeSite({ "/news/": "<!doctype html><html lang=en><body><h1>News</h1></body></html>" });
-  const report = await writeSearchIndex({ siteDir, articleUrls: [] });
+  const report = await writeSearchIndex(siteDir, planSearch([]));
   assert.equal(report.errors, []);
   assert.is(report.pages, 0);
   assert.ok(existsSync(path.join(siteDir, "pagefind/pagefind.js")));

@@ -8,7 +8,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/corpus.ts";
-import { searchSource, writeSearchIndex } from "../../scripts/lib/search/pagefind.ts";
+import { planSearch, searchSource, writeSearchIndex } from "../../scripts/lib/search/pagefind.ts";
 import { buildSite, hashTree, repoRoot, tempDir } from "../support/site.ts";
 
 const content = tempDir("content-");
@@ -56,7 +56,7 @@ test("Pagefind writes the same index from the articles' search sources as from t
   for (const html of [(url: string) => site.read(url), (url: string) => searchSource(site.read(url))]) {
     const siteDir = tempDir("indexed-");
     const source = tree(html);
-    const result = await writeSearchIndex({ siteDir, sourceDir: source, articleUrls: articles });
+    const result = await writeSearchIndex(siteDir, planSearch(articles, { sourceDir: source }));
     assert.equal(result.errors, []);
     assert.is(result.pages, 92);
     bundles.push(hashTree(path.join(siteDir, "pagefind")));

@@ -7,6 +7,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import type { Browser } from "playwright-core";
+import { bundleFolder, indexEntryFile } from "../../../src/assets/shared/pagefind-internals.ts";
 import { lastLines, parseBuildOutput, type PhaseLine } from "./builds.ts";
 import { median } from "./report.ts";
 import { sampleTreeMemory, spawnNpmGroup, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
@@ -99,7 +100,7 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
     const response = await fetch(page);
     return response.ok && (text === undefined || (await response.text()).includes(text));
   };
-  const entry = async () => (await fetch(`${base}/pagefind/pagefind-entry.json`)).text();
+  const entry = async () => (await fetch(`${base}/${bundleFolder}/${indexEntryFile}`)).text();
   const searchFinds = async (word: string) => {
     const context = await options.browser.newContext();
     try {

@@ -11,7 +11,7 @@ import { parse } from "yaml";
 import type { Archive, PageLists } from "../model/archive.ts";
 import type { AssetUrls } from "../phases/assets.ts";
 import { pagePolicy, searchPolicy } from "../phases/security.ts";
-import { searchSource } from "../search/pagefind.ts";
+import { searchSource, type SearchPlan } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
 
 export interface ArchiveData {
@@ -23,14 +23,10 @@ export interface ArchiveData {
   assets: AssetUrls;
   /** The snapshot being built (scripts/snapshot.ts), or null. */
   snapshot: SnapshotInfo | null;
-  /** The other bundles of a search index written in parts ("pagefind/part-2/", …), searched with the first. */
-  searchParts: readonly string[];
-  /** Whether the search index has the search page's facet files (scripts/lib/search/pagefind-files.ts). */
-  facetFiles: boolean;
+  /** The search index the build writes (scripts/lib/search/pagefind.ts); none in the preview's quick path. */
+  search: SearchPlan | undefined;
   /** Whether this run renders the templates that make one page each (home, years, search, 404…): only the first run does. */
   singlePages: boolean;
-  /** Also write the `searchSource` of each of these pages (by URL) into `dir`, at the page's path, for Pagefind to read. */
-  searchSources?: { dir: string; urls: ReadonlySet<string> } | undefined;
 }
 
 /** Where the page templates are (`dir.input` of .eleventy.ts is src/). */
@@ -42,14 +38,17 @@ interface EleventyRun {
 }
 
 export default function archiveData(eleventyConfig: UserConfig, options: ArchiveData): void {
-  const { archive, pageLists, assets, snapshot, searchParts, facetFiles, singlePages, searchSources } = options;
+  const { archive, pageLists, assets, snapshot, search, singlePages } = options;
+  const searchSources = search?.sources;
   eleventyConfig.addGlobalData("archive", archive);
   eleventyConfig.addGlobalData("pageLists", pageLists);
   eleventyConfig.addGlobalData("assets", assets);
   eleventyConfig.addGlobalData("csp", { page: pagePolicy, search: searchPolicy });
   eleventyConfig.addGlobalData("snapshot", snapshot);
-  eleventyConfig.addGlobalData("searchParts", searchParts);
-  eleventyConfig.addGlobalData("facetFiles", facetFiles);
+  // An index in parts: the search page searches the other bundles ("pagefind/part-2/", …) with the first.
+  eleventyConfig.addGlobalData("searchParts", search?.parts.slice(1).map((part) => `${part.bundle}/`) ?? []);
+  // Without facet files the search page counts facets with Pagefind's public API (scripts/lib/search/pagefind-files.ts).
+  eleventyConfig.addGlobalData("facetFiles", search?.facetFiles ?? true);
   const run = eleventyConfig as unknown as EleventyRun;
   if (!singlePages) for (const template of singlePageTemplates()) run.ignores.add(template);
   // A snapshot has a page about itself, and no offline page: it has no service worker to save

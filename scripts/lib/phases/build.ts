@@ -18,7 +18,7 @@ import { discard, publishPhase, recoverInterruptedBuilds, stagingDir } from "./p
 import { renderPhase } from "./render.ts";
 import { searchPhase } from "./search.ts";
 import { validatePhase } from "./validate.ts";
-import { planIndexParts, searchSourceFolder } from "../search/pagefind.ts";
+import { planSearch, searchSourceFolder } from "../search/pagefind.ts";
 import { untestedPagefind } from "../../../src/assets/shared/pagefind-internals.ts";
 import { installedPagefindVersion } from "../search/pagefind-files.ts";
 import { snapshotPhase, warcPhase } from "../snapshot/payload.ts";
@@ -95,12 +95,6 @@ export async function build(options: BuildOptions & { changedOnly?: ChangedOnly 
 
 function stage(options: BuildOptions, archive: Archive, log: (line: string) => void): StagedBuild {
   const siteDir = stagingDir(options.outDir);
-  const articleUrls = archive.items.map((item) => item.url);
-  const indexParts = planIndexParts(articleUrls, options.maxIndexPages, new Map(archive.items.map((item) => [item.url, item.year])));
-  // Pagefind's command line reads the articles' search sources (scripts/lib/search/pagefind.ts), written
-  // as they render into a hidden folder of the staging site: half the pages' bytes. An index in parts
-  // (a 100k archive) reads the pages instead: the sources of all its render runs cost too much memory.
-  const sourced = articleUrls.length > 0 && indexParts.length === 1;
   // Pagefind's private files are read only from a version this build was tested with; else the
   // search page counts facets with Pagefind's public API.
   const untested = untestedPagefind(installedPagefindVersion());
@@ -112,9 +106,16 @@ function stage(options: BuildOptions, archive: Archive, log: (line: string) => v
     // A preview is rebuilt on every save: a worker caching its pages would only get in the way. A
     // snapshot must never take over the live site's offline cache.
     serviceWorker: !options.snapshot && (options.serviceWorker ?? !options.preview),
-    indexParts,
-    facetFiles: untested === undefined,
-    ...(sourced ? { searchSources: { dir: path.join(siteDir, searchSourceFolder), urls: new Set(articleUrls) } } : {}),
+    // Pagefind reads the articles' search sources, written as they render into a hidden folder of the staging site.
+    search: planSearch(
+      archive.items.map((item) => item.url),
+      {
+        years: new Map(archive.items.map((item) => [item.url, item.year])),
+        ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
+        facetFiles: untested === undefined,
+        sourceDir: path.join(siteDir, searchSourceFolder),
+      },
+    ),
     log,
   };
 }

@@ -7,14 +7,12 @@
 import { rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { ContentCache } from "../content/cache.ts";
-import { conferences, site, topics } from "../content/data.ts";
-import { ContentError } from "../content/problems.ts";
 import type { Archive } from "../model/archive.ts";
 import type { AssetUrls } from "./assets.ts";
 import { publishMedia } from "./media.ts";
-import { BuildError, failingAs, type BuildOptions } from "./phase.ts";
+import { failingAs, type BuildOptions } from "./phase.ts";
 import { renderSite } from "./render.ts";
-import { checkedArchive } from "./validate.ts";
+import { archiveOptions, validArchive } from "./validate.ts";
 
 export interface ChangedOnly {
   /** The preview's content cache: each build re-reads only the files changed since the last. */
@@ -32,7 +30,7 @@ export type ChangedPagesReport =
   | { status: "updated"; archive: Archive; rendered: string[]; removed: string[]; phases: { name: string; ms: number }[] };
 
 export async function buildChangedPages(options: BuildOptions, { cache, since, assets }: ChangedOnly): Promise<ChangedPagesReport> {
-  const { contentDir, outDir, preview, now, basePath } = options;
+  const { outDir } = options;
   const phases: { name: string; ms: number }[] = [];
   const timed = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -40,17 +38,12 @@ export async function buildChangedPages(options: BuildOptions, { cache, since, a
     phases.push({ name, ms: performance.now() - started });
     return result;
   };
-  const loadOptions = { contentDir, site, topics, conferences, ...(preview ? { preview } : {}), ...(now ? { now } : {}) };
   const archive = await timed("validate", () => {
+    const loadOptions = archiveOptions(options);
     const read = cache.read(loadOptions);
     // Nothing saved since: the served pages are `since`'s, or the content still fails as it did.
     if (!read.changed && (read.problems.length > 0 || read.content === since?.content)) return undefined;
-    try {
-      return checkedArchive({ ...loadOptions, ...(basePath ? { basePath } : {}) }, read);
-    } catch (error) {
-      if (error instanceof ContentError) throw new BuildError("validate", error.message);
-      throw error;
-    }
+    return validArchive(loadOptions, read);
   });
   if (!archive) return { status: "unchanged" };
   if (!since) return { status: "updated", archive, rendered: [], removed: [], phases };

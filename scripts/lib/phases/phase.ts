@@ -3,7 +3,7 @@
  * staging folder they all write into, and the error a phase throws when it fails.
  */
 import type { Archive, Period } from "../model/archive.ts";
-import type { IndexPart } from "../search/pagefind.ts";
+import type { SearchPlan } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
 import { formatMs } from "../util/format.ts";
 import { errorMessage } from "../util/error-message.ts";
@@ -62,12 +62,8 @@ export interface StagedBuild {
   siteDir: string;
   /** Whether this build has a service worker (not in previews and snapshots). */
   serviceWorker: boolean;
-  /** The Pagefind bundles the articles are indexed in (one, below `maxIndexPages` articles). */
-  indexParts: IndexPart[];
-  /** Whether the search page gets its facet files: only from a Pagefind this build was tested with (scripts/lib/search/pagefind-files.ts). */
-  facetFiles: boolean;
-  /** Where the render phase writes the articles' search sources for Pagefind, when it reads them. */
-  searchSources?: { dir: string; urls: Set<string> };
+  /** What the search index holds and how it is written: read by the render and search phases. */
+  search: SearchPlan;
   log: (line: string) => void;
 }
 

@@ -4,6 +4,7 @@ import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import archiveData from "../eleventy/archive-data.ts";
 import type { Archive, PageLists } from "../model/archive.ts";
+import type { SearchPlan } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
 import { formatBytes } from "../util/format.ts";
 import { repoRoot } from "../util/repo-root.ts";
@@ -44,20 +45,11 @@ export interface RenderOptions {
   /** Render only this part of the pages (see `pagesPerRun`), or only the pages of these lists (the preview's edited articles). */
   part?: RenderPart | RenderSelection | undefined;
   /**
-   * The other bundles of a search index written in parts ("pagefind/part-2/", …; see
-   * scripts/lib/search/pagefind.ts), which the search page searches with the first. Default: none.
+   * The search index the build writes: the search page lists its parts and says whether it has
+   * facet files, and the pages' search sources are written where it says. None in the preview's
+   * quick path, which renders no search page.
    */
-  searchParts?: readonly string[] | undefined;
-  /**
-   * Whether the search index has the search page's facet files (default: true). Without them the
-   * page counts facets with Pagefind's public API (scripts/lib/search/pagefind-files.ts).
-   */
-  facetFiles?: boolean | undefined;
-  /**
-   * Also write the `searchSource` of each of these pages (by URL) into `dir`, at the page's path,
-   * for Pagefind to read instead of the page (scripts/lib/search/pagefind.ts).
-   */
-  searchSources?: { dir: string; urls: ReadonlySet<string> } | undefined;
+  search?: SearchPlan | undefined;
 }
 
 /**
@@ -67,7 +59,8 @@ export interface RenderOptions {
  * part. With a `RenderSelection`, only the pages of its lists.
  */
 export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
-  const { snapshot, part, searchParts = [], searchSources, facetFiles = true } = options;
+  const { snapshot, part, search } = options;
+  const searchSources = search?.sources;
   const lists = part && "lists" in part ? part.lists : archive.pageLists(part);
   const singlePages = !part || ("index" in part && part.index === 0);
   // Pagefind numbers pages in the order it finds them, and some file systems (tmpfs) list a folder
@@ -79,7 +72,7 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
     // With a base path such as /archive/, the HTML base plugin (.eleventy.ts) prefixes every root-relative URL.
     pathPrefix: archive.basePath,
     config: (eleventyConfig: UserConfig) =>
-      eleventyConfig.addPlugin(archiveData, { archive, pageLists: lists, assets, snapshot: snapshot ?? null, searchParts, facetFiles, singlePages, searchSources }),
+      eleventyConfig.addPlugin(archiveData, { archive, pageLists: lists, assets, snapshot: snapshot ?? null, search, singlePages }),
   });
   // Eleventy would print its own summary; the build prints one line per phase instead.
   eleventy.disableLogger();
@@ -88,17 +81,15 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
 
 export const renderPhase: Phase<StagedBuild, { articles: number; scriptBytes: number; runs: number }> = {
   name: "render",
-  async run({ archive, siteDir, options, serviceWorker, indexParts, searchSources, facetFiles }) {
+  async run({ archive, siteDir, options, serviceWorker, search }) {
     const assets = await failingAs("render", "writing the assets (stylesheet, search script) failed", () =>
       writeAssets(repoRoot, siteDir, { serviceWorker, snapshot: options.snapshot !== undefined }),
     );
     const runs = renderRuns(archive.pageCount, options.pagesPerRun);
-    // An index in parts: the search page searches the other bundles with the first.
-    const searchParts = indexParts.slice(1).map((part) => `${part.bundle}/`);
     // Eleventy keeps every page of a run in memory: a large archive renders in several runs.
     await failingAs("render", "Eleventy failed", async () => {
       for (let index = 0; index < runs; index++) {
-        await renderSite(archive, assets.urls, siteDir, { snapshot: options.snapshot, part: runs > 1 ? { index, count: runs } : undefined, searchParts, searchSources, facetFiles });
+        await renderSite(archive, assets.urls, siteDir, { snapshot: options.snapshot, part: runs > 1 ? { index, count: runs } : undefined, search });
       }
     });
     return { articles: archive.items.length, scriptBytes: assets.searchBytes, runs };

@@ -12,20 +12,11 @@ import { removeInBackground, trashDir } from "./publish.ts";
 
 export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: SuggestionWordsReport }> = {
   name: "search",
-  async run({ archive, siteDir, options, serviceWorker, searchSources, facetFiles }) {
+  async run({ archive, siteDir, options, serviceWorker, search }) {
     // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
     if (serviceWorker) loadWorkbox().catch(() => {});
     // Pagefind's process starts here and indexes on its own; the dictionary is made meanwhile.
-    const indexing = failingAs("search", "Pagefind failed", () =>
-      writeSearchIndex({
-        siteDir,
-        ...(searchSources ? { sourceDir: searchSources.dir } : {}),
-        articleUrls: archive.items.map((item) => item.url),
-        articleYears: new Map(archive.items.map((item) => [item.url, item.year])),
-        facetFiles,
-        ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
-      }),
-    );
+    const indexing = failingAs("search", "Pagefind failed", () => writeSearchIndex(siteDir, search));
     // Eleventy's runs leave much garbage, which V8 keeps while it is busy: collected while Pagefind's
     // process starts, the build holds half the memory at Pagefind's peak (10k: 0.8 → 0.4 GB).
     collectGarbage();
@@ -35,7 +26,7 @@ export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: 
       throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
     }
     // Not part of the site: out of the way before the service worker lists the site's files.
-    if (searchSources) removeInBackground(searchSources.dir, trashDir(options.outDir, "search"));
+    if (search.sources) removeInBackground(search.sources.dir, trashDir(options.outDir, "search"));
     return { ...result, suggestions };
   },
   describe: (result) =>

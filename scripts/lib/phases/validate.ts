@@ -9,17 +9,12 @@ import { pluralise } from "../util/format.ts";
 
 export const validatePhase: Phase<BuildOptions, Archive> = {
   name: "validate",
-  run({ contentDir, preview, now, basePath, period }) {
-    try {
-      const archive = checkedArchive({ contentDir, site, topics, conferences, preview, now, basePath, period });
-      // A snapshot of an empty period says so itself (scripts/lib/snapshot/make-snapshot.ts).
-      const empty = period === undefined ? nothingToPublish(archive, contentDir) : undefined;
-      if (empty) throw new ContentError([empty]);
-      return archive;
-    } catch (error) {
-      if (error instanceof ContentError) throw new BuildError("validate", error.message);
-      throw error;
-    }
+  run(options) {
+    const archive = validArchive(archiveOptions(options));
+    // A snapshot of an empty period says so itself (scripts/lib/snapshot/make-snapshot.ts).
+    const empty = options.period === undefined ? nothingToPublish(archive, options.contentDir) : undefined;
+    if (empty) throw new BuildError("validate", new ContentError([empty]).message);
+    return archive;
   },
   describe: (archive) =>
     `${archive.files} files: ${archive.news.length} news, ${pluralise(archive.abstracts.length, "abstract")}` +
@@ -28,12 +23,29 @@ export const validatePhase: Phase<BuildOptions, Archive> = {
       : ""),
 };
 
+/** What reading the content and making the archive take from the build's options. */
+export function archiveOptions({ contentDir, preview, now, basePath, period }: BuildOptions): ArchiveLoadOptions {
+  return { contentDir, site, topics, conferences, ...(preview ? { preview } : {}), ...(now ? { now } : {}), ...(basePath ? { basePath } : {}), ...(period ? { period } : {}) };
+}
+
+type ArchiveLoadOptions = LoadOptions & { basePath?: string; period?: Period };
+
+/** `checkedArchive`, with its problems failing the build's validate phase. */
+export function validArchive(options: ArchiveLoadOptions, read?: { content: LoadedContent; problems: Problem[] }): Archive {
+  try {
+    return checkedArchive(options, read);
+  } catch (error) {
+    if (error instanceof ContentError) throw new BuildError("validate", error.message);
+    throw error;
+  }
+}
+
 /**
  * The archive made from the content folder (or from `read`, what the preview already read), or a
  * ContentError with every problem of the files and of their aliases together, in one report.
  */
 export function checkedArchive(
-  options: LoadOptions & { basePath?: string; period?: Period },
+  options: ArchiveLoadOptions,
   read: { content: LoadedContent; problems: Problem[] } = readContent(options),
 ): Archive {
   const archive = new Archive({ ...options, content: read.content });

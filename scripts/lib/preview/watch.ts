@@ -1,66 +1,41 @@
 /**
- * Watches a folder tree for changes by watching each of its folders.
- *
- * Node 20's `fs.watch(dir, { recursive: true })` on Linux watches every file on its own, and loses a
- * file once it is replaced by a rename, which is how `sed -i` and many editors ("atomic" or "safe"
- * save) write: the first save was seen, every later one was not. A folder's own watch reports
- * whatever happens to the names in it, replaced files included, so this keeps one watch per folder
- * and adds one for each folder that appears.
+ * Watches folder trees for the preview, with chokidar: it keeps seeing a file that an editor's
+ * "atomic" save or `sed -i` replaces by a rename, and a folder deleted and made again, which
+ * Node 20's recursive `fs.watch` on Linux loses.
  */
-import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
-import path from "node:path";
+import { watch } from "chokidar";
 
-export interface TreeWatcher {
-  close(): void;
-}
+/**
+ * Longer than chokidar's 50 ms throttle, which drops a second change to the same file within 50 ms
+ * of the first without a later event: the batch is handed over only after any such change was written.
+ */
+export const SETTLE_MS = 60;
 
-/** Calls `onChange` with the path of each file or folder that changed under `root`. */
-export function watchTree(root: string, onChange: (file: string) => void): TreeWatcher {
-  const watchers = new Map<string, FSWatcher>();
-  const add = (dir: string) => {
-    // A folder that appears again (deleted and created, moved back) is a new folder to the system: watched anew.
-    watchers.get(dir)?.close();
-    watchers.delete(dir);
-    let watcher: FSWatcher;
-    try {
-      watcher = watch(dir, (_event, name) => {
-        const file = name ? path.join(dir, name.toString()) : dir;
-        if (file !== dir && isFolder(file)) addTree(file);
-        onChange(file);
-      });
-    } catch {
-      return; // Gone already.
-    }
-    watcher.on("error", () => {
-      // The folder was deleted: its parent's watch reports that.
-      watcher.close();
-      if (watchers.get(dir) === watcher) watchers.delete(dir);
-    });
-    watchers.set(dir, watcher);
-  };
-  const addTree = (dir: string) => {
-    add(dir);
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) if (entry.isDirectory()) addTree(path.join(dir, entry.name));
-  };
-  addTree(root);
+/**
+ * Calls `onChanges` with the paths changed under `roots` once no change has been seen for
+ * SETTLE_MS; resolves when the trees are watched.
+ */
+export async function watchTrees(roots: string[], onChanges: (files: string[]) => void): Promise<{ close(): Promise<void> }> {
+  const watcher = watch(roots, { ignoreInitial: true });
+  let changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  watcher.on("all", (_event, file) => {
+    changed.add(file);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const files = [...changed];
+      changed = new Set();
+      onChanges(files);
+    }, SETTLE_MS);
+  });
+  await new Promise<void>((resolve, reject) => {
+    watcher.once("ready", resolve);
+    watcher.once("error", reject);
+  });
   return {
-    close: () => {
-      for (const watcher of watchers.values()) watcher.close();
-      watchers.clear();
+    close: async () => {
+      clearTimeout(timer);
+      await watcher.close();
     },
   };
-}
-
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }

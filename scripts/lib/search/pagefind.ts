@@ -22,25 +22,49 @@ import { writeFacetFiles } from "./pagefind-files.ts";
 /** Where the bundle goes inside the site; the search page imports `/pagefind/pagefind.js`. */
 export const bundleDir = bundleFolder;
 
-export interface SearchIndexOptions {
-  /** The built site (the staging folder). */
-  siteDir: string;
-  /**
-   * Where Pagefind's command line reads the article pages: the site (default), or a folder of their
-   * `searchSource` copies at the same paths, which the render phase writes (`searchSourceFolder`).
-   */
-  sourceDir?: string;
+/**
+ * What the build indexes, and how: made once (phases/build.ts, `planSearch`), and followed by the
+ * render phase (the search page's list of parts, the search sources) and the search phase.
+ */
+export interface SearchPlan {
   /** URLs of the article pages (`/news/2023/slug/`): exactly these must end up in the index. */
   articleUrls: readonly string[];
+  /** The Pagefind bundles the articles are indexed in: one, below `maxIndexPages` articles. */
+  parts: readonly IndexPart[];
+  /**
+   * Write the search page's facet file into each bundle. Off when the installed Pagefind was not
+   * tested with it (src/assets/shared/pagefind-internals.ts, `untestedPagefind`).
+   */
+  facetFiles: boolean;
+  /**
+   * Set when Pagefind's command line reads the articles' `searchSource` copies, at the pages' paths
+   * in `dir` (written by the render phase), instead of the pages.
+   */
+  sources?: { dir: string; urls: ReadonlySet<string> };
+}
+
+export interface SearchPlanOptions {
+  /** Each article's year, by URL, for the parts (`planIndexParts`); news URLs carry theirs. */
+  years?: ReadonlyMap<string, number>;
   /** Articles per index part (default `maxIndexPages`). */
   maxIndexPages?: number;
-  /** Each article's year, by URL, for the parts (`planIndexParts`); news URLs carry theirs. */
-  articleYears?: ReadonlyMap<string, number>;
-  /**
-   * Write the search page's facet file into each bundle (default: true). Off when the installed
-   * Pagefind was not tested with it (src/assets/shared/pagefind-internals.ts, `untestedPagefind`).
-   */
+  /** Default: true. */
   facetFiles?: boolean;
+  /** Where the search sources go (`searchSourceFolder` of the site), if Pagefind should read them. */
+  sourceDir?: string;
+}
+
+export function planSearch(articleUrls: readonly string[], options: SearchPlanOptions = {}): SearchPlan {
+  const parts = planIndexParts(articleUrls, options.maxIndexPages, options.years);
+  // The sources are half the pages' bytes, so Pagefind reads less. An index in parts (a 100k
+  // archive) reads the pages instead: the sources of all its render runs cost too much memory.
+  const sourced = options.sourceDir !== undefined && articleUrls.length > 0 && parts.length === 1;
+  return {
+    articleUrls,
+    parts,
+    facetFiles: options.facetFiles ?? true,
+    ...(sourced ? { sources: { dir: options.sourceDir as string, urls: new Set(articleUrls) } } : {}),
+  };
 }
 
 export interface SearchIndexReport {
@@ -66,7 +90,7 @@ export const articleGlob = "{news,abstracts}/*/*/index.html";
 
 /**
  * The folder of the staging site where the render phase writes each article page's
- * `searchSource`, for Pagefind's command line to read instead of the pages (`sourceDir`). The
+ * `searchSource`, for Pagefind's command line to read instead of the pages (`SearchPlan.sources`). The
  * build removes it once the index is written; the check does not read it.
  */
 export const searchSourceFolder = ".search-source";
@@ -86,7 +110,9 @@ export function searchSource(html: string): string {
   const start = html.lastIndexOf("<", marker);
   const name = /^<([a-z][a-z0-9-]*)[\s>]/i.exec(html.slice(start, marker + 1))?.[1]?.toLowerCase();
   if (!name || html.slice(start, marker).includes(">")) return html;
-  // Its end: the close tag that balances it (text and attribute values cannot hold a "<" here: both are escaped).
+  // Its end: the close tag that balances it. Text and attribute values cannot hold a "<" here (Markdown
+  // is rendered with html: false, Nunjucks escapes), so no parser is needed: htmlparser2 gave the same
+  // 10,399 sources of the Brown corpus 11 times slower (1.2 s against 0.1 s; docs/benchmarks.md).
   const tags = new RegExp(`<(/?)${name}[\\s>]`, "gi");
   tags.lastIndex = marker;
   let depth = 1;
@@ -198,21 +224,21 @@ export function partGlob(folders: readonly string[]): string {
   return `{${[...byKind].map(([kind, names]) => `${kind}/{${names.join(",")}}`).join(",")}}/*/index.html`;
 }
 
-export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexReport> {
-  const outputPath = path.join(options.siteDir, bundleDir);
-  if (options.articleUrls.length === 0) {
-    const written = await writeEmptyIndex(outputPath, options.facetFiles ?? true);
-    return report(options, outputPath, written, [{ bundle: bundleDir, pages: 0 }]);
+/** Writes the planned index into the site (`siteDir`, the staging folder) and reports it. */
+export async function writeSearchIndex(siteDir: string, plan: SearchPlan): Promise<SearchIndexReport> {
+  const outputPath = path.join(siteDir, bundleDir);
+  if (plan.articleUrls.length === 0) {
+    const written = await writeEmptyIndex(outputPath, plan.facetFiles);
+    return report(siteDir, plan, outputPath, written);
   }
-  // The same plan as the build's, which wrote the parts' folders into the search page.
-  const parts = planIndexParts(options.articleUrls, options.maxIndexPages, options.articleYears);
+  const { parts } = plan;
   const errors: string[] = [];
   const timings = { add: 0, write: 0 };
   let words = 0;
   for (const [index, part] of parts.entries()) {
     // One part at a time: the memory of one Pagefind process is the point of parts.
     const glob = parts.length === 1 ? articleGlob : partGlob(part.folders);
-    const written = await runPagefindCli(options.sourceDir ?? options.siteDir, glob, path.join(options.siteDir, part.bundle));
+    const written = await runPagefindCli(plan.sources?.dir ?? siteDir, glob, path.join(siteDir, part.bundle));
     timings.add += written.timings.add;
     timings.write += written.timings.write;
     words += written.words ?? 0;
@@ -220,9 +246,9 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
     // The search page's compact copy of the filters (scripts/lib/search/pagefind-files.ts).
     const started = performance.now();
-    if (options.facetFiles ?? true) await writeFacetFiles(path.join(options.siteDir, part.bundle));
+    if (plan.facetFiles) await writeFacetFiles(path.join(siteDir, part.bundle));
     if (index > 0) {
-      const shared = dropSharedEngine(path.join(options.siteDir, part.bundle), outputPath);
+      const shared = dropSharedEngine(path.join(siteDir, part.bundle), outputPath);
       if (shared) errors.push(`${part.bundle}: ${shared}`);
     }
     timings.write += performance.now() - started;
@@ -231,7 +257,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     const list = parts.slice(1).map((part) => ({ bundle: `${part.bundle}/`, folders: part.folders, pages: part.pages, years: part.years }));
     writeFileSync(path.join(outputPath, partsFile), `${JSON.stringify({ parts: list }, null, 2)}\n`);
   }
-  return report(options, outputPath, { errors, timings, failed: false, words }, parts);
+  return report(siteDir, plan, outputPath, { errors, timings, failed: false, words });
 }
 
 /**
@@ -261,18 +287,19 @@ function dropSharedEngine(partDir: string, firstDir: string): string | undefined
   return undefined;
 }
 
-function report(options: SearchIndexOptions, outputPath: string, written: PagefindRun, parts: readonly Pick<IndexPart, "bundle" | "pages">[]): SearchIndexReport {
+function report(siteDir: string, plan: SearchPlan, outputPath: string, written: PagefindRun): SearchIndexReport {
+  const { parts } = plan;
   const { errors, timings, words } = written;
   if (errors.length > 0 && written.failed) return { pages: 0, indexBytes: 0, errors, timings, parts: parts.length };
   let pages = 0;
   for (const part of parts) {
-    const indexed = indexedPageCount(readFileSync(path.join(options.siteDir, part.bundle, indexEntryFile), "utf8"));
+    const indexed = indexedPageCount(readFileSync(path.join(siteDir, part.bundle, indexEntryFile), "utf8"));
     pages += indexed;
     // A part's folders hold exactly its articles: a shortfall is an article Pagefind left out.
     const missing = parts.length > 1 && missingPagesError(part.pages, indexed);
     if (missing) errors.push(`${part.bundle}: ${missing}`);
   }
-  const missing = missingPagesError(options.articleUrls.length, pages);
+  const missing = missingPagesError(plan.articleUrls.length, pages);
   if (missing && parts.length === 1) errors.push(missing);
   return { pages, indexBytes: indexDataBytes(outputPath), errors, timings, parts: parts.length, ...(words === undefined ? {} : { words }) };
 }
