@@ -11,6 +11,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { serveSite } from "../../scripts/lib/util/static-server.ts";
 import { pdfWithText, photoWithGps } from "../support/media.ts";
 import { buildSite, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
@@ -122,6 +123,17 @@ test("under --base-path /archive/, the site answers there and nowhere else", asy
     assert.is((await head(`${archive.url}/news/2023/mou-signed/guide.pdf`)).status, 404);
   } finally {
     archive.process.kill();
+  }
+});
+
+test("a page served beside the site (the bench's default-UI page) is HTML, and the site is not written to", async () => {
+  const server = await serveSite(site.outDir, { extraPages: new Map([["/bench-default-ui/", "<!doctype html><title>Default UI</title>"]]) });
+  try {
+    const page = await head(`${server.url}/bench-default-ui/`);
+    assert.equal([page.status, page.type, page.body.toString()], [200, "text/html; charset=utf-8", "<!doctype html><title>Default UI</title>"]);
+    assert.not.ok(readdirSync(site.outDir).includes("bench-default-ui"));
+  } finally {
+    await server.close();
   }
 });
 

@@ -87,7 +87,7 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
       else send(response, 404, "text/plain; charset=utf-8", Buffer.from("not found"));
     };
     const extra = extraPages.get(pathname);
-    if (extra !== undefined) return send(response, 200, contentTypeOf(".html"), Buffer.from(extra, "utf8"));
+    if (extra !== undefined) return send(response, 200, contentTypeOf("index.html"), Buffer.from(extra, "utf8"));
     if (!pathname.startsWith(basePath)) return notFound();
     const inSite = pathname.slice(basePath.length - 1);
     const text = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? "")) ? gzippedFile(inSite) : undefined;
