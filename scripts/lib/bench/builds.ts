@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { distinctWords, generateCorpus, writeCorpus, type CorpusText } from "./corpus.ts";
 import { isIndexData } from "../../../src/assets/shared/pagefind-internals.ts";
-import { bundleDir } from "../search/pagefind.ts";
+import { bundleFolder } from "../../../src/assets/shared/pagefind-internals.ts";
 import { sampleTreeMemory, spawnNpmGroup, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
 
 export interface Corpus {
@@ -145,7 +145,7 @@ export async function runBuild(contentDir: string, outDir: string, maxRssBytes: 
     throw new BuildAborted(`stopped: the build's processes held ${(overLimit / 1e9).toFixed(1)} GB, over the --max-rss limit`);
   }
   if (code !== 0) throw new Error(`npm run build exited with ${code}:\n${lastLines(stdout + stderr, 30)}`);
-  const bundle = path.join(outDir, bundleDir);
+  const bundle = path.join(outDir, bundleFolder);
   return {
     ...parseBuildOutput(stdout),
     loadAverage,

@@ -10,7 +10,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import type { ConfigData, HtmlValidate, ResolvedConfig } from "html-validate";
-import { bundleDir, searchSourceFolder } from "../search/pagefind.ts";
+import { bundleFolder } from "../../../src/assets/shared/pagefind-internals.ts";
+import { searchSourceFolder } from "../search/pagefind.ts";
 import { listFiles } from "../util/list-files.ts";
 import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
 
@@ -215,7 +216,7 @@ export function scanPages(outDir: string, options: CheckOptions = {}): PageScan 
   const scan: PageScan = { pages: new Map(), validated: 0, unvalidated: [], problems: [], strings: new Map() };
   const { validate = "all" } = options;
   const toValidate = new Set(validate === "all" ? [] : validate);
-  for (const file of sitePaths(outDir, [bundleDir, searchSourceFolder]).filter((name) => name.endsWith(".html"))) {
+  for (const file of sitePaths(outDir, [bundleFolder, searchSourceFolder]).filter((name) => name.endsWith(".html"))) {
     const html = readFileSync(path.join(outDir, file), "utf8");
     const facts = pageFacts(html);
     scan.pages.set(file, keptFacts(facts, scan));

@@ -19,9 +19,6 @@ import path from "node:path";
 import { bundleFolder, indexedPageCount, indexEntryFile, isIndexData, partFolder } from "../../../src/assets/shared/pagefind-internals.ts";
 import { writeFacetFiles } from "./pagefind-files.ts";
 
-/** Where the bundle goes inside the site; the search page imports `/pagefind/pagefind.js`. */
-export const bundleDir = bundleFolder;
-
 /**
  * What the build indexes, and how: made once (phases/build.ts, `planSearch`), and followed by the
  * render phase (the search page's list of parts, the search sources) and the search phase.
@@ -184,7 +181,7 @@ export function planIndexParts(articleUrls: readonly string[], max = maxIndexPag
     // One part: nothing to order, so the years are only reported, where known.
     const known = articleUrls.map((url) => yearOfArticle(url, years)).filter((year) => year !== undefined);
     const span = known.length > 0 ? { from: known.reduce((a, b) => Math.min(a, b)), to: known.reduce((a, b) => Math.max(a, b)) } : { from: 0, to: 0 };
-    return [{ bundle: bundleDir, folders: [...new Set(articleUrls.map(folderOf))], pages: articleUrls.length, years: span }];
+    return [{ bundle: bundleFolder, folders: [...new Set(articleUrls.map(folderOf))], pages: articleUrls.length, years: span }];
   }
   const folders = new Map<string, { pages: number; year: number }>();
   for (const url of articleUrls) {
@@ -211,7 +208,7 @@ export function planIndexParts(articleUrls: readonly string[], max = maxIndexPag
       last.years.from = year;
     } else parts.push({ folders: [...yearFolders], pages, years: { from: year, to: year } });
   }
-  return parts.map((part, index) => ({ ...part, bundle: index === 0 ? bundleDir : partFolder(index + 1) }));
+  return parts.map((part, index) => ({ ...part, bundle: index === 0 ? bundleFolder : partFolder(index + 1) }));
 }
 
 /** Pagefind's glob for a part's folders: "{news/{2023,2022},abstracts/{annual-27}}/*\/index.html". */
@@ -226,7 +223,7 @@ export function partGlob(folders: readonly string[]): string {
 
 /** Writes the planned index into the site (`siteDir`, the staging folder) and reports it. */
 export async function writeSearchIndex(siteDir: string, plan: SearchPlan): Promise<SearchIndexReport> {
-  const outputPath = path.join(siteDir, bundleDir);
+  const outputPath = path.join(siteDir, bundleFolder);
   if (plan.articleUrls.length === 0) {
     const written = await writeEmptyIndex(outputPath, plan.facetFiles);
     return report(siteDir, plan, outputPath, written);
@@ -410,7 +407,6 @@ export function missingPagesError(expected: number, indexed: number): string | u
   if (expected === indexed) return undefined;
   return `${expected} article pages were written, ${indexed} indexed: every news and abstract page needs data-pagefind-body on its article`;
 }
-
 
 function indexDataBytes(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -63,11 +63,23 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
   let totals: ServedTotals = { requests: 0, bytes: 0 };
   const requested: string[] = [];
   const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+  /** The regular file a site path names inside the site, with its size and time; undefined for anything else. */
+  const siteFile = (pathname: string) => {
+    const file = path.join(root, path.normalize(pathname));
+    if (!isInside(file, root)) return undefined;
+    try {
+      const stats = statSync(file);
+      return stats.isFile() ? { file, size: stats.size, mtimeMs: stats.mtimeMs } : undefined;
+    } catch {
+      return undefined; // Missing, or under a file ("/feed.xml/x"): sirv answers 404.
+    }
+  };
   /** The gzipped text file a path names (a folder's index.html included), compressed once per version. */
   const gzippedFile = (pathname: string): { file: string; body: Buffer } | undefined => {
-    const file = path.join(root, path.normalize(pathname.endsWith("/") ? `${pathname}index.html` : pathname));
-    if (!isInside(file, root) || !compressed.has(path.extname(file)) || !existsSync(file) || !statSync(file).isFile()) return undefined;
-    const { mtimeMs } = statSync(file);
+    const named = pathname.endsWith("/") ? `${pathname}index.html` : pathname;
+    const found = compressed.has(path.extname(named)) ? siteFile(named) : undefined;
+    if (!found) return undefined;
+    const { file, mtimeMs } = found;
     let cached = gzipped.get(file);
     if (cached?.mtimeMs !== mtimeMs) gzipped.set(file, (cached = { mtimeMs, body: gzipSync(readFileSync(file), { level: 6 }) }));
     return { file, body: cached.body };
@@ -96,9 +108,9 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     // sirv reads a suffix range, "bytes=-N" (the last N bytes: a WACZ replay reads a zip's
     // directory so), as "bytes=0-N" (lukeed/sirv#155): it is given the explicit range instead.
     const suffix = /^bytes=-(\d+)$/.exec(request.headers.range ?? "");
-    const ranged = suffix ? path.join(root, path.normalize(inSite)) : undefined;
-    if (suffix && ranged && isInside(ranged, root) && existsSync(ranged) && statSync(ranged).isFile()) {
-      const { size } = statSync(ranged);
+    const ranged = suffix ? siteFile(inSite) : undefined;
+    if (suffix && ranged) {
+      const { size } = ranged;
       request.headers.range = `bytes=${Math.max(0, size - Number(suffix[1]))}-${size - 1}`;
     }
     // sirv's headers join those set above with setHeader, so its length is read back when sent.
