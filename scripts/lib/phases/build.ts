@@ -13,7 +13,7 @@ import { mediaPhase } from "./media.ts";
 import { buildChangedPages, type ChangedOnly, type ChangedPagesReport } from "./changed-pages.ts";
 import { offlinePhase } from "./offline.ts";
 import { outputFolderProblem } from "./output-folder.ts";
-import { BuildError, phaseLine, type BuildOptions, type Phase, type StagedBuild } from "./phase.ts";
+import { BuildError, failingAs, phaseLine, type BuildOptions, type Phase, type StagedBuild } from "./phase.ts";
 import { discard, publishPhase, recoverInterruptedBuilds, stagingDir } from "./publish.ts";
 import { renderPhase } from "./render.ts";
 import { searchPhase } from "./search.ts";
@@ -51,7 +51,7 @@ export async function build(options: BuildOptions & { changedOnly?: ChangedOnly 
   const phases: BuildReport["phases"] = [];
   const run = async <Input, Result>(phase: Phase<Input, Result>, input: Input): Promise<Result> => {
     const started = performance.now();
-    const result = await phase.run(input);
+    const result = await failingAs(phase.name, undefined, () => phase.run(input));
     const ms = performance.now() - started;
     phases.push({ name: phase.name, ms });
     log(phaseLine(phase.name, phase.describe(result), ms));
