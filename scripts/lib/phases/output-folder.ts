@@ -46,14 +46,21 @@ export function outputFolderProblem(outDir: string, contentDir: string, repoRoot
   if (!problem) return undefined;
   const candidates = kind === siteOutput ? [path.join(path.dirname(realPath(contentDir)), "_site"), path.join(repoRoot, "_site")] : [path.join(repoRoot, "snapshots", path.basename(outDir))];
   const instead = candidates.find((candidate) => refusal(candidate, contentDir, repoRoot, kind) === undefined);
-  const advice = problem.foreign ? `choose an empty folder or one a ${kind.writer} wrote` : "use a folder of its own";
-  return printable(`--out ${displayPath(outDir)} ${problem.reason}${instead ? `; ${advice}, e.g. --out ${displayPath(instead)}` : problem.foreign ? `; ${advice}` : ""}`);
+  if (problem.advice === "none") return printable(`--out ${displayPath(outDir)} ${problem.reason}`);
+  const advice = problem.advice === "foreign" ? `choose an empty folder or one a ${kind.writer} wrote` : "use a folder of its own";
+  return printable(`--out ${displayPath(outDir)} ${problem.reason}${instead ? `; ${advice}, e.g. --out ${displayPath(instead)}` : problem.advice === "foreign" ? `; ${advice}` : ""}`);
 }
 
-function refusal(outDir: string, contentDir: string, repoRoot: string, kind: OutputKind): { reason: string; foreign?: true } | undefined {
+/** Why not, and which advice follows: a folder of its own, an empty one or a build's, or none (the reason gives its own). */
+interface Refusal {
+  reason: string;
+  advice: "own" | "foreign" | "none";
+}
+
+function refusal(outDir: string, contentDir: string, repoRoot: string, kind: OutputKind): Refusal | undefined {
   const out = realPath(outDir);
   const content = realPath(contentDir);
-  const refuse = (reason: string) => ({ reason });
+  const refuse = (reason: string): Refusal => ({ reason, advice: "own" });
   if (out === path.parse(out).root) return refuse("is the root folder: publishing replaces the output folder, and everything in it would be deleted");
   if (out === content) return refuse("is the content folder: publishing would replace every content file with the site");
   if (isInside(content, out)) return refuse(`contains the content folder ${displayPath(contentDir)}: publishing would delete it`);
@@ -74,11 +81,12 @@ function refusal(outDir: string, contentDir: string, repoRoot: string, kind: Out
   }
   if (!entry.isDirectory()) return refuse("is a file, not a folder: publishing replaces the output folder as a whole, and would delete the file");
   if (mountPoints().has(out)) {
-    return refuse("is a mount point (a disk, or a bind mount): publishing replaces the output folder by renaming it, which a mount point does not allow; build into a folder inside it");
+    const inside = printable(displayPath(path.join(outDir, "site")));
+    return { reason: `is a mount point (a disk, or a bind mount): publishing replaces the output folder by renaming it, which a mount point does not allow; build into a folder inside it, e.g. --out ${inside}`, advice: "none" };
   }
   const entries = readdirSync(out);
   const foreign = entries.length > 0 ? kind.foreign(out, entries) : undefined;
-  if (foreign) return { reason: foreign, foreign: true };
+  if (foreign) return { reason: foreign, advice: "foreign" };
   return writableProblem(out);
 }
 
@@ -92,14 +100,14 @@ function isProjectOutput(relative: string): boolean {
  * the work, rather than at the first file written (where Node reports a read-only file system as
  * a missing folder).
  */
-function writableProblem(out: string): { reason: string } | undefined {
+function writableProblem(out: string): Refusal | undefined {
   let dir = path.dirname(out);
   while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   try {
     accessSync(dir, constants.W_OK);
     return undefined;
   } catch (error) {
-    return { reason: `cannot be written: ${systemErrorMessage(error) ?? String(error)}` };
+    return { reason: `cannot be written: ${systemErrorMessage(error) ?? String(error)}`, advice: "none" };
   }
 }
 

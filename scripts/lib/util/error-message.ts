@@ -10,13 +10,14 @@ import { displayPath } from "./paths.ts";
 /**
  * An error's message for people, with the message of each `cause` under it; no stack. A system
  * error anywhere in the chain (a full disk under "Eleventy failed…") is the cause people can act
- * on: it alone is the message, in one line.
+ * on: it alone is the message, in one line, naming `where` when the error names no file (a
+ * failed write() names none).
  */
-export function errorMessage(error: unknown): string {
+export function errorMessage(error: unknown, where?: string): string {
   const chain: unknown[] = [error];
   for (let cause = error instanceof Error ? error.cause : undefined; cause instanceof Error && chain.length < 10; cause = cause.cause) chain.push(cause);
   const system = chain.find(isSystemError);
-  if (system) return systemErrorMessage(system) ?? "";
+  if (system) return systemErrorMessage(system, where) ?? "";
   // Line by line: a message's own lines stay lines, and nothing in them drives the terminal.
   const lines = (link: unknown) => (link instanceof Error ? link.message : String(link)).split("\n").map(printable).join("\n");
   return chain.map(lines).join("\n  caused by: ");
@@ -52,13 +53,13 @@ export function isSystemError(error: unknown): error is SystemError {
  * A system error as one line: "<file>: <reason in words> (<CODE>)"; undefined for other errors.
  * Node's own message ("ENOENT: no such file or directory, mkdir '…'") names the call, not the cause.
  */
-export function systemErrorMessage(error: unknown): string | undefined {
+export function systemErrorMessage(error: unknown, where?: string): string | undefined {
   if (!isSystemError(error)) return undefined;
   // A recursive mkdir on a read-only file system reports the folder it could not make as missing.
   const code = error.code === "ENOENT" && error.syscall === "mkdir" && error.path && readOnlyAncestor(error.path) ? "EROFS" : error.code;
   const reason = systemReasons[code] ?? nodeReason(error);
-  const where = error.path ? `${printable(displayPath(error.path))}${error.dest ? ` → ${printable(displayPath(error.dest))}` : ""}: ` : "";
-  return `${where}${reason} (${code})`;
+  const named = error.path ? `${displayPath(error.path)}${error.dest ? ` → ${displayPath(error.dest)}` : ""}` : where && displayPath(where);
+  return `${named ? `${printable(named)}: ` : ""}${reason} (${code})`;
 }
 
 /**
