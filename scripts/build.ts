@@ -12,7 +12,8 @@ import { normaliseBasePath } from "./lib/model/urls.ts";
 import { displayPath } from "./lib/util/paths.ts";
 import { formatMs, pluralise } from "./lib/util/format.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
-import { optionsOrUsage } from "./lib/util/cli.ts";
+import { optionsOrUsage, runCommand } from "./lib/util/cli.ts";
+import { printable } from "./lib/util/error-message.ts";
 
 export function parseBuildArgs(args: string[], cwd: string = process.cwd()): BuildOptions {
   const { values } = parseArgs({
@@ -49,11 +50,11 @@ async function main(): Promise<void> {
     console.log(`built ${report.pages} pages (${report.news} news, ${pluralise(report.abstracts, "abstract")}) in ${formatMs(performance.now() - started)}`);
   } catch (error) {
     if (error instanceof BuildError) {
-      console.error(`\nbuild failed in ${error.phase}; ${displayPath(options.outDir)} was left as it was.\n${error.message}`);
+      console.error(`\nbuild failed in ${error.phase}; ${printable(displayPath(options.outDir))} was left as it was.\n${error.message}`);
       process.exit(1);
     }
     throw error;
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runCommand("build", main);

@@ -8,6 +8,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { serveSite } from "./lib/util/static-server.ts";
 import { normaliseBasePath } from "./lib/model/urls.ts";
+import { runCommand } from "./lib/util/cli.ts";
+import { printable } from "./lib/util/error-message.ts";
 
 const usage = "usage: npm run serve -- <site folder> [--port 8080] [--base-path /archive/]";
 
@@ -26,10 +28,12 @@ try {
   port = Number(values.port);
   basePath = normaliseBasePath(values["base-path"]);
 } catch (error) {
-  console.error(`serve: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  console.error(`serve: ${printable(error instanceof Error ? error.message : String(error))}\n${usage}`);
   process.exit(2);
 }
 
-const server = await serveSite(site, { port, basePath, notFoundPage: "404.html" });
-console.log(`serving ${path.relative(process.cwd(), site) || "."} at http://localhost:${port}${basePath} (Ctrl+C stops)`);
-process.once("SIGINT", () => void server.close().then(() => process.exit(0)));
+await runCommand("serve", async () => {
+  const server = await serveSite(site, { port, basePath, notFoundPage: "404.html" });
+  console.log(`serving ${printable(path.relative(process.cwd(), site) || ".")} at http://localhost:${port}${basePath} (Ctrl+C stops)`);
+  process.once("SIGINT", () => void server.close().then(() => process.exit(0)));
+});

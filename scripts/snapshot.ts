@@ -19,7 +19,8 @@ import { periodSlug } from "./lib/snapshot/info.ts";
 import { makeSnapshot, type SnapshotOptions } from "./lib/snapshot/make-snapshot.ts";
 import { slugifyText } from "./lib/content/slugs.ts";
 import { normaliseBasePath } from "./lib/model/urls.ts";
-import { optionsOrUsage } from "./lib/util/cli.ts";
+import { optionsOrUsage, runCommand } from "./lib/util/cli.ts";
+import { printable } from "./lib/util/error-message.ts";
 
 const usage =
   "usage: npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]";
@@ -76,7 +77,7 @@ export function parseSnapshotArgs(args: string[], cwd: string = process.cwd(), t
 async function main(): Promise<void> {
   const options = optionsOrUsage("snapshot", usage, () => parseSnapshotArgs(process.argv.slice(2)));
   // Eleventy resolves its input and include folders from the working directory.
-  const shownOut = displayPath(options.outDir);
+  const shownOut = printable(displayPath(options.outDir));
   process.chdir(repoRoot);
   const started = performance.now();
   try {
@@ -102,4 +103,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runCommand("snapshot", main);

@@ -23,6 +23,9 @@ import { PreviewSession } from "./lib/preview/session.ts";
 import { watchTrees } from "./lib/preview/watch.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
 import { isInside } from "./lib/util/paths.ts";
+import { outputFolderProblem } from "./lib/phases/output-folder.ts";
+import { runCommand } from "./lib/util/cli.ts";
+import { errorMessage } from "./lib/util/error-message.ts";
 
 /**
  * What a changed file asks for: "content" (a file under the content folder's news/ or abstracts/:
@@ -40,6 +43,12 @@ async function main(): Promise<void> {
   const contentDir = path.resolve(values.content ?? path.join(repoRoot, "src"));
   const previewDir = path.resolve(values.out ?? path.join(repoRoot, "_preview"));
   const port = Number(values.port);
+  // Checked here, not only by the first whole build: the preview writes an edited page into the folder at once.
+  const outputProblem = outputFolderProblem(previewDir, contentDir, repoRoot);
+  if (outputProblem) {
+    console.error(`start: ${outputProblem}`);
+    process.exit(1);
+  }
   // Eleventy resolves its input and include folders from the working directory.
   process.chdir(repoRoot);
 
@@ -55,7 +64,7 @@ async function main(): Promise<void> {
   });
 
   // An update that fails for a reason other than content (a file unreadable, say) must not end the preview.
-  const report = (error: unknown) => console.error(`the preview could not be updated: ${error instanceof Error ? error.message : String(error)}`);
+  const report = (error: unknown) => console.error(`the preview could not be updated: ${errorMessage(error)}`);
   const watched = [...new Set(["src", "_includes", contentDir].map((dir) => path.resolve(repoRoot, dir)))];
   await watchTrees(watched, (files) => {
     const kinds = new Set(files.map((file) => changeKind(file, contentDir)));
@@ -96,4 +105,4 @@ async function startEditorBackend(contentDir: string, port: number): Promise<{ b
   return { backend, url: reply.url };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runCommand("start", main);

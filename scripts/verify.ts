@@ -13,13 +13,15 @@ import { verifyBag, type Verification } from "./lib/snapshot/bagit.ts";
 import { openBag } from "./lib/snapshot/sources.ts";
 import { verifyWacz, type WaczVerification } from "./lib/snapshot/wacz.ts";
 import { ZipError } from "./lib/snapshot/zip.ts";
+import { runCommand } from "./lib/util/cli.ts";
+import { printable } from "./lib/util/error-message.ts";
 
 /** What `npm run verify` prints for a bag: one line when it is valid, else one line per problem. */
 export function describeVerification(target: string, verification: Verification): string {
   if (verification.problems.length === 0) {
     return `${target}: complete and valid: ${pluralise(verification.payloadFiles, "file")} (${formatBytes(verification.payloadBytes)}) in data/, every ${verification.algorithms.join(" and ")} checksum matches`;
   }
-  return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${problem}`).join("\n")}`;
+  return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${printable(problem)}`).join("\n")}`;
 }
 
 /** What `npm run verify` prints for a WACZ: one line when it is valid, else one line per problem, the first failure first. */
@@ -30,7 +32,7 @@ export function describeWaczVerification(target: string, verification: WaczVerif
       `${pluralise(verification.records, "WARC record")}, every digest matches; ${pluralise(verification.cdxLines, "index line")}, each finds its record; ${pluralise(verification.pages, "page")}`
     );
   }
-  return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${problem}`).join("\n")}`;
+  return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${printable(problem)}`).join("\n")}`;
 }
 
 /** Verifies `target` and prints what was found: on stdout when it is valid, else on stderr with exit code 1. */
@@ -40,10 +42,10 @@ async function check<Result extends { problems: readonly string[] }>(target: str
     result = await verify(target);
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
-    console.error(`verify: ${error.message}`);
+    console.error(`verify: ${printable(error.message)}`);
     process.exit(1);
   }
-  const text = describe(target, result);
+  const text = describe(printable(target), result);
   if (result.problems.length === 0) console.log(text);
   else {
     console.error(text);
@@ -53,7 +55,7 @@ async function check<Result extends { problems: readonly string[] }>(target: str
 
 async function main(): Promise<void> {
   const [target, ...rest] = process.argv.slice(2);
-  const wrong = target === undefined ? "name the snapshot to check" : rest.length > 0 ? "name one snapshot" : existsSync(target) ? undefined : `${target} does not exist`;
+  const wrong = target === undefined ? "name the snapshot to check" : rest.length > 0 ? "name one snapshot" : existsSync(target) ? undefined : `${printable(target)} does not exist`;
   if (wrong !== undefined || target === undefined) {
     console.error(`verify: ${wrong}\nusage: npm run verify -- <snapshot folder, zip or wacz>`);
     process.exit(2);
@@ -65,4 +67,4 @@ async function main(): Promise<void> {
   await check(target, async (bag) => verifyBag(await openBag(bag)), describeVerification);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runCommand("verify", main);

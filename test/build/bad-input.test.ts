@@ -96,6 +96,28 @@ export const badInputs: BadInput[] = [
     phase: "options",
     message: "--out test/site is inside the project's folder test/: the site must not be mixed with the project's own files; use a folder of its own, e.g. --out <dir>/_site",
   },
+  {
+    input: "`--out .git` (the project's history)",
+    out: () => path.join(repoRoot, ".git"),
+    phase: "options",
+    message:
+      "--out .git is a folder of the project, not one of its outputs: inside the project a build writes only to _site, _preview, snapshots/… or bench/work/…, and publishing would replace it; use a folder of its own, e.g. --out <dir>/_site",
+  },
+  {
+    input: "`--out docs` (a folder of the project)",
+    out: () => path.join(repoRoot, "docs"),
+    phase: "options",
+    message:
+      "--out docs is a folder of the project, not one of its outputs: inside the project a build writes only to _site, _preview, snapshots/… or bench/work/…, and publishing would replace it; use a folder of its own, e.g. --out <dir>/_site",
+  },
+  {
+    input: "`--out` a folder of someone's documents (`letter.txt`, `thesis.pdf`, `photos/`)",
+    prepare: (_, dir) => writeContent({ "letter.txt": "Dear…\n", "thesis.pdf": "%PDF-1.7\n", "photos/beach.jpg": "jpeg" }, path.join(dir, "documents")),
+    out: (dir) => path.join(dir, "documents"),
+    phase: "options",
+    message:
+      "--out <dir>/documents holds 2 files and 1 folder that no build wrote (letter.txt, photos/, thesis.pdf): publishing would delete them; choose an empty folder or one a build wrote, e.g. --out <dir>/_site",
+  },
   // --- inputs that took minutes: bounded
   {
     input: "a body of `*_` × 50,000, `y`, `_*` × 50,000 (66,750 elements)",
@@ -220,6 +242,18 @@ export const badInputs: BadInput[] = [
       "  <content>/news/2023/itself.md:5: translationOf \"/news/2023/itself/\" is this item's own address: name the same item in another language\n" +
       "  <content>/news/2023/missing.md:5: translationOf \"/news/2023/god/\" is not the address of a news item or abstract in the archive; did you mean \"/news/2023/good/\"?\n" +
       "  <content>/news/2023/otro.md:5: translationOf \"/news/2023/good/\" would join a group of translations that has an item in Spanish (es) already, <content>/news/2023/bueno.md: a group has one item per language",
+  },
+  {
+    input: "a file name with a newline and terminal escapes (`x⏎ESC[1AESC[2Kbuilt 17 pages…ESC[0m.md`), and a NUL inside a key (`summ\\0ary:`)",
+    files: {
+      "news/2023/x\n\u001b[1A\u001b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\u001b[0m.md": newsFile({ title: "Forged", date: "2023-02-30" }),
+      "news/2023/nul.md": newsFile({ title: "Nul", date: "2023-11-15", "summ\0ary": "hi" }),
+    },
+    phase: "validate",
+    message:
+      "2 content errors:\n" +
+      "  <content>/news/2023/nul.md:4: summ\\0ary is not a known field; did you mean \"summary\"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)\n" +
+      "  <content>/news/2023/x\\n\\x1b[1A\\x1b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\\x1b[0m.md:3: date \"2023-02-30\" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)",
   },
   {
     input: "a title of zero-width spaces only",
@@ -388,11 +422,12 @@ test.run();
 
 /**
  * The build's command line as a user who is not root: as `nobody` through util-linux's `setpriv`
- * when the tests run as root, else as the user running them. `dir` is opened for that user to read.
+ * when the tests run as root, else as the user running them. `dir` is opened for that user to read and write.
  */
 function runBuildAsUser(args: string[], dir: string): Promise<{ code: number | null; stderr: string }> {
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) chmodSync(dir, 0o755);
+  // That user reads the content and writes the output beside it, as in a folder of their own.
+  if (asRoot) chmodSync(dir, 0o777);
   const command = [process.execPath, "--import", "tsx", "scripts/build.ts", ...args];
   const [file, ...rest] = asRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", ...command] : command;
   return new Promise((resolve) => {
@@ -426,6 +461,9 @@ export function catalogue(rows: readonly BadInput[]): string {
     "In each case the build exits with code 1 and leaves the content folder and the previous output byte-identical,",
     "except where the phase is \"builds\": those build, with the notes shown.",
     "`<content>` is the content folder (`--content`), `<dir>` the folder holding it.",
+    "Every message shows control characters in the names and values it quotes escaped (`\\n`, `\\t`, `\\0`, `\\x1b`, `\\u202e`), so that",
+    "a file name can neither forge a line nor drive the terminal. Which output folders a build may replace, and how a full disk",
+    "or a read-only output is reported: [deploy.md](deploy.md#the-output-folder).",
     "",
     "| Input | Phase | What the build says |",
     "|---|---|---|",

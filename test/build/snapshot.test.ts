@@ -255,7 +255,10 @@ test("a snapshot of a period without content, or over a folder that is not a sna
     }
     return "made";
   };
-  assert.is(await refusal(content, 2023), `snapshot: ${content} exists and is not a snapshot: choose another --out`);
+  assert.is(
+    await refusal(content, 2023),
+    `options: --out ${content} is the content folder: publishing would replace every content file with the site; use a folder of its own, e.g. --out snapshots/${path.basename(content)}`,
+  );
   assert.ok(existsSync(path.join(content, "news/2023/launch.md")));
   const empty = path.join(tempDir("snapshot-empty-"), "iap-2030");
   assert.is(await refusal(empty, 2030), "snapshot: there are no news items or abstracts in 2030: nothing to archive");

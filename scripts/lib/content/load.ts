@@ -27,6 +27,7 @@ import { isValidSlug, slugFromFileName } from "./slugs.ts";
 import { speakerKey } from "./speakers.ts";
 import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
 import { displayPath, isInside } from "../util/paths.ts";
+import { systemErrorReason } from "../util/error-message.ts";
 import { translationGroups } from "./translations.ts";
 
 const forbiddenInBody = new RegExp(forbiddenCharacters.source, "gu");
@@ -337,7 +338,7 @@ export function readFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "EACCES" || code === "EPERM") return `permission denied (${code}): let the user running the build read it (chmod a+r, or a+rx for a folder)`;
   if (code === "EISDIR") return "it is a folder, not a file";
-  return code ? `${code}: ${(error as Error).message.replace(/^[A-Z]+: /, "")}` : String(error);
+  return systemErrorReason(error) ?? String(error);
 }
 
 function readContentFile<S extends z.ZodType>(

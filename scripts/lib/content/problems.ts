@@ -1,4 +1,5 @@
 import { editDistance } from "../../../src/assets/shared/suggest.ts";
+import { printable } from "../util/error-message.ts";
 
 // One edit distance for "did you mean" and the search page's spelling suggestions.
 export { editDistance };
@@ -14,9 +15,10 @@ export interface Problem {
   message: string;
 }
 
+/** One line, whatever the file's name, the field's or the value holds: control characters are shown escaped. */
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  return problem.field ? `${where}: ${problem.field} ${problem.message}` : `${where}: ${problem.message}`;
+  return printable(problem.field ? `${where}: ${problem.field} ${problem.message}` : `${where}: ${problem.message}`);
 }
 
 /** Thrown when content does not validate; carries every problem of the build, not just the first. */

@@ -13,7 +13,7 @@ import { mediaPhase } from "./media.ts";
 import { buildChangedPages, type ChangedOnly, type ChangedPagesReport } from "./changed-pages.ts";
 import { offlinePhase } from "./offline.ts";
 import { outputFolderProblem } from "./output-folder.ts";
-import { BuildError, phaseLine, type BuildOptions, type Phase, type StagedBuild } from "./phase.ts";
+import { BuildError, failingAs, phaseLine, type BuildOptions, type Phase, type StagedBuild } from "./phase.ts";
 import { discard, publishPhase, recoverInterruptedBuilds, stagingDir } from "./publish.ts";
 import { renderPhase } from "./render.ts";
 import { searchPhase } from "./search.ts";
@@ -49,9 +49,11 @@ export async function build(options: BuildOptions & { changedOnly?: ChangedOnly 
   if (options.changedOnly) return buildChangedPages(options, options.changedOnly);
   const log = options.log ?? (() => {});
   const phases: BuildReport["phases"] = [];
+  // What a system error that names no file (a failed write) is told as: the folder being written.
+  let writingInto = options.outDir;
   const run = async <Input, Result>(phase: Phase<Input, Result>, input: Input): Promise<Result> => {
     const started = performance.now();
-    const result = await phase.run(input);
+    const result = await failingAs(phase.name, undefined, () => phase.run(input), writingInto);
     const ms = performance.now() - started;
     phases.push({ name: phase.name, ms });
     log(phaseLine(phase.name, phase.describe(result), ms));
@@ -63,6 +65,7 @@ export async function build(options: BuildOptions & { changedOnly?: ChangedOnly 
   recoverInterruptedBuilds(options.outDir);
   const archive = await run(validatePhase, options);
   const staged = stage(options, archive, log);
+  writingInto = staged.siteDir;
   try {
     const media = await run(mediaPhase, staged);
     // Every later phase reads the items as the media phase returned them, pictures and all.

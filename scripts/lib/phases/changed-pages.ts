@@ -56,7 +56,7 @@ export async function buildChangedPages(options: BuildOptions, { cache, since, a
     const media = await timed("media", () => publishMedia(changed, outDir, options.mediaCacheDir));
     const shown = archive.withItems(media.items);
     const lists = shown.itemPageLists(new Set(changed.map((item) => item.url)));
-    await timed("render", () => failingAs("render", "Eleventy failed", () => renderSite(shown, assets, outDir, { part: { lists } })));
+    await timed("render", () => failingAs("render", "Eleventy failed", () => renderSite(shown, assets, outDir, { part: { lists } }), outDir));
   }
   for (const url of removed) removePage(outDir, url);
   return { status: "updated", archive, rendered: changed.map((item) => item.url), removed, phases };

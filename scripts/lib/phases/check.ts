@@ -13,6 +13,7 @@ import type { ConfigData, HtmlValidate, ResolvedConfig } from "html-validate";
 import { bundleFolder } from "../../../src/assets/shared/pagefind-internals.ts";
 import { searchSourceFolder } from "../search/pagefind.ts";
 import { listFiles } from "../util/list-files.ts";
+import { printable } from "../util/error-message.ts";
 import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
 
 export interface PageFacts {
@@ -238,7 +239,7 @@ export function scanPages(outDir: string, options: CheckOptions = {}): PageScan 
 
 function named(options: CheckOptions, url: string): string {
   const source = options.sources?.get(url);
-  return source === undefined ? url : `${url} (${source})`;
+  return printable(source === undefined ? url : `${url} (${source})`);
 }
 
 /**

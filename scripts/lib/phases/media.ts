@@ -22,6 +22,7 @@ import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { pluralise } from "../util/format.ts";
 import { escapeHtml } from "../util/html.ts";
+import { printable } from "../util/error-message.ts";
 
 /** Widths written for every image; 240 is the list cards' thumbnail. Never wider than the original. */
 export const imageWidths = [240, 480, 800, 1280];
@@ -336,7 +337,7 @@ export const mediaPhase: Phase<StagedBuild, MediaResult> = {
   name: "media",
   async run({ archive, siteDir, options, log }) {
     const result = await publishMedia(archive.items, siteDir, options.mediaCacheDir);
-    for (const warning of result.report.warnings) log(`warning: ${warning}`);
+    for (const warning of result.report.warnings) log(`warning: ${printable(warning)}`);
     return result;
   },
   describe: ({ report }) => `${pluralise(report.images, "image")}: ${report.processed} processed, ${report.reused} reused; ${pluralise(report.documents, "document")}`,

@@ -141,7 +141,7 @@ export async function writeServiceWorker(
 export const offlinePhase: Phase<StagedBuild, OfflineReport> = {
   name: "offline",
   run: ({ archive, siteDir }) =>
-    failingAs("offline", "writing the service worker failed", () => writeServiceWorker(repoRoot, siteDir, buildId(siteDir), archive.pageUrls())),
+    failingAs("offline", "writing the service worker failed", () => writeServiceWorker(repoRoot, siteDir, buildId(siteDir), archive.pageUrls()), siteDir),
   describe: (result) => `service worker: ${result.precached} files precached (${formatBytes(result.precacheBytes)}); save-all ${formatBytes(result.saveBytes)}`,
 };
 

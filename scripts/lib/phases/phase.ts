@@ -6,7 +6,7 @@ import type { Archive, Period } from "../model/archive.ts";
 import type { SearchPlan } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
 import { formatMs } from "../util/format.ts";
-import { errorMessage } from "../util/error-message.ts";
+import { errorMessage, isSystemError } from "../util/error-message.ts";
 
 export interface BuildOptions {
   /** Folder with news/ and abstracts/. */
@@ -85,13 +85,20 @@ export class BuildError extends Error {
   }
 }
 
-/** Runs a step of a phase that may throw anything, reporting a failure as that phase's BuildError. */
-export async function failingAs<T>(phase: string, what: string, run: () => T | Promise<T>): Promise<T> {
+/**
+ * Runs a step of a phase that may throw anything, reporting a failure as that phase's BuildError,
+ * "<what>: <why>". Without `what`, only system errors (a full disk, a read-only folder) become one,
+ * in their one line, naming `where` when the error names no file: any other error is a fault of
+ * the build, thrown on with its stack.
+ */
+export async function failingAs<T>(phase: string, what: string | undefined, run: () => T | Promise<T>, where?: string): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof BuildError) throw error;
-    throw new BuildError(phase, `${what}: ${errorMessage(error)}`);
+    if (what !== undefined) throw new BuildError(phase, `${what}: ${errorMessage(error, where)}`);
+    if (isSystemError(error)) throw new BuildError(phase, errorMessage(error, where));
+    throw error;
   }
 }
 

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { displayPath } from "../util/paths.ts";
 import type { OutputReport } from "./check.ts";
+import { writeOutputMarker } from "./output-folder.ts";
 import type { Phase, StagedBuild } from "./phase.ts";
 
 /** A fresh staging folder next to `outDir` (same file system, so the final rename is atomic). */
@@ -111,6 +112,8 @@ function escapeRegExp(text: string): string {
 export const publishPhase: Phase<{ staged: StagedBuild; output: OutputReport }, { files: number; outDir: string }> = {
   name: "publish",
   run({ staged, output }) {
+    // A snapshot's site is its bag's payload: the bag's own bag-info.txt tells that a snapshot wrote it.
+    if (!staged.options.snapshot) writeOutputMarker(staged.siteDir);
     publish(staged.siteDir, staged.options.outDir);
     return { files: output.files, outDir: staged.options.outDir };
   },

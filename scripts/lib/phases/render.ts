@@ -82,8 +82,11 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
 export const renderPhase: Phase<StagedBuild, { articles: number; scriptBytes: number; runs: number }> = {
   name: "render",
   async run({ archive, siteDir, options, serviceWorker, search }) {
-    const assets = await failingAs("render", "writing the assets (stylesheet, search script) failed", () =>
-      writeAssets(repoRoot, siteDir, { serviceWorker, snapshot: options.snapshot !== undefined }),
+    const assets = await failingAs(
+      "render",
+      "writing the assets (stylesheet, search script) failed",
+      () => writeAssets(repoRoot, siteDir, { serviceWorker, snapshot: options.snapshot !== undefined }),
+      siteDir,
     );
     const runs = renderRuns(archive.pageCount, options.pagesPerRun);
     // Eleventy keeps every page of a run in memory: a large archive renders in several runs.
@@ -91,7 +94,7 @@ export const renderPhase: Phase<StagedBuild, { articles: number; scriptBytes: nu
       for (let index = 0; index < runs; index++) {
         await renderSite(archive, assets.urls, siteDir, { snapshot: options.snapshot, part: runs > 1 ? { index, count: runs } : undefined, search });
       }
-    });
+    }, siteDir);
     return { articles: archive.items.length, scriptBytes: assets.searchBytes, runs };
   },
   describe: ({ articles, scriptBytes, runs }) => `${articles} articles with Eleventy${runs > 1 ? ` (${runs} runs)` : ""}, search.js ${formatBytes(scriptBytes)}`,

@@ -16,7 +16,7 @@ export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: 
     // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
     if (serviceWorker) loadWorkbox().catch(() => {});
     // Pagefind's process starts here and indexes on its own; the dictionary is made meanwhile.
-    const indexing = failingAs("search", "Pagefind failed", () => writeSearchIndex(siteDir, search));
+    const indexing = failingAs("search", "Pagefind failed", () => writeSearchIndex(siteDir, search), siteDir);
     // Eleventy's runs leave much garbage, which V8 keeps while it is busy: collected while Pagefind's
     // process starts, the build holds half the memory at Pagefind's peak (10k: 0.8 → 0.4 GB).
     collectGarbage();

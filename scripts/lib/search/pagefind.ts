@@ -18,6 +18,7 @@ import { arch } from "node:os";
 import path from "node:path";
 import { bundleFolder, indexedPageCount, indexEntryFile, isIndexData, partFolder } from "../../../src/assets/shared/pagefind-internals.ts";
 import { writeFacetFiles } from "./pagefind-files.ts";
+import { systemErrnoMessage } from "../util/error-message.ts";
 
 /**
  * What the build indexes, and how: made once (phases/build.ts, `planSearch`), and followed by the
@@ -387,8 +388,14 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string): Prom
         resolve({ errors: [], timings, failed: false, ...(words ? { words: Number(words.replace(/,/g, "")) } : {}) });
         return;
       }
-      const lines = output.split("\n").filter((line) => /error|warn|panic|failed/i.test(line));
       const exit = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+      // A full disk or a read-only folder ends Pagefind with a Rust panic naming the errno: said as every command says it.
+      const errno = /Os \{ code: (\d+)|\(os error (\d+)\)/.exec(output);
+      if (errno) {
+        resolve({ errors: [`pagefind ${exit}: ${systemErrnoMessage(Number(errno[1] ?? errno[2]), outputPath)}`], timings, failed: true });
+        return;
+      }
+      const lines = output.split("\n").filter((line) => /error|warn|panic|failed/i.test(line));
       resolve({ errors: [`pagefind ${exit}${lines.length > 0 ? `: ${lines.join(" ")}` : ""}`], timings, failed: true });
     });
   });

@@ -4,7 +4,7 @@
  * bag zipped beside it. Written to a staging folder first, like the build, so that a failure leaves
  * an earlier snapshot in place.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { site } from "../content/data.ts";
 import { build, BuildError, phaseLine, type BuildReport } from "../phases/build.ts";
@@ -18,6 +18,7 @@ import { listFiles } from "../util/list-files.ts";
 import { contentCommit, generatorOf, periodLabel, type SnapshotInfo } from "./info.ts";
 import { archiveLiveSite, writeWacz, type LiveSiteArchive } from "./wacz.ts";
 import { writeZip } from "./zip.ts";
+import { snapshotOutputProblem } from "./replaceable.ts";
 
 export interface SnapshotOptions {
   contentDir: string;
@@ -65,16 +66,16 @@ export function bagInfo(info: SnapshotInfo, counts: { news: number; abstracts: n
 
 export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotReport> {
   const log = options.log ?? (() => {});
-  // A snapshot replaces its folder as a whole: never a folder that holds something else.
-  if (existsSync(options.outDir) && readdirSync(options.outDir).length > 0 && !existsSync(path.join(options.outDir, "bagit.txt"))) {
-    throw new BuildError("snapshot", `${options.outDir} exists and is not a snapshot: choose another --out`);
-  }
+  const generator = generatorOf(repoRoot);
+  // A snapshot replaces its folder, zip and WACZ as a whole: only ones a snapshot wrote.
+  const outputProblem = await snapshotOutputProblem(options, repoRoot, generator);
+  if (outputProblem) throw new BuildError("options", outputProblem);
   const commit = contentCommit(options.contentDir);
   const info: SnapshotInfo = {
     period: options.period,
     label: periodLabel(options.period),
     takenOn: options.takenOn,
-    generator: generatorOf(repoRoot),
+    generator,
     ...(commit ? { commit } : {}),
   };
   const staged = stagingDir(options.outDir);

@@ -151,3 +151,35 @@ async function zipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<ZipEntr
     },
   };
 }
+
+/**
+ * One small entry of a zip, read without reading the others (a look at a big zip, to tell what
+ * made it); undefined when it has no such entry, or it is larger than `maxBytes`. Throws ZipError
+ * when the file is not a zip.
+ */
+export async function readZipEntry(zipPath: string, name: string, maxBytes = 64 * 1024): Promise<Buffer | undefined> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.openPromise(zipPath, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true });
+  } catch (error) {
+    throw new ZipError(`${zipPath} is not a zip file (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    for (;;) {
+      const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
+        zip.once("entry", resolve).once("end", () => resolve(undefined)).once("error", reject);
+        zip.readEntry();
+      }).catch((error: unknown) => {
+        throw new ZipError(`${zipPath}: its central directory is damaged (${error instanceof Error ? error.message : String(error)})`);
+      });
+      zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
+      if (!entry) return undefined;
+      if (entry.fileName !== name) continue;
+      if (entry.uncompressedSize > maxBytes) return undefined;
+      const bytes = await entryBytes(zip, entry);
+      return bytes instanceof Error || crc32(bytes) !== entry.crc32 ? undefined : bytes;
+    }
+  } finally {
+    zip.close();
+  }
+}
