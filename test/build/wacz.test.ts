@@ -2,7 +2,8 @@
  * A snapshot as a web archive (scripts/lib/snapshot/wacz.ts, warc.ts): the WACZ's files, its WARC
  * read back with warcio (every record at its live URL, every digest matching), its sorted index,
  * its pages with their text; `npm run verify` passes it and names the record a changed byte is in;
- * the same content and date give the same bytes, with or without the bag.
+ * the same content and date give the same bytes, with or without the bag; a document whose name
+ * holds `%`, `#` or `?` is archived at the URL its page links to.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -23,6 +24,13 @@ const content = writeContent({
   ),
   "news/2023/cooperation.md": newsFile({ title: "Cooperation agreement", date: "2023-06-01" }, "An agreement on quokka habitats was signed.\n"),
   "news/2021/middle.md": newsFile({ title: "Middle item", date: "2021-07-15" }, "A workshop of 2021.\n"),
+  "news/2023/files/index.md": newsFile(
+    { title: "Files of the meeting", date: "2023-02-01", documents: '\n  - src: "100%25 final.txt"\n    title: Final\n  - src: "report#1.txt"\n    title: Report\n  - src: "what?.txt"\n    title: Questions' },
+    "The meeting's files.\n",
+  ),
+  "news/2023/files/100% final.txt": "The final text.\n",
+  "news/2023/files/report#1.txt": "Report number one.\n",
+  "news/2023/files/what?.txt": "Questions asked.\n",
 });
 const live = "https://archive.iap-association.org/";
 const options = { contentDir: content, period: { from: 2023, to: 2023 }, takenOn: "2025-06-01" };
@@ -127,6 +135,25 @@ test("an alias is archived as a 301 to its article", () => {
   assert.is(redirect?.headers.location, `${live}news/2023/launch/`);
 });
 
+test("a document whose name holds %, # or ? is archived at the URL its page links to, with the index key of that URL", () => {
+  const files = `${live}news/2023/files/`;
+  const html = byUrl.get(files)?.payload.toString("utf8") ?? "";
+  assert.equal([...html.matchAll(/<a href="([^"]+)" download>/g)].map((match) => match[1]), ["100%25%20final.txt", "report%231.txt", "what%3F.txt"]);
+  const urls = ["100%25%20final.txt", "report%231.txt", "what%3F.txt"].map((name) => `${files}${name}`);
+  assert.equal(urls.map((url) => byUrl.get(url)?.payload.toString("utf8")), ["The final text.\n", "Report number one.\n", "Questions asked.\n"]);
+  // Each line's SURT key (warcio's, escapes in lower case) and its url.
+  const keys = text("indexes/index.cdxj")
+    .split("\n")
+    .filter((line) => line.startsWith("org,iap-association,archive)/news/2023/files/"))
+    .map((line) => `${line.slice(0, line.indexOf(" "))} ${(JSON.parse(line.slice(line.indexOf("{"))) as { url: string }).url}`);
+  assert.equal(keys, [
+    `org,iap-association,archive)/news/2023/files/ ${files}`,
+    `org,iap-association,archive)/news/2023/files/100%25%20final.txt ${files}100%25%20final.txt`,
+    `org,iap-association,archive)/news/2023/files/report%231.txt ${files}report%231.txt`,
+    `org,iap-association,archive)/news/2023/files/what%3f.txt ${files}what%3F.txt`,
+  ]);
+});
+
 test("the index is sorted, one CDXJ line a response, each pointing at its record's offset and length", () => {
   const lines = text("indexes/index.cdxj").trim().split("\n");
   assert.equal(lines, [...lines].sort());
@@ -159,6 +186,7 @@ test("pages.jsonl: a header, then every article of the year with its URL, captur
         text: "The Fiscalía joined the wombat programme. It follows the agreement and the 2021 workshop.",
         inLanguage: "en",
       },
+      { url: `${live}news/2023/files/`, ts: "2025-06-01T12:00:00Z", title: "Files of the meeting", text: "The meeting's files.", inLanguage: "en" },
     ],
   );
 });
@@ -173,7 +201,7 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
   const cdx = text("indexes/index.cdxj").trim().split("\n");
   assert.equal(verify(waczPath), {
     code: 0,
-    output: `${waczPath}: valid web archive: 3 files, every sha256 matches datapackage.json; ${records.length} WARC records, every digest matches; ${cdx.length} index lines, each finds its record; 2 pages`,
+    output: `${waczPath}: valid web archive: 3 files, every sha256 matches datapackage.json; ${records.length} WARC records, every digest matches; ${cdx.length} index lines, each finds its record; 3 pages`,
   });
 
   const wacz = readFileSync(waczPath);

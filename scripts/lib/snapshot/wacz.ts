@@ -17,11 +17,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { site } from "../content/data.ts";
 import type { Archive } from "../model/archive.ts";
+import { absoluteUrl } from "../model/urls.ts";
 import { dayAsNow } from "../content/dates.ts";
 import { htmlText } from "./disk-index.ts";
 import { byCodeUnits, listFiles } from "../util/list-files.ts";
 import type { SnapshotInfo } from "./info.ts";
-import { cdxjLine, checkRecord, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, recordUuid, warcinfoRecord, type CdxEntry } from "./warc.ts";
+import { cdxjLine, checkRecord, parseCdxj, readWarcRecords, responseRecord, recordUuid, warcinfoRecord, type CdxEntry } from "./warc.ts";
 import { readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";
 
 export const waczVersion = "1.1.1";
@@ -81,7 +82,7 @@ export async function archiveLiveSite(siteDir: string, archive: Archive, info: S
     offset += record.bytes.byteLength;
   }
   const pages = archive.items.map((item) => {
-    const url = liveUrlOf(`${item.url.slice(1)}index.html`, siteRoot);
+    const url = absoluteUrl(item.url, siteRoot);
     // json-pages-1.0 allows fields of its own beside url, ts, title and text: the page's language, as schema.org names it.
     return JSON.stringify({ id: recordUuid(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html), inLanguage: item.lang });
   });

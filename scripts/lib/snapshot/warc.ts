@@ -15,6 +15,7 @@ import { getSurt, WARCParser, WARCRecord, WARCSerializer, type WARCRecordOpts } 
 import type { Redirect } from "../model/archive.ts";
 import { absoluteUrl } from "../model/urls.ts";
 import { contentTypeOf as typeByName } from "../util/content-type.ts";
+import { urlPathOf } from "../util/paths.ts";
 
 const warcVersion = "WARC/1.1";
 
@@ -29,9 +30,9 @@ export function contentTypeOf(file: string): string {
   return typeByName(file);
 }
 
-/** Where the live site serves a file of the build: "news/index.html" → "https://…/news/". */
+/** Where the live site serves a file of the build: "news/index.html" → "https://…/news/", "x/100% final.pdf" → "https://…/x/100%25%20final.pdf". */
 export function liveUrlOf(file: string, siteRoot: string): string {
-  return absoluteUrl(file === "index.html" ? "" : file.replace(/(^|\/)index\.html$/, "$1"), siteRoot);
+  return absoluteUrl(urlPathOf(file === "index.html" ? "" : file.replace(/(^|\/)index\.html$/, "$1")), siteRoot);
 }
 
 /** "2025-06-01T12:00:00Z" → "Sun, 01 Jun 2025 12:00:00 GMT" (HTTP's date). */

@@ -21,6 +21,13 @@ test("a file's live URL is the folder for an index.html, else the file", () => {
   assert.is(liveUrlOf("404.html", "https://example.org/archive/"), "https://example.org/archive/404.html");
 });
 
+test("a file whose name holds %, # or ? is at the URL its page links to, not at an escape, a fragment or a query", () => {
+  assert.is(liveUrlOf("news/2023/x/100% final.pdf", root), `${root}news/2023/x/100%25%20final.pdf`);
+  assert.is(liveUrlOf("news/2023/x/report#1.txt", root), `${root}news/2023/x/report%231.txt`);
+  assert.is(liveUrlOf("news/2023/x/what?.txt", root), `${root}news/2023/x/what%3F.txt`);
+  assert.is(liveUrlOf("news/2023/x/annex #2/index.html", root), `${root}news/2023/x/annex%20%232/`);
+});
+
 test("Content-Type as hosts send it", () => {
   assert.is(contentTypeOf("news/index.html"), "text/html; charset=utf-8");
   assert.is(contentTypeOf("pagefind/pagefind.js"), "text/javascript; charset=utf-8");
