@@ -14,6 +14,8 @@ import * as assert from "uvu/assert";
 import { WARCParser } from "warcio";
 import { repoRoot } from "../../scripts/lib/util/repo-root.ts";
 import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
+import { writeWacz } from "../../scripts/lib/snapshot/wacz.ts";
+import { cdxjLine, responseRecord, warcinfoRecord } from "../../scripts/lib/snapshot/warc.ts";
 import { readZip, writeZip } from "../../scripts/lib/snapshot/zip.ts";
 import { newsFile, tempDir, writeContent } from "../support/site.ts";
 
@@ -201,7 +203,7 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
   const cdx = text("indexes/index.cdxj").trim().split("\n");
   assert.equal(verify(waczPath), {
     code: 0,
-    output: `${waczPath}: valid web archive: 3 files, every sha256 matches datapackage.json; ${records.length} WARC records, every digest matches; ${cdx.length} index lines, each finds its record; 3 pages`,
+    output: `${waczPath}: valid web archive: 3 files, every sha256 matches datapackage.json; ${records.length} WARC records, every digest matches; ${cdx.length} index lines, each finds its record, as does every link of a page to a file of the site; 3 pages`,
   });
 
   const wacz = readFileSync(waczPath);
@@ -223,6 +225,41 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
     problems[2],
   );
   assert.is(problems.length, 3);
+});
+
+test("verify names each link of a page that finds no record, and the record of the same name written otherwise", async () => {
+  const date = "2025-06-01T12:00:00Z";
+  const documents = { "report#1.txt": "Report number one.\n", "100% final.txt": "The final text.\n", "what?.txt": "Questions asked.\n" };
+  // Links written as a page would write them with the names as they are, unencoded: the archive and the pages disagree.
+  const html =
+    '<!doctype html><title>Files</title><link rel="stylesheet" href="/assets/gone.css">' +
+    '<a href="report#1.txt">1</a> <a href="100%%20final.txt">2</a> <a href="what?.txt">3</a> <a href="what?.txt#again">3</a> ' +
+    '<a href="/news/2021/middle/">another year</a> <a href="#top">top</a> <a href="mailto:a@example.org">mail</a> <a href="https://example.org/x.pdf">away</a> <a href="report%231.txt">1</a>';
+  const info = await warcinfoRecord("data.warc.gz", date, { software: "test" });
+  const records = [
+    await responseRecord("news/2023/files/index.html", Buffer.from(html), date, live),
+    ...(await Promise.all(Object.entries(documents).map(([name, body]) => responseRecord(`news/2023/files/${name}`, Buffer.from(body), date, live)))),
+  ];
+  const cdx: string[] = [];
+  let offset = info.byteLength;
+  for (const record of records) {
+    cdx.push(cdxjLine(record, date, offset, "data.warc.gz"));
+    offset += record.bytes.byteLength;
+  }
+  const target = path.join(tempDir("wacz-links-"), "links.wacz");
+  const archive = { warc: Buffer.concat([info, ...records.map((record) => record.bytes)]), cdx: cdx.sort(), pages: [], records: records.length + 1, siteRoot: live, warcDate: date };
+  await writeWacz(target, archive, report.info);
+  const folder = `${live}news/2023/files/`;
+  assert.equal(verify(target), {
+    code: 1,
+    output: [
+      `${target}: not valid, 4 problems:`,
+      `  ${folder} links to ${live}assets/gone.css, which no index line finds`,
+      `  ${folder} links to ${folder}report, which no index line finds`,
+      `  ${folder} links to ${folder}100%%20final.txt, which no index line finds; the archive has ${folder}100%25%20final.txt, the same name written differently`,
+      `  ${folder} links to ${folder}what?.txt, which no index line finds; the archive has ${folder}what%3F.txt, the same name written differently`,
+    ].join("\n"),
+  });
 });
 
 /** The WACZ zipped anew with some files' text changed, as someone editing it with a zip tool would. */

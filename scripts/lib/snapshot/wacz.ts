@@ -20,6 +20,8 @@ import type { Archive } from "../model/archive.ts";
 import { absoluteUrl } from "../model/urls.ts";
 import { dayAsNow } from "../content/dates.ts";
 import { htmlText } from "./disk-index.ts";
+import { pageUrls } from "./links.ts";
+import { pluralise } from "../util/format.ts";
 import { byCodeUnits, listFiles } from "../util/list-files.ts";
 import type { SnapshotInfo } from "./info.ts";
 import { cdxjLine, checkRecord, parseCdxj, readWarcRecords, responseRecord, recordUuid, warcinfoRecord, type CdxEntry } from "./warc.ts";
@@ -232,6 +234,7 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
   }
   result.cdxLines = cdx.length;
 
+  const links = linkCheck(new Set(cdx.map((entry) => entry.url)));
   const warcs = resources.filter((resource) => /^archive\/[^/]+\.warc(\.gz)?$/.test(resource.path));
   if (warcs.length === 0) problems.push(`missing: a WARC in archive/ (listed in ${packagePath})`);
   const names = new Set(warcs.map((warc) => path.posix.basename(warc.path)));
@@ -240,8 +243,9 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
     const bytes = contents.get(warc.path);
     if (!bytes) continue;
     if (!entries.get(warc.path)?.stored) problems.push(`${warc.path}: compressed in the zip (WACZ stores WARCs as they are)`);
-    result.records += await checkWarc(warc.path, bytes, cdx.filter((entry) => entry.filename === path.posix.basename(warc.path)), problems);
+    result.records += await checkWarc(warc.path, bytes, cdx.filter((entry) => entry.filename === path.posix.basename(warc.path)), problems, links);
   }
+  problems.push(...links.problems());
 
   const pages = contents.get(pagesPath)?.toString("utf8").split("\n").filter((line) => line.trim() !== "") ?? [];
   result.pages = Math.max(0, pages.length - 1);
@@ -250,10 +254,10 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
 
 /**
  * Checks every record of a WARC, each gzip member on its own, where the index says it is: its
- * bounds, URL, digests. The bytes between indexed records (the warcinfo record first) are read
+ * bounds, URL, digests; each page's links go to `links`. The bytes between indexed records (the warcinfo record first) are read
  * with warcio's parser and checked the same way. Returns how many records were sound.
  */
-async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & { index: string })[], problems: string[]): Promise<number> {
+async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & { index: string })[], problems: string[], links: LinkCheck): Promise<number> {
   let sound = 0;
   let end = 0;
   const checkUnindexed = async (from: number, to: number) => {
@@ -274,8 +278,67 @@ async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & {
     if (record.problem) problems.push(`${where}: ${record.problem}`);
     else if (record.url !== entry.url) problems.push(`${where}: the record there is ${record.url}`);
     else if (record.digest !== entry.digest) problems.push(`${where}: its payload digest differs from the index line's`);
-    else sound++;
+    else {
+      sound++;
+      if (record.html !== undefined) links.page(entry.url, record.html);
+    }
   }
   if (end < warc.byteLength) await checkUnindexed(end, warc.byteLength);
   return sound;
+}
+
+interface LinkCheck {
+  page(url: string, html: string): void;
+  /** One line per URL that pages link to and no index line finds, in the order first met. */
+  problems(): string[];
+}
+
+/** "a%2Cb", "a,b" → "a,b": the name an address means, to find one written differently (malformed escapes left as they are). */
+function decodedName(url: string): string {
+  return url.replace(/(?:%[0-9a-f]{2})+/gi, (escapes) => {
+    try {
+      return decodeURIComponent(escapes);
+    } catch {
+      return escapes;
+    }
+  });
+}
+
+/**
+ * Checks that every link from an archived page to its own site finds a record, as a replay tool
+ * looks it up: the URL as the page writes it, without its fragment. A page's address the archive
+ * lacks (ending in "/") is left out: it is a page of another period, which replay tools send to the
+ * live site.
+ */
+function linkCheck(indexed: ReadonlySet<string>): LinkCheck {
+  const missing = new Map<string, { from: string; pages: number }>();
+  const byName = new Map([...indexed].map((url) => [decodedName(url), url]));
+  return {
+    page(url, html) {
+      const origin = new URL(url).origin;
+      const targets = new Set<string>();
+      for (const written of pageUrls(html)) {
+        let target: URL;
+        try {
+          target = new URL(written.trim(), url);
+        } catch {
+          continue;
+        }
+        target.hash = "";
+        if (target.origin === origin && !target.pathname.endsWith("/") && !indexed.has(target.href)) targets.add(target.href);
+      }
+      for (const target of targets) {
+        const seen = missing.get(target);
+        if (seen) seen.pages++;
+        else missing.set(target, { from: url, pages: 1 });
+      }
+    },
+    problems: () =>
+      [...missing].map(([target, { from, pages }]) => {
+        const others = pages > 1 ? ` (and ${pluralise(pages - 1, "other page")})` : "";
+        const archived = byName.get(decodedName(target));
+        const hint = archived ? `; the archive has ${archived}, the same name written differently` : "";
+        return `${from}${others} links to ${target}, which no index line finds${hint}`;
+      }),
+  };
 }

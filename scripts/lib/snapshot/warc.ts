@@ -173,9 +173,10 @@ export interface ReadRecord {
 
 /**
  * Checks one record, a gzip member on its own: it must inflate (gzip's CRC-32 catches a changed
- * byte), and its block and payload must have the sha256 digests its headers state.
+ * byte), and its block and payload must have the sha256 digests its headers state. A sound HTML
+ * response gives its page too, so that its links can be checked.
  */
-export async function checkRecord(member: Uint8Array): Promise<{ problem?: string; type?: string; url?: string; digest?: string }> {
+export async function checkRecord(member: Uint8Array): Promise<{ problem?: string; type?: string; url?: string; digest?: string; html?: string }> {
   let inflated: Buffer;
   try {
     inflated = gunzipSync(member);
@@ -197,7 +198,9 @@ export async function checkRecord(member: Uint8Array): Promise<{ problem?: strin
     const end = Buffer.from(block).indexOf("\r\n\r\n");
     if (end < 0) return { type, url, digest, problem: "its HTTP headers do not end" };
     if (!payloadDigest.startsWith("sha256:")) return { type, url, digest, problem: "it has no sha256 WARC-Payload-Digest" };
-    if (sha256(block.subarray(end + 4)) !== digest) return { type, url, digest, problem: "its payload differs from its WARC-Payload-Digest" };
+    const payload = block.subarray(end + 4);
+    if (sha256(payload) !== digest) return { type, url, digest, problem: "its payload differs from its WARC-Payload-Digest" };
+    if (/^content-type:[ \t]*text\/html\b/im.test(Buffer.from(block.subarray(0, end)).toString("latin1"))) return { type, url, digest, html: Buffer.from(payload).toString("utf8") };
   }
   return { type, url, digest };
 }

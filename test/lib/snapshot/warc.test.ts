@@ -53,7 +53,14 @@ test("a redirect page is a 301 to its article, at the alias", async () => {
   const record = await responseRecord("News/Old/index.html", Buffer.from("<meta>"), date, root, { from: "/News/Old", to: "/news/2023/launch/" });
   assert.equal({ url: record.url, status: record.status }, { url: `${root}News/Old`, status: 301 });
   const checked = await checkRecord(record.bytes);
-  assert.equal(checked, { type: "response", url: `${root}News/Old`, digest: record.digest });
+  assert.equal(checked, { type: "response", url: `${root}News/Old`, digest: record.digest, html: "<meta>" });
+});
+
+test("a sound HTML response gives its page, for checking its links; other responses do not", async () => {
+  const page = await responseRecord("news/index.html", Buffer.from("<p>Fiscalía</p>"), date, root);
+  assert.is((await checkRecord(page.bytes)).html, "<p>Fiscalía</p>");
+  const style = await responseRecord("assets/site.css", Buffer.from("p{}"), date, root);
+  assert.equal(await checkRecord(style.bytes), { type: "response", url: `${root}assets/site.css`, digest: style.digest });
 });
 
 test("records read back one by one, each checked; a changed payload byte is found", async () => {
