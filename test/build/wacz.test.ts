@@ -6,18 +6,20 @@
  * holds `%`, `#` or `?` is archived at the URL its page links to.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { WARCParser } from "warcio";
 import { repoRoot } from "../../scripts/lib/util/repo-root.ts";
 import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
-import { writeWacz } from "../../scripts/lib/snapshot/wacz.ts";
+import { archiveLiveSite, writeWacz } from "../../scripts/lib/snapshot/wacz.ts";
 import { cdxjLine, responseRecord, warcinfoRecord } from "../../scripts/lib/snapshot/warc.ts";
 import { readZip, writeZip } from "../../scripts/lib/snapshot/zip.ts";
 import { newsFile, tempDir, writeContent } from "../support/site.ts";
+import { dataDescriptorFlag, zipHeaders } from "../support/zip-headers.ts";
 
 const content = writeContent({
   "news/2023/launch.md": newsFile(
@@ -247,7 +249,7 @@ test("verify names each link of a page that finds no record, and the record of t
     offset += record.bytes.byteLength;
   }
   const target = path.join(tempDir("wacz-links-"), "links.wacz");
-  const archive = { warc: Buffer.concat([info, ...records.map((record) => record.bytes)]), cdx: cdx.sort(), pages: [], records: records.length + 1, siteRoot: live, warcDate: date };
+  const archive = { warcs: [{ name: "data.warc.gz", bytes: Buffer.concat([info, ...records.map((record) => record.bytes)]) }], cdx: cdx.sort(), pages: [], records: records.length + 1, siteRoot: live, warcDate: date };
   await writeWacz(target, archive, report.info);
   const folder = `${live}news/2023/files/`;
   assert.equal(verify(target), {
@@ -259,6 +261,34 @@ test("verify names each link of a page that finds no record, and the record of t
       `  ${folder} links to ${folder}100%%20final.txt, which no index line finds; the archive has ${folder}100%25%20final.txt, the same name written differently`,
       `  ${folder} links to ${folder}what?.txt, which no index line finds; the archive has ${folder}what%3F.txt, the same name written differently`,
     ].join("\n"),
+  });
+});
+
+test("the WARC is stored with its CRC-32 and sizes in its local header, as Java's ZipInputStream and other streaming readers need", () => {
+  const headers = zipHeaders(readFileSync(waczPath)).find((entry) => entry.name === "archive/data.warc.gz");
+  const expected = { flags: 0x0800, crc32: crc32(warc), compressedSize: warc.byteLength, size: warc.byteLength };
+  assert.equal(headers, { name: "archive/data.warc.gz", method: 0, local: expected, central: expected });
+  assert.is(expected.flags & dataDescriptorFlag, 0);
+});
+
+test("records past a WARC's size limit go on in data-2.warc.gz, which starts with its own warcinfo, and verify passes the package", async () => {
+  // Random bytes: a record as large as its file, whatever gzip does.
+  const site = writeContent({ "index.html": '<a href="a.bin">a</a> <a href="b.bin">b</a>', "a.bin": randomBytes(3000), "b.bin": randomBytes(3000) });
+  const split = await archiveLiveSite(site, { siteRoot: live, redirects: [], items: [] }, report.info, 5000);
+  assert.equal(split.warcs.map((warc) => warc.name), ["data.warc.gz", "data-2.warc.gz"]);
+  const firstRecords = await Promise.all(split.warcs.map(async (warc) => (await new WARCParser([warc.bytes]).parse())?.warcType));
+  assert.equal(firstRecords, ["warcinfo", "warcinfo"]);
+  const located = split.cdx.map((line) => JSON.parse(line.slice(line.indexOf("{"))) as Record<string, string>).map(({ url, filename }) => [url, filename]);
+  assert.equal(located, [
+    [live, "data-2.warc.gz"],
+    [`${live}a.bin`, "data.warc.gz"],
+    [`${live}b.bin`, "data-2.warc.gz"],
+  ]);
+  const target = path.join(tempDir("wacz-split-"), "split.wacz");
+  await writeWacz(target, split, report.info);
+  assert.equal(verify(target), {
+    code: 0,
+    output: `${target}: valid web archive: 4 files, every sha256 matches datapackage.json; 5 WARC records, every digest matches; 3 index lines, each finds its record, as does every link of a page to a file of the site; 0 pages`,
   });
 });
 

@@ -3,6 +3,7 @@
  * package ReplayWeb.page, pywb and other web-archive tools open. It is a zip of
  *
  *   archive/data.warc.gz       every published file at its live URL (warc.ts), stored as it is
+ *                              (then data-2.warc.gz, … past yazl's 1 GiB for a stored entry)
  *   indexes/index.cdxj         one sorted CDXJ line a response record: where it is in the WARC
  *   pages/pages.jsonl          every article: URL, capture time, title and text, for full-text search
  *   datapackage.json           what the package is, and each file's size and sha256
@@ -25,11 +26,9 @@ import { pluralise } from "../util/format.ts";
 import { byCodeUnits, listFiles } from "../util/list-files.ts";
 import type { SnapshotInfo } from "./info.ts";
 import { cdxjLine, checkRecord, parseCdxj, readWarcRecords, responseRecord, recordUuid, warcinfoRecord, type CdxEntry } from "./warc.ts";
-import { readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";
+import { maxStoredBytes, readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";
 
 export const waczVersion = "1.1.1";
-const warcName = "data.warc.gz";
-const warcPath = `archive/${warcName}`;
 const indexPath = "indexes/index.cdxj";
 const pagesPath = "pages/pages.jsonl";
 const packagePath = "datapackage.json";
@@ -37,14 +36,26 @@ const digestPath = "datapackage-digest.json";
 /** Host configuration (Netlify, Cloudflare Pages), read by the host and never served. */
 const hostFiles = new Set(["_headers"]);
 
+/** One WARC of the package, `archive/<name>`. */
+export interface ArchivedWarc {
+  name: string;
+  bytes: Buffer;
+}
+
 /** The live site's records, kept in memory until the WACZ is written (a few MB a year of the archive). */
 export interface LiveSiteArchive {
-  warc: Buffer;
+  /** data.warc.gz, then data-2.warc.gz, … when the records outgrow one (`maxWarcBytes`). */
+  warcs: ArchivedWarc[];
   cdx: string[];
   pages: string[];
   records: number;
   siteRoot: string;
   warcDate: string;
+}
+
+/** The n-th WARC's name, from 0: "data.warc.gz", "data-2.warc.gz", … */
+function warcNameOf(index: number): string {
+  return index === 0 ? "data.warc.gz" : `data-${index + 1}.warc.gz`;
 }
 
 /** The capture time of every record: noon UTC of the snapshot's day, the build's "now" (`dayAsNow`). */
@@ -61,34 +72,49 @@ function titleOf(info: SnapshotInfo): string {
  * The staged site as WARC records at the live URLs, the CDXJ lines that find them, and the pages
  * list with each article's text. `siteDir` holds the site as the live host would serve it.
  */
-export async function archiveLiveSite(siteDir: string, archive: Archive, info: SnapshotInfo): Promise<LiveSiteArchive> {
+export async function archiveLiveSite(siteDir: string, archive: Pick<Archive, "siteRoot" | "redirects" | "items">, info: SnapshotInfo, maxWarcBytes = maxStoredBytes): Promise<LiveSiteArchive> {
   const warcDate = warcDateOf(info.takenOn);
   const siteRoot = archive.siteRoot;
   const redirects = new Map(archive.redirects.map((redirect) => [redirect.file.replace(/^\//, ""), redirect]));
-  const members: Uint8Array[] = [
-    await warcinfoRecord(warcName, warcDate, {
+  const warcs: { name: string; members: Uint8Array[]; bytes: number }[] = [];
+  /** A WARC begins with its warcinfo record. */
+  const startWarc = async () => {
+    const name = warcNameOf(warcs.length);
+    const head = await warcinfoRecord(name, warcDate, {
       software: info.generator,
       format: "WARC File Format 1.1",
       conformsTo: "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
       isPartOf: titleOf(info),
       description: `${site.organisation}: ${site.name}, ${info.label}, as published at ${siteRoot} on ${info.takenOn}.`,
       ...(info.commit ? { "content-commit": `${info.commit.id}${info.commit.modified ? " with uncommitted changes" : ""}` } : {}),
-    }),
-  ];
-  let offset = members[0]?.byteLength ?? 0;
+    });
+    const warc = { name, members: [head], bytes: head.byteLength };
+    warcs.push(warc);
+    return warc;
+  };
+  let warc = await startWarc();
   const cdx: string[] = [];
   for (const file of listFiles(siteDir).filter((name) => !hostFiles.has(name))) {
     const record = await responseRecord(file, readFileSync(path.join(siteDir, file)), warcDate, siteRoot, redirects.get(file));
-    members.push(record.bytes);
-    cdx.push(cdxjLine(record, warcDate, offset, warcName));
-    offset += record.bytes.byteLength;
+    // The zip stores a WARC with its sizes in its local header, which bounds its size (zip.ts).
+    if (warc.bytes + record.bytes.byteLength > maxWarcBytes && warc.members.length > 1) warc = await startWarc();
+    cdx.push(cdxjLine(record, warcDate, warc.bytes, warc.name));
+    warc.members.push(record.bytes);
+    warc.bytes += record.bytes.byteLength;
   }
   const pages = archive.items.map((item) => {
     const url = absoluteUrl(item.url, siteRoot);
     // json-pages-1.0 allows fields of its own beside url, ts, title and text: the page's language, as schema.org names it.
     return JSON.stringify({ id: recordUuid(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html), inLanguage: item.lang });
   });
-  return { warc: Buffer.concat(members), cdx: cdx.sort(byCodeUnits), pages, records: members.length, siteRoot, warcDate };
+  return {
+    warcs: warcs.map(({ name, members }) => ({ name, bytes: Buffer.concat(members) })),
+    cdx: cdx.sort(byCodeUnits),
+    pages,
+    records: warcs.reduce((sum, { members }) => sum + members.length, 0),
+    siteRoot,
+    warcDate,
+  };
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -101,7 +127,7 @@ export async function writeWacz(waczPath: string, live: LiveSiteArchive, info: S
   const header = JSON.stringify({ format: "json-pages-1.0", id: "pages", title, hasText: true });
   const files: { path: string; bytes: Buffer; stored?: boolean }[] = [
     // The WARC's records are gzipped one by one: compressing them again would only hide their offsets.
-    { path: warcPath, bytes: live.warc, stored: true },
+    ...live.warcs.map((warc) => ({ path: `archive/${warc.name}`, bytes: warc.bytes, stored: true })),
     { path: indexPath, bytes: Buffer.from(live.cdx.map((line) => `${line}\n`).join(""), "utf8") },
     { path: pagesPath, bytes: Buffer.from([header, ...live.pages].map((line) => `${line}\n`).join(""), "utf8") },
   ];

@@ -6,7 +6,7 @@
  * permissions. So the same files give the same zip, byte for byte, with the same zlib (Node
  * bundles its own; its deflate output is stable for a given zlib version and level).
  */
-import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { createWriteStream, renameSync, rmSync, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { crc32 } from "node:zlib";
@@ -18,6 +18,8 @@ import { byCodeUnits } from "../util/list-files.ts";
 const storedMethod = 0;
 /** A regular file, rw-r--r--. */
 const fileMode = 0o100644;
+/** yazl's limit for addBuffer, which keeps a local header free of zip64 fields. */
+export const maxStoredBytes = 0x3fffffff;
 
 /** "2023-11-14" → midnight of that day in local time, the time zone MS-DOS times are read in. */
 export function zipTime(day: string): Date {
@@ -33,7 +35,10 @@ export interface ZipInput {
   size: number;
   /** Reads the file's bytes when the entry is written (one file in memory at a time). */
   read(): Uint8Array;
-  /** Store it as it is, never deflated (a WACZ's WARC: its gzip members must stay where its index says). */
+  /**
+   * Store it as it is, never deflated (a WACZ's WARC: its gzip members must stay where its index
+   * says), read when added, at most `maxStoredBytes`.
+   */
   stored?: boolean;
 }
 
@@ -45,17 +50,23 @@ export async function writeZip(zipPath: string, entries: readonly ZipInput[], da
   const mtime = zipTime(day);
   const zip = new yazl.ZipFile();
   for (const entry of [...entries].sort((a, b) => byCodeUnits(a.name, b.name))) {
-    const options = { mtime, mode: fileMode, compress: !entry.stored, compressionLevel: entry.stored ? 0 : 9, forceDosTimestamp: true, size: entry.size };
-    zip.addReadStreamLazy(entry.name, options, (done) => done(null, Readable.from([Buffer.from(entry.read())])));
+    const options = { mtime, mode: fileMode, forceDosTimestamp: true };
+    if (entry.stored) {
+      // addBuffer knows the CRC-32 and sizes before the bytes and writes them in the local header,
+      // with no data descriptor: streaming readers (Java's ZipInputStream) refuse a stored entry with one.
+      if (entry.size > maxStoredBytes) throw new RangeError(`${entry.name} is ${entry.size} bytes, over the ${maxStoredBytes} an entry stored with its sizes in its local header may have`);
+      const bytes = entry.read();
+      zip.addBuffer(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), entry.name, { ...options, compress: false });
+    } else {
+      zip.addReadStreamLazy(entry.name, { ...options, compressionLevel: 9, size: entry.size }, (done) => done(null, Readable.from([Buffer.from(entry.read())])));
+    }
   }
   const temporary = `${zipPath}.tmp-${process.pid}`;
-  let size = 0;
-  zip.outputStream.on("data", (chunk: Buffer) => (size += chunk.byteLength));
   zip.end();
   try {
     await pipeline(zip.outputStream, createWriteStream(temporary));
     renameSync(temporary, zipPath);
-    return size;
+    return statSync(zipPath).size;
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
