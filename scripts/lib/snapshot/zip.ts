@@ -12,6 +12,7 @@ import { pipeline } from "node:stream/promises";
 import { crc32 } from "node:zlib";
 import yauzl from "yauzl";
 import yazl from "yazl";
+import { formatBytes } from "../util/format.ts";
 import { byCodeUnits } from "../util/list-files.ts";
 
 /** Compression method 0: the bytes as they are. */
@@ -102,18 +103,42 @@ async function entryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffe
 }
 
 /**
+ * A zip may inflate to at most this many times its own size, or to `inflationFloor` for a small
+ * zip: deflate packs real files 2 to 20 to 1, zeros 1,000 to 1.
+ */
+export const maxInflationRatio = 100;
+export const inflationFloor = 64 * 1024 * 1024;
+
+/**
+ * Refuses a zip whose entries declare more than it may inflate to, before anything is inflated;
+ * yauzl (validateEntrySizes) stops an entry that inflates past its declared size.
+ */
+function checkInflation(zipPath: string, zipBytes: number, entries: readonly yauzl.Entry[]): void {
+  const allowed = Math.max(zipBytes * maxInflationRatio, inflationFloor);
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.uncompressedSize;
+    if (total <= allowed) continue;
+    const what = entry.uncompressedSize > allowed ? `entry ${JSON.stringify(entry.fileName)} would inflate` : `its entries up to ${JSON.stringify(entry.fileName)} would inflate`;
+    const limit = allowed === inflationFloor ? `the ${formatBytes(allowed)} any zip may hold` : `the ${formatBytes(allowed)} a zip of ${formatBytes(zipBytes)} may hold (${maxInflationRatio} times its size)`;
+    throw new ZipError(`${zipPath}: ${what} to ${formatBytes(total)}, over ${limit}: refused as a likely zip bomb, nothing inflated`);
+  }
+}
+
+/**
  * The entries of a zip (directories left out), read whole into memory: yauzl reads only
- * asynchronously, and the checks that use them read every entry anyway.
+ * asynchronously, and the checks that use them read every entry anyway. The central directory is
+ * read first, so that a zip bomb is refused before anything is inflated (checkInflation).
  */
 export async function readZip(zipPath: string): Promise<ZipEntry[]> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(zipPath, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true });
+    zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true });
   } catch (error) {
     throw new ZipError(`${zipPath} is not a zip file (${error instanceof Error ? error.message : String(error)})`);
   }
-  const entries: ZipEntry[] = [];
   try {
+    const listed: yauzl.Entry[] = [];
     for (;;) {
       const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
         zip.once("entry", resolve).once("end", () => resolve(undefined)).once("error", reject);
@@ -123,13 +148,15 @@ export async function readZip(zipPath: string): Promise<ZipEntry[]> {
       });
       zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
       if (!entry) break;
-      if (entry.fileName.endsWith("/")) continue;
-      entries.push(await zipEntry(zip, entry));
+      if (!entry.fileName.endsWith("/")) listed.push(entry);
     }
+    checkInflation(zipPath, zip.fileSize, listed);
+    const entries: ZipEntry[] = [];
+    for (const entry of listed) entries.push(await zipEntry(zip, entry));
+    return entries;
   } finally {
     zip.close();
   }
-  return entries;
 }
 
 async function zipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<ZipEntry> {
@@ -142,7 +169,8 @@ async function zipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<ZipEntr
   else if (!stored && entry.compressionMethod !== 8) problem = new ZipError(`${name}: compression method ${entry.compressionMethod} is not supported (only stored and deflated)`);
   else {
     const read = await entryBytes(zip, entry);
-    if (read instanceof Error) problem = damaged();
+    if (read instanceof Error && /^too many bytes/.test(read.message)) problem = new ZipError(`${name}: damaged (it inflates to more than the ${entry.uncompressedSize} bytes the zip's directory declares)`);
+    else if (read instanceof Error) problem = damaged();
     else {
       bytes = read;
       if (crc32(bytes) !== entry.crc32) problem = damaged();
