@@ -280,8 +280,9 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
 
 /**
  * Checks every record of a WARC, each gzip member on its own, where the index says it is: its
- * bounds, URL, digests; each page's links go to `links`. The bytes between indexed records (the warcinfo record first) are read
- * with warcio's parser and checked the same way. Returns how many records were sound.
+ * bounds, URL, digests; a sound page's links go to `links`. The bytes between indexed records (the
+ * warcinfo record first) are read with warcio's parser and checked the same way. Returns how many
+ * records were sound.
  */
 async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & { index: string })[], problems: string[], links: LinkCheck): Promise<number> {
   let sound = 0;
