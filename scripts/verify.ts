@@ -1,7 +1,7 @@
 /**
  * Checks a snapshot (any BagIt bag), as a folder or a zip: complete (no file missing, none added)
  * and valid (every checksum matches); or a web archive (.wacz): every file's hash, every WARC
- * record's digests, every index line's record. Prints each problem; exits 0 when there is none, 1
+ * record's digests, every index line's record, every page's links. Prints each problem; exits 0 when there is none, 1
  * when there are, 2 when there is nothing to check.
  *
  *   npm run verify -- <snapshot folder, zip or wacz>
@@ -29,7 +29,7 @@ export function describeWaczVerification(target: string, verification: WaczVerif
   if (verification.problems.length === 0) {
     return (
       `${target}: valid web archive: ${pluralise(verification.resources, "file")}, every sha256 matches datapackage.json; ` +
-      `${pluralise(verification.records, "WARC record")}, every digest matches; ${pluralise(verification.cdxLines, "index line")}, each finds its record; ${pluralise(verification.pages, "page")}`
+      `${pluralise(verification.records, "WARC record")}, every digest matches; ${pluralise(verification.cdxLines, "index line")}, each finds its record, as does every link of a page to a file of the site; ${pluralise(verification.pages, "page")}`
     );
   }
   return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${printable(problem)}`).join("\n")}`;

@@ -2,7 +2,7 @@
  * A snapshot's WACZ in Webrecorder's ReplayWeb.page (npm `replaywebpage`, its ui.js and sw.js
  * served from node_modules on localhost, no network), in real Chromium: an article at its live URL,
  * a link followed to another archived page, the archive's search page, and ReplayWeb.page's own
- * full-text search over pages.jsonl.
+ * full-text search over pages.jsonl, and an article's documents whose names hold `%`, `#` and `?`.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +14,9 @@ import { launchBrowser } from "../support/browser.ts";
 import { serveSite } from "../../scripts/lib/util/static-server.ts";
 import { newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
+/** The bundle's documents, by file name, with their text. */
+const documents: Record<string, string> = { "100% final.txt": "The final text.\n", "report#1.txt": "Report number one.\n", "what?.txt": "Questions asked.\n" };
+const documentsYaml = ['"100%25 final.txt"', '"report#1.txt"', '"what?.txt"'].map((src, index) => `\n  - src: ${src}\n    title: Document ${index + 1}`).join("");
 const content = writeContent({
   "news/2023/launch.md": newsFile(
     { title: "Launch of the wombat programme", date: "2023-03-10" },
@@ -21,6 +24,12 @@ const content = writeContent({
   ),
   "news/2023/cooperation.md": newsFile({ title: "Cooperation agreement", date: "2023-06-01" }, "An agreement on quokka habitats was signed.\n"),
   "news/2023/december.md": newsFile({ title: "December meeting", date: "2023-12-05" }, "A meeting in December.\n"),
+  // A page bundle whose documents' names are a %-escape, a fragment and a query if written into a URL as they are.
+  "news/2023/files/index.md": newsFile(
+    { title: "Files of the meeting", date: "2023-02-01", documents: documentsYaml },
+    "The final version: [100% final](100%25%20final.txt).\n",
+  ),
+  ...Object.fromEntries(Object.entries(documents).map(([name, text]) => [`news/2023/files/${name}`, text])),
 });
 const live = "https://archive.iap-association.org/";
 const outDir = path.join(tempDir("wacz-replay-"), "iap-2023");
@@ -41,6 +50,7 @@ const embed = (attributes: string) =>
   `<style>html,body{height:100%;margin:0}replay-web-page{display:block;height:100%}</style></head>` +
   `<body><replay-web-page source="iap-2023.wacz" ${attributes}></replay-web-page></body></html>`;
 writeFileSync(path.join(served, "article.html"), embed(`url="${live}news/2023/launch/"`));
+writeFileSync(path.join(served, "files.html"), embed(`url="${live}news/2023/files/"`));
 writeFileSync(path.join(served, "search.html"), embed(`url="${live}search/"`));
 writeFileSync(path.join(served, "pages.html"), embed(`embed="full"`));
 
@@ -100,6 +110,24 @@ test("following a link goes to the other archived page", async () => {
   assert.match(await next.locator("main").innerText(), "An agreement on quokka habitats was signed.");
 });
 
+test("each of an article's documents opens from its link in the replay, though its name holds %, # or ?", async () => {
+  // The replay shows a document in its frame (ReplayWeb.page serves it inline), at the URL the page links to.
+  const urls = ["100%25%20final.txt", "report%231.txt", "what%3F.txt"];
+  for (const [index, text] of Object.values(documents).entries()) {
+    const frame = await replayed("files.html", `${live}news/2023/files/`);
+    await frame.getByRole("link", { name: `Document ${index + 1} (Text)` }).click();
+    const opened = await archivedFrame(page, `${live}news/2023/files/${urls[index]}`);
+    assert.is(await opened.locator("body").innerText(), text, urls[index]);
+  }
+});
+
+test("the body's link to a document opens it in the replay", async () => {
+  const frame = await replayed("files.html", `${live}news/2023/files/`);
+  await frame.getByRole("link", { name: "100% final" }).click();
+  const opened = await archivedFrame(page, `${live}news/2023/files/100%25%20final.txt`);
+  assert.is(await opened.locator("body").innerText(), "The final text.\n");
+});
+
 test("the archive's search page opens in the replay", async () => {
   const frame = await replayed("search.html", `${live}search/`);
   assert.is(await frame.locator("h1").innerText(), "Search the archive");
@@ -134,7 +162,7 @@ async function titlesBecome(ui: Frame, expected: string[]): Promise<string[]> {
 
 test("ReplayWeb.page's full-text search over pages.jsonl finds an article by a word of its body", async () => {
   const ui = await openReplay("pages.html", (url) => url.includes("/replay/?source="), "shows ReplayWeb.page");
-  const all = ["December meeting", "Cooperation agreement", "Launch of the wombat programme"];
+  const all = ["December meeting", "Cooperation agreement", "Launch of the wombat programme", "Files of the meeting"];
   assert.equal(await titlesBecome(ui, all), all);
   // "quokka" is in one article's text only, in neither title nor URL.
   await ui.getByPlaceholder("Search by Page URL, Title, or Text").fill("quokka");

@@ -12,6 +12,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { discoveryFileProblems } from "../../scripts/lib/phases/feed-check.ts";
 import { maxInlineNesting } from "../../scripts/lib/content/markdown.ts";
+import { inflationFloor, maxInflationRatio } from "../../scripts/lib/snapshot/zip.ts";
 import { buildFailure, buildSite, type BuiltSite, hashTree, newsFile, page, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
 export interface BadInput {
@@ -468,6 +469,16 @@ export function catalogue(rows: readonly BadInput[]): string {
     "| Input | Phase | What the build says |",
     "|---|---|---|",
     ...rows.map((row) => `| ${cell(row.input)} | ${row.phase} | ${cell(row.message || `(no message) ${row.result ?? ""}`)} |`),
+    "",
+    "## Zips and web archives given to `npm run verify`",
+    "",
+    `A zip or WACZ is read from its central directory first. When its entries declare more than ${maxInflationRatio} times the`,
+    `zip's own size and more than ${inflationFloor / 1024 ** 2} MiB in all, verify refuses it before inflating anything, with exit code 1`,
+    "and one line naming the zip, the entry and the sizes. An entry that inflates past the size it declares is stopped",
+    "there and reported as damaged. `test/scripts/verify.test.ts` checks both, each in seconds and well under 1 GB:",
+    "",
+    '    verify: <dir>/bomb.zip: entry "zeros.bin" would inflate to 4295.0 MB, over the 424.8 MB a zip of 4.2 MB may hold (100 times its size): refused as a likely zip bomb, nothing inflated',
+    "    damaged: datapackage.json: damaged (it inflates to more than the 1000 bytes the zip's directory declares)",
     "",
   ].join("\n");
 }

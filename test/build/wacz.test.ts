@@ -2,19 +2,24 @@
  * A snapshot as a web archive (scripts/lib/snapshot/wacz.ts, warc.ts): the WACZ's files, its WARC
  * read back with warcio (every record at its live URL, every digest matching), its sorted index,
  * its pages with their text; `npm run verify` passes it and names the record a changed byte is in;
- * the same content and date give the same bytes, with or without the bag.
+ * the same content and date give the same bytes, with or without the bag; a document whose name
+ * holds `%`, `#` or `?` is archived at the URL its page links to.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { WARCParser } from "warcio";
 import { repoRoot } from "../../scripts/lib/util/repo-root.ts";
 import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
+import { archiveLiveSite, writeWacz } from "../../scripts/lib/snapshot/wacz.ts";
+import { cdxjLine, responseRecord, warcinfoRecord } from "../../scripts/lib/snapshot/warc.ts";
 import { readZip, writeZip } from "../../scripts/lib/snapshot/zip.ts";
 import { newsFile, tempDir, writeContent } from "../support/site.ts";
+import { dataDescriptorFlag, zipHeaders } from "../support/zip-headers.ts";
 
 const content = writeContent({
   "news/2023/launch.md": newsFile(
@@ -23,6 +28,13 @@ const content = writeContent({
   ),
   "news/2023/cooperation.md": newsFile({ title: "Cooperation agreement", date: "2023-06-01" }, "An agreement on quokka habitats was signed.\n"),
   "news/2021/middle.md": newsFile({ title: "Middle item", date: "2021-07-15" }, "A workshop of 2021.\n"),
+  "news/2023/files/index.md": newsFile(
+    { title: "Files of the meeting", date: "2023-02-01", documents: '\n  - src: "100%25 final.txt"\n    title: Final\n  - src: "report#1.txt"\n    title: Report\n  - src: "what?.txt"\n    title: Questions' },
+    "The meeting's files.\n",
+  ),
+  "news/2023/files/100% final.txt": "The final text.\n",
+  "news/2023/files/report#1.txt": "Report number one.\n",
+  "news/2023/files/what?.txt": "Questions asked.\n",
 });
 const live = "https://archive.iap-association.org/";
 const options = { contentDir: content, period: { from: 2023, to: 2023 }, takenOn: "2025-06-01" };
@@ -127,6 +139,25 @@ test("an alias is archived as a 301 to its article", () => {
   assert.is(redirect?.headers.location, `${live}news/2023/launch/`);
 });
 
+test("a document whose name holds %, # or ? is archived at the URL its page links to, with the index key of that URL", () => {
+  const files = `${live}news/2023/files/`;
+  const html = byUrl.get(files)?.payload.toString("utf8") ?? "";
+  assert.equal([...html.matchAll(/<a href="([^"]+)" download>/g)].map((match) => match[1]), ["100%25%20final.txt", "report%231.txt", "what%3F.txt"]);
+  const urls = ["100%25%20final.txt", "report%231.txt", "what%3F.txt"].map((name) => `${files}${name}`);
+  assert.equal(urls.map((url) => byUrl.get(url)?.payload.toString("utf8")), ["The final text.\n", "Report number one.\n", "Questions asked.\n"]);
+  // Each line's SURT key (warcio's, escapes in lower case) and its url.
+  const keys = text("indexes/index.cdxj")
+    .split("\n")
+    .filter((line) => line.startsWith("org,iap-association,archive)/news/2023/files/"))
+    .map((line) => `${line.slice(0, line.indexOf(" "))} ${(JSON.parse(line.slice(line.indexOf("{"))) as { url: string }).url}`);
+  assert.equal(keys, [
+    `org,iap-association,archive)/news/2023/files/ ${files}`,
+    `org,iap-association,archive)/news/2023/files/100%25%20final.txt ${files}100%25%20final.txt`,
+    `org,iap-association,archive)/news/2023/files/report%231.txt ${files}report%231.txt`,
+    `org,iap-association,archive)/news/2023/files/what%3f.txt ${files}what%3F.txt`,
+  ]);
+});
+
 test("the index is sorted, one CDXJ line a response, each pointing at its record's offset and length", () => {
   const lines = text("indexes/index.cdxj").trim().split("\n");
   assert.equal(lines, [...lines].sort());
@@ -159,6 +190,7 @@ test("pages.jsonl: a header, then every article of the year with its URL, captur
         text: "The Fiscalía joined the wombat programme. It follows the agreement and the 2021 workshop.",
         inLanguage: "en",
       },
+      { url: `${live}news/2023/files/`, ts: "2025-06-01T12:00:00Z", title: "Files of the meeting", text: "The meeting's files.", inLanguage: "en" },
     ],
   );
 });
@@ -173,7 +205,7 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
   const cdx = text("indexes/index.cdxj").trim().split("\n");
   assert.equal(verify(waczPath), {
     code: 0,
-    output: `${waczPath}: valid web archive: 3 files, every sha256 matches datapackage.json; ${records.length} WARC records, every digest matches; ${cdx.length} index lines, each finds its record; 2 pages`,
+    output: `${waczPath}: valid web archive: 3 files, every sha256 matches datapackage.json; ${records.length} WARC records, every digest matches; ${cdx.length} index lines, each finds its record, as does every link of a page to a file of the site; 3 pages`,
   });
 
   const wacz = readFileSync(waczPath);
@@ -195,6 +227,69 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
     problems[2],
   );
   assert.is(problems.length, 3);
+});
+
+test("verify names each link of a page that finds no record, and the record of the same name written otherwise", async () => {
+  const date = "2025-06-01T12:00:00Z";
+  const documents = { "report#1.txt": "Report number one.\n", "100% final.txt": "The final text.\n", "what?.txt": "Questions asked.\n" };
+  // Links written as a page would write them with the names as they are, unencoded: the archive and the pages disagree.
+  const html =
+    '<!doctype html><title>Files</title><link rel="stylesheet" href="/assets/gone.css">' +
+    '<a href="report#1.txt">1</a> <a href="100%%20final.txt">2</a> <a href="what?.txt">3</a> <a href="what?.txt#again">3</a> ' +
+    '<a href="/news/2021/middle/">another year</a> <a href="#top">top</a> <a href="mailto:a@example.org">mail</a> <a href="https://example.org/x.pdf">away</a> <a href="report%231.txt">1</a>';
+  const info = await warcinfoRecord("data.warc.gz", date, { software: "test" });
+  const records = [
+    await responseRecord("news/2023/files/index.html", Buffer.from(html), date, live),
+    ...(await Promise.all(Object.entries(documents).map(([name, body]) => responseRecord(`news/2023/files/${name}`, Buffer.from(body), date, live)))),
+  ];
+  const cdx: string[] = [];
+  let offset = info.byteLength;
+  for (const record of records) {
+    cdx.push(cdxjLine(record, date, offset, "data.warc.gz"));
+    offset += record.bytes.byteLength;
+  }
+  const target = path.join(tempDir("wacz-links-"), "links.wacz");
+  const archive = { warcs: [{ name: "data.warc.gz", bytes: Buffer.concat([info, ...records.map((record) => record.bytes)]) }], cdx: cdx.sort(), pages: [], records: records.length + 1, siteRoot: live, warcDate: date };
+  await writeWacz(target, archive, report.info);
+  const folder = `${live}news/2023/files/`;
+  assert.equal(verify(target), {
+    code: 1,
+    output: [
+      `${target}: not valid, 4 problems:`,
+      `  ${folder} links to ${live}assets/gone.css, which no index line finds`,
+      `  ${folder} links to ${folder}report, which no index line finds`,
+      `  ${folder} links to ${folder}100%%20final.txt, which no index line finds; the archive has ${folder}100%25%20final.txt, the same name written differently`,
+      `  ${folder} links to ${folder}what?.txt, which no index line finds; the archive has ${folder}what%3F.txt, the same name written differently`,
+    ].join("\n"),
+  });
+});
+
+test("the WARC is stored with its CRC-32 and sizes in its local header, as Java's ZipInputStream and other streaming readers need", () => {
+  const headers = zipHeaders(readFileSync(waczPath)).find((entry) => entry.name === "archive/data.warc.gz");
+  const expected = { flags: 0x0800, crc32: crc32(warc), compressedSize: warc.byteLength, size: warc.byteLength };
+  assert.equal(headers, { name: "archive/data.warc.gz", method: 0, local: expected, central: expected });
+  assert.is(expected.flags & dataDescriptorFlag, 0);
+});
+
+test("records past a WARC's size limit go on in data-2.warc.gz, which starts with its own warcinfo, and verify passes the package", async () => {
+  // Random bytes: a record as large as its file, whatever gzip does.
+  const site = writeContent({ "index.html": '<a href="a.bin">a</a> <a href="b.bin">b</a>', "a.bin": randomBytes(3000), "b.bin": randomBytes(3000) });
+  const split = await archiveLiveSite(site, { siteRoot: live, redirects: [], items: [] }, report.info, 5000);
+  assert.equal(split.warcs.map((warc) => warc.name), ["data.warc.gz", "data-2.warc.gz"]);
+  const firstRecords = await Promise.all(split.warcs.map(async (warc) => (await new WARCParser([warc.bytes]).parse())?.warcType));
+  assert.equal(firstRecords, ["warcinfo", "warcinfo"]);
+  const located = split.cdx.map((line) => JSON.parse(line.slice(line.indexOf("{"))) as Record<string, string>).map(({ url, filename }) => [url, filename]);
+  assert.equal(located, [
+    [live, "data-2.warc.gz"],
+    [`${live}a.bin`, "data.warc.gz"],
+    [`${live}b.bin`, "data-2.warc.gz"],
+  ]);
+  const target = path.join(tempDir("wacz-split-"), "split.wacz");
+  await writeWacz(target, split, report.info);
+  assert.equal(verify(target), {
+    code: 0,
+    output: `${target}: valid web archive: 4 files, every sha256 matches datapackage.json; 5 WARC records, every digest matches; 3 index lines, each finds its record, as does every link of a page to a file of the site; 0 pages`,
+  });
 });
 
 /** The WACZ zipped anew with some files' text changed, as someone editing it with a zip tool would. */

@@ -10,7 +10,7 @@ import type { DocumentFrontMatter, ImageFrontMatter } from "./schema.ts";
 import type { BodyFiles } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
 import { formatBytes } from "../util/format.ts";
-import { displayPath, isInside } from "../util/paths.ts";
+import { displayPath, isInside, urlPathOf } from "../util/paths.ts";
 
 /** Image types the media phase turns into AVIF, WebP and JPEG. SVG is not one: it can carry script. */
 export const imageTypes: Readonly<Record<string, string>> = {
@@ -232,9 +232,9 @@ export function videoHost(url: string): string {
   return new URL(url).hostname.replace(/^www\./, "");
 }
 
-/** A published file's href relative to its item's page. */
+/** A published file's href relative to its item's page: the URL its web archive record has too (urlPathOf). */
 export function publishedHref(name: string): string {
-  return name.split("/").map(encodeURIComponent).join("/");
+  return urlPathOf(name);
 }
 
 function safeDecode(text: string): string {

@@ -7,7 +7,7 @@
  *
  * The page is parsed with htmlparser2 and only the tags that change are written anew; every other
  * byte is kept. URLs are read from `href`, `src`, `srcset`, `action`, `formaction`, `poster`,
- * `data`, `xlink:href` and a meta refresh's `url=`.
+ * `data`, `xlink:href` and a meta refresh's `url=` (`pageUrls` lists them, for checking a web archive).
  */
 import path from "node:path";
 import { Parser } from "htmlparser2";
@@ -113,6 +113,39 @@ interface Attribute {
   bare: boolean;
 }
 
+function isRefresh(tag: string, attributes: readonly Attribute[]): boolean {
+  return tag === "meta" && attributes.some((a) => a.name === "http-equiv" && a.value.toLowerCase() === "refresh");
+}
+
+/** Every URL a page names, as written (entities decoded), in the attributes `rewritePage` changes. */
+export function pageUrls(html: string): string[] {
+  const urls: string[] = [];
+  const keep = (url: string) => {
+    urls.push(url);
+    return url;
+  };
+  let attributes: Attribute[] = [];
+  const parser = new Parser(
+    {
+      onattribute(name, value, quote) {
+        attributes.push({ name, value, bare: quote === undefined });
+      },
+      onopentag(name) {
+        const refresh = isRefresh(name, attributes);
+        for (const attribute of attributes) {
+          if (urlAttributes.has(attribute.name)) keep(attribute.value);
+          else if (attribute.name === "srcset") rewriteSrcset(attribute.value, keep);
+          else if (refresh && attribute.name === "content") rewriteRefresh(attribute.value, keep);
+        }
+        attributes = [];
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return urls;
+}
+
 function serialiseTag(name: string, attributes: readonly Attribute[], selfClosing: boolean): string {
   const written = attributes.map((attribute) =>
     attribute.bare ? ` ${attribute.name}` : ` ${attribute.name}="${attribute.value.replaceAll("&", "&amp;").replaceAll('"', "&quot;")}"`,
@@ -151,7 +184,7 @@ export function rewritePage(html: string, page: PageContext): RewrittenPage {
         attributes = [];
         let changed = false;
         let leaves = false;
-        const isRefresh = name === "meta" && own.some((a) => a.name === "http-equiv" && a.value.toLowerCase() === "refresh");
+        const refresh = isRefresh(name, own);
         for (const attribute of own) {
           let value = attribute.value;
           if (urlAttributes.has(attribute.name)) {
@@ -160,7 +193,7 @@ export function rewritePage(html: string, page: PageContext): RewrittenPage {
             leaves ||= result.leaves && attribute.name === "href";
           } else if (attribute.name === "srcset") {
             value = rewriteSrcset(value, (url) => change(url).url);
-          } else if (isRefresh && attribute.name === "content") {
+          } else if (refresh && attribute.name === "content") {
             value = rewriteRefresh(value, (url) => change(url).url);
           }
           if (value !== attribute.value) {

@@ -93,7 +93,7 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
         ? {
             archiveLiveSite: async (siteDir: string, archive: Archive) => {
               live = await archiveLiveSite(siteDir, archive, info);
-              return `${pluralise(live.records, "record")} at ${live.siteRoot}, ${formatBytes(live.warc.byteLength)}`;
+              return `${pluralise(live.records, "record")} at ${live.siteRoot}, ${formatBytes(live.warcs.reduce((sum, warc) => sum + warc.bytes.byteLength, 0))}`;
             },
           }
         : {}),

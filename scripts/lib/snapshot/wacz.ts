@@ -3,6 +3,7 @@
  * package ReplayWeb.page, pywb and other web-archive tools open. It is a zip of
  *
  *   archive/data.warc.gz       every published file at its live URL (warc.ts), stored as it is
+ *                              (then data-2.warc.gz, … past yazl's 1 GiB for a stored entry)
  *   indexes/index.cdxj         one sorted CDXJ line a response record: where it is in the WARC
  *   pages/pages.jsonl          every article: URL, capture time, title and text, for full-text search
  *   datapackage.json           what the package is, and each file's size and sha256
@@ -17,16 +18,17 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { site } from "../content/data.ts";
 import type { Archive } from "../model/archive.ts";
+import { absoluteUrl } from "../model/urls.ts";
 import { dayAsNow } from "../content/dates.ts";
 import { htmlText } from "./disk-index.ts";
+import { pageUrls } from "./links.ts";
+import { pluralise } from "../util/format.ts";
 import { byCodeUnits, listFiles } from "../util/list-files.ts";
 import type { SnapshotInfo } from "./info.ts";
-import { cdxjLine, checkRecord, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, recordUuid, warcinfoRecord, type CdxEntry } from "./warc.ts";
-import { readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";
+import { cdxjLine, checkRecord, parseCdxj, readWarcRecords, responseRecord, recordUuid, warcinfoRecord, type CdxEntry } from "./warc.ts";
+import { maxStoredBytes, readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";
 
 export const waczVersion = "1.1.1";
-const warcName = "data.warc.gz";
-const warcPath = `archive/${warcName}`;
 const indexPath = "indexes/index.cdxj";
 const pagesPath = "pages/pages.jsonl";
 const packagePath = "datapackage.json";
@@ -34,14 +36,26 @@ const digestPath = "datapackage-digest.json";
 /** Host configuration (Netlify, Cloudflare Pages), read by the host and never served. */
 const hostFiles = new Set(["_headers"]);
 
+/** One WARC of the package, `archive/<name>`. */
+export interface ArchivedWarc {
+  name: string;
+  bytes: Buffer;
+}
+
 /** The live site's records, kept in memory until the WACZ is written (a few MB a year of the archive). */
 export interface LiveSiteArchive {
-  warc: Buffer;
+  /** data.warc.gz, then data-2.warc.gz, … when the records outgrow one (`maxWarcBytes`). */
+  warcs: ArchivedWarc[];
   cdx: string[];
   pages: string[];
   records: number;
   siteRoot: string;
   warcDate: string;
+}
+
+/** The n-th WARC's name, from 0: "data.warc.gz", "data-2.warc.gz", … */
+function warcNameOf(index: number): string {
+  return index === 0 ? "data.warc.gz" : `data-${index + 1}.warc.gz`;
 }
 
 /** The capture time of every record: noon UTC of the snapshot's day, the build's "now" (`dayAsNow`). */
@@ -58,34 +72,49 @@ function titleOf(info: SnapshotInfo): string {
  * The staged site as WARC records at the live URLs, the CDXJ lines that find them, and the pages
  * list with each article's text. `siteDir` holds the site as the live host would serve it.
  */
-export async function archiveLiveSite(siteDir: string, archive: Archive, info: SnapshotInfo): Promise<LiveSiteArchive> {
+export async function archiveLiveSite(siteDir: string, archive: Pick<Archive, "siteRoot" | "redirects" | "items">, info: SnapshotInfo, maxWarcBytes = maxStoredBytes): Promise<LiveSiteArchive> {
   const warcDate = warcDateOf(info.takenOn);
   const siteRoot = archive.siteRoot;
   const redirects = new Map(archive.redirects.map((redirect) => [redirect.file.replace(/^\//, ""), redirect]));
-  const members: Uint8Array[] = [
-    await warcinfoRecord(warcName, warcDate, {
+  const warcs: { name: string; members: Uint8Array[]; bytes: number }[] = [];
+  /** A WARC begins with its warcinfo record. */
+  const startWarc = async () => {
+    const name = warcNameOf(warcs.length);
+    const head = await warcinfoRecord(name, warcDate, {
       software: info.generator,
       format: "WARC File Format 1.1",
       conformsTo: "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
       isPartOf: titleOf(info),
       description: `${site.organisation}: ${site.name}, ${info.label}, as published at ${siteRoot} on ${info.takenOn}.`,
       ...(info.commit ? { "content-commit": `${info.commit.id}${info.commit.modified ? " with uncommitted changes" : ""}` } : {}),
-    }),
-  ];
-  let offset = members[0]?.byteLength ?? 0;
+    });
+    const warc = { name, members: [head], bytes: head.byteLength };
+    warcs.push(warc);
+    return warc;
+  };
+  let warc = await startWarc();
   const cdx: string[] = [];
   for (const file of listFiles(siteDir).filter((name) => !hostFiles.has(name))) {
     const record = await responseRecord(file, readFileSync(path.join(siteDir, file)), warcDate, siteRoot, redirects.get(file));
-    members.push(record.bytes);
-    cdx.push(cdxjLine(record, warcDate, offset, warcName));
-    offset += record.bytes.byteLength;
+    // The zip stores a WARC with its sizes in its local header, which bounds its size (zip.ts).
+    if (warc.bytes + record.bytes.byteLength > maxWarcBytes && warc.members.length > 1) warc = await startWarc();
+    cdx.push(cdxjLine(record, warcDate, warc.bytes, warc.name));
+    warc.members.push(record.bytes);
+    warc.bytes += record.bytes.byteLength;
   }
   const pages = archive.items.map((item) => {
-    const url = liveUrlOf(`${item.url.slice(1)}index.html`, siteRoot);
+    const url = absoluteUrl(item.url, siteRoot);
     // json-pages-1.0 allows fields of its own beside url, ts, title and text: the page's language, as schema.org names it.
     return JSON.stringify({ id: recordUuid(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html), inLanguage: item.lang });
   });
-  return { warc: Buffer.concat(members), cdx: cdx.sort(byCodeUnits), pages, records: members.length, siteRoot, warcDate };
+  return {
+    warcs: warcs.map(({ name, members }) => ({ name, bytes: Buffer.concat(members) })),
+    cdx: cdx.sort(byCodeUnits),
+    pages,
+    records: warcs.reduce((sum, { members }) => sum + members.length, 0),
+    siteRoot,
+    warcDate,
+  };
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -98,7 +127,7 @@ export async function writeWacz(waczPath: string, live: LiveSiteArchive, info: S
   const header = JSON.stringify({ format: "json-pages-1.0", id: "pages", title, hasText: true });
   const files: { path: string; bytes: Buffer; stored?: boolean }[] = [
     // The WARC's records are gzipped one by one: compressing them again would only hide their offsets.
-    { path: warcPath, bytes: live.warc, stored: true },
+    ...live.warcs.map((warc) => ({ path: `archive/${warc.name}`, bytes: warc.bytes, stored: true })),
     { path: indexPath, bytes: Buffer.from(live.cdx.map((line) => `${line}\n`).join(""), "utf8") },
     { path: pagesPath, bytes: Buffer.from([header, ...live.pages].map((line) => `${line}\n`).join(""), "utf8") },
   ];
@@ -231,6 +260,7 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
   }
   result.cdxLines = cdx.length;
 
+  const links = linkCheck(new Set(cdx.map((entry) => entry.url)));
   const warcs = resources.filter((resource) => /^archive\/[^/]+\.warc(\.gz)?$/.test(resource.path));
   if (warcs.length === 0) problems.push(`missing: a WARC in archive/ (listed in ${packagePath})`);
   const names = new Set(warcs.map((warc) => path.posix.basename(warc.path)));
@@ -239,8 +269,9 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
     const bytes = contents.get(warc.path);
     if (!bytes) continue;
     if (!entries.get(warc.path)?.stored) problems.push(`${warc.path}: compressed in the zip (WACZ stores WARCs as they are)`);
-    result.records += await checkWarc(warc.path, bytes, cdx.filter((entry) => entry.filename === path.posix.basename(warc.path)), problems);
+    result.records += await checkWarc(warc.path, bytes, cdx.filter((entry) => entry.filename === path.posix.basename(warc.path)), problems, links);
   }
+  problems.push(...links.problems());
 
   const pages = contents.get(pagesPath)?.toString("utf8").split("\n").filter((line) => line.trim() !== "") ?? [];
   result.pages = Math.max(0, pages.length - 1);
@@ -249,10 +280,11 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
 
 /**
  * Checks every record of a WARC, each gzip member on its own, where the index says it is: its
- * bounds, URL, digests. The bytes between indexed records (the warcinfo record first) are read
- * with warcio's parser and checked the same way. Returns how many records were sound.
+ * bounds, URL, digests; a sound page's links go to `links`. The bytes between indexed records (the
+ * warcinfo record first) are read with warcio's parser and checked the same way. Returns how many
+ * records were sound.
  */
-async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & { index: string })[], problems: string[]): Promise<number> {
+async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & { index: string })[], problems: string[], links: LinkCheck): Promise<number> {
   let sound = 0;
   let end = 0;
   const checkUnindexed = async (from: number, to: number) => {
@@ -273,8 +305,67 @@ async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & {
     if (record.problem) problems.push(`${where}: ${record.problem}`);
     else if (record.url !== entry.url) problems.push(`${where}: the record there is ${record.url}`);
     else if (record.digest !== entry.digest) problems.push(`${where}: its payload digest differs from the index line's`);
-    else sound++;
+    else {
+      sound++;
+      if (record.html !== undefined) links.page(entry.url, record.html);
+    }
   }
   if (end < warc.byteLength) await checkUnindexed(end, warc.byteLength);
   return sound;
+}
+
+interface LinkCheck {
+  page(url: string, html: string): void;
+  /** One line per URL that pages link to and no index line finds, in the order first met. */
+  problems(): string[];
+}
+
+/** "a%2Cb", "a,b" → "a,b": the name an address means, to find one written differently (malformed escapes left as they are). */
+function decodedName(url: string): string {
+  return url.replace(/(?:%[0-9a-f]{2})+/gi, (escapes) => {
+    try {
+      return decodeURIComponent(escapes);
+    } catch {
+      return escapes;
+    }
+  });
+}
+
+/**
+ * Checks that every link from an archived page to its own site finds a record, as a replay tool
+ * looks it up: the URL as the page writes it, without its fragment. A page's address the archive
+ * lacks (ending in "/") is left out: it is a page of another period, which replay tools send to the
+ * live site.
+ */
+function linkCheck(indexed: ReadonlySet<string>): LinkCheck {
+  const missing = new Map<string, { from: string; pages: number }>();
+  const byName = new Map([...indexed].map((url) => [decodedName(url), url]));
+  return {
+    page(url, html) {
+      const origin = new URL(url).origin;
+      const targets = new Set<string>();
+      for (const written of pageUrls(html)) {
+        let target: URL;
+        try {
+          target = new URL(written.trim(), url);
+        } catch {
+          continue;
+        }
+        target.hash = "";
+        if (target.origin === origin && !target.pathname.endsWith("/") && !indexed.has(target.href)) targets.add(target.href);
+      }
+      for (const target of targets) {
+        const seen = missing.get(target);
+        if (seen) seen.pages++;
+        else missing.set(target, { from: url, pages: 1 });
+      }
+    },
+    problems: () =>
+      [...missing].map(([target, { from, pages }]) => {
+        const others = pages > 1 ? ` (and ${pluralise(pages - 1, "other page")})` : "";
+        const archived = byName.get(decodedName(target));
+        const hint = archived ? `; the archive has ${archived}, the same name written differently` : "";
+        return `${from}${others} links to ${target}, which no index line finds${hint}`;
+      }),
+  };
 }

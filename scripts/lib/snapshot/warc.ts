@@ -15,6 +15,7 @@ import { getSurt, WARCParser, WARCRecord, WARCSerializer, type WARCRecordOpts } 
 import type { Redirect } from "../model/archive.ts";
 import { absoluteUrl } from "../model/urls.ts";
 import { contentTypeOf as typeByName } from "../util/content-type.ts";
+import { urlPathOf } from "../util/paths.ts";
 
 const warcVersion = "WARC/1.1";
 
@@ -29,9 +30,9 @@ export function contentTypeOf(file: string): string {
   return typeByName(file);
 }
 
-/** Where the live site serves a file of the build: "news/index.html" → "https://…/news/". */
+/** Where the live site serves a file of the build: "news/index.html" → "https://…/news/", "x/100% final.pdf" → "https://…/x/100%25%20final.pdf". */
 export function liveUrlOf(file: string, siteRoot: string): string {
-  return absoluteUrl(file === "index.html" ? "" : file.replace(/(^|\/)index\.html$/, "$1"), siteRoot);
+  return absoluteUrl(urlPathOf(file === "index.html" ? "" : file.replace(/(^|\/)index\.html$/, "$1")), siteRoot);
 }
 
 /** "2025-06-01T12:00:00Z" → "Sun, 01 Jun 2025 12:00:00 GMT" (HTTP's date). */
@@ -172,9 +173,10 @@ export interface ReadRecord {
 
 /**
  * Checks one record, a gzip member on its own: it must inflate (gzip's CRC-32 catches a changed
- * byte), and its block and payload must have the sha256 digests its headers state.
+ * byte), and its block and payload must have the sha256 digests its headers state. A sound HTML
+ * response gives its page too, so that its links can be checked.
  */
-export async function checkRecord(member: Uint8Array): Promise<{ problem?: string; type?: string; url?: string; digest?: string }> {
+export async function checkRecord(member: Uint8Array): Promise<{ problem?: string; type?: string; url?: string; digest?: string; html?: string }> {
   let inflated: Buffer;
   try {
     inflated = gunzipSync(member);
@@ -196,7 +198,9 @@ export async function checkRecord(member: Uint8Array): Promise<{ problem?: strin
     const end = Buffer.from(block).indexOf("\r\n\r\n");
     if (end < 0) return { type, url, digest, problem: "its HTTP headers do not end" };
     if (!payloadDigest.startsWith("sha256:")) return { type, url, digest, problem: "it has no sha256 WARC-Payload-Digest" };
-    if (sha256(block.subarray(end + 4)) !== digest) return { type, url, digest, problem: "its payload differs from its WARC-Payload-Digest" };
+    const payload = block.subarray(end + 4);
+    if (sha256(payload) !== digest) return { type, url, digest, problem: "its payload differs from its WARC-Payload-Digest" };
+    if (/^content-type:[ \t]*text\/html\b/im.test(Buffer.from(block.subarray(0, end)).toString("latin1"))) return { type, url, digest, html: Buffer.from(payload).toString("utf8") };
   }
   return { type, url, digest };
 }

@@ -6,18 +6,21 @@
  * permissions. So the same files give the same zip, byte for byte, with the same zlib (Node
  * bundles its own; its deflate output is stable for a given zlib version and level).
  */
-import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { createWriteStream, renameSync, rmSync, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { crc32 } from "node:zlib";
 import yauzl from "yauzl";
 import yazl from "yazl";
+import { formatBytes } from "../util/format.ts";
 import { byCodeUnits } from "../util/list-files.ts";
 
 /** Compression method 0: the bytes as they are. */
 const storedMethod = 0;
 /** A regular file, rw-r--r--. */
 const fileMode = 0o100644;
+/** yazl's limit for addBuffer, which keeps a local header free of zip64 fields. */
+export const maxStoredBytes = 0x3fffffff;
 
 /** "2023-11-14" → midnight of that day in local time, the time zone MS-DOS times are read in. */
 export function zipTime(day: string): Date {
@@ -33,7 +36,10 @@ export interface ZipInput {
   size: number;
   /** Reads the file's bytes when the entry is written (one file in memory at a time). */
   read(): Uint8Array;
-  /** Store it as it is, never deflated (a WACZ's WARC: its gzip members must stay where its index says). */
+  /**
+   * Store it as it is, never deflated (a WACZ's WARC: its gzip members must stay where its index
+   * says), read when added, at most `maxStoredBytes`.
+   */
   stored?: boolean;
 }
 
@@ -45,17 +51,23 @@ export async function writeZip(zipPath: string, entries: readonly ZipInput[], da
   const mtime = zipTime(day);
   const zip = new yazl.ZipFile();
   for (const entry of [...entries].sort((a, b) => byCodeUnits(a.name, b.name))) {
-    const options = { mtime, mode: fileMode, compress: !entry.stored, compressionLevel: entry.stored ? 0 : 9, forceDosTimestamp: true, size: entry.size };
-    zip.addReadStreamLazy(entry.name, options, (done) => done(null, Readable.from([Buffer.from(entry.read())])));
+    const options = { mtime, mode: fileMode, forceDosTimestamp: true };
+    if (entry.stored) {
+      // addBuffer knows the CRC-32 and sizes before the bytes and writes them in the local header,
+      // with no data descriptor: streaming readers (Java's ZipInputStream) refuse a stored entry with one.
+      if (entry.size > maxStoredBytes) throw new RangeError(`${entry.name} is ${entry.size} bytes, over the ${maxStoredBytes} an entry stored with its sizes in its local header may have`);
+      const bytes = entry.read();
+      zip.addBuffer(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), entry.name, { ...options, compress: false });
+    } else {
+      zip.addReadStreamLazy(entry.name, { ...options, compressionLevel: 9, size: entry.size }, (done) => done(null, Readable.from([Buffer.from(entry.read())])));
+    }
   }
   const temporary = `${zipPath}.tmp-${process.pid}`;
-  let size = 0;
-  zip.outputStream.on("data", (chunk: Buffer) => (size += chunk.byteLength));
   zip.end();
   try {
     await pipeline(zip.outputStream, createWriteStream(temporary));
     renameSync(temporary, zipPath);
-    return size;
+    return statSync(zipPath).size;
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
@@ -91,18 +103,42 @@ async function entryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffe
 }
 
 /**
+ * A zip may inflate to at most this many times its own size, or to `inflationFloor` for a small
+ * zip: deflate packs real files 2 to 20 to 1, zeros 1,000 to 1.
+ */
+export const maxInflationRatio = 100;
+export const inflationFloor = 64 * 1024 * 1024;
+
+/**
+ * Refuses a zip whose entries declare more than it may inflate to, before anything is inflated;
+ * yauzl (validateEntrySizes) stops an entry that inflates past its declared size.
+ */
+function checkInflation(zipPath: string, zipBytes: number, entries: readonly yauzl.Entry[]): void {
+  const allowed = Math.max(zipBytes * maxInflationRatio, inflationFloor);
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.uncompressedSize;
+    if (total <= allowed) continue;
+    const what = entry.uncompressedSize > allowed ? `entry ${JSON.stringify(entry.fileName)} would inflate` : `its entries up to ${JSON.stringify(entry.fileName)} would inflate`;
+    const limit = allowed === inflationFloor ? `the ${formatBytes(allowed)} any zip may hold` : `the ${formatBytes(allowed)} a zip of ${formatBytes(zipBytes)} may hold (${maxInflationRatio} times its size)`;
+    throw new ZipError(`${zipPath}: ${what} to ${formatBytes(total)}, over ${limit}: refused as a likely zip bomb, nothing inflated`);
+  }
+}
+
+/**
  * The entries of a zip (directories left out), read whole into memory: yauzl reads only
- * asynchronously, and the checks that use them read every entry anyway.
+ * asynchronously, and the checks that use them read every entry anyway. The central directory is
+ * read first, so that a zip bomb is refused before anything is inflated (checkInflation).
  */
 export async function readZip(zipPath: string): Promise<ZipEntry[]> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(zipPath, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true });
+    zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true });
   } catch (error) {
     throw new ZipError(`${zipPath} is not a zip file (${error instanceof Error ? error.message : String(error)})`);
   }
-  const entries: ZipEntry[] = [];
   try {
+    const listed: yauzl.Entry[] = [];
     for (;;) {
       const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
         zip.once("entry", resolve).once("end", () => resolve(undefined)).once("error", reject);
@@ -112,13 +148,15 @@ export async function readZip(zipPath: string): Promise<ZipEntry[]> {
       });
       zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
       if (!entry) break;
-      if (entry.fileName.endsWith("/")) continue;
-      entries.push(await zipEntry(zip, entry));
+      if (!entry.fileName.endsWith("/")) listed.push(entry);
     }
+    checkInflation(zipPath, zip.fileSize, listed);
+    const entries: ZipEntry[] = [];
+    for (const entry of listed) entries.push(await zipEntry(zip, entry));
+    return entries;
   } finally {
     zip.close();
   }
-  return entries;
 }
 
 async function zipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<ZipEntry> {
@@ -131,7 +169,8 @@ async function zipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<ZipEntr
   else if (!stored && entry.compressionMethod !== 8) problem = new ZipError(`${name}: compression method ${entry.compressionMethod} is not supported (only stored and deflated)`);
   else {
     const read = await entryBytes(zip, entry);
-    if (read instanceof Error) problem = damaged();
+    if (read instanceof Error && /^too many bytes/.test(read.message)) problem = new ZipError(`${name}: damaged (it inflates to more than the ${entry.uncompressedSize} bytes the zip's directory declares)`);
+    else if (read instanceof Error) problem = damaged();
     else {
       bytes = read;
       if (crc32(bytes) !== entry.crc32) problem = damaged();

@@ -1,7 +1,7 @@
 /** Pages made readable from disk, links out of the period sent to the live site (scripts/lib/snapshot/links.ts). */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { relativePath, rewritePage, rewriteRefresh, rewriteSrcset, rewriteUrl, type PageContext } from "../../../scripts/lib/snapshot/links.ts";
+import { pageUrls, relativePath, rewritePage, rewriteRefresh, rewriteSrcset, rewriteUrl, type PageContext } from "../../../scripts/lib/snapshot/links.ts";
 
 const files = new Set(["/index.html", "/news/index.html", "/news/2023/x/index.html", "/news/2023/y/index.html", "/assets/site.css", "/a.png", "/b.png", "/caf%C3%A9/index.html", "/café/index.html", "/feeds/news.xml", "/search/index.html"]);
 const at = (file: string, basePath = "/"): PageContext => ({
@@ -90,6 +90,13 @@ test("a marked link gets the class and rel it lacked, and values are escaped aga
     page.html,
     '<a href="https://archive.example.org/gone/?a=1&amp;b=%222%22" class="leaves-snapshot" rel="external">Gone<span class="leaves-snapshot-icon" aria-hidden="true">↗</span><span class="visually-hidden"> (live site)</span></a>',
   );
+});
+
+test("pageUrls lists every URL a page names, as written, entities decoded: links, sources, srcset candidates, a meta refresh", () => {
+  const html =
+    '<meta http-equiv="refresh" content="0; url=/news/"><link rel="stylesheet" href="/assets/site.css">' +
+    '<a href="report%231.txt?a=1&amp;b=2#x">r</a><img src="/a.png" srcset="/a.png 1x, /b.png 2x" alt=""><form action="/search/"></form><a name="top">t</a>';
+  assert.equal(pageUrls(html), ["/news/", "/assets/site.css", "report%231.txt?a=1&b=2#x", "/a.png", "/a.png", "/b.png", "/search/"]);
 });
 
 test.run();

@@ -21,6 +21,13 @@ test("a file's live URL is the folder for an index.html, else the file", () => {
   assert.is(liveUrlOf("404.html", "https://example.org/archive/"), "https://example.org/archive/404.html");
 });
 
+test("a file whose name holds %, # or ? is at the URL its page links to, not at an escape, a fragment or a query", () => {
+  assert.is(liveUrlOf("news/2023/x/100% final.pdf", root), `${root}news/2023/x/100%25%20final.pdf`);
+  assert.is(liveUrlOf("news/2023/x/report#1.txt", root), `${root}news/2023/x/report%231.txt`);
+  assert.is(liveUrlOf("news/2023/x/what?.txt", root), `${root}news/2023/x/what%3F.txt`);
+  assert.is(liveUrlOf("news/2023/x/annex #2/index.html", root), `${root}news/2023/x/annex%20%232/`);
+});
+
 test("Content-Type as hosts send it", () => {
   assert.is(contentTypeOf("news/index.html"), "text/html; charset=utf-8");
   assert.is(contentTypeOf("pagefind/pagefind.js"), "text/javascript; charset=utf-8");
@@ -46,7 +53,14 @@ test("a redirect page is a 301 to its article, at the alias", async () => {
   const record = await responseRecord("News/Old/index.html", Buffer.from("<meta>"), date, root, { from: "/News/Old", to: "/news/2023/launch/" });
   assert.equal({ url: record.url, status: record.status }, { url: `${root}News/Old`, status: 301 });
   const checked = await checkRecord(record.bytes);
-  assert.equal(checked, { type: "response", url: `${root}News/Old`, digest: record.digest });
+  assert.equal(checked, { type: "response", url: `${root}News/Old`, digest: record.digest, html: "<meta>" });
+});
+
+test("a sound HTML response gives its page, for checking its links; other responses do not", async () => {
+  const page = await responseRecord("news/index.html", Buffer.from("<p>Fiscalía</p>"), date, root);
+  assert.is((await checkRecord(page.bytes)).html, "<p>Fiscalía</p>");
+  const style = await responseRecord("assets/site.css", Buffer.from("p{}"), date, root);
+  assert.equal(await checkRecord(style.bytes), { type: "response", url: `${root}assets/site.css`, digest: style.digest });
 });
 
 test("records read back one by one, each checked; a changed payload byte is found", async () => {

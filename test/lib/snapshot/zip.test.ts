@@ -3,8 +3,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readZip, writeZip, ZipError, zipTime, type ZipInput } from "../../../scripts/lib/snapshot/zip.ts";
+import { crc32 } from "node:zlib";
+import { maxStoredBytes, readZip, writeZip, ZipError, zipTime, type ZipInput } from "../../../scripts/lib/snapshot/zip.ts";
 import { tempDir } from "../../support/site.ts";
+import { dataDescriptorFlag, zipHeaders } from "../../support/zip-headers.ts";
 
 const text = (name: string, value: string, stored?: boolean): ZipInput => {
   const bytes = Buffer.from(value, "utf8");
@@ -83,6 +85,29 @@ test("an entry marked stored is never deflated, and its bytes read back unchecke
   const [damaged] = await readZip(zip);
   assert.throws(() => damaged?.read(), /damaged \(its CRC-32/);
   assert.is(damaged?.raw().toString("utf8"), `P${repetitive.slice(1)}`);
+});
+
+test("a stored entry has its CRC-32 and sizes in its local header, no data descriptor (streaming readers need them)", async () => {
+  const zip = path.join(tempDir("zip-"), "stored.zip");
+  const warc = "WARC/1.1\r\n".repeat(40);
+  await writeZip(zip, [text("archive/data.warc.gz", warc, true), text("b.html", "<p>b</p>".repeat(50))], "2023-11-14");
+  const [stored, deflated] = zipHeaders(readFileSync(zip));
+  const expected = { flags: 0x0800, crc32: crc32(warc), compressedSize: warc.length, size: warc.length };
+  assert.equal(stored, { name: "archive/data.warc.gz", method: 0, local: expected, central: expected });
+  // A deflated entry is written as it streams, its sizes after it: every reader can find the end of a deflate stream.
+  assert.equal([deflated?.method, deflated?.local.flags, deflated?.local.size], [8, 0x0800 | dataDescriptorFlag, 0]);
+  assert.is(deflated?.central.size, 400);
+});
+
+test("a stored entry over yazl's limit for a local header without zip64 is refused before it is read", async () => {
+  const huge: ZipInput = { name: "archive/data.warc.gz", size: maxStoredBytes + 1, stored: true, read: () => assert.unreachable("read") as never };
+  try {
+    await writeZip(path.join(tempDir("zip-"), "huge.zip"), [huge], "2023-11-14");
+    assert.unreachable("written");
+  } catch (error) {
+    assert.instance(error, RangeError);
+    assert.is((error as Error).message, "archive/data.warc.gz is 1073741824 bytes, over the 1073741823 an entry stored with its sizes in its local header may have");
+  }
 });
 
 test.run();

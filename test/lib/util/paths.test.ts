@@ -2,7 +2,7 @@
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { displayPath, isInside } from "../../../scripts/lib/util/paths.ts";
+import { displayPath, isInside, urlPathOf } from "../../../scripts/lib/util/paths.ts";
 
 const here = process.cwd();
 
@@ -22,6 +22,15 @@ test("a path is inside a folder below it, not inside the folder itself, a siblin
   assert.is(isInside("/site/content-old/a.md", "/site/content"), false);
   assert.is(isInside("/site", "/site/content"), false);
   assert.is(isInside("/site/content/../other/a.md", "/site/content"), false);
+});
+
+test("a file's path as a URL path: each segment percent-encoded, so %, # and ? stay part of the name", () => {
+  assert.is(urlPathOf("news/2023/x/100% final.pdf"), "news/2023/x/100%25%20final.pdf");
+  assert.is(urlPathOf("news/2023/x/report#1.txt"), "news/2023/x/report%231.txt");
+  assert.is(urlPathOf("news/2023/x/what?.txt"), "news/2023/x/what%3F.txt");
+  assert.is(urlPathOf("annex/é, 2.pdf"), "annex/%C3%A9%2C%202.pdf");
+  assert.is(urlPathOf("news/2023/x/"), "news/2023/x/");
+  assert.is(urlPathOf(""), "");
 });
 
 test.run();
