@@ -26,7 +26,7 @@ import { ContentError, fieldName, suggestion, type Problem } from "./problems.ts
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
 import { speakerKey } from "./speakers.ts";
 import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
-import { displayPath, isInside } from "../util/paths.ts";
+import { displayPath, isInside, windowsNameProblem } from "../util/paths.ts";
 import { translationGroups } from "./translations.ts";
 
 const forbiddenInBody = new RegExp(forbiddenCharacters.source, "gu");
@@ -295,7 +295,7 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
   try {
     // In path order, so that problems are listed the same on every file system.
     entries = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => !entry.name.startsWith(".") && !entry.isDirectory())
+      .filter((entry) => !entry.name.startsWith("."))
       .map((entry) => ({ entry, file: path.join(entry.parentPath, entry.name) }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   } catch (error) {
@@ -307,7 +307,17 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
   // A page bundle's folder holds its index.md and the item's own files (scripts/lib/content/item-files.ts).
   const bundles = entries.filter(({ entry }) => isBundleIndex(entry.name)).map(({ entry }) => entry.parentPath + path.sep);
   const bundleOf = (file: string) => bundles.find((bundle) => file.startsWith(bundle));
+  // What is inside a folder that is refused is not read: the folder's problem says it all.
+  const refusedFolders: string[] = [];
   for (const { entry, file } of entries) {
+    if (refusedFolders.some((folder) => file.startsWith(folder))) continue;
+    const windows = windowsNameProblem(entry.name);
+    if (windows) {
+      problems.push({ file: displayPath(file), message: `${windows}, so it cannot be checked out on Windows: rename it` });
+      if (entry.isDirectory()) refusedFolders.push(file + path.sep);
+      continue;
+    }
+    if (entry.isDirectory()) continue;
     const refused = entry.isSymbolicLink() ? linkProblem(file, contentRoot) : entry.isFile() ? undefined : `is ${specialFileKind(entry)}, not a file: content files are Markdown files; remove it`;
     if (refused) {
       problems.push({ file: displayPath(file), message: refused });

@@ -275,6 +275,34 @@ test("a file that is not Markdown is reported; dot files are ignored", () => {
   ]);
 });
 
+test("file and folder names reserved on Windows are refused, item files and page bundles too (issue 30: built without a word)", () => {
+  const ok = news("title: T\ndate: 2023-11-14");
+  const windows = "so it cannot be checked out on Windows: rename it";
+  assert.equal(
+    problemsOf({
+      "news/2023/con.md": ok,
+      "news/2023/aux.md": ok,
+      "news/2023/nul.md": ok,
+      "news/2023/bundle/index.md": ok,
+      "news/2023/bundle/LPT1.pdf": "x",
+      "news/2023/bundle/photo.jpg.": "x",
+      "news/2023/prn/index.md": ok,
+      "news/2023/prn/photo.jpg": "x",
+      "abstracts/com3 /a.md": ok,
+    }).map(formatProblem),
+    [
+      `news/2023/aux.md: is named after the Windows device AUX (whatever the extension), ${windows}`,
+      `news/2023/bundle/LPT1.pdf: is named after the Windows device LPT1 (whatever the extension), ${windows}`,
+      `news/2023/bundle/photo.jpg.: ends in a dot, which Windows drops from names, ${windows}`,
+      `news/2023/con.md: is named after the Windows device CON (whatever the extension), ${windows}`,
+      `news/2023/nul.md: is named after the Windows device NUL (whatever the extension), ${windows}`,
+      // A folder's problem stands for what is in it.
+      `news/2023/prn: is named after the Windows device PRN (whatever the extension), ${windows}`,
+      `abstracts/com3 : ends in a space, which Windows drops from names, ${windows}`,
+    ],
+  );
+});
+
 test("a folder with neither news/ nor abstracts/ is not a content folder", () => {
   const error = inContentDir({ "other/a.md": "x" }, () => {
     try {

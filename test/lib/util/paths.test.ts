@@ -2,7 +2,7 @@
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { displayPath, isInside } from "../../../scripts/lib/util/paths.ts";
+import { displayPath, isInside, windowsNameProblem } from "../../../scripts/lib/util/paths.ts";
 
 const here = process.cwd();
 
@@ -22,6 +22,23 @@ test("a path is inside a folder below it, not inside the folder itself, a siblin
   assert.is(isInside("/site/content-old/a.md", "/site/content"), false);
   assert.is(isInside("/site", "/site/content"), false);
   assert.is(isInside("/site/content/../other/a.md", "/site/content"), false);
+});
+
+test("device names are reserved on Windows with any extension and in any case; names that only start like one are not", () => {
+  const reserved = ["con.md", "aux.md", "nul.md", "PRN", "Con.tar.gz", "con .md", "com1.jpg", "LPT9.pdf", "com\u00b9.md", "conin$.md"];
+  assert.equal(
+    reserved.map(windowsNameProblem),
+    ["CON", "AUX", "NUL", "PRN", "CON", "CON", "COM1", "LPT9", "COM\u00b9", "CONIN$"].map((device) => `is named after the Windows device ${device} (whatever the extension)`),
+  );
+  for (const name of ["console.md", "com0.md", "com10.md", "lpt.md", "auxiliary.md", "a-con.md", "nul-results.md", ".con"]) assert.is(windowsNameProblem(name), undefined, name);
+});
+
+test("a name ending in a dot or a space is refused, Windows drops them; '.' and '..' are not names", () => {
+  assert.is(windowsNameProblem("report."), "ends in a dot, which Windows drops from names");
+  assert.is(windowsNameProblem("photo.jpg "), "ends in a space, which Windows drops from names");
+  assert.is(windowsNameProblem("."), undefined);
+  assert.is(windowsNameProblem(".."), undefined);
+  assert.is(windowsNameProblem("a.b.md"), undefined);
 });
 
 test.run();
