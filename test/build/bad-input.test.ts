@@ -183,7 +183,58 @@ export const badInputs: BadInput[] = [
       "  <content>/news/2023/aliases.md:9: aliases[4] \"/old%00page\" must not contain control characters\n" +
       "  <content>/news/2023/aliases.md:10: aliases[5] \"/old\\u0000page\" must not contain control characters\n" +
       "  <content>/news/2023/aliases.md:11: aliases[6] \"/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a\u2026 must be at most 300 characters and 12 parts between slashes\n" +
-      "  <content>/news/2023/reserved.md:4: aliases[0] \"/offline/files.json\" would be written over /offline/files.json, which the build writes itself: an alias may only name an old address",
+      "  <content>/news/2023/reserved.md:4: aliases[0] \"/offline/files.json\" is the address of the list of files saved for reading offline (/offline/files.json) that the build writes: an alias may only name an old address",
+  },
+  {
+    input: "aliases on what the build writes: `/admin/config.yml` (the editor's), `/sw.js`, `/pagefind/pagefind.js`, `/feeds/news.xml`, `/search/`, `/news/2023/` and another item's address (issue 30)",
+    files: {
+      "news/2023/generated.md": newsFile({
+        title: "Generated",
+        date: "2023-11-15",
+        aliases: "[/admin/config.yml, /sw.js, /pagefind/pagefind.js, /feeds/news.xml, /search/, /news/2023/, /news/2023/good/]",
+      }),
+    },
+    phase: "validate",
+    message:
+      "7 content errors:\n" +
+      "  <content>/news/2023/generated.md:4: aliases[0] \"/admin/config.yml\" is the address of the editor (/admin/…) that the build writes: an alias may only name an old address\n" +
+      "  <content>/news/2023/generated.md:4: aliases[1] \"/sw.js\" is the address of the service worker (/sw.js) that the build writes: an alias may only name an old address\n" +
+      "  <content>/news/2023/generated.md:4: aliases[2] \"/pagefind/pagefind.js\" is the address of Pagefind's search index (/pagefind/…) that the build writes: an alias may only name an old address\n" +
+      "  <content>/news/2023/generated.md:4: aliases[3] \"/feeds/news.xml\" is the address of the feeds (/feeds/…) that the build writes: an alias may only name an old address\n" +
+      "  <content>/news/2023/generated.md:4: aliases[4] \"/search/\" is the address of the search page (/search/) that the build writes: an alias may only name an old address\n" +
+      "  <content>/news/2023/generated.md:4: aliases[5] \"/news/2023/\" is the address of the page of the year 2023 (/news/2023/) that the build writes: an alias may only name an old address\n" +
+      "  <content>/news/2023/generated.md:4: aliases[6] \"/news/2023/good/\" is the address of the news item <content>/news/2023/good.md (/news/2023/good/) that the build writes: an alias may only name an old address",
+  },
+  {
+    input: "front matter of 100,000 unknown fields (1 MB), and one of 1,001 fields and list entries (issue 30: over 120 s)",
+    files: {
+      "news/2023/keys.md": `---\ntitle: Keys\ndate: 2023-11-15\n${Array.from({ length: 100_000 }, (_, index) => `k${index}: v\n`).join("")}---\nBody.\n`,
+      "news/2023/fields.md": `---\ntitle: Fields\ndate: 2023-11-15\n${Array.from({ length: 999 }, (_, index) => `k${index}: v\n`).join("")}---\nBody.\n`,
+    },
+    phase: "validate",
+    message:
+      "2 content errors:\n" +
+      "  <content>/news/2023/fields.md:1: front matter has 1,001 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it\n" +
+      "  <content>/news/2023/keys.md:1: front matter is 989 kB; at most 64 kB is allowed: keep the fields short and write the text below the closing '---'",
+  },
+  {
+    input: "files named `con.md`, `aux.md`, `NUL.md`, a page bundle's `lpt1.pdf` and a folder `com1` (issue 30: built without a word)",
+    files: {
+      "news/2023/con.md": newsFile({ title: "Con", date: "2023-11-15" }),
+      "news/2023/aux.md": newsFile({ title: "Aux", date: "2023-11-15" }),
+      "news/2023/NUL.md": newsFile({ title: "Nul", date: "2023-11-15" }),
+      "news/2023/bundle/index.md": newsFile({ title: "Bundle", date: "2023-11-15" }),
+      "news/2023/bundle/lpt1.pdf": "%PDF-1.4\n",
+      "abstracts/com1/talk.md": "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n---\nText.\n",
+    },
+    phase: "validate",
+    message:
+      "5 content errors:\n" +
+      "  <content>/news/2023/NUL.md: is named after the Windows device NUL (whatever the extension), so it cannot be checked out on Windows: rename it\n" +
+      "  <content>/news/2023/aux.md: is named after the Windows device AUX (whatever the extension), so it cannot be checked out on Windows: rename it\n" +
+      "  <content>/news/2023/bundle/lpt1.pdf: is named after the Windows device LPT1 (whatever the extension), so it cannot be checked out on Windows: rename it\n" +
+      "  <content>/news/2023/con.md: is named after the Windows device CON (whatever the extension), so it cannot be checked out on Windows: rename it\n" +
+      "  <content>/abstracts/com1: is named after the Windows device COM1 (whatever the extension), so it cannot be checked out on Windows: rename it",
   },
   {
     input: "control characters in front matter: BEL in a title, NUL in a summary, U+FFFE in a speaker's name, U+2028 in a session",
@@ -248,13 +299,27 @@ export const badInputs: BadInput[] = [
     input: "a file name with a newline and terminal escapes (`x⏎ESC[1AESC[2Kbuilt 17 pages…ESC[0m.md`), and a NUL inside a key (`summ\\0ary:`)",
     files: {
       "news/2023/x\n\u001b[1A\u001b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\u001b[0m.md": newsFile({ title: "Forged", date: "2023-02-30" }),
-      "news/2023/nul.md": newsFile({ title: "Nul", date: "2023-11-15", "summ\0ary": "hi" }),
+      "news/2023/null-key.md": newsFile({ title: "Nul", date: "2023-11-15", "summ\0ary": "hi" }),
     },
     phase: "validate",
     message:
       "2 content errors:\n" +
-      "  <content>/news/2023/nul.md:4: summ\\0ary is not a known field; did you mean \"summary\"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)\n" +
+      "  <content>/news/2023/null-key.md:4: summ\\0ary is not a known field; did you mean \"summary\"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)\n" +
       "  <content>/news/2023/x\\n\\x1b[1A\\x1b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\\x1b[0m.md:3: date \"2023-02-30\" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)",
+  },
+  {
+    input: "one file with `date: 2023-02-30` and `tags: [trainin]`, another translating an item that fails its own check (issue 30: only the date, then the tag; a derived problem)",
+    files: {
+      "news/2023/two.md": newsFile({ title: "Two", date: "2023-02-30", tags: "[trainin]" }),
+      "news/2023/broken.md": newsFile({ title: "Broken", date: "2023-11-15", summary: '""' }),
+      "news/2023/roto.md": newsFile({ title: "Roto", date: "2023-11-15", lang: "es", translationOf: "/news/2023/broken/" }),
+    },
+    phase: "validate",
+    message:
+      "3 content errors:\n" +
+      "  <content>/news/2023/broken.md:4: summary \"\" must be one or two sentences of text, not empty\n" +
+      "  <content>/news/2023/two.md:3: date \"2023-02-30\" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)\n" +
+      "  <content>/news/2023/two.md:4: tags[0] \"trainin\" is not a known topic; did you mean \"training\"? (topics are listed in _data/topics.ts)",
   },
   {
     input: "a title of zero-width spaces only",

@@ -152,7 +152,7 @@ test("an alias that names an existing page or another item's alias is an error",
       "news/2021/b.md": newsFile({ title: "B", date: "2021-01-02", aliases: "[/old/]" }),
     }),
   );
-  assert.match(error.message, /a\.md:4: aliases\[0\] "\/news\/" is the address of an existing page \(\/news\/\)/);
+  assert.match(error.message, /a\.md:4: aliases\[0\] "\/news\/" is the address of the list of news \(\/news\/\) that the build writes/);
   // Items are checked newest first, so the older item's alias is the one reported (URLs compare case-insensitively).
   assert.match(error.message, /a\.md:4: aliases\[1\] "\/Old" is already an alias of .*b\.md/);
 });

@@ -14,6 +14,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { conferences, site as siteData, topics } from "../../scripts/lib/content/data.ts";
 import { checkedArchive } from "../../scripts/lib/phases/validate.ts";
+import { redirectFile } from "../../scripts/lib/model/archive.ts";
+import { generatedOutputs } from "../../scripts/lib/model/outputs.ts";
+import { listFiles } from "../../scripts/lib/util/list-files.ts";
+import { pdfWithText, photoWithGps } from "../support/media.ts";
 import { htmlErrors } from "../../scripts/lib/phases/check.ts";
 import { maxBlockNesting, renderMarkdown } from "../../scripts/lib/content/markdown.ts";
 import { ContentError } from "../../scripts/lib/content/problems.ts";
@@ -90,9 +94,9 @@ test("every bad input fails the build with its own message, all reported togethe
     `  ${at("news/2023/!!!.md")}: file name "!!!.md" gives no usable URL slug: rename the file using letters a–z or digits, or add a field such as 'slug: iap-signs-mou'`,
     `  ${at("news/2023/Nu\u0301n\u0303ez.md")}: would be published at /news/2023/nunez/, which ${at("news/2023/Nunez.md")} already uses: rename one of the files or give it a different 'slug'`,
     `  ${at("news/2023/Núñez.md")}: would be published at /news/2023/nunez/, which ${at("news/2023/Nunez.md")} already uses: rename one of the files or give it a different 'slug'`,
-    `  ${at("news/2023/aliases.md")}:4: aliases[0] "/news/" is the address of an existing page (/news/): an alias may only name an old address`,
-    `  ${at("news/2023/aliases.md")}:4: aliases[1] "/sitemap.xml" would be written over /sitemap.xml, which the build writes itself: an alias may only name an old address`,
-    `  ${at("news/2023/aliases.md")}:4: aliases[2] "/pagefind/pagefind.js" would be written over /pagefind/, which the build writes itself: an alias may only name an old address`,
+    `  ${at("news/2023/aliases.md")}:4: aliases[0] "/news/" is the address of the list of news (/news/) that the build writes: an alias may only name an old address`,
+    `  ${at("news/2023/aliases.md")}:4: aliases[1] "/sitemap.xml" is the address of the sitemap (/sitemap.xml) that the build writes: an alias may only name an old address`,
+    `  ${at("news/2023/aliases.md")}:4: aliases[2] "/pagefind/pagefind.js" is the address of Pagefind's search index (/pagefind/…) that the build writes: an alias may only name an old address`,
     `  ${at("news/2023/aliases.md")}:4: aliases[3] "/news/index.html/old" would have to be written inside /news/index.html, which is a file, not a folder`,
     `  ${at("news/2023/aliases.md")}:4: aliases[5] "/old-page/" is already an alias of ${at("news/2023/aliases.md")}`,
     `  ${at("news/2023/case.md")}: would be published at /news/2023/case/, which ${at("news/2023/Case.md")} already uses: rename one of the files or give it a different 'slug'`,
@@ -120,6 +124,37 @@ test("every bad input fails the build with its own message, all reported togethe
     `  ${at("news/misc/same.md")}: would be published at /news/2023/same/, which ${at("news/2023/same.md")} already uses: rename one of the files or give it a different 'slug'`,
   ]);
   assert.not.ok(existsSync(out), "nothing was published");
+});
+
+test("every file a build writes, the editor and the service worker included, is one the alias check knows (issue 30)", async () => {
+  const content = writeContent({
+    "news/2023/photo/index.md": newsFile({
+      title: "With a photo",
+      date: "2023-05-01",
+      image: "{ src: photo.jpg, alt: A circle }",
+      documents: "[{ src: guide.pdf, title: A guide }]",
+      aliases: "[/News/Old-Photo]",
+    }),
+    "news/2023/photo/photo.jpg": await photoWithGps(400, 300),
+    "news/2023/photo/guide.pdf": await pdfWithText(["A guide."]),
+    "abstracts/annual-27/talk.md": abstractFile("speakers:\n  - name: Jane Doe"),
+  });
+  const site = await buildSite(content, { editor: { localBackend: "http://127.0.0.1:9/api/v1" }, serviceWorker: true, validateHtml: "sample" });
+  const archive = checkedArchive({ contentDir: content, site: siteData, topics, conferences, now: new Date("2025-06-01T12:00:00Z") });
+  const known = [
+    ...archive.pages().map((page) => redirectFile(page.url)),
+    ...archive.redirects.map((redirect) => redirect.file),
+    ...generatedOutputs.map((output) => output.path),
+    ...archive.items.map((item) => item.url),
+  ];
+  const unknown = listFiles(site.outDir)
+    .map((file) => `/${file}`)
+    .filter((file) => !known.some((path) => (path.endsWith("/") ? file.startsWith(path) : file === path)));
+  assert.equal(unknown, []);
+  // Each kind was written, so the list is checked against real files.
+  for (const file of ["/admin/config.yml", "/sw.js", "/pagefind/pagefind.js", "/feeds/news.xml", "/offline/files.json", "/News/Old-Photo/index.html"]) assert.ok(site.exists(file), file);
+  assert.ok(listFiles(site.outDir).some((file) => file.startsWith("news/2023/photo/") && file.endsWith(".webp")));
+  assert.ok(site.exists("/news/2023/photo/guide.pdf"));
 });
 
 // --- odd but valid files build, and nothing is lost ------------------------------------------

@@ -9,7 +9,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { outputMarker } from "../../scripts/lib/phases/output-folder.ts";
+import { outputMarker } from "../../scripts/lib/model/outputs.ts";
 import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
 import { BuildError } from "../../scripts/lib/phases/build.ts";
 import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";

@@ -9,7 +9,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/corpus.ts";
 import { planSearch, searchSource, writeSearchIndex } from "../../scripts/lib/search/pagefind.ts";
-import { outputMarker } from "../../scripts/lib/phases/output-folder.ts";
+import { outputMarker } from "../../scripts/lib/model/outputs.ts";
 import { buildSite, hashTree, repoRoot, tempDir } from "../support/site.ts";
 
 const content = tempDir("content-");

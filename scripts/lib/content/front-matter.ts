@@ -4,6 +4,15 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { Problem } from "./problems.ts";
+import { formatBytes } from "../util/format.ts";
+
+/** Front matter holds an item's fields; its text goes below. The largest real item's is under 1 kB. */
+export const maxFrontMatterBytes = 64_000;
+/**
+ * Fields at every level and list entries (a speaker is one entry and a field per name, role…): an
+ * abstract with 100 speakers has about 500. It bounds the problems one file can report.
+ */
+export const maxFrontMatterValues = 1000;
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -71,39 +80,47 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
   // The opening '---', the YAML's lines, the closing '---': the body starts on the line after.
   const bodyLine = countLines(yamlSource) + 3;
 
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlSource, { schema: "core", uniqueKeys: true, prettyErrors: true, lineCounter });
-  if (document.errors.length > 0) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => ({
-        file,
-        // +1 for the opening '---' line.
-        line: (error.code === "MISSING_CHAR" ? unclosedQuote(yamlSource)?.line : undefined) ?? (error.linePos?.[0]?.line ?? 1) + 1,
-        message: `front matter is not valid YAML: ${yamlErrorText(error.code, error.message, yamlSource, error.linePos?.[0]?.line)}`,
-      })),
-    };
+  const bytes = Buffer.byteLength(yamlSource);
+  if (bytes > maxFrontMatterBytes) {
+    return fail(file, 1, `front matter is ${formatBytes(bytes)}; at most ${formatBytes(maxFrontMatterBytes)} is allowed: keep the fields short and write the text below the closing '---'`);
   }
+
+  const lineCounter = new LineCounter();
+  // yaml's own check for repeated keys compares each key with every earlier one (quadratic in their number); frontMatterShape uses a set.
+  const document = parseDocument(yamlSource, { schema: "core", uniqueKeys: false, prettyErrors: true, lineCounter });
+  const shape = frontMatterShape(document, lineCounter);
+  if (shape.values > maxFrontMatterValues) {
+    const count = (n: number) => n.toLocaleString("en");
+    return fail(file, 1, `front matter has ${count(shape.values)} fields and list entries; at most ${count(maxFrontMatterValues)} are allowed: an item needs far fewer, so check what was pasted into it`);
+  }
+  const syntax = [
+    ...document.errors.map((error) => ({
+      // +1 for the opening '---' line.
+      line: (error.code === "MISSING_CHAR" ? unclosedQuote(yamlSource)?.line : undefined) ?? (error.linePos?.[0]?.line ?? 1) + 1,
+      message: `front matter is not valid YAML: ${yamlErrorText(error.code, error.message, yamlSource)}`,
+    })),
+    ...shape.repeatedKeys.map(({ key, line }) => ({
+      line,
+      message: `front matter is not valid YAML: field ${JSON.stringify(key)} is written a second time (each field may appear once)`,
+    })),
+  ].sort((a, b) => a.line - b.line);
+  // One mistake can trip the parser several times at one place (each nesting level of a runaway value).
+  const distinct = syntax.filter((problem, index) => index === 0 || problem.line !== syntax[index - 1]?.line || problem.message !== syntax[index - 1]?.message);
+  if (distinct.length > 0) return { ok: false, problems: distinct.map((problem) => ({ file, ...problem })) };
   // `*name` repeats an `&name` value: front matter has no use for it, and a few nested aliases can
   // expand to billions of values (or refer to themselves), which would exhaust the build.
-  const aliases = new Map<number, string>();
-  visit(document, {
-    Alias(_, node) {
-      const line = (startLine(node, lineCounter) ?? 0) + 1;
-      if (!aliases.has(line)) aliases.set(line, node.source);
-    },
-  });
-  if (aliases.size > 0) {
+  if (shape.aliases.size > 0) {
     return {
       ok: false,
-      problems: [...aliases].map(([line, name]) => ({
+      problems: [...shape.aliases].map(([line, name]) => ({
         file,
         line,
         message: `front matter uses the YAML alias *${name}: write the value out instead`,
       })),
     };
   }
-  const data: unknown = document.toJS();
+  // No alias is left to expand; maxAliasCount 0 makes sure of it.
+  const data: unknown = document.toJS({ maxAliasCount: 0 });
   if (data === null || data === undefined) return fail(file, 1, "front matter is empty: add at least the required fields");
   if (typeof data !== "object" || Array.isArray(data)) {
     return fail(file, 2, "front matter must be fields written 'name: value', one per line");
@@ -146,13 +163,11 @@ function fail(file: string, line: number | undefined, message: string): ParseRes
   return { ok: false, problems: [{ file, ...(line ? { line } : {}), message }] };
 }
 
-function yamlErrorText(code: string, message: string, yamlSource: string, line: number | undefined): string {
+function yamlErrorText(code: string, message: string, yamlSource: string): string {
   const firstLine = message.split("\n")[0] ?? message;
   const text = firstLine.replace(/ at line \d+, column \d+:?$/, "");
-  if (code === "DUPLICATE_KEY") {
-    const key = /^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(yamlSource.split("\n")[(line ?? 1) - 1] ?? "")?.[1];
-    return key ? `field "${key}" is written a second time (each field may appear once)` : `${text} (each field may appear once)`;
-  }
+  // yaml stops a runaway recursion itself and reports the RangeError's message.
+  if (/call stack/i.test(text)) return "values are nested too deeply (a field's value is at most a list of fields)";
   if (code === "MISSING_CHAR") {
     const quote = unclosedQuote(yamlSource);
     if (quote) return `the ${quote.quote} quote that opens "${quote.field}" is never closed (close it, or leave the quotes out)`;
@@ -161,6 +176,40 @@ function yamlErrorText(code: string, message: string, yamlSource: string, line: 
   if (code === "BAD_SCALAR_START") return `${text} (quote the value, e.g. title: "@IAP news")`;
   if (/tab/i.test(text)) return `${text} (indent with spaces, not tabs)`;
   return text;
+}
+
+/**
+ * What the YAML holds besides its values: how many fields (at every level) and list entries, the
+ * keys written twice in one mapping (by line), and the lines that use an alias (`*name`).
+ */
+function frontMatterShape(
+  document: Document,
+  lineCounter: LineCounter,
+): { values: number; repeatedKeys: { key: string; line: number }[]; aliases: Map<number, string> } {
+  let values = 0;
+  const repeatedKeys: { key: string; line: number }[] = [];
+  const aliases = new Map<number, string>();
+  visit(document, {
+    Seq(_, seq) {
+      values += seq.items.length;
+    },
+    Map(_, map) {
+      values += map.items.length;
+      // As the data's keys: `1:` and `"1":` are one field.
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) repeatedKeys.push({ key, line: (startLine(pair.key, lineCounter) ?? 0) + 1 });
+        seen.add(key);
+      }
+    },
+    Alias(_, node) {
+      const line = (startLine(node, lineCounter) ?? 0) + 1;
+      if (!aliases.has(line)) aliases.set(line, node.source);
+    },
+  });
+  return { values, repeatedKeys, aliases };
 }
 
 function lineOfPath(document: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number | undefined {

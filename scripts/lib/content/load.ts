@@ -26,8 +26,8 @@ import { ContentError, fieldName, suggestion, type Problem } from "./problems.ts
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
 import { speakerKey } from "./speakers.ts";
 import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
-import { displayPath, isInside } from "../util/paths.ts";
 import { systemErrorReason } from "../util/error-message.ts";
+import { displayPath, isInside, windowsNameProblem } from "../util/paths.ts";
 import { translationGroups } from "./translations.ts";
 
 const forbiddenInBody = new RegExp(forbiddenCharacters.source, "gu");
@@ -129,6 +129,12 @@ export interface FileResult {
   aliasLines?: (number | undefined)[];
   translationOfLine?: number;
   problems: Problem[];
+  /**
+   * For a file that failed its check, the URL its item would have had, with a `*` segment for each
+   * part its problems leave unknown (the year, when its date is broken): another item naming that
+   * URL is not reported for it too.
+   */
+  unpublishedUrl?: string;
 }
 
 /**
@@ -172,19 +178,13 @@ export function contentReader(options: LoadOptions): (file: ContentFile) => File
   };
   return ({ file, kind }) => {
     const problems: Problem[] = [];
-    let item: Item | undefined;
-    let parsed: ParsedFile | undefined;
-    if (kind === "news") {
-      const read = readContentFile(file, newsSchema, problems);
-      parsed = read?.parsed;
-      item = read && toNewsItem(file, read, context, problems);
-    } else {
-      const read = readContentFile(file, abstractSchema, problems);
-      parsed = read?.parsed;
-      item = read && toAbstract(file, read, context, problems);
-    }
-    const lines = parsed;
-    if (!item || !lines) return { problems };
+    const read = kind === "news" ? readContentFile(file, "news", newsSchema, problems) : readContentFile(file, "abstract", abstractSchema, problems);
+    const checked = read && (read.kind === "news" ? toNewsItem(file, read, context, problems) : toAbstract(file, read, context, problems));
+    // Problems in line order: a file's problems are read top to bottom, those of the whole file first.
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    if (!checked?.item || !read) return { problems, unpublishedUrl: checked?.url ?? `/${kind === "news" ? "news" : "abstracts"}/*/*/` };
+    const { item } = checked;
+    const lines = read.parsed;
     const translationOfLine = lines.lineOf(["translationOf"]);
     return { item, aliasLines: item.aliases.map((_, index) => lines.lineOf(["aliases", index])), ...(translationOfLine ? { translationOfLine } : {}), problems };
   };
@@ -198,7 +198,18 @@ interface ItemContext {
   today: string;
 }
 
-type Parsed<Data> = { data: Data; parsed: ParsedFile };
+/**
+ * A content file's front matter as far as its schema passed: every field (`data`), or, when some
+ * failed, the others (`fields`), so that the checks reading them still run and every problem of the
+ * file is reported together; checks reading a `failed` field are skipped, so none is reported twice.
+ */
+interface ReadFile<Kind, Data> {
+  kind: Kind;
+  parsed: ParsedFile;
+  data?: Data;
+  fields: Partial<Data>;
+  failed: ReadonlySet<PropertyKey>;
+}
 
 /** The archive's content from every file's result (`results[i]` is `files[i]`'s), with every problem in file order. */
 export function assembleContent(
@@ -212,8 +223,10 @@ export function assembleContent(
   const translationOfLines = new Map<Item, number | undefined>();
   const news: NewsItem[] = [];
   const abstracts: AbstractItem[] = [];
+  const unpublished: string[] = [];
   for (const result of results) {
     problems.push(...result.problems);
+    if (result.unpublishedUrl) unpublished.push(result.unpublishedUrl);
     if (!result.item) continue;
     if (result.item.kind === "news") news.push(result.item);
     else abstracts.push(result.item);
@@ -224,6 +237,7 @@ export function assembleContent(
   const translations = translationGroups(
     [...news, ...abstracts].filter((item) => !clashing.has(item)),
     (item) => translationOfLines.get(item),
+    (url) => unpublished.some((pattern) => urlMatches(pattern, url)),
   );
   problems.push(...translations.problems);
 
@@ -242,6 +256,13 @@ export function assembleContent(
     },
     problems,
   };
+}
+
+/** Whether `url` is `pattern`'s, a `*` segment of the pattern standing for any one segment. */
+function urlMatches(pattern: string, url: string): boolean {
+  const expected = pattern.split("/");
+  const actual = url.split("/");
+  return expected.length === actual.length && expected.every((segment, index) => segment === "*" || segment === actual[index]);
 }
 
 export function topicInfo(topic: Topic): TopicInfo {
@@ -275,7 +296,7 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
   try {
     // In path order, so that problems are listed the same on every file system.
     entries = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => !entry.name.startsWith(".") && !entry.isDirectory())
+      .filter((entry) => !entry.name.startsWith("."))
       .map((entry) => ({ entry, file: path.join(entry.parentPath, entry.name) }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   } catch (error) {
@@ -287,7 +308,17 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
   // A page bundle's folder holds its index.md and the item's own files (scripts/lib/content/item-files.ts).
   const bundles = entries.filter(({ entry }) => isBundleIndex(entry.name)).map(({ entry }) => entry.parentPath + path.sep);
   const bundleOf = (file: string) => bundles.find((bundle) => file.startsWith(bundle));
+  // What is inside a folder that is refused is not read: the folder's problem says it all.
+  const refusedFolders: string[] = [];
   for (const { entry, file } of entries) {
+    if (refusedFolders.some((folder) => file.startsWith(folder))) continue;
+    const windows = windowsNameProblem(entry.name);
+    if (windows) {
+      problems.push({ file: displayPath(file), message: `${windows}, so it cannot be checked out on Windows: rename it` });
+      if (entry.isDirectory()) refusedFolders.push(file + path.sep);
+      continue;
+    }
+    if (entry.isDirectory()) continue;
     const refused = entry.isSymbolicLink() ? linkProblem(file, contentRoot) : entry.isFile() ? undefined : `is ${specialFileKind(entry)}, not a file: content files are Markdown files; remove it`;
     if (refused) {
       problems.push({ file: displayPath(file), message: refused });
@@ -341,11 +372,12 @@ export function readFailure(error: unknown): string {
   return systemErrorReason(error) ?? String(error);
 }
 
-function readContentFile<S extends z.ZodType>(
+function readContentFile<Kind extends "news" | "abstract", S extends z.ZodObject>(
   file: string,
+  kind: Kind,
   schema: S,
   problems: Problem[],
-): { data: z.infer<S>; parsed: ParsedFile } | undefined {
+): ReadFile<Kind, z.infer<S>> | undefined {
   const shown = displayPath(file);
   let bytes: Buffer;
   try {
@@ -365,11 +397,15 @@ function readContentFile<S extends z.ZodType>(
     return undefined;
   }
   const checked = schema.safeParse(result.file.data, { reportInput: true });
-  if (!checked.success) {
-    problems.push(...checked.error.issues.flatMap((issue) => describeIssue(shown, issue, result.file, schema)));
-    return undefined;
-  }
-  return { data: checked.data, parsed: result.file };
+  if (checked.success) return { kind, parsed: result.file, data: checked.data, fields: checked.data, failed: new Set() };
+  const { issues } = checked.error;
+  problems.push(...issues.flatMap((issue) => describeIssue(shown, issue, result.file, schema)));
+  // The fields without a problem, checked again on their own: no field's check depends on another's.
+  const failed = new Set(issues.flatMap((issue) => (issue.path.length > 0 ? [issue.path[0] as PropertyKey] : [])));
+  const unknown = new Set(issues.flatMap((issue) => (issue.code === "unrecognized_keys" && issue.path.length === 0 ? issue.keys : [])));
+  const rest = Object.fromEntries(Object.entries(result.file.data).filter(([key]) => !failed.has(key) && !unknown.has(key)));
+  const fields = schema.partial().safeParse(rest);
+  return { kind, parsed: result.file, fields: fields.success ? (fields.data as Partial<z.infer<S>>) : {}, failed };
 }
 
 /** Turns a zod issue into problems that name the field, its line, the value and what is allowed. */
@@ -493,20 +529,26 @@ function topicsOf(
   return itemTopics;
 }
 
-function toNewsItem(file: string, { data, parsed }: Parsed<NewsFrontMatter>, { topics, today, options }: ItemContext, problems: Problem[]): NewsItem | undefined {
+/** An item, when its file passed every check, and the URL it has or would have had (see FileResult's `unpublishedUrl`). */
+type Checked<T extends Item> = { item?: T; url: string };
+
+function toNewsItem(file: string, read: ReadFile<"news", NewsFrontMatter>, { topics, today, options }: ItemContext, problems: Problem[]): Checked<NewsItem> {
+  const { fields, parsed, failed } = read;
   const before = problems.length;
-  const itemTopics = topicsOf(file, data.tags, parsed, topics, problems);
-  checkDateRange(file, parsed, data.date, options.site, today, problems);
-  const slug = itemSlug(file, data, problems);
-  const files = readItemFiles(file, data, parsed, options, problems);
+  const itemTopics = topicsOf(file, fields.tags, parsed, topics, problems);
+  if (fields.date) checkDateRange(file, parsed, fields.date, options.site, today, problems);
+  const slug = failed.has("slug") ? undefined : itemSlug(file, fields, problems);
+  const files = readItemFiles(file, fields, parsed, options, problems);
   const body = renderBody(file, parsed, problems, files.body);
-  if (problems.length > before || !slug) return undefined;
+  const url = `/news/${fields.date ? yearOf(fields.date) : "*"}/${slug ?? "*"}/`;
+  const { data } = read;
+  if (problems.length > before || !slug || !data) return { url };
   const year = yearOf(data.date);
-  return {
+  const item: NewsItem = {
     kind: "news",
     file: displayPath(file),
     slug,
-    url: `/news/${year}/${slug}/`,
+    url,
     title: closeBidi(data.title),
     date: data.date,
     year,
@@ -520,22 +562,24 @@ function toNewsItem(file: string, { data, parsed }: Parsed<NewsFrontMatter>, { t
     ...(hasFiles(files.found) ? { files: files.found } : {}),
     ...languageOf(data, options.site),
   };
+  return { item, url };
 }
 
-function toAbstract(file: string, { data, parsed }: Parsed<AbstractFrontMatter>, { topics, conferences, today, options }: ItemContext, problems: Problem[]): AbstractItem | undefined {
+function toAbstract(file: string, read: ReadFile<"abstract", AbstractFrontMatter>, { topics, conferences, today, options }: ItemContext, problems: Problem[]): Checked<AbstractItem> {
+  const { fields, parsed, failed } = read;
   const before = problems.length;
-  const itemTopics = topicsOf(file, data.tags, parsed, topics, problems);
-  const conference = conferences.get(data.conference);
-  if (!conference) {
+  const itemTopics = topicsOf(file, fields.tags, parsed, topics, problems);
+  const conference = fields.conference === undefined ? undefined : conferences.get(fields.conference);
+  if (fields.conference !== undefined && !conference) {
     problems.push({
       file: displayPath(file),
       line: parsed.lineOf(["conference"]),
       field: "conference",
-      message: `${JSON.stringify(data.conference)} is not a known conference${suggestion(data.conference, [...conferences.keys()])} (conferences are listed in _data/conferences.ts)`,
+      message: `${JSON.stringify(fields.conference)} is not a known conference${suggestion(fields.conference, [...conferences.keys()])} (conferences are listed in _data/conferences.ts)`,
     });
   }
   const seen = new Map<string, number>();
-  data.speakers.forEach((speaker, index) => {
+  (fields.speakers ?? []).forEach((speaker, index, speakers) => {
     const key = speakerKey(speaker.name);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, index);
@@ -544,14 +588,16 @@ function toAbstract(file: string, { data, parsed }: Parsed<AbstractFrontMatter>,
         file: displayPath(file),
         line: parsed.lineOf(["speakers", index, "name"]) ?? parsed.lineOf(["speakers"]),
         field: `speakers[${index}].name`,
-        message: `${JSON.stringify(speaker.name)} is listed already (speakers[${first}].name ${JSON.stringify(data.speakers[first]?.name)}): list each speaker once`,
+        message: `${JSON.stringify(speaker.name)} is listed already (speakers[${first}].name ${JSON.stringify(speakers[first]?.name)}): list each speaker once`,
       });
     }
   });
-  const slug = itemSlug(file, data, problems);
-  const files = readItemFiles(file, data, parsed, options, problems);
+  const slug = failed.has("slug") ? undefined : itemSlug(file, fields, problems);
+  const files = readItemFiles(file, fields, parsed, options, problems);
   const body = renderBody(file, parsed, problems, files.body);
-  if (problems.length > before || !slug || !conference) return undefined;
+  const url = `/abstracts/${conference?.id ?? "*"}/${slug ?? "*"}/`;
+  const { data } = read;
+  if (problems.length > before || !slug || !conference || !data) return { url };
   const speakers = data.speakers.map((speaker) => ({
     name: closeBidi(speaker.name),
     ...(speaker.role ? { role: closeBidi(speaker.role) } : {}),
@@ -559,11 +605,11 @@ function toAbstract(file: string, { data, parsed }: Parsed<AbstractFrontMatter>,
     ...(speaker.sort ? { sort: speaker.sort } : {}),
   }));
   const session = closeBidi(data.session);
-  return {
+  const item: AbstractItem = {
     kind: "abstract",
     file: displayPath(file),
     slug,
-    url: `/abstracts/${conference.id}/${slug}/`,
+    url,
     title: data.title ? closeBidi(data.title) : abstractTitle(speakers, session),
     date: conference.start,
     year: conference.year,
@@ -580,6 +626,7 @@ function toAbstract(file: string, { data, parsed }: Parsed<AbstractFrontMatter>,
     ...(hasFiles(files.found) ? { files: files.found } : {}),
     ...languageOf(data, options.site),
   };
+  return { item, url };
 }
 
 /** An item's language and the item it translates, as the templates read them. */
@@ -597,7 +644,7 @@ function hasFiles(files: ItemFiles): boolean {
 /** The item's lead image, documents and video from its front matter, and the hooks that collect its body's files. */
 function readItemFiles(
   file: string,
-  data: NewsFrontMatter | AbstractFrontMatter,
+  data: Partial<Pick<NewsFrontMatter, "image" | "documents" | "video">>,
   parsed: ParsedFile,
   options: LoadOptions,
   problems: Problem[],

@@ -19,11 +19,13 @@ export interface Translatable {
 /**
  * Each grouped item's group key (the URL of the group's first item in URL order), and the problems:
  * a `translationOf` naming no item, the item itself, or making two items of one language one group.
- * `lineOf` gives the line of an item's `translationOf`.
+ * `lineOf` gives the line of an item's `translationOf`; `unpublished` tells the URLs of files that
+ * failed their own check, which are reported for that and not again here.
  */
 export function translationGroups<T extends Translatable>(
   items: readonly T[],
   lineOf: (item: T) => number | undefined,
+  unpublished: (url: string) => boolean = () => false,
 ): { keys: Map<string, string>; problems: Problem[] } {
   const byUrl = new Map(items.map((item) => [item.url, item]));
   const problems: Problem[] = [];
@@ -49,7 +51,7 @@ export function translationGroups<T extends Translatable>(
       continue;
     }
     if (!other) {
-      report(item, `is not the address of a news item or abstract in the archive${suggestion(target, [...byUrl.keys()])}`);
+      if (!unpublished(target)) report(item, `is not the address of a news item or abstract in the archive${suggestion(target, [...byUrl.keys()])}`);
       continue;
     }
     if (root(item.url) === root(target)) continue;

@@ -18,7 +18,7 @@ import {
   type NewsItem,
   type TopicInfo,
 } from "../content/load.ts";
-import { bundleFolder } from "../../../src/assets/shared/pagefind-internals.ts";
+import { generatedOutputs } from "./outputs.ts";
 import { formatMonth, yearOf } from "../content/dates.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import type { Problem } from "../content/problems.ts";
@@ -255,7 +255,7 @@ export class Archive {
       paginate(speaker.appearances, pageSize, speaker.url).map((page) => ({ ...page, speaker })),
     );
 
-    const redirects = redirectsOf(this.items, this.pageUrls(), content.aliasLine);
+    const redirects = redirectsOf(this.items, this.pages(), content.aliasLine);
     this.redirects = redirects.redirects;
     this.problems = redirects.problems;
   }
@@ -349,7 +349,7 @@ export class Archive {
       this.speakerIndexPages.map((page) => page.url),
       this.speakerPages.map((page) => page.url),
       this.redirects.map((redirect) => redirect.file),
-      fixedPages,
+      fixedPages.map((page) => page.url),
     ];
     const urls = kinds.flatMap((urls) => (urls.length > 2 ? [urls[0] as string, urls.at(-1) as string] : urls));
     return [...new Set([...urls.map(redirectFile), "/404.html"])];
@@ -403,42 +403,33 @@ export class Archive {
 
   /** Every page URL the templates will write, besides redirects and fixed pages. */
   pageUrls(): string[] {
+    return this.pages().map((page) => page.url);
+  }
+
+  /** Every page the templates will write but redirects, with what it is, for people. */
+  pages(): { url: string; what: string }[] {
+    const page = (url: string, what: string) => ({ url, what });
     return [
-      ...this.items.map((item) => item.url),
-      ...this.newsPages.map((page) => page.url),
-      ...this.yearPages.map((page) => page.url),
-      ...this.topicPages.map((page) => page.url),
-      ...this.conferenceIndexPages.map((page) => page.url),
-      ...this.conferencePages.map((page) => page.url),
-      ...this.speakerIndexPages.map((page) => page.url),
-      ...this.speakerPages.map((page) => page.url),
+      ...this.items.map((item) => page(item.url, `the ${item.kind === "news" ? "news item" : "abstract"} ${item.file}`)),
+      ...this.newsPages.map((list) => page(list.url, "the list of news")),
+      ...this.yearPages.map((list) => page(list.url, `the page of the year ${list.year}`)),
+      ...this.topicPages.map((list) => page(list.url, `the page of the topic ${list.topic.id}`)),
+      ...this.conferenceIndexPages.map((list) => page(list.url, "the list of conferences")),
+      ...this.conferencePages.map((list) => page(list.url, `the page of the conference ${list.conference.id}`)),
+      ...this.speakerIndexPages.map((list) => page(list.url, "the list of speakers")),
+      ...this.speakerPages.map((list) => page(list.url, `the page of the speaker ${list.speaker.name}`)),
       ...fixedPages,
     ];
   }
 }
 
 /** Pages that always exist (templates in src/pages with a fixed permalink). */
-export const fixedPages = ["/", "/years/", "/topics/", "/search/", "/offline/"];
-
-/**
- * Files and folders the build writes besides those pages (templates, assets, the feeds phase,
- * Pagefind, the service worker): no alias may be written over them or inside them.
- */
-export const reservedOutputs = [
-  "/404.html",
-  "/offline/files.json",
-  "/robots.txt",
-  "/sitemap.xml",
-  "/_headers",
-  "/sw.js",
-  "/assets/",
-  "/feeds/",
-  `/${bundleFolder}/`,
-  // Written by snapshots only (scripts/lib/snapshot/), but an alias there would break every snapshot.
-  "/snapshot/",
-  "/search-index.js",
-  // The search page's dictionary of words for suggestions (scripts/lib/search/suggestion-words.ts).
-  "/search/words/",
+export const fixedPages: readonly { url: string; what: string }[] = [
+  { url: "/", what: "the home page" },
+  { url: "/years/", what: "the list of years" },
+  { url: "/topics/", what: "the list of topics" },
+  { url: "/search/", what: "the search page" },
+  { url: "/offline/", what: "the page for reading offline" },
 ];
 
 export function inPeriod(year: number, period: Period): boolean {
@@ -549,32 +540,38 @@ export function redirectFile(alias: string): string {
 }
 
 /**
- * Redirect pages for `aliases`. An alias may not be written where a page, a file of the build or
- * another alias is (compared case-insensitively, as many hosts do), nor inside one of them
- * (`/news/index.html/old` would need `/news/index.html` to be a folder).
+ * Redirect pages for `aliases`. An alias may not be written where a page, a file of the build
+ * (scripts/lib/model/outputs.ts) or another alias is (compared case-insensitively, as many hosts
+ * do), nor inside one of them (`/news/index.html/old` would need `/news/index.html` to be a folder),
+ * nor inside an item's folder, which holds the item's own files.
  */
 function redirectsOf(
   items: readonly Item[],
-  pageUrls: readonly string[],
+  pages: readonly { url: string; what: string }[],
   aliasLine: (item: Item, index: number) => number | undefined,
 ): { redirects: Redirect[]; problems: Problem[] } {
-  const pages = new Map(pageUrls.map((url) => [redirectFile(url).toLowerCase(), url]));
+  const pageFiles = new Map(pages.map((page) => [redirectFile(page.url).toLowerCase(), page]));
+  const itemFolders = new Map(items.map((item) => [item.url.toLowerCase(), item]));
+  const outputs = generatedOutputs.map((output) => ({ ...output, key: output.path.toLowerCase(), folder: output.path.endsWith("/") }));
   const problems: Problem[] = [];
   const report = (item: Item, index: number, message: string) => {
     const line = aliasLine(item, index);
     problems.push({ file: item.file, ...(line ? { line } : {}), field: `aliases[${index}]`, message: `${JSON.stringify(item.aliases[index])} ${message}` });
   };
+  const written = (what: string, path: string) => `is the address of ${what} (${path}) that the build writes: an alias may only name an old address`;
   const claimedBy = new Map<string, Item>();
   const claims: { item: Item; index: number; redirect: Redirect }[] = [];
   for (const item of items) {
     item.aliases.forEach((alias, index) => {
       const file = redirectFile(alias);
       const key = file.toLowerCase();
-      const page = pages.get(key);
-      const reserved = reservedOutputs.find((output) => (output.endsWith("/") ? key.startsWith(output) : key === output || key.startsWith(`${output}/`)));
+      const page = pageFiles.get(key);
+      const output = outputs.find(({ key: path, folder }) => (folder ? key.startsWith(path) : key === path || key.startsWith(`${path}/`)));
+      const owner = foldersOf(key).map((folder) => itemFolders.get(`${folder}/`)).find((found) => found !== undefined);
       const other = claimedBy.get(key);
-      if (page) report(item, index, `is the address of an existing page (${page}): an alias may only name an old address`);
-      else if (reserved) report(item, index, `would be written over ${reserved}, which the build writes itself: an alias may only name an old address`);
+      if (page) report(item, index, written(page.what, page.url));
+      else if (output) report(item, index, written(output.what, output.folder ? `${output.path}…` : output.path));
+      else if (owner) report(item, index, written(`the files of the ${owner.kind === "news" ? "news item" : "abstract"} ${owner.file}`, `${owner.url}…`));
       else if (other) report(item, index, `is already an alias of ${other.file}`);
       else {
         claimedBy.set(key, item);
@@ -584,13 +581,17 @@ function redirectsOf(
   }
   const redirects: Redirect[] = [];
   for (const { item, index, redirect } of claims) {
-    const parts = redirect.file.toLowerCase().split("/");
-    const folders = parts.slice(1, -1).map((_, depth) => parts.slice(0, depth + 2).join("/"));
-    const file = folders.find((folder) => pages.has(folder) || claimedBy.has(folder));
+    const file = foldersOf(redirect.file.toLowerCase()).find((folder) => pageFiles.has(folder) || claimedBy.has(folder));
     if (file) report(item, index, `would have to be written inside ${file}, which is a file, not a folder`);
     else redirects.push(redirect);
   }
   return { redirects, problems };
+}
+
+/** The folders a site path is in, outermost first: "/a/b/c.html" is in "/a" and "/a/b". */
+function foldersOf(sitePath: string): string[] {
+  const parts = sitePath.split("/");
+  return parts.slice(1, -1).map((_, depth) => parts.slice(0, depth + 2).join("/"));
 }
 
 export type { Conference };

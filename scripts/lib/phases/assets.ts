@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { bundleScript, scriptEntries } from "./browser-scripts.ts";
+import { assetsFolder } from "../model/outputs.ts";
 
 export interface AssetUrls {
   stylesheet: string;
@@ -38,12 +39,12 @@ export function fingerprintedName(name: string, bytes: Uint8Array): string {
 }
 
 export async function writeAssets(repoRoot: string, outDir: string, { serviceWorker = true, snapshot = false } = {}): Promise<WrittenAssets> {
-  const assetsDir = path.join(outDir, "assets");
+  const assetsDir = path.join(outDir, assetsFolder);
   mkdirSync(assetsDir, { recursive: true });
   const write = (name: string, bytes: Uint8Array): string => {
     const fingerprinted = fingerprintedName(name, bytes);
     writeFileSync(path.join(assetsDir, fingerprinted), bytes);
-    return `/assets/${fingerprinted}`;
+    return `/${assetsFolder}/${fingerprinted}`;
   };
   const [search, offline, register] = await Promise.all([
     snapshot ? bundleScript(repoRoot, scriptEntries.snapshotSearch, "iife") : bundleScript(repoRoot, scriptEntries.search),

@@ -18,7 +18,8 @@ import { discard, publishPhase, recoverInterruptedBuilds, stagingDir } from "./p
 import { renderPhase } from "./render.ts";
 import { searchPhase } from "./search.ts";
 import { validatePhase } from "./validate.ts";
-import { planSearch, searchSourceFolder } from "../search/pagefind.ts";
+import { planSearch } from "../search/pagefind.ts";
+import { searchSourceFolder } from "../model/outputs.ts";
 import { untestedPagefind } from "../../../src/assets/shared/pagefind-internals.ts";
 import { installedPagefindVersion } from "../search/pagefind-files.ts";
 import { snapshotPhase, warcPhase } from "../snapshot/payload.ts";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { Parser } from "htmlparser2";
 import type { ConfigData, HtmlValidate, ResolvedConfig } from "html-validate";
 import { bundleFolder } from "../../../src/assets/shared/pagefind-internals.ts";
-import { searchSourceFolder } from "../search/pagefind.ts";
+import { searchSourceFolder } from "../model/outputs.ts";
 import { listFiles } from "../util/list-files.ts";
 import { printable } from "../util/error-message.ts";
 import { BuildError, type Phase, type StagedBuild } from "./phase.ts";

@@ -14,9 +14,7 @@ import { repoRoot } from "../util/repo-root.ts";
 import { bundleScript, scriptEntries } from "./browser-scripts.ts";
 import type { Phase, StagedBuild } from "./phase.ts";
 import { escapeHtml } from "../util/html.ts";
-
-/** The folder of the site the editor is served from. */
-export const editorFolder = "admin";
+import { editorFolder } from "../model/outputs.ts";
 
 /** Decap's bundle: the script, the chunks it loads beside itself, and its WebAssembly; not the source maps. */
 function decapFiles(): { dir: string; files: string[]; version: string } {

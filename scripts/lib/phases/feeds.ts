@@ -14,6 +14,7 @@ import type { Item } from "../content/load.ts";
 import { leadImagePath } from "../content/item-files.ts";
 import { headersFile } from "./security.ts";
 import { absoluteUrl } from "../model/urls.ts";
+import { feedsFolder, headersPath, robotsPath, sitemapPath } from "../model/outputs.ts";
 import { site as siteData } from "../content/data.ts";
 import { discoveryFileProblems } from "./feed-check.ts";
 import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
@@ -35,7 +36,7 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", entries
   const absolute = (url: string) => absoluteUrl(url, root);
   const title = kind === "news" ? `${site.name}: news` : `${site.name}: conference abstracts`;
   const feed = new Feed({
-    id: absolute(`/feeds/${kind}.xml`),
+    id: absolute(`${feedsFolder}${kind}.xml`),
     title,
     description: site.description,
     link: root,
@@ -44,7 +45,7 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", entries
     generator: false,
     copyright: site.organisation,
     author: { name: site.organisation, link: root },
-    feedLinks: { atom: absolute(`/feeds/${kind}.xml`), json: absolute(`/feeds/${kind}.json`) },
+    feedLinks: { atom: absolute(`${feedsFolder}${kind}.xml`), json: absolute(`${feedsFolder}${kind}.json`) },
   });
   for (const item of entries) {
     feed.addItem({
@@ -118,7 +119,7 @@ export function sitemapXml(urls: readonly SitemapEntry[], root: string): string 
 }
 
 export function robotsTxt(root: string): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl("/sitemap.xml", root)}\n`;
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(sitemapPath, root)}\n`;
 }
 
 /** Writes the feeds, sitemap, robots.txt and the hosts' `_headers`; returns the files written (site paths). */
@@ -136,8 +137,8 @@ export async function writeDiscoveryFiles(archive: Archive, site: Site, outDir: 
   ] as const) {
     const entries = items.slice(0, feedLength);
     const contents = new Map(await Promise.all(entries.map(async (item) => [item.url, await absoluteLinks(item.html, archive.siteRoot, item.url)] as const)));
-    write(`/feeds/${kind}.xml`, atomWithLanguages(buildFeed(site, archive.siteRoot, kind, entries, contents, escapeHtml).atom1(), entries, site.language));
-    write(`/feeds/${kind}.json`, jsonFeedWithLanguages(buildFeed(site, archive.siteRoot, kind, entries, contents, asText).json1(), entries, site.language));
+    write(`${feedsFolder}${kind}.xml`, atomWithLanguages(buildFeed(site, archive.siteRoot, kind, entries, contents, escapeHtml).atom1(), entries, site.language));
+    write(`${feedsFolder}${kind}.json`, jsonFeedWithLanguages(buildFeed(site, archive.siteRoot, kind, entries, contents, asText).json1(), entries, site.language));
   }
   const lastmod = new Map(archive.items.map((item) => [item.url, item.date]));
   const items = new Map(archive.items.map((item) => [item.url, item]));
@@ -149,9 +150,9 @@ export async function writeDiscoveryFiles(archive: Archive, site: Site, outDir: 
     const item = items.get(url);
     return { url, ...(lastmod.has(url) ? { lastmod: lastmod.get(url) } : {}), ...(item ? alternatesOf(item) : {}) };
   });
-  write("/sitemap.xml", sitemapXml(urls, archive.siteRoot));
-  write("/robots.txt", robotsTxt(archive.siteRoot));
-  write("/_headers", headersFile(archive.basePath));
+  write(sitemapPath, sitemapXml(urls, archive.siteRoot));
+  write(robotsPath, robotsTxt(archive.siteRoot));
+  write(headersPath, headersFile(archive.basePath));
   return written;
 }
 

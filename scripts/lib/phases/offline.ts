@@ -19,6 +19,7 @@ import {
 } from "../../../src/assets/shared/pagefind-internals.ts";
 import { partsFile } from "../search/pagefind.ts";
 import { listFiles } from "../util/list-files.ts";
+import { serviceWorkerPath } from "../model/outputs.ts";
 import { formatBytes } from "../util/format.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { failingAs, type Phase, type StagedBuild } from "./phase.ts";
@@ -120,7 +121,7 @@ export async function writeServiceWorker(
     const { injectManifest } = await loadWorkbox();
     const result = await injectManifest({
       swSrc: source,
-      swDest: path.join(siteDir, "sw.js"),
+      swDest: path.join(siteDir, serviceWorkerPath),
       globDirectory: siteDir,
       globPatterns: [
         ...precachePatterns,

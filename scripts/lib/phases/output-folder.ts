@@ -3,6 +3,7 @@
  * an output folder must be one this project wrote, or empty, or absent: never the content, the
  * project's own files, or a folder of someone's documents. Checked before anything is written.
  */
+import { outputMarker } from "../model/outputs.ts";
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { printable, systemErrorMessage } from "../util/error-message.ts";
@@ -18,8 +19,6 @@ export const projectFolders = ["src", "_data", "_includes", "scripts", "test"];
  */
 const projectOutputs = { exactly: ["_site", "_preview"], inside: ["snapshots", "bench/work"] };
 
-/** The file every published build holds: a folder with it is one a build wrote, and the next build may replace it. */
-export const outputMarker = ".iap-archive-output";
 const markerText = "iap-news-archive build output\nThis folder was written by the IAP News Archive's build (npm run build); the next build replaces it whole.\n";
 
 export function writeOutputMarker(siteDir: string): void {

@@ -4,6 +4,7 @@
  * styles anywhere (JSON-LD blocks are data, not scripts). Only the search page may compile
  * WebAssembly and start workers, which Pagefind needs (pagefind.app/docs/search-config/#csp).
  */
+import { assetsFolder, serviceWorkerPath } from "../model/outputs.ts";
 import { bundleFolder, chunkFolders, indexEntryFile, metaSuffix, scriptFile, wasmFilePrefix, workerFile } from "../../../src/assets/shared/pagefind-internals.ts";
 
 const common = [
@@ -46,12 +47,12 @@ export function headersFile(basePath: string): string {
       ],
     ],
     // Fingerprinted: a new build writes new names.
-    [at("/assets/*"), [immutable]],
+    [at(`/${assetsFolder}/*`), [immutable]],
     ...chunkFolders.map((folder): [string, string[]] => [at(`/${bundleFolder}/${folder}/*`), [immutable]]),
     [at(`/${bundleFolder}/*${metaSuffix}`), [immutable]],
     // Fixed names whose content changes with every build.
     ...[scriptFile, indexEntryFile, workerFile, `${wasmFilePrefix}*`].map((file): [string, string[]] => [at(`/${bundleFolder}/${file}`), [revalidate]]),
-    [at("/sw.js"), [revalidate]],
+    [at(serviceWorkerPath), [revalidate]],
   ];
   return `${rules.map(([path, headers]) => `${path}\n${headers.map((header) => `  ${header}`).join("\n")}`).join("\n")}\n`;
 }

@@ -48,7 +48,7 @@ export interface SearchPlanOptions {
   maxIndexPages?: number;
   /** Default: true. */
   facetFiles?: boolean;
-  /** Where the search sources go (`searchSourceFolder` of the site), if Pagefind should read them. */
+  /** Where the search sources go (`searchSourceFolder` of the site, scripts/lib/model/outputs.ts), if Pagefind should read them. */
   sourceDir?: string;
 }
 
@@ -86,12 +86,6 @@ export interface SearchIndexReport {
  */
 export const articleGlob = "{news,abstracts}/*/*/index.html";
 
-/**
- * The folder of the staging site where the render phase writes each article page's
- * `searchSource`, for Pagefind's command line to read instead of the pages (`SearchPlan.sources`). The
- * build removes it once the index is written; the check does not read it.
- */
-export const searchSourceFolder = ".search-source";
 
 /**
  * What Pagefind needs of an article page: the element marked `data-pagefind-body` (which holds

@@ -12,9 +12,8 @@ import { listFiles } from "../util/list-files.ts";
 import { rewritePage } from "./links.ts";
 import { formatBytes, pluralise } from "../util/format.ts";
 import type { Phase, StagedBuild } from "../phases/phase.ts";
+import { diskIndexFile } from "../model/outputs.ts";
 
-/** Where the index for searching from disk is written, beside index.html. */
-export const diskIndexFile = "search-index.js";
 
 export interface PayloadReport {
   pages: number;

@@ -20,3 +20,18 @@ export function isInside(child: string, parent: string): boolean {
 export function urlPathOf(file: string): string {
   return file.split("/").map(encodeURIComponent).join("/");
 }
+
+/** Names Windows keeps for devices, whatever follows the first dot (learn.microsoft.com: "Naming Files, Paths, and Namespaces"). */
+const windowsDevices = /^(?:con|prn|aux|nul|conin\$|conout\$|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])$/i;
+
+/**
+ * Why a file or folder named `name` cannot exist on Windows (so a clone there fails), or undefined.
+ * Git for Windows refuses to check out such a name, and the whole checkout with it.
+ */
+export function windowsNameProblem(name: string): string | undefined {
+  if (/[. ]$/.test(name) && name !== "." && name !== "..") return `ends in a ${name.endsWith(".") ? "dot" : "space"}, which Windows drops from names`;
+  // "con.md", "CON.tar.gz" and "con .md" all name the device CON.
+  const device = (name.split(".")[0] ?? "").replace(/ +$/, "");
+  if (windowsDevices.test(device)) return `is named after the Windows device ${device.toUpperCase()} (whatever the extension)`;
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { decodeContent, parseFrontMatter, type ParsedFile } from "../../../scripts/lib/content/front-matter.ts";
+import { decodeContent, maxFrontMatterBytes, parseFrontMatter, type ParsedFile } from "../../../scripts/lib/content/front-matter.ts";
 import type { Problem } from "../../../scripts/lib/content/problems.ts";
 
 const FILE = "news/2023/a.md";
@@ -191,6 +191,68 @@ test("YAML aliases are refused, once per line: a self-reference or a billion lau
     found.map((problem) => `${problem.line} ${problem.message}`),
     [..."abcdefgh"].map((name, index) => `${index + 3} front matter uses the YAML alias *${name}: write the value out instead`),
   );
+});
+
+test("a repeated key among thousands is found at its line", () => {
+  const keys = Array.from({ length: 900 }, (_, index) => `k${index}: v`);
+  keys.splice(600, 0, "k7: again");
+  // line 1 '---', then k0 on line 2: the 601st line of YAML is line 602.
+  assert.equal(problems(`---\n${keys.join("\n")}\n---\n`), [
+    { file: FILE, line: 602, message: 'front matter is not valid YAML: field "k7" is written a second time (each field may appear once)' },
+  ]);
+});
+
+test("keys that are one field in the data are repeated keys: 1 and \"1\"", () => {
+  assert.equal(problems('---\n1: a\n"1": b\n---\n'), [
+    { file: FILE, line: 3, message: 'front matter is not valid YAML: field "1" is written a second time (each field may appear once)' },
+  ]);
+});
+
+// --- limits ---------------------------------------------------------------------------------
+
+/** Front matter of `count` unknown fields after a title and a date. */
+const manyFields = (count: number) => `---\ntitle: T\ndate: 2023-01-01\n${Array.from({ length: count }, (_, index) => `k${index}: v\n`).join("")}---\nBody\n`;
+
+test("100,000 unknown fields (1 MB) are refused by size at once, not parsed (issue 30: over 120 s)", () => {
+  const started = performance.now();
+  assert.equal(problems(manyFields(100_000)), [
+    { file: FILE, line: 1, message: "front matter is 989 kB; at most 64 kB is allowed: keep the fields short and write the text below the closing '---'" },
+  ]);
+  assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+});
+
+test("front matter of exactly 64,000 bytes is read; one byte more is refused", () => {
+  const fill = (bytes: number) => `title: ${"x".repeat(bytes - "title: \n".length)}\n`;
+  assert.is((parsed(`---\n${fill(maxFrontMatterBytes)}---\n`).data.title as string).length, maxFrontMatterBytes - 8);
+  assert.equal(problems(`---\n${fill(maxFrontMatterBytes + 1)}---\n`), [
+    { file: FILE, line: 1, message: "front matter is 64 kB; at most 64 kB is allowed: keep the fields short and write the text below the closing '---'" },
+  ]);
+});
+
+test("1,000 fields and list entries are read; 1,001 are refused with one problem, not one a field", () => {
+  assert.is(Object.keys(parsed(manyFields(998)).data).length, 1000);
+  assert.equal(problems(manyFields(999)), [
+    { file: FILE, line: 1, message: "front matter has 1,001 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it" },
+  ]);
+  // A speaker is a list entry with its own fields, a tag a list entry: 1 + 250 × 4 + 1 + 1.
+  const speakers = Array.from({ length: 250 }, (_, index) => `  - name: Speaker ${index}\n    role: Prosecutor\n    organisation: Office ${index}`).join("\n");
+  assert.equal(problems(`---\nspeakers:\n${speakers}\ntags: [a]\n---\n`), [
+    { file: FILE, line: 1, message: "front matter has 1,003 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it" },
+  ]);
+});
+
+test("the largest front matter the limits allow is checked quickly: no step is quadratic in its fields", () => {
+  // 9,000 short keys in under 64 kB: the count is refused after one linear pass over the YAML.
+  const yaml = Array.from({ length: 9000 }, (_, index) => `${index.toString(36)}: 1\n`).join("");
+  const started = performance.now();
+  assert.equal(problems(`---\n${yaml}---\n`)[0]?.message, "front matter has 9,000 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it");
+  assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+});
+
+test("values nested past what the parser can follow are one problem, in words", () => {
+  assert.equal(problems(`---\ntags: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n`), [
+    { file: FILE, line: 2, message: "front matter is not valid YAML: values are nested too deeply (a field's value is at most a list of fields)" },
+  ]);
 });
 
 test("bodyLine is the file's line on which the Markdown starts", () => {

@@ -275,6 +275,34 @@ test("a file that is not Markdown is reported; dot files are ignored", () => {
   ]);
 });
 
+test("file and folder names reserved on Windows are refused, item files and page bundles too (issue 30: built without a word)", () => {
+  const ok = news("title: T\ndate: 2023-11-14");
+  const windows = "so it cannot be checked out on Windows: rename it";
+  assert.equal(
+    problemsOf({
+      "news/2023/con.md": ok,
+      "news/2023/aux.md": ok,
+      "news/2023/nul.md": ok,
+      "news/2023/bundle/index.md": ok,
+      "news/2023/bundle/LPT1.pdf": "x",
+      "news/2023/bundle/photo.jpg.": "x",
+      "news/2023/prn/index.md": ok,
+      "news/2023/prn/photo.jpg": "x",
+      "abstracts/com3 /a.md": ok,
+    }).map(formatProblem),
+    [
+      `news/2023/aux.md: is named after the Windows device AUX (whatever the extension), ${windows}`,
+      `news/2023/bundle/LPT1.pdf: is named after the Windows device LPT1 (whatever the extension), ${windows}`,
+      `news/2023/bundle/photo.jpg.: ends in a dot, which Windows drops from names, ${windows}`,
+      `news/2023/con.md: is named after the Windows device CON (whatever the extension), ${windows}`,
+      `news/2023/nul.md: is named after the Windows device NUL (whatever the extension), ${windows}`,
+      // A folder's problem stands for what is in it.
+      `news/2023/prn: is named after the Windows device PRN (whatever the extension), ${windows}`,
+      `abstracts/com3 : ends in a space, which Windows drops from names, ${windows}`,
+    ],
+  );
+});
+
 test("a folder with neither news/ nor abstracts/ is not a content folder", () => {
   const error = inContentDir({ "other/a.md": "x" }, () => {
     try {
@@ -458,6 +486,76 @@ test("every problem of every broken file is reported together", () => {
   ]);
   assert.ok(error.message.startsWith("8 content errors:\n  news/2023/notes.txt: "), error.message);
   assert.is(error.message.split("\n").length, 9);
+});
+
+test("one file with a broken date and an unknown tag reports both, in line order (issue 30: only the date)", () => {
+  assert.equal(problemsOf({ "news/2023/a.md": news("title: A\ndate: 2023-02-30\ntags: [trainin]") }).map(formatProblem), [
+    'news/2023/a.md:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)',
+    'news/2023/a.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)',
+  ]);
+});
+
+test("a file's schema problems and the checks after the schema are reported together, the file's own first", () => {
+  assert.equal(
+    problemsOf({
+      "news/2023/!!!.md": news("tags: [cybercrim]\ntitle: T\ndate: 2023-11-14\ncolour: red\nimage:\n  src: missing.jpg\n  alt: A photo", "Body with [a link](/news/%E0%A4/).\n"),
+    }).map(formatProblem),
+    [
+      "news/2023/!!!.md: file name \"!!!.md\" gives no usable URL slug: rename the file using letters a–z or digits, or add a field such as 'slug: iap-signs-mou'",
+      'news/2023/!!!.md:2: tags[0] "cybercrim" is not a known topic; did you mean "cybercrime"? (topics are listed in _data/topics.ts)',
+      `news/2023/!!!.md:5: colour is not a known field (allowed: ${newsFields})`,
+      'news/2023/!!!.md:7: image.src "missing.jpg" does not exist: no file news/2023/missing.jpg',
+      "news/2023/!!!.md:10: has a link to /news/%E0%A4/ whose %-encoding is not valid UTF-8: write the address as the browser's address bar shows it",
+    ],
+  );
+});
+
+test("a field with a problem is reported once: its own checks after the schema are skipped", () => {
+  // The slug field is refused; the file name's slug is not checked in its place.
+  assert.equal(problemsOf({ "news/2023/!!!.md": news("title: T\ndate: 2023-11-14\nslug: Not A Slug") }).map(formatProblem), [
+    'news/2023/!!!.md:4: slug "Not A Slug" must be lowercase letters a–z, digits and single hyphens, e.g. iap-signs-mou',
+  ]);
+  // A broken date is not also out of the archive's range.
+  assert.equal(problemsOf({ "news/2023/a.md": news("title: T\ndate: 0001-02-30") }).map(formatProblem), [
+    'news/2023/a.md:3: date "0001-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)',
+  ]);
+});
+
+test("an abstract with a missing session, an unknown conference and a speaker twice reports all three", () => {
+  assert.equal(
+    problemsOf({ "abstracts/annual-27/a.md": abstract("conference: annual27\nspeakers:\n  - name: Jane Doe\n  - name: JANE DOE") }).map(formatProblem),
+    [
+      "abstracts/annual-27/a.md: session is required: it must be the session's name",
+      'abstracts/annual-27/a.md:2: conference "annual27" is not a known conference; did you mean "annual-27"? (conferences are listed in _data/conferences.ts)',
+      'abstracts/annual-27/a.md:5: speakers[1].name "JANE DOE" is listed already (speakers[0].name "Jane Doe"): list each speaker once',
+    ],
+  );
+});
+
+test("a translation of an item that failed its own check is not reported too (issue 30: a derived problem)", () => {
+  const translation = (target: string) => news(`title: B\ndate: 2023-01-02\nlang: es\ntranslationOf: ${target}`);
+  // The target's URL is known (its tag is the problem), or known but for its year (its date is).
+  assert.equal(
+    problemsOf({ "news/2023/a.md": news("title: A\ndate: 2023-01-01\ntags: [trainin]"), "news/2023/b.md": translation("/news/2023/a/") }).map(formatProblem),
+    ['news/2023/a.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)'],
+  );
+  assert.equal(
+    problemsOf({ "news/2023/a.md": news("title: A\ndate: 2023-13-01"), "news/2023/b.md": translation("/news/2023/a/") }).map(formatProblem),
+    ['news/2023/a.md:3: date "2023-13-01" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)'],
+  );
+  // Front matter that cannot be read at all leaves the URL unknown: no translation of a news item is reported while it is broken.
+  assert.equal(
+    problemsOf({ "news/2023/a.md": "---\ntitle: [\n---\n", "news/2023/b.md": translation("/news/2023/zzz/") }).map(formatProblem),
+    ["news/2023/a.md:3: front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+  );
+  // A translation naming an address no file would have is still reported.
+  assert.equal(
+    problemsOf({ "news/2023/a.md": news("title: A\ndate: 2023-01-01\ntags: [trainin]"), "news/2023/b.md": translation("/news/2023/c/") }).map(formatProblem),
+    [
+      'news/2023/a.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)',
+      'news/2023/b.md:5: translationOf "/news/2023/c/" is not the address of a news item or abstract in the archive; did you mean "/news/2023/b/"?',
+    ],
+  );
 });
 
 // --- drafts, scheduled items and previews ---------------------------------------------------

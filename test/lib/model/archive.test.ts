@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import { conferences, site, topics } from "../../../scripts/lib/content/data.ts";
 import { readContent } from "../../../scripts/lib/content/load.ts";
 import { Archive } from "../../../scripts/lib/model/archive.ts";
+import { generatedOutputs } from "../../../scripts/lib/model/outputs.ts";
 import { newsFile, writeContent } from "../../support/site.ts";
 
 const contentDir = writeContent({
@@ -33,9 +34,91 @@ test("news newest first, years with their counts, neighbours and related items",
 test("an alias naming an existing page is a problem the model reports, not throws; the valid alias redirects", () => {
   const archive = new Archive({ content, site, topics, conferences });
   assert.equal(archive.problems, [
-    { file: archive.news[0]!.file, line: 5, field: "aliases[1]", message: '"/news/2023/other/" is the address of an existing page (/news/2023/other/): an alias may only name an old address' },
+    {
+      file: archive.news[0]!.file,
+      line: 5,
+      field: "aliases[1]",
+      message: `"/news/2023/other/" is the address of the news item ${archive.news[1]!.file} (/news/2023/other/) that the build writes: an alias may only name an old address`,
+    },
   ]);
   assert.equal(archive.redirects.map((redirect) => [redirect.from, redirect.to]), [["/News/old-mou", "/news/2023/mou/"]]);
+});
+
+/** The archive's problems when the first item has these aliases, as "aliases[i] message". */
+function aliasProblems(aliases: readonly string[]): string[] {
+  const [first, ...rest] = content.news;
+  const withAliases = { ...content, news: [{ ...first!, aliases: [...aliases] }, ...rest] };
+  return new Archive({ content: withAliases, site, topics, conferences }).problems.map((problem) => `${problem.field} ${problem.message}`);
+}
+
+test("an alias on any file or folder the build writes is refused, naming what it is (issue 30: /admin/config.yml passed)", () => {
+  const writes = (what: string) => `is the address of ${what} that the build writes: an alias may only name an old address`;
+  assert.equal(
+    aliasProblems([
+      "/admin/config.yml",
+      "/ADMIN",
+      "/sw.js",
+      "/pagefind/pagefind.js",
+      "/feeds/news.xml",
+      "/sitemap.xml",
+      "/robots.txt",
+      "/_headers",
+      "/404.html",
+      "/assets/site.css",
+      "/offline/files.json",
+      "/search/words/a.txt",
+      "/.search-source/x/",
+      "/snapshot/",
+      "/search-index.js",
+    ]),
+    [
+      `aliases[0] "/admin/config.yml" ${writes("the editor (/admin/…)")}`,
+      `aliases[1] "/ADMIN" ${writes("the editor (/admin/…)")}`,
+      `aliases[2] "/sw.js" ${writes("the service worker (/sw.js)")}`,
+      `aliases[3] "/pagefind/pagefind.js" ${writes("Pagefind's search index (/pagefind/…)")}`,
+      `aliases[4] "/feeds/news.xml" ${writes("the feeds (/feeds/…)")}`,
+      `aliases[5] "/sitemap.xml" ${writes("the sitemap (/sitemap.xml)")}`,
+      `aliases[6] "/robots.txt" ${writes("the rules for search engines (/robots.txt)")}`,
+      `aliases[7] "/_headers" ${writes("the hosts' headers file (/_headers)")}`,
+      `aliases[8] "/404.html" ${writes("the page for addresses that do not exist (/404.html)")}`,
+      `aliases[9] "/assets/site.css" ${writes("the site's styles and scripts (/assets/…)")}`,
+      `aliases[10] "/offline/files.json" ${writes("the list of files saved for reading offline (/offline/files.json)")}`,
+      `aliases[11] "/search/words/a.txt" ${writes("the search page's dictionary of words (/search/words/…)")}`,
+      `aliases[12] "/.search-source/x/" ${writes("the pages Pagefind reads (/.search-source/…)")}`,
+      `aliases[13] "/snapshot/" ${writes("a snapshot's own page (/snapshot/…)")}`,
+      `aliases[14] "/search-index.js" ${writes("a snapshot's search index (/search-index.js)")}`,
+    ],
+  );
+});
+
+test("an alias on any page the archive makes, or inside an item's folder, is refused, naming the page", () => {
+  const writes = (what: string) => `is the address of ${what} that the build writes: an alias may only name an old address`;
+  const other = content.news[1];
+  assert.equal(
+    aliasProblems(["/", "/news/", "/news/2023", "/news/2023/other/", "/news/2023/other/photo.jpg", "/topics/", "/topics/international-cooperation/", "/years/", "/conferences/", "/conferences/annual-27/", "/speakers/", "/search/", "/offline/"]),
+    [
+      `aliases[0] "/" ${writes("the home page (/)")}`,
+      `aliases[1] "/news/" ${writes("the list of news (/news/)")}`,
+      `aliases[2] "/news/2023" ${writes("the page of the year 2023 (/news/2023/)")}`,
+      `aliases[3] "/news/2023/other/" ${writes(`the news item ${other!.file} (/news/2023/other/)`)}`,
+      `aliases[4] "/news/2023/other/photo.jpg" ${writes(`the files of the news item ${other!.file} (/news/2023/other/…)`)}`,
+      `aliases[5] "/topics/" ${writes("the list of topics (/topics/)")}`,
+      `aliases[6] "/topics/international-cooperation/" ${writes("the page of the topic international-cooperation (/topics/international-cooperation/)")}`,
+      `aliases[7] "/years/" ${writes("the list of years (/years/)")}`,
+      `aliases[8] "/conferences/" ${writes("the list of conferences (/conferences/)")}`,
+      `aliases[9] "/conferences/annual-27/" ${writes("the page of the conference annual-27 (/conferences/annual-27/)")}`,
+      `aliases[10] "/speakers/" ${writes("the list of speakers (/speakers/)")}`,
+      `aliases[11] "/search/" ${writes("the search page (/search/)")}`,
+      `aliases[12] "/offline/" ${writes("the page for reading offline (/offline/)")}`,
+    ],
+  );
+});
+
+test("every output in the list of generated outputs is refused as an alias", () => {
+  const aliases = generatedOutputs.map((output) => (output.path.endsWith("/") ? `${output.path}x` : output.path));
+  const problems = aliasProblems(aliases);
+  assert.is(problems.length, generatedOutputs.length);
+  generatedOutputs.forEach((output, index) => assert.match(problems[index] ?? "", `is the address of ${output.what} (${output.path}`));
 });
 
 test("a period keeps only its years' items; the base path comes from the options", () => {

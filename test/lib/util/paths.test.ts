@@ -2,7 +2,7 @@
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { displayPath, isInside, urlPathOf } from "../../../scripts/lib/util/paths.ts";
+import { displayPath, isInside, urlPathOf, windowsNameProblem } from "../../../scripts/lib/util/paths.ts";
 
 const here = process.cwd();
 
@@ -31,6 +31,23 @@ test("a file's path as a URL path: each segment percent-encoded, so %, # and ? s
   assert.is(urlPathOf("annex/é, 2.pdf"), "annex/%C3%A9%2C%202.pdf");
   assert.is(urlPathOf("news/2023/x/"), "news/2023/x/");
   assert.is(urlPathOf(""), "");
+});
+
+test("device names are reserved on Windows with any extension and in any case; names that only start like one are not", () => {
+  const reserved = ["con.md", "aux.md", "nul.md", "PRN", "Con.tar.gz", "con .md", "com1.jpg", "LPT9.pdf", "com\u00b9.md", "conin$.md"];
+  assert.equal(
+    reserved.map(windowsNameProblem),
+    ["CON", "AUX", "NUL", "PRN", "CON", "CON", "COM1", "LPT9", "COM\u00b9", "CONIN$"].map((device) => `is named after the Windows device ${device} (whatever the extension)`),
+  );
+  for (const name of ["console.md", "com0.md", "com10.md", "lpt.md", "auxiliary.md", "a-con.md", "nul-results.md", ".con"]) assert.is(windowsNameProblem(name), undefined, name);
+});
+
+test("a name ending in a dot or a space is refused, Windows drops them; '.' and '..' are not names", () => {
+  assert.is(windowsNameProblem("report."), "ends in a dot, which Windows drops from names");
+  assert.is(windowsNameProblem("photo.jpg "), "ends in a space, which Windows drops from names");
+  assert.is(windowsNameProblem("."), undefined);
+  assert.is(windowsNameProblem(".."), undefined);
+  assert.is(windowsNameProblem("a.b.md"), undefined);
 });
 
 test.run();
