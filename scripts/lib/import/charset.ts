@@ -25,7 +25,7 @@ export function decodePage(body: Uint8Array, contentType: string | undefined): {
   if (declared) {
     try {
       const decoder = new TextDecoder(declared);
-      return { text: decoder.decode(body), charset: decoder.encoding };
+      return { text: decoder.encoding === "windows-1252" ? decodeWindows1252(body) : decoder.decode(body), charset: decoder.encoding };
     } catch {
       const guessed = decodeUndeclared(body);
       return { ...guessed, problem: `declares the unknown charset "${declared}": read as ${guessed.charset}` };
@@ -38,6 +38,18 @@ function decodeUndeclared(body: Uint8Array): { text: string; charset: string } {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), charset: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(body), charset: "windows-1252" };
+    return { text: decodeWindows1252(body), charset: "windows-1252" };
   }
+}
+
+/** windows-1252's characters at 0x80–0x9F (undefined bytes stay as their C1 code point, as WHATWG maps them). */
+const windows1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+/**
+ * windows-1252 decoded by hand: Node's TextDecoder reads the label as Latin-1 and gives C1 control
+ * characters for 0x80–0x9F, where the pages have their curly quotes and dashes.
+ */
+export function decodeWindows1252(body: Uint8Array): string {
+  const latin1 = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("latin1");
+  return latin1.replace(/[\u0080-\u009F]/g, (character) => windows1252High.charAt(character.charCodeAt(0) - 0x80));
 }

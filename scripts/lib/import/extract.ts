@@ -15,8 +15,8 @@ import type { ImportRules } from "./rules.ts";
 export interface PageReading {
   /** The headline, or undefined when the page has none. */
   title?: string;
-  /** Where the title came from: og:title, h1, title, or the rules' selector. */
-  titleFrom?: "selector" | "og:title" | "h1" | "title";
+  /** Where the title came from: og:title, the page's headline (h1, or the heading its <title> repeats), <title>, or the rules' selector. */
+  titleFrom?: "selector" | "og:title" | "heading" | "title";
   /** The page's `<title>`, for finding the site's name across pages when the rules do not give it. */
   titleTag: string;
   /** The calendar date, YYYY-MM-DD. */
@@ -83,9 +83,10 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
 
   // The body: what is left once navigation and what the front matter holds (title, date) are gone.
   for (const selector of rules.selectors?.drop ?? []) for (const element of document.querySelectorAll(selector)) element.remove();
+  removeJunk(document, [headline, date.element]);
+  const headlineParent = headline?.parentElement as Element | null | undefined;
   if (headline) removeHeadline(document, headline, title.value);
   if (date.element) date.element.remove();
-  removeJunk(document);
   absolutise(document, pageUrl);
 
   let main: Element | null = null;
@@ -94,6 +95,7 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
     main = document.querySelector(rules.selectors.body) as Element | null;
     if (!main) bodySelectorMissed = true;
   }
+  if (!main && headlineParent) main = articleContainer(headlineParent) ?? null;
   if (!main) {
     const article = new Readability(document as unknown as globalThis.Document, { serializer: (node) => node, keepClasses: false, disableJSONLD: true }).parse();
     main = (article?.content as unknown as Element | null | undefined) ?? null;
@@ -119,6 +121,26 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
   };
 }
 
+/**
+ * The headline's article: the nearest container around where the headline was (it is gone by now)
+ * with some text of its own besides links, widened while a wider one adds a third more such text
+ * (a body beside a title block). Side columns and menus, mostly links, do not widen it. Undefined
+ * when only the whole page holds text: then Readability finds the article.
+ */
+function articleContainer(headlineParent: Element): Element | undefined {
+  const parents: Element[] = [];
+  for (let parent: Element | null = headlineParent; parent && !/^(BODY|HTML)$/.test(parent.tagName); parent = parent.parentElement as Element | null) parents.push(parent);
+  let index = parents.findIndex((parent) => ownText(parent) >= 60);
+  if (index === -1) return undefined;
+  while (index + 1 < parents.length && ownText(parents[index + 1] as Element) >= ownText(parents[index] as Element) * 1.3) index++;
+  return parents[index];
+}
+
+function ownText(element: Element): number {
+  const links = [...element.querySelectorAll("a")].reduce((sum, link) => sum + text(link).length, 0);
+  return text(element).length - links;
+}
+
 /** An element's text with runs of white space collapsed. */
 function text(element: { textContent: string | null } | null | undefined): string {
   return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
@@ -129,14 +151,16 @@ function readTitle(document: Document, rules: ImportRules): { value?: string; fr
     const element = document.querySelector(rules.selectors.title) as Element | null;
     if (element && text(element)) return { value: text(element), from: "selector", element };
   }
-  const headings = [...document.querySelectorAll("h1")].filter((heading) => text(heading) && !heading.closest("header > a, .logo, #logo, [class*='logo']")) as Element[];
+  const headings = [...document.querySelectorAll("h1")].filter((heading) => text(heading)) as Element[];
   const og = document.querySelector('meta[property="og:title"]')?.getAttribute("content")?.replace(/\s+/g, " ").trim();
   const titleTag = text(document.querySelector("title"));
-  // The h1 that is the headline: the one og:title repeats, else the longest one <title> repeats (not the logo's), else the first.
-  const inTitleTag = headings.filter((heading) => titleTag.includes(text(heading))).sort((a, b) => text(b).length - text(a).length)[0];
-  const element = headings.find((heading) => og && text(heading) === og) ?? inTitleTag ?? headings[0];
+  // The headline: the h1 og:title repeats; else the longest h1, h2 or h3 that <title> repeats (old templates put it in an h2, and a logo in an h1); else the first h1.
+  const repeated = [...headings, ...(document.querySelectorAll("h2, h3") as Iterable<Element>)]
+    .filter((heading) => text(heading).length > 3 && titleTag.includes(text(heading)))
+    .sort((a, b) => text(b).length - text(a).length)[0];
+  const element = headings.find((heading) => og && text(heading) === og) ?? repeated ?? headings[0];
   if (og) return { value: og, from: "og:title", ...(element && text(element) === og ? { element } : {}) };
-  if (element) return { value: text(element), from: "h1", element };
+  if (element) return { value: text(element), from: "heading", element };
   return titleTag ? { value: titleTag, from: "title" } : {};
 }
 
@@ -174,15 +198,21 @@ function readDate(
  * templates give it in. The element that holds only the date is returned, to leave it out of the text.
  */
 function writtenDateNearTitle(document: Document, headline: Element | undefined, order: DateOrder | undefined): { date?: string; from?: "text"; ambiguous?: string; element?: Element } {
-  const scope = (headline?.parentElement ?? document.body) as Element | null;
+  // The headline's surroundings: its nearest container holding some text besides it.
+  let scope = (headline?.parentElement ?? document.body) as Element | null;
+  while (headline && scope?.parentElement && scope.tagName !== "BODY" && text(scope).length < text(headline).length + 60) scope = scope.parentElement as Element;
   if (!scope) return {};
   const whole = scope.textContent ?? "";
   const at = headline ? whole.indexOf(headline.textContent ?? "") : 0;
-  const window = whole.slice(Math.max(0, at - 200), Math.max(0, at) + (headline?.textContent?.length ?? 0) + 400);
-  const found = findDate(window.replace(/\s+/g, " "), order);
-  if (!found) return {};
-  if ("ambiguous" in found) return { ambiguous: found.ambiguous };
-  return { date: found.date, from: "text", ...elementHolding(scope, found.text) };
+  let window = whole.slice(Math.max(0, at - 200), Math.max(0, at) + (headline?.textContent?.length ?? 0) + 400).replace(/\s+/g, " ");
+  // A date in running text ("founded on 6 June 1995") is not the page's: the date is a line of its own.
+  for (let found = findDate(window, order); found; found = findDate(window, order)) {
+    if ("ambiguous" in found) return { ambiguous: found.ambiguous };
+    const holding = elementHolding(scope, found.text);
+    if (holding.element) return { date: found.date, from: "text", element: holding.element };
+    window = window.slice(window.indexOf(found.text) + found.text.length);
+  }
+  return {};
 }
 
 /** The innermost element holding `written`, with its line, if that line is little more than the date. */
@@ -243,12 +273,20 @@ function removeHeadline(document: Document, headline: Element, title: string | u
   headline.remove();
 }
 
-function removeJunk(document: Document): void {
-  for (const element of document.querySelectorAll(`${junkElements}, ${junkRoles}`)) element.remove();
-  for (const element of document.querySelectorAll("[class], [id]")) {
-    const words = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.toLowerCase().split(/[\s_-]+/);
-    // A wrapper named "content-with-sidebar" holds the article itself: only what holds no article heading goes.
-    if (words.some((word) => junkWords.has(word)) && !element.querySelector("h1, h2, article, main")) element.remove();
+/**
+ * Navigation, share bars, footers and forms leave the page, by element, role, or the words of their
+ * class and id ("ShareBar", "breadcrumbs", "LeftMenu"). What holds the headline, its date or the
+ * article stays: an ASP.NET page is one big form, and "content-with-sidebar" holds the text.
+ */
+function removeJunk(document: Document, keep: readonly (Element | undefined)[]): void {
+  const holdsArticle = (element: Element) => keep.some((kept) => kept && element.contains(kept)) || element.querySelector("article, main") !== null;
+  for (const element of document.querySelectorAll(`${junkElements}, ${junkRoles}`) as Iterable<Element>) {
+    if (!holdsArticle(element)) element.remove();
+  }
+  for (const element of document.querySelectorAll("[class], [id]") as Iterable<Element>) {
+    const name = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+    const words = name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[\s_-]+/);
+    if (words.some((word) => junkWords.has(word)) && !holdsArticle(element)) element.remove();
   }
   for (const link of document.querySelectorAll("a")) {
     if (backLink.test(text(link))) {

@@ -35,8 +35,8 @@ export function oldPath(url: string): string {
 }
 
 /** Which of two captures of one page is read: without ignored parameters, https, the site's own host form, then the later one. */
-export function preferredCapture<C extends { url: string; capturedAt: string }>(a: C, b: C, key: (url: string) => string): C {
-  const score = (capture: C) => {
+export function preferredCapture<A extends { url: string; capturedAt: string }, B extends { url: string; capturedAt: string }>(a: A, b: B, key: (url: string) => string): A | B {
+  const score = (capture: { url: string }) => {
     const parsed = new URL(capture.url);
     return [
       key(capture.url) === `${siteHost(parsed.host)}${parsed.pathname}${parsed.search}` ? 1 : 0,
