@@ -25,6 +25,11 @@ export interface Manifest {
   files: Record<string, string>;
 }
 
+/** The content folder cannot take the import: the message names the file and what to do. */
+export class ContentFolderError extends Error {
+  override name = "ContentFolderError";
+}
+
 export function readManifest(contentDir: string): Manifest {
   const file = path.join(contentDir, manifestName);
   if (!existsSync(file)) return { items: {}, files: {} };
@@ -32,7 +37,7 @@ export function readManifest(contentDir: string): Manifest {
     const data = JSON.parse(readFileSync(file, "utf8")) as Partial<Manifest>;
     return { items: { ...data.items }, files: { ...data.files } };
   } catch (error) {
-    throw new Error(`${displayPath(file)}: is not the import's manifest (${(error as Error).message}): move it away to import afresh`);
+    throw new ContentFolderError(`${displayPath(file)}: is not the import's manifest (${(error as Error).message}): move it away to import afresh`);
   }
 }
 
@@ -58,7 +63,7 @@ export function fateOf(contentDir: string, relative: string, hash: string, manif
 /** Writes a file under `root`, refusing any path that would leave it. */
 export function writeInside(root: string, relative: string, bytes: Uint8Array | string): void {
   const target = path.resolve(root, relative);
-  if (!isInside(target, path.resolve(root))) throw new Error(`${relative}: would be written outside ${displayPath(root)}: refused`);
+  if (!isInside(target, path.resolve(root))) throw new ContentFolderError(`${relative}: would be written outside ${displayPath(root)}: refused`);
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, bytes);
 }
@@ -73,7 +78,7 @@ export function makeStaging(contentDir: string, scratch?: string): string {
 export function moveIntoContent(staging: string, contentDir: string, relatives: readonly string[]): void {
   for (const relative of relatives) {
     const target = path.resolve(contentDir, relative);
-    if (!isInside(target, path.resolve(contentDir))) throw new Error(`${relative}: would be written outside ${displayPath(contentDir)}: refused`);
+    if (!isInside(target, path.resolve(contentDir))) throw new ContentFolderError(`${relative}: would be written outside ${displayPath(contentDir)}: refused`);
     mkdirSync(path.dirname(target), { recursive: true });
     renameSync(path.join(staging, relative), target);
   }
