@@ -5,7 +5,7 @@
  * given the body of the response it refers to, read again from that response's offset.
  */
 import type { Readable } from "node:stream";
-import { gunzipSync, constants as zlib } from "node:zlib";
+import { inflateRawSync, constants as zlib } from "node:zlib";
 import { LimitReader, WARCParser, type WARCRecord } from "warcio";
 import type { Capture, ReadOptions, ReadProgress } from "./capture.ts";
 import { BodyTooLarge, decodeHttpBody, transferHeaders } from "./http-body.ts";
@@ -35,11 +35,21 @@ async function* counted(source: AsyncIterable<Uint8Array>, state: ReadState): As
   }
 }
 
+/** Where a gzip member's deflate data starts: after its 10-byte header and the optional fields its flags announce (RFC 1952 §2.3). */
+function gzipHeaderLength(bytes: Uint8Array): number {
+  const flags = bytes[3] ?? 0;
+  let at = 10;
+  if (flags & 4) at += 2 + ((bytes[10] ?? 0) | ((bytes[11] ?? 0) << 8));
+  for (const flag of [8, 16]) if (flags & flag) at = Buffer.from(bytes).indexOf(0, at) + 1 || bytes.length;
+  if (flags & 2) at += 2;
+  return at;
+}
+
 /**
  * Refuses a file that is not a WARC before warcio reads it: warcio would read a file without a
  * "WARC/" line as one long header block, into memory. A gzip member's first bytes are inflated to look.
  */
-async function* startingAsWarc(source: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<Uint8Array> {
+async function* startingAsWarc(source: AsyncIterable<Uint8Array>, name: string, seen: { gzipped: boolean }): AsyncGenerator<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   let size = 0;
@@ -56,8 +66,10 @@ async function* startingAsWarc(source: AsyncIterable<Uint8Array>, name: string):
   if (first.byteLength === 0) throw new ImportSourceError(`${name}: not a WARC file (it is empty)`);
   let start: Buffer = first;
   if (first[0] === 0x1f && first[1] === 0x8b) {
+    seen.gzipped = true;
     try {
-      start = gunzipSync(first, { finishFlush: zlib.Z_SYNC_FLUSH });
+      // Only the first member is inflated: raw inflate stops at the end of its deflate data.
+      start = inflateRawSync(first.subarray(gzipHeaderLength(first)), { finishFlush: zlib.Z_SYNC_FLUSH });
     } catch {
       throw new ImportSourceError(`${name}: not a WARC file (it is gzipped, but its first record does not inflate)`);
     }
@@ -97,7 +109,7 @@ async function readBlock(record: WARCRecord, where: string, keep: boolean): Prom
     size += chunk.byteLength;
     if (keep) chunks.push(chunk);
   }
-  if (expected !== undefined && size < expected) throw new ImportSourceError(`${where}: the WARC ends inside this record (${size} of its ${expected} bytes are there): the file was cut short`);
+  if (expected !== undefined && size < expected) throw new ImportSourceError(`${where}: the WARC ends inside this record (${size.toLocaleString("en")} of its ${expected.toLocaleString("en")} bytes are there): the file was cut short`);
   return keep ? Buffer.concat(chunks, size) : new Uint8Array(0);
 }
 
@@ -182,7 +194,8 @@ function readFailure(error: unknown, where: string): ImportSourceError {
 export async function* warcCaptures(input: WarcInput, state: ReadState): AsyncGenerator<Capture> {
   const stream = await input.open(0);
   if (!stream) throw new ImportSourceError(`${input.name}: cannot be read`);
-  const parser = new WARCParser(counted(startingAsWarc(stream, input.name), state));
+  const start = { gzipped: false };
+  const parser = new WARCParser(counted(startingAsWarc(stream, input.name, start), state));
   const seen: SeenResponses = new Map();
   let number = 0;
   try {
@@ -199,6 +212,7 @@ export async function* warcCaptures(input: WarcInput, state: ReadState): AsyncGe
       const url = targetUri(record);
       const where = `${input.name}, record ${number} at byte ${offset}${url ? ` (${url})` : ""}`;
       if (!/^WARC\/\d/.test(record.warcHeaders.statusline)) throw new ImportSourceError(`${where}: not a WARC record (it does not start with "WARC/"): the file is damaged here`);
+      if (!/^\d+$/.test(record.warcHeaders.headers.get("Content-Length") ?? "")) throw new ImportSourceError(`${where}: its WARC headers have no Content-Length: the file was cut short or is damaged here`);
       let capture: Capture | undefined;
       try {
         capture = await captureOf(record, offset, where, input, seen, state);
@@ -210,6 +224,10 @@ export async function* warcCaptures(input: WarcInput, state: ReadState): AsyncGe
       state.options.onProgress?.({ ...state.progress });
       if (capture) yield capture;
     }
+    // warcio stops without a word at a gzip member it cannot inflate, and gives nothing of one cut short.
+    const reader = parser._reader;
+    if (start.gzipped && !reader.compressed) throw new ImportSourceError(`${input.name}, record ${number + 1} at byte ${parser.offset}: its gzip data is damaged, so the records from here on cannot be read`);
+    if (reader.compressed && reader.inflator && !reader.inflator.ended) throw new ImportSourceError(`${input.name}, record ${number + 1} at byte ${parser.offset}: the WARC ends inside this record: the file was cut short`);
   } finally {
     stream.destroy();
   }
