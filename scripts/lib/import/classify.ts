@@ -8,17 +8,17 @@ import { matchesAny, type ImportRules } from "./rules.ts";
 
 export type SkipReason = "redirect" | "error" | "ignored" | "not-news" | "login" | "listing" | "navigation" | "undated" | "untitled";
 
-/** How the report names each reason. */
-export const skipLabels: Record<SkipReason, string> = {
-  redirect: "redirects",
-  error: "error pages",
-  ignored: "ignored by the rules",
-  "not-news": "not news by the rules",
-  login: "login pages",
-  listing: "listing and paginated pages",
-  navigation: "navigation only (no article text)",
-  undated: "no date",
-  untitled: "no title",
+/** How the report names each reason, for one page and for several. */
+export const skipLabels: Record<SkipReason, [one: string, several: string]> = {
+  redirect: ["redirect", "redirects"],
+  error: ["error page", "error pages"],
+  ignored: ["page ignored by the rules", "pages ignored by the rules"],
+  "not-news": ["page not news by the rules", "pages not news by the rules"],
+  login: ["login page", "login pages"],
+  listing: ["listing or paginated page", "listing and paginated pages"],
+  navigation: ["navigation-only page (no article text)", "navigation-only pages (no article text)"],
+  undated: ["page with no date", "pages with no date"],
+  untitled: ["page with no title", "pages with no title"],
 };
 
 export type Skip = { skip: SkipReason; detail: string };

@@ -57,7 +57,7 @@ export function reportCounts(report: ImportReport): string[] {
   const skipped = report.rows.filter((row): row is Extract<PageRow, { skipped: SkipReason }> => "skipped" in row);
   const reasons = Object.keys(skipLabels) as SkipReason[];
   const skippedCounts = reasons.map((reason) => [reason, skipped.filter((row) => row.skipped === reason).length] as const).filter(([, count]) => count > 0);
-  lines.push(`${pluralise(skipped.length, "page")} skipped${skippedCounts.length > 0 ? `: ${skippedCounts.map(([reason, count]) => `${count} ${skipLabels[reason]}`).join(", ")}` : ""}`);
+  lines.push(`${pluralise(skipped.length, "page")} skipped${skippedCounts.length > 0 ? `: ${skippedCounts.map(([reason, count]) => `${count} ${skipLabels[reason][count === 1 ? 0 : 1]}`).join(", ")}` : ""}`);
   lines.push(`${pluralise(report.problems.length, "problem")}`);
   return lines;
 }
@@ -86,7 +86,7 @@ export function writeReport(report: ImportReport): string {
             row.files.join(", "),
             row.look.join("; "),
           ])
-        : tableRow([[row.address, ...row.also].join(", "), `skipped: ${skipLabels[row.skipped]}`, "", "", "", "", row.detail]),
+        : tableRow([[row.address, ...row.also].join(", "), `skipped: ${skipLabels[row.skipped][0]}`, "", "", "", "", row.detail]),
     ),
     "",
     "## Problems",
