@@ -121,7 +121,13 @@ export async function loadRules(file: string, known: { topics: readonly Topic[];
 export function checkedRules(shown: string, value: unknown, known: { topics: readonly Topic[]; conferences: readonly Conference[] }): ImportRules {
   const result = rulesSchema.safeParse(value);
   if (!result.success) {
-    throw new RulesError(result.error.issues.map((issue) => `${shown}: ${[fieldName(issue.path), issue.message].filter(Boolean).join(" ")}`).join("\n"));
+    const allowed = Object.keys(rulesSchema.shape);
+    const lines = result.error.issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => `${shown}: ${fieldName([...issue.path, key])} is not a known field${issue.path.length === 0 ? `${suggestion(key, allowed)} (allowed: ${allowed.join(", ")})` : ""}`)
+        : [`${shown}: ${[fieldName(issue.path), issue.message].filter(Boolean).join(" ")}`],
+    );
+    throw new RulesError(lines.join("\n"));
   }
   const rules = result.data;
   const problems: string[] = [];
