@@ -7,7 +7,7 @@
  * import of the same crawl writes nothing.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { assembleContent, contentReader, listContent, type ContentFile, type FileResult, type LoadOptions } from "../content/load.ts";
@@ -64,8 +64,16 @@ export function fateOf(contentDir: string, relative: string, hash: string, manif
 export function writeInside(root: string, relative: string, bytes: Uint8Array | string): void {
   const target = path.resolve(root, relative);
   if (!isInside(target, path.resolve(root))) throw new ContentFolderError(`${relative}: would be written outside ${displayPath(root)}: refused`);
-  mkdirSync(path.dirname(target), { recursive: true });
+  makeFolder(path.dirname(target));
   writeFileSync(target, bytes);
+}
+
+// Folders made by this process: a crawl of 10,000 items would otherwise ask for each folder several times.
+const madeFolders = new Set<string>();
+function makeFolder(folder: string): void {
+  if (madeFolders.has(folder)) return;
+  mkdirSync(folder, { recursive: true });
+  madeFolders.add(folder);
 }
 
 /** A staging folder inside the content folder (a dot-folder the build does not read), or in `scratch` for a dry run. */
@@ -74,13 +82,29 @@ export function makeStaging(contentDir: string, scratch?: string): string {
   return mkdtempSync(path.join(scratch ?? contentDir, ".import-staging-"));
 }
 
-/** Moves every staged file into the content folder (same file system: renames), then removes the staging folder. */
+/**
+ * Moves the staged files into the content folder (the same file system, so renames): a new item's
+ * whole folder at once, the files of an item already there one by one.
+ */
 export function moveIntoContent(staging: string, contentDir: string, relatives: readonly string[]): void {
+  const root = path.resolve(contentDir);
+  const byFolder = new Map<string, string[]>();
   for (const relative of relatives) {
-    const target = path.resolve(contentDir, relative);
-    if (!isInside(target, path.resolve(contentDir))) throw new ContentFolderError(`${relative}: would be written outside ${displayPath(contentDir)}: refused`);
-    mkdirSync(path.dirname(target), { recursive: true });
-    renameSync(path.join(staging, relative), target);
+    const target = path.resolve(root, relative);
+    if (!isInside(target, root)) throw new ContentFolderError(`${relative}: would be written outside ${displayPath(contentDir)}: refused`);
+    const folder = path.dirname(relative);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), relative]);
+  }
+  for (const [folder, files] of byFolder) {
+    const target = path.join(root, folder);
+    const staged = path.join(staging, folder);
+    if (!existsSync(target) && readdirSync(staged).length === files.length) {
+      makeFolder(path.dirname(target));
+      renameSync(staged, target);
+      continue;
+    }
+    makeFolder(target);
+    for (const relative of files) renameSync(path.join(staging, relative), path.join(root, relative));
   }
 }
 
