@@ -70,6 +70,7 @@ export function classifyPage(url: string, page: PageReading, byRules: Kind | und
     if (paginatedAddress.test(addressPath(url))) return { skip: "listing", detail: "a page number in its address" };
     const linkShare = page.textLength > 0 ? page.linkTextLength / page.textLength : 1;
     if (page.hasPagination && (page.datesInText >= 2 || linkShare > 0.5 || !page.date)) return { skip: "listing", detail: `pagination links, ${page.datesInText} dates, ${Math.round(linkShare * 100)}% link text` };
+    if (page.linkedHeadings >= 3) return { skip: "listing", detail: `${page.linkedHeadings} headings that are links` };
     if (page.datesInText >= 3 && linkShare > 0.25) return { skip: "listing", detail: `${page.datesInText} dates and ${Math.round(linkShare * 100)}% link text` };
     if (page.textLength - page.linkTextLength < 80) return { skip: "navigation", detail: `${page.textLength - page.linkTextLength} characters of text outside links` };
     if (linkShare > 0.6) return { skip: "navigation", detail: `${Math.round(linkShare * 100)}% of its text is links` };

@@ -39,6 +39,8 @@ export interface PageReading {
   hasPagination: boolean;
   /** Dates found in the main text: a listing shows one per entry. */
   datesInText: number;
+  /** Headings that are only a link: a listing's entries. */
+  linkedHeadings: number;
   /** Where the rules' body selector matched nothing and the extractor was used instead. */
   bodySelectorMissed?: boolean;
   /** For abstracts: the session and speakers read by the rules' selectors. */
@@ -62,6 +64,7 @@ const junkRoles = '[role="navigation"], [role="banner"], [role="contentinfo"], [
 const junkWords = new Set([
   "breadcrumb", "breadcrumbs", "share", "sharing", "social", "addthis", "sharethis", "menu", "navbar", "nav", "navigation", "sidebar",
   "footer", "cookie", "cookies", "skip", "pager", "pagination", "banner", "login", "search", "related", "print", "toolbar", "tags", "widget",
+  "comments", "comment", "respond", "byline", "branding",
 ]);
 /** "« back", "< Back", "Volver": the old site's way back to the list, navigation rather than text. */
 const backLink = /^(?:[«‹<←]+\s*)?(?:back|go back|back to [\w ]{1,20}|return|volver|regresar|atrás|retour|zurück)(?:\s*[»›>]+)?$/i;
@@ -115,6 +118,7 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
     hasPasswordField,
     hasPagination,
     datesInText: countDates(mainText, rules.dateOrder),
+    linkedHeadings: main ? [...main.querySelectorAll("h2, h3, h4")].filter((heading) => text(heading) !== "" && text(heading) === text(heading.querySelector("a"))).length : 0,
     ...(bodySelectorMissed ? { bodySelectorMissed } : {}),
     ...(session ? { session } : {}),
     ...(speakers ? { speakers } : {}),
@@ -123,7 +127,7 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
 
 /**
  * The headline's article: the nearest container around where the headline was (it is gone by now)
- * with some text of its own besides links, widened while a wider one adds a third more such text
+ * with some text of its own besides links, widened while a wider one has twice as much such text
  * (a body beside a title block). Side columns and menus, mostly links, do not widen it. Undefined
  * when only the whole page holds text: then Readability finds the article.
  */
@@ -132,7 +136,7 @@ function articleContainer(headlineParent: Element): Element | undefined {
   for (let parent: Element | null = headlineParent; parent && !/^(BODY|HTML)$/.test(parent.tagName); parent = parent.parentElement as Element | null) parents.push(parent);
   let index = parents.findIndex((parent) => ownText(parent) >= 60);
   if (index === -1) return undefined;
-  while (index + 1 < parents.length && ownText(parents[index + 1] as Element) >= ownText(parents[index] as Element) * 1.3) index++;
+  while (index + 1 < parents.length && ownText(parents[index + 1] as Element) >= ownText(parents[index] as Element) * 2) index++;
   return parents[index];
 }
 
