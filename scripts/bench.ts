@@ -32,6 +32,10 @@
  *
  * 6. Languages (`--languages 1000`, on its own): the corpus all English and with 10 % of its items
  *    in Spanish or French, each built and searched (scripts/lib/bench/languages.ts).
+ *
+ * 7. Import (`--import`, on its own; `--import-pages 10000`): a generated crawl of the old site
+ *    (about 500 MB of WARC for 10,000 pages) imported by scripts/import.ts, its wall time and peak
+ *    memory against the budgets (scripts/lib/bench/import.ts).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -50,13 +54,14 @@ import { benchMedia, mediaSection } from "./lib/bench/media.ts";
 import { benchLanguages, languagesSection } from "./lib/bench/languages.ts";
 import { startedGroups, stopGroup } from "./lib/bench/process-tree.ts";
 import { benchWacz } from "./lib/bench/wacz.ts";
+import { benchImport, importBudgets, importSection } from "./lib/bench/import.ts";
 import { formatBytes, pluralise } from "./lib/util/format.ts";
 import { gb, markdownReport, ms, sizeLabel, summariseSearch, type BenchOptions, type BenchResults, type SizeResult } from "./lib/bench/report.ts";
 import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNewsUrl, searchTerms } from "./lib/bench/site.ts";
 import { optionsOrUsage } from "./lib/util/cli.ts";
 
 const usage =
-  "usage: npm run bench -- [--sizes 1000,10000] [--texts subtlex,brown] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]\n       npm run bench -- --media 1000\n       npm run bench -- --languages 1000";
+  "usage: npm run bench -- [--sizes 1000,10000] [--texts subtlex,brown] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]\n       npm run bench -- --media 1000\n       npm run bench -- --languages 1000\n       npm run bench -- --import [--import-pages 10000]";
 
 export function parseBenchArgs(args: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -78,6 +83,8 @@ export function parseBenchArgs(args: string[]): BenchOptions {
       site: { type: "string" },
       media: { type: "string" },
       languages: { type: "string" },
+      import: { type: "boolean", default: false },
+      "import-pages": { type: "string", default: String(importBudgets.pages) },
     },
   });
   const count = (name: string, text: string) => {
@@ -106,6 +113,7 @@ export function parseBenchArgs(args: string[]): BenchOptions {
     site: values.site === undefined ? undefined : path.resolve(values.site),
     media: values.media === undefined ? undefined : count("media", values.media),
     languages: values.languages === undefined ? undefined : count("languages", values.languages),
+    importPages: values.import ? count("import-pages", values["import-pages"]) : undefined,
     workDir: path.join(repoRoot, "bench/work"),
     resultsDir: path.join(repoRoot, "bench/results"),
   };
@@ -153,6 +161,7 @@ async function main(): Promise<void> {
       site: options.site,
       media: options.media,
       languages: options.languages,
+      importPages: options.importPages,
     },
     builds: [],
   };
@@ -165,6 +174,13 @@ async function main(): Promise<void> {
     } finally {
       await browser.close();
     }
+    return;
+  }
+
+  if (options.importPages) {
+    const run = await benchImport(options.importPages, options.workDir, log);
+    log(`\n${importSection(run)}`);
+    if (run.error) process.exitCode = 1;
     return;
   }
 

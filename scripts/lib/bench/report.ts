@@ -31,6 +31,8 @@ export interface BenchOptions {
   media: number | undefined;
   /** Only the languages bench (all English against 10 % Spanish and French), on corpora of this size. */
   languages: number | undefined;
+  /** Only the import bench, on a generated crawl of this many news pages. */
+  importPages: number | undefined;
   workDir: string;
   resultsDir: string;
 }
