@@ -54,16 +54,16 @@ export class PdfTextReader {
     const thread = this.#thread;
     this.#thread = undefined;
     await this.#queue;
-    if (thread) await (await thread).terminate();
+    if (thread) await thread.then((worker) => worker.terminate(), () => {});
   }
 
   #start(): Promise<Worker> {
     this.#thread ??= new Promise((resolve, reject) => {
       const worker = new Worker(new URL("./pdf-text-thread.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: pdfTextLimits.memoryMb } });
-      // An idle thread never keeps the process alive; a PDF being read does, through its watch.
-      worker.unref();
       worker.once("message", () => {
         worker.off("error", reject);
+        // An idle thread never keeps the process alive; one reading a PDF does (`#extract`).
+        worker.unref();
         resolve(worker);
       });
       worker.once("error", reject);
@@ -85,6 +85,7 @@ export class PdfTextReader {
       const settle = (outcome: { text: PdfText; overLimit?: true }) => {
         settled = true;
         clearInterval(watch);
+        worker.unref();
         worker.off("message", answered);
         worker.off("error", failed);
         worker.off("exit", stopped);
@@ -108,6 +109,7 @@ export class PdfTextReader {
         if (process.memoryUsage.rss() - baseline > pdfTextLimits.memoryMb * 1e6) end(overMemory());
         else if (performance.now() - started > pdfTextLimits.seconds * 1000) end(overTime());
       }, watchIntervalMs);
+      worker.ref();
       worker.on("message", answered);
       worker.on("error", failed);
       worker.on("exit", stopped);
