@@ -4,7 +4,8 @@
 import { parentPort } from "node:worker_threads";
 
 // pdf.js then inflates each stream in JavaScript into one growing buffer, given back to the system
-// when the thread is ended; DecompressionStream's thousands of small chunks were not (~240 MB a bomb).
+// when the thread is ended; DecompressionStream's thousands of small chunks stayed allocated
+// (docs/benchmarks.md).
 delete globalThis.DecompressionStream;
 // The legacy build is the one made for Node (the other expects a browser's DOM).
 const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");

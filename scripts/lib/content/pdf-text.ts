@@ -24,7 +24,7 @@ const pdfTextSchema = z.union([
 /** A PDF's page count and each page's text, or why it could not be read. */
 export type PdfText = z.infer<typeof pdfTextSchema>;
 
-/** How often the memory is looked at while a PDF is read: pdf.js inflates about 60 MB/s. */
+/** How often the memory is looked at while a PDF is read: often enough that it grows little in between. */
 const watchIntervalMs = 20;
 
 /** Reads PDFs one at a time on one thread, started with the first PDF not in the cache. Close it when done. */
