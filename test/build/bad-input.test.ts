@@ -13,6 +13,7 @@ import * as assert from "uvu/assert";
 import { discoveryFileProblems } from "../../scripts/lib/phases/feed-check.ts";
 import { maxInlineNesting } from "../../scripts/lib/content/markdown.ts";
 import { inflationFloor, maxInflationRatio } from "../../scripts/lib/snapshot/zip.ts";
+import { pdfTextLimits } from "../../scripts/lib/content/pdf-text.ts";
 import { buildFailure, buildSite, type BuiltSite, hashTree, newsFile, page, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
 export interface BadInput {
@@ -544,6 +545,25 @@ export function catalogue(rows: readonly BadInput[]): string {
     "",
     '    verify: <dir>/bomb.zip: entry "zeros.bin" would inflate to 4295.0 MB, over the 424.8 MB a zip of 4.2 MB may hold (100 times its size): refused as a likely zip bomb, nothing inflated',
     "    damaged: datapackage.json: damaged (it inflates to more than the 1000 bytes the zip's directory declares)",
+    "",
+    "## PDFs and the media cache",
+    "",
+    `A PDF's text is read by pdf.js on a thread of its own, within ${pdfTextLimits.seconds} s and ${pdfTextLimits.memoryMb} MB of memory for one PDF (\`pdfTextLimits\``,
+    "in `scripts/lib/content/pdf-text.ts`; the memory is what the process grows by while it reads the PDF, as pdf.js keeps",
+    "inflated streams outside the JavaScript heap). Past either limit the thread is ended and the build goes on: the PDF",
+    "is published and listed, its text not searchable, with one warning, and the result is not cached, so the next build",
+    "tries again. A warning, not an error: the document itself is fine to download, and staff cannot repair a PDF someone",
+    "else published. `test/build/pdf-limits.test.ts` builds a 3 MB PDF inflating to 3 GiB of zeros and one of 1 GiB of text",
+    "operators, each stopped in seconds and under 1 GB more than the process held before the build:",
+    "",
+    `    warning: <content>/news/2023/bomb/index.md:7: documents[1].src: bomb.pdf cannot be read (its text could not be extracted within ${pdfTextLimits.memoryMb} MB of memory, the limit for one PDF): it is listed on the page but its text is not searchable`,
+    "",
+    "The media cache (`.cache/media`) keeps each PDF's text, each image's record and the processed images. An entry that",
+    "cannot be used (cut short, empty, not JSON, not in the form this build writes, a processed image missing or of",
+    "another size than its record says) is a cache problem, never a content problem: it is discarded, recomputed and",
+    "reported once, and the output is byte-identical to a build with an empty cache (`test/build/media-cache.test.ts`):",
+    "",
+    "    warning: cache: discarded an unreadable entry for <content>/news/2023/signed/photo.jpg (.cache/media/images/records/<hash>.json: not valid JSON): recomputed",
     "",
   ].join("\n");
 }

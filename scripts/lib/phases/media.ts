@@ -1,28 +1,33 @@
 /**
  * The build's media phase: every item's images become AVIF, WebP and JPEG at a few widths
  * (`@11ty/eleventy-img` on sharp), its documents are copied beside its page, and the text of its
- * PDFs is read (pdfjs-dist) so that search finds the item by a word only in its PDF.
+ * PDFs is read (content/pdf-text.ts, bounded in time and memory) so that search finds the item by
+ * a word only in its PDF.
  *
  * No image metadata is ever published: sharp writes none unless told to (EXIF, XMP, IPTC, GPS),
  * and the orientation is applied to the pixels first. Processed images and PDF texts are kept in a
  * cache folder outside the output, named by a hash of the file's bytes and the processing options
- * (eleventy-img's own file names), so a build re-encodes only new or changed images.
+ * (eleventy-img's own file names), so a build re-encodes only new or changed images. A damaged
+ * cache entry is a warning: it is discarded and recomputed (util/cache-entry.ts).
  */
 import { createHash } from "node:crypto";
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import Image, { generateHTML } from "@11ty/eleventy-img";
 import sharp from "sharp";
+import { z } from "zod";
 import type { Item } from "../content/load.ts";
 import { bodyImagePlaceholders, publishedHref, type FileOrigin, type ItemDocument, type ItemImage } from "../content/item-files.ts";
 import { site } from "../content/data.ts";
+import { PdfTextReader } from "../content/pdf-text.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { pluralise } from "../util/format.ts";
 import { escapeHtml } from "../util/html.ts";
 import { printable } from "../util/error-message.ts";
+import { cacheWarning, discardCacheEntry, readCacheEntry, writeCacheEntry } from "../util/cache-entry.ts";
 
 /** Widths written for every image; 240 is the list cards' thumbnail. Never wider than the original. */
 export const imageWidths = [240, 480, 800, 1280];
@@ -68,12 +73,17 @@ export class MediaError extends Error {
   }
 }
 
-interface ProcessedImage {
-  /** eleventy-img's metadata: each format's files, smallest first. */
-  formats: Record<string, { width: number; height: number; filename: string; outputPath: string; sourceType: string }[]>;
-  width: number;
-  original?: { outputPath: string; filename: string; format: string };
-}
+/** A file in the cache: its size as written tells a file cut short from a whole one. */
+const cachedFile = { filename: z.string(), outputPath: z.string(), size: z.number().int().nonnegative() };
+
+/** What processing an image gave, kept in the cache as its record. */
+const processedImageSchema = z.object({
+  /** eleventy-img's metadata (kept whole): each format's files, smallest first. */
+  formats: z.record(z.string(), z.array(z.looseObject({ ...cachedFile, width: z.number(), height: z.number(), sourceType: z.string() })).min(1)),
+  width: z.number(),
+  original: z.object({ ...cachedFile, format: z.string() }).optional(),
+});
+type ProcessedImage = z.infer<typeof processedImageSchema>;
 
 /** What the media phase made: its report, and each item with files as the pages show it, by URL. */
 export interface MediaResult {
@@ -104,7 +114,7 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
   await Promise.all(
     [...uses].map(async ([source, used]) => {
       try {
-        const result = await processImage(source, imageCache, options.publishOriginals ?? false);
+        const result = await processImage(source, imageCache, options.publishOriginals ?? false, (warning) => warnings.push(warning));
         if (result.encoded) processed++;
         results.set(source, result.image);
         if (result.image.width < minimumImageWidth) {
@@ -122,48 +132,53 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
   if (problems.length > 0) throw new MediaError(problems);
 
   const published = new Map<string, Item>();
-  for (const item of items) {
-    const files = item.files;
-    if (!files) continue;
-    const itemDir = path.join(options.siteDir, item.url);
-    const publish = (image: ItemImage, lead: boolean, alone: boolean): ItemImage => {
-      const processedImage = results.get(image.source) as ProcessedImage;
-      mkdirSync(itemDir, { recursive: true });
-      for (const entry of Object.values(processedImage.formats).flat()) placeCachedFile(entry.outputPath, path.join(itemDir, entry.filename));
-      if (processedImage.original) placeCachedFile(processedImage.original.outputPath, path.join(itemDir, processedImage.original.filename));
-      // Root-relative, as every link of the site: the base path, snapshots and feeds rewrite them.
-      const picture = pictureHtml(processedImage, item.url, image.alt, lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" });
-      const jpeg = processedImage.formats.jpeg?.at(-1);
-      // One WebP, not a <picture>: a result's thumbnail is built by script from three metadata values.
-      const webp = processedImage.formats.webp?.find((entry) => entry.width >= thumbnailWidth) ?? processedImage.formats.webp?.at(-1);
-      return {
-        ...image,
-        ...(jpeg ? { jpeg: { name: jpeg.filename, width: jpeg.width, height: jpeg.height } } : {}),
-        ...(lead ? { thumbnail: pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth) } : {}),
-        ...(lead && webp ? { searchThumbnail: { name: webp.filename, width: webp.width, height: webp.height } } : {}),
-        picture: alone || lead ? figureHtml(picture, image, item.url, processedImage.original) : picture,
+  const pdfText = new PdfTextReader();
+  try {
+    for (const item of items) {
+      const files = item.files;
+      if (!files) continue;
+      const itemDir = path.join(options.siteDir, item.url);
+      const publish = (image: ItemImage, lead: boolean, alone: boolean): ItemImage => {
+        const processedImage = results.get(image.source) as ProcessedImage;
+        mkdirSync(itemDir, { recursive: true });
+        for (const entry of Object.values(processedImage.formats).flat()) placeCachedFile(entry.outputPath, path.join(itemDir, entry.filename));
+        if (processedImage.original) placeCachedFile(processedImage.original.outputPath, path.join(itemDir, processedImage.original.filename));
+        // Root-relative, as every link of the site: the base path, snapshots and feeds rewrite them.
+        const picture = pictureHtml(processedImage, item.url, image.alt, lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" });
+        const jpeg = processedImage.formats.jpeg?.at(-1);
+        // One WebP, not a <picture>: a result's thumbnail is built by script from three metadata values.
+        const webp = processedImage.formats.webp?.find((entry) => entry.width >= thumbnailWidth) ?? processedImage.formats.webp?.at(-1);
+        return {
+          ...image,
+          ...(jpeg ? { jpeg: { name: jpeg.filename, width: jpeg.width, height: jpeg.height } } : {}),
+          ...(lead ? { thumbnail: pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth) } : {}),
+          ...(lead && webp ? { searchThumbnail: { name: webp.filename, width: webp.width, height: webp.height } } : {}),
+          picture: alone || lead ? figureHtml(picture, image, item.url, processedImage.original) : picture,
+        };
       };
-    };
-    const image = files.image && publish(files.image, true, true);
-    const bodyImages = files.bodyImages.map((image) => publish(image, false, !image.inline));
-    for (const document of [...files.documents, ...files.linked]) {
-      const target = path.join(itemDir, ...document.name.split("/"));
-      mkdirSync(path.dirname(target), { recursive: true });
-      copyFileSync(document.source, target, constants.COPYFILE_FICLONE);
-    }
-    const documents: ItemDocument[] = [];
-    for (const document of files.documents) {
-      const read = document.type === "PDF" ? await readPdf(document.source, path.join(options.cacheDir, "documents")) : undefined;
-      if (read && !("pages" in read)) {
-        warnings.push(`${where(item, document.origin)}: ${document.name} cannot be read (${read.unreadable}): it is listed on the page but its text is not searchable`);
+      const image = files.image && publish(files.image, true, true);
+      const bodyImages = files.bodyImages.map((image) => publish(image, false, !image.inline));
+      for (const document of [...files.documents, ...files.linked]) {
+        const target = path.join(itemDir, ...document.name.split("/"));
+        mkdirSync(path.dirname(target), { recursive: true });
+        copyFileSync(document.source, target, constants.COPYFILE_FICLONE);
       }
-      documents.push(read && "pages" in read ? { ...document, pages: read.pages, text: read.text } : document);
+      const documents: ItemDocument[] = [];
+      for (const document of files.documents) {
+        const read = document.type === "PDF" ? await pdfText.read(document.source, path.join(options.cacheDir, "documents"), (warning) => warnings.push(warning)) : undefined;
+        if (read && !("pages" in read)) {
+          warnings.push(`${where(item, document.origin)}: ${document.name} cannot be read (${read.unreadable}): it is listed on the page but its text is not searchable`);
+        }
+        documents.push(read && "pages" in read ? { ...document, pages: read.pages, text: read.text } : document);
+      }
+      published.set(item.url, {
+        ...item,
+        html: item.html.replace(bodyImagePlaceholders, (_, index: string) => bodyImages[Number(index)]?.picture ?? ""),
+        files: { ...files, ...(image ? { image } : {}), bodyImages, documents },
+      });
     }
-    published.set(item.url, {
-      ...item,
-      html: item.html.replace(bodyImagePlaceholders, (_, index: string) => bodyImages[Number(index)]?.picture ?? ""),
-      files: { ...files, ...(image ? { image } : {}), bodyImages, documents },
-    });
+  } finally {
+    await pdfText.close();
   }
   const report = {
     images: uses.size,
@@ -207,50 +222,73 @@ function imageOptions(cacheDir: string) {
 const processingVersion = JSON.stringify([imageOptions(""), createRequire(import.meta.url)("@11ty/eleventy-img/package.json").version]);
 
 /**
- * One image's files in the cache, encoded only when some are missing. What a processing gave is
- * kept beside its files (`records/<hash of bytes and options>.json`): a build that finds it and
- * every file it names asks neither sharp nor eleventy-img anything, which keeps the cached build
- * cheap with thousands of photos.
+ * One image's files in the cache, encoded unless its record is there whole. What a processing gave
+ * is kept beside its files (`records/<hash of bytes and options>.json`): a build that finds it,
+ * and every file it names at its recorded size, asks neither sharp nor eleventy-img anything,
+ * which keeps the cached build cheap with thousands of photos. A damaged record is reported
+ * through `warn` and the image encoded again.
  */
-async function processImage(source: string, cacheDir: string, withOriginal: boolean): Promise<{ image: ProcessedImage; encoded: boolean }> {
+async function processImage(source: string, cacheDir: string, withOriginal: boolean, warn: (warning: string) => void): Promise<{ image: ProcessedImage; encoded: boolean }> {
   const key = createHash("sha256").update(readFileSync(source)).update(processingVersion).update(String(withOriginal)).digest("hex");
   const record = path.join(cacheDir, "records", `${key}.json`);
   const recorded = readRecord(record, cacheDir);
-  if (recorded) return { image: recorded, encoded: false };
-  const { image, encoded } = await encodeImage(source, cacheDir, withOriginal);
-  mkdirSync(path.dirname(record), { recursive: true });
-  // Written whole under another name first: an interrupted build never leaves half a record.
-  writeFileSync(`${record}.tmp-${process.pid}`, JSON.stringify(image));
-  renameSync(`${record}.tmp-${process.pid}`, record);
-  return { image, encoded };
+  if (recorded && "image" in recorded) return { image: recorded.image, encoded: false };
+  if (recorded) warn(cacheWarning(source, record, recorded.discarded));
+  const image = await encodeImage(source, cacheDir, withOriginal);
+  writeCacheEntry(record, image);
+  return { image, encoded: true };
 }
 
-/** A record of the cache whose files are all there, with their paths in this cache folder; else undefined. */
-function readRecord(record: string, cacheDir: string): ProcessedImage | undefined {
-  if (!existsSync(record)) return undefined;
-  const image = JSON.parse(readFileSync(record, "utf8")) as ProcessedImage;
-  const inCache = <T extends { filename: string; outputPath: string }>(entry: T): T => ({ ...entry, outputPath: path.join(cacheDir, path.basename(entry.outputPath)) });
+/** A record of the cache whose files are all there whole, with their paths in this cache folder; why not; or undefined. */
+function readRecord(record: string, cacheDir: string): { image: ProcessedImage } | { discarded: string } | undefined {
+  const read = readCacheEntry(record, processedImageSchema);
+  if (!read || "discarded" in read) return read;
+  const image = read.value;
+  const inCache = <T extends { outputPath: string }>(entry: T): T => ({ ...entry, outputPath: path.join(cacheDir, path.basename(entry.outputPath)) });
   image.formats = Object.fromEntries(Object.entries(image.formats).map(([format, entries]) => [format, entries.map(inCache)]));
   if (image.original) image.original = inCache(image.original);
-  const files = [...Object.values(image.formats).flat(), ...(image.original ? [image.original] : [])];
-  return files.every((entry) => existsSync(entry.outputPath)) ? image : undefined;
+  for (const entry of [...Object.values(image.formats).flat(), ...(image.original ? [image.original] : [])]) {
+    const name = path.basename(entry.outputPath);
+    const size = fileSize(entry.outputPath);
+    if (size === undefined) return { discarded: discardCacheEntry(record, `its file ${name} is missing`) };
+    if (size !== entry.size) return { discarded: discardCacheEntry(record, `its file ${name} is ${size} bytes, not ${entry.size}`) };
+  }
+  return { image };
 }
 
-async function encodeImage(source: string, cacheDir: string, withOriginal: boolean): Promise<{ image: ProcessedImage; encoded: boolean }> {
+/**
+ * Encodes an image into the cache. Files already there are neither trusted (an interrupted build
+ * leaves some cut short) nor written over in place: a published site may link to them.
+ */
+async function encodeImage(source: string, cacheDir: string, withOriginal: boolean): Promise<ProcessedImage> {
   // Reading the header first gives a clear error for a file that is no image, and its upright width.
   const header = await sharp(source).metadata();
   const width = header.autoOrient?.width ?? header.width;
-  const planned = (await Image(source, { ...imageOptions(cacheDir), statsOnly: true })) as ProcessedImage["formats"];
-  const cached = Object.values(planned).flat().every((entry) => existsSync(entry.outputPath));
-  const formats = cached ? planned : ((await Image(source, imageOptions(cacheDir))) as ProcessedImage["formats"]);
+  const options = { ...imageOptions(cacheDir), useCache: false };
+  const originalOptions = { ...options, widths: ["auto"], formats: ["auto"] };
+  const planned = [await Image(source, { ...options, statsOnly: true }), ...(withOriginal ? [await Image(source, { ...originalOptions, statsOnly: true })] : [])] as ProcessedImage["formats"][];
+  for (const entry of planned.flatMap((formats) => Object.values(formats).flat())) rmSync(entry.outputPath, { force: true });
+  const formats = (await Image(source, options)) as ProcessedImage["formats"];
   const image: ProcessedImage = { formats, width };
   if (withOriginal) {
-    const originals = (await Image(source, { ...imageOptions(cacheDir), widths: ["auto"], formats: ["auto"] })) as ProcessedImage["formats"];
+    const originals = (await Image(source, originalOptions)) as ProcessedImage["formats"];
     const [format, entries] = Object.entries(originals)[0] ?? [];
     const entry = entries?.[0];
-    if (format && entry) image.original = { outputPath: entry.outputPath, filename: `original-${entry.filename}`, format };
+    if (format && entry) image.original = { outputPath: entry.outputPath, filename: `original-${entry.filename}`, format, size: entry.size };
   }
-  return { image, encoded: !cached };
+  // The sizes as they are on disk: an original may have the name, and so the file, of a resized copy.
+  const onDisk = <T extends { outputPath: string; size: number }>(entry: T): T => ({ ...entry, size: fileSize(entry.outputPath) ?? entry.size });
+  image.formats = Object.fromEntries(Object.entries(image.formats).map(([format, entries]) => [format, entries.map(onDisk)]));
+  if (image.original) image.original = onDisk(image.original);
+  return image;
+}
+
+function fileSize(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `<picture>` for a processed image, its files linked as `prefix` + file name; only widths up to `maxWidth`. */
@@ -274,44 +312,6 @@ function figureHtml(picture: string, image: ItemImage, itemUrl: string, original
     original ? `<a href="${itemUrl}${publishedHref(original.filename)}" download>Original image (${original.format.toUpperCase()})</a>` : "",
   ].filter(Boolean);
   return `<figure class="media">${picture}${caption.length > 0 ? `<figcaption>${caption.join(" ")}</figcaption>` : ""}</figure>`;
-}
-
-type PdfText = { pages: number; text: string[] } | { unreadable: string };
-
-/** A PDF's page count and the text of each page, cached by the file's hash. */
-export async function readPdf(source: string, cacheDir: string): Promise<PdfText> {
-  const bytes = readFileSync(source);
-  const cached = path.join(cacheDir, `${createHash("sha256").update(bytes).digest("hex")}.json`);
-  if (existsSync(cached)) return JSON.parse(readFileSync(cached, "utf8")) as PdfText;
-  const result = await extractPdfText(bytes);
-  mkdirSync(cacheDir, { recursive: true });
-  // Written whole under another name first: an interrupted build never leaves half a cache entry.
-  writeFileSync(`${cached}.tmp-${process.pid}`, JSON.stringify(result));
-  renameSync(`${cached}.tmp-${process.pid}`, cached);
-  return result;
-}
-
-async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
-  // The legacy build is the one made for Node (the other expects a browser's DOM).
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
-  try {
-    const pdf = await task.promise;
-    const text: string[] = [];
-    for (let number = 1; number <= pdf.numPages; number++) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      const pageText = content.items.map((entry) => ("str" in entry ? entry.str + (entry.hasEOL ? "\n" : " ") : "")).join("");
-      text.push(pageText.replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim());
-      page.cleanup();
-    }
-    return { pages: pdf.numPages, text };
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    return { unreadable: name === "PasswordException" ? "it is password-protected" : `it is not a readable PDF: ${reason(error)}` };
-  } finally {
-    await task.destroy();
-  }
 }
 
 function where(item: Item, origin: FileOrigin): string {
