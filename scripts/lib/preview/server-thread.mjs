@@ -1,11 +1,53 @@
 // The preview's web server (Eleventy's dev server, with live reload) on a thread of its own: the
 // build the preview runs after each edit keeps the main thread busy for seconds at a time, and the
-// edited page must be served meanwhile. Plain JavaScript: worker threads do not inherit `--import tsx`.
-// workerData: { dir, port }. Posts { url } once listening; any message it receives reloads the browsers.
+// edited page must be served meanwhile. Plain JavaScript: worker threads do not inherit `--import
+// tsx`, so tsx is registered here before the project's TypeScript modules are imported.
+// workerData: { dir, port, host }. Posts { url } once listening, or { error } if it cannot listen;
+// any message it receives reloads the browsers.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { register } from "tsx/esm/api";
+
+register();
+const { decodeRequestPath } = await import("../util/request-path.ts");
+const { localUrl } = await import("../util/listen-address.ts");
+const { errorMessage } = await import("../util/error-message.ts");
+
+/**
+ * Eleventy's dev server, made to listen on one address, and never to end the process over one
+ * request: it throws from its request handler (a path it cannot decode, "Invalid path", a file
+ * gone while a build swaps the folder) and leaves the rejection unhandled, which ends the thread
+ * and with it `npm start`.
+ */
+class PreviewServer extends EleventyDevServer {
+  // Its own listen takes every interface (and so does its retry on the next port when one is taken).
+  _serverListen(port) {
+    this.server.listen({ port, host: workerData.host });
+  }
+
+  async onRequestHandler(request, response) {
+    try {
+      await super.onRequestHandler(request, response);
+    } catch (error) {
+      console.error(`the preview could not answer ${request.method} ${JSON.stringify(request.url)}: ${errorMessage(error)}`);
+      if (response.headersSent) return response.destroy();
+      response.statusCode = 500;
+      response.setHeader("Content-Type", "text/plain; charset=utf-8");
+      response.end(Buffer.from(`server error: ${errorMessage(error)}\n`));
+    }
+  }
+}
+
+/** A path that cannot name a file is answered 400 before the dev server decodes it. */
+function refuseBadPaths(request, response, next) {
+  const target = decodeRequestPath(request.url ?? "/");
+  if (!("refused" in target)) return next();
+  const body = Buffer.from(`bad request: ${target.refused}\n`);
+  response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": body.length });
+  response.end(body);
+}
 
 /**
  * The editor's page (/admin/) is served without the live-reload client: every save rebuilds the
@@ -23,13 +65,16 @@ async function editorPageWithoutReload(request, response, next) {
   }
 }
 
-const server = EleventyDevServer.getServer("archive", workerData.dir, {
+const server = new PreviewServer("archive", workerData.dir, {
   port: workerData.port,
   liveReload: true,
   domDiff: false,
-  middleware: [editorPageWithoutReload],
+  middleware: [refuseBadPaths, editorPageWithoutReload],
+});
+server.server.on("error", (error) => {
+  if (error.code !== "EADDRINUSE") parentPort?.postMessage({ error: error.message });
 });
 server.serve(workerData.port);
 await server.ready();
-parentPort?.postMessage({ url: server.getServerUrl("localhost") });
+parentPort?.postMessage({ url: `${localUrl(workerData.host, server.server.address().port)}/` });
 parentPort?.on("message", () => server.reload());
