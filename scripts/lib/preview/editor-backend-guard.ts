@@ -77,7 +77,8 @@ function realTarget(file: string): string {
 
 /** Why `value`, a path relative to the content folder, may not be read or written as a `kind`; undefined when it may. */
 export function pathProblem(contentDir: string, value: unknown, kind: PathKind): string | undefined {
-  if (typeof value !== "string" || value === "") return `${JSON.stringify(value) ?? "nothing"} is not a path`;
+  if (value === undefined) return "a path is missing";
+  if (typeof value !== "string" || value === "") return `${JSON.stringify(value)} is not a path`;
   const quoted = JSON.stringify(value);
   if (value.includes("\0")) return `${quoted} holds a NUL character`;
   if (value.includes("\\")) return `${quoted} holds a backslash: paths are written with "/"`;
