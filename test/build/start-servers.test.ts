@@ -5,7 +5,7 @@
  * folder that also holds a template and a secret, as src/ does; a malformed request gets a 400 and
  * both servers go on. `--host` opens the preview, with a warning, and never the backend.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import path from "node:path";
 import { test } from "uvu";
@@ -16,9 +16,12 @@ import { startPreview } from "../support/start.ts";
 
 const contentDir = writeContent({
   "news/2023/alpha.md": newsFile({ title: "Alpha item", date: "2023-05-01" }),
+  "news/2023/gamma/index.md": newsFile({ title: "Gamma item", date: "2023-07-01" }),
   "pages/news-item.njk": "<h1>{{ title }}</h1>",
   ".env": "SECRET=pelican\n",
 });
+// A file of an item's folder that leads to the secret: the build accepts it, as it names nothing outside the content folder.
+symlinkSync(path.join(contentDir, ".env"), path.join(contentDir, "news/2023/gamma/notes.txt"));
 const preview = await startPreview(contentDir, path.join(tempDir("start-servers-"), "_preview"));
 const { base, backend, output, nextLine } = preview;
 const origin = base;
@@ -28,10 +31,10 @@ interface Answer {
   body: string;
 }
 
-/** One request to the editor's backend with exactly these headers (fetch would not send a foreign Host). */
-function ask(method: string, target: string, headers: Record<string, string | number>, body?: string): Promise<Answer> {
+/** One request to 127.0.0.1:`port` with exactly these headers (fetch would not send a foreign Host). */
+function send(port: string, method: string, target: string, headers: Record<string, string>, body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const sent = httpRequest({ host: "127.0.0.1", port: backend.port, method, path: target, headers: { host: backend.host, ...headers } }, (response) => {
+    const sent = httpRequest({ host: "127.0.0.1", port, method, path: target, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
@@ -40,6 +43,9 @@ function ask(method: string, target: string, headers: Record<string, string | nu
     sent.end(body);
   });
 }
+
+/** One request to the editor's backend, as its own host unless `headers` says otherwise. */
+const ask = (method: string, target: string, headers: Record<string, string>, body?: string) => send(backend.port, method, target, { host: backend.host, ...headers }, body);
 
 /** An action of the API, as Decap CMS's proxy backend posts it from the editor's page. */
 const api = (action: string, params: Record<string, unknown>, headers: Record<string, string> = { origin }) =>
@@ -98,6 +104,10 @@ test("reads are limited the same way: no secret, no template", async () => {
     refusal(403, 'entriesByFiles: "pages/news-item.njk" is outside news/ and abstracts/, the only folders the editor reads and writes'),
   );
   assert.equal(await api("entriesByFolder", { folder: "news", extension: "", depth: 9 }), refusal(403, 'entriesByFolder: extension "" is refused: the editor lists Markdown entries ("md") only'));
+  // A listing leaves out what leads elsewhere.
+  assert.equal(await api("getMediaFile", { path: "news/2023/gamma/notes.txt" }), refusal(403, 'getMediaFile: "news/2023/gamma/notes.txt" leads outside news/ and abstracts/ through a symbolic link'));
+  const media = await api("getMedia", { mediaFolder: "news/2023/gamma" });
+  assert.equal([media.status, (JSON.parse(media.body) as { path: string }[]).map((file) => file.path)], [200, ["news/2023/gamma/index.md"]]);
   const entry = await api("getEntry", { path: "news/2023/alpha.md" });
   assert.equal([entry.status, (JSON.parse(entry.body) as { data: string }).data], [200, readFileSync(path.join(contentDir, "news/2023/alpha.md"), "utf8")]);
 });
@@ -112,6 +122,12 @@ test("a malformed request to the editor's backend gets a 400 (413 over its limit
   assert.equal(await ask("POST", "/api/v1%E0%A4", json, "{}"), refusal(400, 'bad request: "/api/v1%E0%A4" is not a valid address: "v1%E0%A4" is not UTF-8 percent-encoding'));
   assert.equal(await ask("GET", "/nothing-here", {}), refusal(404, "not found: GET /nothing-here"));
   assert.equal(await api("info", {}), { status: 200, body: JSON.stringify({ repo: path.basename(contentDir), publish_modes: ["simple"], type: "local_fs" }) });
+});
+
+test("the preview on loopback answers its own Host only", async () => {
+  const port = new URL(base).port;
+  assert.equal(await send(port, "GET", "/news/2023/alpha/", { host: `rebind.evil.example:${port}` }), { status: 403, body: `refused: Host "rebind.evil.example:${port}" is not this server's address (127.0.0.1:${port} or localhost:${port})\n` });
+  assert.is((await fetch(`http://127.0.0.1:${port}/news/2023/alpha/`)).status, 200);
 });
 
 test("a malformed request to the preview gets a 400, and the preview goes on", async () => {

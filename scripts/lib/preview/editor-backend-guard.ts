@@ -23,11 +23,6 @@ export interface BackendPeers {
   origins: readonly string[];
 }
 
-/** The `Host` values that name the backend on loopback port `port`. */
-export function backendHosts(port: number): string[] {
-  return [`127.0.0.1:${port}`, `localhost:${port}`];
-}
-
 /**
  * The origins of the preview's pages when it listens on `host`:`port`: its loopback addresses,
  * and the address given to `--host` when that is one address.

@@ -18,7 +18,8 @@ import { register } from "tsx/esm/api";
 
 // Worker threads do not inherit `--import tsx`.
 register();
-const { backendHosts, foreignRequest, listedKinds, pathProblem, refuseApiRequest } = await import("./editor-backend-guard.ts");
+const { foreignRequest, listedKinds, pathProblem, refuseApiRequest } = await import("./editor-backend-guard.ts");
+const { loopbackHosts } = await import("../util/listen-address.ts");
 const { decodeRequestPath } = await import("../util/request-path.ts");
 const { errorMessage } = await import("../util/error-message.ts");
 const { formatBytes } = await import("../util/format.ts");
@@ -79,7 +80,7 @@ app.use((error, request, response, _next) => {
 
 const server = app.listen(workerData.port, "127.0.0.1", () => {
   const { port } = server.address();
-  peers.hosts = backendHosts(port);
+  peers.hosts = loopbackHosts(port);
   parentPort?.postMessage({ url: `http://127.0.0.1:${port}/api/v1` });
 });
 server.on("error", (error) => parentPort?.postMessage({ error: error.message }));

@@ -12,7 +12,7 @@ import { register } from "tsx/esm/api";
 
 register();
 const { decodeRequestPath } = await import("../util/request-path.ts");
-const { localUrl } = await import("../util/listen-address.ts");
+const { isLoopback, localUrl, loopbackHosts } = await import("../util/listen-address.ts");
 const { errorMessage } = await import("../util/error-message.ts");
 
 /**
@@ -40,13 +40,25 @@ class PreviewServer extends EleventyDevServer {
   }
 }
 
-/** A path that cannot name a file is answered 400 before the dev server decodes it. */
-function refuseBadPaths(request, response, next) {
+/**
+ * On loopback, a request must name the preview by its loopback address: a page that reaches it
+ * through DNS rebinding names its own host, and would read the drafts. A path that cannot name a
+ * file is answered 400 before the dev server decodes it.
+ */
+function refuseBadRequests(request, response, next) {
+  const answer = (status, text) => {
+    const body = Buffer.from(`${text}\n`);
+    response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": body.length });
+    response.end(body);
+  };
+  if (isLoopback(workerData.host)) {
+    const hosts = loopbackHosts(server.server.address().port);
+    const host = request.headers.host ?? "";
+    if (!hosts.includes(host.toLowerCase())) return answer(403, `refused: Host ${JSON.stringify(host)} is not this server's address (${hosts.join(" or ")})`);
+  }
   const target = decodeRequestPath(request.url ?? "/");
-  if (!("refused" in target)) return next();
-  const body = Buffer.from(`bad request: ${target.refused}\n`);
-  response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": body.length });
-  response.end(body);
+  if ("refused" in target) return answer(400, `bad request: ${target.refused}`);
+  next();
 }
 
 /**
@@ -69,7 +81,7 @@ const server = new PreviewServer("archive", workerData.dir, {
   port: workerData.port,
   liveReload: true,
   domDiff: false,
-  middleware: [refuseBadPaths, editorPageWithoutReload],
+  middleware: [refuseBadRequests, editorPageWithoutReload],
 });
 server.server.on("error", (error) => {
   if (error.code !== "EADDRINUSE") parentPort?.postMessage({ error: error.message });

@@ -11,6 +11,14 @@ export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/**
+ * The `Host` values that name a server on loopback port `port`. A page that reaches it through
+ * DNS rebinding sends its own name instead, so a server on loopback answers these only.
+ */
+export function loopbackHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
+}
+
 /** "0.0.0.0" or "::": every interface of this computer. */
 export function isEveryInterface(host: string): boolean {
   return host === "0.0.0.0" || host === "::";
