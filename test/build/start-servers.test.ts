@@ -22,7 +22,8 @@ const contentDir = writeContent({
 });
 // A file of an item's folder that leads to the secret: the build accepts it, as it names nothing outside the content folder.
 symlinkSync(path.join(contentDir, ".env"), path.join(contentDir, "news/2023/gamma/notes.txt"));
-const preview = await startPreview(contentDir, path.join(tempDir("start-servers-"), "_preview"));
+const previewDir = path.join(tempDir("start-servers-"), "_preview");
+const preview = await startPreview(contentDir, previewDir);
 const { base, backend, output, nextLine } = preview;
 const origin = base;
 
@@ -68,11 +69,14 @@ test("the POST that wrote a template is refused: 403, nothing written, the previ
   assert.not.ok(existsSync(path.join(contentDir, "news/2024")));
 
   const updated = nextLine(/^updated \/news\/2024\/heron\/ in /);
+  // The whole build after the save swaps the preview folder: later tests write into the new one.
+  const rebuilt = nextLine(/^background pass done/);
   assert.equal(await save("news/2024/heron/index.md", newsFile({ title: "Heron item", date: "2024-03-01" })), { status: 200, body: JSON.stringify({ message: "entry persisted" }) });
   await updated;
   assert.is(text(page(await (await fetch(`${base}/news/2024/heron/`)).text())("h1")), "Heron item");
   // The watcher reports changes in order: a written template would have rebuilt the whole preview before this save.
   assert.equal(output.slice(before).filter((line) => line.includes("templates or assets changed")), []);
+  await rebuilt;
 });
 
 test("a foreign Host is refused, with a matching Origin too, and nothing is written", async () => {
@@ -144,6 +148,15 @@ test("a malformed request to the preview gets a 400, and the preview goes on", a
   ]);
   assert.is(text(page(await (await fetch(`${base}/news/2023/alpha/`)).text())("h1")), "Alpha item");
   assert.is((await api("info", {})).status, 200);
+  assert.ok(preview.running());
+});
+
+test("a file the preview cannot read gets a 500, and the preview goes on", async () => {
+  // Reading /proc/self/mem from its start fails with EIO: a file the server finds but cannot read.
+  symlinkSync("/proc/self/mem", path.join(previewDir, "unreadable.txt"));
+  const response = await fetch(`${base}/unreadable.txt`);
+  assert.equal([response.status, await response.text()], [500, "server error: EIO: i/o error, read\n"]);
+  assert.is((await fetch(`${base}/news/2023/alpha/`)).status, 200);
   assert.ok(preview.running());
 });
 

@@ -14,12 +14,12 @@
 import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { documentTypes, imageTypes } from "../content/item-files.ts";
-import { isEveryInterface, isLoopback, localUrl } from "../util/listen-address.ts";
+import { foreignHost, isEveryInterface, isLoopback, localUrl } from "../util/listen-address.ts";
 import { isInside } from "../util/paths.ts";
 
-/** Who may talk to the backend: its own addresses as `Host` values, and the preview's origins. */
+/** Who may talk to the backend: its own loopback port (named in `Host`), and the preview's origins. */
 export interface BackendPeers {
-  hosts: readonly string[];
+  port: number;
   origins: readonly string[];
 }
 
@@ -35,10 +35,9 @@ export function previewOrigins(host: string, port: number): string[] {
 
 /** Why a request is refused whatever it asks, or undefined: a foreign `Host`, a foreign `Origin`, or a write without `Origin`. */
 export function foreignRequest(method: string, headers: { host?: string | undefined; origin?: string | undefined }, peers: BackendPeers): string | undefined {
-  const { host, origin } = headers;
-  if (host === undefined || !peers.hosts.includes(host.toLowerCase())) {
-    return `Host ${JSON.stringify(host ?? "")} is not this server's address (${peers.hosts.join(" or ")})`;
-  }
+  const { origin } = headers;
+  const host = foreignHost(headers.host, peers.port);
+  if (host) return host;
   if (origin !== undefined && !peers.origins.includes(origin)) {
     return `Origin ${JSON.stringify(origin)} is not the preview's (${peers.origins.join(" or ") || "the preview is not serving yet"})`;
   }

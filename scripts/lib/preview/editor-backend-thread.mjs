@@ -19,7 +19,6 @@ import { register } from "tsx/esm/api";
 // Worker threads do not inherit `--import tsx`.
 register();
 const { foreignRequest, listedKinds, pathProblem, refuseApiRequest } = await import("./editor-backend-guard.ts");
-const { loopbackHosts } = await import("../util/listen-address.ts");
 const { decodeRequestPath } = await import("../util/request-path.ts");
 const { errorMessage } = await import("../util/error-message.ts");
 const { formatBytes } = await import("../util/format.ts");
@@ -27,7 +26,7 @@ const { formatBytes } = await import("../util/format.ts");
 const { contentDir } = workerData;
 /** About decap-server's own limit (50 MiB), which ours replaces: a photo or document is sent base64-encoded inside the JSON. */
 const bodyLimit = 50e6;
-const peers = { hosts: [], origins: [] };
+const peers = { port: undefined, origins: [] };
 
 const app = express();
 app.disable("x-powered-by");
@@ -80,7 +79,7 @@ app.use((error, request, response, _next) => {
 
 const server = app.listen(workerData.port, "127.0.0.1", () => {
   const { port } = server.address();
-  peers.hosts = loopbackHosts(port);
+  peers.port = port;
   parentPort?.postMessage({ url: `http://127.0.0.1:${port}/api/v1` });
 });
 server.on("error", (error) => parentPort?.postMessage({ error: error.message }));

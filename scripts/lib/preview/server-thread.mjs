@@ -12,14 +12,15 @@ import { register } from "tsx/esm/api";
 
 register();
 const { decodeRequestPath } = await import("../util/request-path.ts");
-const { isLoopback, localUrl, loopbackHosts } = await import("../util/listen-address.ts");
+const { foreignHost, isLoopback, localUrl } = await import("../util/listen-address.ts");
 const { errorMessage } = await import("../util/error-message.ts");
 
 /**
  * Eleventy's dev server, made to listen on one address, and never to end the process over one
- * request: it throws from its request handler (a path it cannot decode, "Invalid path", a file
- * gone while a build swaps the folder) and leaves the rejection unhandled, which ends the thread
- * and with it `npm start`.
+ * request. It throws while it serves a file (a path it cannot decode, "Invalid path", a file it
+ * cannot read or that a build's swap removed), and the rejection is left unhandled when a
+ * middleware before it is async, which ends the thread and with it `npm start`: the request gets
+ * a 500 instead.
  */
 class PreviewServer extends EleventyDevServer {
   // Its own listen takes every interface (and so does its retry on the next port when one is taken).
@@ -27,17 +28,29 @@ class PreviewServer extends EleventyDevServer {
     this.server.listen({ port, host: workerData.host });
   }
 
+  eleventyProjectMiddleware(request, response) {
+    try {
+      return super.eleventyProjectMiddleware(request, response);
+    } catch (error) {
+      answerFailure(request, response, error);
+    }
+  }
+
   async onRequestHandler(request, response) {
     try {
       await super.onRequestHandler(request, response);
     } catch (error) {
-      console.error(`the preview could not answer ${request.method} ${JSON.stringify(request.url)}: ${errorMessage(error)}`);
-      if (response.headersSent) return response.destroy();
-      response.statusCode = 500;
-      response.setHeader("Content-Type", "text/plain; charset=utf-8");
-      response.end(Buffer.from(`server error: ${errorMessage(error)}\n`));
+      answerFailure(request, response, error);
     }
   }
+}
+
+function answerFailure(request, response, error) {
+  console.error(`the preview could not answer ${request.method} ${JSON.stringify(request.url)}: ${errorMessage(error)}`);
+  if (response.headersSent) return response.destroy();
+  response.statusCode = 500;
+  response.setHeader("Content-Type", "text/plain; charset=utf-8");
+  response.end(Buffer.from(`server error: ${errorMessage(error)}\n`));
 }
 
 /**
@@ -51,11 +64,8 @@ function refuseBadRequests(request, response, next) {
     response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": body.length });
     response.end(body);
   };
-  if (isLoopback(workerData.host)) {
-    const hosts = loopbackHosts(server.server.address().port);
-    const host = request.headers.host ?? "";
-    if (!hosts.includes(host.toLowerCase())) return answer(403, `refused: Host ${JSON.stringify(host)} is not this server's address (${hosts.join(" or ")})`);
-  }
+  const foreign = isLoopback(workerData.host) ? foreignHost(request.headers.host, server.server.address().port) : undefined;
+  if (foreign) return answer(403, `refused: ${foreign}`);
   const target = decodeRequestPath(request.url ?? "/");
   if ("refused" in target) return answer(400, `bad request: ${target.refused}`);
   next();

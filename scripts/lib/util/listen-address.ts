@@ -19,6 +19,12 @@ export function loopbackHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
+/** Why a request's `Host` does not name this server on loopback port `port`, or undefined when it does. */
+export function foreignHost(host: string | undefined, port: number): string | undefined {
+  const hosts = loopbackHosts(port);
+  return host !== undefined && hosts.includes(host.toLowerCase()) ? undefined : `Host ${JSON.stringify(host ?? "")} is not this server's address (${hosts.join(" or ")})`;
+}
+
 /** "0.0.0.0" or "::": every interface of this computer. */
 export function isEveryInterface(host: string): boolean {
   return host === "0.0.0.0" || host === "::";
@@ -31,6 +37,12 @@ export function isEveryInterface(host: string): boolean {
 export function localUrl(host: string, port: number): string {
   const name = isLoopback(host) || isEveryInterface(host) ? "localhost" : isIPv6(host) ? `[${host}]` : host;
   return `http://${name}:${port}`;
+}
+
+/** The address a program connects to: where the server listens, or 127.0.0.1 when it listens on every interface. */
+export function serverUrl(host: string, port: number): string {
+  const address = isEveryInterface(host) ? loopback : host;
+  return `http://${isIPv6(address) ? `[${address}]` : address}:${port}`;
 }
 
 /** The warning a server opened to the network prints (`what` is what others can then reach); undefined on loopback. */

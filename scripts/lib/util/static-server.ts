@@ -17,7 +17,7 @@ import { gzipSync } from "node:zlib";
 import sirv from "sirv";
 import { contentTypeOf } from "./content-type.ts";
 import { errorMessage } from "./error-message.ts";
-import { isEveryInterface, isLoopback, localUrl, loopback } from "./listen-address.ts";
+import { loopback, serverUrl } from "./listen-address.ts";
 import { isInside } from "./paths.ts";
 import { decodeRequestPath } from "./request-path.ts";
 
@@ -31,7 +31,7 @@ export interface ServedTotals {
 }
 
 export interface StaticServer {
-  /** The server's address, without the base path: http://127.0.0.1:port (on loopback or every interface) */
+  /** The server's address, without the base path: http://127.0.0.1:port */
   url: string;
   /** Totals since the last reset: the server's own count of what it sent. */
   totals(): ServedTotals;
@@ -141,7 +141,7 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: isLoopback(host) || isEveryInterface(host) ? `http://${loopback}:${port}` : localUrl(host, port),
+    url: serverUrl(host, port),
     totals: () => ({ ...totals }),
     requested,
     reset: () => {

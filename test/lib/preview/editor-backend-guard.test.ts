@@ -8,7 +8,6 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { foreignRequest, pathProblem, previewOrigins, refuseApiRequest } from "../../../scripts/lib/preview/editor-backend-guard.ts";
-import { loopbackHosts } from "../../../scripts/lib/util/listen-address.ts";
 import { newsFile, writeContent } from "../../support/site.ts";
 
 const contentDir = writeContent({
@@ -131,7 +130,7 @@ test("a body that is no action of the API is a bad request", () => {
   assert.equal(refuseApiRequest(request("constructor", {}), contentDir), { status: 400, error: `unknown action "constructor" (the local backend's actions: ${actions})` });
 });
 
-const peers = { hosts: loopbackHosts(8081), origins: previewOrigins("127.0.0.1", 8080) };
+const peers = { port: 8081, origins: previewOrigins("127.0.0.1", 8080) };
 
 test("the backend answers its own loopback Host only", () => {
   assert.is(foreignRequest("GET", { host: "127.0.0.1:8081" }, peers), undefined);
