@@ -1,10 +1,11 @@
 /**
  * `npm run serve` on a real built site, over real HTTP: each file with the type a host sends,
  * text gzipped, the site's 404 page, byte ranges (a WACZ's replay reads the end of the zip first)
- * and a base path.
+ * and a base path; on loopback unless --host opens it; a malformed request or an unreadable file
+ * answered, never the end of the server.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { serveSite } from "../../scripts/lib/util/static-server.ts";
 import { pdfWithText, photoWithGps } from "../support/media.ts";
+import { listeningAddresses } from "../support/listening.ts";
 import { buildSite, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
 const guide = await pdfWithText(["The guide."]);
@@ -41,12 +43,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** `npm run serve -- <site> --port N [...]`, once it says it is serving. */
-async function serve(...args: string[]): Promise<{ url: string; process: ChildProcess }> {
+/** `npm run serve -- <site> --port N [...]`, once it says it is serving, with what it printed until then. */
+async function serve(...args: string[]): Promise<{ url: string; port: number; printed: string; process: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", site.outDir, "--port", String(port), ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve) => child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("serving") && resolve()));
-  return { url: `http://localhost:${port}`, process: child };
+  let printed = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      printed += chunk.toString();
+      if (printed.includes("serving")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`npm run serve exited (${code}) before serving:\n${printed}`)));
+  });
+  return { url: `http://localhost:${port}`, port, printed, process: child };
 }
 
 const root = await serve();
@@ -132,6 +141,58 @@ test("a page served beside the site (the bench's default-UI page) is HTML, and t
     const page = await head(`${server.url}/bench-default-ui/`);
     assert.equal([page.status, page.type, page.body.toString()], [200, "text/html; charset=utf-8", "<!doctype html><title>Default UI</title>"]);
     assert.not.ok(readdirSync(site.outDir).includes("bench-default-ui"));
+  } finally {
+    await server.close();
+  }
+});
+
+test("it listens on 127.0.0.1 only; --host opens it to the network, with a warning", async () => {
+  assert.equal(listeningAddresses(root.port), ["127.0.0.1"]);
+  const open = await serve("--host", "0.0.0.0");
+  try {
+    assert.equal(listeningAddresses(open.port), ["0.0.0.0"]);
+    assert.is(
+      open.printed,
+      `warning: listening on every network interface (0.0.0.0), not on this computer only: anyone who can reach it on the network can open every file in ${site.outDir}\n` +
+        `serving ${site.outDir} at http://localhost:${open.port}/ (Ctrl+C stops)\n`,
+    );
+  } finally {
+    open.process.kill();
+  }
+});
+
+test("a malformed request gets a 400, and the server goes on", async () => {
+  const answers = [];
+  for (const target of ["/%", "/%E0%A4", "/%c0%ae%c0%ae/x", "/%2e%2e%2fx", "/news/%00/"]) {
+    const response = await head(`${root.url}${target}`);
+    answers.push([response.status, response.body.toString()]);
+  }
+  assert.equal(answers, [
+    [400, 'bad request: "/%" is not a valid address: "%" is not UTF-8 percent-encoding\n'],
+    [400, 'bad request: "/%E0%A4" is not a valid address: "%E0%A4" is not UTF-8 percent-encoding\n'],
+    [400, 'bad request: "/%c0%ae%c0%ae/x" is not a valid address: "%c0%ae%c0%ae" is not UTF-8 percent-encoding\n'],
+    [400, 'bad request: "/%2e%2e%2fx" is not a valid address: "%2e%2e%2fx" hides "/" in a path segment\n'],
+    [400, 'bad request: "/news/%00/" is not a valid address: "%00" hides a NUL character in a path segment\n'],
+  ]);
+  assert.is((await head(`${root.url}/news/2023/mou-signed/`)).status, 200);
+  assert.is(root.process.exitCode, null);
+});
+
+test("a file that cannot be read gets a 500 (or a cut response once its headers are sent), and the server goes on", async () => {
+  // Reading /proc/self/mem from its start fails with EIO: a file the server can stat but not read.
+  const unreadable = tempDir("unreadable-site-");
+  writeFileSync(path.join(unreadable, "index.html"), "<!doctype html><title>Home</title>");
+  symlinkSync("/proc/self/mem", path.join(unreadable, "notes.txt"));
+  symlinkSync("/proc/self/mem", path.join(unreadable, "data.bin"));
+  const server = await serveSite(unreadable);
+  try {
+    assert.equal(await head(`${server.url}/notes.txt`).then(({ status, body }) => [status, body.toString()]), [500, "server error: the device reported an input/output error: the disk may be failing (EIO)\n"]);
+    const cut = await fetch(`${server.url}/data.bin`).then(
+      (response) => response.arrayBuffer().then(() => "read whole"),
+      (error: Error) => `${error.message}: ${(error.cause as Error).message}`,
+    );
+    assert.is(cut, "fetch failed: other side closed");
+    assert.is((await head(`${server.url}/`)).body.toString(), "<!doctype html><title>Home</title>");
   } finally {
     await server.close();
   }

@@ -6,43 +6,21 @@
  * the preview serves and finds it. Each step waits for the line the preview prints when it is
  * done, not for a time.
  */
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { launchBrowser } from "../../scripts/lib/util/browser.ts";
 import { photoWithGps, pdfWithText } from "../support/media.ts";
-import { newsFile, page, repoRoot, tempDir, text, writeContent } from "../support/site.ts";
+import { newsFile, page, tempDir, text, writeContent } from "../support/site.ts";
+import { startPreview } from "../support/start.ts";
 
 const contentDir = writeContent({
   "news/2023/alpha.md": newsFile({ title: "Alpha item", date: "2023-05-01" }, "Alpha's first paragraph.\n"),
   "news/2023/beta.md": newsFile({ title: "Beta item", date: "2023-06-01" }),
 });
 const outDir = path.join(tempDir("start-"), "_preview");
-const start = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--content", contentDir, "--out", outDir, "--port", "0", "--editor-port", "0"], {
-  cwd: repoRoot,
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const output: string[] = [];
-const waiting: { wanted: RegExp; resolve: (line: string) => void }[] = [];
-createInterface({ input: start.stdout }).on("line", (line) => {
-  output.push(line);
-  for (const waiter of waiting.filter(({ wanted }) => wanted.test(line))) {
-    waiting.splice(waiting.indexOf(waiter), 1);
-    waiter.resolve(line);
-  }
-});
-const exited = new Promise<never>((_, reject) => start.once("exit", (code) => reject(new Error(`npm start exited (${code}):\n${output.join("\n")}`))));
-/** The next line the preview prints that matches `wanted` (lines before the call do not count). */
-const nextLine = (wanted: RegExp) => Promise.race([new Promise<string>((resolve) => waiting.push({ wanted, resolve })), exited]);
-
-const served = nextLine(/^serving http/);
-const editorLine = nextLine(/^editor at /);
-const base = (await served).replace(/^serving /, "").replace(/\/$/, "");
-/** The editor's local backend, decap-server on loopback. */
-const backend = new URL(/ through (\S+)$/.exec(await editorLine)?.[1] ?? "");
+const { base, backend, output, nextLine, stop } = await startPreview(contentDir, outDir);
 const get = async (url: string) => (await fetch(`${base}${url}`)).text();
 const article = path.join(contentDir, "news/2023/alpha.md");
 
@@ -243,7 +221,7 @@ test("an item saved from the editor that the build refuses shows the build's own
 
 test.after(async () => {
   await browser.close();
-  start.kill();
+  stop();
 });
 
 test.run();

@@ -1,11 +1,75 @@
 // The preview's web server (Eleventy's dev server, with live reload) on a thread of its own: the
 // build the preview runs after each edit keeps the main thread busy for seconds at a time, and the
-// edited page must be served meanwhile. Plain JavaScript: worker threads do not inherit `--import tsx`.
-// workerData: { dir, port }. Posts { url } once listening; any message it receives reloads the browsers.
+// edited page must be served meanwhile. Plain JavaScript: worker threads do not inherit `--import
+// tsx`, so tsx is registered here before the project's TypeScript modules are imported.
+// workerData: { dir, port, host }. Posts { url } once listening, or { error } if it cannot listen;
+// any message it receives reloads the browsers.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { register } from "tsx/esm/api";
+
+register();
+const { decodeRequestPath } = await import("../util/request-path.ts");
+const { foreignHost, isLoopback, localUrl } = await import("../util/listen-address.ts");
+const { errorMessage } = await import("../util/error-message.ts");
+
+/**
+ * Eleventy's dev server, made to listen on one address, and never to end the process over one
+ * request. It throws while it serves a file (a path it cannot decode, "Invalid path", a file it
+ * cannot read or that a build's swap removed), and the rejection is left unhandled when a
+ * middleware before it is async, which ends the thread and with it `npm start`: the request gets
+ * a 500 instead.
+ */
+class PreviewServer extends EleventyDevServer {
+  // Its own listen takes every interface (and so does its retry on the next port when one is taken).
+  _serverListen(port) {
+    this.server.listen({ port, host: workerData.host });
+  }
+
+  eleventyProjectMiddleware(request, response) {
+    try {
+      return super.eleventyProjectMiddleware(request, response);
+    } catch (error) {
+      answerFailure(request, response, error);
+    }
+  }
+
+  async onRequestHandler(request, response) {
+    try {
+      await super.onRequestHandler(request, response);
+    } catch (error) {
+      answerFailure(request, response, error);
+    }
+  }
+}
+
+function answerFailure(request, response, error) {
+  console.error(`the preview could not answer ${request.method} ${JSON.stringify(request.url)}: ${errorMessage(error)}`);
+  if (response.headersSent) return response.destroy();
+  response.statusCode = 500;
+  response.setHeader("Content-Type", "text/plain; charset=utf-8");
+  response.end(Buffer.from(`server error: ${errorMessage(error)}\n`));
+}
+
+/**
+ * On loopback, a request must name the preview by its loopback address: a page that reaches it
+ * through DNS rebinding names its own host, and would read the drafts. A path that cannot name a
+ * file is answered 400 before the dev server decodes it.
+ */
+function refuseBadRequests(request, response, next) {
+  const answer = (status, text) => {
+    const body = Buffer.from(`${text}\n`);
+    response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": body.length });
+    response.end(body);
+  };
+  const foreign = isLoopback(workerData.host) ? foreignHost(request.headers.host, server.server.address().port) : undefined;
+  if (foreign) return answer(403, `refused: ${foreign}`);
+  const target = decodeRequestPath(request.url ?? "/");
+  if ("refused" in target) return answer(400, `bad request: ${target.refused}`);
+  next();
+}
 
 /**
  * The editor's page (/admin/) is served without the live-reload client: every save rebuilds the
@@ -23,13 +87,16 @@ async function editorPageWithoutReload(request, response, next) {
   }
 }
 
-const server = EleventyDevServer.getServer("archive", workerData.dir, {
+const server = new PreviewServer("archive", workerData.dir, {
   port: workerData.port,
   liveReload: true,
   domDiff: false,
-  middleware: [editorPageWithoutReload],
+  middleware: [refuseBadRequests, editorPageWithoutReload],
+});
+server.server.on("error", (error) => {
+  if (error.code !== "EADDRINUSE") parentPort?.postMessage({ error: error.message });
 });
 server.serve(workerData.port);
 await server.ready();
-parentPort?.postMessage({ url: server.getServerUrl("localhost") });
+parentPort?.postMessage({ url: `${localUrl(workerData.host, server.server.address().port)}/` });
 parentPort?.on("message", () => server.reload());

@@ -10,13 +10,16 @@
  * written to.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import sirv from "sirv";
 import { contentTypeOf } from "./content-type.ts";
+import { errorMessage } from "./error-message.ts";
+import { loopback, serverUrl } from "./listen-address.ts";
 import { isInside } from "./paths.ts";
+import { decodeRequestPath } from "./request-path.ts";
 
 /** What hosts compress: text formats. Images, PDFs, wasm and Pagefind's gzipped chunks are sent as they are. */
 const compressed = new Set([".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest"]);
@@ -47,10 +50,12 @@ export interface ServeOptions {
   basePath?: string;
   /** A page of the site sent, with status 404, for a path that names no file (e.g. "404.html"). */
   notFoundPage?: string;
+  /** The address to listen on (default 127.0.0.1, this computer only). */
+  host?: string;
 }
 
 export async function serveSite(root: string, options: ServeOptions = {}): Promise<StaticServer> {
-  const { extraPages = new Map<string, string>(), basePath = "/" } = options;
+  const { extraPages = new Map<string, string>(), basePath = "/", host = loopback } = options;
   const files = sirv(root, {
     dev: true,
     dotfiles: true,
@@ -89,8 +94,10 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     response.writeHead(status, { "content-type": type, "content-length": String(body.length), "cache-control": "no-store", ...(gzip ? { "content-encoding": "gzip" } : {}) }).end(body);
   };
 
-  const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const target = decodeRequestPath(request.url ?? "/");
+    if ("refused" in target) return send(response, 400, "text/plain; charset=utf-8", Buffer.from(`bad request: ${target.refused}\n`));
+    const pathname = target.path;
     requested.push(pathname);
     totals.requests++;
     const notFound = () => {
@@ -115,15 +122,26 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     }
     // sirv's headers join those set above with setHeader, so its length is read back when sent.
     response.on("finish", () => (totals.bytes += response.statusCode < 300 ? Number(response.getHeader("content-length") ?? 0) : 0));
+    // sirv pipes a file it could stat but not read (unreadable, or gone since) without an error handler: the response is cut instead.
+    response.once("pipe", (source) => source.once("error", () => response.destroy()));
     files(request, response, notFound);
+  };
+  const server = createServer((request, response) => {
+    try {
+      handle(request, response);
+    } catch (error) {
+      // A request never ends the server: it is answered 500 and the server goes on.
+      if (response.headersSent) response.destroy();
+      else send(response, 500, "text/plain; charset=utf-8", Buffer.from(`server error: ${errorMessage(error)}\n`));
+    }
   });
   await new Promise<void>((done, fail) => {
     server.once("error", fail);
-    server.listen(options.port ?? 0, "127.0.0.1", done);
+    server.listen(options.port ?? 0, host, done);
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: serverUrl(host, port),
     totals: () => ({ ...totals }),
     requested,
     reset: () => {
