@@ -309,19 +309,23 @@ function removeJunk(document: Document, pageUrl: string, keep: readonly (Element
     const junk = words.some((word) => junkWords.has(word)) || junkWordPairs.some((pair) => pair.every((word) => words.includes(word)));
     if (junk && !holdsArticle(element)) element.remove();
   }
-  // Share, print and "email this" links go, and so does what held only them (a list, a "Share this: … | …" line);
-  // one inside a sentence leaves its words.
-  const shareLinks = new Set(([...document.querySelectorAll("a")] as Element[]).filter((link) => isShareOrPrintLink(link, pageUrl)));
+  // Share, print and "email this" links go, and so does what held only them (a list, a "Share this: … | …" line).
+  // Inside a sentence, one known by its address leaves its words; one known only by its words ("share") stays.
+  const shareLinks = new Map<Element, "address" | "words">();
+  for (const link of document.querySelectorAll("a") as Iterable<Element>) {
+    const known = shareOrPrintLink(link, pageUrl);
+    if (known) shareLinks.set(link, known);
+  }
   const onlyShareLinks = (element: Element) => {
     let rest = text(element);
     for (const link of element.querySelectorAll("a")) if (shareLinks.has(link as Element)) rest = rest.replace(text(link), "");
     return shareBarLeftover.test(rest) && !element.querySelector("img");
   };
-  for (const link of shareLinks) {
+  for (const [link, knownBy] of shareLinks) {
     const parent = link.parentElement as Element | null;
     if (!link.isConnected || !parent) continue;
     if (!onlyShareLinks(parent)) {
-      link.replaceWith(...link.childNodes);
+      if (knownBy === "address") link.replaceWith(...link.childNodes);
       continue;
     }
     let emptied: Element | null = parent;
@@ -341,13 +345,15 @@ function removeJunk(document: Document, pageUrl: string, keep: readonly (Element
   }
 }
 
-function isShareOrPrintLink(link: Element, pageUrl: string): boolean {
+/** Whether a link shares, prints or mails the page, and what says so: its address or only its words. */
+function shareOrPrintLink(link: Element, pageUrl: string): "address" | "words" | undefined {
   const href = link.getAttribute("href")?.trim() ?? "";
   // "Email this": a mail to no one, or one carrying a link to the page; a mail to someone is a contact.
-  if (/^mailto:/i.test(href)) return /^mailto:\s*(?:\?|$)/i.test(href) || /[?&]body=[^&]*http/i.test(href);
+  if (/^mailto:/i.test(href)) return /^mailto:\s*(?:\?|$)/i.test(href) || /[?&]body=[^&]*http/i.test(href) ? "address" : undefined;
   const target = resolve(href, pageUrl);
-  if (target && isDocumentAddress(target)) return false;
-  return shareLink.test(href) || printLink.test(href) || shareText.test(text(link));
+  if (target && isDocumentAddress(target)) return undefined;
+  if (shareLink.test(href) || printLink.test(href)) return "address";
+  return shareText.test(text(link)) ? "words" : undefined;
 }
 
 /** Every link and image points at its absolute old address, so that it can be followed wherever the text ends up. */

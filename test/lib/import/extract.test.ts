@@ -107,18 +107,19 @@ test("Drupal's node links (a share bar, \"Printer-friendly version\") and its \"
   assert.is(markdownOf(html), "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n");
 });
 
-test("share, print and email-this links go with what held only them; one in a sentence leaves its words; a mail to someone and a document stay", () => {
+test("share, print and email-this links go with what held only them; one in a sentence leaves its words, or stays if only its words say share; a mail to someone and a document stay", () => {
   const html = doc(
     "",
     `<h1>Title</h1><div>${prose}
 <p>Share this: <a href="https://www.facebook.com/sharer.php?u=x">Facebook</a> | <a href="https://x.com/intent/post?url=x">X</a> · <a href="https://www.linkedin.com/shareArticle?url=x">LinkedIn</a> | <a href="https://api.whatsapp.com/send?text=x">WhatsApp</a> | <a href="mailto:?subject=Title&amp;body=https://x.org/a">E-mail</a></p>
 <ul><li><a href="/print/node/12">Printer-friendly version</a></li><li><a href="mailto:someone@x.org?subject=Title&amp;body=See https://x.org/a">Email this</a></li></ul>
 <p><a href="javascript:window.print()">Print this</a></p>
-<p>A <a href="/News/A-page?print=1">printable copy</a> went to <a href="mailto:secretariat@x.org">the secretariat</a>; the <a href="/Portals/0/print/Form.pdf">form to print</a> is attached.</p></div>`,
+<p>A <a href="/News/A-page?print=1">printable copy</a> went to <a href="mailto:secretariat@x.org">the secretariat</a>; the <a href="/Portals/0/print/Form.pdf">form to print</a> is attached.</p>
+<p>Members <a href="/Forum">share</a> practices.</p></div>`,
   );
   assert.is(
     markdownOf(html),
-    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n\nA printable copy went to [the secretariat](mailto:secretariat@x.org); the [form to print](https://www.iap-association.org/Portals/0/print/Form.pdf) is attached.\n",
+    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n\nA printable copy went to [the secretariat](mailto:secretariat@x.org); the [form to print](https://www.iap-association.org/Portals/0/print/Form.pdf) is attached.\n\nMembers [share](https://www.iap-association.org/Forum) practices.\n",
   );
 });
 
