@@ -2,7 +2,8 @@
  * An imported old site, built for real: `npm run import` on the tests' old site as a WARC, then
  * the build of what it wrote. The pages are there, every old address redirects to its item, the
  * photo is published, and, once staff have described the Dublin photo (its item came in as a draft),
- * the PDF's text is in the search index.
+ * the PDF's text is in the search index. A second old site, a Drupal 7 mirror in a layout the
+ * defaults were not tuned to, is imported beside it: its items build, lead images and all.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { writeDrupalSite } from "../support/drupal-site.ts";
 import { dublinReportText, writeOldSite } from "../support/old-site.ts";
 import { buildSite, page, repoRoot, tempDir, text } from "../support/site.ts";
 
@@ -17,12 +19,13 @@ const old = await writeOldSite();
 const content = tempDir("import-build-");
 const cli = (args: string[]) => execFileSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { cwd: repoRoot, encoding: "utf8" });
 const printed = cli([old.warc, "--content", content]);
+const printedDrupal = cli([await writeDrupalSite(), "--content", content]);
 
 const dublinFile = path.join(content, "news/2016/the-dublin-conference-outcome-report-of-the-21st/index.md");
 // What the report asks a person to do: describe the photo, and the draft can be published.
 writeFileSync(
   dublinFile,
-  readFileSync(dublinFile, "utf8").replace(/^draft: true #.*\n/m, "").replace("![](dublin-2016.jpg)", "![Delegates in the conference hall in Dublin](dublin-2016.jpg)"),
+  readFileSync(dublinFile, "utf8").replace(/^draft: true #.*\n/m, "").replace('alt: ""', "alt: Delegates in the conference hall in Dublin"),
 );
 const site = await buildSite(content, { mediaCacheDir: tempDir("media-cache-") });
 
@@ -40,8 +43,12 @@ test("npm run import prints the counts and where the report is", () => {
   );
 });
 
+test("the Drupal mirror's import prints its counts: nothing refused, the tag page a listing", () => {
+  assert.equal(printedDrupal.split("\n").slice(0, 3), ["4 items: 4 new", "1 page skipped: 1 listing or paginated page", "0 problems"]);
+});
+
 test("the imported items are built as pages, in their years, with their language", () => {
-  assert.is(site.report.news, 5);
+  assert.is(site.report.news, 9);
   const mou = page(site.read("/news/2023/the-iap-signed-mou-with-aiamp/"));
   assert.is(text(mou("h1")), "The IAP signed MOU with AIAMP");
   assert.is(text(mou("article time").first()), "14 November 2023");
@@ -65,13 +72,28 @@ test("every old address redirects to its item: the path as served, its duplicate
   }
 });
 
-test("the photo is published from the bundle, with its alt text, and the body links to the other item's new address", () => {
+test("the photo is published from the bundle as the lead image, with its alt text, and the body links to the other item's new address", () => {
   const mou = page(site.read("/news/2023/the-iap-signed-mou-with-aiamp/"));
-  assert.is(mou("article img").first().attr("alt"), "The Presidents of the IAP and of AIAMP sign the MoU");
+  assert.is(mou("article > figure.media img").attr("alt"), "The Presidents of the IAP and of AIAMP sign the MoU");
+  assert.is(mou("article .prose img").length, 0);
+  assert.is(mou('meta[property="og:image:alt"]').attr("content"), "The Presidents of the IAP and of AIAMP sign the MoU");
   const dublin = page(site.read("/news/2016/the-dublin-conference-outcome-report-of-the-21st/"));
   assert.is(dublin('article a[href="/news/2013/the-18th-annual-conference-opens-in-moscow/"]').text(), "the report of the 18th Annual Conference");
   assert.is(dublin(".documents h3").text(), "Dublin Outcome Report (PDF)");
   assert.ok(readdirSync(path.join(site.outDir, "news/2023/the-iap-signed-mou-with-aiamp")).some((name) => name.endsWith(".webp")));
+});
+
+test("the Drupal items: the page whose old address is its new one, the lead image with its caption, node/123 redirected, no tag page", () => {
+  const statement = page(site.read("/news/2020/statement-on-the-pandemic/"));
+  assert.is(text(statement("h1")), "Statement on the pandemic");
+  assert.is(
+    text(statement("article .prose")),
+    "The President issued a statement on the work of prosecution services during the pandemic, calling on members to share practices on remote hearings and the protection of witnesses. A printer-friendly copy went to every member; questions go to the secretariat.",
+  );
+  const malta = page(site.read("/news/2024/18th-european-regional-conference-in-malta/"));
+  assert.equal([malta("article > figure.media img").attr("alt"), text(malta("article > figure.media figcaption"))], ["Delegates in the conference hall", "The conference in St Julian's"]);
+  assert.is(page(site.read("/node/123/"))('meta[http-equiv="refresh"]').attr("content"), "0; url=/news/2024/18th-european-regional-conference-in-malta/");
+  assert.is(site.exists("/taxonomy/term/4/"), false);
 });
 
 test("the PDF's text is in the search index with its item", () => {

@@ -129,7 +129,7 @@ function page(url: string, body: string | Buffer, headers: [string, string][] = 
 }
 
 /** A small real image, JPEG or PNG, drawn from SVG. */
-async function image(format: "jpeg" | "png", width: number, height: number, fill: string): Promise<Buffer> {
+export async function drawnImage(format: "jpeg" | "png", width: number, height: number, fill: string): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${fill}"/><circle cx="50%" cy="50%" r="30%" fill="#f2c14e"/></svg>`;
   const picture = sharp(Buffer.from(svg));
   return format === "jpeg" ? picture.jpeg({ quality: 80 }).toBuffer() : picture.png().toBuffer();
@@ -213,10 +213,10 @@ export async function oldSiteResponses(): Promise<OldSiteResponse[]> {
     page(at("/About-Us"), about),
     page(at("/Login"), login),
     { url: at("/News/No-Such-Page"), status: 404, headers: utf8Html, body: Buffer.from(notFound) },
-    { url: at(paths.mouPhoto), status: 200, headers: [["Content-Type", "image/jpeg"]], body: await image("jpeg", 800, 500, "#24527a") },
-    { url: at(paths.dublinPhoto), status: 200, headers: [["Content-Type", "image/jpeg"]], body: await image("jpeg", 600, 400, "#2f6f4e") },
+    { url: at(paths.mouPhoto), status: 200, headers: [["Content-Type", "image/jpeg"]], body: await drawnImage("jpeg", 800, 500, "#24527a") },
+    { url: at(paths.dublinPhoto), status: 200, headers: [["Content-Type", "image/jpeg"]], body: await drawnImage("jpeg", 600, 400, "#2f6f4e") },
     { url: at(paths.dublinReport), status: 200, headers: [["Content-Type", "application/pdf"]], body: await pdfWithText(dublinReportText) },
-    { url: at(paths.logo), status: 200, headers: [["Content-Type", "image/png"]], body: await image("png", 120, 60, "#003366") },
+    { url: at(paths.logo), status: 200, headers: [["Content-Type", "image/png"]], body: await drawnImage("png", 120, 60, "#003366") },
   ];
 }
 

@@ -70,7 +70,7 @@ export function classifyPage(url: string, page: PageReading, byRules: Kind | und
     if (paginatedAddress.test(addressPath(url))) return { skip: "listing", detail: "a page number in its address" };
     const linkShare = page.textLength > 0 ? page.linkTextLength / page.textLength : 1;
     if (page.hasPagination && (page.datesInText >= 2 || linkShare > 0.5 || !page.date)) return { skip: "listing", detail: `pagination links, ${page.datesInText} dates, ${Math.round(linkShare * 100)}% link text` };
-    if (page.linkedHeadings >= 3) return { skip: "listing", detail: `${page.linkedHeadings} headings that are links` };
+    if (page.headingLinks.length >= 3) return { skip: "listing", detail: `${page.headingLinks.length} headings that are links` };
     if (page.datesInText >= 3 && linkShare > 0.25) return { skip: "listing", detail: `${page.datesInText} dates and ${Math.round(linkShare * 100)}% link text` };
     if (page.textLength - page.linkTextLength < 80) return { skip: "navigation", detail: `${page.textLength - page.linkTextLength} characters of text outside links` };
     if (linkShare > 0.6) return { skip: "navigation", detail: `${Math.round(linkShare * 100)}% of its text is links` };
@@ -87,3 +87,18 @@ export function classifyPage(url: string, page: PageReading, byRules: Kind | und
   }
   return kind;
 }
+
+/**
+ * Once the whole crawl is read: a page whose main content is two or more headings that each link to
+ * another page of the crawl (a tag, category or archive page: teasers with a date and an excerpt) is
+ * a listing of them, whatever its address. An article with a few linked headings after its own text
+ * is not. `isOtherPage` says whether an address is another page of the crawl.
+ */
+export function teaserListing(page: PageReading, isOtherPage: (url: string) => boolean): Skip | undefined {
+  const teasers = page.headingLinks.filter(isOtherPage).length;
+  if (teasers < 2 || page.textBeforeHeadingLinks > maxListingIntroduction) return undefined;
+  return { skip: "listing", detail: `${teasers} headings that link to other pages of the crawl` };
+}
+
+/** Characters of text a listing may have before its first entry ("Articles tagged Cooperation"). */
+const maxListingIntroduction = 200;

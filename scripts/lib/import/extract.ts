@@ -9,6 +9,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { findDate, isoDate, type DateOrder } from "./dates.ts";
+import { isDocumentAddress } from "./files.ts";
 import { htmlToMarkdown, type BodyImage, type BodyLink } from "./markdown.ts";
 import type { ImportRules } from "./rules.ts";
 
@@ -39,8 +40,10 @@ export interface PageReading {
   hasPagination: boolean;
   /** Dates found in the main text: a listing shows one per entry. */
   datesInText: number;
-  /** Headings that are only a link: a listing's entries. */
-  linkedHeadings: number;
+  /** The addresses of the headings that are only a link: a listing's entries (classify.ts). */
+  headingLinks: string[];
+  /** Characters of main text before the first of those headings: a listing's short introduction, or an article's text. */
+  textBeforeHeadingLinks: number;
   /** Where the rules' body selector matched nothing and the extractor was used instead. */
   bodySelectorMissed?: boolean;
   /** For abstracts: the session and speakers read by the rules' selectors. */
@@ -64,8 +67,19 @@ const junkRoles = '[role="navigation"], [role="banner"], [role="contentinfo"], [
 const junkWords = new Set([
   "breadcrumb", "breadcrumbs", "share", "sharing", "social", "addthis", "sharethis", "menu", "navbar", "nav", "navigation", "sidebar",
   "footer", "cookie", "cookies", "skip", "pager", "pagination", "banner", "login", "search", "related", "print", "toolbar", "tags", "widget",
-  "comments", "comment", "respond", "byline", "branding",
+  "comments", "comment", "respond", "byline", "branding", "addtoany", "a2a", "printer",
 ]);
+/** Pairs of class words that together mark junk: Drupal's node links ("Read more", "Add new comment", share, print). */
+const junkWordPairs = [["links", "inline"]];
+/** Share endpoints of the common services: a link to one shares the page rather than telling its story. */
+const shareLink =
+  /^(?:https?:\/\/(?:[\w-]+\.)*(?:addtoany\.com|addthis\.com|sharethis\.com|facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed))|(?:twitter|x)\.com\/(?:share|intent)|linkedin\.com\/(?:shareArticle|sharing|cws\/share)|whatsapp\.com\/send|wa\.me\/|t\.me\/share|telegram\.me\/share|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|tumblr\.com\/(?:share|widgets\/share)|vk\.com\/share\.php)|whatsapp:\/\/send)/i;
+/** A printer-friendly version of the page: a /print/ path (Drupal's /print/node/12), ?print=1, or window.print(). */
+const printLink = /(?:^|\/)print(?:\/|\.(?:aspx?|php|html?)(?:$|\?)|$)|[?&](?:print|printable|printer_?friendly)=|^javascript:.*\bprint\(/i;
+/** Link texts that print, mail or share the page. */
+const shareText = /^(?:printer[- ]friendly(?: version| page)?|print(?: this)?(?: page| article| story| version)?|e-?mail (?:this(?: page| article| story)?|to a friend)|send (?:this )?to a friend|share(?: this)?(?: page| article| story| on \w+)?)$/i;
+/** What is left of a share bar once its links are gone: labels and separators. */
+const shareBarLeftover = /^(?:[\s|·•,:;/–—-]|share(?: this)?(?: on)?|print|e-?mail)*$/i;
 /** "« back", "< Back", "Volver": the old site's way back to the list, navigation rather than text. */
 const backLink = /^(?:[«‹<←]+\s*)?(?:back|go back|back to [\w ]{1,20}|return|volver|regresar|atrás|retour|zurück)(?:\s*[»›>]+)?$/i;
 
@@ -86,7 +100,7 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
 
   // The body: what is left once navigation and what the front matter holds (title, date) are gone.
   for (const selector of rules.selectors?.drop ?? []) for (const element of document.querySelectorAll(selector)) element.remove();
-  removeJunk(document, [headline, date.element]);
+  removeJunk(document, pageUrl, [headline, date.element]);
   const headlineParent = headline?.parentElement as Element | null | undefined;
   if (headline) removeHeadline(document, headline, title.value);
   if (date.element) date.element.remove();
@@ -105,6 +119,7 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
   }
   const mainText = main ? text(main) : "";
   const linkTextLength = main ? [...main.querySelectorAll("a")].reduce((sum, link) => sum + text(link).length, 0) : 0;
+  const linkedHeadings = main ? ([...main.querySelectorAll("h2, h3, h4")] as Element[]).filter((heading) => text(heading) !== "" && text(heading) === text(heading.querySelector("a[href]"))) : [];
   const converted = main ? htmlToMarkdown(main) : { markdown: "", links: [], images: [] };
   return {
     ...(title.value ? { title: title.value, titleFrom: title.from } : {}),
@@ -118,7 +133,8 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
     hasPasswordField,
     hasPagination,
     datesInText: countDates(mainText, rules.dateOrder),
-    linkedHeadings: main ? [...main.querySelectorAll("h2, h3, h4")].filter((heading) => text(heading) !== "" && text(heading) === text(heading.querySelector("a"))).length : 0,
+    headingLinks: linkedHeadings.map((heading) => heading.querySelector("a[href]")?.getAttribute("href") as string),
+    textBeforeHeadingLinks: linkedHeadings[0] ? Math.max(0, mainText.indexOf(text(linkedHeadings[0]))) : mainText.length,
     ...(bodySelectorMissed ? { bodySelectorMissed } : {}),
     ...(session ? { session } : {}),
     ...(speakers ? { speakers } : {}),
@@ -282,7 +298,7 @@ function removeHeadline(document: Document, headline: Element, title: string | u
  * class and id ("ShareBar", "breadcrumbs", "LeftMenu"). What holds the headline, its date or the
  * article stays: an ASP.NET page is one big form, and "content-with-sidebar" holds the text.
  */
-function removeJunk(document: Document, keep: readonly (Element | undefined)[]): void {
+function removeJunk(document: Document, pageUrl: string, keep: readonly (Element | undefined)[]): void {
   const holdsArticle = (element: Element) => keep.some((kept) => kept && element.contains(kept)) || element.querySelector("article, main") !== null;
   for (const element of document.querySelectorAll(`${junkElements}, ${junkRoles}`) as Iterable<Element>) {
     if (!holdsArticle(element)) element.remove();
@@ -290,7 +306,35 @@ function removeJunk(document: Document, keep: readonly (Element | undefined)[]):
   for (const element of document.querySelectorAll("[class], [id]") as Iterable<Element>) {
     const name = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
     const words = name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[\s_-]+/);
-    if (words.some((word) => junkWords.has(word)) && !holdsArticle(element)) element.remove();
+    const junk = words.some((word) => junkWords.has(word)) || junkWordPairs.some((pair) => pair.every((word) => words.includes(word)));
+    if (junk && !holdsArticle(element)) element.remove();
+  }
+  // Share, print and "email this" links go, and so does what held only them (a list, a "Share this: … | …" line).
+  // Inside a sentence, one known by its address leaves its words; one known only by its words ("share") stays.
+  const shareLinks = new Map<Element, "address" | "words">();
+  for (const link of document.querySelectorAll("a") as Iterable<Element>) {
+    const known = shareOrPrintLink(link, pageUrl);
+    if (known) shareLinks.set(link, known);
+  }
+  const onlyShareLinks = (element: Element) => {
+    let rest = text(element);
+    for (const link of element.querySelectorAll("a")) if (shareLinks.has(link as Element)) rest = rest.replace(text(link), "");
+    return shareBarLeftover.test(rest) && !element.querySelector("img");
+  };
+  for (const [link, knownBy] of shareLinks) {
+    const parent = link.parentElement as Element | null;
+    if (!link.isConnected || !parent) continue;
+    if (!onlyShareLinks(parent)) {
+      if (knownBy === "address") link.replaceWith(...link.childNodes);
+      continue;
+    }
+    let emptied: Element | null = parent;
+    link.remove();
+    while (emptied && emptied.tagName !== "BODY" && !holdsArticle(emptied) && onlyShareLinks(emptied)) {
+      const next = emptied.parentElement as Element | null;
+      emptied.remove();
+      emptied = next;
+    }
   }
   for (const link of document.querySelectorAll("a")) {
     if (backLink.test(text(link))) {
@@ -299,6 +343,17 @@ function removeJunk(document: Document, keep: readonly (Element | undefined)[]):
       if (parent && !text(parent) && !parent.querySelector("img")) parent.remove();
     }
   }
+}
+
+/** Whether a link shares, prints or mails the page, and what says so: its address or only its words. */
+function shareOrPrintLink(link: Element, pageUrl: string): "address" | "words" | undefined {
+  const href = link.getAttribute("href")?.trim() ?? "";
+  // "Email this": a mail to no one, or one carrying a link to the page; a mail to someone is a contact.
+  if (/^mailto:/i.test(href)) return /^mailto:\s*(?:\?|$)/i.test(href) || /[?&]body=[^&]*http/i.test(href) ? "address" : undefined;
+  const target = resolve(href, pageUrl);
+  if (target && isDocumentAddress(target)) return undefined;
+  if (shareLink.test(href) || printLink.test(href)) return "address";
+  return shareText.test(text(link)) ? "words" : undefined;
 }
 
 /** Every link and image points at its absolute old address, so that it can be followed wherever the text ends up. */

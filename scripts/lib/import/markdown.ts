@@ -72,6 +72,15 @@ turndown.addRule("image", {
 export function htmlToMarkdown(main: Element): BodyMarkdown {
   const links: BodyLink[] = [];
   const images: BodyImage[] = [];
+  // A figure's caption is its image's, as `![alt](photo.jpg "caption")` writes it.
+  for (const figure of main.querySelectorAll("figure")) {
+    const figureImages = figure.querySelectorAll("img[src]");
+    const caption = figure.querySelector("figcaption");
+    const words = (caption?.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (figureImages.length !== 1 || !caption || !words) continue;
+    figureImages[0]?.setAttribute("title", words);
+    caption.remove();
+  }
   for (const link of main.querySelectorAll("a[href]")) {
     const text = (link.textContent ?? "").replace(/\s+/g, " ").trim();
     link.setAttribute("data-import-link", String(links.push({ href: link.getAttribute("href") as string, text }) - 1));
@@ -89,6 +98,25 @@ export function htmlToMarkdown(main: Element): BodyMarkdown {
     .replace(/\n{3,}/g, "\n\n")
     .trim();
   return { markdown: markdown ? `${markdown}\n` : "", links, images };
+}
+
+/**
+ * The lead image taken out of the text: the first image that is a paragraph of its own (a photo
+ * rather than an icon in a sentence) and that `usable` accepts (the crawl holds it). The Markdown is
+ * given back without it.
+ */
+export function takeLeadImage(markdown: string, usable: (index: number) => boolean): { markdown: string; lead?: number } {
+  // htmlToMarkdown leaves no run of more than one blank line, so paragraphs split and join losslessly.
+  const paragraphs = markdown.split("\n\n");
+  const at = paragraphs.findIndex((paragraph) => {
+    const token = /^\uE002(\d+)\uE003$/.exec(paragraph.trim());
+    return token !== null && usable(Number(token[1]));
+  });
+  if (at === -1) return { markdown };
+  const lead = Number(/\d+/.exec(paragraphs[at] as string)?.[0]);
+  paragraphs.splice(at, 1);
+  const rest = paragraphs.join("\n\n").replace(/\n+$/, "");
+  return { markdown: rest ? `${rest}\n` : "", lead };
 }
 
 /** The Markdown with every token written as what it became. */

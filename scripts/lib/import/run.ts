@@ -11,10 +11,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { readCaptures, type Capture, type ReadOptions, type ReadProgress } from "./capture.ts";
 import { decodePage } from "./charset.ts";
-import { addressPath, classifyPage, classifyResponse, isHtml, kindByRules, type AbstractRule, type Kind, type Skip, type SkipReason } from "./classify.ts";
+import { addressPath, classifyPage, classifyResponse, isHtml, kindByRules, teaserListing, type AbstractRule, type Kind, type Skip, type SkipReason } from "./classify.ts";
 import { readPage, type PageReading } from "./extract.ts";
 import { bundleFileName, documentTitle, extensionOf, isDocumentAddress, sniffedExtension } from "./files.ts";
-import { fillTokens, type ImageTarget } from "./markdown.ts";
+import { fillTokens, takeLeadImage, type ImageTarget } from "./markdown.ts";
 import { aliasesOf, defaultIgnoredQuery, pageKey, preferredCapture, Redirects, siteHost } from "./merge.ts";
 import { matchesAny, type ImportRules } from "./rules.ts";
 import {
@@ -135,6 +135,16 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (entry.charsetProblem) problems.push(`${capture.origin}: ${entry.charsetProblem}`);
     pages.set(key, entry);
   }
+  // Teasers of other pages make a listing: known only once the whole crawl is read.
+  for (const entry of pages.values()) {
+    if (!("kind" in entry.decision) || !entry.reading || kindByRules(entry.url, rules)) continue;
+    const isOtherPage = (url: string) => {
+      const key = safeKey(url, (address) => redirects.resolve(keyOf(address)));
+      return key !== entry.key && pages.has(key);
+    };
+    const listing = teaserListing(entry.reading, isOtherPage);
+    if (listing) entry.decision = listing;
+  }
   const oldHost = [...hosts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 
   // Between the passes: which pages are items, where each goes, what its links and files become.
@@ -199,13 +209,13 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   try {
     if (neededFiles.size > 0) {
       for await (const capture of read(options.source, {
-        wanted: (url, status) => status === 200 && neededFiles.has(safeFileKey(url, fileKey)),
+        wanted: (url, status) => status === 200 && neededFiles.has(safeKey(url, fileKey)),
         ...(options.onProgress ? { onProgress: (progress) => options.onProgress?.(2, progress) } : {}),
       })) {
         if (capture.status !== 200) continue;
-        const users = neededFiles.get(safeFileKey(capture.url, fileKey));
+        const users = neededFiles.get(safeKey(capture.url, fileKey));
         if (!users) continue;
-        stageFile(capture, users, (url) => safeFileKey(url, fileKey), { staging, contentDir, manifest, overwrite: options.overwrite ?? false, problems });
+        stageFile(capture, users, (url) => safeKey(url, fileKey), { staging, contentDir, manifest, overwrite: options.overwrite ?? false, problems });
       }
     }
     return finish({ options, items, itemOfUrl, oldHost, pages, skippedEarly, redirectUrls, staging, manifest, problems, records, bytesRead });
@@ -225,9 +235,10 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   }
 }
 
-function safeFileKey(url: string, fileKey: (url: string) => string): string {
+/** An address's key, or "" for one that is not a URL. */
+function safeKey(url: string, key: (url: string) => string): string {
   try {
-    return fileKey(url);
+    return key(url);
   } catch {
     return "";
   }
@@ -301,20 +312,13 @@ function planItem(entry: PageEntry & { reading: PageReading }, kind: Kind, conte
   }
   const tags = [...new Set((options.rules.categories ?? []).filter((category) => matchesAny(address, category.urls)).flatMap((category) => category.tags))];
 
-  // Every old path of the page; one the build could not keep as a redirect is left out and reported.
-  const aliases: string[] = [];
-  for (const alias of aliasesOf([...entry.urls, ...context.redirectUrls])) {
-    const checked = newsSchema.shape.aliases.safeParse([alias]);
-    if (checked.success) aliases.push(alias);
-    else notes.push(`old address ${alias} cannot be kept as a redirect: it ${checked.error.issues[0]?.message ?? "is refused"}`);
-  }
-
   const parent = kind.kind === "news" ? `news/${yearOf(reading.date as string)}` : `abstracts/${kind.rule.conference}`;
   const recorded = context.manifest.items[entry.key];
   let folder: string;
   if (recorded && recorded.startsWith(`${parent}/`)) folder = recorded;
   else {
-    const base = slugOf(entry.url, title);
+    const { slug: base, fromTitle } = slugOf(entry.url, title);
+    if (fromTitle) notes.push(`the slug ${base} is taken from the title: ${fromTitle}`);
     folder = `${parent}/${base}`;
     for (let count = 2; isTaken(folder, context, options.contentDir); count++) folder = `${parent}/${base}-${count}`;
     if (folder !== `${parent}/${base}`) notes.push(`the slug ${base} was taken: written as ${path.basename(folder)}`);
@@ -322,7 +326,31 @@ function planItem(entry: PageEntry & { reading: PageReading }, kind: Kind, conte
   context.takenFolders.add(folder.toLowerCase());
   const slug = path.basename(folder);
   const url = kind.kind === "news" ? `/news/${yearOf(reading.date as string)}/${slug}/` : `/abstracts/${kind.rule.conference}/${slug}/`;
+  const aliases = aliasesFor(url, [...entry.urls, ...context.redirectUrls], notes);
   return { entry, kind, folder, url, title, ...(lang ? { lang } : {}), tags, aliases, files: new Map(), notes, draftReasons: [], oldLinks: [] };
+}
+
+/**
+ * Every old path of a page that needs a redirect to its new address `url`. The new address itself,
+ * with or without its slash, needs none (hosts add the slash), and is noted only when it leaves the
+ * item no alias at all. A path the build could not keep as a redirect (one differing from the new
+ * address only in case, one with a space) is left out and noted.
+ */
+export function aliasesFor(url: string, urls: Iterable<string>, notes: string[]): string[] {
+  const aliases: string[] = [];
+  const newAddress: string[] = [];
+  for (const alias of aliasesOf(urls)) {
+    if (alias === url || `${alias}/` === url) newAddress.push(alias);
+    else if (alias.toLowerCase() === url.toLowerCase() || `${alias}/`.toLowerCase() === url.toLowerCase()) {
+      notes.push(`old address ${alias} differs from its new address ${url} only in case: no redirect can be written there (hosts that ignore case serve the page)`);
+    } else {
+      const checked = newsSchema.shape.aliases.safeParse([alias]);
+      if (checked.success) aliases.push(alias);
+      else notes.push(`old address ${alias} cannot be kept as a redirect: it ${checked.error.issues[0]?.message ?? "is refused"}`);
+    }
+  }
+  if (aliases.length === 0 && newAddress.length > 0) notes.push(`old address ${newAddress.join(", ")} is its new address: no redirect needed`);
+  return aliases;
 }
 
 /** A folder is taken by another page of this import, of an earlier one (the manifest), or by content staff wrote. */
@@ -331,8 +359,12 @@ function isTaken(folder: string, context: PlanContext, contentDir: string): bool
   return existsSync(path.join(contentDir, folder)) || existsSync(path.join(contentDir, `${folder}.md`));
 }
 
-/** The slug from the old address's last segment ("The-IAP-signed-MOU-with-AIAMP.aspx" → "the-iap-signed-mou-with-aiamp"), else from the title. */
-export function slugOf(url: string, title: string): string {
+/**
+ * The slug from the old address's last segment ("The-IAP-signed-MOU-with-AIAMP.aspx" →
+ * "the-iap-signed-mou-with-aiamp"); from the title where that segment has no words (`/`, or only a
+ * number: `node/123`), with the reason for the report.
+ */
+export function slugOf(url: string, title: string): { slug: string; fromTitle?: string } {
   const segments = new URL(url).pathname.split("/").filter(Boolean);
   let last = segments[segments.length - 1] ?? "";
   try {
@@ -341,7 +373,10 @@ export function slugOf(url: string, title: string): string {
     // Kept as written.
   }
   const slug = slugifyText(last.replace(/\.(aspx?|html?|php|jsp|cfm)$/i, ""));
-  return slug || slugifyText(title) || "item";
+  if (slug && !/^\d+$/.test(slug)) return { slug };
+  const titleSlug = slugifyText(title);
+  if (!titleSlug) return { slug: slug || "item" };
+  return { slug: titleSlug, fromTitle: slug ? `the old address ends in the number ${slug}` : "the old address has no last segment" };
 }
 
 /** A file of the crawl staged in the bundle of every item that uses it, if it is what its name says. */
@@ -428,7 +463,17 @@ function finish(context: FinishContext): ImportReport {
       }
       return { link: src, text: image?.alt || `Image: ${path.basename(new URL(src).pathname)}` };
     };
-    const body = fillTokens(reading.markdown, linkTarget, imageTarget, (index) => reading.images[index] ?? { src: "" });
+    // The first photo standing on its own is the lead image: shown above the text, in lists, feeds and link previews.
+    const imageFile = (index: number) => item.files.get(withoutFragment(reading.images[index]?.src ?? ""));
+    const { markdown, lead } = takeLeadImage(reading.markdown, (index) => imageFile(index)?.found === true);
+    let image: { src: string; alt: string; caption?: string } | undefined;
+    if (lead !== undefined) {
+      const { alt = "", title } = reading.images[lead] ?? { src: "" };
+      const name = imageFile(lead)?.name as string;
+      if (!alt) item.draftReasons.push(`the lead image ${name} has no alt text: describe it in image.alt`);
+      image = { src: name, alt, ...(title ? { caption: title } : {}) };
+    }
+    const body = fillTokens(markdown, linkTarget, imageTarget, (index) => reading.images[index] ?? { src: "" });
     const documents = [...item.files]
       .filter(([, file]) => file.kind === "document" && file.found)
       .map(([url, file]) => {
@@ -447,6 +492,7 @@ function finish(context: FinishContext): ImportReport {
             ...(item.tags.length > 0 ? { tags: item.tags } : {}),
             ...(draftReason ? { draft: true } : {}),
             ...(item.aliases.length > 0 ? { aliases: item.aliases } : {}),
+            ...(image ? { image } : {}),
             ...(documents.length > 0 ? { documents } : {}),
           }
         : {
@@ -458,6 +504,7 @@ function finish(context: FinishContext): ImportReport {
             ...(item.tags.length > 0 ? { tags: item.tags } : {}),
             ...(draftReason ? { draft: true } : {}),
             ...(item.aliases.length > 0 ? { aliases: item.aliases } : {}),
+            ...(image ? { image } : {}),
             ...(documents.length > 0 ? { documents } : {}),
           };
     const text = itemText(fields, body, draftReason || undefined);

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSy
 import path from "node:path";
 import YAML from "yaml";
 import { assembleContent, contentReader, listContent, type ContentFile, type FileResult, type LoadOptions } from "../content/load.ts";
-import { formatProblem, type Problem } from "../content/problems.ts";
+import { formatProblem } from "../content/problems.ts";
 import { Archive } from "../model/archive.ts";
 import { displayPath, isInside } from "../util/paths.ts";
 
@@ -142,19 +142,20 @@ export function checkStaged(staging: string, contentDir: string, stagedItems: re
   const results: FileResult[] = [...existingFiles.map((file) => readExisting(file)), ...stagedItems.map((file) => readStaged(file))];
   const { content, problems } = assembleContent({ ...options, contentDir, preview: true }, files, [], results);
   const archive = new Archive({ ...options, content, preview: true });
-  const stagedShown = displayPath(staging);
+  // Messages name staged files where they will be: a message may name another staged item too.
+  const stagedShown = displayPath(staging) + path.sep;
+  const contentShown = displayPath(contentDir);
+  const finalPaths = (message: string) => message.replaceAll(stagedShown, contentShown === "." ? "" : contentShown + path.sep);
   const refused = new Map<string, string[]>();
   const existing: string[] = [];
   for (const problem of [...problems, ...archive.problems]) {
-    const relative = problem.file.startsWith(stagedShown + path.sep) ? problem.file.slice(stagedShown.length + 1) : undefined;
-    if (relative === undefined) {
-      existing.push(formatProblem(problem));
+    const message = finalPaths(formatProblem(problem));
+    if (!problem.file.startsWith(stagedShown)) {
+      existing.push(message);
       continue;
     }
-    const shown: Problem = { ...problem, file: displayPath(path.join(contentDir, relative)) };
-    const list = refused.get(relative) ?? [];
-    list.push(formatProblem(shown));
-    refused.set(relative, list);
+    const relative = problem.file.slice(stagedShown.length);
+    refused.set(relative, [...(refused.get(relative) ?? []), message]);
   }
   return { refused, existing };
 }

@@ -4,7 +4,8 @@ import * as assert from "uvu/assert";
 import { modernLayoutPage, tableLayoutPage } from "../../../scripts/lib/bench/old-site.ts";
 import { decodePage } from "../../../scripts/lib/import/charset.ts";
 import { readPage } from "../../../scripts/lib/import/extract.ts";
-import { fillTokens } from "../../../scripts/lib/import/markdown.ts";
+import { fillTokens, takeLeadImage } from "../../../scripts/lib/import/markdown.ts";
+import { drupalNode } from "../../support/drupal-site.ts";
 
 const url = "https://www.iap-association.org/News/A-page";
 const read = (html: string, rules = {}) => readPage(html, url, { rules });
@@ -98,6 +99,48 @@ test("images keep their alt text (absent or given), linked images become the ima
   const page = read(html);
   assert.equal(page.images, [{ src: "https://www.iap-association.org/Portals/0/a.jpg", alt: "The signing" }, { src: "https://www.iap-association.org/News/b.png", title: "A caption" }]);
   assert.match(markdownOf(html), '![The signing](a.jpg)\n\n![](b.png "A caption")');
+});
+
+test("Drupal's node links (a share bar, \"Printer-friendly version\") and its \"Tags:\" line never reach the text", () => {
+  const html = drupalNode({ path: "/news/2020/statement", title: "Statement", submitted: "Thursday, 2 April 2020 - 08:00", bodyHtml: prose });
+  assert.equal([read(html).title, read(html).date], ["Statement", "2020-04-02"]);
+  assert.is(markdownOf(html), "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n");
+});
+
+test("share, print and email-this links go with what held only them; one in a sentence leaves its words, or stays if only its words say share; a mail to someone and a document stay", () => {
+  const html = doc(
+    "",
+    `<h1>Title</h1><div>${prose}
+<p>Share this: <a href="https://www.facebook.com/sharer.php?u=x">Facebook</a> | <a href="https://x.com/intent/post?url=x">X</a> · <a href="https://www.linkedin.com/shareArticle?url=x">LinkedIn</a> | <a href="https://api.whatsapp.com/send?text=x">WhatsApp</a> | <a href="mailto:?subject=Title&amp;body=https://x.org/a">E-mail</a></p>
+<ul><li><a href="/print/node/12">Printer-friendly version</a></li><li><a href="mailto:someone@x.org?subject=Title&amp;body=See https://x.org/a">Email this</a></li></ul>
+<p><a href="javascript:window.print()">Print this</a></p>
+<p>A <a href="/News/A-page?print=1">printable copy</a> went to <a href="mailto:secretariat@x.org">the secretariat</a>; the <a href="/Portals/0/print/Form.pdf">form to print</a> is attached.</p>
+<p>Members <a href="/Forum">share</a> practices.</p></div>`,
+  );
+  assert.is(
+    markdownOf(html),
+    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n\nA printable copy went to [the secretariat](mailto:secretariat@x.org); the [form to print](https://www.iap-association.org/Portals/0/print/Form.pdf) is attached.\n\nMembers [share](https://www.iap-association.org/Forum) practices.\n",
+  );
+});
+
+test("a figure's <figcaption> is its image's caption (the Markdown title); the lead image is the first that stands alone and is usable", () => {
+  const html = doc("", `<h1>Title</h1><div><p>An <img src="/flag.png" alt="flag"> icon.</p><figure><img src="/a.jpg" alt="The signing"><figcaption> Signing in <em>Bogotá</em> </figcaption></figure>${prose}<p><img src="/b.jpg" alt="B"></p></div>`);
+  const page = read(html);
+  assert.equal(page.images[1], { src: "https://www.iap-association.org/a.jpg", alt: "The signing", title: "Signing in Bogotá" });
+  assert.is(page.markdown.split("\n\n")[1], "\uE0021\uE003");
+  const { markdown, lead } = takeLeadImage(page.markdown, () => true);
+  assert.is(lead, 1);
+  assert.is(fillTokens(markdown, () => "", (index) => ({ file: `${index}.jpg` }), (index) => page.images[index] ?? { src: "" }), `An ![flag](0.jpg) icon.\n\n${prose.slice(3, -4)}\n\n![B](2.jpg)\n`);
+  // The crawl lacks the first: the next photo standing alone is the lead, and the last paragraph goes cleanly.
+  assert.equal(takeLeadImage(page.markdown, (index) => index !== 1), { markdown: `An \uE0020\uE003 icon.\n\n\uE0021\uE003\n\n${prose.slice(3, -4)}\n`, lead: 2 });
+  assert.equal(takeLeadImage(page.markdown, () => false), { markdown: page.markdown });
+});
+
+test("headings that are only a link, and the text before the first of them: what a listing of teasers shows", () => {
+  const teasers = read(doc("", `<h1>Cooperation</h1><div><p>Articles tagged Cooperation.</p><h3><a href="/News/A">First</a></h3><p>${prose}</p><h3><a href="/News/B">Second</a></h3><p>Excerpt.</p></div>`));
+  assert.equal([teasers.headingLinks, teasers.textBeforeHeadingLinks], [["https://www.iap-association.org/News/A", "https://www.iap-association.org/News/B"], 28]);
+  const article = read(doc("", `<h1>Title</h1><div>${prose}<h2>Background</h2><p>More.</p></div>`));
+  assert.equal([article.headingLinks, article.textBeforeHeadingLinks], [[], article.textLength]);
 });
 
 test("signs of what a page is: a password field, pagination, dates in the text, link text", () => {

@@ -7,11 +7,11 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { tableLayoutPage, writeOldSiteWarc } from "../../../scripts/lib/bench/old-site.ts";
+import { modernLayoutPage, tableLayoutPage, writeOldSiteWarc } from "../../../scripts/lib/bench/old-site.ts";
 import { conferences, site as siteData, topics } from "../../../scripts/lib/content/data.ts";
-import { ImportSourceError } from "../../../scripts/lib/import/capture.ts";
+import { ImportSourceError, type Capture } from "../../../scripts/lib/import/capture.ts";
 import { reportCounts } from "../../../scripts/lib/import/report.ts";
-import { runImport, slugOf, withoutSiteName, type ImportOptions } from "../../../scripts/lib/import/run.ts";
+import { aliasesFor, runImport, slugOf, withoutSiteName, type ImportOptions } from "../../../scripts/lib/import/run.ts";
 import type { ImportRules } from "../../../scripts/lib/import/rules.ts";
 import { listFiles } from "../../../scripts/lib/util/list-files.ts";
 import { displayPath } from "../../../scripts/lib/util/paths.ts";
@@ -45,7 +45,7 @@ test("the WARC gives five items as page bundles, with their photos and the PDF b
   assert.equal(readFileSync(path.join(fromWarc, mouFolder, "iap-aiamp-mou.jpg")), Buffer.from(photo?.body ?? []));
 });
 
-test("duplicates (viewmode, http, no www) and a 301 are one item whose aliases are the old paths as served", () => {
+test("duplicates (viewmode, http, no www) and a 301 are one item whose aliases are the old paths as served; the first photo is the lead image, out of the text", () => {
   assert.is(
     read(fromWarc, `${mouFolder}/index.md`),
     `---
@@ -54,10 +54,11 @@ date: 2023-11-14
 aliases:
   - /News/Old-Name
   - /News/The-IAP-signed-MOU-with-AIAMP
+image:
+  src: iap-aiamp-mou.jpg
+  alt: The Presidents of the IAP and of AIAMP sign the MoU
 ---
 The International Association of Prosecutors and the Ibero American Association of Public Ministries (AIAMP) signed a MOU formalising mutual cooperation between both Associations.
-
-![The Presidents of the IAP and of AIAMP sign the MoU](iap-aiamp-mou.jpg)
 
 On 14 November 2023 the IAP, represented by its President, Juan Bautista Mahiques, Attorney General of the Autonomous City of Buenos Aires, and the Ibero-American Association of Public Ministries (AIAMP), represented by its President, Francisco Barbosa Delgado, Attorney General of Colombia, signed an MoU formalizing mutual cooperation between both Associations.
 
@@ -70,22 +71,23 @@ Here’s the link to the [video of the signing ceremony](https://www.youtube.com
   );
 });
 
-test("an image without alt makes a draft with the reason; the PDF is a document titled from its name (the link said 'here'); a link to another item gets its new address; the %-encoded path is kept", () => {
+test("a lead image without alt makes a draft with the reason; the PDF is a document titled from its name (the link said 'here'); a link to another item gets its new address; the %-encoded path is kept", () => {
   assert.is(
     read(fromWarc, `${dublinFolder}/index.md`),
     `---
 title: The Dublin Conference – outcome report of the 21st
 date: 2016-09-30
-draft: true # the image dublin-2016.jpg has no alt text: describe it in ![…](dublin-2016.jpg)
+draft: true # the lead image dublin-2016.jpg has no alt text: describe it in image.alt
 aliases:
   - /News/The-Dublin-Conference-%E2%80%93-outcome-report-of-the-21st
+image:
+  src: dublin-2016.jpg
+  alt: ""
 documents:
   - src: dublin-outcome-report.pdf
     title: Dublin Outcome Report
 ---
 The outcome report of the 21st Annual Conference, held in Dublin, is now available to members.
-
-![](dublin-2016.jpg)
 
 The full text can be accessed [here](dublin-outcome-report.pdf).
 
@@ -206,6 +208,44 @@ test("an item the build refuses is reported with the build's message and not wri
   assert.equal(row?.look, [`refused by the build: ${displayPath(path.join(dir, mouFolder, "index.md"))}:6: aliases[1] "/News/The-IAP-signed-MOU-with-AIAMP" is already an alias of ${displayPath(path.join(dir, "news/2023/seed.md"))}`]);
 });
 
+test("an old address that is the item's new address, with or without its slash, is no alias: noted only when it leaves none", () => {
+  const notes: string[] = [];
+  assert.equal(aliasesFor("/news/2020/statement/", ["https://x.org/news/2020/statement", "http://x.org/news/2020/statement/"], notes), []);
+  assert.equal(notes, ["old address /news/2020/statement, /news/2020/statement/ is its new address: no redirect needed"]);
+  const withOld: string[] = [];
+  assert.equal(aliasesFor("/news/2020/statement/", ["https://x.org/news/2020/statement", "https://x.org/node/12"], withOld), ["/node/12"]);
+  assert.equal(withOld, []);
+  // Hosts compare paths case-sensitively, but the build keeps no redirect beside a page whose address differs only in case.
+  const cased: string[] = [];
+  assert.equal(aliasesFor("/news/2020/statement/", ["https://x.org/News/2020/Statement", "https://x.org/Old%20Name"], cased), []);
+  assert.equal(cased, [
+    "old address /News/2020/Statement differs from its new address /news/2020/statement/ only in case: no redirect can be written there (hosts that ignore case serve the page)",
+    "old address /Old%20Name cannot be kept as a redirect: it must be a site path starting with /, without spaces, ? or #",
+  ]);
+});
+
+test("the build's message on a refused item names the files where they would be, never the staging folder", async () => {
+  // Each page's old address is the other's new one: the build refuses both, each naming the other.
+  const pages = [
+    { url: "https://x.org/news/2019/meeting", date: "2018-05-01" },
+    { url: "https://x.org/news/2018/meeting", date: "2019-05-01" },
+  ];
+  const read = async function* (): AsyncGenerator<Capture> {
+    for (const { url, date } of pages) {
+      const html = modernLayoutPage({ path: new URL(url).pathname, title: "Meeting", date, bodyHtml: "<p>The Executive Committee met to prepare the annual conference of the Association.</p>" });
+      yield { url, status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: Buffer.from(html), origin: url, capturedAt: "2024-03-01T10:00:00Z" };
+    }
+  };
+  const dir = tempDir("import-clash-");
+  const report = await run("crawl", dir, { read });
+  assert.is(reportCounts(report)[0], "2 items: 2 refused");
+  const shown = (file: string) => displayPath(path.join(dir, file));
+  assert.equal(report.rows.find((row) => row.address === pages[0]?.url)?.look, [
+    `refused by the build: ${shown("news/2018/meeting/index.md")}:5: aliases[0] "/news/2019/meeting" is the address of the news item ${shown("news/2019/meeting/index.md")} (/news/2019/meeting/) that the build writes: an alias may only name an old address`,
+  ]);
+  assert.equal(readdirSync(dir).sort(), ["import-manifest.json", "import-report.md"]);
+});
+
 test("a slug taken by content staff wrote is resolved the same way each time, and reported", async () => {
   const dir = writeContent({ "news/2023/the-iap-signed-mou-with-aiamp.md": "---\ntitle: Hand-written\ndate: 2023-11-15\n---\nText.\n" });
   const report = await run(old.warc, dir);
@@ -256,10 +296,13 @@ test("a crawl cut short in the files' pass is refused with its record named, and
   assert.equal(readdirSync(dir), []);
 });
 
-test("slugs come from the old address's last segment, accents folded; titles lose the site's name", () => {
-  assert.is(slugOf("https://x.org/News/The-Dublin-Conference-%E2%80%93-outcome", "T"), "the-dublin-conference-outcome");
-  assert.is(slugOf("https://x.org/Noticias/Reuni%C3%B3n-en-Bogot%C3%A1.aspx", "T"), "reunion-en-bogota");
-  assert.is(slugOf("https://x.org/", "Home Page"), "home-page");
+test("slugs come from the old address's last segment, accents folded, or from the title where it is only a number; titles lose the site's name", () => {
+  assert.equal(slugOf("https://x.org/News/The-Dublin-Conference-%E2%80%93-outcome", "T"), { slug: "the-dublin-conference-outcome" });
+  assert.equal(slugOf("https://x.org/Noticias/Reuni%C3%B3n-en-Bogot%C3%A1.aspx", "T"), { slug: "reunion-en-bogota" });
+  assert.equal(slugOf("https://x.org/node/123", "Conference in Malta"), { slug: "conference-in-malta", fromTitle: "the old address ends in the number 123" });
+  assert.equal(slugOf("https://x.org/news/2019/", "Annual report"), { slug: "annual-report", fromTitle: "the old address ends in the number 2019" });
+  assert.equal(slugOf("https://x.org/node/123", "!!!"), { slug: "123" });
+  assert.equal(slugOf("https://x.org/", "Home Page"), { slug: "home-page", fromTitle: "the old address has no last segment" });
   assert.is(withoutSiteName("IAP - International Association of Prosecutors > News > The Dublin Conference – outcome", undefined, new Set(["IAP", "International Association of Prosecutors", "News"])), "The Dublin Conference – outcome");
   assert.is(withoutSiteName("The IAP signed MOU | IAP", "IAP", new Set()), "The IAP signed MOU");
   assert.is(withoutSiteName("Plain title", "IAP", new Set()), "Plain title");
