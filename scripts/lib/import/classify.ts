@@ -6,11 +6,12 @@
 import type { PageReading } from "./extract.ts";
 import { matchesAny, type ImportRules } from "./rules.ts";
 
-export type SkipReason = "redirect" | "error" | "ignored" | "not-news" | "login" | "listing" | "navigation" | "undated" | "untitled";
+export type SkipReason = "redirect" | "copy" | "error" | "ignored" | "not-news" | "login" | "listing" | "navigation" | "undated" | "untitled";
 
 /** How the report names each reason, for one page and for several. */
 export const skipLabels: Record<SkipReason, [one: string, several: string]> = {
   redirect: ["redirect", "redirects"],
+  copy: ["copy of another page (its address kept as an alias)", "copies of other pages (their addresses kept as aliases)"],
   error: ["error page", "error pages"],
   ignored: ["page ignored by the rules", "pages ignored by the rules"],
   "not-news": ["page not news by the rules", "pages not news by the rules"],

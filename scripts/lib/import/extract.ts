@@ -75,20 +75,28 @@ const junkWordPairs = [["links", "inline"]];
 const shareLink =
   /^(?:https?:\/\/(?:[\w-]+\.)*(?:addtoany\.com|addthis\.com|sharethis\.com|facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed))|(?:twitter|x)\.com\/(?:share|intent)|linkedin\.com\/(?:shareArticle|sharing|cws\/share)|whatsapp\.com\/send|wa\.me\/|t\.me\/share|telegram\.me\/share|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|tumblr\.com\/(?:share|widgets\/share)|vk\.com\/share\.php)|whatsapp:\/\/send)/i;
 /** A printer-friendly version of the page: a /print/ path (Drupal's /print/node/12), ?print=1, or window.print(). */
-const printLink = /(?:^|\/)print(?:\/|\.(?:aspx?|php|html?)(?:$|\?)|$)|[?&](?:print|printable|printer_?friendly)=|^javascript:.*\bprint\(/i;
+const printLink =
+  /(?:^|\/)print(?:\/|\.(?:aspx?|php|html?)(?:$|\?)|$)|[?&](?:print|printable|printer_?friendly)=|^javascript:.*\bprint\(|[?&]option=com_mailto\b|[?&]format=pdf\b/i;
 /** Link texts that print, mail or share the page. */
-const shareText = /^(?:printer[- ]friendly(?: version| page)?|print(?: this)?(?: page| article| story| version)?|e-?mail (?:this(?: page| article| story)?|to a friend)|send (?:this )?to a friend|share(?: this)?(?: page| article| story| on \w+)?)$/i;
+const shareText =
+  /^(?:printer[- ]friendly(?: version| page)?|print(?: this)?(?: page| article| story| version)?|e-?mail(?: this(?: page| article| story)?| to a friend)?|send (?:this )?to a friend|share(?: this)?(?: page| article| story| on \w+)?|pdf)$/i;
+/** A line that only says who put the page up or when it last changed. */
+const bylineText = /^(?:(?:written|posted|submitted|published|created) by [^.]{1,60}|last (?:updated|modified|changed)(?: on)?:? [^.]{1,60})$/i;
 /** What is left of a share bar once its links are gone: labels and separators. */
 const shareBarLeftover = /^(?:[\s|·•,:;/–—-]|share(?: this)?(?: on)?|print|e-?mail)*$/i;
 /** "« back", "< Back", "Volver": the old site's way back to the list, navigation rather than text. */
 const backLink = /^(?:[«‹<←]+\s*)?(?:back|go back|back to [\w ]{1,20}|return|volver|regresar|atrás|retour|zurück)(?:\s*[»›>]+)?$/i;
+
+/** Characters of text outside links below which a page with a password field is its login form, not an article. */
+const minArticleText = 80;
 
 export function readPage(html: string, pageUrl: string, options: ReadOptions): PageReading {
   const { document } = parseHTML(html);
   const { rules } = options;
   const titleTag = text(document.querySelector("title"));
   const htmlLang = document.documentElement?.getAttribute("lang")?.trim() || undefined;
-  const hasPasswordField = document.querySelector('input[type="password" i]') !== null;
+  const passwordField = 'input[type="password" i]';
+  const anyPasswordField = document.querySelector(passwordField) !== null;
   const hasPagination =
     document.querySelector('a[rel~="next"], a[rel~="prev"], link[rel~="next"], link[rel~="prev"], .pagination, .pager, [class*="paging"], [class*="Paging"]') !== null;
 
@@ -121,6 +129,8 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
   const linkTextLength = main ? [...main.querySelectorAll("a")].reduce((sum, link) => sum + text(link).length, 0) : 0;
   const linkedHeadings = main ? ([...main.querySelectorAll("h2, h3, h4")] as Element[]).filter((heading) => text(heading) !== "" && text(heading) === text(heading.querySelector("a[href]"))) : [];
   const converted = main ? htmlToMarkdown(main) : { markdown: "", links: [], images: [] };
+  // A login form in a side column (a CMS's login module on every page) does not make an article a login page.
+  const hasPasswordField = anyPasswordField && (main?.querySelector(passwordField) != null || mainText.length - linkTextLength < minArticleText);
   return {
     ...(title.value ? { title: title.value, titleFrom: title.from } : {}),
     titleTag,
@@ -178,10 +188,22 @@ function readTitle(document: Document, rules: ImportRules): { value?: string; fr
   const repeated = [...headings, ...(document.querySelectorAll("h2, h3") as Iterable<Element>)]
     .filter((heading) => text(heading).length > 3 && titleTag.includes(text(heading)))
     .sort((a, b) => text(b).length - text(a).length)[0];
-  const element = headings.find((heading) => og && text(heading) === og) ?? repeated ?? headings[0];
+  // An h1 that is only a link to the home page is the site's logo (old templates), never the headline.
+  const headline = headings.find((heading) => !isLogo(heading));
+  // Older templates set the headline in a styled cell or div (Joomla's td.contentheading) that <title> repeats.
+  const styled = !repeated && titleTag ? ([...document.querySelectorAll("body td, body div, body span, body p")] as Element[]).find((element) => element.children.length === 0 && text(element) === titleTag) : undefined;
+  const element = headings.find((heading) => og && text(heading) === og) ?? repeated ?? styled ?? headline;
   if (og) return { value: og, from: "og:title", ...(element && text(element) === og ? { element } : {}) };
   if (element) return { value: text(element), from: "heading", element };
   return titleTag ? { value: titleTag, from: "title" } : {};
+}
+
+/** Whether a heading is only a link to the site's home page: the logo of a template that sets it in an h1. */
+function isLogo(heading: Element): boolean {
+  const link = heading.querySelector("a[href]");
+  if (!link || text(link) !== text(heading)) return false;
+  const href = link.getAttribute("href") ?? "";
+  return /^(?:https?:\/\/[^/]+)?\/(?:index\.(?:php|html?|aspx?))?$/i.test(href);
 }
 
 function readDate(
@@ -319,7 +341,9 @@ function removeJunk(document: Document, pageUrl: string, keep: readonly (Element
   const onlyShareLinks = (element: Element) => {
     let rest = text(element);
     for (const link of element.querySelectorAll("a")) if (shareLinks.has(link as Element)) rest = rest.replace(text(link), "");
-    return shareBarLeftover.test(rest) && !element.querySelector("img");
+    // A share link's own icon (Joomla's PDF, print and e-mail buttons) is part of it, not a photo of the article.
+    const photos = [...element.querySelectorAll("img")].filter((image) => !shareLinks.has(image.closest("a") as Element));
+    return shareBarLeftover.test(rest) && photos.length === 0;
   };
   for (const [link, knownBy] of shareLinks) {
     const parent = link.parentElement as Element | null;
@@ -335,6 +359,10 @@ function removeJunk(document: Document, pageUrl: string, keep: readonly (Element
       emptied.remove();
       emptied = next;
     }
+  }
+  // "Written by Administrator", "Last Updated on Thursday, 26 July 2012": the CMS's record, not the story.
+  for (const element of document.querySelectorAll("p, span, div, td, small") as Iterable<Element>) {
+    if (element.isConnected && bylineText.test(text(element)) && !holdsArticle(element)) element.remove();
   }
   for (const link of document.querySelectorAll("a")) {
     if (backLink.test(text(link))) {
@@ -353,7 +381,9 @@ function shareOrPrintLink(link: Element, pageUrl: string): "address" | "words" |
   const target = resolve(href, pageUrl);
   if (target && isDocumentAddress(target)) return undefined;
   if (shareLink.test(href) || printLink.test(href)) return "address";
-  return shareText.test(text(link)) ? "words" : undefined;
+  // An icon-only link says what it does in its image's alt text ("Print", "E-mail").
+  const words = text(link) || [...link.querySelectorAll("img")].map((image) => image.getAttribute("alt") ?? "").join(" ").trim();
+  return shareText.test(words) ? "words" : undefined;
 }
 
 /** Every link and image points at its absolute old address, so that it can be followed wherever the text ends up. */

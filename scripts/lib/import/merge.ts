@@ -29,6 +29,14 @@ function isIgnored(name: string, ignored: readonly string[]): boolean {
   return ignored.some((pattern) => (pattern.endsWith("*") ? lower.startsWith(pattern.slice(0, -1).toLowerCase()) : lower === pattern.toLowerCase()));
 }
 
+/**
+ * Whether an address names its page in the query string (`/index.php?id=45`), besides parameters that
+ * never make another page: a static host ignores the query, so it cannot redirect such an address.
+ */
+export function pageInQuery(url: string, ignoredQuery: readonly string[] = defaultIgnoredQuery): boolean {
+  return [...new URL(url).searchParams.keys()].some((name) => !isIgnored(name, ignoredQuery));
+}
+
 /** An old path as served: the address's path, %-encoding as the old site wrote it. */
 export function oldPath(url: string): string {
   return new URL(url).pathname;

@@ -15,7 +15,7 @@ import { addressPath, classifyPage, classifyResponse, isHtml, kindByRules, tease
 import { readPage, type PageReading } from "./extract.ts";
 import { bundleFileName, documentTitle, extensionOf, isDocumentAddress, sniffedExtension } from "./files.ts";
 import { fillTokens, takeLeadImage, type ImageTarget } from "./markdown.ts";
-import { aliasesOf, defaultIgnoredQuery, pageKey, preferredCapture, Redirects, siteHost } from "./merge.ts";
+import { aliasesOf, defaultIgnoredQuery, pageInQuery, pageKey, preferredCapture, Redirects, siteHost } from "./merge.ts";
 import { matchesAny, type ImportRules } from "./rules.ts";
 import {
   checkStaged,
@@ -145,6 +145,22 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const listing = teaserListing(entry.reading, isOtherPage);
     if (listing) entry.decision = listing;
   }
+  // The same article at two addresses (a CMS's own address and its search-engine-friendly one) is one
+  // page: the copy is treated as a redirect to the address a static host can keep.
+  const copies = new Map<string, PageEntry>();
+  const copied: PageEntry[] = [];
+  for (const entry of [...pages.values()].sort((a, b) => Number(pageInQuery(a.url, ignoredQuery)) - Number(pageInQuery(b.url, ignoredQuery)) || (a.key < b.key ? -1 : 1))) {
+    if (!("kind" in entry.decision) || !entry.reading) continue;
+    const signature = `${entry.reading.title}\n${entry.reading.date}\n${entry.reading.markdown}`;
+    const original = copies.get(signature);
+    if (!original) {
+      copies.set(signature, entry);
+      continue;
+    }
+    entry.decision = { skip: "copy", detail: `the same article as ${original.url}` };
+    redirects.add(entry.key, original.key);
+    copied.push(entry);
+  }
   const oldHost = [...hosts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 
   // Between the passes: which pages are items, where each goes, what its links and files become.
@@ -160,6 +176,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     const key = keyOf(url);
     urlsOfKey.set(key, [...(urlsOfKey.get(key) ?? []), url]);
   }
+  for (const entry of copied) urlsOfKey.set(entry.key, [...(urlsOfKey.get(entry.key) ?? []), ...entry.urls]);
   // Sorted by key, so that slug clashes are resolved the same way on every run.
   for (const entry of itemEntries.sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const planned = planItem(entry, entry.decision, {
@@ -168,6 +185,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       commonTitleParts,
       manifest,
       takenFolders,
+      ignoredQuery,
       redirectUrls: (redirectSources.get(entry.key) ?? []).flatMap((key) => urlsOfKey.get(key) ?? []),
     });
     items.set(entry.key, planned);
@@ -286,6 +304,7 @@ interface PlanContext {
   commonTitleParts: ReadonlySet<string>;
   manifest: Manifest;
   takenFolders: Set<string>;
+  ignoredQuery: readonly string[];
   redirectUrls: string[];
 }
 
@@ -317,7 +336,7 @@ function planItem(entry: PageEntry & { reading: PageReading }, kind: Kind, conte
   let folder: string;
   if (recorded && recorded.startsWith(`${parent}/`)) folder = recorded;
   else {
-    const { slug: base, fromTitle } = slugOf(entry.url, title);
+    const { slug: base, fromTitle } = slugOf(entry.url, title, context.ignoredQuery);
     if (fromTitle) notes.push(`the slug ${base} is taken from the title: ${fromTitle}`);
     folder = `${parent}/${base}`;
     for (let count = 2; isTaken(folder, context, options.contentDir); count++) folder = `${parent}/${base}-${count}`;
@@ -326,7 +345,7 @@ function planItem(entry: PageEntry & { reading: PageReading }, kind: Kind, conte
   context.takenFolders.add(folder.toLowerCase());
   const slug = path.basename(folder);
   const url = kind.kind === "news" ? `/news/${yearOf(reading.date as string)}/${slug}/` : `/abstracts/${kind.rule.conference}/${slug}/`;
-  const aliases = aliasesFor(url, [...entry.urls, ...context.redirectUrls], notes);
+  const aliases = aliasesFor(url, [...entry.urls, ...context.redirectUrls], notes, context.ignoredQuery);
   return { entry, kind, folder, url, title, ...(lang ? { lang } : {}), tags, aliases, files: new Map(), notes, draftReasons: [], oldLinks: [] };
 }
 
@@ -336,10 +355,15 @@ function planItem(entry: PageEntry & { reading: PageReading }, kind: Kind, conte
  * item no alias at all. A path the build could not keep as a redirect (one differing from the new
  * address only in case, one with a space) is left out and noted.
  */
-export function aliasesFor(url: string, urls: Iterable<string>, notes: string[]): string[] {
+export function aliasesFor(url: string, urls: Iterable<string>, notes: string[], ignoredQuery: readonly string[] = defaultIgnoredQuery): string[] {
   const aliases: string[] = [];
   const newAddress: string[] = [];
-  for (const alias of aliasesOf(urls)) {
+  const all = [...urls];
+  for (const address of all.filter((address) => pageInQuery(address, ignoredQuery)).sort()) {
+    const { pathname, search } = new URL(address);
+    notes.push(`old address ${pathname}${search} names its page in the query string, which static hosts ignore: no redirect can be written (a rewrite rule on a server can keep it)`);
+  }
+  for (const alias of aliasesOf(all.filter((address) => !pageInQuery(address, ignoredQuery)))) {
     if (alias === url || `${alias}/` === url) newAddress.push(alias);
     else if (alias.toLowerCase() === url.toLowerCase() || `${alias}/`.toLowerCase() === url.toLowerCase()) {
       notes.push(`old address ${alias} differs from its new address ${url} only in case: no redirect can be written there (hosts that ignore case serve the page)`);
@@ -364,7 +388,11 @@ function isTaken(folder: string, context: PlanContext, contentDir: string): bool
  * "the-iap-signed-mou-with-aiamp"); from the title where that segment has no words (`/`, or only a
  * number: `node/123`), with the reason for the report.
  */
-export function slugOf(url: string, title: string): { slug: string; fromTitle?: string } {
+export function slugOf(url: string, title: string, ignoredQuery: readonly string[] = defaultIgnoredQuery): { slug: string; fromTitle?: string } {
+  if (pageInQuery(url, ignoredQuery)) {
+    const titleSlug = slugifyText(title);
+    if (titleSlug) return { slug: titleSlug, fromTitle: "the old address names its page in the query string" };
+  }
   const segments = new URL(url).pathname.split("/").filter(Boolean);
   let last = segments[segments.length - 1] ?? "";
   try {
