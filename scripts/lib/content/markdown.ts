@@ -32,12 +32,23 @@ const count = new Intl.NumberFormat("en");
 
 export const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, maxNesting: 100 });
 
-// The page title is the only <h1>: body headings start one level down ("#" renders as <h2>).
-markdown.core.ruler.push("demote_headings", (state) => {
+/**
+ * The page title is the only <h1>, so the body's headings start at <h2> whatever level they were
+ * written at ("##" alone becomes <h2>), and none skips a level (axe's heading-order): a heading's
+ * level is one more than the number of open headings above it (a "###" under a "#" is an <h3>).
+ */
+markdown.core.ruler.push("outline_headings", (state) => {
+  const open: number[] = [];
+  const levels: number[] = [];
   for (const token of state.tokens) {
-    if (token.type === "heading_open" || token.type === "heading_close") {
-      const level = Math.min(Number(token.tag.slice(1)) + 1, 6);
-      token.tag = `h${level}`;
+    if (token.type === "heading_open") {
+      const written = Number(token.tag.slice(1));
+      while (open.length > 0 && (open.at(-1) as number) >= written) open.pop();
+      open.push(written);
+      levels.push(Math.min(open.length + 1, 6));
+      token.tag = `h${levels.at(-1)}`;
+    } else if (token.type === "heading_close") {
+      token.tag = `h${levels.at(-1)}`;
     }
   }
 });
