@@ -247,6 +247,21 @@ function countWords(tokens: Token[]): number {
   return words;
 }
 
+/**
+ * A summary is one paragraph of inline Markdown: `**bold**`, `*emphasis*`, `code`. It is shown in
+ * lists, beside the item's title link, and as plain text in meta descriptions, feeds and search:
+ * raw HTML stays off, and links and images leave their text (a link relative to the item's page
+ * would lead nowhere from a list; a list has no room for a picture).
+ */
+const summaryMarkdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+export function renderSummary(source: string): { html: string; text: string } {
+  const children = (summaryMarkdown.parseInline(source, {})[0]?.children ?? [])
+    .filter((token) => token.type !== "link_open" && token.type !== "link_close")
+    .map((token) => (token.type === "image" ? Object.assign(token, { type: "text", content: inlineText(token.children ?? []), children: null }) : token));
+  return { html: summaryMarkdown.renderer.renderInline(children, summaryMarkdown.options, {}), text: inlineText(children) };
+}
+
 /** Shortens text to at most `max` characters at a word boundary, ending with "…" when cut. */
 export function truncateAtWord(text: string, max = 200): string {
   const characters = Array.from(text);

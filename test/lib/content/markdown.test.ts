@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { maxBlockNesting, renderMarkdown, truncateAtWord } from "../../../scripts/lib/content/markdown.ts";
+import { maxBlockNesting, renderMarkdown, renderSummary, truncateAtWord } from "../../../scripts/lib/content/markdown.ts";
 
 const html = (source: string) => renderMarkdown(source).html;
 
@@ -221,6 +221,21 @@ test("truncateAtWord counts characters, not UTF-16 units, and never splits a sur
   const cut = truncateAtWord(cjk);
   assert.not.match(cut, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   assert.is(cut, `${"会".repeat(150)}${"😀".repeat(49)}…`);
+});
+
+test("renderSummary renders inline Markdown as HTML, and as text without its asterisks", () => {
+  assert.equal(renderSummary("The IAP and **AIAMP** signed a *memorandum* (`MOU`)."), {
+    html: "The IAP and <strong>AIAMP</strong> signed a <em>memorandum</em> (<code>MOU</code>).",
+    text: "The IAP and AIAMP signed a memorandum (MOU).",
+  });
+});
+
+test("renderSummary keeps raw HTML as text, and of a link or an image its text only", () => {
+  assert.equal(renderSummary("<b>x</b> & [the *guide*](guide.pdf), ![a photo](photo.jpg)"), {
+    html: "&lt;b&gt;x&lt;/b&gt; &amp; the <em>guide</em>, a photo",
+    text: "<b>x</b> & the guide, a photo",
+  });
+  assert.equal(renderSummary("A # is not a heading, 1. not a list"), { html: "A # is not a heading, 1. not a list", text: "A # is not a heading, 1. not a list" });
 });
 
 test.run();
