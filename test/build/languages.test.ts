@@ -15,7 +15,7 @@ const root = "https://archive.iap-association.org";
 const content = writeContent({
   "news/2023/mou.md": newsFile({ title: "The IAP signed an MOU", date: "2023-11-14", tags: "[training]" }, "Both associations signed.\n"),
   "news/2023/memorando.md": newsFile(
-    { title: "La IAP firmó un memorando", date: "2023-11-14", lang: "es", translationOf: "/news/2023/mou/", summary: "Ambas asociaciones firmaron." },
+    { title: "La IAP firmó un memorando", date: "2023-11-14", lang: "es", translationOf: "/news/2023/mou/", summary: "Ambas asociaciones firmaron.", tags: "[training]" },
     "Ambas asociaciones firmaron el memorando.\n",
   ),
   // Names the Spanish item, not the English one: still one group of three.
@@ -32,16 +32,44 @@ const english = "/news/2023/mou/";
 const spanish = "/news/2023/memorando/";
 const french = "/news/2023/protocole/";
 
-test("the page stays English; the item's title and text carry its language; dates stay in the site's language", () => {
+test("the header and footer stay English; the words around the item are in its language, marked on <main>", () => {
   const $ = page(site.read(spanish));
   assert.is($("html").attr("lang"), "en");
-  assert.is($("h1").attr("lang"), "es");
-  assert.is($("article .prose").attr("lang"), "es");
-  assert.is($(".breadcrumb").attr("lang"), undefined);
-  assert.is($("article .meta").text(), "Published 14 November 2023");
+  assert.is($("main").attr("lang"), "es");
+  assert.is($(".site-header nav").text().replace(/\s+/g, " ").trim(), "News Topics Years Conferences Speakers");
+  assert.is($(".site-footer").attr("lang"), undefined);
+  // Inside <main>, the item's own title and text need no mark of their own.
+  assert.is($("h1").attr("lang"), undefined);
+  assert.is($("article .prose").attr("lang"), undefined);
+  assert.is($(".breadcrumb").text(), "Noticias › 2023");
+  assert.is($("article .meta").text(), "Publicado el 14 de noviembre de 2023");
+  assert.is($("#cite-this").text(), "Cómo citar");
+  assert.is($("nav.neighbours").attr("aria-label"), "Más noticias");
+  // What is English inside the Spanish region says so: topic labels (site data), an English neighbour's title.
+  assert.equal($(".topics a").map((_, a) => `${$(a).attr("lang")} ${$(a).text()}`).get(), ["en Training"]);
+  assert.equal($(".neighbours li:has(a[rel]) ").map((_, li) => `${$(li).find(".label").text()}: ${$(li).find("a").attr("lang") ?? "-"} ${$(li).find("a").text()}`).get(), [
+    "Anterior: en The IAP signed an MOU",
+    "Siguiente: fr L’IAP a signé un protocole",
+  ]);
   const $en = page(site.read(english));
+  assert.is($en("main").attr("lang"), undefined);
   assert.is($en("h1").attr("lang"), undefined);
-  assert.is($en("article .prose").attr("lang"), undefined);
+  assert.is($en("article .meta").text(), "Published 14 November 2023");
+});
+
+test("French and Brazilian Portuguese items get their words", () => {
+  const $fr = page(site.read(french));
+  assert.is($fr("main").attr("lang"), "fr");
+  assert.is($fr("article .meta").text(), "Publié le 14 novembre 2023");
+  assert.is($fr(".translations").text(), "Aussi en\u00a0: English, Español");
+  const $pt = page(site.read("/abstracts/annual-27/ponencia/"));
+  assert.is($pt("main").attr("lang"), "pt-BR");
+  assert.equal($pt(".facts dt").map((_, dt) => $pt(dt).text()).get(), ["Conferência", "Sessão", "Orador"]);
+  assert.is($pt(".facts dd").first().text(), "IAP 27th Annual Conference & General Meeting, 25–29 de setembro de 2022, Tbilisi");
+  assert.is($pt(".facts dd a").first().attr("lang"), "en");
+  assert.is($pt(".citation").text(), "Ana Souza (2022). A cooperação. Resumo, Plenaria. IAP 27th Annual Conference & General Meeting, Tbilisi, Georgia, 25–29 de setembro de 2022. International Association of Prosecutors. https://archive.iap-association.org/abstracts/annual-27/ponencia/");
+  assert.is($pt(".neighbours a").text(), "Todos os resumos: IAP 27th Annual Conference & General Meeting");
+  assert.is($pt(".neighbours a span").attr("lang"), "en");
 });
 
 test("each page of a group links the others visibly and with hreflang, both ways, whichever item named which", () => {
@@ -59,7 +87,7 @@ test("each page of a group links the others visibly and with hreflang, both ways
     hreflang: [`en ${root}${english}`, `es ${root}${spanish}`, `fr ${root}${french}`],
   });
   assert.equal(links(spanish), {
-    also: "Also in: English, Français",
+    also: "También en: English, Français",
     visible: [`en ${english}`, `fr ${french}`],
     hreflang: [`es ${root}${spanish}`, `en ${root}${english}`, `fr ${root}${french}`],
   });

@@ -21,12 +21,13 @@ import {
 import { closeBidi } from "./bidi.ts";
 import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
-import { renderMarkdown, truncateAtWord, type BodyFiles, type RenderedMarkdown } from "./markdown.ts";
+import { renderMarkdown, renderSummary, truncateAtWord, type BodyFiles, type RenderedMarkdown } from "./markdown.ts";
 import { ContentError, fieldName, suggestion, type Problem } from "./problems.ts";
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
 import { speakerKey } from "./speakers.ts";
 import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
 import { systemErrorReason } from "../util/error-message.ts";
+import { escapeHtml } from "../util/html.ts";
 import { displayPath, isInside, windowsNameProblem } from "../util/paths.ts";
 import { translationGroups } from "./translations.ts";
 
@@ -50,8 +51,10 @@ interface ItemBase {
   /** Calendar date YYYY-MM-DD: publication date for news, first day of the conference for abstracts. */
   date: string;
   year: number;
-  /** Given in front matter, or the first paragraph shortened. */
+  /** Plain text: given in front matter (its Markdown read as text), or the first paragraph shortened. */
   summary: string;
+  /** The summary as HTML, for lists: its inline Markdown rendered (`**bold**` → `<strong>`). */
+  summaryHtml: string;
   draft: boolean;
   /** Dated after the build's "today": only shown in previews. */
   scheduled: boolean;
@@ -552,7 +555,7 @@ function toNewsItem(file: string, read: ReadFile<"news", NewsFrontMatter>, { top
     title: closeBidi(data.title),
     date: data.date,
     year,
-    summary: closeBidi(data.summary ?? truncateAtWord(body.firstParagraph)),
+    ...summaryOf(data.summary, body),
     draft: data.draft ?? false,
     scheduled: data.date > today,
     topics: itemTopics,
@@ -613,7 +616,7 @@ function toAbstract(file: string, read: ReadFile<"abstract", AbstractFrontMatter
     title: data.title ? closeBidi(data.title) : abstractTitle(speakers, session),
     date: conference.start,
     year: conference.year,
-    summary: truncateAtWord(body.firstParagraph),
+    ...summaryOf(undefined, body),
     draft: data.draft ?? false,
     scheduled: conference.start > today,
     conference,
@@ -627,6 +630,16 @@ function toAbstract(file: string, read: ReadFile<"abstract", AbstractFrontMatter
     ...languageOf(data, options.site),
   };
   return { item, url };
+}
+
+/** An item's summary as text and HTML: the one written in front matter, else its first paragraph shortened. */
+function summaryOf(written: string | undefined, body: RenderedMarkdown): { summary: string; summaryHtml: string } {
+  if (written === undefined) {
+    const summary = truncateAtWord(body.firstParagraph);
+    return { summary, summaryHtml: escapeHtml(summary) };
+  }
+  const { html, text } = renderSummary(closeBidi(written));
+  return { summary: closeBidi(text), summaryHtml: html };
 }
 
 /** An item's language and the item it translates, as the templates read them. */

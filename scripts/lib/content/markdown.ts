@@ -32,12 +32,23 @@ const count = new Intl.NumberFormat("en");
 
 export const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, maxNesting: 100 });
 
-// The page title is the only <h1>: body headings start one level down ("#" renders as <h2>).
-markdown.core.ruler.push("demote_headings", (state) => {
+/**
+ * The page title is the only <h1>, so the body's headings start at <h2> whatever level they were
+ * written at ("##" alone becomes <h2>), and none skips a level (axe's heading-order): a heading's
+ * level is one more than the number of open headings above it (a "###" under a "#" is an <h3>).
+ */
+markdown.core.ruler.push("outline_headings", (state) => {
+  const open: number[] = [];
+  const levels: number[] = [];
   for (const token of state.tokens) {
-    if (token.type === "heading_open" || token.type === "heading_close") {
-      const level = Math.min(Number(token.tag.slice(1)) + 1, 6);
-      token.tag = `h${level}`;
+    if (token.type === "heading_open") {
+      const written = Number(token.tag.slice(1));
+      while (open.length > 0 && (open.at(-1) as number) >= written) open.pop();
+      open.push(written);
+      levels.push(Math.min(open.length + 1, 6));
+      token.tag = `h${levels.at(-1)}`;
+    } else if (token.type === "heading_close") {
+      token.tag = `h${levels.at(-1)}`;
     }
   }
 });
@@ -234,6 +245,21 @@ function countWords(tokens: Token[]): number {
     }
   }
   return words;
+}
+
+/**
+ * A summary is one paragraph of inline Markdown: `**bold**`, `*emphasis*`, `code`. It is shown in
+ * lists, beside the item's title link, and as plain text in meta descriptions, feeds and search:
+ * raw HTML stays off, and links and images leave their text (a link relative to the item's page
+ * would lead nowhere from a list; a list has no room for a picture).
+ */
+const summaryMarkdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+export function renderSummary(source: string): { html: string; text: string } {
+  const children = (summaryMarkdown.parseInline(source, {})[0]?.children ?? [])
+    .filter((token) => token.type !== "link_open" && token.type !== "link_close")
+    .map((token) => (token.type === "image" ? Object.assign(token, { type: "text", content: inlineText(token.children ?? []), children: null }) : token));
+  return { html: summaryMarkdown.renderer.renderInline(children, summaryMarkdown.options, {}), text: inlineText(children) };
 }
 
 /** Shortens text to at most `max` characters at a word boundary, ending with "…" when cut. */

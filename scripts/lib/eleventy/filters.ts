@@ -8,8 +8,7 @@ import type { Item } from "../content/load.ts";
 import { publishedHref } from "../content/item-files.ts";
 import { formatBytes, pluralise } from "../util/format.ts";
 import { languageAutonym, ogLocale } from "../content/languages.ts";
-
-
+import { wordsFor } from "../content/words.ts";
 
 export const filters = {
   calendarDate: formatCalendarDate,
@@ -26,6 +25,8 @@ export const filters = {
   abstractJsonLd: (item: Item, root: string, translations?: Item[]) => scriptSafeJson(item.kind === "abstract" ? abstractJsonLd(item, site, root, translations) : {}),
   languageName: languageAutonym,
   ogLocale,
+  /** The words around an item's text, in its language: `{% set words = item.lang | words %}` (scripts/lib/content/words.ts). */
+  words: wordsFor,
 };
 
 export default function registerFilters(eleventyConfig: UserConfig): void {

@@ -7,25 +7,42 @@ import { abstractTitle, type AbstractItem, type Item, type NewsItem } from "../c
 import { leadImagePath } from "../content/item-files.ts";
 import { formatCalendarDate, formatDateRange } from "../content/dates.ts";
 import { absoluteUrl } from "./urls.ts";
+import { wordsFor } from "../content/words.ts";
 
-const listFormat = new Intl.ListFormat("en-GB", { type: "conjunction" });
+const listFormats = new Map<string, Intl.ListFormat>();
 
-/** `root` is the archive's absolute root URL (Archive.siteRoot), which includes any base path. */
+/** "A, B and C"; in "es", "A, B y C". */
+function namesList(names: string[], lang: string): string {
+  let format = listFormats.get(lang);
+  if (!format) {
+    format = new Intl.ListFormat(lang === "en" ? "en-GB" : lang, { type: "conjunction" });
+    listFormats.set(lang, format);
+  }
+  return format.format(names);
+}
+
+/**
+ * `root` is the archive's absolute root URL (Archive.siteRoot), which includes any base path. A
+ * citation is written in the language of the words around the item (scripts/lib/content/words.ts):
+ * its date, "and" and "Abstract".
+ */
 
 /** International Association of Prosecutors (14 November 2023). Title. IAP News Archive. https://… */
 export function newsCitation(item: NewsItem, site: Site, root: string): string {
-  return `${site.organisation} (${formatCalendarDate(item.date)}). ${withStop(item.title)} ${site.name}. ${absoluteUrl(item.url, root)}`;
+  const { lang } = wordsFor(item.lang);
+  return `${site.organisation} (${formatCalendarDate(item.date, lang)}). ${withStop(item.title)} ${site.name}. ${absoluteUrl(item.url, root)}`;
 }
 
 /** Speaker A and Speaker B (2022). Title. Abstract, Session, Conference, City, dates. Organisation. https://… */
 export function abstractCitation(item: AbstractItem, site: Site, root: string): string {
   const conference = item.conference;
   const place = [conference.city, conference.country].filter(Boolean).join(", ");
-  const event = [conference.name, place, formatDateRange(conference.start, conference.end)].filter(Boolean).join(", ");
+  const words = wordsFor(item.lang);
+  const event = [conference.name, place, formatDateRange(conference.start, conference.end, words.lang)].filter(Boolean).join(", ");
   // An abstract without a title of its own is titled "Speakers: Session": cited, that repeated both.
   const untitled = item.title === abstractTitle(item.speakers, item.session);
-  const what = untitled ? `${withStop(item.session)} Abstract.` : `${withStop(item.title)} Abstract, ${item.session}.`;
-  return `${listFormat.format(item.speakers.map((speaker) => speaker.name))} (${conference.year}). ${what} ${event}. ${site.organisation}. ${absoluteUrl(item.url, root)}`;
+  const what = untitled ? `${withStop(item.session)} ${words.citedAbstract}.` : `${withStop(item.title)} ${words.citedAbstract}, ${item.session}.`;
+  return `${namesList(item.speakers.map((speaker) => speaker.name), words.lang)} (${conference.year}). ${what} ${event}. ${site.organisation}. ${absoluteUrl(item.url, root)}`;
 }
 
 function withStop(text: string): string {

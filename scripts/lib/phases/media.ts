@@ -28,6 +28,7 @@ import { pluralise } from "../util/format.ts";
 import { escapeHtml } from "../util/html.ts";
 import { printable } from "../util/error-message.ts";
 import { cacheWarning, discardCacheEntry, readCacheEntry, writeCacheEntry } from "../util/cache-entry.ts";
+import { fillWords, wordsFor, type Words } from "../content/words.ts";
 
 /** Widths written for every image; 240 is the list cards' thumbnail. Never wider than the original. */
 export const imageWidths = [240, 480, 800, 1280];
@@ -153,7 +154,7 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
           ...(jpeg ? { jpeg: { name: jpeg.filename, width: jpeg.width, height: jpeg.height } } : {}),
           ...(lead ? { thumbnail: pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth) } : {}),
           ...(lead && webp ? { searchThumbnail: { name: webp.filename, width: webp.width, height: webp.height } } : {}),
-          picture: alone || lead ? figureHtml(picture, image, item.url, processedImage.original) : picture,
+          picture: alone || lead ? figureHtml(picture, image, item.url, processedImage.original, wordsFor(item.lang)) : picture,
         };
       };
       const image = files.image && publish(files.image, true, true);
@@ -305,11 +306,12 @@ function pictureHtml(image: ProcessedImage, prefix: string, alt: string, attribu
   return generateHTML(metadata, { alt, sizes: maxWidth ? `${maxWidth / 2}px` : articleImageSizes, ...attributes }) as string;
 }
 
-function figureHtml(picture: string, image: ItemImage, itemUrl: string, original: ProcessedImage["original"]): string {
+/** A figure with its caption, credit and original, labelled in the item's language (`words`). */
+function figureHtml(picture: string, image: ItemImage, itemUrl: string, original: ProcessedImage["original"], words: Words): string {
   const caption = [
     image.caption ? escapeHtml(image.caption) : "",
-    image.credit ? `<span class="credit">Photo: ${escapeHtml(image.credit)}</span>` : "",
-    original ? `<a href="${itemUrl}${publishedHref(original.filename)}" download>Original image (${original.format.toUpperCase()})</a>` : "",
+    image.credit ? `<span class="credit">${escapeHtml(fillWords(words.photo, { credit: image.credit }))}</span>` : "",
+    original ? `<a href="${itemUrl}${publishedHref(original.filename)}" download>${escapeHtml(fillWords(words.originalImage, { format: original.format.toUpperCase() }))}</a>` : "",
   ].filter(Boolean);
   return `<figure class="media">${picture}${caption.length > 0 ? `<figcaption>${caption.join(" ")}</figcaption>` : ""}</figure>`;
 }

@@ -1,6 +1,15 @@
-/** "1.2 MB", "830 kB": decimal units, as hosts and browsers report transfer sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+const megabyteFormats = new Map<string, Intl.NumberFormat>();
+
+/** "1.2 MB", "830 kB": decimal units, as hosts and browsers report transfer sizes; `lang` writes the decimal mark ("1,2 MB" in "es"). */
+export function formatBytes(bytes: number, lang = "en"): string {
+  if (bytes >= 1e6) {
+    let format = megabyteFormats.get(lang);
+    if (!format) {
+      format = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+      megabyteFormats.set(lang, format);
+    }
+    return `${format.format(bytes / 1e6)} MB`;
+  }
   if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} kB`;
   return `${bytes} B`;
 }

@@ -4,7 +4,7 @@
  * turning it into Pagefind's filter and sort options, are pure functions so that they are tested
  * in Node (test/assets/search-state.test.ts) and a copied link always reproduces the same search.
  */
-import { monthNames } from "../shared/months.ts";
+import { formatCalendarDate, isCalendarDate } from "../shared/calendar-dates.ts";
 
 /** Facets chosen with checkboxes. The year is a facet too, chosen as a range (from–to). */
 export const checkboxFacets = ["type", "topic", "conference", "speaker", "lang"] as const;
@@ -145,9 +145,7 @@ export function resultSummary(count: number, state: SearchState): string {
   return `${results}${words}${filters}`;
 }
 
-/** "2023-11-14" → "14 November 2023", as on the article pages (en-GB); anything else is shown as it is. */
+/** "2023-11-14" → "14 November 2023", by the build's own formatter; anything else is shown as it is. */
 export function formatDate(iso: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : `${date.getUTCDate()} ${monthNames[date.getUTCMonth()] ?? ""} ${date.getUTCFullYear()}`;
+  return isCalendarDate(iso) ? formatCalendarDate(iso) : iso;
 }

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { maxBlockNesting, renderMarkdown, truncateAtWord } from "../../../scripts/lib/content/markdown.ts";
+import { maxBlockNesting, renderMarkdown, renderSummary, truncateAtWord } from "../../../scripts/lib/content/markdown.ts";
 
 const html = (source: string) => renderMarkdown(source).html;
 
@@ -14,12 +14,27 @@ test("renders nothing for an empty body", () => {
   assert.equal(renderMarkdown(""), { html: "", firstParagraph: "", wordCount: 0, problems: [] });
 });
 
-test("demotes headings one level: '#' is <h2>, and nothing goes past <h6>", () => {
+test("the body's top heading becomes <h2> under the page's <h1>, whatever level it was written at", () => {
   assert.is(html("# Title\n\nText."), "<h2>Title</h2>\n<p>Text.</p>\n");
-  assert.is(html("## Sub"), "<h3>Sub</h3>\n");
-  assert.is(html("##### Five"), "<h6>Five</h6>\n");
-  assert.is(html("###### Six"), "<h6>Six</h6>\n");
+  assert.is(html("## Sub\n\nText."), "<h2>Sub</h2>\n<p>Text.</p>\n");
+  assert.is(html("##### Five"), "<h2>Five</h2>\n");
   assert.not.match(html("# Title"), "<h1");
+});
+
+test("'#' then '##' are <h2> then <h3>; a '##' after them is <h3> again", () => {
+  assert.is(html("# One\n\n## Two\n\n## Three"), "<h2>One</h2>\n<h3>Two</h3>\n<h3>Three</h3>\n");
+  assert.is(html("## A\n\n### B\n\n## C\n\n### D"), "<h2>A</h2>\n<h3>B</h3>\n<h2>C</h2>\n<h3>D</h3>\n");
+});
+
+test("headings never skip a level: '###' after '#' is <h3>, not <h4>", () => {
+  assert.is(html("# One\n\n### Three"), "<h2>One</h2>\n<h3>Three</h3>\n");
+  assert.is(html("# One\n\n#### Four\n\n### Three\n\n#### Four"), "<h2>One</h2>\n<h3>Four</h3>\n<h3>Three</h3>\n<h4>Four</h4>\n");
+  // A heading written higher than the first one still starts at <h2>: there is no level above it.
+  assert.is(html("### Three\n\n# One"), "<h2>Three</h2>\n<h2>One</h2>\n");
+});
+
+test("six nested levels stop at <h6>", () => {
+  assert.is(html("# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6"), "<h2>1</h2>\n<h3>2</h3>\n<h4>3</h4>\n<h5>4</h5>\n<h6>5</h6>\n<h6>6</h6>\n");
 });
 
 test("keeps soft breaks and renders hard breaks", () => {
@@ -206,6 +221,21 @@ test("truncateAtWord counts characters, not UTF-16 units, and never splits a sur
   const cut = truncateAtWord(cjk);
   assert.not.match(cut, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   assert.is(cut, `${"会".repeat(150)}${"😀".repeat(49)}…`);
+});
+
+test("renderSummary renders inline Markdown as HTML, and as text without its asterisks", () => {
+  assert.equal(renderSummary("The IAP and **AIAMP** signed a *memorandum* (`MOU`)."), {
+    html: "The IAP and <strong>AIAMP</strong> signed a <em>memorandum</em> (<code>MOU</code>).",
+    text: "The IAP and AIAMP signed a memorandum (MOU).",
+  });
+});
+
+test("renderSummary keeps raw HTML as text, and of a link or an image its text only", () => {
+  assert.equal(renderSummary("<b>x</b> & [the *guide*](guide.pdf), ![a photo](photo.jpg)"), {
+    html: "&lt;b&gt;x&lt;/b&gt; &amp; the <em>guide</em>, a photo",
+    text: "<b>x</b> & the guide, a photo",
+  });
+  assert.equal(renderSummary("A # is not a heading, 1. not a list"), { html: "A # is not a heading, 1. not a list", text: "A # is not a heading, 1. not a list" });
 });
 
 test.run();

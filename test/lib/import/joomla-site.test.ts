@@ -34,7 +34,8 @@ test("a login form in the side column does not make the articles login pages; th
       "news/2012/training-seminar-on-cybercrime/index.md",
     ],
   );
-  assert.equal([row(joomlaPaths.vienna)?.skipped, row(joomlaPaths.vienna)?.detail], ["copy", `the same article as ${joomlaRoot}${joomlaPaths.viennaFriendly}`]);
+  const copy = row(joomlaPaths.vienna);
+  assert.equal(copy && "skipped" in copy ? [copy.skipped, copy.detail] : copy, ["copy", `the same article as ${joomlaRoot}${joomlaPaths.viennaFriendly}`]);
 });
 
 test("the headline comes from its table cell, not the h1 logo; icons, 'Written by' and 'Last Updated' leave the text", () => {

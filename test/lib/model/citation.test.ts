@@ -5,7 +5,7 @@ import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scri
 import { conferenceInfo, type AbstractItem, type NewsItem } from "../../../scripts/lib/content/load.ts";
 
 const root = "https://archive.iap-association.org/";
-const base = { file: "x.md", year: 2023, summary: "Summary.", draft: false, scheduled: false, html: "<p>x</p>", wordCount: 1, aliases: [], lang: "en" };
+const base = { file: "x.md", year: 2023, summary: "Summary.", summaryHtml: "Summary.", draft: false, scheduled: false, html: "<p>x</p>", wordCount: 1, aliases: [], lang: "en" };
 const news: NewsItem = {
   ...base,
   kind: "news",
