@@ -53,7 +53,7 @@ test("the imported items are built as pages, in their years, with their language
   assert.is(text(mou("h1")), "The IAP signed MOU with AIAMP");
   assert.is(text(mou("article time").first()), "14 November 2023");
   const spanish = page(site.read("/news/2023/news-from-the-president/"));
-  assert.is(spanish("article .prose").attr("lang"), "es");
+  assert.is(spanish("main").attr("lang"), "es");
   const moscow = page(site.read("/news/2013/the-18th-annual-conference-opens-in-moscow/"));
   assert.match(text(moscow("article")), "The IAP’s 18th Annual Conference opened in Moscow – delegates");
 });
