@@ -51,6 +51,14 @@ test("the year overview counts news and abstracts per year, with a chart; a year
   ]);
 });
 
+test("the home page shows the 5 latest news items and links to all of them by their number (issue 33: a long page)", () => {
+  const $ = page(site.read("/"));
+  assert.equal($("#latest-news ~ ol h3 a").map((_, a) => $(a).text()).get(), ["Item 22", "Item 21", "Item 20", "Item 19", "Item 18"]);
+  assert.is(text($("#latest-news ~ p").first()), "All 25 news items · News by year · News by topic");
+  assert.equal($("#latest-conference ~ ul h4 a").map((_, a) => $(a).attr("href")).get(), ["/abstracts/annual-28/b/", "/abstracts/annual-28/c/"]);
+  assert.is($("#latest-conference ~ p a").last().text(), "About the IAP 28th Annual Conference");
+});
+
 test("a year page groups its news by month, paginates at 20 and links neighbouring years", () => {
   const $ = page(site.read("/news/2023/"));
   assert.equal(

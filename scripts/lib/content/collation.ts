@@ -2,7 +2,8 @@
  * One order for every list sorted by name, and the letter an A–Z index files a name under. The
  * order is the Unicode Collation Algorithm's root order (CLDR), as `Intl.Collator` gives it for
  * "en", which tailors nothing: one order for names from every language of the archive, the one
- * browsers use. Accents, case and punctuation count only between names that are otherwise equal.
+ * browsers use. Accents, case and punctuation count only between names that are otherwise equal, and
+ * numbers count as numbers ("Talk 2" before "Talk 10").
  *
  * The letter is the name's first base letter: the last of A–Z that sorts at or before its first
  * letter, so "Łukaszewicz" is under L, "Ødegaard" under O, "Đorđević" under D and "Əliyev" under E
@@ -12,8 +13,8 @@
  * not start with a letter ("#").
  */
 
-const primary = new Intl.Collator("en", { sensitivity: "base", ignorePunctuation: true });
-const tertiary = new Intl.Collator("en", { sensitivity: "variant", ignorePunctuation: true });
+const primary = new Intl.Collator("en", { sensitivity: "base", ignorePunctuation: true, numeric: true });
+const tertiary = new Intl.Collator("en", { sensitivity: "variant", ignorePunctuation: true, numeric: true });
 
 /** Compares two names as a reader scans an index: by letters first, accents and case only to break a tie. */
 export function compareNames(a: string, b: string): number {

@@ -27,9 +27,10 @@ test("other scripts are grouped by script: Greek Α–Ω, Cyrillic А–Я; name
   assert.equal(indexLetter("…"), { id: "other", label: "#", kind: "other" });
 });
 
-test("names sort by letters first, then accents, then case: one order whatever the spelling", () => {
-  const names = ["Muller", "Müller", "muller", "Mahiques", "Łukaszewicz", "Lyon", "Ødegaard", "Oz", "Ostrom"];
-  assert.equal([...names].sort(compareNames), ["Łukaszewicz", "Lyon", "Mahiques", "muller", "Muller", "Müller", "Ødegaard", "Ostrom", "Oz"]);
+test("names sort by letters first, then accents, then case: one order whatever the spelling; numbers as numbers", () => {
+  const names = ["Muller", "Müller", "muller", "Mahiques", "Łukaszewicz", "Lyon", "Ødegaard", "Oz", "Ostrom", "O'Brien"];
+  assert.equal([...names].sort(compareNames), ["Łukaszewicz", "Lyon", "Mahiques", "muller", "Muller", "Müller", "O'Brien", "Ødegaard", "Ostrom", "Oz"]);
+  assert.equal(["Talk 10 on law", "Talk 2 on law", "Talk 1 on law"].sort(compareNames), ["Talk 1 on law", "Talk 2 on law", "Talk 10 on law"]);
 });
 
 test("the groups: A–Z, then letters after Z, then scripts in the collation's order, then #; names in order within each", () => {
