@@ -2,23 +2,53 @@
  * Browsing and searching an archive with hundreds of speakers, in real Chromium (issue 17): facets
  * that collapse, "Show all", the facet filter box, removable chips, the phone layout, the speakers
  * index A–Z, a header that does not jump, print in dark mode, and an empty result that passes axe.
+ * And the lists of issue 33 on a second archive, at 375 and 1280 px: names from every alphabet
+ * filed A–Z, the years chart showing its newest end, the home page's short lists, axe on each.
  */
 import axe from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { manySpeakersContent } from "../fixtures/speakers/many-speakers.ts";
+import { firstYear, internationalContent, internationalSpeakers, lastYear } from "../fixtures/lists/international.ts";
 import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
 import { buildSite, writeContent } from "../support/site.ts";
 
 const site = await buildSite(writeContent(manySpeakersContent()), { validateHtml: "sample" });
 const server = await serveStatic(site.outDir);
+const lists = await serveStatic((await buildSite(writeContent(internationalContent()), { validateHtml: "sample" })).outDir);
 const browser: Browser = await launchBrowser();
 
 test.after(async () => {
   await browser.close();
   await server.close();
+  await lists.close();
 });
+
+const widths = [375, 1280] as const;
+
+/** A page of the lists archive at a width, in a context that may load axe (the page's CSP rightly refuses injected scripts). */
+async function openList(url: string, width: number): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${lists.url}${url}`);
+  return { page, errors, close: () => context.close() };
+}
+
+/** axe-core's violations on the page, as "rule: target". */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
+    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
+  });
+}
+
+/** How far the page scrolls sideways (0: not at all). */
+function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
 
 async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport });
@@ -196,7 +226,7 @@ test("from the top of the search page, 33 Tab presses reach the first result: pa
   await page.close();
 });
 
-test("the year chart labels 2024 and 2022, their boxes apart; in dark mode axe finds no violation and nothing to review on it", async () => {
+test("the year chart labels every year, their boxes apart, oldest on the left; in dark mode axe finds no violation and nothing to review on it", async () => {
   // The page's CSP (rightly) refuses an injected inline script: only this context bypasses it, to load axe.
   const context = await browser.newContext({ bypassCSP: true, colorScheme: "dark" });
   const page = await context.newPage();
@@ -207,9 +237,13 @@ test("the year chart labels 2024 and 2022, their boxes apart; in dark mode axe f
       return { year: node.textContent, left: box.left, right: box.right };
     }),
   );
-  assert.equal(labels.map((label) => label.year), ["2022", "2024"]);
-  const [older, newer] = labels as [(typeof labels)[0], (typeof labels)[0]];
-  assert.ok(older.right < newer.left, `2022 ends at ${older.right}px, 2024 starts at ${newer.left}px`);
+  assert.equal(labels.map((label) => label.year), ["2024", "2023", "2022", "2018"]);
+  const leftToRight = [...labels].sort((a, b) => a.left - b.left);
+  assert.equal(leftToRight.map((label) => label.year), ["2018", "2022", "2023", "2024"]);
+  leftToRight.slice(1).forEach((label, index) => {
+    const before = leftToRight[index] as (typeof labels)[0];
+    assert.ok(before.right < label.left, `${before.year} ends at ${before.right}px, ${label.year} starts at ${label.left}px`);
+  });
   await page.addScriptTag({ content: axe.source });
   const [violations = [], incomplete = [], passes = []] = await page.evaluate(async () => {
     const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
@@ -218,7 +252,7 @@ test("the year chart labels 2024 and 2022, their boxes apart; in dark mode axe f
   assert.equal(violations, []);
   assert.equal(incomplete, []);
   // The labels were checked, not skipped: axe found their contrast sufficient.
-  assert.equal(passes.filter((entry) => entry.startsWith("color-contrast") && entry.endsWith(".year-label")).length, 2);
+  assert.equal(passes.filter((entry) => entry.startsWith("color-contrast") && entry.endsWith(".year-label")).length, 4);
   await context.close();
 });
 
@@ -289,5 +323,121 @@ test("printed from a browser in dark mode: dark text and links on white, no dark
   assert.is(await page.locator("#search-filters-panel").isHidden(), true);
   await page.close();
 });
+
+for (const width of widths) {
+  test(`speakers A–Z at ${width} px: Łukaszewicz under L, Ødegaard under O, Đ under D, Ə under E, Þ after Z, then Greek and Cyrillic; the letter bar and the page agree (issue 33)`, async () => {
+    const { page, errors, close } = await openList("/speakers/", width);
+    const bar = await page.locator(".az-nav a").evaluateAll((links) => links.map((link) => [link.getAttribute("href"), link.textContent]));
+    assert.equal(bar, [
+      ["#letter-a", "Surnames starting with A"],
+      ["#letter-d", "Surnames starting with D"],
+      ["#letter-e", "Surnames starting with E"],
+      ["#letter-l", "Surnames starting with L"],
+      ["#letter-o", "Surnames starting with O"],
+      ["#letter-z", "Surnames starting with Z"],
+      ["#letter-u00de", "Surnames starting with Þ"],
+      ["#letter-greek", "Surnames in Greek script: Α–Ω"],
+      ["#letter-cyrillic", "Surnames in Cyrillic script: А–Я"],
+    ]);
+    // The page's sections are the bar's letters, in its order, each below the one before.
+    const sections = await page.locator(".az-section h2").evaluateAll((headings) => headings.map((heading) => [`#${heading.id}`, Math.round(heading.getBoundingClientRect().top)] as const));
+    assert.equal(sections.map(([id]) => id), bar.map(([href]) => href));
+    assert.ok(sections.every(([, top], index) => index === 0 || top > (sections[index - 1]?.[1] ?? 0)));
+    const names = (letter: string) => page.locator(`#letter-${letter} + ul a`).allTextContents();
+    assert.equal(await names("d"), ["Đorđević, Ana", "Duarte, Dan"]);
+    assert.equal(await names("e"), ["Eriksen, Eva", "Əliyev, Elmar"]);
+    assert.equal(await names("l"), ["Łukaszewicz, Anna", "Lyon, Lena"]);
+    assert.equal(await names("o"), ["Ødegaard, Ola", "Oz, Otto"]);
+    assert.equal(await names("u00de"), ["Þorsteinsson, Jón"]);
+    assert.equal(await names("greek"), ["Παπαδόπουλος, Γιώργος"]);
+    assert.equal(await names("cyrillic"), ["Иванов, Иван"]);
+    assert.is(await page.locator(".az-list li").count(), internationalSpeakers.length);
+    assert.is(await page.locator("#letter-greek").textContent(), "Α–Ω Greek script");
+    await page.locator('.az-nav a[href="#letter-greek"]').click();
+    await page.waitForURL(/#letter-greek$/);
+    assert.is(await sidewaysScroll(page), 0);
+    assert.equal(await axeViolations(page), []);
+    assert.equal(errors, []);
+    await close();
+  });
+
+  test(`the years chart at ${width} px: every year labelled, the newest in view, a hint only while earlier years are scrolled away; a year page marks its year (issue 33)`, async () => {
+    const { page, errors, close } = await openList("/years/", width);
+    const scroller = page.locator(".year-chart-scroller");
+    const box = await scroller.evaluate((node) => {
+      const rect = node.getBoundingClientRect();
+      return { left: rect.left, right: rect.right, overflows: node.scrollWidth > node.clientWidth };
+    });
+    const labels = await page.locator(".year-label").evaluateAll((nodes) => nodes.map((node) => ({ year: Number(node.textContent), left: node.getBoundingClientRect().left, right: node.getBoundingClientRect().right })));
+    assert.is(labels.length, lastYear - firstYear + 1);
+    assert.equal([...labels].sort((a, b) => a.left - b.left).map((label) => label.year), Array.from({ length: labels.length }, (_, index) => firstYear + index));
+    const inView = labels.filter((label) => label.left >= box.left && label.right <= box.right).map((label) => label.year);
+    assert.ok(inView.includes(lastYear), `in view: ${inView.join(", ")}`);
+    if (width === 375) {
+      // Twelve years are wider than a phone: the chart starts at its newest end, the oldest a scroll away.
+      assert.is(box.overflows, true);
+      assert.not.ok(inView.includes(firstYear), `in view: ${inView.join(", ")}`);
+      assert.is(await page.locator(".year-scroll-hint").isVisible(), true);
+      assert.is(await page.locator(".year-scroll-hint").textContent(), "‹ Scroll sideways for earlier years");
+      await scroller.evaluate((node) => node.scrollBy({ left: -2000 }));
+      const oldest = await page.locator(".year-label").last().evaluate((node) => Math.round(node.getBoundingClientRect().left));
+      assert.ok(oldest >= Math.floor(box.left), `${firstYear} at ${oldest}px after scrolling`);
+    } else {
+      assert.is(box.overflows, false);
+      assert.is(inView.length, labels.length);
+      assert.is(await page.locator(".year-scroll-hint").isVisible(), false);
+    }
+    assert.is(await page.locator(".year-chart li").first().getAttribute("title"), `${lastYear}: 2 news items, 13 abstracts`);
+    assert.is(await page.locator(".year-chart li").last().getAttribute("title"), `${firstYear}: 1 news item, 0 abstracts`);
+    assert.is(await sidewaysScroll(page), 0);
+    assert.equal(await axeViolations(page), []);
+
+    await page.goto(`${lists.url}/news/${lastYear - 1}/`);
+    assert.equal(await page.locator(".year-chart .current .year-label").allTextContents(), [String(lastYear - 1)]);
+    assert.is(await page.locator(".year-chart .current .year-label").isVisible(), true);
+    assert.is(await sidewaysScroll(page), 0);
+    assert.equal(await axeViolations(page), []);
+    assert.equal(errors, []);
+    await close();
+  });
+
+  test(`the home page at ${width} px: 5 news stories and 5 abstracts, each list linked in full by its number; the header's search box has a visible label (issue 33)`, async () => {
+    const { page, errors, close } = await openList("/", width);
+    assert.is(await page.locator("#latest-news ~ ol > li").count(), 5);
+    assert.equal(await page.locator("#latest-news ~ ol > li").first().locator(".translations").allTextContents(), ["Also in: Español"]);
+    assert.is(await page.locator("#latest-news ~ p a").first().textContent(), "All 13 news items");
+    assert.is(await page.locator("#latest-conference ~ ul > li").count(), 5);
+    assert.is(await page.locator("#latest-conference ~ p a").textContent(), "All 13 abstracts of the 18th European Regional Conference");
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height < (width === 375 ? 2100 : 1700), `${height}px tall`);
+    const label = page.locator('label[for="site-search-q"]');
+    // Shown, not only there for screen readers (a visually hidden label is 1 px wide).
+    assert.ok((await label.evaluate((node) => node.getBoundingClientRect().width)) > 40);
+    // "Search" shows; " the archive" completes its name for screen readers.
+    assert.is(await label.textContent(), "Search the archive");
+    assert.is(await label.locator(".visually-hidden").textContent(), " the archive");
+    await page.getByRole("searchbox", { name: "Search the archive" }).fill("cooperation");
+    // Label, box and button on one row.
+    const centres = await page.locator(".site-search > *").evaluateAll((nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().top + node.getBoundingClientRect().height / 2)));
+    assert.is(new Set(centres).size, 1, centres.join(", "));
+    assert.is(await sidewaysScroll(page), 0);
+    assert.equal(await axeViolations(page), []);
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/\/search\/\?q=cooperation$/);
+    assert.equal(errors, []);
+    await close();
+  });
+
+  test(`a count stays with its word at ${width} px, and the news list counts what it shows: one entry per story`, async () => {
+    const { page, close } = await openList("/news/", width);
+    assert.is(await page.locator("main > .meta").textContent(), "13 news items, newest first. Browse by year or topic.");
+    assert.is(await page.locator(".item-summary").count(), 13);
+    await page.goto(`${lists.url}/conferences/`);
+    const counts = await page.locator(".count").evaluateAll((nodes) => nodes.map((node) => [node.textContent, node.getClientRects().length]));
+    assert.ok(counts.length > 0);
+    assert.ok(counts.every(([, lines]) => lines === 1), JSON.stringify(counts));
+    await close();
+  });
+}
 
 test.run();

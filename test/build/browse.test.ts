@@ -41,7 +41,22 @@ test("the year overview counts news and abstracts per year, with a chart; a year
   );
   assert.is($('.year-table a[href="/news/2020/"]').length, 0, "an empty year has no page to link to");
   assert.is($(".year-chart rect.bar-news").length, 4);
-  assert.equal($(".year-chart .year-label").map((_, label) => $(label).text()).get(), ["", "2021", "", "2023"]);
+  // Every bar labelled (issue 33: with two years, one bar had none), newest first as in the table; tooltips in words.
+  assert.equal($(".year-chart .year-label").map((_, label) => $(label).text()).get(), ["2023", "2022", "2021", "2019"]);
+  assert.equal($(".year-chart li").map((_, bar) => $(bar).attr("title")).get(), [
+    "2023: 22 news items, 2 abstracts",
+    "2022: 0 news items, 1 abstract",
+    "2021: 2 news items, 0 abstracts",
+    "2019: 1 news item, 0 abstracts",
+  ]);
+});
+
+test("the home page shows the 5 latest news items and links to all of them by their number (issue 33: a long page)", () => {
+  const $ = page(site.read("/"));
+  assert.equal($("#latest-news ~ ol h3 a").map((_, a) => $(a).text()).get(), ["Item 22", "Item 21", "Item 20", "Item 19", "Item 18"]);
+  assert.is(text($("#latest-news ~ p").first()), "All 25 news items · News by year · News by topic");
+  assert.equal($("#latest-conference ~ ul h4 a").map((_, a) => $(a).attr("href")).get(), ["/abstracts/annual-28/b/", "/abstracts/annual-28/c/"]);
+  assert.is($("#latest-conference ~ p a").last().text(), "About the IAP 28th Annual Conference");
 });
 
 test("a year page groups its news by month, paginates at 20 and links neighbouring years", () => {

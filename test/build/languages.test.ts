@@ -24,7 +24,12 @@ const content = writeContent({
     "Les deux associations ont signé.\n",
   ),
   "news/2022/other.md": newsFile({ title: "Another item", date: "2022-05-01", tags: "[training]" }, "Text.\n"),
+  "news/2023/newer.md": newsFile({ title: "A newer item", date: "2023-12-01" }, "Text.\n"),
+  // In Spanish only: listed as itself.
+  "news/2021/solo.md": newsFile({ title: "Solo en español", date: "2021-03-01", lang: "es", tags: "[training]" }, "Texto.\n"),
   "abstracts/annual-27/ponencia.md": "---\nconference: annual-27\nsession: Plenaria\nlang: pt-BR\ntitle: A cooperação\nspeakers:\n  - name: Ana Souza\n---\nO texto.\n",
+  "abstracts/annual-28/talk.md": "---\nconference: annual-28\nsession: Plenary\ntitle: Cooperation\ntags: [training]\nspeakers:\n  - name: Ana Souza\n---\nThe text.\n",
+  "abstracts/annual-28/charla.md": "---\nconference: annual-28\nsession: Plenaria\nlang: es\ntitle: La cooperación\ntranslationOf: /abstracts/annual-28/talk/\ntags: [training]\nspeakers:\n  - name: Ana Souza\n---\nEl texto.\n",
 });
 const site = await buildSite(content);
 
@@ -118,12 +123,63 @@ test("JSON-LD, OpenGraph and citation metadata give each item's language", () =>
 test("lists mark the title and summary of an item in another language; related news leaves out its translations", () => {
   const $ = page(site.read("/news/"));
   const titles = $(".item-summary h2 a").map((_, a) => `${$(a).attr("lang") ?? "-"} ${$(a).text()}`).get();
-  assert.equal(titles, ["fr L’IAP a signé un protocole", "es La IAP firmó un memorando", "- The IAP signed an MOU", "- Another item"]);
-  assert.is($(`.item-summary:has(a[href="${spanish}"]) > p:not(.meta)`).attr("lang"), "es");
+  assert.equal(titles, ["- A newer item", "- The IAP signed an MOU", "- Another item", "es Solo en español"]);
+  assert.is($(`.item-summary:has(a[href="/news/2021/solo/"]) > p:not(.meta):not(.translations)`).attr("lang"), "es");
   const $conference = page(site.read("/conferences/annual-27/"));
   assert.is($conference('a[href="/abstracts/annual-27/ponencia/"]').attr("lang"), "pt-BR");
   const $en = page(site.read(english));
-  assert.equal($en("#related ~ ul a").map((_, a) => $(a).text()).get(), ["Another item"]);
+  assert.equal($en("#related ~ ul a").map((_, a) => $(a).text()).get(), ["Another item", "Solo en español", "A newer item"]);
+});
+
+/** The titles a list page shows, and each entry's "Also in" line. */
+function listed(url: string, selector = ".item-summary"): string[] {
+  const $ = page(site.read(url));
+  return $(selector)
+    .map((_, entry) => [$(entry).find("h2 a, h3 a, h4 a").first().text(), $(entry).find(".translations").text()].filter(Boolean).join(" · "))
+    .get();
+}
+
+test("one entry per story (issue 33: the Spanish and English versions were two entries): in the site's language, with “Also in”, and counts equal the entries", () => {
+  const also = "Also in: Español, Français";
+  assert.equal(listed("/news/"), ["A newer item", `The IAP signed an MOU · ${also}`, "Another item", "Solo en español"]);
+  assert.is(page(site.read("/news/"))("main > .meta").text(), "4 news items, newest first. Browse by year or topic.");
+  assert.equal(listed("/", "#latest-news ~ ol .item-summary"), ["A newer item", `The IAP signed an MOU · ${also}`, "Another item", "Solo en español"]);
+  assert.equal(listed("/news/2023/"), ["A newer item", `The IAP signed an MOU · ${also}`]);
+  assert.is(page(site.read("/news/2023/"))("main > .meta").text(), "2 news items and 1 abstract in 2023.");
+  const $years = page(site.read("/years/"));
+  assert.equal($years(".year-table tbody tr").map((_, row) => $years(row).find("th, td").map((__, cell) => $years(cell).text()).get().join(" ")).get(), ["2023 2 1", "2022 1 1", "2021 1 0"]);
+  // The topic lists the English item although its Spanish translation is tagged too; the abstract in English, not its Spanish translation.
+  assert.equal(listed("/topics/training/"), [`The IAP signed an MOU · ${also}`, "Another item", "Solo en español", "Cooperation · Also in: Español"]);
+  assert.is(page(site.read("/topics/training/"))("main > .meta").text(), "3 news items and 1 abstract, newest first.");
+  const $topics = page(site.read("/topics/"));
+  assert.is($topics('a[href="/topics/training/"]').parent().find(".count").text(), "(3 news items, 1 abstract)");
+  assert.equal(listed("/conferences/annual-28/"), ["Cooperation · Also in: Español"]);
+  assert.is(page(site.read("/conferences/"))('a[href="/conferences/annual-28/"]').closest("article").find(".count").text(), "1 abstract");
+  const $speaker = page(site.read("/speakers/ana-souza/"));
+  assert.equal($speaker(".item-list h2 a").map((_, a) => $speaker(a).text()).get(), ["Cooperation", "A cooperação"]);
+  assert.is($speaker("main > .meta").text(), "2 abstracts, newest first.");
+  // Each translation keeps its own page.
+  assert.is(page(site.read(spanish))("h1").text(), "La IAP firmó un memorando");
+  assert.is(page(site.read("/abstracts/annual-28/charla/"))("h1").text(), "La cooperación");
+});
+
+test("previous and next go from story to story: the English item's Next was its own Spanish translation; a translation's are its story's", () => {
+  const neighbours = (url: string) => {
+    const $ = page(site.read(url));
+    return $(".neighbours a[rel]").map((_, a) => `${$(a).attr("rel")} ${$(a).attr("href")}`).get();
+  };
+  assert.equal(neighbours(english), ["prev /news/2022/other/", "next /news/2023/newer/"]);
+  assert.equal(neighbours(spanish), ["prev /news/2022/other/", "next /news/2023/newer/"]);
+  assert.equal(neighbours("/news/2022/other/"), ["prev /news/2021/solo/", `next ${english}`]);
+  // Related news: one entry per story, never a translation of another entry or of the page's own item.
+  const related = (url: string) => {
+    const $ = page(site.read(url));
+    return $("#related ~ ul a").map((_, a) => $(a).attr("href")).get();
+  };
+  assert.equal(related("/news/2022/other/"), ["/news/2021/solo/", english, "/news/2023/newer/"]);
+  assert.equal(related(spanish), related(english));
+  // A session's other abstracts: none for an abstract whose only sibling is its own translation.
+  assert.equal(page(site.read("/abstracts/annual-28/charla/"))("#session-abstracts ~ ul a").length, 0);
 });
 
 test("the search index gets each item's language as a filter and its group of translations as metadata", () => {
@@ -142,18 +198,19 @@ test("the search index gets each item's language as a filter and its group of tr
 test("feeds carry each entry's language: xml:lang in Atom, language in JSON Feed 1.1", () => {
   const atom = site.read("/feeds/news.xml");
   assert.match(atom, '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
+  // One entry per story, as the lists show them.
   assert.equal([...atom.matchAll(/<entry xml:lang="([^"]+)">\s*<title type="html"><!\[CDATA\[([^\]]*)\]\]>/g)].map((m) => `${m[1]} ${m[2]}`), [
-    "fr L’IAP a signé un protocole",
-    "es La IAP firmó un memorando",
+    "en A newer item",
     "en The IAP signed an MOU",
     "en Another item",
+    "es Solo en español",
   ]);
   const json = JSON.parse(site.read("/feeds/news.json")) as { version: string; language: string; items: { title: string; language: string }[] };
   assert.is(json.version, "https://jsonfeed.org/version/1.1");
   assert.is(json.language, "en");
-  assert.equal(json.items.map((item) => `${item.language} ${item.title}`), ["fr L’IAP a signé un protocole", "es La IAP firmó un memorando", "en The IAP signed an MOU", "en Another item"]);
+  assert.equal(json.items.map((item) => `${item.language} ${item.title}`), ["en A newer item", "en The IAP signed an MOU", "en Another item", "es Solo en español"]);
   const abstracts = JSON.parse(site.read("/feeds/abstracts.json")) as { items: { language: string }[] };
-  assert.equal(abstracts.items.map((item) => item.language), ["pt-BR"]);
+  assert.equal(abstracts.items.map((item) => item.language), ["en", "pt-BR"]);
 });
 
 test("the sitemap lists each translated page with its alternates, itself included", () => {

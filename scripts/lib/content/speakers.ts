@@ -3,6 +3,7 @@
  * "Nuñez" / "Nunez"): the identity key ignores case, accents and spacing, and nothing else, so two
  * people with different names never merge.
  */
+import { compareNames } from "./collation.ts";
 import { slugifyText } from "./slugs.ts";
 
 /** "  Juan  Bautista MAHIQUES " and "juan bautista mahiques" → the same key. */
@@ -30,7 +31,7 @@ export function preferredSpelling(spellings: readonly string[]): string {
   return [...counts.keys()].sort((a, b) => {
     const [sa, sb] = [score(a), score(b)];
     for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return (sb[i] ?? 0) - (sa[i] ?? 0);
-    return a.localeCompare(b, "en");
+    return compareNames(a, b);
   })[0] as string;
 }
 
@@ -58,17 +59,4 @@ export function filingName(name: string, explicit?: string): string {
   const words = name.replace(/\s+/g, " ").trim().split(" ");
   const surname = words.pop() ?? "";
   return words.length ? `${surname}, ${words.join(" ")}` : surname;
-}
-
-const filingCollator = new Intl.Collator("en", { sensitivity: "base", ignorePunctuation: true });
-
-/** Compares filing names as a reader scans an index: accents and case do not matter. */
-export function compareFilingNames(a: string, b: string): number {
-  return filingCollator.compare(a, b);
-}
-
-/** The index letter a filing name is listed under: A–Z, accents dropped; "#" for anything else. */
-export function filingLetter(filingName: string): string {
-  const first = filingName.normalize("NFD").replace(/\p{Mark}/gu, "").charAt(0).toUpperCase();
-  return /^[A-Z]$/.test(first) ? first : "#";
 }

@@ -24,12 +24,17 @@ import { paginate, type ListPage } from "./pagination.ts";
 import type { Problem } from "../content/problems.ts";
 import { relatedItems } from "./related.ts";
 import { languageAutonym } from "../content/languages.ts";
-import { compareFilingNames, filingLetter, filingName, preferredSpelling, speakerKey, speakerSlugs } from "../content/speakers.ts";
+import { filingName, preferredSpelling, speakerKey, speakerSlugs } from "../content/speakers.ts";
+import { alphabeticalGroups, compareNames, type IndexLetter } from "../content/collation.ts";
 import { basePathOf, normaliseBasePath, siteRoot } from "./urls.ts";
-import { yearChartHtml, yearCounts, type YearCount } from "./years.ts";
+import { oneEntryPerStory } from "./stories.ts";
+import { yearChart, yearCounts, type YearChart, type YearCount } from "./years.ts";
 
 /** How many items a list page shows before it paginates. */
 export const pageSize = 20;
+
+/** How many news stories, and abstracts of the latest conference, the home page shows. */
+export const homeListLength = 5;
 
 export interface Neighbour {
   title: string;
@@ -45,15 +50,17 @@ export interface Group<T> {
 
 export interface TopicPage extends ListPage<NewsItem> {
   topic: TopicInfo;
-  /** News items on the topic. */
+  /** News stories on the topic: the entries of its pages. */
   total: number;
-  /** Abstracts tagged with the topic, newest first (shown on the first page). */
+  /** Abstracts tagged with the topic, one per story, newest first (shown on the first page). */
   abstracts: AbstractItem[];
 }
 
 export interface YearPage extends ListPage<NewsItem> {
   year: number;
   counts: YearCount;
+  /** The archive's chart with this year marked. */
+  chart: YearChart;
   /** This page's items by month, newest month first: "November 2023". */
   months: Group<NewsItem>[];
   newerYear?: number;
@@ -63,6 +70,7 @@ export interface YearPage extends ListPage<NewsItem> {
 
 export interface ConferenceSummary {
   conference: ConferenceInfo;
+  /** Its abstracts, one per story: the entries of its page. */
   abstractCount: number;
 }
 
@@ -84,8 +92,6 @@ export interface SpeakerInfo {
   name: string;
   /** Surname first, as the index files it: "Bautista Mahiques, Juan". */
   filingName: string;
-  /** The index letter: "B". */
-  letter: string;
   slug: string;
   url: string;
   appearances: SpeakerAppearance[];
@@ -148,8 +154,16 @@ export class Archive {
   readonly basePath: string;
   /** Absolute URL of the archive's root, for canonical links, feeds and citations. */
   readonly siteRoot: string;
+  /** Every published news item, each with its own page. */
   readonly news: NewsItem[];
+  /** Every published abstract, each with its own page. */
   readonly abstracts: AbstractItem[];
+  /** One news item per story (scripts/lib/model/stories.ts), newest first: what the news list shows and counts. */
+  readonly newsStories: NewsItem[];
+  /** One abstract per story, in the archive's order. */
+  readonly abstractStories: AbstractItem[];
+  /** The latest news stories, for the home page. */
+  readonly latestNews: NewsItem[];
   readonly withheld: { drafts: number; scheduled: number };
   readonly files: number;
   /** Aliases that clash with a page or another alias: found only once every page is known. */
@@ -157,25 +171,29 @@ export class Archive {
   readonly preview: boolean;
 
   readonly newsPages: ListPage<NewsItem>[];
+  /** Stories per year, newest first. */
   readonly years: YearCount[];
-  readonly yearChart: string;
+  readonly yearChart: YearChart;
   readonly yearPages: YearPage[];
-  /** Most items first, then by name; `count` is news and abstracts together. */
+  /** Most stories first, then by name; `count` is news and abstracts together. */
   readonly topics: { topic: TopicInfo; count: number; news: number; abstracts: number }[];
   readonly topicPages: TopicPage[];
   /** Every conference in `_data/conferences.ts` (held in the period, if one is set), newest first. */
   readonly conferences: ConferenceSummary[];
   readonly conferenceIndexPages: ListPage<ConferenceSummary>[];
   readonly conferencePages: ConferencePage[];
-  /** By surname (filing name). */
+  /** By surname (filing name), in the order of the A–Z index. */
   readonly speakers: SpeakerInfo[];
-  /** The speakers by index letter, A to Z. */
-  readonly speakerLetters: Group<SpeakerInfo>[];
+  /** The speakers by index letter: A to Z, then other scripts (scripts/lib/content/collation.ts). */
+  readonly speakerLetters: { letter: IndexLetter; items: SpeakerInfo[] }[];
   readonly speakerIndexPages: ListPage<SpeakerInfo>[];
   readonly speakerPages: SpeakerPage[];
   readonly redirects: Redirect[];
 
   readonly #neighbours = new Map<string, { newer?: Neighbour; older?: Neighbour }>();
+  /** The news item each story is listed by, by story key. */
+  readonly #newsStoryByKey = new Map<string, NewsItem>();
+  readonly #storyKeyOf: (item: { url: string }) => string;
   readonly #related: Map<string, NewsItem[]>;
   /** The published items of each group of translations, by the group's key (scripts/lib/content/translations.ts). */
   readonly #translationGroups = new Map<string, Item[]>();
@@ -198,57 +216,63 @@ export class Archive {
     this.files = content.files;
     this.preview = options.preview ?? false;
 
-    this.newsPages = paginate(this.news, pageSize, "/news/");
-    this.news.forEach((item, index) => {
-      const newer = this.news[index - 1];
-      const older = this.news[index + 1];
-      this.#neighbours.set(item.url, {
-        ...(newer ? { newer: neighbour(newer) } : {}),
-        ...(older ? { older: neighbour(older) } : {}),
-      });
-    });
-    this.#related = relatedItems(this.news);
     this.#translationKeys = content.translationKeys;
     for (const item of this.items) {
       const key = this.#translationKeys.get(item.url);
       if (key !== undefined) this.#translationGroups.set(key, [...(this.#translationGroups.get(key) ?? []), item]);
     }
+    const storyKeyOf = (item: { url: string }) => this.#translationKeys.get(item.url) ?? item.url;
+    this.#storyKeyOf = storyKeyOf;
+    const stories = <T extends Item>(items: readonly T[]) => oneEntryPerStory(items, (item) => item, storyKeyOf, options.site.language);
+    this.newsStories = stories(this.news);
+    this.abstractStories = stories(this.abstracts);
+    this.latestNews = this.newsStories.slice(0, homeListLength);
+    for (const item of this.newsStories) this.#newsStoryByKey.set(storyKeyOf(item), item);
+
+    this.newsPages = paginate(this.newsStories, pageSize, "/news/");
+    this.newsStories.forEach((item, index) => {
+      const newer = this.newsStories[index - 1];
+      const older = this.newsStories[index + 1];
+      this.#neighbours.set(item.url, {
+        ...(newer ? { newer: neighbour(newer) } : {}),
+        ...(older ? { older: neighbour(older) } : {}),
+      });
+    });
+    this.#related = relatedItems(this.newsStories);
     this.languages = languagesOf(this.items, options.site.language);
 
     const conferences = [...options.conferences]
       .filter((conference) => !period || inPeriod(yearOf(conference.start), period))
       .sort((a, b) => b.start.localeCompare(a.start) || a.id.localeCompare(b.id));
-    this.conferences = conferences.map((conference) => ({
-      conference: conferenceInfo(conference),
-      abstractCount: this.abstracts.filter((item) => item.conference.id === conference.id).length,
-    }));
+    const abstractsOf = (conference: Conference) => stories(this.abstracts.filter((item) => item.conference.id === conference.id));
+    this.conferences = conferences.map((conference) => ({ conference: conferenceInfo(conference), abstractCount: abstractsOf(conference).length }));
     this.conferenceIndexPages = paginate(this.conferences, pageSize, "/conferences/");
-    this.conferencePages = conferences.flatMap((conference) => conferencePages(conferenceInfo(conference), this.abstracts));
+    this.conferencePages = conferences.flatMap((conference) => conferencePages(conferenceInfo(conference), abstractsOf(conference)));
 
-    this.years = yearCounts(this.news, this.abstracts);
-    this.yearChart = yearChartHtml(this.years);
-    this.yearPages = yearPages(this.years, this.news, this.conferences);
+    // A story is listed in the year of each of its items: translations dated in another year are
+    // listed there too (the year's page is their breadcrumb's), by themselves.
+    const byYear = <T extends Item>(items: readonly T[]) => groupBy(items, (item) => String(item.year)).flatMap((inYear) => stories(inYear.items));
+    const newsByYear = byYear(this.news);
+    this.years = yearCounts(newsByYear, byYear(this.abstracts));
+    this.yearChart = yearChart(this.years);
+    this.yearPages = yearPages(this.years, newsByYear, this.conferences);
 
     const tagged = (topic: TopicInfo) => (item: Item) => item.topics.some((other) => other.id === topic.id);
-    this.topics = options.topics
-      .map((topic) => {
-        const info = topicInfo(topic);
-        const news = this.news.filter(tagged(info)).length;
-        const abstracts = this.abstracts.filter(tagged(info)).length;
-        return { topic: info, count: news + abstracts, news, abstracts };
-      })
-      .sort((a, b) => b.count - a.count || a.topic.label.localeCompare(b.topic.label, "en"));
+    const topicLists = options.topics.map((topic) => {
+      const info = topicInfo(topic);
+      return { topic: info, news: stories(this.news.filter(tagged(info))), abstracts: stories(this.abstracts.filter(tagged(info))) };
+    });
+    this.topics = topicLists
+      .map(({ topic, news, abstracts }) => ({ topic, count: news.length + abstracts.length, news: news.length, abstracts: abstracts.length }))
+      .sort((a, b) => b.count - a.count || compareNames(a.topic.label, b.topic.label));
     // A topic nothing is tagged with has no page: the topics index lists it apart, unlinked.
-    this.topicPages = this.topics
-      .filter(({ count }) => count > 0)
-      .flatMap(({ topic, news }) => {
-        const abstracts = this.abstracts.filter(tagged(topic));
-        return paginate(this.news.filter(tagged(topic)), pageSize, topic.url).map((page) => ({ ...page, topic, total: news, abstracts }));
-      });
+    this.topicPages = topicLists
+      .filter(({ news, abstracts }) => news.length + abstracts.length > 0)
+      .flatMap(({ topic, news, abstracts }) => paginate(news, pageSize, topic.url).map((page) => ({ ...page, topic, total: news.length, abstracts })));
 
-    this.speakers = speakersOf(this.abstracts);
+    this.speakerLetters = alphabeticalGroups(speakersOf(this.abstracts, (appearances) => oneEntryPerStory(appearances, (appearance) => appearance.abstract, storyKeyOf, options.site.language)), (speaker) => speaker.filingName);
+    this.speakers = this.speakerLetters.flatMap((group) => group.items);
     for (const speaker of this.speakers) this.#speakerByKey.set(speaker.key, speaker);
-    this.speakerLetters = groupBy(this.speakers, (speaker) => speaker.letter);
     // One page, A to Z, with letter links: a name is found by scanning, not by paging.
     this.speakerIndexPages = paginate(this.speakers, Math.max(1, this.speakers.length), "/speakers/");
     this.speakerPages = this.speakers.flatMap((speaker) =>
@@ -281,16 +305,19 @@ export class Archive {
     return [...this.news, ...this.abstracts];
   }
 
-  /** The previous and next news item in date order. */
+  /** The previous and next story in the news list: a translation's are those of the item its story is listed by. */
   neighboursOf(item: NewsItem): { newer?: Neighbour; older?: Neighbour } {
-    return this.#neighbours.get(item.url) ?? {};
+    return this.#neighbours.get(this.#newsStoryOf(item).url) ?? {};
   }
 
-  /** Up to three news items: most shared topics, then nearest in time. */
+  /** Up to three other news stories: most shared topics, then nearest in time. */
   relatedTo(item: NewsItem): NewsItem[] {
-    // Its translations are linked as such ("Also in"), not as other news.
-    const translations = new Set(this.translationsOf(item));
-    return (this.#related.get(item.url) ?? []).filter((other) => !translations.has(other));
+    return this.#related.get(this.#newsStoryOf(item).url) ?? [];
+  }
+
+  /** The news item an item's story is listed by. */
+  #newsStoryOf(item: NewsItem): NewsItem {
+    return this.#newsStoryByKey.get(this.#storyKeyOf(item)) ?? item;
   }
 
   /** The same item in other languages, published in this build, by language tag. */
@@ -305,31 +332,38 @@ export class Archive {
     return this.translationsOf(item).length > 0 ? (this.#translationKeys.get(item.url) ?? "") : "";
   }
 
-  /** The other abstracts of an abstract's session, in title order. */
+  /** The other abstracts of an abstract's session, one per story, in title order. */
   sessionSiblingsOf(item: AbstractItem): AbstractItem[] {
     // Grouped once: filtering every abstract for each abstract's page was quadratic (2,000 pages × 2,000 abstracts).
     if (!this.#sessions) {
       this.#sessions = new Map();
-      for (const abstract of this.abstracts) {
+      for (const abstract of this.abstractStories) {
         const key = sessionKey(abstract);
         const group = this.#sessions.get(key) ?? [];
         group.push(abstract);
         this.#sessions.set(key, group);
       }
       // A stable sort: equal titles keep the archive's order, as they did when each page sorted its own list.
-      for (const group of this.#sessions.values()) group.sort((a, b) => a.title.localeCompare(b.title, "en"));
+      for (const group of this.#sessions.values()) group.sort((a, b) => compareNames(a.title, b.title));
     }
-    return (this.#sessions.get(sessionKey(item)) ?? []).filter((other) => other.url !== item.url);
+    const story = this.#storyKeyOf(item);
+    return (this.#sessions.get(sessionKey(item)) ?? []).filter((other) => this.#storyKeyOf(other) !== story);
   }
 
   speakerOf(speaker: Speaker): SpeakerInfo | undefined {
     return this.#speakerByKey.get(speakerKey(speaker.name));
   }
 
-  /** The most recent conference that has published abstracts, for the home page. */
-  get latestConferenceWithAbstracts(): ConferencePage | undefined {
+  /**
+   * The home page's part of the most recent conference with published abstracts: the first
+   * `homeListLength` of its programme, by session, and how many it has in all.
+   */
+  get latestConference(): { conference: ConferenceInfo; total: number; shown: number; sessions: Group<AbstractItem>[] } | undefined {
     const latest = this.conferences.find((entry) => entry.abstractCount > 0);
-    return latest && this.conferencePages.find((page) => page.conference.id === latest.conference.id && page.pageNumber === 0);
+    const page = latest && this.conferencePages.find((candidate) => candidate.conference.id === latest.conference.id && candidate.pageNumber === 0);
+    if (!page) return undefined;
+    const shown = page.items.slice(0, homeListLength);
+    return { conference: page.conference, total: page.total, shown: shown.length, sessions: groupBy(shown, (item) => item.session) };
   }
 
   /**
@@ -463,9 +497,11 @@ function groupBy<T>(items: readonly T[], name: (item: T) => string): Group<T>[] 
   return [...groups].map(([groupName, groupItems]) => ({ name: groupName, items: groupItems }));
 }
 
+/** A page per year with content (`news` is one entry per story and year), each with the chart, its year marked. */
 function yearPages(years: readonly YearCount[], news: readonly NewsItem[], conferences: readonly ConferenceSummary[]): YearPage[] {
   const withNews = years.filter((count) => count.news > 0 || count.abstracts > 0);
   return withNews.flatMap((counts, index) => {
+    const chart = yearChart(years, counts.year);
     const items = news.filter((item) => item.year === counts.year);
     const newer = withNews[index - 1];
     const older = withNews[index + 1];
@@ -473,6 +509,7 @@ function yearPages(years: readonly YearCount[], news: readonly NewsItem[], confe
       ...page,
       year: counts.year,
       counts,
+      chart,
       months: groupBy(page.items, (item) => formatMonth(item.date)),
       ...(newer ? { newerYear: newer.year } : {}),
       ...(older ? { olderYear: older.year } : {}),
@@ -496,8 +533,8 @@ function conferencePages(conference: ConferenceInfo, abstracts: readonly Abstrac
     .sort(
       (a, b) =>
         place(a.session) - place(b.session) ||
-        a.session.localeCompare(b.session, "en") ||
-        a.title.localeCompare(b.title, "en") ||
+        compareNames(a.session, b.session) ||
+        compareNames(a.title, b.title) ||
         a.url.localeCompare(b.url),
     );
   return paginate(own, Math.max(1, own.length), conference.url).map((page) => ({
@@ -508,8 +545,11 @@ function conferencePages(conference: ConferenceInfo, abstracts: readonly Abstrac
   }));
 }
 
-/** Speakers by surname, each with their abstracts newest first and the role they gave in each. */
-function speakersOf(abstracts: readonly AbstractItem[]): SpeakerInfo[] {
+/**
+ * Every speaker, each with their abstracts newest first and the role they gave in each, one per
+ * story (`perStory`): a speaker is listed once for an abstract given in two languages.
+ */
+function speakersOf(abstracts: readonly AbstractItem[], perStory: (appearances: SpeakerAppearance[]) => SpeakerAppearance[]): SpeakerInfo[] {
   const byKey = new Map<string, { spellings: string[]; sort?: string; appearances: SpeakerAppearance[] }>();
   for (const abstract of abstracts) {
     for (const speaker of abstract.speakers) {
@@ -522,14 +562,11 @@ function speakersOf(abstracts: readonly AbstractItem[]): SpeakerInfo[] {
     }
   }
   const slugs = speakerSlugs([...byKey.keys()]);
-  return [...byKey]
-    .map(([key, entry]) => {
-      const slug = slugs.get(key) as string;
-      const name = preferredSpelling(entry.spellings);
-      const filed = filingName(name, entry.sort);
-      return { key, name, filingName: filed, letter: filingLetter(filed), slug, url: `/speakers/${slug}/`, appearances: entry.appearances };
-    })
-    .sort((a, b) => compareFilingNames(a.filingName, b.filingName) || a.key.localeCompare(b.key));
+  return [...byKey].map(([key, entry]) => {
+    const slug = slugs.get(key) as string;
+    const name = preferredSpelling(entry.spellings);
+    return { key, name, filingName: filingName(name, entry.sort), slug, url: `/speakers/${slug}/`, appearances: perStory(entry.appearances) };
+  });
 }
 
 /** The output file an old path is written to, so that a static host serves it. */

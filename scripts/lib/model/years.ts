@@ -1,4 +1,4 @@
-/** The archive by year: counts per year and the bar chart drawn from them at build time. */
+/** The archive by year: stories per year, and the numbers the years chart is drawn from (_includes/partials/year-chart.njk). */
 
 export interface YearCount {
   year: number;
@@ -15,36 +15,35 @@ export function yearCounts(news: readonly { year: number }[], abstracts: readonl
   return [...counts.values()].sort((a, b) => b.year - a.year);
 }
 
-/** The width of a year's column in the chart: `.year-chart li` in src/assets/site.css. */
-const columnWidth = 18;
-/** A four-digit year label at the chart's 0.75rem is about 27 px wide; 30 leaves a gap. */
-const labelWidth = 30;
+export interface YearBar extends YearCount {
+  /** The heights of the bar's two parts and where each starts from the top, in the chart's units. */
+  newsHeight: number;
+  newsTop: number;
+  abstractsHeight: number;
+  abstractsTop: number;
+  /** The year of the page the chart is on. */
+  current: boolean;
+}
 
-/**
- * A stacked bar per year (news, then abstracts), oldest on the left, each year a list item with its
- * bar and its label. The labels are HTML text, not SVG text, so that their contrast can be checked
- * (axe cannot tell the background of text inside an SVG) and they never shrink with the chart.
- * Decorative for screen readers (`aria-hidden`): the same numbers are in the table next to it.
- * Colours come from classes and sizes from SVG attributes, not inline styles, so a strict
- * Content-Security-Policy allows it.
- */
-export function yearChartHtml(counts: readonly YearCount[], { barWidth = 14, height = 120 } = {}): string {
-  const ordered = [...counts].sort((a, b) => a.year - b.year);
-  const max = Math.max(1, ...ordered.map((count) => count.news + count.abstracts));
-  const scale = (value: number) => Math.round((value / max) * height * 10) / 10;
-  // Label every n-th year, counted from the newest, so that no two labels touch.
-  const labelEvery = Math.ceil(labelWidth / columnWidth);
-  const years = ordered.map((count, index) => {
-    const newsHeight = scale(count.news);
-    const abstractsHeight = scale(count.abstracts);
-    const label = (ordered.length - 1 - index) % labelEvery === 0 ? String(count.year) : "";
-    return (
-      `<li title="${count.year}: ${count.news} news, ${count.abstracts} abstracts">` +
-      `<svg viewBox="0 0 ${barWidth} ${height}" width="${barWidth}" height="${height}" focusable="false">` +
-      `<rect class="bar-news" x="0" y="${height - newsHeight}" width="${barWidth}" height="${newsHeight}"/>` +
-      `<rect class="bar-abstracts" x="0" y="${height - newsHeight - abstractsHeight}" width="${barWidth}" height="${abstractsHeight}"/>` +
-      `</svg><span class="year-label">${label}</span></li>`
-    );
-  });
-  return `<ol class="year-chart" aria-hidden="true">${years.join("")}</ol>`;
+export interface YearChart {
+  /** Newest first, as the table lists them; the stylesheet draws the newest on the right. */
+  bars: YearBar[];
+  barWidth: number;
+  height: number;
+}
+
+/** A stacked bar per year (news below, abstracts above), scaled to the largest year; `current` marks a year page's own year. */
+export function yearChart(counts: readonly YearCount[], current?: number, { barWidth = 20, height = 120 } = {}): YearChart {
+  const max = Math.max(1, ...counts.map((count) => count.news + count.abstracts));
+  const tenths = (value: number) => Math.round(value * 10) / 10;
+  const scale = (value: number) => tenths((value / max) * height);
+  return {
+    bars: counts.map((count) => {
+      const [newsHeight, abstractsHeight] = [scale(count.news), scale(count.abstracts)];
+      const newsTop = tenths(height - newsHeight);
+      return { ...count, newsHeight, newsTop, abstractsHeight, abstractsTop: tenths(newsTop - abstractsHeight), current: count.year === current };
+    }),
+    barWidth,
+    height,
+  };
 }

@@ -131,9 +131,10 @@ export async function writeDiscoveryFiles(archive: Archive, site: Site, outDir: 
     writeFileSync(target, text);
     written.push(file);
   };
+  // One entry per story, as the lists show them: an item's translations are on its page ("Also in").
   for (const [kind, items] of [
-    ["news", archive.news],
-    ["abstracts", archive.abstracts],
+    ["news", archive.newsStories],
+    ["abstracts", archive.abstractStories],
   ] as const) {
     const entries = items.slice(0, feedLength);
     const contents = new Map(await Promise.all(entries.map(async (item) => [item.url, await absoluteLinks(item.html, archive.siteRoot, item.url)] as const)));
