@@ -6,11 +6,11 @@ import type { PageWeight, SearchSample, SearchUi, SuggestionSample } from "./sea
 import { searchTerms, type ColdQueries } from "./site.ts";
 import type { CorpusText } from "./corpus.ts";
 import { waczSection, type WaczBench } from "./wacz.ts";
-import { formatBytes, pluralise } from "../util/format.ts";
+import { formatBytes, pluralise } from "../lib/util/format.ts";
 
 export interface BenchOptions {
   sizes: number[];
-  /** The corpus texts built at each size (scripts/lib/bench/corpus.ts): two independent vocabularies. */
+  /** The corpus texts built at each size (scripts/bench/corpus.ts): two independent vocabularies. */
   texts: CorpusText[];
   runs: number;
   searchRuns: number;
@@ -20,7 +20,7 @@ export interface BenchOptions {
   devLoop: boolean;
   /** Only the dev loop: no builds, no search or page weight. */
   devLoopOnly: boolean;
-  /** The WACZ of a year and of the whole archive, at each size (scripts/lib/bench/wacz.ts). */
+  /** The WACZ of a year and of the whole archive, at each size (scripts/bench/wacz.ts). */
   wacz: boolean;
   /** Edits the dev loop measures. */
   edits: number;
@@ -51,7 +51,7 @@ export interface SizeResult {
   runs: BuildRun[];
   /** Hugo + Pagefind on the same corpus, interleaved with our runs (the --search-size only). */
   peer?: PeerRun[] | { error: string };
-  /** A plain Eleventy 3 + Pagefind build of the same files (scripts/lib/bench/eleventy-peer.ts): the same-stack peer. */
+  /** A plain Eleventy 3 + Pagefind build of the same files (scripts/bench/eleventy-peer.ts): the same-stack peer. */
   eleventyPeer?: PeerRun[] | { error: string };
   error?: string;
 }

@@ -5,10 +5,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { displayPath } from "../util/paths.ts";
-import type { OutputReport } from "./check.ts";
-import { writeOutputMarker } from "./output-folder.ts";
-import type { Phase, StagedBuild } from "./phase.ts";
 
 /** A fresh staging folder next to `outDir` (same file system, so the final rename is atomic). */
 export function stagingDir(outDir: string): string {
@@ -108,14 +104,3 @@ function isRunning(pid: number): boolean {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-
-export const publishPhase: Phase<{ staged: StagedBuild; output: OutputReport }, { files: number; outDir: string }> = {
-  name: "publish",
-  run({ staged, output }) {
-    // A snapshot's site is its bag's payload: the bag's own bag-info.txt tells that a snapshot wrote it.
-    if (!staged.options.snapshot) writeOutputMarker(staged.siteDir);
-    publish(staged.siteDir, staged.options.outDir);
-    return { files: output.files, outDir: staged.options.outDir };
-  },
-  describe: ({ files, outDir }) => `${files} files to ${displayPath(outDir)}`,
-};
