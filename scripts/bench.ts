@@ -56,7 +56,8 @@ import { startedGroups, stopGroup } from "./bench/process-tree.ts";
 import { benchWacz } from "./bench/wacz.ts";
 import { benchImport, importBudgets, importSection } from "./bench/import.ts";
 import { formatBytes, pluralise } from "./lib/util/format.ts";
-import { gb, markdownReport, ms, sizeLabel, summariseSearch, type BenchOptions, type BenchResults, type SizeResult } from "./bench/report.ts";
+import { gb, markdownReport, ms, sizeLabel, summariseSearch, type BenchResults, type SizeResult } from "./bench/report.ts";
+import type { BenchOptions } from "./bench/options.ts";
 import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNewsUrl, searchTerms } from "./bench/site.ts";
 import { optionsOrUsage } from "./lib/util/cli.ts";
 

@@ -8,7 +8,7 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { runBuild, writeBenchCorpus, type BuildRun } from "./builds.ts";
-import { median } from "./report.ts";
+import { median } from "./median.ts";
 import { measureSearch, type SearchSample } from "./search.ts";
 import { searchTerms } from "./site.ts";
 import { formatBytes, formatMs } from "../lib/util/format.ts";

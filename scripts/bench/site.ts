@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import type { BenchOptions } from "./report.ts";
+import type { BenchOptions } from "./options.ts";
 import { benchQueries, type BenchQuery } from "./queries.ts";
 import { defaultUiPages, measureColdQuery, measurePageWeight, measureSearch, measureSuggestion, type ColdQuery, type PageWeight, type SearchSample, type SearchUi, type SuggestionSample } from "./search.ts";
 import { formatBytes, formatMs } from "../lib/util/format.ts";
