@@ -88,7 +88,7 @@ test("a circle is found, however long, and a diamond is none", () => {
 
 /**
  * The one circle left: the search page's Pagefind wrapper and the facet index it builds on import
- * each other's types until facet-index.ts leaves shared/ for search/. Listed so that any other
+ * each other until facet-index.ts leaves shared/ for search/ with the types it reads. Listed so that any other
  * circle fails here, and so that its end does too, to be removed from this list.
  */
 const awaitingFacetIndexMove = ["src/assets/search/pagefind.ts", "src/assets/shared/facet-index.ts"];

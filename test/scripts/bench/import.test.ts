@@ -2,9 +2,9 @@
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { importSection, writeOldSiteCrawl, type GeneratedCrawl, type ImportRun } from "../../scripts/bench/import.ts";
-import { readCaptures, type Capture } from "../../scripts/lib/import/capture.ts";
-import { tempDir } from "../support/site.ts";
+import { importSection, writeOldSiteCrawl, type GeneratedCrawl, type ImportRun } from "../../../scripts/bench/import.ts";
+import { readCaptures, type Capture } from "../../../scripts/lib/import/capture.ts";
+import { tempDir } from "../../support/site.ts";
 
 const crawl = await writeOldSiteCrawl(path.join(tempDir("import-bench-"), "crawl.warc.gz"), 200);
 const captures: Capture[] = [];
