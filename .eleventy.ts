@@ -23,7 +23,7 @@ export default function (eleventyConfig: UserConfig): void {
   // URL in the HTML (links, assets, forms, meta refresh) to sit under it. No cost at "/".
   eleventyConfig.addPlugin(EleventyHtmlBasePlugin);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
-  // src/assets/ is written by the build with fingerprinted names (scripts/lib/phases/assets.ts), not copied here.
+  // src/assets/ is written by the build with fingerprinted names (scripts/lib/build/assets.ts), not copied here.
   eleventyConfig.setQuietMode(true);
 }
 

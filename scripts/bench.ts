@@ -4,7 +4,7 @@
  * 1. Builds: synthetic corpora (scripts/generate-corpus.ts, 80 % news, 20 % abstracts) built with
  *    `npm run build` in a child process, `--runs` times each: time per phase and in total, pages
  *    per second, peak memory of the whole process tree, output and search index sizes. At the
- *    --search-size, Hugo + Pagefind (scripts/lib/bench/hugo.ts) builds the same files after each of
+ *    --search-size, Hugo + Pagefind (scripts/bench/hugo.ts) builds the same files after each of
  *    our runs, so that both are measured under the same load.
  * 2. Search (on the 10k site, served gzipped, in headless Chromium): our search page against
  *    Pagefind's default UI over the same index, cold and warm, and the budgets.
@@ -13,7 +13,7 @@
  *    `--edits` edits one after the other, each once the previous one's background pass is done.
  *
  * 5. Photos (`--media 1000`, on its own): the corpus with a generated photo per news item, built
- *    without photos, then with them on an empty image cache and a kept one (scripts/lib/bench/media.ts).
+ *    without photos, then with them on an empty image cache and a kept one (scripts/bench/media.ts).
  *
  * Results go to bench/results/<date-time>.json and .md (not committed) and are printed.
  *
@@ -23,7 +23,7 @@
  *   npm run bench -- --media 1000
  *   npm run bench -- --languages 1000
  *
- * 5. Web archive: for each size, the WACZ of the busiest year and of the whole archive (scripts/lib/bench/wacz.ts);
+ * 5. Web archive: for each size, the WACZ of the busiest year and of the whole archive (scripts/bench/wacz.ts);
  *    --no-wacz leaves it out.
  *
  * --large adds the 100k corpus; --max-rss (GB) stops a build whose processes together pass it;
@@ -31,11 +31,11 @@
  * --site measures only search and page weight, on a site built before (no builds, no dev loop).
  *
  * 6. Languages (`--languages 1000`, on its own): the corpus all English and with 10 % of its items
- *    in Spanish or French, each built and searched (scripts/lib/bench/languages.ts).
+ *    in Spanish or French, each built and searched (scripts/bench/languages.ts).
  *
  * 7. Import (`--import`, on its own; `--import-pages 10000`): a generated crawl of the old site
  *    (about 500 MB of WARC for 10,000 pages) imported by scripts/import.ts, its wall time and peak
- *    memory against the budgets (scripts/lib/bench/import.ts).
+ *    memory against the budgets (scripts/bench/import.ts).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -44,20 +44,21 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { launchBrowser } from "./lib/util/browser.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
-import { BuildAborted, runBuild, writeBenchCorpus, type Corpus } from "./lib/bench/builds.ts";
-import { measureDevLoop } from "./lib/bench/dev-loop.ts";
-import { runHugoPagefind, writeHugoSite, type PeerRun } from "./lib/bench/hugo.ts";
-import { runEleventyPagefind, writeEleventySite } from "./lib/bench/eleventy-peer.ts";
-import { benchColdQueries } from "./lib/bench/site.ts";
-import { corpusTexts, type CorpusText } from "./lib/bench/corpus.ts";
-import { benchMedia, mediaSection } from "./lib/bench/media.ts";
-import { benchLanguages, languagesSection } from "./lib/bench/languages.ts";
-import { startedGroups, stopGroup } from "./lib/bench/process-tree.ts";
-import { benchWacz } from "./lib/bench/wacz.ts";
-import { benchImport, importBudgets, importSection } from "./lib/bench/import.ts";
+import { BuildAborted, runBuild, writeBenchCorpus, type Corpus } from "./bench/builds.ts";
+import { measureDevLoop } from "./bench/dev-loop.ts";
+import { runHugoPagefind, writeHugoSite, type PeerRun } from "./bench/hugo.ts";
+import { runEleventyPagefind, writeEleventySite } from "./bench/eleventy-peer.ts";
+import { benchColdQueries } from "./bench/site.ts";
+import { corpusTexts, type CorpusText } from "./bench/corpus.ts";
+import { benchMedia, mediaSection } from "./bench/media.ts";
+import { benchLanguages, languagesSection } from "./bench/languages.ts";
+import { startedGroups, stopGroup } from "./bench/process-tree.ts";
+import { benchWacz } from "./bench/wacz.ts";
+import { benchImport, importBudgets, importSection } from "./bench/import.ts";
 import { formatBytes, pluralise } from "./lib/util/format.ts";
-import { gb, markdownReport, ms, sizeLabel, summariseSearch, type BenchOptions, type BenchResults, type SizeResult } from "./lib/bench/report.ts";
-import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNewsUrl, searchTerms } from "./lib/bench/site.ts";
+import { gb, markdownReport, ms, sizeLabel, summariseSearch, type BenchResults, type SizeResult } from "./bench/report.ts";
+import type { BenchOptions } from "./bench/options.ts";
+import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNewsUrl, searchTerms } from "./bench/site.ts";
 import { optionsOrUsage } from "./lib/util/cli.ts";
 
 const usage =

@@ -1,5 +1,5 @@
 /**
- * `npm run corpus`: writes a deterministic synthetic content folder (scripts/lib/bench/corpus.ts)
+ * `npm run corpus`: writes a deterministic synthetic content folder (scripts/bench/corpus.ts)
  * for load-testing the build and the search index.
  *
  *   npm run corpus -- --news 8000 --abstracts 2000 --out /tmp/corpus [--seed 1] [--text subtlex|brown] [--other-languages 0.1]
@@ -7,7 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { corpusTexts, generateCorpus, UsageError, writeCorpus, type CorpusOptions, type CorpusText } from "./lib/bench/corpus.ts";
+import { corpusTexts, generateCorpus, UsageError, writeCorpus, type CorpusOptions, type CorpusText } from "./bench/corpus.ts";
 import { formatBytes } from "./lib/util/format.ts";
 
 const USAGE = "usage: npm run corpus -- --out <dir> [--news 8000] [--abstracts 2000] [--seed 1] [--text subtlex|brown] [--other-languages 0.1]";

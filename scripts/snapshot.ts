@@ -16,7 +16,7 @@ import { isCalendarDate, todayIn } from "./lib/content/dates.ts";
 import { displayPath } from "./lib/util/paths.ts";
 import { formatBytes, formatMs, pluralise } from "./lib/util/format.ts";
 import { periodSlug } from "./lib/snapshot/info.ts";
-import { makeSnapshot, type SnapshotOptions } from "./lib/snapshot/make-snapshot.ts";
+import { makeSnapshot, type SnapshotOptions } from "./lib/build/make-snapshot.ts";
 import { slugifyText } from "./lib/content/slugs.ts";
 import { normaliseBasePath } from "./lib/model/urls.ts";
 import { optionsOrUsage, runCommand } from "./lib/util/cli.ts";

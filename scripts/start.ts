@@ -31,7 +31,7 @@ import { errorMessage } from "./lib/util/error-message.ts";
 import { loopback, networkWarning } from "./lib/util/listen-address.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
 import { isInside } from "./lib/util/paths.ts";
-import { outputFolderProblem } from "./lib/phases/output-folder.ts";
+import { outputFolderProblem } from "./lib/build/output-folder.ts";
 
 const usage = "usage: npm start -- [--content <dir>] [--out _preview] [--port 8080] [--editor-port 8081] [--host 127.0.0.1]";
 

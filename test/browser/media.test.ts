@@ -11,7 +11,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { collectErrors, imageSettled, launchBrowser, serveStatic } from "../support/browser.ts";
 import { pdfWithText, photoWithGps } from "../support/media.ts";
-import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
+import { makeSnapshot } from "../../scripts/lib/build/make-snapshot.ts";
 import { buildSite, newsFile, tempDir, writeContent } from "../support/site.ts";
 
 const content = writeContent({

@@ -1,5 +1,5 @@
 /**
- * Twenty searches on a 500-article corpus (scripts/lib/bench/corpus.ts, seed 7) in real Chromium:
+ * Twenty searches on a 500-article corpus (scripts/bench/corpus.ts, seed 7) in real Chromium:
  * the results, their order, the count, every facet's counts and the spelling suggestion must be
  * what the search page showed before its loading order was changed (issue 22). The expected
  * answers in test/fixtures/search-results.json were recorded with the page as it was at commit
@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/corpus.ts";
+import { generateCorpus, writeCorpus } from "../../scripts/bench/corpus.ts";
 import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
 import { buildSite, repoRoot, tempDir } from "../support/site.ts";
 

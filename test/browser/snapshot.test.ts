@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
+import { makeSnapshot } from "../../scripts/lib/build/make-snapshot.ts";
 import { collectErrors, launchBrowser, serveStatic } from "../support/browser.ts";
 import { newsFile, tempDir, writeContent } from "../support/site.ts";
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
+import { makeSnapshot } from "../../scripts/lib/build/make-snapshot.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { serveSite } from "../../scripts/lib/util/static-server.ts";
 import { newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";

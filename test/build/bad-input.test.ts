@@ -10,7 +10,7 @@ import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSy
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { discoveryFileProblems } from "../../scripts/lib/phases/feed-check.ts";
+import { discoveryFileProblems } from "../../scripts/lib/build/feed-check.ts";
 import { maxInlineNesting } from "../../scripts/lib/content/markdown.ts";
 import { inflationFloor, maxInflationRatio } from "../../scripts/lib/snapshot/zip.ts";
 import { pdfTextLimits } from "../../scripts/lib/content/pdf-text.ts";

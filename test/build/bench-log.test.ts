@@ -1,7 +1,7 @@
-/** The bench reads what the build prints (scripts/lib/bench/builds.ts): a change to the build's lines must show up here. */
+/** The bench reads what the build prints (scripts/bench/builds.ts): a change to the build's lines must show up here. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { parseBuildOutput } from "../../scripts/lib/bench/builds.ts";
+import { parseBuildOutput } from "../../scripts/bench/builds.ts";
 import { build } from "../../scripts/lib/phases/build.ts";
 import { newsFile, tempDir, writeContent } from "../support/site.ts";
 

@@ -7,7 +7,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/corpus.ts";
+import { generateCorpus, writeCorpus } from "../../scripts/bench/corpus.ts";
 import { buildSite, hashTree, newsFile, tempDir, writeContent } from "../support/site.ts";
 
 const corpus = tempDir("large-corpus-");

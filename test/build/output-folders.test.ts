@@ -1,5 +1,5 @@
 /**
- * Which folders a build and a snapshot may replace (scripts/lib/phases/output-folder.ts,
+ * Which folders a build and a snapshot may replace (scripts/lib/build/output-folder.ts,
  * scripts/lib/snapshot/replaceable.ts), and how a full disk or a read-only output is reported
  * (scripts/lib/util/error-message.ts): real builds, real tmpfs and bind mounts (the tests run as root).
  */
@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { outputMarker } from "../../scripts/lib/model/outputs.ts";
-import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
+import { makeSnapshot } from "../../scripts/lib/build/make-snapshot.ts";
 import { BuildError } from "../../scripts/lib/phases/build.ts";
 import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 

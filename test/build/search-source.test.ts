@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { generateCorpus, writeCorpus } from "../../scripts/lib/bench/corpus.ts";
+import { generateCorpus, writeCorpus } from "../../scripts/bench/corpus.ts";
 import { planSearch, searchSource, writeSearchIndex } from "../../scripts/lib/search/pagefind.ts";
 import { outputMarker } from "../../scripts/lib/model/outputs.ts";
 import { buildSite, hashTree, repoRoot, tempDir } from "../support/site.ts";

@@ -1,5 +1,5 @@
 /**
- * A snapshot of a fixture year (scripts/lib/snapshot/make-snapshot.ts): only that year's content,
+ * A snapshot of a fixture year (scripts/lib/build/make-snapshot.ts): only that year's content,
  * counts that match, links out of the year sent to the live site, every URL readable from disk, its
  * own search index, a BagIt bag that verifies until a byte changes, and the same bytes every time.
  */
@@ -14,7 +14,7 @@ import { repoRoot } from "../../scripts/lib/util/repo-root.ts";
 import { formatBytes } from "../../scripts/lib/util/format.ts";
 import { folderSource, verifyBag } from "../../scripts/lib/snapshot/bagit.ts";
 import { listFiles } from "../../scripts/lib/util/list-files.ts";
-import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
+import { makeSnapshot } from "../../scripts/lib/build/make-snapshot.ts";
 import { zipSource } from "../../scripts/lib/snapshot/sources.ts";
 import { createDiskSearch, isDiskIndex } from "../../src/assets/search/disk-search.ts";
 import { hashTree, newsFile, page, tempDir, text, writeContent } from "../support/site.ts";

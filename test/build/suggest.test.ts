@@ -9,7 +9,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { generateCorpus } from "../../scripts/lib/bench/corpus.ts";
+import { generateCorpus } from "../../scripts/bench/corpus.ts";
 import { suggestionWordsFolder } from "../../scripts/lib/search/suggestion-words.ts";
 import { foldText } from "../../src/assets/shared/fold.ts";
 import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "../../src/assets/shared/suggest.ts";

@@ -14,7 +14,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { WARCParser } from "warcio";
 import { repoRoot } from "../../scripts/lib/util/repo-root.ts";
-import { makeSnapshot } from "../../scripts/lib/snapshot/make-snapshot.ts";
+import { makeSnapshot } from "../../scripts/lib/build/make-snapshot.ts";
 import { archiveLiveSite, writeWacz } from "../../scripts/lib/snapshot/wacz.ts";
 import { cdxjLine, responseRecord, warcinfoRecord } from "../../scripts/lib/snapshot/warc.ts";
 import { readZip, writeZip } from "../../scripts/lib/snapshot/zip.ts";

@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { parse } from "yaml";
 import { conferences, topics } from "../../scripts/lib/content/data.ts";
 import { parseCliArgs } from "../../scripts/generate-corpus.ts";
-import { distinctWords, generateCorpus, quoteYaml, slugify, UsageError } from "../../scripts/lib/bench/corpus.ts";
+import { distinctWords, generateCorpus, quoteYaml, slugify, UsageError } from "../../scripts/bench/corpus.ts";
 
 // The corpus reads its ids from _data/, so a topic or conference added there is used at once.
 const ALLOWED_TOPICS = new Set(topics.map((topic) => topic.id));

@@ -5,7 +5,7 @@
  * "Tags:" line, a taxonomy page of teasers, a `node/123` address, a photo with a `<figcaption>`.
  */
 import path from "node:path";
-import { writeOldSiteMirror, type OldSiteResponse } from "../../scripts/lib/bench/old-site.ts";
+import { writeOldSiteMirror, type OldSiteResponse } from "../../scripts/bench/old-site.ts";
 import { escapeHtml } from "../../scripts/lib/util/html.ts";
 import { pdfWithText } from "./media.ts";
 import { drawnImage } from "./old-site.ts";

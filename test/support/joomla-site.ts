@@ -7,7 +7,7 @@
  * Updated" lines.
  */
 import path from "node:path";
-import { writeOldSiteMirror, type OldSiteResponse } from "../../scripts/lib/bench/old-site.ts";
+import { writeOldSiteMirror, type OldSiteResponse } from "../../scripts/bench/old-site.ts";
 import { escapeHtml } from "../../scripts/lib/util/html.ts";
 import { pdfWithText } from "./media.ts";
 import { drawnImage } from "./old-site.ts";

@@ -1,7 +1,7 @@
 /**
  * The tests' own old site: the association's CMS website as crawled, modelled on the real one
  * (issue 31). One description of its answers is written as a WARC, a WACZ and a wget mirror
- * (scripts/lib/bench/old-site.ts), and `oldSiteItems` says what an import of it must give.
+ * (scripts/bench/old-site.ts), and `oldSiteItems` says what an import of it must give.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +13,7 @@ import {
   writeOldSiteWacz,
   writeOldSiteWarc,
   type OldSiteResponse,
-} from "../../scripts/lib/bench/old-site.ts";
+} from "../../scripts/bench/old-site.ts";
 import { pdfWithText } from "./media.ts";
 import { tempDir } from "./site.ts";
 

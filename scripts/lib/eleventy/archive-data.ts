@@ -9,8 +9,8 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { parse } from "yaml";
 import type { Archive, PageLists } from "../model/archive.ts";
-import type { AssetUrls } from "../phases/assets.ts";
-import { pagePolicy, searchPolicy } from "../phases/security.ts";
+import type { AssetUrls } from "../build/assets.ts";
+import { pagePolicy, searchPolicy } from "../build/security.ts";
 import { searchSource, type SearchPlan } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
 

@@ -17,11 +17,10 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import type { Capture } from "./capture.ts";
+import type { Capture, ReadState } from "./capture-types.ts";
 import { contentTypeOf } from "../util/content-type.ts";
 import { displayPath, isInside } from "../util/paths.ts";
 import { ImportSourceError } from "./source-error.ts";
-import type { ReadState } from "./warc-reader.ts";
 
 interface MirrorFile {
   /** The path's segments as the file system has them (bytes: wget writes a URL's bytes, which need not be UTF-8). */

@@ -7,7 +7,7 @@
 import type { Readable } from "node:stream";
 import { inflateRawSync, constants as zlib } from "node:zlib";
 import { LimitReader, WARCParser, type WARCRecord } from "warcio";
-import type { Capture, ReadOptions, ReadProgress } from "./capture.ts";
+import type { Capture, ReadState } from "./capture-types.ts";
 import { BodyTooLarge, decodeHttpBody, transferHeaders } from "./http-body.ts";
 import { ImportSourceError } from "./source-error.ts";
 
@@ -16,13 +16,6 @@ export interface WarcInput {
   name: string;
   /** The WARC's bytes from `start` on; undefined when it cannot be read from the middle (a WARC deflated inside a zip). */
   open(start: number): Promise<Readable | undefined>;
-}
-
-/** How far the reading is: shared by the WARCs of a WACZ. */
-export interface ReadState {
-  progress: ReadProgress;
-  options: ReadOptions;
-  maxBodyBytes: number;
 }
 
 const revisitProfile = /\/revisit\/identical-payload-digest$/;

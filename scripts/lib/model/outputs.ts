@@ -10,14 +10,14 @@ import { offlineManifestPath, suggestionWordsPath } from "../../../src/assets/sh
 export const editorFolder = "admin";
 /** The service worker (scripts/lib/phases/offline.ts). */
 export const serviceWorkerPath = "/sw.js";
-/** The site's fingerprinted styles, scripts and icons (scripts/lib/phases/assets.ts). */
+/** The site's fingerprinted styles, scripts and icons (scripts/lib/build/assets.ts). */
 export const assetsFolder = "assets";
 /** The feeds, and the files for search engines and hosts (scripts/lib/phases/feeds.ts). */
 export const feedsFolder = "/feeds/";
 export const sitemapPath = "/sitemap.xml";
 export const robotsPath = "/robots.txt";
 export const headersPath = "/_headers";
-/** The index for searching a snapshot from disk, beside its index.html (scripts/lib/snapshot/payload.ts). */
+/** The index for searching a snapshot from disk, beside its index.html (scripts/lib/phases/snapshot.ts). */
 export const diskIndexFile = "search-index.js";
 /**
  * The folder of the staging site where the render phase writes each article page's search source
@@ -25,7 +25,7 @@ export const diskIndexFile = "search-index.js";
  */
 export const searchSourceFolder = ".search-source";
 
-/** The file every published build holds: a folder with it is one a build wrote, and the next build may replace it (scripts/lib/phases/output-folder.ts). */
+/** The file every published build holds: a folder with it is one a build wrote, and the next build may replace it (scripts/lib/build/output-folder.ts). */
 export const outputMarker = ".iap-archive-output";
 
 /** What the build writes besides pages, with what each is, for people. */

@@ -10,11 +10,12 @@ import { checkPhase } from "./check.ts";
 import { editorPhase, wantsEditor } from "./editor.ts";
 import { feedsPhase } from "./feeds.ts";
 import { mediaPhase } from "./media.ts";
-import { buildChangedPages, type ChangedOnly, type ChangedPagesReport } from "./changed-pages.ts";
+import { buildChangedPages, type ChangedOnly, type ChangedPagesReport } from "../build/changed-pages.ts";
 import { offlinePhase } from "./offline.ts";
-import { outputFolderProblem } from "./output-folder.ts";
-import { BuildError, failingAs, phaseLine, type BuildOptions, type Phase, type StagedBuild } from "./phase.ts";
-import { discard, publishPhase, recoverInterruptedBuilds, stagingDir } from "./publish.ts";
+import { outputFolderProblem } from "../build/output-folder.ts";
+import { BuildError, failingAs, phaseLine, type BuildOptions, type Phase, type StagedBuild } from "../build/phase.ts";
+import { discard, recoverInterruptedBuilds, stagingDir } from "../build/staging.ts";
+import { publishPhase } from "./publish.ts";
 import { renderPhase } from "./render.ts";
 import { searchPhase } from "./search.ts";
 import { validatePhase } from "./validate.ts";
@@ -22,10 +23,9 @@ import { planSearch } from "../search/pagefind.ts";
 import { searchSourceFolder } from "../model/outputs.ts";
 import { untestedPagefind } from "../../../src/assets/shared/pagefind-internals.ts";
 import { installedPagefindVersion } from "../search/pagefind-files.ts";
-import { snapshotPhase, warcPhase } from "../snapshot/payload.ts";
 import { repoRoot } from "../util/repo-root.ts";
 
-export { BuildError, phaseLine, type BuildOptions } from "./phase.ts";
+export { BuildError, phaseLine, type BuildOptions } from "../build/phase.ts";
 
 export interface BuildReport {
   news: number;
@@ -76,10 +76,7 @@ export async function build(options: BuildOptions & { changedOnly?: ChangedOnly 
     await run(feedsPhase, published);
     const search = await run(searchPhase, published);
     if (published.serviceWorker) await run(offlinePhase, published);
-    if (options.snapshot) {
-      if (options.archiveLiveSite) await run(warcPhase, published);
-      await run(snapshotPhase, published);
-    }
+    for (const phase of options.extraPhases ?? []) await run(phase, published);
     const output = await run(checkPhase, published);
     await run(publishPhase, { staged: published, output });
     return {

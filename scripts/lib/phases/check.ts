@@ -14,7 +14,7 @@ import { bundleFolder } from "../../../src/assets/shared/pagefind-internals.ts";
 import { searchSourceFolder } from "../model/outputs.ts";
 import { listFiles } from "../util/list-files.ts";
 import { printable } from "../util/error-message.ts";
-import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
+import { BuildError, type Phase, type StagedBuild } from "../build/phase.ts";
 
 export interface PageFacts {
   ids: Set<string>;

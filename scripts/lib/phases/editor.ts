@@ -11,8 +11,8 @@ import { stringify } from "yaml";
 import { conferences, site, topics } from "../content/data.ts";
 import { editorConfig, type RequiredWithObject } from "../editor/config.ts";
 import { repoRoot } from "../util/repo-root.ts";
-import { bundleScript, scriptEntries } from "./browser-scripts.ts";
-import type { Phase, StagedBuild } from "./phase.ts";
+import { bundleScript, scriptEntries } from "../build/browser-scripts.ts";
+import type { Phase, StagedBuild } from "../build/phase.ts";
 import { escapeHtml } from "../util/html.ts";
 import { editorFolder } from "../model/outputs.ts";
 

@@ -12,12 +12,12 @@ import type { Site } from "../content/schema.ts";
 import type { Archive } from "../model/archive.ts";
 import type { Item } from "../content/load.ts";
 import { leadImagePath } from "../content/item-files.ts";
-import { headersFile } from "./security.ts";
+import { headersFile } from "../build/security.ts";
 import { absoluteUrl } from "../model/urls.ts";
 import { feedsFolder, headersPath, robotsPath, sitemapPath } from "../model/outputs.ts";
 import { site as siteData } from "../content/data.ts";
-import { discoveryFileProblems } from "./feed-check.ts";
-import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
+import { discoveryFileProblems } from "../build/feed-check.ts";
+import { BuildError, type Phase, type StagedBuild } from "../build/phase.ts";
 import { escapeHtml } from "../util/html.ts";
 
 /** How many of the latest items a feed carries. */

@@ -22,7 +22,7 @@ import { bodyImagePlaceholders, publishedHref, type FileOrigin, type ItemDocumen
 import { site } from "../content/data.ts";
 import { PdfTextReader } from "../content/pdf-text.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
-import { BuildError, type Phase, type StagedBuild } from "./phase.ts";
+import { BuildError, type Phase, type StagedBuild } from "../build/phase.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { pluralise } from "../util/format.ts";
 import { escapeHtml } from "../util/html.ts";

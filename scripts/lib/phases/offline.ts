@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { imageGroupOf, offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../../src/assets/shared/offline-files.ts";
-import { bundleScript, scriptEntries } from "./browser-scripts.ts";
+import { bundleScript, scriptEntries } from "../build/browser-scripts.ts";
 import {
   bundleFolder,
   chunkFolders,
@@ -22,7 +22,7 @@ import { listFiles } from "../util/list-files.ts";
 import { serviceWorkerPath } from "../model/outputs.ts";
 import { formatBytes } from "../util/format.ts";
 import { repoRoot } from "../util/repo-root.ts";
-import { failingAs, type Phase, type StagedBuild } from "./phase.ts";
+import { failingAs, type Phase, type StagedBuild } from "../build/phase.ts";
 
 let workbox: Promise<typeof import("workbox-build")> | undefined;
 

@@ -8,8 +8,8 @@ import type { SearchPlan } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
 import { formatBytes } from "../util/format.ts";
 import { repoRoot } from "../util/repo-root.ts";
-import { writeAssets, type AssetUrls } from "./assets.ts";
-import { failingAs, type Phase, type StagedBuild } from "./phase.ts";
+import { writeAssets, type AssetUrls } from "../build/assets.ts";
+import { failingAs, type Phase, type StagedBuild } from "../build/phase.ts";
 
 /** One of the runs a large site is rendered in (see `pagesPerRun`): part `index` of `count`. */
 export interface RenderPart {

@@ -5,10 +5,10 @@
 import { writeSearchIndex, type SearchIndexReport } from "../search/pagefind.ts";
 import { writeSuggestionWords, type SuggestionWordsReport } from "../search/suggestion-words.ts";
 import { formatBytes, formatMs, pluralise } from "../util/format.ts";
-import { collectGarbage } from "./memory.ts";
+import { collectGarbage } from "../build/memory.ts";
 import { loadWorkbox } from "./offline.ts";
-import { BuildError, failingAs, type Phase, type StagedBuild } from "./phase.ts";
-import { removeInBackground, trashDir } from "./publish.ts";
+import { BuildError, failingAs, type Phase, type StagedBuild } from "../build/phase.ts";
+import { removeInBackground, trashDir } from "../build/staging.ts";
 
 export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: SuggestionWordsReport }> = {
   name: "search",

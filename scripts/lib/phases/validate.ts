@@ -4,14 +4,14 @@ import { readContent, type LoadedContent, type LoadOptions } from "../content/lo
 import { ContentError, type Problem } from "../content/problems.ts";
 import { Archive, type Period } from "../model/archive.ts";
 import { displayPath } from "../util/paths.ts";
-import { BuildError, type BuildOptions, type Phase } from "./phase.ts";
+import { BuildError, type BuildOptions, type Phase } from "../build/phase.ts";
 import { pluralise } from "../util/format.ts";
 
 export const validatePhase: Phase<BuildOptions, Archive> = {
   name: "validate",
   run(options) {
     const archive = validArchive(archiveOptions(options));
-    // A snapshot of an empty period says so itself (scripts/lib/snapshot/make-snapshot.ts).
+    // A snapshot of an empty period says so itself (scripts/lib/build/make-snapshot.ts).
     const empty = options.period === undefined ? nothingToPublish(archive, options.contentDir) : undefined;
     if (empty) throw new BuildError("validate", new ContentError([empty]).message);
     return archive;

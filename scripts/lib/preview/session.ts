@@ -19,9 +19,9 @@ import path from "node:path";
 import { ContentCache } from "../content/cache.ts";
 import { dayAsNow } from "../content/dates.ts";
 import type { Archive } from "../model/archive.ts";
-import { writeAssets, type AssetUrls } from "../phases/assets.ts";
+import { writeAssets, type AssetUrls } from "../build/assets.ts";
 import { build, BuildError } from "../phases/build.ts";
-import type { ChangedPagesReport } from "../phases/changed-pages.ts";
+import type { ChangedPagesReport } from "../build/changed-pages.ts";
 import { errorMessage } from "../util/error-message.ts";
 import { formatMs } from "../util/format.ts";
 

@@ -8,6 +8,10 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { byCodeUnits, listFiles } from "../util/list-files.ts";
+import { site } from "../content/data.ts";
+import { formatCalendarDate } from "../content/dates.ts";
+import { pluralise } from "../util/format.ts";
+import type { SnapshotInfo } from "./info.ts";
 
 export const bagitVersion = "1.0";
 /** The checksum algorithm of the bags written here; verifying also reads md5, sha1 and sha256 manifests. */
@@ -16,6 +20,21 @@ const algorithms = new Set(["md5", "sha1", "sha256", "sha512"]);
 
 /** `bag-info.txt` fields, in the order written. */
 export type BagInfo = [label: string, value: string][];
+
+/** bag-info.txt: who, when, what (RFC 8493 §2.2.2's reserved labels). */
+export function bagInfo(info: SnapshotInfo, counts: { news: number; abstracts: number }): BagInfo {
+  const fields: BagInfo = [
+    ["Source-Organization", site.organisation],
+    ["Bagging-Date", info.takenOn],
+    [
+      "External-Description",
+      `Archived snapshot of ${site.name}, ${info.label}: ${pluralise(counts.news, "news item")} and ${pluralise(counts.abstracts, "conference abstract")} as published on ${formatCalendarDate(info.takenOn)}, a static website that reads from disk (open data/index.html). Made with ${info.generator}.`,
+    ],
+    ["Bag-Software-Agent", info.generator],
+  ];
+  if (info.commit) fields.push(["Internal-Sender-Identifier", `content git commit ${info.commit.id}${info.commit.modified ? " with uncommitted changes" : ""}`]);
+  return fields;
+}
 
 /** A bag's files, from a folder or a zip: relative paths with forward slashes. */
 export interface BagSource {

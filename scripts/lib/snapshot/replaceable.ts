@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { holdsForeign, outputFolderProblem, type OutputKind } from "../phases/output-folder.ts";
+import { holdsForeign, outputFolderProblem, type OutputKind } from "../build/output-folder.ts";
 import { printable } from "../util/error-message.ts";
 import { displayPath } from "../util/paths.ts";
 import { readZipEntry, ZipError } from "./zip.ts";

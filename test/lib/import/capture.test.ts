@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { WARCRecord } from "warcio";
-import { mirrorFileOf } from "../../../scripts/lib/bench/old-site.ts";
+import { mirrorFileOf } from "../../../scripts/bench/old-site.ts";
 import { ImportSourceError, readCaptures, type Capture, type ReadOptions, type ReadProgress } from "../../../scripts/lib/import/capture.ts";
 import { mirrorUrlOf, urlPart } from "../../../scripts/lib/import/mirror-reader.ts";
 import { serialise } from "../../../scripts/lib/snapshot/warc.ts";

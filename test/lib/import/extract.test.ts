@@ -1,7 +1,7 @@
 /** Reading one old page (scripts/lib/import/extract.ts, markdown.ts, charset.ts): exact titles, dates, languages and Markdown. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { modernLayoutPage, tableLayoutPage } from "../../../scripts/lib/bench/old-site.ts";
+import { modernLayoutPage, tableLayoutPage } from "../../../scripts/bench/old-site.ts";
 import { decodePage } from "../../../scripts/lib/import/charset.ts";
 import { readPage } from "../../../scripts/lib/import/extract.ts";
 import { fillTokens, takeLeadImage } from "../../../scripts/lib/import/markdown.ts";

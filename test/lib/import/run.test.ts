@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { modernLayoutPage, tableLayoutPage, writeOldSiteWarc } from "../../../scripts/lib/bench/old-site.ts";
+import { modernLayoutPage, tableLayoutPage, writeOldSiteWarc } from "../../../scripts/bench/old-site.ts";
 import { conferences, site as siteData, topics } from "../../../scripts/lib/content/data.ts";
 import { ImportSourceError, type Capture } from "../../../scripts/lib/import/capture.ts";
 import { reportCounts } from "../../../scripts/lib/import/report.ts";

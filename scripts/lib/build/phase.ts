@@ -34,18 +34,16 @@ export interface BuildOptions {
   /** Only the news and abstracts of these years (and the conferences held in them); see `Archive`. */
   period?: Period;
   /**
-   * Build an archivist snapshot (scripts/snapshot.ts): a banner and an about page rendered from
-   * this, no service worker, and a `snapshot` phase before the check that makes the pages readable
-   * from disk, sends links out of the period to the live site and writes the index for searching
-   * from disk (scripts/lib/snapshot/payload.ts).
+   * Build an archivist snapshot (scripts/lib/build/make-snapshot.ts): a banner and an about page
+   * rendered from this, and no service worker.
    */
   snapshot?: SnapshotInfo;
   /**
-   * For a snapshot's web archive (scripts/lib/snapshot/wacz.ts): called with the staged site as the
-   * live host serves it, before the snapshot phase rewrites it for reading from disk. It returns
-   * what it did, for the "warc" phase's line.
+   * Phases run in this order after the offline phase, before the check: a snapshot's warc and
+   * snapshot phases (scripts/lib/phases/warc.ts, snapshot.ts), so that the check verifies the
+   * snapshot as it ships.
    */
-  archiveLiveSite?: (siteDir: string, archive: Archive) => Promise<string>;
+  extraPhases?: readonly Phase<StagedBuild, unknown>[];
   /**
    * Write the editor to /admin/ with this local backend (npm start's decap-server on loopback),
    * whatever _data/site.ts says (scripts/lib/phases/editor.ts).

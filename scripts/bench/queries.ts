@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { topics } from "../content/data.ts";
+import { topics } from "../lib/content/data.ts";
 
 export interface BenchQuery {
   kind: "word" | "title" | "surname" | "filtered";
@@ -39,7 +39,7 @@ function readItems(contentDir: string): Item[] {
   return items;
 }
 
-/** The four queries on a corpus written by scripts/lib/bench/corpus.ts (`text` names its words). */
+/** The four queries on a corpus written by scripts/bench/corpus.ts (`text` names its words). */
 export function benchQueries(contentDir: string, text: string): BenchQuery[] {
   const items = readItems(contentDir);
   const word = oneWord[text] ?? "court";

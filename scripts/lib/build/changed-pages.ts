@@ -9,17 +9,17 @@ import path from "node:path";
 import type { ContentCache } from "../content/cache.ts";
 import type { Archive } from "../model/archive.ts";
 import type { AssetUrls } from "./assets.ts";
-import { publishMedia } from "./media.ts";
+import { publishMedia } from "../phases/media.ts";
 import { failingAs, type BuildOptions } from "./phase.ts";
-import { renderSite } from "./render.ts";
-import { archiveOptions, validArchive } from "./validate.ts";
+import { renderSite } from "../phases/render.ts";
+import { archiveOptions, validArchive } from "../phases/validate.ts";
 
 export interface ChangedOnly {
   /** The preview's content cache: each build re-reads only the files changed since the last. */
   cache: ContentCache;
   /** The archive the served pages were rendered from; undefined before the first that validated. */
   since: Archive | undefined;
-  /** The fingerprinted asset names the served pages link (scripts/lib/phases/assets.ts). */
+  /** The fingerprinted asset names the served pages link (scripts/lib/build/assets.ts). */
   assets: AssetUrls;
 }
 

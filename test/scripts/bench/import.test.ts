@@ -1,8 +1,8 @@
-/** The import bench's crawl generator (scripts/lib/bench/import.ts) at 200 pages, read back as the import reads it, and its report. */
+/** The import bench's crawl generator (scripts/bench/import.ts) at 200 pages, read back as the import reads it, and its report. */
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { importSection, writeOldSiteCrawl, type GeneratedCrawl, type ImportRun } from "../../../scripts/lib/bench/import.ts";
+import { importSection, writeOldSiteCrawl, type GeneratedCrawl, type ImportRun } from "../../../scripts/bench/import.ts";
 import { readCaptures, type Capture } from "../../../scripts/lib/import/capture.ts";
 import { tempDir } from "../../support/site.ts";
 

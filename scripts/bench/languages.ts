@@ -1,18 +1,18 @@
 /**
  * `npm run bench -- --languages 1000` (issue 23): what items in other languages cost search. The
  * same corpus is generated twice, all English and with 10 % of its items in Spanish or French
- * (scripts/lib/bench/corpus.ts, `otherLanguages`), each built and searched cold and warm with our
+ * (scripts/bench/corpus.ts, `otherLanguages`), each built and searched cold and warm with our
  * search page in Chromium. Every item is in one Pagefind index of the site's language (see
  * docs/languages.md), so the difference is the new vocabulary and the language facet.
  */
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { runBuild, writeBenchCorpus, type BuildRun } from "./builds.ts";
-import { median } from "./report.ts";
+import { median } from "./median.ts";
 import { measureSearch, type SearchSample } from "./search.ts";
 import { searchTerms } from "./site.ts";
-import { formatBytes, formatMs } from "../util/format.ts";
-import { serveSite } from "../util/static-server.ts";
+import { formatBytes, formatMs } from "../lib/util/format.ts";
+import { serveSite } from "../lib/util/static-server.ts";
 
 /** The share of items in Spanish or French in the mixed corpus. */
 export const otherLanguageShare = 0.1;

@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { pagefindBinary } from "../search/pagefind.ts";
+import { pagefindBinary } from "../lib/search/pagefind.ts";
 import { pagefindCounts, runMeasured, type PeerRun } from "./hugo.ts";
 
 const layout = `<!doctype html>

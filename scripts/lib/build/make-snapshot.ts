@@ -1,24 +1,25 @@
 /**
- * An archivist snapshot of a period: the archive built by the one build (scripts/build.ts) with
- * only that period's content and the snapshot's own phase, as the payload of a BagIt bag, and the
- * bag zipped beside it. Written to a staging folder first, like the build, so that a failure leaves
+ * An archivist snapshot of a period: the archive built by the one build (scripts/lib/phases/build.ts)
+ * with only that period's content and the snapshot's own phases (phases/warc.ts, phases/snapshot.ts),
+ * as the payload of a BagIt bag, and the bag zipped beside it. Written to a staging folder first, like the build, so that a failure leaves
  * an earlier snapshot in place.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { site } from "../content/data.ts";
 import { build, BuildError, phaseLine, type BuildReport } from "../phases/build.ts";
 import { repoRoot } from "../util/repo-root.ts";
-import type { Archive, Period } from "../model/archive.ts";
-import { dayAsNow, formatCalendarDate } from "../content/dates.ts";
-import { discard, publish, stagingDir } from "../phases/publish.ts";
+import type { Period } from "../model/archive.ts";
+import { dayAsNow } from "../content/dates.ts";
+import { discard, publish, stagingDir } from "./staging.ts";
 import { formatBytes, pluralise } from "../util/format.ts";
-import { bagAlgorithm, writeBag, type BagInfo, type BagReport } from "./bagit.ts";
+import { bagAlgorithm, bagInfo, writeBag, type BagReport } from "../snapshot/bagit.ts";
 import { listFiles } from "../util/list-files.ts";
-import { contentCommit, generatorOf, periodLabel, type SnapshotInfo } from "./info.ts";
-import { archiveLiveSite, writeWacz, type LiveSiteArchive } from "./wacz.ts";
-import { writeZip } from "./zip.ts";
-import { snapshotOutputProblem } from "./replaceable.ts";
+import { contentCommit, generatorOf, periodLabel, type SnapshotInfo } from "../snapshot/info.ts";
+import { writeWacz, type LiveSiteArchive } from "../snapshot/wacz.ts";
+import { snapshotPhase } from "../phases/snapshot.ts";
+import { warcPhase } from "../phases/warc.ts";
+import { writeZip } from "../snapshot/zip.ts";
+import { snapshotOutputProblem } from "../snapshot/replaceable.ts";
 
 export interface SnapshotOptions {
   contentDir: string;
@@ -49,21 +50,6 @@ export interface SnapshotReport {
   wacz?: { path: string; bytes: number; records: number; pages: number; ms: number };
 }
 
-/** bag-info.txt: who, when, what (RFC 8493 §2.2.2's reserved labels). */
-export function bagInfo(info: SnapshotInfo, counts: { news: number; abstracts: number }): BagInfo {
-  const fields: BagInfo = [
-    ["Source-Organization", site.organisation],
-    ["Bagging-Date", info.takenOn],
-    [
-      "External-Description",
-      `Archived snapshot of ${site.name}, ${info.label}: ${pluralise(counts.news, "news item")} and ${pluralise(counts.abstracts, "conference abstract")} as published on ${formatCalendarDate(info.takenOn)}, a static website that reads from disk (open data/index.html). Made with ${info.generator}.`,
-    ],
-    ["Bag-Software-Agent", info.generator],
-  ];
-  if (info.commit) fields.push(["Internal-Sender-Identifier", `content git commit ${info.commit.id}${info.commit.modified ? " with uncommitted changes" : ""}`]);
-  return fields;
-}
-
 export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotReport> {
   const log = options.log ?? (() => {});
   const generator = generatorOf(repoRoot);
@@ -89,14 +75,7 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
       period: options.period,
       serviceWorker: false,
       snapshot: info,
-      ...(options.wacz
-        ? {
-            archiveLiveSite: async (siteDir: string, archive: Archive) => {
-              live = await archiveLiveSite(siteDir, archive, info);
-              return `${pluralise(live.records, "record")} at ${live.siteRoot}, ${formatBytes(live.warcs.reduce((sum, warc) => sum + warc.bytes.byteLength, 0))}`;
-            },
-          }
-        : {}),
+      extraPhases: [...(options.wacz ? [warcPhase(info, (recorded) => (live = recorded))] : []), snapshotPhase],
       ...(options.basePath !== undefined ? { basePath: options.basePath } : {}),
       ...(options.validateHtml ? { validateHtml: options.validateHtml } : {}),
       log,

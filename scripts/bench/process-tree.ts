@@ -6,7 +6,7 @@
 import { spawn, type ChildProcessByStdio } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
-import { repoRoot } from "../util/repo-root.ts";
+import { repoRoot } from "../lib/util/repo-root.ts";
 
 export interface MemoryPeak {
   /** Highest sum of RSS over the whole tree in one sample. */

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pagefindBinary } from "../search/pagefind.ts";
+import { pagefindBinary } from "../lib/search/pagefind.ts";
 import { sampleTreeMemory, startedGroups } from "./process-tree.ts";
 
 /** A peer's build: its site generator, then Pagefind's command line over the output. */

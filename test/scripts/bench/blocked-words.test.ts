@@ -1,8 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { isBlockedWord } from "../../../scripts/lib/bench/blocked-words.ts";
-import { distinctWords, generateCorpus, vocabularyWords } from "../../../scripts/lib/bench/corpus.ts";
-import { brownText } from "../../../scripts/lib/bench/brown.ts";
+import { isBlockedWord } from "../../../scripts/bench/blocked-words.ts";
+import { distinctWords, generateCorpus, vocabularyWords } from "../../../scripts/bench/corpus.ts";
+import { brownText } from "../../../scripts/bench/brown.ts";
 
 test("a stem blocks the words it starts, a word only itself, in any case; dictators in every language", () => {
   assert.equal(["fucking", "Fucked", "ass", "assembly", "Hitler", "hitlerian", "franco", "francophone"].map((word) => isBlockedWord(word, "en")), [

@@ -15,9 +15,9 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:f
 import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { WARCRecord } from "warcio";
-import { escapeHtml } from "../util/html.ts";
-import { cdxjLine, recordUuid, serialise, warcinfoRecord, type WrittenRecord } from "../snapshot/warc.ts";
-import { writeZip } from "../snapshot/zip.ts";
+import { escapeHtml } from "../lib/util/html.ts";
+import { cdxjLine, recordUuid, serialise, warcinfoRecord, type WrittenRecord } from "../lib/snapshot/warc.ts";
+import { writeZip } from "../lib/snapshot/zip.ts";
 
 /** One answer of the old site, as its server sent it. */
 export interface OldSiteResponse {

@@ -1,19 +1,18 @@
 /**
- * The build's snapshot phase (scripts/lib/phases/build.ts, when building a snapshot), run on the staged site
- * before the check phase, so that the check verifies the snapshot as it ships: every page made
- * readable from disk and its links out of the period sent to the live site (links.ts), and the
- * index for searching from disk written (disk-index.ts).
+ * The snapshot phase, which scripts/lib/build/make-snapshot.ts gives the build to run on the staged
+ * site before the check phase, so that the check verifies the snapshot as it ships: every page made
+ * readable from disk and its links out of the period sent to the live site (snapshot/links.ts), and the
+ * index for searching from disk written (snapshot/disk-index.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Archive } from "../model/archive.ts";
-import { diskIndex, diskIndexScript } from "./disk-index.ts";
+import { diskIndex, diskIndexScript } from "../snapshot/disk-index.ts";
 import { listFiles } from "../util/list-files.ts";
-import { rewritePage } from "./links.ts";
+import { rewritePage } from "../snapshot/links.ts";
 import { formatBytes, pluralise } from "../util/format.ts";
-import type { Phase, StagedBuild } from "../phases/phase.ts";
+import type { Phase, StagedBuild } from "../build/phase.ts";
 import { diskIndexFile } from "../model/outputs.ts";
-
 
 export interface PayloadReport {
   pages: number;
@@ -51,11 +50,4 @@ export const snapshotPhase: Phase<StagedBuild, PayloadReport> = {
   name: "snapshot",
   run: ({ siteDir, archive }) => prepareSnapshotPayload(siteDir, archive),
   describe: (result) => `${result.pages} pages for reading from disk, ${pluralise(result.live, "link")} to the live site, search-index.js ${formatBytes(result.indexBytes)}`,
-};
-
-/** The snapshot's web archive, of the staged site as the live host serves it (scripts/lib/snapshot/wacz.ts). */
-export const warcPhase: Phase<StagedBuild, string> = {
-  name: "warc",
-  run: ({ siteDir, archive, options }) => options.archiveLiveSite?.(siteDir, archive) ?? "",
-  describe: (line) => line,
 };

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { parseBuildOutput, parseDuration } from "../../../scripts/lib/bench/builds.ts";
+import { parseBuildOutput, parseDuration } from "../../../scripts/bench/builds.ts";
 
 test("parseDuration reads the build's milliseconds and seconds", () => {
   assert.is(parseDuration("145 ms"), 145);

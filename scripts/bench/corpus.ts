@@ -15,10 +15,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
-import { conferences, topics } from "../content/data.ts";
+import { conferences, topics } from "../lib/content/data.ts";
 import { brownText } from "./brown.ts";
 import { isBlockedWord } from "./blocked-words.ts";
-import { isInside } from "../util/paths.ts";
+import { isInside } from "../lib/util/paths.ts";
 
 export interface CorpusOptions {
   news: number;
@@ -26,7 +26,7 @@ export interface CorpusOptions {
   seed?: number;
   /** The share of items in Spanish or French, half each (0.1 = 10 %); default 0, all English. */
   otherLanguages?: number;
-  /** Where the English words come from: SUBTLEX word frequencies (the default) or the Brown Corpus's sentences (scripts/lib/bench/brown.ts). */
+  /** Where the English words come from: SUBTLEX word frequencies (the default) or the Brown Corpus's sentences (scripts/bench/brown.ts). */
   text?: CorpusText;
 }
 
@@ -92,7 +92,7 @@ function rankedVocabulary(language: "spanish" | "french", tag: "es" | "fr"): Voc
 }
 
 /**
- * `words` with their weights as running totals, blocked words (scripts/lib/bench/blocked-words.ts)
+ * `words` with their weights as running totals, blocked words (scripts/bench/blocked-words.ts)
  * left out. A blocked word's share goes to the word after it, so every other word keeps its
  * running total and a seed draws the same words it drew before the word was blocked.
  */

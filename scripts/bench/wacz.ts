@@ -5,9 +5,9 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { formatBytes, formatMs } from "../util/format.ts";
-import { periodLabel } from "../snapshot/info.ts";
-import { makeSnapshot } from "../snapshot/make-snapshot.ts";
+import { formatBytes, formatMs } from "../lib/util/format.ts";
+import { periodLabel } from "../lib/snapshot/info.ts";
+import { makeSnapshot } from "../lib/build/make-snapshot.ts";
 
 /** The budget: the WACZ at most this many times the zipped bag. */
 export const waczBudget = 1.1;

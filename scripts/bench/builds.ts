@@ -7,8 +7,8 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { distinctWords, generateCorpus, writeCorpus, type CorpusText } from "./corpus.ts";
-import { isIndexData } from "../../../src/assets/shared/pagefind-internals.ts";
-import { bundleFolder } from "../../../src/assets/shared/pagefind-internals.ts";
+import { isIndexData } from "../../src/assets/shared/pagefind-internals.ts";
+import { bundleFolder } from "../../src/assets/shared/pagefind-internals.ts";
 import { sampleTreeMemory, spawnNpmGroup, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
 
 export interface Corpus {

@@ -7,9 +7,9 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import type { Browser } from "playwright-core";
-import { bundleFolder, indexEntryFile } from "../../../src/assets/shared/pagefind-internals.ts";
+import { bundleFolder, indexEntryFile } from "../../src/assets/shared/pagefind-internals.ts";
 import { lastLines, parseBuildOutput, type PhaseLine } from "./builds.ts";
-import { median } from "./report.ts";
+import { median } from "./median.ts";
 import { sampleTreeMemory, spawnNpmGroup, startedGroups, stopGroup, type MemoryPeak } from "./process-tree.ts";
 
 export interface DevLoopEdit {

@@ -3,11 +3,11 @@ import { existsSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import type { BenchOptions } from "./report.ts";
+import type { BenchOptions } from "./options.ts";
 import { benchQueries, type BenchQuery } from "./queries.ts";
 import { defaultUiPages, measureColdQuery, measurePageWeight, measureSearch, measureSuggestion, type ColdQuery, type PageWeight, type SearchSample, type SearchUi, type SuggestionSample } from "./search.ts";
-import { formatBytes, formatMs } from "../util/format.ts";
-import { serveSite } from "../util/static-server.ts";
+import { formatBytes, formatMs } from "../lib/util/format.ts";
+import { serveSite } from "../lib/util/static-server.ts";
 
 /** Cold queries; each is followed on the same page by a warm query for the word two places on. */
 export const searchTerms = ["extradition", "ransomware", "femicide", "bogota", "perjury"];
@@ -98,7 +98,7 @@ export interface ColdQueries {
 }
 
 /**
- * The four cold queries of a corpus (scripts/lib/bench/queries.ts) on our page and the default UI,
+ * The four cold queries of a corpus (scripts/bench/queries.ts) on our page and the default UI,
  * `rounds` times each, alternating which UI goes first.
  */
 export async function benchColdQueries(contentDir: string, siteDir: string, text: string, browser: Browser, rounds: number, log: (line: string) => void): Promise<ColdQueries> {

@@ -13,8 +13,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
-import { bucketsForQuery } from "../../../src/assets/shared/suggest.ts";
-import type { StaticServer } from "../util/static-server.ts";
+import { bucketsForQuery } from "../../src/assets/shared/suggest.ts";
+import type { StaticServer } from "../lib/util/static-server.ts";
 import { searchPageQuery, type BenchQuery } from "./queries.ts";
 
 export type SearchUi = "ours" | "default" | "default-no-debounce";

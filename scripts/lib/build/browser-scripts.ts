@@ -18,7 +18,7 @@ export const scriptEntries = {
   editor: "src/assets/editor/admin-page.ts",
 } as const;
 
-/** One bundled script's bytes; scripts/lib/phases/assets.ts names and writes it. */
+/** One bundled script's bytes; scripts/lib/build/assets.ts names and writes it. */
 export async function bundleScript(repoRoot: string, entry: string, format: "esm" | "iife" = "esm"): Promise<Uint8Array> {
   const result = await build({
     entryPoints: [path.join(repoRoot, entry)],

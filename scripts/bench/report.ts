@@ -6,43 +6,9 @@ import type { PageWeight, SearchSample, SearchUi, SuggestionSample } from "./sea
 import { searchTerms, type ColdQueries } from "./site.ts";
 import type { CorpusText } from "./corpus.ts";
 import { waczSection, type WaczBench } from "./wacz.ts";
-import { formatBytes, pluralise } from "../util/format.ts";
-
-export interface BenchOptions {
-  sizes: number[];
-  /** The corpus texts built at each size (scripts/lib/bench/corpus.ts): two independent vocabularies. */
-  texts: CorpusText[];
-  runs: number;
-  searchRuns: number;
-  /** The corpus size on which Hugo + Pagefind, search, page weight and the dev loop are measured (10k, the budgets' size). */
-  searchSize: number;
-  search: boolean;
-  devLoop: boolean;
-  /** Only the dev loop: no builds, no search or page weight. */
-  devLoopOnly: boolean;
-  /** The WACZ of a year and of the whole archive, at each size (scripts/lib/bench/wacz.ts). */
-  wacz: boolean;
-  /** Edits the dev loop measures. */
-  edits: number;
-  maxRssBytes: number;
-  /** A site built before: only search and page weight are measured on it. */
-  site: string | undefined;
-  /** Only the photos bench, on a corpus of this size. */
-  media: number | undefined;
-  /** Only the languages bench (all English against 10 % Spanish and French), on corpora of this size. */
-  languages: number | undefined;
-  /** Only the import bench, on a generated crawl of this many news pages. */
-  importPages: number | undefined;
-  workDir: string;
-  resultsDir: string;
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
+import { formatBytes, pluralise } from "../lib/util/format.ts";
+import type { BenchOptions } from "./options.ts";
+import { median } from "./median.ts";
 
 export interface SizeResult {
   size: number;
@@ -51,7 +17,7 @@ export interface SizeResult {
   runs: BuildRun[];
   /** Hugo + Pagefind on the same corpus, interleaved with our runs (the --search-size only). */
   peer?: PeerRun[] | { error: string };
-  /** A plain Eleventy 3 + Pagefind build of the same files (scripts/lib/bench/eleventy-peer.ts): the same-stack peer. */
+  /** A plain Eleventy 3 + Pagefind build of the same files (scripts/bench/eleventy-peer.ts): the same-stack peer. */
   eleventyPeer?: PeerRun[] | { error: string };
   error?: string;
 }

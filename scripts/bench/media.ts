@@ -11,11 +11,11 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import sharp from "sharp";
-import { build } from "../phases/build.ts";
-import { formatBytes } from "../util/format.ts";
+import { build } from "../lib/phases/build.ts";
+import { formatBytes } from "../lib/util/format.ts";
 import { folderSize, writeBenchCorpus } from "./builds.ts";
 import { measureSearch, waitForQuiet } from "./search.ts";
-import { serveSite, type StaticServer } from "../util/static-server.ts";
+import { serveSite, type StaticServer } from "../lib/util/static-server.ts";
 
 /**
  * Chrome DevTools' "Slow 4G" preset (NetworkManager.ts `Slow4GConditions`, once "Fast 3G"): 150 ms

@@ -3,7 +3,7 @@
  * import CLI in a child process, timed, with the peak memory of its process tree, against the
  * budgets (60 s, 1 GB for 10,000 pages).
  *
- * The crawl is the old site's two templates (scripts/lib/bench/old-site.ts) filled with the bench
+ * The crawl is the old site's two templates (scripts/bench/old-site.ts) filled with the bench
  * corpus's text (corpus.ts: real vocabulary, 5 % Spanish or French), items before 2018 in the
  * table layout with the date as text, later ones in the 2023 layout. As on the real site, most news
  * pages carry a photo (60 %, one in ten without alt text) and some a PDF (10 %), and the crawl holds
@@ -18,8 +18,8 @@ import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import sharp from "sharp";
-import { formatBytes, formatMs } from "../util/format.ts";
-import { repoRoot } from "../util/repo-root.ts";
+import { formatBytes, formatMs } from "../lib/util/format.ts";
+import { repoRoot } from "../lib/util/repo-root.ts";
 import { generateCorpus, mulberry32 } from "./corpus.ts";
 import { modernLayoutPage, tableLayoutPage, writeOldSiteWarc, type OldSiteResponse } from "./old-site.ts";
 import { sampleTreeMemory, startedGroups, stopGroup } from "./process-tree.ts";

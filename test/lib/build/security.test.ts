@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { fingerprintedName } from "../../../scripts/lib/phases/assets.ts";
-import { headersFile, pagePolicy, searchPolicy } from "../../../scripts/lib/phases/security.ts";
+import { fingerprintedName } from "../../../scripts/lib/build/assets.ts";
+import { headersFile, pagePolicy, searchPolicy } from "../../../scripts/lib/build/security.ts";
 
 test("pages allow only the site's own scripts; the search page adds what Pagefind needs", () => {
   assert.match(pagePolicy, "script-src 'self';");
