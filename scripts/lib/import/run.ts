@@ -511,29 +511,24 @@ function finish(context: FinishContext): ImportReport {
       });
     for (const [url, file] of item.files) if (!file.found) item.notes.push(`${file.kind} ${url} is not in the crawl: linked to its old address`);
     const draftReason = item.draftReasons.join("; ");
+    // The fields both kinds share, after each kind's own, in the order staff read them.
+    const shared = {
+      ...(item.lang ? { lang: item.lang } : {}),
+      ...(item.tags.length > 0 ? { tags: item.tags } : {}),
+      ...(draftReason ? { draft: true } : {}),
+      ...(item.aliases.length > 0 ? { aliases: item.aliases } : {}),
+      ...(image ? { image } : {}),
+      ...(documents.length > 0 ? { documents } : {}),
+    };
     const fields =
       item.kind.kind === "news"
-        ? {
-            title: item.title,
-            date: reading.date,
-            ...(item.lang ? { lang: item.lang } : {}),
-            ...(item.tags.length > 0 ? { tags: item.tags } : {}),
-            ...(draftReason ? { draft: true } : {}),
-            ...(item.aliases.length > 0 ? { aliases: item.aliases } : {}),
-            ...(image ? { image } : {}),
-            ...(documents.length > 0 ? { documents } : {}),
-          }
+        ? { title: item.title, date: reading.date, ...shared }
         : {
             conference: item.kind.rule.conference,
             session: reading.session,
             speakers: (reading.speakers ?? []).map((name) => ({ name })),
             title: item.title,
-            ...(item.lang ? { lang: item.lang } : {}),
-            ...(item.tags.length > 0 ? { tags: item.tags } : {}),
-            ...(draftReason ? { draft: true } : {}),
-            ...(item.aliases.length > 0 ? { aliases: item.aliases } : {}),
-            ...(image ? { image } : {}),
-            ...(documents.length > 0 ? { documents } : {}),
+            ...shared,
           };
     const text = itemText(fields, body, draftReason || undefined);
     const relative = `${item.folder}/index.md`;

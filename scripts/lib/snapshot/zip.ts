@@ -140,13 +140,7 @@ export async function readZip(zipPath: string): Promise<ZipEntry[]> {
   try {
     const listed: yauzl.Entry[] = [];
     for (;;) {
-      const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-        zip.once("entry", resolve).once("end", () => resolve(undefined)).once("error", reject);
-        zip.readEntry();
-      }).catch((error: unknown) => {
-        throw new ZipError(`${zipPath}: its central directory is damaged (${error instanceof Error ? error.message : String(error)})`);
-      });
-      zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
+      const entry = await nextEntry(zip, zipPath);
       if (!entry) break;
       if (!entry.fileName.endsWith("/")) listed.push(entry);
     }
@@ -191,6 +185,18 @@ async function zipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<ZipEntr
   };
 }
 
+/** The next entry of the central directory, or undefined at its end. */
+async function nextEntry(zip: yauzl.ZipFile, zipPath: string): Promise<yauzl.Entry | undefined> {
+  const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
+    zip.once("entry", resolve).once("end", () => resolve(undefined)).once("error", reject);
+    zip.readEntry();
+  }).catch((error: unknown) => {
+    throw new ZipError(`${zipPath}: its central directory is damaged (${error instanceof Error ? error.message : String(error)})`);
+  });
+  zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
+  return entry;
+}
+
 /**
  * One small entry of a zip, read without reading the others (a look at a big zip, to tell what
  * made it); undefined when it has no such entry, or it is larger than `maxBytes`. Throws ZipError
@@ -205,13 +211,7 @@ export async function readZipEntry(zipPath: string, name: string, maxBytes = 64 
   }
   try {
     for (;;) {
-      const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-        zip.once("entry", resolve).once("end", () => resolve(undefined)).once("error", reject);
-        zip.readEntry();
-      }).catch((error: unknown) => {
-        throw new ZipError(`${zipPath}: its central directory is damaged (${error instanceof Error ? error.message : String(error)})`);
-      });
-      zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
+      const entry = await nextEntry(zip, zipPath);
       if (!entry) return undefined;
       if (entry.fileName !== name) continue;
       if (entry.uncompressedSize > maxBytes) return undefined;
