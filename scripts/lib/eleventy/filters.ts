@@ -8,6 +8,7 @@ import type { Item } from "../content/load.ts";
 import { publishedHref } from "../content/item-files.ts";
 import { formatBytes, pluralise } from "../util/format.ts";
 import { languageAutonym, ogLocale } from "../content/languages.ts";
+import { abstractAbout } from "../search/metadata.ts";
 
 
 
@@ -26,6 +27,7 @@ export const filters = {
   abstractJsonLd: (item: Item, root: string, translations?: Item[]) => scriptSafeJson(item.kind === "abstract" ? abstractJsonLd(item, site, root, translations) : {}),
   languageName: languageAutonym,
   ogLocale,
+  abstractAbout,
 };
 
 export default function registerFilters(eleventyConfig: UserConfig): void {
