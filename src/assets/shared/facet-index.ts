@@ -22,7 +22,7 @@
  * written in parts (a large archive, `PartedPagefind` in pagefind.ts) has one per part, and the
  * parts' counts are summed.
  */
-import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "../search/pagefind.ts";
+import type { FilterCounts, Pagefind, PagefindOptions, SearchHit, SearchOptions, SearchResponse } from "../search/pagefind.ts";
 import type { PagefindFilters } from "../search/state.ts";
 import { storyFilter } from "../search/stories.ts";
 import { FacetIndexError, facetFilePath, facetFileSignature, inflate, readFacetFile, readMeta, type FilterPages, type IndexMeta, type SeenMeta } from "./pagefind-internals.ts";
@@ -212,7 +212,7 @@ export class FacetedPagefind implements Pagefind {
     readonly bundleUrl: string,
   ) {}
 
-  options(options: { excerptLength?: number }): Promise<void> {
+  options(options: PagefindOptions): Promise<void> {
     return this.pagefind.options(options);
   }
 
