@@ -197,11 +197,15 @@ class SearchPage {
       }
       const suggesting = state.q !== "";
       if (suggesting && found === 0) void this.suggest(state, generation);
+      // The number of results is of stories (stories.ts), counted with the facets: known now if they
+      // were loaded before this search, else once they are (the results do not wait for it).
+      this.#stories = countsReady ? storyCount(found, response.filters[storyFilter]) : undefined;
+      let counted: Promise<SearchResponse | undefined> | undefined = countsReady ? Promise.resolve(response) : undefined;
       // The dictionary is fetched once the first result is shown, not beside its fragment. Many
       // results can still be for another word than the one typed (see wordsNotFound).
       const afterFirst = (first: LoadedResult) => {
         // The facets load beside the other results' fragments, not after them.
-        if (!countsReady) void this.loadFacets();
+        counted ??= this.countStories(state, generation);
         if (!suggesting) return;
         const misspelt =
           typeof first === "string"
@@ -209,27 +213,20 @@ class SearchPage {
             : (found < suggestBelow ? wordsNotShown : wordsNotFound)(state.q, first.excerpt, first.meta.title).length > 0;
         if (misspelt) void this.suggest(state, generation);
       };
-      // The number of results is of stories (stories.ts), counted with the facets: known now if they
-      // were loaded before this search, else once they are (the results do not wait for it).
-      this.#stories = countsReady ? storyCount(found, response.filters[storyFilter]) : undefined;
       const summary = this.#stories === undefined ? undefined : resultSummary(this.#stories, state);
       await this.showFirst(this.#hits.slice(0, pageSize), generation, summary, afterFirst);
       if (!current()) return;
       this.view.showMore(this.#shown, found, this.#stories);
       // A search made before the facets were loaded counted nothing: count now.
-      if (!countsReady && !(await this.loadFacets())) {
+      const main = await (counted ?? this.countStories(state, generation));
+      if (!current()) return;
+      if (!main) {
         // Not counted (offline, not saved): pages, as the nearest to the truth.
-        if (current() && found > 0) this.view.announce(resultSummary(found, state));
+        if (found > 0) this.view.announce(resultSummary(found, state));
         return;
       }
-      const counts = await this.counts(state, countsReady ? response : undefined);
-      if (!current()) return;
-      this.view.updateCounts(counts, state);
-      if (this.#stories === undefined && found > 0) {
-        this.#stories = counts.stories;
-        this.view.announce(resultSummary(counts.stories, state));
-        this.view.showMore(this.#shown, found, counts.stories);
-      }
+      const counts = await this.counts(state, main);
+      if (current()) this.view.updateCounts(counts, state);
     } catch (error) {
       if (!current()) return;
       this.view.clearResults();
@@ -241,6 +238,22 @@ class SearchPage {
       this.#writeHistory();
       if (current()) this.view.busy(false);
     }
+  }
+
+  /**
+   * Loads the facets, then searches `state` again (its words' search is reused) and announces its
+   * number of stories, unless it was announced already; the search with its counts, or undefined
+   * when the facets could not be loaded.
+   */
+  async countStories(state: SearchState, generation: number): Promise<SearchResponse | undefined> {
+    if (!(await this.loadFacets())) return undefined;
+    const response = await this.results(state);
+    if (generation === this.#generation && this.#stories === undefined && response.results.length > 0) {
+      this.#stories = storyCount(response.results.length, response.filters[storyFilter]);
+      this.view.announce(resultSummary(this.#stories, state));
+      this.view.showMore(this.#shown, this.#hits.length, this.#stories);
+    }
+    return response;
   }
 
   /**
@@ -274,22 +287,21 @@ class SearchPage {
   }
 
   /**
-   * Each facet's counts: counted without its own filter, so values combine with OR. `response` is
-   * the state's own search if it was counted. The searches share the words and sort, so the facet
-   * index reuses one unfiltered search for all of them.
+   * Each facet's counts: counted without its own filter, so values combine with OR; `response` is
+   * the state's own search, counted. The searches share the words and sort, so the facet index
+   * reuses one unfiltered search for all of them.
    */
-  async counts(state: SearchState, response?: SearchResponse): Promise<FacetCounts & { stories: number }> {
+  async counts(state: SearchState, response: SearchResponse): Promise<FacetCounts> {
     const term = state.q || null;
     const sort = pagefindSort(state);
-    const [main, ...own] = await Promise.all([
-      response ?? this.results(state),
-      ...facetsWithChoice(state).map(async (facet) => {
+    const own = await Promise.all(
+      facetsWithChoice(state).map(async (facet) => {
         const without = pagefindFilters(state, this.labels, this.view.years, facet);
         const counted = without ? await this.pagefind.search(term, { filters: without, sort }) : nothing();
         return [facet, counted.filters[facet] ?? {}] as const;
       }),
-    ]);
-    const counts = { ...this.countsOf(main.filters), stories: storyCount(main.results.length, main.filters[storyFilter]) };
+    );
+    const counts = this.countsOf(response.filters);
     for (const [facet, values] of own) {
       if (facet === "year") counts.year = values;
       else counts.facets[facet] = values;
