@@ -7,9 +7,10 @@
  * What the reader waits for comes first: the results are shown as soon as the search answers, each
  * as soon as its fragment (and those of the results above it) has arrived; the facets (every value
  * with its count, which need the facet file, 17 kB on the 10k archive: facet-index.ts) are loaded
- * and counted after the first results are on screen. Two cases wait for the facets first: a search
- * with filters (they are applied with the facet index) and a narrow screen, where the facets sit
- * above the results and would push them down when they appear.
+ * and counted after the first results are on screen, and so is the number of results, which counts
+ * stories (an item and its translations, stories.ts) with them. Two cases wait for the facets first:
+ * a search with filters (they are applied with the facet index) and a narrow screen, where the facets
+ * sit above the results and would push them down when they appear.
  *
  * The search engine is handed in by the entry script: Pagefind with facets counted in the page on
  * the site (main.ts, pagefind.ts, facet-index.ts), and in a snapshot opened from disk a fallback
@@ -317,8 +318,8 @@ class SearchPage {
 
   /**
    * Shows the first results in order, each as soon as its fragment and those above it have arrived,
-   * and announces `summary` (if it is known yet) with the first. The previous results stay until the first new one can
-   * replace them.
+   * and announces `summary` (if it is known yet) with the first. The previous results stay until
+   * the first new one can replace them.
    */
   async showFirst(hits: readonly SearchHit[], generation: number, summary: string | undefined, onFirst?: (first: LoadedResult) => void): Promise<void> {
     this.#shown = 0;

@@ -1,8 +1,8 @@
 /**
  * The search page's script in a snapshot. It is loaded as a classic script, because Chromium runs
  * no module script from a page opened from disk (file://). Opened from disk it searches the
- * snapshot's own index (`search-index.js`, see disk-search.ts); served by a web server, it searches
- * Pagefind's index like the site.
+ * snapshot's own index (`search-index.js`, see disk-search.ts), which also holds the spelling
+ * dictionary; served by a web server, it searches Pagefind's index like the site.
  */
 import { createDiskSearch, diskIndexGlobal, isDiskIndex, type DiskIndex } from "./disk-search.ts";
 import { startSearchPage } from "./page.ts";
