@@ -3,8 +3,10 @@
  * the results, their order, the count, every facet's counts and the spelling suggestion must be
  * what the search page showed before its loading order was changed (issue 22). The expected
  * answers in test/fixtures/search-results.json were recorded with the page as it was at commit
- * 18d45d5, and again with the same page when the corpus lost its blocked words (issue 33), which
- * changed its text (`RECORD=1 node --import tsx test/browser/search-results.test.ts` writes them anew).
+ * 18d45d5, and again for issue 33: when the corpus lost its blocked words (its text changed), and
+ * when abstracts' facts became searched as metadata (the order of a few results, the highlighted
+ * words) and suggestions needed more results than the words found
+ * (`RECORD=1 node --import tsx test/browser/search-results.test.ts` writes them anew).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -94,7 +96,10 @@ test("twenty searches give the results, counts, facets and suggestions they gave
   for (const search of searches) assert.equal(answers[search], expected[search], search);
   // The corpus's searches find what they are for.
   assert.ok((expected[searches[6] ?? ""]?.results.length ?? 0) > 0, nineWords);
-  assert.is(expected["?q=cooperaton"]?.suggestion.startsWith("Did you mean cooperation"), true);
+  // Pagefind finds "cooperation" for "cooperaton" already: nothing to suggest (issue 33); "Fiscalai" finds fewer.
+  assert.is(expected["?q=cooperaton"]?.suggestion, "");
+  assert.is(expected["?q=Fiscalai"]?.suggestion, "Did you mean fiscalía (141 results)?");
+  assert.is(expected["?q=tiblisi"]?.suggestion, "Did you mean tbilisi (38 results)?");
 });
 
 test.run();

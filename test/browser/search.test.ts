@@ -121,7 +121,8 @@ test("the sample archive: the seed title, a speaker's name, and the header searc
     "The IAP signed MOU with AIAMP",
   ]);
   assert.equal(await page.locator(".search-also-in").allTextContents(), ["Also found in: Español"]);
-  assert.is(await status(page), "3 results for “Mahiques”");
+  // Two results: the translation is not a result of its own (issue 33).
+  assert.is(await status(page), "2 results for “Mahiques”");
   assert.is(await page.locator("#search-q").inputValue(), "Mahiques");
   assert.equal(await page.locator("#search-results .meta").allTextContents(), [
     "25 September 2022 · IAP 27th Annual Conference & General Meeting · Juan Bautista Mahiques",
@@ -133,6 +134,105 @@ test("the sample archive: the seed title, a speaker's name, and the header searc
 });
 
 const spanishTitle = "La IAP firmó un memorando de entendimiento con la AIAMP";
+
+/** The results as a reader sees them: one card per story, the count, and each facet's choices. */
+async function shown(page: Page): Promise<{ status: string | null; cards: string[]; type: string[]; lang: string[]; topic: string[] }> {
+  return {
+    status: await status(page),
+    cards: await titles(page),
+    type: await visibleOptions(page, "type"),
+    lang: await visibleOptions(page, "lang"),
+    topic: await visibleOptions(page, "topic"),
+  };
+}
+
+test("issue 33: the count and the facets count what is shown, an item and its translation as one, at 375 and 1280 px", async () => {
+  const { page, errors } = await newPage();
+  const topics = ["International cooperation (1)", "Memoranda of understanding (1)", "Drug trafficking (1)", "Training (1)"];
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await openSearch(page, "?q=mou", sampleServer.url);
+    assert.equal(await shown(page), { status: "1 result for “mou”", cards: ["The IAP signed MOU with AIAMP"], type: ["News (1)"], lang: ["English (1)", "Español (1)"], topic: topics }, `mou at ${width}`);
+    await openSearch(page, "?q=cooperation", sampleServer.url);
+    assert.equal(
+      await shown(page),
+      {
+        status: "2 results for “cooperation”",
+        cards: ["The IAP signed MOU with AIAMP", "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services"],
+        type: ["News (1)", "Abstract (1)"],
+        lang: ["English (2)", "Español (1)"],
+        topic: topics,
+      },
+      `cooperation at ${width}`,
+    );
+    // Browsing: the facets' totals, and a choice's count is the cards it gives.
+    await openSearch(page, "?type=news", sampleServer.url);
+    assert.equal(await shown(page), { status: "1 result for the chosen filters", cards: ["The IAP signed MOU with AIAMP"], type: ["News (1)", "Abstract (1)"], lang: ["English (1)", "Español (1)"], topic: topics }, `news at ${width}`);
+    await openSearch(page, "?q=cooperation&lang=es", sampleServer.url);
+    assert.equal((await shown(page)).cards, [spanishTitle]);
+    assert.is(await status(page), "1 result for “cooperation” with the chosen filters");
+  }
+  assert.equal(errors, []);
+  await page.close();
+});
+
+/** The spelling suggestion once every request of the search has ended ("" when there is none). */
+async function suggestion(page: Page): Promise<string> {
+  await page.waitForLoadState("networkidle");
+  const line = page.locator("#search-suggestion");
+  return (await line.isVisible()) ? ((await line.textContent()) ?? "") : "";
+}
+
+test("issue 33: no suggestion for a misspelling whose results are already shown; one when the typed word finds nothing", async () => {
+  const { page, errors } = await newPage();
+  // Pagefind finds "cooperation" for "cooperaton" (the longest prefix it holds): the correction would show the same two.
+  await openSearch(page, "?q=cooperaton", sampleServer.url);
+  assert.is(await status(page), "2 results for “cooperaton”");
+  assert.is(await suggestion(page), "");
+  await openSearch(page, "?q=mahiqeus", sampleServer.url);
+  assert.is(await status(page), "No results for “mahiqeus”");
+  assert.is(await suggestion(page), "Did you mean mahiques (2 results)?");
+  await page.getByRole("link", { name: "mahiques" }).click();
+  await page.waitForURL(`${sampleServer.url}/search/?q=mahiques`);
+  await settled(page);
+  assert.is(await status(page), "2 results for “mahiques”");
+  assert.is((await titles(page)).length, 2);
+  // A place only an abstract's facts name is still found, and suggested.
+  await openSearch(page, "?q=tbilsi", sampleServer.url);
+  assert.is(await suggestion(page), "Did you mean tbilisi (1 result)?");
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("issue 33: excerpts are the article's text, without the title, facts or caption, which still find it", async () => {
+  const { page, errors } = await newPage();
+  const excerpts = () => page.locator("#search-results .search-excerpt").allTextContents();
+  const abstractTitle = "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services";
+  await openSearch(page, "?type=abstract", sampleServer.url);
+  const [abstractExcerpt = ""] = await excerpts();
+  assert.ok(abstractExcerpt.startsWith("International Cooperation is undoubtedly a key axis"), abstractExcerpt);
+  for (const fact of ["Conference", "Session", "Speaker", "Tbilisi", "Special Interest Group"]) assert.not.ok(abstractExcerpt.includes(fact), `${fact} in “${abstractExcerpt}”`);
+  await openSearch(page, "?type=news", sampleServer.url);
+  const [newsExcerpt = ""] = await excerpts();
+  assert.ok(newsExcerpt.startsWith("The International Association of Prosecutors and the Ibero American Association"), newsExcerpt);
+  await openSearch(page, "?q=signing", sampleServer.url);
+  assert.equal(await titles(page), ["The IAP signed MOU with AIAMP"], "the caption is searched");
+  assert.not.ok((await excerpts()).some((text) => text.includes("Illustration made for the archive")));
+  const found: [string, string][] = [
+    ["Special Interest Group", abstractTitle],
+    ["Tbilisi", abstractTitle],
+    ["Autonomous City of Buenos Aires Public Prosecution", abstractTitle],
+    ["IAP 27th Annual Conference", abstractTitle],
+  ];
+  for (const [words, title] of found) {
+    await openSearch(page, `?q=${encodeURIComponent(words)}&type=abstract`, sampleServer.url);
+    assert.equal(await titles(page), [title], words);
+  }
+  await openSearch(page, "?q=Mahiques&type=abstract", sampleServer.url);
+  assert.equal(await titles(page), [abstractTitle]);
+  assert.equal(errors, []);
+  await page.close();
+});
 
 test("issue 23: a Spanish item is found from the English page with and without accents, marked as Spanish", async () => {
   const { page, errors } = await newPage();
@@ -186,7 +286,12 @@ test("accent-insensitive: fiscalia finds Fiscalía, sao paulo finds São Paulo; 
   const { page, errors } = await newPage();
   await openSearch(page, "?q=fiscalia");
   assert.equal(await titles(page), ["Records of the Fiscalia digitised", "Visit to the Fiscalía de la Nación"]);
-  assert.equal(await page.locator("#search-results mark").allTextContents(), ["Fiscalia", "Fiscalía"]);
+  // The words Pagefind matched, as each page writes them, are highlighted on the page a result opens
+  // (the excerpt leaves out the title, where they are here).
+  assert.equal(await page.locator("#search-results h3 a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))), [
+    "/news/2017/records/#:~:text=Fiscalia",
+    "/news/2019/visit/#:~:text=Fiscal%C3%ADa",
+  ]);
   await openSearch(page, "?q=fiscal%C3%ADa");
   assert.equal(await titles(page), ["Visit to the Fiscalía de la Nación", "Records of the Fiscalia digitised"]);
   await openSearch(page, "?q=sao+paulo");
@@ -492,22 +597,91 @@ test("a title made of markup is shown as text and runs nothing", async () => {
   await page.close();
 });
 
-test("axe-core finds no serious or critical problem on the search page with results", async () => {
+test("axe-core finds no problem on the search page: results with facets, no results with filters, Skip to results focused; at 375 and 1280 px", async () => {
   // The page's CSP (rightly) refuses an injected inline script: only this context bypasses it, to load axe.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await openSearch(page, "?q=extradition&type=news");
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
-    return results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  });
-  assert.equal(violations, []);
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const search of ["?q=extradition&type=news", "?q=qqxxv&topic=cybercrime&from=2020"]) {
+      await openSearch(page, search);
+      await page.locator("#search-skip").focus();
+      await page.addScriptTag({ content: axe.source });
+      const violations = await page.evaluate(async () => {
+        const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
+        return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+      });
+      assert.equal(violations, [], `${search} at ${width} px`);
+    }
+  }
   assert.equal(errors, []);
   await context.close();
+});
+
+test("issue 33: a search that finds nothing says so in the results, with what to try and each chosen filter to remove", async () => {
+  const { page, errors } = await newPage();
+  const empty = page.locator("#search-empty");
+  const visibleTips = () => empty.locator("li[id]:not([hidden])").evaluateAll((items) => items.map((item) => item.id));
+  await openSearch(page, "?q=qqxxv&topic=cybercrime&from=2020");
+  assert.is(await empty.isVisible(), true);
+  assert.is(await empty.locator("#search-empty-title").textContent(), "No results for “qqxxv” with the chosen filters.");
+  assert.equal(await visibleTips(), ["search-empty-words", "search-empty-filter"]);
+  assert.is(await empty.locator("#search-empty-words").textContent(), "Check the spelling, or search for other or fewer words.");
+  assert.equal(await empty.locator("#search-empty-filters button").allTextContents(), ["Remove filter Topic: Cybercrime ×", "Remove filter Years: 2020–… ×"]);
+  assert.equal(await empty.locator("a").evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute("href")])), [
+    ["all news", "/news/"],
+    ["by year", "/years/"],
+    ["by topic", "/topics/"],
+    ["conference abstracts", "/conferences/"],
+  ]);
+  await empty.getByRole("button", { name: "Remove filter Topic: Cybercrime" }).click();
+  await page.waitForURL(`${server.url}/search/?q=qqxxv&from=2020`);
+  await settled(page);
+  assert.equal(await empty.locator("#search-empty-filters button").allTextContents(), ["Remove filter Years: 2020–… ×"]);
+  await empty.getByRole("button", { name: "clear all filters" }).click();
+  await page.waitForURL(`${server.url}/search/?q=qqxxv`);
+  await settled(page);
+  assert.is(await empty.locator("#search-empty-title").textContent(), "No results for “qqxxv”.");
+  assert.equal(await visibleTips(), ["search-empty-words"]);
+  assert.is(await page.evaluate(() => document.activeElement?.id), "search-q");
+  // Filters without words: nothing to spell.
+  await openSearch(page, "?from=2030");
+  assert.is(await empty.locator("#search-empty-title").textContent(), "No results for the chosen filters.");
+  assert.equal(await visibleTips(), ["search-empty-filter"]);
+  // Results hide it again.
+  await openSearch(page, "?q=extradition");
+  assert.is(await empty.isHidden(), true);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+test("issue 33: Skip to results comes before the facets, shows when focused and moves focus to the results, at 375 and 1280 px", async () => {
+  const { page, errors } = await newPage();
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await openSearch(page, "?q=extradition&type=news");
+    const skip = page.getByRole("link", { name: "Skip to results" });
+    assert.is((await skip.boundingBox())?.width, 1, "hidden until focused");
+    let tabs = 0;
+    while ((await page.evaluate(() => document.activeElement?.id)) !== "search-skip" && tabs < 40) {
+      await page.keyboard.press("Tab");
+      tabs++;
+    }
+    // The site's skip link, its name, five sections, the words, Search and the chosen filter's chip.
+    assert.is(tabs, 11, `Tabs to reach it at ${width} px`);
+    const box = await skip.boundingBox();
+    assert.ok(box && box.width > 80 && box.height > 20 && box.y >= 0 && box.x >= 0 && box.x + box.width <= width, `visible at ${width} px: ${JSON.stringify(box)}`);
+    await page.keyboard.press("Enter");
+    assert.is(await page.evaluate(() => document.activeElement?.id), "search-results-heading");
+    assert.is(page.url(), `${server.url}/search/?q=extradition&type=news`, "no history entry of its own");
+    await page.keyboard.press("Tab");
+    assert.is(await page.evaluate(() => document.activeElement?.id), "search-sort");
+    await page.keyboard.press("Tab");
+    assert.is(await page.evaluate(() => document.activeElement?.textContent), "Extradition treaties explained");
+  }
+  assert.equal(errors, []);
+  await page.close();
 });
 
 test("without JavaScript the search page says so and points to the browsing pages", async () => {

@@ -105,6 +105,27 @@ test("issue 23, from disk: a Spanish item found with its language, the Language 
   await page.close();
 });
 
+test("issue 33, from disk: a misspelling gets the live site's suggestion, and an item with its translation counts once", async () => {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  const search = pathToFileURL(path.join(data, "search/index.html")).href;
+  await page.goto(`${search}?q=wombta`);
+  await page.waitForFunction(() => document.querySelector("#search-status")?.textContent === "No results for “wombta”");
+  assert.is(await page.locator("#search-empty-title").textContent(), "No results for “wombta”.");
+  const suggestion = page.locator("#search-suggestion");
+  await suggestion.waitFor();
+  assert.is(await suggestion.textContent(), "Did you mean wombat (1 result)?");
+  await suggestion.getByRole("link", { name: "wombat" }).click();
+  await page.waitForFunction(() => document.querySelector("#search-status")?.textContent === "1 result for “wombat”");
+  assert.is(new URL(page.url()).search, "?q=wombat");
+  assert.equal(await page.locator("#search-results h3").allTextContents(), ["Launch of the wombat programme"]);
+  assert.is(await page.locator(".search-also-in").textContent(), "Also found in: Español");
+  // Found as typed: nothing to suggest.
+  assert.is(await suggestion.isHidden(), true);
+  assert.equal(errors, []);
+  await page.close();
+});
+
 test("over http the snapshot searches with Pagefind, which finds the year's articles only", async () => {
   const server = await serveStatic(data);
   const page = await browser.newPage();

@@ -152,6 +152,12 @@ test("the index for searching from disk finds the year's words, not other years'
   assert.equal(await titles("platypus"), []);
   const [hit] = (await engine.search("wombat")).results;
   assert.is((await hit?.data())?.url, `file://${data}/news/2023/launch/index.html`);
+  // Issue 33: the spelling dictionary comes with it (a page opened from disk cannot fetch the site's
+  // files), made of the year's words only: "folded pages [spelling]" a line.
+  assert.match(index.words?.w ?? "", /^wombat 1$/m);
+  assert.match(index.words?.f ?? "", /^fiscalia 1 fiscalía$/m);
+  assert.not.match(index.words?.q ?? "", /quokka/);
+  assert.not.match(index.words?.p ?? "", /platypus/);
 });
 
 test("the bag: declaration, bag-info, a manifest of every payload file; it verifies as a folder and as a zip", async () => {

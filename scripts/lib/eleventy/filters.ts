@@ -9,6 +9,7 @@ import { publishedHref } from "../content/item-files.ts";
 import { formatBytes, pluralise } from "../util/format.ts";
 import { languageAutonym, ogLocale } from "../content/languages.ts";
 import { wordsFor } from "../content/words.ts";
+import { abstractAbout } from "../search/metadata.ts";
 
 export const filters = {
   calendarDate: formatCalendarDate,
@@ -27,6 +28,7 @@ export const filters = {
   ogLocale,
   /** The words around an item's text, in its language: `{% set words = item.lang | words %}` (scripts/lib/content/words.ts). */
   words: wordsFor,
+  abstractAbout,
 };
 
 export default function registerFilters(eleventyConfig: UserConfig): void {

@@ -313,7 +313,9 @@ function figureHtml(picture: string, image: ItemImage, itemUrl: string, original
     image.credit ? `<span class="credit">${escapeHtml(fillWords(words.photo, { credit: image.credit }))}</span>` : "",
     original ? `<a href="${itemUrl}${publishedHref(original.filename)}" download>${escapeHtml(fillWords(words.originalImage, { format: original.format.toUpperCase() }))}</a>` : "",
   ].filter(Boolean);
-  return `<figure class="media">${picture}${caption.length > 0 ? `<figcaption>${caption.join(" ")}</figcaption>` : ""}</figure>`;
+  // Not the article's text, so never a search excerpt; the caption is still searched, as metadata.
+  const search = image.caption ? ` data-pagefind-meta="caption[data-caption]" data-caption="${escapeHtml(image.caption)}"` : "";
+  return `<figure class="media" data-pagefind-ignore${search}>${picture}${caption.length > 0 ? `<figcaption>${caption.join(" ")}</figcaption>` : ""}</figure>`;
 }
 
 function where(item: Item, origin: FileOrigin): string {

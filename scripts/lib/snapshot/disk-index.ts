@@ -10,6 +10,10 @@ import { diskIndexGlobal, type DiskIndex, type DiskIndexPage } from "../../../sr
 import type { Archive } from "../model/archive.ts";
 import type { Item } from "../content/load.ts";
 import { languageAutonym } from "../content/languages.ts";
+import { abstractAbout } from "../search/metadata.ts";
+import { suggestionDictionary } from "../search/suggestion-words.ts";
+import { formatBucket } from "../../../src/assets/shared/suggest.ts";
+import { storyFilter } from "../../../src/assets/search/stories.ts";
 
 /** Elements whose edges separate words: "<p>a</p><p>b</p>" reads "a b", not "ab". */
 const blockElements = new Set(["address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table", "td", "th", "tr", "ul"]);
@@ -41,13 +45,18 @@ function thumbnailMeta(item: Item): Record<string, string> {
   return thumbnail ? { thumbnail: thumbnail.name, thumbnail_width: String(thumbnail.width), thumbnail_height: String(thumbnail.height) } : {};
 }
 
-/** The language and group of translations Pagefind gets from the article's markup (src/pages/news-item.njk). */
-function languageMeta(item: Item, archive: Archive): { meta: Record<string, string>; filter: string[] } {
-  return { meta: { lang: item.lang, group: archive.translationKeyOf(item) }, filter: [languageAutonym(item.lang)] };
+/**
+ * The language, group of translations and story Pagefind gets from the article's markup
+ * (src/pages/news-item.njk): the story filter only on an item with translations.
+ */
+function languageFilters(item: Item, archive: Archive): { meta: Record<string, string>; filters: Record<string, string[]> } {
+  const story = archive.translationKeyOf(item);
+  return { meta: { lang: item.lang, group: story }, filters: { lang: [languageAutonym(item.lang)], ...(story ? { [storyFilter]: [story] } : {}) } };
 }
 
 function indexPage(item: Item, archive: Archive): DiskIndexPage {
-  const language = languageMeta(item, archive);
+  const language = languageFilters(item, archive);
+  const caption = item.files?.image?.caption ?? "";
   const common = {
     // Relative to the snapshot's root, and naming the file: the search page resolves it from disk.
     url: `${item.url.slice(1)}index.html`,
@@ -59,15 +68,15 @@ function indexPage(item: Item, archive: Archive): DiskIndexPage {
   if (item.kind === "news") {
     return {
       ...common,
-      about: "",
+      about: caption,
       meta: { type: "News", ...language.meta, ...thumbnailMeta(item) },
-      filters: { type: ["News"], year: [String(item.year)], topic: item.topics.map((topic) => topic.label), lang: language.filter },
+      filters: { type: ["News"], year: [String(item.year)], topic: item.topics.map((topic) => topic.label), ...language.filters },
     };
   }
-  const people = item.speakers.map((speaker) => [speaker.name, speaker.role, speaker.organisation].filter(Boolean).join(", "));
   return {
     ...common,
-    about: [item.conference.name, item.session, ...people].join(". "),
+    // What Pagefind searches as the abstract's metadata (src/pages/abstract.njk).
+    about: [item.conference.name, ...item.speakers.map((speaker) => speaker.name), abstractAbout(item), ...(caption ? [caption] : [])].join(". "),
     meta: { type: "Abstract", conference: item.conference.name, speakers: item.speakers.map((speaker) => speaker.name).join(", "), ...language.meta, ...thumbnailMeta(item) },
     filters: {
       type: ["Abstract"],
@@ -75,13 +84,15 @@ function indexPage(item: Item, archive: Archive): DiskIndexPage {
       conference: [item.conference.name],
       // A speaker page's name (the most used spelling), as the abstract page's filter gives it.
       speaker: [...new Set(item.speakers.map((speaker) => archive.speakerOf(speaker)?.name ?? speaker.name))],
-      lang: language.filter,
+      ...language.filters,
     },
   };
 }
 
+/** The snapshot's pages, and the dictionary of its words for spelling suggestions, which the site serves as files (suggestion-words.ts). */
 export function diskIndex(archive: Archive): DiskIndex {
-  return { version: 1, pages: archive.items.map((item) => indexPage(item, archive)) };
+  const words = Object.fromEntries([...suggestionDictionary(archive.items)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([bucket, entries]) => [bucket, formatBucket(entries)]));
+  return { version: 1, pages: archive.items.map((item) => indexPage(item, archive)), words };
 }
 
 /** `search-index.js`: JSON is a JavaScript expression, so the index is one assignment. */

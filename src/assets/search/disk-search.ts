@@ -11,6 +11,7 @@
  * above the summary above the body; ties go to the newest.
  */
 import type { FilterCounts, Pagefind, ResultData, SearchHit, SearchOptions, SearchResponse } from "./pagefind.ts";
+import { storyFilter } from "./stories.ts";
 
 /** The global that `search-index.js` assigns. */
 export const diskIndexGlobal = "archiveSearchIndex";
@@ -28,13 +29,18 @@ export interface DiskIndexPage {
   body: string;
   /** Shown with a result, as Pagefind's metadata: `type`, and an abstract's `conference` and `speakers`. */
   meta: Record<string, string>;
-  /** Facet values as Pagefind indexes them: `{ type: ["News"], year: ["2023"], topic: ["Training"] }`. */
+  /** Facet values as Pagefind indexes them: `{ type: ["News"], year: ["2023"], topic: ["Training"] }`, and an item with translations its `story`. */
   filters: Record<string, string[]>;
 }
 
 export interface DiskIndex {
   version: 1;
   pages: DiskIndexPage[];
+  /**
+   * The spelling suggestions' dictionary (../shared/suggest.ts), each file's text by its name ("a",
+   * …, "other"), which a page opened from disk cannot fetch.
+   */
+  words?: Record<string, string>;
 }
 
 /** How many words an excerpt shows, as Pagefind's default. */
@@ -147,13 +153,23 @@ export function excerpt(text: string, folded: readonly string[], length = excerp
   return out + escape(/^\S*/.exec(text.slice(position))?.[0] ?? "");
 }
 
+/** Each filter value's stories among `pages` (stories.ts); the story filter's own counts are of pages. */
 function countFilters(pages: readonly DiskIndexPage[], known: FilterCounts): FilterCounts {
   const counts: FilterCounts = {};
   for (const [name, values] of Object.entries(known)) counts[name] = Object.fromEntries(Object.keys(values).map((value) => [value, 0]));
+  const counted = new Set<string>();
   for (const page of pages) {
+    const story = page.filters[storyFilter]?.[0];
     for (const [name, values] of Object.entries(page.filters)) {
       const facet = (counts[name] ??= {});
-      for (const value of values) facet[value] = (facet[value] ?? 0) + 1;
+      for (const value of values) {
+        if (story !== undefined && name !== storyFilter) {
+          const pair = JSON.stringify([name, value, story]);
+          if (counted.has(pair)) continue;
+          counted.add(pair);
+        }
+        facet[value] = (facet[value] ?? 0) + 1;
+      }
     }
   }
   return counts;
@@ -205,10 +221,10 @@ export function createDiskSearch(index: DiskIndex, siteRoot: string): Pagefind {
         b.item.page.date.localeCompare(a.item.page.date) ||
         a.item.page.url.localeCompare(b.item.page.url),
     );
-    const results: SearchHit[] = kept.map(({ item }) => ({
-      id: item.page.url,
-      data: () => Promise.resolve(resultData(item, folded)),
-    }));
+    const results: SearchHit[] = kept.map(({ item }) => {
+      const story = item.page.filters[storyFilter]?.[0];
+      return { id: item.page.url, ...(story === undefined ? {} : { story }), data: () => Promise.resolve(resultData(item, folded)) };
+    });
     return { results, filters: countFilters(kept.map(({ item }) => item.page), totals), unfilteredResultCount };
   }
 
@@ -237,5 +253,11 @@ function isDiskIndexPage(value: unknown): value is DiskIndexPage {
 
 /** `search-index.js` ran and assigned an index of this version (not something else on the global). */
 export function isDiskIndex(value: unknown): value is DiskIndex {
-  return isRecord(value) && value.version === 1 && Array.isArray(value.pages) && value.pages.every(isDiskIndexPage);
+  return (
+    isRecord(value) &&
+    value.version === 1 &&
+    Array.isArray(value.pages) &&
+    value.pages.every(isDiskIndexPage) &&
+    (value.words === undefined || (isRecord(value.words) && Object.values(value.words).every(isString)))
+  );
 }

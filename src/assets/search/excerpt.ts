@@ -29,6 +29,36 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   return parts;
 }
 
+/**
+ * The excerpt's parts without the title, or the end of the title, they begin with. Pagefind's text of
+ * a page starts with its title (the h1: indexed as text, so that a title's words rank and are
+ * marked), and an excerpt of a match in the title or near it, or of a page browsed without words,
+ * begins there; the result shows the title above its excerpt already, which is then the article's own text.
+ */
+export function withoutLeadingTitle(parts: readonly ExcerptPart[], title: string): ExcerptPart[] {
+  const plain = parts.map((part) => part.text).join("");
+  const heading = title.replace(/\s+/g, " ").trim();
+  // The title from its first word on, else from a later one, ended as Pagefind ends a heading's text:
+  // with a full stop, unless it ends in punctuation of its own.
+  const starts = [0, ...[...heading.matchAll(/ /g)].map((space) => space.index + 1)];
+  const ended = (end: string) => {
+    const after = plain.slice(end.length);
+    return /^[.!?…:;]+(\s|$)/.test(after) || (/[.!?…:;]$/.test(end) && /^(\s|$)/.test(after));
+  };
+  const lead = starts.map((start) => heading.slice(start)).find((end) => end !== "" && plain.startsWith(end) && ended(end));
+  if (lead === undefined) return [...parts];
+  let skip = lead.length + (/^[.!?…:;]*\s*/.exec(plain.slice(lead.length))?.[0].length ?? 0);
+  const rest: ExcerptPart[] = [];
+  for (const part of parts) {
+    if (skip >= part.text.length) skip -= part.text.length;
+    else {
+      rest.push({ ...part, text: part.text.slice(skip) });
+      skip = 0;
+    }
+  }
+  return rest;
+}
+
 /** The distinct matched words of an excerpt, as written on the page ("Fiscalía" for "fiscalia"). */
 export function markedWords(excerpt: string, limit = 5): string[] {
   const words = new Map<string, string>();

@@ -7,9 +7,10 @@
  * What the reader waits for comes first: the results are shown as soon as the search answers, each
  * as soon as its fragment (and those of the results above it) has arrived; the facets (every value
  * with its count, which need the facet file, 17 kB on the 10k archive: facet-index.ts) are loaded
- * and counted after the first results are on screen. Two cases wait for the facets first: a search
- * with filters (they are applied with the facet index) and a narrow screen, where the facets sit
- * above the results and would push them down when they appear.
+ * and counted after the first results are on screen, and so is the number of results, which counts
+ * stories (an item and its translations, stories.ts) with them. Two cases wait for the facets first:
+ * a search with filters (they are applied with the facet index) and a narrow screen, where the facets
+ * sit above the results and would push them down when they appear.
  *
  * The search engine is handed in by the entry script: Pagefind with facets counted in the page on
  * the site (main.ts, pagefind.ts, facet-index.ts), and in a snapshot opened from disk a fallback
@@ -32,6 +33,7 @@ import {
   type SearchState,
 } from "./state.ts";
 import { bucketsForQuery, parseBucket, suggestQuery, wordsNotFound, wordsNotShown, type DictionaryWord } from "../shared/suggest.ts";
+import { findsOtherStories, storyCount, storyFilter } from "./stories.ts";
 import { readLabels, SearchView, type FacetCounts, type LoadedResult } from "./view.ts";
 
 const pageSize = 10;
@@ -44,6 +46,8 @@ const suggestBelow = 3;
 class SearchPage {
   #state: SearchState = emptyState();
   #hits: SearchHit[] = [];
+  /** The results' stories (stories.ts), once counted. */
+  #stories: number | undefined;
   #shown = 0;
   /** Bumped by every search: answers to older searches are dropped when they arrive late. */
   #generation = 0;
@@ -60,6 +64,8 @@ class SearchPage {
     readonly pagefind: Pagefind,
     readonly view: SearchView,
     readonly labels: FacetLabels,
+    /** A file of the spelling dictionary by its name ("a"), as text. */
+    readonly wordsFile: WordsFile,
   ) {
     this.#baseTitle = document.title;
   }
@@ -85,11 +91,14 @@ class SearchPage {
       this.navigate(parseState(view.read()), "push");
     });
     view.clear.addEventListener("click", () => {
-      const state = { ...emptyState(), q: this.#state.q, sort: this.#state.sort };
-      this.navigate(state, "push");
+      this.#clearFilters();
       // The button hides itself: focus goes to the start of the filters rather than the page.
       view.focusFilters();
     });
+    view.onClearFilters = () => {
+      this.#clearFilters();
+      view.query.focus();
+    };
     view.more.addEventListener("click", () => void this.showMoreAndFocus());
     view.onRemoveFilter = (facet, value) => {
       const state: SearchState = { ...this.#state, selected: { ...this.#state.selected } };
@@ -105,6 +114,10 @@ class SearchPage {
       this.#pendingHistory.length = 0;
       void this.show(parseState(location.search));
     });
+  }
+
+  #clearFilters(): void {
+    this.navigate({ ...emptyState(), q: this.#state.q, sort: this.#state.sort }, "push");
   }
 
   navigate(state: SearchState, history: "push" | "replace"): void {
@@ -153,6 +166,7 @@ class SearchPage {
     this.view.write(state);
     this.view.writeChips(state, this.labels);
     this.view.hideSuggestion();
+    this.view.hideEmpty();
     document.title = state.q ? `“${state.q}” · ${this.#baseTitle}` : this.#baseTitle;
     this.view.busy(true);
     try {
@@ -176,31 +190,43 @@ class SearchPage {
       // Fewer results, or none, because part of the index is not on this device: say so instead.
       if (notSavedIndexParts() > missingBefore) throw new NotSavedError("a part of the search index this search needs");
       this.#hits = response.results;
-      const summary = resultSummary(this.#hits.length, state);
-      if (this.#hits.length === 0) {
-        this.view.clearResults();
-        this.view.announce(summary);
-      }
-      // A snapshot opened from disk cannot fetch the dictionary (file://): no suggestions there.
-      const suggesting = state.q !== "" && location.protocol !== "file:";
       const found = this.#hits.length;
-      if (suggesting && found === 0) void this.suggest(state, found, generation);
+      if (found === 0) {
+        this.view.clearResults();
+        this.view.announce(resultSummary(0, state));
+        this.view.showEmpty(state, this.labels);
+      }
+      const suggesting = state.q !== "";
+      if (suggesting && found === 0) void this.suggest(state, generation);
+      // The number of results is of stories (stories.ts), counted with the facets: known now if they
+      // were loaded before this search, else once they are (the results do not wait for it).
+      this.#stories = countsReady ? storyCount(found, response.filters[storyFilter]) : undefined;
+      let counted: Promise<SearchResponse | undefined> | undefined = countsReady ? Promise.resolve(response) : undefined;
       // The dictionary is fetched once the first result is shown, not beside its fragment. Many
       // results can still be for another word than the one typed (see wordsNotFound).
       const afterFirst = (first: LoadedResult) => {
         // The facets load beside the other results' fragments, not after them.
-        if (!countsReady) void this.loadFacets();
+        counted ??= this.countStories(state, generation);
         if (!suggesting) return;
-        if (found < suggestBelow) {
-          if (typeof first === "string" || wordsNotShown(state.q, first.excerpt, first.meta.title).length > 0) void this.suggest(state, found, generation);
-        } else if (typeof first !== "string" && wordsNotFound(state.q, first.excerpt, first.meta.title).length > 0) void this.suggest(state, found, generation, true);
+        const misspelt =
+          typeof first === "string"
+            ? found < suggestBelow
+            : (found < suggestBelow ? wordsNotShown : wordsNotFound)(state.q, first.excerpt, first.meta.title).length > 0;
+        if (misspelt) void this.suggest(state, generation);
       };
+      const summary = this.#stories === undefined ? undefined : resultSummary(this.#stories, state);
       await this.showFirst(this.#hits.slice(0, pageSize), generation, summary, afterFirst);
       if (!current()) return;
-      this.view.showMore(this.#shown, this.#hits.length);
+      this.view.showMore(this.#shown, found, this.#stories);
       // A search made before the facets were loaded counted nothing: count now.
-      if (!countsReady && !(await this.loadFacets())) return;
-      const counts = await this.counts(state, countsReady ? response : undefined);
+      const main = await (counted ?? this.countStories(state, generation));
+      if (!current()) return;
+      if (!main) {
+        // Not counted (offline, not saved): pages, as the nearest to the truth.
+        if (found > 0) this.view.announce(resultSummary(found, state));
+        return;
+      }
+      const counts = await this.counts(state, main);
       if (current()) this.view.updateCounts(counts, state);
     } catch (error) {
       if (!current()) return;
@@ -216,20 +242,41 @@ class SearchPage {
   }
 
   /**
-   * Offers the query with its misspelt words corrected, if that finds more than `found` (or, when
-   * Pagefind did not find the words as typed, any): the dictionary's files for the words' first
-   * letters are downloaded now, not before (scripts/lib/search/suggestion-words.ts).
+   * Loads the facets, then searches `state` again (its words' search is reused) and announces its
+   * number of stories, unless it was announced already; the search with its counts, or undefined
+   * when the facets could not be loaded.
    */
-  async suggest(state: SearchState, found: number, generation: number, notFoundAsTyped = false): Promise<void> {
+  async countStories(state: SearchState, generation: number): Promise<SearchResponse | undefined> {
+    if (!(await this.loadFacets())) return undefined;
+    const response = await this.results(state);
+    if (generation === this.#generation && this.#stories === undefined && response.results.length > 0) {
+      this.#stories = storyCount(response.results.length, response.filters[storyFilter]);
+      this.view.announce(resultSummary(this.#stories, state));
+      this.view.showMore(this.#shown, this.#hits.length, this.#stories);
+    }
+    return response;
+  }
+
+  /**
+   * Offers the query with its misspelt words corrected, if that finds a result this one does not:
+   * Pagefind may have found the corrected word already (it searches the longest prefix it holds:
+   * "cooperaton" finds "cooperation"), and then the offer would lead to the same results. The
+   * dictionary's files for the words' first letters are downloaded now, not before
+   * (scripts/lib/search/suggestion-words.ts).
+   */
+  async suggest(state: SearchState, generation: number): Promise<void> {
     try {
-      const corrected = suggestQuery(state.q, await loadDictionary(bucketsForQuery(state.q)));
+      const corrected = suggestQuery(state.q, await loadDictionary(bucketsForQuery(state.q), this.wordsFile));
       if (!corrected || generation !== this.#generation) return;
       const better = { ...state, q: corrected };
-      const response = await this.results(better);
-      if (generation !== this.#generation || response.results.length === 0 || (!notFoundAsTyped && response.results.length <= found)) return;
-      this.view.showSuggestion(state.q, corrected, response.results.length, found, stateToSearch(better), () => this.navigate(better, "push"));
+      // Both compared by story, which is known once the facets are loaded (a failure leaves pages).
+      await this.loadFacets();
+      const [asTyped, response] = await Promise.all([this.results(state), this.results(better)]);
+      if (generation !== this.#generation || !findsOtherStories(asTyped.results, response.results)) return;
+      const results = storyCount(response.results.length, response.filters[storyFilter]);
+      this.view.showSuggestion(corrected, results, stateToSearch(better), () => this.navigate(better, "push"));
     } catch (error) {
-      // Offline, or a snapshot opened from disk: no suggestion, the results stand as they are.
+      // Offline and the dictionary not saved: no suggestion, the results stand as they are.
       console.warn("no spelling suggestion:", error);
     }
   }
@@ -241,22 +288,21 @@ class SearchPage {
   }
 
   /**
-   * Each facet's counts: counted without its own filter, so values combine with OR. `response` is
-   * the state's own search if it was counted. The searches share the words and sort, so the facet
-   * index reuses one unfiltered search for all of them.
+   * Each facet's counts: counted without its own filter, so values combine with OR; `response` is
+   * the state's own search, counted. The searches share the words and sort, so the facet index
+   * reuses one unfiltered search for all of them.
    */
-  async counts(state: SearchState, response?: SearchResponse): Promise<FacetCounts> {
+  async counts(state: SearchState, response: SearchResponse): Promise<FacetCounts> {
     const term = state.q || null;
     const sort = pagefindSort(state);
-    const [main, ...own] = await Promise.all([
-      response ?? this.results(state),
-      ...facetsWithChoice(state).map(async (facet) => {
+    const own = await Promise.all(
+      facetsWithChoice(state).map(async (facet) => {
         const without = pagefindFilters(state, this.labels, this.view.years, facet);
         const counted = without ? await this.pagefind.search(term, { filters: without, sort }) : nothing();
         return [facet, counted.filters[facet] ?? {}] as const;
       }),
-    ]);
-    const counts = this.countsOf(main.filters);
+    );
+    const counts = this.countsOf(response.filters);
     for (const [facet, values] of own) {
       if (facet === "year") counts.year = values;
       else counts.facets[facet] = values;
@@ -272,10 +318,10 @@ class SearchPage {
 
   /**
    * Shows the first results in order, each as soon as its fragment and those above it have arrived,
-   * and announces `summary` with the first. The previous results stay until the first new one can
-   * replace them.
+   * and announces `summary` (if it is known yet) with the first. The previous results stay until
+   * the first new one can replace them.
    */
-  async showFirst(hits: readonly SearchHit[], generation: number, summary: string, onFirst?: (first: LoadedResult) => void): Promise<void> {
+  async showFirst(hits: readonly SearchHit[], generation: number, summary: string | undefined, onFirst?: (first: LoadedResult) => void): Promise<void> {
     this.#shown = 0;
     // The previous results' "More results" must not load the new ones' next page.
     this.view.more.hidden = true;
@@ -288,7 +334,7 @@ class SearchPage {
     if (generation !== this.#generation) return;
     this.view.clearResults();
     this.view.appendResults([data]);
-    this.view.announce(summary);
+    if (summary !== undefined) this.view.announce(summary);
     this.#shown++;
     onFirst?.(data);
     // The rest waits for the next task: this one ends with the first result on the page.
@@ -313,7 +359,7 @@ class SearchPage {
       if (generation !== this.#generation) return;
       this.#shown += next.length;
       const first = this.view.appendResults(next);
-      this.view.showMore(this.#shown, this.#hits.length);
+      this.view.showMore(this.#shown, this.#hits.length, this.#stories);
       first?.focus();
     } finally {
       this.#loadingMore = false;
@@ -321,18 +367,25 @@ class SearchPage {
   }
 }
 
+/** The text of one file of the spelling dictionary, by its name ("a", …, "other"). */
+export type WordsFile = (bucket: string) => Promise<string>;
+
+/** The dictionary's files as the site serves them: /search/words/a.txt … (scripts/lib/search/suggestion-words.ts). */
+async function fetchWordsFile(bucket: string): Promise<string> {
+  const response = await fetch(new URL(`words/${bucket}.txt`, location.href));
+  if (!response.ok) throw new Error(`words/${bucket}.txt: HTTP ${response.status}`);
+  return response.text();
+}
+
 const dictionaryFiles = new Map<string, Promise<DictionaryWord[]>>();
 
-/** The dictionary's words in these files (by first letter), each downloaded once. */
-async function loadDictionary(buckets: readonly string[]): Promise<Map<string, DictionaryWord>> {
+/** The dictionary's words in these files (by first letter), each read once. */
+async function loadDictionary(buckets: readonly string[], wordsFile: WordsFile): Promise<Map<string, DictionaryWord>> {
   const lists = await Promise.all(
     buckets.map((bucket) => {
       let file = dictionaryFiles.get(bucket);
       if (!file) {
-        file = fetch(new URL(`words/${bucket}.txt`, location.href)).then((response) => {
-          if (!response.ok) throw new Error(`words/${bucket}.txt: HTTP ${response.status}`);
-          return response.text().then(parseBucket);
-        });
+        file = wordsFile(bucket).then(parseBucket);
         file.catch(() => dictionaryFiles.delete(bucket));
         dictionaryFiles.set(bucket, file);
       }
@@ -360,8 +413,11 @@ function settled(): void {
   document.dispatchEvent(new Event("archive:search-settled"));
 }
 
-/** Runs the search page on `engine`, whose loading the entry script started as early as it could. */
-export async function startSearchPage(engine: Promise<Pagefind>): Promise<void> {
+/**
+ * Runs the search page on `engine`, whose loading the entry script started as early as it could, with
+ * the spelling dictionary's files from `wordsFile` (by default the site's, downloaded as needed).
+ */
+export async function startSearchPage(engine: Promise<Pagefind>, wordsFile: WordsFile = fetchWordsFile): Promise<void> {
   const view = new SearchView(document);
   view.start();
   const state = parseState(location.search);
@@ -375,7 +431,7 @@ export async function startSearchPage(engine: Promise<Pagefind>): Promise<void> 
     settled();
     return;
   }
-  const page = new SearchPage(pagefind, view, readLabels(document));
+  const page = new SearchPage(pagefind, view, readLabels(document), wordsFile);
   page.listen();
   // A hand-written URL (?sort=relevance&q=%20x) is shown in its canonical form.
   const canonical = stateToSearch(state);

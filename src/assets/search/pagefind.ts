@@ -28,6 +28,8 @@ export interface SearchHit {
   id: string;
   /** Relevance (higher first), as Pagefind ranks results. */
   score?: number;
+  /** The story (the item and its translations, stories.ts) of a page that has translations, where the engine knows it. */
+  story?: string;
   /** Loads the result's fragment: one small request per result, so only results on screen are loaded. */
   data(): Promise<ResultData>;
 }
@@ -42,9 +44,23 @@ export interface ResultData {
   sub_results?: { title: string; url: string; excerpt: string }[];
 }
 
+/** Pagefind's options that this page sets (pagefind.app/docs/search-config/, /docs/ranking/). */
+export interface PagefindOptions {
+  excerptLength?: number;
+  /** Only before `init()`. */
+  noWorker?: boolean;
+  /** A match in a metadata field multiplies a page's score by its weight (title: 5 by default, others 1). */
+  ranking?: { metaWeights?: Record<string, number> };
+}
+
+/**
+ * A speaker's name is searched as an abstract's metadata (src/pages/abstract.njk): ranked as its title,
+ * so that a name finds the speaker's abstracts before the news that mention them.
+ */
+export const searchOptions: PagefindOptions = { noWorker: true, ranking: { metaWeights: { title: 5, speakers: 5 } } };
+
 export interface Pagefind {
-  /** `noWorker`: only before `init()`. */
-  options(options: { excerptLength?: number; noWorker?: boolean }): Promise<void>;
+  options(options: PagefindOptions): Promise<void>;
   init(): Promise<void>;
   /** Every filter value in the index with its page count (loads the filter files). */
   filters(): Promise<FilterCounts>;
@@ -68,14 +84,14 @@ export async function loadPagefind(url: string, parts: readonly string[] = [], f
   const faceted = (pagefind: Pagefind, bundle: string) => (facetFiles ? new FacetedPagefind(pagefind, metaOf(bundle), bundle) : pagefind);
   const module = (await import(url)) as PagefindModule;
   // Before its first call, which creates its default instance.
-  await module.options({ noWorker: true });
+  await module.options(searchOptions);
   const first = faceted(await startPagefind(module), bundleUrl);
   if (parts.length === 0) return first;
   // The other parts run on the first's engine (one pagefind.js, one wasm), each with its own index
   // and facet file. Started once the first is: Pagefind's wasm is one per module, set up by the
   // first to load it, and two parts setting it up at once would each keep a pointer into their own copy.
   const others = await Promise.all(
-    parts.map(async (part) => faceted(await startPagefind(module.createInstance({ basePath: part, noWorker: true })), part)),
+    parts.map(async (part) => faceted(await startPagefind(module.createInstance({ ...searchOptions, basePath: part })), part)),
   );
   return new PartedPagefind([first, ...others]);
 }
@@ -98,7 +114,7 @@ export function loadSitePagefind(scriptUrl: string): Promise<Pagefind> {
 
 /** Pagefind's module (`pagefind.js`): its default instance, and `createInstance` for another bundle. */
 interface PagefindModule extends Pagefind {
-  createInstance(options: { basePath: string; noWorker: boolean }): Pagefind;
+  createInstance(options: PagefindOptions & { basePath: string }): Pagefind;
 }
 
 /** A bundle's Pagefind, started: its index metadata and wasm loaded. */
@@ -121,7 +137,7 @@ async function startPagefind(pagefind: Pagefind): Promise<Pagefind> {
 export class PartedPagefind implements Pagefind {
   constructor(readonly parts: readonly Pagefind[]) {}
 
-  async options(options: { excerptLength?: number; noWorker?: boolean }): Promise<void> {
+  async options(options: PagefindOptions): Promise<void> {
     await Promise.all(this.parts.map((part) => part.options(options)));
   }
 

@@ -9,12 +9,12 @@
  * the facets are hidden, and the form keeps the URL's choices for them.
  */
 import { offlinePagePath } from "../shared/offline-files.ts";
-import { excerptParts, highlightUrl, markedWords } from "./excerpt.ts";
+import { excerptParts, highlightUrl, markedWords, withoutLeadingTitle } from "./excerpt.ts";
 import { foldText } from "../shared/fold.ts";
 import type { ResultData } from "./pagefind.ts";
 import { languageAutonym } from "../shared/language-name.ts";
 import { resultLanguage, TranslationResults } from "./translations.ts";
-import { checkboxFacets, formatDate, hasFilters, type CheckboxFacet, type FacetLabels, type SearchState } from "./state.ts";
+import { checkboxFacets, formatDate, hasFilters, resultSummary, type CheckboxFacet, type FacetLabels, type SearchState } from "./state.ts";
 
 /** Speakers can number in the hundreds: a long list shows its 10 values with most results first. */
 const collapsedLength = 10;
@@ -191,11 +191,16 @@ export class SearchView {
   readonly #notice: HTMLElement;
   readonly #panel: HTMLDetailsElement;
   readonly #chips: HTMLUListElement;
+  readonly #empty: HTMLElement;
+  readonly #emptyFilters: HTMLUListElement;
+  readonly #resultsHeading: HTMLElement;
   readonly suggestion: HTMLElement;
   readonly #facets: FacetList[] = [];
   readonly #translations = new TranslationResults();
   /** Called with a chip's filter when its remove button is pressed. */
   onRemoveFilter: ((facet: CheckboxFacet | "year", value: string) => void) | undefined;
+  /** Called when "clear all filters" is pressed under "No results". */
+  onClearFilters: (() => void) | undefined;
   #years: string[] = [];
   /** The state last put into the controls. */
   #written: SearchState | undefined;
@@ -218,6 +223,9 @@ export class SearchView {
     this.#panel = required(this.form, "#search-filters-panel", HTMLDetailsElement);
     this.#chips = required(this.form, "#search-chips", HTMLUListElement);
     this.suggestion = required(this.form, "#search-suggestion", HTMLElement);
+    this.#empty = required(this.form, "#search-empty", HTMLElement);
+    this.#emptyFilters = required(this.#empty, "#search-empty-filters", HTMLUListElement);
+    this.#resultsHeading = required(this.form, "#search-results-heading", HTMLElement);
   }
 
   /** JavaScript runs: the form replaces the note that search needs it; the facets wait for their counts. */
@@ -229,12 +237,20 @@ export class SearchView {
     const wide = matchMedia("(min-width: 48.01rem)");
     this.#panel.open = wide.matches;
     wide.addEventListener("change", () => (this.#panel.open = wide.matches));
-    this.#chips.addEventListener("click", (event) => {
+    const removeFilter = (event: Event) => {
       const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>("button[data-facet]") : null;
       if (!button) return;
       const facet = button.dataset.facet;
       const known = facet === "year" ? "year" : checkboxFacets.find((name) => name === facet);
       if (known) this.onRemoveFilter?.(known, button.dataset.value ?? "");
+    };
+    this.#chips.addEventListener("click", removeFilter);
+    this.#emptyFilters.addEventListener("click", removeFilter);
+    required(this.#empty, "#search-empty-clear", HTMLButtonElement).addEventListener("click", () => this.onClearFilters?.());
+    // The link skips the filters; its own target would be a new history entry (and a search).
+    required(this.form, "#search-skip", HTMLAnchorElement).addEventListener("click", (event) => {
+      event.preventDefault();
+      this.#resultsHeading.focus();
     });
     this.form.hidden = false;
   }
@@ -246,35 +262,31 @@ export class SearchView {
 
   /** One removable chip per chosen filter, above the results; `labels` name the URL's ids. */
   writeChips(state: SearchState, labels: FacetLabels): void {
-    const names: Record<CheckboxFacet, string> = { type: "Type", topic: "Topic", conference: "Conference", speaker: "Speaker", lang: "Language" };
-    const chips: [CheckboxFacet | "year", string, string][] = checkboxFacets.flatMap((facet) =>
-      state.selected[facet].map((value): [CheckboxFacet, string, string] => [facet, value, `${names[facet]}: ${labels[facet]?.get(value) ?? value}`]),
-    );
-    if (state.from !== undefined || state.to !== undefined) {
-      const range = state.from === state.to ? String(state.from) : `${state.from ?? "…"}–${state.to ?? "…"}`;
-      chips.push(["year", "", `Years: ${range}`]);
-    }
-    const items = chips.map(([facet, value, text]) => {
-      const item = element("li");
-      const button = element("button", "search-chip");
-      button.type = "button";
-      button.dataset.facet = facet;
-      button.dataset.value = value;
-      button.append(element("span", "visually-hidden", "Remove filter "), text, " ");
-      const cross = element("span", undefined, "×");
-      cross.setAttribute("aria-hidden", "true");
-      button.append(cross);
-      item.append(button);
-      return item;
-    });
+    const items = filterChips(state, labels);
     this.#chips.replaceChildren(...items);
     this.#chips.hidden = items.length === 0;
     const summary = this.#panel.querySelector("summary");
     if (summary) summary.textContent = items.length ? `Filters (${items.length} chosen)` : "Filters";
   }
 
-  /** "No results for *cooperaton*. Search for **cooperation** (12 results)?", a link to that search. */
-  showSuggestion(query: string, corrected: string, results: number, found: number, search: string, follow: () => void): void {
+  /**
+   * "No results", in the results' place, with what to try: other words (if there were words), a
+   * filter less (each chosen filter named, with its remove button, and "clear all filters"), or browsing.
+   */
+  showEmpty(state: SearchState, labels: FacetLabels): void {
+    required(this.#empty, "#search-empty-title", HTMLElement).textContent = `${resultSummary(0, state)}.`;
+    required(this.#empty, "#search-empty-words", HTMLElement).hidden = state.q === "";
+    this.#emptyFilters.replaceChildren(...filterChips(state, labels));
+    required(this.#empty, "#search-empty-filter", HTMLElement).hidden = !hasFilters(state);
+    this.#empty.hidden = false;
+  }
+
+  hideEmpty(): void {
+    this.#empty.hidden = true;
+  }
+
+  /** "Did you mean **cooperation** (12 results)?", a link to that search. */
+  showSuggestion(corrected: string, results: number, search: string, follow: () => void): void {
     const link = element("a");
     link.href = `${location.pathname}${search}`;
     link.append(element("strong", undefined, corrected));
@@ -283,8 +295,7 @@ export class SearchView {
       follow();
     });
     const count = ` (${results === 1 ? "1 result" : `${results.toLocaleString("en-GB")} results`})?`;
-    if (found === 0) this.suggestion.replaceChildren("No results for ", element("em", undefined, query), ". Search for ", link, count);
-    else this.suggestion.replaceChildren("Did you mean ", link, count);
+    this.suggestion.replaceChildren("Did you mean ", link, count);
     this.suggestion.hidden = false;
   }
 
@@ -422,14 +433,43 @@ export class SearchView {
     return items[0]?.querySelector("a") ?? undefined;
   }
 
-  showMore(shown: number, total: number): void {
+  /**
+   * "More results (10 of 24 shown)", while `shown` of `total` results' pages are loaded; it counts
+   * results as shown, a story (its page and translations) as one, and `stories` of them in all, once counted.
+   */
+  showMore(shown: number, total: number, stories?: number): void {
     this.more.hidden = shown >= total;
-    this.more.textContent = `More results (${shown} of ${total} shown)`;
+    this.more.textContent = stories === undefined ? "More results" : `More results (${this.#results.childElementCount} of ${stories} shown)`;
   }
 
   focusFilters(): void {
     this.#filtersHeading.focus();
   }
+}
+
+/** A list item per chosen filter, each a button that removes it ("Remove filter Topic: Training ×"); `labels` name the URL's ids. */
+function filterChips(state: SearchState, labels: FacetLabels): HTMLLIElement[] {
+  const names: Record<CheckboxFacet, string> = { type: "Type", topic: "Topic", conference: "Conference", speaker: "Speaker", lang: "Language" };
+  const chips: [CheckboxFacet | "year", string, string][] = checkboxFacets.flatMap((facet) =>
+    state.selected[facet].map((value): [CheckboxFacet, string, string] => [facet, value, `${names[facet]}: ${labels[facet]?.get(value) ?? value}`]),
+  );
+  if (state.from !== undefined || state.to !== undefined) {
+    const range = state.from === state.to ? String(state.from) : `${state.from ?? "…"}–${state.to ?? "…"}`;
+    chips.push(["year", "", `Years: ${range}`]);
+  }
+  return chips.map(([facet, value, text]) => {
+    const item = element("li");
+    const button = element("button", "search-chip");
+    button.type = "button";
+    button.dataset.facet = facet;
+    button.dataset.value = value;
+    button.append(element("span", "visually-hidden", "Remove filter "), text, " ");
+    const cross = element("span", undefined, "×");
+    cross.setAttribute("aria-hidden", "true");
+    button.append(cross);
+    item.append(button);
+    return item;
+  });
 }
 
 function sameFilters(a: SearchState, b: SearchState): boolean {
@@ -531,7 +571,8 @@ function resultItem(data: ResultData): HTMLLIElement {
   }
   const excerpt = element("p", "search-excerpt");
   if (lang) excerpt.lang = lang;
-  for (const part of excerptParts(inDocument?.excerpt ?? data.excerpt)) {
+  const parts = excerptParts(inDocument?.excerpt ?? data.excerpt);
+  for (const part of inDocument ? parts : withoutLeadingTitle(parts, data.meta.title ?? "")) {
     excerpt.append(part.marked ? element("mark", undefined, part.text) : part.text);
   }
   item.append(excerpt);

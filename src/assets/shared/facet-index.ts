@@ -22,8 +22,9 @@
  * written in parts (a large archive, `PartedPagefind` in pagefind.ts) has one per part, and the
  * parts' counts are summed.
  */
-import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "../search/pagefind.ts";
+import type { FilterCounts, Pagefind, PagefindOptions, SearchHit, SearchOptions, SearchResponse } from "../search/pagefind.ts";
 import type { PagefindFilters } from "../search/state.ts";
+import { storyFilter } from "../search/stories.ts";
 import { FacetIndexError, facetFilePath, facetFileSignature, inflate, readFacetFile, readMeta, type FilterPages, type IndexMeta, type SeenMeta } from "./pagefind-internals.ts";
 
 
@@ -52,18 +53,28 @@ function facetOf(values: readonly [string, readonly number[]][], pageCount: numb
   return { values: values.map(([value]) => value), totals: Uint32Array.from(values, ([, pages]) => pages.length), start, list };
 }
 
-/** Every filter value's pages, and each page's values, for filtering and counting results in the page. */
+/**
+ * Every filter value's pages, and each page's values, for filtering and counting results in the page.
+ * Counts are of stories (an item and its translations, ../search/stories.ts): a value counts a
+ * story's pages once; only the story filter's own counts are of pages, from which the page counts
+ * the results' stories.
+ */
 export class FacetIndex {
   readonly #pageNumber = new Map<string, number>();
   readonly #facets = new Map<string, Facet>();
+  readonly #pageCount: number;
+  readonly #story: Facet | undefined;
 
   constructor(meta: IndexMeta, filters: readonly FilterPages[]) {
     meta.pages.forEach((hash, number) => this.#pageNumber.set(hash, number));
+    this.#pageCount = meta.pages.length;
     for (const { name, values } of filters) this.#facets.set(name, facetOf(values, meta.pages.length));
+    this.#story = this.#facets.get(storyFilter);
   }
 
-  /** Every value of every filter with its number of pages: what Pagefind's `filters()` returns. */
+  /** Every value of every filter with its number of stories: what Pagefind's `filters()` returns, by story. */
   totals(): FilterCounts {
+    if (this.#story) return this.#count(Array.from({ length: this.#pageCount }, (_, page) => page));
     const totals: FilterCounts = {};
     for (const [name, facet] of this.#facets) {
       totals[name] = Object.fromEntries(facet.values.map((value, index) => [value, facet.totals[index] ?? 0]));
@@ -77,7 +88,6 @@ export class FacetIndex {
    * `filters`), counted when first read: the page reads them after showing the first results.
    */
   apply(results: readonly SearchHit[], filters: PagefindFilters = {}): SearchResponse {
-    if (Object.keys(filters).length === 0) return this.#response([...results], undefined, results.length);
     const chosen: [Facet, Uint8Array][] = [];
     for (const [name, { any }] of Object.entries(filters)) {
       const facet = this.#facets.get(name);
@@ -94,18 +104,27 @@ export class FacetIndex {
     const pages: number[] = [];
     for (const hit of results) {
       const page = this.#pageNumber.get(hit.id);
-      if (page !== undefined && chosen.every(([facet, wanted]) => hasAny(facet, page, wanted))) {
-        kept.push(hit);
+      if (page === undefined) {
+        // Not a page of this index (never seen from Pagefind): kept unfiltered, as Pagefind would.
+        if (chosen.length === 0) kept.push(hit);
+      } else if (chosen.every(([facet, wanted]) => hasAny(facet, page, wanted))) {
+        kept.push(this.#withStory(hit, page));
         pages.push(page);
       }
     }
     return this.#response(kept, pages, results.length);
   }
 
-  /** `pages`: the results' page numbers, when they are known already. */
-  #response(results: SearchHit[], pages: readonly number[] | undefined, unfilteredResultCount: number): SearchResponse {
+  /** The hit with its story, if its page has one (a new object: Pagefind's own is reused by later searches). */
+  #withStory(hit: SearchHit, page: number): SearchHit {
+    const story = this.#story;
+    const value = story && storyValue(story, page);
+    return story && value !== undefined ? { ...hit, story: story.values[value] ?? "" } : hit;
+  }
+
+  #response(results: SearchHit[], pages: readonly number[], unfilteredResultCount: number): SearchResponse {
     let counts: FilterCounts | undefined;
-    const count = () => (counts ??= this.#count(pages ?? this.#pagesOf(results)));
+    const count = () => (counts ??= this.#count(pages));
     return {
       results,
       get filters() {
@@ -115,22 +134,22 @@ export class FacetIndex {
     };
   }
 
-  #pagesOf(results: readonly SearchHit[]): number[] {
-    const pages: number[] = [];
-    for (const hit of results) {
-      const page = this.#pageNumber.get(hit.id);
-      if (page !== undefined) pages.push(page);
-    }
-    return pages;
-  }
-
   #count(pages: readonly number[]): FilterCounts {
     const counts: FilterCounts = {};
+    const story = this.#story;
     for (const [name, { values, start, list }] of this.#facets) {
       const tally = new Uint32Array(values.length);
+      // The (value, story) pairs counted so far; the story filter itself counts pages.
+      const once = story && name !== storyFilter ? { story, seen: new Set<number>() } : undefined;
       for (const page of pages) {
+        const pageStory = once && storyValue(once.story, page);
         for (let at = start[page] ?? 0, end = start[page + 1] ?? 0; at < end; at++) {
           const value = list[at] ?? 0;
+          if (once && pageStory !== undefined) {
+            const pair = value * once.story.values.length + pageStory;
+            if (once.seen.has(pair)) continue;
+            once.seen.add(pair);
+          }
           tally[value] = (tally[value] ?? 0) + 1;
         }
       }
@@ -138,6 +157,12 @@ export class FacetIndex {
     }
     return counts;
   }
+}
+
+/** The index of a page's story value, if it has one. */
+function storyValue({ start, list }: Facet, page: number): number | undefined {
+  const at = start[page] ?? 0;
+  return at < (start[page + 1] ?? 0) ? list[at] : undefined;
 }
 
 /** Whether `page` has one of the `wanted` values (a mask by value index) of `facet`. */
@@ -187,7 +212,7 @@ export class FacetedPagefind implements Pagefind {
     readonly bundleUrl: string,
   ) {}
 
-  options(options: { excerptLength?: number }): Promise<void> {
+  options(options: PagefindOptions): Promise<void> {
     return this.pagefind.options(options);
   }
 

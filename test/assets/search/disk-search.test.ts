@@ -123,8 +123,39 @@ test("sorting by date overrides relevance; browsing without words lists everythi
   assert.is(all.unfilteredResultCount, 4);
 });
 
-test("only an index of this shape is accepted from the global", () => {
+test("issue 33: an item and its translation count once in each value, carry their story, and the story filter counts pages", async () => {
+  const translated = (page: DiskIndexPage, lang: string, story: string): DiskIndexPage => ({ ...page, filters: { ...page.filters, lang: [lang], story: [story] } });
+  const stories = createDiskSearch(
+    {
+      version: 1,
+      pages: [
+        translated(news("news/2023/mou/index.html", "MOU signed", "2023-11-14", "The MOU was signed.", ["Training"]), "English", "/news/2023/mou/"),
+        translated(news("news/2023/memorando/index.html", "Memorando firmado", "2023-11-14", "El MOU fue firmado.", ["Training"]), "Español", "/news/2023/mou/"),
+        { ...news("news/2022/other/index.html", "Another MOU", "2022-01-01", "A MOU.", ["Training"]), filters: { type: ["News"], year: ["2022"], topic: ["Training"], lang: ["English"] } },
+      ],
+    },
+    root,
+  );
+  const found = await stories.search("mou");
+  assert.equal(found.results.map((hit) => [hit.id, hit.story]).sort(), [
+    ["news/2022/other/index.html", undefined],
+    ["news/2023/memorando/index.html", "/news/2023/mou/"],
+    ["news/2023/mou/index.html", "/news/2023/mou/"],
+  ]);
+  assert.equal(found.filters, {
+    type: { News: 2 },
+    year: { "2023": 1, "2022": 1 },
+    topic: { Training: 2 },
+    lang: { English: 2, Español: 1 },
+    story: { "/news/2023/mou/": 2 },
+  });
+  assert.equal((await stories.filters()).type, { News: 2 });
+});
+
+test("only an index of this shape is accepted from the global, with or without its dictionary", () => {
   assert.ok(isDiskIndex(index));
+  assert.ok(isDiskIndex({ ...index, words: { c: "cooperation 12", other: "" } }));
+  assert.not.ok(isDiskIndex({ ...index, words: { c: 12 } }));
   assert.not.ok(isDiskIndex(undefined));
   assert.not.ok(isDiskIndex({ version: 2, pages: [] }));
   assert.not.ok(isDiskIndex({ version: 1, pages: [{ url: "x" }] }));

@@ -187,6 +187,24 @@ test("anything unexpected is a FacetIndexError, which makes the page fall back t
   assert.throws(() => readFilter(new Uint8Array([0x82, 0x61, 0x74, 0x81, 0x82, 0x61, 0x41, 0x81, 0x18, 0x63]), 40), isFacetError);
 });
 
+test("issue 33: with a story filter, each value counts a story once, the story filter counts pages, and results carry their story", () => {
+  // Pages 0 and 1 are one story in English and Spanish, 2 and 3 another; 4 has no translation.
+  const storyMeta = { pages: ["p0", "p1", "p2", "p3", "p4"], filterFiles: new Map([["type", "t"], ["lang", "l"], ["story", "s"]]) };
+  const index = new FacetIndex(storyMeta, [
+    { name: "type", values: [["News", [0, 1, 2, 3, 4]]] },
+    { name: "lang", values: [["English", [0, 2, 4]], ["Español", [1, 3]]] },
+    { name: "story", values: [["/news/mou/", [0, 1]], ["/news/visit/", [2, 3]]] },
+  ]);
+  const storyHits: SearchHit[] = storyMeta.pages.map((id) => ({ id, data: () => Promise.reject(new Error("not loaded in this test")) }));
+  assert.equal(index.totals(), { type: { News: 3 }, lang: { English: 3, Español: 2 }, story: { "/news/mou/": 2, "/news/visit/": 2 } });
+  const found = index.apply([storyHits[1], storyHits[0], storyHits[4]].filter((hit) => hit !== undefined));
+  assert.equal(found.filters, { type: { News: 2 }, lang: { English: 2, Español: 1 }, story: { "/news/mou/": 2, "/news/visit/": 0 } });
+  assert.equal(found.results.map((hit) => [hit.id, hit.story]), [["p1", "/news/mou/"], ["p0", "/news/mou/"], ["p4", undefined]]);
+  const spanish = index.apply(storyHits, { lang: { any: ["Español"] } });
+  assert.equal(spanish.results.map((hit) => hit.id), ["p1", "p3"]);
+  assert.equal(spanish.filters.type, { News: 2 });
+});
+
 /** A stand-in for Pagefind: every page matches, in page order; it counts nothing unless its filters were loaded. */
 function fakePagefind(): Pagefind & { calls: string[] } {
   const calls: string[] = [];
