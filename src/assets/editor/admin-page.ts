@@ -26,8 +26,8 @@ const given = (value: unknown): boolean => value !== undefined && value !== null
 function start(): void {
   const { CMS } = window;
   CMS.registerPreviewStyle(settings.stylesheet ?? "");
-  // The site's stylesheet sizes images inside its own page layout, which the preview pane has not.
-  CMS.registerPreviewStyle("img { max-width: 100%; height: auto; }", { raw: true });
+  // The site's stylesheet sizes images and spaces the text inside its own page layout, which the preview pane has not.
+  CMS.registerPreviewStyle("body { padding: 1rem 1.5rem; } img { max-width: 100%; height: auto; }", { raw: true });
   registerPreviewTemplates(JSON.parse(settings.labels ?? '{"topics":{},"conferences":{}}') as PreviewLabels);
   registerCalendarDate();
   // Decap says "Changes saved" of a new form nobody has saved; this is true of both.
@@ -62,8 +62,9 @@ function start(): void {
     },
   });
   repairAccessibility();
-  // The header's link to the site: the site this editor is served from (the preview, under npm start), not config.yml's live address.
-  CMS.init({ config: { display_url: new URL("..", location.href).href } });
+  // The links to the site (the header's, "View Live"): the site this editor is served from (the preview, under npm start), not config.yml's live address.
+  const home = new URL("..", location.href).href;
+  CMS.init({ config: { site_url: home, display_url: home } });
 }
 
 document.addEventListener("DOMContentLoaded", start, { once: true });
