@@ -7,7 +7,7 @@
 import { refusalEventsPath } from "../shared/preview-paths.ts";
 
 const banner = document.createElement("section");
-banner.className = "preview-refusal wrap";
+banner.className = "preview-refusal";
 banner.setAttribute("role", "alert");
 banner.setAttribute("aria-labelledby", "preview-refusal-heading");
 banner.hidden = true;
@@ -25,6 +25,9 @@ function show(refusal: string | null): void {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  (document.querySelector(".preview-notice") ?? document.querySelector(".site-header"))?.after(banner);
+  // Below the preview's notice, at the top of the main landmark.
+  const notice = document.querySelector(".preview-notice");
+  if (notice) notice.after(banner);
+  else document.querySelector("main")?.prepend(banner);
   new EventSource(refusalEventsPath).addEventListener("message", (event) => show((JSON.parse(event.data) as { refusal: string | null }).refusal));
 });
