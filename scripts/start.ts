@@ -79,15 +79,17 @@ async function main(): Promise<void> {
     outDir: previewDir,
     editor: { localBackend },
     log: (line) => console.log(line),
-    onUpdated: () => server?.postMessage("reload"),
+    onUpdated: () => server?.postMessage({ reload: true }),
   });
 
   // An update that fails for a reason other than content (a file unreadable, say) must not end the preview.
   const report = (error: unknown) => console.error(`the preview could not be updated: ${errorMessage(error)}`);
   const watched = [...new Set(["src", "_includes", contentDir].map((dir) => path.resolve(repoRoot, dir)))];
+  // The preview's pages show the build's message while it refuses the content.
+  const tellRefusal = () => server?.postMessage({ refusal: preview.refusal ?? null });
   await watchTrees(watched, (files) => {
     const kinds = new Set(files.map((file) => changeKind(file, contentDir)));
-    if (kinds.has("content")) void preview.update().catch(report);
+    if (kinds.has("content")) void preview.update().catch(report).then(tellRefusal);
     if (kinds.has("site")) {
       console.log("\ntemplates or assets changed: rebuilding the whole preview…");
       void preview.siteChanged().catch(report);
@@ -99,7 +101,10 @@ async function main(): Promise<void> {
     void preview
       .update()
       .catch(report)
-      .then(() => backend.postMessage({ verdict: message.verdict, refusal: preview.refusal ?? null }));
+      .then(() => {
+        tellRefusal();
+        backend.postMessage({ verdict: message.verdict, refusal: preview.refusal ?? null });
+      });
   });
   console.log(`watching ${watched.map((dir) => path.relative(repoRoot, dir) || ".").join(", ")} for changes`);
 
@@ -109,6 +114,7 @@ async function main(): Promise<void> {
   const [reply] = (await once(server, "message")) as [{ url: string } | { error: string }];
   if ("error" in reply) stop(`the preview could not listen on ${host} port ${port}: ${reply.error}; choose another with --host or --port`);
   const { url } = reply;
+  tellRefusal();
   // Now that the preview's address is known, its pages may write through the editor's backend.
   backend.postMessage({ origins: previewOrigins(host, Number(new URL(url).port)) });
   const warning = networkWarning(host, "the preview with its drafts and scheduled items, and the editor at /admin/ (its backend stays on 127.0.0.1: saving works from this computer only)");

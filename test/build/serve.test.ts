@@ -124,12 +124,16 @@ test("an unknown path gets the site's 404 page with status 404", async () => {
   assert.equal(missing.body, readFileSync(path.join(site.outDir, "404.html")));
 });
 
-test("under --base-path /archive/, the site answers there and nowhere else", async () => {
+test("under --base-path /archive/, the site answers there and nowhere else; /archive redirects to /archive/ (301)", async () => {
   const archive = await serve("--base-path", "/archive/");
   try {
     assert.is((await head(`${archive.url}/archive/news/2023/mou-signed/guide.pdf`)).type, "application/pdf");
     assert.is((await head(`${archive.url}/archive/`)).status, 200);
     assert.is((await head(`${archive.url}/news/2023/mou-signed/guide.pdf`)).status, 404);
+    // As hosts answer a folder named without its slash.
+    const bare = await fetch(`${archive.url}/archive?q=mou`, { redirect: "manual" });
+    assert.equal([bare.status, bare.headers.get("location")], [301, "/archive/?q=mou"]);
+    assert.is((await head(`${archive.url}/archiv`)).status, 404);
   } finally {
     archive.process.kill();
   }

@@ -16,6 +16,8 @@ export const scriptEntries = {
   serviceWorker: "src/assets/offline/sw.ts",
   /** The browser editor's own script, beside Decap CMS in /admin/ (scripts/lib/phases/editor.ts). */
   editor: "src/assets/editor/admin-page.ts",
+  /** The preview's pages under npm start only: the build's refusal (scripts/lib/preview/server-thread.mjs). */
+  previewRefusal: "src/assets/preview/refusal-banner.ts",
 } as const;
 
 /** One bundled script's bytes; scripts/lib/build/assets.ts names and writes it. */

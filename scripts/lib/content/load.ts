@@ -18,6 +18,7 @@ import {
   type Speaker,
   type Topic,
 } from "./schema.ts";
+import { abstractTitle } from "./abstract-title.ts";
 import { closeBidi } from "./bidi.ts";
 import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
@@ -683,12 +684,7 @@ function readItemFiles(
   return { found, body: resolver.body(found, parsed.bodyLine) };
 }
 
-const listFormat = new Intl.ListFormat("en-GB", { type: "conjunction" });
-
-/** "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services" */
-export function abstractTitle(speakers: readonly Speaker[], session: string): string {
-  return `${listFormat.format(speakers.map((speaker) => speaker.name))}: ${session}`;
-}
+export { abstractTitle };
 
 /**
  * Two files may not publish to one URL; URLs differing only in case clash on many hosts too.

@@ -66,8 +66,8 @@ function widgetFor(path: string, schema: JsonSchema, input: EditorConfigInput): 
       return { widget: "text" };
   }
   if (schema.type === "string" && schema.format === "date") {
-    // A native date input writing YYYY-MM-DD, the calendar date the build reads (no time, no zone).
-    return { widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false, picker_utc: true };
+    // The browser's date input writing YYYY-MM-DD, the calendar date the build reads (src/assets/editor/calendar-date.ts).
+    return { widget: "date" };
   }
   if (schema.enum) return { widget: "select", options: schema.enum.map(String) };
   return undefined;
@@ -146,6 +146,19 @@ function requiredWithObjects(collection: string, fields: EditorField[]): Require
     if (required.length > 0) rules.push({ collection, field: field.name, label: field.label, required: required.map(({ name, label }) => ({ name, label })) });
   }
   return rules;
+}
+
+/** The names the form's files store as ids, for the editor's preview pane (src/assets/editor/preview-templates.ts). */
+export interface PreviewLabels {
+  topics: Record<string, string>;
+  conferences: Record<string, { name: string; start: string; end: string }>;
+}
+
+export function previewLabels(topics: readonly Topic[], conferences: readonly Conference[]): PreviewLabels {
+  return {
+    topics: Object.fromEntries(topics.map((topic) => [topic.id, topic.label])),
+    conferences: Object.fromEntries(conferences.map((conference) => [conference.id, { name: conference.name, start: conference.start, end: conference.end }])),
+  };
 }
 
 export interface EditorSetup {

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { stringify } from "yaml";
 import { conferences, site, topics } from "../content/data.ts";
-import { editorConfig, type RequiredWithObject } from "../editor/config.ts";
+import { editorConfig, previewLabels, type PreviewLabels, type RequiredWithObject } from "../editor/config.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { bundleScript, scriptEntries } from "../build/browser-scripts.ts";
 import type { Phase, StagedBuild } from "../build/phase.ts";
@@ -48,15 +48,22 @@ export async function writeEditor(staged: StagedBuild): Promise<EditorReport> {
   writeFileSync(path.join(dir, "config.yml"), `# Made by the build from scripts/lib/content/schema.ts, topics.ts and conferences.ts (scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`);
   const stylesheet = readdirSync(path.join(staged.siteDir, "assets")).find((name) => /^site\.[0-9a-f]{10}\.css$/.test(name));
   writeFileSync(path.join(dir, "editor.js"), await bundleScript(repoRoot, scriptEntries.editor, "iife"));
+  copyFileSync(path.join(repoRoot, editorStylesheet), path.join(dir, "editor.css"));
   // Locally, the page asks the preview after each save whether the build refuses the content (scripts/lib/preview/editor-backend-thread.mjs).
   const verdict = local ? new URL("/verdict", local).href : undefined;
-  writeFileSync(path.join(dir, "index.html"), editorPage(site.name, { stylesheet: `${staged.archive.basePath}assets/${stylesheet}`, rules: requiredWithObjects, verdict }));
+  writeFileSync(path.join(dir, "index.html"), editorPage(site.name, { stylesheet: `${staged.archive.basePath}assets/${stylesheet}`, labels: previewLabels(topics, conferences), rules: requiredWithObjects, verdict }));
   const collections = config["collections"] as { fields: unknown[] }[];
   return { version: decap.version, backend: local ? `local backend ${local}` : String(site.editor?.backend.name), fields: collections.reduce((sum, collection) => sum + collection.fields.length, 0) };
 }
 
-/** Decap renders itself into the body; without JavaScript the page says what it is. */
-function editorPage(siteName: string, settings: { stylesheet: string; rules: readonly RequiredWithObject[]; verdict: string | undefined }): string {
+/** The editor page's styles over Decap's (copied beside it as editor.css). */
+const editorStylesheet = "src/assets/editor/admin-page.css";
+
+/**
+ * Decap renders itself into the page's main landmark; without JavaScript the page says what it is.
+ * editor.js comes first: it starts Decap itself (src/assets/editor/admin-page.ts).
+ */
+function editorPage(siteName: string, settings: { stylesheet: string; labels: PreviewLabels; rules: readonly RequiredWithObject[]; verdict: string | undefined }): string {
   const verdict = settings.verdict ? ` data-verdict="${escapeHtml(settings.verdict)}"` : "";
   return `<!doctype html>
 <html lang="en">
@@ -66,14 +73,16 @@ function editorPage(siteName: string, settings: { stylesheet: string; rules: rea
     <meta name="robots" content="noindex">
     <meta name="description" content="The editor of the ${escapeHtml(siteName)}: staff write news and abstracts here.">
     <title>Editor · ${escapeHtml(siteName)}</title>
+    <link rel="stylesheet" href="editor.css">
   </head>
   <body>
     <noscript>
       <h1>The editor needs JavaScript</h1>
       <p>News and abstracts can also be written as Markdown files: see docs/editing.md.</p>
     </noscript>
+    <main id="nc-root"></main>
+    <script src="editor.js" data-stylesheet="${escapeHtml(settings.stylesheet)}" data-labels="${escapeHtml(JSON.stringify(settings.labels))}" data-rules="${escapeHtml(JSON.stringify(settings.rules))}"${verdict}></script>
     <script src="decap-cms.js"></script>
-    <script src="editor.js" data-stylesheet="${escapeHtml(settings.stylesheet)}" data-rules="${escapeHtml(JSON.stringify(settings.rules))}"${verdict}></script>
   </body>
 </html>
 `;

@@ -71,8 +71,13 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
     quietMode: true,
     // With a base path such as /archive/, the HTML base plugin (.eleventy.ts) prefixes every root-relative URL.
     pathPrefix: archive.basePath,
-    config: (eleventyConfig: UserConfig) =>
-      eleventyConfig.addPlugin(archiveData, { archive, pageLists: lists, assets, snapshot: snapshot ?? null, search, singlePages }),
+    config: (eleventyConfig: UserConfig) => {
+      // quietMode silences only the benchmark groups made after it is read: the "Configuration" group, made with
+      // the configuration, would still print "[11ty] Benchmark …" lines into the build's table (11ty/eleventy#1484).
+      const groups = eleventyConfig.benchmarkManager.getAll() as Record<string, { setIsVerbose(verbose: boolean): void }>;
+      for (const group of Object.values(groups)) group.setIsVerbose(false);
+      eleventyConfig.addPlugin(archiveData, { archive, pageLists: lists, assets, snapshot: snapshot ?? null, search, singlePages });
+    },
   });
   // Eleventy would print its own summary; the build prints one line per phase instead.
   eleventy.disableLogger();

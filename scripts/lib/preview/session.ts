@@ -176,10 +176,11 @@ export class PreviewSession {
       }
       return { status: "failed", message: error.message };
     }
+    // Valid again, even when saved back as it was in the last good preview (which is then "unchanged").
+    this.#refusal = undefined;
     if (report.status === "unchanged") return report;
     const previous = this.#archive;
     this.#archive = report.archive;
-    this.#refusal = undefined;
     this.rebuild();
     if (!previous) {
       this.#log("content valid again: building the whole preview");

@@ -107,6 +107,12 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     };
     const extra = extraPages.get(pathname);
     if (extra !== undefined) return send(response, 200, contentTypeOf("index.html"), Buffer.from(extra, "utf8"));
+    // The site's folder named without its slash: hosts redirect to the folder, as for any folder.
+    if (pathname === basePath.slice(0, -1) && basePath !== "/") {
+      const query = /\?.*$/.exec(request.url ?? "")?.[0] ?? "";
+      response.writeHead(301, { location: `${encodeURI(basePath)}${query}`, "content-length": "0", "cache-control": "no-store" }).end();
+      return;
+    }
     if (!pathname.startsWith(basePath)) return notFound();
     const inSite = pathname.slice(basePath.length - 1);
     const text = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? "")) ? gzippedFile(inSite) : undefined;

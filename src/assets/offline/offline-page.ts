@@ -35,12 +35,17 @@ const ui = {
 let manifest: OfflineManifest | undefined;
 let running: AbortController | undefined;
 
-async function loadManifest(): Promise<OfflineManifest | undefined> {
+/**
+ * The list of files to save; "unreachable" when it cannot be downloaded (this device is offline),
+ * "not served" when the server answers that it has none (a preview under npm start writes none).
+ */
+async function loadManifest(): Promise<OfflineManifest | "unreachable" | "not served"> {
   try {
     const response = await fetch(at(offlineManifestPath), { cache: "no-store" });
-    return response.ok ? ((await response.json()) as OfflineManifest) : undefined;
+    if (response.status === 404) return "not served";
+    return response.ok ? ((await response.json()) as OfflineManifest) : "unreachable";
   } catch {
-    return undefined;
+    return "unreachable";
   }
 }
 
@@ -170,10 +175,14 @@ async function main(): Promise<void> {
   ui.cancel.addEventListener("click", () => running?.abort());
   ui.remove.addEventListener("click", () => void remove());
   // Shown in place of a page that could not be downloaded: the list cannot be either.
-  manifest = shownInsteadOfAnotherPage ? undefined : await loadManifest();
-  if (manifest) {
-    ui.size.textContent = `The whole archive is ${count(manifest.files.length, "file")}, ${megabytes(manifest.bytes)} in all; saving downloads only those not saved yet.`;
+  const list = shownInsteadOfAnotherPage ? "unreachable" : await loadManifest();
+  if (typeof list === "object") {
+    manifest = list;
+    ui.size.textContent = `The whole archive is ${count(list.files.length, "file")}, ${megabytes(list.bytes)} in all; saving downloads only those not saved yet.`;
     ui.save.disabled = false;
+  } else if (list === "not served") {
+    ui.status.textContent = "This copy of the archive has no offline files (a preview has none): saving it for offline reading works on the published archive.";
+    ui.size.textContent = "There is no list of files to save here.";
   } else {
     // The list is never saved: failing to download it is what tells that this device is offline.
     if (!shownInsteadOfAnotherPage) ui.status.textContent = "You are offline. The pages below are saved on this device.";

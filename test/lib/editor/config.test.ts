@@ -7,7 +7,7 @@ import * as assert from "uvu/assert";
 import { z } from "zod";
 import { checkedData, conferences, topics } from "../../../scripts/lib/content/data.ts";
 import { abstractSchema, newsSchema, topicSchema } from "../../../scripts/lib/content/schema.ts";
-import { editorConfig, type EditorConfigInput, type EditorField } from "../../../scripts/lib/editor/config.ts";
+import { editorConfig, previewLabels, type EditorConfigInput, type EditorField } from "../../../scripts/lib/editor/config.ts";
 import { repoRoot, tempDir } from "../../support/site.ts";
 
 const input: EditorConfigInput = { topics, conferences, backend: { local: "http://127.0.0.1:8081/api/v1" }, contentFolder: "", siteUrl: "https://archive.example.org/" };
@@ -37,13 +37,13 @@ test("the local backend is decap-server's API; a live backend is passed as _data
   assert.equal(editorConfig({ ...input, backend: { name: "github", repo: "iap/archive" } }).config["backend"], { name: "github", repo: "iap/archive" });
 });
 
-test("news fields follow the schema, in its order: required ones required, dates as date pickers, topics by label", () => {
+test("news fields follow the schema, in its order: required ones required, calendar dates in the date widget (no time, no zone), topics by label", () => {
   const fields = collection(editorConfig(input), "news").fields;
   assert.equal(
     fields.map((candidate) => [candidate.name, candidate.widget, candidate.required ?? true]),
     [
       ["title", "string", true],
-      ["date", "datetime", true],
+      ["date", "date", true],
       ["summary", "text", false],
       ["tags", "select", false],
       ["aliases", "list", false],
@@ -57,7 +57,7 @@ test("news fields follow the schema, in its order: required ones required, dates
       ["body", "markdown", true],
     ],
   );
-  assert.equal(field(fields, "date"), { name: "date", label: "Date", widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false, picker_utc: true });
+  assert.equal(field(fields, "date"), { name: "date", label: "Date", widget: "date" });
   const tags = field(fields, "tags");
   assert.is(tags["multiple"], true);
   assert.equal((tags["options"] as unknown[])[0], { label: "International cooperation", value: "international-cooperation" });
@@ -93,6 +93,13 @@ test("documents and speakers are lists of objects; conference is a select of con
   const conference = field(abstracts, "conference");
   assert.is(conference.widget, "select");
   assert.equal((conference["options"] as unknown[])[1], { label: "IAP 27th Annual Conference & General Meeting", value: "annual-27" });
+});
+
+test("the preview pane's names: topics and conferences by id, as the site shows them", () => {
+  const labels = previewLabels(topics, conferences);
+  assert.is(labels.topics["international-cooperation"], "International cooperation");
+  assert.equal(labels.conferences["annual-27"], { name: "IAP 27th Annual Conference & General Meeting", start: "2022-09-25", end: "2022-09-29" });
+  assert.is(Object.keys(labels.topics).length, topics.length);
 });
 
 test("a topic added to a copy of _data/topics.ts is an option of the topics field", async () => {
