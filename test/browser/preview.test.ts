@@ -50,8 +50,11 @@ test("a save the build refuses is shown in the open page, with the build's messa
   );
   assert.is(await tab.locator("h1").textContent(), "Alpha item", "the last good page stays");
   assert.equal(await axeViolations("/news/2023/alpha/", (other) => other.getByRole("alert").waitFor()), []);
+  // The whole preview's rebuild after the fix reloads every open tab: the next test starts after it.
+  const rebuilt = nextLine(/^background pass done: /);
   writeFileSync(article, good);
   await banner.waitFor({ state: "hidden" });
+  await rebuilt;
   assert.equal(errors, []);
   await tab.close();
 });

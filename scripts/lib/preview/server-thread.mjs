@@ -16,7 +16,7 @@ register();
 const { decodeRequestPath } = await import("../util/request-path.ts");
 const { foreignHost, isLoopback, localUrl } = await import("../util/listen-address.ts");
 const { errorMessage } = await import("../util/error-message.ts");
-const { bundleScript, scriptEntries } = await import("../phases/browser-scripts.ts");
+const { bundleScript, scriptEntries } = await import("../build/browser-scripts.ts");
 const { refusalBannerPath, refusalEventsPath } = await import("../../../src/assets/shared/preview-paths.ts");
 const { repoRoot } = await import("../util/repo-root.ts");
 
