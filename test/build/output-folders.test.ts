@@ -38,8 +38,21 @@ async function withTmpfs(size: string, body: (mount: string) => Promise<void>): 
   try {
     await body(mount);
   } finally {
-    execFileSync("umount", [mount]);
+    unmount(mount);
     rmSync(mount, { recursive: true, force: true });
+  }
+}
+
+/** Unmounts `mount`, waiting up to 5 s for a process the build left behind (Pagefind's, a detached rm) to let go of it. */
+function unmount(mount: string): void {
+  for (let tries = 0; ; tries++) {
+    try {
+      execFileSync("umount", [mount], { stdio: "pipe" });
+      return;
+    } catch (error) {
+      if (tries === 50) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
   }
 }
 
@@ -168,7 +181,7 @@ test("a read-only bind-mounted output folder is refused before any work, in one 
     );
     assert.is(child.stdout, "", "no phase ran");
   } finally {
-    execFileSync("umount", [out]);
+    unmount(out);
   }
   assert.is(hashTree(out), before);
 });
