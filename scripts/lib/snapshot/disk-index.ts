@@ -5,40 +5,16 @@
  * `data-pagefind-filter` values in src/pages/news-item.njk and abstract.njk), so the search page's
  * facets read the same from disk and over http.
  */
-import { Parser } from "htmlparser2";
 import { diskIndexGlobal, type DiskIndex, type DiskIndexPage } from "../../../src/assets/search/disk-search.ts";
 import type { Archive } from "../model/archive.ts";
 import type { Item } from "../content/load.ts";
 import { languageAutonym } from "../content/languages.ts";
 import { abstractAbout } from "../search/metadata.ts";
 import { suggestionDictionary } from "../search/suggestion-words.ts";
+import { htmlText } from "../util/html.ts";
 import { formatBucket } from "../../../src/assets/shared/suggest.ts";
 import { storyFilter } from "../../../src/assets/search/stories.ts";
 import { facets, type Facet } from "../../../src/assets/shared/facets.ts";
-
-/** Elements whose edges separate words: "<p>a</p><p>b</p>" reads "a b", not "ab". */
-const blockElements = new Set(["address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table", "td", "th", "tr", "ul"]);
-
-/** The text of rendered Markdown, entities decoded, whitespace collapsed. */
-export function htmlText(html: string): string {
-  let text = "";
-  const parser = new Parser(
-    {
-      ontext(data) {
-        text += data;
-      },
-      onopentag(name) {
-        if (blockElements.has(name)) text += " ";
-      },
-      onclosetag(name) {
-        if (blockElements.has(name)) text += " ";
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.end(html);
-  return text.replace(/\s+/g, " ").trim();
-}
 
 /** The lead image's search thumbnail as the search page reads it from Pagefind's metadata. */
 function thumbnailMeta(item: Item): Record<string, string> {
