@@ -12,6 +12,7 @@
  * follow, one group each ("Α–Ω", "А–Я"), in the collation's order of scripts, then names that do
  * not start with a letter ("#").
  */
+import { foldText } from "../../../src/assets/shared/fold.ts";
 
 const primary = new Intl.Collator("en", { sensitivity: "base", ignorePunctuation: true, numeric: true });
 const tertiary = new Intl.Collator("en", { sensitivity: "variant", ignorePunctuation: true, numeric: true });
@@ -60,7 +61,7 @@ export function indexLetter(name: string): IndexLetter {
     const letter = [...alphabet].filter((candidate) => primary.compare(candidate, first) <= 0).at(-1);
     if (letter === undefined) return other;
     if (letter !== "Z" || primary.compare("Z", first) === 0) return { id: letter.toLowerCase(), label: letter, kind: "letter" };
-    const own = first.normalize("NFD").replace(/\p{M}/gu, "").toLocaleUpperCase("en");
+    const own = foldText(first).toLocaleUpperCase("en");
     return { id: `u${(own.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`, label: own, kind: "letter" };
   }
   const script = scripts.find((candidate) => candidate.pattern.test(first));

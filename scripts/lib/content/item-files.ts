@@ -43,6 +43,20 @@ export interface FileOrigin {
   line?: number;
 }
 
+/** A `<picture>`: a `<source>` per format but the fallback's (none: a bare `<img>`), and the `<img>`'s attributes in order. */
+export interface PictureData {
+  sources: { type: string; srcset: string; sizes?: string }[];
+  img: Record<string, string | number>;
+}
+
+/** A `<figure>`: its picture, caption, credit line ("Photo: IAP") and the original's download link, worded in the item's language. */
+export interface FigureData {
+  picture: PictureData;
+  caption?: string;
+  credit?: string;
+  original?: { href: string; label: string };
+}
+
 export interface ItemImage {
   /** The file, absolute. */
   source: string;
@@ -52,11 +66,16 @@ export interface ItemImage {
   origin: FileOrigin;
   /** In a line of text, not a paragraph of its own: a bare picture, not a figure. */
   inline?: true;
-  /** Set by the media phase on the item it returns: the `<picture>`, and the fallback JPEG's file name and size. */
-  picture?: string;
+  /**
+   * Set by the media phase on the item it returns: the picture's files, a figure's (a lead image's,
+   * or a body image alone in its paragraph), written by _includes/partials/media.njk, and the
+   * fallback JPEG's file name and size.
+   */
+  picture?: PictureData;
+  figure?: FigureData;
   jpeg?: { name: string; width: number; height: number };
-  /** A small `<picture>` for list cards, linking root-relatively. */
-  thumbnail?: string;
+  /** A small picture for list cards, linking root-relatively. */
+  thumbnail?: PictureData;
   /**
    * The lead image's small WebP for search results, named relative to the item's page: the search
    * page resolves it against the result's URL, so it works under a base path and from disk.

@@ -71,12 +71,28 @@ interface ItemBase {
   translationOf?: string;
 }
 
-export interface NewsItem extends ItemBase {
+/** Front-matter fields every item's loader turns into something else (`tags` into `topics`, `image` into `files`…). */
+const consumedCommonFields = ["aliases", "draft", "slug", "image", "documents", "video", "lang", "translationOf", "title", "tags"] as const;
+const consumedNewsFields = [...consumedCommonFields, "date", "summary"] as const;
+const consumedAbstractFields = [...consumedCommonFields, "conference", "session", "speakers"] as const;
+
+/**
+ * The front matter's other fields, which reach the item as parsed, their text bidi-closed: a new
+ * optional field needs only its schema (schema.ts) and its template.
+ */
+type PassedFields<Data, Consumed extends readonly string[]> = Omit<Data, Consumed[number]>;
+
+export function passedFields<Data extends object, const Consumed extends readonly string[]>(data: Data, consumed: Consumed): PassedFields<Data, Consumed> {
+  const passed = Object.entries(data).filter(([name]) => !consumed.includes(name));
+  return Object.fromEntries(passed.map(([name, value]) => [name, typeof value === "string" ? closeBidi(value) : value])) as PassedFields<Data, Consumed>;
+}
+
+export interface NewsItem extends ItemBase, PassedFields<NewsFrontMatter, typeof consumedNewsFields> {
   kind: "news";
   topics: TopicInfo[];
 }
 
-export interface AbstractItem extends ItemBase {
+export interface AbstractItem extends ItemBase, PassedFields<AbstractFrontMatter, typeof consumedAbstractFields> {
   kind: "abstract";
   topics: TopicInfo[];
   conference: ConferenceInfo;
@@ -549,6 +565,7 @@ function toNewsItem(file: string, read: ReadFile<"news", NewsFrontMatter>, { top
   if (problems.length > before || !slug || !data) return { url };
   const year = yearOf(data.date);
   const item: NewsItem = {
+    ...passedFields(data, consumedNewsFields),
     kind: "news",
     file: displayPath(file),
     slug,
@@ -610,6 +627,7 @@ function toAbstract(file: string, read: ReadFile<"abstract", AbstractFrontMatter
   }));
   const session = closeBidi(data.session);
   const item: AbstractItem = {
+    ...passedFields(data, consumedAbstractFields),
     kind: "abstract",
     file: displayPath(file),
     slug,

@@ -5,15 +5,11 @@
  */
 import { compareNames } from "./collation.ts";
 import { slugifyText } from "./slugs.ts";
+import { foldText } from "../../../src/assets/shared/fold.ts";
 
 /** "  Juan  Bautista MAHIQUES " and "juan bautista mahiques" → the same key. */
 export function speakerKey(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{Mark}/gu, "")
-    .toLocaleLowerCase("en")
-    .replace(/\s+/g, " ")
-    .trim();
+  return foldText(name).replace(/\s+/g, " ").trim();
 }
 
 /**

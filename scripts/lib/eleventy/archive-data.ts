@@ -1,6 +1,6 @@
 /**
  * What the templates get from a build, as one Eleventy plugin with typed options: the global data
- * (`archive`, `pageLists`, `assets`, `csp`, `snapshot`, `searchParts`, `facetFiles`), which page
+ * (`archive`, `pageLists`, `assets`, `csp`, `snapshot`, `searchParts`, `facetFiles`, `facets`), which page
  * templates a render leaves out, and the search sources written beside the pages. The render phase
  * (scripts/lib/phases/render.ts) registers it for each Eleventy run with that run's data.
  */
@@ -13,6 +13,7 @@ import type { AssetUrls } from "../build/assets.ts";
 import { pagePolicy, searchPolicy } from "../build/security.ts";
 import { searchSource, type SearchPlan } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
+import { facets } from "../../../src/assets/shared/facets.ts";
 
 export interface ArchiveData {
   /** The validated archive every template reads. */
@@ -49,6 +50,8 @@ export default function archiveData(eleventyConfig: UserConfig, options: Archive
   eleventyConfig.addGlobalData("searchParts", search?.parts.slice(1).map((part) => `${part.bundle}/`) ?? []);
   // Without facet files the search page counts facets with Pagefind's public API (scripts/lib/search/pagefind-files.ts).
   eleventyConfig.addGlobalData("facetFiles", search?.facetFiles ?? true);
+  // The search facets by id, for the search page's fieldsets (src/assets/shared/facets.ts).
+  eleventyConfig.addGlobalData("facets", Object.fromEntries(facets.map((facet) => [facet.id, facet])));
   const run = eleventyConfig as unknown as EleventyRun;
   if (!singlePages) for (const template of singlePageTemplates()) run.ignores.add(template);
   // A snapshot has a page about itself, and no offline page: it has no service worker to save

@@ -112,19 +112,8 @@ export interface Redirect {
   lang: string;
 }
 
-/** What the paginated templates paginate over: see `Archive.pageLists`. */
-export interface PageLists {
-  news: readonly NewsItem[];
-  abstracts: readonly AbstractItem[];
-  newsPages: readonly ListPage<NewsItem>[];
-  yearPages: readonly YearPage[];
-  topicPages: readonly TopicPage[];
-  conferenceIndexPages: readonly ListPage<ConferenceSummary>[];
-  conferencePages: readonly ConferencePage[];
-  speakerIndexPages: readonly ListPage<SpeakerInfo>[];
-  speakerPages: readonly SpeakerPage[];
-  redirects: readonly Redirect[];
-}
+/** What the paginated templates paginate over (`pagination.data` in src/pages/*.njk), by page kind: see `Archive.pageLists`. */
+export type PageLists = { [Kind in keyof typeof pageKinds]: ReturnType<(typeof pageKinds)[Kind]["list"]> };
 
 /** Years, inclusive: `{ from: 2019, to: 2021 }`. */
 export interface Period {
@@ -373,16 +362,7 @@ export class Archive {
    */
   htmlSample(): string[] {
     const kinds: readonly (readonly string[])[] = [
-      this.news.map((item) => item.url),
-      this.abstracts.map((item) => item.url),
-      this.newsPages.map((page) => page.url),
-      this.yearPages.map((page) => page.url),
-      this.topicPages.map((page) => page.url),
-      this.conferenceIndexPages.map((page) => page.url),
-      this.conferencePages.map((page) => page.url),
-      this.speakerIndexPages.map((page) => page.url),
-      this.speakerPages.map((page) => page.url),
-      this.redirects.map((redirect) => redirect.file),
+      ...Object.values(pageKinds).map((kind: PageKind<unknown>) => kind.list(this).map((entry) => kind.url(entry))),
       fixedPages.map((page) => page.url),
     ];
     const urls = kinds.flatMap((urls) => (urls.length > 2 ? [urls[0] as string, urls.at(-1) as string] : urls));
@@ -397,18 +377,7 @@ export class Archive {
    */
   pageLists(part: { index: number; count: number } = { index: 0, count: 1 }): PageLists {
     const mine = <T>(list: readonly T[]): readonly T[] => (part.count === 1 ? list : list.filter((_, at) => at % part.count === part.index));
-    return {
-      news: mine(this.news),
-      abstracts: mine(this.abstracts),
-      newsPages: mine(this.newsPages),
-      yearPages: mine(this.yearPages),
-      topicPages: mine(this.topicPages),
-      conferenceIndexPages: mine(this.conferenceIndexPages),
-      conferencePages: mine(this.conferencePages),
-      speakerIndexPages: mine(this.speakerIndexPages),
-      speakerPages: mine(this.speakerPages),
-      redirects: mine(this.redirects),
-    };
+    return this.#lists((kind) => mine(kind.list(this)));
   }
 
   /**
@@ -416,18 +385,12 @@ export class Archive {
    * renders first after an edit (scripts/lib/preview/session.ts).
    */
   itemPageLists(urls: ReadonlySet<string>): PageLists {
-    return {
-      news: this.news.filter((item) => urls.has(item.url)),
-      abstracts: this.abstracts.filter((item) => urls.has(item.url)),
-      newsPages: [],
-      yearPages: [],
-      topicPages: [],
-      conferenceIndexPages: [],
-      conferencePages: [],
-      speakerIndexPages: [],
-      speakerPages: [],
-      redirects: [],
-    };
+    return this.#lists((kind) => (kind.ofItem ? kind.list(this).filter((entry) => urls.has(kind.url(entry))) : []));
+  }
+
+  /** One list per page kind, each made by `listOf`. */
+  #lists(listOf: (kind: PageKind<unknown>) => readonly unknown[]): PageLists {
+    return Object.fromEntries(Object.entries(pageKinds).map(([name, kind]: [string, PageKind<unknown>]) => [name, listOf(kind)])) as PageLists;
   }
 
   /** How many pages the templates write: every page URL, the redirects, the 404 page (and the snapshot's own page). */
@@ -442,20 +405,43 @@ export class Archive {
 
   /** Every page the templates will write but redirects, with what it is, for people. */
   pages(): { url: string; what: string }[] {
-    const page = (url: string, what: string) => ({ url, what });
+    const kinds: PageKind<unknown>[] = Object.values(pageKinds);
     return [
-      ...this.items.map((item) => page(item.url, `the ${item.kind === "news" ? "news item" : "abstract"} ${item.file}`)),
-      ...this.newsPages.map((list) => page(list.url, "the list of news")),
-      ...this.yearPages.map((list) => page(list.url, `the page of the year ${list.year}`)),
-      ...this.topicPages.map((list) => page(list.url, `the page of the topic ${list.topic.id}`)),
-      ...this.conferenceIndexPages.map((list) => page(list.url, "the list of conferences")),
-      ...this.conferencePages.map((list) => page(list.url, `the page of the conference ${list.conference.id}`)),
-      ...this.speakerIndexPages.map((list) => page(list.url, "the list of speakers")),
-      ...this.speakerPages.map((list) => page(list.url, `the page of the speaker ${list.speaker.name}`)),
+      ...kinds.flatMap(({ list, url, what }) => (what ? list(this).map((entry) => ({ url: url(entry), what: what(entry) })) : [])),
       ...fixedPages,
     ];
   }
 }
+
+/** A kind of page the paginated templates make, one page per entry of its list. */
+interface PageKind<Entry> {
+  list(archive: Archive): readonly Entry[];
+  /** The page's URL; a redirect's file. */
+  url(entry: Entry): string;
+  /** What the page is, for people; none for redirects, which are not among the archive's pages. */
+  what?(entry: Entry): string;
+  /** An item's own page: the preview renders these first after an edit. */
+  ofItem?: boolean;
+}
+
+const pageKind = <Entry>(kind: PageKind<Entry>): PageKind<Entry> => kind;
+
+/**
+ * The page kinds, one entry each, in the order pages are listed: the page lists, the page URLs and
+ * the HTML check's sample are derived from it. A new kind is one entry plus its template.
+ */
+const pageKinds = {
+  news: pageKind({ list: (archive) => archive.news, url: (item) => item.url, what: (item) => `the news item ${item.file}`, ofItem: true }),
+  abstracts: pageKind({ list: (archive) => archive.abstracts, url: (item) => item.url, what: (item) => `the abstract ${item.file}`, ofItem: true }),
+  newsPages: pageKind({ list: (archive) => archive.newsPages, url: (page) => page.url, what: () => "the list of news" }),
+  yearPages: pageKind({ list: (archive) => archive.yearPages, url: (page) => page.url, what: (page) => `the page of the year ${page.year}` }),
+  topicPages: pageKind({ list: (archive) => archive.topicPages, url: (page) => page.url, what: (page) => `the page of the topic ${page.topic.id}` }),
+  conferenceIndexPages: pageKind({ list: (archive) => archive.conferenceIndexPages, url: (page) => page.url, what: () => "the list of conferences" }),
+  conferencePages: pageKind({ list: (archive) => archive.conferencePages, url: (page) => page.url, what: (page) => `the page of the conference ${page.conference.id}` }),
+  speakerIndexPages: pageKind({ list: (archive) => archive.speakerIndexPages, url: (page) => page.url, what: () => "the list of speakers" }),
+  speakerPages: pageKind({ list: (archive) => archive.speakerPages, url: (page) => page.url, what: (page) => `the page of the speaker ${page.speaker.name}` }),
+  redirects: pageKind({ list: (archive) => archive.redirects, url: (redirect) => redirect.file }),
+};
 
 /** Pages that always exist (templates in src/pages with a fixed permalink). */
 export const fixedPages: readonly { url: string; what: string }[] = [

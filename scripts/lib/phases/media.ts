@@ -14,21 +14,21 @@ import { createHash } from "node:crypto";
 import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import Image, { generateHTML } from "@11ty/eleventy-img";
+import Image, { generateObject } from "@11ty/eleventy-img";
 import sharp from "sharp";
 import { z } from "zod";
 import type { Item } from "../content/load.ts";
-import { bodyImagePlaceholders, publishedHref, type FileOrigin, type ItemDocument, type ItemImage } from "../content/item-files.ts";
+import { bodyImagePlaceholders, publishedHref, type FigureData, type FileOrigin, type ItemDocument, type ItemImage, type PictureData } from "../content/item-files.ts";
 import { site } from "../content/data.ts";
 import { PdfTextReader } from "../content/pdf-text.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { BuildError, type Phase, type StagedBuild } from "../build/phase.ts";
 import { repoRoot } from "../util/repo-root.ts";
 import { pluralise } from "../util/format.ts";
-import { escapeHtml } from "../util/html.ts";
 import { printable } from "../util/error-message.ts";
 import { cacheWarning, discardCacheEntry, readCacheEntry, writeCacheEntry } from "../util/cache-entry.ts";
 import { fillWords, wordsFor, type Words } from "../content/words.ts";
+import { mediaMarkup } from "../eleventy/media-markup.ts";
 
 /** Widths written for every image; 240 is the list cards' thumbnail. Never wider than the original. */
 export const imageWidths = [240, 480, 800, 1280];
@@ -145,16 +145,17 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
         for (const entry of Object.values(processedImage.formats).flat()) placeCachedFile(entry.outputPath, path.join(itemDir, entry.filename));
         if (processedImage.original) placeCachedFile(processedImage.original.outputPath, path.join(itemDir, processedImage.original.filename));
         // Root-relative, as every link of the site: the base path, snapshots and feeds rewrite them.
-        const picture = pictureHtml(processedImage, item.url, image.alt, lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" });
+        const picture = pictureData(processedImage, item.url, image.alt, lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" });
         const jpeg = processedImage.formats.jpeg?.at(-1);
         // One WebP, not a <picture>: a result's thumbnail is built by script from three metadata values.
         const webp = processedImage.formats.webp?.find((entry) => entry.width >= thumbnailWidth) ?? processedImage.formats.webp?.at(-1);
         return {
           ...image,
           ...(jpeg ? { jpeg: { name: jpeg.filename, width: jpeg.width, height: jpeg.height } } : {}),
-          ...(lead ? { thumbnail: pictureHtml(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth) } : {}),
+          ...(lead ? { thumbnail: pictureData(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth) } : {}),
           ...(lead && webp ? { searchThumbnail: { name: webp.filename, width: webp.width, height: webp.height } } : {}),
-          picture: alone || lead ? figureHtml(picture, image, item.url, processedImage.original, wordsFor(item.lang)) : picture,
+          picture,
+          ...(alone || lead ? { figure: figureData(picture, image, item.url, processedImage.original, wordsFor(item.lang)) } : {}),
         };
       };
       const image = files.image && publish(files.image, true, true);
@@ -172,9 +173,10 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
         }
         documents.push(read && "pages" in read ? { ...document, pages: read.pages, text: read.text } : document);
       }
+      const bodyMarkup = await Promise.all(bodyImages.map((image) => (image.figure ? mediaMarkup({ figure: image.figure }) : mediaMarkup({ picture: image.picture! }))));
       published.set(item.url, {
         ...item,
-        html: item.html.replace(bodyImagePlaceholders, (_, index: string) => bodyImages[Number(index)]?.picture ?? ""),
+        html: item.html.replace(bodyImagePlaceholders, (_, index: string) => bodyMarkup[Number(index)] ?? ""),
         files: { ...files, ...(image ? { image } : {}), bodyImages, documents },
       });
     }
@@ -292,8 +294,8 @@ function fileSize(file: string): number | undefined {
   }
 }
 
-/** `<picture>` for a processed image, its files linked as `prefix` + file name; only widths up to `maxWidth`. */
-function pictureHtml(image: ProcessedImage, prefix: string, alt: string, attributes: Record<string, string>, maxWidth?: number): string {
+/** The picture of a processed image, its files linked as `prefix` + file name; only widths up to `maxWidth`. */
+function pictureData(image: ProcessedImage, prefix: string, alt: string, attributes: Record<string, string>, maxWidth?: number): PictureData {
   const metadata = Object.fromEntries(
     Object.entries(image.formats).map(([format, entries]) => {
       const kept = maxWidth ? [entries.find((entry) => entry.width >= maxWidth) ?? entries.at(-1)] : entries;
@@ -303,19 +305,29 @@ function pictureHtml(image: ProcessedImage, prefix: string, alt: string, attribu
       ];
     }),
   );
-  return generateHTML(metadata, { alt, sizes: maxWidth ? `${maxWidth / 2}px` : articleImageSizes, ...attributes }) as string;
+  // eleventy-img's choice of fallback, sources and attributes, as data: `{ img }`, or `{ picture: { "@children": [{ source }…, { img }] } }`.
+  const made = generateObject(metadata, { alt, sizes: maxWidth ? `${maxWidth / 2}px` : articleImageSizes, ...attributes }) as GeneratedPicture;
+  if (made.img) return { sources: [], img: made.img };
+  const children = made.picture?.["@children"] ?? [];
+  return {
+    sources: children.flatMap((child) => (child.source ? [child.source] : [])),
+    img: children.find((child) => child.img)?.img ?? {},
+  };
 }
 
-/** A figure with its caption, credit and original, labelled in the item's language (`words`). */
-function figureHtml(picture: string, image: ItemImage, itemUrl: string, original: ProcessedImage["original"], words: Words): string {
-  const caption = [
-    image.caption ? escapeHtml(image.caption) : "",
-    image.credit ? `<span class="credit">${escapeHtml(fillWords(words.photo, { credit: image.credit }))}</span>` : "",
-    original ? `<a href="${itemUrl}${publishedHref(original.filename)}" download>${escapeHtml(fillWords(words.originalImage, { format: original.format.toUpperCase() }))}</a>` : "",
-  ].filter(Boolean);
-  // Not the article's text, so never a search excerpt; the caption is still searched, as metadata.
-  const search = image.caption ? ` data-pagefind-meta="caption[data-caption]" data-caption="${escapeHtml(image.caption)}"` : "";
-  return `<figure class="media" data-pagefind-ignore${search}>${picture}${caption.length > 0 ? `<figcaption>${caption.join(" ")}</figcaption>` : ""}</figure>`;
+interface GeneratedPicture {
+  img?: Record<string, string | number>;
+  picture?: { "@children": { source?: { type: string; srcset: string; sizes?: string }; img?: Record<string, string | number> }[] };
+}
+
+/** A figure's caption, credit and original, labelled in the item's language (`words`). */
+function figureData(picture: PictureData, image: ItemImage, itemUrl: string, original: ProcessedImage["original"], words: Words): FigureData {
+  return {
+    picture,
+    ...(image.caption ? { caption: image.caption } : {}),
+    ...(image.credit ? { credit: fillWords(words.photo, { credit: image.credit }) } : {}),
+    ...(original ? { original: { href: `${itemUrl}${publishedHref(original.filename)}`, label: fillWords(words.originalImage, { format: original.format.toUpperCase() }) } } : {}),
+  };
 }
 
 function where(item: Item, origin: FileOrigin): string {

@@ -13,6 +13,7 @@ import { suggestionWordsPath } from "../../../src/assets/shared/offline-files.ts
 import { foldText } from "../../../src/assets/shared/fold.ts";
 import { bucketOf, formatBucket, minWordLength, words, type DictionaryWord } from "../../../src/assets/shared/suggest.ts";
 import type { Item } from "../content/load.ts";
+import { htmlText } from "../util/html.ts";
 
 /** Where the files go, under the site: /search/words/a.txt … z.txt, other.txt. */
 export const suggestionWordsFolder = suggestionWordsPath.slice(1, -1);
@@ -25,13 +26,6 @@ function searchableText(item: Item): string {
     for (const speaker of item.speakers) parts.push(speaker.name, speaker.role ?? "", speaker.organisation ?? "");
   }
   return parts.join("\n");
-}
-
-const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
-
-/** The text of our own Markdown's HTML (scripts/lib/content/markdown.ts): tags dropped, the common entities read. */
-function htmlText(html: string): string {
-  return html.replace(/<[^>]*>/g, " ").replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => entities[name] ?? " ");
 }
 
 /** Every listed word with its pages and most used spelling, most frequent first, by file. */

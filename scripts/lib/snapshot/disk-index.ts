@@ -5,39 +5,16 @@
  * `data-pagefind-filter` values in src/pages/news-item.njk and abstract.njk), so the search page's
  * facets read the same from disk and over http.
  */
-import { Parser } from "htmlparser2";
 import { diskIndexGlobal, type DiskIndex, type DiskIndexPage } from "../../../src/assets/search/disk-search.ts";
 import type { Archive } from "../model/archive.ts";
 import type { Item } from "../content/load.ts";
 import { languageAutonym } from "../content/languages.ts";
 import { abstractAbout } from "../search/metadata.ts";
 import { suggestionDictionary } from "../search/suggestion-words.ts";
+import { htmlText } from "../util/html.ts";
 import { formatBucket } from "../../../src/assets/shared/suggest.ts";
 import { storyFilter } from "../../../src/assets/search/stories.ts";
-
-/** Elements whose edges separate words: "<p>a</p><p>b</p>" reads "a b", not "ab". */
-const blockElements = new Set(["address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table", "td", "th", "tr", "ul"]);
-
-/** The text of rendered Markdown, entities decoded, whitespace collapsed. */
-export function htmlText(html: string): string {
-  let text = "";
-  const parser = new Parser(
-    {
-      ontext(data) {
-        text += data;
-      },
-      onopentag(name) {
-        if (blockElements.has(name)) text += " ";
-      },
-      onclosetag(name) {
-        if (blockElements.has(name)) text += " ";
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.end(html);
-  return text.replace(/\s+/g, " ").trim();
-}
+import { facets, type Facet } from "../../../src/assets/shared/facets.ts";
 
 /** The lead image's search thumbnail as the search page reads it from Pagefind's metadata. */
 function thumbnailMeta(item: Item): Record<string, string> {
@@ -46,16 +23,33 @@ function thumbnailMeta(item: Item): Record<string, string> {
 }
 
 /**
- * The language, group of translations and story Pagefind gets from the article's markup
- * (src/pages/news-item.njk): the story filter only on an item with translations.
+ * Each facet's values for an item, as Pagefind reads them from the item's markup
+ * (src/pages/news-item.njk, abstract.njk); undefined where the facet is not indexed for the item's kind.
  */
-function languageFilters(item: Item, archive: Archive): { meta: Record<string, string>; filters: Record<string, string[]> } {
+const facetValues: { [F in Facet]: (item: Item, archive: Archive) => string[] | undefined } = {
+  type: (item) => [item.kind === "news" ? "News" : "Abstract"],
+  year: (item) => [String(item.year)],
+  // An abstract's topics as abstract.njk indexes them; news lists the facet even when empty, as it always has.
+  topic: (item) => (item.kind === "news" || item.topics.length > 0 ? item.topics.map((topic) => topic.label) : undefined),
+  conference: (item) => (item.kind === "abstract" ? [item.conference.name] : undefined),
+  // A speaker page's name (the most used spelling), as the abstract page's filter gives it.
+  speaker: (item, archive) => (item.kind === "abstract" ? [...new Set(item.speakers.map((speaker) => archive.speakerOf(speaker)?.name ?? speaker.name))] : undefined),
+  lang: (item) => [languageAutonym(item.lang)],
+};
+
+/** The filters Pagefind gets from an item's markup: the facets', and the story's on an item with translations. */
+function itemFilters(item: Item, archive: Archive): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const { id } of facets) {
+    const values = facetValues[id](item, archive);
+    if (values) filters[id] = values;
+  }
   const story = archive.translationKeyOf(item);
-  return { meta: { lang: item.lang, group: story }, filters: { lang: [languageAutonym(item.lang)], ...(story ? { [storyFilter]: [story] } : {}) } };
+  if (story) filters[storyFilter] = [story];
+  return filters;
 }
 
 function indexPage(item: Item, archive: Archive): DiskIndexPage {
-  const language = languageFilters(item, archive);
   const caption = item.files?.image?.caption ?? "";
   const common = {
     // Relative to the snapshot's root, and naming the file: the search page resolves it from disk.
@@ -65,27 +59,14 @@ function indexPage(item: Item, archive: Archive): DiskIndexPage {
     summary: item.summary,
     body: htmlText(item.html),
   };
-  if (item.kind === "news") {
-    return {
-      ...common,
-      about: caption,
-      meta: { type: "News", ...language.meta, ...thumbnailMeta(item) },
-      filters: { type: ["News"], year: [String(item.year)], topic: item.topics.map((topic) => topic.label), ...language.filters },
-    };
-  }
+  const language = { lang: item.lang, group: archive.translationKeyOf(item) };
+  if (item.kind === "news") return { ...common, about: caption, meta: { type: "News", ...language, ...thumbnailMeta(item) }, filters: itemFilters(item, archive) };
   return {
     ...common,
     // What Pagefind searches as the abstract's metadata (src/pages/abstract.njk).
     about: [item.conference.name, ...item.speakers.map((speaker) => speaker.name), abstractAbout(item), ...(caption ? [caption] : [])].join(". "),
-    meta: { type: "Abstract", conference: item.conference.name, speakers: item.speakers.map((speaker) => speaker.name).join(", "), ...language.meta, ...thumbnailMeta(item) },
-    filters: {
-      type: ["Abstract"],
-      year: [String(item.year)],
-      conference: [item.conference.name],
-      // A speaker page's name (the most used spelling), as the abstract page's filter gives it.
-      speaker: [...new Set(item.speakers.map((speaker) => archive.speakerOf(speaker)?.name ?? speaker.name))],
-      ...language.filters,
-    },
+    meta: { type: "Abstract", conference: item.conference.name, speakers: item.speakers.map((speaker) => speaker.name).join(", "), ...language, ...thumbnailMeta(item) },
+    filters: itemFilters(item, archive),
   };
 }
 

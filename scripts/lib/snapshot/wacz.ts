@@ -20,7 +20,7 @@ import { site } from "../content/data.ts";
 import type { Archive } from "../model/archive.ts";
 import { absoluteUrl } from "../model/urls.ts";
 import { dayAsNow } from "../content/dates.ts";
-import { htmlText } from "./disk-index.ts";
+import { htmlText } from "../util/html.ts";
 import { pageUrls } from "./links.ts";
 import { pluralise } from "../util/format.ts";
 import { byCodeUnits, listFiles } from "../util/list-files.ts";

@@ -12,6 +12,7 @@
  */
 import type { FilterCounts, Pagefind, ResultData, SearchHit, SearchOptions, SearchResponse } from "./pagefind.ts";
 import { storyFilter } from "./stories.ts";
+import { foldText } from "../shared/fold.ts";
 
 /** The global that `search-index.js` assigns. */
 export const diskIndexGlobal = "archiveSearchIndex";
@@ -52,14 +53,9 @@ const fields = Object.keys(fieldWeights) as Field[];
 
 const wordPattern = /[\p{L}\p{N}]+/gu;
 
-/** Lower case without accents: "Fiscalía" → "fiscalia", "São" → "sao". */
-export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
-}
-
 /** The query's words, folded; "" and punctuation give none. */
 export function queryWords(query: string): string[] {
-  return [...new Set(fold(query).match(wordPattern) ?? [])];
+  return [...new Set(foldText(query).match(wordPattern) ?? [])];
 }
 
 interface Word {
@@ -73,7 +69,7 @@ interface Word {
 function words(text: string): Word[] {
   return [...text.matchAll(wordPattern)].map((match) => {
     const lower = match[0].normalize("NFC").toLowerCase();
-    return { start: match.index, end: match.index + match[0].length, lower, folded: fold(lower) };
+    return { start: match.index, end: match.index + match[0].length, lower, folded: foldText(lower) };
   });
 }
 
@@ -183,7 +179,7 @@ function passesFilters(page: DiskIndexPage, filters: SearchOptions["filters"]): 
 export function createDiskSearch(index: DiskIndex, siteRoot: string): Pagefind {
   const prepared: Prepared[] = index.pages.map((page) => ({
     page,
-    haystack: fold([page.title, page.about, page.summary, page.body].join("\n")),
+    haystack: foldText([page.title, page.about, page.summary, page.body].join("\n")),
   }));
   const totals = countFilters(index.pages, {});
 

@@ -5,11 +5,9 @@
  * in Node (test/assets/search-state.test.ts) and a copied link always reproduces the same search.
  */
 import { formatCalendarDate, isCalendarDate } from "../shared/calendar-dates.ts";
+import { checkboxFacets, type CheckboxFacet, type Facet } from "../shared/facets.ts";
 
-/** Facets chosen with checkboxes. The year is a facet too, chosen as a range (from–to). */
-export const checkboxFacets = ["type", "topic", "conference", "speaker", "lang"] as const;
-export type CheckboxFacet = (typeof checkboxFacets)[number];
-export type Facet = CheckboxFacet | "year";
+export { checkboxFacets, type CheckboxFacet, type Facet };
 
 export const sortOrders = ["relevance", "newest", "oldest"] as const;
 export type SortOrder = (typeof sortOrders)[number];
@@ -34,7 +32,8 @@ export type FacetLabels = Partial<Record<CheckboxFacet, ReadonlyMap<string, stri
 export type PagefindFilters = Record<string, { any: string[] }>;
 
 export function emptyState(): SearchState {
-  return { q: "", selected: { type: [], topic: [], conference: [], speaker: [], lang: [] }, sort: "relevance" };
+  const selected = Object.fromEntries(checkboxFacets.map((facet) => [facet, []])) as unknown as Record<CheckboxFacet, string[]>;
+  return { q: "", selected, sort: "relevance" };
 }
 
 export function parseState(search: string): SearchState {

@@ -11,6 +11,7 @@
 import { offlinePagePath } from "../shared/offline-files.ts";
 import { excerptParts, highlightUrl, markedWords, withoutLeadingTitle } from "./excerpt.ts";
 import { foldText } from "../shared/fold.ts";
+import { facetById } from "../shared/facets.ts";
 import type { ResultData } from "./pagefind.ts";
 import { languageAutonym } from "../shared/language-name.ts";
 import { resultLanguage, TranslationResults } from "./translations.ts";
@@ -319,12 +320,11 @@ export class SearchView {
   /** Builds the facet controls from every value in the index, once, showing `state`'s choices; they show with their counts. */
   buildFacets(totals: Record<string, Record<string, number>>, labels: FacetLabels, state: SearchState): void {
     if (this.#facets.length > 0) return;
-    const nouns: Record<CheckboxFacet, string> = { type: "types", topic: "topics", conference: "conferences", speaker: "speakers", lang: "languages" };
     for (const facet of checkboxFacets) {
       // The page of an archive in one language has no Language facet (src/pages/search.njk).
       if (facet === "lang" && !this.form.querySelector('fieldset[data-facet="lang"]')) continue;
       const fieldset = required(this.form, `fieldset[data-facet="${facet}"]`, HTMLFieldSetElement);
-      this.#facets.push(new FacetList(facet, fieldset, facetValues(totals[facet] ?? {}, labels[facet]), nouns[facet]));
+      this.#facets.push(new FacetList(facet, fieldset, facetValues(totals[facet] ?? {}, labels[facet]), facetById(facet).noun));
     }
     this.#years = Object.keys(totals.year ?? {}).sort();
     for (const select of [this.from, this.to]) {
@@ -449,13 +449,12 @@ export class SearchView {
 
 /** A list item per chosen filter, each a button that removes it ("Remove filter Topic: Training ×"); `labels` name the URL's ids. */
 function filterChips(state: SearchState, labels: FacetLabels): HTMLLIElement[] {
-  const names: Record<CheckboxFacet, string> = { type: "Type", topic: "Topic", conference: "Conference", speaker: "Speaker", lang: "Language" };
   const chips: [CheckboxFacet | "year", string, string][] = checkboxFacets.flatMap((facet) =>
-    state.selected[facet].map((value): [CheckboxFacet, string, string] => [facet, value, `${names[facet]}: ${labels[facet]?.get(value) ?? value}`]),
+    state.selected[facet].map((value): [CheckboxFacet, string, string] => [facet, value, `${facetById(facet).label}: ${labels[facet]?.get(value) ?? value}`]),
   );
   if (state.from !== undefined || state.to !== undefined) {
     const range = state.from === state.to ? String(state.from) : `${state.from ?? "…"}–${state.to ?? "…"}`;
-    chips.push(["year", "", `Years: ${range}`]);
+    chips.push(["year", "", `${facetById("year").label}: ${range}`]);
   }
   return chips.map(([facet, value, text]) => {
     const item = element("li");

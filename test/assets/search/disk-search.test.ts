@@ -1,7 +1,8 @@
 /** Searching a snapshot from disk (src/assets/search/disk-search.ts): the fallback for Pagefind. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createDiskSearch, excerpt, fold, isDiskIndex, queryWords, type DiskIndex, type DiskIndexPage } from "../../../src/assets/search/disk-search.ts";
+import { foldText } from "../../../src/assets/shared/fold.ts";
+import { createDiskSearch, excerpt, isDiskIndex, queryWords, type DiskIndex, type DiskIndexPage } from "../../../src/assets/search/disk-search.ts";
 import type { Pagefind, SearchOptions } from "../../../src/assets/search/pagefind.ts";
 
 const news = (url: string, title: string, date: string, body: string, topics: string[] = [], summary = ""): DiskIndexPage => ({
@@ -42,7 +43,7 @@ async function titles(term: string | null, options?: SearchOptions): Promise<str
 }
 
 test("folding drops case and accents, and the query splits into words", () => {
-  assert.is(fold("Fiscalía São PAULO"), "fiscalia sao paulo");
+  assert.is(foldText("Fiscalía São PAULO"), "fiscalia sao paulo");
   assert.equal(queryWords("  São-Paulo, fiscalía! são "), ["sao", "paulo", "fiscalia"]);
   assert.equal(queryWords("?!"), []);
 });

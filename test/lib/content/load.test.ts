@@ -5,7 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { conferences, site, topics } from "../../../scripts/lib/content/data.ts";
 import { newsSchema, speakerSchema } from "../../../scripts/lib/content/schema.ts";
-import { readContent, type LoadedContent, type LoadOptions } from "../../../scripts/lib/content/load.ts";
+import { passedFields, readContent, type LoadedContent, type LoadOptions } from "../../../scripts/lib/content/load.ts";
 import { ContentError, formatProblem, type Problem } from "../../../scripts/lib/content/problems.ts";
 
 type Files = Record<string, string | Uint8Array>;
@@ -109,6 +109,11 @@ test("a valid news file becomes a news item", () => {
       ["memoranda-of-understanding", "Memoranda of understanding", "/topics/memoranda-of-understanding/"],
     ],
   );
+});
+
+test("a front-matter field the loader does not turn into something else reaches the item as parsed, its text bidi-closed", () => {
+  const data = { title: "Consumed", tags: ["training"], venue: "Sala \u202Eabc", seats: 40 };
+  assert.equal(passedFields(data, ["title", "tags"] as const), { venue: "Sala \u202Eabc\u202C", seats: 40 });
 });
 
 test("the URL year comes from the date, not from the folder", () => {

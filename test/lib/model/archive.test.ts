@@ -128,4 +128,45 @@ test("a period keeps only its years' items; the base path comes from the options
   assert.is(archive.siteRoot, "https://archive.iap-association.org/archive/");
 });
 
+test("the page kinds give the page lists, the pages with what they are, and the HTML check's sample", () => {
+  const archive = new Archive({ content, site, topics, conferences });
+  const lists = archive.pageLists();
+  assert.equal(Object.keys(lists), ["news", "abstracts", "newsPages", "yearPages", "topicPages", "conferenceIndexPages", "conferencePages", "speakerIndexPages", "speakerPages", "redirects"]);
+  assert.equal(lists.yearPages.map((page) => page.url), ["/news/2023/", "/news/2021/"]);
+  assert.equal(lists.redirects.map((redirect) => redirect.file), ["/News/old-mou/index.html"]);
+  // Every other entry from the second on: the second of two runs.
+  assert.equal(archive.pageLists({ index: 1, count: 2 }).news.map((item) => item.url), ["/news/2023/other/"]);
+  const own = archive.itemPageLists(new Set(["/news/2021/older/"]));
+  assert.equal(own.news.map((item) => item.url), ["/news/2021/older/"]);
+  assert.equal(Object.entries(own).filter(([, list]) => list.length > 0).map(([kind]) => kind), ["news"]);
+  const [first] = archive.news;
+  assert.equal(archive.pages().slice(0, 5), [
+    { url: "/news/2023/mou/", what: `the news item ${first!.file}` },
+    { url: "/news/2023/other/", what: `the news item ${archive.news[1]!.file}` },
+    { url: "/news/2021/older/", what: `the news item ${archive.news[2]!.file}` },
+    { url: "/news/", what: "the list of news" },
+    { url: "/news/2023/", what: "the page of the year 2023" },
+  ]);
+  assert.equal(archive.pages().slice(-6).map((page) => page.url), ["/speakers/", "/", "/years/", "/topics/", "/search/", "/offline/"]);
+  assert.is(archive.pageCount, 23);
+  // The first and last page of each kind, the redirect's file, the fixed pages, the 404 page.
+  assert.equal(archive.htmlSample(), [
+    "/news/2023/mou/index.html",
+    "/news/2021/older/index.html",
+    "/news/index.html",
+    "/news/2023/index.html",
+    "/news/2021/index.html",
+    "/topics/international-cooperation/index.html",
+    "/topics/memoranda-of-understanding/index.html",
+    "/conferences/index.html",
+    "/conferences/european-regional-18/index.html",
+    "/conferences/annual-23/index.html",
+    "/speakers/index.html",
+    "/News/old-mou/index.html",
+    "/index.html",
+    "/offline/index.html",
+    "/404.html",
+  ]);
+});
+
 test.run();
