@@ -86,15 +86,8 @@ test("a circle is found, however long, and a diamond is none", () => {
   assert.equal(circles(made), [["a", "b", "c"]]);
 });
 
-/**
- * The one circle left: the search page's Pagefind wrapper, its story counts and the facet index they build on import
- * each other until facet-index.ts leaves shared/ for search/ with the types it reads. Listed so that any other
- * circle fails here, and so that its end does too, to be removed from this list.
- */
-const awaitingFacetIndexMove = ["src/assets/search/pagefind.ts", "src/assets/search/stories.ts", "src/assets/shared/facet-index.ts"];
-
-test("no file circle among the imports of scripts/ and src/assets/ but the one awaiting its move", () => {
-  assert.equal(circles(graph), [awaitingFacetIndexMove]);
+test("no file circle among the imports of scripts/ and src/assets/", () => {
+  assert.equal(circles(graph), []);
 });
 
 test("the snapshot's library imports nothing of the build's phases", () => {

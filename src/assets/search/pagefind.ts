@@ -4,54 +4,12 @@
  * declared from its documentation (pagefind.app/docs/api/, /docs/js-api-filtering/) and checked
  * against the shipped pagefind.js; the browser tests exercise every one of them.
  */
-import { FacetedPagefind } from "../shared/facet-index.ts";
+import { FacetedPagefind } from "./facet-index.ts";
 import { bundleFolder, scriptFile, watchFetch } from "../shared/pagefind-internals.ts";
 import { requireSaved } from "./not-saved.ts";
-import type { PagefindFilters } from "./state.ts";
+import type { FilterCounts, Pagefind, PagefindOptions, SearchOptions, SearchResponse } from "./pagefind-types.ts";
 
-/** `{ topic: { Training: 4, Cybercrime: 0 } }` */
-export type FilterCounts = Record<string, Record<string, number>>;
-
-export interface SearchOptions {
-  filters?: PagefindFilters;
-  sort?: Record<string, "asc" | "desc">;
-}
-
-export interface SearchResponse {
-  results: SearchHit[];
-  /** Matches per filter value if that value were added to the current filters. */
-  filters: FilterCounts;
-  unfilteredResultCount: number;
-}
-
-export interface SearchHit {
-  id: string;
-  /** Relevance (higher first), as Pagefind ranks results. */
-  score?: number;
-  /** The story (the item and its translations, stories.ts) of a page that has translations, where the engine knows it. */
-  story?: string;
-  /** Loads the result's fragment: one small request per result, so only results on screen are loaded. */
-  data(): Promise<ResultData>;
-}
-
-export interface ResultData {
-  url: string;
-  /** Page text around the matches, `<` and `>` escaped, matches wrapped in `<mark>`. */
-  excerpt: string;
-  /** Raw metadata (never HTML-escaped by Pagefind): insert as text only. */
-  meta: Record<string, string | undefined>;
-  /** The page's sections (headings with an id), each with its own excerpt; titles are raw text. */
-  sub_results?: { title: string; url: string; excerpt: string }[];
-}
-
-/** Pagefind's options that this page sets (pagefind.app/docs/search-config/, /docs/ranking/). */
-export interface PagefindOptions {
-  excerptLength?: number;
-  /** Only before `init()`. */
-  noWorker?: boolean;
-  /** A match in a metadata field multiplies a page's score by its weight (title: 5 by default, others 1). */
-  ranking?: { metaWeights?: Record<string, number> };
-}
+export type { FilterCounts, Pagefind, PagefindOptions, ResultData, SearchHit, SearchOptions, SearchResponse } from "./pagefind-types.ts";
 
 /**
  * A speaker's name is searched as an abstract's metadata (src/pages/abstract.njk): ranked as its title,
@@ -59,14 +17,6 @@ export interface PagefindOptions {
  */
 export const searchOptions: PagefindOptions = { noWorker: true, ranking: { metaWeights: { title: 5, speakers: 5 } } };
 
-export interface Pagefind {
-  options(options: PagefindOptions): Promise<void>;
-  init(): Promise<void>;
-  /** Every filter value in the index with its page count (loads the filter files). */
-  filters(): Promise<FilterCounts>;
-  search(term: string | null, options?: SearchOptions): Promise<SearchResponse>;
-  preload(term: string, options?: SearchOptions): Promise<void>;
-}
 
 /**
  * Imports and starts Pagefind from `url` (its `pagefind.js`, absolute), with its facets computed by

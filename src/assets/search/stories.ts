@@ -8,7 +8,7 @@
  * translations of another of its pages, without loading any result's fragment: the count is cheap
  * for 10,000 results as for 10.
  */
-import type { SearchHit } from "./pagefind.ts";
+import type { SearchHit } from "./pagefind-types.ts";
 
 /** The filter that names a page's story (only on pages that have translations). */
 export const storyFilter = "story";

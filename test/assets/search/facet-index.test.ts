@@ -1,5 +1,5 @@
 /**
- * The facet index (src/assets/shared/facet-index.ts) reads Pagefind's own files, whose format is
+ * The facet index (src/assets/search/facet-index.ts) reads Pagefind's own files, whose format is
  * Pagefind's internal one: an index written here by Pagefind's Node API is read back, and every
  * page's filters must equal what its fragment (JSON, Pagefind's per-page data) says. A Pagefind
  * upgrade that changes the files fails here, not silently in the browser. The facet file the build
@@ -12,7 +12,7 @@ import * as pagefindNode from "pagefind";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { writeFacetFiles } from "../../../scripts/lib/search/pagefind-files.ts";
-import { FacetedPagefind, FacetIndex } from "../../../src/assets/shared/facet-index.ts";
+import { FacetedPagefind, FacetIndex } from "../../../src/assets/search/facet-index.ts";
 import {
   decodeCbor,
   encodeFacetFile,

@@ -17,15 +17,15 @@
  * are gzipped CBOR behind a `pagefind_dcd` signature; they are Pagefind's internals, not its API:
  * anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and count as
  * before (correct, only slower); their formats are read in pagefind-internals.ts.
- * test/assets/shared/facet-index.test.ts reads a real index.
+ * test/assets/search/facet-index.test.ts reads a real index.
  * It covers one bundle (one `pagefind/` folder): page numbers belong to a bundle, so an index
  * written in parts (a large archive, `PartedPagefind` in pagefind.ts) has one per part, and the
  * parts' counts are summed.
  */
-import type { FilterCounts, Pagefind, PagefindOptions, SearchHit, SearchOptions, SearchResponse } from "../search/pagefind.ts";
-import type { PagefindFilters } from "../search/state.ts";
-import { storyFilter } from "../search/stories.ts";
-import { FacetIndexError, facetFilePath, facetFileSignature, inflate, readFacetFile, readMeta, type FilterPages, type IndexMeta, type SeenMeta } from "./pagefind-internals.ts";
+import type { FilterCounts, Pagefind, PagefindOptions, SearchHit, SearchOptions, SearchResponse } from "./pagefind-types.ts";
+import type { PagefindFilters } from "./state.ts";
+import { storyFilter } from "./stories.ts";
+import { FacetIndexError, facetFilePath, facetFileSignature, inflate, readFacetFile, readMeta, type FilterPages, type IndexMeta, type SeenMeta } from "../shared/pagefind-internals.ts";
 
 
 interface Facet {
