@@ -1,3 +1,5 @@
+import { refusalBox } from "../preview/refusal-box.ts";
+
 /**
  * Under `npm start`, the build is the judge: after each save the page asks the preview
  * (scripts/lib/preview/editor-backend-thread.mjs) and, while the build refuses the content, shows
@@ -5,16 +7,7 @@
  * banner (admin-page.css, --verdict-height), so no field is hidden under it.
  */
 export function verdictBanner(verdictUrl: string): { afterSave(): Promise<void> } {
-  const banner = document.createElement("section");
-  banner.className = "verdict";
-  banner.setAttribute("role", "alert");
-  banner.setAttribute("aria-labelledby", "verdict-heading");
-  banner.hidden = true;
-  const heading = document.createElement("h2");
-  heading.id = "verdict-heading";
-  heading.textContent = "Saved, but the build refuses it: the preview was not updated";
-  const message = document.createElement("pre");
-  banner.append(heading, message);
+  const { box: banner, message } = refusalBox("verdict", "Saved, but the build refuses it: the preview was not updated");
   document.body.append(banner);
   const fit = () => document.documentElement.style.setProperty("--verdict-height", banner.hidden ? "0px" : `${banner.offsetHeight}px`);
   new ResizeObserver(fit).observe(banner);

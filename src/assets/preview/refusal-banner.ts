@@ -5,19 +5,12 @@
  * build accepts the content again, as server-sent events (scripts/lib/preview/server-thread.mjs).
  */
 import { refusalEventsPath } from "../shared/preview-paths.ts";
+import { refusalBox } from "./refusal-box.ts";
 
-const banner = document.createElement("section");
-banner.className = "preview-refusal";
-banner.setAttribute("role", "alert");
-banner.setAttribute("aria-labelledby", "preview-refusal-heading");
-banner.hidden = true;
-const heading = document.createElement("h2");
-heading.id = "preview-refusal-heading";
-heading.textContent = "This page is out of date: the build refuses the content";
-const message = document.createElement("pre");
+const { box: banner, message } = refusalBox("preview-refusal", "This page is out of date: the build refuses the content");
 const advice = document.createElement("p");
 advice.textContent = "The last good preview is shown. Fix the file and save it: this page reloads once the build accepts it.";
-banner.append(heading, message, advice);
+banner.append(advice);
 
 function show(refusal: string | null): void {
   message.textContent = refusal ?? "";
