@@ -7,7 +7,6 @@ export default {
   timeZone: "Europe/Amsterdam",
   // A year before any news of the association (founded 1995): earlier dates are typos.
   archiveStart: 1990,
-  description:
-    "News and conference abstracts of the International Association of Prosecutors, founded on 6 June 1995.",
+  description: "News and conference abstracts of the International Association of Prosecutors, founded on 6 June 1995.",
   media: { maxImageMegabytes: 20, maxDocumentMegabytes: 50, publishOriginals: false },
 };

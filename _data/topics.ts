@@ -3,7 +3,8 @@ export default [
   {
     id: "international-cooperation",
     label: "International cooperation",
-    description: "Cooperation between prosecution services across borders: mutual legal assistance, joint work and exchanges.",
+    description:
+      "Cooperation between prosecution services across borders: mutual legal assistance, joint work and exchanges.",
   },
   {
     id: "memoranda-of-understanding",

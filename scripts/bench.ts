@@ -56,9 +56,24 @@ import { startedGroups, stopGroup } from "./bench/process-tree.ts";
 import { benchWacz } from "./bench/wacz.ts";
 import { benchImport, importBudgets, importSection } from "./bench/import.ts";
 import { formatBytes, pluralise } from "./lib/util/format.ts";
-import { gb, markdownReport, ms, sizeLabel, summariseSearch, type BenchResults, type SizeResult } from "./bench/report.ts";
+import {
+  gb,
+  markdownReport,
+  ms,
+  sizeLabel,
+  summariseSearch,
+  type BenchResults,
+  type SizeResult,
+} from "./bench/report.ts";
 import type { BenchOptions } from "./bench/options.ts";
-import { articleCount, benchPageWeight, benchSearch, benchSuggestions, firstNewsUrl, searchTerms } from "./bench/site.ts";
+import {
+  articleCount,
+  benchPageWeight,
+  benchSearch,
+  benchSuggestions,
+  firstNewsUrl,
+  searchTerms,
+} from "./bench/site.ts";
 import { optionsOrUsage } from "./lib/util/cli.ts";
 
 const usage =
@@ -96,7 +111,8 @@ export function parseBenchArgs(args: string[]): BenchOptions {
   if (values.large && !sizes.includes(100_000)) sizes.push(100_000);
   const texts = values.texts.split(",").map((text) => text.trim());
   const unknown = texts.find((text) => !corpusTexts.includes(text as CorpusText));
-  if (unknown !== undefined || texts.length === 0) throw new TypeError(`--texts must list ${corpusTexts.join(", ")}, got "${values.texts}"`);
+  if (unknown !== undefined || texts.length === 0)
+    throw new TypeError(`--texts must list ${corpusTexts.join(", ")}, got "${values.texts}"`);
   const maxRss = Number(values["max-rss"]);
   if (!(maxRss > 0)) throw new TypeError(`--max-rss must be a number of GB, got "${values["max-rss"]}"`);
   return {
@@ -166,7 +182,9 @@ async function main(): Promise<void> {
     },
     builds: [],
   };
-  log(`bench: ${results.machine.cores} cores (${results.machine.cpu}), ${gb(results.machine.memoryBytes)}, Node ${results.machine.node}, load ${results.machine.loadAverage.map((n) => n.toFixed(2)).join(" ")}`);
+  log(
+    `bench: ${results.machine.cores} cores (${results.machine.cpu}), ${gb(results.machine.memoryBytes)}, Node ${results.machine.node}, load ${results.machine.loadAverage.map((n) => n.toFixed(2)).join(" ")}`,
+  );
 
   if (options.media) {
     const browser = await launchBrowser();
@@ -199,16 +217,26 @@ async function main(): Promise<void> {
   let failed = false;
   const corpora = new Map<number, Corpus>();
   if (options.devLoopOnly) {
-    corpora.set(options.searchSize, writeBenchCorpus(options.searchSize, path.join(benchDir(options, options.searchSize, "subtlex"), "content")));
+    corpora.set(
+      options.searchSize,
+      writeBenchCorpus(options.searchSize, path.join(benchDir(options, options.searchSize, "subtlex"), "content")),
+    );
   }
   for (const size of options.site || options.devLoopOnly ? [] : options.sizes) {
     for (const text of options.texts) {
       const dir = benchDir(options, size, text);
       const corpus = writeBenchCorpus(size, path.join(dir, "content"), text);
       if (text === "subtlex") corpora.set(size, corpus);
-      log(`\n${sizeLabel(size)}, ${text}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}) in ${path.relative(repoRoot, corpus.dir)}`);
+      log(
+        `\n${sizeLabel(size)}, ${text}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}) in ${path.relative(repoRoot, corpus.dir)}`,
+      );
       log(`  ${corpus.words} distinct words`);
-      const result: SizeResult = { size, text, corpus: { news: corpus.news, abstracts: corpus.abstracts, bytes: corpus.bytes, words: corpus.words }, runs: [] };
+      const result: SizeResult = {
+        size,
+        text,
+        corpus: { news: corpus.news, abstracts: corpus.abstracts, bytes: corpus.bytes, words: corpus.words },
+        runs: [],
+      };
       results.builds.push(result);
       // The peers build the same files after each of our runs, so that all see the same load.
       const peers: Peer[] = [];
@@ -217,7 +245,11 @@ async function main(): Promise<void> {
         writeEleventySite(corpus.dir, path.join(dir, "eleventy"));
         peers.push(
           { key: "peer", label: "Hugo + Pagefind", run: () => runHugoPagefind(path.join(dir, "hugo")) },
-          { key: "eleventyPeer", label: "Eleventy + Pagefind", run: () => runEleventyPagefind(corpus.dir, path.join(dir, "eleventy")) },
+          {
+            key: "eleventyPeer",
+            label: "Eleventy + Pagefind",
+            run: () => runEleventyPagefind(corpus.dir, path.join(dir, "eleventy")),
+          },
         );
         for (const peer of peers) result[peer.key] = [];
       }
@@ -243,7 +275,9 @@ async function main(): Promise<void> {
           try {
             const measured = await peer.run();
             runs.push(measured);
-            log(`  ${peer.label} ${run}: ${ms(measured.totalMs)} (site ${ms(measured.siteMs)}, Pagefind ${ms(measured.pagefindMs)}, ${measured.words} words); peak ${gb(measured.peakBytes)}; load ${measured.loadAverage.toFixed(2)}`);
+            log(
+              `  ${peer.label} ${run}: ${ms(measured.totalMs)} (site ${ms(measured.siteMs)}, Pagefind ${ms(measured.pagefindMs)}, ${measured.words} words); peak ${gb(measured.peakBytes)}; load ${measured.loadAverage.toFixed(2)}`,
+            );
           } catch (error) {
             // Debian's hugo package may be missing: our figures stand without it.
             result[peer.key] = { error: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) };
@@ -251,21 +285,33 @@ async function main(): Promise<void> {
           }
         }
       }
-      if (options.wacz && text === "subtlex") results.wacz = [...(results.wacz ?? []), ...(await benchWacz(size, corpus.dir, dir, log))];
+      if (options.wacz && text === "subtlex")
+        results.wacz = [...(results.wacz ?? []), ...(await benchWacz(size, corpus.dir, dir, log))];
     }
   }
 
   // Cold queries on each corpus's site at the --search-size: our page beside the default UI.
   const coldSites = options.site
     ? []
-    : results.builds.filter((result) => result.size === options.searchSize && result.runs.length > 0 && options.search).map((result) => result.text);
+    : results.builds
+        .filter((result) => result.size === options.searchSize && result.runs.length > 0 && options.search)
+        .map((result) => result.text);
   if (coldSites.length > 0) {
     const browser = await launchBrowser();
     try {
       for (const text of coldSites) {
         const dir = benchDir(options, options.searchSize, text);
-        log(`\ncold queries on the ${sizeLabel(options.searchSize)} ${text} site: our page and Pagefind's default UI, ${pluralise(options.searchRuns, "round")}`);
-        const cold = await benchColdQueries(path.join(dir, "content"), path.join(dir, "site"), text, browser, options.searchRuns, log);
+        log(
+          `\ncold queries on the ${sizeLabel(options.searchSize)} ${text} site: our page and Pagefind's default UI, ${pluralise(options.searchRuns, "round")}`,
+        );
+        const cold = await benchColdQueries(
+          path.join(dir, "content"),
+          path.join(dir, "site"),
+          text,
+          browser,
+          options.searchRuns,
+          log,
+        );
         results.cold = [...(results.cold ?? []), cold];
       }
     } catch (error) {
@@ -282,7 +328,8 @@ async function main(): Promise<void> {
   const newsUrl = options.site ? firstNewsUrl(options.site) : searchCorpus?.sample.url;
   const searchable = options.site
     ? newsUrl !== undefined
-    : searchCorpus !== undefined && (options.devLoopOnly || results.builds.some((result) => result.size === searchSize && result.runs.length > 0));
+    : searchCorpus !== undefined &&
+      (options.devLoopOnly || results.builds.some((result) => result.size === searchSize && result.runs.length > 0));
   if ((options.search || options.devLoop) && !searchable) {
     log(
       options.site
@@ -295,20 +342,33 @@ async function main(): Promise<void> {
     const browser = await launchBrowser();
     try {
       if (options.search) {
-        log(`\nsearch on ${options.site ?? `the ${sizeLabel(searchSize)} site`}: cold query, then a warm one on the same page`);
+        log(
+          `\nsearch on ${options.site ?? `the ${sizeLabel(searchSize)} site`}: cold query, then a warm one on the same page`,
+        );
         try {
           const samples = await benchSearch(siteDir, browser, options, log);
-          results.search = { siteSize: options.site ? articleCount(options.site) : searchSize, samples, summary: summariseSearch(samples) };
+          results.search = {
+            siteSize: options.site ? articleCount(options.site) : searchSize,
+            samples,
+            summary: summariseSearch(samples),
+          };
           results.pageWeight = await benchPageWeight(siteDir, browser, [newsUrl, "/news/", "/search/"]);
           results.suggestions = await benchSuggestions(siteDir, browser);
         } catch (error) {
-          results.search = { siteSize: searchSize, samples: [], summary: [], error: error instanceof Error ? error.message : String(error) };
+          results.search = {
+            siteSize: searchSize,
+            samples: [],
+            summary: [],
+            error: error instanceof Error ? error.message : String(error),
+          };
           failed = true;
           log(`  ${results.search.error}`);
         }
       }
       if (options.devLoop && searchCorpus) {
-        log(`\ndev loop: npm start on the ${sizeLabel(searchSize)} corpus, then an edit to ${path.relative(repoRoot, searchCorpus.sample.file)}`);
+        log(
+          `\ndev loop: npm start on the ${sizeLabel(searchSize)} corpus, then an edit to ${path.relative(repoRoot, searchCorpus.sample.file)}`,
+        );
         try {
           results.devLoop = await measureDevLoop({
             contentDir: searchCorpus.dir,

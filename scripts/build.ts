@@ -41,16 +41,24 @@ export function parseBuildArgs(args: string[], cwd: string = process.cwd()): Bui
 }
 
 async function main(): Promise<void> {
-  const options = optionsOrUsage("build", "usage: npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]", () => parseBuildArgs(process.argv.slice(2)));
+  const options = optionsOrUsage(
+    "build",
+    "usage: npm run build -- [--content <dir>] [--out <dir>] [--preview] [--now YYYY-MM-DD] [--base-path /archive/]",
+    () => parseBuildArgs(process.argv.slice(2)),
+  );
   // Eleventy resolves its input and include folders from the working directory.
   process.chdir(repoRoot);
   const started = performance.now();
   try {
     const report = await build({ ...options, log: (line) => console.log(line) });
-    console.log(`built ${report.pages} pages (${report.news} news, ${pluralise(report.abstracts, "abstract")}) in ${formatMs(performance.now() - started)}`);
+    console.log(
+      `built ${report.pages} pages (${report.news} news, ${pluralise(report.abstracts, "abstract")}) in ${formatMs(performance.now() - started)}`,
+    );
   } catch (error) {
     if (error instanceof BuildError) {
-      console.error(`\nbuild failed in ${error.phase}; ${printable(displayPath(options.outDir))} was left as it was.\n${error.message}`);
+      console.error(
+        `\nbuild failed in ${error.phase}; ${printable(displayPath(options.outDir))} was left as it was.\n${error.message}`,
+      );
       process.exit(1);
     }
     throw error;

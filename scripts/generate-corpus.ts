@@ -7,10 +7,18 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { corpusTexts, generateCorpus, UsageError, writeCorpus, type CorpusOptions, type CorpusText } from "./bench/corpus.ts";
+import {
+  corpusTexts,
+  generateCorpus,
+  UsageError,
+  writeCorpus,
+  type CorpusOptions,
+  type CorpusText,
+} from "./bench/corpus.ts";
 import { formatBytes } from "./lib/util/format.ts";
 
-const USAGE = "usage: npm run corpus -- --out <dir> [--news 8000] [--abstracts 2000] [--seed 1] [--text subtlex|brown] [--other-languages 0.1]";
+const USAGE =
+  "usage: npm run corpus -- --out <dir> [--news 8000] [--abstracts 2000] [--seed 1] [--text subtlex|brown] [--other-languages 0.1]";
 
 function parseCount(name: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a non-negative integer, got "${value}"`);
@@ -20,7 +28,8 @@ function parseCount(name: string, value: string): number {
 /** A share from 0 to 1: "0.1" is 10 %. */
 export function parseShare(name: string, value: string): number {
   const share = Number(value);
-  if (!/^\d*\.?\d+$/.test(value) || share > 1) throw new UsageError(`--${name} must be a share from 0 to 1, e.g. 0.1 for 10 %, got "${value}"`);
+  if (!/^\d*\.?\d+$/.test(value) || share > 1)
+    throw new UsageError(`--${name} must be a share from 0 to 1, e.g. 0.1 for 10 %, got "${value}"`);
   return share;
 }
 
@@ -44,7 +53,8 @@ export function parseCliArgs(args: readonly string[]): Required<CorpusOptions> &
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.out === undefined || values.out === "") throw new UsageError("--out <dir> is required");
-  if (!corpusTexts.includes(values.text as CorpusText)) throw new UsageError(`--text must be one of ${corpusTexts.join(", ")}, got "${values.text}"`);
+  if (!corpusTexts.includes(values.text as CorpusText))
+    throw new UsageError(`--text must be one of ${corpusTexts.join(", ")}, got "${values.text}"`);
   return {
     news: parseCount("news", values.news),
     abstracts: parseCount("abstracts", values.abstracts),

@@ -20,7 +20,8 @@ import { formatBytes, formatMs } from "./lib/util/format.ts";
 import { displayPath } from "./lib/util/paths.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
 
-const usage = "usage: npm run import -- <crawl.warc | crawl.warc.gz | crawl.wacz | mirror-folder> [--content <dir>] [--rules <file>] [--dry-run] [--overwrite]";
+const usage =
+  "usage: npm run import -- <crawl.warc | crawl.warc.gz | crawl.wacz | mirror-folder> [--content <dir>] [--rules <file>] [--dry-run] [--overwrite]";
 
 export interface ImportArgs {
   source: string;
@@ -42,7 +43,10 @@ export function parseImportArgs(args: string[], cwd: string = process.cwd()): Im
       overwrite: { type: "boolean" },
     },
   });
-  if (positionals.length !== 1) throw new TypeError(positionals.length === 0 ? "name the crawl to import" : `one crawl at a time, not ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new TypeError(
+      positionals.length === 0 ? "name the crawl to import" : `one crawl at a time, not ${positionals.length}`,
+    );
   return {
     source: path.resolve(cwd, positionals[0] as string),
     contentDir: path.resolve(cwd, values.content ?? path.join(repoRoot, "src")),
@@ -61,7 +65,9 @@ function progressLine(): ((pass: 1 | 2, progress: ReadProgress) => void) | undef
     if (now - last < 100) return;
     last = now;
     const of = totalBytes > 0 ? ` of ${formatBytes(totalBytes)}` : "";
-    process.stderr.write(`\r${pass === 1 ? "pages" : "files"}: ${records.toLocaleString("en")} records, ${formatBytes(bytes)}${of}\u001b[K`);
+    process.stderr.write(
+      `\r${pass === 1 ? "pages" : "files"}: ${records.toLocaleString("en")} records, ${formatBytes(bytes)}${of}\u001b[K`,
+    );
   };
 }
 
@@ -87,7 +93,9 @@ async function main(): Promise<void> {
     if (onProgress) process.stderr.write("\r\u001b[K");
     for (const line of reportCounts(report)) console.log(line);
     for (const problem of report.problems) console.log(`  ${problem}`);
-    const where = args.dryRun ? "dry run: nothing written" : `${report.written} files written; the table of every page: ${displayPath(path.join(args.contentDir, reportName))}`;
+    const where = args.dryRun
+      ? "dry run: nothing written"
+      : `${report.written} files written; the table of every page: ${displayPath(path.join(args.contentDir, reportName))}`;
     console.log(`${where} (${formatMs(performance.now() - started)})`);
   } catch (error) {
     if (error instanceof ImportSourceError || error instanceof RulesError || error instanceof ContentFolderError) {

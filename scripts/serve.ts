@@ -20,12 +20,21 @@ const { site, port, basePath, host } = optionsOrUsage("serve", usage, () => {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { port: { type: "string", default: "8080" }, "base-path": { type: "string", default: "/" }, host: { type: "string", default: loopback } },
+    options: {
+      port: { type: "string", default: "8080" },
+      "base-path": { type: "string", default: "/" },
+      host: { type: "string", default: loopback },
+    },
   });
   if (positionals.length !== 1) throw new TypeError("name one site folder, e.g. _site");
   if (!/^\d+$/.test(values.port)) throw new TypeError(`--port must be a number, got "${values.port}"`);
   if (values.host === "") throw new TypeError("--host must be an address, e.g. 127.0.0.1 or 0.0.0.0");
-  return { site: path.resolve(positionals[0] ?? ""), port: Number(values.port), basePath: normaliseBasePath(values["base-path"]), host: values.host };
+  return {
+    site: path.resolve(positionals[0] ?? ""),
+    port: Number(values.port),
+    basePath: normaliseBasePath(values["base-path"]),
+    host: values.host,
+  };
 });
 
 await runCommand("serve", async () => {
@@ -35,6 +44,8 @@ await runCommand("serve", async () => {
   });
   const warning = networkWarning(host, `every file in ${displayPath(site)}`);
   if (warning) console.log(warning);
-  console.log(`serving ${displayPath(site)} at ${localUrl(host, Number(new URL(server.url).port))}${basePath} (Ctrl+C stops)`);
+  console.log(
+    `serving ${displayPath(site)} at ${localUrl(host, Number(new URL(server.url).port))}${basePath} (Ctrl+C stops)`,
+  );
   process.once("SIGINT", () => void server.close().then(() => process.exit(0)));
 });

@@ -26,24 +26,31 @@ const usage =
   "usage: npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]";
 
 function parseYear(option: string, value: string): number {
-  if (!/^\d{4}$/.test(value)) throw new TypeError(`--${option} ${JSON.stringify(value)} is not a year (four digits, e.g. 2023)`);
+  if (!/^\d{4}$/.test(value))
+    throw new TypeError(`--${option} ${JSON.stringify(value)} is not a year (four digits, e.g. 2023)`);
   return Number(value);
 }
 
 function parsePeriod(values: { year?: string; from?: string; to?: string }): Period {
   if (values.year !== undefined) {
-    if (values.from !== undefined || values.to !== undefined) throw new TypeError("give either --year or --from and --to, not both");
+    if (values.from !== undefined || values.to !== undefined)
+      throw new TypeError("give either --year or --from and --to, not both");
     const year = parseYear("year", values.year);
     return { from: year, to: year };
   }
-  if (values.from === undefined || values.to === undefined) throw new TypeError("give the period: --year 2023, or --from 2019 --to 2021");
+  if (values.from === undefined || values.to === undefined)
+    throw new TypeError("give the period: --year 2023, or --from 2019 --to 2021");
   const period = { from: parseYear("from", values.from), to: parseYear("to", values.to) };
   if (period.from > period.to) throw new TypeError(`--from ${period.from} is after --to ${period.to}`);
   return period;
 }
 
 /** The snapshot's options from the command line; paths are resolved from `cwd`. */
-export function parseSnapshotArgs(args: string[], cwd: string = process.cwd(), today: string = todayIn(site.timeZone)): SnapshotOptions {
+export function parseSnapshotArgs(
+  args: string[],
+  cwd: string = process.cwd(),
+  today: string = todayIn(site.timeZone),
+): SnapshotOptions {
   const { values } = parseArgs({
     args,
     strict: true,
@@ -59,7 +66,8 @@ export function parseSnapshotArgs(args: string[], cwd: string = process.cwd(), t
       "wacz-only": { type: "boolean" },
     },
   });
-  if (values.wacz && values["wacz-only"]) throw new TypeError("give --wacz (the bag, its zip and the WACZ) or --wacz-only, not both");
+  if (values.wacz && values["wacz-only"])
+    throw new TypeError("give --wacz (the bag, its zip and the WACZ) or --wacz-only, not both");
   const period = parsePeriod(values);
   if (values.date !== undefined && !isCalendarDate(values.date)) {
     throw new TypeError(`--date ${JSON.stringify(values.date)} is not a calendar date (YYYY-MM-DD)`);
@@ -67,7 +75,10 @@ export function parseSnapshotArgs(args: string[], cwd: string = process.cwd(), t
   return {
     contentDir: path.resolve(cwd, values.content ?? path.join(repoRoot, "src")),
     period,
-    outDir: path.resolve(cwd, values.out ?? path.join(repoRoot, "snapshots", `${slugifyText(site.name)}-${periodSlug(period)}`)),
+    outDir: path.resolve(
+      cwd,
+      values.out ?? path.join(repoRoot, "snapshots", `${slugifyText(site.name)}-${periodSlug(period)}`),
+    ),
     takenOn: values.date ?? today,
     ...(values["base-path"] !== undefined ? { basePath: normaliseBasePath(values["base-path"]) } : {}),
     ...(values.wacz ? { wacz: "also" as const } : values["wacz-only"] ? { wacz: "only" as const } : {}),
@@ -83,12 +94,23 @@ async function main(): Promise<void> {
   try {
     const report = await makeSnapshot({ ...options, log: (line) => console.log(line) });
     const written = [
-      ...(report.bag && report.zip ? [`${shownOut}/ (${report.bag.payloadFiles} files, ${formatBytes(report.bag.payloadBytes)})`, `${shownOut}.zip (${formatBytes(report.zip.bytes)})`] : []),
-      ...(report.wacz ? [`${shownOut}.wacz (${pluralise(report.wacz.records, "WARC record")}, ${formatBytes(report.wacz.bytes)})`] : []),
+      ...(report.bag && report.zip
+        ? [
+            `${shownOut}/ (${report.bag.payloadFiles} files, ${formatBytes(report.bag.payloadBytes)})`,
+            `${shownOut}.zip (${formatBytes(report.zip.bytes)})`,
+          ]
+        : []),
+      ...(report.wacz
+        ? [`${shownOut}.wacz (${pluralise(report.wacz.records, "WARC record")}, ${formatBytes(report.wacz.bytes)})`]
+        : []),
     ];
     const next = [
       ...(report.bag ? [`open ${shownOut}/data/index.html to read it; npm run verify -- ${shownOut} to check it`] : []),
-      ...(report.wacz ? [`open ${shownOut}.wacz in ReplayWeb.page or another web-archive tool; npm run verify -- ${shownOut}.wacz to check it`] : []),
+      ...(report.wacz
+        ? [
+            `open ${shownOut}.wacz in ReplayWeb.page or another web-archive tool; npm run verify -- ${shownOut}.wacz to check it`,
+          ]
+        : []),
     ];
     console.log(
       `snapshot of ${report.info.label}: ${pluralise(report.build.news, "news item")}, ${pluralise(report.build.abstracts, "abstract")}; ` +

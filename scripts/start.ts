@@ -33,14 +33,17 @@ import { repoRoot } from "./lib/util/repo-root.ts";
 import { isInside } from "./lib/util/paths.ts";
 import { outputFolderProblem } from "./lib/build/output-folder.ts";
 
-const usage = "usage: npm start -- [--content <dir>] [--out _preview] [--port 8080] [--editor-port 8081] [--host 127.0.0.1]";
+const usage =
+  "usage: npm start -- [--content <dir>] [--out _preview] [--port 8080] [--editor-port 8081] [--host 127.0.0.1]";
 
 /**
  * What a changed file asks for: "content" (a file under the content folder's news/ or abstracts/:
  * its pages at once, then a whole build) or "site" (templates, assets: a whole build).
  */
 export function changeKind(file: string, contentDir: string): "content" | "site" {
-  return isInside(file, path.join(contentDir, "news")) || isInside(file, path.join(contentDir, "abstracts")) ? "content" : "site";
+  return isInside(file, path.join(contentDir, "news")) || isInside(file, path.join(contentDir, "abstracts"))
+    ? "content"
+    : "site";
 }
 
 async function main(): Promise<void> {
@@ -109,15 +112,21 @@ async function main(): Promise<void> {
   console.log(`watching ${watched.map((dir) => path.relative(repoRoot, dir) || ".").join(", ")} for changes`);
 
   await preview.idle();
-  server = new Worker(new URL("./lib/preview/server-thread.mjs", import.meta.url), { workerData: { dir: previewDir, port, host } });
+  server = new Worker(new URL("./lib/preview/server-thread.mjs", import.meta.url), {
+    workerData: { dir: previewDir, port, host },
+  });
   server.on("error", (error) => stop(`the preview's server stopped: ${errorMessage(error)}`));
   const [reply] = (await once(server, "message")) as [{ url: string } | { error: string }];
-  if ("error" in reply) stop(`the preview could not listen on ${host} port ${port}: ${reply.error}; choose another with --host or --port`);
+  if ("error" in reply)
+    stop(`the preview could not listen on ${host} port ${port}: ${reply.error}; choose another with --host or --port`);
   const { url } = reply;
   tellRefusal();
   // Now that the preview's address is known, its pages may write through the editor's backend.
   backend.postMessage({ origins: previewOrigins(host, Number(new URL(url).port)) });
-  const warning = networkWarning(host, "the preview with its drafts and scheduled items, and the editor at /admin/ (its backend stays on 127.0.0.1: saving works from this computer only)");
+  const warning = networkWarning(
+    host,
+    "the preview with its drafts and scheduled items, and the editor at /admin/ (its backend stays on 127.0.0.1: saving works from this computer only)",
+  );
   if (warning) console.log(warning);
   console.log(`serving ${url}`);
   console.log(`editor at ${new URL("admin/", url).href}, saving into ${contentDir} through ${localBackend}`);
@@ -131,7 +140,10 @@ async function startEditorBackend(contentDir: string, port: number): Promise<{ b
   });
   backend.on("error", (error) => stop(`the editor's local backend stopped: ${errorMessage(error)}`));
   const [reply] = (await once(backend, "message")) as [{ url: string } | { error: string }];
-  if ("error" in reply) stop(`the editor's local backend could not listen on 127.0.0.1:${port}: ${reply.error}; choose another port with --editor-port`);
+  if ("error" in reply)
+    stop(
+      `the editor's local backend could not listen on 127.0.0.1:${port}: ${reply.error}; choose another port with --editor-port`,
+    );
   return { backend, url: reply.url };
 }
 

@@ -74,11 +74,20 @@ function runFile(file: string): Promise<FileResult> {
     child.on("close", (code) => {
       clearTimeout(timer);
       const summary = timedOut ? undefined : uvuSummary(output);
-      if (timedOut) output += `\n${path.relative(root, file)} did not finish within ${timeoutSeconds} s and was stopped.`;
+      if (timedOut)
+        output += `\n${path.relative(root, file)} did not finish within ${timeoutSeconds} s and was stopped.`;
       const { passed = 0, failed = 0, skipped = 0 } = summary ?? {};
       // A file that crashed, hung, or exited with an error after its tests counts as one failure more.
       const crashed = (code !== 0 || !summary) && failed === 0 ? 1 : 0;
-      resolve({ file: path.relative(root, file), passed, failed: failed + crashed, skipped, output, ms: performance.now() - started, code });
+      resolve({
+        file: path.relative(root, file),
+        passed,
+        failed: failed + crashed,
+        skipped,
+        output,
+        ms: performance.now() - started,
+        code,
+      });
     });
   });
 }
@@ -87,7 +96,11 @@ function runFile(file: string): Promise<FileResult> {
 function chromiumVersion(): string {
   const executable = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   try {
-    return execFileSync(executable, ["--version"], { encoding: "utf8", timeout: 30_000, stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync(executable, ["--version"], {
+      encoding: "utf8",
+      timeout: 30_000,
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return `no Chromium at ${executable} (browser tests will fail): apt-get install -y chromium, or set CHROMIUM_PATH`;
   }
@@ -97,7 +110,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const files = testFiles(args.length > 0 ? args : ["test"]);
   // Unit tests start no browser: `npm run test:unit` does not ask Chromium for its version either.
-  const usesBrowser = files.some((file) => ["browser", "build"].some((folder) => file.startsWith(path.join(root, "test", folder, path.sep))));
+  const usesBrowser = files.some((file) =>
+    ["browser", "build"].some((folder) => file.startsWith(path.join(root, "test", folder, path.sep))),
+  );
   if (usesBrowser) console.log(`browser: ${chromiumVersion()}`);
   const queue = [...files];
   const results: FileResult[] = [];
@@ -107,7 +122,9 @@ async function main(): Promise<void> {
       results.push(result);
       const status = result.failed > 0 ? "FAIL" : "ok  ";
       const skipped = result.skipped > 0 ? `, ${result.skipped} skipped` : "";
-      console.log(`${status} ${result.file}  ${result.passed} passed, ${result.failed} failed${skipped}  (${(result.ms / 1000).toFixed(1)} s)`);
+      console.log(
+        `${status} ${result.file}  ${result.passed} passed, ${result.failed} failed${skipped}  (${(result.ms / 1000).toFixed(1)} s)`,
+      );
       if (result.failed > 0) console.log(indent(result.output.trim()));
     }
   });

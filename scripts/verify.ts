@@ -36,7 +36,11 @@ export function describeWaczVerification(target: string, verification: WaczVerif
 }
 
 /** Verifies `target` and prints what was found: on stdout when it is valid, else on stderr with exit code 1. */
-async function check<Result extends { problems: readonly string[] }>(target: string, verify: (target: string) => Promise<Result>, describe: (target: string, result: Result) => string): Promise<void> {
+async function check<Result extends { problems: readonly string[] }>(
+  target: string,
+  verify: (target: string) => Promise<Result>,
+  describe: (target: string, result: Result) => string,
+): Promise<void> {
   let result: Result;
   try {
     result = await verify(target);
@@ -55,7 +59,14 @@ async function check<Result extends { problems: readonly string[] }>(target: str
 
 async function main(): Promise<void> {
   const [target, ...rest] = process.argv.slice(2);
-  const wrong = target === undefined ? "name the snapshot to check" : rest.length > 0 ? "name one snapshot" : existsSync(target) ? undefined : `${printable(target)} does not exist`;
+  const wrong =
+    target === undefined
+      ? "name the snapshot to check"
+      : rest.length > 0
+        ? "name one snapshot"
+        : existsSync(target)
+          ? undefined
+          : `${printable(target)} does not exist`;
   if (wrong !== undefined || target === undefined) {
     console.error(`verify: ${wrong}\nusage: npm run verify -- <snapshot folder, zip or wacz>`);
     process.exit(2);

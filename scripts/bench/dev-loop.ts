@@ -64,10 +64,17 @@ async function freePort(): Promise<number> {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` every `everyMs` until it returns true; the ms it took, or an error after `timeoutMs`. */
-async function timeUntil(what: string, check: () => Promise<boolean>, since: number, timeoutMs: number, everyMs = 50): Promise<number> {
+async function timeUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  since: number,
+  timeoutMs: number,
+  everyMs = 50,
+): Promise<number> {
   for (;;) {
     if (await check().catch(() => false)) return performance.now() - since;
-    if (performance.now() - since > timeoutMs) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+    if (performance.now() - since > timeoutMs)
+      throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
     await pause(everyMs);
   }
 }
@@ -106,7 +113,11 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
     try {
       const tab = await context.newPage();
       await tab.goto(`${base}/search/?q=${word}`);
-      await tab.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false", null, { timeout: 10_000 });
+      await tab.waitForFunction(
+        () => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false",
+        null,
+        { timeout: 10_000 },
+      );
       return (await tab.locator(`#search-results a[href^="${options.articleUrl}"]`).count()) > 0;
     } finally {
       await context.close();
@@ -135,12 +146,24 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
       const searchMs = await timeUntil("search to find the edit", () => searchFinds(word), saved, timeoutMs, 200);
       options.log(`  edit ${edit}: search found it after ${(searchMs / 1000).toFixed(2)} s`);
       // The background pass prints its last line once the whole preview is published.
-      const siteMs = await timeUntil("the background pass", async () => /^background pass (done|failed)/m.test(output.slice(beforeEdit)), saved, timeoutMs, 100);
+      const siteMs = await timeUntil(
+        "the background pass",
+        async () => /^background pass (done|failed)/m.test(output.slice(beforeEdit)),
+        saved,
+        timeoutMs,
+        100,
+      );
       options.log(`  edit ${edit}: the whole preview (lists, feeds) up to date after ${(siteMs / 1000).toFixed(2)} s`);
       const sessionLine = /^(?:updated|removed) .* in [\d.]+ m?s .*$/m.exec(output.slice(beforeEdit))?.[0];
       const searchLine = /^search index updated in .*$/m.exec(output.slice(beforeEdit))?.[0];
       for (const line of [sessionLine, searchLine]) if (line) options.log(`    ${line}`);
-      edits.push({ pageMs, searchMs, siteMs, ...(sessionLine ? { sessionLine } : {}), ...(searchLine ? { searchLine } : {}) });
+      edits.push({
+        pageMs,
+        searchMs,
+        siteMs,
+        ...(sessionLine ? { sessionLine } : {}),
+        ...(searchLine ? { searchLine } : {}),
+      });
     }
     return {
       articleUrl: options.articleUrl,

@@ -48,9 +48,29 @@ export async function runEleventyPagefind(contentDir: string, workDir: string): 
   const siteDir = path.join(workDir, "_site");
   rmSync(siteDir, { recursive: true, force: true });
   // The package's `bin`, which its exports do not name.
-  const eleventyCli = path.resolve(path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy")), "../cmd.cjs");
+  const eleventyCli = path.resolve(
+    path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy")),
+    "../cmd.cjs",
+  );
   const loadAverage = os.loadavg()[0] ?? 0;
-  const eleventy = await runMeasured(process.execPath, [eleventyCli, "--quiet", `--input=${path.resolve(contentDir)}`, `--output=${siteDir}`, `--config=${path.join(workDir, "eleventy.config.mjs")}`], workDir);
+  const eleventy = await runMeasured(
+    process.execPath,
+    [
+      eleventyCli,
+      "--quiet",
+      `--input=${path.resolve(contentDir)}`,
+      `--output=${siteDir}`,
+      `--config=${path.join(workDir, "eleventy.config.mjs")}`,
+    ],
+    workDir,
+  );
   const pagefind = await runMeasured(pagefindBinary(), ["--site", siteDir], workDir);
-  return { siteMs: eleventy.ms, pagefindMs: pagefind.ms, totalMs: eleventy.ms + pagefind.ms, ...pagefindCounts(pagefind.output), peakBytes: Math.max(eleventy.peakBytes, pagefind.peakBytes), loadAverage };
+  return {
+    siteMs: eleventy.ms,
+    pagefindMs: pagefind.ms,
+    totalMs: eleventy.ms + pagefind.ms,
+    ...pagefindCounts(pagefind.output),
+    peakBytes: Math.max(eleventy.peakBytes, pagefind.peakBytes),
+    loadAverage,
+  };
 }

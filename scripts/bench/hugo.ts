@@ -59,7 +59,11 @@ export function writeHugoSite(contentDir: string, workDir: string): void {
 }
 
 /** Runs a command in its own process group, timed, with the peak memory of its process tree. */
-export function runMeasured(command: string, args: string[], cwd: string): Promise<{ ms: number; output: string; peakBytes: number }> {
+export function runMeasured(
+  command: string,
+  args: string[],
+  cwd: string,
+): Promise<{ ms: number; output: string; peakBytes: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -86,11 +90,19 @@ export async function runHugoPagefind(workDir: string): Promise<PeerRun> {
   const loadAverage = os.loadavg()[0] ?? 0;
   const hugo = await runMeasured("hugo", ["--quiet", "--destination", publicDir], workDir);
   const pagefind = await runMeasured(pagefindBinary(), ["--site", publicDir], workDir);
-  return { siteMs: hugo.ms, pagefindMs: pagefind.ms, totalMs: hugo.ms + pagefind.ms, ...pagefindCounts(pagefind.output), peakBytes: Math.max(hugo.peakBytes, pagefind.peakBytes), loadAverage };
+  return {
+    siteMs: hugo.ms,
+    pagefindMs: pagefind.ms,
+    totalMs: hugo.ms + pagefind.ms,
+    ...pagefindCounts(pagefind.output),
+    peakBytes: Math.max(hugo.peakBytes, pagefind.peakBytes),
+    loadAverage,
+  };
 }
 
 /** Pagefind's command line's "Indexed N pages" and "Indexed N words". */
 export function pagefindCounts(output: string): { pages: number; words: number } {
-  const count = (what: string) => Number(new RegExp(`Indexed ([\\d,]+) ${what}`).exec(output)?.[1]?.replace(/,/g, "") ?? Number.NaN);
+  const count = (what: string) =>
+    Number(new RegExp(`Indexed ([\\d,]+) ${what}`).exec(output)?.[1]?.replace(/,/g, "") ?? Number.NaN);
   return { pages: count("pages?"), words: count("words?") };
 }

@@ -58,7 +58,12 @@ interface Article {
 
 /** "2013-09-08" → "08 September 2013", the 2013 template's written date. */
 function writtenDate(isoDate: string): string {
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { day: "2-digit", month: "long", year: "numeric", timeZone: "UTC" });
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "2-digit",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /** The corpus's news items as the old site's articles: title, date and language from the front matter, the body rendered. */
@@ -70,7 +75,13 @@ function articlesOf(pages: number): Article[] {
     const title = JSON.parse(field("title") ?? '""') as string;
     // The CMS made addresses from titles: spaces to hyphens, the rest percent-encoded.
     const slug = encodeURIComponent(title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, ""));
-    return { path: `/News/${slug}`, title, date: field("date") ?? "2020-01-01", lang: field("lang"), bodyHtml: markdown.render(body) };
+    return {
+      path: `/News/${slug}`,
+      title,
+      date: field("date") ?? "2020-01-01",
+      lang: field("lang"),
+      bodyHtml: markdown.render(body),
+    };
   });
 }
 
@@ -96,7 +107,11 @@ async function photoPool(count: number): Promise<Buffer[]> {
       pixels[p + 1] = 90 + noise;
       pixels[p + 2] = 160 - noise;
     }
-    photos.push(await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 82 }).toBuffer());
+    photos.push(
+      await sharp(pixels, { raw: { width, height, channels: 3 } })
+        .jpeg({ quality: 82 })
+        .toBuffer(),
+    );
   }
   return photos;
 }
@@ -106,9 +121,12 @@ async function reportPdf(article: Article, photo: Buffer): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const page = pdf.addPage([595, 842]);
-  const text = `${article.title}. ${article.bodyHtml.replace(/<[^>]+>/g, " ")}`.normalize("NFKD").replace(/[^\x20-\x7e]/g, "");
+  const text = `${article.title}. ${article.bodyHtml.replace(/<[^>]+>/g, " ")}`
+    .normalize("NFKD")
+    .replace(/[^\x20-\x7e]/g, "");
   const words = text.split(/\s+/);
-  for (let line = 0; line < 40 && words.length > 0; line++) page.drawText(words.splice(0, 12).join(" "), { x: 50, y: 800 - line * 14, size: 10, font });
+  for (let line = 0; line < 40 && words.length > 0; line++)
+    page.drawText(words.splice(0, 12).join(" "), { x: 50, y: 800 - line * 14, size: 10, font });
   const image = await pdf.embedJpg(photo);
   page.drawImage(image, { x: 50, y: 40, width: 240, height: 160 });
   return pdf.save();
@@ -120,15 +138,57 @@ const html: [string, string][] = [["Content-Type", "text/html; charset=utf-8"]];
 async function* crawlResponses(articles: readonly Article[], counts: GeneratedCrawl): AsyncGenerator<OldSiteResponse> {
   const rng = mulberry32(313);
   const photos = await photoPool(Math.min(24, Math.max(4, Math.ceil(articles.length / 50))));
-  const page = (url: string, body: string, sent?: OldSiteResponse["sent"]): OldSiteResponse => ({ url, status: 200, headers: html, body: Buffer.from(body), ...(sent ? { sent } : {}) });
-  yield page(`${host}/`, modernLayoutPage({ path: "/", title: "International Association of Prosecutors", bodyHtml: `<p>The International Association of Prosecutors was founded on 6 June 1995.</p><p><a href="/News">Latest news</a></p>` }));
-  yield page(`${host}/About-Us`, modernLayoutPage({ path: "/About-Us", title: "About us", bodyHtml: `<p>The IAP is the only world organisation of prosecutors.</p>` }));
-  yield page(`${host}/Login`, modernLayoutPage({ path: "/Login", title: "Login", bodyHtml: `<form action="/Login" method="post"><input name="username" /><input type="password" name="password" /></form>` }));
+  const page = (url: string, body: string, sent?: OldSiteResponse["sent"]): OldSiteResponse => ({
+    url,
+    status: 200,
+    headers: html,
+    body: Buffer.from(body),
+    ...(sent ? { sent } : {}),
+  });
+  yield page(
+    `${host}/`,
+    modernLayoutPage({
+      path: "/",
+      title: "International Association of Prosecutors",
+      bodyHtml: `<p>The International Association of Prosecutors was founded on 6 June 1995.</p><p><a href="/News">Latest news</a></p>`,
+    }),
+  );
+  yield page(
+    `${host}/About-Us`,
+    modernLayoutPage({
+      path: "/About-Us",
+      title: "About us",
+      bodyHtml: `<p>The IAP is the only world organisation of prosecutors.</p>`,
+    }),
+  );
+  yield page(
+    `${host}/Login`,
+    modernLayoutPage({
+      path: "/Login",
+      title: "Login",
+      bodyHtml: `<form action="/Login" method="post"><input name="username" /><input type="password" name="password" /></form>`,
+    }),
+  );
   const listings = Math.ceil(articles.length / listingSize);
   for (let number = 1; number <= listings; number++) {
-    const links = articles.slice((number - 1) * listingSize, number * listingSize).map((article) => `<li><a href="${article.path}">${article.title}</a> <span>${writtenDate(article.date)}</span></li>`);
-    const pager = [number > 1 ? `<a href="/News?page=${number - 1}">‹ Previous</a>` : "", number < listings ? `<a href="/News?page=${number + 1}">Next ›</a>` : ""].join(" ");
-    yield page(`${host}/News${number === 1 ? "" : `?page=${number}`}`, modernLayoutPage({ path: "/News", title: "News", bodyHtml: `<ul class="news-list">${links.join("")}</ul><nav class="pager">${pager}</nav>` }));
+    const links = articles
+      .slice((number - 1) * listingSize, number * listingSize)
+      .map(
+        (article) =>
+          `<li><a href="${article.path}">${article.title}</a> <span>${writtenDate(article.date)}</span></li>`,
+      );
+    const pager = [
+      number > 1 ? `<a href="/News?page=${number - 1}">‹ Previous</a>` : "",
+      number < listings ? `<a href="/News?page=${number + 1}">Next ›</a>` : "",
+    ].join(" ");
+    yield page(
+      `${host}/News${number === 1 ? "" : `?page=${number}`}`,
+      modernLayoutPage({
+        path: "/News",
+        title: "News",
+        bodyHtml: `<ul class="news-list">${links.join("")}</ul><nav class="pager">${pager}</nav>`,
+      }),
+    );
     counts.listings++;
   }
   for (const [index, article] of articles.entries()) {
@@ -139,15 +199,29 @@ async function* crawlResponses(articles: readonly Article[], counts: GeneratedCr
     const documentPath = rng() < share.document ? `/Portals/0/Documents/${year}/Report%20${index + 1}.pdf` : undefined;
     const next = articles[index + 1];
     const bodyHtml = [
-      photo ? `<p><img src="${photoPath}"${withAlt ? ` alt="${article.title.replace(/"/g, "&quot;")}"` : ""} width="640" height="427" /></p>` : "",
+      photo
+        ? `<p><img src="${photoPath}"${withAlt ? ` alt="${article.title.replace(/"/g, "&quot;")}"` : ""} width="640" height="427" /></p>`
+        : "",
       article.bodyHtml,
       documentPath ? `<p>The full text can be accessed <a href="${documentPath}">here</a>.</p>` : "",
       next ? `<p>Read also: <a href="${next.path}">${next.title}</a></p>` : "",
     ].join("\n");
     const modern = year >= 2018;
     const markup = modern
-      ? modernLayoutPage({ path: article.path, title: article.title, date: article.date, ...(article.lang ? { lang: article.lang } : {}), bodyHtml })
-      : tableLayoutPage({ path: article.path, title: article.title, date: writtenDate(article.date), ...(article.lang ? { lang: article.lang } : {}), bodyHtml });
+      ? modernLayoutPage({
+          path: article.path,
+          title: article.title,
+          date: article.date,
+          ...(article.lang ? { lang: article.lang } : {}),
+          bodyHtml,
+        })
+      : tableLayoutPage({
+          path: article.path,
+          title: article.title,
+          date: writtenDate(article.date),
+          ...(article.lang ? { lang: article.lang } : {}),
+          bodyHtml,
+        });
     counts.articles++;
     if (!modern) counts.tableLayout++;
     if (article.lang) counts.otherLanguages++;
@@ -156,11 +230,21 @@ async function* crawlResponses(articles: readonly Article[], counts: GeneratedCr
     if (photo) {
       counts.photos++;
       if (!withAlt) counts.photosWithoutAlt++;
-      yield { url: `${host}${photoPath}`, status: 200, headers: [["Content-Type", "image/jpeg"]], body: withComment(photo, `IAP photo ${index + 1}`) };
+      yield {
+        url: `${host}${photoPath}`,
+        status: 200,
+        headers: [["Content-Type", "image/jpeg"]],
+        body: withComment(photo, `IAP photo ${index + 1}`),
+      };
     }
     if (documentPath) {
       counts.documents++;
-      yield { url: `${host}${documentPath}`, status: 200, headers: [["Content-Type", "application/pdf"]], body: await reportPdf(article, photos[(index + 1) % photos.length] as Buffer) };
+      yield {
+        url: `${host}${documentPath}`,
+        status: 200,
+        headers: [["Content-Type", "application/pdf"]],
+        body: await reportPdf(article, photos[(index + 1) % photos.length] as Buffer),
+      };
     }
     if (rng() < share.viewmode) {
       counts.duplicates++;
@@ -168,11 +252,27 @@ async function* crawlResponses(articles: readonly Article[], counts: GeneratedCr
     }
     if (rng() < share.redirect) {
       counts.redirects++;
-      yield { url: `${host}/News/Old-${index + 1}`, status: 301, headers: [["Location", `${host}${article.path}`], ...html], body: Buffer.from(`<html><body>Object moved to <a href="${article.path}">here</a>.</body></html>`) };
+      yield {
+        url: `${host}/News/Old-${index + 1}`,
+        status: 301,
+        headers: [["Location", `${host}${article.path}`], ...html],
+        body: Buffer.from(`<html><body>Object moved to <a href="${article.path}">here</a>.</body></html>`),
+      };
     }
     if (index < notFoundPages) {
       counts.notFound++;
-      yield { url: `${host}/News/Deleted-${index + 1}`, status: 404, headers: html, body: Buffer.from(modernLayoutPage({ path: "/404", title: "Page not found", bodyHtml: "<p>The page you requested could not be found.</p>" })) };
+      yield {
+        url: `${host}/News/Deleted-${index + 1}`,
+        status: 404,
+        headers: html,
+        body: Buffer.from(
+          modernLayoutPage({
+            path: "/404",
+            title: "Page not found",
+            bodyHtml: "<p>The page you requested could not be found.</p>",
+          }),
+        ),
+      };
     }
   }
 }
@@ -180,7 +280,22 @@ async function* crawlResponses(articles: readonly Article[], counts: GeneratedCr
 /** Writes a crawl of `pages` news pages (and their listings, files, duplicates, redirects) as one WARC.gz. */
 export async function writeOldSiteCrawl(warc: string, pages: number): Promise<GeneratedCrawl> {
   const started = performance.now();
-  const counts: GeneratedCrawl = { warc, bytes: 0, records: 0, articles: 0, tableLayout: 0, otherLanguages: 0, listings: 0, photos: 0, photosWithoutAlt: 0, documents: 0, duplicates: 0, redirects: 0, notFound: 0, ms: 0 };
+  const counts: GeneratedCrawl = {
+    warc,
+    bytes: 0,
+    records: 0,
+    articles: 0,
+    tableLayout: 0,
+    otherLanguages: 0,
+    listings: 0,
+    photos: 0,
+    photosWithoutAlt: 0,
+    documents: 0,
+    duplicates: 0,
+    redirects: 0,
+    notFound: 0,
+    ms: 0,
+  };
   mkdirSync(path.dirname(warc), { recursive: true });
   const written = await writeOldSiteWarc(warc, crawlResponses(articlesOf(pages), counts), { gzipLevel: 6 });
   return { ...counts, bytes: written.bytes, records: written.records, ms: performance.now() - started };
@@ -203,11 +318,24 @@ export interface ImportRun {
 const importScript = path.join(repoRoot, "scripts/import.ts");
 
 /** Runs `node --import tsx scripts/import.ts <warc> --content <dir>` in its own process group, sampling its tree's memory. */
-async function runImport(warc: string, contentDir: string): Promise<{ wallMs: number; peakBytes: number; byCommand: Record<string, number>; exitCode: number | null; output: string }> {
+async function runImport(
+  warc: string,
+  contentDir: string,
+): Promise<{
+  wallMs: number;
+  peakBytes: number;
+  byCommand: Record<string, number>;
+  exitCode: number | null;
+  output: string;
+}> {
   rmSync(contentDir, { recursive: true, force: true });
   mkdirSync(contentDir, { recursive: true });
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", importScript, warc, "--content", contentDir], { cwd: repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", importScript, warc, "--content", contentDir], {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   if (child.pid === undefined) throw new Error("the import did not start");
   startedGroups.add(child.pid);
   const sampler = sampleTreeMemory(child.pid);
@@ -219,26 +347,43 @@ async function runImport(warc: string, contentDir: string): Promise<{ wallMs: nu
   const peak = sampler.stop();
   startedGroups.delete(child.pid);
   stopGroup(child.pid);
-  return { wallMs, peakBytes: peak.treeBytes, byCommand: peak.byCommand, exitCode, output: output.trim().split("\n").slice(-25).join("\n") };
+  return {
+    wallMs,
+    peakBytes: peak.treeBytes,
+    byCommand: peak.byCommand,
+    exitCode,
+    output: output.trim().split("\n").slice(-25).join("\n"),
+  };
 }
 
 /** Generates the crawl (kept under bench/work between runs of the same size) and imports it once. */
 export async function benchImport(pages: number, workDir: string, log: (line: string) => void): Promise<ImportRun> {
   const dir = path.join(workDir, `import-${pages}`);
   const warc = path.join(dir, "crawl.warc.gz");
-  log(`\nimport: generating a crawl of ${pages} news pages in ${path.relative(repoRoot, warc)} (load ${os.loadavg().map((n) => n.toFixed(2)).join(" ")})`);
+  log(
+    `\nimport: generating a crawl of ${pages} news pages in ${path.relative(repoRoot, warc)} (load ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")})`,
+  );
   const crawl = await writeOldSiteCrawl(warc, pages);
-  log(`  ${formatBytes(crawl.bytes)} in ${crawl.records} records, ${formatMs(crawl.ms)}: ${crawl.articles} articles (${crawl.tableLayout} in the 2013 layout, ${crawl.otherLanguages} in Spanish or French), ${crawl.listings} listings, ${crawl.photos} photos (${crawl.photosWithoutAlt} without alt), ${crawl.documents} PDFs, ${crawl.duplicates} duplicates, ${crawl.redirects} redirects, ${crawl.notFound} 404s`);
+  log(
+    `  ${formatBytes(crawl.bytes)} in ${crawl.records} records, ${formatMs(crawl.ms)}: ${crawl.articles} articles (${crawl.tableLayout} in the 2013 layout, ${crawl.otherLanguages} in Spanish or French), ${crawl.listings} listings, ${crawl.photos} photos (${crawl.photosWithoutAlt} without alt), ${crawl.documents} PDFs, ${crawl.duplicates} duplicates, ${crawl.redirects} redirects, ${crawl.notFound} 404s`,
+  );
   const loadBefore = os.loadavg();
   if (!existsSync(importScript)) {
     const error = `${path.relative(repoRoot, importScript)} is not on this branch yet (it comes with branch 31-pages): the crawl is generated, the import not run`;
     log(`  ${error}`);
     return { crawl, error, loadBefore, loadAfter: os.loadavg() };
   }
-  log(`  importing: node --import tsx scripts/import.ts ${path.relative(repoRoot, warc)} --content ${path.relative(repoRoot, path.join(dir, "content"))}`);
+  log(
+    `  importing: node --import tsx scripts/import.ts ${path.relative(repoRoot, warc)} --content ${path.relative(repoRoot, path.join(dir, "content"))}`,
+  );
   const run = await runImport(warc, path.join(dir, "content"));
   const loadAfter = os.loadavg();
-  log(`  exit ${run.exitCode}, wall ${formatMs(run.wallMs)}, peak ${formatBytes(run.peakBytes)} (process tree); load ${loadAfter.map((n) => n.toFixed(2)).join(" ")}`);
+  log(
+    `  exit ${run.exitCode}, wall ${formatMs(run.wallMs)}, peak ${formatBytes(run.peakBytes)} (process tree); load ${loadAfter.map((n) => n.toFixed(2)).join(" ")}`,
+  );
   log(run.output.replace(/^/gm, "  | "));
   const error = run.exitCode === 0 ? undefined : `the import exited with ${run.exitCode}`;
   return { crawl, ...run, ...(error ? { error } : {}), loadBefore, loadAfter };
@@ -250,7 +395,9 @@ export function importSection(run: ImportRun): string {
   // The budgets are for 10,000 pages; a smaller crawl is a trial of the bench, not a verdict.
   const atScale = crawl.articles >= importBudgets.pages;
   const verdict = (value: number | undefined, budget: number, format: (n: number) => string) =>
-    value === undefined ? "–" : `${format(value)} (budget ${format(budget)}${atScale ? `: ${value <= budget ? "within" : "over"}` : ` at ${importBudgets.pages} pages`})`;
+    value === undefined
+      ? "–"
+      : `${format(value)} (budget ${format(budget)}${atScale ? `: ${value <= budget ? "within" : "over"}` : ` at ${importBudgets.pages} pages`})`;
   return [
     `### Import of a generated crawl, ${crawl.articles} news pages`,
     "",

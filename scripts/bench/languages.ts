@@ -29,14 +29,27 @@ export interface LanguageVariant {
   samples: SearchSample[];
 }
 
-export async function benchLanguages(size: number, workDir: string, maxRssBytes: number, browser: Browser, log: (line: string) => void): Promise<LanguageVariant[]> {
+export async function benchLanguages(
+  size: number,
+  workDir: string,
+  maxRssBytes: number,
+  browser: Browser,
+  log: (line: string) => void,
+): Promise<LanguageVariant[]> {
   const variants: LanguageVariant[] = [];
-  for (const [label, share] of [["all English", 0], [`${otherLanguageShare * 100} % Spanish and French`, otherLanguageShare]] as const) {
+  for (const [label, share] of [
+    ["all English", 0],
+    [`${otherLanguageShare * 100} % Spanish and French`, otherLanguageShare],
+  ] as const) {
     const dir = path.join(workDir, `languages-${size}-${share}`);
     const corpus = writeBenchCorpus(size, path.join(dir, "content"), "subtlex", share);
-    log(`\n${label}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}), ${corpus.words} distinct words`);
+    log(
+      `\n${label}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}), ${corpus.words} distinct words`,
+    );
     const build = await runBuild(corpus.dir, path.join(dir, "site"), maxRssBytes);
-    log(`  build ${formatMs(build.totalMs ?? build.wallMs)}; index ${formatBytes(build.searchIndex.bytes)} in ${build.searchIndex.files} files; Pagefind ${build.pagefind?.words ?? "?"} words, write ${formatMs(build.pagefind?.writeMs ?? 0)}`);
+    log(
+      `  build ${formatMs(build.totalMs ?? build.wallMs)}; index ${formatBytes(build.searchIndex.bytes)} in ${build.searchIndex.files} files; Pagefind ${build.pagefind?.words ?? "?"} words, write ${formatMs(build.pagefind?.writeMs ?? 0)}`,
+    );
     const server = await serveSite(path.join(dir, "site"));
     const samples: SearchSample[] = [];
     try {
@@ -46,7 +59,9 @@ export async function benchLanguages(size: number, workDir: string, maxRssBytes:
       for (const [i, term] of terms.entries()) {
         const sample = await measureSearch(browser, server, "ours", term, terms[(i + 2) % terms.length] ?? term);
         samples.push(sample);
-        log(`  ${term.padEnd(12)} cold ${formatMs(sample.cold.ms).padStart(7)} ${formatBytes(sample.cold.bytes).padStart(7)} ${String(sample.cold.requests).padStart(3)} req · warm (${sample.warmTerm}) ${formatMs(sample.warm.ms).padStart(7)} ${formatBytes(sample.warm.bytes).padStart(7)}`);
+        log(
+          `  ${term.padEnd(12)} cold ${formatMs(sample.cold.ms).padStart(7)} ${formatBytes(sample.cold.bytes).padStart(7)} ${String(sample.cold.requests).padStart(3)} req · warm (${sample.warmTerm}) ${formatMs(sample.warm.ms).padStart(7)} ${formatBytes(sample.warm.bytes).padStart(7)}`,
+        );
       }
     } finally {
       await server.close();
@@ -63,7 +78,9 @@ export function languagesSection(size: number, variants: readonly LanguageVarian
     const cold = (pick: (sample: SearchSample) => number) => median(english.map(pick));
     return `| ${variant.label} | ${variant.words} | ${formatBytes(variant.build.searchIndex.bytes)} (${variant.build.searchIndex.files} files) | ${variant.build.pagefind?.words ?? "?"} | ${formatMs(variant.build.pagefind?.writeMs ?? 0)} | ${formatBytes(cold((s) => s.cold.bytes))}, ${cold((s) => s.cold.requests)} req | ${formatMs(cold((s) => s.cold.ms))} | ${formatBytes(cold((s) => s.warm.bytes))} | ${formatMs(cold((s) => s.warm.ms))} |`;
   });
-  const others = variants.flatMap((variant) => variant.samples.filter((sample) => otherLanguageTerms.includes(sample.term)));
+  const others = variants.flatMap((variant) =>
+    variant.samples.filter((sample) => otherLanguageTerms.includes(sample.term)),
+  );
   return [
     `### Items in other languages, ${size} items (median over ${searchTerms.join(", ")})`,
     "",
@@ -71,7 +88,10 @@ export function languagesSection(size: number, variants: readonly LanguageVarian
     "|---|---|---|---|---|---|---|---|---|",
     ...rows,
     ...(others.length > 0
-      ? ["", `Spanish and French words on the mixed site: ${others.map((sample) => `${sample.term} cold ${formatBytes(sample.cold.bytes)} in ${formatMs(sample.cold.ms)}`).join("; ")}.`]
+      ? [
+          "",
+          `Spanish and French words on the mixed site: ${others.map((sample) => `${sample.term} cold ${formatBytes(sample.cold.bytes)} in ${formatMs(sample.cold.ms)}`).join("; ")}.`,
+        ]
       : []),
     "",
   ].join("\n");

@@ -74,11 +74,25 @@ let grain: Promise<Buffer> | undefined;
 
 /** A 1600×1000 JPEG, different for each index, as a camera's photo would be (no two alike). */
 async function generatedPhoto(index: number): Promise<Buffer> {
-  grain ??= sharp({ create: { width: 1600, height: 1000, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).blur(1.2).png().toBuffer();
+  grain ??= sharp({
+    create: {
+      width: 1600,
+      height: 1000,
+      channels: 3,
+      background: "#808080",
+      noise: { type: "gaussian", mean: 128, sigma: 40 },
+    },
+  })
+    .blur(1.2)
+    .png()
+    .toBuffer();
   const hue = (index * 37) % 360;
   const x = 300 + ((index * 131) % 1000);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000"><rect width="1600" height="1000" fill="hsl(${hue},40%,60%)"/><circle cx="${x}" cy="500" r="280" fill="hsl(${(hue + 180) % 360},50%,45%)"/><rect x="100" y="700" width="1400" height="200" fill="hsl(${hue},30%,30%)" fill-opacity="0.6"/></svg>`;
-  return sharp(Buffer.from(svg)).composite([{ input: await grain, blend: "overlay" }]).jpeg({ quality: 85 }).toBuffer();
+  return sharp(Buffer.from(svg))
+    .composite([{ input: await grain, blend: "overlay" }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 /** Turns each news item of a corpus into a bundle with its own photo as the lead image. */
@@ -91,7 +105,10 @@ async function addPhotos(contentDir: string): Promise<{ photos: number; bytes: n
       const bundle = path.join(newsDir, year, name.replace(/\.md$/, ""));
       mkdirSync(bundle);
       const text = readFileSync(path.join(newsDir, year, name), "utf8");
-      writeFileSync(path.join(bundle, "index.md"), text.replace(/^---\n/, `---\nimage:\n  src: photo.jpg\n  alt: Generated picture ${photos + 1}\n`));
+      writeFileSync(
+        path.join(bundle, "index.md"),
+        text.replace(/^---\n/, `---\nimage:\n  src: photo.jpg\n  alt: Generated picture ${photos + 1}\n`),
+      );
       rmSync(path.join(newsDir, year, name));
       const photo = await generatedPhoto(photos);
       writeFileSync(path.join(bundle, "photo.jpg"), photo);
@@ -105,19 +122,28 @@ async function addPhotos(contentDir: string): Promise<{ photos: number; bytes: n
 /** In the page, before any script: the latest Largest Contentful Paint candidate. */
 function recordLcp(): void {
   new PerformanceObserver((list) => {
-    const entry = list.getEntries().at(-1) as (PerformanceEntry & { element?: Element | null; url?: string }) | undefined;
+    const entry = list.getEntries().at(-1) as
+      (PerformanceEntry & { element?: Element | null; url?: string }) | undefined;
     if (!entry) return;
     const element = entry.element;
     (window as { benchLcp?: { ms: number; element: string } }).benchLcp = {
       ms: entry.startTime,
-      element: element ? `${element.tagName.toLowerCase()}${entry.url ? ` ${entry.url.replace(/^.*\//, "")}` : ""}` : "?",
+      element: element
+        ? `${element.tagName.toLowerCase()}${entry.url ? ` ${entry.url.replace(/^.*\//, "")}` : ""}`
+        : "?",
     };
   }).observe({ type: "largest-contentful-paint", buffered: true });
 }
 
 /** A news page with its lead photo, first view on a phone: what it transfers, and its LCP on Slow 4G. */
 export async function measurePhotoPage(browser: Browser, server: StaticServer, url: string): Promise<PhotoPageMeasure> {
-  const phone = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: "block" as const };
+  const phone = {
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    serviceWorkers: "block" as const,
+  };
   // Unthrottled, for the bytes: every request the first view makes, until the network is quiet.
   const weightContext = await browser.newContext(phone);
   let bytes: number;
@@ -149,12 +175,18 @@ export async function measurePhotoPage(browser: Browser, server: StaticServer, u
 }
 
 /** Our search page's cold query for each term, in a fresh context: the medians, and the thumbnails the last one showed. */
-async function measureColdSearch(browser: Browser, server: StaticServer, label: string, terms: readonly string[]): Promise<SearchColdMeasure> {
+async function measureColdSearch(
+  browser: Browser,
+  server: StaticServer,
+  label: string,
+  terms: readonly string[],
+): Promise<SearchColdMeasure> {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   // One throwaway query: the server's gzip cache and Chromium's start-up are not measured.
   await measureSearch(browser, server, "ours", terms[0] ?? "training", terms[1] ?? "training");
   const samples = [];
-  for (const [i, term] of terms.entries()) samples.push(await measureSearch(browser, server, "ours", term, terms[(i + 1) % terms.length] ?? term));
+  for (const [i, term] of terms.entries())
+    samples.push(await measureSearch(browser, server, "ours", term, terms[(i + 1) % terms.length] ?? term));
   const context = await browser.newContext({ serviceWorkers: "block" });
   let thumbnails = 0;
   try {
@@ -194,11 +226,25 @@ export async function benchMedia(
   const search: SearchColdMeasure[] = [];
   let page: PhotoPageMeasure | undefined;
   const run = async (label: string, contentDir: string) => {
-    const report = await build({ contentDir, outDir: siteDir, mediaCacheDir: cacheDir, log: (line) => log(`  ${line}`) });
+    const report = await build({
+      contentDir,
+      outDir: siteDir,
+      mediaCacheDir: cacheDir,
+      log: (line) => log(`  ${line}`),
+    });
     const total = report.phases.reduce((sum, phase) => sum + phase.ms, 0);
     const media = report.phases.find((phase) => phase.name === "media")?.ms ?? 0;
-    builds.push({ label, totalMs: total, mediaMs: media, images: report.media.images, processed: report.media.processed, reused: report.media.reused });
-    log(`media: ${label}: ${(total / 1000).toFixed(1)} s in all, media phase ${(media / 1000).toFixed(1)} s, ${report.media.processed} processed, ${report.media.reused} reused`);
+    builds.push({
+      label,
+      totalMs: total,
+      mediaMs: media,
+      images: report.media.images,
+      processed: report.media.processed,
+      reused: report.media.reused,
+    });
+    log(
+      `media: ${label}: ${(total / 1000).toFixed(1)} s in all, media phase ${(media / 1000).toFixed(1)} s, ${report.media.processed} processed, ${report.media.reused} reused`,
+    );
   };
   const inBrowser = async (label: string, withPage: boolean) => {
     if (!measure) return;
@@ -223,7 +269,8 @@ export async function benchMedia(
 /** The Markdown table of the media bench. */
 export function mediaSection(result: MediaBenchResult): string {
   const rows = result.builds.map(
-    (run) => `| ${run.label} | ${(run.totalMs / 1000).toFixed(1)} s | ${(run.mediaMs / 1000).toFixed(1)} s | ${run.images} | ${run.processed} | ${run.reused} |`,
+    (run) =>
+      `| ${run.label} | ${(run.totalMs / 1000).toFixed(1)} s | ${(run.mediaMs / 1000).toFixed(1)} s | ${run.images} | ${run.processed} | ${run.reused} |`,
   );
   const [plain, first, cached] = result.builds;
   const verdict = (pass: boolean) => (pass ? "pass" : "**FAIL**");
@@ -260,7 +307,14 @@ export function mediaSection(result: MediaBenchResult): string {
     ...rows,
     "",
     `Image cache: ${(result.cacheBytes / 1e6).toFixed(1)} MB${perPhoto ? `; first build ${perPhoto.toFixed(0)} ms of media phase per photo` : ""}.`,
-    ...(budgets.length > 0 ? ["", "| budget | measured | limit | |", "| --- | --- | --- | --- |", ...budgets.map((row) => `| ${row.join(" | ")} |`)] : []),
+    ...(budgets.length > 0
+      ? [
+          "",
+          "| budget | measured | limit | |",
+          "| --- | --- | --- | --- |",
+          ...budgets.map((row) => `| ${row.join(" | ")} |`),
+        ]
+      : []),
     ...(result.search.length > 0
       ? [
           "",
@@ -268,7 +322,10 @@ export function mediaSection(result: MediaBenchResult): string {
           "",
           "| site | first result | bytes | requests | thumbnails shown |",
           "| --- | --- | --- | --- | --- |",
-          ...result.search.map((row) => `| ${row.label} | ${row.ms.toFixed(0)} ms | ${formatBytes(row.bytes)} | ${row.requests} | ${row.thumbnails} |`),
+          ...result.search.map(
+            (row) =>
+              `| ${row.label} | ${row.ms.toFixed(0)} ms | ${formatBytes(row.bytes)} | ${row.requests} | ${row.thumbnails} |`,
+          ),
         ]
       : []),
   ].join("\n");

@@ -63,7 +63,9 @@ const menuHtml = menu.map(([href, label]) => `<li><a href="${href}">${label}</a>
 /** The 2013 layout: nested tables, the title in an h2 cell, the date as text under it, a "« back" link above. */
 export function tableLayoutPage(page: OldSitePage): string {
   const title = escapeHtml(page.title);
-  const charset = page.metaCharset ? `<meta http-equiv="Content-Type" content="text/html; charset=${page.metaCharset}" />` : "";
+  const charset = page.metaCharset
+    ? `<meta http-equiv="Content-Type" content="text/html; charset=${page.metaCharset}" />`
+    : "";
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml" lang="${page.lang ?? "en-US"}">
 <head id="Head">${charset}
@@ -98,7 +100,12 @@ ${page.date ? `<tr><td class="SubHead">${escapeHtml(page.date)}</td></tr>` : ""}
 
 /** "2023-11-14" → "14 November 2023", as the 2023 template prints it beside the `<time>`. */
 function writtenDate(isoDate: string): string {
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { day: "2-digit", month: "long", year: "numeric", timeZone: "UTC" });
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "2-digit",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /** The 2023 layout: header, nav, breadcrumb, an article with h1 and `<time datetime>`, a sidebar, a footer; og: and article: meta tags. */
@@ -146,7 +153,12 @@ ${page.bodyHtml}
 
 /** A path segment's bytes with its percent-escapes decoded, except %2F, which wget keeps so as not to make a folder. */
 function decodeSegment(segment: string): string {
-  return segment.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => run.split(/(?=%2[Ff])/).map((part) => (/^%2[Ff]/.test(part) ? `%2F${decodeURIComponent(part.slice(3))}` : decodeURIComponent(part))).join(""));
+  return segment.replace(/(%[0-9A-Fa-f]{2})+/g, (run) =>
+    run
+      .split(/(?=%2[Ff])/)
+      .map((part) => (/^%2[Ff]/.test(part) ? `%2F${decodeURIComponent(part.slice(3))}` : decodeURIComponent(part)))
+      .join(""),
+  );
 }
 
 /**
@@ -178,18 +190,31 @@ function wireBody(response: OldSiteResponse): Uint8Array {
   if (response.sent?.chunked) {
     const half = Math.ceil(body.byteLength / 2);
     const chunks = [body.subarray(0, half), body.subarray(half)].filter((chunk) => chunk.byteLength > 0);
-    body = Buffer.concat([...chunks.flatMap((chunk) => [Buffer.from(`${chunk.byteLength.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]), Buffer.from("0\r\n\r\n")]);
+    body = Buffer.concat([
+      ...chunks.flatMap((chunk) => [Buffer.from(`${chunk.byteLength.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]),
+      Buffer.from("0\r\n\r\n"),
+    ]);
   }
   return body;
 }
 
 function statusLine(status: number): string {
-  const reasons: Record<number, string> = { 200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found", 500: "Internal Server Error" };
+  const reasons: Record<number, string> = {
+    200: "OK",
+    301: "Moved Permanently",
+    302: "Found",
+    404: "Not Found",
+    500: "Internal Server Error",
+  };
   return `HTTP/1.1 ${status} ${reasons[status] ?? "Unknown"}`;
 }
 
 function httpHeadersOf(response: OldSiteResponse, wire: Uint8Array, warcDate: string): [string, string][] {
-  const headers: [string, string][] = [["Date", new Date(warcDate).toUTCString()], ["Server", "Microsoft-IIS/8.5"], ...response.headers];
+  const headers: [string, string][] = [
+    ["Date", new Date(warcDate).toUTCString()],
+    ["Server", "Microsoft-IIS/8.5"],
+    ...response.headers,
+  ];
   if (response.sent?.encoding) headers.push(["Content-Encoding", response.sent.encoding]);
   headers.push(response.sent?.chunked ? ["Transfer-Encoding", "chunked"] : ["Content-Length", String(wire.byteLength)]);
   return headers;
@@ -218,7 +243,9 @@ export async function writeOldSiteWarc(
     records++;
   };
   try {
-    write(await warcinfoRecord(filename, warcDate, { software: userAgent, format: "WARC File Format 1.1", robots: "off" }));
+    write(
+      await warcinfoRecord(filename, warcDate, { software: userAgent, format: "WARC File Format 1.1", robots: "off" }),
+    );
     for await (const response of responses) {
       const url = new URL(response.url);
       const request = WARCRecord.create(
@@ -228,7 +255,12 @@ export async function writeOldSiteWarc(
           type: "request",
           warcVersion: "WARC/1.1",
           statusline: `GET ${url.pathname}${url.search} HTTP/1.1`,
-          httpHeaders: [["User-Agent", userAgent], ["Accept", "*/*"], ["Accept-Encoding", "gzip, br"], ["Host", url.host]],
+          httpHeaders: [
+            ["User-Agent", userAgent],
+            ["Accept", "*/*"],
+            ["Accept-Encoding", "gzip, br"],
+            ["Host", url.host],
+          ],
           warcHeaders: { "WARC-Record-ID": `<urn:uuid:${recordUuid(`request ${warcDate} ${response.url}`)}>` },
         },
         [],
@@ -238,7 +270,8 @@ export async function writeOldSiteWarc(
       const httpHeaders = httpHeadersOf(response, wire, warcDate);
       const digest = sha256(wire);
       const original = response.revisitOf === undefined ? undefined : payloadDigests.get(response.revisitOf);
-      if (response.revisitOf !== undefined && original !== digest) throw new Error(`${response.url} is not a revisit of ${response.revisitOf}: their payloads differ`);
+      if (response.revisitOf !== undefined && original !== digest)
+        throw new Error(`${response.url} is not a revisit of ${response.revisitOf}: their payloads differ`);
       const record = WARCRecord.create(
         {
           url: response.url,
@@ -249,14 +282,24 @@ export async function writeOldSiteWarc(
           httpHeaders,
           refersToUrl: response.revisitOf,
           refersToDate: warcDate,
-          warcHeaders: { "WARC-Record-ID": `<urn:uuid:${recordUuid(`${warcDate} ${response.url}`)}>`, ...(response.revisitOf === undefined ? {} : { "WARC-Payload-Digest": `sha256:${digest}` }) },
+          warcHeaders: {
+            "WARC-Record-ID": `<urn:uuid:${recordUuid(`${warcDate} ${response.url}`)}>`,
+            ...(response.revisitOf === undefined ? {} : { "WARC-Payload-Digest": `sha256:${digest}` }),
+          },
         },
         response.revisitOf === undefined ? [wire] : [],
       );
       const bytes = await serialise(record, response.revisitOf === undefined ? wire : undefined, options.gzipLevel);
       payloadDigests.set(response.url, digest);
-      const mime = (response.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "").split(";")[0] ?? "";
-      const written: WrittenRecord = { bytes, url: record.warcTargetURI ?? response.url, status: response.status, mime, digest };
+      const mime =
+        (response.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "").split(";")[0] ?? "";
+      const written: WrittenRecord = {
+        bytes,
+        url: record.warcTargetURI ?? response.url,
+        status: response.status,
+        mime,
+        digest,
+      };
       if (response.revisitOf === undefined) cdx.push(cdxjLine(written, warcDate, offset, filename));
       write(bytes);
     }
@@ -267,21 +310,45 @@ export async function writeOldSiteWarc(
 }
 
 /** The WARC in a WACZ 1.1.1 package: stored as it is, with its CDXJ index, a pages list and the datapackage. */
-export async function writeOldSiteWacz(waczPath: string, warc: { path: string; cdx: readonly string[]; bytes: Uint8Array }, pages: readonly { url: string; title: string }[]): Promise<number> {
+export async function writeOldSiteWacz(
+  waczPath: string,
+  warc: { path: string; cdx: readonly string[]; bytes: Uint8Array },
+  pages: readonly { url: string; title: string }[],
+): Promise<number> {
   const warcName = path.basename(warc.path);
   const files = [
     { name: `archive/${warcName}`, bytes: warc.bytes, stored: true },
     { name: "indexes/index.cdxj", bytes: Buffer.from(warc.cdx.map((line) => `${line}\n`).join("")) },
-    { name: "pages/pages.jsonl", bytes: Buffer.from([{ format: "json-pages-1.0", id: "pages", title: "Crawl" }, ...pages.map((page) => ({ url: page.url, ts: "2024-03-01T10:00:00Z", title: page.title }))].map((line) => `${JSON.stringify(line)}\n`).join("")) },
+    {
+      name: "pages/pages.jsonl",
+      bytes: Buffer.from(
+        [
+          { format: "json-pages-1.0", id: "pages", title: "Crawl" },
+          ...pages.map((page) => ({ url: page.url, ts: "2024-03-01T10:00:00Z", title: page.title })),
+        ]
+          .map((line) => `${JSON.stringify(line)}\n`)
+          .join(""),
+      ),
+    },
   ];
   const datapackage = Buffer.from(
     JSON.stringify({
       profile: "data-package",
       wacz_version: "1.1.1",
-      resources: files.map((file) => ({ name: path.posix.basename(file.name), path: file.name, hash: `sha256:${sha256(file.bytes)}`, bytes: file.bytes.byteLength })),
+      resources: files.map((file) => ({
+        name: path.posix.basename(file.name),
+        path: file.name,
+        hash: `sha256:${sha256(file.bytes)}`,
+        bytes: file.bytes.byteLength,
+      })),
     }),
   );
-  const entries = [...files, { name: "datapackage.json", bytes: datapackage, stored: false }].map((file) => ({ name: file.name, size: file.bytes.byteLength, read: () => file.bytes, stored: file.stored }));
+  const entries = [...files, { name: "datapackage.json", bytes: datapackage, stored: false }].map((file) => ({
+    name: file.name,
+    size: file.bytes.byteLength,
+    read: () => file.bytes,
+    stored: file.stored,
+  }));
   return writeZip(waczPath, entries, "2024-03-01");
 }
 

@@ -83,7 +83,11 @@ export function processTree(root: number): ProcessEntry[] {
  * Samples the tree under `root` until `stop()`. `onSample` sees each sample's total, e.g. to stop a
  * build that would exhaust the machine's memory.
  */
-export function sampleTreeMemory(root: number, onSample?: (treeBytes: number) => void, intervalMs = 50): { stop(): MemoryPeak } {
+export function sampleTreeMemory(
+  root: number,
+  onSample?: (treeBytes: number) => void,
+  intervalMs = 50,
+): { stop(): MemoryPeak } {
   const peak: MemoryPeak = { treeBytes: 0, byCommand: {}, samples: 0 };
   const sample = () => {
     const tree = processTree(root);
@@ -113,8 +117,15 @@ export const startedGroups = new Set<number>();
  * Runs an npm script of this repository in its own process group, so that stopping it takes its
  * children (tsx, Pagefind) with it; the group is in `startedGroups` until the bench stops it.
  */
-export function spawnNpmGroup(script: string, args: readonly string[]): ChildProcessByStdio<null, Readable, Readable> & { pid: number } {
-  const child = spawn("npm", ["run", "--silent", script, "--", ...args], { cwd: repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+export function spawnNpmGroup(
+  script: string,
+  args: readonly string[],
+): ChildProcessByStdio<null, Readable, Readable> & { pid: number } {
+  const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`npm run ${script} did not start`);
   startedGroups.add(pid);

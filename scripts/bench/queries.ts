@@ -30,10 +30,16 @@ function readItems(contentDir: string): Item[] {
   const items: Item[] = [];
   for (const kind of ["news", "abstracts"]) {
     const root = path.join(contentDir, kind);
-    for (const file of readdirSync(root, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md")).sort()) {
+    for (const file of readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".md"))
+      .sort()) {
       const text = readFileSync(path.join(root, file), "utf8");
       const end = text.indexOf("\n---\n", 4);
-      items.push({ url: `/${kind}/${file.replace(/\\/g, "/").replace(/\.md$/, "")}/`, data: parse(text.slice(4, end)) as Item["data"], body: text.slice(end + 5) });
+      items.push({
+        url: `/${kind}/${file.replace(/\\/g, "/").replace(/\.md$/, "")}/`,
+        data: parse(text.slice(4, end)) as Item["data"],
+        body: text.slice(end + 5),
+      });
     }
   }
   return items;
@@ -51,16 +57,24 @@ export function benchQueries(contentDir: string, text: string): BenchQuery[] {
   const withWord = items.filter((item) => new RegExp(`\\b${word}\\b`, "i").test(item.body));
   const topicId = withWord.flatMap((item) => item.data.tags ?? [])[0];
   const topic = topics.find((candidate) => candidate.id === topicId);
-  if (!titled?.data.title || !speaker || !topic) throw new Error(`${contentDir}: no 9-word title, speaker surname or tagged item with "${word}" to search for`);
+  if (!titled?.data.title || !speaker || !topic)
+    throw new Error(`${contentDir}: no 9-word title, speaker surname or tagged item with "${word}" to search for`);
   return [
     { kind: "word", words: word },
     { kind: "title", words: titled.data.title, expected: [titled.url] },
     {
       kind: "surname",
       words: speaker,
-      expected: items.filter((item) => item.data.speakers?.some((person) => person.name.endsWith(` ${speaker}`))).map((item) => item.url),
+      expected: items
+        .filter((item) => item.data.speakers?.some((person) => person.name.endsWith(` ${speaker}`)))
+        .map((item) => item.url),
     },
-    { kind: "filtered", words: word, topic: { id: topic.id, label: topic.label }, expected: items.filter((item) => item.data.tags?.includes(topic.id)).map((item) => item.url) },
+    {
+      kind: "filtered",
+      words: word,
+      topic: { id: topic.id, label: topic.label },
+      expected: items.filter((item) => item.data.tags?.includes(topic.id)).map((item) => item.url),
+    },
   ];
 }
 

@@ -31,7 +31,14 @@ export interface SearchSummary {
 export interface BenchResults {
   date: string;
   /** Load averages (1, 5, 15 min) at the start and the end: other work on the machine shows here. */
-  machine: { cores: number; cpu: string; memoryBytes: number; node: string; loadAverage: number[]; loadAverageAtEnd?: number[] };
+  machine: {
+    cores: number;
+    cpu: string;
+    memoryBytes: number;
+    node: string;
+    loadAverage: number[];
+    loadAverageAtEnd?: number[];
+  };
   options: Omit<BenchOptions, "workDir" | "resultsDir">;
   builds: SizeResult[];
   search?: { siteSize: number; samples: SearchSample[]; summary: SearchSummary[]; error?: string };
@@ -92,7 +99,9 @@ function table(header: string[], rows: string[][]): string {
 
 function buildTable(builds: readonly SizeResult[]): string {
   const done = builds.filter((result) => result.runs.length > 0);
-  const phaseNames = [...new Set(done.flatMap((result) => result.runs.flatMap((run) => run.phases.map((phase) => phase.name))))];
+  const phaseNames = [
+    ...new Set(done.flatMap((result) => result.runs.flatMap((run) => run.phases.map((phase) => phase.name)))),
+  ];
   const row = (label: string, figure: (runs: BuildRun[], result: SizeResult) => string): string[] => [
     label,
     ...done.map((result) => figure(result.runs, result)),
@@ -100,8 +109,15 @@ function buildTable(builds: readonly SizeResult[]): string {
   const medianOf = (runs: BuildRun[], value: (run: BuildRun) => number | undefined) =>
     median(runs.map(value).filter((v): v is number => v !== undefined));
   const rows = [
-    row("articles (news + abstracts)", (_, r) => `${r.corpus.news + r.corpus.abstracts} (${r.corpus.news} + ${r.corpus.abstracts}), ${formatBytes(r.corpus.bytes)} Markdown`),
-    row("distinct words in the corpus; Pagefind indexed", (runs, r) => `${r.corpus.words}; ${runs[0]?.pagefind?.words ?? "–"}`),
+    row(
+      "articles (news + abstracts)",
+      (_, r) =>
+        `${r.corpus.news + r.corpus.abstracts} (${r.corpus.news} + ${r.corpus.abstracts}), ${formatBytes(r.corpus.bytes)} Markdown`,
+    ),
+    row(
+      "distinct words in the corpus; Pagefind indexed",
+      (runs, r) => `${r.corpus.words}; ${runs[0]?.pagefind?.words ?? "–"}`,
+    ),
     row("HTML pages", (runs) => String(runs[0]?.pages ?? "–")),
     row("load average as each run started", (runs) => runs.map((run) => run.loadAverage.toFixed(2)).join(", ")),
     ...phaseNames.flatMap((name) => {
@@ -116,15 +132,32 @@ function buildTable(builds: readonly SizeResult[]): string {
     row("**build total** (the build's own)", (runs) => `**${ms(medianOf(runs, (run) => run.totalMs))}**`),
     row("each run", (runs) => runs.map((run) => ms(run.totalMs)).join(", ")),
     row("wall, `npm run build` start to exit", (runs) => ms(medianOf(runs, (run) => run.wallMs))),
-    row("pages per second", (runs) => String(Math.round(medianOf(runs, (run) => (run.pages ?? 0) / ((run.totalMs ?? Number.NaN) / 1000))))),
-    row("**peak RSS, whole process tree**", (runs) => `**${gb(medianOf(runs, (run) => run.memory.treeBytes))}** (max ${gb(Math.max(...runs.map((run) => run.memory.treeBytes)))})`),
-    row("… largest node process (the build)", (runs) => gb(medianOf(runs, (run) => largestOf(run.memory.byCommand, (command) => command === "node")))),
-    row("… Pagefind's binary", (runs) => gb(medianOf(runs, (run) => largestOf(run.memory.byCommand, (command) => command.startsWith("pagefind"))))),
+    row("pages per second", (runs) =>
+      String(Math.round(medianOf(runs, (run) => (run.pages ?? 0) / ((run.totalMs ?? Number.NaN) / 1000)))),
+    ),
+    row(
+      "**peak RSS, whole process tree**",
+      (runs) =>
+        `**${gb(medianOf(runs, (run) => run.memory.treeBytes))}** (max ${gb(Math.max(...runs.map((run) => run.memory.treeBytes)))})`,
+    ),
+    row("… largest node process (the build)", (runs) =>
+      gb(medianOf(runs, (run) => largestOf(run.memory.byCommand, (command) => command === "node"))),
+    ),
+    row("… Pagefind's binary", (runs) =>
+      gb(medianOf(runs, (run) => largestOf(run.memory.byCommand, (command) => command.startsWith("pagefind")))),
+    ),
     row("output", (runs) => (runs[0] ? `${formatBytes(runs[0].output.bytes)}, ${runs[0].output.files} files` : "–")),
-    row("search index data (`pagefind/*.pf_*`)", (runs) => (runs[0] ? `${formatBytes(runs[0].searchIndex.bytes)}, ${runs[0].searchIndex.files} files` : "–")),
-    row("`pagefind/` in all (with scripts, wasm, UIs)", (runs) => (runs[0] ? `${formatBytes(runs[0].searchBundle.bytes)}, ${runs[0].searchBundle.files} files` : "–")),
+    row("search index data (`pagefind/*.pf_*`)", (runs) =>
+      runs[0] ? `${formatBytes(runs[0].searchIndex.bytes)}, ${runs[0].searchIndex.files} files` : "–",
+    ),
+    row("`pagefind/` in all (with scripts, wasm, UIs)", (runs) =>
+      runs[0] ? `${formatBytes(runs[0].searchBundle.bytes)}, ${runs[0].searchBundle.files} files` : "–",
+    ),
   ];
-  return table(["", ...done.map((result) => `${sizeLabel(result.size)} ${result.text} (median of ${result.runs.length})`)], rows);
+  return table(
+    ["", ...done.map((result) => `${sizeLabel(result.size)} ${result.text} (median of ${result.runs.length})`)],
+    rows,
+  );
 }
 
 /** The memory budget of the whole build's process tree at 10k (issue 22). */
@@ -142,28 +175,50 @@ function peerSection(result: SizeResult): string {
   const hugo = peerRuns(result.peer);
   const eleventy = peerRuns(result.eleventyPeer);
   const ours = median(result.runs.map((run) => run.totalMs ?? Number.NaN));
-  const search = median(result.runs.map((run) => run.phases.find((phase) => phase.name === "search")?.ms ?? Number.NaN));
+  const search = median(
+    result.runs.map((run) => run.phases.find((phase) => phase.name === "search")?.ms ?? Number.NaN),
+  );
   const peak = median(result.runs.map((run) => run.memory.treeBytes));
   const loads = (runs: readonly { loadAverage: number }[]) => runs.map((run) => run.loadAverage.toFixed(2)).join(", ");
   const peerRow = (label: string, runs: PeerRun[] | undefined, error: string | undefined): string[] =>
     runs
-      ? [label, `${ms(median(runs.map((run) => run.totalMs)))} (site ${ms(median(runs.map((run) => run.siteMs)))}, Pagefind ${ms(median(runs.map((run) => run.pagefindMs)))}; ${runs[0]?.words ?? "–"} words)`, `${(ours / median(runs.map((run) => run.totalMs))).toFixed(2)}×`, gb(median(runs.map((run) => run.peakBytes))), loads(runs)]
+      ? [
+          label,
+          `${ms(median(runs.map((run) => run.totalMs)))} (site ${ms(median(runs.map((run) => run.siteMs)))}, Pagefind ${ms(median(runs.map((run) => run.pagefindMs)))}; ${runs[0]?.words ?? "–"} words)`,
+          `${(ours / median(runs.map((run) => run.totalMs))).toFixed(2)}×`,
+          gb(median(runs.map((run) => run.peakBytes))),
+          loads(runs),
+        ]
       : [label, `not measured: ${error ?? "–"}`, "", "", ""];
-  const verdict = (ratio: number, budget: number) => `${ratio.toFixed(2)}× (budget ≤ ${budget}×: ${ratio <= budget ? "met" : "**not met**"})`;
+  const verdict = (ratio: number, budget: number) =>
+    `${ratio.toFixed(2)}× (budget ≤ ${budget}×: ${ratio <= budget ? "met" : "**not met**"})`;
   const lines = [
     table(
       ["median", "time", "ours ÷ it", "peak memory", "load as each run started"],
       [
-        ["our build", `**${ms(ours)}** (${result.runs.map((run) => ms(run.totalMs)).join(", ")})`, "", `${gb(peak)} (budget ≤ 3 GB: ${peak <= memoryBudgetBytes ? "met" : "**not met**"})`, loads(result.runs)],
+        [
+          "our build",
+          `**${ms(ours)}** (${result.runs.map((run) => ms(run.totalMs)).join(", ")})`,
+          "",
+          `${gb(peak)} (budget ≤ 3 GB: ${peak <= memoryBudgetBytes ? "met" : "**not met**"})`,
+          loads(result.runs),
+        ],
         ["our Pagefind phase alone (search)", ms(search), `${(ours / search).toFixed(2)}×`, "", ""],
         peerRow("Hugo + Pagefind", hugo, result.peer && !Array.isArray(result.peer) ? result.peer.error : undefined),
-        peerRow("plain Eleventy 3 + Pagefind", eleventy, result.eleventyPeer && !Array.isArray(result.eleventyPeer) ? result.eleventyPeer.error : undefined),
+        peerRow(
+          "plain Eleventy 3 + Pagefind",
+          eleventy,
+          result.eleventyPeer && !Array.isArray(result.eleventyPeer) ? result.eleventyPeer.error : undefined,
+        ),
       ],
     ),
     "",
   ];
   if (hugo) lines.push(`- ours ÷ Hugo + Pagefind: ${verdict(ours / median(hugo.map((run) => run.totalMs)), 1.2)}`);
-  if (eleventy) lines.push(`- ours ÷ plain Eleventy + Pagefind: ${verdict(ours / median(eleventy.map((run) => run.totalMs)), 1.0)}`);
+  if (eleventy)
+    lines.push(
+      `- ours ÷ plain Eleventy + Pagefind: ${verdict(ours / median(eleventy.map((run) => run.totalMs)), 1.0)}`,
+    );
   lines.push(`- ours ÷ our own Pagefind phase: ${verdict(ours / search, 1.15)}`);
   return lines.join("\n");
 }
@@ -188,7 +243,17 @@ function coldSection(cold: ColdQueries): string {
     ];
   });
   const lines = [
-    table(["cold query (median)", "our search page", "Pagefind's default UI", "time ours ÷ default", "bytes ours ÷ default", "load during each"], rows),
+    table(
+      [
+        "cold query (median)",
+        "our search page",
+        "Pagefind's default UI",
+        "time ours ÷ default",
+        "bytes ours ÷ default",
+        "load during each",
+      ],
+      rows,
+    ),
     "",
     "Time: navigation start → the first expected result shown (the 9-word title's page; one of the speaker's abstracts; a page of the topic). Bytes: response bodies as the gzip server sent them, until the network is quiet.",
   ];
@@ -201,7 +266,10 @@ function coldSection(cold: ColdQueries): string {
         `<details><summary>${query.kind}, ${ui === "ours" ? "our page" : "default UI"}: ${last.waterfall.length} requests, first expected result at ${ms(last.ms)}</summary>`,
         "",
         "```",
-        ...last.waterfall.map((request) => `${ms(request.startMs).padStart(7)} → ${ms(request.endMs).padStart(7)} ${formatBytes(request.bytes).padStart(8)}  ${request.path.slice(0, 100)}`),
+        ...last.waterfall.map(
+          (request) =>
+            `${ms(request.startMs).padStart(7)} → ${ms(request.endMs).padStart(7)} ${formatBytes(request.bytes).padStart(8)}  ${request.path.slice(0, 100)}`,
+        ),
         "```",
         "</details>",
       );
@@ -211,7 +279,12 @@ function coldSection(cold: ColdQueries): string {
 }
 
 function largestOf(byCommand: Record<string, number>, match: (command: string) => boolean): number {
-  return Math.max(0, ...Object.entries(byCommand).filter(([command]) => match(command)).map(([, bytes]) => bytes));
+  return Math.max(
+    0,
+    ...Object.entries(byCommand)
+      .filter(([command]) => match(command))
+      .map(([, bytes]) => bytes),
+  );
 }
 
 const uiLabels: Record<SearchUi, string> = {
@@ -224,15 +297,36 @@ function searchSection(search: NonNullable<BenchResults["search"]>): string {
   const by = (ui: SearchUi) => search.summary.find((summary) => summary.ui === ui);
   const ours = by("ours");
   const shown = search.summary;
-  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : "–");
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b ? `${(a / b).toFixed(2)}×` : "–";
   const lines = [
     table(
       ["median", ...shown.map((s) => uiLabels[s.ui]), "ours ÷ default", "ours ÷ default (debounce 0)"],
       [
-        ["cold: bytes transferred (gzipped)", ...shown.map((s) => formatBytes(s.cold.bytes)), ratio(ours?.cold.bytes, by("default")?.cold.bytes), ratio(ours?.cold.bytes, by("default-no-debounce")?.cold.bytes)],
-        ["cold: requests", ...shown.map((s) => String(s.cold.requests)), ratio(ours?.cold.requests, by("default")?.cold.requests), ratio(ours?.cold.requests, by("default-no-debounce")?.cold.requests)],
-        ["cold: navigation start → first result shown", ...shown.map((s) => ms(s.cold.ms)), ratio(ours?.cold.ms, by("default")?.cold.ms), ratio(ours?.cold.ms, by("default-no-debounce")?.cold.ms)],
-        ["warm: second query → first result shown", ...shown.map((s) => ms(s.warm.ms)), ratio(ours?.warm.ms, by("default")?.warm.ms), ratio(ours?.warm.ms, by("default-no-debounce")?.warm.ms)],
+        [
+          "cold: bytes transferred (gzipped)",
+          ...shown.map((s) => formatBytes(s.cold.bytes)),
+          ratio(ours?.cold.bytes, by("default")?.cold.bytes),
+          ratio(ours?.cold.bytes, by("default-no-debounce")?.cold.bytes),
+        ],
+        [
+          "cold: requests",
+          ...shown.map((s) => String(s.cold.requests)),
+          ratio(ours?.cold.requests, by("default")?.cold.requests),
+          ratio(ours?.cold.requests, by("default-no-debounce")?.cold.requests),
+        ],
+        [
+          "cold: navigation start → first result shown",
+          ...shown.map((s) => ms(s.cold.ms)),
+          ratio(ours?.cold.ms, by("default")?.cold.ms),
+          ratio(ours?.cold.ms, by("default-no-debounce")?.cold.ms),
+        ],
+        [
+          "warm: second query → first result shown",
+          ...shown.map((s) => ms(s.warm.ms)),
+          ratio(ours?.warm.ms, by("default")?.warm.ms),
+          ratio(ours?.warm.ms, by("default-no-debounce")?.warm.ms),
+        ],
         ["warm: slowest", ...shown.map((s) => ms(s.warm.maxMs)), "", ""],
         ["warm: bytes, requests", ...shown.map((s) => `${formatBytes(s.warm.bytes)}, ${s.warm.requests}`), "", ""],
       ],
@@ -270,14 +364,31 @@ export function markdownReport(results: BenchResults): string {
       `search: ${searchTerms.length} terms × ${pluralise(results.options.searchRuns, "run")} per UI.`,
   ];
   if (results.builds.length > 0) parts.push("", "## Full build (`npm run build`)", "", buildTable(results.builds));
-  for (const failed of results.builds.filter((result) => result.error)) parts.push("", `${sizeLabel(failed.size)}: ${failed.error}`);
+  for (const failed of results.builds.filter((result) => result.error))
+    parts.push("", `${sizeLabel(failed.size)}: ${failed.error}`);
   for (const result of results.builds.filter((result) => result.peer || result.eleventyPeer)) {
-    parts.push("", `## ${sizeLabel(result.size)} ${result.text}: our build beside the peers (same corpus, same run)`, "", peerSection(result));
+    parts.push(
+      "",
+      `## ${sizeLabel(result.size)} ${result.text}: our build beside the peers (same corpus, same run)`,
+      "",
+      peerSection(result),
+    );
   }
-  for (const cold of results.cold ?? []) parts.push("", `## Cold search on the ${sizeLabel(results.options.searchSize)} ${cold.text} site`, "", coldSection(cold));
-  if (results.wacz?.length) parts.push("", "## Web archive (`npm run snapshot -- --wacz`, each once)", "", waczSection(results.wacz));
+  for (const cold of results.cold ?? [])
+    parts.push(
+      "",
+      `## Cold search on the ${sizeLabel(results.options.searchSize)} ${cold.text} site`,
+      "",
+      coldSection(cold),
+    );
+  if (results.wacz?.length)
+    parts.push("", "## Web archive (`npm run snapshot -- --wacz`, each once)", "", waczSection(results.wacz));
   if (results.search) {
-    parts.push("", `## Search on the ${sizeLabel(results.search.siteSize)} site (headless Chromium, gzip static server)`, "");
+    parts.push(
+      "",
+      `## Search on the ${sizeLabel(results.search.siteSize)} site (headless Chromium, gzip static server)`,
+      "",
+    );
     parts.push(results.search.error ? `Not measured: ${results.search.error}` : searchSection(results.search));
   }
   if (results.pageWeight) {
@@ -300,7 +411,13 @@ export function markdownReport(results: BenchResults): string {
     parts.push("", "## Spelling suggestion (cold page, misspelt query)", "");
     parts.push(
       table(
-        ["query", "suggestion", "dictionary downloaded (gzipped)", "largest dictionary file (gzipped)", "results announced → suggestion shown"],
+        [
+          "query",
+          "suggestion",
+          "dictionary downloaded (gzipped)",
+          "largest dictionary file (gzipped)",
+          "results announced → suggestion shown",
+        ],
         results.suggestions.map((sample) => [
           `\`${sample.query}\``,
           sample.suggestion || "none",
@@ -323,14 +440,26 @@ export function markdownReport(results: BenchResults): string {
           ["", ""],
           [
             ["start-up: `npm start` until the article is served", ms(loop.startupMs)],
-            [`edit saved → served page shows it (median of ${loop.edits.length})`, `${ms(loop.pageMs)} (${loop.edits.map((edit) => ms(edit.pageMs)).join(", ")})`],
-            [`edit saved → search finds it (median of ${loop.edits.length})`, `${ms(loop.searchMs)} (${loop.edits.map((edit) => ms(edit.searchMs)).join(", ")})`],
+            [
+              `edit saved → served page shows it (median of ${loop.edits.length})`,
+              `${ms(loop.pageMs)} (${loop.edits.map((edit) => ms(edit.pageMs)).join(", ")})`,
+            ],
+            [
+              `edit saved → search finds it (median of ${loop.edits.length})`,
+              `${ms(loop.searchMs)} (${loop.edits.map((edit) => ms(edit.searchMs)).join(", ")})`,
+            ],
             [
               `edit saved → the whole preview (lists, feeds) is up to date (median of ${loop.edits.length})`,
               `${ms(loop.siteMs)} (${loop.edits.map((edit) => ms(edit.siteMs)).join(", ")})`,
             ],
-            ["the session's lines for the last edit", [loop.edits.at(-1)?.sessionLine, loop.edits.at(-1)?.searchLine].filter(Boolean).join("<br>") || "–"],
-            ["the background pass's phases (last edit)", loop.rebuildPhases.map((phase) => `${phase.name} ${ms(phase.ms)}`).join(", ") || "–"],
+            [
+              "the session's lines for the last edit",
+              [loop.edits.at(-1)?.sessionLine, loop.edits.at(-1)?.searchLine].filter(Boolean).join("<br>") || "–",
+            ],
+            [
+              "the background pass's phases (last edit)",
+              loop.rebuildPhases.map((phase) => `${phase.name} ${ms(phase.ms)}`).join(", ") || "–",
+            ],
             ["peak RSS of the `npm start` tree", gb(loop.memory.treeBytes)],
           ],
         ),

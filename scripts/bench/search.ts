@@ -121,7 +121,10 @@ async function watchTransfers(context: BrowserContext, page: Page): Promise<{ re
   let messageId = 1;
   cdp.on("Target.attachedToTarget", (event) => {
     const send = (method: string) =>
-      cdp.send("Target.sendMessageToTarget", { sessionId: event.sessionId, message: JSON.stringify({ id: messageId++, method, params: {} }) });
+      cdp.send("Target.sendMessageToTarget", {
+        sessionId: event.sessionId,
+        message: JSON.stringify({ id: messageId++, method, params: {} }),
+      });
     void send("Network.enable")
       .then(() => send("Runtime.runIfWaitingForDebugger"))
       .catch(() => {});
@@ -188,7 +191,13 @@ function searchAgain({ ui, selector, term }: { ui: SearchUi; selector: string; t
 }
 
 /** A cold query in a fresh browser context (empty cache), then a warm one on the same page. */
-export async function measureSearch(browser: Browser, server: StaticServer, ui: SearchUi, term: string, warmTerm: string): Promise<SearchSample> {
+export async function measureSearch(
+  browser: Browser,
+  server: StaticServer,
+  ui: SearchUi,
+  term: string,
+  warmTerm: string,
+): Promise<SearchSample> {
   const setup = searchUis[ui];
   // The query alone: our pages register a service worker for offline reading once the first
   // results are shown and the page is idle, and its install downloads the site's shell (what it
@@ -200,7 +209,9 @@ export async function measureSearch(browser: Browser, server: StaticServer, ui: 
     const chromium = await watchTransfers(context, page);
     server.reset();
     await page.goto(`${server.url}${setup.path}?q=${encodeURIComponent(term)}`);
-    await page.waitForFunction(() => (window as BenchWindow).benchFirstExpected !== undefined, null, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as BenchWindow).benchFirstExpected !== undefined, null, {
+      timeout: 30_000,
+    });
     const coldMs = await page.evaluate(() => (window as BenchWindow).benchFirstExpected ?? -1);
     await waitForQuiet(server);
     const cold: QueryMeasure = { ms: coldMs, ...server.totals(), browser: chromium.totals() };
@@ -261,7 +272,11 @@ export interface SuggestionSample {
 function recordSuggestion(): void {
   const observer = new MutationObserver(() => {
     const bench = window as { benchEmpty?: number; benchSuggestion?: number };
-    if (bench.benchEmpty === undefined && / results? for /i.test(document.querySelector("#search-status")?.textContent ?? "")) bench.benchEmpty = performance.now();
+    if (
+      bench.benchEmpty === undefined &&
+      / results? for /i.test(document.querySelector("#search-status")?.textContent ?? "")
+    )
+      bench.benchEmpty = performance.now();
     const suggestion = document.querySelector<HTMLElement>("#search-suggestion");
     if (suggestion && !suggestion.hidden && suggestion.textContent) {
       bench.benchSuggestion = performance.now();
@@ -274,20 +289,30 @@ function recordSuggestion(): void {
 }
 
 /** A misspelt query on a cold page (fresh context, nothing cached): how long the suggestion takes after the results are announced, and what it downloads. */
-export async function measureSuggestion(browser: Browser, server: StaticServer, siteDir: string, query: string): Promise<SuggestionSample> {
+export async function measureSuggestion(
+  browser: Browser,
+  server: StaticServer,
+  siteDir: string,
+  query: string,
+): Promise<SuggestionSample> {
   const gzipped = (bucket: string) => {
     const file = path.join(siteDir, "search/words", `${bucket}.txt`);
     return existsSync(file) ? gzipSync(readFileSync(file)).length : 0;
   };
   const dictionaryGzipBytes = bucketsForQuery(query).reduce((sum, bucket) => sum + gzipped(bucket), 0);
-  const largestGzipBytes = Math.max(0, ...readdirSync(path.join(siteDir, "search/words")).map((file) => gzipped(file.replace(/\.txt$/, ""))));
+  const largestGzipBytes = Math.max(
+    0,
+    ...readdirSync(path.join(siteDir, "search/words")).map((file) => gzipped(file.replace(/\.txt$/, ""))),
+  );
   const context = await browser.newContext({ serviceWorkers: "block" });
   try {
     await context.addInitScript(recordSuggestion);
     const page = await context.newPage();
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
     const shown = await page
-      .waitForFunction(() => (window as { benchSuggestion?: number }).benchSuggestion !== undefined, null, { timeout: 20_000 })
+      .waitForFunction(() => (window as { benchSuggestion?: number }).benchSuggestion !== undefined, null, {
+        timeout: 20_000,
+      })
       .then(() => true)
       .catch(() => false);
     const times = await page.evaluate(() => {
@@ -295,7 +320,10 @@ export async function measureSuggestion(browser: Browser, server: StaticServer, 
       return { benchEmpty: bench.benchEmpty, benchSuggestion: bench.benchSuggestion };
     });
     const suggestion = shown ? ((await page.locator("#search-suggestion").textContent()) ?? "") : "";
-    const afterEmptyMs = shown && times.benchEmpty !== undefined && times.benchSuggestion !== undefined ? times.benchSuggestion - times.benchEmpty : -1;
+    const afterEmptyMs =
+      shown && times.benchEmpty !== undefined && times.benchSuggestion !== undefined
+        ? times.benchSuggestion - times.benchEmpty
+        : -1;
     return { query, dictionaryGzipBytes, largestGzipBytes, afterEmptyMs, suggestion };
   } finally {
     await context.close();
@@ -335,7 +363,12 @@ function recordExpectedResult({ selector, expected }: { selector: string; expect
 }
 
 /** One cold query (fresh context, empty cache) on our page or the default UI, with every request it made. */
-export async function measureColdQuery(browser: Browser, server: StaticServer, ui: SearchUi, query: BenchQuery): Promise<ColdQuery> {
+export async function measureColdQuery(
+  browser: Browser,
+  server: StaticServer,
+  ui: SearchUi,
+  query: BenchQuery,
+): Promise<ColdQuery> {
   const setup = searchUis[ui];
   const context = await browser.newContext({ serviceWorkers: "block" });
   try {
@@ -348,15 +381,26 @@ export async function measureColdQuery(browser: Browser, server: StaticServer, u
     page.on("requestfinished", (request) => {
       const endMs = performance.now() - origin;
       void request.sizes().then(
-        (sizes) => waterfall.push({ path: request.url().replace(server.url, ""), startMs: started.get(request) ?? 0, endMs, bytes: sizes.responseBodySize }),
+        (sizes) =>
+          waterfall.push({
+            path: request.url().replace(server.url, ""),
+            startMs: started.get(request) ?? 0,
+            endMs,
+            bytes: sizes.responseBodySize,
+          }),
         () => {},
       );
     });
     server.reset();
-    const address = ui === "ours" ? searchPageQuery(query) : `?${new URLSearchParams({ q: query.words, ...(query.topic ? { "topic-label": query.topic.label } : {}) }).toString()}`;
+    const address =
+      ui === "ours"
+        ? searchPageQuery(query)
+        : `?${new URLSearchParams({ q: query.words, ...(query.topic ? { "topic-label": query.topic.label } : {}) }).toString()}`;
     origin = performance.now();
     await page.goto(`${server.url}${setup.path}${address}`);
-    await page.waitForFunction(() => (window as BenchWindow).benchFirstExpected !== undefined, null, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as BenchWindow).benchFirstExpected !== undefined, null, {
+      timeout: 30_000,
+    });
     const ms = await page.evaluate(() => (window as BenchWindow).benchFirstExpected ?? -1);
     await waitForQuiet(server);
     return { ui, kind: query.kind, ms, ...server.totals(), waterfall: waterfall.sort((a, b) => a.startMs - b.startMs) };

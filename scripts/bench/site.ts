@@ -5,15 +5,30 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import type { BenchOptions } from "./options.ts";
 import { benchQueries, type BenchQuery } from "./queries.ts";
-import { defaultUiPages, measureColdQuery, measurePageWeight, measureSearch, measureSuggestion, type ColdQuery, type PageWeight, type SearchSample, type SearchUi, type SuggestionSample } from "./search.ts";
+import {
+  defaultUiPages,
+  measureColdQuery,
+  measurePageWeight,
+  measureSearch,
+  measureSuggestion,
+  type ColdQuery,
+  type PageWeight,
+  type SearchSample,
+  type SearchUi,
+  type SuggestionSample,
+} from "./search.ts";
 import { formatBytes, formatMs } from "../lib/util/format.ts";
 import { serveSite } from "../lib/util/static-server.ts";
 
 /** Cold queries; each is followed on the same page by a warm query for the word two places on. */
 export const searchTerms = ["extradition", "ransomware", "femicide", "bogota", "perjury"];
 
-
-export async function benchSearch(siteDir: string, browser: Browser, options: BenchOptions, log: (line: string) => void): Promise<SearchSample[]> {
+export async function benchSearch(
+  siteDir: string,
+  browser: Browser,
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<SearchSample[]> {
   const server = await serveSite(siteDir, { extraPages: defaultUiPages() });
   const uis: SearchUi[] = ["ours", "default", "default-no-debounce"];
   const samples: SearchSample[] = [];
@@ -27,7 +42,9 @@ export async function benchSearch(siteDir: string, browser: Browser, options: Be
         for (const ui of uis.map((_, j) => uis[(i + run + j) % uis.length] ?? "ours")) {
           const sample = await measureSearch(browser, server, ui, term, warmTerm);
           samples.push(sample);
-          log(`  ${ui.padEnd(20)} ${term.padEnd(12)} cold ${formatMs(sample.cold.ms).padStart(7)} ${formatBytes(sample.cold.bytes).padStart(7)} ${String(sample.cold.requests).padStart(3)} req · warm (${warmTerm}) ${formatMs(sample.warm.ms).padStart(7)}`);
+          log(
+            `  ${ui.padEnd(20)} ${term.padEnd(12)} cold ${formatMs(sample.cold.ms).padStart(7)} ${formatBytes(sample.cold.bytes).padStart(7)} ${String(sample.cold.requests).padStart(3)} req · warm (${warmTerm}) ${formatMs(sample.warm.ms).padStart(7)}`,
+          );
         }
       }
     }
@@ -67,8 +84,12 @@ export async function benchPageWeight(siteDir: string, browser: Browser, urls: s
 export function firstNewsUrl(siteDir: string): string | undefined {
   const newsDir = path.join(siteDir, "news");
   if (!existsSync(newsDir)) return undefined;
-  for (const year of readdirSync(newsDir).filter((name) => /^\d{4}$/.test(name)).sort()) {
-    const slug = readdirSync(path.join(newsDir, year)).sort().find((name) => name !== "page" && existsSync(path.join(newsDir, year, name, "index.html")));
+  for (const year of readdirSync(newsDir)
+    .filter((name) => /^\d{4}$/.test(name))
+    .sort()) {
+    const slug = readdirSync(path.join(newsDir, year))
+      .sort()
+      .find((name) => name !== "page" && existsSync(path.join(newsDir, year, name, "index.html")));
     if (slug) return `/news/${year}/${slug}/`;
   }
   return undefined;
@@ -83,7 +104,10 @@ export function articleCount(siteDir: string): number {
     for (const group of readdirSync(dir, { withFileTypes: true })) {
       if (!group.isDirectory() || group.name === "page") continue;
       count += readdirSync(path.join(dir, group.name), { withFileTypes: true }).filter(
-        (entry) => entry.isDirectory() && entry.name !== "page" && existsSync(path.join(dir, group.name, entry.name, "index.html")),
+        (entry) =>
+          entry.isDirectory() &&
+          entry.name !== "page" &&
+          existsSync(path.join(dir, group.name, entry.name, "index.html")),
       ).length;
     }
   }
@@ -101,13 +125,23 @@ export interface ColdQueries {
  * The four cold queries of a corpus (scripts/bench/queries.ts) on our page and the default UI,
  * `rounds` times each, alternating which UI goes first.
  */
-export async function benchColdQueries(contentDir: string, siteDir: string, text: string, browser: Browser, rounds: number, log: (line: string) => void): Promise<ColdQueries> {
+export async function benchColdQueries(
+  contentDir: string,
+  siteDir: string,
+  text: string,
+  browser: Browser,
+  rounds: number,
+  log: (line: string) => void,
+): Promise<ColdQueries> {
   const queries = benchQueries(contentDir, text);
   const server = await serveSite(siteDir, { extraPages: defaultUiPages() });
   const uis: SearchUi[] = ["ours", "default"];
   const samples: ColdQueries["samples"] = [];
   try {
-    for (const query of queries) log(`  ${query.kind}: "${query.words}"${query.topic ? ` in ${query.topic.label}` : ""}; expected: ${query.expected ? `${query.expected.length} pages` : "any result"}`);
+    for (const query of queries)
+      log(
+        `  ${query.kind}: "${query.words}"${query.topic ? ` in ${query.topic.label}` : ""}; expected: ${query.expected ? `${query.expected.length} pages` : "any result"}`,
+      );
     // One throwaway round: the server's gzip cache and Chromium's own start-up are not measured.
     for (const ui of uis) await measureColdQuery(browser, server, ui, queries[0] as BenchQuery);
     for (let round = 0; round < rounds; round++) {
@@ -116,7 +150,9 @@ export async function benchColdQueries(contentDir: string, siteDir: string, text
           const loadAverage = os.loadavg()[0] ?? 0;
           const sample = await measureColdQuery(browser, server, ui, query);
           samples.push({ ...sample, loadAverage });
-          log(`  ${ui.padEnd(8)} ${query.kind.padEnd(9)} ${formatMs(sample.ms).padStart(7)} ${formatBytes(sample.bytes).padStart(7)} ${String(sample.requests).padStart(3)} req; load ${loadAverage.toFixed(2)}`);
+          log(
+            `  ${ui.padEnd(8)} ${query.kind.padEnd(9)} ${formatMs(sample.ms).padStart(7)} ${formatBytes(sample.bytes).padStart(7)} ${String(sample.requests).padStart(3)} req; load ${loadAverage.toFixed(2)}`,
+          );
         }
       }
     }

@@ -33,7 +33,12 @@ function newsYears(contentDir: string): Map<number, number> {
   return years;
 }
 
-export async function benchWacz(size: number, contentDir: string, workDir: string, log: (line: string) => void): Promise<WaczBench[]> {
+export async function benchWacz(
+  size: number,
+  contentDir: string,
+  workDir: string,
+  log: (line: string) => void,
+): Promise<WaczBench[]> {
   const years = newsYears(contentDir);
   const sorted = [...years.keys()].sort((a, b) => a - b);
   const busiest = [...years].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
@@ -45,7 +50,13 @@ export async function benchWacz(size: number, contentDir: string, workDir: strin
   const results: WaczBench[] = [];
   for (const period of periods) {
     const started = performance.now();
-    const report = await makeSnapshot({ contentDir, period, outDir: path.join(workDir, `snapshot-${period.from}-${period.to}`), takenOn: "2026-01-01", wacz: "also" });
+    const report = await makeSnapshot({
+      contentDir,
+      period,
+      outDir: path.join(workDir, `snapshot-${period.from}-${period.to}`),
+      takenOn: "2026-01-01",
+      wacz: "also",
+    });
     if (!report.wacz || !report.zip) throw new Error("the snapshot wrote no WACZ or no zip");
     const result: WaczBench = {
       size,
@@ -58,7 +69,9 @@ export async function benchWacz(size: number, contentDir: string, workDir: strin
       zipBytes: report.zip.bytes,
     };
     results.push(result);
-    log(`  WACZ of ${result.period}: ${formatBytes(result.waczBytes)} in ${formatMs(result.waczMs)} (snapshot ${formatMs(result.snapshotMs)}); zipped bag ${formatBytes(result.zipBytes)}; ${budgetVerdict(result)}`);
+    log(
+      `  WACZ of ${result.period}: ${formatBytes(result.waczBytes)} in ${formatMs(result.waczMs)} (snapshot ${formatMs(result.snapshotMs)}); zipped bag ${formatBytes(result.zipBytes)}; ${budgetVerdict(result)}`,
+    );
   }
   return results;
 }
@@ -71,7 +84,17 @@ function budgetVerdict(result: WaczBench): string {
 /** The Markdown section of the bench report. */
 export function waczSection(results: readonly WaczBench[]): string {
   const rows = results.map((result) =>
-    [String(result.size), result.period, String(result.articles), String(result.records), formatMs(result.waczMs), formatMs(result.snapshotMs), formatBytes(result.waczBytes), formatBytes(result.zipBytes), budgetVerdict(result)].join(" | "),
+    [
+      String(result.size),
+      result.period,
+      String(result.articles),
+      String(result.records),
+      formatMs(result.waczMs),
+      formatMs(result.snapshotMs),
+      formatBytes(result.waczBytes),
+      formatBytes(result.zipBytes),
+      budgetVerdict(result),
+    ].join(" | "),
   );
   return [
     "| corpus | period | articles | WARC records | WACZ time | whole snapshot | WACZ | zipped bag | budget |",

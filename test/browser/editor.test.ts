@@ -50,28 +50,52 @@ async function controls(tab: Page, count: number): Promise<string[]> {
     (count) =>
       [...document.querySelectorAll("label")].slice(0, count).map((label) => {
         const control = document.getElementById(label.htmlFor);
-        const kind = control ? `${control.tagName.toLowerCase()}${control.getAttribute("type") ? `:${control.getAttribute("type")}` : ""}${control.getAttribute("role") ? `[${control.getAttribute("role")}]` : ""}` : "none";
+        const kind = control
+          ? `${control.tagName.toLowerCase()}${control.getAttribute("type") ? `:${control.getAttribute("type")}` : ""}${control.getAttribute("role") ? `[${control.getAttribute("role")}]` : ""}`
+          : "none";
         return `${label.firstChild?.textContent}: ${kind}`;
       }),
     count,
   );
 }
 
-const newsForm = ["Title: input:text", "Date: input:date", "Summary: textarea", "Topics: input:text[combobox]", "Aliases: div", "Draft: button[switch]", "Slug: input:text"];
-const abstractForm = ["Conference: input:text[combobox]", "Session: input:text", "Speakers: div", "Title: input:text", "Topics: input:text[combobox]", "Aliases: div", "Draft: button[switch]"];
+const newsForm = [
+  "Title: input:text",
+  "Date: input:date",
+  "Summary: textarea",
+  "Topics: input:text[combobox]",
+  "Aliases: div",
+  "Draft: button[switch]",
+  "Slug: input:text",
+];
+const abstractForm = [
+  "Conference: input:text[combobox]",
+  "Session: input:text",
+  "Speakers: div",
+  "Title: input:text",
+  "Topics: input:text[combobox]",
+  "Aliases: div",
+  "Draft: button[switch]",
+];
 
 /** Runs `move` (an address typed in, Back, Forward) and waits for the page it reloads. */
 async function reloadedBy(tab: Page, move: () => Promise<unknown>, firstLabel: string): Promise<void> {
   const loaded = tab.waitForEvent("load");
   await move();
   await loaded;
-  await tab.locator("label", { hasText: new RegExp(`^${firstLabel}`) }).first().waitFor();
+  await tab
+    .locator("label", { hasText: new RegExp(`^${firstLabel}`) })
+    .first()
+    .waitFor();
 }
 
 test("regression: a new abstract reached from a new news item by address, then Back and Forward, has each form's own widgets", async () => {
   const tab = await editorTab(1280);
   await tab.goto(`${base}/admin/#/collections/news/new`);
-  await tab.locator("label", { hasText: /^Title/ }).first().waitFor();
+  await tab
+    .locator("label", { hasText: /^Title/ })
+    .first()
+    .waitFor();
   assert.equal(await controls(tab, 7), newsForm, "a fresh load");
   await reloadedBy(tab, () => tab.evaluate(() => (location.hash = "#/collections/abstracts/new")), "Conference");
   assert.equal(await controls(tab, 7), abstractForm, "after the address changed");
@@ -86,7 +110,11 @@ test("regression: another item's address typed in shows that item, not the one s
   const tab = await editorTab(1280);
   await tab.goto(`${base}/admin/#/collections/news/entries/2023/alpha/index`);
   assert.is(await tab.getByLabel("Title", { exact: true }).inputValue(), "Alpha item");
-  await reloadedBy(tab, () => tab.evaluate(() => (location.hash = "#/collections/news/entries/2023/beta/index")), "Title");
+  await reloadedBy(
+    tab,
+    () => tab.evaluate(() => (location.hash = "#/collections/news/entries/2023/beta/index")),
+    "Title",
+  );
   await tab.getByLabel("Title", { exact: true }).waitFor();
   assert.is(await tab.getByLabel("Title", { exact: true }).inputValue(), "Beta item");
   await tab.close();
@@ -126,7 +154,10 @@ test("the preview pane shows the date, topics and conference as the site does, a
   await tab.getByLabel("Conference", { exact: true }).click();
   await tab.keyboard.type("27th");
   await tab.keyboard.press("Enter");
-  assert.equal(await pane.locator("dl.facts dd").first().textContent(), "IAP 27th Annual Conference & General Meeting, 25–29 September 2022");
+  assert.equal(
+    await pane.locator("dl.facts dd").first().textContent(),
+    "IAP 27th Annual Conference & General Meeting, 25–29 September 2022",
+  );
   await tab.close();
 });
 
@@ -138,7 +169,11 @@ for (const width of [375, 1280]) {
       assert.is(await tab.evaluate(() => document.documentElement.scrollWidth), width, `${collection} at ${width} px`);
       if (collection === "news") await tab.screenshot({ path: path.join(shots, `editor-news-${width}.png`) });
       await tab.addScriptTag({ content: axe.source });
-      const violations = await tab.evaluate(async () => (await (window as unknown as { axe: typeof axe }).axe.run(document)).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`));
+      const violations = await tab.evaluate(async () =>
+        (await (window as unknown as { axe: typeof axe }).axe.run(document)).violations.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+        ),
+      );
       assert.equal(violations, [], `${collection} at ${width} px`);
     }
     await tab.close();
@@ -160,7 +195,10 @@ test("the build's refusal at the foot of the page leaves every field above it", 
   await banner.waitFor();
   const bannerTop = (await banner.boundingBox())?.y ?? 0;
   const form = await tab.locator('[class*="-EditorContainer"]').boundingBox();
-  assert.ok(form && bannerTop > 0 && form.y + form.height <= bannerTop + 0.5, `the form ends at ${form && form.y + form.height}, the banner starts at ${bannerTop}`);
+  assert.ok(
+    form && bannerTop > 0 && form.y + form.height <= bannerTop + 0.5,
+    `the form ends at ${form && form.y + form.height}, the banner starts at ${bannerTop}`,
+  );
   await tab.screenshot({ path: path.join(shots, "editor-refused-1280.png") });
   await tab.close();
 });

@@ -69,12 +69,22 @@ test("search finds the injected items and shows their payloads as text", async (
   // Newest first: the news item, then the two abstracts of one conference (same date, either order).
   const titles = await page.locator("#search-results h3 a").allTextContents();
   assert.is(titles[0], payload("title"));
-  assert.equal(titles.slice(1).sort(), [payload("abstract title"), `${payload("speaker")}: ${payload("session")}`].sort());
+  assert.equal(
+    titles.slice(1).sort(),
+    [payload("abstract title"), `${payload("speaker")}: ${payload("session")}`].sort(),
+  );
   // Results are made of the view's own elements only; payloads in titles, excerpts and metadata are text.
-  const tags = await page.locator("#search-results *").evaluateAll((elements) => [...new Set(elements.map((element) => element.tagName.toLowerCase()))].sort());
+  const tags = await page
+    .locator("#search-results *")
+    .evaluateAll((elements) => [...new Set(elements.map((element) => element.tagName.toLowerCase()))].sort());
   assert.equal(tags, ["a", "h3", "li", "mark", "p", "time"]);
   const excerpt = (await page.locator("#search-results .search-excerpt").first().textContent()) ?? "";
-  assert.ok(excerpt.includes(`<img src=x onerror="window.__pwned='title'"></title></textarea></script><script>window.__pwned='title'</script>`), excerpt);
+  assert.ok(
+    excerpt.includes(
+      `<img src=x onerror="window.__pwned='title'"></title></textarea></script><script>window.__pwned='title'</script>`,
+    ),
+    excerpt,
+  );
   assert.equal(await page.locator("#search-results .meta").allTextContents(), [
     "5 May 2023",
     `25 September 2022 · IAP 27th Annual Conference & General Meeting · ${payload("speaker")}`,

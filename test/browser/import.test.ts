@@ -22,11 +22,16 @@ test("the header's search finds an imported item by a word of its text, and open
   const page = await browser.newPage();
   const errors = collectErrors(page);
   await page.goto(`${server.url}/`);
-  await page.getByRole("search", { name: "Site" }).getByRole("searchbox", { name: "Search the archive" }).fill("Generalbundesanwalt");
+  await page
+    .getByRole("search", { name: "Site" })
+    .getByRole("searchbox", { name: "Search the archive" })
+    .fill("Generalbundesanwalt");
   await page.getByRole("search", { name: "Site" }).getByRole("button", { name: "Search" }).click();
   await page.waitForURL(`${server.url}/search/?q=Generalbundesanwalt`);
   await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
-  assert.equal(await page.locator("#search-results h3 a").allTextContents(), ["Statement on the independence of prosecutors"]);
+  assert.equal(await page.locator("#search-results h3 a").allTextContents(), [
+    "Statement on the independence of prosecutors",
+  ]);
   await page.locator("#search-results h3 a").click();
   // The result link may carry the words to highlight as a query.
   await page.waitForURL((url) => url.pathname === "/news/2014/statement-on-the-independence-of-prosecutors/");

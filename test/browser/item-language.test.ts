@@ -13,11 +13,18 @@ import { buildSite, newsFile, repoRoot, tempDir } from "../support/site.ts";
 
 // The sample content, and a Spanish item whose body's top heading is a "##".
 const content = tempDir("content-");
-for (const folder of ["news", "abstracts"]) cpSync(path.join(repoRoot, "src", folder), path.join(content, folder), { recursive: true });
+for (const folder of ["news", "abstracts"])
+  cpSync(path.join(repoRoot, "src", folder), path.join(content, folder), { recursive: true });
 writeFileSync(
   path.join(content, "news/2023/antecedentes.md"),
   newsFile(
-    { title: "Antecedentes del memorando", date: "2023-11-20", lang: "es", summary: "La historia del **memorando**.", tags: "[training]" },
+    {
+      title: "Antecedentes del memorando",
+      date: "2023-11-20",
+      lang: "es",
+      summary: "La historia del **memorando**.",
+      tags: "[training]",
+    },
     "El texto.\n\n## Antecedentes\n\nMás texto.\n\n#### Detalles\n\nY más.\n",
   ),
 );
@@ -31,7 +38,16 @@ test.after(async () => {
 });
 
 /** axe's violations on a page, and whether it checked the heading order there (rather than finding no headings to check). */
-async function axeAt(url: string, width: number): Promise<{ violations: string[]; headingOrderChecked: boolean; headings: string[]; main: string | null; errors: string[] }> {
+async function axeAt(
+  url: string,
+  width: number,
+): Promise<{
+  violations: string[];
+  headingOrderChecked: boolean;
+  headings: string[];
+  main: string | null;
+  errors: string[];
+}> {
   // The page's CSP (rightly) refuses an injected inline script: only this context bypasses it, to load axe.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
   const page = await context.newPage();
@@ -40,9 +56,14 @@ async function axeAt(url: string, width: number): Promise<{ violations: string[]
   await page.addScriptTag({ content: axe.source });
   const result = await page.evaluate(async () => {
     const found = await (window as unknown as { axe: typeof axe }).axe.run(document);
-    return { violations: found.violations.map((violation) => violation.id), headingOrderChecked: found.passes.some((rule) => rule.id === "heading-order") };
+    return {
+      violations: found.violations.map((violation) => violation.id),
+      headingOrderChecked: found.passes.some((rule) => rule.id === "heading-order"),
+    };
   });
-  const headings = await page.locator("main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((elements) => elements.map((element) => `${element.tagName} ${element.textContent?.trim()}`));
+  const headings = await page
+    .locator("main :is(h1, h2, h3, h4, h5, h6)")
+    .evaluateAll((elements) => elements.map((element) => `${element.tagName} ${element.textContent?.trim()}`));
   const main = await page.locator("main").getAttribute("lang");
   await context.close();
   return { ...result, headings, main, errors };
@@ -54,7 +75,12 @@ for (const width of [375, 1280]) {
     assert.equal(result, {
       violations: [],
       headingOrderChecked: true,
-      headings: ["H1 La IAP firmó un memorando de entendimiento con la AIAMP", "H2 Temas", "H2 Cómo citar", "H2 Noticias relacionadas"],
+      headings: [
+        "H1 La IAP firmó un memorando de entendimiento con la AIAMP",
+        "H2 Temas",
+        "H2 Cómo citar",
+        "H2 Noticias relacionadas",
+      ],
       main: "es",
       errors: [],
     });
@@ -65,7 +91,14 @@ for (const width of [375, 1280]) {
     assert.equal(result, {
       violations: [],
       headingOrderChecked: true,
-      headings: ["H1 Antecedentes del memorando", "H2 Antecedentes", "H3 Detalles", "H2 Temas", "H2 Cómo citar", "H2 Noticias relacionadas"],
+      headings: [
+        "H1 Antecedentes del memorando",
+        "H2 Antecedentes",
+        "H3 Detalles",
+        "H2 Temas",
+        "H2 Cómo citar",
+        "H2 Noticias relacionadas",
+      ],
       main: "es",
       errors: [],
     });

@@ -25,7 +25,9 @@ const content = writeContent({
     `${"The associations signed a memorandum of understanding on cooperation. ".repeat(12)}\n`,
   ),
   "news/2023/mou-signed/photo.jpg": await photoWithGps(),
-  "news/2023/mou-signed/guide.pdf": await pdfWithText(["Special investigative techniques and zygomorphic cooperation."]),
+  "news/2023/mou-signed/guide.pdf": await pdfWithText([
+    "Special investigative techniques and zygomorphic cooperation.",
+  ]),
   "news/2023/other.md": newsFile({ title: "Another item", date: "2023-10-01" }, "Cooperation without documents.\n"),
 });
 const site = await buildSite(content, { mediaCacheDir: tempDir("media-cache-") });
@@ -60,7 +62,12 @@ async function leadImage(width: number, deviceScaleFactor: number) {
       ),
     );
     const box = element.getBoundingClientRect();
-    return { file: element.currentSrc.replace(/^.*-/, ""), width: Math.round(box.width), height: Math.round(box.height), shift };
+    return {
+      file: element.currentSrc.replace(/^.*-/, ""),
+      width: Math.round(box.width),
+      height: Math.round(box.height),
+      shift,
+    };
   });
   await context.close();
   return { ...facts, errors };
@@ -81,7 +88,10 @@ test("the news list shows the lead image's thumbnail at 240 px", async () => {
   await thumbnail.scrollIntoViewIfNeeded();
   await imageSettled(thumbnail);
   assert.equal(
-    await thumbnail.evaluate((element: HTMLImageElement) => [element.currentSrc.replace(/^.*-/, ""), Math.round(element.getBoundingClientRect().width)]),
+    await thumbnail.evaluate((element: HTMLImageElement) => [
+      element.currentSrc.replace(/^.*-/, ""),
+      Math.round(element.getBoundingClientRect().width),
+    ]),
     ["240.avif", 120],
   );
   await context.close();
@@ -159,7 +169,12 @@ test("under a base path and in a snapshot opened from disk, the thumbnail resolv
     await subfolderServer.close();
   }
   const snapshot = path.join(tempDir("media-snapshot-"), "iap-2023");
-  await makeSnapshot({ contentDir: content, period: { from: 2023, to: 2023 }, outDir: snapshot, takenOn: "2025-06-01" });
+  await makeSnapshot({
+    contentDir: content,
+    period: { from: 2023, to: 2023 },
+    outDir: snapshot,
+    takenOn: "2025-06-01",
+  });
   const data = pathToFileURL(path.join(snapshot, "data")).href;
   assert.equal(await searchThumbnails(page, `${data}/search/index.html?q=memorandum`), [
     ["MoU signed", { src: `${data}/news/2023/mou-signed/…-240.webp`, ...thumbnailFacts }],

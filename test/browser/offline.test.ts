@@ -31,7 +31,12 @@ function collectUnexpectedErrors(page: Page): string[] {
     const text = message.text();
     const url = message.location().url;
     if (message.type() !== "error") return;
-    if (text.includes("status of 504 (Not saved for offline reading)") || text.includes("is not saved on this device") || url.endsWith("/offline/files.json")) return;
+    if (
+      text.includes("status of 504 (Not saved for offline reading)") ||
+      text.includes("is not saved on this device") ||
+      url.endsWith("/offline/files.json")
+    )
+      return;
     errors.push(`${text} (${url})`);
   });
   page.on("pageerror", (error) => errors.push(error.message));
@@ -67,7 +72,9 @@ for (const basePath of ["/", "/archive/"]) {
       await page.goto(`${server.url}/search/?q=AIAMP`);
       await page.locator("#search-results a").first().waitFor();
       // The facets load after the first results: the visit is over once the search has settled.
-      await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
+      await page.waitForFunction(
+        () => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false",
+      );
 
       await context.setOffline(true);
       await page.goto(`${server.url}/`);
@@ -104,13 +111,19 @@ for (const basePath of ["/", "/archive/"]) {
         await status.textContent(),
         "The part of the search index this search needs is not saved on this device. Search again when you are online, or Save the archive to search it offline.",
       );
-      assert.is(await status.getByRole("link", { name: "Save the archive" }).getAttribute("href"), `${server.url}/offline/`);
+      assert.is(
+        await status.getByRole("link", { name: "Save the archive" }).getAttribute("href"),
+        `${server.url}/offline/`,
+      );
       assert.is(await page.locator("#search-results a").count(), 0);
 
       await page.goto(`${server.url}/conferences/`);
       assert.is(await page.locator("h1").textContent(), "Offline reading");
       await page.locator("#offline-status").filter({ hasText: "is not saved on this device" }).waitFor();
-      assert.match((await page.locator("#offline-status").textContent()) ?? "", `${basePath}conferences/ is not saved on this device`);
+      assert.match(
+        (await page.locator("#offline-status").textContent()) ?? "",
+        `${basePath}conferences/ is not saved on this device`,
+      );
       await page.locator("#offline-available a").first().waitFor();
       const available = await page.locator("#offline-available a").allTextContents();
       assert.ok(available.includes("The IAP signed MOU with AIAMP"), `available: ${available.join(", ")}`);
@@ -138,19 +151,29 @@ test("Save the archive: size first, progress, then every page and any search wor
     await page.locator("#offline-save").click();
     await page.locator("#offline-status").filter({ hasText: "The whole archive is saved" }).waitFor();
     // Counted over the same files the size named, pages saved before included (issue 17: "39 files", then "38 of 38").
-    assert.match((await page.locator("#offline-progress-text").textContent()) ?? "", new RegExp(`\\(${manifest.files.length} of ${manifest.files.length} files\\)$`));
+    assert.match(
+      (await page.locator("#offline-progress-text").textContent()) ?? "",
+      new RegExp(`\\(${manifest.files.length} of ${manifest.files.length} files\\)$`),
+    );
     const saved = await page.evaluate(
-      async () => (await (await caches.open("archive-pages-v1")).keys()).filter((request) => !request.url.endsWith("/offline/")).length,
+      async () =>
+        (await (await caches.open("archive-pages-v1")).keys()).filter((request) => !request.url.endsWith("/offline/"))
+          .length,
     );
     assert.is(await page.locator("#offline-available-count").textContent(), `${saved} pages are saved on this device.`);
     assert.is(await page.locator("#offline-available li").count(), saved);
-    assert.is(await page.locator("#offline-progress").evaluate((bar) => (bar as HTMLProgressElement).value === (bar as HTMLProgressElement).max), true);
+    assert.is(
+      await page
+        .locator("#offline-progress")
+        .evaluate((bar) => (bar as HTMLProgressElement).value === (bar as HTMLProgressElement).max),
+      true,
+    );
     assert.match((await page.locator("#offline-usage").textContent()) ?? "", /use \d+\.\d MB of this device's storage/);
 
     await context.setOffline(true);
-    const pages = [...site.read("/sitemap.xml").matchAll(/<loc>https:\/\/archive\.iap-association\.org\/archive\/([^<]*)<\/loc>/g)].map(
-      (match) => match[1] as string,
-    );
+    const pages = [
+      ...site.read("/sitemap.xml").matchAll(/<loc>https:\/\/archive\.iap-association\.org\/archive\/([^<]*)<\/loc>/g),
+    ].map((match) => match[1] as string);
     // 23: the sample's pages, its Spanish news item among them.
     assert.is(pages.length, 23);
     for (const url of pages) {
@@ -162,7 +185,10 @@ test("Save the archive: size first, progress, then every page and any search wor
     await page.goto(`${server.url}/search/?q=Panama`);
     const result = page.locator("#search-results a").first();
     await result.waitFor();
-    assert.is(await result.textContent(), "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services");
+    assert.is(
+      await result.textContent(),
+      "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services",
+    );
 
     await page.goto(`${server.url}/offline/`);
     await page.locator("#offline-remove:enabled").click();
@@ -197,12 +223,16 @@ test("a first visit to an article: the page loads 4 files; once it is idle the w
     // Whether the worker is registered when the load event fires: it must wait until the page is idle.
     await page.addInitScript(() =>
       addEventListener("load", async () => {
-        (window as unknown as { registeredAtLoad?: boolean }).registeredAtLoad = (await navigator.serviceWorker.getRegistration()) !== undefined;
+        (window as unknown as { registeredAtLoad?: boolean }).registeredAtLoad =
+          (await navigator.serviceWorker.getRegistration()) !== undefined;
       }),
     );
     await page.goto(`${server.url}/${newsUrl}`);
     // The browser's own request for the favicon is left out: it is not the page's, and comes when it likes.
-    const pageFiles = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname)]);
+    const pageFiles = await page.evaluate(() => [
+      location.pathname,
+      ...performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname),
+    ]);
     assert.equal(
       pageFiles
         .map((file) => file.replace(/[0-9a-f]{10}/, "HASH").replace(/\/[\w-]{10}-800\.avif$/, "/PHOTO-800.avif"))
@@ -216,8 +246,15 @@ test("a first visit to an article: the page loads 4 files; once it is idle the w
     assert.is(await page.evaluate(() => (window as unknown as { registeredAtLoad?: boolean }).registeredAtLoad), false);
     const hashless = (files: string[]) => files.map((file) => file.replace(/[0-9a-f]{10}/, "HASH"));
     const precached = hashless(byWorker);
-    assert.equal(precached.filter((file, index) => precached.indexOf(file) !== index), [], "the worker fetches no file twice");
-    assert.equal(hashless(server.requested).filter((file) => file.startsWith("/search/")), ["/search/index.html"]);
+    assert.equal(
+      precached.filter((file, index) => precached.indexOf(file) !== index),
+      [],
+      "the worker fetches no file twice",
+    );
+    assert.equal(
+      hashless(server.requested).filter((file) => file.startsWith("/search/")),
+      ["/search/index.html"],
+    );
     // The shell, the search page and what it loads first, the offline page, and the page read.
     assert.equal(precached.sort(), [
       "/assets/favicon.HASH.svg",
@@ -254,12 +291,20 @@ test("the offline page counts the saved pages in words and lists them by address
         const cache = await caches.open("archive-pages-v1");
         for (let index = count; index >= 1; index--) {
           const number = String(index).padStart(3, "0");
-          await cache.put(`/news/2023/item-${number}/`, new Response(`<!doctype html><title>t</title><h1>Item ${number}</h1>`, { headers: { "content-type": "text/html" } }));
+          await cache.put(
+            `/news/2023/item-${number}/`,
+            new Response(`<!doctype html><title>t</title><h1>Item ${number}</h1>`, {
+              headers: { "content-type": "text/html" },
+            }),
+          );
         }
       }, count);
       await page.reload();
       await page.locator("#offline-available-count").filter({ hasText: "saved" }).waitFor();
-      return { count: await page.locator("#offline-available-count").textContent(), listed: await page.locator("#offline-available a").allTextContents() };
+      return {
+        count: await page.locator("#offline-available-count").textContent(),
+        listed: await page.locator("#offline-available a").allTextContents(),
+      };
     };
     assert.equal(await saved(1), { count: "1 page is saved on this device.", listed: ["Item 001"] });
     const many = await saved(101);
@@ -286,7 +331,13 @@ test("a new deploy is offered as a reload, then shows the new content and search
     await page.locator("#search-results a").first().waitFor();
 
     const file = path.join(content, "news/2023/iap-signed-mou-with-aiamp/index.md");
-    writeFileSync(file, readFileSync(file, "utf8").replace("title: The IAP signed MOU with AIAMP", "title: The IAP and AIAMP sign a Zanzibarian memorandum"));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        "title: The IAP signed MOU with AIAMP",
+        "title: The IAP and AIAMP sign a Zanzibarian memorandum",
+      ),
+    );
     await buildSite(content, { basePath: "/archive/", outDir: site.outDir });
 
     await page.goto(`${server.url}/${newsUrl}`);
@@ -301,8 +352,13 @@ test("a new deploy is offered as a reload, then shows the new content and search
     await result.waitFor();
     assert.is(await result.textContent(), "The IAP and AIAMP sign a Zanzibarian memorandum");
     await page.goto(`${server.url}/search/?q=signed`);
-    await page.locator("#search-status").filter({ hasText: /result/ }).waitFor();
-    assert.not.ok((await page.locator("#search-results a").allTextContents()).includes("The IAP signed MOU with AIAMP"));
+    await page
+      .locator("#search-status")
+      .filter({ hasText: /result/ })
+      .waitFor();
+    assert.not.ok(
+      (await page.locator("#search-results a").allTextContents()).includes("The IAP signed MOU with AIAMP"),
+    );
     assert.equal(errors, []);
   } finally {
     await context.close();

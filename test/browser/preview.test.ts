@@ -22,12 +22,19 @@ const { base, nextLine, stop } = await startPreview(contentDir, path.join(tempDi
 const browser = await launchBrowser();
 
 /** What axe-core finds on a page, in a tab of its own that lets the test add axe's script despite the page's policy; `ready` waits for what the page's scripts add. */
-async function axeViolations(url: string, ready: (tab: Page) => Promise<unknown> = async () => undefined): Promise<string[]> {
+async function axeViolations(
+  url: string,
+  ready: (tab: Page) => Promise<unknown> = async () => undefined,
+): Promise<string[]> {
   const tab = await browser.newPage({ bypassCSP: true });
   await tab.goto(`${base}${url}`);
   await ready(tab);
   await tab.addScriptTag({ content: axe.source });
-  const found = await tab.evaluate(async () => (await (window as unknown as { axe: typeof axe }).axe.run(document)).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`));
+  const found = await tab.evaluate(async () =>
+    (await (window as unknown as { axe: typeof axe }).axe.run(document)).violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    ),
+  );
   await tab.close();
   return found;
 }
@@ -63,14 +70,23 @@ test("/offline/ in the preview says it has no offline files, not that the reader
   const tab = await browser.newPage();
   await tab.goto(`${base}/offline/`);
   const size = tab.locator("#offline-size");
-  await tab.waitForFunction(() => document.querySelector("#offline-size")?.textContent === "There is no list of files to save here.");
+  await tab.waitForFunction(
+    () => document.querySelector("#offline-size")?.textContent === "There is no list of files to save here.",
+  );
   assert.is(
     await tab.locator("#offline-status").textContent(),
     "This copy of the archive has no offline files (a preview has none): saving it for offline reading works on the published archive.",
   );
   assert.is(await size.textContent(), "There is no list of files to save here.");
   assert.is(await tab.locator("#offline-save").isDisabled(), true);
-  assert.equal(await axeViolations("/offline/", (other) => other.waitForFunction(() => document.querySelector("#offline-size")?.textContent === "There is no list of files to save here.")), []);
+  assert.equal(
+    await axeViolations("/offline/", (other) =>
+      other.waitForFunction(
+        () => document.querySelector("#offline-size")?.textContent === "There is no list of files to save here.",
+      ),
+    ),
+    [],
+  );
   await tab.close();
 });
 

@@ -16,7 +16,9 @@ import { buildSite, writeContent } from "../support/site.ts";
 
 const site = await buildSite(writeContent(manySpeakersContent()), { validateHtml: "sample" });
 const server = await serveStatic(site.outDir);
-const lists = await serveStatic((await buildSite(writeContent(internationalContent()), { validateHtml: "sample" })).outDir);
+const lists = await serveStatic(
+  (await buildSite(writeContent(internationalContent()), { validateHtml: "sample" })).outDir,
+);
 const browser: Browser = await launchBrowser();
 
 test.after(async () => {
@@ -41,7 +43,9 @@ async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axe.source });
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
-    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
+    return result.violations.flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`),
+    );
   });
 }
 
@@ -62,14 +66,19 @@ async function searched(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const results = document.querySelector("#search-results");
     const speakers = document.querySelector('fieldset[data-facet="speaker"] li');
-    return results?.getAttribute("aria-busy") === "false" && (speakers !== null || document.querySelector("#search-status")?.textContent?.startsWith("No"));
+    return (
+      results?.getAttribute("aria-busy") === "false" &&
+      (speakers !== null || document.querySelector("#search-status")?.textContent?.startsWith("No"))
+    );
   });
 }
 
 /** Speaker checkboxes a reader can see (a hidden item takes no room at all). */
 function visibleSpeakers(page: Page): Promise<string[]> {
   return page.$$eval('fieldset[data-facet="speaker"] li', (items) =>
-    items.filter((item) => item.getBoundingClientRect().height > 0).map((item) => item.querySelector("input")?.value ?? ""),
+    items
+      .filter((item) => item.getBoundingClientRect().height > 0)
+      .map((item) => item.querySelector("input")?.value ?? ""),
   );
 }
 
@@ -79,7 +88,9 @@ test("a long facet shows 10 values, hides the rest (they take no room), and “S
   assert.is((await visibleSpeakers(page)).length, 10);
   const toggle = page.locator('fieldset[data-facet="speaker"] .facet-toggle');
   assert.is(await toggle.textContent(), "Show all 321 speakers");
-  const heightBefore = await page.locator('fieldset[data-facet="speaker"]').evaluate((node) => Math.round(node.getBoundingClientRect().height));
+  const heightBefore = await page
+    .locator('fieldset[data-facet="speaker"]')
+    .evaluate((node) => Math.round(node.getBoundingClientRect().height));
   assert.ok(heightBefore < 500, `speaker facet is ${heightBefore}px tall`);
   await toggle.click();
   assert.is((await visibleSpeakers(page)).length, 321);
@@ -96,7 +107,9 @@ test("values without results are hidden unless chosen: one conference's search o
   await searched(page);
   assert.is(await page.locator('fieldset[data-facet="speaker"] .facet-toggle').textContent(), "Show all 64 speakers");
   const counts = await page.$$eval('fieldset[data-facet="speaker"] li', (items) =>
-    items.filter((item) => item.getBoundingClientRect().height > 0).map((item) => item.querySelector(".count")?.textContent),
+    items
+      .filter((item) => item.getBoundingClientRect().height > 0)
+      .map((item) => item.querySelector(".count")?.textContent),
   );
   assert.equal(new Set(counts), new Set(["(1)"]));
   await page.close();
@@ -109,7 +122,10 @@ test("the filter box narrows a long facet as you type, accents ignored, and choo
   await box.fill("nunez");
   const nunez = await visibleSpeakers(page);
   assert.is(nunez.length, 20);
-  assert.ok(nunez.every((name) => name.endsWith(" Núñez")), nunez.join(", "));
+  assert.ok(
+    nunez.every((name) => name.endsWith(" Núñez")),
+    nunez.join(", "),
+  );
   await box.fill("ana nú");
   assert.equal(await visibleSpeakers(page), ["Ana Núñez"]);
   // Enter narrows; it does not submit the search.
@@ -128,15 +144,30 @@ test("the filter box narrows a long facet as you type, accents ignored, and choo
 });
 
 test("on a phone: the summary, then folded filters, then results in the first screen; chips remove filters one by one", async () => {
-  const { page, errors } = await open("/search/?q=cooperation&conference=annual-23&from=2018", { width: 390, height: 844 });
+  const { page, errors } = await open("/search/?q=cooperation&conference=annual-23&from=2018", {
+    width: 390,
+    height: 844,
+  });
   await searched(page);
   assert.is(await page.locator("#search-filters-panel").evaluate((node) => (node as HTMLDetailsElement).open), false);
-  const top = (selector: string) => page.locator(selector).first().evaluate((node) => Math.round(node.getBoundingClientRect().top));
-  const [status, chips, panel, firstResult] = [await top("#search-status"), await top("#search-chips"), await top("#search-filters-panel"), await top("#search-results li")];
+  const top = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((node) => Math.round(node.getBoundingClientRect().top));
+  const [status, chips, panel, firstResult] = [
+    await top("#search-status"),
+    await top("#search-chips"),
+    await top("#search-filters-panel"),
+    await top("#search-results li"),
+  ];
   assert.ok(status < chips && chips < panel && panel < firstResult, `${status} ${chips} ${panel} ${firstResult}`);
   assert.ok(firstResult < 844 - 100, `first result at ${firstResult}px`);
   assert.is(await page.locator("#search-filters-panel summary").textContent(), "Filters (2 chosen)");
-  assert.equal(await page.locator("#search-chips button").allTextContents(), ["Remove filter Conference: IAP 23rd Annual Conference ×", "Remove filter Years: 2018–… ×"]);
+  assert.equal(await page.locator("#search-chips button").allTextContents(), [
+    "Remove filter Conference: IAP 23rd Annual Conference ×",
+    "Remove filter Years: 2018–… ×",
+  ]);
   await page.locator("#search-chips button").first().click();
   await page.waitForURL(/\?q=cooperation&from=2018$/);
   assert.equal(await page.locator("#search-chips button").allTextContents(), ["Remove filter Years: 2018–… ×"]);
@@ -184,7 +215,10 @@ test("a misspelt word: “Did you mean cooperation (64 results)?”, a link keep
   await suggestion.waitFor();
   assert.is(await suggestion.textContent(), "Did you mean cooperation (64 results)?");
   // "No results" is said once, in the results' place (issue 33).
-  assert.is(await page.locator("#search-empty-title").textContent(), "No results for “coperation” with the chosen filters.");
+  assert.is(
+    await page.locator("#search-empty-title").textContent(),
+    "No results for “coperation” with the chosen filters.",
+  );
   assert.is(await suggestion.locator("a").getAttribute("href"), "/search/?q=cooperation&conference=annual-23");
   assert.equal(words.sort(), ["/search/words/c.txt", "/search/words/o.txt"]);
   await suggestion.locator("a").click();
@@ -222,13 +256,18 @@ test("from the top of the search page, 34 Tab presses reach the first result: pa
   const { page } = await open("/search/?q=cooperation");
   await searched(page);
   const stops: string[] = [];
-  const onFirstResult = () => page.evaluate(() => document.activeElement === document.querySelector("#search-results a"));
+  const onFirstResult = () =>
+    page.evaluate(() => document.activeElement === document.querySelector("#search-results a"));
   while (stops.length < 100 && !(await onFirstResult())) {
     await page.keyboard.press("Tab");
-    stops.push(await page.evaluate(() => {
-      const element = document.activeElement;
-      return element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} ${(element.textContent ?? "").trim().slice(0, 20)}` : "";
-    }));
+    stops.push(
+      await page.evaluate(() => {
+        const element = document.activeElement;
+        return element
+          ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} ${(element.textContent ?? "").trim().slice(0, 20)}`
+          : "";
+      }),
+    );
   }
   assert.is(stops.length, 34, stops.join(" | "));
   assert.is(stops[9], "a#search-skip Skip to results");
@@ -254,17 +293,28 @@ test("the year chart labels every year, their boxes apart, oldest on the left; i
       return { year: node.textContent, left: box.left, right: box.right };
     }),
   );
-  assert.equal(labels.map((label) => label.year), ["2024", "2023", "2022", "2018"]);
+  assert.equal(
+    labels.map((label) => label.year),
+    ["2024", "2023", "2022", "2018"],
+  );
   const leftToRight = [...labels].sort((a, b) => a.left - b.left);
-  assert.equal(leftToRight.map((label) => label.year), ["2018", "2022", "2023", "2024"]);
+  assert.equal(
+    leftToRight.map((label) => label.year),
+    ["2018", "2022", "2023", "2024"],
+  );
   leftToRight.slice(1).forEach((label, index) => {
     const before = leftToRight[index] as (typeof labels)[0];
-    assert.ok(before.right < label.left, `${before.year} ends at ${before.right}px, ${label.year} starts at ${label.left}px`);
+    assert.ok(
+      before.right < label.left,
+      `${before.year} ends at ${before.right}px, ${label.year} starts at ${label.left}px`,
+    );
   });
   await page.addScriptTag({ content: axe.source });
   const [violations = [], incomplete = [], passes = []] = await page.evaluate(async () => {
     const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
-    return [results.violations, results.incomplete, results.passes].map((rules) => rules.flatMap((rule) => rule.nodes.map((node) => `${rule.id}: ${node.target.join(" ")}`)));
+    return [results.violations, results.incomplete, results.passes].map((rules) =>
+      rules.flatMap((rule) => rule.nodes.map((node) => `${rule.id}: ${node.target.join(" ")}`)),
+    );
   });
   assert.equal(violations, []);
   assert.equal(incomplete, []);
@@ -275,7 +325,11 @@ test("the year chart labels every year, their boxes apart, oldest on the left; i
 
 test("the speakers index: by surname, A–Z links that jump to their letter, a count per speaker", async () => {
   const { page } = await open("/speakers/");
-  assert.equal((await page.locator(".az-list a").allTextContents()).slice(0, 3), ["Abara, Ana", "Abara, Bo", "Abara, Carmen"]);
+  assert.equal((await page.locator(".az-list a").allTextContents()).slice(0, 3), [
+    "Abara, Ana",
+    "Abara, Bo",
+    "Abara, Carmen",
+  ]);
   assert.is(await page.locator(".az-list li").count(), 321);
   assert.equal(await page.locator(".az-nav a").allTextContents(), [
     "Surnames starting with A",
@@ -296,12 +350,18 @@ test("the speakers index: by surname, A–Z links that jump to their letter, a c
   ]);
   // Åström files under A; Bautista Mahiques under B, by the sort name the abstract gives.
   assert.is(await page.locator("#letter-a + ul li").count(), 40);
-  assert.equal((await page.locator("#letter-b + ul a").allTextContents()).slice(0, 2), ["Bautista Mahiques, Juan", "Bianchi, Ana"]);
+  assert.equal((await page.locator("#letter-b + ul a").allTextContents()).slice(0, 2), [
+    "Bautista Mahiques, Juan",
+    "Bianchi, Ana",
+  ]);
   await page.locator('.az-nav a[href="#letter-c"]').click();
   await page.waitForURL(/#letter-c$/);
   const headingTop = await page.locator("#letter-c").evaluate((node) => Math.round(node.getBoundingClientRect().top));
   const navBottom = await page.locator(".az-nav").evaluate((node) => Math.round(node.getBoundingClientRect().bottom));
-  assert.ok(headingTop >= navBottom && headingTop < navBottom + 40, `heading at ${headingTop}, letters end at ${navBottom}`);
+  assert.ok(
+    headingTop >= navBottom && headingTop < navBottom + 40,
+    `heading at ${headingTop}, letters end at ${navBottom}`,
+  );
   assert.is(await page.locator("#letter-c + ul li").first().textContent(), "Čapek, Ana (1 abstract)");
   await page.close();
 });
@@ -311,9 +371,18 @@ test("the header keeps one row, 61 px, on every kind of page from 900 to 1440 px
   const heights = new Set<number>();
   for (const width of [900, 1024, 1280, 1440]) {
     await page.setViewportSize({ width, height: 800 });
-    for (const url of ["/", "/conferences/", "/conferences/annual-27/", "/abstracts/annual-27/mahiques/", "/speakers/", "/news/2023/"]) {
+    for (const url of [
+      "/",
+      "/conferences/",
+      "/conferences/annual-27/",
+      "/abstracts/annual-27/mahiques/",
+      "/speakers/",
+      "/news/2023/",
+    ]) {
       await page.goto(`${server.url}${url}`);
-      heights.add(await page.locator(".site-header").evaluate((node) => Math.round(node.getBoundingClientRect().height)));
+      heights.add(
+        await page.locator(".site-header").evaluate((node) => Math.round(node.getBoundingClientRect().height)),
+      );
     }
   }
   assert.equal([...heights], [61]);
@@ -324,7 +393,10 @@ test("printed from a browser in dark mode: dark text and links on white, no dark
   const { page } = await open("/abstracts/annual-27/mahiques/");
   await page.emulateMedia({ media: "print", colorScheme: "dark" });
   const style = (selector: string, property: string) =>
-    page.locator(selector).first().evaluate((node, name) => getComputedStyle(node).getPropertyValue(name), property);
+    page
+      .locator(selector)
+      .first()
+      .evaluate((node, name) => getComputedStyle(node).getPropertyValue(name), property);
   assert.is(await style("main a", "color"), "rgb(11, 61, 107)");
   assert.is(await style("body", "color"), "rgb(0, 0, 0)");
   assert.is(await style("html", "background-color"), "rgb(255, 255, 255)");
@@ -344,7 +416,9 @@ test("printed from a browser in dark mode: dark text and links on white, no dark
 for (const width of widths) {
   test(`speakers A–Z at ${width} px: Łukaszewicz under L, Ødegaard under O, Đ under D, Ə under E, Þ after Z, then Greek and Cyrillic; the letter bar and the page agree (issue 33)`, async () => {
     const { page, errors, close } = await openList("/speakers/", width);
-    const bar = await page.locator(".az-nav a").evaluateAll((links) => links.map((link) => [link.getAttribute("href"), link.textContent]));
+    const bar = await page
+      .locator(".az-nav a")
+      .evaluateAll((links) => links.map((link) => [link.getAttribute("href"), link.textContent]));
     assert.equal(bar, [
       ["#letter-a", "Surnames starting with A"],
       ["#letter-d", "Surnames starting with D"],
@@ -357,8 +431,15 @@ for (const width of widths) {
       ["#letter-cyrillic", "Surnames in Cyrillic script: А–Я"],
     ]);
     // The page's sections are the bar's letters, in its order, each below the one before.
-    const sections = await page.locator(".az-section h2").evaluateAll((headings) => headings.map((heading) => [`#${heading.id}`, Math.round(heading.getBoundingClientRect().top)] as const));
-    assert.equal(sections.map(([id]) => id), bar.map(([href]) => href));
+    const sections = await page
+      .locator(".az-section h2")
+      .evaluateAll((headings) =>
+        headings.map((heading) => [`#${heading.id}`, Math.round(heading.getBoundingClientRect().top)] as const),
+      );
+    assert.equal(
+      sections.map(([id]) => id),
+      bar.map(([href]) => href),
+    );
     assert.ok(sections.every(([, top], index) => index === 0 || top > (sections[index - 1]?.[1] ?? 0)));
     const names = (letter: string) => page.locator(`#letter-${letter} + ul a`).allTextContents();
     assert.equal(await names("d"), ["Đorđević, Ana", "Duarte, Dan"]);
@@ -385,10 +466,21 @@ for (const width of widths) {
       const rect = node.getBoundingClientRect();
       return { left: rect.left, right: rect.right, overflows: node.scrollWidth > node.clientWidth };
     });
-    const labels = await page.locator(".year-label").evaluateAll((nodes) => nodes.map((node) => ({ year: Number(node.textContent), left: node.getBoundingClientRect().left, right: node.getBoundingClientRect().right })));
+    const labels = await page.locator(".year-label").evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        year: Number(node.textContent),
+        left: node.getBoundingClientRect().left,
+        right: node.getBoundingClientRect().right,
+      })),
+    );
     assert.is(labels.length, lastYear - firstYear + 1);
-    assert.equal([...labels].sort((a, b) => a.left - b.left).map((label) => label.year), Array.from({ length: labels.length }, (_, index) => firstYear + index));
-    const inView = labels.filter((label) => label.left >= box.left && label.right <= box.right).map((label) => label.year);
+    assert.equal(
+      [...labels].sort((a, b) => a.left - b.left).map((label) => label.year),
+      Array.from({ length: labels.length }, (_, index) => firstYear + index),
+    );
+    const inView = labels
+      .filter((label) => label.left >= box.left && label.right <= box.right)
+      .map((label) => label.year);
     assert.ok(inView.includes(lastYear), `in view: ${inView.join(", ")}`);
     if (width === 375) {
       // Twelve years are wider than a phone: the chart starts at its newest end, the oldest a scroll away.
@@ -397,15 +489,24 @@ for (const width of widths) {
       assert.is(await page.locator(".year-scroll-hint").isVisible(), true);
       assert.is(await page.locator(".year-scroll-hint").textContent(), "‹ Scroll sideways for earlier years");
       await scroller.evaluate((node) => node.scrollBy({ left: -2000 }));
-      const oldest = await page.locator(".year-label").last().evaluate((node) => Math.round(node.getBoundingClientRect().left));
+      const oldest = await page
+        .locator(".year-label")
+        .last()
+        .evaluate((node) => Math.round(node.getBoundingClientRect().left));
       assert.ok(oldest >= Math.floor(box.left), `${firstYear} at ${oldest}px after scrolling`);
     } else {
       assert.is(box.overflows, false);
       assert.is(inView.length, labels.length);
       assert.is(await page.locator(".year-scroll-hint").isVisible(), false);
     }
-    assert.is(await page.locator(".year-chart li").first().getAttribute("title"), `${lastYear}: 2 news items, 13 abstracts`);
-    assert.is(await page.locator(".year-chart li").last().getAttribute("title"), `${firstYear}: 1 news item, 0 abstracts`);
+    assert.is(
+      await page.locator(".year-chart li").first().getAttribute("title"),
+      `${lastYear}: 2 news items, 13 abstracts`,
+    );
+    assert.is(
+      await page.locator(".year-chart li").last().getAttribute("title"),
+      `${firstYear}: 1 news item, 0 abstracts`,
+    );
     assert.is(await sidewaysScroll(page), 0);
     assert.equal(await axeViolations(page), []);
 
@@ -421,10 +522,15 @@ for (const width of widths) {
   test(`the home page at ${width} px: 5 news stories and 5 abstracts, each list linked in full by its number; the header's search box has a visible label (issue 33)`, async () => {
     const { page, errors, close } = await openList("/", width);
     assert.is(await page.locator("#latest-news ~ ol > li").count(), 5);
-    assert.equal(await page.locator("#latest-news ~ ol > li").first().locator(".translations").allTextContents(), ["Also in: Español"]);
+    assert.equal(await page.locator("#latest-news ~ ol > li").first().locator(".translations").allTextContents(), [
+      "Also in: Español",
+    ]);
     assert.is(await page.locator("#latest-news ~ p a").first().textContent(), "All 13 news items");
     assert.is(await page.locator("#latest-conference ~ ul > li").count(), 5);
-    assert.is(await page.locator("#latest-conference ~ p a").textContent(), "All 13 abstracts of the 18th European Regional Conference");
+    assert.is(
+      await page.locator("#latest-conference ~ p a").textContent(),
+      "All 13 abstracts of the 18th European Regional Conference",
+    );
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     assert.ok(height < (width === 375 ? 2100 : 1700), `${height}px tall`);
     const label = page.locator('label[for="site-search-q"]');
@@ -435,7 +541,11 @@ for (const width of widths) {
     assert.is(await label.locator(".visually-hidden").textContent(), " the archive");
     await page.getByRole("searchbox", { name: "Search the archive" }).fill("cooperation");
     // Label, box and button on one row.
-    const centres = await page.locator(".site-search > *").evaluateAll((nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().top + node.getBoundingClientRect().height / 2)));
+    const centres = await page
+      .locator(".site-search > *")
+      .evaluateAll((nodes) =>
+        nodes.map((node) => Math.round(node.getBoundingClientRect().top + node.getBoundingClientRect().height / 2)),
+      );
     assert.is(new Set(centres).size, 1, centres.join(", "));
     assert.is(await sidewaysScroll(page), 0);
     assert.equal(await axeViolations(page), []);
@@ -447,12 +557,20 @@ for (const width of widths) {
 
   test(`a count stays with its word at ${width} px, and the news list counts what it shows: one entry per story`, async () => {
     const { page, close } = await openList("/news/", width);
-    assert.is(await page.locator("main > .meta").textContent(), "13 news items, newest first. Browse by year or topic.");
+    assert.is(
+      await page.locator("main > .meta").textContent(),
+      "13 news items, newest first. Browse by year or topic.",
+    );
     assert.is(await page.locator(".item-summary").count(), 13);
     await page.goto(`${lists.url}/conferences/`);
-    const counts = await page.locator(".count").evaluateAll((nodes) => nodes.map((node) => [node.textContent, node.getClientRects().length]));
+    const counts = await page
+      .locator(".count")
+      .evaluateAll((nodes) => nodes.map((node) => [node.textContent, node.getClientRects().length]));
     assert.ok(counts.length > 0);
-    assert.ok(counts.every(([, lines]) => lines === 1), JSON.stringify(counts));
+    assert.ok(
+      counts.every(([, lines]) => lines === 1),
+      JSON.stringify(counts),
+    );
     await close();
   });
 }

@@ -22,8 +22,10 @@ const contentDir = tempDir("corpus-");
 writeCorpus(contentDir, files);
 const title = /^title: "(.*)"$/m;
 // A reader's searches: words, a 9-word title, a speaker, filters, years, sorts, misspellings, nothing found.
-const nineWords = files.map((file) => title.exec(file.text)?.[1] ?? "").find((text) => text.split(" ").length === 9) ?? "";
-const surname = /name: "[^"]* ([^" ]+)"/.exec(files.find((file) => file.path.startsWith("abstracts/"))?.text ?? "")?.[1] ?? "";
+const nineWords =
+  files.map((file) => title.exec(file.text)?.[1] ?? "").find((text) => text.split(" ").length === 9) ?? "";
+const surname =
+  /name: "[^"]* ([^" ]+)"/.exec(files.find((file) => file.path.startsWith("abstracts/"))?.text ?? "")?.[1] ?? "";
 const searches = [
   "?q=extradition",
   "?q=ransomware",
@@ -72,12 +74,16 @@ async function answer(page: Page, search: string): Promise<Answer> {
   const suggestion = page.locator("#search-suggestion");
   const facets: Record<string, string[]> = {};
   for (const facet of ["type", "topic", "conference", "speaker"]) {
-    facets[facet] = await page.locator(`fieldset[data-facet="${facet}"] li:not([hidden]) label`).evaluateAll((labels) => labels.map((label) => label.textContent?.replace(/\s+/g, " ").trim() ?? ""));
+    facets[facet] = await page
+      .locator(`fieldset[data-facet="${facet}"] li:not([hidden]) label`)
+      .evaluateAll((labels) => labels.map((label) => label.textContent?.replace(/\s+/g, " ").trim() ?? ""));
   }
   facets.years = await page.locator("#search-from option").allTextContents();
   return {
     status: (await page.locator("#search-status").textContent()) ?? "",
-    results: await page.locator("#search-results h3 a").evaluateAll((links) => links.map((link) => `${link.getAttribute("href")} ${link.textContent}`)),
+    results: await page
+      .locator("#search-results h3 a")
+      .evaluateAll((links) => links.map((link) => `${link.getAttribute("href")} ${link.textContent}`)),
     facets,
     suggestion: (await suggestion.isVisible()) ? ((await suggestion.textContent()) ?? "") : "",
   };

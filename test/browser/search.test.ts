@@ -23,7 +23,10 @@ const filler = Object.fromEntries(
     const number = String(index + 1).padStart(2, "0");
     return [
       `news/2010/bulletin-${number}.md`,
-      newsFile({ title: `Counter-terrorism bulletin ${number}`, date: `2010-03-${number}`, tags: "[terrorism]" }, "A routine bulletin.\n"),
+      newsFile(
+        { title: `Counter-terrorism bulletin ${number}`, date: `2010-03-${number}`, tags: "[terrorism]" },
+        "A routine bulletin.\n",
+      ),
     ];
   }),
 );
@@ -33,18 +36,30 @@ const fixture = writeContent({
     { title: "Global Training Academy opens", date: "2024-01-10", tags: "[training]" },
     "The academy opens its doors. It will run an extradition module among many others in its first long year of courses for members.\n",
   ),
-  "news/2023/xss.md": newsFile({ title: JSON.stringify(xssTitle), date: "2023-05-05", tags: "[cybercrime]" }, "A title made of markup.\n"),
-  "news/2022/corruption.md": newsFile({ title: "Report on corruption cases", date: "2022-04-20", tags: "[corruption]" }, "Cases were reported.\n"),
+  "news/2023/xss.md": newsFile(
+    { title: JSON.stringify(xssTitle), date: "2023-05-05", tags: "[cybercrime]" },
+    "A title made of markup.\n",
+  ),
+  "news/2022/corruption.md": newsFile(
+    { title: "Report on corruption cases", date: "2022-04-20", tags: "[corruption]" },
+    "Cases were reported.\n",
+  ),
   "news/2021/network.md": newsFile(
     { title: "A cybercrime network for prosecutors", date: "2021-02-15", tags: "[cybercrime, training]" },
     "A network was founded.\n",
   ),
-  "news/2020/sao-paulo.md": newsFile({ title: "Training week in São Paulo", date: "2020-06-01", tags: "[training]" }, "A week of courses.\n"),
+  "news/2020/sao-paulo.md": newsFile(
+    { title: "Training week in São Paulo", date: "2020-06-01", tags: "[training]" },
+    "A week of courses.\n",
+  ),
   "news/2019/visit.md": newsFile(
     { title: "Visit to the Fiscalía de la Nación", date: "2019-03-10", tags: "[international-cooperation]" },
     "The delegation met the prosecutors.\n",
   ),
-  "news/2017/records.md": newsFile({ title: "Records of the Fiscalia digitised", date: "2017-08-01" }, "Old records.\n"),
+  "news/2017/records.md": newsFile(
+    { title: "Records of the Fiscalia digitised", date: "2017-08-01" },
+    "Old records.\n",
+  ),
   "news/2016/notes.md": newsFile(
     { title: "Annual meeting notes", date: "2016-05-01" },
     "The members met and discussed extradition among other matters of common interest.\n",
@@ -57,8 +72,18 @@ const fixture = writeContent({
     { title: "Extradition treaties explained", date: "2013-03-01" },
     "Extradition requests, extradition hearings and extradition law.\n",
   ),
-  "abstracts/annual-29/evidence.md": abstract("annual-29", "Electronic evidence in cybercrime cases", ["Ana Example", "Bo Sample"], "Evidence."),
-  "abstracts/annual-27/cooperation.md": abstract("annual-27", "Cooperation across borders", ["Ana Example"], "Cooperation."),
+  "abstracts/annual-29/evidence.md": abstract(
+    "annual-29",
+    "Electronic evidence in cybercrime cases",
+    ["Ana Example", "Bo Sample"],
+    "Evidence.",
+  ),
+  "abstracts/annual-27/cooperation.md": abstract(
+    "annual-27",
+    "Cooperation across borders",
+    ["Ana Example"],
+    "Cooperation.",
+  ),
   "abstracts/annual-23/training.md": abstract("annual-23", "Training prosecutors", ["Bo Sample"], "Courses."),
   ...filler,
 });
@@ -92,7 +117,9 @@ async function openSearch(page: Page, search: string, base = server.url): Promis
 const titles = (page: Page) => page.locator("#search-results h3 a").allTextContents();
 const status = (page: Page) => page.locator("#search-status").textContent();
 const visibleOptions = (page: Page, facet: string) =>
-  page.locator(`fieldset[data-facet="${facet}"] li:not([hidden]) label`).evaluateAll((labels) => labels.map((label) => label.textContent ?? ""));
+  page
+    .locator(`fieldset[data-facet="${facet}"] li:not([hidden]) label`)
+    .evaluateAll((labels) => labels.map((label) => label.textContent ?? ""));
 
 /** A fresh page that fails the test on console errors and dialogs. */
 async function newPage(): Promise<{ page: Page; errors: string[] }> {
@@ -111,7 +138,10 @@ test("the sample archive: the seed title, a speaker's name, and the header searc
   assert.is((await titles(page))[0], "The IAP signed MOU with AIAMP");
 
   await page.goto(`${sampleServer.url}/`);
-  await page.getByRole("search", { name: "Site" }).getByRole("searchbox", { name: "Search the archive" }).fill("Mahiques");
+  await page
+    .getByRole("search", { name: "Site" })
+    .getByRole("searchbox", { name: "Search the archive" })
+    .fill("Mahiques");
   await page.getByRole("search", { name: "Site" }).getByRole("button", { name: "Search" }).click();
   await page.waitForURL(`${sampleServer.url}/search/?q=Mahiques`);
   await settled(page);
@@ -136,7 +166,9 @@ test("the sample archive: the seed title, a speaker's name, and the header searc
 const spanishTitle = "La IAP firmó un memorando de entendimiento con la AIAMP";
 
 /** The results as a reader sees them: one card per story, the count, and each facet's choices. */
-async function shown(page: Page): Promise<{ status: string | null; cards: string[]; type: string[]; lang: string[]; topic: string[] }> {
+async function shown(
+  page: Page,
+): Promise<{ status: string | null; cards: string[]; type: string[]; lang: string[]; topic: string[] }> {
   return {
     status: await status(page),
     cards: await titles(page),
@@ -148,17 +180,35 @@ async function shown(page: Page): Promise<{ status: string | null; cards: string
 
 test("issue 33: the count and the facets count what is shown, an item and its translation as one, at 375 and 1280 px", async () => {
   const { page, errors } = await newPage();
-  const topics = ["International cooperation (1)", "Memoranda of understanding (1)", "Drug trafficking (1)", "Training (1)"];
+  const topics = [
+    "International cooperation (1)",
+    "Memoranda of understanding (1)",
+    "Drug trafficking (1)",
+    "Training (1)",
+  ];
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await openSearch(page, "?q=mou", sampleServer.url);
-    assert.equal(await shown(page), { status: "1 result for “mou”", cards: ["The IAP signed MOU with AIAMP"], type: ["News (1)"], lang: ["English (1)", "Español (1)"], topic: topics }, `mou at ${width}`);
+    assert.equal(
+      await shown(page),
+      {
+        status: "1 result for “mou”",
+        cards: ["The IAP signed MOU with AIAMP"],
+        type: ["News (1)"],
+        lang: ["English (1)", "Español (1)"],
+        topic: topics,
+      },
+      `mou at ${width}`,
+    );
     await openSearch(page, "?q=cooperation", sampleServer.url);
     assert.equal(
       await shown(page),
       {
         status: "2 results for “cooperation”",
-        cards: ["The IAP signed MOU with AIAMP", "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services"],
+        cards: [
+          "The IAP signed MOU with AIAMP",
+          "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services",
+        ],
         type: ["News (1)", "Abstract (1)"],
         lang: ["English (2)", "Español (1)"],
         topic: topics,
@@ -167,7 +217,17 @@ test("issue 33: the count and the facets count what is shown, an item and its tr
     );
     // Browsing: the facets' totals, and a choice's count is the cards it gives.
     await openSearch(page, "?type=news", sampleServer.url);
-    assert.equal(await shown(page), { status: "1 result for the chosen filters", cards: ["The IAP signed MOU with AIAMP"], type: ["News (1)", "Abstract (1)"], lang: ["English (1)", "Español (1)"], topic: topics }, `news at ${width}`);
+    assert.equal(
+      await shown(page),
+      {
+        status: "1 result for the chosen filters",
+        cards: ["The IAP signed MOU with AIAMP"],
+        type: ["News (1)", "Abstract (1)"],
+        lang: ["English (1)", "Español (1)"],
+        topic: topics,
+      },
+      `news at ${width}`,
+    );
     await openSearch(page, "?q=cooperation&lang=es", sampleServer.url);
     assert.equal((await shown(page)).cards, [spanishTitle]);
     assert.is(await status(page), "1 result for “cooperation” with the chosen filters");
@@ -211,10 +271,14 @@ test("issue 33: excerpts are the article's text, without the title, facts or cap
   await openSearch(page, "?type=abstract", sampleServer.url);
   const [abstractExcerpt = ""] = await excerpts();
   assert.ok(abstractExcerpt.startsWith("International Cooperation is undoubtedly a key axis"), abstractExcerpt);
-  for (const fact of ["Conference", "Session", "Speaker", "Tbilisi", "Special Interest Group"]) assert.not.ok(abstractExcerpt.includes(fact), `${fact} in “${abstractExcerpt}”`);
+  for (const fact of ["Conference", "Session", "Speaker", "Tbilisi", "Special Interest Group"])
+    assert.not.ok(abstractExcerpt.includes(fact), `${fact} in “${abstractExcerpt}”`);
   await openSearch(page, "?type=news", sampleServer.url);
   const [newsExcerpt = ""] = await excerpts();
-  assert.ok(newsExcerpt.startsWith("The International Association of Prosecutors and the Ibero American Association"), newsExcerpt);
+  assert.ok(
+    newsExcerpt.startsWith("The International Association of Prosecutors and the Ibero American Association"),
+    newsExcerpt,
+  );
   await openSearch(page, "?q=signing", sampleServer.url);
   assert.equal(await titles(page), ["The IAP signed MOU with AIAMP"], "the caption is searched");
   assert.not.ok((await excerpts()).some((text) => text.includes("Illustration made for the archive")));
@@ -288,10 +352,10 @@ test("accent-insensitive: fiscalia finds Fiscalía, sao paulo finds São Paulo; 
   assert.equal(await titles(page), ["Records of the Fiscalia digitised", "Visit to the Fiscalía de la Nación"]);
   // The words Pagefind matched, as each page writes them, are highlighted on the page a result opens
   // (the excerpt leaves out the title, where they are here).
-  assert.equal(await page.locator("#search-results h3 a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))), [
-    "/news/2017/records/#:~:text=Fiscalia",
-    "/news/2019/visit/#:~:text=Fiscal%C3%ADa",
-  ]);
+  assert.equal(
+    await page.locator("#search-results h3 a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))),
+    ["/news/2017/records/#:~:text=Fiscalia", "/news/2019/visit/#:~:text=Fiscal%C3%ADa"],
+  );
   await openSearch(page, "?q=fiscal%C3%ADa");
   assert.equal(await titles(page), ["Visit to the Fiscalía de la Nación", "Records of the Fiscalia digitised"]);
   await openSearch(page, "?q=sao+paulo");
@@ -303,7 +367,10 @@ test("accent-insensitive: fiscalia finds Fiscalía, sao paulo finds São Paulo; 
 test("each facet, browsed without words, lists exactly its pages, newest first", async () => {
   const { page, errors } = await newPage();
   const cases: [string, string[]][] = [
-    ["?type=abstract", ["Electronic evidence in cybercrime cases", "Cooperation across borders", "Training prosecutors"]],
+    [
+      "?type=abstract",
+      ["Electronic evidence in cybercrime cases", "Cooperation across borders", "Training prosecutors"],
+    ],
     ["?topic=cybercrime", [xssTitle, "A cybercrime network for prosecutors"]],
     ["?conference=annual-27", ["Cooperation across borders"]],
     ["?speaker=Bo+Sample", ["Electronic evidence in cybercrime cases", "Training prosecutors"]],
@@ -320,13 +387,19 @@ test("each facet, browsed without words, lists exactly its pages, newest first",
 
 /** "Counter-terrorism bulletin 11", "… 10", …: `count` bulletins, newest first from `newest`. */
 function bulletins(newest: number, count: number): string[] {
-  return Array.from({ length: count }, (_, index) => `Counter-terrorism bulletin ${String(newest - index).padStart(2, "0")}`);
+  return Array.from(
+    { length: count },
+    (_, index) => `Counter-terrorism bulletin ${String(newest - index).padStart(2, "0")}`,
+  );
 }
 
 test("values of one facet combine with OR, facets with AND, and the year range narrows both", async () => {
   const { page, errors } = await newPage();
   const cases: [string, string[]][] = [
-    ["?topic=cybercrime&topic=corruption", [xssTitle, "Report on corruption cases", "A cybercrime network for prosecutors"]],
+    [
+      "?topic=cybercrime&topic=corruption",
+      [xssTitle, "Report on corruption cases", "A cybercrime network for prosecutors"],
+    ],
     ["?topic=training&topic=cybercrime&from=2021&to=2023", [xssTitle, "A cybercrime network for prosecutors"]],
     ["?speaker=Bo+Sample&conference=annual-29", ["Electronic evidence in cybercrime cases"]],
     ["?type=news&from=2019&to=2020", ["Training week in São Paulo", "Visit to the Fiscalía de la Nación"]],
@@ -354,10 +427,21 @@ test("facet counts: each facet counts without its own choice; empty values are h
     "Training (3)",
   ]);
   assert.is(await page.locator('fieldset[data-facet="speaker"]').isHidden(), true);
-  assert.equal(
-    await page.locator("#search-from option").allTextContents(),
-    ["any year", "2010 (0)", "2013 (0)", "2014 (0)", "2016 (0)", "2017 (0)", "2018 (0)", "2019 (0)", "2020 (1)", "2021 (1)", "2022 (0)", "2023 (0)", "2024 (1)"],
-  );
+  assert.equal(await page.locator("#search-from option").allTextContents(), [
+    "any year",
+    "2010 (0)",
+    "2013 (0)",
+    "2014 (0)",
+    "2016 (0)",
+    "2017 (0)",
+    "2018 (0)",
+    "2019 (0)",
+    "2020 (1)",
+    "2021 (1)",
+    "2022 (0)",
+    "2023 (0)",
+    "2024 (1)",
+  ]);
   assert.is(await status(page), "3 results for the chosen filters");
   assert.equal(errors, []);
   await page.close();
@@ -366,10 +450,22 @@ test("facet counts: each facet counts without its own choice; empty values are h
 test("each sort order gives its exact list", async () => {
   const { page, errors } = await newPage();
   const cases: [string, string[]][] = [
-    ["?q=extradition", ["Extradition treaties explained", "Annual meeting notes", "Global Training Academy opens", "Regional workshop"]],
-    ["?q=extradition&sort=newest", ["Global Training Academy opens", "Annual meeting notes", "Regional workshop", "Extradition treaties explained"]],
-    ["?q=extradition&sort=oldest", ["Extradition treaties explained", "Regional workshop", "Annual meeting notes", "Global Training Academy opens"]],
-    ["?type=abstract&sort=oldest", ["Training prosecutors", "Cooperation across borders", "Electronic evidence in cybercrime cases"]],
+    [
+      "?q=extradition",
+      ["Extradition treaties explained", "Annual meeting notes", "Global Training Academy opens", "Regional workshop"],
+    ],
+    [
+      "?q=extradition&sort=newest",
+      ["Global Training Academy opens", "Annual meeting notes", "Regional workshop", "Extradition treaties explained"],
+    ],
+    [
+      "?q=extradition&sort=oldest",
+      ["Extradition treaties explained", "Regional workshop", "Annual meeting notes", "Global Training Academy opens"],
+    ],
+    [
+      "?type=abstract&sort=oldest",
+      ["Training prosecutors", "Cooperation across borders", "Electronic evidence in cybercrime cases"],
+    ],
   ];
   for (const [search, expected] of cases) {
     await openSearch(page, search);
@@ -382,7 +478,10 @@ test("each sort order gives its exact list", async () => {
 test("an index in parts (a large archive): one search covers every part; facets, counts and sorts hold across them", async () => {
   // At most four articles per part, in whole years, newest first: 2024–2023, 2022–2020, 2019–2016, 2014–2013 and
   // 2010 (eleven bulletins: a year is never split).
-  const parted = await buildSite(fixture, { outDir: path.join(path.dirname(site.outDir), "_parted"), maxIndexPages: 4 });
+  const parted = await buildSite(fixture, {
+    outDir: path.join(path.dirname(site.outDir), "_parted"),
+    maxIndexPages: 4,
+  });
   assert.is(parted.report.search.parts, 5);
   assert.is(parted.report.search.pages, 24);
   const partedServer = await serveStatic(parted.outDir);
@@ -397,16 +496,34 @@ test("an index in parts (a large archive): one search covers every part; facets,
   await openSearch(page, "?q=extradition", partedServer.url);
   const engine = requested.filter((file) => /\/(pagefind\.js|wasm\.[a-z]+\.pagefind)$/.test(file)).sort();
   assert.equal(engine, ["/pagefind/pagefind.js", "/pagefind/wasm.en.pagefind"]);
-  assert.equal(
-    requested.filter((file) => file.endsWith("/pagefind-entry.json")).sort(),
-    ["/pagefind/pagefind-entry.json", "/pagefind/part-2/pagefind-entry.json", "/pagefind/part-3/pagefind-entry.json", "/pagefind/part-4/pagefind-entry.json", "/pagefind/part-5/pagefind-entry.json"],
-  );
+  assert.equal(requested.filter((file) => file.endsWith("/pagefind-entry.json")).sort(), [
+    "/pagefind/pagefind-entry.json",
+    "/pagefind/part-2/pagefind-entry.json",
+    "/pagefind/part-3/pagefind-entry.json",
+    "/pagefind/part-4/pagefind-entry.json",
+    "/pagefind/part-5/pagefind-entry.json",
+  ]);
   const cases: [string, string[]][] = [
-    ["?q=extradition&sort=newest", ["Global Training Academy opens", "Annual meeting notes", "Regional workshop", "Extradition treaties explained"]],
-    ["?q=extradition&sort=oldest", ["Extradition treaties explained", "Regional workshop", "Annual meeting notes", "Global Training Academy opens"]],
-    ["?type=abstract&sort=oldest", ["Training prosecutors", "Cooperation across borders", "Electronic evidence in cybercrime cases"]],
-    ["?type=abstract", ["Electronic evidence in cybercrime cases", "Cooperation across borders", "Training prosecutors"]],
-    ["?topic=cybercrime&topic=corruption", [xssTitle, "Report on corruption cases", "A cybercrime network for prosecutors"]],
+    [
+      "?q=extradition&sort=newest",
+      ["Global Training Academy opens", "Annual meeting notes", "Regional workshop", "Extradition treaties explained"],
+    ],
+    [
+      "?q=extradition&sort=oldest",
+      ["Extradition treaties explained", "Regional workshop", "Annual meeting notes", "Global Training Academy opens"],
+    ],
+    [
+      "?type=abstract&sort=oldest",
+      ["Training prosecutors", "Cooperation across borders", "Electronic evidence in cybercrime cases"],
+    ],
+    [
+      "?type=abstract",
+      ["Electronic evidence in cybercrime cases", "Cooperation across borders", "Training prosecutors"],
+    ],
+    [
+      "?topic=cybercrime&topic=corruption",
+      [xssTitle, "Report on corruption cases", "A cybercrime network for prosecutors"],
+    ],
     ["?speaker=Bo+Sample&conference=annual-29", ["Electronic evidence in cybercrime cases"]],
     ["?to=2013", ["Extradition treaties explained", ...bulletins(11, 9)]],
     ["?q=fiscalia", ["Records of the Fiscalia digitised", "Visit to the Fiscalía de la Nación"]],
@@ -419,9 +536,20 @@ test("an index in parts (a large archive): one search covers every part; facets,
   assert.equal(await visibleOptions(page, "type"), ["News (3)"]);
   assert.is(await status(page), "3 results for the chosen filters");
   // Each part counts its facets with its own facet file, never with Pagefind's filter files.
-  assert.equal(requested.filter((file) => file.endsWith(".pf_filter")), []);
-  const facetFolders = new Set(requested.filter((file) => file.endsWith(".facets")).map((file) => file.replace(/filter\/[^/]+$/, "")));
-  assert.equal([...facetFolders].sort(), ["/pagefind/", "/pagefind/part-2/", "/pagefind/part-3/", "/pagefind/part-4/", "/pagefind/part-5/"]);
+  assert.equal(
+    requested.filter((file) => file.endsWith(".pf_filter")),
+    [],
+  );
+  const facetFolders = new Set(
+    requested.filter((file) => file.endsWith(".facets")).map((file) => file.replace(/filter\/[^/]+$/, "")),
+  );
+  assert.equal([...facetFolders].sort(), [
+    "/pagefind/",
+    "/pagefind/part-2/",
+    "/pagefind/part-3/",
+    "/pagefind/part-4/",
+    "/pagefind/part-5/",
+  ]);
   assert.equal(errors, []);
   assert.equal(warnings, []);
   await page.close();
@@ -442,13 +570,18 @@ test("a Pagefind this build was not tested with: no facet file, a warning, and t
   process.env[pretendedPagefindVersion] = "1.7.0";
   let untested;
   try {
-    untested = await buildSite(fixture, { outDir: path.join(path.dirname(site.outDir), "_untested"), log: (line) => lines.push(line) });
+    untested = await buildSite(fixture, {
+      outDir: path.join(path.dirname(site.outDir), "_untested"),
+      log: (line) => lines.push(line),
+    });
   } finally {
     delete process.env[pretendedPagefindVersion];
   }
   assert.equal(
     lines.filter((line) => line.startsWith("warning:")),
-    ["warning: Pagefind 1.7.0 is not one this build was tested with (1.6.0): the search page counts facets with Pagefind's own filters"],
+    [
+      "warning: Pagefind 1.7.0 is not one this build was tested with (1.6.0): the search page counts facets with Pagefind's own filters",
+    ],
   );
   const facetFiles = (dir: string) => listFiles(dir).filter((file) => file.endsWith(".facets"));
   assert.is(facetFiles(site.outDir).length, 1);
@@ -469,17 +602,50 @@ test("a Pagefind this build was not tested with: no facet file, a warning, and t
   await openSearch(page, "?topic=training", untestedServer.url);
   const counted = await facetCounts(page);
   assert.equal(counted.type, ["News (3)"]);
-  assert.equal(counted.topic, ["International cooperation (1)", "Cybercrime (2)", "Corruption (1)", "Terrorism (11)", "Training (3)"]);
-  assert.equal(counted.years, ["any year", "2010 (0)", "2013 (0)", "2014 (0)", "2016 (0)", "2017 (0)", "2018 (0)", "2019 (0)", "2020 (1)", "2021 (1)", "2022 (0)", "2023 (0)", "2024 (1)"]);
-  for (const search of ["?topic=training", "?q=extradition", "?q=cybercrime&type=abstract", "?speaker=Bo+Sample&from=2018", "?type=news&topic=terrorism&topic=training"]) {
+  assert.equal(counted.topic, [
+    "International cooperation (1)",
+    "Cybercrime (2)",
+    "Corruption (1)",
+    "Terrorism (11)",
+    "Training (3)",
+  ]);
+  assert.equal(counted.years, [
+    "any year",
+    "2010 (0)",
+    "2013 (0)",
+    "2014 (0)",
+    "2016 (0)",
+    "2017 (0)",
+    "2018 (0)",
+    "2019 (0)",
+    "2020 (1)",
+    "2021 (1)",
+    "2022 (0)",
+    "2023 (0)",
+    "2024 (1)",
+  ]);
+  for (const search of [
+    "?topic=training",
+    "?q=extradition",
+    "?q=cybercrime&type=abstract",
+    "?speaker=Bo+Sample&from=2018",
+    "?type=news&topic=terrorism&topic=training",
+  ]) {
     await openSearch(page, search, untestedServer.url);
     const theirs = { titles: await titles(page), status: await status(page), facets: await facetCounts(page) };
     await openSearch(page, search);
-    assert.equal(theirs, { titles: await titles(page), status: await status(page), facets: await facetCounts(page) }, search);
+    assert.equal(
+      theirs,
+      { titles: await titles(page), status: await status(page), facets: await facetCounts(page) },
+      search,
+    );
   }
   // Pagefind filtered and counted from its own filter files; the page never asked for a facet file.
   assert.ok(requested.some((file) => file.endsWith(".pf_filter")));
-  assert.equal(requested.filter((file) => file.endsWith(".facets")), []);
+  assert.equal(
+    requested.filter((file) => file.endsWith(".facets")),
+    [],
+  );
   assert.equal(errors, []);
   assert.equal(warnings, []);
   await page.close();
@@ -512,14 +678,24 @@ test("the state lives in the URL: controls push it, reload keeps it, Back restor
   await page.goBack();
   await page.waitForURL(`${server.url}/search/?q=extradition&type=news&sort=oldest`);
   await settled(page);
-  assert.equal(await titles(page), ["Extradition treaties explained", "Regional workshop", "Annual meeting notes", "Global Training Academy opens"]);
+  assert.equal(await titles(page), [
+    "Extradition treaties explained",
+    "Regional workshop",
+    "Annual meeting notes",
+    "Global Training Academy opens",
+  ]);
   assert.is(await page.locator("#search-from").inputValue(), "");
   await page.goBack();
   await page.goBack();
   await page.waitForURL(`${server.url}/search/?q=extradition`);
   await settled(page);
   assert.is(await page.locator('input[name="type"][value="news"]').isChecked(), false);
-  assert.equal(await titles(page), ["Extradition treaties explained", "Annual meeting notes", "Global Training Academy opens", "Regional workshop"]);
+  assert.equal(await titles(page), [
+    "Extradition treaties explained",
+    "Annual meeting notes",
+    "Global Training Academy opens",
+    "Regional workshop",
+  ]);
 
   await page.locator("#search-q").fill("fiscalia");
   await page.locator("#search-q").press("Enter");
@@ -558,7 +734,8 @@ async function highlightedPixels(page: Page): Promise<number> {
     context.drawImage(image, 0, 0);
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
     let count = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] === 0xff && data[i + 1] === 0xe0 && data[i + 2] === 0x66) count++;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i] === 0xff && data[i + 1] === 0xe0 && data[i + 2] === 0x66) count++;
     return count;
   }, shot.toString("base64"));
 }
@@ -610,7 +787,9 @@ test("axe-core finds no problem on the search page: results with facets, no resu
       await page.addScriptTag({ content: axe.source });
       const violations = await page.evaluate(async () => {
         const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
-        return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+        return results.violations.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+        );
       });
       assert.equal(violations, [], `${search} at ${width} px`);
     }
@@ -625,20 +804,34 @@ test("issue 33: a search that finds nothing says so in the results, with what to
   const visibleTips = () => empty.locator("li[id]:not([hidden])").evaluateAll((items) => items.map((item) => item.id));
   await openSearch(page, "?q=qqxxv&topic=cybercrime&from=2020");
   assert.is(await empty.isVisible(), true);
-  assert.is(await empty.locator("#search-empty-title").textContent(), "No results for “qqxxv” with the chosen filters.");
+  assert.is(
+    await empty.locator("#search-empty-title").textContent(),
+    "No results for “qqxxv” with the chosen filters.",
+  );
   assert.equal(await visibleTips(), ["search-empty-words", "search-empty-filter"]);
-  assert.is(await empty.locator("#search-empty-words").textContent(), "Check the spelling, or search for other or fewer words.");
-  assert.equal(await empty.locator("#search-empty-filters button").allTextContents(), ["Remove filter Topic: Cybercrime ×", "Remove filter Years: 2020–… ×"]);
-  assert.equal(await empty.locator("a").evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute("href")])), [
-    ["all news", "/news/"],
-    ["by year", "/years/"],
-    ["by topic", "/topics/"],
-    ["conference abstracts", "/conferences/"],
+  assert.is(
+    await empty.locator("#search-empty-words").textContent(),
+    "Check the spelling, or search for other or fewer words.",
+  );
+  assert.equal(await empty.locator("#search-empty-filters button").allTextContents(), [
+    "Remove filter Topic: Cybercrime ×",
+    "Remove filter Years: 2020–… ×",
   ]);
+  assert.equal(
+    await empty.locator("a").evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute("href")])),
+    [
+      ["all news", "/news/"],
+      ["by year", "/years/"],
+      ["by topic", "/topics/"],
+      ["conference abstracts", "/conferences/"],
+    ],
+  );
   await empty.getByRole("button", { name: "Remove filter Topic: Cybercrime" }).click();
   await page.waitForURL(`${server.url}/search/?q=qqxxv&from=2020`);
   await settled(page);
-  assert.equal(await empty.locator("#search-empty-filters button").allTextContents(), ["Remove filter Years: 2020–… ×"]);
+  assert.equal(await empty.locator("#search-empty-filters button").allTextContents(), [
+    "Remove filter Years: 2020–… ×",
+  ]);
   await empty.getByRole("button", { name: "clear all filters" }).click();
   await page.waitForURL(`${server.url}/search/?q=qqxxv`);
   await settled(page);
@@ -671,7 +864,10 @@ test("issue 33: Skip to results comes before the facets, shows when focused and 
     // The site's skip link, its name, five sections, the words, Search and the chosen filter's chip.
     assert.is(tabs, 11, `Tabs to reach it at ${width} px`);
     const box = await skip.boundingBox();
-    assert.ok(box && box.width > 80 && box.height > 20 && box.y >= 0 && box.x >= 0 && box.x + box.width <= width, `visible at ${width} px: ${JSON.stringify(box)}`);
+    assert.ok(
+      box && box.width > 80 && box.height > 20 && box.y >= 0 && box.x >= 0 && box.x + box.width <= width,
+      `visible at ${width} px: ${JSON.stringify(box)}`,
+    );
     await page.keyboard.press("Enter");
     assert.is(await page.evaluate(() => document.activeElement?.id), "search-results-heading");
     assert.is(page.url(), `${server.url}/search/?q=extradition&type=news`, "no history entry of its own");
@@ -690,12 +886,10 @@ test("without JavaScript the search page says so and points to the browsing page
   await page.goto(`${server.url}/search/?q=fiscalia`);
   assert.is(await page.locator("#search").isHidden(), true);
   assert.match((await page.locator("#search-nojs").textContent()) ?? "", "needs JavaScript");
-  assert.equal(await page.locator("#search-nojs a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))), [
-    "/news/",
-    "/years/",
-    "/topics/",
-    "/conferences/",
-  ]);
+  assert.equal(
+    await page.locator("#search-nojs a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))),
+    ["/news/", "/years/", "/topics/", "/conferences/"],
+  );
   await context.close();
 });
 

@@ -64,7 +64,10 @@ test("the Content-Security-Policy is in force: an injected inline script does no
   const page = await browser.newPage();
   const errors = collectErrors(page);
   await page.goto(`${server.url}/news/2023/iap-signed-mou-with-aiamp/`);
-  assert.match((await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")) ?? "", "script-src 'self';");
+  assert.match(
+    (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")) ?? "",
+    "script-src 'self';",
+  );
   await page.evaluate(() => {
     const script = document.createElement("script");
     script.textContent = "window.injected = true";

@@ -36,16 +36,34 @@ test("from disk: the banner, links from page to page, and the about page", async
   const page = await browser.newPage();
   const errors = collectErrors(page);
   await page.goto(home);
-  assert.is(await page.locator(".snapshot-banner p").textContent(), "Archived snapshot of IAP News Archive, 2023, taken on 1 June 2025. About this snapshot · Live archive↗ (live site)");
-  assert.is(await page.locator(".snapshot-banner .visually-hidden").boundingBox().then((box) => box?.width), 1, "“(live site)” is for screen readers; the arrow shows it");
+  assert.is(
+    await page.locator(".snapshot-banner p").textContent(),
+    "Archived snapshot of IAP News Archive, 2023, taken on 1 June 2025. About this snapshot · Live archive↗ (live site)",
+  );
+  assert.is(
+    await page
+      .locator(".snapshot-banner .visually-hidden")
+      .boundingBox()
+      .then((box) => box?.width),
+    1,
+    "“(live site)” is for screen readers; the arrow shows it",
+  );
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "News" }).click();
   assert.is(page.url(), pathToFileURL(path.join(data, "news/index.html")).href);
   await page.getByRole("link", { name: "Launch of the wombat programme" }).click();
   assert.is(page.url(), pathToFileURL(path.join(data, "news/2023/launch/index.html")).href);
   assert.is(await page.locator("h1").textContent(), "Launch of the wombat programme");
-  assert.is(await page.getByRole("link", { name: "the 2021 workshop (live site)" }).getAttribute("href"), "https://archive.iap-association.org/news/2021/middle/");
+  assert.is(
+    await page.getByRole("link", { name: "the 2021 workshop (live site)" }).getAttribute("href"),
+    "https://archive.iap-association.org/news/2021/middle/",
+  );
   // The stylesheet loaded from disk: the banner has its background.
-  assert.is(await page.locator(".snapshot-banner").evaluate((banner) => getComputedStyle(banner).backgroundColor !== "rgba(0, 0, 0, 0)"), true);
+  assert.is(
+    await page
+      .locator(".snapshot-banner")
+      .evaluate((banner) => getComputedStyle(banner).backgroundColor !== "rgba(0, 0, 0, 0)"),
+    true,
+  );
   await page.getByRole("link", { name: "About this snapshot" }).first().click();
   assert.is(await page.locator("h1").textContent(), "About this snapshot");
   assert.equal(errors, []);
@@ -64,7 +82,10 @@ test("from disk: the header's search box finds an article by a word without its 
   assert.is(await page.locator("#search-status").textContent(), "1 result for “fiscalia”");
   assert.is(await result.locator(".search-result-type").textContent(), "News");
   assert.is(await result.locator("time").textContent(), "10 March 2023");
-  assert.is(await result.locator(".search-excerpt").textContent(), "The Fiscalía joined the wombat programme, after the 2021 workshop.");
+  assert.is(
+    await result.locator(".search-excerpt").textContent(),
+    "The Fiscalía joined the wombat programme, after the 2021 workshop.",
+  );
   assert.equal(await result.locator("mark").allTextContents(), ["Fiscalía"]);
   // Facets work from disk too.
   assert.is(await page.locator('fieldset[data-facet="type"] label').first().textContent(), "News (1)");
@@ -93,9 +114,14 @@ test("issue 23, from disk: a Spanish item found with its language, the Language 
   assert.is(await result.locator(".search-result-type").textContent(), "News · Español");
 
   await page.goto(`${search}?lang=es`);
-  await page.waitForFunction(() => document.querySelector("#search-status")?.textContent === "1 result for the chosen filters");
+  await page.waitForFunction(
+    () => document.querySelector("#search-status")?.textContent === "1 result for the chosen filters",
+  );
   assert.equal(await page.locator("#search-results h3").allTextContents(), ["Comienza el programa del canguro"]);
-  assert.equal(await page.locator('fieldset[data-facet="lang"] li:not([hidden]) label').allTextContents(), ["English (2)", "Español (1)"]);
+  assert.equal(await page.locator('fieldset[data-facet="lang"] li:not([hidden]) label').allTextContents(), [
+    "English (2)",
+    "Español (1)",
+  ]);
 
   await page.goto(`${search}?q=wombat`);
   await page.locator(".search-also-in").waitFor();

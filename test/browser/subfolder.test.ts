@@ -46,12 +46,22 @@ test("crawling from the home page reaches every page, and every link and #fragme
       continue;
     }
     const links = await page.$$eval("a[href], link[href], script[src], img[src], form[action]", (elements) =>
-      elements.map((element) => (element as HTMLAnchorElement).href || (element as HTMLScriptElement).src || (element as HTMLFormElement).action),
+      elements.map(
+        (element) =>
+          (element as HTMLAnchorElement).href ||
+          (element as HTMLScriptElement).src ||
+          (element as HTMLFormElement).action,
+      ),
     );
     for (const link of links) {
       const target = new URL(link);
       if (target.origin !== origin) continue;
-      if (target.hash) fragments.push({ from: url, to: `${target.origin}${target.pathname}`, id: decodeURIComponent(target.hash.slice(1)) });
+      if (target.hash)
+        fragments.push({
+          from: url,
+          to: `${target.origin}${target.pathname}`,
+          id: decodeURIComponent(target.hash.slice(1)),
+        });
       target.hash = "";
       target.search = "";
       if (!seen.has(target.href)) queue.push(target.href);
@@ -114,7 +124,9 @@ test("issue 23 under the subfolder: a Spanish item found without accents, the La
   await page.getByRole("checkbox", { name: "Español" }).check();
   await page.waitForURL(`${server.url}/search/?q=AIAMP&lang=es`);
   await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
-  assert.equal(await page.locator("#search-results h3 a").allTextContents(), ["La IAP firmó un memorando de entendimiento con la AIAMP"]);
+  assert.equal(await page.locator("#search-results h3 a").allTextContents(), [
+    "La IAP firmó un memorando de entendimiento con la AIAMP",
+  ]);
   await page.locator("#search-results h3 a").click();
   await page.waitForURL((url) => url.pathname === "/archive/news/2023/la-iap-firmo-un-memorando-con-la-aiamp/");
   await page.getByRole("link", { name: "English" }).click();

@@ -15,14 +15,23 @@ import { serveSite } from "../../scripts/lib/util/static-server.ts";
 import { newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
 /** The bundle's documents, by file name, with their text. */
-const documents: Record<string, string> = { "100% final.txt": "The final text.\n", "report#1.txt": "Report number one.\n", "what?.txt": "Questions asked.\n" };
-const documentsYaml = ['"100%25 final.txt"', '"report#1.txt"', '"what?.txt"'].map((src, index) => `\n  - src: ${src}\n    title: Document ${index + 1}`).join("");
+const documents: Record<string, string> = {
+  "100% final.txt": "The final text.\n",
+  "report#1.txt": "Report number one.\n",
+  "what?.txt": "Questions asked.\n",
+};
+const documentsYaml = ['"100%25 final.txt"', '"report#1.txt"', '"what?.txt"']
+  .map((src, index) => `\n  - src: ${src}\n    title: Document ${index + 1}`)
+  .join("");
 const content = writeContent({
   "news/2023/launch.md": newsFile(
     { title: "Launch of the wombat programme", date: "2023-03-10" },
     "The Fiscalía joined the wombat programme.\n\nIt follows [the agreement](/news/2023/cooperation/).\n",
   ),
-  "news/2023/cooperation.md": newsFile({ title: "Cooperation agreement", date: "2023-06-01" }, "An agreement on quokka habitats was signed.\n"),
+  "news/2023/cooperation.md": newsFile(
+    { title: "Cooperation agreement", date: "2023-06-01" },
+    "An agreement on quokka habitats was signed.\n",
+  ),
   "news/2023/december.md": newsFile({ title: "December meeting", date: "2023-12-05" }, "A meeting in December.\n"),
   // A page bundle whose documents' names are a %-escape, a fragment and a query if written into a URL as they are.
   "news/2023/files/index.md": newsFile(
@@ -33,7 +42,13 @@ const content = writeContent({
 });
 const live = "https://archive.iap-association.org/";
 const outDir = path.join(tempDir("wacz-replay-"), "iap-2023");
-await makeSnapshot({ contentDir: content, period: { from: 2023, to: 2023 }, outDir, takenOn: "2025-06-01", wacz: "only" });
+await makeSnapshot({
+  contentDir: content,
+  period: { from: 2023, to: 2023 },
+  outDir,
+  takenOn: "2025-06-01",
+  wacz: "only",
+});
 
 // ReplayWeb.page's service worker serves the replay from the folder it is in (`replayBase`,
 // ./replay/ by default), and the replay frame loads ui.js from there too.
@@ -59,7 +74,11 @@ const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 // A browser's first visit installs the service worker; the replay starts once it controls the page.
 await page.goto(`${server.url}/pages.html`);
-await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration("replay/"))?.active?.state === "activated", undefined, { timeout: 30_000 });
+await page.waitForFunction(
+  async () => (await navigator.serviceWorker.getRegistration("replay/"))?.active?.state === "activated",
+  undefined,
+  { timeout: 30_000 },
+);
 
 /**
  * Opens an embedding page and returns its frame that `matches`. A replay frame requested while the
@@ -88,10 +107,23 @@ function archivedFrame(on: Page, url: string): Promise<Frame> {
 }
 
 /** The frame whose URL `matches`, once it has loaded: one there already, or the next to navigate there. */
-async function loadedFrame(on: Page, matches: (url: string) => boolean, what: string, timeout = 30_000): Promise<Frame> {
-  const navigated = on.waitForEvent("framenavigated", { predicate: (frame) => matches(frame.url()), timeout }).catch(() => undefined);
+async function loadedFrame(
+  on: Page,
+  matches: (url: string) => boolean,
+  what: string,
+  timeout = 30_000,
+): Promise<Frame> {
+  const navigated = on
+    .waitForEvent("framenavigated", { predicate: (frame) => matches(frame.url()), timeout })
+    .catch(() => undefined);
   const frame = on.frames().find((candidate) => matches(candidate.url())) ?? (await navigated);
-  if (!frame) throw new Error(`no frame ${what}; frames: ${on.frames().map((candidate) => candidate.url()).join(", ")}`);
+  if (!frame)
+    throw new Error(
+      `no frame ${what}; frames: ${on
+        .frames()
+        .map((candidate) => candidate.url())
+        .join(", ")}`,
+    );
   await frame.waitForLoadState("load", { timeout });
   return frame;
 }
@@ -154,7 +186,11 @@ const listedTitles = `(() => {
 async function titlesBecome(ui: Frame, expected: string[]): Promise<string[]> {
   const wanted = JSON.stringify(expected);
   await ui
-    .waitForFunction(`(() => { const titles = ${listedTitles}; const wanted = ${wanted}; return titles.length === wanted.length && titles.every((entry, index) => entry.includes(wanted[index])); })()`, undefined, { timeout: 30_000 })
+    .waitForFunction(
+      `(() => { const titles = ${listedTitles}; const wanted = ${wanted}; return titles.length === wanted.length && titles.every((entry, index) => entry.includes(wanted[index])); })()`,
+      undefined,
+      { timeout: 30_000 },
+    )
     .catch(() => undefined);
   const titles: string[] = await ui.evaluate(listedTitles);
   return titles.map((entry) => expected.find((title) => entry.includes(title)) ?? entry);

@@ -14,7 +14,17 @@ import { discoveryFileProblems } from "../../scripts/lib/build/feed-check.ts";
 import { maxInlineNesting } from "../../scripts/lib/content/markdown.ts";
 import { inflationFloor, maxInflationRatio } from "../../scripts/lib/snapshot/zip.ts";
 import { pdfTextLimits } from "../../scripts/lib/content/pdf-text.ts";
-import { buildFailure, buildSite, type BuiltSite, hashTree, newsFile, page, repoRoot, tempDir, writeContent } from "../support/site.ts";
+import {
+  buildFailure,
+  buildSite,
+  type BuiltSite,
+  hashTree,
+  newsFile,
+  page,
+  repoRoot,
+  tempDir,
+  writeContent,
+} from "../support/site.ts";
 
 export interface BadInput {
   /** What the user gave, as the catalogue's first column. */
@@ -43,7 +53,8 @@ export interface BadInput {
 
 const good = {
   "news/2023/good.md": newsFile({ title: "Good", date: "2023-11-14", tags: "[training]" }),
-  "abstracts/annual-27/good.md": "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n---\nThe abstract.\n",
+  "abstracts/annual-27/good.md":
+    "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n---\nThe abstract.\n",
 };
 
 export const badInputs: BadInput[] = [
@@ -52,13 +63,15 @@ export const badInputs: BadInput[] = [
     input: "`--out` is the content folder",
     out: (dir) => path.join(dir, "content"),
     phase: "options",
-    message: "--out <content> is the content folder: publishing would replace every content file with the site; use a folder of its own, e.g. --out <dir>/_site",
+    message:
+      "--out <content> is the content folder: publishing would replace every content file with the site; use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out` is a parent of the content folder",
     out: (dir) => dir,
     phase: "options",
-    message: "--out <dir> contains the content folder <content>: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site",
+    message:
+      "--out <dir> contains the content folder <content>: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out` is inside the content folder (`<content>/news/site`)",
@@ -72,19 +85,22 @@ export const badInputs: BadInput[] = [
     prepare: (_, dir) => writeFileSync(path.join(dir, "notes.txt"), "keep me\n"),
     out: (dir) => path.join(dir, "notes.txt"),
     phase: "options",
-    message: "--out <dir>/notes.txt is a file, not a folder: publishing replaces the output folder as a whole, and would delete the file; use a folder of its own, e.g. --out <dir>/_site",
+    message:
+      "--out <dir>/notes.txt is a file, not a folder: publishing replaces the output folder as a whole, and would delete the file; use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out /`",
     out: () => "/",
     phase: "options",
-    message: "--out / is the root folder: publishing replaces the output folder, and everything in it would be deleted; use a folder of its own, e.g. --out <dir>/_site",
+    message:
+      "--out / is the root folder: publishing replaces the output folder, and everything in it would be deleted; use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out src` (the project's own folder)",
     out: () => path.join(repoRoot, "src"),
     phase: "options",
-    message: "--out src is the project's folder src/: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site",
+    message:
+      "--out src is the project's folder src/: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out .` (the project, which holds `src/`, `scripts/`, …)",
@@ -96,7 +112,8 @@ export const badInputs: BadInput[] = [
     input: "`--out test/site` (inside the project's own folder)",
     out: () => path.join(repoRoot, "test/site"),
     phase: "options",
-    message: "--out test/site is inside the project's folder test/: the site must not be mixed with the project's own files; use a folder of its own, e.g. --out <dir>/_site",
+    message:
+      "--out test/site is inside the project's folder test/: the site must not be mixed with the project's own files; use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out .git` (the project's history)",
@@ -114,7 +131,11 @@ export const badInputs: BadInput[] = [
   },
   {
     input: "`--out` a folder of someone's documents (`letter.txt`, `thesis.pdf`, `photos/`)",
-    prepare: (_, dir) => writeContent({ "letter.txt": "Dear…\n", "thesis.pdf": "%PDF-1.7\n", "photos/beach.jpg": "jpeg" }, path.join(dir, "documents")),
+    prepare: (_, dir) =>
+      writeContent(
+        { "letter.txt": "Dear…\n", "thesis.pdf": "%PDF-1.7\n", "photos/beach.jpg": "jpeg" },
+        path.join(dir, "documents"),
+      ),
     out: (dir) => path.join(dir, "documents"),
     phase: "options",
     message:
@@ -123,14 +144,24 @@ export const badInputs: BadInput[] = [
   // --- inputs that took minutes: bounded
   {
     input: "a body of `*_` × 50,000, `y`, `_*` × 50,000 (66,754 elements)",
-    files: { "news/2023/stars.md": newsFile({ title: "Stars", date: "2023-11-15" }, `${"*_".repeat(50_000)}y${"_*".repeat(50_000)}\n`) },
+    files: {
+      "news/2023/stars.md": newsFile(
+        { title: "Stars", date: "2023-11-15" },
+        `${"*_".repeat(50_000)}y${"_*".repeat(50_000)}\n`,
+      ),
+    },
     phase: "builds",
     message:
       "note: /news/2023/stars/ (<content>/news/2023/stars.md): not validated with html-validate: 66,754 elements nested 8 deep, over its budget of 6,000 elements nested 100 deep",
   },
   {
     input: "emphasis nested 1,000 deep (`*a _` × 1,000, `x`, `_*` × 1,000)",
-    files: { "news/2023/nested.md": newsFile({ title: "Nested", date: "2023-11-15" }, `Intro.\n\n${"*a _".repeat(1_000)}x${"_*".repeat(1_000)}\n`) },
+    files: {
+      "news/2023/nested.md": newsFile(
+        { title: "Nested", date: "2023-11-15" },
+        `Intro.\n\n${"*a _".repeat(1_000)}x${"_*".repeat(1_000)}\n`,
+      ),
+    },
     phase: "validate",
     message: `1 content error:\n  <content>/news/2023/nested.md:7: nests emphasis and links more than ${maxInlineNesting} deep; at most ${maxInlineNesting} are allowed`,
   },
@@ -138,12 +169,18 @@ export const badInputs: BadInput[] = [
     input: "a body of `a` and a blank line, 40,000 times",
     files: { "news/2023/paragraphs.md": newsFile({ title: "Paragraphs", date: "2023-11-15" }, "a\n\n".repeat(40_000)) },
     phase: "validate",
-    message: "1 content error:\n  <content>/news/2023/paragraphs.md:20005: has 40,000 blocks (paragraphs, headings, list items, quotes); at most 10,000 are allowed: split it into several articles",
+    message:
+      "1 content error:\n  <content>/news/2023/paragraphs.md:20005: has 40,000 blocks (paragraphs, headings, list items, quotes); at most 10,000 are allowed: split it into several articles",
   },
   // --- stack traces that are now messages
   {
     input: "links `[x](/news/%E0%A4/)` and `[y](#%E0)` in a body (malformed %-encoding)",
-    files: { "news/2023/percent.md": newsFile({ title: "Percent", date: "2023-11-15" }, "See [x](/news/%E0%A4/).\n\nAnd [y](#%E0).\n") },
+    files: {
+      "news/2023/percent.md": newsFile(
+        { title: "Percent", date: "2023-11-15" },
+        "See [x](/news/%E0%A4/).\n\nAnd [y](#%E0).\n",
+      ),
+    },
     phase: "validate",
     message:
       "2 content errors:\n" +
@@ -155,59 +192,65 @@ export const badInputs: BadInput[] = [
     base: {},
     prepare: (content) => mkdirSync(path.join(content, "news")),
     phase: "validate",
-    message: "1 content error:\n  <content>: has no news item or abstract to publish: add one, or check that --content names the archive's content folder (npm start previews drafts)",
+    message:
+      "1 content error:\n  <content>: has no news item or abstract to publish: add one, or check that --content names the archive's content folder (npm start previews drafts)",
   },
   {
     input: "only drafts",
     base: {},
     files: { "news/2023/draft.md": newsFile({ title: "Draft", date: "2023-11-15", draft: "true" }) },
     phase: "validate",
-    message: "1 content error:\n  <content>: has no news item or abstract to publish (1 draft withheld): add one, or check that --content names the archive's content folder (npm start previews drafts)",
+    message:
+      "1 content error:\n  <content>: has no news item or abstract to publish (1 draft withheld): add one, or check that --content names the archive's content folder (npm start previews drafts)",
   },
   // --- front matter: refused, naming the file and field
   {
-    input: "aliases `/News/Old%20Title`, `/a%2Fb`, `/a/%2e%2e/b`, `/News/100%-sure`, `/old%00page`, `/offline/files.json`, one with a NUL byte, one of 3,000 parts",
+    input:
+      "aliases `/News/Old%20Title`, `/a%2Fb`, `/a/%2e%2e/b`, `/News/100%-sure`, `/old%00page`, `/offline/files.json`, one with a NUL byte, one of 3,000 parts",
     files: {
       "news/2023/reserved.md": newsFile({ title: "Reserved", date: "2023-11-15", aliases: "[/offline/files.json]" }),
-      "news/2023/aliases.md": newsFile(
-        { title: "Aliases", date: "2023-11-15" },
-        "Body.\n",
-      ).replace("---\nBody", `aliases:\n  - /News/Old%20Title\n  - /a%2Fb\n  - /a/%2e%2e/b\n  - /News/100%-sure\n  - /old%00page\n  - "/old\\0page"\n  - ${"/a".repeat(3_000)}\n---\nBody`),
+      "news/2023/aliases.md": newsFile({ title: "Aliases", date: "2023-11-15" }, "Body.\n").replace(
+        "---\nBody",
+        `aliases:\n  - /News/Old%20Title\n  - /a%2Fb\n  - /a/%2e%2e/b\n  - /News/100%-sure\n  - /old%00page\n  - "/old\\0page"\n  - ${"/a".repeat(3_000)}\n---\nBody`,
+      ),
     },
     phase: "validate",
     message:
       "8 content errors:\n" +
-      "  <content>/news/2023/aliases.md:5: aliases[0] \"/News/Old%20Title\" must be a site path starting with /, without spaces, ? or #\n" +
-      "  <content>/news/2023/aliases.md:6: aliases[1] \"/a%2Fb\" must not encode / or \\ as %2F or %5C: write the address with its slashes\n" +
-      "  <content>/news/2023/aliases.md:7: aliases[2] \"/a/%2e%2e/b\" must not contain . or .. segments\n" +
-      "  <content>/news/2023/aliases.md:8: aliases[3] \"/News/100%-sure\" has a % that does not start valid %-encoded UTF-8: copy the address again from the browser's address bar\n" +
-      "  <content>/news/2023/aliases.md:9: aliases[4] \"/old%00page\" must not contain control characters\n" +
-      "  <content>/news/2023/aliases.md:10: aliases[5] \"/old\\u0000page\" must not contain control characters\n" +
-      "  <content>/news/2023/aliases.md:11: aliases[6] \"/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a\u2026 must be at most 300 characters and 12 parts between slashes\n" +
-      "  <content>/news/2023/reserved.md:4: aliases[0] \"/offline/files.json\" is the address of the list of files saved for reading offline (/offline/files.json) that the build writes: an alias may only name an old address",
+      '  <content>/news/2023/aliases.md:5: aliases[0] "/News/Old%20Title" must be a site path starting with /, without spaces, ? or #\n' +
+      '  <content>/news/2023/aliases.md:6: aliases[1] "/a%2Fb" must not encode / or \\ as %2F or %5C: write the address with its slashes\n' +
+      '  <content>/news/2023/aliases.md:7: aliases[2] "/a/%2e%2e/b" must not contain . or .. segments\n' +
+      '  <content>/news/2023/aliases.md:8: aliases[3] "/News/100%-sure" has a % that does not start valid %-encoded UTF-8: copy the address again from the browser\'s address bar\n' +
+      '  <content>/news/2023/aliases.md:9: aliases[4] "/old%00page" must not contain control characters\n' +
+      '  <content>/news/2023/aliases.md:10: aliases[5] "/old\\u0000page" must not contain control characters\n' +
+      '  <content>/news/2023/aliases.md:11: aliases[6] "/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a\u2026 must be at most 300 characters and 12 parts between slashes\n' +
+      '  <content>/news/2023/reserved.md:4: aliases[0] "/offline/files.json" is the address of the list of files saved for reading offline (/offline/files.json) that the build writes: an alias may only name an old address',
   },
   {
-    input: "aliases on what the build writes: `/admin/config.yml` (the editor's), `/sw.js`, `/pagefind/pagefind.js`, `/feeds/news.xml`, `/search/`, `/news/2023/` and another item's address (issue 30)",
+    input:
+      "aliases on what the build writes: `/admin/config.yml` (the editor's), `/sw.js`, `/pagefind/pagefind.js`, `/feeds/news.xml`, `/search/`, `/news/2023/` and another item's address (issue 30)",
     files: {
       "news/2023/generated.md": newsFile({
         title: "Generated",
         date: "2023-11-15",
-        aliases: "[/admin/config.yml, /sw.js, /pagefind/pagefind.js, /feeds/news.xml, /search/, /news/2023/, /news/2023/good/]",
+        aliases:
+          "[/admin/config.yml, /sw.js, /pagefind/pagefind.js, /feeds/news.xml, /search/, /news/2023/, /news/2023/good/]",
       }),
     },
     phase: "validate",
     message:
       "7 content errors:\n" +
-      "  <content>/news/2023/generated.md:4: aliases[0] \"/admin/config.yml\" is the address of the editor (/admin/…) that the build writes: an alias may only name an old address\n" +
-      "  <content>/news/2023/generated.md:4: aliases[1] \"/sw.js\" is the address of the service worker (/sw.js) that the build writes: an alias may only name an old address\n" +
-      "  <content>/news/2023/generated.md:4: aliases[2] \"/pagefind/pagefind.js\" is the address of Pagefind's search index (/pagefind/…) that the build writes: an alias may only name an old address\n" +
-      "  <content>/news/2023/generated.md:4: aliases[3] \"/feeds/news.xml\" is the address of the feeds (/feeds/…) that the build writes: an alias may only name an old address\n" +
-      "  <content>/news/2023/generated.md:4: aliases[4] \"/search/\" is the address of the search page (/search/) that the build writes: an alias may only name an old address\n" +
-      "  <content>/news/2023/generated.md:4: aliases[5] \"/news/2023/\" is the address of the page of the year 2023 (/news/2023/) that the build writes: an alias may only name an old address\n" +
-      "  <content>/news/2023/generated.md:4: aliases[6] \"/news/2023/good/\" is the address of the news item <content>/news/2023/good.md (/news/2023/good/) that the build writes: an alias may only name an old address",
+      '  <content>/news/2023/generated.md:4: aliases[0] "/admin/config.yml" is the address of the editor (/admin/…) that the build writes: an alias may only name an old address\n' +
+      '  <content>/news/2023/generated.md:4: aliases[1] "/sw.js" is the address of the service worker (/sw.js) that the build writes: an alias may only name an old address\n' +
+      '  <content>/news/2023/generated.md:4: aliases[2] "/pagefind/pagefind.js" is the address of Pagefind\'s search index (/pagefind/…) that the build writes: an alias may only name an old address\n' +
+      '  <content>/news/2023/generated.md:4: aliases[3] "/feeds/news.xml" is the address of the feeds (/feeds/…) that the build writes: an alias may only name an old address\n' +
+      '  <content>/news/2023/generated.md:4: aliases[4] "/search/" is the address of the search page (/search/) that the build writes: an alias may only name an old address\n' +
+      '  <content>/news/2023/generated.md:4: aliases[5] "/news/2023/" is the address of the page of the year 2023 (/news/2023/) that the build writes: an alias may only name an old address\n' +
+      '  <content>/news/2023/generated.md:4: aliases[6] "/news/2023/good/" is the address of the news item <content>/news/2023/good.md (/news/2023/good/) that the build writes: an alias may only name an old address',
   },
   {
-    input: "front matter of 100,000 unknown fields (1 MB), and one of 1,001 fields and list entries (issue 30: over 120 s)",
+    input:
+      "front matter of 100,000 unknown fields (1 MB), and one of 1,001 fields and list entries (issue 30: over 120 s)",
     files: {
       "news/2023/keys.md": `---\ntitle: Keys\ndate: 2023-11-15\n${Array.from({ length: 100_000 }, (_, index) => `k${index}: v\n`).join("")}---\nBody.\n`,
       "news/2023/fields.md": `---\ntitle: Fields\ndate: 2023-11-15\n${Array.from({ length: 999 }, (_, index) => `k${index}: v\n`).join("")}---\nBody.\n`,
@@ -219,14 +262,16 @@ export const badInputs: BadInput[] = [
       "  <content>/news/2023/keys.md:1: front matter is 989 kB; at most 64 kB is allowed: keep the fields short and write the text below the closing '---'",
   },
   {
-    input: "files named `con.md`, `aux.md`, `NUL.md`, a page bundle's `lpt1.pdf` and a folder `com1` (issue 30: built without a word)",
+    input:
+      "files named `con.md`, `aux.md`, `NUL.md`, a page bundle's `lpt1.pdf` and a folder `com1` (issue 30: built without a word)",
     files: {
       "news/2023/con.md": newsFile({ title: "Con", date: "2023-11-15" }),
       "news/2023/aux.md": newsFile({ title: "Aux", date: "2023-11-15" }),
       "news/2023/NUL.md": newsFile({ title: "Nul", date: "2023-11-15" }),
       "news/2023/bundle/index.md": newsFile({ title: "Bundle", date: "2023-11-15" }),
       "news/2023/bundle/lpt1.pdf": "%PDF-1.4\n",
-      "abstracts/com1/talk.md": "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n---\nText.\n",
+      "abstracts/com1/talk.md":
+        "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n---\nText.\n",
     },
     phase: "validate",
     message:
@@ -238,89 +283,129 @@ export const badInputs: BadInput[] = [
       "  <content>/abstracts/com1: is named after the Windows device COM1 (whatever the extension), so it cannot be checked out on Windows: rename it",
   },
   {
-    input: "control characters in front matter: BEL in a title, NUL in a summary, U+FFFE in a speaker's name, U+2028 in a session",
+    input:
+      "control characters in front matter: BEL in a title, NUL in a summary, U+FFFE in a speaker's name, U+2028 in a session",
     files: {
       "news/2023/bell.md": newsFile({ title: '"Bell \\a rings"', date: "2023-11-15", summary: '"Null \\0 here"' }),
-      "abstracts/annual-27/controls.md": '---\nconference: annual-27\nsession: "Plenary \\L session"\nspeakers:\n  - name: "Jane \\uFFFE Roe"\n---\nText.\n',
+      "abstracts/annual-27/controls.md":
+        '---\nconference: annual-27\nsession: "Plenary \\L session"\nspeakers:\n  - name: "Jane \\uFFFE Roe"\n---\nText.\n',
     },
     phase: "validate",
     message:
       "4 content errors:\n" +
-      "  <content>/news/2023/bell.md:2: title \"Bell \\u0007 rings\" contains an invisible control character (U+0007): retype the text without it\n" +
-      "  <content>/news/2023/bell.md:4: summary \"Null \\u0000 here\" contains an invisible control character (U+0000): retype the text without it\n" +
-      "  <content>/abstracts/annual-27/controls.md:3: session \"Plenary \\u2028 session\" contains an invisible control character (U+2028): retype the text without it\n" +
-      "  <content>/abstracts/annual-27/controls.md:5: speakers[0].name \"Jane \\uFFFE Roe\" contains an invisible control character (U+FFFE): retype the text without it",
+      '  <content>/news/2023/bell.md:2: title "Bell \\u0007 rings" contains an invisible control character (U+0007): retype the text without it\n' +
+      '  <content>/news/2023/bell.md:4: summary "Null \\u0000 here" contains an invisible control character (U+0000): retype the text without it\n' +
+      '  <content>/abstracts/annual-27/controls.md:3: session "Plenary \\u2028 session" contains an invisible control character (U+2028): retype the text without it\n' +
+      '  <content>/abstracts/annual-27/controls.md:5: speakers[0].name "Jane \\uFFFE Roe" contains an invisible control character (U+FFFE): retype the text without it',
   },
   {
-    input: "`tags: [training, training, cybercrime, training]`; one speaker three times (`Jane Doe`, `JANE DOE`, `Jané  Doe`)",
+    input:
+      "`tags: [training, training, cybercrime, training]`; one speaker three times (`Jane Doe`, `JANE DOE`, `Jané  Doe`)",
     files: {
-      "news/2023/tags.md": newsFile({ title: "Tags", date: "2023-11-15", tags: "[training, training, cybercrime, training]" }),
-      "abstracts/annual-27/twice.md": "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n  - name: JANE DOE\n  - name: Jané  Doe\n---\nText.\n",
+      "news/2023/tags.md": newsFile({
+        title: "Tags",
+        date: "2023-11-15",
+        tags: "[training, training, cybercrime, training]",
+      }),
+      "abstracts/annual-27/twice.md":
+        "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n  - name: JANE DOE\n  - name: Jané  Doe\n---\nText.\n",
     },
     phase: "validate",
     message:
       "4 content errors:\n" +
-      "  <content>/news/2023/tags.md:4: tags[1] \"training\" is listed already (tags[0]): list each topic once\n" +
-      "  <content>/news/2023/tags.md:4: tags[3] \"training\" is listed already (tags[0]): list each topic once\n" +
-      "  <content>/abstracts/annual-27/twice.md:6: speakers[1].name \"JANE DOE\" is listed already (speakers[0].name \"Jane Doe\"): list each speaker once\n" +
-      "  <content>/abstracts/annual-27/twice.md:7: speakers[2].name \"Jan\u00e9  Doe\" is listed already (speakers[0].name \"Jane Doe\"): list each speaker once",
+      '  <content>/news/2023/tags.md:4: tags[1] "training" is listed already (tags[0]): list each topic once\n' +
+      '  <content>/news/2023/tags.md:4: tags[3] "training" is listed already (tags[0]): list each topic once\n' +
+      '  <content>/abstracts/annual-27/twice.md:6: speakers[1].name "JANE DOE" is listed already (speakers[0].name "Jane Doe"): list each speaker once\n' +
+      '  <content>/abstracts/annual-27/twice.md:7: speakers[2].name "Jan\u00e9  Doe" is listed already (speakers[0].name "Jane Doe"): list each speaker once',
   },
   {
     input: "`lang: spanish`, `lang: xx`, `lang: EN` (issue 23)",
     files: {
       "news/2023/spanish.md": newsFile({ title: "Spanish", date: "2023-11-15", lang: "spanish" }),
       "news/2023/xx.md": newsFile({ title: "Xx", date: "2023-11-15", lang: "xx" }),
-      "abstracts/annual-27/upper.md": "---\nconference: annual-27\nsession: Plenary\nlang: EN\nspeakers:\n  - name: Jane Doe\n---\nText.\n",
+      "abstracts/annual-27/upper.md":
+        "---\nconference: annual-27\nsession: Plenary\nlang: EN\nspeakers:\n  - name: Jane Doe\n---\nText.\n",
     },
     phase: "validate",
     message:
       "3 content errors:\n" +
-      "  <content>/news/2023/spanish.md:4: lang \"spanish\" is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR; did you mean \"es\"?\n" +
-      "  <content>/news/2023/xx.md:4: lang \"xx\" is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR\n" +
-      "  <content>/abstracts/annual-27/upper.md:4: lang \"EN\" is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR",
+      '  <content>/news/2023/spanish.md:4: lang "spanish" is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR; did you mean "es"?\n' +
+      '  <content>/news/2023/xx.md:4: lang "xx" is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR\n' +
+      '  <content>/abstracts/annual-27/upper.md:4: lang "EN" is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR',
   },
   {
-    input: "`translationOf` a page that does not exist, the item itself, and a second Spanish translation of one item (issue 23)",
+    input:
+      "`translationOf` a page that does not exist, the item itself, and a second Spanish translation of one item (issue 23)",
     files: {
-      "news/2023/missing.md": newsFile({ title: "Falta", date: "2023-11-15", lang: "es", translationOf: "/news/2023/god/" }),
-      "news/2023/itself.md": newsFile({ title: "Yo", date: "2023-11-15", lang: "es", translationOf: "/news/2023/itself/" }),
-      "news/2023/bueno.md": newsFile({ title: "Bueno", date: "2023-11-14", lang: "es", translationOf: "/news/2023/good/" }),
-      "news/2023/otro.md": newsFile({ title: "Otro", date: "2023-11-14", lang: "es", translationOf: "/news/2023/good/" }),
+      "news/2023/missing.md": newsFile({
+        title: "Falta",
+        date: "2023-11-15",
+        lang: "es",
+        translationOf: "/news/2023/god/",
+      }),
+      "news/2023/itself.md": newsFile({
+        title: "Yo",
+        date: "2023-11-15",
+        lang: "es",
+        translationOf: "/news/2023/itself/",
+      }),
+      "news/2023/bueno.md": newsFile({
+        title: "Bueno",
+        date: "2023-11-14",
+        lang: "es",
+        translationOf: "/news/2023/good/",
+      }),
+      "news/2023/otro.md": newsFile({
+        title: "Otro",
+        date: "2023-11-14",
+        lang: "es",
+        translationOf: "/news/2023/good/",
+      }),
       "news/2023/page.md": newsFile({ title: "Page", date: "2023-11-15", translationOf: "/news/2023/good" }),
     },
     phase: "validate",
     message:
       "4 content errors:\n" +
-      "  <content>/news/2023/page.md:4: translationOf \"/news/2023/good\" must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, e.g. /news/2023/iap-signed-mou-with-aiamp/\n" +
-      "  <content>/news/2023/itself.md:5: translationOf \"/news/2023/itself/\" is this item's own address: name the same item in another language\n" +
-      "  <content>/news/2023/missing.md:5: translationOf \"/news/2023/god/\" is not the address of a news item or abstract in the archive; did you mean \"/news/2023/good/\"?\n" +
-      "  <content>/news/2023/otro.md:5: translationOf \"/news/2023/good/\" would join a group of translations that has an item in Spanish (es) already, <content>/news/2023/bueno.md: a group has one item per language",
+      '  <content>/news/2023/page.md:4: translationOf "/news/2023/good" must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, e.g. /news/2023/iap-signed-mou-with-aiamp/\n' +
+      '  <content>/news/2023/itself.md:5: translationOf "/news/2023/itself/" is this item\'s own address: name the same item in another language\n' +
+      '  <content>/news/2023/missing.md:5: translationOf "/news/2023/god/" is not the address of a news item or abstract in the archive; did you mean "/news/2023/good/"?\n' +
+      '  <content>/news/2023/otro.md:5: translationOf "/news/2023/good/" would join a group of translations that has an item in Spanish (es) already, <content>/news/2023/bueno.md: a group has one item per language',
   },
   {
-    input: "a file name with a newline and terminal escapes (`x⏎ESC[1AESC[2Kbuilt 17 pages…ESC[0m.md`), and a NUL inside a key (`summ\\0ary:`)",
+    input:
+      "a file name with a newline and terminal escapes (`x⏎ESC[1AESC[2Kbuilt 17 pages…ESC[0m.md`), and a NUL inside a key (`summ\\0ary:`)",
     files: {
-      "news/2023/x\n\u001b[1A\u001b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\u001b[0m.md": newsFile({ title: "Forged", date: "2023-02-30" }),
+      "news/2023/x\n\u001b[1A\u001b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\u001b[0m.md": newsFile({
+        title: "Forged",
+        date: "2023-02-30",
+      }),
       "news/2023/null-key.md": newsFile({ title: "Nul", date: "2023-11-15", "summ\0ary": "hi" }),
     },
     phase: "validate",
     message:
       "2 content errors:\n" +
-      "  <content>/news/2023/null-key.md:4: summ\\0ary is not a known field; did you mean \"summary\"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)\n" +
-      "  <content>/news/2023/x\\n\\x1b[1A\\x1b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\\x1b[0m.md:3: date \"2023-02-30\" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)",
+      '  <content>/news/2023/null-key.md:4: summ\\0ary is not a known field; did you mean "summary"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)\n' +
+      '  <content>/news/2023/x\\n\\x1b[1A\\x1b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\\x1b[0m.md:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)',
   },
   {
-    input: "one file with `date: 2023-02-30` and `tags: [trainin]`, another translating an item that fails its own check (issue 30: only the date, then the tag; a derived problem)",
+    input:
+      "one file with `date: 2023-02-30` and `tags: [trainin]`, another translating an item that fails its own check (issue 30: only the date, then the tag; a derived problem)",
     files: {
       "news/2023/two.md": newsFile({ title: "Two", date: "2023-02-30", tags: "[trainin]" }),
       "news/2023/broken.md": newsFile({ title: "Broken", date: "2023-11-15", summary: '""' }),
-      "news/2023/roto.md": newsFile({ title: "Roto", date: "2023-11-15", lang: "es", translationOf: "/news/2023/broken/" }),
+      "news/2023/roto.md": newsFile({
+        title: "Roto",
+        date: "2023-11-15",
+        lang: "es",
+        translationOf: "/news/2023/broken/",
+      }),
     },
     phase: "validate",
     message:
       "3 content errors:\n" +
-      "  <content>/news/2023/broken.md:4: summary \"\" must be one or two sentences of text, not empty\n" +
-      "  <content>/news/2023/two.md:3: date \"2023-02-30\" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)\n" +
-      "  <content>/news/2023/two.md:4: tags[0] \"trainin\" is not a known topic; did you mean \"training\"? (topics are listed in _data/topics.ts)",
+      '  <content>/news/2023/broken.md:4: summary "" must be one or two sentences of text, not empty\n' +
+      '  <content>/news/2023/two.md:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)\n' +
+      '  <content>/news/2023/two.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)',
   },
   {
     input: "a title of zero-width spaces only",
@@ -328,7 +413,7 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "1 content error:\n" +
-      "  <content>/news/2023/invisible.md:2: title \"\\u200B\\u200B\" must be the headline as text, with at least one visible character",
+      '  <content>/news/2023/invisible.md:2: title "\\u200B\\u200B" must be the headline as text, with at least one visible character',
   },
   {
     input: "dates `0001-01-01`, `0000-02-29`, `2099-01-01`",
@@ -340,19 +425,25 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "3 content errors:\n" +
-      "  <content>/news/2023/first.md:3: date \"0001-01-01\" is before 1990, the first year of the archive (archiveStart in _data/site.ts): check the year\n" +
-      "  <content>/news/2023/future.md:3: date \"2099-01-01\" is after 2026, the year after this build's: check the year\n" +
-      "  <content>/news/2023/zero.md:3: date \"0000-02-29\" is before 1990, the first year of the archive (archiveStart in _data/site.ts): check the year",
+      '  <content>/news/2023/first.md:3: date "0001-01-01" is before 1990, the first year of the archive (archiveStart in _data/site.ts): check the year\n' +
+      '  <content>/news/2023/future.md:3: date "2099-01-01" is after 2026, the year after this build\'s: check the year\n' +
+      '  <content>/news/2023/zero.md:3: date "0000-02-29" is before 1990, the first year of the archive (archiveStart in _data/site.ts): check the year',
   },
   {
     input: "BEL, NUL, U+FFFE and U+2028 in a body",
-    files: { "news/2023/body.md": newsFile({ title: "Body", date: "2023-11-15" }, "Bell \u0007 null \u0000 non \uFFFE line \u2028 end.\n") },
+    files: {
+      "news/2023/body.md": newsFile(
+        { title: "Body", date: "2023-11-15" },
+        "Bell \u0007 null \u0000 non \uFFFE line \u2028 end.\n",
+      ),
+    },
     phase: "builds",
     message: "",
     result: "builds; the characters are dropped from the page and the feeds, which parse",
     verify: (site) => {
       assert.is(page(site.read("/news/2023/body/"))(".prose").text().trim(), "Bell  null  non  line  end.");
-      for (const feed of ["/feeds/news.xml", "/feeds/abstracts.xml", "/sitemap.xml"]) assert.equal(discoveryFileProblems(site.outDir, [feed]), [], feed);
+      for (const feed of ["/feeds/news.xml", "/feeds/abstracts.xml", "/sitemap.xml"])
+        assert.equal(discoveryFileProblems(site.outDir, [feed]), [], feed);
       assert.match(JSON.parse(site.read("/feeds/news.json")).items[0].content_html, "Bell  null  non  line  end.");
     },
   },
@@ -361,7 +452,8 @@ export const badInputs: BadInput[] = [
     files: { "news/2023/bidi.md": newsFile({ title: '"Report \\u202Ethe end"', date: "2023-11-15" }) },
     phase: "builds",
     message: "",
-    result: "builds; the override is closed (U+202C) at the end of the title, so \" · IAP News Archive\" reads the right way in <title>, citations and feeds",
+    result:
+      'builds; the override is closed (U+202C) at the end of the title, so " · IAP News Archive" reads the right way in <title>, citations and feeds',
     verify: (site) => {
       const $ = page(site.read("/news/2023/bidi/"));
       assert.is($("title").text(), "Report \u202Ethe end\u202C · IAP News Archive");
@@ -385,7 +477,8 @@ export const badInputs: BadInput[] = [
       "  <content>/news/2023/locked.md: cannot be read: permission denied (EACCES): let the user running the build read it (chmod a+r, or a+rx for a folder)",
   },
   {
-    input: "symbolic links to a file outside the content folder, to `/etc/passwd`, to a folder, a loop and a dangling one; a FIFO",
+    input:
+      "symbolic links to a file outside the content folder, to `/etc/passwd`, to a folder, a loop and a dangling one; a FIFO",
     prepare: (content, dir) => {
       writeFileSync(path.join(dir, "outside.md"), newsFile({ title: "Outside", date: "2023-11-15" }));
       symlinkSync(path.join(dir, "outside.md"), path.join(content, "news/2023/outside.md"));
@@ -496,9 +589,15 @@ function runBuildAsUser(args: string[], dir: string): Promise<{ code: number | n
   // That user reads the content and writes the output beside it, as in a folder of their own.
   if (asRoot) chmodSync(dir, 0o777);
   const command = [process.execPath, "--import", "tsx", "scripts/build.ts", ...args];
-  const [file, ...rest] = asRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", ...command] : command;
+  const [file, ...rest] = asRoot
+    ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", ...command]
+    : command;
   return new Promise((resolve) => {
-    const child = spawn(file as string, rest, { cwd: repoRoot, env: { ...process.env, HOME: tmpdir() }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(file as string, rest, {
+      cwd: repoRoot,
+      env: { ...process.env, HOME: tmpdir() },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("close", (code) => resolve({ code, stderr }));
@@ -507,7 +606,8 @@ function runBuildAsUser(args: string[], dir: string): Promise<{ code: number | n
 
 /** A cheap fingerprint of what is at `target`: a folder's tree hash, a file's bytes, or nothing. */
 function snapshotOf(target: string): string {
-  if (target === "/" || target === repoRoot || target.startsWith(`${repoRoot}/`)) return "not hashed: the project or the root";
+  if (target === "/" || target === repoRoot || target.startsWith(`${repoRoot}/`))
+    return "not hashed: the project or the root";
   try {
     return lstatSync(target).isDirectory() ? hashTree(target) : readFileSync(target, "utf8");
   } catch {
@@ -526,7 +626,7 @@ export function catalogue(rows: readonly BadInput[]): string {
     "",
     "Every row is a test in `test/build/bad-input.test.ts`, which builds it for real and checks this file against it.",
     "In each case the build exits with code 1 and leaves the content folder and the previous output byte-identical,",
-    "except where the phase is \"builds\": those build, with the notes shown.",
+    'except where the phase is "builds": those build, with the notes shown.',
     "`<content>` is the content folder (`--content`), `<dir>` the folder holding it.",
     "Every message shows control characters in the names and values it quotes escaped (`\\n`, `\\t`, `\\0`, `\\x1b`, `\\u202e`), so that",
     "a file name can neither forge a line nor drive the terminal. Which output folders a build may replace, and how a full disk",
@@ -534,7 +634,9 @@ export function catalogue(rows: readonly BadInput[]): string {
     "",
     "| Input | Phase | What the build says |",
     "|---|---|---|",
-    ...rows.map((row) => `| ${cell(row.input)} | ${row.phase} | ${cell(row.message || `(no message) ${row.result ?? ""}`)} |`),
+    ...rows.map(
+      (row) => `| ${cell(row.input)} | ${row.phase} | ${cell(row.message || `(no message) ${row.result ?? ""}`)} |`,
+    ),
     "",
     "## Zips and web archives given to `npm run verify`",
     "",

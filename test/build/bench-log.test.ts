@@ -8,7 +8,12 @@ import { newsFile, tempDir, writeContent } from "../support/site.ts";
 test("parseBuildOutput reads every phase of a real build's log", async () => {
   const lines: string[] = [];
   const content = writeContent({ "news/2023/a.md": newsFile({ title: "A", date: "2023-11-14" }) });
-  const report = await build({ contentDir: content, outDir: `${tempDir("site-")}/_site`, now: new Date("2025-06-01T12:00:00Z"), log: (line) => lines.push(line) });
+  const report = await build({
+    contentDir: content,
+    outDir: `${tempDir("site-")}/_site`,
+    now: new Date("2025-06-01T12:00:00Z"),
+    log: (line) => lines.push(line),
+  });
   const summary = parseBuildOutput(lines.join("\n"));
   assert.equal(
     summary.phases.map((phase) => phase.name),

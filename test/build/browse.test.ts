@@ -14,10 +14,22 @@ const abstractFile = (conference: string, session: string, speakers: string, ext
 const files: Record<string, string> = {
   "news/2019/first.md": newsFile({ title: "First item", date: "2019-03-01", tags: "[training]" }),
   "news/2021/middle.md": newsFile({ title: "Middle item", date: "2021-07-15", tags: "[training, cybercrime]" }),
-  "news/2021/moved.md": newsFile({ title: "Moved item", date: "2021-08-01", aliases: "[/News/The-Old-Page, /old/page.html, /News/The-Dublin-Conference-%E2%80%93-outcome-report-of-the-21st]" }),
+  "news/2021/moved.md": newsFile({
+    title: "Moved item",
+    date: "2021-08-01",
+    aliases: "[/News/The-Old-Page, /old/page.html, /News/The-Dublin-Conference-%E2%80%93-outcome-report-of-the-21st]",
+  }),
   "news/2024/draft.md": newsFile({ title: "Secret draft", date: "2024-01-01", draft: "true", aliases: "[/drafty]" }),
-  "abstracts/annual-27/a.md": abstractFile("annual-27", "Plenary", "  - name: Juan Bautista Mahiques\n    role: Attorney General"),
-  "abstracts/annual-28/b.md": abstractFile("annual-28", "Workshop", "  - name: JUAN BAUTISTA MAHIQUES\n    role: President of the IAP"),
+  "abstracts/annual-27/a.md": abstractFile(
+    "annual-27",
+    "Plenary",
+    "  - name: Juan Bautista Mahiques\n    role: Attorney General",
+  ),
+  "abstracts/annual-28/b.md": abstractFile(
+    "annual-28",
+    "Workshop",
+    "  - name: JUAN BAUTISTA MAHIQUES\n    role: President of the IAP",
+  ),
   "abstracts/annual-28/c.md": abstractFile("annual-28", "Workshop", "  - name: Juan Mahiques"),
   "abstracts/annual-28/d.md": abstractFile("annual-28", "Workshop", "  - name: Hidden Speaker", "\ndraft: true"),
 };
@@ -42,20 +54,40 @@ test("the year overview counts news and abstracts per year, with a chart; a year
   assert.is($('.year-table a[href="/news/2020/"]').length, 0, "an empty year has no page to link to");
   assert.is($(".year-chart rect.bar-news").length, 4);
   // Every bar labelled (issue 33: with two years, one bar had none), newest first as in the table; tooltips in words.
-  assert.equal($(".year-chart .year-label").map((_, label) => $(label).text()).get(), ["2023", "2022", "2021", "2019"]);
-  assert.equal($(".year-chart li").map((_, bar) => $(bar).attr("title")).get(), [
-    "2023: 22 news items, 2 abstracts",
-    "2022: 0 news items, 1 abstract",
-    "2021: 2 news items, 0 abstracts",
-    "2019: 1 news item, 0 abstracts",
-  ]);
+  assert.equal(
+    $(".year-chart .year-label")
+      .map((_, label) => $(label).text())
+      .get(),
+    ["2023", "2022", "2021", "2019"],
+  );
+  assert.equal(
+    $(".year-chart li")
+      .map((_, bar) => $(bar).attr("title"))
+      .get(),
+    [
+      "2023: 22 news items, 2 abstracts",
+      "2022: 0 news items, 1 abstract",
+      "2021: 2 news items, 0 abstracts",
+      "2019: 1 news item, 0 abstracts",
+    ],
+  );
 });
 
 test("the home page shows the 5 latest news items and links to all of them by their number (issue 33: a long page)", () => {
   const $ = page(site.read("/"));
-  assert.equal($("#latest-news ~ ol h3 a").map((_, a) => $(a).text()).get(), ["Item 22", "Item 21", "Item 20", "Item 19", "Item 18"]);
+  assert.equal(
+    $("#latest-news ~ ol h3 a")
+      .map((_, a) => $(a).text())
+      .get(),
+    ["Item 22", "Item 21", "Item 20", "Item 19", "Item 18"],
+  );
   assert.is(text($("#latest-news ~ p").first()), "All 25 news items · News by year · News by topic");
-  assert.equal($("#latest-conference ~ ul h4 a").map((_, a) => $(a).attr("href")).get(), ["/abstracts/annual-28/b/", "/abstracts/annual-28/c/"]);
+  assert.equal(
+    $("#latest-conference ~ ul h4 a")
+      .map((_, a) => $(a).attr("href"))
+      .get(),
+    ["/abstracts/annual-28/b/", "/abstracts/annual-28/c/"],
+  );
   assert.is($("#latest-conference ~ p a").last().text(), "About the IAP 28th Annual Conference");
 });
 
@@ -101,7 +133,12 @@ test("one speaker page for one person however the name is written; different peo
     $(".item-list li")
       .map((_, li) => [text($(li).find(".meta a")), text($(li).find("p").last())])
       .get(),
-    ["IAP 28th Annual Conference", "As President of the IAP", "IAP 27th Annual Conference & General Meeting", "As Attorney General"],
+    [
+      "IAP 28th Annual Conference",
+      "As President of the IAP",
+      "IAP 27th Annual Conference & General Meeting",
+      "As Attorney General",
+    ],
   );
   assert.ok(site.exists("/speakers/juan-mahiques/"));
 });
@@ -127,13 +164,22 @@ test("an abstract page carries Highwire citation tags, event JSON-LD and a citat
   const $ = page(site.read("/abstracts/annual-27/a/"));
   assert.is($('meta[name="citation_title"]').attr("content"), "Juan Bautista Mahiques: Plenary");
   assert.is($('meta[name="citation_author"]').attr("content"), "Juan Bautista Mahiques");
-  assert.is($('meta[name="citation_conference_title"]').attr("content"), "IAP 27th Annual Conference & General Meeting");
+  assert.is(
+    $('meta[name="citation_conference_title"]').attr("content"),
+    "IAP 27th Annual Conference & General Meeting",
+  );
   assert.is($('meta[name="citation_publication_date"]').attr("content"), "2022/09/25");
-  const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as { "@type": string; recordedAt: { name: string } };
+  const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as {
+    "@type": string;
+    recordedAt: { name: string };
+  };
   assert.is(jsonLd["@type"], "ScholarlyArticle");
   assert.is(jsonLd.recordedAt.name, "IAP 27th Annual Conference & General Meeting");
   assert.match(text($(".cite .citation")), /^Juan Bautista Mahiques \(2022\)\. Plenary\. Abstract\. IAP 27th/);
-  assert.is($('meta[property="og:title"]').attr("content"), "Juan Bautista Mahiques: Plenary · IAP 27th Annual Conference & General Meeting");
+  assert.is(
+    $('meta[property="og:title"]').attr("content"),
+    "Juan Bautista Mahiques: Plenary · IAP 27th Annual Conference & General Meeting",
+  );
 });
 
 test("a news page carries NewsArticle JSON-LD and Open Graph tags", () => {
@@ -167,7 +213,10 @@ test("an alias that names an existing page or another item's alias is an error",
       "news/2021/b.md": newsFile({ title: "B", date: "2021-01-02", aliases: "[/old/]" }),
     }),
   );
-  assert.match(error.message, /a\.md:4: aliases\[0\] "\/news\/" is the address of the list of news \(\/news\/\) that the build writes/);
+  assert.match(
+    error.message,
+    /a\.md:4: aliases\[0\] "\/news\/" is the address of the list of news \(\/news\/\) that the build writes/,
+  );
   // Items are checked newest first, so the older item's alias is the one reported (URLs compare case-insensitively).
   assert.match(error.message, /a\.md:4: aliases\[1\] "\/Old" is already an alias of .*b\.md/);
 });
@@ -191,7 +240,11 @@ test("Atom and JSON feeds list the latest news with absolute URLs; the sitemap l
   assert.is($("entry").length, 25);
   const json = JSON.parse(site.read("/feeds/news.json")) as { items: { url: string; title: string }[] };
   assert.is(json.items.length, 25);
-  assert.equal(json.items.at(-1), { ...json.items.at(-1), title: "First item", url: "https://archive.iap-association.org/news/2019/first/" });
+  assert.equal(json.items.at(-1), {
+    ...json.items.at(-1),
+    title: "First item",
+    url: "https://archive.iap-association.org/news/2019/first/",
+  });
   const abstracts = cheerio.load(site.read("/feeds/abstracts.xml"), { xml: true });
   assert.is(abstracts("entry").length, 3);
 

@@ -15,10 +15,17 @@ const content = tempDir("content-");
 writeCorpus(content, generateCorpus({ news: 800, abstracts: 200, seed: 1 }));
 
 test("npm run build on 1,000 items prints one line per phase and its summary, no [11ty] line", () => {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", path.join(tempDir("site-"), "_site")], { cwd: repoRoot, encoding: "utf8" });
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", path.join(tempDir("site-"), "_site")],
+    { cwd: repoRoot, encoding: "utf8" },
+  );
   assert.is(run.status, 0, run.stderr);
   const lines = `${run.stdout}${run.stderr}`.trim().split("\n");
-  assert.equal(lines.filter((line) => line.includes("[11ty]")), []);
+  assert.equal(
+    lines.filter((line) => line.includes("[11ty]")),
+    [],
+  );
   assert.equal(
     lines.map((line) => line.split(/\s+/)[0]),
     ["validate", "media", "render", "feeds", "search", "offline", "check", "publish", "built"],

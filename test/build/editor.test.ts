@@ -18,7 +18,10 @@ const contentDir = writeContent({
 
 const plain = await buildSite(contentDir);
 // As a deployer would write it in _data/site.ts; the module's object is the one the build reads.
-site.editor = { backend: { name: "github", repo: "iap/news-archive", branch: "main", base_url: "https://auth.example.org" }, contentFolder: "src" };
+site.editor = {
+  backend: { name: "github", repo: "iap/news-archive", branch: "main", base_url: "https://auth.example.org" },
+  contentFolder: "src",
+};
 const withEditor = await buildSite(contentDir).finally(() => delete site.editor);
 
 test("a published build has no /admin/ unless _data/site.ts enables the editor", () => {
@@ -32,8 +35,16 @@ test("a published build has no /admin/ unless _data/site.ts enables the editor",
 });
 
 test("the enabled editor commits to the Git host in _data/site.ts, into the content folder there", () => {
-  const config = parse(withEditor.read("/admin/config.yml")) as { backend: unknown; collections: { name: string; folder: string }[] };
-  assert.equal(config.backend, { name: "github", repo: "iap/news-archive", branch: "main", base_url: "https://auth.example.org" });
+  const config = parse(withEditor.read("/admin/config.yml")) as {
+    backend: unknown;
+    collections: { name: string; folder: string }[];
+  };
+  assert.equal(config.backend, {
+    name: "github",
+    repo: "iap/news-archive",
+    branch: "main",
+    base_url: "https://auth.example.org",
+  });
   assert.equal(
     config.collections.map((collection) => [collection.name, collection.folder]),
     [
@@ -50,10 +61,13 @@ test("Decap is the site's own copy, byte for byte the one in node_modules", () =
 });
 
 test("the editor adds nothing to the pages readers load", () => {
-  const readerFiles = (outDir: string) => listFiles(outDir).filter((file) => !file.startsWith("admin/") && /\.(html|css|js|xml|json|txt)$/.test(file));
+  const readerFiles = (outDir: string) =>
+    listFiles(outDir).filter((file) => !file.startsWith("admin/") && /\.(html|css|js|xml|json|txt)$/.test(file));
   const files = readerFiles(plain.outDir);
   assert.equal(readerFiles(withEditor.outDir), files);
-  const differing = files.filter((file) => !readFileSync(path.join(plain.outDir, file)).equals(readFileSync(path.join(withEditor.outDir, file))));
+  const differing = files.filter(
+    (file) => !readFileSync(path.join(plain.outDir, file)).equals(readFileSync(path.join(withEditor.outDir, file))),
+  );
   assert.equal(differing, []);
 });
 

@@ -52,16 +52,23 @@ test("two files with one URL, and a file name that gives no slug, are errors", a
   });
   const error = await buildFailure(content);
   assert.match(error.message, "2 content errors:");
-  assert.match(error.message, /Nu\u0301n\u0303ez\.md: would be published at \/news\/2023\/nunez\/, which .*Nunez\.md already uses/);
+  assert.match(
+    error.message,
+    /Nu\u0301n\u0303ez\.md: would be published at \/news\/2023\/nunez\/, which .*Nunez\.md already uses/,
+  );
   assert.match(error.message, /会议\.md: file name "会议\.md" gives no usable URL slug/);
 });
 
 test("the command exits non-zero on bad content and prints the errors", async () => {
   const content = writeContent({ "news/2023/bad.md": newsFile({ title: "Bad", date: "14/11/2023" }) });
   const out = path.join(tempDir(), "_site");
-  const failure = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", out], {
-    cwd: repoRoot,
-  }).then(
+  const failure = await run(
+    process.execPath,
+    ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", out],
+    {
+      cwd: repoRoot,
+    },
+  ).then(
     () => undefined,
     (error: { code: number; stderr: string }) => error,
   );
@@ -79,13 +86,20 @@ test("dates print the same under every machine time zone", async () => {
   const hashes: string[] = [];
   for (const zone of ["UTC", "America/Los_Angeles", "Pacific/Kiritimati"]) {
     const out = path.join(tempDir(), "_site");
-    await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", out, "--now", "2024-01-01"], {
-      cwd: repoRoot,
-      env: { ...process.env, TZ: zone },
-    });
+    await run(
+      process.execPath,
+      ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", out, "--now", "2024-01-01"],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, TZ: zone },
+      },
+    );
     const late = page(readFileSync(path.join(out, "news/2023/late/index.html"), "utf8"))("article header time");
     assert.equal([late.attr("datetime"), late.text()], ["2023-11-14", "14 November 2023"]);
-    assert.is(page(readFileSync(path.join(out, "news/2023/new-year/index.html"), "utf8"))("article header time").text(), "1 January 2023");
+    assert.is(
+      page(readFileSync(path.join(out, "news/2023/new-year/index.html"), "utf8"))("article header time").text(),
+      "1 January 2023",
+    );
     hashes.push(hashTree(out));
   }
   assert.is(new Set(hashes).size, 1, "output differs between time zones");

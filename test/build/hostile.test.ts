@@ -25,8 +25,13 @@ import { filingName } from "../../scripts/lib/content/speakers.ts";
 import { injectionFiles, payload } from "../fixtures/hostile/injection.ts";
 import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
-const abstractFile = (fields: string, body = "The abstract.\n") => `---\nconference: annual-27\nsession: Plenary\n${fields}\n---\n${body}`;
-const latin1 = Uint8Array.from([...Buffer.from("---\ntitle: N"), 0xfa, ...Buffer.from("nez\ndate: 2023-11-14\n---\nBody.\n")]);
+const abstractFile = (fields: string, body = "The abstract.\n") =>
+  `---\nconference: annual-27\nsession: Plenary\n${fields}\n---\n${body}`;
+const latin1 = Uint8Array.from([
+  ...Buffer.from("---\ntitle: N"),
+  0xfa,
+  ...Buffer.from("nez\ndate: 2023-11-14\n---\nBody.\n"),
+]);
 
 /** One file per bad input of the issue, each with the one message it must produce. */
 const badFiles: Record<string, string | Uint8Array> = {
@@ -64,12 +69,16 @@ const badFiles: Record<string, string | Uint8Array> = {
     aliases: "[/news/, /sitemap.xml, /pagefind/pagefind.js, /news/index.html/old, /Old-Page, /old-page/]",
   }),
   // References to missing things
-  "abstracts/annual-27/unknown-conference.md": "---\nconference: anual-27\nsession: S\nspeakers:\n  - name: A\n---\nText.\n",
+  "abstracts/annual-27/unknown-conference.md":
+    "---\nconference: anual-27\nsession: S\nspeakers:\n  - name: A\n---\nText.\n",
   "news/2023/unknown-topic.md": newsFile({ title: "Unknown topic", date: "2023-01-01", tags: "[trainin]" }),
   "abstracts/annual-27/no-speakers.md": "---\nconference: annual-27\nsession: Plenary\n---\nText.\n",
   "abstracts/annual-27/empty-speakers.md": abstractFile("speakers: []"),
   // Markdown that would lose text or fail html-validate
-  "news/2023/deep-quotes.md": newsFile({ title: "Deep quotes", date: "2023-01-01" }, `Intro.\n\n${">".repeat(10_000)} lost\n`),
+  "news/2023/deep-quotes.md": newsFile(
+    { title: "Deep quotes", date: "2023-01-01" },
+    `Intro.\n\n${">".repeat(10_000)} lost\n`,
+  ),
   "news/2023/empty-heading.md": newsFile({ title: "Empty heading", date: "2023-01-01" }, "Text.\n\n#\n"),
   "news/2023/empty-link.md": newsFile({ title: "Empty link", date: "2023-01-01" }, "See [](https://example.org/).\n"),
   // Not Markdown
@@ -139,8 +148,18 @@ test("every file a build writes, the editor and the service worker included, is 
     "news/2023/photo/guide.pdf": await pdfWithText(["A guide."]),
     "abstracts/annual-27/talk.md": abstractFile("speakers:\n  - name: Jane Doe"),
   });
-  const site = await buildSite(content, { editor: { localBackend: "http://127.0.0.1:9/api/v1" }, serviceWorker: true, validateHtml: "sample" });
-  const archive = checkedArchive({ contentDir: content, site: siteData, topics, conferences, now: new Date("2025-06-01T12:00:00Z") });
+  const site = await buildSite(content, {
+    editor: { localBackend: "http://127.0.0.1:9/api/v1" },
+    serviceWorker: true,
+    validateHtml: "sample",
+  });
+  const archive = checkedArchive({
+    contentDir: content,
+    site: siteData,
+    topics,
+    conferences,
+    now: new Date("2025-06-01T12:00:00Z"),
+  });
   const known = [
     ...archive.pages().map((page) => redirectFile(page.url)),
     ...archive.redirects.map((redirect) => redirect.file),
@@ -152,7 +171,15 @@ test("every file a build writes, the editor and the service worker included, is 
     .filter((file) => !known.some((path) => (path.endsWith("/") ? file.startsWith(path) : file === path)));
   assert.equal(unknown, []);
   // Each kind was written, so the list is checked against real files.
-  for (const file of ["/admin/config.yml", "/sw.js", "/pagefind/pagefind.js", "/feeds/news.xml", "/offline/files.json", "/News/Old-Photo/index.html"]) assert.ok(site.exists(file), file);
+  for (const file of [
+    "/admin/config.yml",
+    "/sw.js",
+    "/pagefind/pagefind.js",
+    "/feeds/news.xml",
+    "/offline/files.json",
+    "/News/Old-Photo/index.html",
+  ])
+    assert.ok(site.exists(file), file);
   assert.ok(listFiles(site.outDir).some((file) => file.startsWith("news/2023/photo/") && file.endsWith(".webp")));
   assert.ok(site.exists("/news/2023/photo/guide.pdf"));
 });
@@ -204,8 +231,17 @@ test("pathological Markdown renders and validates", () => {
     const rendered = renderMarkdown(source);
     const errors = htmlErrors(page(rendered.html));
     assert.equal(errors, [], name);
-    const expected = name in tooDeep ? [`nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost`] : [];
-    assert.equal(rendered.problems.map((problem) => problem.message), expected, name);
+    const expected =
+      name in tooDeep
+        ? [
+            `nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost`,
+          ]
+        : [];
+    assert.equal(
+      rendered.problems.map((problem) => problem.message),
+      expected,
+      name,
+    );
   }
 });
 
@@ -213,14 +249,19 @@ test("odd but valid files build: BOM, CRLF, a 5 MB file, pathological Markdown; 
   const huge = hugeBody();
   const files: Record<string, string> = {
     "news/2023/bom.md": "\uFEFF---\ntitle: With a byte-order mark\ndate: 2023-11-14\n---\nFirst paragraph.\n",
-    "news/2023/crlf.md": "---\r\ntitle: With CRLF\r\ndate: 2023-11-15\r\ntags: [training]\r\n---\r\nLine one\r\nline two.\r\n\r\nSecond.\r\n",
-    "abstracts/annual-27/bom-crlf.md": "\uFEFF---\r\nconference: annual-27\r\nsession: Plenary\r\nspeakers:\r\n  - name: Ana Núñez\r\n---\r\nAbstract.\r\n",
+    "news/2023/crlf.md":
+      "---\r\ntitle: With CRLF\r\ndate: 2023-11-15\r\ntags: [training]\r\n---\r\nLine one\r\nline two.\r\n\r\nSecond.\r\n",
+    "abstracts/annual-27/bom-crlf.md":
+      "\uFEFF---\r\nconference: annual-27\r\nsession: Plenary\r\nspeakers:\r\n  - name: Ana Núñez\r\n---\r\nAbstract.\r\n",
     "news/2023/huge.md": newsFile({ title: "A 5 MB file", date: "2023-11-16" }, huge.body),
     "news/2023/draft.md": newsFile({ title: "A draft", date: "2023-11-17", draft: "true" }),
     "news/2026/scheduled.md": newsFile({ title: "Scheduled", date: "2026-01-01" }),
   };
   Object.values(pathological).forEach((body, index) => {
-    files[`news/2022/pathological-${index + 1}.md`] = newsFile({ title: `Pathological ${index + 1}`, date: "2022-06-01" }, body);
+    files[`news/2022/pathological-${index + 1}.md`] = newsFile(
+      { title: `Pathological ${index + 1}`, date: "2022-06-01" },
+      body,
+    );
   });
   const content = writeContent(files);
   // The pathological pages were validated one by one above; here a sample of each template is.
@@ -230,21 +271,28 @@ test("odd but valid files build: BOM, CRLF, a 5 MB file, pathological Markdown; 
     { news: site.report.news, abstracts: site.report.abstracts, withheld: site.report.withheld },
     { news: 3 + Object.keys(pathological).length, abstracts: 1, withheld: { drafts: 1, scheduled: 1 } },
   );
-  assert.is(site.report.news + site.report.abstracts + site.report.withheld.drafts + site.report.withheld.scheduled, markdownFiles);
+  assert.is(
+    site.report.news + site.report.abstracts + site.report.withheld.drafts + site.report.withheld.scheduled,
+    markdownFiles,
+  );
 
   const bom = cheerio.load(site.read("/news/2023/bom/"));
   assert.equal([bom("h1").text(), bom(".prose").html()?.trim()], ["With a byte-order mark", "<p>First paragraph.</p>"]);
   const crlf = cheerio.load(site.read("/news/2023/crlf/"));
-  assert.equal([crlf("h1").text(), crlf(".prose").html()?.trim(), crlf(".topics a").text()], [
-    "With CRLF",
-    "<p>Line one\nline two.</p>\n<p>Second.</p>",
-    "Training",
-  ]);
+  assert.equal(
+    [crlf("h1").text(), crlf(".prose").html()?.trim(), crlf(".topics a").text()],
+    ["With CRLF", "<p>Line one\nline two.</p>\n<p>Second.</p>", "Training"],
+  );
   assert.is(cheerio.load(site.read("/abstracts/annual-27/bom-crlf/"))("h1").text(), "Ana Núñez: Plenary");
   const hugePage = site.read("/news/2023/huge/");
   assert.is(cheerio.load(hugePage)(".prose p").length, huge.paragraphs);
-  Object.keys(pathological).forEach((_, index) => assert.ok(site.exists(`/news/2022/pathological-${index + 1}/`), `page of pathological ${index + 1}`));
-  assert.is(cheerio.load(site.read("/news/2022/pathological-1/"))(".prose").text().replace(/\s+/g, " ").trim(), "word word");
+  Object.keys(pathological).forEach((_, index) =>
+    assert.ok(site.exists(`/news/2022/pathological-${index + 1}/`), `page of pathological ${index + 1}`),
+  );
+  assert.is(
+    cheerio.load(site.read("/news/2022/pathological-1/"))(".prose").text().replace(/\s+/g, " ").trim(),
+    "word word",
+  );
 });
 
 // --- a failed or killed build publishes nothing ------------------------------------------------
@@ -260,7 +308,15 @@ test("a content error found by the check phase (a link to a missing page) leaves
   const { outDir } = await buildSite(content);
   const before = hashTree(outDir);
   // markdown-it's XSS case "&#x26;#74;avascript:" is a harmless relative link, to a page that does not exist.
-  writeContent({ "news/2023/linking.md": newsFile({ title: "Linking", date: "2023-11-15" }, "See [the report](/news/2019/report/) and [x](&#x26;#74;avascript:alert(1)).\n") }, content);
+  writeContent(
+    {
+      "news/2023/linking.md": newsFile(
+        { title: "Linking", date: "2023-11-15" },
+        "See [the report](/news/2019/report/) and [x](&#x26;#74;avascript:alert(1)).\n",
+      ),
+    },
+    content,
+  );
   const error = await buildFailure(content, { outDir });
   assert.is(error.phase, "check");
   const file = path.join(content, "news/2023/linking.md");
@@ -279,8 +335,13 @@ test("a failure at the end of any phase leaves the output byte-identical and no 
   const before = hashTree(first.outDir);
   writeContent({ "news/2023/second.md": newsFile({ title: "Second", date: "2023-11-15" }) }, content);
   // Every phase that writes before publishing; a fault thrown as each one reports is a crash at its end.
-  const phases = first.report.phases.map((phase) => phase.name).filter((name) => name !== "validate" && name !== "publish");
-  assert.equal(phases.filter((name) => ["render", "feeds", "search", "check"].includes(name)), ["render", "feeds", "search", "check"]);
+  const phases = first.report.phases
+    .map((phase) => phase.name)
+    .filter((name) => name !== "validate" && name !== "publish");
+  assert.equal(
+    phases.filter((name) => ["render", "feeds", "search", "check"].includes(name)),
+    ["render", "feeds", "search", "check"],
+  );
   for (const phase of phases) {
     const fault = new Error(`fault injected after ${phase}`);
     const caught = await buildSite(content, {
@@ -302,13 +363,18 @@ test("a failure at the end of any phase leaves the output byte-identical and no 
 
 test("a build killed mid-way leaves the previous output in place; the next build removes its staging folder", async () => {
   const files: Record<string, string> = {};
-  for (let index = 1; index <= 60; index++) files[`news/2020/item-${index}.md`] = newsFile({ title: `Item ${index}`, date: "2020-01-01" });
+  for (let index = 1; index <= 60; index++)
+    files[`news/2020/item-${index}.md`] = newsFile({ title: `Item ${index}`, date: "2020-01-01" });
   const content = writeContent({ "news/2023/good.md": newsFile({ title: "Good", date: "2023-11-14" }) });
   const { outDir } = await buildSite(content);
   const before = hashTree(outDir);
   writeContent(files, content);
 
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", outDir], { cwd: repoRoot, stdio: "ignore" });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", outDir],
+    { cwd: repoRoot, stdio: "ignore" },
+  );
   const staging = `${outDir}.tmp-${child.pid}`;
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_, signal) => resolve(signal)));
   // Killed once its staging folder appears: the build takes seconds to start, the watch is there before.
@@ -354,11 +420,21 @@ test("date errors and dates are the same under TZ=UTC, America/Los_Angeles and P
   const zone = process.env.TZ;
   const results: string[] = [];
   try {
-    for (const [name, offset] of [["UTC", 0], ["America/Los_Angeles", 480], ["Pacific/Kiritimati", -840]] as const) {
+    for (const [name, offset] of [
+      ["UTC", 0],
+      ["America/Los_Angeles", 480],
+      ["Pacific/Kiritimati", -840],
+    ] as const) {
       process.env.TZ = name;
       assert.is(new Date("2023-01-01T00:00:00Z").getTimezoneOffset(), offset, `TZ=${name} took effect`);
       try {
-        checkedArchive({ contentDir: content, site: siteData, topics, conferences, now: new Date("2024-01-01T12:00:00Z") });
+        checkedArchive({
+          contentDir: content,
+          site: siteData,
+          topics,
+          conferences,
+          now: new Date("2024-01-01T12:00:00Z"),
+        });
         results.push("built");
       } catch (error) {
         results.push(error instanceof ContentError ? error.message : String(error));
@@ -396,11 +472,15 @@ function unsafeMarkup(html: string): string[] {
             found.push(`<${name} ${attribute}="${value}">`);
           }
         }
-        if (["iframe", "frame", "frameset", "object", "embed", "applet", "base"].includes(name)) found.push(`<${name}>`);
-        if (name === "meta" && /url=\s*(javascript|vbscript|data):/i.test(attributes.content ?? "")) found.push(`<meta content="${attributes.content}">`);
+        if (["iframe", "frame", "frameset", "object", "embed", "applet", "base"].includes(name))
+          found.push(`<${name}>`);
+        if (name === "meta" && /url=\s*(javascript|vbscript|data):/i.test(attributes.content ?? ""))
+          found.push(`<meta content="${attributes.content}">`);
         if (name === "script") {
           if (attributes.type === "application/ld+json") jsonLd = "";
-          else if (!(attributes.type === "module" && /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.js$/.test(attributes.src ?? ""))) {
+          else if (!(
+            attributes.type === "module" && /^\/assets\/[a-z-]+\.[0-9a-f]{10}\.js$/.test(attributes.src ?? "")
+          )) {
             found.push(`<script ${JSON.stringify(attributes)}>`);
           }
         }
@@ -436,7 +516,9 @@ function htmlFiles(dir: string): string[] {
 test("no page carries markup from content: no script, event attribute, frame or javascript: URL", () => {
   const files = htmlFiles(injection.outDir);
   assert.is(files.length, injection.report.pages);
-  const unsafe = files.flatMap((file) => unsafeMarkup(readFileSync(path.join(injection.outDir, file), "utf8")).map((found) => `${file}: ${found}`));
+  const unsafe = files.flatMap((file) =>
+    unsafeMarkup(readFileSync(path.join(injection.outDir, file), "utf8")).map((found) => `${file}: ${found}`),
+  );
   assert.equal(unsafe, []);
 });
 
@@ -448,47 +530,83 @@ test("the payloads are shown as text on every kind of page", () => {
   assert.is(item('meta[name="description"]').attr("content"), payload("summary"));
   assert.is(item('meta[property="og:title"]').attr("content"), payload("title"));
   assert.equal([item(".prose a").length, item(".prose img").length], [0, 0]);
-  assert.equal(item(".prose p").slice(0, 6).map((_, p) => item(p).text()).get(), [
-    "<script>window.__pwned='body script'</script>",
-    `<img src=x onerror="window.__pwned='body img'">`,
-    `<iframe src="javascript:window.__pwned='body iframe'"></iframe>`,
-    `<div onmouseover="window.__pwned='body div'">hover me</div>`,
-    `<a href="javascript:window.__pwned='body a'">raw link</a>`,
-    "[javascript](javascript:window.__pwned='link')",
-  ]);
+  assert.equal(
+    item(".prose p")
+      .slice(0, 6)
+      .map((_, p) => item(p).text())
+      .get(),
+    [
+      "<script>window.__pwned='body script'</script>",
+      `<img src=x onerror="window.__pwned='body img'">`,
+      `<iframe src="javascript:window.__pwned='body iframe'"></iframe>`,
+      `<div onmouseover="window.__pwned='body div'">hover me</div>`,
+      `<a href="javascript:window.__pwned='body a'">raw link</a>`,
+      "[javascript](javascript:window.__pwned='link')",
+    ],
+  );
   const linkText = (url: string) => $(url)('a[href="/news/2023/injection/"]').first().text();
-  for (const url of ["/", "/news/", "/news/2023/", "/topics/cybercrime/", "/news/2023/neighbour/"]) assert.is(linkText(url), payload("title"), url);
-  assert.is($("/news/")('a[href="/news/2023/injection/"]').closest("article").find("p").last().text(), payload("summary"));
+  for (const url of ["/", "/news/", "/news/2023/", "/topics/cybercrime/", "/news/2023/neighbour/"])
+    assert.is(linkText(url), payload("title"), url);
+  assert.is(
+    $("/news/")('a[href="/news/2023/injection/"]').closest("article").find("p").last().text(),
+    payload("summary"),
+  );
 
   const abstract = $("/abstracts/annual-27/injection/");
   assert.is(abstract("h1").text(), payload("abstract title"));
-  assert.equal(abstract(".facts dd").slice(1).map((_, dd) => abstract(dd).text()).get(), [
-    payload("session"),
-    `${payload("speaker")}, ${payload("role")}, ${payload("organisation")}`,
-  ]);
+  assert.equal(
+    abstract(".facts dd")
+      .slice(1)
+      .map((_, dd) => abstract(dd).text())
+      .get(),
+    [payload("session"), `${payload("speaker")}, ${payload("role")}, ${payload("organisation")}`],
+  );
   assert.is(abstract('meta[name="citation_author"]').attr("content"), payload("speaker"));
   assert.is(abstract('meta[name="citation_author_institution"]').attr("content"), payload("organisation"));
   assert.is($("/abstracts/annual-27/untitled/")("h1").text(), `${payload("speaker")}: ${payload("session")}`);
 
   const conference = $("/conferences/annual-27/");
-  assert.equal(conference("section h3").map((_, h) => conference(h).text()).get(), [payload("session")]);
-  assert.equal(conference("section h4 a").map((_, a) => conference(a).text()).get(), [payload("abstract title"), `${payload("speaker")}: ${payload("session")}`]);
+  assert.equal(
+    conference("section h3")
+      .map((_, h) => conference(h).text())
+      .get(),
+    [payload("session")],
+  );
+  assert.equal(
+    conference("section h4 a")
+      .map((_, a) => conference(a).text())
+      .get(),
+    [payload("abstract title"), `${payload("speaker")}: ${payload("session")}`],
+  );
   const speakers = $("/speakers/");
   const speakerLink = speakers(".az-list a").first();
   assert.is(speakerLink.text(), filingName(payload("speaker")));
-  assert.is(speakerLink.attr("href"), "/speakers/speaker-img-src-x-onerror-window-pwned-speaker-title-textarea-script-script-window-pwned-speaker/");
+  assert.is(
+    speakerLink.attr("href"),
+    "/speakers/speaker-img-src-x-onerror-window-pwned-speaker-title-textarea-script-script-window-pwned-speaker/",
+  );
   assert.is($(speakerLink.attr("href") as string)("h1").text(), payload("speaker"));
 
   const redirect = $(`/old/"><svg/onload=window.__pwned='alias'>/`);
-  assert.is(redirect("main p").text(), `“${payload("title")}” is now at https://archive.iap-association.org/news/2023/injection/.`);
+  assert.is(
+    redirect("main p").text(),
+    `“${payload("title")}” is now at https://archive.iap-association.org/news/2023/injection/.`,
+  );
   assert.is(redirect('meta[http-equiv="refresh"]').attr("content"), "0; url=/news/2023/injection/");
 });
 
 test("JSON-LD carries the payloads as data and cannot be closed by them", () => {
-  const jsonLd = (url: string) => JSON.parse(cheerio.load(injection.read(url))('script[type="application/ld+json"]').text()) as Record<string, unknown>;
+  const jsonLd = (url: string) =>
+    JSON.parse(cheerio.load(injection.read(url))('script[type="application/ld+json"]').text()) as Record<
+      string,
+      unknown
+    >;
   const news = jsonLd("/news/2023/injection/");
   assert.equal([news.headline, news.description], [payload("title"), payload("summary")]);
-  const abstract = jsonLd("/abstracts/annual-27/injection/") as { headline: string; author: { name: string; jobTitle: string; affiliation: { name: string } }[] };
+  const abstract = jsonLd("/abstracts/annual-27/injection/") as {
+    headline: string;
+    author: { name: string; jobTitle: string; affiliation: { name: string } }[];
+  };
   assert.equal(
     [abstract.headline, abstract.author[0]?.name, abstract.author[0]?.jobTitle, abstract.author[0]?.affiliation.name],
     [payload("abstract title"), payload("speaker"), payload("role"), payload("organisation")],
@@ -503,15 +621,25 @@ test("feeds: Atom titles and summaries are escaped HTML that shows the payload a
   const entry = feed("entry").filter((_, element) => feed(element).find("id").text().endsWith("/news/2023/injection/"));
   assert.equal([entry.find("title").attr("type"), entry.find("summary").attr("type")], ["html", "html"]);
   // A feed reader decodes type="html" text as HTML: it must come out as the payload, with no elements.
-  for (const [field, expected] of [["title", payload("title")], ["summary", payload("summary")]] as const) {
+  for (const [field, expected] of [
+    ["title", payload("title")],
+    ["summary", payload("summary")],
+  ] as const) {
     const shown = cheerio.load(entry.find(field).text());
     assert.equal([shown("body *").length, shown("body").text()], [0, expected], field);
   }
   assert.equal(unsafeMarkup(entry.find("content").text()), []);
   const abstractsAtom = cheerio.load(injection.read("/feeds/abstracts.xml"), { xml: true });
-  assert.equal(abstractsAtom("entry author name").map((_, name) => abstractsAtom(name).text()).get(), [payload("speaker"), payload("speaker")]);
+  assert.equal(
+    abstractsAtom("entry author name")
+      .map((_, name) => abstractsAtom(name).text())
+      .get(),
+    [payload("speaker"), payload("speaker")],
+  );
 
-  const json = JSON.parse(injection.read("/feeds/news.json")) as { items: { url: string; title: string; summary: string; content_html: string }[] };
+  const json = JSON.parse(injection.read("/feeds/news.json")) as {
+    items: { url: string; title: string; summary: string; content_html: string }[];
+  };
   const item = json.items.find((entry) => entry.url.endsWith("/news/2023/injection/"));
   assert.equal([item?.title, item?.summary], [payload("title"), payload("summary")]);
   assert.equal(unsafeMarkup(item?.content_html ?? ""), []);
@@ -524,13 +652,19 @@ test("the sitemap is valid XML of plain URLs", () => {
   const locs = parsed.urlset.url.map((entry) => entry.loc);
   // Every page but the 404 page and the one redirect (noindex).
   assert.is(locs.length, htmlFiles(injection.outDir).length - 2);
-  assert.equal(locs.filter((loc) => !/^https:\/\/archive\.iap-association\.org\/[a-z0-9/-]*$/.test(loc)), []);
+  assert.equal(
+    locs.filter((loc) => !/^https:\/\/archive\.iap-association\.org\/[a-z0-9/-]*$/.test(loc)),
+    [],
+  );
 });
 
 test.run();
 
 /** Runs the build command in a child process; resolves with its exit code and output. */
-function runBuild(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runBuild(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], { cwd: repoRoot, env });
     let stdout = "";

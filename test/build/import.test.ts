@@ -17,7 +17,11 @@ import { buildSite, page, repoRoot, tempDir, text } from "../support/site.ts";
 
 const old = await writeOldSite();
 const content = tempDir("import-build-");
-const cli = (args: string[]) => execFileSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { cwd: repoRoot, encoding: "utf8" });
+const cli = (args: string[]) =>
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
 const printed = cli([old.warc, "--content", content]);
 const printedDrupal = cli([await writeDrupalSite(), "--content", content]);
 
@@ -25,7 +29,9 @@ const dublinFile = path.join(content, "news/2016/the-dublin-conference-outcome-r
 // What the report asks a person to do: describe the photo, and the draft can be published.
 writeFileSync(
   dublinFile,
-  readFileSync(dublinFile, "utf8").replace(/^draft: true #.*\n/m, "").replace('alt: ""', "alt: Delegates in the conference hall in Dublin"),
+  readFileSync(dublinFile, "utf8")
+    .replace(/^draft: true #.*\n/m, "")
+    .replace('alt: ""', "alt: Delegates in the conference hall in Dublin"),
 );
 const site = await buildSite(content, { mediaCacheDir: tempDir("media-cache-") });
 
@@ -44,7 +50,11 @@ test("npm run import prints the counts and where the report is", () => {
 });
 
 test("the Drupal mirror's import prints its counts: nothing refused, the tag page a listing", () => {
-  assert.equal(printedDrupal.split("\n").slice(0, 3), ["4 items: 4 new", "1 page skipped: 1 listing or paginated page", "0 problems"]);
+  assert.equal(printedDrupal.split("\n").slice(0, 3), [
+    "4 items: 4 new",
+    "1 page skipped: 1 listing or paginated page",
+    "0 problems",
+  ]);
 });
 
 test("the imported items are built as pages, in their years, with their language", () => {
@@ -62,7 +72,10 @@ test("every old address redirects to its item: the path as served, its duplicate
   const redirects: [string, string][] = [
     ["/News/The-IAP-signed-MOU-with-AIAMP/", "/news/2023/the-iap-signed-mou-with-aiamp/"],
     ["/News/Old-Name/", "/news/2023/the-iap-signed-mou-with-aiamp/"],
-    ["/News/The-Dublin-Conference-–-outcome-report-of-the-21st/", "/news/2016/the-dublin-conference-outcome-report-of-the-21st/"],
+    [
+      "/News/The-Dublin-Conference-–-outcome-report-of-the-21st/",
+      "/news/2016/the-dublin-conference-outcome-report-of-the-21st/",
+    ],
     ["/News/The-18th-Annual-Conference-opens-in-Moscow/", "/news/2013/the-18th-annual-conference-opens-in-moscow/"],
     ["/News/Statement-on-the-independence-of-prosecutors/", "/news/2014/statement-on-the-independence-of-prosecutors/"],
     ["/Spanish/News-from-the-President/", "/news/2023/news-from-the-president/"],
@@ -76,11 +89,21 @@ test("the photo is published from the bundle as the lead image, with its alt tex
   const mou = page(site.read("/news/2023/the-iap-signed-mou-with-aiamp/"));
   assert.is(mou("article > figure.media img").attr("alt"), "The Presidents of the IAP and of AIAMP sign the MoU");
   assert.is(mou("article .prose img").length, 0);
-  assert.is(mou('meta[property="og:image:alt"]').attr("content"), "The Presidents of the IAP and of AIAMP sign the MoU");
+  assert.is(
+    mou('meta[property="og:image:alt"]').attr("content"),
+    "The Presidents of the IAP and of AIAMP sign the MoU",
+  );
   const dublin = page(site.read("/news/2016/the-dublin-conference-outcome-report-of-the-21st/"));
-  assert.is(dublin('article a[href="/news/2013/the-18th-annual-conference-opens-in-moscow/"]').text(), "the report of the 18th Annual Conference");
+  assert.is(
+    dublin('article a[href="/news/2013/the-18th-annual-conference-opens-in-moscow/"]').text(),
+    "the report of the 18th Annual Conference",
+  );
   assert.is(dublin(".documents h3").text(), "Dublin Outcome Report (PDF)");
-  assert.ok(readdirSync(path.join(site.outDir, "news/2023/the-iap-signed-mou-with-aiamp")).some((name) => name.endsWith(".webp")));
+  assert.ok(
+    readdirSync(path.join(site.outDir, "news/2023/the-iap-signed-mou-with-aiamp")).some((name) =>
+      name.endsWith(".webp"),
+    ),
+  );
 });
 
 test("the Drupal items: the page whose old address is its new one, the lead image with its caption, node/123 redirected, no tag page", () => {
@@ -91,16 +114,29 @@ test("the Drupal items: the page whose old address is its new one, the lead imag
     "The President issued a statement on the work of prosecution services during the pandemic, calling on members to share practices on remote hearings and the protection of witnesses. A printer-friendly copy went to every member; questions go to the secretariat.",
   );
   const malta = page(site.read("/news/2024/18th-european-regional-conference-in-malta/"));
-  assert.equal([malta("article > figure.media img").attr("alt"), text(malta("article > figure.media figcaption"))], ["Delegates in the conference hall", "The conference in St Julian's"]);
-  assert.is(page(site.read("/node/123/"))('meta[http-equiv="refresh"]').attr("content"), "0; url=/news/2024/18th-european-regional-conference-in-malta/");
+  assert.equal(
+    [malta("article > figure.media img").attr("alt"), text(malta("article > figure.media figcaption"))],
+    ["Delegates in the conference hall", "The conference in St Julian's"],
+  );
+  assert.is(
+    page(site.read("/node/123/"))('meta[http-equiv="refresh"]').attr("content"),
+    "0; url=/news/2024/18th-european-regional-conference-in-malta/",
+  );
   assert.is(site.exists("/taxonomy/term/4/"), false);
 });
 
 test("the PDF's text is in the search index with its item", () => {
   const fragments = readdirSync(path.join(site.outDir, "pagefind/fragment")).map(
-    (name) => JSON.parse(gunzipSync(readFileSync(path.join(site.outDir, "pagefind/fragment", name))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string },
+    (name) =>
+      JSON.parse(
+        gunzipSync(readFileSync(path.join(site.outDir, "pagefind/fragment", name)))
+          .toString("utf8")
+          .replace(/^pagefind_dcd/, ""),
+      ) as { url: string; content: string },
   );
-  const dublin = fragments.find((fragment) => fragment.url === "/news/2016/the-dublin-conference-outcome-report-of-the-21st/");
+  const dublin = fragments.find(
+    (fragment) => fragment.url === "/news/2016/the-dublin-conference-outcome-report-of-the-21st/",
+  );
   for (const line of dublinReportText) assert.match(dublin?.content ?? "", line);
 });
 

@@ -17,9 +17,17 @@ test("several runs write the same site as one run, byte for byte", async () => {
   const one = await buildSite(corpus, { validateHtml: "sample" });
   const several = await buildSite(corpus, { pagesPerRun: 100, validateHtml: "sample" });
   assert.is(hashTree(several.outDir), hashTree(one.outDir));
-  const counts = (report: typeof one.report) => ({ ...report, phases: [], search: { ...report.search, timings: { add: 0, write: 0 } }, media: { ...report.media, imageMs: 0 } });
+  const counts = (report: typeof one.report) => ({
+    ...report,
+    phases: [],
+    search: { ...report.search, timings: { add: 0, write: 0 } },
+    media: { ...report.media, imageMs: 0 },
+  });
   assert.equal(counts(several.report), counts(one.report));
-  assert.is(several.report.news + several.report.abstracts + several.report.withheld.drafts + several.report.withheld.scheduled, 300);
+  assert.is(
+    several.report.news + several.report.abstracts + several.report.withheld.drafts + several.report.withheld.scheduled,
+    300,
+  );
 });
 
 test("a preview in several runs marks drafts as one run does", async () => {
@@ -29,7 +37,11 @@ test("a preview in several runs marks drafts as one run does", async () => {
     "news/2023/now.md": newsFile({ title: "Now", date: "2023-03-02" }),
   });
   const one = await buildSite(content, { preview: true, outDir: path.join(tempDir("site-"), "_preview") });
-  const several = await buildSite(content, { pagesPerRun: 2, preview: true, outDir: path.join(tempDir("site-"), "_preview") });
+  const several = await buildSite(content, {
+    pagesPerRun: 2,
+    preview: true,
+    outDir: path.join(tempDir("site-"), "_preview"),
+  });
   assert.is(hashTree(several.outDir), hashTree(one.outDir));
 });
 
@@ -45,16 +57,21 @@ test("an archive indexed in several parts builds, and the service worker knows e
     assert.ok(site.exists(`/${bundle}pagefind-entry.json`), bundle);
     // What the search page starts each part from (src/assets/search/pagefind.ts), offline too.
     const meta = readdirSync(path.join(site.outDir, bundle)).find((name) => name.endsWith(".pf_meta"));
-    for (const file of ["pagefind-entry.json", meta]) assert.ok(worker.includes(`"url":"${bundle}${file}"`), `sw.js precaches ${bundle}${file}`);
+    for (const file of ["pagefind-entry.json", meta])
+      assert.ok(worker.includes(`"url":"${bundle}${file}"`), `sw.js precaches ${bundle}${file}`);
     // Every part runs on the first bundle's engine: the parts keep no copy of it.
     for (const file of ["pagefind.js", "wasm.en.pagefind", "pagefind-worker.js", "pagefind-ui.js"]) {
       assert.not.ok(site.exists(`/${bundle}${file}`), `${bundle}${file}`);
       assert.not.ok(worker.includes(`"url":"${bundle}${file}"`), `sw.js does not precache ${bundle}${file}`);
     }
   }
-  for (const file of ["pagefind.js", "wasm.en.pagefind"]) assert.ok(worker.includes(`"url":"pagefind/${file}"`), `sw.js precaches pagefind/${file}`);
+  for (const file of ["pagefind.js", "wasm.en.pagefind"])
+    assert.ok(worker.includes(`"url":"pagefind/${file}"`), `sw.js precaches pagefind/${file}`);
   const saved = JSON.parse(site.read("/offline/files.json")) as { files: { url: string }[] };
-  assert.ok(saved.files.some((file) => file.url.startsWith(`/${list.parts[0]?.bundle}fragment/`)), "Save the archive downloads the parts' fragments");
+  assert.ok(
+    saved.files.some((file) => file.url.startsWith(`/${list.parts[0]?.bundle}fragment/`)),
+    "Save the archive downloads the parts' fragments",
+  );
 });
 
 test.run();

@@ -17,7 +17,8 @@ test("a bag of 70,000 files is zipped with zip64 and verifies from the zip", asy
   for (let folder = 0; folder < folders; folder++) {
     const dir = path.join(bag, "data", `f${folder}`);
     mkdirSync(dir, { recursive: true });
-    for (let file = 0; file < filesPerFolder; file++) writeFileSync(path.join(dir, `${file}.txt`), `${folder}/${file}\n`);
+    for (let file = 0; file < filesPerFolder; file++)
+      writeFileSync(path.join(dir, `${file}.txt`), `${folder}/${file}\n`);
   }
   const report = writeBag(bag, [["Bagging-Date", "2025-06-01"]]);
   assert.equal(report, { payloadFiles: 70_000, payloadBytes: 472_300 });
@@ -35,7 +36,10 @@ test("a bag of 70,000 files is zipped with zip64 and verifies from the zip", asy
   assert.is(raw.readUInt16LE(end + 10), 0xffff, "its entry count says: see the zip64 record");
   assert.is(raw.readUInt32LE(end - 20), 0x07064b50, "the zip64 end locator precedes it");
 
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/verify.ts", zip], { cwd: repoRoot, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/verify.ts", zip], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
   assert.equal(
     { code: run.status, output: `${run.stdout}${run.stderr}`.trim() },
     { code: 0, output: `${zip}: complete and valid: 70000 files (472 kB) in data/, every sha512 checksum matches` },

@@ -26,7 +26,10 @@ const guide = path.join(content, "news/2023/signed/guide.pdf");
 /** A build with the cache folder `cacheDir`: its output's hash, its warnings, and images encoded. */
 async function build(cacheDir: string) {
   const warnings: string[] = [];
-  const site = await buildSite(content, { mediaCacheDir: cacheDir, log: (line) => line.startsWith("warning") && warnings.push(line) });
+  const site = await buildSite(content, {
+    mediaCacheDir: cacheDir,
+    log: (line) => line.startsWith("warning") && warnings.push(line),
+  });
   return { tree: hashTree(site.outDir), warnings, processed: site.report.media.processed };
 }
 
@@ -50,7 +53,13 @@ test("a clean build has no warnings and encodes the photo", () => {
   assert.is(clean.processed, 1);
 });
 
-const cases: { name: string; source: string; damage: (cacheDir: string) => string; reason: (entry: string) => string; processed: number }[] = [
+const cases: {
+  name: string;
+  source: string;
+  damage: (cacheDir: string) => string;
+  reason: (entry: string) => string;
+  processed: number;
+}[] = [
   {
     name: "a PDF's text cut short",
     source: guide,
@@ -101,7 +110,9 @@ for (const { name, source, damage, reason, processed } of cases) {
   test(`${name}: discarded, recomputed, one warning; the output is a clean build's`, async () => {
     const { cacheDir, entry } = await damagedCache(damage);
     const healed = await build(cacheDir);
-    assert.equal(healed.warnings, [`warning: cache: discarded an unreadable entry for ${source} (${entry}: ${reason(entry)}): recomputed`]);
+    assert.equal(healed.warnings, [
+      `warning: cache: discarded an unreadable entry for ${source} (${entry}: ${reason(entry)}): recomputed`,
+    ]);
     assert.is(healed.processed, processed);
     assert.is(healed.tree, clean.tree);
     const again = await build(cacheDir);
@@ -135,7 +146,9 @@ test("a processed image missing from the cache: the image is encoded again", asy
     return onlyFile(path.join(cacheDir, "images/records"), /\.json$/);
   });
   const healed = await build(cacheDir);
-  assert.equal(healed.warnings, [`warning: cache: discarded an unreadable entry for ${photo} (${entry}: its file ${path.basename(removed)} is missing): recomputed`]);
+  assert.equal(healed.warnings, [
+    `warning: cache: discarded an unreadable entry for ${photo} (${entry}: its file ${path.basename(removed)} is missing): recomputed`,
+  ]);
   assert.is(healed.processed, 1);
   assert.is(healed.tree, clean.tree);
 });

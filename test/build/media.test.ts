@@ -47,7 +47,18 @@ test("a page bundle is published at its folder's URL, with its images and its do
   assert.is(item("h1").text(), "MoU signed");
   assert.is(images.length, 12);
   assert.equal([...new Set(images.map((name) => name.replace(/^.*-(?=\d+\.\w+$)/, "")))].sort(), [
-    "1280.avif", "1280.jpeg", "1280.webp", "240.avif", "240.jpeg", "240.webp", "480.avif", "480.jpeg", "480.webp", "800.avif", "800.jpeg", "800.webp",
+    "1280.avif",
+    "1280.jpeg",
+    "1280.webp",
+    "240.avif",
+    "240.jpeg",
+    "240.webp",
+    "480.avif",
+    "480.jpeg",
+    "480.webp",
+    "800.avif",
+    "800.jpeg",
+    "800.webp",
   ]);
   assert.equal(readFileSync(path.join(itemDir, "files/guide.pdf")), Buffer.from(guide));
   // The original is not published unless _data/site.ts says so.
@@ -56,7 +67,13 @@ test("a page bundle is published at its folder's URL, with its images and its do
 
 test("the lead image: a picture with AVIF, WebP and JPEG, width and height, loaded first; caption and credit", () => {
   const lead = item("article > figure.media");
-  assert.equal(lead.find("source").map((_, source) => item(source).attr("type")).get(), ["image/avif", "image/webp"]);
+  assert.equal(
+    lead
+      .find("source")
+      .map((_, source) => item(source).attr("type"))
+      .get(),
+    ["image/avif", "image/webp"],
+  );
   const img = lead.find("img");
   assert.is(img.attr("alt"), "A yellow circle on blue");
   assert.is(img.attr("width"), "1280");
@@ -64,7 +81,13 @@ test("the lead image: a picture with AVIF, WebP and JPEG, width and height, load
   assert.is(img.attr("fetchpriority"), "high");
   assert.is(img.attr("loading"), undefined);
   assert.is(img.attr("sizes"), "(min-width: 46rem) 42rem, calc(100vw - 2rem)");
-  assert.equal(img.attr("srcset")?.split(", ").map((candidate) => candidate.split(" ")[1]), ["240w", "480w", "800w", "1280w"]);
+  assert.equal(
+    img
+      .attr("srcset")
+      ?.split(", ")
+      .map((candidate) => candidate.split(" ")[1]),
+    ["240w", "480w", "800w", "1280w"],
+  );
   assert.is(text(lead.find("figcaption")), "The signing table Photo: IAP");
 });
 
@@ -85,7 +108,12 @@ test("documents are listed with title, type, size and pages, downloadable, with 
   assert.is(heading.find("a").attr("download"), "");
   assert.is(heading.find("a").attr("hreflang"), "es");
   assert.is(text(item(".documents .meta")), `PDF, ${Math.round(guide.length / 1000)} kB, 2 pages`);
-  assert.equal(item(".document-text p").map((_, p) => item(p).text()).get(), ["Special investigative techniques and zygomorphic cooperation.", "The second page."]);
+  assert.equal(
+    item(".document-text p")
+      .map((_, p) => item(p).text())
+      .get(),
+    ["Special investigative techniques and zygomorphic cooperation.", "The second page."],
+  );
   assert.is(item(".document-text").attr("lang"), "es");
   // Inside the article Pagefind indexes.
   assert.is(item("[data-pagefind-body] .document-text").length, 1);
@@ -123,15 +151,32 @@ test("feed content links the body's images and the item's own files absolutely, 
   const urls = (html: string) => {
     const $ = page(html);
     return $("[href], [src], [srcset]")
-      .map((_, node) => [$(node).attr("href"), $(node).attr("src"), ...($(node).attr("srcset")?.split(", ").map((candidate) => candidate.split(" ")[0]) ?? [])])
+      .map((_, node) => [
+        $(node).attr("href"),
+        $(node).attr("src"),
+        ...($(node)
+          .attr("srcset")
+          ?.split(", ")
+          .map((candidate) => candidate.split(" ")[0]) ?? []),
+      ])
       .get()
       .filter(Boolean);
   };
   const json = JSON.parse(site.read("/feeds/news.json")) as { items: { url: string; content_html: string }[] };
   const content = json.items.find((entry) => entry.url.endsWith("/mou-signed/"))?.content_html ?? "";
   const width = (name: string) => Number(/-(\d+)\.\w+$/.exec(name)?.[1]);
-  const byFormat = (format: string) => images.filter((name) => name.endsWith(`.${format}`)).sort((a, b) => width(a) - width(b)).map(at);
-  assert.equal(urls(content), [...byFormat("avif"), ...byFormat("webp"), at(images.find((name) => name.endsWith("-240.jpeg")) ?? ""), ...byFormat("jpeg"), at("files/guide.pdf")]);
+  const byFormat = (format: string) =>
+    images
+      .filter((name) => name.endsWith(`.${format}`))
+      .sort((a, b) => width(a) - width(b))
+      .map(at);
+  assert.equal(urls(content), [
+    ...byFormat("avif"),
+    ...byFormat("webp"),
+    at(images.find((name) => name.endsWith("-240.jpeg")) ?? ""),
+    ...byFormat("jpeg"),
+    at("files/guide.pdf"),
+  ]);
   const atom = cheerio.load(site.read("/feeds/news.xml"), { xml: true });
   const entry = atom("entry").filter((_, node) => atom(node).find("id").text().endsWith("/mou-signed/"));
   assert.equal(urls(entry.find("content").text()), urls(content));
@@ -144,9 +189,13 @@ test("no published image carries EXIF, XMP, IPTC or GPS, though the photo had al
   for (const name of images) {
     const file = path.join(itemDir, name);
     const metadata = await sharp(file).metadata();
-    assert.equal([name, metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation], [name, undefined, undefined, undefined, undefined]);
+    assert.equal(
+      [name, metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation],
+      [name, undefined, undefined, undefined, undefined],
+    );
     // exifr reads JPEG and AVIF (not WebP, which sharp's check above covers).
-    if (!name.endsWith(".webp")) assert.is(await exifr.parse(file, { gps: true, xmp: true, iptc: true }), undefined, name);
+    if (!name.endsWith(".webp"))
+      assert.is(await exifr.parse(file, { gps: true, xmp: true, iptc: true }), undefined, name);
   }
 });
 
@@ -162,18 +211,34 @@ test("with publishOriginals in _data/site.ts, the original is published at its f
   }
   const dir = path.join(built.outDir, "news/2023/mou-signed");
   const originals = readdirSync(dir).filter((name) => name.startsWith("original-"));
-  assert.equal(originals.map((name) => name.replace(/-[\w-]+-(?=\d+\.\w+$)/, "-…-")), ["original-…-1600.jpeg"]);
+  assert.equal(
+    originals.map((name) => name.replace(/-[\w-]+-(?=\d+\.\w+$)/, "-…-")),
+    ["original-…-1600.jpeg"],
+  );
   const link = page(built.read("/news/2023/mou-signed/"))("article > figure figcaption a[download]");
   assert.equal([link.attr("href"), link.text()], [`/news/2023/mou-signed/${originals[0]}`, "Original image (JPEG)"]);
   const file = path.join(dir, originals[0] ?? "");
   const metadata = await sharp(file).metadata();
-  assert.equal([metadata.width, metadata.height, metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation], [1600, 1000, undefined, undefined, undefined, undefined]);
+  assert.equal(
+    [metadata.width, metadata.height, metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation],
+    [1600, 1000, undefined, undefined, undefined, undefined],
+  );
   assert.is(await exifr.parse(file, { gps: true, xmp: true, iptc: true }), undefined);
 });
 
 test("the build prints images processed and reused; a second build reuses every image", async () => {
-  assert.equal(site.report.media, { ...site.report.media, images: 1, processed: 1, reused: 0, documents: 1, warnings: [] });
-  assert.ok(lines.some((line) => line.startsWith("media     1 image: 1 processed, 0 reused; 1 document")), lines.join("\n"));
+  assert.equal(site.report.media, {
+    ...site.report.media,
+    images: 1,
+    processed: 1,
+    reused: 0,
+    documents: 1,
+    warnings: [],
+  });
+  assert.ok(
+    lines.some((line) => line.startsWith("media     1 image: 1 processed, 0 reused; 1 document")),
+    lines.join("\n"),
+  );
   const again = await buildSite(writeContent(bundle), { mediaCacheDir: cacheDir });
   assert.equal([again.report.media.processed, again.report.media.reused], [0, 1]);
   assert.equal(readdirSync(path.join(again.outDir, "news/2023/mou-signed")).sort(), readdirSync(itemDir).sort());
@@ -181,13 +246,28 @@ test("the build prints images processed and reused; a second build reuses every 
 
 test("content errors name the file, the field or line, and what is allowed", async () => {
   const content = writeContent({
-    "news/2023/missing/index.md": newsFile({ title: "Missing", date: "2023-01-01", image: "\n  src: gone.jpg\n  alt: Gone" }),
-    "news/2023/remote.md": newsFile({ title: "Remote", date: "2023-01-01", image: "\n  src: https://example.org/a.jpg\n  alt: A" }),
+    "news/2023/missing/index.md": newsFile({
+      title: "Missing",
+      date: "2023-01-01",
+      image: "\n  src: gone.jpg\n  alt: Gone",
+    }),
+    "news/2023/remote.md": newsFile({
+      title: "Remote",
+      date: "2023-01-01",
+      image: "\n  src: https://example.org/a.jpg\n  alt: A",
+    }),
     "news/2023/no-alt/index.md": newsFile({ title: "No alt", date: "2023-01-01", image: "\n  src: photo.jpg" }),
     "news/2023/no-alt/photo.jpg": photo,
-    "news/2023/escape/index.md": newsFile({ title: "Escape", date: "2023-01-01", documents: "\n  - src: ../plain.md\n    title: Out" }),
+    "news/2023/escape/index.md": newsFile({
+      title: "Escape",
+      date: "2023-01-01",
+      documents: "\n  - src: ../plain.md\n    title: Out",
+    }),
     "news/2023/plain.md": newsFile({ title: "Plain", date: "2023-01-01" }),
-    "news/2023/types/index.md": newsFile({ title: "Types", date: "2023-01-01", image: "\n  src: logo.svg\n  alt: Logo" }, "Text.\n\n![A body image](nowhere.png)\n"),
+    "news/2023/types/index.md": newsFile(
+      { title: "Types", date: "2023-01-01", image: "\n  src: logo.svg\n  alt: Logo" },
+      "Text.\n\n![A body image](nowhere.png)\n",
+    ),
     "news/2023/types/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
   });
   const error = await buildFailure(content, { mediaCacheDir: cacheDir });
@@ -210,7 +290,10 @@ test("an image that cannot be decoded fails the build naming file and field, and
   writeFileSync(path.join(content, "news/2023/mou-signed/photo.jpg"), "this is not a JPEG");
   const error = await buildFailure(content, { outDir: good.outDir, mediaCacheDir: cacheDir });
   assert.is(error.phase, "media");
-  assert.match(error.message, `${path.join(content, "news/2023/mou-signed/index.md")}:5: image.src "photo.jpg" cannot be read as an image (`);
+  assert.match(
+    error.message,
+    `${path.join(content, "news/2023/mou-signed/index.md")}:5: image.src "photo.jpg" cannot be read as an image (`,
+  );
   assert.is(hashTree(good.outDir), before);
 
   rmSync(path.join(content, "news/2023/mou-signed/photo.jpg"));
@@ -222,13 +305,23 @@ test("an image that cannot be decoded fails the build naming file and field, and
 
 test("an unreadable PDF and a narrow image are warnings: the document is listed, not indexed", async () => {
   const warnings: string[] = [];
-  const narrow = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#777" } }).jpeg().toBuffer();
+  const narrow = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#777" } })
+    .jpeg()
+    .toBuffer();
   const content = writeContent({
-    "news/2023/odd/index.md": newsFile({ title: "Odd", date: "2023-01-01", image: '\n  src: small.jpg\n  alt: ""', documents: "\n  - src: broken.pdf\n    title: Broken" }),
+    "news/2023/odd/index.md": newsFile({
+      title: "Odd",
+      date: "2023-01-01",
+      image: '\n  src: small.jpg\n  alt: ""',
+      documents: "\n  - src: broken.pdf\n    title: Broken",
+    }),
     "news/2023/odd/small.jpg": narrow,
     "news/2023/odd/broken.pdf": "%PDF-1.4\nnot really a PDF\n",
   });
-  const built = await buildSite(content, { mediaCacheDir: tempDir("media-cache-"), log: (line) => line.startsWith("warning") && warnings.push(line) });
+  const built = await buildSite(content, {
+    mediaCacheDir: tempDir("media-cache-"),
+    log: (line) => line.startsWith("warning") && warnings.push(line),
+  });
   const file = path.join(content, "news/2023/odd/index.md");
   assert.equal(warnings, [
     `warning: ${file}:5: image.src: image small.jpg is 400 px wide, narrower than the 672 px of the article column: it will look blurred or small`,
@@ -245,10 +338,16 @@ test("a password-protected PDF is a warning naming the file: it is listed and do
   const warnings: string[] = [];
   const encrypted = readFileSync(path.join(import.meta.dirname, "../fixtures/media/password-protected.pdf"));
   const content = writeContent({
-    "news/2023/locked/index.md": newsFile({ title: "Locked", date: "2023-01-01", documents: "\n  - src: agreement.pdf\n    title: The agreement" }, "An agreement was signed.\n"),
+    "news/2023/locked/index.md": newsFile(
+      { title: "Locked", date: "2023-01-01", documents: "\n  - src: agreement.pdf\n    title: The agreement" },
+      "An agreement was signed.\n",
+    ),
     "news/2023/locked/agreement.pdf": encrypted,
   });
-  const built = await buildSite(content, { mediaCacheDir: tempDir("media-cache-"), log: (line) => line.startsWith("warning") && warnings.push(line) });
+  const built = await buildSite(content, {
+    mediaCacheDir: tempDir("media-cache-"),
+    log: (line) => line.startsWith("warning") && warnings.push(line),
+  });
   assert.equal(warnings, [
     `warning: ${path.join(content, "news/2023/locked/index.md")}:5: documents[0].src: agreement.pdf cannot be read (it is password-protected): it is listed on the page but its text is not searchable`,
   ]);
@@ -258,10 +357,18 @@ test("a password-protected PDF is a warning naming the file: it is listed and do
   assert.is(locked(".documents a[download]").attr("href"), "agreement.pdf");
   assert.is(locked(".document-text").length, 0);
   assert.equal(readFileSync(path.join(built.outDir, "news/2023/locked/agreement.pdf")), encrypted);
-  const fragments = readdirSync(path.join(built.outDir, "pagefind/fragment")).map((name) =>
-    JSON.parse(gunzipSync(readFileSync(path.join(built.outDir, "pagefind/fragment", name))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; content: string },
+  const fragments = readdirSync(path.join(built.outDir, "pagefind/fragment")).map(
+    (name) =>
+      JSON.parse(
+        gunzipSync(readFileSync(path.join(built.outDir, "pagefind/fragment", name)))
+          .toString("utf8")
+          .replace(/^pagefind_dcd/, ""),
+      ) as { url: string; content: string },
   );
-  assert.is(fragments.find((fragment) => fragment.url === "/news/2023/locked/")?.content, "Locked. An agreement was signed. The agreement (PDF).");
+  assert.is(
+    fragments.find((fragment) => fragment.url === "/news/2023/locked/")?.content,
+    "Locked. An agreement was signed. The agreement (PDF).",
+  );
 });
 
 test("the media phase returns new items with pictures and the PDF's text, and leaves the items it was given as they were", async () => {
@@ -274,7 +381,10 @@ test("the media phase returns new items with pictures and the PDF's text, and le
   assert.is(JSON.stringify(given), before);
   assert.is(given.files?.image?.picture, undefined);
   assert.equal(returned.files?.image?.figure?.caption, "The signing table");
-  assert.equal(returned.files?.documents[0]?.text, ["Special investigative techniques and zygomorphic cooperation.", "The second page."]);
+  assert.equal(returned.files?.documents[0]?.text, [
+    "Special investigative techniques and zygomorphic cooperation.",
+    "The second page.",
+  ]);
   // The body image's placeholder, left by the reader, is replaced by its picture in the returned item only.
   assert.match(given.html, "<!--body-image:0-->");
   assert.not.match(returned.html, "<!--body-image:");

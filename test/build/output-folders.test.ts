@@ -16,13 +16,20 @@ import { buildFailure, buildSite, hashTree, newsFile, repoRoot, tempDir, writeCo
 
 const content = writeContent({
   "news/2023/good.md": newsFile({ title: "Good", date: "2023-11-14", tags: "[training]" }),
-  "abstracts/annual-27/good.md": "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n---\nThe abstract.\n",
+  "abstracts/annual-27/good.md":
+    "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n---\nThe abstract.\n",
 });
 
 /** `npm run <script>` as a child process: its exit code, stdout and stderr, and its pid (in the staging folder's name). */
-function runScript(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; pid: number }> {
+function runScript(
+  script: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string; pid: number }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -103,7 +110,10 @@ test("a site built before the marker existed is recognised by its own files, rep
 
 test("the command line refuses a folder of unrelated files with exit code 1 and leaves it as it was", async () => {
   const dir = tempDir("output-documents-");
-  const documents = writeContent({ "README.md": "mine\n", "notes/a.txt": "a\n", "b.txt": "b\n", "c.txt": "c\n", "d.txt": "d\n" }, path.join(dir, "documents"));
+  const documents = writeContent(
+    { "README.md": "mine\n", "notes/a.txt": "a\n", "b.txt": "b\n", "c.txt": "c\n", "d.txt": "d\n" },
+    path.join(dir, "documents"),
+  );
   const before = hashTree(documents);
   const child = await runScript("build", ["--content", content, "--out", documents]);
   assert.is(child.code, 1);
@@ -141,9 +151,15 @@ test("a disk that fills during the search phase: the phase's one line, the last 
     await buildSite(content, { outDir: out });
     const before = hashTree(out);
     // Filled once the feeds are written: the search phase's first write finds no space.
-    const error = await buildFailure(content, { outDir: out, log: (line) => line.startsWith("feeds ") && fillDisk(mount) });
+    const error = await buildFailure(content, {
+      outDir: out,
+      log: (line) => line.startsWith("feeds ") && fillDisk(mount),
+    });
     assert.is(error.phase, "search");
-    assert.is(error.message, `${out}.tmp-${process.pid}: no space left on the device: free some space, or write to another disk (ENOSPC)`);
+    assert.is(
+      error.message,
+      `${out}.tmp-${process.pid}: no space left on the device: free some space, or write to another disk (ENOSPC)`,
+    );
     assert.is(hashTree(out), before);
   });
 });
@@ -225,7 +241,10 @@ test("a BagIt bag another tool made is refused and left as it was", async () => 
     await snapshotRefusal(bag),
     `options: --out ${bag} is a BagIt bag another tool made (its bag-info.txt names no Bag-Software-Agent): a snapshot replaces its folder whole and would delete it; choose an empty folder or one a snapshot wrote, e.g. --out snapshots/bag`,
   );
-  writeFileSync(path.join(bag, "bag-info.txt"), "Bag-Software-Agent: bagit.py v1.8.1 <https://github.com/LibraryOfCongress/bagit-python>\n");
+  writeFileSync(
+    path.join(bag, "bag-info.txt"),
+    "Bag-Software-Agent: bagit.py v1.8.1 <https://github.com/LibraryOfCongress/bagit-python>\n",
+  );
   assert.is(hashTree(bag), before);
 });
 
@@ -233,24 +252,39 @@ test("an unrelated zip or WACZ beside the snapshot's folder is refused and left 
   const dir = tempDir("snapshot-beside-");
   const out = path.join(dir, "iap-2023");
   writeFileSync(`${out}.zip`, "not a zip\n");
-  assert.is(await snapshotRefusal(out), `options: ${out}.zip is not one a snapshot wrote (no iap-2023/bag-info.txt naming iap-news-archive): a snapshot would overwrite it; move it away or choose another --out`);
+  assert.is(
+    await snapshotRefusal(out),
+    `options: ${out}.zip is not one a snapshot wrote (no iap-2023/bag-info.txt naming iap-news-archive): a snapshot would overwrite it; move it away or choose another --out`,
+  );
   assert.is(readFileSync(`${out}.zip`, "utf8"), "not a zip\n");
   assert.not.ok(existsSync(out), "nothing was written");
   // A zip of another tool's bag, under the snapshot's folder name.
   rmSync(`${out}.zip`);
-  const other = writeContent({ "iap-2023/bagit.txt": "BagIt-Version: 1.0\n", "iap-2023/bag-info.txt": "Bag-Software-Agent: bagit-java 5.2\n" }, path.join(dir, "other"));
+  const other = writeContent(
+    { "iap-2023/bagit.txt": "BagIt-Version: 1.0\n", "iap-2023/bag-info.txt": "Bag-Software-Agent: bagit-java 5.2\n" },
+    path.join(dir, "other"),
+  );
   execFileSync("zip", ["-qr", `${out}.zip`, "iap-2023"], { cwd: other });
   const zipBefore = readFileSync(`${out}.zip`);
-  assert.is(await snapshotRefusal(out), `options: ${out}.zip was made by bagit-java 5.2, not by a snapshot: a snapshot would overwrite it; move it away or choose another --out`);
+  assert.is(
+    await snapshotRefusal(out),
+    `options: ${out}.zip was made by bagit-java 5.2, not by a snapshot: a snapshot would overwrite it; move it away or choose another --out`,
+  );
   assert.ok(readFileSync(`${out}.zip`).equals(zipBefore));
   // With the web archive only, the zip is not written: only the WACZ counts.
   writeFileSync(`${out}.wacz`, "not a wacz\n");
-  assert.is(await snapshotRefusal(out, "only"), `options: ${out}.wacz is not one a snapshot wrote (no datapackage.json naming iap-news-archive): a snapshot would overwrite it; move it away or choose another --out`);
+  assert.is(
+    await snapshotRefusal(out, "only"),
+    `options: ${out}.wacz is not one a snapshot wrote (no datapackage.json naming iap-news-archive): a snapshot would overwrite it; move it away or choose another --out`,
+  );
   assert.is(readFileSync(`${out}.wacz`, "utf8"), "not a wacz\n");
 });
 
 test("the snapshot command refuses a foreign bag with exit code 1", async () => {
-  const bag = writeContent({ "bagit.txt": "BagIt-Version: 1.0\n", "data/a.txt": "a\n" }, path.join(tempDir("snapshot-cli-"), "bag"));
+  const bag = writeContent(
+    { "bagit.txt": "BagIt-Version: 1.0\n", "data/a.txt": "a\n" },
+    path.join(tempDir("snapshot-cli-"), "bag"),
+  );
   mkdirSync(path.join(bag, "data/more"));
   const before = hashTree(bag);
   const child = await runScript("snapshot", ["--year", "2023", "--content", snapshotContent, "--out", bag]);

@@ -26,7 +26,9 @@ const content = writeContent({
   "news/2024/draft-item.md": newsFile({ title: "A draft", date: "2024-02-01", draft: "true" }),
   "news/2026/future-item.md": newsFile({ title: "Not yet", date: "2026-01-01" }),
   "abstracts/annual-27/cybercrime.md": abstract,
-  "abstracts/annual-27/other.md": abstract.replace("Plenary – Cybercrime", "Workshop – Training").replace("Ana Example", "Cy Third"),
+  "abstracts/annual-27/other.md": abstract
+    .replace("Plenary – Cybercrime", "Workshop – Training")
+    .replace("Ana Example", "Cy Third"),
 });
 const site = await buildSite(content);
 
@@ -62,7 +64,11 @@ test("a news page shows title, calendar date, topics, body and neighbours", () =
   // Reading needs no JavaScript: the one script registers the service worker for offline reading.
   assert.equal(
     $('script:not([type="application/ld+json"])')
-      .map((_, script) => $(script).attr("src")?.replace(/[0-9a-f]{10}/, "HASH"))
+      .map((_, script) =>
+        $(script)
+          .attr("src")
+          ?.replace(/[0-9a-f]{10}/, "HASH"),
+      )
       .get(),
     ["/assets/register.HASH.js"],
   );
@@ -187,7 +193,10 @@ test("the sample archive builds: both seeds converted faithfully", async () => {
   assert.is(news(".prose p").length, 9);
   assert.not.match(news(".prose").text(), "« back");
   const abstractPage = page(sample.read("/abstracts/annual-27/mahiques-heads-of-prosecution-services/"));
-  assert.is(text(abstractPage("h1")), "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services");
+  assert.is(
+    text(abstractPage("h1")),
+    "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services",
+  );
   assert.is(abstractPage(".prose p").length, 4);
 });
 

@@ -17,7 +17,11 @@ const guide = await pdfWithText(["Zygomorphic cooperation.", "The second page."]
 /** Builds an item with a good PDF and `bomb`: its warnings, page, cache entries, time and peak memory over the RSS before. */
 async function buildWithBomb(bomb: Uint8Array) {
   const content = writeContent({
-    "news/2023/bomb/index.md": newsFile({ title: "Bomb", date: "2023-11-14", documents: "\n  - src: guide.pdf\n    title: Guide\n  - src: bomb.pdf\n    title: Bomb" }),
+    "news/2023/bomb/index.md": newsFile({
+      title: "Bomb",
+      date: "2023-11-14",
+      documents: "\n  - src: guide.pdf\n    title: Guide\n  - src: bomb.pdf\n    title: Bomb",
+    }),
     "news/2023/bomb/guide.pdf": guide,
     "news/2023/bomb/bomb.pdf": bomb,
   });
@@ -27,10 +31,20 @@ async function buildWithBomb(bomb: Uint8Array) {
   // Linux: resets the process's peak RSS (VmHWM) to what it holds now.
   writeFileSync("/proc/self/clear_refs", "5");
   const started = performance.now();
-  const site = await buildSite(content, { mediaCacheDir: cacheDir, log: (line) => line.startsWith("warning") && warnings.push(line) });
+  const site = await buildSite(content, {
+    mediaCacheDir: cacheDir,
+    log: (line) => line.startsWith("warning") && warnings.push(line),
+  });
   const seconds = (performance.now() - started) / 1000;
   const peak = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]) * 1024;
-  return { file: path.join(content, "news/2023/bomb/index.md"), warnings, item: page(site.read("/news/2023/bomb/")), cached: readdirSync(path.join(cacheDir, "documents")), seconds, growth: peak - before };
+  return {
+    file: path.join(content, "news/2023/bomb/index.md"),
+    warnings,
+    item: page(site.read("/news/2023/bomb/")),
+    cached: readdirSync(path.join(cacheDir, "documents")),
+    seconds,
+    growth: peak - before,
+  };
 }
 
 const notSearchable = "it is listed on the page but its text is not searchable";
@@ -59,8 +73,20 @@ test("a PDF inflating to 3 GiB of zeros: stopped at 256 MB, a warning; the other
   ]);
   assert.ok(built.seconds < 30, `${built.seconds.toFixed(1)} s`);
   assert.ok(built.growth < 1e9, `${(built.growth / 1e6).toFixed(0)} MB over the RSS before the build`);
-  assert.equal(built.item(".documents h3").map((_, heading) => built.item(heading).text()).get(), ["Guide (PDF)", "Bomb (PDF)"]);
-  assert.equal(built.item(".document-text p").map((_, paragraph) => built.item(paragraph).text()).get(), ["Zygomorphic cooperation.", "The second page."]);
+  assert.equal(
+    built
+      .item(".documents h3")
+      .map((_, heading) => built.item(heading).text())
+      .get(),
+    ["Guide (PDF)", "Bomb (PDF)"],
+  );
+  assert.equal(
+    built
+      .item(".document-text p")
+      .map((_, paragraph) => built.item(paragraph).text())
+      .get(),
+    ["Zygomorphic cooperation.", "The second page."],
+  );
   assert.is(text(built.item(".documents .meta").last()), `PDF, ${(bomb.length / 1e6).toFixed(1)} MB`);
   // Only the good PDF's text is cached: a limit reached may depend on the machine's load.
   assert.is(built.cached.length, 1);
@@ -74,7 +100,13 @@ test("a PDF of 1 GiB of text operators: stopped at the time limit (2 s here), a 
   ]);
   assert.ok(built.seconds < 30, `${built.seconds.toFixed(1)} s`);
   assert.ok(built.growth < 1e9, `${(built.growth / 1e6).toFixed(0)} MB over the RSS before the build`);
-  assert.equal(built.item(".document-text p").map((_, paragraph) => built.item(paragraph).text()).get(), ["Zygomorphic cooperation.", "The second page."]);
+  assert.equal(
+    built
+      .item(".document-text p")
+      .map((_, paragraph) => built.item(paragraph).text())
+      .get(),
+    ["Zygomorphic cooperation.", "The second page."],
+  );
 });
 
 test.run();

@@ -12,7 +12,11 @@ import { photoWithGps } from "../support/media.ts";
 import { newsFile, page, repoRoot, tempDir, writeContent } from "../support/site.ts";
 
 const contentDir = writeContent({
-  "news/2023/signing/index.md": newsFile({ title: "Signing", date: "2023-05-01", image: "\n  src: photo.jpg\n  alt: The signing table" }),
+  "news/2023/signing/index.md": newsFile({
+    title: "Signing",
+    date: "2023-05-01",
+    image: "\n  src: photo.jpg\n  alt: The signing table",
+  }),
   "news/2023/signing/photo.jpg": await photoWithGps(1600, 1000),
 });
 const outDir = path.join(tempDir("preview-media-"), "_preview");
@@ -36,7 +40,11 @@ test("a replaced photo is processed again: the page serves the new image's files
   const after = await servedLeadImage();
   assert.equal(after.size, [1200, 900]);
   assert.match(after.name, /-1200\.jpeg$/);
-  assert.is.not(after.name.replace(/-\d+\.jpeg$/, ""), before.name.replace(/-\d+\.jpeg$/, ""), "a new content hash names the new files");
+  assert.is.not(
+    after.name.replace(/-\d+\.jpeg$/, ""),
+    before.name.replace(/-\d+\.jpeg$/, ""),
+    "a new content hash names the new files",
+  );
   await session.idle();
   assert.equal(await servedLeadImage(), after);
   await session.close();

@@ -11,14 +11,24 @@ import { PreviewSession } from "../../scripts/lib/preview/session.ts";
 import { newsFile, page, repoRoot, tempDir, text, writeContent } from "../support/site.ts";
 
 const contentDir = writeContent({
-  "news/2023/alpha.md": newsFile({ title: "Alpha item", date: "2023-05-01", tags: "[training]" }, "Alpha's first paragraph.\n"),
+  "news/2023/alpha.md": newsFile(
+    { title: "Alpha item", date: "2023-05-01", tags: "[training]" },
+    "Alpha's first paragraph.\n",
+  ),
   "news/2023/beta.md": newsFile({ title: "Beta item", date: "2023-06-01" }),
   "news/2022/gamma.md": newsFile({ title: "Gamma item", date: "2022-03-01", aliases: "[/old/gamma]" }),
-  "abstracts/annual-27/talk.md": "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Ana Example\n---\nThe abstract's text.\n",
+  "abstracts/annual-27/talk.md":
+    "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Ana Example\n---\nThe abstract's text.\n",
 });
 const outDir = path.join(tempDir("preview-"), "_preview");
 const log: string[] = [];
-const session = await PreviewSession.start({ repoRoot, contentDir, outDir, now: "2025-06-01", log: (line) => log.push(line) });
+const session = await PreviewSession.start({
+  repoRoot,
+  contentDir,
+  outDir,
+  now: "2025-06-01",
+  log: (line) => log.push(line),
+});
 await session.idle();
 
 const file = (name: string) => path.join(contentDir, name);
@@ -36,7 +46,9 @@ function searchIndex(): Map<string, string> {
   const dir = path.join(outDir, "pagefind/fragment");
   const pages = new Map<string, string>();
   for (const name of readdirSync(dir)) {
-    const json = gunzipSync(readFileSync(path.join(dir, name))).toString("utf8").replace(/^pagefind_dcd/, "");
+    const json = gunzipSync(readFileSync(path.join(dir, name)))
+      .toString("utf8")
+      .replace(/^pagefind_dcd/, "");
     const fragment = JSON.parse(json) as { url: string; content: string };
     pages.set(fragment.url, fragment.content);
   }
@@ -46,16 +58,30 @@ function searchIndex(): Map<string, string> {
 test("the first pass builds the whole preview", () => {
   assert.equal(listed("/news/"), ["Beta item", "Alpha item", "Gamma item"]);
   assert.ok(served("/old/gamma/"));
-  assert.equal([...searchIndex().keys()].sort(), ["/abstracts/annual-27/talk/", "/news/2022/gamma/", "/news/2023/alpha/", "/news/2023/beta/"]);
+  assert.equal([...searchIndex().keys()].sort(), [
+    "/abstracts/annual-27/talk/",
+    "/news/2022/gamma/",
+    "/news/2023/alpha/",
+    "/news/2023/beta/",
+  ]);
 });
 
 test("an edit is rendered on the article's own page at once; lists, feeds and search follow in the background", async () => {
-  writeFileSync(file("news/2023/alpha.md"), newsFile({ title: "Alpha item, revised", date: "2023-05-01", tags: "[training]" }, "Alpha's first paragraph, with flamingo.\n"));
+  writeFileSync(
+    file("news/2023/alpha.md"),
+    newsFile(
+      { title: "Alpha item, revised", date: "2023-05-01", tags: "[training]" },
+      "Alpha's first paragraph, with flamingo.\n",
+    ),
+  );
   assert.equal(await session.update(), { status: "updated", rendered: ["/news/2023/alpha/"], removed: [] });
   const $ = page(read("/news/2023/alpha/"));
   assert.is(text($("h1")), "Alpha item, revised");
   assert.is(text($(".prose p")), "Alpha's first paragraph, with flamingo.");
-  assert.ok(log.some((line) => line.startsWith("updated /news/2023/alpha/ in ")), log.join("\n"));
+  assert.ok(
+    log.some((line) => line.startsWith("updated /news/2023/alpha/ in ")),
+    log.join("\n"),
+  );
 
   await session.idle();
   assert.equal(listed("/news/"), ["Beta item", "Alpha item, revised", "Gamma item"]);
@@ -73,7 +99,10 @@ test("a broken edit prints the build's error and leaves the served page as it wa
   await session.idle();
   assert.is(read("/news/2023/alpha/"), before);
 
-  writeFileSync(file("news/2023/alpha.md"), newsFile({ title: "Alpha item, fixed", date: "2023-05-01" }, "Fixed heron.\n"));
+  writeFileSync(
+    file("news/2023/alpha.md"),
+    newsFile({ title: "Alpha item, fixed", date: "2023-05-01" }, "Fixed heron.\n"),
+  );
   assert.equal(await session.update(), { status: "updated", rendered: ["/news/2023/alpha/"], removed: [] });
   assert.is(text(page(read("/news/2023/alpha/"))(".prose p")), "Fixed heron.");
   await session.idle();
@@ -86,7 +115,10 @@ test("a save that changes nothing renders nothing", async () => {
 });
 
 test("an added file's page appears at once, a deleted file's page is gone at once; its lists and redirect go in the background", async () => {
-  writeContent({ "news/2024/delta.md": newsFile({ title: "Delta item", date: "2024-01-10" }, "Delta's words.\n") }, contentDir);
+  writeContent(
+    { "news/2024/delta.md": newsFile({ title: "Delta item", date: "2024-01-10" }, "Delta's words.\n") },
+    contentDir,
+  );
   assert.equal(await session.update(), { status: "updated", rendered: ["/news/2024/delta/"], removed: [] });
   assert.is(text(page(read("/news/2024/delta/"))("h1")), "Delta item");
 
@@ -103,7 +135,11 @@ test("an added file's page appears at once, a deleted file's page is gone at onc
 
 test("a renamed file moves its page", async () => {
   renameSync(file("news/2023/beta.md"), file("news/2023/beta-renamed.md"));
-  assert.equal(await session.update(), { status: "updated", rendered: ["/news/2023/beta-renamed/"], removed: ["/news/2023/beta/"] });
+  assert.equal(await session.update(), {
+    status: "updated",
+    rendered: ["/news/2023/beta-renamed/"],
+    removed: ["/news/2023/beta/"],
+  });
   assert.ok(served("/news/2023/beta-renamed/"));
   assert.not.ok(served("/news/2023/beta/"));
 });
@@ -112,7 +148,10 @@ test("an edit saved while the whole build runs is served at once, and again afte
   writeFileSync(file("news/2023/alpha.md"), newsFile({ title: "Alpha item, first", date: "2023-05-01" }, "First.\n"));
   await session.update();
   // The whole build for the first edit is running now.
-  writeFileSync(file("news/2023/alpha.md"), newsFile({ title: "Alpha item, second", date: "2023-05-01" }, "Second pelican.\n"));
+  writeFileSync(
+    file("news/2023/alpha.md"),
+    newsFile({ title: "Alpha item, second", date: "2023-05-01" }, "Second pelican.\n"),
+  );
   assert.equal(await session.update(), { status: "updated", rendered: ["/news/2023/alpha/"], removed: [] });
   assert.is(text(page(read("/news/2023/alpha/"))("h1")), "Alpha item, second");
   await session.idle();
@@ -141,14 +180,29 @@ test("a change to templates or assets builds the whole preview again, from the c
 
 test("a problem only the whole build finds: the edited page is served, the build's error printed, the rest stays as it was", async () => {
   const editAt = log.length;
-  writeFileSync(file("news/2023/alpha.md"), newsFile({ title: "Alpha item, linked", date: "2023-05-01" }, "See [a missing page](/news/1999/nope/) about kestrels.\n"));
+  writeFileSync(
+    file("news/2023/alpha.md"),
+    newsFile(
+      { title: "Alpha item, linked", date: "2023-05-01" },
+      "See [a missing page](/news/1999/nope/) about kestrels.\n",
+    ),
+  );
   assert.equal(await session.update(), { status: "updated", rendered: ["/news/2023/alpha/"], removed: [] });
   assert.is(text(page(read("/news/2023/alpha/"))("h1")), "Alpha item, linked");
   await session.idle();
   const after = log.slice(editAt);
-  assert.ok(after.some((line) => line.startsWith("build failed in check; the preview was left as it was.")), after.join("\n"));
-  assert.ok(after.some((line) => line.includes("/news/1999/nope/")), "the check names the missing page");
-  assert.is(after.at(-1), "background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above");
+  assert.ok(
+    after.some((line) => line.startsWith("build failed in check; the preview was left as it was.")),
+    after.join("\n"),
+  );
+  assert.ok(
+    after.some((line) => line.includes("/news/1999/nope/")),
+    "the check names the missing page",
+  );
+  assert.is(
+    after.at(-1),
+    "background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above",
+  );
   assert.is(text(page(read("/news/2023/alpha/"))("h1")), "Alpha item, linked");
   assert.equal(listed("/news/"), ["Delta item", "Beta item, rebuilt", "Alpha item, second"]);
   assert.not.ok(searchIndex().get("/news/2023/alpha/")?.includes("kestrels"));

@@ -8,7 +8,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSite, newsFile, page, text, writeContent } from "../support/site.ts";
 
-const abstract = (fields: { conference: string; session: string; speakers: string; title?: string; tags?: string }, body = "An abstract.") =>
+const abstract = (
+  fields: { conference: string; session: string; speakers: string; title?: string; tags?: string },
+  body = "An abstract.",
+) =>
   `---\nconference: ${fields.conference}\n${fields.title ? `title: ${fields.title}\n` : ""}session: ${fields.session}\n${fields.tags ? `tags: ${fields.tags}\n` : ""}speakers:\n${fields.speakers}---\n${body}\n`;
 
 const heads = "Special Interest Group Session – Heads of Prosecution Services";
@@ -20,7 +23,12 @@ const programme = Object.fromEntries(
     const number = String(index + 1).padStart(2, "0");
     return [
       `abstracts/annual-27/talk-${number}.md`,
-      abstract({ conference: "annual-27", title: `Talk ${number}`, session, speakers: `  - name: Speaker ${number} Zed\n` }),
+      abstract({
+        conference: "annual-27",
+        title: `Talk ${number}`,
+        session,
+        speakers: `  - name: Speaker ${number} Zed\n`,
+      }),
     ];
   }),
 );
@@ -40,7 +48,12 @@ const site = await buildSite(
       tags: "[corruption]",
       speakers: "  - name: Juan Bautista Mahiques\n    role: Prosecutor General\n  - name: Ana Álvarez\n",
     }),
-    "abstracts/annual-28/obi.md": abstract({ conference: "annual-28", title: "A short talk", session: "Plenary – Rule of Law", speakers: "  - name: Chidi Obi\n" }),
+    "abstracts/annual-28/obi.md": abstract({
+      conference: "annual-28",
+      title: "A short talk",
+      session: "Plenary – Rule of Law",
+      speakers: "  - name: Chidi Obi\n",
+    }),
     "news/2023/a.md": newsFile({ title: "Training one", date: "2023-02-01", tags: "[training]" }),
     "news/2023/b.md": newsFile({ title: "Training two", date: "2023-03-01", tags: "[training, corruption]" }),
     "news/2023/c.md": newsFile({ title: "Training three", date: "2023-04-01", tags: "[training]" }),
@@ -50,16 +63,23 @@ const site = await buildSite(
 
 test("speakers are filed by surname, an explicit sort name where the last word is not the surname, with A–Z links and counts", () => {
   const $ = page(site.read("/speakers/"));
-  const names = $(".az-list li a").map((_, link) => $(link).text()).get();
+  const names = $(".az-list li a")
+    .map((_, link) => $(link).text())
+    .get();
   assert.equal(names.slice(0, 3), ["Álvarez, Ana", "Bautista Mahiques, Juan", "Obi, Chidi"]);
   assert.is(names.length, 28);
-  assert.equal($(".az-nav a").map((_, link) => text($(link))).get(), [
-    "Surnames starting with A",
-    "Surnames starting with B",
-    "Surnames starting with O",
-    "Surnames starting with Z",
-  ]);
-  assert.equal($(".az-nav a").map((_, link) => $(link).attr("href")).get(), ["#letter-a", "#letter-b", "#letter-o", "#letter-z"]);
+  assert.equal(
+    $(".az-nav a")
+      .map((_, link) => text($(link)))
+      .get(),
+    ["Surnames starting with A", "Surnames starting with B", "Surnames starting with O", "Surnames starting with Z"],
+  );
+  assert.equal(
+    $(".az-nav a")
+      .map((_, link) => $(link).attr("href"))
+      .get(),
+    ["#letter-a", "#letter-b", "#letter-o", "#letter-z"],
+  );
   assert.is(text($("#letter-b").closest("section").find("li").first()), "Bautista Mahiques, Juan (2 abstracts)");
   assert.is(text($(".meta").first()), "28 speakers, by surname, with how many abstracts each gave.");
   // One page: no pager, so nothing says "Older" on a list in name order.
@@ -69,25 +89,41 @@ test("speakers are filed by surname, an explicit sort name where the last word i
 
 test("one speaker's page lists their abstracts across years with the role they had at each", () => {
   const $ = page(site.read("/speakers/juan-bautista-mahiques/"));
-  assert.equal($("h2 a").map((_, link) => $(link).text()).get(), ["Cooperation again", "Juan Bautista Mahiques: Plenary – Cooperation"]);
-  assert.equal($(".item-summary p:not(.meta)").map((_, line) => text($(line))).get(), ["As Prosecutor General", "As Attorney General"]);
+  assert.equal(
+    $("h2 a")
+      .map((_, link) => $(link).text())
+      .get(),
+    ["Cooperation again", "Juan Bautista Mahiques: Plenary – Cooperation"],
+  );
+  assert.equal(
+    $(".item-summary p:not(.meta)")
+      .map((_, line) => text($(line)))
+      .get(),
+    ["As Prosecutor General", "As Attorney General"],
+  );
 });
 
 test("a conference's abstracts are on one page, sessions in the programme's order from _data/conferences.ts, the rest by name", () => {
   assert.not.ok(site.exists("/conferences/annual-27/page/2/"));
   const $ = page(site.read("/conferences/annual-27/"));
-  assert.equal($("main h3").map((_, heading) => $(heading).text()).get(), [heads, "Closing Session", "Plenary – Evidence"]);
+  assert.equal(
+    $("main h3")
+      .map((_, heading) => $(heading).text())
+      .get(),
+    [heads, "Closing Session", "Plenary – Evidence"],
+  );
   assert.is($("main h4").length, 25);
   assert.is($("main h4").first().text(), "Talk 21");
 });
 
 test("topics: most items first, then by name; topics without items listed apart, unlinked, and without a page", () => {
   const $ = page(site.read("/topics/"));
-  assert.equal($(".item-list h2").map((_, heading) => text($(heading))).get(), [
-    "Training (3 news items)",
-    "Corruption (1 news item, 1 abstract)",
-    "Cybercrime (1 news item)",
-  ]);
+  assert.equal(
+    $(".item-list h2")
+      .map((_, heading) => text($(heading)))
+      .get(),
+    ["Training (3 news items)", "Corruption (1 news item, 1 abstract)", "Cybercrime (1 news item)"],
+  );
   assert.is(
     text($("#topics-empty").next("p")),
     "Conferences, Drug trafficking, Gender-based violence, Human trafficking, International cooperation, Memoranda of understanding, Prosecutorial independence, Terrorism, Victims and witnesses.",
@@ -99,9 +135,21 @@ test("topics: most items first, then by name; topics without items listed apart,
 test("an abstract tagged with a topic is listed on the topic's page and links to it", () => {
   const $ = page(site.read("/topics/corruption/"));
   assert.is(text($(".meta").first()), "1 news item and 1 abstract, newest first.");
-  assert.equal($("#topic-abstracts").parent().find("h3 a").map((_, link) => $(link).text()).get(), ["Cooperation again"]);
+  assert.equal(
+    $("#topic-abstracts")
+      .parent()
+      .find("h3 a")
+      .map((_, link) => $(link).text())
+      .get(),
+    ["Cooperation again"],
+  );
   const abstractPage = page(site.read("/abstracts/annual-29/mahiques-again/"));
-  assert.equal(abstractPage(".topics a").map((_, link) => abstractPage(link).attr("href")).get(), ["/topics/corruption/"]);
+  assert.equal(
+    abstractPage(".topics a")
+      .map((_, link) => abstractPage(link).attr("href"))
+      .get(),
+    ["/topics/corruption/"],
+  );
 });
 
 test("an untitled abstract's citation names the speaker and the session once each", () => {
@@ -116,9 +164,19 @@ test("wording: a conference whose abstracts are all on the home page is linked a
   const home = page(site.read("/"));
   assert.is(home("#latest-conference ~ p a, #latest-conference").last().text(), "About the IAP 29th Annual Conference");
   const year = page(site.read("/news/2023/"));
-  assert.equal(year("header nav [aria-current=page]").map((_, link) => year(link).text()).get(), ["Years"]);
+  assert.equal(
+    year("header nav [aria-current=page]")
+      .map((_, link) => year(link).text())
+      .get(),
+    ["Years"],
+  );
   const news = page(site.read("/news/"));
-  assert.equal(news("header nav [aria-current=page]").map((_, link) => news(link).text()).get(), ["News"]);
+  assert.equal(
+    news("header nav [aria-current=page]")
+      .map((_, link) => news(link).text())
+      .get(),
+    ["News"],
+  );
   assert.is(news('link[rel=alternate][href="/feeds/abstracts.json"]').length, 1);
   assert.is(news('footer a[href="/feeds/abstracts.json"]').text(), "JSON Feed");
   assert.ok(site.exists("/feeds/abstracts.json"));
@@ -139,8 +197,16 @@ test("without JavaScript the offline page shows no empty “Available on this de
 test("the service worker precaches what the search page loads, not Pagefind's worker, UI or unused wasm", () => {
   const worker = site.read("/sw.js");
   const urls = [...worker.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1] ?? "");
-  const pagefindFiles = urls.filter((url) => url.startsWith("pagefind/")).map((url) => url.replace(/[0-9a-f]{10}/, "HASH")).sort();
-  assert.equal(pagefindFiles, ["pagefind/pagefind-entry.json", "pagefind/pagefind.en_HASH.pf_meta", "pagefind/pagefind.js", "pagefind/wasm.en.pagefind"]);
+  const pagefindFiles = urls
+    .filter((url) => url.startsWith("pagefind/"))
+    .map((url) => url.replace(/[0-9a-f]{10}/, "HASH"))
+    .sort();
+  assert.equal(pagefindFiles, [
+    "pagefind/pagefind-entry.json",
+    "pagefind/pagefind.en_HASH.pf_meta",
+    "pagefind/pagefind.js",
+    "pagefind/wasm.en.pagefind",
+  ]);
   assert.is(urls.filter((url) => url === "search/index.html").length, 1);
 });
 

@@ -26,7 +26,10 @@ test("labelled names the Pagefind call (and page) of every error", () => {
 test("indexedPageCount adds up the pages of every language in pagefind-entry.json", () => {
   const entry = JSON.stringify({
     version: "1.6.0",
-    languages: { en: { hash: "en_1", wasm: "en", page_count: 11000 }, fr: { hash: "fr_1", wasm: "fr", page_count: 13 } },
+    languages: {
+      en: { hash: "en_1", wasm: "en", page_count: 11000 },
+      fr: { hash: "fr_1", wasm: "fr", page_count: 13 },
+    },
   });
   assert.is(indexedPageCount(entry), 11013);
   assert.is(indexedPageCount(JSON.stringify({ version: "1.6.0", languages: {} })), 0);
@@ -68,7 +71,10 @@ test("searchSource keeps the element marked data-pagefind-body, nested elements 
     searchSource(page),
     `<!doctype html><html lang="es"><head><meta charset="utf-8"></head><body><article class="article" data-pagefind-body data-pagefind-meta="type:News"><h1>Título</h1><article><p>Inner</p></article><p data-pagefind-ignore>x</p></article></body></html>`,
   );
-  assert.is(searchSource(`<html><body><div data-pagefind-body>Words</div></body></html>`), `<!doctype html><html><head><meta charset="utf-8"></head><body><div data-pagefind-body>Words</div></body></html>`);
+  assert.is(
+    searchSource(`<html><body><div data-pagefind-body>Words</div></body></html>`),
+    `<!doctype html><html><head><meta charset="utf-8"></head><body><div data-pagefind-body>Words</div></body></html>`,
+  );
 });
 
 test("searchSource gives back the whole page when Pagefind could read anything outside the body", () => {
@@ -133,12 +139,21 @@ test("planIndexParts packs whole years, newest first, into parts of at most the 
   const years = new Map([["/abstracts/annual-27/x/", 2022]]);
   assert.equal(planIndexParts(urls, 5, years), [
     { folders: ["news/2024", "news/2023"], pages: 5, years: { from: 2023, to: 2024 }, bundle: "pagefind" },
-    { folders: ["news/2022", "abstracts/annual-27"], pages: 5, years: { from: 2022, to: 2022 }, bundle: "pagefind/part-2" },
+    {
+      folders: ["news/2022", "abstracts/annual-27"],
+      pages: 5,
+      years: { from: 2022, to: 2022 },
+      bundle: "pagefind/part-2",
+    },
   ]);
   // A year larger than the limit is a part of its own; it is never split.
   assert.equal(
     planIndexParts(urls, 3, years).map((part) => [part.bundle, part.pages]),
-    [["pagefind", 3], ["pagefind/part-2", 2], ["pagefind/part-3", 5]],
+    [
+      ["pagefind", 3],
+      ["pagefind/part-2", 2],
+      ["pagefind/part-3", 5],
+    ],
   );
   assert.equal(planIndexParts(urls, undefined, years).length, 1);
   assert.throws(() => planIndexParts(urls, 5), /the year of \/abstracts\/annual-27\/x\/ is not known/);
@@ -146,7 +161,10 @@ test("planIndexParts packs whole years, newest first, into parts of at most the 
 
 test("planSearch has Pagefind read the search sources only for an index in one part, and never for an empty one", () => {
   const urls = ["/news/2024/a/", "/news/2023/b/"];
-  assert.equal(planSearch(urls, { sourceDir: "/site/.search-source" }).sources, { dir: "/site/.search-source", urls: new Set(urls) });
+  assert.equal(planSearch(urls, { sourceDir: "/site/.search-source" }).sources, {
+    dir: "/site/.search-source",
+    urls: new Set(urls),
+  });
   assert.is(planSearch(urls, { sourceDir: "/site/.search-source", maxIndexPages: 1 }).sources, undefined);
   assert.is(planSearch([], { sourceDir: "/site/.search-source" }).sources, undefined);
   assert.is(planSearch(urls).sources, undefined);
@@ -158,7 +176,10 @@ test("planSearch has Pagefind read the search sources only for an index in one p
 });
 
 test("partGlob names a part's folders for Pagefind", () => {
-  assert.is(partGlob(["news/2024", "news/2023", "abstracts/annual-27"]), "{news/{2024,2023},abstracts/{annual-27}}/*/index.html");
+  assert.is(
+    partGlob(["news/2024", "news/2023", "abstracts/annual-27"]),
+    "{news/{2024,2023},abstracts/{annual-27}}/*/index.html",
+  );
 });
 
 test("an archive larger than one index is indexed in parts, listed in parts.json, every article once", async () => {
@@ -169,18 +190,35 @@ test("an archive larger than one index is indexed in parts, listed in parts.json
     "/abstracts/annual-27/fourth/": articlePage("Fourth", true),
   });
   const urls = ["/news/2023/first/", "/news/2023/second/", "/news/2022/third/", "/abstracts/annual-27/fourth/"];
-  const report = await writeSearchIndex(siteDir, planSearch(urls, { maxIndexPages: 2, years: new Map([["/abstracts/annual-27/fourth/", 2022]]) }));
+  const report = await writeSearchIndex(
+    siteDir,
+    planSearch(urls, { maxIndexPages: 2, years: new Map([["/abstracts/annual-27/fourth/", 2022]]) }),
+  );
   assert.equal(report.errors, []);
   assert.is(report.pages, 4);
   assert.is(report.parts, 2);
-  const parts = JSON.parse(readFileSync(path.join(siteDir, "pagefind/parts.json"), "utf8")) as { parts: { bundle: string; folders: string[]; pages: number }[] };
-  assert.equal(parts.parts, [{ bundle: "pagefind/part-2/", folders: ["news/2022", "abstracts/annual-27"], pages: 2, years: { from: 2022, to: 2022 } }]);
+  const parts = JSON.parse(readFileSync(path.join(siteDir, "pagefind/parts.json"), "utf8")) as {
+    parts: { bundle: string; folders: string[]; pages: number }[];
+  };
+  assert.equal(parts.parts, [
+    {
+      bundle: "pagefind/part-2/",
+      folders: ["news/2022", "abstracts/annual-27"],
+      pages: 2,
+      years: { from: 2022, to: 2022 },
+    },
+  ]);
   for (const bundle of ["pagefind", "pagefind/part-2"]) {
-    const entry = JSON.parse(readFileSync(path.join(siteDir, bundle, "pagefind-entry.json"), "utf8")) as { languages: { en: { page_count: number } } };
+    const entry = JSON.parse(readFileSync(path.join(siteDir, bundle, "pagefind-entry.json"), "utf8")) as {
+      languages: { en: { page_count: number } };
+    };
     assert.is(entry.languages.en.page_count, 2, bundle);
   }
   // One index keeps the single bundle and writes no list.
-  const single = await writeSearchIndex(writeSite({ "/news/2023/first/": articlePage("First", true) }), planSearch(["/news/2023/first/"]));
+  const single = await writeSearchIndex(
+    writeSite({ "/news/2023/first/": articlePage("First", true) }),
+    planSearch(["/news/2023/first/"]),
+  );
   assert.is(single.parts, 1);
 });
 

@@ -23,7 +23,9 @@ function sourcesAtRender(outDir: string): { found: { count?: number }; log: (lin
   const log = (line: string) => {
     const inSite = path.join(`${outDir}.tmp-${process.pid}`, ".search-source");
     if (line.startsWith("render ") && existsSync(inSite)) {
-      found.count = readdirSync(inSite, { recursive: true }).filter((name) => String(name).endsWith("index.html")).length;
+      found.count = readdirSync(inSite, { recursive: true }).filter((name) =>
+        String(name).endsWith("index.html"),
+      ).length;
     }
   };
   return { found, log };
@@ -34,7 +36,11 @@ const atRender = sourcesAtRender(siteOut);
 const site = await buildSite(content, { outDir: siteOut, log: atRender.log });
 const articles = readdirSync(site.outDir, { recursive: true })
   .map(String)
-  .filter((file) => /^(news|abstracts)\/[^/]+\/[^/]+\/index\.html$/.test(file) && readFileSync(path.join(site.outDir, file), "utf8").includes("data-pagefind-body"))
+  .filter(
+    (file) =>
+      /^(news|abstracts)\/[^/]+\/[^/]+\/index\.html$/.test(file) &&
+      readFileSync(path.join(site.outDir, file), "utf8").includes("data-pagefind-body"),
+  )
   .map((file) => `/${file.replace(/index\.html$/, "")}`)
   .sort();
 
@@ -65,7 +71,11 @@ test("Pagefind writes the same index from the articles' search sources as from t
   assert.is(bundles[0], bundles[1]);
   pagesBundle = bundles[0];
   // Each source is the article alone: none fell back to its whole page, and they are under half the pages' bytes.
-  for (const url of articles) assert.match(searchSource(site.read(url)), /^<!doctype html><html lang="en"><head><meta charset="utf-8"><\/head><body><article class="article" data-pagefind-body/);
+  for (const url of articles)
+    assert.match(
+      searchSource(site.read(url)),
+      /^<!doctype html><html lang="en"><head><meta charset="utf-8"><\/head><body><article class="article" data-pagefind-body/,
+    );
   const bytes = (html: (url: string) => string) => articles.reduce((sum, url) => sum + Buffer.byteLength(html(url)), 0);
   const [pages, sources] = [bytes((url) => site.read(url)), bytes((url) => searchSource(site.read(url)))];
   assert.ok(sources < pages * 0.55, `sources ${sources} bytes, pages ${pages}`);
@@ -76,7 +86,10 @@ test("the build indexes every article from its sources, in a hidden folder of th
   assert.is(site.report.search.pages, 92);
   assert.not.ok(existsSync(path.join(site.outDir, ".search-source")));
   // The one hidden file published is the marker that a build wrote the folder.
-  assert.equal(readdirSync(site.outDir).filter((name) => name.startsWith(".")), [outputMarker]);
+  assert.equal(
+    readdirSync(site.outDir).filter((name) => name.startsWith(".")),
+    [outputMarker],
+  );
   // The sources are listed in the order of the pages indexed in the first test: the same index.
   assert.ok(pagesBundle);
   assert.is(hashTree(path.join(site.outDir, "pagefind")), pagesBundle);

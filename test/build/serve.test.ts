@@ -21,7 +21,12 @@ const guide = await pdfWithText(["The guide."]);
 const site = await buildSite(
   writeContent({
     "news/2023/mou-signed/index.md": newsFile(
-      { title: "MoU signed", date: "2023-11-14", image: "\n  src: photo.jpg\n  alt: A yellow circle", documents: "\n  - src: guide.pdf\n    title: Guide" },
+      {
+        title: "MoU signed",
+        date: "2023-11-14",
+        image: "\n  src: photo.jpg\n  alt: A yellow circle",
+        documents: "\n  - src: guide.pdf\n    title: Guide",
+      },
       "The associations signed.\n",
     ),
     "news/2023/mou-signed/photo.jpg": await photoWithGps(),
@@ -44,9 +49,15 @@ async function freePort(): Promise<number> {
 }
 
 /** `npm run serve -- <site> --port N [...]`, once it says it is serving, with what it printed until then. */
-async function serve(...args: string[]): Promise<{ url: string; port: number; printed: string; process: ChildProcess }> {
+async function serve(
+  ...args: string[]
+): Promise<{ url: string; port: number; printed: string; process: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", site.outDir, "--port", String(port), ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/serve.ts", site.outDir, "--port", String(port), ...args],
+    { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] },
+  );
   let printed = "";
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -61,7 +72,12 @@ async function serve(...args: string[]): Promise<{ url: string; port: number; pr
 const root = await serve();
 const head = async (url: string, headers: Record<string, string> = {}) => {
   const response = await fetch(url, { headers });
-  return { status: response.status, type: response.headers.get("content-type"), body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    body: Buffer.from(await response.arrayBuffer()),
+    headers: response.headers,
+  };
 };
 
 test("each file is sent with its type: an attached PDF as application/pdf, a .jpg as image/jpeg", async () => {
@@ -78,7 +94,10 @@ test("each file is sent with its type: an attached PDF as application/pdf, a .jp
       "/feeds/news.json",
       "/sitemap.xml",
       "/robots.txt",
-    ].map(async (file) => [file.replace(/[\w-]+-240\./, "…-240.").replace(/site\.\w+\.css/, "site.….css"), (await head(`${root.url}${file}`)).type]),
+    ].map(async (file) => [
+      file.replace(/[\w-]+-240\./, "…-240.").replace(/site\.\w+\.css/, "site.….css"),
+      (await head(`${root.url}${file}`)).type,
+    ]),
   );
   assert.equal(types, [
     ["/news/2023/mou-signed/guide.pdf", "application/pdf"],
@@ -102,7 +121,9 @@ test("text is gzipped for a browser that asks; the bytes are the page's", async 
     get(`${root.url}/news/2023/mou-signed/`, { headers: { "accept-encoding": "gzip" } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }));
+      response.on("end", () =>
+        resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }),
+      );
     }).on("error", reject),
   );
   assert.is(encoding, "gzip");
@@ -140,10 +161,15 @@ test("under --base-path /archive/, the site answers there and nowhere else; /arc
 });
 
 test("a page served beside the site (the bench's default-UI page) is HTML, and the site is not written to", async () => {
-  const server = await serveSite(site.outDir, { extraPages: new Map([["/bench-default-ui/", "<!doctype html><title>Default UI</title>"]]) });
+  const server = await serveSite(site.outDir, {
+    extraPages: new Map([["/bench-default-ui/", "<!doctype html><title>Default UI</title>"]]),
+  });
   try {
     const page = await head(`${server.url}/bench-default-ui/`);
-    assert.equal([page.status, page.type, page.body.toString()], [200, "text/html; charset=utf-8", "<!doctype html><title>Default UI</title>"]);
+    assert.equal(
+      [page.status, page.type, page.body.toString()],
+      [200, "text/html; charset=utf-8", "<!doctype html><title>Default UI</title>"],
+    );
     assert.not.ok(readdirSync(site.outDir).includes("bench-default-ui"));
   } finally {
     await server.close();
@@ -190,7 +216,10 @@ test("a file that cannot be read gets a 500 (or a cut response once its headers 
   symlinkSync("/proc/self/mem", path.join(unreadable, "data.bin"));
   const server = await serveSite(unreadable);
   try {
-    assert.equal(await head(`${server.url}/notes.txt`).then(({ status, body }) => [status, body.toString()]), [500, "server error: the device reported an input/output error: the disk may be failing (EIO)\n"]);
+    assert.equal(await head(`${server.url}/notes.txt`).then(({ status, body }) => [status, body.toString()]), [
+      500,
+      "server error: the device reported an input/output error: the disk may be failing (EIO)\n",
+    ]);
     const cut = await fetch(`${server.url}/data.bin`).then(
       (response) => response.arrayBuffer().then(() => "read whole"),
       (error: Error) => `${error.message}: ${(error.cause as Error).message}`,

@@ -4,7 +4,16 @@
  * own search index, a BagIt bag that verifies until a byte changes, and the same bytes every time.
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { test } from "uvu";
@@ -23,19 +32,33 @@ const abstractFile = (conference: string, session: string, body: string) =>
   `---\nconference: ${conference}\nsession: ${session}\nspeakers:\n  - name: Juan Bautista Mahiques\n    role: Attorney General\n---\n${body}\n`;
 
 const content = writeContent({
-  "news/2021/middle.md": newsFile({ title: "Middle item", date: "2021-07-15", tags: "[training]" }, "The quokka workshop of 2021.\n"),
+  "news/2021/middle.md": newsFile(
+    { title: "Middle item", date: "2021-07-15", tags: "[training]" },
+    "The quokka workshop of 2021.\n",
+  ),
   "news/2024/later.md": newsFile({ title: "Later item", date: "2024-02-01" }, "A numbat visit in 2024.\n"),
   "news/2023/launch.md": newsFile(
-    { title: "Launch of the wombat programme", date: "2023-03-10", tags: "[training]", aliases: "[/News/Wombat-Launch]" },
+    {
+      title: "Launch of the wombat programme",
+      date: "2023-03-10",
+      tags: "[training]",
+      aliases: "[/News/Wombat-Launch]",
+    },
     "The Fiscalía joined the wombat programme.\n\nIt follows [the 2021 workshop](/news/2021/middle/), the [23rd conference](/conferences/annual-23/) and [the agreement](/news/2023/cooperation/#cite-this).\n",
   ),
-  "news/2023/cooperation.md": newsFile({ title: "Cooperation agreement", date: "2023-06-01", tags: "[training, cybercrime]" }, "An agreement was signed.\n"),
+  "news/2023/cooperation.md": newsFile(
+    { title: "Cooperation agreement", date: "2023-06-01", tags: "[training, cybercrime]" },
+    "An agreement was signed.\n",
+  ),
   "news/2023/december.md": newsFile({ title: "December meeting", date: "2023-12-05" }, "A meeting in December.\n"),
   "abstracts/annual-28/evidence.md": abstractFile("annual-28", "Workshop", "Evidence across borders."),
   "abstracts/annual-27/earlier.md": abstractFile("annual-27", "Plenary", "Platypus evidence of 2022."),
 });
 const generator = (() => {
-  const { name, version } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { name: string; version: string };
+  const { name, version } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+  };
   return `${name} ${version}`;
 })();
 
@@ -50,9 +73,22 @@ const htmlFiles = listFiles(data).filter((file) => file.endsWith(".html"));
 test("only the year's news and abstracts have pages; other years and their conferences have none", () => {
   assert.equal(
     listFiles(data).filter((file) => /^(news|abstracts)\/[^/]+\/[^/]+\/index\.html$/.test(file)),
-    ["abstracts/annual-28/evidence/index.html", "news/2023/cooperation/index.html", "news/2023/december/index.html", "news/2023/launch/index.html"],
+    [
+      "abstracts/annual-28/evidence/index.html",
+      "news/2023/cooperation/index.html",
+      "news/2023/december/index.html",
+      "news/2023/launch/index.html",
+    ],
   );
-  for (const gone of ["news/2021", "news/2024", "abstracts/annual-27", "conferences/annual-27", "conferences/annual-23", "offline", "sw.js"]) {
+  for (const gone of [
+    "news/2021",
+    "news/2024",
+    "abstracts/annual-27",
+    "conferences/annual-27",
+    "conferences/annual-23",
+    "offline",
+    "sw.js",
+  ]) {
     assert.not.ok(existsSync(path.join(data, gone)), gone);
   }
   assert.equal(report.build.news, 3);
@@ -61,47 +97,74 @@ test("only the year's news and abstracts have pages; other years and their confe
 
 test("every listing counts the year only", () => {
   const $ = page(read("/years/"));
-  assert.equal($(".year-table tbody tr").map((_, row) => text($(row))).get(), ["2023 3 1"]);
+  assert.equal(
+    $(".year-table tbody tr")
+      .map((_, row) => text($(row)))
+      .get(),
+    ["2023 3 1"],
+  );
   assert.is(text(page(read("/news/"))("main .meta").first()), "3 news items, newest first. Browse by year or topic.");
   assert.is(text(page(read("/news/2023/"))("main > .meta")), "3 news items and 1 abstract in 2023.");
   const topics = page(read("/topics/"));
-  assert.equal(topics(".item-list h2").map((_, h) => text(topics(h))).get().filter((line) => !line.includes("(0 news items)")), [
-    "Training (2 news items)",
-    "Cybercrime (1 news item)",
-  ]);
+  assert.equal(
+    topics(".item-list h2")
+      .map((_, h) => text(topics(h)))
+      .get()
+      .filter((line) => !line.includes("(0 news items)")),
+    ["Training (2 news items)", "Cybercrime (1 news item)"],
+  );
   const conferences = page(read("/conferences/"));
-  assert.equal(conferences(".item-list h2").map((_, h) => text(conferences(h))).get(), ["IAP 28th Annual Conference"]);
+  assert.equal(
+    conferences(".item-list h2")
+      .map((_, h) => text(conferences(h)))
+      .get(),
+    ["IAP 28th Annual Conference"],
+  );
   assert.match(text(conferences(".item-list .meta")), /· 1 abstract$/);
   const speakers = page(read("/speakers/"));
-  assert.equal(speakers(".az-list li").map((_, li) => text(speakers(li))).get(), ["Mahiques, Juan Bautista (1 abstract)"]);
+  assert.equal(
+    speakers(".az-list li")
+      .map((_, li) => text(speakers(li)))
+      .get(),
+    ["Mahiques, Juan Bautista (1 abstract)"],
+  );
   assert.is(text(page(read("/speakers/juan-bautista-mahiques/"))("main .meta").first()), "1 abstract, newest first.");
   const feed = JSON.parse(read("/feeds/news.json")) as { items: { title: string }[] };
-  assert.equal(feed.items.map((item) => item.title), ["December meeting", "Cooperation agreement", "Launch of the wombat programme"]);
-  assert.is((JSON.parse(read("/pagefind/pagefind-entry.json")) as { languages: { en: { page_count: number } } }).languages.en.page_count, 4);
+  assert.equal(
+    feed.items.map((item) => item.title),
+    ["December meeting", "Cooperation agreement", "Launch of the wombat programme"],
+  );
+  assert.is(
+    (JSON.parse(read("/pagefind/pagefind-entry.json")) as { languages: { en: { page_count: number } } }).languages.en
+      .page_count,
+    4,
+  );
   assert.not.ok(read("/sitemap.xml").includes("/news/2021/"));
   const about = page(read("/snapshot/"));
-  assert.equal(about(".snapshot-facts dt").map((_, dt) => `${text(about(dt))}: ${text(about(dt).next())}`).get(), [
-    "Period: 2023",
-    "News items: 3",
-    "Conference abstracts: 1",
-    "Conferences: 1",
-    "Speakers: 1",
-    "Taken on: 1 June 2025",
-    `Made with: ${generator}`,
-    "Content: not from a git repository",
-  ]);
+  assert.equal(
+    about(".snapshot-facts dt")
+      .map((_, dt) => `${text(about(dt))}: ${text(about(dt).next())}`)
+      .get(),
+    [
+      "Period: 2023",
+      "News items: 3",
+      "Conference abstracts: 1",
+      "Conferences: 1",
+      "Speakers: 1",
+      "Taken on: 1 June 2025",
+      `Made with: ${generator}`,
+      "Content: not from a git repository",
+    ],
+  );
 });
 
 test("links to pages outside the year go to the live site, marked as leaving the snapshot", () => {
   const $ = page(read("/news/2023/launch/"));
   const leaving = $(".prose a.leaves-snapshot");
-  assert.equal(
-    leaving.map((_, a) => `${$(a).attr("href")} rel=${$(a).attr("rel")} "${$(a).text()}"`).get(),
-    [
-      'https://archive.iap-association.org/news/2021/middle/ rel=external "the 2021 workshop↗ (live site)"',
-      'https://archive.iap-association.org/conferences/annual-23/ rel=external "23rd conference↗ (live site)"',
-    ],
-  );
+  assert.equal(leaving.map((_, a) => `${$(a).attr("href")} rel=${$(a).attr("rel")} "${$(a).text()}"`).get(), [
+    'https://archive.iap-association.org/news/2021/middle/ rel=external "the 2021 workshop↗ (live site)"',
+    'https://archive.iap-association.org/conferences/annual-23/ rel=external "23rd conference↗ (live site)"',
+  ]);
   assert.is($('.prose a:contains("the agreement")').attr("href"), "../cooperation/index.html#cite-this");
   // Every link to the live site, on every page, is marked.
   for (const file of htmlFiles) {
@@ -116,7 +179,11 @@ test("links to pages outside the year go to the live site, marked as leaving the
 test("every page has the banner, and every URL names a file, relatively, so that it reads from disk", () => {
   for (const file of htmlFiles) {
     const $ = page(read(`/${file}`));
-    assert.is(text($(".snapshot-banner p")), "Archived snapshot of IAP News Archive, 2023, taken on 1 June 2025. About this snapshot · Live archive↗ (live site)", file);
+    assert.is(
+      text($(".snapshot-banner p")),
+      "Archived snapshot of IAP News Archive, 2023, taken on 1 June 2025. About this snapshot · Live archive↗ (live site)",
+      file,
+    );
     $("[href], [src], [action]").each((_, element) => {
       const url = $(element).attr("href") ?? $(element).attr("src") ?? $(element).attr("action") ?? "";
       if (/^(https?:|#)/.test(url)) return;
@@ -124,17 +191,31 @@ test("every page has the banner, and every URL names a file, relatively, so that
       assert.ok(/\.(html|css|js|svg|xml|json)$/.test(target) && existsSync(path.join(data, target)), `${file}: ${url}`);
     });
   }
-  assert.match(read("/News/Wombat-Launch/"), '<meta http-equiv="refresh" content="0; url=../../news/2023/launch/index.html">');
-  assert.is(page(read("/news/2023/launch/"))('link[rel="canonical"]').attr("href"), "https://archive.iap-association.org/news/2023/launch/");
+  assert.match(
+    read("/News/Wombat-Launch/"),
+    '<meta http-equiv="refresh" content="0; url=../../news/2023/launch/index.html">',
+  );
+  assert.is(
+    page(read("/news/2023/launch/"))('link[rel="canonical"]').attr("href"),
+    "https://archive.iap-association.org/news/2023/launch/",
+  );
 });
 
 test("no service worker and no module script: the search page loads one classic script", () => {
-  assert.equal(readdirSync(path.join(data, "assets")).map((name) => name.replace(/\.[0-9a-f]{10}\./, ".")).sort(), ["favicon.svg", "search.js", "site.css"]);
+  assert.equal(
+    readdirSync(path.join(data, "assets"))
+      .map((name) => name.replace(/\.[0-9a-f]{10}\./, "."))
+      .sort(),
+    ["favicon.svg", "search.js", "site.css"],
+  );
   for (const file of htmlFiles) assert.not.ok(read(`/${file}`).includes('type="module"'), file);
   const search = page(read("/search/"));
-  assert.equal(search("head script").map((_, script) => `${search(script).attr("src")} defer=${search(script).attr("defer") !== undefined}`).get(), [
-    `../assets/${readdirSync(path.join(data, "assets")).find((name) => name.startsWith("search."))} defer=true`,
-  ]);
+  assert.equal(
+    search("head script")
+      .map((_, script) => `${search(script).attr("src")} defer=${search(script).attr("defer") !== undefined}`)
+      .get(),
+    [`../assets/${readdirSync(path.join(data, "assets")).find((name) => name.startsWith("search."))} defer=true`],
+  );
 });
 
 test("the index for searching from disk finds the year's words, not other years'", async () => {
@@ -143,7 +224,8 @@ test("the index for searching from disk finds the year's words, not other years'
   const index = sandbox.window.archiveSearchIndex;
   assert.ok(isDiskIndex(index));
   const engine = createDiskSearch(index, `file://${data}/`);
-  const titles = async (term: string) => Promise.all((await engine.search(term)).results.map(async (hit) => (await hit.data()).meta.title));
+  const titles = async (term: string) =>
+    Promise.all((await engine.search(term)).results.map(async (hit) => (await hit.data()).meta.title));
   assert.equal(await titles("wombat"), ["Launch of the wombat programme"]);
   assert.equal(await titles("fiscalia"), ["Launch of the wombat programme"]);
   assert.equal(await titles("evidence"), ["Juan Bautista Mahiques: Workshop"]);
@@ -161,8 +243,14 @@ test("the index for searching from disk finds the year's words, not other years'
 });
 
 test("the bag: declaration, bag-info, a manifest of every payload file; it verifies as a folder and as a zip", async () => {
-  assert.equal(listFiles(first).filter((file) => !file.startsWith("data/")), ["bag-info.txt", "bagit.txt", "manifest-sha512.txt", "tagmanifest-sha512.txt"]);
-  assert.is(readFileSync(path.join(first, "bagit.txt"), "utf8"), "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+  assert.equal(
+    listFiles(first).filter((file) => !file.startsWith("data/")),
+    ["bag-info.txt", "bagit.txt", "manifest-sha512.txt", "tagmanifest-sha512.txt"],
+  );
+  assert.is(
+    readFileSync(path.join(first, "bagit.txt"), "utf8"),
+    "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
+  );
   const payload = listFiles(data);
   const bytes = payload.reduce((sum, file) => sum + statSync(path.join(data, file)).size, 0);
   assert.is(
@@ -179,7 +267,10 @@ test("the bag: declaration, bag-info, a manifest of every payload file; it verif
     ].join("\n"),
   );
   assert.equal(
-    readFileSync(path.join(first, "manifest-sha512.txt"), "utf8").trim().split("\n").map((line) => line.slice(130)),
+    readFileSync(path.join(first, "manifest-sha512.txt"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.slice(130)),
     payload.map((file) => `data/${file}`),
   );
   const valid = { problems: [], algorithms: ["sha512"], payloadFiles: payload.length, payloadBytes: bytes };
@@ -189,7 +280,10 @@ test("the bag: declaration, bag-info, a manifest of every payload file; it verif
 
 /** `npm run verify` on `target`: its exit code and what it printed. */
 function verify(target: string): { code: number | null; output: string } {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/verify.ts", target], { cwd: repoRoot, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/verify.ts", target], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
   return { code: run.status, output: `${run.stdout}${run.stderr}`.trim() };
 }
 

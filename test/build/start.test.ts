@@ -30,7 +30,11 @@ test("the preview is built and served with the live-reload client", async () => 
   assert.is(text(page(await get("/news/2023/alpha/"))("h1")), "Alpha item");
   const tab = await browser.newPage();
   await tab.goto(`${base}/news/2023/alpha/`);
-  assert.equal(await tab.locator("script[src^='/.11ty/reload-client.js']").count(), 1, "the dev server's live-reload client is in the page");
+  assert.equal(
+    await tab.locator("script[src^='/.11ty/reload-client.js']").count(),
+    1,
+    "the dev server's live-reload client is in the page",
+  );
   await tab.close();
 });
 
@@ -50,7 +54,9 @@ test("search finds the edit once the whole build after it is served", async () =
   const tab = await browser.newPage();
   await tab.goto(`${base}/search/?q=flamingo`);
   await tab.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
-  const found = await tab.locator("#search-results a[href]").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  const found = await tab
+    .locator("#search-results a[href]")
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
   assert.equal(found, ["/news/2023/alpha/"]);
   await tab.close();
 });
@@ -90,17 +96,37 @@ async function newNewsItem() {
 
 test("the editor's form is made from the schema: required fields, a date picker, topics and photos", async () => {
   const { tab, origins } = await newNewsItem();
-  assert.equal(
-    await tab.locator("label").allTextContents(),
-    ["Title", "Date", "Summary (optional)", "Topics (optional)", "Aliases (optional)", "Draft (optional)", "Slug (optional)", "Image (optional)", "Photo (optional)", "Description of the photo (alt text) (optional)", "Caption (optional)", "Credit (optional)", "Documents (optional)", "Video (optional)", "Url (optional)", "Title (optional)", "Language (optional)", "Translation of (optional)", "Text"],
-  );
+  assert.equal(await tab.locator("label").allTextContents(), [
+    "Title",
+    "Date",
+    "Summary (optional)",
+    "Topics (optional)",
+    "Aliases (optional)",
+    "Draft (optional)",
+    "Slug (optional)",
+    "Image (optional)",
+    "Photo (optional)",
+    "Description of the photo (alt text) (optional)",
+    "Caption (optional)",
+    "Credit (optional)",
+    "Documents (optional)",
+    "Video (optional)",
+    "Url (optional)",
+    "Title (optional)",
+    "Language (optional)",
+    "Translation of (optional)",
+    "Text",
+  ]);
   assert.is(await tab.locator("input[type=date]").count(), 1);
   await tab.getByLabel("Topics (optional)").click();
   const options = await tab.locator("[class*=-option]").allTextContents();
   assert.equal(options.slice(0, 3), ["International cooperation", "Memoranda of understanding", "Drug trafficking"]);
   await tab.keyboard.press("Escape");
   // The preview pane is styled by the site's own stylesheet.
-  assert.is(await tab.frameLocator("iframe").locator("link[rel=stylesheet][href^='/assets/site.'][href$='.css']").count(), 1);
+  assert.is(
+    await tab.frameLocator("iframe").locator("link[rel=stylesheet][href^='/assets/site.'][href$='.css']").count(),
+    1,
+  );
   // A required field left empty: Decap refuses to save and marks it.
   await tab.getByRole("button", { name: "Publish" }).click();
   await tab.getByText("Publish now").click();
@@ -127,7 +153,10 @@ test("an item made in the editor is saved as a page bundle, served at once and f
   await tab.locator("input[type=file]").setInputFiles(programme);
   await tab.getByRole("button", { name: "Choose selected" }).click();
   await tab.getByLabel("Title (optional)").nth(0).waitFor();
-  await tab.locator("label", { hasText: /^Title$/ }).nth(1).click();
+  await tab
+    .locator("label", { hasText: /^Title$/ })
+    .nth(1)
+    .click();
   await tab.keyboard.type("Conference programme");
   await tab.locator("[data-slate-editor]").click();
   await tab.keyboard.type("The pelican conference opened with a session on cooperation.");
@@ -135,7 +164,9 @@ test("an item made in the editor is saved as a page bundle, served at once and f
   await tab.getByRole("button", { name: "Publish" }).click();
   await tab.getByText("Publish now").click();
   await tab.getByText("Image: Description of the photo (alt text) is required").waitFor();
-  await tab.getByLabel("Description of the photo (alt text) (optional)").fill("Delegates at the door of the conference hall");
+  await tab
+    .getByLabel("Description of the photo (alt text) (optional)")
+    .fill("Delegates at the door of the conference hall");
 
   const updated = nextLine(/^updated \/news\/2024\/pelican-conference-opens\/ in /);
   const rebuiltWithItem = nextLine(/^background pass done/);
@@ -169,19 +200,32 @@ test("an item made in the editor is saved as a page bundle, served at once and f
       "",
     ].join("\n"),
   );
-  assert.ok(readFileSync(path.join(bundle, "pelican.jpg")).equals(readFileSync(photo)), "the photo is saved as uploaded");
-  assert.ok(readFileSync(path.join(bundle, "programme.pdf")).equals(readFileSync(programme)), "the PDF is saved as uploaded");
+  assert.ok(
+    readFileSync(path.join(bundle, "pelican.jpg")).equals(readFileSync(photo)),
+    "the photo is saved as uploaded",
+  );
+  assert.ok(
+    readFileSync(path.join(bundle, "programme.pdf")).equals(readFileSync(programme)),
+    "the PDF is saved as uploaded",
+  );
 
   const article = page(await get("/news/2024/pelican-conference-opens/"));
   assert.is(text(article("h1")), "Pelican conference opens");
   assert.is(article("article img").first().attr("alt"), "Delegates at the door of the conference hall");
-  assert.equal(article("article a[href$='programme.pdf']").map((_, link) => text(article(link))).get().length, 1);
+  assert.equal(
+    article("article a[href$='programme.pdf']")
+      .map((_, link) => text(article(link)))
+      .get().length,
+    1,
+  );
 
   await rebuiltWithItem;
   const search = await browser.newPage();
   await search.goto(`${base}/search/?q=pelican`);
   await search.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
-  const found = await search.locator("#search-results a[href]").evaluateAll((links) => [...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))]);
+  const found = await search
+    .locator("#search-results a[href]")
+    .evaluateAll((links) => [...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))]);
   assert.equal(found, ["/news/2024/pelican-conference-opens/"]);
   await search.close();
 });
@@ -190,7 +234,10 @@ test("a broken save prints the build's error and the last good page stays served
   const refused = nextLine(/^preview not updated: fix the errors above and save again$/);
   writeFileSync(article, newsFile({ title: "Alpha item", date: "2023-02-30" }, "Broken.\n"));
   await refused;
-  assert.ok(output.some((line) => line.includes(`alpha.md:3: date "2023-02-30" is not a calendar date`)), output.join("\n"));
+  assert.ok(
+    output.some((line) => line.includes(`alpha.md:3: date "2023-02-30" is not a calendar date`)),
+    output.join("\n"),
+  );
   assert.is(text(page(await get("/news/2023/alpha/"))("h1")), "Alpha item, revised");
 });
 
@@ -208,10 +255,16 @@ test("an item saved from the editor that the build refuses shows the build's own
   await tab.getByText("Entry saved").nth(notices).waitFor();
   await refused;
   assert.ok(
-    output.some((line) => line.includes(`news/1980/before-the-archive/index.md:3: date "1980-01-01" is before 1990, the first year of the archive`)),
+    output.some((line) =>
+      line.includes(
+        `news/1980/before-the-archive/index.md:3: date "1980-01-01" is before 1990, the first year of the archive`,
+      ),
+    ),
     output.join("\n"),
   );
-  const banner = tab.getByRole("alert").filter({ hasText: "Saved, but the build refuses it: the preview was not updated" });
+  const banner = tab
+    .getByRole("alert")
+    .filter({ hasText: "Saved, but the build refuses it: the preview was not updated" });
   await banner.waitFor();
   assert.match(
     (await banner.locator("pre").textContent()) ?? "",

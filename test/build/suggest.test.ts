@@ -15,9 +15,14 @@ import { foldText } from "../../src/assets/shared/fold.ts";
 import { bucketsForQuery, parseBucket, suggestQuery, type DictionaryWord } from "../../src/assets/shared/suggest.ts";
 import { buildSite, repoRoot, writeContent } from "../support/site.ts";
 
-const corpus = Object.fromEntries(generateCorpus({ news: 300, abstracts: 100, seed: 7 }).map((file) => [file.path, file.text]));
+const corpus = Object.fromEntries(
+  generateCorpus({ news: 300, abstracts: 100, seed: 7 }).map((file) => [file.path, file.text]),
+);
 const seed = "abstracts/annual-27/mahiques-heads-of-prosecution-services.md";
-const site = await buildSite(writeContent({ ...corpus, [seed]: readFileSync(path.join(repoRoot, "src", seed), "utf8") }), { validateHtml: "sample" });
+const site = await buildSite(
+  writeContent({ ...corpus, [seed]: readFileSync(path.join(repoRoot, "src", seed), "utf8") }),
+  { validateHtml: "sample" },
+);
 const folder = path.join(site.outDir, suggestionWordsFolder);
 
 /** What the search page does: fetch the files of the query's letters, suggest from their words. */
@@ -103,7 +108,10 @@ test("the dictionary holds names accent-folded with their usual spelling, and ea
   assert.ok((bogota?.pages ?? 0) > 0);
   assert.is(foldText("Bogotá"), "bogota");
   const files = readdirSync(folder);
-  assert.ok(files.every((file) => /^([a-z]|other)\.txt$/.test(file)), files.join(" "));
+  assert.ok(
+    files.every((file) => /^([a-z]|other)\.txt$/.test(file)),
+    files.join(" "),
+  );
   const largest = Math.max(...files.map((file) => gzipSync(readFileSync(path.join(folder, file))).length));
   assert.ok(largest < 20_000, `largest file ${largest} bytes gzipped`);
 });

@@ -26,10 +26,18 @@ const content = writeContent({
     { title: "Launch of the wombat programme", date: "2023-03-10", aliases: "[/News/Wombat-Launch]" },
     "The Fiscalía joined the wombat programme.\n\nIt follows [the agreement](/news/2023/cooperation/) and [the 2021 workshop](/news/2021/middle/).\n",
   ),
-  "news/2023/cooperation.md": newsFile({ title: "Cooperation agreement", date: "2023-06-01" }, "An agreement on quokka habitats was signed.\n"),
+  "news/2023/cooperation.md": newsFile(
+    { title: "Cooperation agreement", date: "2023-06-01" },
+    "An agreement on quokka habitats was signed.\n",
+  ),
   "news/2021/middle.md": newsFile({ title: "Middle item", date: "2021-07-15" }, "A workshop of 2021.\n"),
   "news/2023/files/index.md": newsFile(
-    { title: "Files of the meeting", date: "2023-02-01", documents: '\n  - src: "100%25 final.txt"\n    title: Final\n  - src: "report#1.txt"\n    title: Report\n  - src: "what?.txt"\n    title: Questions' },
+    {
+      title: "Files of the meeting",
+      date: "2023-02-01",
+      documents:
+        '\n  - src: "100%25 final.txt"\n    title: Final\n  - src: "report#1.txt"\n    title: Report\n  - src: "what?.txt"\n    title: Questions',
+    },
     "The meeting's files.\n",
   ),
   "news/2023/files/100% final.txt": "The final text.\n",
@@ -64,9 +72,13 @@ async function readRecords(): Promise<Response[]> {
     records.push({
       url: record.warcTargetURI ?? "",
       status: record.httpHeaders?.statusCode === undefined ? undefined : Number(record.httpHeaders.statusCode),
-      headers: Object.fromEntries([...(record.httpHeaders?.headers ?? [])].map(([name, value]) => [name.toLowerCase(), value])),
+      headers: Object.fromEntries(
+        [...(record.httpHeaders?.headers ?? [])].map(([name, value]) => [name.toLowerCase(), value]),
+      ),
       payload,
-      warcHeaders: Object.fromEntries([...record.warcHeaders.headers].map(([name, value]) => [name.toLowerCase(), value])),
+      warcHeaders: Object.fromEntries(
+        [...record.warcHeaders.headers].map(([name, value]) => [name.toLowerCase(), value]),
+      ),
     });
   }
   return records;
@@ -75,7 +87,10 @@ const records = await readRecords();
 const byUrl = new Map(records.map((record) => [record.url, record]));
 
 test("the WACZ holds the WARC (stored, not compressed again), the index, the pages and the datapackage with its digest", () => {
-  assert.equal([...files.keys()], ["archive/data.warc.gz", "datapackage-digest.json", "datapackage.json", "indexes/index.cdxj", "pages/pages.jsonl"]);
+  assert.equal(
+    [...files.keys()],
+    ["archive/data.warc.gz", "datapackage-digest.json", "datapackage.json", "indexes/index.cdxj", "pages/pages.jsonl"],
+  );
   assert.ok(files.get("archive/data.warc.gz")?.stored);
   const datapackage = JSON.parse(text("datapackage.json")) as Record<string, unknown>;
   assert.equal(
@@ -84,7 +99,8 @@ test("the WACZ holds the WARC (stored, not compressed again), the index, the pag
       profile: "data-package",
       wacz_version: "1.1.1",
       title: "IAP News Archive, 2023",
-      description: "Web archive of IAP News Archive (International Association of Prosecutors), 2023, as published on 2025-06-01.",
+      description:
+        "Web archive of IAP News Archive (International Association of Prosecutors), 2023, as published on 2025-06-01.",
       created: "2025-06-01T12:00:00Z",
       software: report.info.generator,
       mainPageUrl: live,
@@ -99,7 +115,10 @@ test("the WACZ holds the WARC (stored, not compressed again), the index, the pag
       return { name: path.posix.basename(name), path: name, hash: `sha256:${sha256(bytes)}`, bytes: bytes.byteLength };
     }),
   );
-  assert.equal(JSON.parse(text("datapackage-digest.json")), { path: "datapackage.json", hash: `sha256:${sha256(files.get("datapackage.json")?.read() ?? Buffer.alloc(0))}` });
+  assert.equal(JSON.parse(text("datapackage-digest.json")), {
+    path: "datapackage.json",
+    hash: `sha256:${sha256(files.get("datapackage.json")?.read() ?? Buffer.alloc(0))}`,
+  });
 });
 
 test("warcio reads every record back: a warcinfo first, then one response a published file, each payload matching its sha256 digest", () => {
@@ -127,7 +146,12 @@ test("pages are archived at their live URLs as the live site serves them, with H
   // Root-relative links, as on the live site: not the bag's links for reading from disk.
   assert.ok(html.includes('href="/news/2023/cooperation/"'), "link to the other article");
   assert.not.ok(html.includes("index.html"), "no file names in links");
-  assert.is(byUrl.get(`${live}assets/${path.basename(readFileSync(path.join(first, "manifest-sha512.txt"), "utf8").match(/assets\/(site\.[0-9a-f]+\.css)/)?.[1] ?? "")}`)?.headers["content-type"], "text/css; charset=utf-8");
+  assert.is(
+    byUrl.get(
+      `${live}assets/${path.basename(readFileSync(path.join(first, "manifest-sha512.txt"), "utf8").match(/assets\/(site\.[0-9a-f]+\.css)/)?.[1] ?? "")}`,
+    )?.headers["content-type"],
+    "text/css; charset=utf-8",
+  );
   assert.is(byUrl.get(`${live}pagefind/pagefind.js`)?.headers["content-type"], "text/javascript; charset=utf-8");
   assert.not.ok(byUrl.has(`${live}_headers`));
   assert.not.ok(byUrl.has(`${live}search-index.js`));
@@ -142,14 +166,23 @@ test("an alias is archived as a 301 to its article", () => {
 test("a document whose name holds %, # or ? is archived at the URL its page links to, with the index key of that URL", () => {
   const files = `${live}news/2023/files/`;
   const html = byUrl.get(files)?.payload.toString("utf8") ?? "";
-  assert.equal([...html.matchAll(/<a href="([^"]+)" download>/g)].map((match) => match[1]), ["100%25%20final.txt", "report%231.txt", "what%3F.txt"]);
+  assert.equal(
+    [...html.matchAll(/<a href="([^"]+)" download>/g)].map((match) => match[1]),
+    ["100%25%20final.txt", "report%231.txt", "what%3F.txt"],
+  );
   const urls = ["100%25%20final.txt", "report%231.txt", "what%3F.txt"].map((name) => `${files}${name}`);
-  assert.equal(urls.map((url) => byUrl.get(url)?.payload.toString("utf8")), ["The final text.\n", "Report number one.\n", "Questions asked.\n"]);
+  assert.equal(
+    urls.map((url) => byUrl.get(url)?.payload.toString("utf8")),
+    ["The final text.\n", "Report number one.\n", "Questions asked.\n"],
+  );
   // Each line's SURT key (warcio's, escapes in lower case) and its url.
   const keys = text("indexes/index.cdxj")
     .split("\n")
     .filter((line) => line.startsWith("org,iap-association,archive)/news/2023/files/"))
-    .map((line) => `${line.slice(0, line.indexOf(" "))} ${(JSON.parse(line.slice(line.indexOf("{"))) as { url: string }).url}`);
+    .map(
+      (line) =>
+        `${line.slice(0, line.indexOf(" "))} ${(JSON.parse(line.slice(line.indexOf("{"))) as { url: string }).url}`,
+    );
   assert.equal(keys, [
     `org,iap-association,archive)/news/2023/files/ ${files}`,
     `org,iap-association,archive)/news/2023/files/100%25%20final.txt ${files}100%25%20final.txt`,
@@ -164,25 +197,37 @@ test("the index is sorted, one CDXJ line a response, each pointing at its record
   assert.is(lines.length, records.length - 1);
   const launch = lines.find((line) => line.startsWith("org,iap-association,archive)/news/2023/launch/ "));
   const fields = JSON.parse(launch?.slice(launch.indexOf("{")) ?? "{}") as Record<string, string>;
-  assert.equal({ ...fields, offset: undefined, length: undefined }, {
-    url: `${live}news/2023/launch/`,
-    mime: "text/html",
-    status: "200",
-    digest: sha256(byUrl.get(`${live}news/2023/launch/`)?.payload ?? Buffer.alloc(0)),
-    length: undefined,
-    offset: undefined,
-    filename: "data.warc.gz",
-  });
+  assert.equal(
+    { ...fields, offset: undefined, length: undefined },
+    {
+      url: `${live}news/2023/launch/`,
+      mime: "text/html",
+      status: "200",
+      digest: sha256(byUrl.get(`${live}news/2023/launch/`)?.payload ?? Buffer.alloc(0)),
+      length: undefined,
+      offset: undefined,
+      filename: "data.warc.gz",
+    },
+  );
   assert.ok(launch?.startsWith("org,iap-association,archive)/news/2023/launch/ 20250601120000 {"));
 });
 
 test("pages.jsonl: a header, then every article of the year with its URL, capture time, title, text and language", () => {
-  const [header, ...pages] = text("pages/pages.jsonl").trim().split("\n").map((line) => JSON.parse(line) as Record<string, string>);
+  const [header, ...pages] = text("pages/pages.jsonl")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, string>);
   assert.equal(header, { format: "json-pages-1.0", id: "pages", title: "IAP News Archive, 2023", hasText: true });
   assert.equal(
     pages.map(({ url, ts, title, text: body, inLanguage }) => ({ url, ts, title, text: body, inLanguage })),
     [
-      { url: `${live}news/2023/cooperation/`, ts: "2025-06-01T12:00:00Z", title: "Cooperation agreement", text: "An agreement on quokka habitats was signed.", inLanguage: "en" },
+      {
+        url: `${live}news/2023/cooperation/`,
+        ts: "2025-06-01T12:00:00Z",
+        title: "Cooperation agreement",
+        text: "An agreement on quokka habitats was signed.",
+        inLanguage: "en",
+      },
       {
         url: `${live}news/2023/launch/`,
         ts: "2025-06-01T12:00:00Z",
@@ -190,14 +235,23 @@ test("pages.jsonl: a header, then every article of the year with its URL, captur
         text: "The Fiscalía joined the wombat programme. It follows the agreement and the 2021 workshop.",
         inLanguage: "en",
       },
-      { url: `${live}news/2023/files/`, ts: "2025-06-01T12:00:00Z", title: "Files of the meeting", text: "The meeting's files.", inLanguage: "en" },
+      {
+        url: `${live}news/2023/files/`,
+        ts: "2025-06-01T12:00:00Z",
+        title: "Files of the meeting",
+        text: "The meeting's files.",
+        inLanguage: "en",
+      },
     ],
   );
 });
 
 /** `npm run verify` on `target`: its exit code and what it printed. */
 function verify(target: string): { code: number | null; output: string } {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/verify.ts", target], { cwd: repoRoot, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/verify.ts", target], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
   return { code: run.status, output: `${run.stdout}${run.stderr}`.trim() };
 }
 
@@ -210,7 +264,9 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
 
   const wacz = readFileSync(waczPath);
   const warcStart = wacz.indexOf(warc.subarray(0, 200));
-  const entry = cdx.map((line) => JSON.parse(line.slice(line.indexOf("{"))) as { url: string; offset: string; length: string }).find((fields) => fields.url === `${live}news/2023/launch/`);
+  const entry = cdx
+    .map((line) => JSON.parse(line.slice(line.indexOf("{"))) as { url: string; offset: string; length: string })
+    .find((fields) => fields.url === `${live}news/2023/launch/`);
   const offset = Number(entry?.offset);
   const changed = path.join(tempDir("wacz-changed-"), "iap-2023.wacz");
   const at = warcStart + offset + Math.floor(Number(entry?.length) / 2);
@@ -219,11 +275,19 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
   const line = cdx.findIndex((cdxLine) => cdxLine.includes(`"url":"${live}news/2023/launch/"`)) + 1;
   const result = verify(changed);
   assert.is(result.code, 1);
-  const problems = result.output.split("\n").slice(1).map((problem) => problem.trim());
-  assert.is(problems[0], "damaged: archive/data.warc.gz: damaged (its CRC-32 or size differs from the zip's directory)");
+  const problems = result.output
+    .split("\n")
+    .slice(1)
+    .map((problem) => problem.trim());
+  assert.is(
+    problems[0],
+    "damaged: archive/data.warc.gz: damaged (its CRC-32 or size differs from the zip's directory)",
+  );
   assert.is(problems[1], "altered: archive/data.warc.gz (its sha256 differs from datapackage.json)");
   assert.ok(
-    problems[2]?.startsWith(`archive/data.warc.gz: record at offset ${offset} (${live}news/2023/launch/, indexes/index.cdxj line ${line}): its gzip member is damaged (`),
+    problems[2]?.startsWith(
+      `archive/data.warc.gz: record at offset ${offset} (${live}news/2023/launch/, indexes/index.cdxj line ${line}): its gzip member is damaged (`,
+    ),
     problems[2],
   );
   assert.is(problems.length, 3);
@@ -231,7 +295,11 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
 
 test("verify names each link of a page that finds no record, and the record of the same name written otherwise", async () => {
   const date = "2025-06-01T12:00:00Z";
-  const documents = { "report#1.txt": "Report number one.\n", "100% final.txt": "The final text.\n", "what?.txt": "Questions asked.\n" };
+  const documents = {
+    "report#1.txt": "Report number one.\n",
+    "100% final.txt": "The final text.\n",
+    "what?.txt": "Questions asked.\n",
+  };
   // Links written as a page would write them with the names as they are, unencoded: the archive and the pages disagree.
   const html =
     '<!doctype html><title>Files</title><link rel="stylesheet" href="/assets/gone.css">' +
@@ -240,7 +308,11 @@ test("verify names each link of a page that finds no record, and the record of t
   const info = await warcinfoRecord("data.warc.gz", date, { software: "test" });
   const records = [
     await responseRecord("news/2023/files/index.html", Buffer.from(html), date, live),
-    ...(await Promise.all(Object.entries(documents).map(([name, body]) => responseRecord(`news/2023/files/${name}`, Buffer.from(body), date, live)))),
+    ...(await Promise.all(
+      Object.entries(documents).map(([name, body]) =>
+        responseRecord(`news/2023/files/${name}`, Buffer.from(body), date, live),
+      ),
+    )),
   ];
   const cdx: string[] = [];
   let offset = info.byteLength;
@@ -249,7 +321,14 @@ test("verify names each link of a page that finds no record, and the record of t
     offset += record.bytes.byteLength;
   }
   const target = path.join(tempDir("wacz-links-"), "links.wacz");
-  const archive = { warcs: [{ name: "data.warc.gz", bytes: Buffer.concat([info, ...records.map((record) => record.bytes)]) }], cdx: cdx.sort(), pages: [], records: records.length + 1, siteRoot: live, warcDate: date };
+  const archive = {
+    warcs: [{ name: "data.warc.gz", bytes: Buffer.concat([info, ...records.map((record) => record.bytes)]) }],
+    cdx: cdx.sort(),
+    pages: [],
+    records: records.length + 1,
+    siteRoot: live,
+    warcDate: date,
+  };
   await writeWacz(target, archive, report.info);
   const folder = `${live}news/2023/files/`;
   assert.equal(verify(target), {
@@ -273,12 +352,23 @@ test("the WARC is stored with its CRC-32 and sizes in its local header, as Java'
 
 test("records past a WARC's size limit go on in data-2.warc.gz, which starts with its own warcinfo, and verify passes the package", async () => {
   // Random bytes: a record as large as its file, whatever gzip does.
-  const site = writeContent({ "index.html": '<a href="a.bin">a</a> <a href="b.bin">b</a>', "a.bin": randomBytes(3000), "b.bin": randomBytes(3000) });
+  const site = writeContent({
+    "index.html": '<a href="a.bin">a</a> <a href="b.bin">b</a>',
+    "a.bin": randomBytes(3000),
+    "b.bin": randomBytes(3000),
+  });
   const split = await archiveLiveSite(site, { siteRoot: live, redirects: [], items: [] }, report.info, 5000);
-  assert.equal(split.warcs.map((warc) => warc.name), ["data.warc.gz", "data-2.warc.gz"]);
-  const firstRecords = await Promise.all(split.warcs.map(async (warc) => (await new WARCParser([warc.bytes]).parse())?.warcType));
+  assert.equal(
+    split.warcs.map((warc) => warc.name),
+    ["data.warc.gz", "data-2.warc.gz"],
+  );
+  const firstRecords = await Promise.all(
+    split.warcs.map(async (warc) => (await new WARCParser([warc.bytes]).parse())?.warcType),
+  );
   assert.equal(firstRecords, ["warcinfo", "warcinfo"]);
-  const located = split.cdx.map((line) => JSON.parse(line.slice(line.indexOf("{"))) as Record<string, string>).map(({ url, filename }) => [url, filename]);
+  const located = split.cdx
+    .map((line) => JSON.parse(line.slice(line.indexOf("{"))) as Record<string, string>)
+    .map(({ url, filename }) => [url, filename]);
   assert.equal(located, [
     [live, "data-2.warc.gz"],
     [`${live}a.bin`, "data.warc.gz"],
@@ -305,10 +395,18 @@ async function repacked(changes: Record<string, (text: string) => string>): Prom
 }
 
 test("verify names a file changed and zipped anew: datapackage.json against its digest, any other file against datapackage.json", async () => {
-  const editedPackage = await repacked({ "datapackage.json": (json) => json.replace("IAP News Archive, 2023", "IAP News Archive, 2024") });
-  assert.equal(verify(editedPackage), { code: 1, output: `${editedPackage}: not valid, 1 problem:\n  altered: datapackage.json (its sha256 differs from datapackage-digest.json)` });
+  const editedPackage = await repacked({
+    "datapackage.json": (json) => json.replace("IAP News Archive, 2023", "IAP News Archive, 2024"),
+  });
+  assert.equal(verify(editedPackage), {
+    code: 1,
+    output: `${editedPackage}: not valid, 1 problem:\n  altered: datapackage.json (its sha256 differs from datapackage-digest.json)`,
+  });
   const editedPages = await repacked({ "pages/pages.jsonl": (jsonl) => jsonl.replace("quokka", "numbat") });
-  assert.equal(verify(editedPages), { code: 1, output: `${editedPages}: not valid, 1 problem:\n  altered: pages/pages.jsonl (its sha256 differs from datapackage.json)` });
+  assert.equal(verify(editedPages), {
+    code: 1,
+    output: `${editedPages}: not valid, 1 problem:\n  altered: pages/pages.jsonl (its sha256 differs from datapackage.json)`,
+  });
 });
 
 test("the same content and date give the same WACZ, byte for byte, with --wacz-only writing no bag and no zip", () => {

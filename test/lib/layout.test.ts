@@ -15,7 +15,9 @@ type Graph = Map<string, string[]>;
 
 /** Each TypeScript file under `folders` (repository paths) with the repository files it imports, type-only imports included. */
 function importGraph(folders: string[]): Graph {
-  const files = folders.flatMap((folder) => listFiles(path.join(repoRoot, folder)).map((file) => `${folder}/${file}`)).filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"));
+  const files = folders
+    .flatMap((folder) => listFiles(path.join(repoRoot, folder)).map((file) => `${folder}/${file}`))
+    .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"));
   const known = new Set(files);
   const graph: Graph = new Map();
   for (const file of files) {
@@ -64,7 +66,11 @@ function circles(graph: Graph): string[][] {
 
 /** Imports from files under `from` of files under `to`, as "importer → imported". */
 function importsBetween(graph: Graph, from: string, to: string): string[] {
-  return [...graph].flatMap(([file, targets]) => (file.startsWith(from) ? targets.filter((target) => target.startsWith(to)).map((target) => `${file} → ${target}`) : []));
+  return [...graph].flatMap(([file, targets]) =>
+    file.startsWith(from)
+      ? targets.filter((target) => target.startsWith(to)).map((target) => `${file} → ${target}`)
+      : [],
+  );
 }
 
 const graph = importGraph(["scripts", "src/assets"]);

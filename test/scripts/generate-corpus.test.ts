@@ -17,7 +17,8 @@ function frontMatter(text: string): Record<string, unknown> {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (match?.[1] === undefined) throw new Error(`no front matter in:\n${text.slice(0, 200)}`);
   const data: unknown = parse(match[1]);
-  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new Error("front matter is not a mapping");
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new Error("front matter is not a mapping");
   return data as Record<string, unknown>;
 }
 
@@ -103,7 +104,11 @@ test("bodies are non-trivial markdown", () => {
 
 test("the vocabulary is a real archive's: thousands of distinct words, frequent ones frequent", () => {
   const bodies = files.map((file) => file.text.replace(/^---\n[\s\S]*?\n---\n/, ""));
-  const tokens = bodies.join(" ").toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
+  const tokens =
+    bodies
+      .join(" ")
+      .toLowerCase()
+      .match(/[\p{L}\p{M}]+/gu) ?? [];
   const words = distinctWords(bodies);
   // Heaps' law: about 36,000 words of English prose hold 4,000–7,000 distinct ones (309 in the old generator).
   assert.ok(tokens.length > 30_000 && tokens.length < 45_000, `${tokens.length} words`);
@@ -118,7 +123,10 @@ test("people, places and organisations keep their diacritics and scripts", () =>
   const nonAscii = words.filter((word) => /[^a-z]/.test(word));
   assert.ok(nonAscii.length > 200, `${nonAscii.length} words with diacritics`);
   for (const script of [/\p{Script=Greek}/u, /\p{Script=Cyrillic}/u, /[ąćęłńśźż]/u, /[ạ-ỹ]/u]) {
-    assert.ok(words.some((word) => script.test(word)), `no word matches ${script}`);
+    assert.ok(
+      words.some((word) => script.test(word)),
+      `no word matches ${script}`,
+    );
   }
 });
 
@@ -127,11 +135,16 @@ test("the Brown Corpus text: real sentences, a vocabulary of its own, the same c
   assert.equal(generateCorpus({ news: 400, abstracts: 100, seed: 2, text: "brown" }), brown);
   const body = brown[0]?.text.split("\n---\n")[1] ?? "";
   // A sentence of the corpus's first sample, as printed in every edition.
-  assert.ok(generateCorpus({ news: 2000, abstracts: 0, seed: 2, text: "brown" }).some((file) => file.text.includes("The jury further said in term-end presentments that the City Executive Committee")));
+  assert.ok(
+    generateCorpus({ news: 2000, abstracts: 0, seed: 2, text: "brown" }).some((file) =>
+      file.text.includes("The jury further said in term-end presentments that the City Executive Committee"),
+    ),
+  );
   assert.ok(body.length > 1000, body.slice(0, 200));
   for (const file of brown) {
     const data = frontMatter(file.text);
-    if (file.path.startsWith("news/")) assert.ok(Array.isArray(data.tags) && data.tags.every((tag) => ALLOWED_TOPICS.has(String(tag))), file.path);
+    if (file.path.startsWith("news/"))
+      assert.ok(Array.isArray(data.tags) && data.tags.every((tag) => ALLOWED_TOPICS.has(String(tag))), file.path);
     else assert.ok(ALLOWED_CONFERENCES.has(String(data.conference)), file.path);
   }
   const subtlex = distinctWords(generateCorpus({ news: 400, abstracts: 100 }).map((file) => file.text));
@@ -155,7 +168,9 @@ test("issue 23: --other-languages 0.1 makes about 10 % of items Spanish or Frenc
   const langs = mixed.map((file) => frontMatter(file.text).lang ?? "en");
   const count = (tag: string) => langs.filter((lang) => lang === tag).length;
   assert.equal([count("en"), count("es"), count("fr")], [1077, 59, 64]);
-  const spanish = mixed.filter((file) => frontMatter(file.text).lang === "es").map((file) => file.text.split("\n---\n")[1] ?? "");
+  const spanish = mixed
+    .filter((file) => frontMatter(file.text).lang === "es")
+    .map((file) => file.text.split("\n---\n")[1] ?? "");
   const words = [...distinctWords(spanish)];
   for (const word of ["que", "de", "el", "está"]) assert.ok(words.includes(word), word);
   const translations = mixed.filter((file) => frontMatter(file.text).translationOf !== undefined);
@@ -171,15 +186,48 @@ test("issue 23: --other-languages 0.1 makes about 10 % of items Spanish or Frenc
 });
 
 test("CLI arguments: defaults, missing --out and unknown flags", () => {
-  assert.equal(parseCliArgs(["--out", "x"]), { news: 8000, abstracts: 2000, seed: 1, text: "subtlex", otherLanguages: 0, out: "x" });
-  assert.equal(parseCliArgs(["--out", "x", "--text", "brown", "--seed", "2"]), { news: 8000, abstracts: 2000, seed: 2, text: "brown", otherLanguages: 0, out: "x" });
-  assert.throws(() => parseCliArgs(["--out", "x", "--text", "lorem"]), (error: unknown) => error instanceof UsageError && error.message === '--text must be one of subtlex, brown, got "lorem"');
+  assert.equal(parseCliArgs(["--out", "x"]), {
+    news: 8000,
+    abstracts: 2000,
+    seed: 1,
+    text: "subtlex",
+    otherLanguages: 0,
+    out: "x",
+  });
+  assert.equal(parseCliArgs(["--out", "x", "--text", "brown", "--seed", "2"]), {
+    news: 8000,
+    abstracts: 2000,
+    seed: 2,
+    text: "brown",
+    otherLanguages: 0,
+    out: "x",
+  });
+  assert.throws(
+    () => parseCliArgs(["--out", "x", "--text", "lorem"]),
+    (error: unknown) =>
+      error instanceof UsageError && error.message === '--text must be one of subtlex, brown, got "lorem"',
+  );
   assert.is(parseCliArgs(["--out", "x", "--other-languages", "0.1"]).otherLanguages, 0.1);
-  assert.throws(() => parseCliArgs(["--out", "x", "--other-languages", "10%"]), (error: unknown) => error instanceof UsageError);
-  assert.throws(() => parseCliArgs(["--out", "x", "--other-languages", "2"]), (error: unknown) => error instanceof UsageError);
-  assert.throws(() => parseCliArgs([]), (error: unknown) => error instanceof UsageError);
-  assert.throws(() => parseCliArgs(["--out", "x", "--bogus"]), (error: unknown) => error instanceof UsageError);
-  assert.throws(() => parseCliArgs(["--out", "x", "--news", "-3"]), (error: unknown) => error instanceof UsageError);
+  assert.throws(
+    () => parseCliArgs(["--out", "x", "--other-languages", "10%"]),
+    (error: unknown) => error instanceof UsageError,
+  );
+  assert.throws(
+    () => parseCliArgs(["--out", "x", "--other-languages", "2"]),
+    (error: unknown) => error instanceof UsageError,
+  );
+  assert.throws(
+    () => parseCliArgs([]),
+    (error: unknown) => error instanceof UsageError,
+  );
+  assert.throws(
+    () => parseCliArgs(["--out", "x", "--bogus"]),
+    (error: unknown) => error instanceof UsageError,
+  );
+  assert.throws(
+    () => parseCliArgs(["--out", "x", "--news", "-3"]),
+    (error: unknown) => error instanceof UsageError,
+  );
 });
 
 test.run();

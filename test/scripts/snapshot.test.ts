@@ -18,10 +18,35 @@ test("a year, with the defaults: the sample content, today, snapshots/<site>-<ye
 
 test("a period, with every option; paths are taken from where the command runs", () => {
   assert.equal(
-    parseSnapshotArgs(["--from", "2019", "--to", "2021", "--out", "out/s", "--content", "../content", "--base-path", "archive", "--date", "2024-02-29"], "/work/here"),
-    { contentDir: "/work/content", period: { from: 2019, to: 2021 }, outDir: "/work/here/out/s", takenOn: "2024-02-29", basePath: "/archive/" },
+    parseSnapshotArgs(
+      [
+        "--from",
+        "2019",
+        "--to",
+        "2021",
+        "--out",
+        "out/s",
+        "--content",
+        "../content",
+        "--base-path",
+        "archive",
+        "--date",
+        "2024-02-29",
+      ],
+      "/work/here",
+    ),
+    {
+      contentDir: "/work/content",
+      period: { from: 2019, to: 2021 },
+      outDir: "/work/here/out/s",
+      takenOn: "2024-02-29",
+      basePath: "/archive/",
+    },
   );
-  assert.is(parseSnapshotArgs(["--from", "2019", "--to", "2021"], "/", "2026-01-01").outDir, path.join(repoRoot, "snapshots/iap-news-archive-2019-2021"));
+  assert.is(
+    parseSnapshotArgs(["--from", "2019", "--to", "2021"], "/", "2026-01-01").outDir,
+    path.join(repoRoot, "snapshots/iap-news-archive-2019-2021"),
+  );
 });
 
 test("a wrong period or date is refused with what to give instead", () => {
@@ -38,14 +63,20 @@ test("a wrong period or date is refused with what to give instead", () => {
   assert.is(refused(["--year", "2023", "--from", "2019"]), "give either --year or --from and --to, not both");
   assert.is(refused(["--year", "23"]), '--year "23" is not a year (four digits, e.g. 2023)');
   assert.is(refused(["--from", "2021", "--to", "2019"]), "--from 2021 is after --to 2019");
-  assert.is(refused(["--year", "2023", "--date", "2023-02-30"]), '--date "2023-02-30" is not a calendar date (YYYY-MM-DD)');
+  assert.is(
+    refused(["--year", "2023", "--date", "2023-02-30"]),
+    '--date "2023-02-30" is not a calendar date (YYYY-MM-DD)',
+  );
 });
 
 test("--wacz asks for the web archive beside the bag, --wacz-only for it alone, not both", () => {
   assert.is(parseSnapshotArgs(["--year", "2023"], "/", "2026-01-01").wacz, undefined);
   assert.is(parseSnapshotArgs(["--year", "2023", "--wacz"], "/", "2026-01-01").wacz, "also");
   assert.is(parseSnapshotArgs(["--year", "2023", "--wacz-only"], "/", "2026-01-01").wacz, "only");
-  assert.throws(() => parseSnapshotArgs(["--year", "2023", "--wacz", "--wacz-only"], "/", "2026-01-01"), /give --wacz \(the bag, its zip and the WACZ\) or --wacz-only, not both/);
+  assert.throws(
+    () => parseSnapshotArgs(["--year", "2023", "--wacz", "--wacz-only"], "/", "2026-01-01"),
+    /give --wacz \(the bag, its zip and the WACZ\) or --wacz-only, not both/,
+  );
 });
 
 test("the period as shown and as a file name", () => {

@@ -31,7 +31,10 @@ const lines = run.stdout.split("\n");
 
 /** A file's line as printed, without the "(1.2 s)" it ends with: the only part that varies between runs. */
 function lineOf(name: string): string | undefined {
-  return lines.find((line) => line.includes(`/${name}.test.ts `))?.replace(/ \S+\/([\w-]+\.test\.ts) /, " $1 ").replace(/\s+\(\d+\.\d s\)$/, "");
+  return lines
+    .find((line) => line.includes(`/${name}.test.ts `))
+    ?.replace(/ \S+\/([\w-]+\.test\.ts) /, " $1 ")
+    .replace(/\s+\(\d+\.\d s\)$/, "");
 }
 
 test("each file's line carries uvu's own counts, skipped tests included", () => {

@@ -21,13 +21,22 @@ const gib = 1024 ** 3;
 function verify(target: string): { code: number | null; output: string; seconds: number; peakBytes: number } {
   const peakFile = path.join(dir, "peak");
   const started = performance.now();
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--import", "./test/support/peak-memory.ts", "scripts/verify.ts", target], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    env: { ...process.env, PEAK_MEMORY_FILE: peakFile },
-    timeout: 120_000,
-  });
-  return { code: run.status, output: `${run.stdout}${run.stderr}`.trim(), seconds: (performance.now() - started) / 1000, peakBytes: Number(readFileSync(peakFile, "utf8")) };
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--import", "./test/support/peak-memory.ts", "scripts/verify.ts", target],
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+      env: { ...process.env, PEAK_MEMORY_FILE: peakFile },
+      timeout: 120_000,
+    },
+  );
+  return {
+    code: run.status,
+    output: `${run.stdout}${run.stderr}`.trim(),
+    seconds: (performance.now() - started) / 1000,
+    peakBytes: Number(readFileSync(peakFile, "utf8")),
+  };
 }
 
 test("a 4 MB zip with a 4 GiB entry of zeros is refused before anything is inflated, as a bag's zip and as a WACZ", () => {
@@ -74,15 +83,22 @@ test("an entry that declares 1,000 bytes and inflates to 4 GiB is stopped at its
 test("many small entries that together inflate past 100 times the zip's size are refused, naming the entry that passes it", async () => {
   const target = path.join(dir, "many.zip");
   const mebibyte = Buffer.alloc(1024 * 1024);
-  const entries = Array.from({ length: 100 }, (_, index) => ({ name: `bag/data/zeros-${String(index + 1).padStart(3, "0")}.bin`, size: mebibyte.byteLength, read: () => mebibyte }));
+  const entries = Array.from({ length: 100 }, (_, index) => ({
+    name: `bag/data/zeros-${String(index + 1).padStart(3, "0")}.bin`,
+    size: mebibyte.byteLength,
+    read: () => mebibyte,
+  }));
   await writeZip(target, entries, "2025-06-01");
   assert.ok(statSync(target).size < 200_000, `${statSync(target).size} bytes`);
   // 100 MiB in a zip of about 100 kB: past the 64 MiB any zip may hold at the 65th entry.
   const result = verify(target);
-  assert.equal({ code: result.code, output: result.output }, {
-    code: 1,
-    output: `verify: ${target}: its entries up to "bag/data/zeros-065.bin" would inflate to 68.2 MB, over the 67.1 MB any zip may hold: refused as a likely zip bomb, nothing inflated`,
-  });
+  assert.equal(
+    { code: result.code, output: result.output },
+    {
+      code: 1,
+      output: `verify: ${target}: its entries up to "bag/data/zeros-065.bin" would inflate to 68.2 MB, over the 67.1 MB any zip may hold: refused as a likely zip bomb, nothing inflated`,
+    },
+  );
 });
 
 test.run();

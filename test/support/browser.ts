@@ -20,9 +20,16 @@ export function collectErrors(page: Page): string[] {
  * everything else is a 404. `url` is the base URL without the slash; `requested` lists the path of
  * every request, in the order they came, for tests that count them.
  */
-export async function serveStatic(dir: string, { basePath = "/" } = {}): Promise<{ url: string; requested: string[]; close(): Promise<void> }> {
+export async function serveStatic(
+  dir: string,
+  { basePath = "/" } = {},
+): Promise<{ url: string; requested: string[]; close(): Promise<void> }> {
   const server = await serveSite(dir, { basePath });
-  return { url: `${server.url}${basePath.replace(/\/$/, "")}`, requested: server.requested, close: () => server.close() };
+  return {
+    url: `${server.url}${basePath.replace(/\/$/, "")}`,
+    requested: server.requested,
+    close: () => server.close(),
+  };
 }
 
 /**

@@ -53,7 +53,12 @@ const inTextShareBar = (title: string, address: string) =>
 
 const utf8Html: [string, string][] = [["Content-Type", "text/html; charset=utf-8"]];
 const at = (sitePath: string) => `${drupalRoot}${sitePath}`;
-const page = (sitePath: string, html: string): OldSiteResponse => ({ url: at(sitePath), status: 200, headers: utf8Html, body: Buffer.from(html, "utf8") });
+const page = (sitePath: string, html: string): OldSiteResponse => ({
+  url: at(sitePath),
+  status: 200,
+  headers: utf8Html,
+  body: Buffer.from(html, "utf8"),
+});
 
 export async function drupalSiteResponses(): Promise<OldSiteResponse[]> {
   const teaser = (sitePath: string, title: string, submitted: string, excerpt: string) =>
@@ -87,7 +92,8 @@ export async function drupalSiteResponses(): Promise<OldSiteResponse[]> {
         path: drupalPaths.members,
         title: "New members admitted",
         submitted: "Friday, 23 November 2018 - 09:00",
-        bodyHtml: "<p>The Association welcomes the prosecution services of two states as organisational members. The decision was taken unanimously by the Executive Committee.</p>",
+        bodyHtml:
+          "<p>The Association welcomes the prosecution services of two states as organisational members. The decision was taken unanimously by the Executive Committee.</p>",
       }),
     ),
     page(
@@ -106,9 +112,24 @@ export async function drupalSiteResponses(): Promise<OldSiteResponse[]> {
         `<h1>Cooperation</h1>${teaser(drupalPaths.hague, "Executive Committee meets in The Hague", "Tuesday, 12 March 2019 - 10:15", "The Executive Committee of the Association met in The Hague on 11 and 12 March 2019 to prepare the annual conference")}${teaser(drupalPaths.members, "New members admitted", "Friday, 23 November 2018 - 09:00", "The Association welcomes the prosecution services of two states as organisational members")}`,
       ),
     ),
-    { url: at(drupalPaths.haguePhoto), status: 200, headers: [["Content-Type", "image/jpeg"]], body: await drawnImage("jpeg", 640, 400, "#5a3d7a") },
-    { url: at(drupalPaths.maltaPhoto), status: 200, headers: [["Content-Type", "image/jpeg"]], body: await drawnImage("jpeg", 640, 400, "#7a5a24") },
-    { url: at(drupalPaths.minutes), status: 200, headers: [["Content-Type", "application/pdf"]], body: await pdfWithText(["Minutes of the Executive Committee, The Hague, March 2019."]) },
+    {
+      url: at(drupalPaths.haguePhoto),
+      status: 200,
+      headers: [["Content-Type", "image/jpeg"]],
+      body: await drawnImage("jpeg", 640, 400, "#5a3d7a"),
+    },
+    {
+      url: at(drupalPaths.maltaPhoto),
+      status: 200,
+      headers: [["Content-Type", "image/jpeg"]],
+      body: await drawnImage("jpeg", 640, 400, "#7a5a24"),
+    },
+    {
+      url: at(drupalPaths.minutes),
+      status: 200,
+      headers: [["Content-Type", "application/pdf"]],
+      body: await pdfWithText(["Minutes of the Executive Committee, The Hague, March 2019."]),
+    },
   ];
 }
 

@@ -15,7 +15,8 @@ import { tempDir } from "./site.ts";
 
 export const joomlaRoot = "https://prosecutors-network.example";
 
-const article = (id: number, slug: string) => `/index.php?option=com_content&view=article&id=${id}:${slug}&catid=3:news&Itemid=5`;
+const article = (id: number, slug: string) =>
+  `/index.php?option=com_content&view=article&id=${id}:${slug}&catid=3:news&Itemid=5`;
 
 export const joomlaPaths = {
   vienna: article(45, "annual-meeting-in-vienna"),
@@ -45,7 +46,8 @@ export function joomlaPage(title: string, main: string): string {
 
 /** An article: the headline in td.contentheading beside the PDF, print and e-mail icons, then the author, the date, the text and when it last changed. */
 export function joomlaArticle(id: number, title: string, created: string, bodyHtml: string): string {
-  const button = (href: string, alt: string, icon: string) => `<td align="right" width="100%" class="buttonheading"><a href="${escapeHtml(href)}" title="${alt}"><img src="/images/M_images/${icon}" alt="${alt}" /></a></td>`;
+  const button = (href: string, alt: string, icon: string) =>
+    `<td align="right" width="100%" class="buttonheading"><a href="${escapeHtml(href)}" title="${alt}"><img src="/images/M_images/${icon}" alt="${alt}" /></a></td>`;
   return joomlaPage(
     title,
     `<table class="contentpaneopen"><tr><td class="contentheading" width="100%">${escapeHtml(title)}</td>
@@ -58,7 +60,12 @@ ${button(`/index.php?view=article&id=${id}&format=pdf`, "PDF", "pdf_button.png")
 }
 
 export async function joomlaSiteResponses(): Promise<OldSiteResponse[]> {
-  const html = (sitePath: string, body: string): OldSiteResponse => ({ url: `${joomlaRoot}${sitePath}`, status: 200, headers: [["Content-Type", "text/html; charset=utf-8"]], body: new TextEncoder().encode(body) });
+  const html = (sitePath: string, body: string): OldSiteResponse => ({
+    url: `${joomlaRoot}${sitePath}`,
+    status: 200,
+    headers: [["Content-Type", "text/html; charset=utf-8"]],
+    body: new TextEncoder().encode(body),
+  });
   const vienna = joomlaArticle(
     45,
     "Annual meeting in Vienna",
@@ -77,9 +84,27 @@ export async function joomlaSiteResponses(): Promise<OldSiteResponse[]> {
         `<p>A three-day seminar on the investigation of cybercrime was held for members, on electronic evidence and cross-border requests.</p><p>See the report of the <a href="${escapeHtml(joomlaPaths.vienna)}">annual meeting</a>.</p>`,
       ),
     ),
-    html(joomlaPaths.home, joomlaPage("Welcome to the Prosecutors Network", `<div class="componentheading">Welcome</div><p>The Prosecutors Network brings together prosecutors from Europe and beyond since 2004. Read the latest news in the side column.</p>`)),
-    { url: `${joomlaRoot}${joomlaPaths.photo}`, status: 200, headers: [["Content-Type", "image/jpeg"]], body: await drawnImage("jpeg", 640, 400, "#2d5a7a") },
-    { url: `${joomlaRoot}${joomlaPaths.conclusions}`, status: 200, headers: [["Content-Type", "application/pdf"]], body: await pdfWithText(["Conclusions of the annual meeting in Vienna: asset recovery and mutual legal assistance."]) },
+    html(
+      joomlaPaths.home,
+      joomlaPage(
+        "Welcome to the Prosecutors Network",
+        `<div class="componentheading">Welcome</div><p>The Prosecutors Network brings together prosecutors from Europe and beyond since 2004. Read the latest news in the side column.</p>`,
+      ),
+    ),
+    {
+      url: `${joomlaRoot}${joomlaPaths.photo}`,
+      status: 200,
+      headers: [["Content-Type", "image/jpeg"]],
+      body: await drawnImage("jpeg", 640, 400, "#2d5a7a"),
+    },
+    {
+      url: `${joomlaRoot}${joomlaPaths.conclusions}`,
+      status: 200,
+      headers: [["Content-Type", "application/pdf"]],
+      body: await pdfWithText([
+        "Conclusions of the annual meeting in Vienna: asset recovery and mutual legal assistance.",
+      ]),
+    },
   ];
 }
 

@@ -3,7 +3,10 @@ import { readFileSync } from "node:fs";
 
 /** "0100007F" → "127.0.0.1": an IPv4 address as /proc/net/tcp writes it (little-endian hex). */
 function ipv4(hex: string): string {
-  return (hex.match(/../g) ?? []).reverse().map((byte) => parseInt(byte, 16)).join(".");
+  return (hex.match(/../g) ?? [])
+    .reverse()
+    .map((byte) => parseInt(byte, 16))
+    .join(".");
 }
 
 /** The local addresses listening on TCP `port`: "127.0.0.1", "0.0.0.0", "::" (any IPv6), or the IPv6 address's hex. */

@@ -31,7 +31,8 @@ export async function pdfWithText(pages: readonly string[]): Promise<Uint8Array>
  */
 export async function pdfBomb(mebibytes: number, unit: "zeros" | "text" = "zeros"): Promise<Uint8Array> {
   // About a mebibyte: text operators whole.
-  const block = unit === "zeros" ? Buffer.alloc(2 ** 20) : Buffer.from(unitText.repeat(Math.floor(2 ** 20 / unitText.length)));
+  const block =
+    unit === "zeros" ? Buffer.alloc(2 ** 20) : Buffer.from(unitText.repeat(Math.floor(2 ** 20 / unitText.length)));
   const stream = await deflateRepeated(block, mebibytes);
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
@@ -61,7 +62,8 @@ async function deflateRepeated(block: Buffer, count: number): Promise<Buffer> {
   };
   const first = await next();
   const repeated = await next();
-  if (!repeated.equals(await next())) throw new Error("deflateRepeated: a copy of the block does not deflate to the same bytes");
+  if (!repeated.equals(await next()))
+    throw new Error("deflateRepeated: a copy of the block does not deflate to the same bytes");
   const ended = new Promise((resolve) => deflate.on("end", resolve));
   deflate.end();
   await ended;

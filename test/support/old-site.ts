@@ -33,7 +33,10 @@ export const paths = {
 } as const;
 
 /** The text of the PDF, page by page, for the search-index test. */
-export const dublinReportText = ["Outcome report of the 21st Annual Conference of the IAP, Dublin.", "Recommendations on cooperation between prosecution services."];
+export const dublinReportText = [
+  "Outcome report of the 21st Annual Conference of the IAP, Dublin.",
+  "Recommendations on cooperation between prosecution services.",
+];
 
 /** What importing the old site must give, one entry per item (the canonical address first among its addresses). */
 export interface ExpectedItem {
@@ -57,7 +60,12 @@ export const oldSiteItems: readonly ExpectedItem[] = [
     url: at(paths.mou),
     title: "The IAP signed MOU with AIAMP",
     date: "2023-11-14",
-    addresses: [at("/News/Old-Name"), at(paths.mou), at(`${paths.mou}?viewmode=0`), `http://iap-association.org${paths.mou}`].sort(),
+    addresses: [
+      at("/News/Old-Name"),
+      at(paths.mou),
+      at(`${paths.mou}?viewmode=0`),
+      `http://iap-association.org${paths.mou}`,
+    ].sort(),
     aliases: ["/News/Old-Name", paths.mou, `${paths.mou}?viewmode=0`].sort(),
     images: [{ url: at(paths.mouPhoto), alt: "The Presidents of the IAP and of AIAMP sign the MoU" }],
     documents: [],
@@ -124,8 +132,19 @@ const mouParagraphs = [
 
 const utf8Html: [string, string][] = [["Content-Type", "text/html; charset=utf-8"]];
 
-function page(url: string, body: string | Buffer, headers: [string, string][] = utf8Html, sent?: OldSiteResponse["sent"]): OldSiteResponse {
-  return { url, status: 200, headers, body: typeof body === "string" ? Buffer.from(body, "utf8") : body, ...(sent ? { sent } : {}) };
+function page(
+  url: string,
+  body: string | Buffer,
+  headers: [string, string][] = utf8Html,
+  sent?: OldSiteResponse["sent"],
+): OldSiteResponse {
+  return {
+    url,
+    status: 200,
+    headers,
+    body: typeof body === "string" ? Buffer.from(body, "utf8") : body,
+    ...(sent ? { sent } : {}),
+  };
 }
 
 /** A small real image, JPEG or PNG, drawn from SVG. */
@@ -195,17 +214,40 @@ export async function oldSiteResponses(): Promise<OldSiteResponse[]> {
     title: "Login",
     bodyHtml: `<form action="/Login" method="post"><label>Username <input name="username" /></label><label>Password <input type="password" name="password" /></label><button>Login</button></form>`,
   });
-  const notFound = modernLayoutPage({ path: "/News/No-Such-Page", title: "Page not found", bodyHtml: `<p>The page you requested could not be found.</p>` });
+  const notFound = modernLayoutPage({
+    path: "/News/No-Such-Page",
+    title: "Page not found",
+    bodyHtml: `<p>The page you requested could not be found.</p>`,
+  });
   // Only the characters these pages use: the 2013 site's pages were saved by a Windows editor.
-  const windows1252 = (text: string) => Buffer.from(text.replace(/[’“”–]/g, (char) => String.fromCharCode({ "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96 }[char] ?? 0x3f)), "latin1");
+  const windows1252 = (text: string) =>
+    Buffer.from(
+      text.replace(/[’“”–]/g, (char) =>
+        String.fromCharCode({ "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96 }[char] ?? 0x3f),
+      ),
+      "latin1",
+    );
 
   return [
     page(at("/News"), listing(1, [paths.mou, paths.spanish, paths.dublin])),
     page(at("/News?page=2"), listing(2, [paths.statement, paths.moscow])),
     page(at(paths.mou), mou, utf8Html, { encoding: "gzip", chunked: true }),
-    { url: at("/News/Old-Name"), status: 301, headers: [["Location", at(paths.mou)], ["Content-Type", "text/html; charset=utf-8"]], body: Buffer.from(`<html><head><title>Object moved</title></head><body><h2>Object moved to <a href="${paths.mou}">here</a>.</h2></body></html>`) },
+    {
+      url: at("/News/Old-Name"),
+      status: 301,
+      headers: [
+        ["Location", at(paths.mou)],
+        ["Content-Type", "text/html; charset=utf-8"],
+      ],
+      body: Buffer.from(
+        `<html><head><title>Object moved</title></head><body><h2>Object moved to <a href="${paths.mou}">here</a>.</h2></body></html>`,
+      ),
+    },
     page(at(`${paths.mou}?viewmode=0`), mou),
-    { ...page(`http://iap-association.org${paths.mou}`, mou, utf8Html, { encoding: "gzip", chunked: true }), revisitOf: at(paths.mou) },
+    {
+      ...page(`http://iap-association.org${paths.mou}`, mou, utf8Html, { encoding: "gzip", chunked: true }),
+      revisitOf: at(paths.mou),
+    },
     page(at(paths.dublin), dublin, utf8Html, { encoding: "br" }),
     page(at(paths.moscow), windows1252(moscow), [["Content-Type", "text/html; charset=windows-1252"]]),
     page(at(paths.statement), Buffer.from(statement, "latin1"), [["Content-Type", "text/html"]]),
@@ -213,10 +255,30 @@ export async function oldSiteResponses(): Promise<OldSiteResponse[]> {
     page(at("/About-Us"), about),
     page(at("/Login"), login),
     { url: at("/News/No-Such-Page"), status: 404, headers: utf8Html, body: Buffer.from(notFound) },
-    { url: at(paths.mouPhoto), status: 200, headers: [["Content-Type", "image/jpeg"]], body: await drawnImage("jpeg", 800, 500, "#24527a") },
-    { url: at(paths.dublinPhoto), status: 200, headers: [["Content-Type", "image/jpeg"]], body: await drawnImage("jpeg", 600, 400, "#2f6f4e") },
-    { url: at(paths.dublinReport), status: 200, headers: [["Content-Type", "application/pdf"]], body: await pdfWithText(dublinReportText) },
-    { url: at(paths.logo), status: 200, headers: [["Content-Type", "image/png"]], body: await drawnImage("png", 120, 60, "#003366") },
+    {
+      url: at(paths.mouPhoto),
+      status: 200,
+      headers: [["Content-Type", "image/jpeg"]],
+      body: await drawnImage("jpeg", 800, 500, "#24527a"),
+    },
+    {
+      url: at(paths.dublinPhoto),
+      status: 200,
+      headers: [["Content-Type", "image/jpeg"]],
+      body: await drawnImage("jpeg", 600, 400, "#2f6f4e"),
+    },
+    {
+      url: at(paths.dublinReport),
+      status: 200,
+      headers: [["Content-Type", "application/pdf"]],
+      body: await pdfWithText(dublinReportText),
+    },
+    {
+      url: at(paths.logo),
+      status: 200,
+      headers: [["Content-Type", "image/png"]],
+      body: await drawnImage("png", 120, 60, "#003366"),
+    },
   ];
 }
 
@@ -235,7 +297,11 @@ export async function writeOldSite(dir = tempDir("old-site-")): Promise<WrittenO
   const warc = path.join(dir, "crawl.warc.gz");
   const { cdx } = await writeOldSiteWarc(warc, responses);
   const wacz = path.join(dir, "crawl.wacz");
-  await writeOldSiteWacz(wacz, { path: warc, cdx, bytes: readFileSync(warc) }, oldSiteItems.map((item) => ({ url: item.url, title: item.title })));
+  await writeOldSiteWacz(
+    wacz,
+    { path: warc, cdx, bytes: readFileSync(warc) },
+    oldSiteItems.map((item) => ({ url: item.url, title: item.title })),
+  );
   const mirror = path.join(dir, "mirror");
   const mirrorFiles = writeOldSiteMirror(mirror, responses);
   return { responses, warc, wacz, mirror, mirrorFiles };

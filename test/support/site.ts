@@ -36,7 +36,13 @@ export async function buildSite(contentDir: string, options: Partial<BuildOption
   // Loaded here, not above: unit tests use this module's helpers without loading the build (Eleventy, Pagefind…).
   const { build } = await import("../../scripts/lib/phases/build.ts");
   // Tests validate every page with html-validate; builds validate a sample of each template.
-  const report = await build({ contentDir, outDir, now: new Date("2025-06-01T12:00:00Z"), validateHtml: "all", ...options });
+  const report = await build({
+    contentDir,
+    outDir,
+    now: new Date("2025-06-01T12:00:00Z"),
+    validateHtml: "all",
+    ...options,
+  });
   const fileOf = (url: string) => path.join(outDir, url.endsWith("/") ? `${url}index.html` : url);
   return {
     outDir,

@@ -19,10 +19,27 @@ export interface RunningPreview {
 
 /** Starts `npm start -- --content <contentDir> --out <outDir> --port 0 --editor-port 0 [...args]` and resolves once it serves. */
 export async function startPreview(contentDir: string, outDir: string, args: string[] = []): Promise<RunningPreview> {
-  const start = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--content", contentDir, "--out", outDir, "--port", "0", "--editor-port", "0", ...args], {
-    cwd: repoRoot,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const start = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/start.ts",
+      "--content",
+      contentDir,
+      "--out",
+      outDir,
+      "--port",
+      "0",
+      "--editor-port",
+      "0",
+      ...args,
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const output: string[] = [];
   const waiting: { wanted: RegExp; resolve: (line: string) => void }[] = [];
   createInterface({ input: start.stdout }).on("line", (line) => {
@@ -41,7 +58,8 @@ export async function startPreview(contentDir: string, outDir: string, args: str
   );
   // Only the lines waited for reject; a test that stops the process does not fail.
   exited.catch(() => undefined);
-  const nextLine = (wanted: RegExp) => Promise.race([new Promise<string>((resolve) => waiting.push({ wanted, resolve })), exited]);
+  const nextLine = (wanted: RegExp) =>
+    Promise.race([new Promise<string>((resolve) => waiting.push({ wanted, resolve })), exited]);
   const served = nextLine(/^serving http/);
   const editorLine = nextLine(/^editor at /);
   const base = (await served).replace(/^serving /, "").replace(/\/$/, "");

@@ -26,8 +26,18 @@ export function zipHeaders(zip: Buffer): ZipHeaders[] {
     headers.push({
       name,
       method: zip.readUInt16LE(at + 10),
-      local: { flags: zip.readUInt16LE(local + 6), crc32: zip.readUInt32LE(local + 14), compressedSize: zip.readUInt32LE(local + 18), size: zip.readUInt32LE(local + 22) },
-      central: { flags: zip.readUInt16LE(at + 8), crc32: zip.readUInt32LE(at + 16), compressedSize: zip.readUInt32LE(at + 20), size: zip.readUInt32LE(at + 24) },
+      local: {
+        flags: zip.readUInt16LE(local + 6),
+        crc32: zip.readUInt32LE(local + 14),
+        compressedSize: zip.readUInt32LE(local + 18),
+        size: zip.readUInt32LE(local + 22),
+      },
+      central: {
+        flags: zip.readUInt16LE(at + 8),
+        crc32: zip.readUInt32LE(at + 16),
+        compressedSize: zip.readUInt32LE(at + 20),
+        size: zip.readUInt32LE(at + 24),
+      },
     });
     at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
@@ -42,11 +52,17 @@ export const dataDescriptorFlag = 0x0008;
  * zlib's deflate of 1 MiB of zeros, flushed to a byte boundary and not final, is repeated, then an
  * empty final block ends the stream: no GiB is ever compressed. `declared` lies about the size when given.
  */
-export function zipBomb(name: string, { size = 4 * 1024 ** 3, declared = size }: { size?: number; declared?: number } = {}): Buffer {
+export function zipBomb(
+  name: string,
+  { size = 4 * 1024 ** 3, declared = size }: { size?: number; declared?: number } = {},
+): Buffer {
   const mebibyte = Buffer.alloc(1024 * 1024);
   if (size % mebibyte.byteLength !== 0) throw new RangeError("size must be whole MiB");
   const chunk = deflateRawSync(mebibyte, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
-  const data = Buffer.concat([...Array.from({ length: size / mebibyte.byteLength }, () => chunk), Buffer.from([0x03, 0x00])]);
+  const data = Buffer.concat([
+    ...Array.from({ length: size / mebibyte.byteLength }, () => chunk),
+    Buffer.from([0x03, 0x00]),
+  ]);
   let crc = 0;
   for (let done = 0; done < size; done += mebibyte.byteLength) crc = crc32(mebibyte, crc);
   const fileName = Buffer.from(name, "utf8");

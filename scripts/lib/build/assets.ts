@@ -38,7 +38,11 @@ export function fingerprintedName(name: string, bytes: Uint8Array): string {
   return `${name.slice(0, -extension.length)}.${hash}${extension}`;
 }
 
-export async function writeAssets(repoRoot: string, outDir: string, { serviceWorker = true, snapshot = false } = {}): Promise<WrittenAssets> {
+export async function writeAssets(
+  repoRoot: string,
+  outDir: string,
+  { serviceWorker = true, snapshot = false } = {},
+): Promise<WrittenAssets> {
   const assetsDir = path.join(outDir, assetsFolder);
   mkdirSync(assetsDir, { recursive: true });
   const write = (name: string, bytes: Uint8Array): string => {
@@ -47,7 +51,9 @@ export async function writeAssets(repoRoot: string, outDir: string, { serviceWor
     return `/${assetsFolder}/${fingerprinted}`;
   };
   const [search, offline, register] = await Promise.all([
-    snapshot ? bundleScript(repoRoot, scriptEntries.snapshotSearch, "iife") : bundleScript(repoRoot, scriptEntries.search),
+    snapshot
+      ? bundleScript(repoRoot, scriptEntries.snapshotSearch, "iife")
+      : bundleScript(repoRoot, scriptEntries.search),
     snapshot ? undefined : bundleScript(repoRoot, scriptEntries.offline),
     serviceWorker ? bundleScript(repoRoot, scriptEntries.register) : undefined,
   ]);

@@ -21,7 +21,11 @@ export const scriptEntries = {
 } as const;
 
 /** One bundled script's bytes; scripts/lib/build/assets.ts names and writes it. */
-export async function bundleScript(repoRoot: string, entry: string, format: "esm" | "iife" = "esm"): Promise<Uint8Array> {
+export async function bundleScript(
+  repoRoot: string,
+  entry: string,
+  format: "esm" | "iife" = "esm",
+): Promise<Uint8Array> {
   const result = await build({
     entryPoints: [path.join(repoRoot, entry)],
     bundle: true,

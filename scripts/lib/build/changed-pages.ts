@@ -27,9 +27,18 @@ export type ChangedPagesReport =
   /** The content is as `since` was made from: nothing was written. */
   | { status: "unchanged" }
   /** The archive as read now, and the URLs of the pages written and removed. */
-  | { status: "updated"; archive: Archive; rendered: string[]; removed: string[]; phases: { name: string; ms: number }[] };
+  | {
+      status: "updated";
+      archive: Archive;
+      rendered: string[];
+      removed: string[];
+      phases: { name: string; ms: number }[];
+    };
 
-export async function buildChangedPages(options: BuildOptions, { cache, since, assets }: ChangedOnly): Promise<ChangedPagesReport> {
+export async function buildChangedPages(
+  options: BuildOptions,
+  { cache, since, assets }: ChangedOnly,
+): Promise<ChangedPagesReport> {
   const { outDir } = options;
   const phases: { name: string; ms: number }[] = [];
   const timed = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
@@ -56,7 +65,9 @@ export async function buildChangedPages(options: BuildOptions, { cache, since, a
     const media = await timed("media", () => publishMedia(changed, outDir, options.mediaCacheDir));
     const shown = archive.withItems(media.items);
     const lists = shown.itemPageLists(new Set(changed.map((item) => item.url)));
-    await timed("render", () => failingAs("render", "Eleventy failed", () => renderSite(shown, assets, outDir, { part: { lists } }), outDir));
+    await timed("render", () =>
+      failingAs("render", "Eleventy failed", () => renderSite(shown, assets, outDir, { part: { lists } }), outDir),
+    );
   }
   for (const url of removed) removePage(outDir, url);
   return { status: "updated", archive, rendered: changed.map((item) => item.url), removed, phases };

@@ -27,7 +27,8 @@ export function discoveryFileProblems(outDir: string, files: readonly string[]):
       if (character) {
         const code = (character[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
         problems.push(`${file}: is not well-formed XML: it holds U+${code}, which XML cannot carry`);
-      } else if (checked !== true) problems.push(`${file}: is not well-formed XML: line ${checked.err.line}: ${checked.err.msg}`);
+      } else if (checked !== true)
+        problems.push(`${file}: is not well-formed XML: line ${checked.err.line}: ${checked.err.msg}`);
     }
   }
   return problems;

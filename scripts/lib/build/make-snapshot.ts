@@ -92,7 +92,13 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
       const ms = performance.now() - started;
       const warcMs = report.phases.find((phase) => phase.name === "warc")?.ms ?? 0;
       result.wacz = { path: waczPath, bytes, records: live.records, pages: live.pages.length, ms: warcMs + ms };
-      log(phaseLine("wacz", `${pluralise(live.pages.length, "page")} with text, ${formatBytes(bytes)}: ${path.basename(waczPath)}`, ms));
+      log(
+        phaseLine(
+          "wacz",
+          `${pluralise(live.pages.length, "page")} with text, ${formatBytes(bytes)}: ${path.basename(waczPath)}`,
+          ms,
+        ),
+      );
     }
     return result;
   } finally {
@@ -101,17 +107,39 @@ export async function makeSnapshot(options: SnapshotOptions): Promise<SnapshotRe
 }
 
 /** Makes the staged site a bag, puts it in place of `outDir` and zips it beside it. */
-async function writeBagAndZip(staged: string, outDir: string, info: SnapshotInfo, report: BuildReport, log: (line: string) => void): Promise<Pick<SnapshotReport, "bag" | "zip">> {
+async function writeBagAndZip(
+  staged: string,
+  outDir: string,
+  info: SnapshotInfo,
+  report: BuildReport,
+  log: (line: string) => void,
+): Promise<Pick<SnapshotReport, "bag" | "zip">> {
   let started = performance.now();
   const bag = writeBag(staged, bagInfo(info, report));
-  log(phaseLine("bag", `${bag.payloadFiles} files, ${formatBytes(bag.payloadBytes)} in data/, ${bagAlgorithm} manifests`, performance.now() - started));
+  log(
+    phaseLine(
+      "bag",
+      `${bag.payloadFiles} files, ${formatBytes(bag.payloadBytes)} in data/, ${bagAlgorithm} manifests`,
+      performance.now() - started,
+    ),
+  );
   publish(staged, outDir);
 
   started = performance.now();
   const zipPath = `${outDir}.zip`;
   const folder = path.basename(outDir);
-  const entries = listFiles(outDir).map((file) => ({ name: `${folder}/${file}`, size: statSync(path.join(outDir, file)).size, read: () => readFileSync(path.join(outDir, file)) }));
+  const entries = listFiles(outDir).map((file) => ({
+    name: `${folder}/${file}`,
+    size: statSync(path.join(outDir, file)).size,
+    read: () => readFileSync(path.join(outDir, file)),
+  }));
   const zipBytes = await writeZip(zipPath, entries, info.takenOn);
-  log(phaseLine("zip", `${entries.length} files, ${formatBytes(zipBytes)}: ${path.basename(zipPath)}`, performance.now() - started));
+  log(
+    phaseLine(
+      "zip",
+      `${entries.length} files, ${formatBytes(zipBytes)}: ${path.basename(zipPath)}`,
+      performance.now() - started,
+    ),
+  );
   return { bag, zip: { path: zipPath, bytes: zipBytes } };
 }

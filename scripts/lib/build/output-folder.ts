@@ -4,7 +4,17 @@
  * project's own files, or a folder of someone's documents. Checked before anything is written.
  */
 import { outputMarker } from "../model/outputs.ts";
-import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { printable, systemErrorMessage } from "../util/error-message.ts";
 import { pluralise } from "../util/format.ts";
@@ -19,7 +29,8 @@ export const projectFolders = ["src", "_data", "_includes", "scripts", "test"];
  */
 const projectOutputs = { exactly: ["_site", "_preview"], inside: ["snapshots", "bench/work"] };
 
-const markerText = "iap-news-archive build output\nThis folder was written by the IAP News Archive's build (npm run build); the next build replaces it whole.\n";
+const markerText =
+  "iap-news-archive build output\nThis folder was written by the IAP News Archive's build (npm run build); the next build replaces it whole.\n";
 
 export function writeOutputMarker(siteDir: string): void {
   writeFileSync(path.join(siteDir, outputMarker), markerText);
@@ -40,14 +51,25 @@ export const siteOutput: OutputKind = {
 };
 
 /** Why `outDir` may not be the output folder of a build of `contentDir`, and what to use instead; undefined if it may. */
-export function outputFolderProblem(outDir: string, contentDir: string, repoRoot: string, kind: OutputKind = siteOutput): string | undefined {
+export function outputFolderProblem(
+  outDir: string,
+  contentDir: string,
+  repoRoot: string,
+  kind: OutputKind = siteOutput,
+): string | undefined {
   const problem = refusal(outDir, contentDir, repoRoot, kind);
   if (!problem) return undefined;
-  const candidates = kind === siteOutput ? [path.join(path.dirname(realPath(contentDir)), "_site"), path.join(repoRoot, "_site")] : [path.join(repoRoot, "snapshots", path.basename(outDir))];
+  const candidates =
+    kind === siteOutput
+      ? [path.join(path.dirname(realPath(contentDir)), "_site"), path.join(repoRoot, "_site")]
+      : [path.join(repoRoot, "snapshots", path.basename(outDir))];
   const instead = candidates.find((candidate) => refusal(candidate, contentDir, repoRoot, kind) === undefined);
   if (problem.advice === "none") return printable(`--out ${displayPath(outDir)} ${problem.reason}`);
-  const advice = problem.advice === "foreign" ? `choose an empty folder or one a ${kind.writer} wrote` : "use a folder of its own";
-  return printable(`--out ${displayPath(outDir)} ${problem.reason}${instead ? `; ${advice}, e.g. --out ${displayPath(instead)}` : problem.advice === "foreign" ? `; ${advice}` : ""}`);
+  const advice =
+    problem.advice === "foreign" ? `choose an empty folder or one a ${kind.writer} wrote` : "use a folder of its own";
+  return printable(
+    `--out ${displayPath(outDir)} ${problem.reason}${instead ? `; ${advice}, e.g. --out ${displayPath(instead)}` : problem.advice === "foreign" ? `; ${advice}` : ""}`,
+  );
 }
 
 /** Why not, and which advice follows: a folder of its own, an empty one or a build's, or none (the reason gives its own). */
@@ -60,17 +82,31 @@ function refusal(outDir: string, contentDir: string, repoRoot: string, kind: Out
   const out = realPath(outDir);
   const content = realPath(contentDir);
   const refuse = (reason: string): Refusal => ({ reason, advice: "own" });
-  if (out === path.parse(out).root) return refuse("is the root folder: publishing replaces the output folder, and everything in it would be deleted");
-  if (out === content) return refuse("is the content folder: publishing would replace every content file with the site");
-  if (isInside(content, out)) return refuse(`contains the content folder ${displayPath(contentDir)}: publishing would delete it`);
-  if (isInside(out, content)) return refuse(`is inside the content folder ${displayPath(contentDir)}: the site would be written into the content and read back as content`);
+  if (out === path.parse(out).root)
+    return refuse("is the root folder: publishing replaces the output folder, and everything in it would be deleted");
+  if (out === content)
+    return refuse("is the content folder: publishing would replace every content file with the site");
+  if (isInside(content, out))
+    return refuse(`contains the content folder ${displayPath(contentDir)}: publishing would delete it`);
+  if (isInside(out, content))
+    return refuse(
+      `is inside the content folder ${displayPath(contentDir)}: the site would be written into the content and read back as content`,
+    );
   const root = realPath(repoRoot);
   for (const folder of projectFolders.map((name) => path.join(root, name))) {
-    if (out === folder || isInside(folder, out)) return refuse(`${out === folder ? "is" : "contains"} the project's folder ${path.basename(folder)}/: publishing would delete it`);
-    if (isInside(out, folder)) return refuse(`is inside the project's folder ${path.basename(folder)}/: the site must not be mixed with the project's own files`);
+    if (out === folder || isInside(folder, out))
+      return refuse(
+        `${out === folder ? "is" : "contains"} the project's folder ${path.basename(folder)}/: publishing would delete it`,
+      );
+    if (isInside(out, folder))
+      return refuse(
+        `is inside the project's folder ${path.basename(folder)}/: the site must not be mixed with the project's own files`,
+      );
   }
   if ((out === root || isInside(out, root)) && !isProjectOutput(path.relative(root, out))) {
-    return refuse(`is a folder of the project, not one of its outputs: inside the project a ${kind.writer} writes only to _site, _preview, snapshots/… or bench/work/…, and publishing would replace it`);
+    return refuse(
+      `is a folder of the project, not one of its outputs: inside the project a ${kind.writer} writes only to _site, _preview, snapshots/… or bench/work/…, and publishing would replace it`,
+    );
   }
   let entry;
   try {
@@ -78,10 +114,16 @@ function refusal(outDir: string, contentDir: string, repoRoot: string, kind: Out
   } catch {
     return writableProblem(out);
   }
-  if (!entry.isDirectory()) return refuse("is a file, not a folder: publishing replaces the output folder as a whole, and would delete the file");
+  if (!entry.isDirectory())
+    return refuse(
+      "is a file, not a folder: publishing replaces the output folder as a whole, and would delete the file",
+    );
   if (mountPoints().has(out)) {
     const inside = printable(displayPath(path.join(outDir, "site")));
-    return { reason: `is a mount point (a disk, or a bind mount): publishing replaces the output folder by renaming it, which a mount point does not allow; build into a folder inside it, e.g. --out ${inside}`, advice: "none" };
+    return {
+      reason: `is a mount point (a disk, or a bind mount): publishing replaces the output folder by renaming it, which a mount point does not allow; build into a folder inside it, e.g. --out ${inside}`,
+      advice: "none",
+    };
   }
   const entries = readdirSync(out);
   const foreign = entries.length > 0 ? kind.foreign(out, entries) : undefined;
@@ -91,7 +133,9 @@ function refusal(outDir: string, contentDir: string, repoRoot: string, kind: Out
 
 function isProjectOutput(relative: string): boolean {
   const posix = relative.split(path.sep).join("/");
-  return projectOutputs.exactly.includes(posix) || projectOutputs.inside.some((folder) => posix.startsWith(`${folder}/`));
+  return (
+    projectOutputs.exactly.includes(posix) || projectOutputs.inside.some((folder) => posix.startsWith(`${folder}/`))
+  );
 }
 
 /**
@@ -116,7 +160,9 @@ export function holdsForeign(dir: string, entries: readonly string[], writer: st
   const isFolder = (name: string) => statSync(path.join(dir, name), { throwIfNoEntry: false })?.isDirectory() ?? false;
   const folders = sorted.filter(isFolder).length;
   const files = sorted.length - folders;
-  const counted = [files > 0 ? pluralise(files, "file") : "", folders > 0 ? pluralise(folders, "folder") : ""].filter(Boolean).join(" and ");
+  const counted = [files > 0 ? pluralise(files, "file") : "", folders > 0 ? pluralise(folders, "folder") : ""]
+    .filter(Boolean)
+    .join(" and ");
   const shown = sorted.slice(0, 3).map((name) => (isFolder(name) ? `${name}/` : name));
   return `holds ${counted} that no ${writer} wrote (${shown.join(", ")}${sorted.length > 3 ? ", …" : ""}): publishing would delete them`;
 }
@@ -146,7 +192,15 @@ function mountPoints(): Set<string> {
   try {
     const lines = readFileSync("/proc/self/mountinfo", "utf8").split("\n");
     // The fifth field is the mount point, with space, tab, newline and backslash as octal escapes.
-    return new Set(lines.map((line) => (line.split(" ")[4] ?? "").replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)))).filter(Boolean));
+    return new Set(
+      lines
+        .map((line) =>
+          (line.split(" ")[4] ?? "").replace(/\\([0-7]{3})/g, (_, octal: string) =>
+            String.fromCharCode(parseInt(octal, 8)),
+          ),
+        )
+        .filter(Boolean),
+    );
   } catch {
     return new Set();
   }

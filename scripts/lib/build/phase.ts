@@ -89,7 +89,12 @@ export class BuildError extends Error {
  * in their one line, naming `where` when the error names no file: any other error is a fault of
  * the build, thrown on with its stack.
  */
-export async function failingAs<T>(phase: string, what: string | undefined, run: () => T | Promise<T>, where?: string): Promise<T> {
+export async function failingAs<T>(
+  phase: string,
+  what: string | undefined,
+  run: () => T | Promise<T>,
+  where?: string,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {

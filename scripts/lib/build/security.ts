@@ -5,7 +5,15 @@
  * WebAssembly and start workers, which Pagefind needs (pagefind.app/docs/search-config/#csp).
  */
 import { assetsFolder, serviceWorkerPath } from "../model/outputs.ts";
-import { bundleFolder, chunkFolders, indexEntryFile, metaSuffix, scriptFile, wasmFilePrefix, workerFile } from "../../../src/assets/shared/pagefind-internals.ts";
+import {
+  bundleFolder,
+  chunkFolders,
+  indexEntryFile,
+  metaSuffix,
+  scriptFile,
+  wasmFilePrefix,
+  workerFile,
+} from "../../../src/assets/shared/pagefind-internals.ts";
 
 const common = [
   "default-src 'self'",
@@ -51,7 +59,10 @@ export function headersFile(basePath: string): string {
     ...chunkFolders.map((folder): [string, string[]] => [at(`/${bundleFolder}/${folder}/*`), [immutable]]),
     [at(`/${bundleFolder}/*${metaSuffix}`), [immutable]],
     // Fixed names whose content changes with every build.
-    ...[scriptFile, indexEntryFile, workerFile, `${wasmFilePrefix}*`].map((file): [string, string[]] => [at(`/${bundleFolder}/${file}`), [revalidate]]),
+    ...[scriptFile, indexEntryFile, workerFile, `${wasmFilePrefix}*`].map((file): [string, string[]] => [
+      at(`/${bundleFolder}/${file}`),
+      [revalidate],
+    ]),
     [at(serviceWorkerPath), [revalidate]],
   ];
   return `${rules.map(([path, headers]) => `${path}\n${headers.map((header) => `  ${header}`).join("\n")}`).join("\n")}\n`;

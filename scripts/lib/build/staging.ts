@@ -34,7 +34,10 @@ let trashCount = 0;
  * process, the preview's passes) may still be being deleted.
  */
 export function trashDir(outDir: string, what = ""): string {
-  return path.join(path.dirname(path.resolve(outDir)), `.${path.basename(outDir)}.trash-${process.pid}-${++trashCount}${what ? `-${what}` : ""}`);
+  return path.join(
+    path.dirname(path.resolve(outDir)),
+    `.${path.basename(outDir)}.trash-${process.pid}-${++trashCount}${what ? `-${what}` : ""}`,
+  );
 }
 
 /**

@@ -8,7 +8,15 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { todayIn } from "./dates.ts";
 import { itemFilesSignature } from "./item-files.ts";
-import { assembleContent, contentReader, listContent, type ContentFile, type FileResult, type LoadedContent, type LoadOptions } from "./load.ts";
+import {
+  assembleContent,
+  contentReader,
+  listContent,
+  type ContentFile,
+  type FileResult,
+  type LoadedContent,
+  type LoadOptions,
+} from "./load.ts";
 import { formatProblem, type Problem } from "./problems.ts";
 
 interface CachedFile {
@@ -56,9 +64,17 @@ export class ContentCache {
     const names = new Set(listed.files.map((file) => file.file));
     for (const file of this.#files.keys()) if (!names.has(file)) this.#files.delete(file);
     const seen = this.#seen;
-    const changed = !seen || seen.listing !== listing || seen.results.length !== results.length || results.some((result, at) => result !== seen.results[at]);
+    const changed =
+      !seen ||
+      seen.listing !== listing ||
+      seen.results.length !== results.length ||
+      results.some((result, at) => result !== seen.results[at]);
     this.#seen = { results, listing };
-    return this.#remember(changed || !this.#last ? { ...assembleContent(options, listed.files, listed.problems, results), changed } : this.#last);
+    return this.#remember(
+      changed || !this.#last
+        ? { ...assembleContent(options, listed.files, listed.problems, results), changed }
+        : this.#last,
+    );
   }
 
   #remember(read: CachedRead): CachedRead {
@@ -77,10 +93,17 @@ export class ContentCache {
       return read(file);
     }
     const filesUnchanged = cached !== undefined && cached.files === itemFilesSignature(cached.result.item?.files);
-    if (cached && filesUnchanged && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.result;
+    if (cached && filesUnchanged && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size)
+      return cached.result;
     const hash = createHash("sha256").update(readFileSync(file.file)).digest("hex");
     const result = cached?.hash === hash && filesUnchanged ? cached.result : read(file);
-    this.#files.set(file.file, { mtimeMs: stats.mtimeMs, size: stats.size, hash, result, files: itemFilesSignature(result.item?.files) });
+    this.#files.set(file.file, {
+      mtimeMs: stats.mtimeMs,
+      size: stats.size,
+      hash,
+      result,
+      files: itemFilesSignature(result.item?.files),
+    });
     return result;
   }
 }

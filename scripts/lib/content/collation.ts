@@ -60,7 +60,8 @@ export function indexLetter(name: string): IndexLetter {
   if (/\p{Script=Latin}/u.test(first)) {
     const letter = [...alphabet].filter((candidate) => primary.compare(candidate, first) <= 0).at(-1);
     if (letter === undefined) return other;
-    if (letter !== "Z" || primary.compare("Z", first) === 0) return { id: letter.toLowerCase(), label: letter, kind: "letter" };
+    if (letter !== "Z" || primary.compare("Z", first) === 0)
+      return { id: letter.toLowerCase(), label: letter, kind: "letter" };
     const own = foldText(first).toLocaleUpperCase("en");
     return { id: `u${(own.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`, label: own, kind: "letter" };
   }
@@ -79,7 +80,10 @@ function groupRank(letter: IndexLetter): number {
  * An A–Z index: `items` in groups by their name's letter, groups in index order and names in
  * collation order within each. Every A–Z list of the archive is made by this function.
  */
-export function alphabeticalGroups<T>(items: readonly T[], nameOf: (item: T) => string): { letter: IndexLetter; items: T[] }[] {
+export function alphabeticalGroups<T>(
+  items: readonly T[],
+  nameOf: (item: T) => string,
+): { letter: IndexLetter; items: T[] }[] {
   const groups = new Map<string, { letter: IndexLetter; items: T[] }>();
   for (const item of items) {
     const letter = indexLetter(nameOf(item));
@@ -88,5 +92,7 @@ export function alphabeticalGroups<T>(items: readonly T[], nameOf: (item: T) => 
     groups.set(letter.id, group);
   }
   for (const group of groups.values()) group.items.sort((a, b) => compareNames(nameOf(a), nameOf(b)));
-  return [...groups.values()].sort((a, b) => groupRank(a.letter) - groupRank(b.letter) || compareNames(a.letter.label, b.letter.label));
+  return [...groups.values()].sort(
+    (a, b) => groupRank(a.letter) - groupRank(b.letter) || compareNames(a.letter.label, b.letter.label),
+  );
 }

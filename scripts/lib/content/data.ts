@@ -16,7 +16,9 @@ export function checkedData<T>(name: string, schema: z.ZodType<T>, value: unknow
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const file = path.join("_data", `${name}.ts`);
-  throw new ContentError(result.error.issues.map((issue) => ({ file, field: fieldName(issue.path) || undefined, message: issue.message })));
+  throw new ContentError(
+    result.error.issues.map((issue) => ({ file, field: fieldName(issue.path) || undefined, message: issue.message })),
+  );
 }
 
 export const site = checkedData("site", siteSchema, rawSite);

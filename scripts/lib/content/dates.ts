@@ -5,7 +5,13 @@
  */
 import { DateTime } from "luxon";
 
-export { formatCalendarDate, formatDateRange, formatMonth, isCalendarDate, yearOf } from "../../../src/assets/shared/calendar-dates.ts";
+export {
+  formatCalendarDate,
+  formatDateRange,
+  formatMonth,
+  isCalendarDate,
+  yearOf,
+} from "../../../src/assets/shared/calendar-dates.ts";
 
 /**
  * The moment a build given a calendar date (`--now 2024-06-01`, a snapshot's date) takes as "now":

@@ -28,7 +28,10 @@ export type ParseResult = { ok: true; file: ParsedFile } | { ok: false; problems
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Decodes UTF-8 strictly (a stray Latin-1 byte is an error, not a silent U+FFFD). */
-export function decodeContent(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: Problem } {
+export function decodeContent(
+  file: string,
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problem: Problem } {
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
@@ -48,10 +51,23 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   while (i < bytes.length) {
     const lead = bytes[i] as number;
     const [length, min, max] =
-      lead < 0x80 ? [1, 0, 0] : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
-      : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
-      : lead === 0xf0 ? [4, 0x90, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
-      : [0, 0, 0];
+      lead < 0x80
+        ? [1, 0, 0]
+        : lead >= 0xc2 && lead <= 0xdf
+          ? [2, 0x80, 0xbf]
+          : lead === 0xe0
+            ? [3, 0xa0, 0xbf]
+            : lead === 0xed
+              ? [3, 0x80, 0x9f]
+              : lead >= 0xe1 && lead <= 0xef
+                ? [3, 0x80, 0xbf]
+                : lead === 0xf0
+                  ? [4, 0x90, 0xbf]
+                  : lead === 0xf4
+                    ? [4, 0x80, 0x8f]
+                    : lead >= 0xf1 && lead <= 0xf3
+                      ? [4, 0x80, 0xbf]
+                      : [0, 0, 0];
     if (length === 0) return i;
     // The second byte has the tightest range; the others are plain continuation bytes.
     for (let k = 1; k < length; k++) {
@@ -67,9 +83,14 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 /** Parses `---\nyaml\n---\nmarkdown`. A byte-order mark and CRLF line endings are accepted. */
 export function parseFrontMatter(file: string, source: string): ParseResult {
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (text.trim() === "") return fail(file, undefined, "is empty: a content file starts with front matter between two '---' lines");
+  if (text.trim() === "")
+    return fail(file, undefined, "is empty: a content file starts with front matter between two '---' lines");
   if (!text.startsWith("---\n")) {
-    return fail(file, 1, "has no front matter: the first line must be '---', followed by fields such as 'title:' and a closing '---'");
+    return fail(
+      file,
+      1,
+      "has no front matter: the first line must be '---', followed by fields such as 'title:' and a closing '---'",
+    );
   }
   const close = /^---[ \t]*$/m;
   const rest = text.slice(4);
@@ -82,7 +103,11 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
 
   const bytes = Buffer.byteLength(yamlSource);
   if (bytes > maxFrontMatterBytes) {
-    return fail(file, 1, `front matter is ${formatBytes(bytes)}; at most ${formatBytes(maxFrontMatterBytes)} is allowed: keep the fields short and write the text below the closing '---'`);
+    return fail(
+      file,
+      1,
+      `front matter is ${formatBytes(bytes)}; at most ${formatBytes(maxFrontMatterBytes)} is allowed: keep the fields short and write the text below the closing '---'`,
+    );
   }
 
   const lineCounter = new LineCounter();
@@ -91,12 +116,18 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
   const shape = frontMatterShape(document, lineCounter);
   if (shape.values > maxFrontMatterValues) {
     const count = (n: number) => n.toLocaleString("en");
-    return fail(file, 1, `front matter has ${count(shape.values)} fields and list entries; at most ${count(maxFrontMatterValues)} are allowed: an item needs far fewer, so check what was pasted into it`);
+    return fail(
+      file,
+      1,
+      `front matter has ${count(shape.values)} fields and list entries; at most ${count(maxFrontMatterValues)} are allowed: an item needs far fewer, so check what was pasted into it`,
+    );
   }
   const syntax = [
     ...document.errors.map((error) => ({
       // +1 for the opening '---' line.
-      line: (error.code === "MISSING_CHAR" ? unclosedQuote(yamlSource)?.line : undefined) ?? (error.linePos?.[0]?.line ?? 1) + 1,
+      line:
+        (error.code === "MISSING_CHAR" ? unclosedQuote(yamlSource)?.line : undefined) ??
+        (error.linePos?.[0]?.line ?? 1) + 1,
       message: `front matter is not valid YAML: ${yamlErrorText(error.code, error.message, yamlSource)}`,
     })),
     ...shape.repeatedKeys.map(({ key, line }) => ({
@@ -105,7 +136,10 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
     })),
   ].sort((a, b) => a.line - b.line);
   // One mistake can trip the parser several times at one place (each nesting level of a runaway value).
-  const distinct = syntax.filter((problem, index) => index === 0 || problem.line !== syntax[index - 1]?.line || problem.message !== syntax[index - 1]?.message);
+  const distinct = syntax.filter(
+    (problem, index) =>
+      index === 0 || problem.line !== syntax[index - 1]?.line || problem.message !== syntax[index - 1]?.message,
+  );
   if (distinct.length > 0) return { ok: false, problems: distinct.map((problem) => ({ file, ...problem })) };
   // `*name` repeats an `&name` value: front matter has no use for it, and a few nested aliases can
   // expand to billions of values (or refer to themselves), which would exhaust the build.
@@ -121,7 +155,8 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
   }
   // No alias is left to expand; maxAliasCount 0 makes sure of it.
   const data: unknown = document.toJS({ maxAliasCount: 0 });
-  if (data === null || data === undefined) return fail(file, 1, "front matter is empty: add at least the required fields");
+  if (data === null || data === undefined)
+    return fail(file, 1, "front matter is empty: add at least the required fields");
   if (typeof data !== "object" || Array.isArray(data)) {
     return fail(file, 2, "front matter must be fields written 'name: value', one per line");
   }
@@ -170,9 +205,11 @@ function yamlErrorText(code: string, message: string, yamlSource: string): strin
   if (/call stack/i.test(text)) return "values are nested too deeply (a field's value is at most a list of fields)";
   if (code === "MISSING_CHAR") {
     const quote = unclosedQuote(yamlSource);
-    if (quote) return `the ${quote.quote} quote that opens "${quote.field}" is never closed (close it, or leave the quotes out)`;
+    if (quote)
+      return `the ${quote.quote} quote that opens "${quote.field}" is never closed (close it, or leave the quotes out)`;
   }
-  if (code === "BLOCK_AS_IMPLICIT_KEY") return `${text} (a value containing ": " must be quoted, e.g. title: "IAP: news")`;
+  if (code === "BLOCK_AS_IMPLICIT_KEY")
+    return `${text} (a value containing ": " must be quoted, e.g. title: "IAP: news")`;
   if (code === "BAD_SCALAR_START") return `${text} (quote the value, e.g. title: "@IAP news")`;
   if (/tab/i.test(text)) return `${text} (indent with spaces, not tabs)`;
   return text;

@@ -136,18 +136,29 @@ export function isBundleIndex(file: string): boolean {
  * Finds and checks the files one content file names. `root` is the folder they must stay in: the
  * bundle's folder, or the content folder for a single-file item.
  */
-export function itemFileResolver(contentFile: string, contentDir: string, limits: FileLimits, report: (problem: Omit<Problem, "file">) => void) {
+export function itemFileResolver(
+  contentFile: string,
+  contentDir: string,
+  limits: FileLimits,
+  report: (problem: Omit<Problem, "file">) => void,
+) {
   const here = path.dirname(contentFile);
   const root = path.resolve(isBundleIndex(contentFile) ? here : contentDir);
   const published = new Map<string, string>();
 
-  function locate(src: string, kind: "image" | "document", origin: FileOrigin): { source: string; name: string; type: string; bytes: number } | undefined {
+  function locate(
+    src: string,
+    kind: "image" | "document",
+    origin: FileOrigin,
+  ): { source: string; name: string; type: string; bytes: number } | undefined {
     const fail = (message: string) => {
       report({ ...origin, message });
       return undefined;
     };
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
-      return fail(`${JSON.stringify(src)} is an address: only the archive's own files are published; save the file beside the content file and write its name`);
+      return fail(
+        `${JSON.stringify(src)} is an address: only the archive's own files are published; save the file beside the content file and write its name`,
+      );
     }
     let decoded = src;
     try {
@@ -158,14 +169,17 @@ export function itemFileResolver(contentFile: string, contentDir: string, limits
     const source = path.resolve(here, decoded);
     const inRoot = path.relative(root, source);
     if (!isInside(source, root)) {
-      return fail(`${JSON.stringify(src)} is outside the ${isBundleIndex(contentFile) ? "item's folder" : "content folder"}: keep the item's files beside its Markdown file`);
+      return fail(
+        `${JSON.stringify(src)} is outside the ${isBundleIndex(contentFile) ? "item's folder" : "content folder"}: keep the item's files beside its Markdown file`,
+      );
     }
     const extension = path.extname(source).toLowerCase();
     const types = kind === "image" ? imageTypes : documentTypes;
     const type = types[extension];
     if (!type) {
       const allowed = [...new Set(Object.keys(types))].join(", ");
-      if (kind === "document" && imageTypes[extension]) return fail(`${JSON.stringify(src)} is an image: show it with ![description](${src}) or as the lead image`);
+      if (kind === "document" && imageTypes[extension])
+        return fail(`${JSON.stringify(src)} is an image: show it with ![description](${src}) or as the lead image`);
       return fail(`${JSON.stringify(src)} is not a supported ${kind} type (allowed: ${allowed})`);
     }
     let bytes: number;
@@ -177,10 +191,16 @@ export function itemFileResolver(contentFile: string, contentDir: string, limits
       return fail(`${JSON.stringify(src)} does not exist: no file ${displayPath(source)}`);
     }
     const limit = kind === "image" ? limits.maxImageBytes : limits.maxDocumentBytes;
-    if (bytes > limit) return fail(`${JSON.stringify(src)} is ${formatBytes(bytes)}, over the limit of ${formatBytes(limit)} for ${kind === "image" ? "an image" : "a document"} (media in _data/site.ts)`);
+    if (bytes > limit)
+      return fail(
+        `${JSON.stringify(src)} is ${formatBytes(bytes)}, over the limit of ${formatBytes(limit)} for ${kind === "image" ? "an image" : "a document"} (media in _data/site.ts)`,
+      );
     const name = isBundleIndex(contentFile) ? inRoot.split(path.sep).join("/") : path.basename(source);
     const other = published.get(name.toLowerCase());
-    if (other !== undefined && other !== source) return fail(`${JSON.stringify(src)} would be published as ${name}, as another file of this item is: rename one of them`);
+    if (other !== undefined && other !== source)
+      return fail(
+        `${JSON.stringify(src)} would be published as ${name}, as another file of this item is: rename one of them`,
+      );
     published.set(name.toLowerCase(), source);
     return { source, name, type, bytes };
   }
@@ -188,11 +208,26 @@ export function itemFileResolver(contentFile: string, contentDir: string, limits
   return {
     image(image: ImageFrontMatter, origin: FileOrigin): ItemImage | undefined {
       const found = locate(image.src, "image", origin);
-      return found && { source: found.source, alt: image.alt, ...(image.caption ? { caption: image.caption } : {}), ...(image.credit ? { credit: image.credit } : {}), origin };
+      return (
+        found && {
+          source: found.source,
+          alt: image.alt,
+          ...(image.caption ? { caption: image.caption } : {}),
+          ...(image.credit ? { credit: image.credit } : {}),
+          origin,
+        }
+      );
     },
     document(document: DocumentFrontMatter, origin: FileOrigin): ItemDocument | undefined {
       const found = locate(document.src, "document", origin);
-      return found && { ...found, title: document.title, ...(document.language ? { language: document.language } : {}), origin };
+      return (
+        found && {
+          ...found,
+          title: document.title,
+          ...(document.language ? { language: document.language } : {}),
+          origin,
+        }
+      );
     },
     /** The body's images and links, collected into `files` as markdown-it meets them. */
     body(files: ItemFiles, bodyLine: number): BodyFiles {
@@ -201,7 +236,13 @@ export function itemFileResolver(contentFile: string, contentDir: string, limits
           const origin = { line: bodyLine + line };
           const image = locate(src, "image", origin);
           if (!image) return "";
-          files.bodyImages.push({ source: image.source, alt, ...(alone && title ? { caption: title } : {}), ...(alone ? {} : { inline: true as const }), origin });
+          files.bodyImages.push({
+            source: image.source,
+            alt,
+            ...(alone && title ? { caption: title } : {}),
+            ...(alone ? {} : { inline: true as const }),
+            origin,
+          });
           return bodyImagePlaceholder(files.bodyImages.length - 1);
         },
         link: (href, line) => {
@@ -209,11 +250,15 @@ export function itemFileResolver(contentFile: string, contentDir: string, limits
           // Links to pages (../other-item/) are the check phase's; only a file's type makes it the item's own.
           const extension = path.extname(safeDecode(file)).toLowerCase();
           if (!documentTypes[extension] && !imageTypes[extension]) return href;
-          const attached = files.documents.find((document) => document.name === safeDecode(file) || path.resolve(here, safeDecode(file)) === document.source);
+          const attached = files.documents.find(
+            (document) =>
+              document.name === safeDecode(file) || path.resolve(here, safeDecode(file)) === document.source,
+          );
           if (attached) return publishedHref(attached.name) + (fragment === undefined ? "" : `#${fragment}`);
           const found = locate(file, "document", { line: bodyLine + line });
           if (!found) return href;
-          if (!files.linked.some((linked) => linked.source === found.source)) files.linked.push({ ...found, title: found.name, origin: { line: bodyLine + line } });
+          if (!files.linked.some((linked) => linked.source === found.source))
+            files.linked.push({ ...found, title: found.name, origin: { line: bodyLine + line } });
           return publishedHref(found.name) + (fragment === undefined ? "" : `#${fragment}`);
         },
       };
@@ -233,7 +278,9 @@ export function leadImagePath(item: { url: string; files?: ItemFiles }): string 
  */
 export function itemFilesSignature(files: ItemFiles | undefined): string {
   if (!files) return "";
-  const sources = [...(files.image ? [files.image] : []), ...files.bodyImages, ...files.documents, ...files.linked].map((file) => file.source);
+  const sources = [...(files.image ? [files.image] : []), ...files.bodyImages, ...files.documents, ...files.linked].map(
+    (file) => file.source,
+  );
   return sources
     .map((source) => {
       try {
@@ -263,4 +310,3 @@ function safeDecode(text: string): string {
     return text;
   }
 }
-

@@ -72,7 +72,18 @@ interface ItemBase {
 }
 
 /** Front-matter fields every item's loader turns into something else (`tags` into `topics`, `image` into `files`…). */
-const consumedCommonFields = ["aliases", "draft", "slug", "image", "documents", "video", "lang", "translationOf", "title", "tags"] as const;
+const consumedCommonFields = [
+  "aliases",
+  "draft",
+  "slug",
+  "image",
+  "documents",
+  "video",
+  "lang",
+  "translationOf",
+  "title",
+  "tags",
+] as const;
 const consumedNewsFields = [...consumedCommonFields, "date", "summary"] as const;
 const consumedAbstractFields = [...consumedCommonFields, "conference", "session", "speakers"] as const;
 
@@ -82,9 +93,14 @@ const consumedAbstractFields = [...consumedCommonFields, "conference", "session"
  */
 type PassedFields<Data, Consumed extends readonly string[]> = Omit<Data, Consumed[number]>;
 
-export function passedFields<Data extends object, const Consumed extends readonly string[]>(data: Data, consumed: Consumed): PassedFields<Data, Consumed> {
+export function passedFields<Data extends object, const Consumed extends readonly string[]>(
+  data: Data,
+  consumed: Consumed,
+): PassedFields<Data, Consumed> {
   const passed = Object.entries(data).filter(([name]) => !consumed.includes(name));
-  return Object.fromEntries(passed.map(([name, value]) => [name, typeof value === "string" ? closeBidi(value) : value])) as PassedFields<Data, Consumed>;
+  return Object.fromEntries(
+    passed.map(([name, value]) => [name, typeof value === "string" ? closeBidi(value) : value]),
+  ) as PassedFields<Data, Consumed>;
 }
 
 export interface NewsItem extends ItemBase, PassedFields<NewsFrontMatter, typeof consumedNewsFields> {
@@ -134,7 +150,12 @@ export function readContent(options: LoadOptions): { content: LoadedContent; pro
   const listed = listContent(options.contentDir);
   if (!listed.ok) return listed.result;
   const reader = contentReader(options);
-  return assembleContent(options, listed.files, listed.problems, listed.files.map((file) => reader(file)));
+  return assembleContent(
+    options,
+    listed.files,
+    listed.problems,
+    listed.files.map((file) => reader(file)),
+  );
 }
 
 /** A content file to read: its path and which folder, so which schema, it belongs to. */
@@ -163,23 +184,40 @@ export interface FileResult {
  */
 export function listContent(
   contentDir: string,
-): { ok: true; files: ContentFile[]; problems: Problem[] } | { ok: false; result: { content: LoadedContent; problems: Problem[] } } {
+):
+  | { ok: true; files: ContentFile[]; problems: Problem[] }
+  | { ok: false; result: { content: LoadedContent; problems: Problem[] } } {
   const problems: Problem[] = [];
   const news = listMarkdown(contentDir, "news", problems);
   const abstracts = listMarkdown(contentDir, "abstracts", problems);
   if (!news.exists && !abstracts.exists) {
-    const empty = { news: [], abstracts: [], withheld: { drafts: 0, scheduled: 0 }, files: 0, aliasLine: () => undefined, translationKeys: new Map() };
+    const empty = {
+      news: [],
+      abstracts: [],
+      withheld: { drafts: 0, scheduled: 0 },
+      files: 0,
+      aliasLine: () => undefined,
+      translationKeys: new Map(),
+    };
     return {
       ok: false,
       result: {
         content: empty,
-        problems: [{ file: displayPath(contentDir), message: "is not a content folder: it has neither a news/ nor an abstracts/ folder" }],
+        problems: [
+          {
+            file: displayPath(contentDir),
+            message: "is not a content folder: it has neither a news/ nor an abstracts/ folder",
+          },
+        ],
       },
     };
   }
   return {
     ok: true,
-    files: [...news.files.map((file) => ({ file, kind: "news" as const })), ...abstracts.files.map((file) => ({ file, kind: "abstract" as const }))],
+    files: [
+      ...news.files.map((file) => ({ file, kind: "news" as const })),
+      ...abstracts.files.map((file) => ({ file, kind: "abstract" as const })),
+    ],
     problems,
   };
 }
@@ -198,15 +236,26 @@ export function contentReader(options: LoadOptions): (file: ContentFile) => File
   };
   return ({ file, kind }) => {
     const problems: Problem[] = [];
-    const read = kind === "news" ? readContentFile(file, "news", newsSchema, problems) : readContentFile(file, "abstract", abstractSchema, problems);
-    const checked = read && (read.kind === "news" ? toNewsItem(file, read, context, problems) : toAbstract(file, read, context, problems));
+    const read =
+      kind === "news"
+        ? readContentFile(file, "news", newsSchema, problems)
+        : readContentFile(file, "abstract", abstractSchema, problems);
+    const checked =
+      read &&
+      (read.kind === "news" ? toNewsItem(file, read, context, problems) : toAbstract(file, read, context, problems));
     // Problems in line order: a file's problems are read top to bottom, those of the whole file first.
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    if (!checked?.item || !read) return { problems, unpublishedUrl: checked?.url ?? `/${kind === "news" ? "news" : "abstracts"}/*/*/` };
+    if (!checked?.item || !read)
+      return { problems, unpublishedUrl: checked?.url ?? `/${kind === "news" ? "news" : "abstracts"}/*/*/` };
     const { item } = checked;
     const lines = read.parsed;
     const translationOfLine = lines.lineOf(["translationOf"]);
-    return { item, aliasLines: item.aliases.map((_, index) => lines.lineOf(["aliases", index])), ...(translationOfLine ? { translationOfLine } : {}), problems };
+    return {
+      item,
+      aliasLines: item.aliases.map((_, index) => lines.lineOf(["aliases", index])),
+      ...(translationOfLine ? { translationOfLine } : {}),
+      problems,
+    };
   };
 }
 
@@ -269,7 +318,10 @@ export function assembleContent(
       abstracts: abstracts.filter(published).sort(newestFirst),
       withheld: options.preview
         ? { drafts: 0, scheduled: 0 }
-        : { drafts: all.filter((item) => item.draft).length, scheduled: all.filter((item) => !item.draft && item.scheduled).length },
+        : {
+            drafts: all.filter((item) => item.draft).length,
+            scheduled: all.filter((item) => !item.draft && item.scheduled).length,
+          },
       files: files.length,
       aliasLine: (item, index) => aliasLines.get(item)?.[index],
       translationKeys: translations.keys,
@@ -282,7 +334,10 @@ export function assembleContent(
 function urlMatches(pattern: string, url: string): boolean {
   const expected = pattern.split("/");
   const actual = url.split("/");
-  return expected.length === actual.length && expected.every((segment, index) => segment === "*" || segment === actual[index]);
+  return (
+    expected.length === actual.length &&
+    expected.every((segment, index) => segment === "*" || segment === actual[index])
+  );
 }
 
 export function topicInfo(topic: Topic): TopicInfo {
@@ -326,7 +381,9 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
   }
   const contentRoot = realpathSync(contentDir);
   // A page bundle's folder holds its index.md and the item's own files (scripts/lib/content/item-files.ts).
-  const bundles = entries.filter(({ entry }) => isBundleIndex(entry.name)).map(({ entry }) => entry.parentPath + path.sep);
+  const bundles = entries
+    .filter(({ entry }) => isBundleIndex(entry.name))
+    .map(({ entry }) => entry.parentPath + path.sep);
   const bundleOf = (file: string) => bundles.find((bundle) => file.startsWith(bundle));
   // What is inside a folder that is refused is not read: the folder's problem says it all.
   const refusedFolders: string[] = [];
@@ -334,12 +391,19 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
     if (refusedFolders.some((folder) => file.startsWith(folder))) continue;
     const windows = windowsNameProblem(entry.name);
     if (windows) {
-      problems.push({ file: displayPath(file), message: `${windows}, so it cannot be checked out on Windows: rename it` });
+      problems.push({
+        file: displayPath(file),
+        message: `${windows}, so it cannot be checked out on Windows: rename it`,
+      });
       if (entry.isDirectory()) refusedFolders.push(file + path.sep);
       continue;
     }
     if (entry.isDirectory()) continue;
-    const refused = entry.isSymbolicLink() ? linkProblem(file, contentRoot) : entry.isFile() ? undefined : `is ${specialFileKind(entry)}, not a file: content files are Markdown files; remove it`;
+    const refused = entry.isSymbolicLink()
+      ? linkProblem(file, contentRoot)
+      : entry.isFile()
+        ? undefined
+        : `is ${specialFileKind(entry)}, not a file: content files are Markdown files; remove it`;
     if (refused) {
       problems.push({ file: displayPath(file), message: refused });
       continue;
@@ -347,7 +411,10 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
     const bundle = bundleOf(file);
     if (bundle && !isBundleIndex(file)) {
       if (entry.name.toLowerCase().endsWith(".md")) {
-        problems.push({ file: displayPath(file), message: `is inside the item folder ${displayPath(bundle)}, whose text is its index.md: move it out to make it an item of its own` });
+        problems.push({
+          file: displayPath(file),
+          message: `is inside the item folder ${displayPath(bundle)}, whose text is its index.md: move it out to make it an item of its own`,
+        });
       }
       continue;
     }
@@ -376,7 +443,8 @@ function linkProblem(link: string, contentRoot: string): string | undefined {
   if (target !== contentRoot && !isInside(target, contentRoot)) {
     return `is a symbolic link to ${target}, outside the content folder, which the build never reads: copy the file into the content folder instead`;
   }
-  if (!statSync(target).isFile()) return "is a symbolic link to a folder, which the build does not follow: move the folder here instead";
+  if (!statSync(target).isFile())
+    return "is a symbolic link to a folder, which the build does not follow: move the folder here instead";
   return undefined;
 }
 
@@ -387,7 +455,8 @@ function specialFileKind(entry: { isFIFO(): boolean; isSocket(): boolean }): str
 /** Why a file or folder could not be read, for people: "permission denied (EACCES): …". */
 export function readFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EACCES" || code === "EPERM") return `permission denied (${code}): let the user running the build read it (chmod a+r, or a+rx for a folder)`;
+  if (code === "EACCES" || code === "EPERM")
+    return `permission denied (${code}): let the user running the build read it (chmod a+r, or a+rx for a folder)`;
   if (code === "EISDIR") return "it is a folder, not a file";
   return systemErrorReason(error) ?? String(error);
 }
@@ -417,13 +486,18 @@ function readContentFile<Kind extends "news" | "abstract", S extends z.ZodObject
     return undefined;
   }
   const checked = schema.safeParse(result.file.data, { reportInput: true });
-  if (checked.success) return { kind, parsed: result.file, data: checked.data, fields: checked.data, failed: new Set() };
+  if (checked.success)
+    return { kind, parsed: result.file, data: checked.data, fields: checked.data, failed: new Set() };
   const { issues } = checked.error;
   problems.push(...issues.flatMap((issue) => describeIssue(shown, issue, result.file, schema)));
   // The fields without a problem, checked again on their own: no field's check depends on another's.
   const failed = new Set(issues.flatMap((issue) => (issue.path.length > 0 ? [issue.path[0] as PropertyKey] : [])));
-  const unknown = new Set(issues.flatMap((issue) => (issue.code === "unrecognized_keys" && issue.path.length === 0 ? issue.keys : [])));
-  const rest = Object.fromEntries(Object.entries(result.file.data).filter(([key]) => !failed.has(key) && !unknown.has(key)));
+  const unknown = new Set(
+    issues.flatMap((issue) => (issue.code === "unrecognized_keys" && issue.path.length === 0 ? issue.keys : [])),
+  );
+  const rest = Object.fromEntries(
+    Object.entries(result.file.data).filter(([key]) => !failed.has(key) && !unknown.has(key)),
+  );
   const fields = schema.partial().safeParse(rest);
   return { kind, parsed: result.file, fields: fields.success ? (fields.data as Partial<z.infer<S>>) : {}, failed };
 }
@@ -441,7 +515,11 @@ function describeIssue(file: string, issue: z.core.$ZodIssue, parsed: ParsedFile
   }
   const input = (issue as { input?: unknown }).input;
   const message =
-    input === undefined ? `is required: it ${issue.message}` : input === null ? `is empty: it ${issue.message}` : `${showValue(input)} ${issue.message}`;
+    input === undefined
+      ? `is required: it ${issue.message}`
+      : input === null
+        ? `is empty: it ${issue.message}`
+        : `${showValue(input)} ${issue.message}`;
   return [{ file, line: parsed.lineOf(issue.path), field: fieldName(issue.path), message }];
 }
 
@@ -455,15 +533,23 @@ function allowedFields(schema: z.ZodType, at: readonly PropertyKey[]): string[] 
     const inner = (current as { def?: { type?: string; innerType?: unknown } }).def;
     if (inner?.type === "optional") current = inner.innerType;
   }
-  const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: { def?: { shape?: Record<string, unknown> } } } }).def;
+  const def = (
+    current as {
+      def?: { type?: string; shape?: Record<string, unknown>; element?: { def?: { shape?: Record<string, unknown> } } };
+    }
+  ).def;
   const shape = def?.type === "array" ? def.element?.def?.shape : def?.shape;
   return Object.keys(shape ?? {});
 }
 
 function showValue(value: unknown): string {
-  const json = typeof value === "string" ? JSON.stringify(value) : value instanceof Object ? JSON.stringify(value) : String(value);
+  const json =
+    typeof value === "string" ? JSON.stringify(value) : value instanceof Object ? JSON.stringify(value) : String(value);
   // Invisible characters are shown as escapes, so that the message says where they are.
-  const text = json.replace(/[\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u0080-\u009F\uFFFE\uFFFF]/gu, (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
+  const text = json.replace(
+    /[\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u0080-\u009F\uFFFE\uFFFF]/gu,
+    (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
@@ -490,7 +576,14 @@ function itemSlug(file: string, data: { slug?: string | undefined }, problems: P
  * Dates before the archive can begin (`archiveStart` in _data/site.ts) or after next year are
  * typos: 0001-01-01 would publish a year page listing two thousand empty years.
  */
-function checkDateRange(file: string, parsed: ParsedFile, date: string, site: Site, today: string, problems: Problem[]): void {
+function checkDateRange(
+  file: string,
+  parsed: ParsedFile,
+  date: string,
+  site: Site,
+  today: string,
+  problems: Problem[],
+): void {
   const year = yearOf(date);
   const latest = yearOf(today) + 1;
   const message =
@@ -499,7 +592,13 @@ function checkDateRange(file: string, parsed: ParsedFile, date: string, site: Si
       : year > latest
         ? `is after ${latest}, the year after this build's: check the year`
         : undefined;
-  if (message) problems.push({ file: displayPath(file), line: parsed.lineOf(["date"]), field: "date", message: `${JSON.stringify(date)} ${message}` });
+  if (message)
+    problems.push({
+      file: displayPath(file),
+      line: parsed.lineOf(["date"]),
+      field: "date",
+      message: `${JSON.stringify(date)} ${message}`,
+    });
 }
 
 /** The Markdown rendered; its problems (see `renderMarkdown`) are placed at their line in the file. */
@@ -536,8 +635,7 @@ function topicsOf(
     } else if (topic) {
       tagged.set(tag, index);
       itemTopics.push(topic);
-    }
-    else {
+    } else {
       problems.push({
         file: displayPath(file),
         line: parsed.lineOf(["tags", index]) ?? parsed.lineOf(["tags"]),
@@ -552,7 +650,12 @@ function topicsOf(
 /** An item, when its file passed every check, and the URL it has or would have had (see FileResult's `unpublishedUrl`). */
 type Checked<T extends Item> = { item?: T; url: string };
 
-function toNewsItem(file: string, read: ReadFile<"news", NewsFrontMatter>, { topics, today, options }: ItemContext, problems: Problem[]): Checked<NewsItem> {
+function toNewsItem(
+  file: string,
+  read: ReadFile<"news", NewsFrontMatter>,
+  { topics, today, options }: ItemContext,
+  problems: Problem[],
+): Checked<NewsItem> {
   const { fields, parsed, failed } = read;
   const before = problems.length;
   const itemTopics = topicsOf(file, fields.tags, parsed, topics, problems);
@@ -586,7 +689,12 @@ function toNewsItem(file: string, read: ReadFile<"news", NewsFrontMatter>, { top
   return { item, url };
 }
 
-function toAbstract(file: string, read: ReadFile<"abstract", AbstractFrontMatter>, { topics, conferences, today, options }: ItemContext, problems: Problem[]): Checked<AbstractItem> {
+function toAbstract(
+  file: string,
+  read: ReadFile<"abstract", AbstractFrontMatter>,
+  { topics, conferences, today, options }: ItemContext,
+  problems: Problem[],
+): Checked<AbstractItem> {
   const { fields, parsed, failed } = read;
   const before = problems.length;
   const itemTopics = topicsOf(file, fields.tags, parsed, topics, problems);
@@ -662,7 +770,10 @@ function summaryOf(written: string | undefined, body: RenderedMarkdown): { summa
 }
 
 /** An item's language and the item it translates, as the templates read them. */
-function languageOf(data: { lang?: string | undefined; translationOf?: string | undefined }, site: Site): { lang: string; translationOf?: string } {
+function languageOf(
+  data: { lang?: string | undefined; translationOf?: string | undefined },
+  site: Site,
+): { lang: string; translationOf?: string } {
   return { lang: data.lang ?? site.language, ...(data.translationOf ? { translationOf: data.translationOf } : {}) };
 }
 
@@ -670,7 +781,11 @@ function languageOf(data: { lang?: string | undefined; translationOf?: string | 
 const defaultMedia = { maxImageMegabytes: 20, maxDocumentMegabytes: 50 };
 
 function hasFiles(files: ItemFiles): boolean {
-  return files.image !== undefined || files.video !== undefined || files.bodyImages.length + files.documents.length + files.linked.length > 0;
+  return (
+    files.image !== undefined ||
+    files.video !== undefined ||
+    files.bodyImages.length + files.documents.length + files.linked.length > 0
+  );
 }
 
 /** The item's lead image, documents and video from its front matter, and the hooks that collect its body's files. */
@@ -691,11 +806,17 @@ function readItemFiles(
   );
   const found: ItemFiles = { bodyImages: [], documents: [], linked: [] };
   if (data.image) {
-    const image = resolver.image(data.image, { field: "image.src", line: parsed.lineOf(["image", "src"]) ?? parsed.lineOf(["image"]) });
+    const image = resolver.image(data.image, {
+      field: "image.src",
+      line: parsed.lineOf(["image", "src"]) ?? parsed.lineOf(["image"]),
+    });
     if (image) found.image = image;
   }
   (data.documents ?? []).forEach((document, index) => {
-    const attached = resolver.document(document, { field: `documents[${index}].src`, line: parsed.lineOf(["documents", index, "src"]) ?? parsed.lineOf(["documents"]) });
+    const attached = resolver.document(document, {
+      field: `documents[${index}].src`,
+      line: parsed.lineOf(["documents", index, "src"]) ?? parsed.lineOf(["documents"]),
+    });
     if (attached) found.documents.push(attached);
   });
   if (data.video) found.video = { url: data.video.url, title: data.video.title, host: videoHost(data.video.url) };

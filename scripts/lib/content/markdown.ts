@@ -103,12 +103,23 @@ function placeBodyFiles(tokens: Token[], files: BodyFiles): void {
     const token = tokens[index] as Token;
     if (token.type !== "inline" || !token.children) continue;
     const line = token.map?.[0] ?? 0;
-    const visible = token.children.filter((child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak");
+    const visible = token.children.filter(
+      (child) => !(child.type === "text" && child.content.trim() === "") && child.type !== "softbreak",
+    );
     const only = visible.length === 1 ? visible[0] : undefined;
-    if (only?.type === "image" && tokens[index - 1]?.type === "paragraph_open" && tokens[index + 1]?.type === "paragraph_close") {
+    if (
+      only?.type === "image" &&
+      tokens[index - 1]?.type === "paragraph_open" &&
+      tokens[index + 1]?.type === "paragraph_close"
+    ) {
       // The paragraph's open token becomes the raw HTML; its text and close go.
       const block = tokens[index - 1] as Token;
-      Object.assign(block, { type: "html_block", tag: "", nesting: 0, content: `${files.image({ ...imageOf(only), line, alone: true })}\n` });
+      Object.assign(block, {
+        type: "html_block",
+        tag: "",
+        nesting: 0,
+        content: `${files.image({ ...imageOf(only), line, alone: true })}\n`,
+      });
       tokens.splice(index, 2);
       index--;
       continue;
@@ -126,10 +137,21 @@ function placeBodyFiles(tokens: Token[], files: BodyFiles): void {
 }
 
 function imageOf(token: Token): { src: string; alt: string; title: string } {
-  return { src: String(token.attrGet("src") ?? ""), alt: inlineText(token.children ?? []), title: String(token.attrGet("title") ?? "") };
+  return {
+    src: String(token.attrGet("src") ?? ""),
+    alt: inlineText(token.children ?? []),
+    title: String(token.attrGet("title") ?? ""),
+  };
 }
 
-const containers = new Set(["blockquote_open", "blockquote_close", "bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close"]);
+const containers = new Set([
+  "blockquote_open",
+  "blockquote_close",
+  "bullet_list_open",
+  "bullet_list_close",
+  "ordered_list_open",
+  "ordered_list_close",
+]);
 
 /**
  * Nesting past `maxBlockNesting` (markdown-it would drop text), and what html-validate rejects on
@@ -151,7 +173,10 @@ function markdownProblems(tokens: Token[]): MarkdownProblem[] {
     if (containers.has(token.type)) {
       depth += token.nesting;
       if (depth > maxBlockNesting) {
-        problems.push({ line, message: `nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost` });
+        problems.push({
+          line,
+          message: `nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost`,
+        });
         break;
       }
     }
@@ -178,17 +203,25 @@ function inlineProblems(children: Token[], line: number): MarkdownProblem[] {
     depth += child.nesting;
     if (depth > maxInlineNesting && !tooDeep) {
       tooDeep = true;
-      problems.push({ line, message: `nests emphasis and links more than ${maxInlineNesting} deep; at most ${maxInlineNesting} are allowed` });
+      problems.push({
+        line,
+        message: `nests emphasis and links more than ${maxInlineNesting} deep; at most ${maxInlineNesting} are allowed`,
+      });
     }
     if (child.type === "link_open") {
       link = { href: String(child.attrGet("href") ?? ""), text: "" };
       if (!hasValidPercentEncoding(link.href)) {
-        problems.push({ line, message: `has a link to ${link.href} whose %-encoding is not valid UTF-8: write the address as the browser's address bar shows it` });
+        problems.push({
+          line,
+          message: `has a link to ${link.href} whose %-encoding is not valid UTF-8: write the address as the browser's address bar shows it`,
+        });
       }
-    }
-    else if (child.type === "link_close" && link) {
+    } else if (child.type === "link_close" && link) {
       if (!/\S/u.test(link.text)) {
-        problems.push({ line, message: `has a link with no text to ${link.href}: write the text between [ and ], for readers and screen readers` });
+        problems.push({
+          line,
+          message: `has a link with no text to ${link.href}: write the text between [ and ], for readers and screen readers`,
+        });
       }
       link = undefined;
     } else if (link) link.text += child.content;
@@ -225,7 +258,9 @@ function firstParagraphText(tokens: Token[]): string {
 
 function inlineText(children: Token[]): string {
   return children
-    .map((child) => (child.type === "softbreak" || child.type === "hardbreak" ? " " : child.type === "image" ? "" : child.content))
+    .map((child) =>
+      child.type === "softbreak" || child.type === "hardbreak" ? " " : child.type === "image" ? "" : child.content,
+    )
     .join("")
     .replace(/\s+/g, " ")
     .trim();
@@ -258,8 +293,15 @@ const summaryMarkdown = new MarkdownIt({ html: false, linkify: false, typographe
 export function renderSummary(source: string): { html: string; text: string } {
   const children = (summaryMarkdown.parseInline(source, {})[0]?.children ?? [])
     .filter((token) => token.type !== "link_open" && token.type !== "link_close")
-    .map((token) => (token.type === "image" ? Object.assign(token, { type: "text", content: inlineText(token.children ?? []), children: null }) : token));
-  return { html: summaryMarkdown.renderer.renderInline(children, summaryMarkdown.options, {}), text: inlineText(children) };
+    .map((token) =>
+      token.type === "image"
+        ? Object.assign(token, { type: "text", content: inlineText(token.children ?? []), children: null })
+        : token,
+    );
+  return {
+    html: summaryMarkdown.renderer.renderInline(children, summaryMarkdown.options, {}),
+    text: inlineText(children),
+  };
 }
 
 /** Shortens text to at most `max` characters at a word boundary, ending with "…" when cut. */

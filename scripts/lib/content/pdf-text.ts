@@ -17,7 +17,9 @@ import { cacheWarning, readCacheEntry, writeCacheEntry } from "../util/cache-ent
 export const pdfTextLimits = { seconds: 10, memoryMb: 256 };
 
 const pdfTextSchema = z.union([
-  z.strictObject({ pages: z.number().int().nonnegative(), text: z.array(z.string()) }).refine((read) => read.text.length === read.pages),
+  z
+    .strictObject({ pages: z.number().int().nonnegative(), text: z.array(z.string()) })
+    .refine((read) => read.text.length === read.pages),
   z.strictObject({ unreadable: z.string() }),
 ]);
 
@@ -54,12 +56,18 @@ export class PdfTextReader {
     const thread = this.#thread;
     this.#thread = undefined;
     await this.#queue;
-    if (thread) await thread.then((worker) => worker.terminate(), () => {});
+    if (thread)
+      await thread.then(
+        (worker) => worker.terminate(),
+        () => {},
+      );
   }
 
   #start(): Promise<Worker> {
     this.#thread ??= new Promise((resolve, reject) => {
-      const worker = new Worker(new URL("./pdf-text-thread.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: pdfTextLimits.memoryMb } });
+      const worker = new Worker(new URL("./pdf-text-thread.mjs", import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: pdfTextLimits.memoryMb },
+      });
       worker.once("message", () => {
         worker.off("error", reject);
         // An idle thread never keeps the process alive; one reading a PDF does (`#extract`).
@@ -101,7 +109,12 @@ export class PdfTextReader {
         clearInterval(watch);
         void worker.terminate().then(() => settle({ text: { unreadable }, overLimit: true }));
       };
-      const failed = (error: Error & { code?: string }) => end(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? overMemory() : `it is not a readable PDF: ${error.message.split("\n")[0]}`);
+      const failed = (error: Error & { code?: string }) =>
+        end(
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? overMemory()
+            : `it is not a readable PDF: ${error.message.split("\n")[0]}`,
+        );
       const stopped = (code: number) => end(`it is not a readable PDF: pdf.js stopped (exit code ${code})`);
       const started = performance.now();
       const baseline = process.memoryUsage.rss();
@@ -120,5 +133,6 @@ export class PdfTextReader {
   }
 }
 
-const overMemory = () => `its text could not be extracted within ${pdfTextLimits.memoryMb} MB of memory, the limit for one PDF`;
+const overMemory = () =>
+  `its text could not be extracted within ${pdfTextLimits.memoryMb} MB of memory, the limit for one PDF`;
 const overTime = () => `its text could not be extracted within ${pdfTextLimits.seconds} s, the limit for one PDF`;

@@ -21,7 +21,8 @@ const calendarDate = z
  * noncharacters (U+FFFE), line and paragraph separators (U+2028), lone surrogates. They are
  * invisible, and XML cannot carry most of them: one of them makes a whole feed unreadable.
  */
-export const forbiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFDD0-\uFDEF\uFFFE\uFFFF]|\p{Surrogate}/u;
+export const forbiddenCharacters =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFDD0-\uFDEF\uFFFE\uFFFF]|\p{Surrogate}/u;
 
 /** A character someone can see: not space, not a format or control character, not default-ignorable (U+200B). */
 const visibleCharacter = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
@@ -37,7 +38,8 @@ const nonEmptyText = (what: string) =>
     .trim()
     .min(1, { error: `must be ${what}, not empty`, abort: true })
     .refine((text) => !forbiddenCharacters.test(text), {
-      error: (issue) => `contains an invisible control character (${describeCharacter(String(issue.input))}): retype the text without it`,
+      error: (issue) =>
+        `contains an invisible control character (${describeCharacter(String(issue.input))}): retype the text without it`,
     })
     .refine((text) => visibleCharacter.test(text), { error: `must be ${what}, with at least one visible character` });
 
@@ -56,14 +58,23 @@ const maxAliasDepth = 12;
 /** What an alias (decoded) must be, each with what staff are told when it is not. */
 const aliasRules: [(alias: string) => boolean, string][] = [
   [(alias) => /^\/(?!\/)[^\s?#\\]*$/.test(alias), "must be a site path starting with /, without spaces, ? or #"],
-  [(alias) => !alias.split("/").some((segment) => segment === ".." || segment === "."), "must not contain . or .. segments"],
-  [(alias) => !forbiddenCharacters.test(alias) && !/[\u0000-\u001f]/.test(alias), "must not contain control characters"],
+  [
+    (alias) => !alias.split("/").some((segment) => segment === ".." || segment === "."),
+    "must not contain . or .. segments",
+  ],
+  [
+    (alias) => !forbiddenCharacters.test(alias) && !/[\u0000-\u001f]/.test(alias),
+    "must not contain control characters",
+  ],
   [
     (alias) => alias.length <= maxAliasLength && alias.split("/").length - 1 <= maxAliasDepth,
     `must be at most ${maxAliasLength} characters and ${maxAliasDepth} parts between slashes`,
   ],
   // Each segment becomes a folder or file name: file systems refuse names over 255 bytes.
-  [(alias) => alias.split("/").every((segment) => Buffer.byteLength(segment) <= 200), "must not have a part between slashes longer than 200 bytes"],
+  [
+    (alias) => alias.split("/").every((segment) => Buffer.byteLength(segment) <= 200),
+    "must not have a part between slashes longer than 200 bytes",
+  ],
 ];
 
 /**
@@ -79,11 +90,14 @@ const aliasPath = z.string({ error: "must be a path such as /News/Old-Title" }).
   let decoded = alias;
   if (alias.includes("%")) {
     // Decoded, an encoded slash would split one old folder name into two.
-    if (/%(2f|5c)/i.test(alias)) return refuse("must not encode / or \\ as %2F or %5C: write the address with its slashes");
+    if (/%(2f|5c)/i.test(alias))
+      return refuse("must not encode / or \\ as %2F or %5C: write the address with its slashes");
     try {
       decoded = decodeURIComponent(alias);
     } catch {
-      return refuse("has a % that does not start valid %-encoded UTF-8: copy the address again from the browser's address bar");
+      return refuse(
+        "has a % that does not start valid %-encoded UTF-8: copy the address again from the browser's address bar",
+      );
     }
   }
   const broken = aliasRules.find(([holds]) => !holds(decoded));
@@ -111,15 +125,19 @@ const localFile = (example: string) =>
 export const imageSchema = z.strictObject({
   src: localFile("photo.jpg"),
   /** Required: `alt: ""` says, explicitly, that the image is decorative. */
-  alt: z.string({ error: 'must describe the image for readers who cannot see it, or be "" for a purely decorative image' }),
+  alt: z.string({
+    error: 'must describe the image for readers who cannot see it, or be "" for a purely decorative image',
+  }),
   caption: nonEmptyText("a caption as text").optional(),
   credit: nonEmptyText("who took or owns the picture, e.g. IAP").optional(),
 });
 export type ImageFrontMatter = z.infer<typeof imageSchema>;
 
-const languageTag = z.string({ error: "must be a BCP 47 language tag, e.g. es" }).regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, {
-  error: "must be a BCP 47 language tag, e.g. es or pt-BR",
-});
+const languageTag = z
+  .string({ error: "must be a BCP 47 language tag, e.g. es" })
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, {
+    error: "must be a BCP 47 language tag, e.g. es or pt-BR",
+  });
 
 export const documentSchema = z.strictObject({
   src: localFile("guide.pdf"),
@@ -130,17 +148,22 @@ export type DocumentFrontMatter = z.infer<typeof documentSchema>;
 
 /** A recording hosted elsewhere: shown as a link, never embedded (no third-party frames or scripts). */
 export const videoSchema = z.strictObject({
-  url: z.url({ protocol: /^https$/, error: "must be the recording's https address, e.g. https://www.youtube.com/watch?v=…" }),
+  url: z.url({
+    protocol: /^https$/,
+    error: "must be the recording's https address, e.g. https://www.youtube.com/watch?v=…",
+  }),
   title: nonEmptyText("the recording's title"),
 });
 
 /** An item's language: a BCP 47 tag a browser can name (scripts/lib/content/languages.ts). */
-const itemLanguage = z.string({ error: "must be a BCP 47 language tag, e.g. es, fr or pt-BR" }).refine(isKnownLanguage, {
-  error: (issue) => {
-    const tag = tagForName(String(issue.input));
-    return `is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR${tag ? `; did you mean "${tag}"?` : ""}`;
-  },
-});
+const itemLanguage = z
+  .string({ error: "must be a BCP 47 language tag, e.g. es, fr or pt-BR" })
+  .refine(isKnownLanguage, {
+    error: (issue) => {
+      const tag = tagForName(String(issue.input));
+      return `is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR${tag ? `; did you mean "${tag}"?` : ""}`;
+    },
+  });
 
 /** The fields every content file may carry. */
 const common = {
@@ -158,11 +181,16 @@ const common = {
    * Items naming each other, or one item, form one group of translations (scripts/lib/content/translations.ts).
    */
   translationOf: z
-    .string({ error: "must be the address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/" })
-    .regex(/^\/(?:news|abstracts)\/[^\s?#]+\/$/, {
-      error: "must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, e.g. /news/2023/iap-signed-mou-with-aiamp/",
+    .string({
+      error: "must be the address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/",
     })
-    .meta({ description: "The address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/" })
+    .regex(/^\/(?:news|abstracts)\/[^\s?#]+\/$/, {
+      error:
+        "must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, e.g. /news/2023/iap-signed-mou-with-aiamp/",
+    })
+    .meta({
+      description: "The address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/",
+    })
     .optional(),
 };
 
@@ -170,55 +198,54 @@ const common = {
  * News item front matter. Topic ids are checked against `_data/topics.ts` by the content loader,
  * which can suggest the closest known id.
  */
-export const newsSchema = z.strictObject(
-  {
-    title: nonEmptyText("the headline as text"),
-    date: calendarDate,
-    summary: nonEmptyText("one or two sentences of text").optional(),
-    tags: z
-      .array(z.string({ error: "must be a topic id" }), {
-        error: "must be a list of topic ids, e.g. [international-cooperation]",
-      })
-      .optional(),
-    ...common,
-  });
+export const newsSchema = z.strictObject({
+  title: nonEmptyText("the headline as text"),
+  date: calendarDate,
+  summary: nonEmptyText("one or two sentences of text").optional(),
+  tags: z
+    .array(z.string({ error: "must be a topic id" }), {
+      error: "must be a list of topic ids, e.g. [international-cooperation]",
+    })
+    .optional(),
+  ...common,
+});
 export type NewsFrontMatter = z.infer<typeof newsSchema>;
 
-export const speakerSchema = z.strictObject(
-  {
-    name: nonEmptyText("the speaker's full name"),
-    role: nonEmptyText("the speaker's role at the time, e.g. Attorney General").optional(),
-    organisation: nonEmptyText("the speaker's organisation at the time").optional(),
-    /**
-     * How the name is filed in the speakers index, surname first: "Bautista Mahiques, Juan". Needed
-     * only where the surname is not the last word of the name (see scripts/lib/content/speakers.ts).
-     */
-    sort: z
-      .string({ error: 'must be the name as filed, surname first, e.g. "Bautista Mahiques, Juan"' })
-      .trim()
-      .regex(/^[^,]+,[^,]+$/, { error: 'must be the name as filed, surname first, with one comma, e.g. "Bautista Mahiques, Juan"' })
-      .optional(),
-  });
+export const speakerSchema = z.strictObject({
+  name: nonEmptyText("the speaker's full name"),
+  role: nonEmptyText("the speaker's role at the time, e.g. Attorney General").optional(),
+  organisation: nonEmptyText("the speaker's organisation at the time").optional(),
+  /**
+   * How the name is filed in the speakers index, surname first: "Bautista Mahiques, Juan". Needed
+   * only where the surname is not the last word of the name (see scripts/lib/content/speakers.ts).
+   */
+  sort: z
+    .string({ error: 'must be the name as filed, surname first, e.g. "Bautista Mahiques, Juan"' })
+    .trim()
+    .regex(/^[^,]+,[^,]+$/, {
+      error: 'must be the name as filed, surname first, with one comma, e.g. "Bautista Mahiques, Juan"',
+    })
+    .optional(),
+});
 export type Speaker = z.infer<typeof speakerSchema>;
 
 /** Conference abstract front matter. The conference id is checked against `_data/conferences.ts`. */
-export const abstractSchema = z.strictObject(
-  {
-    conference: z.string({ error: "must be a conference id from _data/conferences.ts, e.g. annual-27" }),
-    session: nonEmptyText("the session's name"),
-    speakers: z
-      .array(speakerSchema, {
-        error: "must be a list of speakers, each with a name (and optional role, organisation)",
-      })
-      .min(1, { error: "must list at least one speaker" }),
-    title: nonEmptyText("the abstract's title").optional(),
-    tags: z
-      .array(z.string({ error: "must be a topic id" }), {
-        error: "must be a list of topic ids, e.g. [international-cooperation]",
-      })
-      .optional(),
-    ...common,
-  });
+export const abstractSchema = z.strictObject({
+  conference: z.string({ error: "must be a conference id from _data/conferences.ts, e.g. annual-27" }),
+  session: nonEmptyText("the session's name"),
+  speakers: z
+    .array(speakerSchema, {
+      error: "must be a list of speakers, each with a name (and optional role, organisation)",
+    })
+    .min(1, { error: "must list at least one speaker" }),
+  title: nonEmptyText("the abstract's title").optional(),
+  tags: z
+    .array(z.string({ error: "must be a topic id" }), {
+      error: "must be a list of topic ids, e.g. [international-cooperation]",
+    })
+    .optional(),
+  ...common,
+});
 export type AbstractFrontMatter = z.infer<typeof abstractSchema>;
 
 export const topicSchema = z.strictObject({
@@ -261,7 +288,9 @@ export const siteSchema = z.strictObject({
    */
   basePath: z
     .string()
-    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, { error: "must be a folder path such as /archive/ (starting and ending with /)" })
+    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, {
+      error: "must be a folder path such as /archive/ (starting and ending with /)",
+    })
     .optional(),
   language: itemLanguage,
   /** IANA time zone in which content dates are calendar dates; decides what "today" is. */
@@ -288,11 +317,27 @@ export const siteSchema = z.strictObject({
     .strictObject({
       backend: z
         .strictObject({
-          name: z.enum(["github", "gitlab", "gitea", "bitbucket", "git-gateway"], { error: "must be github, gitlab, gitea, bitbucket or git-gateway" }),
-          repo: z.string().regex(/^[\w.-]+(?:\/[\w.-]+)+$/, { error: "must be the repository as owner/name, e.g. iap/news-archive" }).optional(),
-          branch: z.string().regex(/^[\w./-]+$/, { error: "must be a branch name, e.g. main" }).optional(),
-          base_url: z.url({ protocol: /^https$/, error: "must be the https address of the OAuth proxy, e.g. https://auth.example.org" }).optional(),
-          auth_endpoint: z.string().regex(/^[\w./-]+$/, { error: "must be a path on base_url, e.g. auth" }).optional(),
+          name: z.enum(["github", "gitlab", "gitea", "bitbucket", "git-gateway"], {
+            error: "must be github, gitlab, gitea, bitbucket or git-gateway",
+          }),
+          repo: z
+            .string()
+            .regex(/^[\w.-]+(?:\/[\w.-]+)+$/, { error: "must be the repository as owner/name, e.g. iap/news-archive" })
+            .optional(),
+          branch: z
+            .string()
+            .regex(/^[\w./-]+$/, { error: "must be a branch name, e.g. main" })
+            .optional(),
+          base_url: z
+            .url({
+              protocol: /^https$/,
+              error: "must be the https address of the OAuth proxy, e.g. https://auth.example.org",
+            })
+            .optional(),
+          auth_endpoint: z
+            .string()
+            .regex(/^[\w./-]+$/, { error: "must be a path on base_url, e.g. auth" })
+            .optional(),
           api_root: z.url({ protocol: /^https$/, error: "must be the https address of the Git host's API" }).optional(),
           app_id: z.string().regex(/^\w+$/, { error: "must be the OAuth application's id" }).optional(),
           auth_type: z.enum(["pkce", "implicit"], { error: "must be pkce or implicit" }).optional(),
@@ -302,7 +347,9 @@ export const siteSchema = z.strictObject({
           path: ["repo"],
         }),
       /** The content folder's path in the repository, where news/ and abstracts/ are. */
-      contentFolder: z.string().regex(/^[\w.-]+(?:\/[\w.-]+)*$/, { error: "must be a folder of the repository, e.g. src" }),
+      contentFolder: z
+        .string()
+        .regex(/^[\w.-]+(?:\/[\w.-]+)*$/, { error: "must be a folder of the repository, e.g. src" }),
     })
     .optional(),
 });

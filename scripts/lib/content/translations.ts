@@ -31,7 +31,12 @@ export function translationGroups<T extends Translatable>(
   const problems: Problem[] = [];
   const report = (item: T, message: string) => {
     const line = lineOf(item);
-    problems.push({ file: item.file, ...(line ? { line } : {}), field: "translationOf", message: `${JSON.stringify(item.translationOf)} ${message}` });
+    problems.push({
+      file: item.file,
+      ...(line ? { line } : {}),
+      field: "translationOf",
+      message: `${JSON.stringify(item.translationOf)} ${message}`,
+    });
   };
   // Union–find over URLs: each link joins two groups.
   const parent = new Map<string, string>();
@@ -51,7 +56,11 @@ export function translationGroups<T extends Translatable>(
       continue;
     }
     if (!other) {
-      if (!unpublished(target)) report(item, `is not the address of a news item or abstract in the archive${suggestion(target, [...byUrl.keys()])}`);
+      if (!unpublished(target))
+        report(
+          item,
+          `is not the address of a news item or abstract in the archive${suggestion(target, [...byUrl.keys()])}`,
+        );
       continue;
     }
     if (root(item.url) === root(target)) continue;

@@ -183,5 +183,7 @@ export function wordsFor(lang: string): WordsFor {
 
 /** One text with its placeholders filled: for text made outside templates (citations, figure captions). */
 export function fillWords(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in values ? String(values[name]) : placeholder,
+  );
 }

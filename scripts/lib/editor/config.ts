@@ -43,7 +43,12 @@ type JsonSchema = {
 
 /** "translationOf" → "Translation of", "src" → "File": the form's label for a field. */
 export function labelFor(name: string, path: string): string {
-  const labels: Record<string, string> = { tags: "Topics", lang: "Language", src: path.startsWith("image") ? "Photo" : "File", alt: "Description of the photo (alt text)" };
+  const labels: Record<string, string> = {
+    tags: "Topics",
+    lang: "Language",
+    src: path.startsWith("image") ? "Photo" : "File",
+    alt: "Description of the photo (alt text)",
+  };
   const spaced = name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
   return labels[name] ?? spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
@@ -55,9 +60,16 @@ export function labelFor(name: string, path: string): string {
 function widgetFor(path: string, schema: JsonSchema, input: EditorConfigInput): Partial<EditorField> | undefined {
   switch (path) {
     case "tags":
-      return { widget: "select", multiple: true, options: input.topics.map((topic) => ({ label: topic.label, value: topic.id })) };
+      return {
+        widget: "select",
+        multiple: true,
+        options: input.topics.map((topic) => ({ label: topic.label, value: topic.id })),
+      };
     case "conference":
-      return { widget: "select", options: input.conferences.map((conference) => ({ label: conference.name, value: conference.id })) };
+      return {
+        widget: "select",
+        options: input.conferences.map((conference) => ({ label: conference.name, value: conference.id })),
+      };
     case "image.src":
       return { widget: "image", choose_url: false };
     case "documents.src":
@@ -78,7 +90,12 @@ export function fieldsOf(schema: JsonSchema, input: EditorConfigInput, prefix = 
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, property]) => {
     const path = prefix + name;
-    const field: EditorField = { name, label: labelFor(name, path), widget: "string", ...fieldFromSchema(path, property, input) };
+    const field: EditorField = {
+      name,
+      label: labelFor(name, path),
+      widget: "string",
+      ...fieldFromSchema(path, property, input),
+    };
     // Decap takes every field as required unless told otherwise.
     if (!required.has(name)) field.required = false;
     if (property.description) field.hint = property.description;
@@ -99,9 +116,21 @@ function fieldFromSchema(path: string, schema: JsonSchema, input: EditorConfigIn
       return { widget: "object", collapsed: false, fields: fieldsOf(schema, input, `${path}.`) };
     case "array": {
       const items = schema.items ?? {};
-      const bounds = { ...(schema.minItems ? { min: schema.minItems } : {}), ...(schema.maxItems ? { max: schema.maxItems } : {}) };
+      const bounds = {
+        ...(schema.minItems ? { min: schema.minItems } : {}),
+        ...(schema.maxItems ? { max: schema.maxItems } : {}),
+      };
       if (items.type === "object") return { widget: "list", ...bounds, fields: fieldsOf(items, input, `${path}.`) };
-      return { widget: "list", ...bounds, field: { name: path.split(".").pop(), label: labelFor(path.split(".").pop() ?? path, path), widget: "string", ...patternOf(items) } };
+      return {
+        widget: "list",
+        ...bounds,
+        field: {
+          name: path.split(".").pop(),
+          label: labelFor(path.split(".").pop() ?? path, path),
+          widget: "string",
+          ...patternOf(items),
+        },
+      };
     }
     default:
       return { widget: "string", ...patternOf(schema) };
@@ -118,7 +147,12 @@ function jsonSchemaOf(schema: z.ZodType): JsonSchema {
 }
 
 /** The article's text below the front matter: Markdown, previewed with the site's stylesheet. */
-const bodyField: EditorField = { name: "body", label: "Text", widget: "markdown", hint: "Markdown. # starts a section heading; raw HTML is shown as text." };
+const bodyField: EditorField = {
+  name: "body",
+  label: "Text",
+  widget: "markdown",
+  hint: "Markdown. # starts a section heading; raw HTML is shown as text.",
+};
 
 /**
  * An optional object whose fields are required once it is given (a lead image needs its alt text).
@@ -143,7 +177,13 @@ function requiredWithObjects(collection: string, fields: EditorField[]): Require
       child.required = false;
       child.hint = `Required when the ${field.label.toLowerCase()} is given.`;
     }
-    if (required.length > 0) rules.push({ collection, field: field.name, label: field.label, required: required.map(({ name, label }) => ({ name, label })) });
+    if (required.length > 0)
+      rules.push({
+        collection,
+        field: field.name,
+        label: field.label,
+        required: required.map(({ name, label }) => ({ name, label })),
+      });
   }
   return rules;
 }
@@ -157,7 +197,12 @@ export interface PreviewLabels {
 export function previewLabels(topics: readonly Topic[], conferences: readonly Conference[]): PreviewLabels {
   return {
     topics: Object.fromEntries(topics.map((topic) => [topic.id, topic.label])),
-    conferences: Object.fromEntries(conferences.map((conference) => [conference.id, { name: conference.name, start: conference.start, end: conference.end }])),
+    conferences: Object.fromEntries(
+      conferences.map((conference) => [
+        conference.id,
+        { name: conference.name, start: conference.start, end: conference.end },
+      ]),
+    ),
   };
 }
 
@@ -176,7 +221,8 @@ export function editorConfig(input: EditorConfigInput): EditorSetup {
   const newsFields = [...fieldsOf(jsonSchemaOf(schemas.news), input), bodyField];
   const abstractFields = [...fieldsOf(jsonSchemaOf(schemas.abstracts), input), bodyField];
   const rules = [...requiredWithObjects("news", newsFields), ...requiredWithObjects("abstracts", abstractFields)];
-  const backend = "local" in input.backend ? { name: "proxy", proxy_url: input.backend.local, branch: "main" } : input.backend;
+  const backend =
+    "local" in input.backend ? { name: "proxy", proxy_url: input.backend.local, branch: "main" } : input.backend;
   const config = {
     backend,
     site_url: input.siteUrl,

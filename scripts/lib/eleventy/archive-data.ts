@@ -61,7 +61,8 @@ export default function archiveData(eleventyConfig: UserConfig, options: Archive
     // Added last, it sees each page as written (Eleventy's own transforms, such as the base path's, run first).
     run.addTransform("search-source", function (content) {
       const url = this.page.url;
-      if (url && searchSources.urls.has(url)) writeFileSync(path.join(searchSources.dir, url, "index.html"), searchSource(content));
+      if (url && searchSources.urls.has(url))
+        writeFileSync(path.join(searchSources.dir, url, "index.html"), searchSource(content));
       return content;
     });
   }

@@ -27,7 +27,9 @@ interface NunjucksTemplate {
 
 interface NunjucksModule {
   Template: { prototype: NunjucksTemplate };
-  compiler: { compile(src: string, asyncFilters: unknown, extensions: unknown, name: string | null, opts: unknown): string };
+  compiler: {
+    compile(src: string, asyncFilters: unknown, extensions: unknown, name: string | null, opts: unknown): string;
+  };
 }
 
 const caches = new WeakMap<object, Map<string, unknown>>();
@@ -46,7 +48,13 @@ export function enableCompileCache(nunjucks: NunjucksModule, environment: object
       let props = cache.get(key);
       if (props === undefined) {
         const env = this.env as { asyncFilters: unknown; extensionsList: unknown; opts: unknown };
-        const source = nunjucks.compiler.compile(this.tmplStr, env.asyncFilters, env.extensionsList, this.path, env.opts);
+        const source = nunjucks.compiler.compile(
+          this.tmplStr,
+          env.asyncFilters,
+          env.extensionsList,
+          this.path,
+          env.opts,
+        );
         // What Nunjucks' own _compile does with the source (new Function, no eval of template data).
         props = new Function(source)() as unknown;
         cache.set(key, props);
@@ -58,7 +66,10 @@ export function enableCompileCache(nunjucks: NunjucksModule, environment: object
 }
 
 export default function nunjucksCompileCache(eleventyConfig: UserConfig): void {
-  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }: { nunjucks: NunjucksModule; environment: object }) => {
-    enableCompileCache(nunjucks, environment);
-  });
+  eleventyConfig.on(
+    "eleventy.engine.njk",
+    ({ nunjucks, environment }: { nunjucks: NunjucksModule; environment: object }) => {
+      enableCompileCache(nunjucks, environment);
+    },
+  );
 }

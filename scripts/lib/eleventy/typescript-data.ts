@@ -11,7 +11,10 @@ export default function typescriptData(eleventyConfig: UserConfig): void {
     read: false,
     parser: (file: string) => {
       const name = path.basename(file, ".ts");
-      if (!Object.hasOwn(dataFiles, name)) throw new Error(`${path.join("_data", path.basename(file))}: not a data file the build knows (site, topics, conferences)`);
+      if (!Object.hasOwn(dataFiles, name))
+        throw new Error(
+          `${path.join("_data", path.basename(file))}: not a data file the build knows (site, topics, conferences)`,
+        );
       return dataFiles[name];
     },
   });

@@ -40,7 +40,10 @@ async function* waczCaptures(file: string, state: ReadState): AsyncGenerator<Cap
     try {
       for (;;) {
         const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-          zip.once("entry", resolve).once("end", () => resolve(undefined)).once("error", reject);
+          zip
+            .once("entry", resolve)
+            .once("end", () => resolve(undefined))
+            .once("error", reject);
           zip.readEntry();
         });
         zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
@@ -50,13 +53,20 @@ async function* waczCaptures(file: string, state: ReadState): AsyncGenerator<Cap
     } catch (error) {
       throw new ImportSourceError(`${name}: its zip directory is damaged (${messageOf(error)})`);
     }
-    const warcs = entries.filter((entry) => /^archive\/[^/]+\.warc(\.gz)?$/i.test(entry.fileName)).sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
+    const warcs = entries
+      .filter((entry) => /^archive\/[^/]+\.warc(\.gz)?$/i.test(entry.fileName))
+      .sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
     if (warcs.length === 0) throw new ImportSourceError(`${name}: holds no WARC in archive/, so it is not a WACZ`);
     state.progress.totalBytes = warcs.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
     state.options.onProgress?.({ ...state.progress });
     for (const entry of warcs) {
       // Only a stored entry can be read from the middle, for a revisit's original.
-      const open = async (start: number) => (start === 0 ? zip.openReadStreamPromise(entry) : entry.compressionMethod === 0 ? zip.openReadStreamPromise(entry, { start }) : undefined);
+      const open = async (start: number) =>
+        start === 0
+          ? zip.openReadStreamPromise(entry)
+          : entry.compressionMethod === 0
+            ? zip.openReadStreamPromise(entry, { start })
+            : undefined;
       yield* warcCaptures({ name: `${name}, ${entry.fileName}`, open }, state);
     }
   } finally {
@@ -72,9 +82,16 @@ export async function* readCaptures(source: string, options: ReadOptions = {}): 
   } catch {
     throw new ImportSourceError(`${displayPath(source)}: no such file or folder`);
   }
-  const state: ReadState = { progress: { records: 0, bytes: 0, totalBytes: 0, unresolvedRevisits: 0 }, options, maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes };
+  const state: ReadState = {
+    progress: { records: 0, bytes: 0, totalBytes: 0, unresolvedRevisits: 0 },
+    options,
+    maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+  };
   if (stats.isDirectory()) yield* mirrorCaptures(source, state);
   else if (/\.wacz$/i.test(source)) yield* waczCaptures(source, state);
   else if (/\.warc(\.gz)?$/i.test(source)) yield* warcFileCaptures(source, stats, state);
-  else throw new ImportSourceError(`${displayPath(source)}: not a .warc, .warc.gz or .wacz file, nor a folder saved by wget --mirror`);
+  else
+    throw new ImportSourceError(
+      `${displayPath(source)}: not a .warc, .warc.gz or .wacz file, nor a folder saved by wget --mirror`,
+    );
 }

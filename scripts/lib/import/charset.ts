@@ -19,13 +19,20 @@ export function declaredCharset(body: Uint8Array, contentType: string | undefine
  * The page as text. A declared encoding the platform knows is used; with none, UTF-8 when the bytes
  * are valid UTF-8, else windows-1252, as browsers fall back for Western pages.
  */
-export function decodePage(body: Uint8Array, contentType: string | undefined): { text: string; charset: string; problem?: string } {
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(body), charset: "utf-8" };
+export function decodePage(
+  body: Uint8Array,
+  contentType: string | undefined,
+): { text: string; charset: string; problem?: string } {
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)
+    return { text: new TextDecoder("utf-8").decode(body), charset: "utf-8" };
   const declared = declaredCharset(body, contentType);
   if (declared) {
     try {
       const decoder = new TextDecoder(declared);
-      return { text: decoder.encoding === "windows-1252" ? decodeWindows1252(body) : decoder.decode(body), charset: decoder.encoding };
+      return {
+        text: decoder.encoding === "windows-1252" ? decodeWindows1252(body) : decoder.decode(body),
+        charset: decoder.encoding,
+      };
     } catch {
       const guessed = decodeUndeclared(body);
       return { ...guessed, problem: `declares the unknown charset "${declared}": read as ${guessed.charset}` };

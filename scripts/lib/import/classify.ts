@@ -6,12 +6,16 @@
 import type { PageReading } from "./extract.ts";
 import { matchesAny, type ImportRules } from "./rules.ts";
 
-export type SkipReason = "redirect" | "copy" | "error" | "ignored" | "not-news" | "login" | "listing" | "navigation" | "undated" | "untitled";
+export type SkipReason =
+  "redirect" | "copy" | "error" | "ignored" | "not-news" | "login" | "listing" | "navigation" | "undated" | "untitled";
 
 /** How the report names each reason, for one page and for several. */
 export const skipLabels: Record<SkipReason, [one: string, several: string]> = {
   redirect: ["redirect", "redirects"],
-  copy: ["copy of another page (its address kept as an alias)", "copies of other pages (their addresses kept as aliases)"],
+  copy: [
+    "copy of another page (its address kept as an alias)",
+    "copies of other pages (their addresses kept as aliases)",
+  ],
   error: ["error page", "error pages"],
   ignored: ["page ignored by the rules", "pages ignored by the rules"],
   "not-news": ["page not news by the rules", "pages not news by the rules"],
@@ -33,8 +37,14 @@ export function addressPath(url: string): string {
 }
 
 /** Before the page is read: what its answer or its address alone decides. Undefined: read it. */
-export function classifyResponse(url: string, status: number, headers: Record<string, string>, rules: ImportRules): Skip | undefined {
-  if (status >= 300 && status < 400) return { skip: "redirect", detail: `${status} to ${headers.location ?? "nowhere"}` };
+export function classifyResponse(
+  url: string,
+  status: number,
+  headers: Record<string, string>,
+  rules: ImportRules,
+): Skip | undefined {
+  if (status >= 300 && status < 400)
+    return { skip: "redirect", detail: `${status} to ${headers.location ?? "nowhere"}` };
   if (status >= 400 || status < 200) return { skip: "error", detail: `HTTP ${status}` };
   if (matchesAny(addressPath(url), rules.ignore)) return { skip: "ignored", detail: "matches the rules' ignore" };
   return undefined;
@@ -52,7 +62,10 @@ export function kindByRules(url: string, rules: ImportRules): Kind | Skip | unde
   const address = addressPath(url);
   const abstract = rules.abstracts?.find((rule) => matchesAny(address, rule.urls));
   if (abstract) return { kind: "abstract", rule: abstract };
-  if (rules.news) return matchesAny(address, rules.news) ? { kind: "news" } : { skip: "not-news", detail: "matches none of the rules' news patterns" };
+  if (rules.news)
+    return matchesAny(address, rules.news)
+      ? { kind: "news" }
+      : { skip: "not-news", detail: "matches none of the rules' news patterns" };
   return undefined;
 }
 
@@ -65,15 +78,27 @@ const errorTitle = /\b(?:page not found|not found|404|error|access denied|forbid
  * abstract is not second-guessed as a listing, but still needs what an item must have.
  */
 export function classifyPage(url: string, page: PageReading, byRules: Kind | undefined): Kind | Skip {
-  if (page.hasPasswordField || loginAddress.test(addressPath(url))) return { skip: "login", detail: page.hasPasswordField ? "has a password field" : "a login address" };
-  if (page.titleTag && errorTitle.test(page.titleTag) && page.textLength < 600) return { skip: "error", detail: `answered 200 with "${page.titleTag}"` };
+  if (page.hasPasswordField || loginAddress.test(addressPath(url)))
+    return { skip: "login", detail: page.hasPasswordField ? "has a password field" : "a login address" };
+  if (page.titleTag && errorTitle.test(page.titleTag) && page.textLength < 600)
+    return { skip: "error", detail: `answered 200 with "${page.titleTag}"` };
   if (!byRules) {
     if (paginatedAddress.test(addressPath(url))) return { skip: "listing", detail: "a page number in its address" };
     const linkShare = page.textLength > 0 ? page.linkTextLength / page.textLength : 1;
-    if (page.hasPagination && (page.datesInText >= 2 || linkShare > 0.5 || !page.date)) return { skip: "listing", detail: `pagination links, ${page.datesInText} dates, ${Math.round(linkShare * 100)}% link text` };
-    if (page.headingLinks.length >= 3) return { skip: "listing", detail: `${page.headingLinks.length} headings that are links` };
-    if (page.datesInText >= 3 && linkShare > 0.25) return { skip: "listing", detail: `${page.datesInText} dates and ${Math.round(linkShare * 100)}% link text` };
-    if (page.textLength - page.linkTextLength < 80) return { skip: "navigation", detail: `${page.textLength - page.linkTextLength} characters of text outside links` };
+    if (page.hasPagination && (page.datesInText >= 2 || linkShare > 0.5 || !page.date))
+      return {
+        skip: "listing",
+        detail: `pagination links, ${page.datesInText} dates, ${Math.round(linkShare * 100)}% link text`,
+      };
+    if (page.headingLinks.length >= 3)
+      return { skip: "listing", detail: `${page.headingLinks.length} headings that are links` };
+    if (page.datesInText >= 3 && linkShare > 0.25)
+      return { skip: "listing", detail: `${page.datesInText} dates and ${Math.round(linkShare * 100)}% link text` };
+    if (page.textLength - page.linkTextLength < 80)
+      return {
+        skip: "navigation",
+        detail: `${page.textLength - page.linkTextLength} characters of text outside links`,
+      };
     if (linkShare > 0.6) return { skip: "navigation", detail: `${Math.round(linkShare * 100)}% of its text is links` };
   }
   if (!page.title) return { skip: "untitled", detail: "no og:title, h1 or <title>" };

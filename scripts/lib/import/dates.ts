@@ -16,13 +16,54 @@ export type FoundDate =
 
 const monthNumbers = new Map<string, number>();
 const monthsByLanguage = [
-  ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
-  ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
-  ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+  [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ],
+  [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+  ],
+  [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+  ],
 ];
 for (const names of monthsByLanguage) names.forEach((name, index) => monthNumbers.set(name, index + 1));
 // English abbreviations, "Sept" included; a trailing dot is allowed by the patterns.
-["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].forEach((name, index) => monthNumbers.set(name, index + 1));
+["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].forEach((name, index) =>
+  monthNumbers.set(name, index + 1),
+);
 monthNumbers.set("sept", 9);
 monthNumbers.set("setiembre", 9);
 
@@ -31,11 +72,20 @@ const day = "(\\d{1,2})(?:st|nd|rd|th|er)?";
 const year = "(\\d{4})";
 // Digits, not word boundaries, delimit a date: text read from a page may run it into a word ("AIAMP14 November 2023").
 const patterns: { pattern: RegExp; read(match: RegExpExecArray, order?: DateOrder): FoundDate | undefined }[] = [
-  { pattern: new RegExp(`(?<!\\d)${year}-(\\d{2})-(\\d{2})(?!\\d)`, "g"), read: ([text, y, m, d]) => calendar(text, y, m, d) },
+  {
+    pattern: new RegExp(`(?<!\\d)${year}-(\\d{2})-(\\d{2})(?!\\d)`, "g"),
+    read: ([text, y, m, d]) => calendar(text, y, m, d),
+  },
   // 14 November 2023, 14 Nov. 2023, 14 de noviembre de 2023
-  { pattern: new RegExp(`(?<!\\d)${day}\\s+(?:de\\s+)?${month},?\\s+(?:de\\s+)?${year}(?!\\d)`, "g"), read: ([text, d, m, y]) => named(text, y, m, d) },
+  {
+    pattern: new RegExp(`(?<!\\d)${day}\\s+(?:de\\s+)?${month},?\\s+(?:de\\s+)?${year}(?!\\d)`, "g"),
+    read: ([text, d, m, y]) => named(text, y, m, d),
+  },
   // November 14, 2023; Nov 14 2023
-  { pattern: new RegExp(`(?<![A-Za-z])${month}\\s+${day},?\\s+${year}(?!\\d)`, "g"), read: ([text, m, d, y]) => named(text, y, m, d) },
+  {
+    pattern: new RegExp(`(?<![A-Za-z])${month}\\s+${day},?\\s+${year}(?!\\d)`, "g"),
+    read: ([text, m, d, y]) => named(text, y, m, d),
+  },
   // 08/09/2013, 08.09.2013, 8-9-2013
   {
     pattern: /(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/g,
@@ -73,12 +123,22 @@ export function isoDate(value: string): string | undefined {
   return date && isCalendarDate(date) ? date : undefined;
 }
 
-function named(text: string | undefined, y: string | undefined, monthName: string | undefined, d: string | undefined): FoundDate | undefined {
+function named(
+  text: string | undefined,
+  y: string | undefined,
+  monthName: string | undefined,
+  d: string | undefined,
+): FoundDate | undefined {
   const number = monthNumbers.get((monthName ?? "").toLowerCase());
   return number ? calendar(text, y, String(number), d) : undefined;
 }
 
-function calendar(text: string | undefined, y: string | undefined, m: string | undefined, d: string | undefined): FoundDate | undefined {
+function calendar(
+  text: string | undefined,
+  y: string | undefined,
+  m: string | undefined,
+  d: string | undefined,
+): FoundDate | undefined {
   const date = `${y}-${(m ?? "").padStart(2, "0")}-${(d ?? "").padStart(2, "0")}`;
   return isCalendarDate(date) ? { date, text: text ?? "" } : undefined;
 }

@@ -61,13 +61,46 @@ type Element = ReturnType<typeof parseHTML>["document"]["body"];
 type Document = ReturnType<typeof parseHTML>["document"];
 
 /** Containers that are never article text. */
-const junkElements = "script, style, noscript, template, svg, canvas, iframe, object, embed, form, button, input, select, textarea, nav, header, footer, aside, dialog, menu";
-const junkRoles = '[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"], [aria-hidden="true"], [hidden]';
+const junkElements =
+  "script, style, noscript, template, svg, canvas, iframe, object, embed, form, button, input, select, textarea, nav, header, footer, aside, dialog, menu";
+const junkRoles =
+  '[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"], [aria-hidden="true"], [hidden]';
 /** Words of a class or id that mark menus, share bars and the like (matched as whole words of the name). */
 const junkWords = new Set([
-  "breadcrumb", "breadcrumbs", "share", "sharing", "social", "addthis", "sharethis", "menu", "navbar", "nav", "navigation", "sidebar",
-  "footer", "cookie", "cookies", "skip", "pager", "pagination", "banner", "login", "search", "related", "print", "toolbar", "tags", "widget",
-  "comments", "comment", "respond", "byline", "branding", "addtoany", "a2a", "printer",
+  "breadcrumb",
+  "breadcrumbs",
+  "share",
+  "sharing",
+  "social",
+  "addthis",
+  "sharethis",
+  "menu",
+  "navbar",
+  "nav",
+  "navigation",
+  "sidebar",
+  "footer",
+  "cookie",
+  "cookies",
+  "skip",
+  "pager",
+  "pagination",
+  "banner",
+  "login",
+  "search",
+  "related",
+  "print",
+  "toolbar",
+  "tags",
+  "widget",
+  "comments",
+  "comment",
+  "respond",
+  "byline",
+  "branding",
+  "addtoany",
+  "a2a",
+  "printer",
 ]);
 /** Pairs of class words that together mark junk: Drupal's node links ("Read more", "Add new comment", share, print). */
 const junkWordPairs = [["links", "inline"]];
@@ -81,11 +114,13 @@ const printLink =
 const shareText =
   /^(?:printer[- ]friendly(?: version| page)?|print(?: this)?(?: page| article| story| version)?|e-?mail(?: this(?: page| article| story)?| to a friend)?|send (?:this )?to a friend|share(?: this)?(?: page| article| story| on \w+)?|pdf)$/i;
 /** A line that only says who put the page up or when it last changed. */
-const bylineText = /^(?:(?:written|posted|submitted|published|created) by [^.]{1,60}|last (?:updated|modified|changed)(?: on)?:? [^.]{1,60})$/i;
+const bylineText =
+  /^(?:(?:written|posted|submitted|published|created) by [^.]{1,60}|last (?:updated|modified|changed)(?: on)?:? [^.]{1,60})$/i;
 /** What is left of a share bar once its links are gone: labels and separators. */
 const shareBarLeftover = /^(?:[\s|·•,:;/–—-]|share(?: this)?(?: on)?|print|e-?mail)*$/i;
 /** "« back", "< Back", "Volver": the old site's way back to the list, navigation rather than text. */
-const backLink = /^(?:[«‹<←]+\s*)?(?:back|go back|back to [\w ]{1,20}|return|volver|regresar|atrás|retour|zurück)(?:\s*[»›>]+)?$/i;
+const backLink =
+  /^(?:[«‹<←]+\s*)?(?:back|go back|back to [\w ]{1,20}|return|volver|regresar|atrás|retour|zurück)(?:\s*[»›>]+)?$/i;
 
 /** Characters of text outside links below which a page with a password field is its login form, not an article. */
 const minArticleText = 80;
@@ -98,16 +133,23 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
   const passwordField = 'input[type="password" i]';
   const anyPasswordField = document.querySelector(passwordField) !== null;
   const hasPagination =
-    document.querySelector('a[rel~="next"], a[rel~="prev"], link[rel~="next"], link[rel~="prev"], .pagination, .pager, [class*="paging"], [class*="Paging"]') !== null;
+    document.querySelector(
+      'a[rel~="next"], a[rel~="prev"], link[rel~="next"], link[rel~="prev"], .pagination, .pager, [class*="paging"], [class*="Paging"]',
+    ) !== null;
 
   const title = readTitle(document, rules);
   const headline = title.element;
   const date = readDate(document, headline, rules.selectors?.date, rules.dateOrder);
-  const session = options.abstract?.session ? text(document.querySelector(options.abstract.session)) || undefined : undefined;
-  const speakers = options.abstract?.speakers ? [...document.querySelectorAll(options.abstract.speakers)].map((element) => text(element)).filter(Boolean) : undefined;
+  const session = options.abstract?.session
+    ? text(document.querySelector(options.abstract.session)) || undefined
+    : undefined;
+  const speakers = options.abstract?.speakers
+    ? [...document.querySelectorAll(options.abstract.speakers)].map((element) => text(element)).filter(Boolean)
+    : undefined;
 
   // The body: what is left once navigation and what the front matter holds (title, date) are gone.
-  for (const selector of rules.selectors?.drop ?? []) for (const element of document.querySelectorAll(selector)) element.remove();
+  for (const selector of rules.selectors?.drop ?? [])
+    for (const element of document.querySelectorAll(selector)) element.remove();
   removeJunk(document, pageUrl, [headline, date.element]);
   const headlineParent = headline?.parentElement as Element | null | undefined;
   if (headline) removeHeadline(document, headline, title.value);
@@ -122,15 +164,25 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
   }
   if (!main && headlineParent) main = articleContainer(headlineParent) ?? null;
   if (!main) {
-    const article = new Readability(document as unknown as globalThis.Document, { serializer: (node) => node, keepClasses: false, disableJSONLD: true }).parse();
+    const article = new Readability(document as unknown as globalThis.Document, {
+      serializer: (node) => node,
+      keepClasses: false,
+      disableJSONLD: true,
+    }).parse();
     main = (article?.content as unknown as Element | null | undefined) ?? null;
   }
   const mainText = main ? text(main) : "";
   const linkTextLength = main ? [...main.querySelectorAll("a")].reduce((sum, link) => sum + text(link).length, 0) : 0;
-  const linkedHeadings = main ? ([...main.querySelectorAll("h2, h3, h4")] as Element[]).filter((heading) => text(heading) !== "" && text(heading) === text(heading.querySelector("a[href]"))) : [];
+  const linkedHeadings = main
+    ? ([...main.querySelectorAll("h2, h3, h4")] as Element[]).filter(
+        (heading) => text(heading) !== "" && text(heading) === text(heading.querySelector("a[href]")),
+      )
+    : [];
   const converted = main ? htmlToMarkdown(main) : { markdown: "", links: [], images: [] };
   // A login form in a side column (a CMS's login module on every page) does not make an article a login page.
-  const hasPasswordField = anyPasswordField && (main?.querySelector(passwordField) != null || mainText.length - linkTextLength < minArticleText);
+  const hasPasswordField =
+    anyPasswordField &&
+    (main?.querySelector(passwordField) != null || mainText.length - linkTextLength < minArticleText);
   return {
     ...(title.value ? { title: title.value, titleFrom: title.from } : {}),
     titleTag,
@@ -144,7 +196,9 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
     hasPagination,
     datesInText: countDates(mainText, rules.dateOrder),
     headingLinks: linkedHeadings.map((heading) => heading.querySelector("a[href]")?.getAttribute("href") as string),
-    textBeforeHeadingLinks: linkedHeadings[0] ? Math.max(0, mainText.indexOf(text(linkedHeadings[0]))) : mainText.length,
+    textBeforeHeadingLinks: linkedHeadings[0]
+      ? Math.max(0, mainText.indexOf(text(linkedHeadings[0])))
+      : mainText.length,
     ...(bodySelectorMissed ? { bodySelectorMissed } : {}),
     ...(session ? { session } : {}),
     ...(speakers ? { speakers } : {}),
@@ -159,10 +213,16 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
  */
 function articleContainer(headlineParent: Element): Element | undefined {
   const parents: Element[] = [];
-  for (let parent: Element | null = headlineParent; parent && !/^(BODY|HTML)$/.test(parent.tagName); parent = parent.parentElement as Element | null) parents.push(parent);
+  for (
+    let parent: Element | null = headlineParent;
+    parent && !/^(BODY|HTML)$/.test(parent.tagName);
+    parent = parent.parentElement as Element | null
+  )
+    parents.push(parent);
   let index = parents.findIndex((parent) => ownText(parent) >= 60);
   if (index === -1) return undefined;
-  while (index + 1 < parents.length && ownText(parents[index + 1] as Element) >= ownText(parents[index] as Element) * 2) index++;
+  while (index + 1 < parents.length && ownText(parents[index + 1] as Element) >= ownText(parents[index] as Element) * 2)
+    index++;
   return parents[index];
 }
 
@@ -176,7 +236,10 @@ function text(element: { textContent: string | null } | null | undefined): strin
   return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
-function readTitle(document: Document, rules: ImportRules): { value?: string; from?: PageReading["titleFrom"]; element?: Element } {
+function readTitle(
+  document: Document,
+  rules: ImportRules,
+): { value?: string; from?: PageReading["titleFrom"]; element?: Element } {
   if (rules.selectors?.title) {
     const element = document.querySelector(rules.selectors.title) as Element | null;
     if (element && text(element)) return { value: text(element), from: "selector", element };
@@ -191,7 +254,12 @@ function readTitle(document: Document, rules: ImportRules): { value?: string; fr
   // An h1 that is only a link to the home page is the site's logo (old templates), never the headline.
   const headline = headings.find((heading) => !isLogo(heading));
   // Older templates set the headline in a styled cell or div (Joomla's td.contentheading) that <title> repeats.
-  const styled = !repeated && titleTag ? ([...document.querySelectorAll("body td, body div, body span, body p")] as Element[]).find((element) => element.children.length === 0 && text(element) === titleTag) : undefined;
+  const styled =
+    !repeated && titleTag
+      ? ([...document.querySelectorAll("body td, body div, body span, body p")] as Element[]).find(
+          (element) => element.children.length === 0 && text(element) === titleTag,
+        )
+      : undefined;
   const element = headings.find((heading) => og && text(heading) === og) ?? repeated ?? styled ?? headline;
   if (og) return { value: og, from: "og:title", ...(element && text(element) === og ? { element } : {}) };
   if (element) return { value: text(element), from: "heading", element };
@@ -214,18 +282,22 @@ function readDate(
 ): { date?: string; from?: PageReading["dateFrom"]; ambiguous?: string; element?: Element } {
   if (selector) {
     const element = document.querySelector(selector) as Element | null;
-    const datetime = element?.getAttribute("datetime") ?? element?.querySelector("time[datetime]")?.getAttribute("datetime");
+    const datetime =
+      element?.getAttribute("datetime") ?? element?.querySelector("time[datetime]")?.getAttribute("datetime");
     const found = datetime ? isoDate(datetime) : undefined;
     if (element && found) return { date: found, from: "selector", element: dateContainer(element) };
     const written = element ? findDate(text(element), order) : undefined;
-    if (element && written && "date" in written) return { date: written.date, from: "selector", element: dateContainer(element) };
+    if (element && written && "date" in written)
+      return { date: written.date, from: "selector", element: dateContainer(element) };
   }
   for (const time of document.querySelectorAll("time[datetime]")) {
     if (time.closest("nav, footer, aside")) continue;
     const found = isoDate(time.getAttribute("datetime") ?? "");
     if (found) return { date: found, from: "time", element: dateContainer(time as Element) };
   }
-  const published = document.querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]');
+  const published = document.querySelector(
+    'meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]',
+  );
   const fromMeta = isoDate(published?.getAttribute("content") ?? "");
   if (fromMeta) return { date: fromMeta, from: "article:published_time" };
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
@@ -239,14 +311,26 @@ function readDate(
  * The first date written within a few lines of the headline (before or after it): the form old
  * templates give it in. The element that holds only the date is returned, to leave it out of the text.
  */
-function writtenDateNearTitle(document: Document, headline: Element | undefined, order: DateOrder | undefined): { date?: string; from?: "text"; ambiguous?: string; element?: Element } {
+function writtenDateNearTitle(
+  document: Document,
+  headline: Element | undefined,
+  order: DateOrder | undefined,
+): { date?: string; from?: "text"; ambiguous?: string; element?: Element } {
   // The headline's surroundings: its nearest container holding some text besides it.
   let scope = (headline?.parentElement ?? document.body) as Element | null;
-  while (headline && scope?.parentElement && scope.tagName !== "BODY" && text(scope).length < text(headline).length + 60) scope = scope.parentElement as Element;
+  while (
+    headline &&
+    scope?.parentElement &&
+    scope.tagName !== "BODY" &&
+    text(scope).length < text(headline).length + 60
+  )
+    scope = scope.parentElement as Element;
   if (!scope) return {};
   const whole = scope.textContent ?? "";
   const at = headline ? whole.indexOf(headline.textContent ?? "") : 0;
-  let window = whole.slice(Math.max(0, at - 200), Math.max(0, at) + (headline?.textContent?.length ?? 0) + 400).replace(/\s+/g, " ");
+  let window = whole
+    .slice(Math.max(0, at - 200), Math.max(0, at) + (headline?.textContent?.length ?? 0) + 400)
+    .replace(/\s+/g, " ");
   // A date in running text ("founded on 6 June 1995") is not the page's: the date is a line of its own.
   for (let found = findDate(window, order); found; found = findDate(window, order)) {
     if ("ambiguous" in found) return { ambiguous: found.ambiguous };
@@ -272,7 +356,11 @@ function elementHolding(scope: Element, written: string): { element?: Element } 
 function dateContainer(element: Element): Element {
   let container = element;
   const own = text(element).length;
-  while (container.parentElement && !/^(BODY|MAIN|ARTICLE|TD|SECTION)$/.test(container.parentElement.tagName) && text(container.parentElement).length <= own + 40) {
+  while (
+    container.parentElement &&
+    !/^(BODY|MAIN|ARTICLE|TD|SECTION)$/.test(container.parentElement.tagName) &&
+    text(container.parentElement).length <= own + 40
+  ) {
     container = container.parentElement as Element;
   }
   return container;
@@ -311,7 +399,8 @@ function countDates(text: string, order: DateOrder | undefined): number {
 
 /** The headline leaves the body (it is the front matter's title), and so does any repeat of it as an h1. */
 function removeHeadline(document: Document, headline: Element, title: string | undefined): void {
-  for (const heading of document.querySelectorAll("h1")) if (heading !== headline && text(heading) === title) heading.remove();
+  for (const heading of document.querySelectorAll("h1"))
+    if (heading !== headline && text(heading) === title) heading.remove();
   headline.remove();
 }
 
@@ -321,14 +410,20 @@ function removeHeadline(document: Document, headline: Element, title: string | u
  * article stays: an ASP.NET page is one big form, and "content-with-sidebar" holds the text.
  */
 function removeJunk(document: Document, pageUrl: string, keep: readonly (Element | undefined)[]): void {
-  const holdsArticle = (element: Element) => keep.some((kept) => kept && element.contains(kept)) || element.querySelector("article, main") !== null;
+  const holdsArticle = (element: Element) =>
+    keep.some((kept) => kept && element.contains(kept)) || element.querySelector("article, main") !== null;
   for (const element of document.querySelectorAll(`${junkElements}, ${junkRoles}`) as Iterable<Element>) {
     if (!holdsArticle(element)) element.remove();
   }
   for (const element of document.querySelectorAll("[class], [id]") as Iterable<Element>) {
     const name = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
-    const words = name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[\s_-]+/);
-    const junk = words.some((word) => junkWords.has(word)) || junkWordPairs.some((pair) => pair.every((word) => words.includes(word)));
+    const words = name
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .split(/[\s_-]+/);
+    const junk =
+      words.some((word) => junkWords.has(word)) ||
+      junkWordPairs.some((pair) => pair.every((word) => words.includes(word)));
     if (junk && !holdsArticle(element)) element.remove();
   }
   // Share, print and "email this" links go, and so does what held only them (a list, a "Share this: … | …" line).
@@ -340,9 +435,12 @@ function removeJunk(document: Document, pageUrl: string, keep: readonly (Element
   }
   const onlyShareLinks = (element: Element) => {
     let rest = text(element);
-    for (const link of element.querySelectorAll("a")) if (shareLinks.has(link as Element)) rest = rest.replace(text(link), "");
+    for (const link of element.querySelectorAll("a"))
+      if (shareLinks.has(link as Element)) rest = rest.replace(text(link), "");
     // A share link's own icon (Joomla's PDF, print and e-mail buttons) is part of it, not a photo of the article.
-    const photos = [...element.querySelectorAll("img")].filter((image) => !shareLinks.has(image.closest("a") as Element));
+    const photos = [...element.querySelectorAll("img")].filter(
+      (image) => !shareLinks.has(image.closest("a") as Element),
+    );
     return shareBarLeftover.test(rest) && photos.length === 0;
   };
   for (const [link, knownBy] of shareLinks) {
@@ -377,12 +475,18 @@ function removeJunk(document: Document, pageUrl: string, keep: readonly (Element
 function shareOrPrintLink(link: Element, pageUrl: string): "address" | "words" | undefined {
   const href = link.getAttribute("href")?.trim() ?? "";
   // "Email this": a mail to no one, or one carrying a link to the page; a mail to someone is a contact.
-  if (/^mailto:/i.test(href)) return /^mailto:\s*(?:\?|$)/i.test(href) || /[?&]body=[^&]*http/i.test(href) ? "address" : undefined;
+  if (/^mailto:/i.test(href))
+    return /^mailto:\s*(?:\?|$)/i.test(href) || /[?&]body=[^&]*http/i.test(href) ? "address" : undefined;
   const target = resolve(href, pageUrl);
   if (target && isDocumentAddress(target)) return undefined;
   if (shareLink.test(href) || printLink.test(href)) return "address";
   // An icon-only link says what it does in its image's alt text ("Print", "E-mail").
-  const words = text(link) || [...link.querySelectorAll("img")].map((image) => image.getAttribute("alt") ?? "").join(" ").trim();
+  const words =
+    text(link) ||
+    [...link.querySelectorAll("img")]
+      .map((image) => image.getAttribute("alt") ?? "")
+      .join(" ")
+      .trim();
   return shareText.test(words) ? "words" : undefined;
 }
 
@@ -392,7 +496,11 @@ function absolutise(document: Document, pageUrl: string): void {
     const href = link.getAttribute("href")?.trim();
     const absolute = href ? resolve(href, pageUrl) : undefined;
     // Same-page fragments, scripts and broken addresses lead nowhere in the archive: their text stays.
-    if (!absolute || /^javascript:/i.test(absolute) || (absolute.split("#")[0] === pageUrl.split("#")[0] && href?.startsWith("#"))) {
+    if (
+      !absolute ||
+      /^javascript:/i.test(absolute) ||
+      (absolute.split("#")[0] === pageUrl.split("#")[0] && href?.startsWith("#"))
+    ) {
       link.replaceWith(...link.childNodes);
     } else link.setAttribute("href", absolute);
   }

@@ -58,7 +58,8 @@ export function bundleFileName(url: string, taken: ReadonlySet<string>, fallback
   } catch {
     // Kept as written: slugify folds the % signs away.
   }
-  const stem = slugify(known ? segment.slice(0, -extension.length) : segment, { decamelize: false }).slice(0, 80) || "file";
+  const stem =
+    slugify(known ? segment.slice(0, -extension.length) : segment, { decamelize: false }).slice(0, 80) || "file";
   const ending = known ? (extension === ".jpeg" ? ".jpeg" : extension) : fallbackExtension;
   let name = `${stem}${ending}`;
   for (let count = 2; taken.has(name) || name === "index.md"; count++) name = `${stem}-${count}${ending}`;
@@ -66,7 +67,8 @@ export function bundleFileName(url: string, taken: ReadonlySet<string>, fallback
 }
 
 /** Link texts that say nothing of the document: its name is a better title. */
-const vagueLinkText = /^(?:here|click here|this|this link|link|download|pdf|read more|more|the full text|full text|aquí|ici|descargar|télécharger)$/i;
+const vagueLinkText =
+  /^(?:here|click here|this|this link|link|download|pdf|read more|more|the full text|full text|aquí|ici|descargar|télécharger)$/i;
 
 /** A document's title: the link's text, or its file name in words when the text says nothing ("here"). */
 export function documentTitle(linkText: string, url: string): { title: string; fromName: boolean } {
@@ -78,6 +80,9 @@ export function documentTitle(linkText: string, url: string): { title: string; f
   } catch {
     // Kept as written.
   }
-  const words = name.replace(/\.[a-z0-9]+$/i, "").replace(/[-_+.]+/g, " ").trim();
+  const words = name
+    .replace(/\.[a-z0-9]+$/i, "")
+    .replace(/[-_+.]+/g, " ")
+    .trim();
   return { title: words || "Document", fromName: true };
 }

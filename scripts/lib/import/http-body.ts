@@ -35,20 +35,32 @@ function decodeOnce(body: Uint8Array, encoding: string, maxBytes: number): Uint8
  * stays as it is) and the Content-Encoding. A body that does not decode is kept as recorded, with
  * the reason: some crawlers record the decoded body under the original Content-Encoding header.
  */
-export async function decodeHttpBody(raw: Uint8Array, headers: Readonly<Record<string, string>>, maxBytes: number): Promise<DecodedBody> {
+export async function decodeHttpBody(
+  raw: Uint8Array,
+  headers: Readonly<Record<string, string>>,
+  maxBytes: number,
+): Promise<DecodedBody> {
   let body = raw;
-  if (/(^|,)\s*chunked\s*$/i.test(headers["transfer-encoding"] ?? "")) body = await new AsyncIterReader([raw], null, true).readFully();
+  if (/(^|,)\s*chunked\s*$/i.test(headers["transfer-encoding"] ?? ""))
+    body = await new AsyncIterReader([raw], null, true).readFully();
   const encodings = (headers["content-encoding"] ?? "")
     .split(",")
     .map((encoding) => encoding.trim().toLowerCase())
     .filter((encoding) => encoding !== "" && encoding !== "identity");
   for (const encoding of encodings.reverse()) {
-    if (!["gzip", "x-gzip", "deflate", "br"].includes(encoding)) return { body, problem: `its Content-Encoding "${encoding}" is not one the import reads (gzip, deflate, br): its body is kept as recorded` };
+    if (!["gzip", "x-gzip", "deflate", "br"].includes(encoding))
+      return {
+        body,
+        problem: `its Content-Encoding "${encoding}" is not one the import reads (gzip, deflate, br): its body is kept as recorded`,
+      };
     try {
       body = decodeOnce(body, encoding, maxBytes);
     } catch (error) {
       if (error instanceof RangeError) throw new BodyTooLarge();
-      return { body, problem: `its body is not valid ${encoding} (Content-Encoding: ${headers["content-encoding"]}): kept as recorded` };
+      return {
+        body,
+        problem: `its body is not valid ${encoding} (Content-Encoding: ${headers["content-encoding"]}): kept as recorded`,
+      };
     }
   }
   return { body };

@@ -42,9 +42,32 @@ const linkMark = ["\uE000", "\uE001"] as const;
 const imageMark = ["\uE002", "\uE003"] as const;
 const tokens = /\uE000(\d+)\uE001|\uE002(\d+)\uE003/g;
 
-const turndown = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", codeBlockStyle: "fenced", emDelimiter: "*", strongDelimiter: "**", hr: "---" });
+const turndown = new TurndownService({
+  headingStyle: "atx",
+  bulletListMarker: "-",
+  codeBlockStyle: "fenced",
+  emDelimiter: "*",
+  strongDelimiter: "**",
+  hr: "---",
+});
 turndown.use(tables);
-turndown.remove(["script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button", "input", "select", "textarea", "canvas", "video", "audio"]);
+turndown.remove([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "object",
+  "embed",
+  "form",
+  "button",
+  "input",
+  "select",
+  "textarea",
+  "canvas",
+  "video",
+  "audio",
+]);
 turndown.addRule("heading", {
   filter: ["h1", "h2", "h3", "h4", "h5", "h6"],
   replacement: (content, node) => {
@@ -60,12 +83,15 @@ turndown.addRule("link", {
   replacement: (content, node) => {
     const label = content.replace(/\s+/g, " ").trim();
     // A link with no text is refused by the build: there is nothing to click.
-    return label ? `[${label}](${linkMark[0]}${(node as HTMLElement).getAttribute("data-import-link")}${linkMark[1]})` : "";
+    return label
+      ? `[${label}](${linkMark[0]}${(node as HTMLElement).getAttribute("data-import-link")}${linkMark[1]})`
+      : "";
   },
 });
 turndown.addRule("image", {
   filter: (node) => node.nodeName === "IMG" && node.hasAttribute("data-import-image"),
-  replacement: (_content, node) => `${imageMark[0]}${(node as HTMLElement).getAttribute("data-import-image")}${imageMark[1]}`,
+  replacement: (_content, node) =>
+    `${imageMark[0]}${(node as HTMLElement).getAttribute("data-import-image")}${imageMark[1]}`,
 });
 
 /** The Markdown of a main-text element, with tokens for its links and images. The element is changed. */
@@ -88,7 +114,12 @@ export function htmlToMarkdown(main: Element): BodyMarkdown {
   for (const image of main.querySelectorAll("img[src]")) {
     const alt = image.getAttribute("alt");
     const title = image.getAttribute("title")?.trim();
-    const index = images.push({ src: image.getAttribute("src") as string, ...(alt !== null ? { alt: alt.replace(/\s+/g, " ").trim() } : {}), ...(title ? { title } : {}) }) - 1;
+    const index =
+      images.push({
+        src: image.getAttribute("src") as string,
+        ...(alt !== null ? { alt: alt.replace(/\s+/g, " ").trim() } : {}),
+        ...(title ? { title } : {}),
+      }) - 1;
     image.setAttribute("data-import-image", String(index));
   }
   prepareTables(main);
@@ -105,7 +136,10 @@ export function htmlToMarkdown(main: Element): BodyMarkdown {
  * rather than an icon in a sentence) and that `usable` accepts (the crawl holds it). The Markdown is
  * given back without it.
  */
-export function takeLeadImage(markdown: string, usable: (index: number) => boolean): { markdown: string; lead?: number } {
+export function takeLeadImage(
+  markdown: string,
+  usable: (index: number) => boolean,
+): { markdown: string; lead?: number } {
   // htmlToMarkdown leaves no run of more than one blank line, so paragraphs split and join losslessly.
   const paragraphs = markdown.split("\n\n");
   const at = paragraphs.findIndex((paragraph) => {
@@ -120,20 +154,29 @@ export function takeLeadImage(markdown: string, usable: (index: number) => boole
 }
 
 /** The Markdown with every token written as what it became. */
-export function fillTokens(markdown: string, link: (index: number) => LinkTarget, image: (index: number) => ImageTarget, imageOf: (index: number) => BodyImage): string {
+export function fillTokens(
+  markdown: string,
+  link: (index: number) => LinkTarget,
+  image: (index: number) => ImageTarget,
+  imageOf: (index: number) => BodyImage,
+): string {
   return markdown.replace(tokens, (_token, linkIndex: string | undefined, imageIndex: string | undefined) => {
     if (linkIndex !== undefined) return destination(link(Number(linkIndex)));
     const index = Number(imageIndex);
     const target = image(index);
     const { alt = "", title } = imageOf(index);
-    if ("file" in target) return `![${escapeLabel(alt)}](${destination(target.file)}${title ? ` "${title.replace(/["\\]/g, "\\$&")}"` : ""})`;
+    if ("file" in target)
+      return `![${escapeLabel(alt)}](${destination(target.file)}${title ? ` "${title.replace(/["\\]/g, "\\$&")}"` : ""})`;
     return `[${escapeLabel(target.text)}](${destination(target.link)})`;
   });
 }
 
 /** A link destination CommonMark reads whole: spaces, parentheses and angle brackets %-encoded. */
 function destination(address: string): string {
-  return address.replace(/[\s()<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return address.replace(
+    /[\s()<>]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
 }
 
 function escapeLabel(label: string): string {
@@ -149,9 +192,14 @@ function prepareTables(main: Element): void {
   // Innermost first: a layout table's inner data table is settled before the outer one is unwrapped.
   for (const table of [...main.querySelectorAll("table")].reverse() as Element[]) {
     const rows = [...table.querySelectorAll("tr")].filter((row) => row.closest("table") === table) as Element[];
-    const cells = rows.map((row) => [...row.children].filter((cell) => cell.tagName === "TD" || cell.tagName === "TH") as Element[]);
+    const cells = rows.map(
+      (row) => [...row.children].filter((cell) => cell.tagName === "TD" || cell.tagName === "TH") as Element[],
+    );
     const columns = Math.max(0, ...cells.map((row) => row.length));
-    const layout = rows.length < 2 || columns < 2 || table.querySelector("table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, hr, div, img") !== null;
+    const layout =
+      rows.length < 2 ||
+      columns < 2 ||
+      table.querySelector("table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, hr, div, img") !== null;
     const document = table.ownerDocument;
     if (layout) {
       const blocks = document.createElement("div");
@@ -164,7 +212,8 @@ function prepareTables(main: Element): void {
       continue;
     }
     // Paragraphs inside a cell are its lines; a Markdown cell is one line.
-    for (const paragraph of table.querySelectorAll("p")) paragraph.replaceWith(...paragraph.childNodes, document.createTextNode(" "));
+    for (const paragraph of table.querySelectorAll("p"))
+      paragraph.replaceWith(...paragraph.childNodes, document.createTextNode(" "));
     const first = cells[0] ?? [];
     if (!table.querySelector("thead") && !first.every((cell) => cell.tagName === "TH")) {
       for (const cell of first) {

@@ -26,7 +26,9 @@ export function pageKey(url: string, ignoredQuery: readonly string[] = defaultIg
 
 function isIgnored(name: string, ignored: readonly string[]): boolean {
   const lower = name.toLowerCase();
-  return ignored.some((pattern) => (pattern.endsWith("*") ? lower.startsWith(pattern.slice(0, -1).toLowerCase()) : lower === pattern.toLowerCase()));
+  return ignored.some((pattern) =>
+    pattern.endsWith("*") ? lower.startsWith(pattern.slice(0, -1).toLowerCase()) : lower === pattern.toLowerCase(),
+  );
 }
 
 /**
@@ -43,7 +45,10 @@ export function oldPath(url: string): string {
 }
 
 /** Which of two captures of one page is read: without ignored parameters, https, the site's own host form, then the later one. */
-export function preferredCapture<A extends { url: string; capturedAt: string }, B extends { url: string; capturedAt: string }>(a: A, b: B, key: (url: string) => string): A | B {
+export function preferredCapture<
+  A extends { url: string; capturedAt: string },
+  B extends { url: string; capturedAt: string },
+>(a: A, b: B, key: (url: string) => string): A | B {
   const score = (capture: { url: string }) => {
     const parsed = new URL(capture.url);
     return [

@@ -48,7 +48,10 @@ export function urlPart(bytes: Buffer, inQuery = false): string {
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i] as number;
     const escapeKept = byte === 0x25 && /^[0-9A-Fa-f]{2}$/.test(bytes.subarray(i + 1, i + 3).toString("latin1"));
-    part += escapeKept || isUrlByte(byte, inQuery) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    part +=
+      escapeKept || isUrlByte(byte, inQuery)
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return part;
 }
@@ -62,7 +65,10 @@ function isDotSegment(segment: string): boolean {
  * The URL a mirror file was saved from, and whether it is a page (saved with .html).
  * `segments` start with the host folder. Throws for a name whose URL would climb out of its folder.
  */
-export function mirrorUrlOf(segments: readonly Buffer[], where: string): { url: string; isHtml: boolean; name: string } {
+export function mirrorUrlOf(
+  segments: readonly Buffer[],
+  where: string,
+): { url: string; isHtml: boolean; name: string } {
   const [host, ...rest] = segments;
   const hostName = host?.toString("latin1") ?? "";
   const last = rest.pop() ?? Buffer.alloc(0);
@@ -76,7 +82,10 @@ export function mirrorUrlOf(segments: readonly Buffer[], where: string): { url: 
   // A folder URL was saved as its index.html; ".html" is gone from it unless the URL had a query.
   if ((nameText === "index" && query === undefined) || nameText === "index.html") name = Buffer.alloc(0);
   const pathSegments = [...rest, name].map((segment) => urlPart(segment));
-  if (pathSegments.some(isDotSegment)) throw new ImportSourceError(`${where}: its address would have a "." or ".." segment, which climbs out of its folder`);
+  if (pathSegments.some(isDotSegment))
+    throw new ImportSourceError(
+      `${where}: its address would have a "." or ".." segment, which climbs out of its folder`,
+    );
   const url = `https://${hostName}/${pathSegments.join("/")}${query === undefined ? "" : `?${urlPart(query, true)}`}`;
   return { url, isHtml, name: name.toString("utf8") };
 }
@@ -99,13 +108,18 @@ function listMirror(root: string): MirrorFile[] {
   const realRoot = realpathSync(root);
   const files: MirrorFile[] = [];
   const walk = (dir: Buffer, segments: Buffer[]) => {
-    const entries = (readdirSync(dir, { withFileTypes: true, encoding: "buffer" }) as Dirent<Buffer>[]).sort((a, b) => Buffer.compare(a.name, b.name));
+    const entries = (readdirSync(dir, { withFileTypes: true, encoding: "buffer" }) as Dirent<Buffer>[]).sort((a, b) =>
+      Buffer.compare(a.name, b.name),
+    );
     for (const entry of entries) {
       const full = Buffer.concat([dir, slash, entry.name]);
       const inside = [...segments, entry.name];
       if (segments.length === 0) {
         if (entry.isDirectory() && isHostFolder(entry.name.toString("latin1"))) walk(full, inside);
-        else if (entry.isDirectory() || entry.isSymbolicLink()) throw new ImportSourceError(`${shown(full)}: not a host name: wget --mirror saves each host as a folder (www.example.org)`);
+        else if (entry.isDirectory() || entry.isSymbolicLink())
+          throw new ImportSourceError(
+            `${shown(full)}: not a host name: wget --mirror saves each host as a folder (www.example.org)`,
+          );
         continue;
       }
       if (entry.isDirectory()) {
@@ -120,9 +134,13 @@ function listMirror(root: string): MirrorFile[] {
         } catch {
           throw new ImportSourceError(`${shown(full)}: a symbolic link to nothing`);
         }
-        if (!isInside(target, realRoot)) throw new ImportSourceError(`${shown(full)}: a symbolic link to ${target}, outside the mirror folder`);
+        if (!isInside(target, realRoot))
+          throw new ImportSourceError(`${shown(full)}: a symbolic link to ${target}, outside the mirror folder`);
         stats = statSync(full);
-        if (!stats.isFile()) throw new ImportSourceError(`${shown(full)}: a symbolic link to a folder (wget writes none: copy the folder instead)`);
+        if (!stats.isFile())
+          throw new ImportSourceError(
+            `${shown(full)}: a symbolic link to a folder (wget writes none: copy the folder instead)`,
+          );
       } else if (!stats.isFile()) throw new ImportSourceError(`${shown(full)}: not a regular file`);
       files.push({ segments: inside, full, size: stats.size, mtime: stats.mtime });
     }
@@ -155,14 +173,20 @@ function pageContentType(body: Uint8Array): string {
 /** Every file of a wget mirror as a 200 response. */
 export async function* mirrorCaptures(root: string, state: ReadState): AsyncGenerator<Capture> {
   const files = listMirror(root);
-  if (files.length === 0) throw new ImportSourceError(`${displayPath(root)}: holds no saved pages (wget --mirror saves the site under a folder named after its host, www.example.org)`);
+  if (files.length === 0)
+    throw new ImportSourceError(
+      `${displayPath(root)}: holds no saved pages (wget --mirror saves the site under a folder named after its host, www.example.org)`,
+    );
   const { progress, options, maxBodyBytes } = state;
   progress.totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   options.onProgress?.({ ...progress });
   for (const file of files) {
     const where = shown(file.full);
     const { url, isHtml, name } = mirrorUrlOf(file.segments, where);
-    const tooLarge = () => new ImportSourceError(`${where}: its body is ${file.size.toLocaleString("en")} bytes, more than the ${maxBodyBytes.toLocaleString("en")} bytes allowed`);
+    const tooLarge = () =>
+      new ImportSourceError(
+        `${where}: its body is ${file.size.toLocaleString("en")} bytes, more than the ${maxBodyBytes.toLocaleString("en")} bytes allowed`,
+      );
     let body: Uint8Array | undefined;
     let contentType = contentTypeOf(name);
     // A page is read before `wanted` is asked: its Content-Type depends on its bytes.

@@ -48,7 +48,9 @@ export function itemRows(report: ImportReport): ItemRow[] {
 export function reportCounts(report: ImportReport): string[] {
   const items = itemRows(report);
   const fates: ItemFate[] = ["new", "updated", "unchanged", "kept", "refused"];
-  const byFate = fates.map((fate) => [fate, items.filter((row) => row.fate === fate).length] as const).filter(([, count]) => count > 0);
+  const byFate = fates
+    .map((fate) => [fate, items.filter((row) => row.fate === fate).length] as const)
+    .filter(([, count]) => count > 0);
   const lines = [
     `${pluralise(items.length, "item")}${byFate.length > 0 ? `: ${byFate.map(([fate, count]) => `${count} ${fate === "kept" ? "kept (edited since)" : fate}`).join(", ")}` : ""}`,
   ];
@@ -56,8 +58,12 @@ export function reportCounts(report: ImportReport): string[] {
   if (drafts > 0) lines.push(`${pluralise(drafts, "draft")} (see "needs a look")`);
   const skipped = report.rows.filter((row): row is Extract<PageRow, { skipped: SkipReason }> => "skipped" in row);
   const reasons = Object.keys(skipLabels) as SkipReason[];
-  const skippedCounts = reasons.map((reason) => [reason, skipped.filter((row) => row.skipped === reason).length] as const).filter(([, count]) => count > 0);
-  lines.push(`${pluralise(skipped.length, "page")} skipped${skippedCounts.length > 0 ? `: ${skippedCounts.map(([reason, count]) => `${count} ${skipLabels[reason][count === 1 ? 0 : 1]}`).join(", ")}` : ""}`);
+  const skippedCounts = reasons
+    .map((reason) => [reason, skipped.filter((row) => row.skipped === reason).length] as const)
+    .filter(([, count]) => count > 0);
+  lines.push(
+    `${pluralise(skipped.length, "page")} skipped${skippedCounts.length > 0 ? `: ${skippedCounts.map(([reason, count]) => `${count} ${skipLabels[reason][count === 1 ? 0 : 1]}`).join(", ")}` : ""}`,
+  );
   lines.push(`${pluralise(report.problems.length, "problem")}`);
   return lines;
 }
@@ -86,7 +92,15 @@ export function writeReport(report: ImportReport): string {
             row.files.join(", "),
             row.look.join("; "),
           ])
-        : tableRow([[row.address, ...row.also].join(", "), `skipped: ${skipLabels[row.skipped][0]}`, "", "", "", "", row.detail]),
+        : tableRow([
+            [row.address, ...row.also].join(", "),
+            `skipped: ${skipLabels[row.skipped][0]}`,
+            "",
+            "",
+            "",
+            "",
+            row.detail,
+          ]),
     ),
     "",
     "## Problems",

@@ -23,7 +23,9 @@ const urlPattern = z
   .regex(/^\//, { error: "must start with /, e.g. /News/** (a path of the old site, without its host)" });
 const urlPatterns = z.array(urlPattern, { error: "must be a list of path patterns, e.g. [/News/**]" });
 
-const selector = z.string({ error: "must be a CSS selector, e.g. .article-body" }).min(1, { error: "must be a CSS selector, not empty" });
+const selector = z
+  .string({ error: "must be a CSS selector, e.g. .article-body" })
+  .min(1, { error: "must be a CSS selector, not empty" });
 
 export const rulesSchema = z.strictObject({
   /** The old site's name, left out of titles taken from `<title>`: "IAP - The IAP signed MOU" → "The IAP signed MOU". */
@@ -55,13 +57,19 @@ export const rulesSchema = z.strictObject({
     })
     .optional(),
   /** How to read numeric dates such as 08/09/2013; without it they are reported, not guessed. */
-  dateOrder: z.enum(["day-month", "month-day"], { error: 'must be "day-month" (08/09/2013 is 8 September) or "month-day" (9 August)' }).optional(),
+  dateOrder: z
+    .enum(["day-month", "month-day"], {
+      error: 'must be "day-month" (08/09/2013 is 8 September) or "month-day" (9 August)',
+    })
+    .optional(),
   /** The language of pages by address, e.g. { urls: [/Spanish/**], lang: es }; before <html lang> and Content-Language. */
   languages: z
     .array(
       z.strictObject({
         urls: urlPatterns,
-        lang: z.string({ error: "must be a BCP 47 language tag, e.g. es" }).refine(isKnownLanguage, { error: "must be a BCP 47 language tag a browser knows, e.g. es or pt-BR" }),
+        lang: z
+          .string({ error: "must be a BCP 47 language tag, e.g. es" })
+          .refine(isKnownLanguage, { error: "must be a BCP 47 language tag a browser knows, e.g. es or pt-BR" }),
       }),
     )
     .optional(),
@@ -70,7 +78,9 @@ export const rulesSchema = z.strictObject({
     .array(
       z.strictObject({
         urls: urlPatterns,
-        tags: z.array(z.string({ error: "must be a topic id from _data/topics.ts" }), { error: "must be a list of topic ids, e.g. [conferences]" }),
+        tags: z.array(z.string({ error: "must be a topic id from _data/topics.ts" }), {
+          error: "must be a list of topic ids, e.g. [conferences]",
+        }),
       }),
     )
     .optional(),
@@ -85,7 +95,10 @@ export class RulesError extends Error {
 }
 
 /** Reads and checks a rules file: YAML (.yaml, .yml) or a TypeScript/JavaScript module whose default export is the rules or a function returning them. */
-export async function loadRules(file: string, known: { topics: readonly Topic[]; conferences: readonly Conference[] }): Promise<ImportRules> {
+export async function loadRules(
+  file: string,
+  known: { topics: readonly Topic[]; conferences: readonly Conference[] },
+): Promise<ImportRules> {
   const shown = displayPath(file);
   const extension = path.extname(file).toLowerCase();
   let value: unknown;
@@ -108,7 +121,9 @@ export async function loadRules(file: string, known: { topics: readonly Topic[];
       const module = (await import(pathToFileURL(path.resolve(file)).href)) as { default?: unknown };
       value = typeof module.default === "function" ? await (module.default as () => unknown)() : module.default;
     } catch (error) {
-      throw new RulesError(`${shown}: cannot be loaded: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      throw new RulesError(
+        `${shown}: cannot be loaded: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      );
     }
     if (value === undefined) throw new RulesError(`${shown}: has no default export: write "export default { ... }"`);
   } else {
@@ -118,13 +133,20 @@ export async function loadRules(file: string, known: { topics: readonly Topic[];
 }
 
 /** `value` checked as rules, topic and conference ids included; a RulesError with every problem otherwise. */
-export function checkedRules(shown: string, value: unknown, known: { topics: readonly Topic[]; conferences: readonly Conference[] }): ImportRules {
+export function checkedRules(
+  shown: string,
+  value: unknown,
+  known: { topics: readonly Topic[]; conferences: readonly Conference[] },
+): ImportRules {
   const result = rulesSchema.safeParse(value);
   if (!result.success) {
     const allowed = Object.keys(rulesSchema.shape);
     const lines = result.error.issues.flatMap((issue) =>
       issue.code === "unrecognized_keys"
-        ? issue.keys.map((key) => `${shown}: ${fieldName([...issue.path, key])} is not a known field${issue.path.length === 0 ? `${suggestion(key, allowed)} (allowed: ${allowed.join(", ")})` : ""}`)
+        ? issue.keys.map(
+            (key) =>
+              `${shown}: ${fieldName([...issue.path, key])} is not a known field${issue.path.length === 0 ? `${suggestion(key, allowed)} (allowed: ${allowed.join(", ")})` : ""}`,
+          )
         : [`${shown}: ${[fieldName(issue.path), issue.message].filter(Boolean).join(" ")}`],
     );
     throw new RulesError(lines.join("\n"));
@@ -134,13 +156,18 @@ export function checkedRules(shown: string, value: unknown, known: { topics: rea
   const topicIds = known.topics.map((topic) => topic.id);
   rules.categories?.forEach((category, index) =>
     category.tags.forEach((tag, tagIndex) => {
-      if (!topicIds.includes(tag)) problems.push(`${shown}: categories[${index}].tags[${tagIndex}] "${tag}" is not a known topic${suggestion(tag, topicIds)} (topics are listed in _data/topics.ts)`);
+      if (!topicIds.includes(tag))
+        problems.push(
+          `${shown}: categories[${index}].tags[${tagIndex}] "${tag}" is not a known topic${suggestion(tag, topicIds)} (topics are listed in _data/topics.ts)`,
+        );
     }),
   );
   const conferenceIds = known.conferences.map((conference) => conference.id);
   rules.abstracts?.forEach((abstract, index) => {
     if (!conferenceIds.includes(abstract.conference)) {
-      problems.push(`${shown}: abstracts[${index}].conference "${abstract.conference}" is not a known conference${suggestion(abstract.conference, conferenceIds)} (conferences are listed in _data/conferences.ts)`);
+      problems.push(
+        `${shown}: abstracts[${index}].conference "${abstract.conference}" is not a known conference${suggestion(abstract.conference, conferenceIds)} (conferences are listed in _data/conferences.ts)`,
+      );
     }
   });
   for (const [where, selectorText] of selectorsOf(rules)) {
@@ -153,7 +180,8 @@ export function checkedRules(shown: string, value: unknown, known: { topics: rea
 function selectorsOf(rules: ImportRules): [string, string][] {
   const found: [string, string][] = [];
   const { selectors } = rules;
-  for (const key of ["title", "date", "body"] as const) if (selectors?.[key]) found.push([`selectors.${key}`, selectors[key]]);
+  for (const key of ["title", "date", "body"] as const)
+    if (selectors?.[key]) found.push([`selectors.${key}`, selectors[key]]);
   selectors?.drop?.forEach((drop, index) => found.push([`selectors.drop[${index}]`, drop]));
   rules.abstracts?.forEach((abstract, index) => {
     if (abstract.session) found.push([`abstracts[${index}].session`, abstract.session]);
@@ -179,7 +207,12 @@ export function patternExpression(pattern: string): RegExp {
   if (cached) return cached;
   const source = pattern
     .split("**")
-    .map((part) => part.split("*").map((literal) => literal.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*"))
+    .map((part) =>
+      part
+        .split("*")
+        .map((literal) => literal.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join("[^/]*"),
+    )
     .join(".*");
   const expression = new RegExp(`^${source}$`, "i");
   expressions.set(pattern, expression);

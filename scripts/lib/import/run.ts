@@ -11,11 +11,30 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { readCaptures, type Capture, type ReadOptions, type ReadProgress } from "./capture.ts";
 import { decodePage } from "./charset.ts";
-import { addressPath, classifyPage, classifyResponse, isHtml, kindByRules, teaserListing, type AbstractRule, type Kind, type Skip, type SkipReason } from "./classify.ts";
+import {
+  addressPath,
+  classifyPage,
+  classifyResponse,
+  isHtml,
+  kindByRules,
+  teaserListing,
+  type AbstractRule,
+  type Kind,
+  type Skip,
+  type SkipReason,
+} from "./classify.ts";
 import { readPage, type PageReading } from "./extract.ts";
 import { bundleFileName, documentTitle, extensionOf, isDocumentAddress, sniffedExtension } from "./files.ts";
 import { fillTokens, takeLeadImage, type ImageTarget } from "./markdown.ts";
-import { aliasesOf, defaultIgnoredQuery, pageInQuery, pageKey, preferredCapture, Redirects, siteHost } from "./merge.ts";
+import {
+  aliasesOf,
+  defaultIgnoredQuery,
+  pageInQuery,
+  pageKey,
+  preferredCapture,
+  Redirects,
+  siteHost,
+} from "./merge.ts";
 import { matchesAny, type ImportRules } from "./rules.ts";
 import {
   checkStaged,
@@ -149,7 +168,10 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   // page: the copy is treated as a redirect to the address a static host can keep.
   const copies = new Map<string, PageEntry>();
   const copied: PageEntry[] = [];
-  for (const entry of [...pages.values()].sort((a, b) => Number(pageInQuery(a.url, ignoredQuery)) - Number(pageInQuery(b.url, ignoredQuery)) || (a.key < b.key ? -1 : 1))) {
+  for (const entry of [...pages.values()].sort(
+    (a, b) =>
+      Number(pageInQuery(a.url, ignoredQuery)) - Number(pageInQuery(b.url, ignoredQuery)) || (a.key < b.key ? -1 : 1),
+  )) {
     if (!("kind" in entry.decision) || !entry.reading) continue;
     const signature = `${entry.reading.title}\n${entry.reading.date}\n${entry.reading.markdown}`;
     const original = copies.get(signature);
@@ -169,7 +191,10 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const commonTitleParts = titleParts([...pages.values()].map((entry) => entry.reading?.titleTag ?? ""));
   const items = new Map<string, PlannedItem>();
   const takenFolders = new Set(Object.entries(manifest.items).map(([, folder]) => folder.toLowerCase()));
-  const itemEntries = [...pages.values()].filter((entry): entry is PageEntry & { reading: PageReading; decision: Kind } => "kind" in entry.decision && entry.reading !== undefined);
+  const itemEntries = [...pages.values()].filter(
+    (entry): entry is PageEntry & { reading: PageReading; decision: Kind } =>
+      "kind" in entry.decision && entry.reading !== undefined,
+  );
   const redirectSources = redirects.sourcesOf(new Set(itemEntries.map((entry) => entry.key)));
   const urlsOfKey = new Map<string, string[]>();
   for (const { url } of redirectUrls.values()) {
@@ -218,7 +243,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     for (const link of item.entry.reading.links) {
       const url = withoutFragment(link.href);
       if (!/^https?:/i.test(url)) continue;
-      if (oldHost && siteHost(new URL(url).host) === oldHost && (isDocumentAddress(url) || imageTypes[extensionOf(url)])) need(url, isDocumentAddress(url) ? "document" : "image", link.text);
+      if (
+        oldHost &&
+        siteHost(new URL(url).host) === oldHost &&
+        (isDocumentAddress(url) || imageTypes[extensionOf(url)])
+      )
+        need(url, isDocumentAddress(url) ? "document" : "image", link.text);
     }
   }
 
@@ -233,23 +263,53 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
         if (capture.status !== 200) continue;
         const users = neededFiles.get(safeKey(capture.url, fileKey));
         if (!users) continue;
-        stageFile(capture, users, (url) => safeKey(url, fileKey), { staging, contentDir, manifest, overwrite: options.overwrite ?? false, problems });
+        stageFile(capture, users, (url) => safeKey(url, fileKey), {
+          staging,
+          contentDir,
+          manifest,
+          overwrite: options.overwrite ?? false,
+          problems,
+        });
       }
     }
-    return finish({ options, items, itemOfUrl, oldHost, pages, skippedEarly, redirectUrls, staging, manifest, problems, records, bytesRead });
+    return finish({
+      options,
+      items,
+      itemOfUrl,
+      oldHost,
+      pages,
+      skippedEarly,
+      redirectUrls,
+      staging,
+      manifest,
+      problems,
+      records,
+      bytesRead,
+    });
   } finally {
     removeStaging(staging);
   }
 
   function readEntry(capture: Capture, key: string, importRules: ImportRules): PageEntry {
-    const base = { key, url: capture.url, capturedAt: capture.capturedAt, urls: new Set([capture.url]), ...(capture.headers["content-language"] ? { contentLanguage: capture.headers["content-language"] } : {}) };
+    const base = {
+      key,
+      url: capture.url,
+      capturedAt: capture.capturedAt,
+      urls: new Set([capture.url]),
+      ...(capture.headers["content-language"] ? { contentLanguage: capture.headers["content-language"] } : {}),
+    };
     const byRules = kindByRules(capture.url, importRules);
     if (byRules && "skip" in byRules) return { ...base, decision: byRules };
     const decoded = decodePage(capture.body, capture.headers["content-type"]);
     const abstract = byRules?.kind === "abstract" ? byRules.rule : undefined;
     const reading = readPage(decoded.text, capture.url, { rules: importRules, ...(abstract ? { abstract } : {}) });
     const decision = classifyPage(capture.url, reading, byRules);
-    return { ...base, decision, ...("kind" in decision ? { reading } : { reading: { ...reading, markdown: "", links: [], images: [] } }), ...(decoded.problem ? { charsetProblem: decoded.problem } : {}) };
+    return {
+      ...base,
+      decision,
+      ...("kind" in decision ? { reading } : { reading: { ...reading, markdown: "", links: [], images: [] } }),
+      ...(decoded.problem ? { charsetProblem: decoded.problem } : {}),
+    };
   }
 }
 
@@ -278,14 +338,18 @@ function resolveUrl(reference: string, base: string): string | undefined {
 function titleParts(titles: readonly string[]): Set<string> {
   const counts = new Map<string, number>();
   const nonEmpty = titles.filter(Boolean);
-  for (const title of nonEmpty) for (const part of new Set(splitTitle(title))) counts.set(part, (counts.get(part) ?? 0) + 1);
+  for (const title of nonEmpty)
+    for (const part of new Set(splitTitle(title))) counts.set(part, (counts.get(part) ?? 0) + 1);
   return new Set([...counts].filter(([, count]) => count >= 2 && count >= nonEmpty.length / 2).map(([part]) => part));
 }
 
 const titleSeparator = /\s+(?:[|>»:·•]|::|-|–|—)\s+/;
 
 function splitTitle(title: string): string[] {
-  return title.split(titleSeparator).map((part) => part.trim()).filter(Boolean);
+  return title
+    .split(titleSeparator)
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** A title without the site's name: parts of it that every page's <title> shares are dropped. */
@@ -295,7 +359,10 @@ export function withoutSiteName(title: string, siteName: string | undefined, com
   const kept = parts.filter((part) => part !== siteName && !common.has(part));
   if (kept.length === 0 || kept.length === parts.length) return title;
   // The text from the first kept part to the last, its own separators included.
-  return title.slice(title.indexOf(kept[0] as string), title.lastIndexOf(kept[kept.length - 1] as string) + (kept[kept.length - 1] as string).length);
+  return title.slice(
+    title.indexOf(kept[0] as string),
+    title.lastIndexOf(kept[kept.length - 1] as string) + (kept[kept.length - 1] as string).length,
+  );
 }
 
 interface PlanContext {
@@ -313,9 +380,13 @@ function planItem(entry: PageEntry & { reading: PageReading }, kind: Kind, conte
   const { options } = context;
   const notes: string[] = [];
   const rawTitle = reading.title as string;
-  const title = reading.titleFrom === "title" || reading.titleFrom === "og:title" ? withoutSiteName(rawTitle, context.siteName, context.commonTitleParts) : rawTitle;
+  const title =
+    reading.titleFrom === "title" || reading.titleFrom === "og:title"
+      ? withoutSiteName(rawTitle, context.siteName, context.commonTitleParts)
+      : rawTitle;
   if (reading.titleFrom === "title") notes.push("title taken from <title>");
-  if (reading.bodySelectorMissed) notes.push("the rules' body selector matched nothing: the text was found by the extractor");
+  if (reading.bodySelectorMissed)
+    notes.push("the rules' body selector matched nothing: the text was found by the extractor");
 
   const address = addressPath(entry.url);
   const byRules = options.rules.languages?.find((rule) => matchesAny(address, rule.urls))?.lang;
@@ -329,7 +400,13 @@ function planItem(entry: PageEntry & { reading: PageReading }, kind: Kind, conte
       else notes.push(`language "${declared}" is not one a browser knows: left out`);
     }
   }
-  const tags = [...new Set((options.rules.categories ?? []).filter((category) => matchesAny(address, category.urls)).flatMap((category) => category.tags))];
+  const tags = [
+    ...new Set(
+      (options.rules.categories ?? [])
+        .filter((category) => matchesAny(address, category.urls))
+        .flatMap((category) => category.tags),
+    ),
+  ];
 
   const parent = kind.kind === "news" ? `news/${yearOf(reading.date as string)}` : `abstracts/${kind.rule.conference}`;
   const recorded = context.manifest.items[entry.key];
@@ -344,9 +421,25 @@ function planItem(entry: PageEntry & { reading: PageReading }, kind: Kind, conte
   }
   context.takenFolders.add(folder.toLowerCase());
   const slug = path.basename(folder);
-  const url = kind.kind === "news" ? `/news/${yearOf(reading.date as string)}/${slug}/` : `/abstracts/${kind.rule.conference}/${slug}/`;
+  const url =
+    kind.kind === "news"
+      ? `/news/${yearOf(reading.date as string)}/${slug}/`
+      : `/abstracts/${kind.rule.conference}/${slug}/`;
   const aliases = aliasesFor(url, [...entry.urls, ...context.redirectUrls], notes, context.ignoredQuery);
-  return { entry, kind, folder, url, title, ...(lang ? { lang } : {}), tags, aliases, files: new Map(), notes, draftReasons: [], oldLinks: [] };
+  return {
+    entry,
+    kind,
+    folder,
+    url,
+    title,
+    ...(lang ? { lang } : {}),
+    tags,
+    aliases,
+    files: new Map(),
+    notes,
+    draftReasons: [],
+    oldLinks: [],
+  };
 }
 
 /**
@@ -355,25 +448,38 @@ function planItem(entry: PageEntry & { reading: PageReading }, kind: Kind, conte
  * item no alias at all. A path the build could not keep as a redirect (one differing from the new
  * address only in case, one with a space) is left out and noted.
  */
-export function aliasesFor(url: string, urls: Iterable<string>, notes: string[], ignoredQuery: readonly string[] = defaultIgnoredQuery): string[] {
+export function aliasesFor(
+  url: string,
+  urls: Iterable<string>,
+  notes: string[],
+  ignoredQuery: readonly string[] = defaultIgnoredQuery,
+): string[] {
   const aliases: string[] = [];
   const newAddress: string[] = [];
   const all = [...urls];
   for (const address of all.filter((address) => pageInQuery(address, ignoredQuery)).sort()) {
     const { pathname, search } = new URL(address);
-    notes.push(`old address ${pathname}${search} names its page in the query string, which static hosts ignore: no redirect can be written (a rewrite rule on a server can keep it)`);
+    notes.push(
+      `old address ${pathname}${search} names its page in the query string, which static hosts ignore: no redirect can be written (a rewrite rule on a server can keep it)`,
+    );
   }
   for (const alias of aliasesOf(all.filter((address) => !pageInQuery(address, ignoredQuery)))) {
     if (alias === url || `${alias}/` === url) newAddress.push(alias);
     else if (alias.toLowerCase() === url.toLowerCase() || `${alias}/`.toLowerCase() === url.toLowerCase()) {
-      notes.push(`old address ${alias} differs from its new address ${url} only in case: no redirect can be written there (hosts that ignore case serve the page)`);
+      notes.push(
+        `old address ${alias} differs from its new address ${url} only in case: no redirect can be written there (hosts that ignore case serve the page)`,
+      );
     } else {
       const checked = newsSchema.shape.aliases.safeParse([alias]);
       if (checked.success) aliases.push(alias);
-      else notes.push(`old address ${alias} cannot be kept as a redirect: it ${checked.error.issues[0]?.message ?? "is refused"}`);
+      else
+        notes.push(
+          `old address ${alias} cannot be kept as a redirect: it ${checked.error.issues[0]?.message ?? "is refused"}`,
+        );
     }
   }
-  if (aliases.length === 0 && newAddress.length > 0) notes.push(`old address ${newAddress.join(", ")} is its new address: no redirect needed`);
+  if (aliases.length === 0 && newAddress.length > 0)
+    notes.push(`old address ${newAddress.join(", ")} is its new address: no redirect needed`);
   return aliases;
 }
 
@@ -388,7 +494,11 @@ function isTaken(folder: string, context: PlanContext, contentDir: string): bool
  * "the-iap-signed-mou-with-aiamp"); from the title where that segment has no words (`/`, or only a
  * number: `node/123`), with the reason for the report.
  */
-export function slugOf(url: string, title: string, ignoredQuery: readonly string[] = defaultIgnoredQuery): { slug: string; fromTitle?: string } {
+export function slugOf(
+  url: string,
+  title: string,
+  ignoredQuery: readonly string[] = defaultIgnoredQuery,
+): { slug: string; fromTitle?: string } {
   if (pageInQuery(url, ignoredQuery)) {
     const titleSlug = slugifyText(title);
     if (titleSlug) return { slug: titleSlug, fromTitle: "the old address names its page in the query string" };
@@ -404,7 +514,10 @@ export function slugOf(url: string, title: string, ignoredQuery: readonly string
   if (slug && !/^\d+$/.test(slug)) return { slug };
   const titleSlug = slugifyText(title);
   if (!titleSlug) return { slug: slug || "item" };
-  return { slug: titleSlug, fromTitle: slug ? `the old address ends in the number ${slug}` : "the old address has no last segment" };
+  return {
+    slug: titleSlug,
+    fromTitle: slug ? `the old address ends in the number ${slug}` : "the old address has no last segment",
+  };
 }
 
 /** A file of the crawl staged in the bundle of every item that uses it, if it is what its name says. */
@@ -412,7 +525,13 @@ function stageFile(
   capture: Capture,
   users: readonly PlannedItem[],
   fileKey: (url: string) => string,
-  { staging, contentDir, manifest, overwrite, problems }: { staging: string; contentDir: string; manifest: Manifest; overwrite: boolean; problems: string[] },
+  {
+    staging,
+    contentDir,
+    manifest,
+    overwrite,
+    problems,
+  }: { staging: string; contentDir: string; manifest: Manifest; overwrite: boolean; problems: string[] },
 ): void {
   const sniffed = sniffedExtension(capture.body);
   const key = fileKey(capture.url);
@@ -422,7 +541,8 @@ function stageFile(
       const extension = path.extname(file.name).toLowerCase();
       const expected = file.kind === "image" ? imageTypes[extension] : documentTypes[extension];
       // A name without a type takes the type its bytes show; a file whose bytes contradict its name is not published.
-      if (!expected && sniffed && (file.kind === "image" ? imageTypes[sniffed] : documentTypes[sniffed])) file.name = `${file.name}${sniffed}`;
+      if (!expected && sniffed && (file.kind === "image" ? imageTypes[sniffed] : documentTypes[sniffed]))
+        file.name = `${file.name}${sniffed}`;
       const finalExtension = path.extname(file.name).toLowerCase();
       const mismatch =
         (file.kind === "image" && (!sniffed || normalisedExtension(sniffed) !== normalisedExtension(finalExtension))) ||
@@ -430,7 +550,9 @@ function stageFile(
         (file.kind === "document" && !documentTypes[finalExtension]);
       if (mismatch) {
         file.found = false;
-        problems.push(`${capture.origin}: ${url} is not the ${finalExtension.slice(1).toUpperCase() || "file"} its name says (${capture.headers["content-type"] ?? "no Content-Type"}): not published, the link keeps the old address`);
+        problems.push(
+          `${capture.origin}: ${url} is not the ${finalExtension.slice(1).toUpperCase() || "file"} its name says (${capture.headers["content-type"] ?? "no Content-Type"}): not published, the link keeps the old address`,
+        );
         continue;
       }
       const relative = `${item.folder}/${file.name}`;
@@ -478,7 +600,13 @@ function finish(context: FinishContext): ImportReport {
       if (file) return href;
       const target = /^https?:/i.test(bare) ? context.itemOfUrl(bare) : undefined;
       if (target) return target.url;
-      if (context.oldHost && /^https?:/i.test(bare) && siteHost(new URL(bare).host) === context.oldHost && !item.oldLinks.includes(href)) item.oldLinks.push(href);
+      if (
+        context.oldHost &&
+        /^https?:/i.test(bare) &&
+        siteHost(new URL(bare).host) === context.oldHost &&
+        !item.oldLinks.includes(href)
+      )
+        item.oldLinks.push(href);
       return href;
     };
     const imageTarget = (index: number): ImageTarget => {
@@ -486,7 +614,8 @@ function finish(context: FinishContext): ImportReport {
       const src = withoutFragment(image?.src ?? "");
       const file = item.files.get(src);
       if (file?.found) {
-        if (image?.alt === undefined || image.alt === "") item.draftReasons.push(`the image ${file.name} has no alt text: describe it in ![…](${file.name})`);
+        if (image?.alt === undefined || image.alt === "")
+          item.draftReasons.push(`the image ${file.name} has no alt text: describe it in ![…](${file.name})`);
         return { file: file.name };
       }
       return { link: src, text: image?.alt || `Image: ${path.basename(new URL(src).pathname)}` };
@@ -506,10 +635,14 @@ function finish(context: FinishContext): ImportReport {
       .filter(([, file]) => file.kind === "document" && file.found)
       .map(([url, file]) => {
         const title = documentTitle(file.linkText, url);
-        if (title.fromName) item.notes.push(`the document ${file.name} is titled from its file name ("${title.title}"): its link said "${file.linkText}"`);
+        if (title.fromName)
+          item.notes.push(
+            `the document ${file.name} is titled from its file name ("${title.title}"): its link said "${file.linkText}"`,
+          );
         return { src: file.name, title: title.title };
       });
-    for (const [url, file] of item.files) if (!file.found) item.notes.push(`${file.kind} ${url} is not in the crawl: linked to its old address`);
+    for (const [url, file] of item.files)
+      if (!file.found) item.notes.push(`${file.kind} ${url} is not in the crawl: linked to its old address`);
     const draftReason = item.draftReasons.join("; ");
     // The fields both kinds share, after each kind's own, in the order staff read them.
     const shared = {
@@ -549,7 +682,12 @@ function finish(context: FinishContext): ImportReport {
       staging,
       contentDir,
       staged.map(({ relative, item }) => ({ file: path.join(staging, relative), kind: item.kind.kind })),
-      { site: options.site, topics: options.topics, conferences: options.conferences, ...(options.now ? { now: options.now } : {}) },
+      {
+        site: options.site,
+        topics: options.topics,
+        conferences: options.conferences,
+        ...(options.now ? { now: options.now } : {}),
+      },
     );
     existingProblems = checked.existing;
     for (const { item, relative } of staged) {
@@ -568,7 +706,8 @@ function finish(context: FinishContext): ImportReport {
       moved.push(relative);
       newManifest.files[relative] = hash;
     };
-    if (fate === "new" || fate === "updated") written(`${item.folder}/index.md`, staged.find((entry) => entry.item === item)?.hash as string);
+    if (fate === "new" || fate === "updated")
+      written(`${item.folder}/index.md`, staged.find((entry) => entry.item === item)?.hash as string);
     for (const file of item.files.values()) {
       if (!file.found || (file.fate !== "new" && file.fate !== "updated")) continue;
       written(`${item.folder}/${file.name}`, hashOf(readFileSync(path.join(staging, item.folder, file.name))));
@@ -579,7 +718,8 @@ function finish(context: FinishContext): ImportReport {
     moveIntoContent(staging, contentDir, moved);
     const manifestText = `${JSON.stringify(sortedManifest(newManifest), null, 2)}\n`;
     const manifestFile = path.join(contentDir, manifestName);
-    if (!existsSync(manifestFile) || readFileSync(manifestFile, "utf8") !== manifestText) writeInside(contentDir, manifestName, manifestText);
+    if (!existsSync(manifestFile) || readFileSync(manifestFile, "utf8") !== manifestText)
+      writeInside(contentDir, manifestName, manifestText);
   }
 
   const rows: PageRow[] = [];
@@ -587,7 +727,11 @@ function finish(context: FinishContext): ImportReport {
     const item = items.get(entry.key);
     const urls = [...entry.urls].sort();
     if (item) {
-      const fate = refused.has(item) ? "refused" : itemFates.get(item) === "kept" ? "kept" : (itemFates.get(item) as FileFate);
+      const fate = refused.has(item)
+        ? "refused"
+        : itemFates.get(item) === "kept"
+          ? "kept"
+          : (itemFates.get(item) as FileFate);
       rows.push({
         address: entry.url,
         also: urls.filter((url) => url !== entry.url),
@@ -600,20 +744,37 @@ function finish(context: FinishContext): ImportReport {
         look: [
           ...item.draftReasons.map((reason) => `draft: ${reason}`),
           ...item.notes,
-          ...(item.oldLinks.length > 0 ? [`${item.oldLinks.length} link${item.oldLinks.length === 1 ? "" : "s"} to old pages not imported: ${item.oldLinks.join(", ")}`] : []),
+          ...(item.oldLinks.length > 0
+            ? [
+                `${item.oldLinks.length} link${item.oldLinks.length === 1 ? "" : "s"} to old pages not imported: ${item.oldLinks.join(", ")}`,
+              ]
+            : []),
           ...(refused.get(item) ?? []).map((message) => `refused by the build: ${message}`),
           ...(fate === "kept" ? ["edited since the last import: kept as it is (--overwrite replaces it)"] : []),
         ],
       });
     } else {
       const skip = entry.decision as Skip;
-      rows.push({ address: entry.url, also: urls.filter((url) => url !== entry.url), skipped: skip.skip, detail: skip.detail, look: [] });
+      rows.push({
+        address: entry.url,
+        also: urls.filter((url) => url !== entry.url),
+        skipped: skip.skip,
+        detail: skip.detail,
+        look: [],
+      });
     }
   }
-  for (const { url, skip } of context.skippedEarly) rows.push({ address: url, also: [], skipped: skip.skip, detail: skip.detail, look: [] });
+  for (const { url, skip } of context.skippedEarly)
+    rows.push({ address: url, also: [], skipped: skip.skip, detail: skip.detail, look: [] });
   for (const redirect of context.redirectUrls.values()) {
     const target = redirect.location ? context.itemOfUrl(redirect.location) : undefined;
-    rows.push({ address: redirect.url, also: [], skipped: "redirect", detail: `${redirect.status} to ${redirect.location || "nowhere"}${target ? `: an alias of ${target.folder}/index.md` : ""}`, look: [] });
+    rows.push({
+      address: redirect.url,
+      also: [],
+      skipped: "redirect",
+      detail: `${redirect.status} to ${redirect.location || "nowhere"}${target ? `: an alias of ${target.folder}/index.md` : ""}`,
+      look: [],
+    });
   }
   rows.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 
@@ -632,7 +793,8 @@ function finish(context: FinishContext): ImportReport {
 }
 
 function sortedManifest(manifest: Manifest): Manifest {
-  const sorted = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = (record: Record<string, string>) =>
+    Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { items: sorted(manifest.items), files: sorted(manifest.files) };
 }
 

@@ -42,7 +42,11 @@ function gzipHeaderLength(bytes: Uint8Array): number {
  * Refuses a file that is not a WARC before warcio reads it: warcio would read a file without a
  * "WARC/" line as one long header block, into memory. A gzip member's first bytes are inflated to look.
  */
-async function* startingAsWarc(source: AsyncIterable<Uint8Array>, name: string, seen: { gzipped: boolean }): AsyncGenerator<Uint8Array> {
+async function* startingAsWarc(
+  source: AsyncIterable<Uint8Array>,
+  name: string,
+  seen: { gzipped: boolean },
+): AsyncGenerator<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   let size = 0;
@@ -67,7 +71,8 @@ async function* startingAsWarc(source: AsyncIterable<Uint8Array>, name: string, 
       throw new ImportSourceError(`${name}: not a WARC file (it is gzipped, but its first record does not inflate)`);
     }
   }
-  if (start.subarray(0, 5).toString("latin1") !== "WARC/") throw new ImportSourceError(`${name}: not a WARC file (it does not start with "WARC/")`);
+  if (start.subarray(0, 5).toString("latin1") !== "WARC/")
+    throw new ImportSourceError(`${name}: not a WARC file (it does not start with "WARC/")`);
   yield first;
   if (!done) yield* { [Symbol.asyncIterator]: () => iterator };
 }
@@ -102,23 +107,36 @@ async function readBlock(record: WARCRecord, where: string, keep: boolean): Prom
     size += chunk.byteLength;
     if (keep) chunks.push(chunk);
   }
-  if (expected !== undefined && size < expected) throw new ImportSourceError(`${where}: the WARC ends inside this record (${size.toLocaleString("en")} of its ${expected.toLocaleString("en")} bytes are there): the file was cut short`);
+  if (expected !== undefined && size < expected)
+    throw new ImportSourceError(
+      `${where}: the WARC ends inside this record (${size.toLocaleString("en")} of its ${expected.toLocaleString("en")} bytes are there): the file was cut short`,
+    );
   return keep ? Buffer.concat(chunks, size) : new Uint8Array(0);
 }
 
 function statusOf(record: WARCRecord, where: string): number {
   const status = Number(record.httpHeaders?.statusCode);
-  if (!Number.isInteger(status)) throw new ImportSourceError(`${where}: its HTTP status line "${record.httpHeaders?.statusline ?? ""}" has no status code`);
+  if (!Number.isInteger(status))
+    throw new ImportSourceError(
+      `${where}: its HTTP status line "${record.httpHeaders?.statusline ?? ""}" has no status code`,
+    );
   return status;
 }
 
 /** The body of a response wanted by the caller: within the limit, then decoded. */
-async function readBody(record: WARCRecord, headers: Record<string, string>, where: string, state: ReadState): Promise<{ body: Uint8Array; problem?: string }> {
+async function readBody(
+  record: WARCRecord,
+  headers: Record<string, string>,
+  where: string,
+  state: ReadState,
+): Promise<{ body: Uint8Array; problem?: string }> {
   const recorded = record.reader instanceof LimitReader ? record.reader.limit : 0;
   const limit = state.maxBodyBytes;
-  const tooLarge = (size: string) => new ImportSourceError(`${where}: its body is ${size}, more than the ${limit.toLocaleString("en")} bytes allowed`);
+  const tooLarge = (size: string) =>
+    new ImportSourceError(`${where}: its body is ${size}, more than the ${limit.toLocaleString("en")} bytes allowed`);
   // A chunked body is a little larger than the body itself; a content-encoded one is checked once decoded.
-  if (recorded > limit && !headers["content-encoding"] && !headers["transfer-encoding"]) throw tooLarge(`${recorded.toLocaleString("en")} bytes`);
+  if (recorded > limit && !headers["content-encoding"] && !headers["transfer-encoding"])
+    throw tooLarge(`${recorded.toLocaleString("en")} bytes`);
   const raw = await readBlock(record, where, true);
   try {
     const decoded = await decodeHttpBody(raw, headers, limit);
@@ -131,7 +149,11 @@ async function readBody(record: WARCRecord, headers: Record<string, string>, whe
 }
 
 /** The response a revisit record refers to, parsed again from its offset; undefined when it cannot be found there. */
-async function originalOf(input: WarcInput, offset: number, recordId: string): Promise<{ record: WARCRecord; stream: Readable } | undefined> {
+async function originalOf(
+  input: WarcInput,
+  offset: number,
+  recordId: string,
+): Promise<{ record: WARCRecord; stream: Readable } | undefined> {
   const stream = await input.open(offset);
   if (!stream) return undefined;
   const record = await new WARCParser(stream).parse();
@@ -144,7 +166,14 @@ async function originalOf(input: WarcInput, offset: number, recordId: string): P
 type SeenResponses = Map<string, { offset: number; recordId: string }>;
 
 /** What one record gives: a capture, or nothing (a request, a warcinfo, a body the caller does not want). */
-async function captureOf(record: WARCRecord, offset: number, where: string, input: WarcInput, seen: SeenResponses, state: ReadState): Promise<Capture | undefined> {
+async function captureOf(
+  record: WARCRecord,
+  offset: number,
+  where: string,
+  input: WarcInput,
+  seen: SeenResponses,
+  state: ReadState,
+): Promise<Capture | undefined> {
   const { options } = state;
   const url = targetUri(record);
   if (!/^https?:\/\//i.test(url)) return undefined;
@@ -155,11 +184,21 @@ async function captureOf(record: WARCRecord, offset: number, where: string, inpu
     if (digest) seen.set(digest, { offset, recordId: record.warcHeader("WARC-Record-ID") ?? "" });
     if (options.wanted && !options.wanted(url, status, withoutTransferHeaders(headers))) return undefined;
     const { body, problem } = await readBody(record, headers, where, state);
-    return { url, status, headers: withoutTransferHeaders(headers), body, origin: where, capturedAt: record.warcDate ?? "", ...(problem ? { problem } : {}) };
+    return {
+      url,
+      status,
+      headers: withoutTransferHeaders(headers),
+      body,
+      origin: where,
+      capturedAt: record.warcDate ?? "",
+      ...(problem ? { problem } : {}),
+    };
   }
   if (record.warcType !== "revisit") return undefined;
   await readBlock(record, where, false);
-  const known = revisitProfile.test(record.warcHeader("WARC-Profile") ?? "") ? seen.get(record.warcPayloadDigest ?? "") : undefined;
+  const known = revisitProfile.test(record.warcHeader("WARC-Profile") ?? "")
+    ? seen.get(record.warcPayloadDigest ?? "")
+    : undefined;
   const original = known && (await originalOf(input, known.offset, known.recordId));
   if (!original) {
     state.progress.unresolvedRevisits++;
@@ -171,8 +210,21 @@ async function captureOf(record: WARCRecord, offset: number, where: string, inpu
     const headers = { ...withoutTransferHeaders(originalHeaders), ...withoutTransferHeaders(headersOf(record)) };
     const status = statusOf(record.httpHeaders ? record : original.record, where);
     if (options.wanted && !options.wanted(url, status, headers)) return undefined;
-    const { body, problem } = await readBody(original.record, originalHeaders, `${where}, a revisit of the record at byte ${known.offset}`, state);
-    return { url, status, headers, body, origin: where, capturedAt: record.warcDate ?? "", ...(problem ? { problem } : {}) };
+    const { body, problem } = await readBody(
+      original.record,
+      originalHeaders,
+      `${where}, a revisit of the record at byte ${known.offset}`,
+      state,
+    );
+    return {
+      url,
+      status,
+      headers,
+      body,
+      origin: where,
+      capturedAt: record.warcDate ?? "",
+      ...(problem ? { problem } : {}),
+    };
   } finally {
     original.stream.destroy();
   }
@@ -204,8 +256,14 @@ export async function* warcCaptures(input: WarcInput, state: ReadState): AsyncGe
       const offset = parser.offset;
       const url = targetUri(record);
       const where = `${input.name}, record ${number} at byte ${offset}${url ? ` (${url})` : ""}`;
-      if (!/^WARC\/\d/.test(record.warcHeaders.statusline)) throw new ImportSourceError(`${where}: not a WARC record (it does not start with "WARC/"): the file is damaged here`);
-      if (!/^\d+$/.test(record.warcHeaders.headers.get("Content-Length") ?? "")) throw new ImportSourceError(`${where}: its WARC headers have no Content-Length: the file was cut short or is damaged here`);
+      if (!/^WARC\/\d/.test(record.warcHeaders.statusline))
+        throw new ImportSourceError(
+          `${where}: not a WARC record (it does not start with "WARC/"): the file is damaged here`,
+        );
+      if (!/^\d+$/.test(record.warcHeaders.headers.get("Content-Length") ?? ""))
+        throw new ImportSourceError(
+          `${where}: its WARC headers have no Content-Length: the file was cut short or is damaged here`,
+        );
       let capture: Capture | undefined;
       try {
         capture = await captureOf(record, offset, where, input, seen, state);
@@ -219,8 +277,14 @@ export async function* warcCaptures(input: WarcInput, state: ReadState): AsyncGe
     }
     // warcio stops without a word at a gzip member it cannot inflate, and gives nothing of one cut short.
     const reader = parser._reader;
-    if (start.gzipped && !reader.compressed) throw new ImportSourceError(`${input.name}, record ${number + 1} at byte ${parser.offset}: its gzip data is damaged, so the records from here on cannot be read`);
-    if (reader.compressed && reader.inflator && !reader.inflator.ended) throw new ImportSourceError(`${input.name}, record ${number + 1} at byte ${parser.offset}: the WARC ends inside this record: the file was cut short`);
+    if (start.gzipped && !reader.compressed)
+      throw new ImportSourceError(
+        `${input.name}, record ${number + 1} at byte ${parser.offset}: its gzip data is damaged, so the records from here on cannot be read`,
+      );
+    if (reader.compressed && reader.inflator && !reader.inflator.ended)
+      throw new ImportSourceError(
+        `${input.name}, record ${number + 1} at byte ${parser.offset}: the WARC ends inside this record: the file was cut short`,
+      );
   } finally {
     stream.destroy();
   }

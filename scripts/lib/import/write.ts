@@ -7,10 +7,26 @@
  * import of the same crawl writes nothing.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
-import { assembleContent, contentReader, listContent, type ContentFile, type FileResult, type LoadOptions } from "../content/load.ts";
+import {
+  assembleContent,
+  contentReader,
+  listContent,
+  type ContentFile,
+  type FileResult,
+  type LoadOptions,
+} from "../content/load.ts";
 import { formatProblem } from "../content/problems.ts";
 import { Archive } from "../model/archive.ts";
 import { displayPath, isInside } from "../util/paths.ts";
@@ -37,7 +53,9 @@ export function readManifest(contentDir: string): Manifest {
     const data = JSON.parse(readFileSync(file, "utf8")) as Partial<Manifest>;
     return { items: { ...data.items }, files: { ...data.files } };
   } catch (error) {
-    throw new ContentFolderError(`${displayPath(file)}: is not the import's manifest (${(error as Error).message}): move it away to import afresh`);
+    throw new ContentFolderError(
+      `${displayPath(file)}: is not the import's manifest (${(error as Error).message}): move it away to import afresh`,
+    );
   }
 }
 
@@ -52,7 +70,13 @@ export type FileFate = "new" | "updated" | "unchanged" | "kept";
  * A file is new where nothing is; unchanged where the same bytes are; updated where the import's
  * own earlier version is; kept (not written) where someone has changed it since, unless `overwrite`.
  */
-export function fateOf(contentDir: string, relative: string, hash: string, manifest: Manifest, overwrite: boolean): FileFate {
+export function fateOf(
+  contentDir: string,
+  relative: string,
+  hash: string,
+  manifest: Manifest,
+  overwrite: boolean,
+): FileFate {
   const target = path.join(contentDir, relative);
   if (!existsSync(target)) return "new";
   const current = hashOf(readFileSync(target));
@@ -63,7 +87,8 @@ export function fateOf(contentDir: string, relative: string, hash: string, manif
 /** Writes a file under `root`, refusing any path that would leave it. */
 export function writeInside(root: string, relative: string, bytes: Uint8Array | string): void {
   const target = path.resolve(root, relative);
-  if (!isInside(target, path.resolve(root))) throw new ContentFolderError(`${relative}: would be written outside ${displayPath(root)}: refused`);
+  if (!isInside(target, path.resolve(root)))
+    throw new ContentFolderError(`${relative}: would be written outside ${displayPath(root)}: refused`);
   makeFolder(path.dirname(target));
   writeFileSync(target, bytes);
 }
@@ -91,7 +116,8 @@ export function moveIntoContent(staging: string, contentDir: string, relatives: 
   const byFolder = new Map<string, string[]>();
   for (const relative of relatives) {
     const target = path.resolve(root, relative);
-    if (!isInside(target, root)) throw new ContentFolderError(`${relative}: would be written outside ${displayPath(contentDir)}: refused`);
+    if (!isInside(target, root))
+      throw new ContentFolderError(`${relative}: would be written outside ${displayPath(contentDir)}: refused`);
     const folder = path.dirname(relative);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), relative]);
   }
@@ -115,7 +141,9 @@ export function removeStaging(staging: string): void {
 /** Front matter fields in the order staff read them; `draftReason` becomes a comment on the draft line. */
 export function itemText(fields: Record<string, unknown>, body: string, draftReason?: string): string {
   const yaml = YAML.stringify(fields, { lineWidth: 0, defaultKeyType: "PLAIN", defaultStringType: "PLAIN" });
-  const withReason = draftReason ? yaml.replace(/^draft: true$/m, `draft: true # ${draftReason.replace(/\s+/g, " ")}`) : yaml;
+  const withReason = draftReason
+    ? yaml.replace(/^draft: true$/m, `draft: true # ${draftReason.replace(/\s+/g, " ")}`)
+    : yaml;
   return `---\n${withReason}---\n${body}`;
 }
 
@@ -132,20 +160,31 @@ export interface CheckedItems {
  * matter, body, files) and the archive's (aliases over pages or over each other, URL clashes) are
  * given back by the item's final path, in the build's words.
  */
-export function checkStaged(staging: string, contentDir: string, stagedItems: readonly ContentFile[], options: Omit<LoadOptions, "contentDir">): CheckedItems {
+export function checkStaged(
+  staging: string,
+  contentDir: string,
+  stagedItems: readonly ContentFile[],
+  options: Omit<LoadOptions, "contentDir">,
+): CheckedItems {
   const stagedRelatives = new Set(stagedItems.map((item) => path.relative(staging, item.file)));
   const listed = existsSync(contentDir) ? listContent(contentDir) : undefined;
-  const existingFiles = listed?.ok ? listed.files.filter((file) => !stagedRelatives.has(path.relative(contentDir, file.file))) : [];
+  const existingFiles = listed?.ok
+    ? listed.files.filter((file) => !stagedRelatives.has(path.relative(contentDir, file.file)))
+    : [];
   const readExisting = contentReader({ ...options, contentDir, preview: true });
   const readStaged = contentReader({ ...options, contentDir: staging, preview: true });
   const files = [...existingFiles, ...stagedItems];
-  const results: FileResult[] = [...existingFiles.map((file) => readExisting(file)), ...stagedItems.map((file) => readStaged(file))];
+  const results: FileResult[] = [
+    ...existingFiles.map((file) => readExisting(file)),
+    ...stagedItems.map((file) => readStaged(file)),
+  ];
   const { content, problems } = assembleContent({ ...options, contentDir, preview: true }, files, [], results);
   const archive = new Archive({ ...options, content, preview: true });
   // Messages name staged files where they will be: a message may name another staged item too.
   const stagedShown = displayPath(staging) + path.sep;
   const contentShown = displayPath(contentDir);
-  const finalPaths = (message: string) => message.replaceAll(stagedShown, contentShown === "." ? "" : contentShown + path.sep);
+  const finalPaths = (message: string) =>
+    message.replaceAll(stagedShown, contentShown === "." ? "" : contentShown + path.sep);
   const refused = new Map<string, string[]>();
   const existing: string[] = [];
   for (const problem of [...problems, ...archive.problems]) {

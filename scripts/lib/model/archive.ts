@@ -212,7 +212,8 @@ export class Archive {
     }
     const storyKeyOf = (item: { url: string }) => this.#translationKeys.get(item.url) ?? item.url;
     this.#storyKeyOf = storyKeyOf;
-    const stories = <T extends Item>(items: readonly T[]) => oneEntryPerStory(items, (item) => item, storyKeyOf, options.site.language);
+    const stories = <T extends Item>(items: readonly T[]) =>
+      oneEntryPerStory(items, (item) => item, storyKeyOf, options.site.language);
     this.newsStories = stories(this.news);
     this.abstractStories = stories(this.abstracts);
     this.latestNews = this.newsStories.slice(0, homeListLength);
@@ -233,14 +234,21 @@ export class Archive {
     const conferences = [...options.conferences]
       .filter((conference) => !period || inPeriod(yearOf(conference.start), period))
       .sort((a, b) => b.start.localeCompare(a.start) || a.id.localeCompare(b.id));
-    const abstractsOf = (conference: Conference) => stories(this.abstracts.filter((item) => item.conference.id === conference.id));
-    this.conferences = conferences.map((conference) => ({ conference: conferenceInfo(conference), abstractCount: abstractsOf(conference).length }));
+    const abstractsOf = (conference: Conference) =>
+      stories(this.abstracts.filter((item) => item.conference.id === conference.id));
+    this.conferences = conferences.map((conference) => ({
+      conference: conferenceInfo(conference),
+      abstractCount: abstractsOf(conference).length,
+    }));
     this.conferenceIndexPages = paginate(this.conferences, pageSize, "/conferences/");
-    this.conferencePages = conferences.flatMap((conference) => conferencePages(conferenceInfo(conference), abstractsOf(conference)));
+    this.conferencePages = conferences.flatMap((conference) =>
+      conferencePages(conferenceInfo(conference), abstractsOf(conference)),
+    );
 
     // A story is listed in the year of each of its items: translations dated in another year are
     // listed there too (the year's page is their breadcrumb's), by themselves.
-    const byYear = <T extends Item>(items: readonly T[]) => groupBy(items, (item) => String(item.year)).flatMap((inYear) => stories(inYear.items));
+    const byYear = <T extends Item>(items: readonly T[]) =>
+      groupBy(items, (item) => String(item.year)).flatMap((inYear) => stories(inYear.items));
     const newsByYear = byYear(this.news);
     this.years = yearCounts(newsByYear, byYear(this.abstracts));
     this.yearChart = yearChart(this.years);
@@ -249,17 +257,33 @@ export class Archive {
     const tagged = (topic: TopicInfo) => (item: Item) => item.topics.some((other) => other.id === topic.id);
     const topicLists = options.topics.map((topic) => {
       const info = topicInfo(topic);
-      return { topic: info, news: stories(this.news.filter(tagged(info))), abstracts: stories(this.abstracts.filter(tagged(info))) };
+      return {
+        topic: info,
+        news: stories(this.news.filter(tagged(info))),
+        abstracts: stories(this.abstracts.filter(tagged(info))),
+      };
     });
     this.topics = topicLists
-      .map(({ topic, news, abstracts }) => ({ topic, count: news.length + abstracts.length, news: news.length, abstracts: abstracts.length }))
+      .map(({ topic, news, abstracts }) => ({
+        topic,
+        count: news.length + abstracts.length,
+        news: news.length,
+        abstracts: abstracts.length,
+      }))
       .sort((a, b) => b.count - a.count || compareNames(a.topic.label, b.topic.label));
     // A topic nothing is tagged with has no page: the topics index lists it apart, unlinked.
     this.topicPages = topicLists
       .filter(({ news, abstracts }) => news.length + abstracts.length > 0)
-      .flatMap(({ topic, news, abstracts }) => paginate(news, pageSize, topic.url).map((page) => ({ ...page, topic, total: news.length, abstracts })));
+      .flatMap(({ topic, news, abstracts }) =>
+        paginate(news, pageSize, topic.url).map((page) => ({ ...page, topic, total: news.length, abstracts })),
+      );
 
-    this.speakerLetters = alphabeticalGroups(speakersOf(this.abstracts, (appearances) => oneEntryPerStory(appearances, (appearance) => appearance.abstract, storyKeyOf, options.site.language)), (speaker) => speaker.filingName);
+    this.speakerLetters = alphabeticalGroups(
+      speakersOf(this.abstracts, (appearances) =>
+        oneEntryPerStory(appearances, (appearance) => appearance.abstract, storyKeyOf, options.site.language),
+      ),
+      (speaker) => speaker.filingName,
+    );
     this.speakers = this.speakerLetters.flatMap((group) => group.items);
     for (const speaker of this.speakers) this.#speakerByKey.set(speaker.key, speaker);
     // One page, A to Z, with letter links: a name is found by scanning, not by paging.
@@ -281,7 +305,10 @@ export class Archive {
     if (replacements.size === 0) return this;
     const swap = <T extends Item>(item: T): T => (replacements.get(item.url) as T | undefined) ?? item;
     const { content } = this.#options;
-    return new Archive({ ...this.#options, content: { ...content, news: content.news.map(swap), abstracts: content.abstracts.map(swap) } });
+    return new Archive({
+      ...this.#options,
+      content: { ...content, news: content.news.map(swap), abstracts: content.abstracts.map(swap) },
+    });
   }
 
   /** The content this archive was made from, as read. */
@@ -347,12 +374,22 @@ export class Archive {
    * The home page's part of the most recent conference with published abstracts: the first
    * `homeListLength` of its programme, by session, and how many it has in all.
    */
-  get latestConference(): { conference: ConferenceInfo; total: number; shown: number; sessions: Group<AbstractItem>[] } | undefined {
+  get latestConference():
+    { conference: ConferenceInfo; total: number; shown: number; sessions: Group<AbstractItem>[] } | undefined {
     const latest = this.conferences.find((entry) => entry.abstractCount > 0);
-    const page = latest && this.conferencePages.find((candidate) => candidate.conference.id === latest.conference.id && candidate.pageNumber === 0);
+    const page =
+      latest &&
+      this.conferencePages.find(
+        (candidate) => candidate.conference.id === latest.conference.id && candidate.pageNumber === 0,
+      );
     if (!page) return undefined;
     const shown = page.items.slice(0, homeListLength);
-    return { conference: page.conference, total: page.total, shown: shown.length, sessions: groupBy(shown, (item) => item.session) };
+    return {
+      conference: page.conference,
+      total: page.total,
+      shown: shown.length,
+      sessions: groupBy(shown, (item) => item.session),
+    };
   }
 
   /**
@@ -376,7 +413,8 @@ export class Archive {
    * the archive, so it is the same whichever run renders it.
    */
   pageLists(part: { index: number; count: number } = { index: 0, count: 1 }): PageLists {
-    const mine = <T>(list: readonly T[]): readonly T[] => (part.count === 1 ? list : list.filter((_, at) => at % part.count === part.index));
+    const mine = <T>(list: readonly T[]): readonly T[] =>
+      part.count === 1 ? list : list.filter((_, at) => at % part.count === part.index);
     return this.#lists((kind) => mine(kind.list(this)));
   }
 
@@ -390,7 +428,9 @@ export class Archive {
 
   /** One list per page kind, each made by `listOf`. */
   #lists(listOf: (kind: PageKind<unknown>) => readonly unknown[]): PageLists {
-    return Object.fromEntries(Object.entries(pageKinds).map(([name, kind]: [string, PageKind<unknown>]) => [name, listOf(kind)])) as PageLists;
+    return Object.fromEntries(
+      Object.entries(pageKinds).map(([name, kind]: [string, PageKind<unknown>]) => [name, listOf(kind)]),
+    ) as PageLists;
   }
 
   /** How many pages the templates write: every page URL, the redirects, the 404 page (and the snapshot's own page). */
@@ -407,7 +447,9 @@ export class Archive {
   pages(): { url: string; what: string }[] {
     const kinds: PageKind<unknown>[] = Object.values(pageKinds);
     return [
-      ...kinds.flatMap(({ list, url, what }) => (what ? list(this).map((entry) => ({ url: url(entry), what: what(entry) })) : [])),
+      ...kinds.flatMap(({ list, url, what }) =>
+        what ? list(this).map((entry) => ({ url: url(entry), what: what(entry) })) : [],
+      ),
       ...fixedPages,
     ];
   }
@@ -431,15 +473,53 @@ const pageKind = <Entry>(kind: PageKind<Entry>): PageKind<Entry> => kind;
  * the HTML check's sample are derived from it. A new kind is one entry plus its template.
  */
 const pageKinds = {
-  news: pageKind({ list: (archive) => archive.news, url: (item) => item.url, what: (item) => `the news item ${item.file}`, ofItem: true }),
-  abstracts: pageKind({ list: (archive) => archive.abstracts, url: (item) => item.url, what: (item) => `the abstract ${item.file}`, ofItem: true }),
-  newsPages: pageKind({ list: (archive) => archive.newsPages, url: (page) => page.url, what: () => "the list of news" }),
-  yearPages: pageKind({ list: (archive) => archive.yearPages, url: (page) => page.url, what: (page) => `the page of the year ${page.year}` }),
-  topicPages: pageKind({ list: (archive) => archive.topicPages, url: (page) => page.url, what: (page) => `the page of the topic ${page.topic.id}` }),
-  conferenceIndexPages: pageKind({ list: (archive) => archive.conferenceIndexPages, url: (page) => page.url, what: () => "the list of conferences" }),
-  conferencePages: pageKind({ list: (archive) => archive.conferencePages, url: (page) => page.url, what: (page) => `the page of the conference ${page.conference.id}` }),
-  speakerIndexPages: pageKind({ list: (archive) => archive.speakerIndexPages, url: (page) => page.url, what: () => "the list of speakers" }),
-  speakerPages: pageKind({ list: (archive) => archive.speakerPages, url: (page) => page.url, what: (page) => `the page of the speaker ${page.speaker.name}` }),
+  news: pageKind({
+    list: (archive) => archive.news,
+    url: (item) => item.url,
+    what: (item) => `the news item ${item.file}`,
+    ofItem: true,
+  }),
+  abstracts: pageKind({
+    list: (archive) => archive.abstracts,
+    url: (item) => item.url,
+    what: (item) => `the abstract ${item.file}`,
+    ofItem: true,
+  }),
+  newsPages: pageKind({
+    list: (archive) => archive.newsPages,
+    url: (page) => page.url,
+    what: () => "the list of news",
+  }),
+  yearPages: pageKind({
+    list: (archive) => archive.yearPages,
+    url: (page) => page.url,
+    what: (page) => `the page of the year ${page.year}`,
+  }),
+  topicPages: pageKind({
+    list: (archive) => archive.topicPages,
+    url: (page) => page.url,
+    what: (page) => `the page of the topic ${page.topic.id}`,
+  }),
+  conferenceIndexPages: pageKind({
+    list: (archive) => archive.conferenceIndexPages,
+    url: (page) => page.url,
+    what: () => "the list of conferences",
+  }),
+  conferencePages: pageKind({
+    list: (archive) => archive.conferencePages,
+    url: (page) => page.url,
+    what: (page) => `the page of the conference ${page.conference.id}`,
+  }),
+  speakerIndexPages: pageKind({
+    list: (archive) => archive.speakerIndexPages,
+    url: (page) => page.url,
+    what: () => "the list of speakers",
+  }),
+  speakerPages: pageKind({
+    list: (archive) => archive.speakerPages,
+    url: (page) => page.url,
+    what: (page) => `the page of the speaker ${page.speaker.name}`,
+  }),
   redirects: pageKind({ list: (archive) => archive.redirects, url: (redirect) => redirect.file }),
 };
 
@@ -484,7 +564,11 @@ function groupBy<T>(items: readonly T[], name: (item: T) => string): Group<T>[] 
 }
 
 /** A page per year with content (`news` is one entry per story and year), each with the chart, its year marked. */
-function yearPages(years: readonly YearCount[], news: readonly NewsItem[], conferences: readonly ConferenceSummary[]): YearPage[] {
+function yearPages(
+  years: readonly YearCount[],
+  news: readonly NewsItem[],
+  conferences: readonly ConferenceSummary[],
+): YearPage[] {
   const withNews = years.filter((count) => count.news > 0 || count.abstracts > 0);
   return withNews.flatMap((counts, index) => {
     const chart = yearChart(years, counts.year);
@@ -535,7 +619,10 @@ function conferencePages(conference: ConferenceInfo, abstracts: readonly Abstrac
  * Every speaker, each with their abstracts newest first and the role they gave in each, one per
  * story (`perStory`): a speaker is listed once for an abstract given in two languages.
  */
-function speakersOf(abstracts: readonly AbstractItem[], perStory: (appearances: SpeakerAppearance[]) => SpeakerAppearance[]): SpeakerInfo[] {
+function speakersOf(
+  abstracts: readonly AbstractItem[],
+  perStory: (appearances: SpeakerAppearance[]) => SpeakerAppearance[],
+): SpeakerInfo[] {
   const byKey = new Map<string, { spellings: string[]; sort?: string; appearances: SpeakerAppearance[] }>();
   for (const abstract of abstracts) {
     for (const speaker of abstract.speakers) {
@@ -543,7 +630,8 @@ function speakersOf(abstracts: readonly AbstractItem[], perStory: (appearances: 
       const entry = byKey.get(key) ?? { spellings: [], appearances: [] };
       entry.spellings.push(speaker.name);
       entry.sort ??= speaker.sort;
-      if (!entry.appearances.some((appearance) => appearance.abstract === abstract)) entry.appearances.push({ abstract, as: speaker });
+      if (!entry.appearances.some((appearance) => appearance.abstract === abstract))
+        entry.appearances.push({ abstract, as: speaker });
       byKey.set(key, entry);
     }
   }
@@ -551,7 +639,14 @@ function speakersOf(abstracts: readonly AbstractItem[], perStory: (appearances: 
   return [...byKey].map(([key, entry]) => {
     const slug = slugs.get(key) as string;
     const name = preferredSpelling(entry.spellings);
-    return { key, name, filingName: filingName(name, entry.sort), slug, url: `/speakers/${slug}/`, appearances: perStory(entry.appearances) };
+    return {
+      key,
+      name,
+      filingName: filingName(name, entry.sort),
+      slug,
+      url: `/speakers/${slug}/`,
+      appearances: perStory(entry.appearances),
+    };
   });
 }
 
@@ -575,13 +670,23 @@ function redirectsOf(
 ): { redirects: Redirect[]; problems: Problem[] } {
   const pageFiles = new Map(pages.map((page) => [redirectFile(page.url).toLowerCase(), page]));
   const itemFolders = new Map(items.map((item) => [item.url.toLowerCase(), item]));
-  const outputs = generatedOutputs.map((output) => ({ ...output, key: output.path.toLowerCase(), folder: output.path.endsWith("/") }));
+  const outputs = generatedOutputs.map((output) => ({
+    ...output,
+    key: output.path.toLowerCase(),
+    folder: output.path.endsWith("/"),
+  }));
   const problems: Problem[] = [];
   const report = (item: Item, index: number, message: string) => {
     const line = aliasLine(item, index);
-    problems.push({ file: item.file, ...(line ? { line } : {}), field: `aliases[${index}]`, message: `${JSON.stringify(item.aliases[index])} ${message}` });
+    problems.push({
+      file: item.file,
+      ...(line ? { line } : {}),
+      field: `aliases[${index}]`,
+      message: `${JSON.stringify(item.aliases[index])} ${message}`,
+    });
   };
-  const written = (what: string, path: string) => `is the address of ${what} (${path}) that the build writes: an alias may only name an old address`;
+  const written = (what: string, path: string) =>
+    `is the address of ${what} (${path}) that the build writes: an alias may only name an old address`;
   const claimedBy = new Map<string, Item>();
   const claims: { item: Item; index: number; redirect: Redirect }[] = [];
   for (const item of items) {
@@ -589,12 +694,24 @@ function redirectsOf(
       const file = redirectFile(alias);
       const key = file.toLowerCase();
       const page = pageFiles.get(key);
-      const output = outputs.find(({ key: path, folder }) => (folder ? key.startsWith(path) : key === path || key.startsWith(`${path}/`)));
-      const owner = foldersOf(key).map((folder) => itemFolders.get(`${folder}/`)).find((found) => found !== undefined);
+      const output = outputs.find(({ key: path, folder }) =>
+        folder ? key.startsWith(path) : key === path || key.startsWith(`${path}/`),
+      );
+      const owner = foldersOf(key)
+        .map((folder) => itemFolders.get(`${folder}/`))
+        .find((found) => found !== undefined);
       const other = claimedBy.get(key);
       if (page) report(item, index, written(page.what, page.url));
       else if (output) report(item, index, written(output.what, output.folder ? `${output.path}…` : output.path));
-      else if (owner) report(item, index, written(`the files of the ${owner.kind === "news" ? "news item" : "abstract"} ${owner.file}`, `${owner.url}…`));
+      else if (owner)
+        report(
+          item,
+          index,
+          written(
+            `the files of the ${owner.kind === "news" ? "news item" : "abstract"} ${owner.file}`,
+            `${owner.url}…`,
+          ),
+        );
       else if (other) report(item, index, `is already an alias of ${other.file}`);
       else {
         claimedBy.set(key, item);
@@ -604,7 +721,9 @@ function redirectsOf(
   }
   const redirects: Redirect[] = [];
   for (const { item, index, redirect } of claims) {
-    const file = foldersOf(redirect.file.toLowerCase()).find((folder) => pageFiles.has(folder) || claimedBy.has(folder));
+    const file = foldersOf(redirect.file.toLowerCase()).find(
+      (folder) => pageFiles.has(folder) || claimedBy.has(folder),
+    );
     if (file) report(item, index, `would have to be written inside ${file}, which is a file, not a folder`);
     else redirects.push(redirect);
   }

@@ -38,11 +38,18 @@ export function abstractCitation(item: AbstractItem, site: Site, root: string): 
   const conference = item.conference;
   const place = [conference.city, conference.country].filter(Boolean).join(", ");
   const words = wordsFor(item.lang);
-  const event = [conference.name, place, formatDateRange(conference.start, conference.end, words.lang)].filter(Boolean).join(", ");
+  const event = [conference.name, place, formatDateRange(conference.start, conference.end, words.lang)]
+    .filter(Boolean)
+    .join(", ");
   // An abstract without a title of its own is titled "Speakers: Session": cited, that repeated both.
   const untitled = item.title === abstractTitle(item.speakers, item.session);
-  const what = untitled ? `${withStop(item.session)} ${words.citedAbstract}.` : `${withStop(item.title)} ${words.citedAbstract}, ${item.session}.`;
-  return `${namesList(item.speakers.map((speaker) => speaker.name), words.lang)} (${conference.year}). ${what} ${event}. ${site.organisation}. ${absoluteUrl(item.url, root)}`;
+  const what = untitled
+    ? `${withStop(item.session)} ${words.citedAbstract}.`
+    : `${withStop(item.title)} ${words.citedAbstract}, ${item.session}.`;
+  return `${namesList(
+    item.speakers.map((speaker) => speaker.name),
+    words.lang,
+  )} (${conference.year}). ${what} ${event}. ${site.organisation}. ${absoluteUrl(item.url, root)}`;
 }
 
 function withStop(text: string): string {
@@ -57,7 +64,11 @@ function publisher(site: Site, root: string) {
  * schema.org's link to the item this one translates (`translationOf`), when that is published:
  * `translations` are the other published items of its group (Archive.translationsOf).
  */
-function translationOfWork(item: Item, translations: readonly Item[], root: string): { translationOfWork?: Record<string, string> } {
+function translationOfWork(
+  item: Item,
+  translations: readonly Item[],
+  root: string,
+): { translationOfWork?: Record<string, string> } {
   const original = translations.find((other) => other.url === item.translationOf);
   return original ? { translationOfWork: { "@id": absoluteUrl(original.url, root), inLanguage: original.lang } } : {};
 }
@@ -68,7 +79,12 @@ function imageOf(item: Item, root: string): { image?: string[] } {
   return image ? { image: [absoluteUrl(image, root)] } : {};
 }
 
-export function newsArticleJsonLd(item: NewsItem, site: Site, root: string, translations: readonly Item[] = []): Record<string, unknown> {
+export function newsArticleJsonLd(
+  item: NewsItem,
+  site: Site,
+  root: string,
+  translations: readonly Item[] = [],
+): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -89,7 +105,12 @@ export function newsArticleJsonLd(item: NewsItem, site: Site, root: string, tran
   };
 }
 
-export function abstractJsonLd(item: AbstractItem, site: Site, root: string, translations: readonly Item[] = []): Record<string, unknown> {
+export function abstractJsonLd(
+  item: AbstractItem,
+  site: Site,
+  root: string,
+  translations: readonly Item[] = [],
+): Record<string, unknown> {
   const conference = item.conference;
   return {
     "@context": "https://schema.org",
@@ -139,5 +160,8 @@ export function abstractJsonLd(item: AbstractItem, site: Site, root: string, tra
  * escapes, so a title containing `</script>` or `<!--` cannot end the block; U+2028/2029 too.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -62,7 +62,11 @@ export function relatedItems<T extends Relatable>(items: readonly T[], limit = 3
   }
 
   const ranksBefore = (a: Candidate, b: Candidate): boolean =>
-    a.shared !== b.shared ? a.shared > b.shared : a.distance !== b.distance ? a.distance < b.distance : (items[a.index] as T).url < (items[b.index] as T).url;
+    a.shared !== b.shared
+      ? a.shared > b.shared
+      : a.distance !== b.distance
+        ? a.distance < b.distance
+        : (items[a.index] as T).url < (items[b.index] as T).url;
   const distance = (index: number, other: number) => Math.abs((days[other] ?? 0) - (days[index] ?? 0));
 
   /** The `limit` nearest positions to `index` (and any as near as the last of them), never `index` itself. */

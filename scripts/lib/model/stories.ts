@@ -19,7 +19,12 @@ export type StoryKeyOf = (item: StoryItem) => string;
  * site's language, else the original (the one that names no other), else the first. A list filtered
  * first (a year, a topic, a speaker) shows a story by one of its items that passed the filter.
  */
-export function oneEntryPerStory<T>(entries: readonly T[], itemOf: (entry: T) => StoryItem, storyKeyOf: StoryKeyOf, siteLanguage: string): T[] {
+export function oneEntryPerStory<T>(
+  entries: readonly T[],
+  itemOf: (entry: T) => StoryItem,
+  storyKeyOf: StoryKeyOf,
+  siteLanguage: string,
+): T[] {
   const rank = (item: StoryItem) => (item.lang === siteLanguage ? 0 : item.translationOf === undefined ? 1 : 2);
   const chosen = new Map<string, { entry: T; rank: number }>();
   for (const entry of entries) {

@@ -9,7 +9,9 @@
 export function normaliseBasePath(basePath: string): string {
   const trimmed = basePath.trim();
   if (!/^\/?(?:[A-Za-z0-9._~-]+\/?)*$/.test(trimmed) || /(^|\/)\.\.?(\/|$)/.test(trimmed)) {
-    throw new RangeError(`base path ${JSON.stringify(basePath)} must be a plain path such as /archive/ (letters, digits, . _ ~ -)`);
+    throw new RangeError(
+      `base path ${JSON.stringify(basePath)} must be a plain path such as /archive/ (letters, digits, . _ ~ -)`,
+    );
   }
   const inner = trimmed.replace(/^\/+|\/+$/g, "");
   return inner ? `/${inner}/` : "/";

@@ -9,7 +9,8 @@ export interface YearCount {
 /** Every year with content, newest first: a year with none gets no row (the chart leaves no gap either). */
 export function yearCounts(news: readonly { year: number }[], abstracts: readonly { year: number }[]): YearCount[] {
   const counts = new Map<number, YearCount>();
-  const count = (year: number) => counts.get(year) ?? counts.set(year, { year, news: 0, abstracts: 0 }).get(year) as YearCount;
+  const count = (year: number) =>
+    counts.get(year) ?? (counts.set(year, { year, news: 0, abstracts: 0 }).get(year) as YearCount);
   for (const item of news) count(item.year).news++;
   for (const item of abstracts) count(item.year).abstracts++;
   return [...counts.values()].sort((a, b) => b.year - a.year);
@@ -33,7 +34,11 @@ export interface YearChart {
 }
 
 /** A stacked bar per year (news below, abstracts above), scaled to the largest year; `current` marks a year page's own year. */
-export function yearChart(counts: readonly YearCount[], current?: number, { barWidth = 20, height = 120 } = {}): YearChart {
+export function yearChart(
+  counts: readonly YearCount[],
+  current?: number,
+  { barWidth = 20, height = 120 } = {},
+): YearChart {
   const max = Math.max(1, ...counts.map((count) => count.news + count.abstracts));
   const tenths = (value: number) => Math.round(value * 10) / 10;
   const scale = (value: number) => tenths((value / max) * height);
@@ -41,7 +46,14 @@ export function yearChart(counts: readonly YearCount[], current?: number, { barW
     bars: counts.map((count) => {
       const [newsHeight, abstractsHeight] = [scale(count.news), scale(count.abstracts)];
       const newsTop = tenths(height - newsHeight);
-      return { ...count, newsHeight, newsTop, abstractsHeight, abstractsTop: tenths(newsTop - abstractsHeight), current: count.year === current };
+      return {
+        ...count,
+        newsHeight,
+        newsTop,
+        abstractsHeight,
+        abstractsTop: tenths(newsTop - abstractsHeight),
+        current: count.year === current,
+      };
     }),
     barWidth,
     height,

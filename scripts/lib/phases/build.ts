@@ -35,7 +35,14 @@ export interface BuildReport {
   files: number;
   phases: { name: string; ms: number }[];
   /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings and word count. */
-  search: { pages: number; indexBytes: number; scriptBytes: number; timings: { add: number; write: number }; parts: number; words?: number };
+  search: {
+    pages: number;
+    indexBytes: number;
+    scriptBytes: number;
+    timings: { add: number; write: number };
+    parts: number;
+    words?: number;
+  };
   /** Images processed and reused from the cache, documents published, warnings (scripts/lib/phases/media.ts). */
   media: MediaReport;
 }
@@ -46,7 +53,9 @@ export interface BuildReport {
  */
 export async function build(options: BuildOptions & { changedOnly: ChangedOnly }): Promise<ChangedPagesReport>;
 export async function build(options: BuildOptions): Promise<BuildReport>;
-export async function build(options: BuildOptions & { changedOnly?: ChangedOnly }): Promise<BuildReport | ChangedPagesReport> {
+export async function build(
+  options: BuildOptions & { changedOnly?: ChangedOnly },
+): Promise<BuildReport | ChangedPagesReport> {
   if (options.changedOnly) return buildChangedPages(options, options.changedOnly);
   const log = options.log ?? (() => {});
   const phases: BuildReport["phases"] = [];
@@ -86,7 +95,14 @@ export async function build(options: BuildOptions & { changedOnly?: ChangedOnly 
       pages: output.pages,
       files: output.files,
       phases,
-      search: { pages: search.pages, indexBytes: search.indexBytes, scriptBytes: render.scriptBytes, timings: search.timings, parts: search.parts, ...(search.words === undefined ? {} : { words: search.words }) },
+      search: {
+        pages: search.pages,
+        indexBytes: search.indexBytes,
+        scriptBytes: render.scriptBytes,
+        timings: search.timings,
+        parts: search.parts,
+        ...(search.words === undefined ? {} : { words: search.words }),
+      },
       media: media.report,
     };
   } finally {

@@ -90,7 +90,9 @@ let validator: HtmlValidate | undefined;
  */
 function htmlValidator(): HtmlValidate {
   if (validator) return validator;
-  const { HtmlValidate, StaticConfigLoader } = createRequire(import.meta.url)("html-validate") as typeof import("html-validate");
+  const { HtmlValidate, StaticConfigLoader } = createRequire(import.meta.url)(
+    "html-validate",
+  ) as typeof import("html-validate");
   class ResolvedOnceLoader extends StaticConfigLoader {
     #resolved: ResolvedConfig | Promise<ResolvedConfig> | undefined;
 
@@ -110,13 +112,24 @@ export function htmlErrors(html: string): string[] {
   // every line where it was.
   const report = htmlValidator().validateStringSync(html.replace(/[\t ]{2,}/g, " "), "page.html");
   return report.results.flatMap((result) =>
-    result.messages.filter((message) => message.severity === 2).map((message) => `line ${message.line}: ${message.message} (${message.ruleId})`),
+    result.messages
+      .filter((message) => message.severity === 2)
+      .map((message) => `line ${message.line}: ${message.message} (${message.ruleId})`),
   );
 }
 
 /** What the checks need from one page, read in a single streaming pass. */
 export function pageFacts(html: string): PageFacts {
-  const facts: PageFacts = { ids: new Set(), links: [], h1: 0, lang: "", title: "", description: "", elements: 0, depth: 0 };
+  const facts: PageFacts = {
+    ids: new Set(),
+    links: [],
+    h1: 0,
+    lang: "",
+    title: "",
+    description: "",
+    elements: 0,
+    depth: 0,
+  };
   let inTitle = false;
   let depth = 0;
   const parser = new Parser(
@@ -130,7 +143,12 @@ export function pageFacts(html: string): PageFacts {
         if (name === "h1") facts.h1++;
         if (name === "title") inTitle = true;
         if (name === "meta" && attributes.name === "description") facts.description = attributes.content ?? "";
-        const target = name === "a" || name === "link" ? attributes.href : name === "script" || name === "img" ? attributes.src : undefined;
+        const target =
+          name === "a" || name === "link"
+            ? attributes.href
+            : name === "script" || name === "img"
+              ? attributes.src
+              : undefined;
         if (target !== undefined && !(name === "link" && attributes.rel === "canonical")) facts.links.push(target);
       },
       ontext(text) {
@@ -154,7 +172,11 @@ export function pageFacts(html: string): PageFacts {
  * `fromPage` is the page's path in the output ("/news/"); with a base path ("/archive/") links are
  * served URLs under it, and a root-relative link outside it gets `file: null` (it cannot resolve).
  */
-export function resolveLink(href: string, fromPage: string, basePath = "/"): { file: string | null; fragment: string } | undefined {
+export function resolveLink(
+  href: string,
+  fromPage: string,
+  basePath = "/",
+): { file: string | null; fragment: string } | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return undefined;
   const url = new URL(href, `https://site.invalid${basePath}${fromPage.slice(1)}`);
   const fragment = decodeURIComponent(url.hash.slice(1));
@@ -247,7 +269,12 @@ function named(options: CheckOptions, url: string): string {
  * one <h1>, lang, title and description, and every internal link and #fragment resolves against
  * the files in `outDir` now (so Pagefind's bundle must be complete by then).
  */
-export function checkPages(outDir: string, scan: PageScan, expectedPages: readonly string[], options: CheckOptions = {}): OutputReport {
+export function checkPages(
+  outDir: string,
+  scan: PageScan,
+  expectedPages: readonly string[],
+  options: CheckOptions = {},
+): OutputReport {
   const { basePath = "/" } = options;
   const problems = [...scan.problems];
   const files = sitePaths(outDir);
@@ -295,7 +322,14 @@ export function checkPages(outDir: string, scan: PageScan, expectedPages: readon
       }
     }
   }
-  return { pages: pages.size, files: files.length, links, validated: scan.validated, unvalidated: scan.unvalidated, problems };
+  return {
+    pages: pages.size,
+    files: files.length,
+    links,
+    validated: scan.validated,
+    unvalidated: scan.unvalidated,
+    problems,
+  };
 }
 
 /** Output files as site paths ("/news/index.html"), leaving out the top-level folders in `skip`. */
@@ -307,7 +341,9 @@ export const checkPhase: Phase<StagedBuild, OutputReport> = {
   name: "check",
   run({ archive, siteDir, options, log }) {
     // A snapshot has no offline page (scripts/lib/phases/render.ts).
-    const expectedPages = options.snapshot ? archive.pageUrls().filter((url) => url !== "/offline/") : archive.pageUrls();
+    const expectedPages = options.snapshot
+      ? archive.pageUrls().filter((url) => url !== "/offline/")
+      : archive.pageUrls();
     const checkOptions: CheckOptions = {
       basePath: archive.basePath,
       validate: options.validateHtml === "all" ? "all" : archive.htmlSample(),
@@ -316,7 +352,10 @@ export const checkPhase: Phase<StagedBuild, OutputReport> = {
     const report = checkPages(siteDir, scanPages(siteDir, checkOptions), expectedPages, checkOptions);
     for (const page of report.unvalidated) log(`note: ${page}`);
     if (report.problems.length > 0) {
-      throw new BuildError("check", `${report.problems.length} problems in the output:\n${report.problems.map((p) => `  ${p}`).join("\n")}`);
+      throw new BuildError(
+        "check",
+        `${report.problems.length} problems in the output:\n${report.problems.map((p) => `  ${p}`).join("\n")}`,
+      );
     }
     return report;
   },

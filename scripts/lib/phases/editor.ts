@@ -39,21 +39,45 @@ export interface EditorReport {
 export async function writeEditor(staged: StagedBuild): Promise<EditorReport> {
   const local = staged.options.editor?.localBackend;
   const backend = local ? { local } : site.editor?.backend;
-  if (!backend) throw new Error("the editor needs a backend: npm start's local one, or editor.backend in _data/site.ts");
-  const { config, requiredWithObjects } = editorConfig({ topics, conferences, backend, contentFolder: local ? "" : (site.editor?.contentFolder ?? "src"), siteUrl: site.url });
+  if (!backend)
+    throw new Error("the editor needs a backend: npm start's local one, or editor.backend in _data/site.ts");
+  const { config, requiredWithObjects } = editorConfig({
+    topics,
+    conferences,
+    backend,
+    contentFolder: local ? "" : (site.editor?.contentFolder ?? "src"),
+    siteUrl: site.url,
+  });
   const dir = path.join(staged.siteDir, editorFolder);
   mkdirSync(dir, { recursive: true });
   const decap = decapFiles();
   for (const file of decap.files) copyFileSync(path.join(decap.dir, file), path.join(dir, file));
-  writeFileSync(path.join(dir, "config.yml"), `# Made by the build from scripts/lib/content/schema.ts, topics.ts and conferences.ts (scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`);
-  const stylesheet = readdirSync(path.join(staged.siteDir, "assets")).find((name) => /^site\.[0-9a-f]{10}\.css$/.test(name));
+  writeFileSync(
+    path.join(dir, "config.yml"),
+    `# Made by the build from scripts/lib/content/schema.ts, topics.ts and conferences.ts (scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`,
+  );
+  const stylesheet = readdirSync(path.join(staged.siteDir, "assets")).find((name) =>
+    /^site\.[0-9a-f]{10}\.css$/.test(name),
+  );
   writeFileSync(path.join(dir, "editor.js"), await bundleScript(repoRoot, scriptEntries.editor, "iife"));
   copyFileSync(path.join(repoRoot, editorStylesheet), path.join(dir, "editor.css"));
   // Locally, the page asks the preview after each save whether the build refuses the content (scripts/lib/preview/editor-backend-thread.mjs).
   const verdict = local ? new URL("/verdict", local).href : undefined;
-  writeFileSync(path.join(dir, "index.html"), editorPage(site.name, { stylesheet: `${staged.archive.basePath}assets/${stylesheet}`, labels: previewLabels(topics, conferences), rules: requiredWithObjects, verdict }));
+  writeFileSync(
+    path.join(dir, "index.html"),
+    editorPage(site.name, {
+      stylesheet: `${staged.archive.basePath}assets/${stylesheet}`,
+      labels: previewLabels(topics, conferences),
+      rules: requiredWithObjects,
+      verdict,
+    }),
+  );
   const collections = config["collections"] as { fields: unknown[] }[];
-  return { version: decap.version, backend: local ? `local backend ${local}` : String(site.editor?.backend.name), fields: collections.reduce((sum, collection) => sum + collection.fields.length, 0) };
+  return {
+    version: decap.version,
+    backend: local ? `local backend ${local}` : String(site.editor?.backend.name),
+    fields: collections.reduce((sum, collection) => sum + collection.fields.length, 0),
+  };
 }
 
 /** The editor page's styles over Decap's (copied beside it as editor.css). */
@@ -63,7 +87,15 @@ const editorStylesheet = "src/assets/editor/admin-page.css";
  * Decap renders itself into the page's main landmark; without JavaScript the page says what it is.
  * editor.js comes first: it starts Decap itself (src/assets/editor/admin-page.ts).
  */
-function editorPage(siteName: string, settings: { stylesheet: string; labels: PreviewLabels; rules: readonly RequiredWithObject[]; verdict: string | undefined }): string {
+function editorPage(
+  siteName: string,
+  settings: {
+    stylesheet: string;
+    labels: PreviewLabels;
+    rules: readonly RequiredWithObject[];
+    verdict: string | undefined;
+  },
+): string {
   const verdict = settings.verdict ? ` data-verdict="${escapeHtml(settings.verdict)}"` : "";
   return `<!doctype html>
 <html lang="en">

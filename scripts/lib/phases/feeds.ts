@@ -32,7 +32,14 @@ function asDate(date: string): Date {
 const asText = (text: string) => text;
 
 /** A feed of `entries`, each with its HTML made absolute (`contents`, by URL) and its title and summary through `text`. */
-function buildFeed(site: Site, root: string, kind: "news" | "abstracts", entries: readonly Item[], contents: ReadonlyMap<string, string>, text: (plain: string) => string): Feed {
+function buildFeed(
+  site: Site,
+  root: string,
+  kind: "news" | "abstracts",
+  entries: readonly Item[],
+  contents: ReadonlyMap<string, string>,
+  text: (plain: string) => string,
+): Feed {
   const absolute = (url: string) => absoluteUrl(url, root);
   const title = kind === "news" ? `${site.name}: news` : `${site.name}: conference abstracts`;
   const feed = new Feed({
@@ -57,7 +64,10 @@ function buildFeed(site: Site, root: string, kind: "news" | "abstracts", entries
       description: text(item.summary),
       content: contents.get(item.url) ?? "",
       ...(leadImagePath(item) ? { image: absolute(leadImagePath(item) as string) } : {}),
-      author: item.kind === "abstract" ? item.speakers.map((speaker) => ({ name: speaker.name })) : [{ name: site.organisation, link: root }],
+      author:
+        item.kind === "abstract"
+          ? item.speakers.map((speaker) => ({ name: speaker.name }))
+          : [{ name: site.organisation, link: root }],
       category: item.topics.map((topic) => ({ name: topic.label, term: topic.id })),
     });
   }
@@ -76,7 +86,11 @@ export async function absoluteLinks(html: string, root: string, pageUrl = "/"): 
     return url.startsWith("/") ? absoluteUrl(url, root) : new URL(url, page).href;
   };
   // The parser Eleventy's base-path plugin uses: every URL attribute (href, src, srcset, poster…) of every element.
-  return (await posthtml().use(urls({ eachURL: resolve })).process(html)).html;
+  return (
+    await posthtml()
+      .use(urls({ eachURL: resolve }))
+      .process(html)
+  ).html;
 }
 
 /**
@@ -86,7 +100,10 @@ export async function absoluteLinks(html: string, root: string, pageUrl = "/"): 
 export function atomWithLanguages(atom: string, entries: readonly Item[], siteLanguage: string): string {
   let index = 0;
   return atom
-    .replace(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${siteLanguage}">`)
+    .replace(
+      /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/,
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${siteLanguage}">`,
+    )
     .replace(/<entry>/g, () => `<entry xml:lang="${entries[index++]?.lang ?? siteLanguage}">`);
 }
 
@@ -111,7 +128,12 @@ export function sitemapXml(urls: readonly SitemapEntry[], root: string): string 
   const entries = urls.map(
     (entry) =>
       `<url><loc>${escape(absoluteUrl(entry.url, root))}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ""}` +
-      (entry.alternates ?? []).map((other) => `<xhtml:link rel="alternate" hreflang="${other.lang}" href="${escape(absoluteUrl(other.url, root))}"/>`).join("") +
+      (entry.alternates ?? [])
+        .map(
+          (other) =>
+            `<xhtml:link rel="alternate" hreflang="${other.lang}" href="${escape(absoluteUrl(other.url, root))}"/>`,
+        )
+        .join("") +
       `</url>`,
   );
   const xhtml = urls.some((entry) => entry.alternates?.length) ? ` xmlns:xhtml="http://www.w3.org/1999/xhtml"` : "";
@@ -137,15 +159,35 @@ export async function writeDiscoveryFiles(archive: Archive, site: Site, outDir: 
     ["abstracts", archive.abstractStories],
   ] as const) {
     const entries = items.slice(0, feedLength);
-    const contents = new Map(await Promise.all(entries.map(async (item) => [item.url, await absoluteLinks(item.html, archive.siteRoot, item.url)] as const)));
-    write(`${feedsFolder}${kind}.xml`, atomWithLanguages(buildFeed(site, archive.siteRoot, kind, entries, contents, escapeHtml).atom1(), entries, site.language));
-    write(`${feedsFolder}${kind}.json`, jsonFeedWithLanguages(buildFeed(site, archive.siteRoot, kind, entries, contents, asText).json1(), entries, site.language));
+    const contents = new Map(
+      await Promise.all(
+        entries.map(async (item) => [item.url, await absoluteLinks(item.html, archive.siteRoot, item.url)] as const),
+      ),
+    );
+    write(
+      `${feedsFolder}${kind}.xml`,
+      atomWithLanguages(
+        buildFeed(site, archive.siteRoot, kind, entries, contents, escapeHtml).atom1(),
+        entries,
+        site.language,
+      ),
+    );
+    write(
+      `${feedsFolder}${kind}.json`,
+      jsonFeedWithLanguages(
+        buildFeed(site, archive.siteRoot, kind, entries, contents, asText).json1(),
+        entries,
+        site.language,
+      ),
+    );
   }
   const lastmod = new Map(archive.items.map((item) => [item.url, item.date]));
   const items = new Map(archive.items.map((item) => [item.url, item]));
   const alternatesOf = (item: Item) => {
     const others = archive.translationsOf(item);
-    return others.length > 0 ? { alternates: [item, ...others].map((other) => ({ lang: other.lang, url: other.url })) } : {};
+    return others.length > 0
+      ? { alternates: [item, ...others].map((other) => ({ lang: other.lang, url: other.url })) }
+      : {};
   };
   const urls = archive.pageUrls().map((url) => {
     const item = items.get(url);

@@ -18,7 +18,15 @@ import Image, { generateObject } from "@11ty/eleventy-img";
 import sharp from "sharp";
 import { z } from "zod";
 import type { Item } from "../content/load.ts";
-import { bodyImagePlaceholders, publishedHref, type FigureData, type FileOrigin, type ItemDocument, type ItemImage, type PictureData } from "../content/item-files.ts";
+import {
+  bodyImagePlaceholders,
+  publishedHref,
+  type FigureData,
+  type FileOrigin,
+  type ItemDocument,
+  type ItemImage,
+  type PictureData,
+} from "../content/item-files.ts";
 import { site } from "../content/data.ts";
 import { PdfTextReader } from "../content/pdf-text.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
@@ -80,7 +88,10 @@ const cachedFile = { filename: z.string(), outputPath: z.string(), size: z.numbe
 /** What processing an image gave, kept in the cache as its record. */
 const processedImageSchema = z.object({
   /** eleventy-img's metadata (kept whole): each format's files, smallest first. */
-  formats: z.record(z.string(), z.array(z.looseObject({ ...cachedFile, width: z.number(), height: z.number(), sourceType: z.string() })).min(1)),
+  formats: z.record(
+    z.string(),
+    z.array(z.looseObject({ ...cachedFile, width: z.number(), height: z.number(), sourceType: z.string() })).min(1),
+  ),
   width: z.number(),
   original: z.object({ ...cachedFile, format: z.string() }).optional(),
 });
@@ -115,17 +126,25 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
   await Promise.all(
     [...uses].map(async ([source, used]) => {
       try {
-        const result = await processImage(source, imageCache, options.publishOriginals ?? false, (warning) => warnings.push(warning));
+        const result = await processImage(source, imageCache, options.publishOriginals ?? false, (warning) =>
+          warnings.push(warning),
+        );
         if (result.encoded) processed++;
         results.set(source, result.image);
         if (result.image.width < minimumImageWidth) {
           for (const { item, image } of used) {
-            warnings.push(`${where(item, image.origin)}: image ${path.basename(source)} is ${result.image.width} px wide, narrower than the ${minimumImageWidth} px of the article column: it will look blurred or small`);
+            warnings.push(
+              `${where(item, image.origin)}: image ${path.basename(source)} is ${result.image.width} px wide, narrower than the ${minimumImageWidth} px of the article column: it will look blurred or small`,
+            );
           }
         }
       } catch (error) {
         for (const { item, image } of used) {
-          problems.push({ file: item.file, ...image.origin, message: `${JSON.stringify(path.basename(source))} cannot be read as an image (${reason(error)}): save it again as JPEG, PNG or WebP` });
+          problems.push({
+            file: item.file,
+            ...image.origin,
+            message: `${JSON.stringify(path.basename(source))} cannot be read as an image (${reason(error)}): save it again as JPEG, PNG or WebP`,
+          });
         }
       }
     }),
@@ -142,20 +161,41 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
       const publish = (image: ItemImage, lead: boolean, alone: boolean): ItemImage => {
         const processedImage = results.get(image.source) as ProcessedImage;
         mkdirSync(itemDir, { recursive: true });
-        for (const entry of Object.values(processedImage.formats).flat()) placeCachedFile(entry.outputPath, path.join(itemDir, entry.filename));
-        if (processedImage.original) placeCachedFile(processedImage.original.outputPath, path.join(itemDir, processedImage.original.filename));
+        for (const entry of Object.values(processedImage.formats).flat())
+          placeCachedFile(entry.outputPath, path.join(itemDir, entry.filename));
+        if (processedImage.original)
+          placeCachedFile(processedImage.original.outputPath, path.join(itemDir, processedImage.original.filename));
         // Root-relative, as every link of the site: the base path, snapshots and feeds rewrite them.
-        const picture = pictureData(processedImage, item.url, image.alt, lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" });
+        const picture = pictureData(
+          processedImage,
+          item.url,
+          image.alt,
+          lead ? { fetchpriority: "high", decoding: "async" } : { loading: "lazy", decoding: "async" },
+        );
         const jpeg = processedImage.formats.jpeg?.at(-1);
         // One WebP, not a <picture>: a result's thumbnail is built by script from three metadata values.
-        const webp = processedImage.formats.webp?.find((entry) => entry.width >= thumbnailWidth) ?? processedImage.formats.webp?.at(-1);
+        const webp =
+          processedImage.formats.webp?.find((entry) => entry.width >= thumbnailWidth) ??
+          processedImage.formats.webp?.at(-1);
         return {
           ...image,
           ...(jpeg ? { jpeg: { name: jpeg.filename, width: jpeg.width, height: jpeg.height } } : {}),
-          ...(lead ? { thumbnail: pictureData(processedImage, item.url, "", { loading: "lazy", decoding: "async", class: "thumbnail" }, thumbnailWidth) } : {}),
+          ...(lead
+            ? {
+                thumbnail: pictureData(
+                  processedImage,
+                  item.url,
+                  "",
+                  { loading: "lazy", decoding: "async", class: "thumbnail" },
+                  thumbnailWidth,
+                ),
+              }
+            : {}),
           ...(lead && webp ? { searchThumbnail: { name: webp.filename, width: webp.width, height: webp.height } } : {}),
           picture,
-          ...(alone || lead ? { figure: figureData(picture, image, item.url, processedImage.original, wordsFor(item.lang)) } : {}),
+          ...(alone || lead
+            ? { figure: figureData(picture, image, item.url, processedImage.original, wordsFor(item.lang)) }
+            : {}),
         };
       };
       const image = files.image && publish(files.image, true, true);
@@ -167,13 +207,24 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
       }
       const documents: ItemDocument[] = [];
       for (const document of files.documents) {
-        const read = document.type === "PDF" ? await pdfText.read(document.source, path.join(options.cacheDir, "documents"), (warning) => warnings.push(warning)) : undefined;
+        const read =
+          document.type === "PDF"
+            ? await pdfText.read(document.source, path.join(options.cacheDir, "documents"), (warning) =>
+                warnings.push(warning),
+              )
+            : undefined;
         if (read && !("pages" in read)) {
-          warnings.push(`${where(item, document.origin)}: ${document.name} cannot be read (${read.unreadable}): it is listed on the page but its text is not searchable`);
+          warnings.push(
+            `${where(item, document.origin)}: ${document.name} cannot be read (${read.unreadable}): it is listed on the page but its text is not searchable`,
+          );
         }
         documents.push(read && "pages" in read ? { ...document, pages: read.pages, text: read.text } : document);
       }
-      const bodyMarkup = await Promise.all(bodyImages.map((image) => (image.figure ? mediaMarkup({ figure: image.figure }) : mediaMarkup({ picture: image.picture! }))));
+      const bodyMarkup = await Promise.all(
+        bodyImages.map((image) =>
+          image.figure ? mediaMarkup({ figure: image.figure }) : mediaMarkup({ picture: image.picture! }),
+        ),
+      );
       published.set(item.url, {
         ...item,
         html: item.html.replace(bodyImagePlaceholders, (_, index: string) => bodyMarkup[Number(index)] ?? ""),
@@ -187,7 +238,10 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
     images: uses.size,
     processed,
     reused: uses.size - processed,
-    documents: items.reduce((sum, item) => sum + (item.files ? item.files.documents.length + item.files.linked.length : 0), 0),
+    documents: items.reduce(
+      (sum, item) => sum + (item.files ? item.files.documents.length + item.files.linked.length : 0),
+      0,
+    ),
     imageMs: performance.now() - started,
     warnings,
   };
@@ -222,7 +276,10 @@ function imageOptions(cacheDir: string) {
 }
 
 /** What a processed image's files depend on besides its bytes: a change to any of these encodes it again. */
-const processingVersion = JSON.stringify([imageOptions(""), createRequire(import.meta.url)("@11ty/eleventy-img/package.json").version]);
+const processingVersion = JSON.stringify([
+  imageOptions(""),
+  createRequire(import.meta.url)("@11ty/eleventy-img/package.json").version,
+]);
 
 /**
  * One image's files in the cache, encoded unless its record is there whole. What a processing gave
@@ -231,8 +288,17 @@ const processingVersion = JSON.stringify([imageOptions(""), createRequire(import
  * which keeps the cached build cheap with thousands of photos. A damaged record is reported
  * through `warn` and the image encoded again.
  */
-async function processImage(source: string, cacheDir: string, withOriginal: boolean, warn: (warning: string) => void): Promise<{ image: ProcessedImage; encoded: boolean }> {
-  const key = createHash("sha256").update(readFileSync(source)).update(processingVersion).update(String(withOriginal)).digest("hex");
+async function processImage(
+  source: string,
+  cacheDir: string,
+  withOriginal: boolean,
+  warn: (warning: string) => void,
+): Promise<{ image: ProcessedImage; encoded: boolean }> {
+  const key = createHash("sha256")
+    .update(readFileSync(source))
+    .update(processingVersion)
+    .update(String(withOriginal))
+    .digest("hex");
   const record = path.join(cacheDir, "records", `${key}.json`);
   const recorded = readRecord(record, cacheDir);
   if (recorded && "image" in recorded) return { image: recorded.image, encoded: false };
@@ -247,14 +313,20 @@ function readRecord(record: string, cacheDir: string): { image: ProcessedImage }
   const read = readCacheEntry(record, processedImageSchema);
   if (!read || "discarded" in read) return read;
   const image = read.value;
-  const inCache = <T extends { outputPath: string }>(entry: T): T => ({ ...entry, outputPath: path.join(cacheDir, path.basename(entry.outputPath)) });
-  image.formats = Object.fromEntries(Object.entries(image.formats).map(([format, entries]) => [format, entries.map(inCache)]));
+  const inCache = <T extends { outputPath: string }>(entry: T): T => ({
+    ...entry,
+    outputPath: path.join(cacheDir, path.basename(entry.outputPath)),
+  });
+  image.formats = Object.fromEntries(
+    Object.entries(image.formats).map(([format, entries]) => [format, entries.map(inCache)]),
+  );
   if (image.original) image.original = inCache(image.original);
   for (const entry of [...Object.values(image.formats).flat(), ...(image.original ? [image.original] : [])]) {
     const name = path.basename(entry.outputPath);
     const size = fileSize(entry.outputPath);
     if (size === undefined) return { discarded: discardCacheEntry(record, `its file ${name} is missing`) };
-    if (size !== entry.size) return { discarded: discardCacheEntry(record, `its file ${name} is ${size} bytes, not ${entry.size}`) };
+    if (size !== entry.size)
+      return { discarded: discardCacheEntry(record, `its file ${name} is ${size} bytes, not ${entry.size}`) };
   }
   return { image };
 }
@@ -269,19 +341,34 @@ async function encodeImage(source: string, cacheDir: string, withOriginal: boole
   const width = header.autoOrient?.width ?? header.width;
   const options = { ...imageOptions(cacheDir), useCache: false };
   const originalOptions = { ...options, widths: ["auto"], formats: ["auto"] };
-  const planned = [await Image(source, { ...options, statsOnly: true }), ...(withOriginal ? [await Image(source, { ...originalOptions, statsOnly: true })] : [])] as ProcessedImage["formats"][];
-  for (const entry of planned.flatMap((formats) => Object.values(formats).flat())) rmSync(entry.outputPath, { force: true });
+  const planned = [
+    await Image(source, { ...options, statsOnly: true }),
+    ...(withOriginal ? [await Image(source, { ...originalOptions, statsOnly: true })] : []),
+  ] as ProcessedImage["formats"][];
+  for (const entry of planned.flatMap((formats) => Object.values(formats).flat()))
+    rmSync(entry.outputPath, { force: true });
   const formats = (await Image(source, options)) as ProcessedImage["formats"];
   const image: ProcessedImage = { formats, width };
   if (withOriginal) {
     const originals = (await Image(source, originalOptions)) as ProcessedImage["formats"];
     const [format, entries] = Object.entries(originals)[0] ?? [];
     const entry = entries?.[0];
-    if (format && entry) image.original = { outputPath: entry.outputPath, filename: `original-${entry.filename}`, format, size: entry.size };
+    if (format && entry)
+      image.original = {
+        outputPath: entry.outputPath,
+        filename: `original-${entry.filename}`,
+        format,
+        size: entry.size,
+      };
   }
   // The sizes as they are on disk: an original may have the name, and so the file, of a resized copy.
-  const onDisk = <T extends { outputPath: string; size: number }>(entry: T): T => ({ ...entry, size: fileSize(entry.outputPath) ?? entry.size });
-  image.formats = Object.fromEntries(Object.entries(image.formats).map(([format, entries]) => [format, entries.map(onDisk)]));
+  const onDisk = <T extends { outputPath: string; size: number }>(entry: T): T => ({
+    ...entry,
+    size: fileSize(entry.outputPath) ?? entry.size,
+  });
+  image.formats = Object.fromEntries(
+    Object.entries(image.formats).map(([format, entries]) => [format, entries.map(onDisk)]),
+  );
   if (image.original) image.original = onDisk(image.original);
   return image;
 }
@@ -295,18 +382,34 @@ function fileSize(file: string): number | undefined {
 }
 
 /** The picture of a processed image, its files linked as `prefix` + file name; only widths up to `maxWidth`. */
-function pictureData(image: ProcessedImage, prefix: string, alt: string, attributes: Record<string, string>, maxWidth?: number): PictureData {
+function pictureData(
+  image: ProcessedImage,
+  prefix: string,
+  alt: string,
+  attributes: Record<string, string>,
+  maxWidth?: number,
+): PictureData {
   const metadata = Object.fromEntries(
     Object.entries(image.formats).map(([format, entries]) => {
       const kept = maxWidth ? [entries.find((entry) => entry.width >= maxWidth) ?? entries.at(-1)] : entries;
       return [
         format,
-        kept.filter((entry) => entry !== undefined).map((entry) => ({ ...entry, url: prefix + entry.filename, srcset: `${prefix}${entry.filename} ${entry.width}w` })),
+        kept
+          .filter((entry) => entry !== undefined)
+          .map((entry) => ({
+            ...entry,
+            url: prefix + entry.filename,
+            srcset: `${prefix}${entry.filename} ${entry.width}w`,
+          })),
       ];
     }),
   );
   // eleventy-img's choice of fallback, sources and attributes, as data: `{ img }`, or `{ picture: { "@children": [{ source }…, { img }] } }`.
-  const made = generateObject(metadata, { alt, sizes: maxWidth ? `${maxWidth / 2}px` : articleImageSizes, ...attributes }) as GeneratedPicture;
+  const made = generateObject(metadata, {
+    alt,
+    sizes: maxWidth ? `${maxWidth / 2}px` : articleImageSizes,
+    ...attributes,
+  }) as GeneratedPicture;
   if (made.img) return { sources: [], img: made.img };
   const children = made.picture?.["@children"] ?? [];
   return {
@@ -317,16 +420,31 @@ function pictureData(image: ProcessedImage, prefix: string, alt: string, attribu
 
 interface GeneratedPicture {
   img?: Record<string, string | number>;
-  picture?: { "@children": { source?: { type: string; srcset: string; sizes?: string }; img?: Record<string, string | number> }[] };
+  picture?: {
+    "@children": { source?: { type: string; srcset: string; sizes?: string }; img?: Record<string, string | number> }[];
+  };
 }
 
 /** A figure's caption, credit and original, labelled in the item's language (`words`). */
-function figureData(picture: PictureData, image: ItemImage, itemUrl: string, original: ProcessedImage["original"], words: Words): FigureData {
+function figureData(
+  picture: PictureData,
+  image: ItemImage,
+  itemUrl: string,
+  original: ProcessedImage["original"],
+  words: Words,
+): FigureData {
   return {
     picture,
     ...(image.caption ? { caption: image.caption } : {}),
     ...(image.credit ? { credit: fillWords(words.photo, { credit: image.credit }) } : {}),
-    ...(original ? { original: { href: `${itemUrl}${publishedHref(original.filename)}`, label: fillWords(words.originalImage, { format: original.format.toUpperCase() }) } } : {}),
+    ...(original
+      ? {
+          original: {
+            href: `${itemUrl}${publishedHref(original.filename)}`,
+            label: fillWords(words.originalImage, { format: original.format.toUpperCase() }),
+          },
+        }
+      : {}),
   };
 }
 
@@ -340,7 +458,11 @@ function reason(error: unknown): string {
 }
 
 /** The media of `items` published into `siteDir`; bad files fail as the build's media phase, worded as content errors. */
-export async function publishMedia(items: readonly Item[], siteDir: string, cacheDir = defaultMediaCacheDir): Promise<MediaResult> {
+export async function publishMedia(
+  items: readonly Item[],
+  siteDir: string,
+  cacheDir = defaultMediaCacheDir,
+): Promise<MediaResult> {
   try {
     return await processMedia(items, { siteDir, cacheDir, publishOriginals: site.media?.publishOriginals ?? false });
   } catch (error) {
@@ -356,5 +478,6 @@ export const mediaPhase: Phase<StagedBuild, MediaResult> = {
     for (const warning of result.report.warnings) log(`warning: ${printable(warning)}`);
     return result;
   },
-  describe: ({ report }) => `${pluralise(report.images, "image")}: ${report.processed} processed, ${report.reused} reused; ${pluralise(report.documents, "document")}`,
+  describe: ({ report }) =>
+    `${pluralise(report.images, "image")}: ${report.processed} processed, ${report.reused} reused; ${pluralise(report.documents, "document")}`,
 };

@@ -6,7 +6,12 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { imageGroupOf, offlineManifestPath, suggestionWordsPath, type OfflineManifest } from "../../../src/assets/shared/offline-files.ts";
+import {
+  imageGroupOf,
+  offlineManifestPath,
+  suggestionWordsPath,
+  type OfflineManifest,
+} from "../../../src/assets/shared/offline-files.ts";
 import { bundleScript, scriptEntries } from "../build/browser-scripts.ts";
 import {
   bundleFolder,
@@ -60,7 +65,10 @@ function wasmPatterns(siteDir: string): string[] {
  * wasm (src/assets/search/pagefind.ts), which the parts do not keep a copy of. Only when there are
  * parts: Workbox warns about a pattern that matches nothing, and the build fails on its warnings.
  */
-export const partPrecachePatterns = [`${bundleFolder}/${partFolderPrefix}*/${indexEntryFile}`, `${bundleFolder}/${partFolderPrefix}*/*${metaSuffix}`];
+export const partPrecachePatterns = [
+  `${bundleFolder}/${partFolderPrefix}*/${indexEntryFile}`,
+  `${bundleFolder}/${partFolderPrefix}*/*${metaSuffix}`,
+];
 
 /** The chunks of every bundle, loaded as searches need them: saved only by "Save the archive". */
 const chunkPath = new RegExp(`^${bundleFolder}/(${partFolderPrefix}\\d+/)?(${chunkFolders.join("|")})/`);
@@ -133,7 +141,12 @@ export async function writeServiceWorker(
       maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
     });
     if (result.warnings.length > 0) throw new Error(`workbox: ${result.warnings.join("; ")}`);
-    return { precached: result.count, precacheBytes: result.size, saveFiles: manifest.files.length, saveBytes: manifest.bytes };
+    return {
+      precached: result.count,
+      precacheBytes: result.size,
+      saveFiles: manifest.files.length,
+      saveBytes: manifest.bytes,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -142,11 +155,20 @@ export async function writeServiceWorker(
 export const offlinePhase: Phase<StagedBuild, OfflineReport> = {
   name: "offline",
   run: ({ archive, siteDir }) =>
-    failingAs("offline", "writing the service worker failed", () => writeServiceWorker(repoRoot, siteDir, buildId(siteDir), archive.pageUrls()), siteDir),
-  describe: (result) => `service worker: ${result.precached} files precached (${formatBytes(result.precacheBytes)}); save-all ${formatBytes(result.saveBytes)}`,
+    failingAs(
+      "offline",
+      "writing the service worker failed",
+      () => writeServiceWorker(repoRoot, siteDir, buildId(siteDir), archive.pageUrls()),
+      siteDir,
+    ),
+  describe: (result) =>
+    `service worker: ${result.precached} files precached (${formatBytes(result.precacheBytes)}); save-all ${formatBytes(result.saveBytes)}`,
 };
 
 /** Names a build by its search index: the offline file list says which build it belongs to. */
 function buildId(siteDir: string): string {
-  return createHash("sha256").update(readFileSync(path.join(siteDir, bundleFolder, indexEntryFile))).digest("hex").slice(0, 12);
+  return createHash("sha256")
+    .update(readFileSync(path.join(siteDir, bundleFolder, indexEntryFile)))
+    .digest("hex")
+    .slice(0, 12);
 }

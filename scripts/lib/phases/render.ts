@@ -58,14 +58,20 @@ export interface RenderOptions {
  * rendered: every `count`-th entry of each list from `index` on, and the single pages in the first
  * part. With a `RenderSelection`, only the pages of its lists.
  */
-export async function renderSite(archive: Archive, assets: AssetUrls, outDir: string, options: RenderOptions = {}): Promise<void> {
+export async function renderSite(
+  archive: Archive,
+  assets: AssetUrls,
+  outDir: string,
+  options: RenderOptions = {},
+): Promise<void> {
   const { snapshot, part, search } = options;
   const searchSources = search?.sources;
   const lists = part && "lists" in part ? part.lists : archive.pageLists(part);
   const singlePages = !part || ("index" in part && part.index === 0);
   // Pagefind numbers pages in the order it finds them, and some file systems (tmpfs) list a folder
   // in the order its entries were made: the first run makes every source's folder, in URL order.
-  if (searchSources && singlePages) for (const url of [...searchSources.urls].sort()) mkdirSync(path.join(searchSources.dir, url), { recursive: true });
+  if (searchSources && singlePages)
+    for (const url of [...searchSources.urls].sort()) mkdirSync(path.join(searchSources.dir, url), { recursive: true });
   const eleventy = new Eleventy("src", outDir, {
     configPath: ".eleventy.ts",
     quietMode: true,
@@ -74,9 +80,19 @@ export async function renderSite(archive: Archive, assets: AssetUrls, outDir: st
     config: (eleventyConfig: UserConfig) => {
       // quietMode silences only the benchmark groups made after it is read: the "Configuration" group, made with
       // the configuration, would still print "[11ty] Benchmark …" lines into the build's table (11ty/eleventy#1484).
-      const groups = eleventyConfig.benchmarkManager.getAll() as Record<string, { setIsVerbose(verbose: boolean): void }>;
+      const groups = eleventyConfig.benchmarkManager.getAll() as Record<
+        string,
+        { setIsVerbose(verbose: boolean): void }
+      >;
       for (const group of Object.values(groups)) group.setIsVerbose(false);
-      eleventyConfig.addPlugin(archiveData, { archive, pageLists: lists, assets, snapshot: snapshot ?? null, search, singlePages });
+      eleventyConfig.addPlugin(archiveData, {
+        archive,
+        pageLists: lists,
+        assets,
+        snapshot: snapshot ?? null,
+        search,
+        singlePages,
+      });
     },
   });
   // Eleventy would print its own summary; the build prints one line per phase instead.
@@ -95,12 +111,22 @@ export const renderPhase: Phase<StagedBuild, { articles: number; scriptBytes: nu
     );
     const runs = renderRuns(archive.pageCount, options.pagesPerRun);
     // Eleventy keeps every page of a run in memory: a large archive renders in several runs.
-    await failingAs("render", "Eleventy failed", async () => {
-      for (let index = 0; index < runs; index++) {
-        await renderSite(archive, assets.urls, siteDir, { snapshot: options.snapshot, part: runs > 1 ? { index, count: runs } : undefined, search });
-      }
-    }, siteDir);
+    await failingAs(
+      "render",
+      "Eleventy failed",
+      async () => {
+        for (let index = 0; index < runs; index++) {
+          await renderSite(archive, assets.urls, siteDir, {
+            snapshot: options.snapshot,
+            part: runs > 1 ? { index, count: runs } : undefined,
+            search,
+          });
+        }
+      },
+      siteDir,
+    );
     return { articles: archive.items.length, scriptBytes: assets.searchBytes, runs };
   },
-  describe: ({ articles, scriptBytes, runs }) => `${articles} articles with Eleventy${runs > 1 ? ` (${runs} runs)` : ""}, search.js ${formatBytes(scriptBytes)}`,
+  describe: ({ articles, scriptBytes, runs }) =>
+    `${articles} articles with Eleventy${runs > 1 ? ` (${runs} runs)` : ""}, search.js ${formatBytes(scriptBytes)}`,
 };

@@ -21,9 +21,15 @@ export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: 
     // process starts, the build holds half the memory at Pagefind's peak (10k: 0.8 → 0.4 GB).
     collectGarbage();
     // Awaited together, so that a failure of either fails the phase and neither is left unhandled.
-    const [result, suggestions] = await Promise.all([indexing, Promise.resolve().then(() => writeSuggestionWords(archive.items, siteDir))]);
+    const [result, suggestions] = await Promise.all([
+      indexing,
+      Promise.resolve().then(() => writeSuggestionWords(archive.items, siteDir)),
+    ]);
     if (result.errors.length > 0) {
-      throw new BuildError("search", `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`);
+      throw new BuildError(
+        "search",
+        `${pluralise(result.errors.length, "Pagefind error")}:\n${result.errors.map((e) => `  ${e}`).join("\n")}`,
+      );
     }
     // Not part of the site: out of the way before the service worker lists the site's files.
     if (search.sources) removeInBackground(search.sources.dir, trashDir(options.outDir, "search"));

@@ -49,5 +49,6 @@ export function prepareSnapshotPayload(siteDir: string, archive: Archive): Paylo
 export const snapshotPhase: Phase<StagedBuild, PayloadReport> = {
   name: "snapshot",
   run: ({ siteDir, archive }) => prepareSnapshotPayload(siteDir, archive),
-  describe: (result) => `${result.pages} pages for reading from disk, ${pluralise(result.live, "link")} to the live site, search-index.js ${formatBytes(result.indexBytes)}`,
+  describe: (result) =>
+    `${result.pages} pages for reading from disk, ${pluralise(result.live, "link")} to the live site, search-index.js ${formatBytes(result.indexBytes)}`,
 };

@@ -25,13 +25,25 @@ export const validatePhase: Phase<BuildOptions, Archive> = {
 
 /** What reading the content and making the archive take from the build's options. */
 export function archiveOptions({ contentDir, preview, now, basePath, period }: BuildOptions): ArchiveLoadOptions {
-  return { contentDir, site, topics, conferences, ...(preview ? { preview } : {}), ...(now ? { now } : {}), ...(basePath ? { basePath } : {}), ...(period ? { period } : {}) };
+  return {
+    contentDir,
+    site,
+    topics,
+    conferences,
+    ...(preview ? { preview } : {}),
+    ...(now ? { now } : {}),
+    ...(basePath ? { basePath } : {}),
+    ...(period ? { period } : {}),
+  };
 }
 
 type ArchiveLoadOptions = LoadOptions & { basePath?: string; period?: Period };
 
 /** `checkedArchive`, with its problems failing the build's validate phase. */
-export function validArchive(options: ArchiveLoadOptions, read?: { content: LoadedContent; problems: Problem[] }): Archive {
+export function validArchive(
+  options: ArchiveLoadOptions,
+  read?: { content: LoadedContent; problems: Problem[] },
+): Archive {
   try {
     return checkedArchive(options, read);
   } catch (error) {
@@ -61,7 +73,10 @@ export function checkedArchive(
 export function nothingToPublish(archive: Archive, contentDir: string): Problem | undefined {
   if (archive.items.length > 0) return undefined;
   const { drafts, scheduled } = archive.withheld;
-  const withheld = drafts + scheduled > 0 ? ` (${[drafts ? `${drafts} draft${drafts === 1 ? "" : "s"}` : "", scheduled ? `${scheduled} scheduled` : ""].filter(Boolean).join(", ")} withheld)` : "";
+  const withheld =
+    drafts + scheduled > 0
+      ? ` (${[drafts ? `${drafts} draft${drafts === 1 ? "" : "s"}` : "", scheduled ? `${scheduled} scheduled` : ""].filter(Boolean).join(", ")} withheld)`
+      : "";
   return {
     file: displayPath(contentDir),
     message: `has no news item or abstract to publish${withheld}: add one, or check that --content names the archive's content folder (npm start previews drafts)`,

@@ -9,7 +9,10 @@ import { archiveLiveSite, type LiveSiteArchive } from "../snapshot/wacz.ts";
 import { formatBytes, pluralise } from "../util/format.ts";
 
 /** The phase for the snapshot `info`; `recorded` receives the records. */
-export function warcPhase(info: SnapshotInfo, recorded: (live: LiveSiteArchive) => void): Phase<StagedBuild, LiveSiteArchive> {
+export function warcPhase(
+  info: SnapshotInfo,
+  recorded: (live: LiveSiteArchive) => void,
+): Phase<StagedBuild, LiveSiteArchive> {
   return {
     name: "warc",
     async run({ siteDir, archive }) {
@@ -17,6 +20,7 @@ export function warcPhase(info: SnapshotInfo, recorded: (live: LiveSiteArchive) 
       recorded(live);
       return live;
     },
-    describe: (live) => `${pluralise(live.records, "record")} at ${live.siteRoot}, ${formatBytes(live.warcs.reduce((sum, warc) => sum + warc.bytes.byteLength, 0))}`,
+    describe: (live) =>
+      `${pluralise(live.records, "record")} at ${live.siteRoot}, ${formatBytes(live.warcs.reduce((sum, warc) => sum + warc.bytes.byteLength, 0))}`,
   };
 }

@@ -34,7 +34,11 @@ export function previewOrigins(host: string, port: number): string[] {
 }
 
 /** Why a request is refused whatever it asks, or undefined: a foreign `Host`, a foreign `Origin`, or a write without `Origin`. */
-export function foreignRequest(method: string, headers: { host?: string | undefined; origin?: string | undefined }, peers: BackendPeers): string | undefined {
+export function foreignRequest(
+  method: string,
+  headers: { host?: string | undefined; origin?: string | undefined },
+  peers: BackendPeers,
+): string | undefined {
   const { origin } = headers;
   const host = foreignHost(headers.host, peers.port);
   if (host) return host;
@@ -76,15 +80,18 @@ export function pathProblem(contentDir: string, value: unknown, kind: PathKind):
   const quoted = JSON.stringify(value);
   if (value.includes("\0")) return `${quoted} holds a NUL character`;
   if (value.includes("\\")) return `${quoted} holds a backslash: paths are written with "/"`;
-  if (value.startsWith("/") || /^[a-z]:/i.test(value)) return `${quoted} is absolute: paths are relative to the content folder`;
+  if (value.startsWith("/") || /^[a-z]:/i.test(value))
+    return `${quoted} is absolute: paths are relative to the content folder`;
   const segments = (kind === "folder" ? value.replace(/\/$/, "") : value).split("/");
   if (segments.includes("..")) return `${quoted} climbs out of its folder with ".."`;
   if (segments.some((segment) => segment === "" || segment === ".")) return `${quoted} has an empty or "." segment`;
-  if (!collections.includes(segments[0] ?? "")) return `${quoted} is outside news/ and abstracts/, the only folders the editor reads and writes`;
+  if (!collections.includes(segments[0] ?? ""))
+    return `${quoted} is outside news/ and abstracts/, the only folders the editor reads and writes`;
   const typeProblem = (file: string) => {
     const extension = path.extname(file).toLowerCase();
     if (kind === "entry" && extension !== ".md") return "is not a Markdown entry (.md)";
-    if (kind === "file" && !itemFileTypes.includes(extension)) return `is not a Markdown entry or a file type an item may have (${itemFileTypes.join(", ")})`;
+    if (kind === "file" && !itemFileTypes.includes(extension))
+      return `is not a Markdown entry or a file type an item may have (${itemFileTypes.join(", ")})`;
     return undefined;
   };
   const wrongType = typeProblem(value);
@@ -107,7 +114,9 @@ const actionPaths: Readonly<Record<string, (params: Record<string, unknown>) => 
   entriesByFiles: (params) => list(params["files"]).map((file) => [field(file, "path"), "entry"]),
   getEntry: (params) => [[params["path"], "entry"]],
   persistEntry: (params) => [
-    ...[params["entry"], ...list(params["dataFiles"])].filter((file) => file !== undefined).map((file): [unknown, PathKind] => [field(file, "path"), "entry"]),
+    ...[params["entry"], ...list(params["dataFiles"])]
+      .filter((file) => file !== undefined)
+      .map((file): [unknown, PathKind] => [field(file, "path"), "entry"]),
     ...list(params["assets"]).map((asset): [unknown, PathKind] => [field(asset, "path"), "file"]),
   ],
   getMedia: (params) => [[params["mediaFolder"], "folder"]],
@@ -135,16 +144,30 @@ function field(value: unknown, name: string): unknown {
  */
 export function refuseApiRequest(body: unknown, contentDir: string): { status: 400 | 403; error: string } | undefined {
   const action = field(body, "action");
-  if (typeof action !== "string") return { status: 400, error: "the request's body names no action: it is not a request of the editor" };
+  if (typeof action !== "string")
+    return { status: 400, error: "the request's body names no action: it is not a request of the editor" };
   const pathsOf = Object.hasOwn(actionPaths, action) ? actionPaths[action] : undefined;
-  if (!pathsOf) return { status: 400, error: `unknown action ${JSON.stringify(action)} (the local backend's actions: ${Object.keys(actionPaths).join(", ")})` };
+  if (!pathsOf)
+    return {
+      status: 400,
+      error: `unknown action ${JSON.stringify(action)} (the local backend's actions: ${Object.keys(actionPaths).join(", ")})`,
+    };
   const params = field(body, "params");
   const given = typeof params === "object" && params !== null ? (params as Record<string, unknown>) : {};
   if (action === "entriesByFolder" && given["extension"] !== "md") {
-    return { status: 403, error: `entriesByFolder: extension ${JSON.stringify(given["extension"])} is refused: the editor lists Markdown entries ("md") only` };
+    return {
+      status: 403,
+      error: `entriesByFolder: extension ${JSON.stringify(given["extension"])} is refused: the editor lists Markdown entries ("md") only`,
+    };
   }
-  if (action === "persistEntry" && [given["entry"], ...list(given["dataFiles"])].some((file) => field(file, "newPath") !== undefined)) {
-    return { status: 403, error: "persistEntry: moving an entry (newPath) is refused: the editor saves an item where it is" };
+  if (
+    action === "persistEntry" &&
+    [given["entry"], ...list(given["dataFiles"])].some((file) => field(file, "newPath") !== undefined)
+  ) {
+    return {
+      status: 403,
+      error: "persistEntry: moving an entry (newPath) is refused: the editor saves an item where it is",
+    };
   }
   for (const [value, kind] of pathsOf(given)) {
     const problem = pathProblem(contentDir, value, kind);

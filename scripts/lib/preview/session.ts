@@ -144,10 +144,23 @@ export class PreviewSession {
       const started = performance.now();
       const { contentDir, outDir, now, editor } = this.#options;
       try {
-        await build({ contentDir, outDir, preview: true, ...(now ? { now: dayAsNow(now) } : {}), ...(editor ? { editor } : {}), log: this.#log });
+        await build({
+          contentDir,
+          outDir,
+          preview: true,
+          ...(now ? { now: dayAsNow(now) } : {}),
+          ...(editor ? { editor } : {}),
+          log: this.#log,
+        });
       } catch (error) {
-        this.#log(error instanceof BuildError ? `build failed in ${error.phase}; the preview was left as it was.\n${error.message}` : `the build failed: ${errorMessage(error)}`);
-        this.#log("background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above");
+        this.#log(
+          error instanceof BuildError
+            ? `build failed in ${error.phase}; the preview was left as it was.\n${error.message}`
+            : `the build failed: ${errorMessage(error)}`,
+        );
+        this.#log(
+          "background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above",
+        );
         continue;
       }
       const to = this.#archive;
@@ -155,7 +168,9 @@ export class PreviewSession {
         // The pages changed since the build read the content were written into the folder it replaced.
         await this.#enqueue(() => this.#changedPages(from)).catch((error: unknown) => this.#log(errorMessage(error)));
       }
-      this.#log(`background pass done: the whole preview, its lists, feeds and search, is up to date (${formatMs(performance.now() - started)})`);
+      this.#log(
+        `background pass done: the whole preview, its lists, feeds and search, is up to date (${formatMs(performance.now() - started)})`,
+      );
       this.#options.onUpdated?.("site");
     }
   }
@@ -199,7 +214,13 @@ export class PreviewSession {
   /** The build's quick path: the pages of the items changed since `since`, written into the served folder. */
   #changedPages(since: Archive | undefined): Promise<ChangedPagesReport> {
     const { contentDir, outDir, now } = this.#options;
-    return build({ contentDir, outDir, preview: true, ...(now ? { now: dayAsNow(now) } : {}), changedOnly: { cache: this.#cache, since, assets: this.#assets } });
+    return build({
+      contentDir,
+      outDir,
+      preview: true,
+      ...(now ? { now: dayAsNow(now) } : {}),
+      changedOnly: { cache: this.#cache, since, assets: this.#assets },
+    });
   }
 }
 
@@ -216,6 +237,9 @@ async function pageAssets(repoRoot: string): Promise<AssetUrls> {
 /** "updated /news/2023/a/", "updated 2 pages, removed /news/2023/b/" */
 function describe(rendered: readonly string[], removed: readonly string[]): string {
   const list = (urls: readonly string[]) => (urls.length === 1 ? (urls[0] as string) : `${urls.length} pages`);
-  const parts = [...(rendered.length > 0 ? [`updated ${list(rendered)}`] : []), ...(removed.length > 0 ? [`removed ${list(removed)}`] : [])];
+  const parts = [
+    ...(rendered.length > 0 ? [`updated ${list(rendered)}`] : []),
+    ...(removed.length > 0 ? [`removed ${list(removed)}`] : []),
+  ];
   return parts.join(", ") || "no article page changed";
 }

@@ -15,7 +15,10 @@ export const SETTLE_MS = 60;
  * Calls `onChanges` with the paths changed under `roots` once no change has been seen for
  * SETTLE_MS; resolves when the trees are watched.
  */
-export async function watchTrees(roots: string[], onChanges: (files: string[]) => void): Promise<{ close(): Promise<void> }> {
+export async function watchTrees(
+  roots: string[],
+  onChanges: (files: string[]) => void,
+): Promise<{ close(): Promise<void> }> {
   const watcher = watch(roots, { ignoreInitial: true });
   let changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

@@ -11,7 +11,12 @@ import type { AbstractItem } from "../content/load.ts";
  */
 export function abstractAbout(item: AbstractItem): string {
   const { conference, session, speakers } = item;
-  return [session, conference.city, conference.country, ...speakers.flatMap((speaker) => [speaker.role, speaker.organisation])]
+  return [
+    session,
+    conference.city,
+    conference.country,
+    ...speakers.flatMap((speaker) => [speaker.role, speaker.organisation]),
+  ]
     .filter((part): part is string => Boolean(part))
     .join(". ");
 }

@@ -58,17 +58,30 @@ export interface FacetFileReport {
  */
 export async function writeFacetFiles(bundleDir: string): Promise<FacetFileReport> {
   const report: FacetFileReport = { files: 0, bytes: 0 };
-  for (const metaFile of readdirSync(bundleDir).filter((name) => name.endsWith(metaSuffix)).sort()) {
+  for (const metaFile of readdirSync(bundleDir)
+    .filter((name) => name.endsWith(metaSuffix))
+    .sort()) {
     const target = facetFilePath(metaFile);
     if (!target) continue;
     const meta = readMeta(await inflate(new Uint8Array(readFileSync(path.join(bundleDir, metaFile)))));
     const filters: FilterPages[] = [];
     for (const hash of meta.filterFiles.values()) {
-      filters.push(readFilter(await inflate(new Uint8Array(readFileSync(path.join(bundleDir, filterChunkPath(hash))))), meta.pages.length));
+      filters.push(
+        readFilter(
+          await inflate(new Uint8Array(readFileSync(path.join(bundleDir, filterChunkPath(hash))))),
+          meta.pages.length,
+        ),
+      );
     }
-    const bytes = gzipSync(Buffer.concat([Buffer.from(facetFileSignature), encodeFacetFile(meta.pages.length, filters)]), { level: 9 });
+    const bytes = gzipSync(
+      Buffer.concat([Buffer.from(facetFileSignature), encodeFacetFile(meta.pages.length, filters)]),
+      { level: 9 },
+    );
     const unreadable = await facetFileProblem(bytes, meta.pages.length, filters);
-    if (unreadable) throw new Error(`the search page's facet file ${target} would not read back as written (${unreadable}); it is not published`);
+    if (unreadable)
+      throw new Error(
+        `the search page's facet file ${target} would not read back as written (${unreadable}); it is not published`,
+      );
     // Pagefind writes no filter folder for an index without filters.
     mkdirSync(path.dirname(path.join(bundleDir, target)), { recursive: true });
     writeFileSync(path.join(bundleDir, target), bytes);
@@ -82,13 +95,20 @@ export async function writeFacetFiles(bundleDir: string): Promise<FacetFileRepor
  * Reads a facet file back as the search page does (`readFacetFile`) and compares it with what it
  * was made from: a file the page cannot read, or reads differently, is never published.
  */
-export async function facetFileProblem(bytes: Uint8Array, pageCount: number, filters: readonly FilterPages[]): Promise<string | undefined> {
+export async function facetFileProblem(
+  bytes: Uint8Array,
+  pageCount: number,
+  filters: readonly FilterPages[],
+): Promise<string | undefined> {
   let read: FilterPages[];
   try {
     read = readFacetFile(await inflate(new Uint8Array(bytes), facetFileSignature), pageCount);
   } catch (error) {
     return error instanceof FacetIndexError ? error.message : String(error);
   }
-  const shape = (list: readonly FilterPages[]) => JSON.stringify(list.map(({ name, values }) => [name, values.map(([value, pages]) => [value, [...pages].sort((a, b) => a - b)])]));
+  const shape = (list: readonly FilterPages[]) =>
+    JSON.stringify(
+      list.map(({ name, values }) => [name, values.map(([value, pages]) => [value, [...pages].sort((a, b) => a - b)])]),
+    );
   return shape(read) === shape(filters) ? undefined : "its filters, values or pages differ from Pagefind's";
 }

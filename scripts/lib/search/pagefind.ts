@@ -16,7 +16,13 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { arch } from "node:os";
 import path from "node:path";
-import { bundleFolder, indexedPageCount, indexEntryFile, isIndexData, partFolder } from "../../../src/assets/shared/pagefind-internals.ts";
+import {
+  bundleFolder,
+  indexedPageCount,
+  indexEntryFile,
+  isIndexData,
+  partFolder,
+} from "../../../src/assets/shared/pagefind-internals.ts";
 import { writeFacetFiles } from "./pagefind-files.ts";
 import { systemErrnoMessage } from "../util/error-message.ts";
 
@@ -85,7 +91,6 @@ export interface SearchIndexReport {
  * (/news/page/2/) have no data-pagefind-body, so Pagefind leaves them out.
  */
 export const articleGlob = "{news,abstracts}/*/*/index.html";
-
 
 /**
  * What Pagefind needs of an article page: the element marked `data-pagefind-body` (which holds
@@ -171,12 +176,26 @@ function folderOf(url: string): string {
  * part of its own), and each folder (a year of news, a conference's abstracts) is in the part of
  * its articles' year.
  */
-export function planIndexParts(articleUrls: readonly string[], max = maxIndexPages, years?: ReadonlyMap<string, number>): IndexPart[] {
+export function planIndexParts(
+  articleUrls: readonly string[],
+  max = maxIndexPages,
+  years?: ReadonlyMap<string, number>,
+): IndexPart[] {
   if (articleUrls.length <= max) {
     // One part: nothing to order, so the years are only reported, where known.
     const known = articleUrls.map((url) => yearOfArticle(url, years)).filter((year) => year !== undefined);
-    const span = known.length > 0 ? { from: known.reduce((a, b) => Math.min(a, b)), to: known.reduce((a, b) => Math.max(a, b)) } : { from: 0, to: 0 };
-    return [{ bundle: bundleFolder, folders: [...new Set(articleUrls.map(folderOf))], pages: articleUrls.length, years: span }];
+    const span =
+      known.length > 0
+        ? { from: known.reduce((a, b) => Math.min(a, b)), to: known.reduce((a, b) => Math.max(a, b)) }
+        : { from: 0, to: 0 };
+    return [
+      {
+        bundle: bundleFolder,
+        folders: [...new Set(articleUrls.map(folderOf))],
+        pages: articleUrls.length,
+        years: span,
+      },
+    ];
   }
   const folders = new Map<string, { pages: number; year: number }>();
   for (const url of articleUrls) {
@@ -246,7 +265,9 @@ export async function writeSearchIndex(siteDir: string, plan: SearchPlan): Promi
     timings.write += performance.now() - started;
   }
   if (parts.length > 1) {
-    const list = parts.slice(1).map((part) => ({ bundle: `${part.bundle}/`, folders: part.folders, pages: part.pages, years: part.years }));
+    const list = parts
+      .slice(1)
+      .map((part) => ({ bundle: `${part.bundle}/`, folders: part.folders, pages: part.pages, years: part.years }));
     writeFileSync(path.join(outputPath, partsFile), `${JSON.stringify({ parts: list }, null, 2)}\n`);
   }
   return report(siteDir, plan, outputPath, { errors, timings, failed: false, words });
@@ -273,7 +294,8 @@ function dropSharedEngine(partDir: string, firstDir: string): string | undefined
     } catch {
       return `${name} is not in the first bundle, which every part runs on`;
     }
-    if (!first.equals(readFileSync(path.join(partDir, name)))) return `${name} differs from the first bundle's, which every part runs on`;
+    if (!first.equals(readFileSync(path.join(partDir, name))))
+      return `${name} differs from the first bundle's, which every part runs on`;
   }
   for (const name of files) rmSync(path.join(partDir, name));
   return undefined;
@@ -293,7 +315,14 @@ function report(siteDir: string, plan: SearchPlan, outputPath: string, written: 
   }
   const missing = missingPagesError(plan.articleUrls.length, pages);
   if (missing && parts.length === 1) errors.push(missing);
-  return { pages, indexBytes: indexDataBytes(outputPath), errors, timings, parts: parts.length, ...(words === undefined ? {} : { words }) };
+  return {
+    pages,
+    indexBytes: indexDataBytes(outputPath),
+    errors,
+    timings,
+    parts: parts.length,
+    ...(words === undefined ? {} : { words }),
+  };
 }
 
 interface PagefindRun {
@@ -386,7 +415,11 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string): Prom
       // A full disk or a read-only folder ends Pagefind with a Rust panic naming the errno: said as every command says it.
       const errno = /Os \{ code: (\d+)|\(os error (\d+)\)/.exec(output);
       if (errno) {
-        resolve({ errors: [`pagefind ${exit}: ${systemErrnoMessage(Number(errno[1] ?? errno[2]), outputPath)}`], timings, failed: true });
+        resolve({
+          errors: [`pagefind ${exit}: ${systemErrnoMessage(Number(errno[1] ?? errno[2]), outputPath)}`],
+          timings,
+          failed: true,
+        });
         return;
       }
       const lines = output.split("\n").filter((line) => /error|warn|panic|failed/i.test(line));

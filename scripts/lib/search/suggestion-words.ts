@@ -11,7 +11,13 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { suggestionWordsPath } from "../../../src/assets/shared/offline-files.ts";
 import { foldText } from "../../../src/assets/shared/fold.ts";
-import { bucketOf, formatBucket, minWordLength, words, type DictionaryWord } from "../../../src/assets/shared/suggest.ts";
+import {
+  bucketOf,
+  formatBucket,
+  minWordLength,
+  words,
+  type DictionaryWord,
+} from "../../../src/assets/shared/suggest.ts";
 import type { Item } from "../content/load.ts";
 import { htmlText } from "../util/html.ts";
 

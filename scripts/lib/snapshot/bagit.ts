@@ -32,7 +32,11 @@ export function bagInfo(info: SnapshotInfo, counts: { news: number; abstracts: n
     ],
     ["Bag-Software-Agent", info.generator],
   ];
-  if (info.commit) fields.push(["Internal-Sender-Identifier", `content git commit ${info.commit.id}${info.commit.modified ? " with uncommitted changes" : ""}`]);
+  if (info.commit)
+    fields.push([
+      "Internal-Sender-Identifier",
+      `content git commit ${info.commit.id}${info.commit.modified ? " with uncommitted changes" : ""}`,
+    ]);
   return fields;
 }
 
@@ -134,7 +138,10 @@ export function payloadOxum(bytes: number, files: number): string {
  * gives the fields of bag-info.txt; Payload-Oxum is computed and added last.
  */
 export function writeBag(bagDir: string, info: BagInfo): BagReport {
-  const payload = listFiles(path.join(bagDir, "data")).map((file) => ({ file: `data/${file}`, bytes: readFileSync(path.join(bagDir, "data", file)) }));
+  const payload = listFiles(path.join(bagDir, "data")).map((file) => ({
+    file: `data/${file}`,
+    bytes: readFileSync(path.join(bagDir, "data", file)),
+  }));
   const payloadBytes = payload.reduce((sum, entry) => sum + entry.bytes.byteLength, 0);
   const tags: { file: string; bytes: Uint8Array }[] = [];
   const writeTag = (file: string, text: string) => {
@@ -146,7 +153,10 @@ export function writeBag(bagDir: string, info: BagInfo): BagReport {
   const fields: BagInfo = [...info, ["Payload-Oxum", payloadOxum(payloadBytes, payload.length)]];
   writeTag("bag-info.txt", fields.map(([label, value]) => tagLine(label, value)).join(""));
   writeTag(`manifest-${bagAlgorithm}.txt`, manifestText(payload));
-  writeFileSync(path.join(bagDir, `tagmanifest-${bagAlgorithm}.txt`), manifestText(tags.sort((a, b) => byCodeUnits(a.file, b.file))));
+  writeFileSync(
+    path.join(bagDir, `tagmanifest-${bagAlgorithm}.txt`),
+    manifestText(tags.sort((a, b) => byCodeUnits(a.file, b.file))),
+  );
   return { payloadFiles: payload.length, payloadBytes };
 }
 
@@ -178,10 +188,18 @@ function readManifest(source: BagSource, name: string, problems: string[]): Mani
 }
 
 /** Checks a manifest's entries against the files: each missing or altered one is a problem. */
-function checkEntries(source: BagSource, manifest: string, algorithm: string, entries: readonly ManifestEntry[], present: ReadonlySet<string>, problems: string[]): void {
+function checkEntries(
+  source: BagSource,
+  manifest: string,
+  algorithm: string,
+  entries: readonly ManifestEntry[],
+  present: ReadonlySet<string>,
+  problems: string[],
+): void {
   for (const { file, hash } of entries) {
     if (!present.has(file)) problems.push(`missing: ${file} (listed in ${manifest})`);
-    else if (checksum(algorithm, source.read(file)) !== hash) problems.push(`altered: ${file} (its ${algorithm} differs from ${manifest})`);
+    else if (checksum(algorithm, source.read(file)) !== hash)
+      problems.push(`altered: ${file} (its ${algorithm} differs from ${manifest})`);
   }
 }
 
@@ -195,7 +213,12 @@ export function verifyBag(source: BagSource): Verification {
   const payload = files.filter((file) => file.startsWith("data/"));
   const payloadBytes = payload.reduce((sum, file) => sum + source.size(file), 0);
   // The source's own problems are known once its files have been read.
-  const result = (used: string[]): Verification => ({ problems: [...problems, ...source.problems], algorithms: used, payloadFiles: payload.length, payloadBytes });
+  const result = (used: string[]): Verification => ({
+    problems: [...problems, ...source.problems],
+    algorithms: used,
+    payloadFiles: payload.length,
+    payloadBytes,
+  });
 
   if (!present.has("bagit.txt")) {
     problems.push("missing: bagit.txt (every bag declares itself in it)");
@@ -203,14 +226,18 @@ export function verifyBag(source: BagSource): Verification {
   }
   const declaration = parseTagFile(source.read("bagit.txt").toString("utf8"));
   const version = declaration.get("BagIt-Version")?.[0];
-  if (version !== "1.0" && version !== "0.97") problems.push(`bagit.txt: BagIt-Version ${JSON.stringify(version ?? "")} is not 1.0 or 0.97`);
-  if (present.has("fetch.txt")) problems.push("fetch.txt: the bag lists files to download, so it is not complete as it is");
+  if (version !== "1.0" && version !== "0.97")
+    problems.push(`bagit.txt: BagIt-Version ${JSON.stringify(version ?? "")} is not 1.0 or 0.97`);
+  if (present.has("fetch.txt"))
+    problems.push("fetch.txt: the bag lists files to download, so it is not complete as it is");
 
   const manifests = files.filter((file) => /^manifest-[^/]+\.txt$/.test(file));
   const tagManifests = files.filter((file) => /^tagmanifest-[^/]+\.txt$/.test(file));
   const algorithmOf = (file: string) => /-([^/]+)\.txt$/.exec(file)?.[1] ?? "";
   for (const file of [...manifests, ...tagManifests].filter((name) => !algorithms.has(algorithmOf(name)))) {
-    problems.push(`${file}: unsupported checksum algorithm ${JSON.stringify(algorithmOf(file))} (md5, sha1, sha256 or sha512)`);
+    problems.push(
+      `${file}: unsupported checksum algorithm ${JSON.stringify(algorithmOf(file))} (md5, sha1, sha256 or sha512)`,
+    );
   }
   const usable = manifests.filter((file) => algorithms.has(algorithmOf(file)));
   if (usable.length === 0) {
@@ -226,23 +253,35 @@ export function verifyBag(source: BagSource): Verification {
     const inPayload = entries.filter((entry) => entry.file.startsWith("data/"));
     checkEntries(source, manifest, algorithmOf(manifest), inPayload, present, problems);
     const listed = new Set(inPayload.map((entry) => entry.file));
-    for (const file of payload.filter((name) => !listed.has(name))) problems.push(`extra: ${file} (not listed in ${manifest})`);
+    for (const file of payload.filter((name) => !listed.has(name)))
+      problems.push(`extra: ${file} (not listed in ${manifest})`);
   }
 
   const listedTags = new Set<string>();
   for (const manifest of tagManifests.filter((file) => algorithms.has(algorithmOf(file)))) {
     const entries = readManifest(source, manifest, problems);
     for (const entry of entries) listedTags.add(entry.file);
-    checkEntries(source, manifest, algorithmOf(manifest), entries.filter((entry) => !entry.file.startsWith("data/")), present, problems);
+    checkEntries(
+      source,
+      manifest,
+      algorithmOf(manifest),
+      entries.filter((entry) => !entry.file.startsWith("data/")),
+      present,
+      problems,
+    );
   }
   // With a tag manifest, a file beside data/ that it does not list was added after bagging.
   if (tagManifests.length > 0) {
-    for (const file of files.filter((name) => !name.startsWith("data/") && !declaredTagFile.test(name) && !listedTags.has(name))) {
+    for (const file of files.filter(
+      (name) => !name.startsWith("data/") && !declaredTagFile.test(name) && !listedTags.has(name),
+    )) {
       problems.push(`extra: ${file} (not listed in ${tagManifests.join(", ")})`);
     }
   }
 
-  const oxum = present.has("bag-info.txt") ? parseTagFile(source.read("bag-info.txt").toString("utf8")).get("Payload-Oxum")?.[0] : undefined;
+  const oxum = present.has("bag-info.txt")
+    ? parseTagFile(source.read("bag-info.txt").toString("utf8")).get("Payload-Oxum")?.[0]
+    : undefined;
   const actual = payloadOxum(payloadBytes, payload.length);
   if (oxum !== undefined && oxum.trim() !== actual) {
     problems.push(`bag-info.txt: Payload-Oxum ${oxum.trim()} does not match the payload, ${actual} (bytes.files)`);

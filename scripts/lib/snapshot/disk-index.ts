@@ -19,7 +19,13 @@ import { facets, type Facet } from "../../../src/assets/shared/facets.ts";
 /** The lead image's search thumbnail as the search page reads it from Pagefind's metadata. */
 function thumbnailMeta(item: Item): Record<string, string> {
   const thumbnail = item.files?.image?.searchThumbnail;
-  return thumbnail ? { thumbnail: thumbnail.name, thumbnail_width: String(thumbnail.width), thumbnail_height: String(thumbnail.height) } : {};
+  return thumbnail
+    ? {
+        thumbnail: thumbnail.name,
+        thumbnail_width: String(thumbnail.width),
+        thumbnail_height: String(thumbnail.height),
+      }
+    : {};
 }
 
 /**
@@ -30,10 +36,14 @@ const facetValues: { [F in Facet]: (item: Item, archive: Archive) => string[] | 
   type: (item) => [item.kind === "news" ? "News" : "Abstract"],
   year: (item) => [String(item.year)],
   // An abstract's topics as abstract.njk indexes them; news lists the facet even when empty, as it always has.
-  topic: (item) => (item.kind === "news" || item.topics.length > 0 ? item.topics.map((topic) => topic.label) : undefined),
+  topic: (item) =>
+    item.kind === "news" || item.topics.length > 0 ? item.topics.map((topic) => topic.label) : undefined,
   conference: (item) => (item.kind === "abstract" ? [item.conference.name] : undefined),
   // A speaker page's name (the most used spelling), as the abstract page's filter gives it.
-  speaker: (item, archive) => (item.kind === "abstract" ? [...new Set(item.speakers.map((speaker) => archive.speakerOf(speaker)?.name ?? speaker.name))] : undefined),
+  speaker: (item, archive) =>
+    item.kind === "abstract"
+      ? [...new Set(item.speakers.map((speaker) => archive.speakerOf(speaker)?.name ?? speaker.name))]
+      : undefined,
   lang: (item) => [languageAutonym(item.lang)],
 };
 
@@ -60,19 +70,40 @@ function indexPage(item: Item, archive: Archive): DiskIndexPage {
     body: htmlText(item.html),
   };
   const language = { lang: item.lang, group: archive.translationKeyOf(item) };
-  if (item.kind === "news") return { ...common, about: caption, meta: { type: "News", ...language, ...thumbnailMeta(item) }, filters: itemFilters(item, archive) };
+  if (item.kind === "news")
+    return {
+      ...common,
+      about: caption,
+      meta: { type: "News", ...language, ...thumbnailMeta(item) },
+      filters: itemFilters(item, archive),
+    };
   return {
     ...common,
     // What Pagefind searches as the abstract's metadata (src/pages/abstract.njk).
-    about: [item.conference.name, ...item.speakers.map((speaker) => speaker.name), abstractAbout(item), ...(caption ? [caption] : [])].join(". "),
-    meta: { type: "Abstract", conference: item.conference.name, speakers: item.speakers.map((speaker) => speaker.name).join(", "), ...language, ...thumbnailMeta(item) },
+    about: [
+      item.conference.name,
+      ...item.speakers.map((speaker) => speaker.name),
+      abstractAbout(item),
+      ...(caption ? [caption] : []),
+    ].join(". "),
+    meta: {
+      type: "Abstract",
+      conference: item.conference.name,
+      speakers: item.speakers.map((speaker) => speaker.name).join(", "),
+      ...language,
+      ...thumbnailMeta(item),
+    },
     filters: itemFilters(item, archive),
   };
 }
 
 /** The snapshot's pages, and the dictionary of its words for spelling suggestions, which the site serves as files (suggestion-words.ts). */
 export function diskIndex(archive: Archive): DiskIndex {
-  const words = Object.fromEntries([...suggestionDictionary(archive.items)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([bucket, entries]) => [bucket, formatBucket(entries)]));
+  const words = Object.fromEntries(
+    [...suggestionDictionary(archive.items)]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([bucket, entries]) => [bucket, formatBucket(entries)]),
+  );
   return { version: 1, pages: archive.items.map((item) => indexPage(item, archive)), words };
 }
 

@@ -47,7 +47,8 @@ export function generatorOf(repoRoot: string): string {
 
 /** The commit checked out where the content folder is, or undefined outside a git repository (or without git). */
 export function contentCommit(contentDir: string): ContentCommit | undefined {
-  const git = (...args: string[]) => execFileSync("git", ["-C", contentDir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-C", contentDir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   try {
     const id = git("rev-parse", "HEAD");
     if (!/^[0-9a-f]{40,64}$/.test(id)) return undefined;

@@ -42,12 +42,14 @@ export interface UrlChange {
 const urlAttributes = new Set(["href", "src", "action", "formaction", "poster", "data", "xlink:href"]);
 const origin = "https://snapshot.invalid";
 /** Marks a link as leaving the snapshot, inside it before `</a>`: an arrow for the eye, words for screen readers. */
-export const liveSiteMark = '<span class="leaves-snapshot-icon" aria-hidden="true">↗</span><span class="visually-hidden"> (live site)</span>';
+export const liveSiteMark =
+  '<span class="leaves-snapshot-icon" aria-hidden="true">↗</span><span class="visually-hidden"> (live site)</span>';
 
 /** A URL of `page` as it is in the snapshot; undefined when it stays as it is (external, fragment only, empty). */
 export function rewriteUrl(value: string, page: PageContext): UrlChange | undefined {
   const trimmed = value.trim();
-  if (trimmed === "" || trimmed.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith("//")) return undefined;
+  if (trimmed === "" || trimmed.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith("//"))
+    return undefined;
   let url: URL;
   try {
     url = new URL(trimmed, `${origin}${page.basePath}${page.file.slice(1)}`);
@@ -61,7 +63,8 @@ export function rewriteUrl(value: string, page: PageContext): UrlChange | undefi
   }
   const sitePath = `/${url.pathname.slice(page.basePath.length)}`;
   const target = sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
-  if (!page.exists(safeDecode(target))) return { url: absoluteUrl(`${sitePath}${suffix}`, page.siteRoot), leaves: true };
+  if (!page.exists(safeDecode(target)))
+    return { url: absoluteUrl(`${sitePath}${suffix}`, page.siteRoot), leaves: true };
   return { url: `${relativePath(page.file, target)}${suffix}`, leaves: false };
 }
 
@@ -148,7 +151,9 @@ export function pageUrls(html: string): string[] {
 
 function serialiseTag(name: string, attributes: readonly Attribute[], selfClosing: boolean): string {
   const written = attributes.map((attribute) =>
-    attribute.bare ? ` ${attribute.name}` : ` ${attribute.name}="${attribute.value.replaceAll("&", "&amp;").replaceAll('"', "&quot;")}"`,
+    attribute.bare
+      ? ` ${attribute.name}`
+      : ` ${attribute.name}="${attribute.value.replaceAll("&", "&amp;").replaceAll('"', "&quot;")}"`,
   );
   return `<${name}${written.join("")}${selfClosing ? " /" : ""}>`;
 }
@@ -156,7 +161,8 @@ function serialiseTag(name: string, attributes: readonly Attribute[], selfClosin
 function addToken(attributes: Attribute[], name: string, token: string): void {
   const existing = attributes.find((attribute) => attribute.name === name);
   if (!existing) attributes.push({ name, value: token, bare: false });
-  else if (!existing.value.split(/\s+/).includes(token)) Object.assign(existing, { value: `${existing.value} ${token}`.trim(), bare: false });
+  else if (!existing.value.split(/\s+/).includes(token))
+    Object.assign(existing, { value: `${existing.value} ${token}`.trim(), bare: false });
 }
 
 /** The page with every URL rewritten for reading from disk, and links out of the snapshot sent to the live site. */

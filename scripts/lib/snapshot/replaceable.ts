@@ -21,14 +21,27 @@ export async function snapshotOutputProblem(
   const tool = toolOf(generator);
   const withBag = options.wacz !== "only";
   // With the web archive only, the folder is not written: only where it is matters.
-  const kind: OutputKind = withBag ? { writer: "snapshot", foreign: (dir, entries) => foreignFolder(dir, entries, tool) } : { writer: "snapshot", foreign: () => undefined };
+  const kind: OutputKind = withBag
+    ? { writer: "snapshot", foreign: (dir, entries) => foreignFolder(dir, entries, tool) }
+    : { writer: "snapshot", foreign: () => undefined };
   const folder = outputFolderProblem(options.outDir, options.contentDir, repoRoot, kind);
   if (folder) return folder;
   if (withBag) {
-    const zip = await foreignFile(`${options.outDir}.zip`, `${path.basename(options.outDir)}/bag-info.txt`, (bytes) => agentOf(bytes.toString("utf8")), tool);
+    const zip = await foreignFile(
+      `${options.outDir}.zip`,
+      `${path.basename(options.outDir)}/bag-info.txt`,
+      (bytes) => agentOf(bytes.toString("utf8")),
+      tool,
+    );
     if (zip) return zip;
   }
-  if (options.wacz) return foreignFile(`${options.outDir}.wacz`, "datapackage.json", (bytes) => softwareOf(bytes.toString("utf8")), tool);
+  if (options.wacz)
+    return foreignFile(
+      `${options.outDir}.wacz`,
+      "datapackage.json",
+      (bytes) => softwareOf(bytes.toString("utf8")),
+      tool,
+    );
   return undefined;
 }
 
@@ -49,11 +62,17 @@ function foreignFolder(dir: string, entries: readonly string[], tool: string): s
 }
 
 /** Why the file a snapshot would write at `file` may not be overwritten, or undefined (absent, or ours). */
-async function foreignFile(file: string, entry: string, makerOf: (bytes: Buffer) => string | undefined, tool: string): Promise<string | undefined> {
+async function foreignFile(
+  file: string,
+  entry: string,
+  makerOf: (bytes: Buffer) => string | undefined,
+  tool: string,
+): Promise<string | undefined> {
   const stats = statSync(file, { throwIfNoEntry: false });
   if (!stats) return undefined;
   const shown = printable(displayPath(file));
-  if (!stats.isFile()) return `${shown} is not a file: a snapshot would write its ${path.extname(file)} there; move it away or choose another --out`;
+  if (!stats.isFile())
+    return `${shown} is not a file: a snapshot would write its ${path.extname(file)} there; move it away or choose another --out`;
   let maker: string | undefined;
   try {
     const bytes = await readZipEntry(file, entry);
@@ -62,7 +81,10 @@ async function foreignFile(file: string, entry: string, makerOf: (bytes: Buffer)
     if (!(error instanceof ZipError)) throw error;
   }
   if (isOurs(maker, tool)) return undefined;
-  const what = maker === undefined ? `is not one a snapshot wrote (no ${entry} naming ${tool})` : `was made by ${shorten(maker)}, not by a snapshot`;
+  const what =
+    maker === undefined
+      ? `is not one a snapshot wrote (no ${entry} naming ${tool})`
+      : `was made by ${shorten(maker)}, not by a snapshot`;
   return `${shown} ${what}: a snapshot would overwrite it; move it away or choose another --out`;
 }
 

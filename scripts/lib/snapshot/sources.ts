@@ -48,7 +48,9 @@ function bagPrefix(entries: readonly ZipEntry[]): string {
   if (entries.some((entry) => entry.name === "bagit.txt")) return "";
   const tops = new Set(entries.map((entry) => entry.name.split("/")[0]));
   const [top] = tops;
-  return tops.size === 1 && top !== undefined && entries.some((entry) => entry.name === `${top}/bagit.txt`) ? `${top}/` : "";
+  return tops.size === 1 && top !== undefined && entries.some((entry) => entry.name === `${top}/bagit.txt`)
+    ? `${top}/`
+    : "";
 }
 
 /** A folder or a zip, by what is at `target`. */

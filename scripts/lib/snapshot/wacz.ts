@@ -25,7 +25,16 @@ import { pageUrls } from "./links.ts";
 import { pluralise } from "../util/format.ts";
 import { byCodeUnits, listFiles } from "../util/list-files.ts";
 import type { SnapshotInfo } from "./info.ts";
-import { cdxjLine, checkRecord, parseCdxj, readWarcRecords, responseRecord, recordUuid, warcinfoRecord, type CdxEntry } from "./warc.ts";
+import {
+  cdxjLine,
+  checkRecord,
+  parseCdxj,
+  readWarcRecords,
+  responseRecord,
+  recordUuid,
+  warcinfoRecord,
+  type CdxEntry,
+} from "./warc.ts";
 import { maxStoredBytes, readZip, writeZip, ZipError, type ZipEntry } from "./zip.ts";
 
 export const waczVersion = "1.1.1";
@@ -60,7 +69,9 @@ function warcNameOf(index: number): string {
 
 /** The capture time of every record: noon UTC of the snapshot's day, the build's "now" (`dayAsNow`). */
 export function warcDateOf(takenOn: string): string {
-  return dayAsNow(takenOn).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return dayAsNow(takenOn)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 /** The package's title: "IAP News Archive, 2023". */
@@ -72,7 +83,12 @@ function titleOf(info: SnapshotInfo): string {
  * The staged site as WARC records at the live URLs, the CDXJ lines that find them, and the pages
  * list with each article's text. `siteDir` holds the site as the live host would serve it.
  */
-export async function archiveLiveSite(siteDir: string, archive: Pick<Archive, "siteRoot" | "redirects" | "items">, info: SnapshotInfo, maxWarcBytes = maxStoredBytes): Promise<LiveSiteArchive> {
+export async function archiveLiveSite(
+  siteDir: string,
+  archive: Pick<Archive, "siteRoot" | "redirects" | "items">,
+  info: SnapshotInfo,
+  maxWarcBytes = maxStoredBytes,
+): Promise<LiveSiteArchive> {
   const warcDate = warcDateOf(info.takenOn);
   const siteRoot = archive.siteRoot;
   const redirects = new Map(archive.redirects.map((redirect) => [redirect.file.replace(/^\//, ""), redirect]));
@@ -86,7 +102,9 @@ export async function archiveLiveSite(siteDir: string, archive: Pick<Archive, "s
       conformsTo: "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
       isPartOf: titleOf(info),
       description: `${site.organisation}: ${site.name}, ${info.label}, as published at ${siteRoot} on ${info.takenOn}.`,
-      ...(info.commit ? { "content-commit": `${info.commit.id}${info.commit.modified ? " with uncommitted changes" : ""}` } : {}),
+      ...(info.commit
+        ? { "content-commit": `${info.commit.id}${info.commit.modified ? " with uncommitted changes" : ""}` }
+        : {}),
     });
     const warc = { name, members: [head], bytes: head.byteLength };
     warcs.push(warc);
@@ -95,7 +113,13 @@ export async function archiveLiveSite(siteDir: string, archive: Pick<Archive, "s
   let warc = await startWarc();
   const cdx: string[] = [];
   for (const file of listFiles(siteDir).filter((name) => !hostFiles.has(name))) {
-    const record = await responseRecord(file, readFileSync(path.join(siteDir, file)), warcDate, siteRoot, redirects.get(file));
+    const record = await responseRecord(
+      file,
+      readFileSync(path.join(siteDir, file)),
+      warcDate,
+      siteRoot,
+      redirects.get(file),
+    );
     // The zip stores a WARC with its sizes in its local header, which bounds its size (zip.ts).
     if (warc.bytes + record.bytes.byteLength > maxWarcBytes && warc.members.length > 1) warc = await startWarc();
     cdx.push(cdxjLine(record, warcDate, warc.bytes, warc.name));
@@ -105,7 +129,14 @@ export async function archiveLiveSite(siteDir: string, archive: Pick<Archive, "s
   const pages = archive.items.map((item) => {
     const url = absoluteUrl(item.url, siteRoot);
     // json-pages-1.0 allows fields of its own beside url, ts, title and text: the page's language, as schema.org names it.
-    return JSON.stringify({ id: recordUuid(`${warcDate} ${url}`).replaceAll("-", ""), url, ts: warcDate, title: item.title, text: htmlText(item.html), inLanguage: item.lang });
+    return JSON.stringify({
+      id: recordUuid(`${warcDate} ${url}`).replaceAll("-", ""),
+      url,
+      ts: warcDate,
+      title: item.title,
+      text: htmlText(item.html),
+      inLanguage: item.lang,
+    });
   });
   return {
     warcs: warcs.map(({ name, members }) => ({ name, bytes: Buffer.concat(members) })),
@@ -142,7 +173,12 @@ export async function writeWacz(waczPath: string, live: LiveSiteArchive, info: S
         software: info.generator,
         mainPageUrl: live.siteRoot,
         mainPageDate: live.warcDate,
-        resources: files.map((file) => ({ name: path.posix.basename(file.path), path: file.path, hash: sha256(file.bytes), bytes: file.bytes.byteLength })),
+        resources: files.map((file) => ({
+          name: path.posix.basename(file.path),
+          path: file.path,
+          hash: sha256(file.bytes),
+          bytes: file.bytes.byteLength,
+        })),
       },
       null,
       2,
@@ -150,12 +186,14 @@ export async function writeWacz(waczPath: string, live: LiveSiteArchive, info: S
     "utf8",
   );
   const digest = Buffer.from(`${JSON.stringify({ path: packagePath, hash: sha256(datapackage) }, null, 2)}\n`, "utf8");
-  const entries = [...files, { path: packagePath, bytes: datapackage }, { path: digestPath, bytes: digest }].map((file) => ({
-    name: file.path,
-    size: file.bytes.byteLength,
-    read: () => file.bytes,
-    ...("stored" in file && file.stored ? { stored: true } : {}),
-  }));
+  const entries = [...files, { path: packagePath, bytes: datapackage }, { path: digestPath, bytes: digest }].map(
+    (file) => ({
+      name: file.path,
+      size: file.bytes.byteLength,
+      read: () => file.bytes,
+      ...("stored" in file && file.stored ? { stored: true } : {}),
+    }),
+  );
   return writeZip(waczPath, entries, info.takenOn);
 }
 
@@ -192,7 +230,8 @@ function resourcesOf(datapackage: unknown, problems: string[]): Resource[] {
   const resources: Resource[] = [];
   list.forEach((entry: unknown, index) => {
     const { path: file, hash, bytes } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof file !== "string" || typeof hash !== "string" || typeof bytes !== "number") problems.push(`${packagePath}: resource ${index + 1} lacks path, hash or bytes`);
+    if (typeof file !== "string" || typeof hash !== "string" || typeof bytes !== "number")
+      problems.push(`${packagePath}: resource ${index + 1} lacks path, hash or bytes`);
     else resources.push({ path: file, hash, bytes });
   });
   return resources;
@@ -227,7 +266,8 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
   if (!digestEntry) problems.push(`missing: ${digestPath}`);
   else {
     const stated = (parseJson(read(digestEntry), digestPath, problems) as { hash?: unknown } | undefined)?.hash;
-    if (stated !== sha256(datapackage)) problems.push(`altered: ${packagePath} (its sha256 differs from ${digestPath})`);
+    if (stated !== sha256(datapackage))
+      problems.push(`altered: ${packagePath} (its sha256 differs from ${digestPath})`);
   }
   const resources = resourcesOf(parseJson(datapackage, packagePath, problems), problems);
   result.resources = resources.length;
@@ -240,11 +280,14 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
     }
     const bytes = read(entry);
     contents.set(resource.path, bytes);
-    if (bytes.byteLength !== resource.bytes) problems.push(`altered: ${resource.path} (${bytes.byteLength} bytes, ${packagePath} says ${resource.bytes})`);
-    else if (sha256(bytes) !== resource.hash) problems.push(`altered: ${resource.path} (its sha256 differs from ${packagePath})`);
+    if (bytes.byteLength !== resource.bytes)
+      problems.push(`altered: ${resource.path} (${bytes.byteLength} bytes, ${packagePath} says ${resource.bytes})`);
+    else if (sha256(bytes) !== resource.hash)
+      problems.push(`altered: ${resource.path} (its sha256 differs from ${packagePath})`);
   }
   const listed = new Set([...resources.map((resource) => resource.path), packagePath, digestPath]);
-  for (const name of [...entries.keys()].filter((file) => !listed.has(file)).sort(byCodeUnits)) problems.push(`extra: ${name} (not listed in ${packagePath})`);
+  for (const name of [...entries.keys()].filter((file) => !listed.has(file)).sort(byCodeUnits))
+    problems.push(`extra: ${name} (not listed in ${packagePath})`);
 
   // The index first: a record too damaged to say its URL is named by the index line that points at it.
   const indexes = resources.filter((resource) => /^indexes\/[^/]+\.cdxj?$/.test(resource.path));
@@ -255,7 +298,8 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
     const parsed = parseCdxj(text);
     problems.push(...parsed.problems.map((problem) => `${index.path} ${problem}`));
     const lines = text.split("\n").filter((line) => line !== "");
-    if (lines.some((line, at) => at > 0 && byCodeUnits(lines[at - 1] ?? "", line) > 0)) problems.push(`${index.path}: its lines are not sorted`);
+    if (lines.some((line, at) => at > 0 && byCodeUnits(lines[at - 1] ?? "", line) > 0))
+      problems.push(`${index.path}: its lines are not sorted`);
     cdx.push(...parsed.entries.map((entry) => ({ ...entry, index: index.path })));
   }
   result.cdxLines = cdx.length;
@@ -264,16 +308,31 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
   const warcs = resources.filter((resource) => /^archive\/[^/]+\.warc(\.gz)?$/.test(resource.path));
   if (warcs.length === 0) problems.push(`missing: a WARC in archive/ (listed in ${packagePath})`);
   const names = new Set(warcs.map((warc) => path.posix.basename(warc.path)));
-  for (const entry of cdx.filter((line) => !names.has(line.filename))) problems.push(`${entry.index} line ${entry.line} (${entry.url}): names ${entry.filename}, which is not in archive/`);
+  for (const entry of cdx.filter((line) => !names.has(line.filename)))
+    problems.push(
+      `${entry.index} line ${entry.line} (${entry.url}): names ${entry.filename}, which is not in archive/`,
+    );
   for (const warc of warcs) {
     const bytes = contents.get(warc.path);
     if (!bytes) continue;
-    if (!entries.get(warc.path)?.stored) problems.push(`${warc.path}: compressed in the zip (WACZ stores WARCs as they are)`);
-    result.records += await checkWarc(warc.path, bytes, cdx.filter((entry) => entry.filename === path.posix.basename(warc.path)), problems, links);
+    if (!entries.get(warc.path)?.stored)
+      problems.push(`${warc.path}: compressed in the zip (WACZ stores WARCs as they are)`);
+    result.records += await checkWarc(
+      warc.path,
+      bytes,
+      cdx.filter((entry) => entry.filename === path.posix.basename(warc.path)),
+      problems,
+      links,
+    );
   }
   problems.push(...links.problems());
 
-  const pages = contents.get(pagesPath)?.toString("utf8").split("\n").filter((line) => line.trim() !== "") ?? [];
+  const pages =
+    contents
+      .get(pagesPath)
+      ?.toString("utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "") ?? [];
   result.pages = Math.max(0, pages.length - 1);
   return result;
 }
@@ -284,12 +343,21 @@ export async function verifyWacz(waczPath: string): Promise<WaczVerification> {
  * warcinfo record first) are read with warcio's parser and checked the same way. Returns how many
  * records were sound.
  */
-async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & { index: string })[], problems: string[], links: LinkCheck): Promise<number> {
+async function checkWarc(
+  name: string,
+  warc: Buffer,
+  cdx: readonly (CdxEntry & { index: string })[],
+  problems: string[],
+  links: LinkCheck,
+): Promise<number> {
   let sound = 0;
   let end = 0;
   const checkUnindexed = async (from: number, to: number) => {
     for (const record of await readWarcRecords(warc.subarray(from, to))) {
-      if (record.problem) problems.push(`${name}: record at offset ${from + record.offset}${record.url ? ` (${record.url})` : ""}: ${record.problem}`);
+      if (record.problem)
+        problems.push(
+          `${name}: record at offset ${from + record.offset}${record.url ? ` (${record.url})` : ""}: ${record.problem}`,
+        );
       else sound++;
     }
   };
@@ -304,7 +372,8 @@ async function checkWarc(name: string, warc: Buffer, cdx: readonly (CdxEntry & {
     const record = await checkRecord(warc.subarray(entry.offset, end));
     if (record.problem) problems.push(`${where}: ${record.problem}`);
     else if (record.url !== entry.url) problems.push(`${where}: the record there is ${record.url}`);
-    else if (record.digest !== entry.digest) problems.push(`${where}: its payload digest differs from the index line's`);
+    else if (record.digest !== entry.digest)
+      problems.push(`${where}: its payload digest differs from the index line's`);
     else {
       sound++;
       if (record.html !== undefined) links.page(entry.url, record.html);
@@ -352,7 +421,8 @@ function linkCheck(indexed: ReadonlySet<string>): LinkCheck {
           continue;
         }
         target.hash = "";
-        if (target.origin === origin && !target.pathname.endsWith("/") && !indexed.has(target.href)) targets.add(target.href);
+        if (target.origin === origin && !target.pathname.endsWith("/") && !indexed.has(target.href))
+          targets.add(target.href);
       }
       for (const target of targets) {
         const seen = missing.get(target);

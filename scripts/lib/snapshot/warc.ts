@@ -67,11 +67,17 @@ export async function serialise(record: WARCRecord, payload?: Uint8Array, gzipLe
     record.warcHeaders.headers.set("WARC-Payload-Digest", `sha256:${sha256(payload)}`);
     record.warcHeaders.headers.set("WARC-Block-Digest", `sha256:${sha256(Buffer.concat([headers, payload]))}`);
   }
-  return gzipSync(await WARCSerializer.serialize(record, { digest: { algo: "sha-256", prefix: "sha256:" } }), { level: gzipLevel });
+  return gzipSync(await WARCSerializer.serialize(record, { digest: { algo: "sha-256", prefix: "sha256:" } }), {
+    level: gzipLevel,
+  });
 }
 
 /** The first record: what made the WARC and what it holds (WARC 1.1 §10.1's warcinfo fields). */
-export async function warcinfoRecord(filename: string, warcDate: string, fields: Record<string, string>): Promise<Uint8Array> {
+export async function warcinfoRecord(
+  filename: string,
+  warcDate: string,
+  fields: Record<string, string>,
+): Promise<Uint8Array> {
   const opts: WARCRecordOpts = {
     filename,
     date: warcDate,
@@ -122,7 +128,15 @@ export async function responseRecord(
 /** A CDXJ line (SURT key, 14-digit timestamp, JSON), the fields in the order warcio's indexer writes them. */
 export function cdxjLine(record: WrittenRecord, warcDate: string, offset: number, filename: string): string {
   const timestamp = warcDate.replace(/[-:TZ]/g, "").slice(0, 14);
-  const fields = { url: record.url, mime: record.mime, status: String(record.status), digest: record.digest, length: String(record.bytes.byteLength), offset: String(offset), filename };
+  const fields = {
+    url: record.url,
+    mime: record.mime,
+    status: String(record.status),
+    digest: record.digest,
+    length: String(record.bytes.byteLength),
+    offset: String(offset),
+    filename,
+  };
   return `${getSurt(record.url)} ${timestamp} ${JSON.stringify(fields)}`;
 }
 
@@ -150,7 +164,13 @@ export function parseCdxj(text: string): { entries: CdxEntry[]; problems: string
       fields = undefined;
     }
     const { url, digest, offset, length, filename } = fields ?? {};
-    if (typeof url !== "string" || typeof digest !== "string" || typeof filename !== "string" || !/^\d+$/.test(String(offset)) || !/^\d+$/.test(String(length))) {
+    if (
+      typeof url !== "string" ||
+      typeof digest !== "string" ||
+      typeof filename !== "string" ||
+      !/^\d+$/.test(String(offset)) ||
+      !/^\d+$/.test(String(length))
+    ) {
       problems.push(`line ${index + 1}: not a CDXJ line with url, digest, offset, length and filename`);
       return;
     }
@@ -176,7 +196,9 @@ export interface ReadRecord {
  * byte), and its block and payload must have the sha256 digests its headers state. A sound HTML
  * response gives its page too, so that its links can be checked.
  */
-export async function checkRecord(member: Uint8Array): Promise<{ problem?: string; type?: string; url?: string; digest?: string; html?: string }> {
+export async function checkRecord(
+  member: Uint8Array,
+): Promise<{ problem?: string; type?: string; url?: string; digest?: string; html?: string }> {
   let inflated: Buffer;
   try {
     inflated = gunzipSync(member);
@@ -192,15 +214,19 @@ export async function checkRecord(member: Uint8Array): Promise<{ problem?: strin
   const blockDigest = headers.get("WARC-Block-Digest") ?? "";
   const payloadDigest = headers.get("WARC-Payload-Digest") ?? "";
   const digest = payloadDigest.replace(/^sha256:/, "");
-  if (blockDigest && blockDigest !== `sha256:${sha256(block)}`) return { type, url, digest, problem: "its block differs from its WARC-Block-Digest" };
+  if (blockDigest && blockDigest !== `sha256:${sha256(block)}`)
+    return { type, url, digest, problem: "its block differs from its WARC-Block-Digest" };
   if (type === "response") {
     // The payload is what follows the HTTP headers (WARC 1.1 §6.3.2).
     const end = Buffer.from(block).indexOf("\r\n\r\n");
     if (end < 0) return { type, url, digest, problem: "its HTTP headers do not end" };
-    if (!payloadDigest.startsWith("sha256:")) return { type, url, digest, problem: "it has no sha256 WARC-Payload-Digest" };
+    if (!payloadDigest.startsWith("sha256:"))
+      return { type, url, digest, problem: "it has no sha256 WARC-Payload-Digest" };
     const payload = block.subarray(end + 4);
-    if (sha256(payload) !== digest) return { type, url, digest, problem: "its payload differs from its WARC-Payload-Digest" };
-    if (/^content-type:[ \t]*text\/html\b/im.test(Buffer.from(block.subarray(0, end)).toString("latin1"))) return { type, url, digest, html: Buffer.from(payload).toString("utf8") };
+    if (sha256(payload) !== digest)
+      return { type, url, digest, problem: "its payload differs from its WARC-Payload-Digest" };
+    if (/^content-type:[ \t]*text\/html\b/im.test(Buffer.from(block.subarray(0, end)).toString("latin1")))
+      return { type, url, digest, html: Buffer.from(payload).toString("utf8") };
   }
   return { type, url, digest };
 }
@@ -220,12 +246,26 @@ export async function readWarcRecords(warc: Uint8Array): Promise<ReadRecord[]> {
       offset = parser.offset;
       const length = parser.recordLength;
       const checked = await checkRecord(warc.subarray(offset, offset + length));
-      records.push({ offset, length, type: checked.type ?? "", url: checked.url ?? "", digest: checked.digest ?? "", ...(checked.problem ? { problem: checked.problem } : {}) });
+      records.push({
+        offset,
+        length,
+        type: checked.type ?? "",
+        url: checked.url ?? "",
+        digest: checked.digest ?? "",
+        ...(checked.problem ? { problem: checked.problem } : {}),
+      });
       if (checked.problem) return records;
       offset += length;
     }
   } catch (error) {
-    records.push({ offset, length: 0, type: "", url: "", digest: "", problem: `it cannot be read (${error instanceof Error ? error.message : String(error)})` });
+    records.push({
+      offset,
+      length: 0,
+      type: "",
+      url: "",
+      digest: "",
+      problem: `it cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    });
   }
   return records;
 }

@@ -55,11 +55,20 @@ export async function writeZip(zipPath: string, entries: readonly ZipInput[], da
     if (entry.stored) {
       // addBuffer knows the CRC-32 and sizes before the bytes and writes them in the local header,
       // with no data descriptor: streaming readers (Java's ZipInputStream) refuse a stored entry with one.
-      if (entry.size > maxStoredBytes) throw new RangeError(`${entry.name} is ${entry.size} bytes, over the ${maxStoredBytes} an entry stored with its sizes in its local header may have`);
+      if (entry.size > maxStoredBytes)
+        throw new RangeError(
+          `${entry.name} is ${entry.size} bytes, over the ${maxStoredBytes} an entry stored with its sizes in its local header may have`,
+        );
       const bytes = entry.read();
-      zip.addBuffer(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), entry.name, { ...options, compress: false });
+      zip.addBuffer(
+        Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        entry.name,
+        { ...options, compress: false },
+      );
     } else {
-      zip.addReadStreamLazy(entry.name, { ...options, compressionLevel: 9, size: entry.size }, (done) => done(null, Readable.from([Buffer.from(entry.read())])));
+      zip.addReadStreamLazy(entry.name, { ...options, compressionLevel: 9, size: entry.size }, (done) =>
+        done(null, Readable.from([Buffer.from(entry.read())])),
+      );
     }
   }
   const temporary = `${zipPath}.tmp-${process.pid}`;
@@ -119,9 +128,17 @@ function checkInflation(zipPath: string, zipBytes: number, entries: readonly yau
   for (const entry of entries) {
     total += entry.uncompressedSize;
     if (total <= allowed) continue;
-    const what = entry.uncompressedSize > allowed ? `entry ${JSON.stringify(entry.fileName)} would inflate` : `its entries up to ${JSON.stringify(entry.fileName)} would inflate`;
-    const limit = allowed === inflationFloor ? `the ${formatBytes(allowed)} any zip may hold` : `the ${formatBytes(allowed)} a zip of ${formatBytes(zipBytes)} may hold (${maxInflationRatio} times its size)`;
-    throw new ZipError(`${zipPath}: ${what} to ${formatBytes(total)}, over ${limit}: refused as a likely zip bomb, nothing inflated`);
+    const what =
+      entry.uncompressedSize > allowed
+        ? `entry ${JSON.stringify(entry.fileName)} would inflate`
+        : `its entries up to ${JSON.stringify(entry.fileName)} would inflate`;
+    const limit =
+      allowed === inflationFloor
+        ? `the ${formatBytes(allowed)} any zip may hold`
+        : `the ${formatBytes(allowed)} a zip of ${formatBytes(zipBytes)} may hold (${maxInflationRatio} times its size)`;
+    throw new ZipError(
+      `${zipPath}: ${what} to ${formatBytes(total)}, over ${limit}: refused as a likely zip bomb, nothing inflated`,
+    );
   }
 }
 
@@ -133,7 +150,12 @@ function checkInflation(zipPath: string, zipBytes: number, entries: readonly yau
 export async function readZip(zipPath: string): Promise<ZipEntry[]> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true });
+    zip = await yauzl.openPromise(zipPath, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: true,
+      validateEntrySizes: true,
+    });
   } catch (error) {
     throw new ZipError(`${zipPath} is not a zip file (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -160,10 +182,16 @@ async function zipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<ZipEntr
   let problem: ZipError | undefined;
   let bytes: Buffer = Buffer.alloc(0);
   if (entry.isEncrypted()) problem = new ZipError(`${name} is encrypted`);
-  else if (!stored && entry.compressionMethod !== 8) problem = new ZipError(`${name}: compression method ${entry.compressionMethod} is not supported (only stored and deflated)`);
+  else if (!stored && entry.compressionMethod !== 8)
+    problem = new ZipError(
+      `${name}: compression method ${entry.compressionMethod} is not supported (only stored and deflated)`,
+    );
   else {
     const read = await entryBytes(zip, entry);
-    if (read instanceof Error && /^too many bytes/.test(read.message)) problem = new ZipError(`${name}: damaged (it inflates to more than the ${entry.uncompressedSize} bytes the zip's directory declares)`);
+    if (read instanceof Error && /^too many bytes/.test(read.message))
+      problem = new ZipError(
+        `${name}: damaged (it inflates to more than the ${entry.uncompressedSize} bytes the zip's directory declares)`,
+      );
     else if (read instanceof Error) problem = damaged();
     else {
       bytes = read;
@@ -188,10 +216,15 @@ async function zipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<ZipEntr
 /** The next entry of the central directory, or undefined at its end. */
 async function nextEntry(zip: yauzl.ZipFile, zipPath: string): Promise<yauzl.Entry | undefined> {
   const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-    zip.once("entry", resolve).once("end", () => resolve(undefined)).once("error", reject);
+    zip
+      .once("entry", resolve)
+      .once("end", () => resolve(undefined))
+      .once("error", reject);
     zip.readEntry();
   }).catch((error: unknown) => {
-    throw new ZipError(`${zipPath}: its central directory is damaged (${error instanceof Error ? error.message : String(error)})`);
+    throw new ZipError(
+      `${zipPath}: its central directory is damaged (${error instanceof Error ? error.message : String(error)})`,
+    );
   });
   zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
   return entry;

@@ -19,7 +19,9 @@ export function readCacheEntry<Schema extends z.ZodType>(file: string, schema: S
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
-    return { discarded: discardCacheEntry(file, code === "EISDIR" ? "a folder" : `unreadable (${code ?? String(error)})`) };
+    return {
+      discarded: discardCacheEntry(file, code === "EISDIR" ? "a folder" : `unreadable (${code ?? String(error)})`),
+    };
   }
   let json: unknown;
   try {
@@ -28,7 +30,9 @@ export function readCacheEntry<Schema extends z.ZodType>(file: string, schema: S
     return { discarded: discardCacheEntry(file, text.length === 0 ? "empty" : "not valid JSON") };
   }
   const parsed = schema.safeParse(json);
-  return parsed.success ? { value: parsed.data } : { discarded: discardCacheEntry(file, "not an entry this build writes") };
+  return parsed.success
+    ? { value: parsed.data }
+    : { discarded: discardCacheEntry(file, "not an entry this build writes") };
 }
 
 /** Removes a damaged entry, so that the recomputed one replaces it; returns `reason`. */

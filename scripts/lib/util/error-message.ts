@@ -15,11 +15,17 @@ import { displayPath } from "./paths.ts";
  */
 export function errorMessage(error: unknown, where?: string): string {
   const chain: unknown[] = [error];
-  for (let cause = error instanceof Error ? error.cause : undefined; cause instanceof Error && chain.length < 10; cause = cause.cause) chain.push(cause);
+  for (
+    let cause = error instanceof Error ? error.cause : undefined;
+    cause instanceof Error && chain.length < 10;
+    cause = cause.cause
+  )
+    chain.push(cause);
   const system = chain.find(isSystemError);
   if (system) return systemErrorMessage(system, where) ?? "";
   // Line by line: a message's own lines stay lines, and nothing in them drives the terminal.
-  const lines = (link: unknown) => (link instanceof Error ? link.message : String(link)).split("\n").map(printable).join("\n");
+  const lines = (link: unknown) =>
+    (link instanceof Error ? link.message : String(link)).split("\n").map(printable).join("\n");
   return chain.map(lines).join("\n  caused by: ");
 }
 
@@ -46,7 +52,11 @@ interface SystemError extends Error {
 
 /** Whether `error` is one the operating system reported (a full disk, a read-only folder…), not a fault of this program. */
 export function isSystemError(error: unknown): error is SystemError {
-  return error instanceof Error && typeof (error as SystemError).code === "string" && /^E[A-Z0-9]+$/.test((error as SystemError).code);
+  return (
+    error instanceof Error &&
+    typeof (error as SystemError).code === "string" &&
+    /^E[A-Z0-9]+$/.test((error as SystemError).code)
+  );
 }
 
 /**
@@ -56,9 +66,14 @@ export function isSystemError(error: unknown): error is SystemError {
 export function systemErrorMessage(error: unknown, where?: string): string | undefined {
   if (!isSystemError(error)) return undefined;
   // A recursive mkdir on a read-only file system reports the folder it could not make as missing.
-  const code = error.code === "ENOENT" && error.syscall === "mkdir" && error.path && readOnlyAncestor(error.path) ? "EROFS" : error.code;
+  const code =
+    error.code === "ENOENT" && error.syscall === "mkdir" && error.path && readOnlyAncestor(error.path)
+      ? "EROFS"
+      : error.code;
   const reason = systemReasons[code] ?? nodeReason(error);
-  const named = error.path ? `${displayPath(error.path)}${error.dest ? ` → ${displayPath(error.dest)}` : ""}` : where && displayPath(where);
+  const named = error.path
+    ? `${displayPath(error.path)}${error.dest ? ` → ${displayPath(error.dest)}` : ""}`
+    : where && displayPath(where);
   return `${named ? `${printable(named)}: ` : ""}${reason} (${code})`;
 }
 

@@ -6,7 +6,33 @@ export function escapeHtml(text: string): string {
 }
 
 /** Elements whose edges separate words: "<p>a</p><p>b</p>" reads "a b", not "ab". */
-const blockElements = new Set(["address", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table", "td", "th", "tr", "ul"]);
+const blockElements = new Set([
+  "address",
+  "blockquote",
+  "br",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "figcaption",
+  "figure",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "li",
+  "ol",
+  "p",
+  "pre",
+  "table",
+  "td",
+  "th",
+  "tr",
+  "ul",
+]);
 
 /** The text of rendered Markdown, entities decoded, whitespace collapsed: what search and suggestions read. */
 export function htmlText(html: string): string {

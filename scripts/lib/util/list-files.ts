@@ -13,7 +13,8 @@ export function listFiles(dir: string, skip: readonly string[] = []): string[] {
     if (entry.isFile()) files.push(entry.name);
     else if (entry.isDirectory() && !skip.includes(entry.name)) {
       for (const inner of readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true })) {
-        if (inner.isFile()) files.push(path.relative(dir, path.join(inner.parentPath, inner.name)).split(path.sep).join("/"));
+        if (inner.isFile())
+          files.push(path.relative(dir, path.join(inner.parentPath, inner.name)).split(path.sep).join("/"));
       }
     }
   }

@@ -22,7 +22,9 @@ export function loopbackHosts(port: number): string[] {
 /** Why a request's `Host` does not name this server on loopback port `port`, or undefined when it does. */
 export function foreignHost(host: string | undefined, port: number): string | undefined {
   const hosts = loopbackHosts(port);
-  return host !== undefined && hosts.includes(host.toLowerCase()) ? undefined : `Host ${JSON.stringify(host ?? "")} is not this server's address (${hosts.join(" or ")})`;
+  return host !== undefined && hosts.includes(host.toLowerCase())
+    ? undefined
+    : `Host ${JSON.stringify(host ?? "")} is not this server's address (${hosts.join(" or ")})`;
 }
 
 /** "0.0.0.0" or "::": every interface of this computer. */

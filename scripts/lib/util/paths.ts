@@ -29,9 +29,11 @@ const windowsDevices = /^(?:con|prn|aux|nul|conin\$|conout\$|com[1-9\u00b9\u00b2
  * Git for Windows refuses to check out such a name, and the whole checkout with it.
  */
 export function windowsNameProblem(name: string): string | undefined {
-  if (/[. ]$/.test(name) && name !== "." && name !== "..") return `ends in a ${name.endsWith(".") ? "dot" : "space"}, which Windows drops from names`;
+  if (/[. ]$/.test(name) && name !== "." && name !== "..")
+    return `ends in a ${name.endsWith(".") ? "dot" : "space"}, which Windows drops from names`;
   // "con.md", "CON.tar.gz" and "con .md" all name the device CON.
   const device = (name.split(".")[0] ?? "").replace(/ +$/, "");
-  if (windowsDevices.test(device)) return `is named after the Windows device ${device.toUpperCase()} (whatever the extension)`;
+  if (windowsDevices.test(device))
+    return `is named after the Windows device ${device.toUpperCase()} (whatever the extension)`;
   return undefined;
 }

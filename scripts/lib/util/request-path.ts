@@ -13,7 +13,9 @@ export type RequestPath = { path: string } | { refused: string };
  * "/", "\" or NUL. Dot segments, "%2e%2e" included, are resolved by the URL parser, never above "/".
  */
 export function decodeRequestPath(target: string): RequestPath {
-  const invalid = (why: string): RequestPath => ({ refused: `${JSON.stringify(target)} is not a valid address: ${why}` });
+  const invalid = (why: string): RequestPath => ({
+    refused: `${JSON.stringify(target)} is not a valid address: ${why}`,
+  });
   let pathname: string;
   try {
     // A path target ("//x" included) is a path; an absolute one ("http://host/x") names its own.
@@ -29,7 +31,13 @@ export function decodeRequestPath(target: string): RequestPath {
     } catch {
       return invalid(`${JSON.stringify(segment)} is not UTF-8 percent-encoding`);
     }
-    const hidden = decoded.includes("/") ? '"/"' : decoded.includes("\\") ? '"\\"' : decoded.includes("\0") ? "a NUL character" : undefined;
+    const hidden = decoded.includes("/")
+      ? '"/"'
+      : decoded.includes("\\")
+        ? '"\\"'
+        : decoded.includes("\0")
+          ? "a NUL character"
+          : undefined;
     if (hidden) return invalid(`${JSON.stringify(segment)} hides ${hidden} in a path segment`);
     segments.push(decoded);
   }

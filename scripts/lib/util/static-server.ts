@@ -86,17 +86,26 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     if (!found) return undefined;
     const { file, mtimeMs } = found;
     let cached = gzipped.get(file);
-    if (cached?.mtimeMs !== mtimeMs) gzipped.set(file, (cached = { mtimeMs, body: gzipSync(readFileSync(file), { level: 6 }) }));
+    if (cached?.mtimeMs !== mtimeMs)
+      gzipped.set(file, (cached = { mtimeMs, body: gzipSync(readFileSync(file), { level: 6 }) }));
     return { file, body: cached.body };
   };
   const send = (response: ServerResponse, status: number, type: string, body: Buffer, gzip = false) => {
     totals.bytes += body.length;
-    response.writeHead(status, { "content-type": type, "content-length": String(body.length), "cache-control": "no-store", ...(gzip ? { "content-encoding": "gzip" } : {}) }).end(body);
+    response
+      .writeHead(status, {
+        "content-type": type,
+        "content-length": String(body.length),
+        "cache-control": "no-store",
+        ...(gzip ? { "content-encoding": "gzip" } : {}),
+      })
+      .end(body);
   };
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const target = decodeRequestPath(request.url ?? "/");
-    if ("refused" in target) return send(response, 400, "text/plain; charset=utf-8", Buffer.from(`bad request: ${target.refused}\n`));
+    if ("refused" in target)
+      return send(response, 400, "text/plain; charset=utf-8", Buffer.from(`bad request: ${target.refused}\n`));
     const pathname = target.path;
     requested.push(pathname);
     totals.requests++;
@@ -110,7 +119,13 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     // The site's folder named without its slash: hosts redirect to the folder, as for any folder.
     if (pathname === basePath.slice(0, -1) && basePath !== "/") {
       const query = /\?.*$/.exec(request.url ?? "")?.[0] ?? "";
-      response.writeHead(301, { location: `${encodeURI(basePath)}${query}`, "content-length": "0", "cache-control": "no-store" }).end();
+      response
+        .writeHead(301, {
+          location: `${encodeURI(basePath)}${query}`,
+          "content-length": "0",
+          "cache-control": "no-store",
+        })
+        .end();
       return;
     }
     if (!pathname.startsWith(basePath)) return notFound();
@@ -127,7 +142,10 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
       request.headers.range = `bytes=${Math.max(0, size - Number(suffix[1]))}-${size - 1}`;
     }
     // sirv's headers join those set above with setHeader, so its length is read back when sent.
-    response.on("finish", () => (totals.bytes += response.statusCode < 300 ? Number(response.getHeader("content-length") ?? 0) : 0));
+    response.on(
+      "finish",
+      () => (totals.bytes += response.statusCode < 300 ? Number(response.getHeader("content-length") ?? 0) : 0),
+    );
     // sirv pipes a file it could stat but not read (unreadable, or gone since) without an error handler: the response is cut instead.
     response.once("pipe", (source) => source.once("error", () => response.destroy()));
     files(request, response, notFound);

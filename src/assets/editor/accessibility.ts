@@ -11,7 +11,8 @@ function fieldLabel(element: Element): string | undefined {
 
 function repair(root: ParentNode): void {
   // A canvas left in the page to measure text (it shows nothing) sits outside every landmark.
-  for (const canvas of root.querySelectorAll("body > canvas:not([aria-hidden])")) canvas.setAttribute("aria-hidden", "true");
+  for (const canvas of root.querySelectorAll("body > canvas:not([aria-hidden])"))
+    canvas.setAttribute("aria-hidden", "true");
   // The preview pane's frame has no title.
   for (const frame of root.querySelectorAll("iframe#preview-pane:not([title])")) frame.setAttribute("title", "Preview");
   // The Markdown editor's text box has no name: its field's label.

@@ -21,7 +21,11 @@ window.CMS_MANUAL_INIT = true;
 const formRoutes = reloadOnFormChange();
 
 /** A value someone entered: not empty text, and not an empty list or map (Decap's values are Immutable.js). */
-const given = (value: unknown): boolean => value !== undefined && value !== null && value !== "" && !(typeof (value as { size?: unknown }).size === "number" && (value as { size: number }).size === 0);
+const given = (value: unknown): boolean =>
+  value !== undefined &&
+  value !== null &&
+  value !== "" &&
+  !(typeof (value as { size?: unknown }).size === "number" && (value as { size: number }).size === 0);
 
 function start(): void {
   const { CMS } = window;
@@ -48,7 +52,8 @@ function start(): void {
           continue;
         }
         const missing = rule.required.filter((field) => !given(value.get(field.name)));
-        if (missing.length > 0) throw new Error(`${rule.label}: ${missing.map((field) => field.label).join(", ")} is required`);
+        if (missing.length > 0)
+          throw new Error(`${rule.label}: ${missing.map((field) => field.label).join(", ")} is required`);
       }
       return data;
     },

@@ -42,7 +42,10 @@ export interface Decap {
   registerPreviewStyle(style: string, options?: { raw: boolean }): void;
   registerPreviewTemplate(collection: string, template: Component<PreviewProps>): void;
   registerWidget(name: string, control: unknown, preview?: Component<{ value: unknown }>): void;
-  registerEventListener(listener: { name: "preSave" | "postSave"; handler: (event: { entry: DecapEntry }) => unknown }): void;
+  registerEventListener(listener: {
+    name: "preSave" | "postSave";
+    handler: (event: { entry: DecapEntry }) => unknown;
+  }): void;
   getLocale(locale: string): Record<string, unknown> | undefined;
   registerLocale(locale: string, phrases: Record<string, unknown>): void;
 }

@@ -19,14 +19,24 @@ export function registerPreviewTemplates(labels: PreviewLabels): void {
   const topics = (data: Data): ReactNode => {
     const ids = list(data["tags"]).map(text).filter(Boolean);
     if (ids.length === 0) return null;
-    return h("footer", { className: "topics" }, h("h2", null, "Topics"), h("ul", { role: "list" }, ...ids.map((id) => h("li", { key: id }, labels.topics[id] ?? id))));
+    return h(
+      "footer",
+      { className: "topics" },
+      h("h2", null, "Topics"),
+      h("ul", { role: "list" }, ...ids.map((id) => h("li", { key: id }, labels.topics[id] ?? id))),
+    );
   };
 
   const image = (data: Data, { getAsset }: PreviewProps): ReactNode => {
     const photo = data["image"] as Data | undefined;
     const src = text(photo?.["src"]);
     if (!src) return null;
-    return h("figure", null, h("img", { src: getAsset(src)?.toString() ?? src, alt: text(photo?.["alt"]) }), photo?.["caption"] ? h("figcaption", null, text(photo["caption"])) : null);
+    return h(
+      "figure",
+      null,
+      h("img", { src: getAsset(src)?.toString() ?? src, alt: text(photo?.["alt"]) }),
+      photo?.["caption"] ? h("figcaption", null, text(photo["caption"])) : null,
+    );
   };
 
   const dataOf = (props: PreviewProps): Data => ((props.entry.get("data") as ImmutableMap).toJS() as Data) ?? {};
@@ -41,7 +51,12 @@ export function registerPreviewTemplates(labels: PreviewLabels): void {
         "header",
         null,
         h("h1", null, text(data["title"])),
-        h("p", { className: "meta" }, "Published ", isCalendarDate(date) ? h("time", { dateTime: date }, formatCalendarDate(date)) : "(no date yet)"),
+        h(
+          "p",
+          { className: "meta" },
+          "Published ",
+          isCalendarDate(date) ? h("time", { dateTime: date }, formatCalendarDate(date)) : "(no date yet)",
+        ),
       ),
       image(data, props),
       h("div", { className: "prose" }, props.widgetFor("body")),
@@ -59,16 +74,36 @@ export function registerPreviewTemplates(labels: PreviewLabels): void {
       h(
         "header",
         null,
-        h("h1", null, text(data["title"]) || abstractTitle(speakers.map((speaker) => ({ name: text(speaker["name"]) })), text(data["session"]))),
+        h(
+          "h1",
+          null,
+          text(data["title"]) ||
+            abstractTitle(
+              speakers.map((speaker) => ({ name: text(speaker["name"]) })),
+              text(data["session"]),
+            ),
+        ),
         h(
           "dl",
           { className: "facts" },
           h("dt", null, "Conference"),
-          h("dd", null, conference ? `${conference.name}, ${formatDateRange(conference.start, conference.end)}` : text(data["conference"])),
+          h(
+            "dd",
+            null,
+            conference
+              ? `${conference.name}, ${formatDateRange(conference.start, conference.end)}`
+              : text(data["conference"]),
+          ),
           h("dt", null, "Session"),
           h("dd", null, text(data["session"])),
           h("dt", null, speakers.length === 1 ? "Speaker" : "Speakers"),
-          ...speakers.map((speaker, index) => h("dd", { key: index }, [speaker["name"], speaker["role"], speaker["organisation"]].map(text).filter(Boolean).join(", "))),
+          ...speakers.map((speaker, index) =>
+            h(
+              "dd",
+              { key: index },
+              [speaker["name"], speaker["role"], speaker["organisation"]].map(text).filter(Boolean).join(", "),
+            ),
+          ),
         ),
       ),
       image(data, props),

@@ -7,9 +7,13 @@ import { refusalBox } from "../preview/refusal-box.ts";
  * banner (admin-page.css, --verdict-height), so no field is hidden under it.
  */
 export function verdictBanner(verdictUrl: string): { afterSave(): Promise<void> } {
-  const { box: banner, message } = refusalBox("verdict", "Saved, but the build refuses it: the preview was not updated");
+  const { box: banner, message } = refusalBox(
+    "verdict",
+    "Saved, but the build refuses it: the preview was not updated",
+  );
   document.body.append(banner);
-  const fit = () => document.documentElement.style.setProperty("--verdict-height", banner.hidden ? "0px" : `${banner.offsetHeight}px`);
+  const fit = () =>
+    document.documentElement.style.setProperty("--verdict-height", banner.hidden ? "0px" : `${banner.offsetHeight}px`);
   new ResizeObserver(fit).observe(banner);
 
   return {

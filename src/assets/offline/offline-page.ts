@@ -16,7 +16,8 @@ function byId<T extends HTMLElement>(id: string, type: new () => T): T {
   return found;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+const megabytes = (bytes: number) =>
+  `${(bytes / 1_000_000).toLocaleString("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
 
 const ui = {
   status: byId("offline-status", HTMLParagraphElement),
@@ -56,7 +57,9 @@ const count = (n: number, noun: string) => `${n.toLocaleString("en-GB")} ${noun}
 function savedPagesText(saved: number, listed: number): string {
   if (saved === 0) return "No pages are saved on this device yet.";
   const sentence = `${count(saved, "page")} ${saved === 1 ? "is" : "are"} saved on this device`;
-  return listed < saved ? `${sentence}; the first ${listed.toLocaleString("en-GB")}, by address, are listed below.` : `${sentence}.`;
+  return listed < saved
+    ? `${sentence}; the first ${listed.toLocaleString("en-GB")}, by address, are listed below.`
+    : `${sentence}.`;
 }
 
 /** Saved pages, by address, so a reader offline can see what is there. */
@@ -72,7 +75,8 @@ async function listAvailable(): Promise<void> {
     shown.map(async (request) => {
       const response = await cache.match(request);
       const html = response ? await response.text() : "";
-      const title = new DOMParser().parseFromString(html, "text/html").querySelector("h1")?.textContent?.trim() || request.url;
+      const title =
+        new DOMParser().parseFromString(html, "text/html").querySelector("h1")?.textContent?.trim() || request.url;
       const item = document.createElement("li");
       const link = document.createElement("a");
       link.href = request.url;
@@ -97,7 +101,9 @@ async function showUsage(): Promise<void> {
 }
 
 async function missingFiles(files: OfflineManifest["files"]): Promise<OfflineManifest["files"]> {
-  const opened = await Promise.all([cacheNames.pages, cacheNames.search, cacheNames.media].map((name) => caches.open(name)));
+  const opened = await Promise.all(
+    [cacheNames.pages, cacheNames.search, cacheNames.media].map((name) => caches.open(name)),
+  );
   const saved = new Set((await Promise.all(opened.map((cache) => cache.keys()))).flat().map((request) => request.url));
   return files.filter((file) => !saved.has(at(file.url).href));
 }
@@ -123,7 +129,11 @@ async function save(): Promise<void> {
     ui.progressText.textContent = `${megabytes(done)} of ${megabytes(total)} (${files.toLocaleString("en-GB")} of ${count(totalFiles, "file")})`;
   };
   report();
-  const caches_ = { pages: await caches.open(cacheNames.pages), search: await caches.open(cacheNames.search), media: await caches.open(cacheNames.media) };
+  const caches_ = {
+    pages: await caches.open(cacheNames.pages),
+    search: await caches.open(cacheNames.search),
+    media: await caches.open(cacheNames.media),
+  };
   const queue = [...todo];
   let failed = 0;
   const worker = async () => {
@@ -155,7 +165,11 @@ async function save(): Promise<void> {
 
 async function remove(): Promise<void> {
   if (running) return;
-  await Promise.all([caches.delete(cacheNames.pages), caches.delete(cacheNames.search), caches.delete(cacheNames.media)]);
+  await Promise.all([
+    caches.delete(cacheNames.pages),
+    caches.delete(cacheNames.search),
+    caches.delete(cacheNames.media),
+  ]);
   ui.status.textContent = "The saved archive was removed from this device.";
   ui.progress.hidden = true;
   ui.progressText.textContent = "";
@@ -181,11 +195,13 @@ async function main(): Promise<void> {
     ui.size.textContent = `The whole archive is ${count(list.files.length, "file")}, ${megabytes(list.bytes)} in all; saving downloads only those not saved yet.`;
     ui.save.disabled = false;
   } else if (list === "not served") {
-    ui.status.textContent = "This copy of the archive has no offline files (a preview has none): saving it for offline reading works on the published archive.";
+    ui.status.textContent =
+      "This copy of the archive has no offline files (a preview has none): saving it for offline reading works on the published archive.";
     ui.size.textContent = "There is no list of files to save here.";
   } else {
     // The list is never saved: failing to download it is what tells that this device is offline.
-    if (!shownInsteadOfAnotherPage) ui.status.textContent = "You are offline. The pages below are saved on this device.";
+    if (!shownInsteadOfAnotherPage)
+      ui.status.textContent = "You are offline. The pages below are saved on this device.";
     ui.size.textContent = "The list of files to save can only be fetched online.";
   }
   ui.remove.disabled = false;

@@ -33,7 +33,9 @@ export const searchSettledEvent = "archive:search-settled";
  */
 function whenPageIsQuiet(): Promise<void> {
   const loaded =
-    document.readyState === "complete" ? Promise.resolve() : new Promise<void>((resolve) => addEventListener("load", () => resolve(), { once: true }));
+    document.readyState === "complete"
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => addEventListener("load", () => resolve(), { once: true }));
   const searched = document.getElementById("search")
     ? new Promise<void>((resolve) => {
         document.addEventListener(searchSettledEvent, () => resolve(), { once: true });
@@ -41,7 +43,12 @@ function whenPageIsQuiet(): Promise<void> {
       })
     : Promise.resolve();
   return Promise.all([loaded, searched]).then(
-    () => new Promise<void>((resolve) => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 200))),
+    () =>
+      new Promise<void>((resolve) =>
+        typeof requestIdleCallback === "function"
+          ? requestIdleCallback(() => resolve(), { timeout: 2000 })
+          : setTimeout(resolve, 200),
+      ),
   );
 }
 

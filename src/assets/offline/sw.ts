@@ -18,7 +18,14 @@ import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
-import { cacheNames, imageGroupOf, notSavedHeader, notSavedValue, offlinePagePath, suggestionWordsPath } from "../shared/offline-files.ts";
+import {
+  cacheNames,
+  imageGroupOf,
+  notSavedHeader,
+  notSavedValue,
+  offlinePagePath,
+  suggestionWordsPath,
+} from "../shared/offline-files.ts";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -54,7 +61,10 @@ registerRoute(
   ({ url }) => url.pathname.startsWith(inScope("/pagefind/")),
   new CacheFirst({ cacheName: cacheNames.search }),
 );
-registerRoute(({ url }) => url.pathname.startsWith(inScope("/assets/")), new CacheFirst({ cacheName: cacheNames.assets }));
+registerRoute(
+  ({ url }) => url.pathname.startsWith(inScope("/assets/")),
+  new CacheFirst({ cacheName: cacheNames.assets }),
+);
 // Photos have content hashes in their names: kept as pages show them, cache first.
 registerRoute(
   ({ request, url }) => request.destination === "image" && url.pathname.startsWith(scope.pathname),
@@ -62,7 +72,10 @@ registerRoute(
 );
 // The spelling suggestions' dictionary (scripts/lib/search/suggestion-words.ts): same names in every build, so
 // network first; offline, as saved with the archive.
-registerRoute(({ url }) => url.pathname.startsWith(inScope(suggestionWordsPath)), new NetworkFirst({ cacheName: cacheNames.search, networkTimeoutSeconds: 4 }));
+registerRoute(
+  ({ url }) => url.pathname.startsWith(inScope(suggestionWordsPath)),
+  new NetworkFirst({ cacheName: cacheNames.search, networkTimeoutSeconds: 4 }),
+);
 
 // Not downloadable and not cached: a page gets the offline page; anything else a 504 that says why.
 setCatchHandler(async ({ request }) => {
@@ -80,8 +93,13 @@ setCatchHandler(async ({ request }) => {
     if (response) return response;
   }
   // Offline without the dictionary saved: no suggestion, rather than a failed request on the search page.
-  if (new URL(request.url).pathname.startsWith(inScope(suggestionWordsPath))) return new Response("", { headers: { "content-type": "text/plain" } });
-  return new Response("", { status: 504, statusText: "Not saved for offline reading", headers: { [notSavedHeader]: notSavedValue } });
+  if (new URL(request.url).pathname.startsWith(inScope(suggestionWordsPath)))
+    return new Response("", { headers: { "content-type": "text/plain" } });
+  return new Response("", {
+    status: 504,
+    statusText: "Not saved for offline reading",
+    headers: { [notSavedHeader]: notSavedValue },
+  });
 });
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
@@ -89,7 +107,12 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
   if (message?.type === "SKIP_WAITING") void self.skipWaiting();
   // The page that was open before the worker existed asks to be kept too.
   if (message?.type === "KEEP_PAGE" && message.url && new URL(message.url).pathname.startsWith(scope.pathname)) {
-    event.waitUntil(caches.open(cacheNames.pages).then((cache) => cache.add(message.url as string)).catch(() => {}));
+    event.waitUntil(
+      caches
+        .open(cacheNames.pages)
+        .then((cache) => cache.add(message.url as string))
+        .catch(() => {}),
+    );
   }
 });
 
@@ -100,7 +123,9 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((names) =>
-        Promise.all(names.filter((name) => name.startsWith("archive-") && !known.has(name)).map((name) => caches.delete(name))),
+        Promise.all(
+          names.filter((name) => name.startsWith("archive-") && !known.has(name)).map((name) => caches.delete(name)),
+        ),
       ),
   );
 });

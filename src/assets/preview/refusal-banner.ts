@@ -7,9 +7,13 @@
 import { refusalEventsPath } from "../shared/preview-paths.ts";
 import { refusalBox } from "./refusal-box.ts";
 
-const { box: banner, message } = refusalBox("preview-refusal", "This page is out of date: the build refuses the content");
+const { box: banner, message } = refusalBox(
+  "preview-refusal",
+  "This page is out of date: the build refuses the content",
+);
 const advice = document.createElement("p");
-advice.textContent = "The last good preview is shown. Fix the file and save it: this page reloads once the build accepts it.";
+advice.textContent =
+  "The last good preview is shown. Fix the file and save it: this page reloads once the build accepts it.";
 banner.append(advice);
 
 function show(refusal: string | null): void {
@@ -22,5 +26,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const notice = document.querySelector(".preview-notice");
   if (notice) notice.after(banner);
   else document.querySelector("main")?.prepend(banner);
-  new EventSource(refusalEventsPath).addEventListener("message", (event) => show((JSON.parse(event.data) as { refusal: string | null }).refusal));
+  new EventSource(refusalEventsPath).addEventListener("message", (event) =>
+    show((JSON.parse(event.data) as { refusal: string | null }).refusal),
+  );
 });

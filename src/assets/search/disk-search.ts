@@ -81,7 +81,12 @@ interface Prepared {
 }
 
 function wordsOf(prepared: Prepared): Record<Field, Word[]> {
-  prepared.words ??= { title: words(prepared.page.title), about: words(prepared.page.about), summary: words(prepared.page.summary), body: words(prepared.page.body) };
+  prepared.words ??= {
+    title: words(prepared.page.title),
+    about: words(prepared.page.about),
+    summary: words(prepared.page.summary),
+    body: words(prepared.page.body),
+  };
   return prepared.words;
 }
 
@@ -89,7 +94,11 @@ function wordsOf(prepared: Prepared): Record<Field, Word[]> {
  * A page's score for the query's words, or 0 when one of them is on none of its fields. `exact`
  * holds the query's words as typed (lower case, accents kept), to rank exact accents first.
  */
-export function scorePage(fieldWords: Record<Field, Word[]>, folded: readonly string[], exact: readonly string[]): number {
+export function scorePage(
+  fieldWords: Record<Field, Word[]>,
+  folded: readonly string[],
+  exact: readonly string[],
+): number {
   let score = 0;
   for (const [index, term] of folded.entries()) {
     let termScore = 0;
@@ -152,7 +161,8 @@ export function excerpt(text: string, folded: readonly string[], length = excerp
 /** Each filter value's stories among `pages` (stories.ts); the story filter's own counts are of pages. */
 function countFilters(pages: readonly DiskIndexPage[], known: FilterCounts): FilterCounts {
   const counts: FilterCounts = {};
-  for (const [name, values] of Object.entries(known)) counts[name] = Object.fromEntries(Object.keys(values).map((value) => [value, 0]));
+  for (const [name, values] of Object.entries(known))
+    counts[name] = Object.fromEntries(Object.keys(values).map((value) => [value, 0]));
   const counted = new Set<string>();
   for (const page of pages) {
     const story = page.filters[storyFilter]?.[0];
@@ -172,7 +182,9 @@ function countFilters(pages: readonly DiskIndexPage[], known: FilterCounts): Fil
 }
 
 function passesFilters(page: DiskIndexPage, filters: SearchOptions["filters"]): boolean {
-  return Object.entries(filters ?? {}).every(([name, { any }]) => any.some((value) => page.filters[name]?.includes(value)));
+  return Object.entries(filters ?? {}).every(([name, { any }]) =>
+    any.some((value) => page.filters[name]?.includes(value)),
+  );
 }
 
 /** The search page's engine on a snapshot's index; `siteRoot` is the absolute URL of the snapshot's root folder. */
@@ -219,9 +231,20 @@ export function createDiskSearch(index: DiskIndex, siteRoot: string): Pagefind {
     );
     const results: SearchHit[] = kept.map(({ item }) => {
       const story = item.page.filters[storyFilter]?.[0];
-      return { id: item.page.url, ...(story === undefined ? {} : { story }), data: () => Promise.resolve(resultData(item, folded)) };
+      return {
+        id: item.page.url,
+        ...(story === undefined ? {} : { story }),
+        data: () => Promise.resolve(resultData(item, folded)),
+      };
     });
-    return { results, filters: countFilters(kept.map(({ item }) => item.page), totals), unfilteredResultCount };
+    return {
+      results,
+      filters: countFilters(
+        kept.map(({ item }) => item.page),
+        totals,
+      ),
+      unfilteredResultCount,
+    };
   }
 
   return {
@@ -233,7 +256,8 @@ export function createDiskSearch(index: DiskIndex, siteRoot: string): Pagefind {
   };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === "string";
 
 function isDiskIndexPage(value: unknown): value is DiskIndexPage {

@@ -45,7 +45,9 @@ export function withoutLeadingTitle(parts: readonly ExcerptPart[], title: string
     const after = plain.slice(end.length);
     return /^[.!?…:;]+(\s|$)/.test(after) || (/[.!?…:;]$/.test(end) && /^(\s|$)/.test(after));
   };
-  const lead = starts.map((start) => heading.slice(start)).find((end) => end !== "" && plain.startsWith(end) && ended(end));
+  const lead = starts
+    .map((start) => heading.slice(start))
+    .find((end) => end !== "" && plain.startsWith(end) && ended(end));
   if (lead === undefined) return [...parts];
   let skip = lead.length + (/^[.!?…:;]*\s*/.exec(plain.slice(lead.length))?.[0].length ?? 0);
   const rest: ExcerptPart[] = [];

@@ -22,11 +22,27 @@
  * written in parts (a large archive, `PartedPagefind` in pagefind.ts) has one per part, and the
  * parts' counts are summed.
  */
-import type { FilterCounts, Pagefind, PagefindOptions, SearchHit, SearchOptions, SearchResponse } from "./pagefind-types.ts";
+import type {
+  FilterCounts,
+  Pagefind,
+  PagefindOptions,
+  SearchHit,
+  SearchOptions,
+  SearchResponse,
+} from "./pagefind-types.ts";
 import type { PagefindFilters } from "./state.ts";
 import { storyFilter } from "./stories.ts";
-import { FacetIndexError, facetFilePath, facetFileSignature, inflate, readFacetFile, readMeta, type FilterPages, type IndexMeta, type SeenMeta } from "../shared/pagefind-internals.ts";
-
+import {
+  FacetIndexError,
+  facetFilePath,
+  facetFileSignature,
+  inflate,
+  readFacetFile,
+  readMeta,
+  type FilterPages,
+  type IndexMeta,
+  type SeenMeta,
+} from "../shared/pagefind-internals.ts";
 
 interface Facet {
   values: string[];
@@ -50,7 +66,12 @@ function facetOf(values: readonly [string, readonly number[]][], pageCount: numb
       next[page] = at + 1;
     }
   });
-  return { values: values.map(([value]) => value), totals: Uint32Array.from(values, ([, pages]) => pages.length), start, list };
+  return {
+    values: values.map(([value]) => value),
+    totals: Uint32Array.from(values, ([, pages]) => pages.length),
+    start,
+    list,
+  };
 }
 
 /**
@@ -183,7 +204,10 @@ export async function loadFacetIndex(meta: SeenMeta, bundleUrl: string): Promise
   const [index, response] = await Promise.all([inflate(meta.bytes).then(readMeta), fetch(new URL(file, bundleUrl))]);
   if (response.status === 404) throw new FacetIndexError(`${file} was not written`);
   if (!response.ok) throw new Error(`${response.status} for ${file}`);
-  const filters = readFacetFile(await inflate(new Uint8Array(await response.arrayBuffer()), facetFileSignature), index.pages.length);
+  const filters = readFacetFile(
+    await inflate(new Uint8Array(await response.arrayBuffer()), facetFileSignature),
+    index.pages.length,
+  );
   const names = filters.map((filter) => filter.name);
   if (names.length !== index.filterFiles.size || !names.every((name) => index.filterFiles.has(name))) {
     throw new FacetIndexError("facet file: not the filters of this index");

@@ -32,7 +32,14 @@ import {
   type FacetLabels,
   type SearchState,
 } from "./state.ts";
-import { bucketsForQuery, parseBucket, suggestQuery, wordsNotFound, wordsNotShown, type DictionaryWord } from "../shared/suggest.ts";
+import {
+  bucketsForQuery,
+  parseBucket,
+  suggestQuery,
+  wordsNotFound,
+  wordsNotShown,
+  type DictionaryWord,
+} from "../shared/suggest.ts";
 import { findsOtherStories, storyCount, storyFilter } from "./stories.ts";
 import { readLabels, SearchView, type FacetCounts, type LoadedResult } from "./view.ts";
 
@@ -174,7 +181,8 @@ class SearchPage {
         this.#hits = [];
         this.view.clearResults();
         this.view.announce(idleHint);
-        if ((await this.loadFacets()) && current() && this.#totals) this.view.updateCounts(this.countsOf(this.#totals), state);
+        if ((await this.loadFacets()) && current() && this.#totals)
+          this.view.updateCounts(this.countsOf(this.#totals), state);
         return;
       }
       // Filters are applied with the facet index; on a narrow screen the facets sit above the results.
@@ -201,7 +209,9 @@ class SearchPage {
       // The number of results is of stories (stories.ts), counted with the facets: known now if they
       // were loaded before this search, else once they are (the results do not wait for it).
       this.#stories = countsReady ? storyCount(found, response.filters[storyFilter]) : undefined;
-      let counted: Promise<SearchResponse | undefined> | undefined = countsReady ? Promise.resolve(response) : undefined;
+      let counted: Promise<SearchResponse | undefined> | undefined = countsReady
+        ? Promise.resolve(response)
+        : undefined;
       // The dictionary is fetched once the first result is shown, not beside its fragment. Many
       // results can still be for another word than the one typed (see wordsNotFound).
       const afterFirst = (first: LoadedResult) => {
@@ -211,7 +221,8 @@ class SearchPage {
         const misspelt =
           typeof first === "string"
             ? found < suggestBelow
-            : (found < suggestBelow ? wordsNotShown : wordsNotFound)(state.q, first.excerpt, first.meta.title).length > 0;
+            : (found < suggestBelow ? wordsNotShown : wordsNotFound)(state.q, first.excerpt, first.meta.title).length >
+              0;
         if (misspelt) void this.suggest(state, generation);
       };
       const summary = this.#stories === undefined ? undefined : resultSummary(this.#stories, state);
@@ -284,7 +295,9 @@ class SearchPage {
   /** The results of a state (with the filters' counts, if the facets were loaded when it started). */
   results(state: SearchState): Promise<SearchResponse> {
     const filters = pagefindFilters(state, this.labels, this.view.years);
-    return filters ? this.pagefind.search(state.q || null, { filters, sort: pagefindSort(state) }) : Promise.resolve(nothing());
+    return filters
+      ? this.pagefind.search(state.q || null, { filters, sort: pagefindSort(state) })
+      : Promise.resolve(nothing());
   }
 
   /**
@@ -321,7 +334,12 @@ class SearchPage {
    * and announces `summary` (if it is known yet) with the first. The previous results stay until
    * the first new one can replace them.
    */
-  async showFirst(hits: readonly SearchHit[], generation: number, summary: string | undefined, onFirst?: (first: LoadedResult) => void): Promise<void> {
+  async showFirst(
+    hits: readonly SearchHit[],
+    generation: number,
+    summary: string | undefined,
+    onFirst?: (first: LoadedResult) => void,
+  ): Promise<void> {
     this.#shown = 0;
     // The previous results' "More results" must not load the new ones' next page.
     this.view.more.hidden = true;

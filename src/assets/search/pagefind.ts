@@ -9,14 +9,21 @@ import { bundleFolder, scriptFile, watchFetch } from "../shared/pagefind-interna
 import { requireSaved } from "./not-saved.ts";
 import type { FilterCounts, Pagefind, PagefindOptions, SearchOptions, SearchResponse } from "./pagefind-types.ts";
 
-export type { FilterCounts, Pagefind, PagefindOptions, ResultData, SearchHit, SearchOptions, SearchResponse } from "./pagefind-types.ts";
+export type {
+  FilterCounts,
+  Pagefind,
+  PagefindOptions,
+  ResultData,
+  SearchHit,
+  SearchOptions,
+  SearchResponse,
+} from "./pagefind-types.ts";
 
 /**
  * A speaker's name is searched as an abstract's metadata (src/pages/abstract.njk): ranked as its title,
  * so that a name finds the speaker's abstracts before the news that mention them.
  */
 export const searchOptions: PagefindOptions = { noWorker: true, ranking: { metaWeights: { title: 5, speakers: 5 } } };
-
 
 /**
  * Imports and starts Pagefind from `url` (its `pagefind.js`, absolute), with its facets computed by
@@ -31,7 +38,8 @@ export const searchOptions: PagefindOptions = { noWorker: true, ranking: { metaW
 export async function loadPagefind(url: string, parts: readonly string[] = [], facetFiles = true): Promise<Pagefind> {
   const bundleUrl = new URL(".", url).href;
   const metaOf = watchFetch(bundleUrl, requireSaved);
-  const faceted = (pagefind: Pagefind, bundle: string) => (facetFiles ? new FacetedPagefind(pagefind, metaOf(bundle), bundle) : pagefind);
+  const faceted = (pagefind: Pagefind, bundle: string) =>
+    facetFiles ? new FacetedPagefind(pagefind, metaOf(bundle), bundle) : pagefind;
   const module = (await import(url)) as PagefindModule;
   // Before its first call, which creates its default instance.
   await module.options(searchOptions);
@@ -41,7 +49,9 @@ export async function loadPagefind(url: string, parts: readonly string[] = [], f
   // and facet file. Started once the first is: Pagefind's wasm is one per module, set up by the
   // first to load it, and two parts setting it up at once would each keep a pointer into their own copy.
   const others = await Promise.all(
-    parts.map(async (part) => faceted(await startPagefind(module.createInstance({ ...searchOptions, basePath: part })), part)),
+    parts.map(async (part) =>
+      faceted(await startPagefind(module.createInstance({ ...searchOptions, basePath: part })), part),
+    ),
   );
   return new PartedPagefind([first, ...others]);
 }

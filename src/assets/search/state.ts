@@ -32,7 +32,10 @@ export type FacetLabels = Partial<Record<CheckboxFacet, ReadonlyMap<string, stri
 export type PagefindFilters = Record<string, { any: string[] }>;
 
 export function emptyState(): SearchState {
-  const selected = Object.fromEntries(checkboxFacets.map((facet) => [facet, []])) as unknown as Record<CheckboxFacet, string[]>;
+  const selected = Object.fromEntries(checkboxFacets.map((facet) => [facet, []])) as unknown as Record<
+    CheckboxFacet,
+    string[]
+  >;
   return { q: "", selected, sort: "relevance" };
 }
 
@@ -41,7 +44,14 @@ export function parseState(search: string): SearchState {
   const state = emptyState();
   state.q = (params.get("q") ?? "").replace(/\s+/g, " ").trim();
   for (const facet of checkboxFacets) {
-    state.selected[facet] = [...new Set(params.getAll(facet).map((value) => value.trim()).filter(Boolean))];
+    state.selected[facet] = [
+      ...new Set(
+        params
+          .getAll(facet)
+          .map((value) => value.trim())
+          .filter(Boolean),
+      ),
+    ];
   }
   let from = parseYear(params.get("from"));
   let to = parseYear(params.get("to"));
@@ -71,7 +81,11 @@ export function stateToSearch(state: SearchState): string {
 }
 
 export function hasFilters(state: SearchState): boolean {
-  return checkboxFacets.some((facet) => state.selected[facet].length > 0) || state.from !== undefined || state.to !== undefined;
+  return (
+    checkboxFacets.some((facet) => state.selected[facet].length > 0) ||
+    state.from !== undefined ||
+    state.to !== undefined
+  );
 }
 
 /** Nothing asked yet: no words and no filters. */

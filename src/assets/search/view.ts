@@ -15,7 +15,15 @@ import { facetById } from "../shared/facets.ts";
 import type { ResultData } from "./pagefind.ts";
 import { languageAutonym } from "../shared/language-name.ts";
 import { resultLanguage, TranslationResults } from "./translations.ts";
-import { checkboxFacets, formatDate, hasFilters, resultSummary, type CheckboxFacet, type FacetLabels, type SearchState } from "./state.ts";
+import {
+  checkboxFacets,
+  formatDate,
+  hasFilters,
+  resultSummary,
+  type CheckboxFacet,
+  type FacetLabels,
+  type SearchState,
+} from "./state.ts";
 
 /** Speakers can number in the hundreds: a long list shows its 10 values with most results first. */
 const collapsedLength = 10;
@@ -24,7 +32,11 @@ const collapseAbove = 15;
 /** A facet with more values than this gets a box that narrows them as you type. */
 const filterBoxFrom = 20;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -45,7 +57,10 @@ export function readLabels(root: ParentNode): FacetLabels {
     const facet = checkboxFacets.find((name) => name === list.dataset.facet);
     if (!facet) continue;
     labels[facet] = new Map(
-      [...list.querySelectorAll<HTMLElement>("[data-value]")].map((item) => [item.dataset.value ?? "", item.textContent ?? ""]),
+      [...list.querySelectorAll<HTMLElement>("[data-value]")].map((item) => [
+        item.dataset.value ?? "",
+        item.textContent ?? "",
+      ]),
     );
   }
   return labels;
@@ -141,7 +156,9 @@ class FacetList {
     const collapsed = !this.#expanded && needle === "" && available > collapseAbove;
     // Collapsed, the values with most results for this search show, in the list's own order: the
     // items never move, so a checkbox keeps its focus.
-    const top = new Set(collapsed ? [...matching].sort((a, b) => countOf(b) - countOf(a)).slice(0, collapsedLength) : matching);
+    const top = new Set(
+      collapsed ? [...matching].sort((a, b) => countOf(b) - countOf(a)).slice(0, collapsedLength) : matching,
+    );
     const matched = new Set(matching);
     for (const option of this.#options) {
       const checked = selected.includes(option.value);
@@ -232,14 +249,16 @@ export class SearchView {
   /** JavaScript runs: the form replaces the note that search needs it; the facets wait for their counts. */
   start(): void {
     this.#notice.hidden = true;
-    for (const fieldset of this.form.querySelectorAll<HTMLFieldSetElement>(".search-filters fieldset")) fieldset.hidden = true;
+    for (const fieldset of this.form.querySelectorAll<HTMLFieldSetElement>(".search-filters fieldset"))
+      fieldset.hidden = true;
     // Beside the results on a wide screen the filters are always open; on a phone they fold away
     // under the summary, so that the results come first.
     const wide = matchMedia("(min-width: 48.01rem)");
     this.#panel.open = wide.matches;
     wide.addEventListener("change", () => (this.#panel.open = wide.matches));
     const removeFilter = (event: Event) => {
-      const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>("button[data-facet]") : null;
+      const button =
+        event.target instanceof Element ? event.target.closest<HTMLButtonElement>("button[data-facet]") : null;
       if (!button) return;
       const facet = button.dataset.facet;
       const known = facet === "year" ? "year" : checkboxFacets.find((name) => name === facet);
@@ -247,7 +266,9 @@ export class SearchView {
     };
     this.#chips.addEventListener("click", removeFilter);
     this.#emptyFilters.addEventListener("click", removeFilter);
-    required(this.#empty, "#search-empty-clear", HTMLButtonElement).addEventListener("click", () => this.onClearFilters?.());
+    required(this.#empty, "#search-empty-clear", HTMLButtonElement).addEventListener("click", () =>
+      this.onClearFilters?.(),
+    );
     // The link skips the filters; its own target would be a new history entry (and a search).
     required(this.form, "#search-skip", HTMLAnchorElement).addEventListener("click", (event) => {
       event.preventDefault();
@@ -324,7 +345,9 @@ export class SearchView {
       // The page of an archive in one language has no Language facet (src/pages/search.njk).
       if (facet === "lang" && !this.form.querySelector('fieldset[data-facet="lang"]')) continue;
       const fieldset = required(this.form, `fieldset[data-facet="${facet}"]`, HTMLFieldSetElement);
-      this.#facets.push(new FacetList(facet, fieldset, facetValues(totals[facet] ?? {}, labels[facet]), facetById(facet).noun));
+      this.#facets.push(
+        new FacetList(facet, fieldset, facetValues(totals[facet] ?? {}, labels[facet]), facetById(facet).noun),
+      );
     }
     this.#years = Object.keys(totals.year ?? {}).sort();
     for (const select of [this.from, this.to]) {
@@ -349,7 +372,10 @@ export class SearchView {
 
   #writeFilters(state: SearchState): void {
     this.#written = state;
-    for (const [select, year] of [[this.from, state.from], [this.to, state.to]] as const) {
+    for (const [select, year] of [
+      [this.from, state.from],
+      [this.to, state.to],
+    ] as const) {
       const value = year === undefined ? "" : String(year);
       // Before the facets have loaded the years are not listed yet: the URL's stays, to be read back.
       const listed = [...select.options].some((option) => option.value === value);
@@ -373,7 +399,8 @@ export class SearchView {
     }
     // Before the facets have loaded their checkboxes do not exist: the choices stay as they were.
     if (this.#facets.length === 0 && this.#written) {
-      for (const facet of checkboxFacets) for (const value of this.#written.selected[facet]) params.append(facet, value);
+      for (const facet of checkboxFacets)
+        for (const value of this.#written.selected[facet]) params.append(facet, value);
     }
     return `?${params.toString()}`;
   }
@@ -439,7 +466,8 @@ export class SearchView {
    */
   showMore(shown: number, total: number, stories?: number): void {
     this.more.hidden = shown >= total;
-    this.more.textContent = stories === undefined ? "More results" : `More results (${this.#results.childElementCount} of ${stories} shown)`;
+    this.more.textContent =
+      stories === undefined ? "More results" : `More results (${this.#results.childElementCount} of ${stories} shown)`;
   }
 
   focusFilters(): void {
@@ -450,7 +478,11 @@ export class SearchView {
 /** A list item per chosen filter, each a button that removes it ("Remove filter Topic: Training ×"); `labels` name the URL's ids. */
 function filterChips(state: SearchState, labels: FacetLabels): HTMLLIElement[] {
   const chips: [CheckboxFacet | "year", string, string][] = checkboxFacets.flatMap((facet) =>
-    state.selected[facet].map((value): [CheckboxFacet, string, string] => [facet, value, `${facetById(facet).label}: ${labels[facet]?.get(value) ?? value}`]),
+    state.selected[facet].map((value): [CheckboxFacet, string, string] => [
+      facet,
+      value,
+      `${facetById(facet).label}: ${labels[facet]?.get(value) ?? value}`,
+    ]),
   );
   if (state.from !== undefined || state.to !== undefined) {
     const range = state.from === state.to ? String(state.from) : `${state.from ?? "…"}–${state.to ?? "…"}`;
@@ -472,8 +504,11 @@ function filterChips(state: SearchState, labels: FacetLabels): HTMLLIElement[] {
 }
 
 function sameFilters(a: SearchState, b: SearchState): boolean {
-  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((value, i) => value === y[i]);
-  return a.from === b.from && a.to === b.to && checkboxFacets.every((facet) => same(a.selected[facet], b.selected[facet]));
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && x.every((value, i) => value === y[i]);
+  return (
+    a.from === b.from && a.to === b.to && checkboxFacets.every((facet) => same(a.selected[facet], b.selected[facet]))
+  );
 }
 
 /** A facet's [URL value, indexed value] pairs: in the label map's order, else most results first. */
@@ -517,7 +552,8 @@ export function documentMatch(data: ResultData): { title: string; url: string; e
  */
 export function resultThumbnail(data: ResultData, base: string): HTMLImageElement | undefined {
   const { thumbnail, thumbnail_width: width, thumbnail_height: height } = data.meta;
-  if (!thumbnail || !/^[\w-]+\.webp$/.test(thumbnail) || !/^\d+$/.test(width ?? "") || !/^\d+$/.test(height ?? "")) return undefined;
+  if (!thumbnail || !/^[\w-]+\.webp$/.test(thumbnail) || !/^\d+$/.test(width ?? "") || !/^\d+$/.test(height ?? ""))
+    return undefined;
   const img = element("img", "search-thumbnail");
   img.src = new URL(thumbnail, new URL(data.url, base)).href;
   img.alt = "";

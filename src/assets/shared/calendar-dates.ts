@@ -103,7 +103,8 @@ export function formatDateRange(start: string, end: string, lang = "en"): string
     const to = toParts(end);
     if (start === end) return formatCalendarDate(start, lang);
     if (from.year !== to.year) return `${formatCalendarDate(start, lang)} – ${formatCalendarDate(end, lang)}`;
-    if (from.month !== to.month) return `${formatter(lang, "dayAndMonth").format(asInstant(start))} – ${formatCalendarDate(end, lang)}`;
+    if (from.month !== to.month)
+      return `${formatter(lang, "dayAndMonth").format(asInstant(start))} – ${formatCalendarDate(end, lang)}`;
     const days = `${from.day}–${to.day}`;
     return formatter(lang, "date")
       .formatToParts(asInstant(end))

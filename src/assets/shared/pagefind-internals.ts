@@ -89,13 +89,17 @@ export const facetFileSignature = "archive_facets";
  * gzipped, or already inflated by the browser when a server sent it with Content-Encoding.
  * Returns what follows the signature.
  */
-export async function inflate(bytes: Uint8Array<ArrayBuffer>, signature = pagefindSignature): Promise<Uint8Array<ArrayBuffer>> {
+export async function inflate(
+  bytes: Uint8Array<ArrayBuffer>,
+  signature = pagefindSignature,
+): Promise<Uint8Array<ArrayBuffer>> {
   let data = bytes;
   if (!hasSignature(data, signature)) {
     const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
     data = new Uint8Array(await new Response(stream).arrayBuffer());
   }
-  if (!hasSignature(data, signature)) throw new FacetIndexError(`not the expected data file (no ${signature} signature)`);
+  if (!hasSignature(data, signature))
+    throw new FacetIndexError(`not the expected data file (no ${signature} signature)`);
   return data.subarray(signature.length);
 }
 
@@ -174,14 +178,16 @@ const isArray = Array.isArray;
 /** Pagefind's metadata: `[version, [[page hash, word count, …]], index chunks, [[filter, file hash]], sorts, meta fields]`. */
 export function readMeta(bytes: Uint8Array): IndexMeta {
   const meta = decodeCbor(bytes);
-  if (!isArray(meta) || !isArray(meta[1]) || !isArray(meta[3])) throw new FacetIndexError("metadata: unexpected layout");
+  if (!isArray(meta) || !isArray(meta[1]) || !isArray(meta[3]))
+    throw new FacetIndexError("metadata: unexpected layout");
   const pages = meta[1].map((page: unknown) => {
     if (!isArray(page) || typeof page[0] !== "string") throw new FacetIndexError("metadata: unexpected page entry");
     return page[0];
   });
   const filterFiles = new Map<string, string>();
   for (const filter of meta[3] as unknown[]) {
-    if (!isArray(filter) || typeof filter[0] !== "string" || typeof filter[1] !== "string") throw new FacetIndexError("metadata: unexpected filter entry");
+    if (!isArray(filter) || typeof filter[0] !== "string" || typeof filter[1] !== "string")
+      throw new FacetIndexError("metadata: unexpected filter entry");
     filterFiles.set(filter[0], filter[1]);
   }
   return { pages, filterFiles };
@@ -196,12 +202,15 @@ export interface FilterPages {
 /** One filter file: `[name, [[value, [page numbers]]]]`. */
 export function readFilter(bytes: Uint8Array, pageCount: number): FilterPages {
   const filter = decodeCbor(bytes);
-  if (!isArray(filter) || typeof filter[0] !== "string" || !isArray(filter[1])) throw new FacetIndexError("filter: unexpected layout");
+  if (!isArray(filter) || typeof filter[0] !== "string" || !isArray(filter[1]))
+    throw new FacetIndexError("filter: unexpected layout");
   const values = filter[1].map((entry: unknown): [string, number[]] => {
-    if (!isArray(entry) || typeof entry[0] !== "string" || !isArray(entry[1])) throw new FacetIndexError("filter: unexpected value entry");
+    if (!isArray(entry) || typeof entry[0] !== "string" || !isArray(entry[1]))
+      throw new FacetIndexError("filter: unexpected value entry");
     const pages = entry[1] as unknown[];
     for (const page of pages) {
-      if (typeof page !== "number" || !Number.isInteger(page) || page < 0 || page >= pageCount) throw new FacetIndexError("filter: page number out of range");
+      if (typeof page !== "number" || !Number.isInteger(page) || page < 0 || page >= pageCount)
+        throw new FacetIndexError("filter: page number out of range");
     }
     return [entry[0], pages as number[]];
   });
@@ -231,11 +240,14 @@ export function facetFilePath(metaUrl: string): string | undefined {
  */
 export function readFacetFile(bytes: Uint8Array, pageCount: number): FilterPages[] {
   const file = decodeCbor(bytes);
-  if (!isArray(file) || file[0] !== pageCount || !isArray(file[1])) throw new FacetIndexError("facet file: not for this index");
+  if (!isArray(file) || file[0] !== pageCount || !isArray(file[1]))
+    throw new FacetIndexError("facet file: not for this index");
   return file[1].map((filter: unknown): FilterPages => {
-    if (!isArray(filter) || typeof filter[0] !== "string" || !isArray(filter[1])) throw new FacetIndexError("facet file: unexpected filter");
+    if (!isArray(filter) || typeof filter[0] !== "string" || !isArray(filter[1]))
+      throw new FacetIndexError("facet file: unexpected filter");
     const values = filter[1].map((entry: unknown): [string, number[]] => {
-      if (!isArray(entry) || typeof entry[0] !== "string" || !(entry[1] instanceof Uint8Array)) throw new FacetIndexError("facet file: unexpected value");
+      if (!isArray(entry) || typeof entry[0] !== "string" || !(entry[1] instanceof Uint8Array))
+        throw new FacetIndexError("facet file: unexpected value");
       return [entry[0], readGaps(entry[1], pageCount)];
     });
     return { name: filter[0], values };
@@ -329,7 +341,10 @@ export interface SeenMeta {
  * Every other request goes through unchanged. Returns a bundle's metadata by its URL.
  * Pagefind 1.6 has no option for either (its wasm is always `<basePath>wasm.<language>.pagefind`, fetched with the global `fetch`).
  */
-export function watchFetch(bundleUrl: string, requireSaved: (response: Response, url: string) => Response): (bundle: string) => Promise<SeenMeta | undefined> {
+export function watchFetch(
+  bundleUrl: string,
+  requireSaved: (response: Response, url: string) => Response,
+): (bundle: string) => Promise<SeenMeta | undefined> {
   const original = globalThis.fetch.bind(globalThis);
   /** Each bundle's metadata, by the bundle's URL. */
   const metas = new Map<string, Promise<SeenMeta | undefined>>();
@@ -345,7 +360,9 @@ export function watchFetch(bundleUrl: string, requireSaved: (response: Response,
       let bytes = wasm.get(engine);
       if (!bytes) {
         // A failed download is not kept: Pagefind sees it, and the next part tries again.
-        bytes = original(new URL(engine, bundleUrl).href, init).then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(response)));
+        bytes = original(new URL(engine, bundleUrl).href, init).then((response) =>
+          response.ok ? response.arrayBuffer() : Promise.reject(response),
+        );
         wasm.set(engine, bytes);
         bytes.catch(() => wasm.delete(engine));
       }
@@ -366,7 +383,8 @@ export function watchFetch(bundleUrl: string, requireSaved: (response: Response,
       metas.set(
         bundle,
         response.then(
-          async (answer) => (answer.ok ? { url: address.href, bytes: new Uint8Array(await answer.clone().arrayBuffer()) } : undefined),
+          async (answer) =>
+            answer.ok ? { url: address.href, bytes: new Uint8Array(await answer.clone().arrayBuffer()) } : undefined,
           () => undefined,
         ),
       );

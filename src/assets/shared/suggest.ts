@@ -40,7 +40,9 @@ export interface DictionaryWord {
 
 /** One bucket file: a line per word, "folded count" or "folded count display", most frequent first. */
 export function formatBucket(entries: readonly DictionaryWord[]): string {
-  return entries.map((entry) => [entry.folded, entry.pages, ...(entry.display !== entry.folded ? [entry.display] : [])].join(" ")).join("\n");
+  return entries
+    .map((entry) => [entry.folded, entry.pages, ...(entry.display !== entry.folded ? [entry.display] : [])].join(" "))
+    .join("\n");
 }
 
 export function parseBucket(text: string): DictionaryWord[] {
@@ -67,7 +69,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (before[j - 2] ?? 0) + 1);
       current[j] = value;
       rowBest = Math.min(rowBest, value);
     }
@@ -124,7 +127,9 @@ export function suggestQuery(query: string, dictionary: Dictionary): string | un
 
 /** The buckets to fetch for a query: those of its words that are long enough to correct. */
 export function bucketsForQuery(query: string): string[] {
-  const folded = words(query).map(foldText).filter((word) => word.length >= minWordLength);
+  const folded = words(query)
+    .map(foldText)
+    .filter((word) => word.length >= minWordLength);
   return [...new Set(folded.flatMap(bucketsFor))];
 }
 

@@ -2,10 +2,24 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { foldText } from "../../../src/assets/shared/fold.ts";
-import { createDiskSearch, excerpt, isDiskIndex, queryWords, type DiskIndex, type DiskIndexPage } from "../../../src/assets/search/disk-search.ts";
+import {
+  createDiskSearch,
+  excerpt,
+  isDiskIndex,
+  queryWords,
+  type DiskIndex,
+  type DiskIndexPage,
+} from "../../../src/assets/search/disk-search.ts";
 import type { Pagefind, SearchOptions } from "../../../src/assets/search/pagefind.ts";
 
-const news = (url: string, title: string, date: string, body: string, topics: string[] = [], summary = ""): DiskIndexPage => ({
+const news = (
+  url: string,
+  title: string,
+  date: string,
+  body: string,
+  topics: string[] = [],
+  summary = "",
+): DiskIndexPage => ({
   url,
   title,
   date,
@@ -19,9 +33,28 @@ const news = (url: string, title: string, date: string, body: string, topics: st
 const index: DiskIndex = {
   version: 1,
   pages: [
-    news("news/2023/visit/index.html", "Visit to the Fiscalía", "2023-05-02", "Prosecutors of the Fiscalía General met in São Paulo.", ["Training"]),
-    news("news/2023/plain/index.html", "Fiscalia without accent", "2023-01-10", "A page that writes fiscalia without its accent.", ["Cybercrime"]),
-    news("news/2023/other/index.html", "Cooperation <agreements>", "2023-09-09", "Cooperation between services & partners.", ["Training", "Cybercrime"], "A summary about training."),
+    news(
+      "news/2023/visit/index.html",
+      "Visit to the Fiscalía",
+      "2023-05-02",
+      "Prosecutors of the Fiscalía General met in São Paulo.",
+      ["Training"],
+    ),
+    news(
+      "news/2023/plain/index.html",
+      "Fiscalia without accent",
+      "2023-01-10",
+      "A page that writes fiscalia without its accent.",
+      ["Cybercrime"],
+    ),
+    news(
+      "news/2023/other/index.html",
+      "Cooperation <agreements>",
+      "2023-09-09",
+      "Cooperation between services & partners.",
+      ["Training", "Cybercrime"],
+      "A summary about training.",
+    ),
     {
       url: "abstracts/annual-28/a/index.html",
       title: "Cross-border evidence",
@@ -30,7 +63,12 @@ const index: DiskIndex = {
       about: "IAP 28th Annual Conference. Workshop. Juan Bautista Mahiques, Attorney General",
       body: "Evidence moves across borders faster than requests for it.",
       meta: { type: "Abstract", conference: "IAP 28th Annual Conference", speakers: "Juan Bautista Mahiques" },
-      filters: { type: ["Abstract"], year: ["2023"], conference: ["IAP 28th Annual Conference"], speaker: ["Juan Bautista Mahiques"] },
+      filters: {
+        type: ["Abstract"],
+        year: ["2023"],
+        conference: ["IAP 28th Annual Conference"],
+        speaker: ["Juan Bautista Mahiques"],
+      },
     },
   ],
 };
@@ -107,32 +145,53 @@ test("filters combine values of one facet with OR and facets with AND, and resul
   assert.is(training.results.length, 2);
   assert.equal(training.filters.topic, { Training: 2, Cybercrime: 1 });
   assert.equal(training.filters.conference, { "IAP 28th Annual Conference": 0 });
-  assert.equal(await titles(null, { filters: { topic: { any: ["Training", "Cybercrime"] } }, sort: { date: "desc" } }), [
-    "Cooperation <agreements>",
-    "Visit to the Fiscalía",
-    "Fiscalia without accent",
-  ]);
+  assert.equal(
+    await titles(null, { filters: { topic: { any: ["Training", "Cybercrime"] } }, sort: { date: "desc" } }),
+    ["Cooperation <agreements>", "Visit to the Fiscalía", "Fiscalia without accent"],
+  );
   assert.equal(await titles(null, { filters: { topic: { any: ["Training"] }, type: { any: ["Abstract"] } } }), []);
   assert.equal(await titles(null, { filters: { topic: { any: [] } } }), [], "an unknown value matches nothing");
 });
 
 test("sorting by date overrides relevance; browsing without words lists everything", async () => {
-  assert.equal(await titles("fiscalia", { sort: { date: "asc" } }), ["Fiscalia without accent", "Visit to the Fiscalía"]);
-  assert.equal(await titles("fiscalia", { sort: { date: "desc" } }), ["Visit to the Fiscalía", "Fiscalia without accent"]);
+  assert.equal(await titles("fiscalia", { sort: { date: "asc" } }), [
+    "Fiscalia without accent",
+    "Visit to the Fiscalía",
+  ]);
+  assert.equal(await titles("fiscalia", { sort: { date: "desc" } }), [
+    "Visit to the Fiscalía",
+    "Fiscalia without accent",
+  ]);
   const all = await engine.search(null, { sort: { date: "desc" } });
   assert.is(all.results.length, 4);
   assert.is(all.unfilteredResultCount, 4);
 });
 
 test("issue 33: an item and its translation count once in each value, carry their story, and the story filter counts pages", async () => {
-  const translated = (page: DiskIndexPage, lang: string, story: string): DiskIndexPage => ({ ...page, filters: { ...page.filters, lang: [lang], story: [story] } });
+  const translated = (page: DiskIndexPage, lang: string, story: string): DiskIndexPage => ({
+    ...page,
+    filters: { ...page.filters, lang: [lang], story: [story] },
+  });
   const stories = createDiskSearch(
     {
       version: 1,
       pages: [
-        translated(news("news/2023/mou/index.html", "MOU signed", "2023-11-14", "The MOU was signed.", ["Training"]), "English", "/news/2023/mou/"),
-        translated(news("news/2023/memorando/index.html", "Memorando firmado", "2023-11-14", "El MOU fue firmado.", ["Training"]), "Español", "/news/2023/mou/"),
-        { ...news("news/2022/other/index.html", "Another MOU", "2022-01-01", "A MOU.", ["Training"]), filters: { type: ["News"], year: ["2022"], topic: ["Training"], lang: ["English"] } },
+        translated(
+          news("news/2023/mou/index.html", "MOU signed", "2023-11-14", "The MOU was signed.", ["Training"]),
+          "English",
+          "/news/2023/mou/",
+        ),
+        translated(
+          news("news/2023/memorando/index.html", "Memorando firmado", "2023-11-14", "El MOU fue firmado.", [
+            "Training",
+          ]),
+          "Español",
+          "/news/2023/mou/",
+        ),
+        {
+          ...news("news/2022/other/index.html", "Another MOU", "2022-01-01", "A MOU.", ["Training"]),
+          filters: { type: ["News"], year: ["2022"], topic: ["Training"], lang: ["English"] },
+        },
       ],
     },
     root,

@@ -24,7 +24,13 @@ import {
   readFilter,
   readMeta,
 } from "../../../src/assets/shared/pagefind-internals.ts";
-import type { FilterCounts, Pagefind, SearchHit, SearchOptions, SearchResponse } from "../../../src/assets/search/pagefind.ts";
+import type {
+  FilterCounts,
+  Pagefind,
+  SearchHit,
+  SearchOptions,
+  SearchResponse,
+} from "../../../src/assets/search/pagefind.ts";
 
 const topics = ["Training", "Cybercrime", "Corruption", "Terrorism"];
 const speakers = ["Ana Example", "Bo Sample", "Chiara Núñez", "Dario <Test>"];
@@ -69,7 +75,11 @@ const bytes = (file: string) => new Uint8Array(readFileSync(path.join(bundle, fi
 const metaFile = readdirSync(bundle).find((name) => name.endsWith(".pf_meta"));
 if (!metaFile) throw new Error("Pagefind wrote no metadata");
 const meta = readMeta(await inflate(bytes(metaFile)));
-const filters = await Promise.all([...meta.filterFiles.values()].map(async (hash) => readFilter(await inflate(bytes(`filter/${hash}.pf_filter`)), meta.pages.length)));
+const filters = await Promise.all(
+  [...meta.filterFiles.values()].map(async (hash) =>
+    readFilter(await inflate(bytes(`filter/${hash}.pf_filter`)), meta.pages.length),
+  ),
+);
 const facetIndex = new FacetIndex(meta, filters);
 
 /** Each page's filters as its fragment records them. */
@@ -78,10 +88,17 @@ for (const hash of meta.pages) {
   const json = new TextDecoder().decode(await inflate(bytes(`fragment/${hash}.pf_fragment`)));
   fragments.set(hash, JSON.parse(json) as { url: string; filters: Record<string, string[]> });
 }
-const hits: SearchHit[] = meta.pages.map((id) => ({ id, data: () => Promise.reject(new Error("not loaded in this test")) }));
+const hits: SearchHit[] = meta.pages.map((id) => ({
+  id,
+  data: () => Promise.reject(new Error("not loaded in this test")),
+}));
 
 function expected(wanted: Record<string, string[]>): string[] {
-  return meta.pages.filter((hash) => Object.entries(wanted).every(([name, values]) => values.some((value) => fragments.get(hash)?.filters[name]?.includes(value))));
+  return meta.pages.filter((hash) =>
+    Object.entries(wanted).every(([name, values]) =>
+      values.some((value) => fragments.get(hash)?.filters[name]?.includes(value)),
+    ),
+  );
 }
 
 function countsOver(pages: readonly string[]): FilterCounts {
@@ -129,9 +146,16 @@ test("values of one filter combine with OR, filters with AND; counts are over th
     { type: ["News"], topic: ["Corruption"], year: ["2010"] },
   ];
   for (const wanted of cases) {
-    const response = facetIndex.apply(hits, Object.fromEntries(Object.entries(wanted).map(([name, any]) => [name, { any }])));
+    const response = facetIndex.apply(
+      hits,
+      Object.fromEntries(Object.entries(wanted).map(([name, any]) => [name, { any }])),
+    );
     const pages = expected(wanted);
-    assert.equal(response.results.map((hit) => hit.id), pages, JSON.stringify(wanted));
+    assert.equal(
+      response.results.map((hit) => hit.id),
+      pages,
+      JSON.stringify(wanted),
+    );
     assert.equal(response.filters, countsOver(pages), JSON.stringify(wanted));
     assert.is(response.unfilteredResultCount, hits.length);
   }
@@ -139,7 +163,10 @@ test("values of one filter combine with OR, filters with AND; counts are over th
 
 test("the results keep their order; no filters keeps them all; unknown values and filters match nothing", () => {
   const reversed = [...hits].reverse();
-  assert.equal(facetIndex.apply(reversed, { type: { any: ["News"] } }).results.map((hit) => hit.id), expected({ type: ["News"] }).reverse());
+  assert.equal(
+    facetIndex.apply(reversed, { type: { any: ["News"] } }).results.map((hit) => hit.id),
+    expected({ type: ["News"] }).reverse(),
+  );
   assert.equal(facetIndex.apply(reversed).results, reversed);
   assert.equal(facetIndex.apply(hits, {}).filters, countsOver(meta.pages));
   assert.equal(facetIndex.apply(hits, { speaker: { any: ["Nobody"] } }).results, []);
@@ -149,29 +176,61 @@ test("the results keep their order; no filters keeps them all; unknown values an
 
 test("the facet file is named after the metadata, and holds exactly Pagefind's filters, values and pages", async () => {
   assert.is(facetFilePath("/pagefind/pagefind.en_a7554727c5.pf_meta"), "filter/en_a7554727c5.v1.facets");
-  assert.is(facetFilePath("https://example.org/archive/pagefind/pagefind.unknown_0123456789.pf_meta"), "filter/unknown_0123456789.v1.facets");
+  assert.is(
+    facetFilePath("https://example.org/archive/pagefind/pagefind.unknown_0123456789.pf_meta"),
+    "filter/unknown_0123456789.v1.facets",
+  );
   assert.is(facetFilePath("/pagefind/pagefind.js"), undefined);
   const file = facetFilePath(metaFile);
   assert.ok(file);
   assert.is(facetFiles.files, 1);
   assert.is(facetFiles.bytes, bytes(file).length);
-  const sorted = filters.map(({ name, values }) => ({ name, values: values.map(([value, pages]) => [value, [...pages].sort((a, b) => a - b)]) }));
+  const sorted = filters.map(({ name, values }) => ({
+    name,
+    values: values.map(([value, pages]) => [value, [...pages].sort((a, b) => a - b)]),
+  }));
   assert.equal(readFacetFile(await inflate(bytes(file), facetFileSignature), meta.pages.length), sorted);
-  const fromFile = new FacetIndex(meta, readFacetFile(await inflate(bytes(file), facetFileSignature), meta.pages.length));
+  const fromFile = new FacetIndex(
+    meta,
+    readFacetFile(await inflate(bytes(file), facetFileSignature), meta.pages.length),
+  );
   assert.equal(fromFile.totals(), facetIndex.totals());
-  assert.equal(fromFile.apply(hits, { topic: { any: ["Training", "Cybercrime"] }, year: { any: ["2011", "2012"] } }).results, expected({ topic: ["Training", "Cybercrime"], year: ["2011", "2012"] }).map((id) => hits.find((hit) => hit.id === id)));
+  assert.equal(
+    fromFile.apply(hits, { topic: { any: ["Training", "Cybercrime"] }, year: { any: ["2011", "2012"] } }).results,
+    expected({ topic: ["Training", "Cybercrime"], year: ["2011", "2012"] }).map((id) =>
+      hits.find((hit) => hit.id === id),
+    ),
+  );
 });
 
 test("facet file: gaps of several bytes round-trip; a file for another index or a cut one is a FacetIndexError", () => {
   const pages = [0, 1, 127, 128, 129, 20_000, 70_000, 2_000_000];
-  const encoded = encodeFacetFile(2_000_001, [{ name: "year", values: [["2023", pages], ["Ünïcode <b>", [5]]] }]);
-  assert.equal(readFacetFile(encoded, 2_000_001), [{ name: "year", values: [["2023", pages], ["Ünïcode <b>", [5]]] }]);
+  const encoded = encodeFacetFile(2_000_001, [
+    {
+      name: "year",
+      values: [
+        ["2023", pages],
+        ["Ünïcode <b>", [5]],
+      ],
+    },
+  ]);
+  assert.equal(readFacetFile(encoded, 2_000_001), [
+    {
+      name: "year",
+      values: [
+        ["2023", pages],
+        ["Ünïcode <b>", [5]],
+      ],
+    },
+  ]);
   const isFacetError = (error: unknown) => error instanceof FacetIndexError;
   assert.throws(() => readFacetFile(encoded, 40), isFacetError);
   const beyond = encodeFacetFile(40, [{ name: "year", values: [["2023", [39, 40]]] }]);
   assert.throws(() => readFacetFile(beyond, 40), isFacetError);
   // [40, [["year", [["2023", h'80']]]]]: a gap whose last byte is missing.
-  const cut = new Uint8Array([0x82, 0x18, 40, 0x81, 0x82, 0x64, 0x79, 0x65, 0x61, 0x72, 0x81, 0x82, 0x64, 0x32, 0x30, 0x32, 0x33, 0x41, 0x80]);
+  const cut = new Uint8Array([
+    0x82, 0x18, 40, 0x81, 0x82, 0x64, 0x79, 0x65, 0x61, 0x72, 0x81, 0x82, 0x64, 0x32, 0x30, 0x32, 0x33, 0x41, 0x80,
+  ]);
   assert.throws(() => readFacetFile(cut, 40), isFacetError);
 });
 
@@ -184,24 +243,67 @@ test("anything unexpected is a FacetIndexError, which makes the page fall back t
   assert.throws(() => decodeCbor(new Uint8Array([0x83, 0x01])), isFacetError);
   assert.throws(() => decodeCbor(new Uint8Array([0x01, 0x02])), isFacetError);
   assert.throws(() => readMeta(new Uint8Array([0x01])), isFacetError);
-  assert.throws(() => readFilter(new Uint8Array([0x82, 0x61, 0x74, 0x81, 0x82, 0x61, 0x41, 0x81, 0x18, 0x63]), 40), isFacetError);
+  assert.throws(
+    () => readFilter(new Uint8Array([0x82, 0x61, 0x74, 0x81, 0x82, 0x61, 0x41, 0x81, 0x18, 0x63]), 40),
+    isFacetError,
+  );
 });
 
 test("issue 33: with a story filter, each value counts a story once, the story filter counts pages, and results carry their story", () => {
   // Pages 0 and 1 are one story in English and Spanish, 2 and 3 another; 4 has no translation.
-  const storyMeta = { pages: ["p0", "p1", "p2", "p3", "p4"], filterFiles: new Map([["type", "t"], ["lang", "l"], ["story", "s"]]) };
+  const storyMeta = {
+    pages: ["p0", "p1", "p2", "p3", "p4"],
+    filterFiles: new Map([
+      ["type", "t"],
+      ["lang", "l"],
+      ["story", "s"],
+    ]),
+  };
   const index = new FacetIndex(storyMeta, [
     { name: "type", values: [["News", [0, 1, 2, 3, 4]]] },
-    { name: "lang", values: [["English", [0, 2, 4]], ["Español", [1, 3]]] },
-    { name: "story", values: [["/news/mou/", [0, 1]], ["/news/visit/", [2, 3]]] },
+    {
+      name: "lang",
+      values: [
+        ["English", [0, 2, 4]],
+        ["Español", [1, 3]],
+      ],
+    },
+    {
+      name: "story",
+      values: [
+        ["/news/mou/", [0, 1]],
+        ["/news/visit/", [2, 3]],
+      ],
+    },
   ]);
-  const storyHits: SearchHit[] = storyMeta.pages.map((id) => ({ id, data: () => Promise.reject(new Error("not loaded in this test")) }));
-  assert.equal(index.totals(), { type: { News: 3 }, lang: { English: 3, Español: 2 }, story: { "/news/mou/": 2, "/news/visit/": 2 } });
+  const storyHits: SearchHit[] = storyMeta.pages.map((id) => ({
+    id,
+    data: () => Promise.reject(new Error("not loaded in this test")),
+  }));
+  assert.equal(index.totals(), {
+    type: { News: 3 },
+    lang: { English: 3, Español: 2 },
+    story: { "/news/mou/": 2, "/news/visit/": 2 },
+  });
   const found = index.apply([storyHits[1], storyHits[0], storyHits[4]].filter((hit) => hit !== undefined));
-  assert.equal(found.filters, { type: { News: 2 }, lang: { English: 2, Español: 1 }, story: { "/news/mou/": 2, "/news/visit/": 0 } });
-  assert.equal(found.results.map((hit) => [hit.id, hit.story]), [["p1", "/news/mou/"], ["p0", "/news/mou/"], ["p4", undefined]]);
+  assert.equal(found.filters, {
+    type: { News: 2 },
+    lang: { English: 2, Español: 1 },
+    story: { "/news/mou/": 2, "/news/visit/": 0 },
+  });
+  assert.equal(
+    found.results.map((hit) => [hit.id, hit.story]),
+    [
+      ["p1", "/news/mou/"],
+      ["p0", "/news/mou/"],
+      ["p4", undefined],
+    ],
+  );
   const spanish = index.apply(storyHits, { lang: { any: ["Español"] } });
-  assert.equal(spanish.results.map((hit) => hit.id), ["p1", "p3"]);
+  assert.equal(
+    spanish.results.map((hit) => hit.id),
+    ["p1", "p3"],
+  );
   assert.equal(spanish.filters.type, { News: 2 });
 });
 
@@ -225,7 +327,10 @@ function fakePagefind(): Pagefind & { calls: string[] } {
 }
 
 /** Serves the index's files to `fetch` as a web server would (http://archive.test/pagefind/…), and records what was asked for. */
-async function withServedBundle<T>(run: () => Promise<T>, missing: readonly string[] = []): Promise<{ result: T; fetched: string[] }> {
+async function withServedBundle<T>(
+  run: () => Promise<T>,
+  missing: readonly string[] = [],
+): Promise<{ result: T; fetched: string[] }> {
   const original = globalThis.fetch;
   const fetched: string[] = [];
   globalThis.fetch = (input) => {
@@ -256,7 +361,10 @@ test("FacetedPagefind: unfiltered results at once, counts once filters() loaded 
   assert.equal(loaded.fetched, [facetFilePath(metaFile)]);
 
   const news = await faceted.search("extradition", { filters: { type: { any: ["News"] } }, sort: {} });
-  assert.equal(news.results.map((hit) => hit.id), expected({ type: ["News"] }));
+  assert.equal(
+    news.results.map((hit) => hit.id),
+    expected({ type: ["News"] }),
+  );
   assert.equal(news.filters, countsOver(expected({ type: ["News"] })));
   const all = await faceted.search("extradition", { filters: {}, sort: {} });
   assert.equal(all.filters, countsOver(meta.pages));
@@ -278,7 +386,9 @@ test("FacetedPagefind falls back to Pagefind's filtering when the facet file was
     console.warn = warn;
   }
   assert.equal(pagefind.calls, ["filters"]);
-  assert.equal(warnings, [["Facets fall back to Pagefind's own filtering:", `${facetFilePath(metaFile)} was not written`]]);
+  assert.equal(warnings, [
+    ["Facets fall back to Pagefind's own filtering:", `${facetFilePath(metaFile)} was not written`],
+  ]);
 });
 
 test("FacetedPagefind falls back to Pagefind's filtering when the metadata was not seen", async () => {

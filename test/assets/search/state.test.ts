@@ -38,7 +38,9 @@ test("parseState reads every parameter of the issue's example URL", () => {
 });
 
 test("parseState tidies what a hand-edited URL may hold", () => {
-  const state = parseState("?q=%20%20sao%20%20paulo%20&topic=training&topic=training&topic=&from=20x&to=1999&sort=best&speaker=Ana+Example");
+  const state = parseState(
+    "?q=%20%20sao%20%20paulo%20&topic=training&topic=training&topic=&from=20x&to=1999&sort=best&speaker=Ana+Example",
+  );
   assert.equal(state, {
     q: "sao paulo",
     selected: { type: [], topic: ["training"], conference: [], speaker: ["Ana Example"], lang: [] },
@@ -49,14 +51,17 @@ test("parseState tidies what a hand-edited URL may hold", () => {
 });
 
 test("stateToSearch writes the canonical URL: fixed order, defaults left out, round-trips", () => {
-  const search = "?q=s%C3%A3o+paulo&type=news&topic=training&topic=cybercrime&speaker=Juan+Bautista+Mahiques&from=2020&to=2023&sort=oldest";
+  const search =
+    "?q=s%C3%A3o+paulo&type=news&topic=training&topic=cybercrime&speaker=Juan+Bautista+Mahiques&from=2020&to=2023&sort=oldest";
   assert.is(stateToSearch(parseState(search)), search);
   assert.is(stateToSearch(parseState("?sort=newest&q=aiamp&type=news")), "?q=aiamp&type=news&sort=newest");
   assert.is(stateToSearch(parseState("?sort=relevance&q=")), "");
 });
 
 test("pagefindFilters: OR within a facet, AND across facets, ids turned into indexed values", () => {
-  const state = parseState("?type=news&topic=training&topic=cybercrime&topic=unknown-topic&speaker=Ana+Example&from=2020&to=2022");
+  const state = parseState(
+    "?type=news&topic=training&topic=cybercrime&topic=unknown-topic&speaker=Ana+Example&from=2020&to=2022",
+  );
   assert.equal(pagefindFilters(state, labels, years), {
     type: { any: ["News"] },
     topic: { any: ["Training", "Cybercrime"] },
@@ -68,8 +73,14 @@ test("pagefindFilters: OR within a facet, AND across facets, ids turned into ind
 
 test("pagefindFilters leaves one facet out for that facet's own counts", () => {
   const state = parseState("?type=news&topic=training&from=2023");
-  assert.equal(pagefindFilters(state, labels, years, "topic"), { type: { any: ["News"] }, year: { any: ["2023", "2024"] } });
-  assert.equal(pagefindFilters(state, labels, years, "year"), { type: { any: ["News"] }, topic: { any: ["Training"] } });
+  assert.equal(pagefindFilters(state, labels, years, "topic"), {
+    type: { any: ["News"] },
+    year: { any: ["2023", "2024"] },
+  });
+  assert.equal(pagefindFilters(state, labels, years, "year"), {
+    type: { any: ["News"] },
+    topic: { any: ["Training"] },
+  });
   assert.equal(facetsWithChoice(state), ["type", "topic", "year"]);
 });
 
@@ -102,7 +113,8 @@ test("formatDate shows calendar dates as the article pages do, whatever the time
     const iso = new Date(day).toISOString().slice(0, 10);
     assert.is(formatDate(iso), intl.format(new Date(day)), iso);
   }
-  for (const iso of ["1995-06-06", "2000-02-29", "2099-12-31"]) assert.is(formatDate(iso), intl.format(new Date(`${iso}T00:00:00Z`)), iso);
+  for (const iso of ["1995-06-06", "2000-02-29", "2099-12-31"])
+    assert.is(formatDate(iso), intl.format(new Date(`${iso}T00:00:00Z`)), iso);
 });
 
 test.run();

@@ -4,7 +4,11 @@ import * as assert from "uvu/assert";
 import { findsOtherStories, storyCount, storyOf } from "../../../src/assets/search/stories.ts";
 import type { SearchHit } from "../../../src/assets/search/pagefind.ts";
 
-const hit = (id: string, story?: string): SearchHit => ({ id, ...(story ? { story } : {}), data: () => Promise.reject(new Error("not loaded here")) });
+const hit = (id: string, story?: string): SearchHit => ({
+  id,
+  ...(story ? { story } : {}),
+  data: () => Promise.reject(new Error("not loaded here")),
+});
 
 test("issue 33: 2 pages of one story are 1 result; 3 pages, two of them one story, are 2", () => {
   assert.is(storyCount(2, { "/news/2023/mou/": 2 }), 1);

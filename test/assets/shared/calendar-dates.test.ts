@@ -1,6 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { formatCalendarDate, formatDateRange, formatMonth, isCalendarDate, yearOf } from "../../../src/assets/shared/calendar-dates.ts";
+import {
+  formatCalendarDate,
+  formatDateRange,
+  formatMonth,
+  isCalendarDate,
+  yearOf,
+} from "../../../src/assets/shared/calendar-dates.ts";
 
 // --- isCalendarDate -------------------------------------------------------------------------
 
@@ -51,12 +57,18 @@ test("formatCalendarDate does not shift the first and last day of a year", () =>
 });
 
 test("formatCalendarDate throws a RangeError for what is not a calendar date", () => {
-  assert.throws(() => formatCalendarDate("2023-02-30"), (error: unknown) => error instanceof RangeError && error.message === "not a calendar date: 2023-02-30");
+  assert.throws(
+    () => formatCalendarDate("2023-02-30"),
+    (error: unknown) => error instanceof RangeError && error.message === "not a calendar date: 2023-02-30",
+  );
   assert.throws(
     () => formatCalendarDate("2023-11-14T10:00:00Z"),
     (error: unknown) => error instanceof RangeError && error.message === "not a calendar date: 2023-11-14T10:00:00Z",
   );
-  assert.throws(() => formatCalendarDate("14/11/2023"), (error: unknown) => error instanceof RangeError);
+  assert.throws(
+    () => formatCalendarDate("14/11/2023"),
+    (error: unknown) => error instanceof RangeError,
+  );
 });
 
 test("formatDateRange within one month", () => {
@@ -77,8 +89,14 @@ test("formatDateRange on a single day is just that date", () => {
 });
 
 test("formatDateRange rejects an invalid start or end", () => {
-  assert.throws(() => formatDateRange("2023-02-30", "2023-03-02"), (error: unknown) => error instanceof RangeError);
-  assert.throws(() => formatDateRange("2023-03-01", "2023-13-02"), (error: unknown) => error instanceof RangeError);
+  assert.throws(
+    () => formatDateRange("2023-02-30", "2023-03-02"),
+    (error: unknown) => error instanceof RangeError,
+  );
+  assert.throws(
+    () => formatDateRange("2023-03-01", "2023-13-02"),
+    (error: unknown) => error instanceof RangeError,
+  );
 });
 
 test("formatMonth writes month name and year", () => {
@@ -91,7 +109,10 @@ test("yearOf gives the calendar year as a number", () => {
   assert.is(yearOf("2023-11-14"), 2023);
   assert.is(yearOf("2024-01-01"), 2024);
   assert.is(yearOf("2023-12-31"), 2023);
-  assert.throws(() => yearOf("2023-02-30"), (error: unknown) => error instanceof RangeError);
+  assert.throws(
+    () => yearOf("2023-02-30"),
+    (error: unknown) => error instanceof RangeError,
+  );
 });
 
 // --- other languages ------------------------------------------------------------------------

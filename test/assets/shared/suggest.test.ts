@@ -19,9 +19,18 @@ const entry = (display: string, pages: number): DictionaryWord => ({
   pages,
 });
 const dictionary = new Map(
-  [entry("cooperation", 120), entry("corporation", 3), entry("operation", 40), entry("bogotá", 12), entry("fiscalía", 9), entry("law", 300), entry("saw", 2), entry("tbilisi", 5), entry("mahiques", 2), entry("raw", 1)].map(
-    (word) => [word.folded, word],
-  ),
+  [
+    entry("cooperation", 120),
+    entry("corporation", 3),
+    entry("operation", 40),
+    entry("bogotá", 12),
+    entry("fiscalía", 9),
+    entry("law", 300),
+    entry("saw", 2),
+    entry("tbilisi", 5),
+    entry("mahiques", 2),
+    entry("raw", 1),
+  ].map((word) => [word.folded, word]),
 );
 
 test("Damerau–Levenshtein: a swap of neighbours is one edit; the limit stops early", () => {
@@ -84,12 +93,26 @@ test("a word Pagefind answered with another word's pages is not found as typed; 
   assert.equal(wordsNotFound("of 2023", "the <mark>office</mark>"), []);
   assert.equal(wordsNotFound("prosecutor traning", "a <mark>prosecutor</mark> and <mark>training</mark>"), ["traning"]);
   // Pagefind marks the excerpt only: a word of the title is found as typed, and needs no dictionary.
-  assert.equal(wordsNotFound("Thirty-one minutes later when", "the <mark>minutes</mark> of", "Thirty-one minutes later, when it took off"), []);
+  assert.equal(
+    wordsNotFound(
+      "Thirty-one minutes later when",
+      "the <mark>minutes</mark> of",
+      "Thirty-one minutes later, when it took off",
+    ),
+    [],
+  );
   assert.equal(wordsNotFound("minutes latr", "the <mark>minutes</mark> of", "Thirty-one minutes later"), ["latr"]);
 });
 
 test("wordsNotShown: the query's words a result does not show whole, in its title or marked", () => {
-  assert.equal(wordsNotShown("After all, when one has asked whatever became 1190", "", "After all, when one has asked whatever became 1190"), []);
+  assert.equal(
+    wordsNotShown(
+      "After all, when one has asked whatever became 1190",
+      "",
+      "After all, when one has asked whatever became 1190",
+    ),
+    [],
+  );
   assert.equal(wordsNotShown("tiblisi", "in <mark>Tiblisi</mark>"), []);
   // A prefix shown is not the word: "coop" may still be corrected.
   assert.equal(wordsNotShown("coop", "on <mark>cooperation</mark>"), ["coop"]);

@@ -24,7 +24,10 @@ test("a read with nothing saved since is unchanged and gives the same content; a
   writeFileSync(path.join(contentDir, "news/2023/b.md"), newsFile({ title: "B, edited", date: "2023-02-01" }));
   const edited = cache.read(options);
   assert.is(edited.changed, true);
-  assert.equal(edited.content.news.map((item) => item.title), ["B, edited", "A"]);
+  assert.equal(
+    edited.content.news.map((item) => item.title),
+    ["B, edited", "A"],
+  );
   assert.is(edited.content.news[1], first.content.news[1], "the unchanged file's item is the one read before");
 });
 

@@ -34,7 +34,10 @@ test("todayIn throws for an unknown time zone", () => {
     () => todayIn("Mars/Olympus_Mons", now),
     (error: unknown) => error instanceof RangeError && error.message === "unknown time zone: Mars/Olympus_Mons",
   );
-  assert.throws(() => todayIn("", now), (error: unknown) => error instanceof RangeError && error.message === "unknown time zone: ");
+  assert.throws(
+    () => todayIn("", now),
+    (error: unknown) => error instanceof RangeError && error.message === "unknown time zone: ",
+  );
 });
 
 test("todayIn defaults to the current instant", () => {

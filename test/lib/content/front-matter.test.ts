@@ -1,6 +1,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { decodeContent, maxFrontMatterBytes, parseFrontMatter, type ParsedFile } from "../../../scripts/lib/content/front-matter.ts";
+import {
+  decodeContent,
+  maxFrontMatterBytes,
+  parseFrontMatter,
+  type ParsedFile,
+} from "../../../scripts/lib/content/front-matter.ts";
 import type { Problem } from "../../../scripts/lib/content/problems.ts";
 
 const FILE = "news/2023/a.md";
@@ -18,7 +23,9 @@ function problems(source: string): Problem[] {
 }
 
 function bytes(...parts: (string | number[])[]): Uint8Array {
-  const chunks = parts.map((part) => (typeof part === "string" ? new TextEncoder().encode(part) : Uint8Array.from(part)));
+  const chunks = parts.map((part) =>
+    typeof part === "string" ? new TextEncoder().encode(part) : Uint8Array.from(part),
+  );
   const out = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0));
   let offset = 0;
   for (const chunk of chunks) {
@@ -70,7 +77,9 @@ test("CRLF and CR line endings become LF, in front matter and body", () => {
 // --- files without usable front matter ------------------------------------------------------
 
 test("an empty file is reported without a line", () => {
-  const expected = [{ file: FILE, message: "is empty: a content file starts with front matter between two '---' lines" }];
+  const expected = [
+    { file: FILE, message: "is empty: a content file starts with front matter between two '---' lines" },
+  ];
   assert.equal(problems(""), expected);
   assert.equal(problems("  \n\n"), expected);
   assert.equal(problems("\uFEFF"), expected);
@@ -81,7 +90,8 @@ test("a file without front matter is reported at line 1", () => {
     {
       file: FILE,
       line: 1,
-      message: "has no front matter: the first line must be '---', followed by fields such as 'title:' and a closing '---'",
+      message:
+        "has no front matter: the first line must be '---', followed by fields such as 'title:' and a closing '---'",
     },
   ];
   assert.equal(problems("title: Hello\n\nBody"), expected);
@@ -90,7 +100,9 @@ test("a file without front matter is reported at line 1", () => {
 });
 
 test("unclosed front matter is reported at line 1", () => {
-  const expected = [{ file: FILE, line: 1, message: "front matter is not closed: add a line '---' after the last field" }];
+  const expected = [
+    { file: FILE, line: 1, message: "front matter is not closed: add a line '---' after the last field" },
+  ];
   assert.equal(problems("---\ntitle: Hello\ndate: 2023-11-14\n\nBody text\n"), expected);
   // An indented '---' does not close it.
   assert.equal(problems("---\ntitle: X\n ---\nBody\n"), expected);
@@ -103,7 +115,9 @@ test("empty front matter is reported", () => {
 });
 
 test("front matter that is not fields is reported at line 2", () => {
-  const expected = [{ file: FILE, line: 2, message: "front matter must be fields written 'name: value', one per line" }];
+  const expected = [
+    { file: FILE, line: 2, message: "front matter must be fields written 'name: value', one per line" },
+  ];
   assert.equal(problems("---\n- a\n- b\n---\nBody\n"), expected);
   assert.equal(problems("---\njust text\n---\nBody\n"), expected);
 });
@@ -124,13 +138,21 @@ test("a tab used as indentation is reported at its line", () => {
 test("a repeated key is reported at its second occurrence", () => {
   // line 1 '---', 2 title, 3 date, 4 title again
   assert.equal(problems("---\ntitle: Hello\ndate: 2023-11-14\ntitle: Again\n---\n"), [
-    { file: FILE, line: 4, message: 'front matter is not valid YAML: field "title" is written a second time (each field may appear once)' },
+    {
+      file: FILE,
+      line: 4,
+      message: 'front matter is not valid YAML: field "title" is written a second time (each field may appear once)',
+    },
   ]);
 });
 
 test("a field repeated inside a speaker is named too", () => {
   assert.equal(problems("---\nspeakers:\n  - name: A\n    name: B\n---\n"), [
-    { file: FILE, line: 4, message: 'front matter is not valid YAML: field "name" is written a second time (each field may appear once)' },
+    {
+      file: FILE,
+      line: 4,
+      message: 'front matter is not valid YAML: field "name" is written a second time (each field may appear once)',
+    },
   ]);
 });
 
@@ -140,7 +162,8 @@ test("an unclosed quote is reported at the line where the quote opens", () => {
     {
       file: FILE,
       line: 2,
-      message: 'front matter is not valid YAML: the " quote that opens "title" is never closed (close it, or leave the quotes out)',
+      message:
+        'front matter is not valid YAML: the " quote that opens "title" is never closed (close it, or leave the quotes out)',
     },
   ]);
 });
@@ -150,7 +173,8 @@ test("an unclosed single quote is reported where it opens; a doubled '' inside i
     {
       file: FILE,
       line: 3,
-      message: "front matter is not valid YAML: the ' quote that opens \"title\" is never closed (close it, or leave the quotes out)",
+      message:
+        'front matter is not valid YAML: the \' quote that opens "title" is never closed (close it, or leave the quotes out)',
     },
   ]);
 });
@@ -189,7 +213,9 @@ test("YAML aliases are refused, once per line: a self-reference or a billion lau
   const found = problems(`---\n${laughs.join("\n")}\n---\n`);
   assert.equal(
     found.map((problem) => `${problem.line} ${problem.message}`),
-    [..."abcdefgh"].map((name, index) => `${index + 3} front matter uses the YAML alias *${name}: write the value out instead`),
+    [..."abcdefgh"].map(
+      (name, index) => `${index + 3} front matter uses the YAML alias *${name}: write the value out instead`,
+    ),
   );
 });
 
@@ -198,25 +224,39 @@ test("a repeated key among thousands is found at its line", () => {
   keys.splice(600, 0, "k7: again");
   // line 1 '---', then k0 on line 2: the 601st line of YAML is line 602.
   assert.equal(problems(`---\n${keys.join("\n")}\n---\n`), [
-    { file: FILE, line: 602, message: 'front matter is not valid YAML: field "k7" is written a second time (each field may appear once)' },
+    {
+      file: FILE,
+      line: 602,
+      message: 'front matter is not valid YAML: field "k7" is written a second time (each field may appear once)',
+    },
   ]);
 });
 
-test("keys that are one field in the data are repeated keys: 1 and \"1\"", () => {
+test('keys that are one field in the data are repeated keys: 1 and "1"', () => {
   assert.equal(problems('---\n1: a\n"1": b\n---\n'), [
-    { file: FILE, line: 3, message: 'front matter is not valid YAML: field "1" is written a second time (each field may appear once)' },
+    {
+      file: FILE,
+      line: 3,
+      message: 'front matter is not valid YAML: field "1" is written a second time (each field may appear once)',
+    },
   ]);
 });
 
 // --- limits ---------------------------------------------------------------------------------
 
 /** Front matter of `count` unknown fields after a title and a date. */
-const manyFields = (count: number) => `---\ntitle: T\ndate: 2023-01-01\n${Array.from({ length: count }, (_, index) => `k${index}: v\n`).join("")}---\nBody\n`;
+const manyFields = (count: number) =>
+  `---\ntitle: T\ndate: 2023-01-01\n${Array.from({ length: count }, (_, index) => `k${index}: v\n`).join("")}---\nBody\n`;
 
 test("100,000 unknown fields (1 MB) are refused by size at once, not parsed (issue 30: over 120 s)", () => {
   const started = performance.now();
   assert.equal(problems(manyFields(100_000)), [
-    { file: FILE, line: 1, message: "front matter is 989 kB; at most 64 kB is allowed: keep the fields short and write the text below the closing '---'" },
+    {
+      file: FILE,
+      line: 1,
+      message:
+        "front matter is 989 kB; at most 64 kB is allowed: keep the fields short and write the text below the closing '---'",
+    },
   ]);
   assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
 });
@@ -225,19 +265,37 @@ test("front matter of exactly 64,000 bytes is read; one byte more is refused", (
   const fill = (bytes: number) => `title: ${"x".repeat(bytes - "title: \n".length)}\n`;
   assert.is((parsed(`---\n${fill(maxFrontMatterBytes)}---\n`).data.title as string).length, maxFrontMatterBytes - 8);
   assert.equal(problems(`---\n${fill(maxFrontMatterBytes + 1)}---\n`), [
-    { file: FILE, line: 1, message: "front matter is 64 kB; at most 64 kB is allowed: keep the fields short and write the text below the closing '---'" },
+    {
+      file: FILE,
+      line: 1,
+      message:
+        "front matter is 64 kB; at most 64 kB is allowed: keep the fields short and write the text below the closing '---'",
+    },
   ]);
 });
 
 test("1,000 fields and list entries are read; 1,001 are refused with one problem, not one a field", () => {
   assert.is(Object.keys(parsed(manyFields(998)).data).length, 1000);
   assert.equal(problems(manyFields(999)), [
-    { file: FILE, line: 1, message: "front matter has 1,001 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it" },
+    {
+      file: FILE,
+      line: 1,
+      message:
+        "front matter has 1,001 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it",
+    },
   ]);
   // A speaker is a list entry with its own fields, a tag a list entry: 1 + 250 × 4 + 1 + 1.
-  const speakers = Array.from({ length: 250 }, (_, index) => `  - name: Speaker ${index}\n    role: Prosecutor\n    organisation: Office ${index}`).join("\n");
+  const speakers = Array.from(
+    { length: 250 },
+    (_, index) => `  - name: Speaker ${index}\n    role: Prosecutor\n    organisation: Office ${index}`,
+  ).join("\n");
   assert.equal(problems(`---\nspeakers:\n${speakers}\ntags: [a]\n---\n`), [
-    { file: FILE, line: 1, message: "front matter has 1,003 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it" },
+    {
+      file: FILE,
+      line: 1,
+      message:
+        "front matter has 1,003 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it",
+    },
   ]);
 });
 
@@ -245,13 +303,21 @@ test("the largest front matter the limits allow is checked quickly: no step is q
   // 9,000 short keys in under 64 kB: the count is refused after one linear pass over the YAML.
   const yaml = Array.from({ length: 9000 }, (_, index) => `${index.toString(36)}: 1\n`).join("");
   const started = performance.now();
-  assert.equal(problems(`---\n${yaml}---\n`)[0]?.message, "front matter has 9,000 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it");
+  assert.equal(
+    problems(`---\n${yaml}---\n`)[0]?.message,
+    "front matter has 9,000 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it",
+  );
   assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
 });
 
 test("values nested past what the parser can follow are one problem, in words", () => {
   assert.equal(problems(`---\ntags: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n`), [
-    { file: FILE, line: 2, message: "front matter is not valid YAML: values are nested too deeply (a field's value is at most a list of fields)" },
+    {
+      file: FILE,
+      line: 2,
+      message:
+        "front matter is not valid YAML: values are nested too deeply (a field's value is at most a list of fields)",
+    },
   ]);
 });
 

@@ -1,6 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { isKnownLanguage, languageAutonym, languageName, ogLocale, tagForName } from "../../../scripts/lib/content/languages.ts";
+import {
+  isKnownLanguage,
+  languageAutonym,
+  languageName,
+  ogLocale,
+  tagForName,
+} from "../../../scripts/lib/content/languages.ts";
 
 test("isKnownLanguage accepts tags a browser can name, in their canonical case", () => {
   for (const tag of ["en", "es", "fr", "pt-BR", "es-419", "zh-Hant", "ar"]) assert.ok(isKnownLanguage(tag), tag);

@@ -139,7 +139,9 @@ test("a slug field overrides the file name", () => {
 });
 
 test("a file with a byte-order mark and CRLF line endings loads", () => {
-  const [item] = load({ "news/2023/a.md": "\uFEFF---\r\ntitle: T\r\ndate: 2023-11-14\r\n---\r\nFirst line\r\nsecond line.\r\n" }).news;
+  const [item] = load({
+    "news/2023/a.md": "\uFEFF---\r\ntitle: T\r\ndate: 2023-11-14\r\n---\r\nFirst line\r\nsecond line.\r\n",
+  }).news;
   assert.is(item?.title, "T");
   assert.is(item?.summary, "First line second line.");
   assert.is(item?.html, "<p>First line\nsecond line.</p>\n");
@@ -167,7 +169,8 @@ test("an unknown tag is reported with its field, its line and the closest topic 
       file: "news/2023/a.md",
       line: 4,
       field: "tags[0]",
-      message: '"coperation" is not a known topic; did you mean "international-cooperation"? (topics are listed in _data/topics.ts)',
+      message:
+        '"coperation" is not a known topic; did you mean "international-cooperation"? (topics are listed in _data/topics.ts)',
     },
   ]);
 });
@@ -193,7 +196,12 @@ test("an unknown tag close to a topic id suggests it, at the line of the list it
 
 test("an unknown field suggests the known one and lists what is allowed", () => {
   assert.equal(problemsOf({ "news/2023/a.md": news("titel: T\ndate: 2023-11-14") }), [
-    { file: "news/2023/a.md", line: undefined, field: "title", message: "is required: it must be the headline as text" },
+    {
+      file: "news/2023/a.md",
+      line: undefined,
+      field: "title",
+      message: "is required: it must be the headline as text",
+    },
     {
       file: "news/2023/a.md",
       line: 2,
@@ -205,7 +213,12 @@ test("an unknown field suggests the known one and lists what is allowed", () => 
 
 test("a missing title is required", () => {
   assert.equal(problemsOf({ "news/2023/a.md": news("date: 2023-11-14") }), [
-    { file: "news/2023/a.md", line: undefined, field: "title", message: "is required: it must be the headline as text" },
+    {
+      file: "news/2023/a.md",
+      line: undefined,
+      field: "title",
+      message: "is required: it must be the headline as text",
+    },
   ]);
 });
 
@@ -264,21 +277,40 @@ test("a file name that gives no slug is reported", () => {
 test("a slug longer than 100 characters is refused: it becomes a folder name", () => {
   const slug = "a".repeat(101);
   assert.equal(problemsOf({ "news/2023/a.md": news(`title: T\ndate: 2023-11-14\nslug: ${slug}`) }), [
-    { file: "news/2023/a.md", line: 4, field: "slug", message: `"${"a".repeat(76)}… must be at most 100 characters, e.g. iap-signs-mou` },
+    {
+      file: "news/2023/a.md",
+      line: 4,
+      field: "slug",
+      message: `"${"a".repeat(76)}… must be at most 100 characters, e.g. iap-signs-mou`,
+    },
   ]);
 });
 
 test("a file that is not UTF-8 is reported with line and offset", () => {
-  const latin1 = Uint8Array.from([...Buffer.from("---\ntitle: N"), 0xfa, ...Buffer.from("nez\ndate: 2023-11-14\n---\n")]);
+  const latin1 = Uint8Array.from([
+    ...Buffer.from("---\ntitle: N"),
+    0xfa,
+    ...Buffer.from("nez\ndate: 2023-11-14\n---\n"),
+  ]);
   assert.equal(problemsOf({ "news/2023/a.md": latin1 }), [
     { file: "news/2023/a.md", line: 2, message: "is not valid UTF-8 (byte 0xFA at offset 12); save the file as UTF-8" },
   ]);
 });
 
 test("a file that is not Markdown is reported; dot files are ignored", () => {
-  assert.equal(problemsOf({ "news/2023/a.txt": "x", "news/2023/.DS_Store": "x", "news/2023/b.md": news("title: T\ndate: 2023-11-14") }), [
-    { file: "news/2023/a.txt", message: "is not a Markdown file: content files end in .md (move other files out of news/)" },
-  ]);
+  assert.equal(
+    problemsOf({
+      "news/2023/a.txt": "x",
+      "news/2023/.DS_Store": "x",
+      "news/2023/b.md": news("title: T\ndate: 2023-11-14"),
+    }),
+    [
+      {
+        file: "news/2023/a.txt",
+        message: "is not a Markdown file: content files end in .md (move other files out of news/)",
+      },
+    ],
+  );
 });
 
 test("file and folder names reserved on Windows are refused, item files and page bundles too (issue 30: built without a word)", () => {
@@ -319,7 +351,9 @@ test("a folder with neither news/ nor abstracts/ is not a content folder", () =>
     return undefined;
   });
   assert.instance(error, ContentError);
-  assert.equal((error as ContentError).problems, [{ file: ".", message: "is not a content folder: it has neither a news/ nor an abstracts/ folder" }]);
+  assert.equal((error as ContentError).problems, [
+    { file: ".", message: "is not a content folder: it has neither a news/ nor an abstracts/ folder" },
+  ]);
 });
 
 // --- abstracts ------------------------------------------------------------------------------
@@ -356,12 +390,10 @@ test("an abstract without a title is titled '<Speaker>: <session>' and dated by 
     aliases: [],
     lang: "en",
   });
-  assert.equal([conference.id, conference.url, conference.year, conference.name], [
-    "annual-27",
-    "/conferences/annual-27/",
-    2022,
-    "IAP 27th Annual Conference & General Meeting",
-  ]);
+  assert.equal(
+    [conference.id, conference.url, conference.year, conference.name],
+    ["annual-27", "/conferences/annual-27/", 2022, "IAP 27th Annual Conference & General Meeting"],
+  );
 });
 
 test("an abstract title names all speakers; a given title is kept", () => {
@@ -369,8 +401,12 @@ test("an abstract title names all speakers; a given title is kept", () => {
     "abstracts/annual-27/panel.md": abstract(
       "conference: annual-27\nsession: Panel\nspeakers:\n  - name: Jane Doe\n  - name: John Roe\n  - name: Ana Núñez",
     ),
-    "abstracts/annual-27/pair.md": abstract("conference: annual-27\nsession: Pair\nspeakers:\n  - name: Jane Doe\n  - name: John Roe"),
-    "abstracts/annual-28/keynote.md": abstract("conference: annual-28\nsession: Keynote\ntitle: The Rule of Law\nspeakers:\n  - name: A"),
+    "abstracts/annual-27/pair.md": abstract(
+      "conference: annual-27\nsession: Pair\nspeakers:\n  - name: Jane Doe\n  - name: John Roe",
+    ),
+    "abstracts/annual-28/keynote.md": abstract(
+      "conference: annual-28\nsession: Keynote\ntitle: The Rule of Law\nspeakers:\n  - name: A",
+    ),
   });
   assert.equal(
     content.abstracts.map((item) => [item.url, item.title]),
@@ -384,7 +420,9 @@ test("an abstract title names all speakers; a given title is kept", () => {
 
 test("speakers written as a string must be a list of speakers", () => {
   assert.equal(
-    problemsOf({ "abstracts/annual-27/a.md": abstract('conference: annual-27\nsession: Opening\nspeakers: "Jane Doe"') }),
+    problemsOf({
+      "abstracts/annual-27/a.md": abstract('conference: annual-27\nsession: Opening\nspeakers: "Jane Doe"'),
+    }),
     [
       {
         file: "abstracts/annual-27/a.md",
@@ -399,13 +437,22 @@ test("speakers written as a string must be a list of speakers", () => {
 test("a speaker without a name, an empty speaker list and a mistyped speaker field are reported", () => {
   assert.equal(
     problemsOf({ "abstracts/x/a.md": abstract("conference: annual-28\nsession: S\nspeakers:\n  - role: Judge") }),
-    [{ file: "abstracts/x/a.md", line: 5, field: "speakers[0].name", message: "is required: it must be the speaker's full name" }],
+    [
+      {
+        file: "abstracts/x/a.md",
+        line: 5,
+        field: "speakers[0].name",
+        message: "is required: it must be the speaker's full name",
+      },
+    ],
   );
   assert.equal(problemsOf({ "abstracts/x/a.md": abstract("conference: annual-28\nsession: S\nspeakers: []") }), [
     { file: "abstracts/x/a.md", line: 4, field: "speakers", message: "[] must list at least one speaker" },
   ]);
   assert.equal(
-    problemsOf({ "abstracts/x/a.md": abstract("conference: annual-28\nsession: S\nspeakers:\n  - name: Jane Doe\n    rol: Judge") }),
+    problemsOf({
+      "abstracts/x/a.md": abstract("conference: annual-28\nsession: S\nspeakers:\n  - name: Jane Doe\n    rol: Judge"),
+    }),
     [
       {
         file: "abstracts/x/a.md",
@@ -418,14 +465,18 @@ test("a speaker without a name, an empty speaker list and a mistyped speaker fie
 });
 
 test("an unknown conference is reported with a suggestion", () => {
-  assert.equal(problemsOf({ "abstracts/x/a.md": abstract("conference: annual27\nsession: S\nspeakers:\n  - name: A") }), [
-    {
-      file: "abstracts/x/a.md",
-      line: 2,
-      field: "conference",
-      message: '"annual27" is not a known conference; did you mean "annual-27"? (conferences are listed in _data/conferences.ts)',
-    },
-  ]);
+  assert.equal(
+    problemsOf({ "abstracts/x/a.md": abstract("conference: annual27\nsession: S\nspeakers:\n  - name: A") }),
+    [
+      {
+        file: "abstracts/x/a.md",
+        line: 2,
+        field: "conference",
+        message:
+          '"annual27" is not a known conference; did you mean "annual-27"? (conferences are listed in _data/conferences.ts)',
+      },
+    ],
+  );
 });
 
 // --- URL clashes ----------------------------------------------------------------------------
@@ -457,7 +508,10 @@ test("two abstracts of one conference in different folders clash", () => {
 
 test("a slug field that repeats another file's slug clashes", () => {
   assert.equal(
-    problemsOf({ "news/2023/abc.md": news("title: A\ndate: 2023-11-14"), "news/2023/x.md": news("title: X\ndate: 2023-11-14\nslug: abc") }),
+    problemsOf({
+      "news/2023/abc.md": news("title: A\ndate: 2023-11-14"),
+      "news/2023/x.md": news("title: X\ndate: 2023-11-14\nslug: abc"),
+    }),
     [
       {
         file: "news/2023/x.md",
@@ -496,16 +550,22 @@ test("every problem of every broken file is reported together", () => {
 });
 
 test("one file with a broken date and an unknown tag reports both, in line order (issue 30: only the date)", () => {
-  assert.equal(problemsOf({ "news/2023/a.md": news("title: A\ndate: 2023-02-30\ntags: [trainin]") }).map(formatProblem), [
-    'news/2023/a.md:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)',
-    'news/2023/a.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)',
-  ]);
+  assert.equal(
+    problemsOf({ "news/2023/a.md": news("title: A\ndate: 2023-02-30\ntags: [trainin]") }).map(formatProblem),
+    [
+      'news/2023/a.md:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)',
+      'news/2023/a.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)',
+    ],
+  );
 });
 
 test("a file's schema problems and the checks after the schema are reported together, the file's own first", () => {
   assert.equal(
     problemsOf({
-      "news/2023/!!!.md": news("tags: [cybercrim]\ntitle: T\ndate: 2023-11-14\ncolour: red\nimage:\n  src: missing.jpg\n  alt: A photo", "Body with [a link](/news/%E0%A4/).\n"),
+      "news/2023/!!!.md": news(
+        "tags: [cybercrim]\ntitle: T\ndate: 2023-11-14\ncolour: red\nimage:\n  src: missing.jpg\n  alt: A photo",
+        "Body with [a link](/news/%E0%A4/).\n",
+      ),
     }).map(formatProblem),
     [
       "news/2023/!!!.md: file name \"!!!.md\" gives no usable URL slug: rename the file using letters a–z or digits, or add a field such as 'slug: iap-signs-mou'",
@@ -519,9 +579,12 @@ test("a file's schema problems and the checks after the schema are reported toge
 
 test("a field with a problem is reported once: its own checks after the schema are skipped", () => {
   // The slug field is refused; the file name's slug is not checked in its place.
-  assert.equal(problemsOf({ "news/2023/!!!.md": news("title: T\ndate: 2023-11-14\nslug: Not A Slug") }).map(formatProblem), [
-    'news/2023/!!!.md:4: slug "Not A Slug" must be lowercase letters a–z, digits and single hyphens, e.g. iap-signs-mou',
-  ]);
+  assert.equal(
+    problemsOf({ "news/2023/!!!.md": news("title: T\ndate: 2023-11-14\nslug: Not A Slug") }).map(formatProblem),
+    [
+      'news/2023/!!!.md:4: slug "Not A Slug" must be lowercase letters a–z, digits and single hyphens, e.g. iap-signs-mou',
+    ],
+  );
   // A broken date is not also out of the archive's range.
   assert.equal(problemsOf({ "news/2023/a.md": news("title: T\ndate: 0001-02-30") }).map(formatProblem), [
     'news/2023/a.md:3: date "0001-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)',
@@ -530,7 +593,9 @@ test("a field with a problem is reported once: its own checks after the schema a
 
 test("an abstract with a missing session, an unknown conference and a speaker twice reports all three", () => {
   assert.equal(
-    problemsOf({ "abstracts/annual-27/a.md": abstract("conference: annual27\nspeakers:\n  - name: Jane Doe\n  - name: JANE DOE") }).map(formatProblem),
+    problemsOf({
+      "abstracts/annual-27/a.md": abstract("conference: annual27\nspeakers:\n  - name: Jane Doe\n  - name: JANE DOE"),
+    }).map(formatProblem),
     [
       "abstracts/annual-27/a.md: session is required: it must be the session's name",
       'abstracts/annual-27/a.md:2: conference "annual27" is not a known conference; did you mean "annual-27"? (conferences are listed in _data/conferences.ts)',
@@ -543,21 +608,36 @@ test("a translation of an item that failed its own check is not reported too (is
   const translation = (target: string) => news(`title: B\ndate: 2023-01-02\nlang: es\ntranslationOf: ${target}`);
   // The target's URL is known (its tag is the problem), or known but for its year (its date is).
   assert.equal(
-    problemsOf({ "news/2023/a.md": news("title: A\ndate: 2023-01-01\ntags: [trainin]"), "news/2023/b.md": translation("/news/2023/a/") }).map(formatProblem),
-    ['news/2023/a.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)'],
+    problemsOf({
+      "news/2023/a.md": news("title: A\ndate: 2023-01-01\ntags: [trainin]"),
+      "news/2023/b.md": translation("/news/2023/a/"),
+    }).map(formatProblem),
+    [
+      'news/2023/a.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)',
+    ],
   );
   assert.equal(
-    problemsOf({ "news/2023/a.md": news("title: A\ndate: 2023-13-01"), "news/2023/b.md": translation("/news/2023/a/") }).map(formatProblem),
+    problemsOf({
+      "news/2023/a.md": news("title: A\ndate: 2023-13-01"),
+      "news/2023/b.md": translation("/news/2023/a/"),
+    }).map(formatProblem),
     ['news/2023/a.md:3: date "2023-13-01" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)'],
   );
   // Front matter that cannot be read at all leaves the URL unknown: no translation of a news item is reported while it is broken.
   assert.equal(
-    problemsOf({ "news/2023/a.md": "---\ntitle: [\n---\n", "news/2023/b.md": translation("/news/2023/zzz/") }).map(formatProblem),
-    ["news/2023/a.md:3: front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+    problemsOf({ "news/2023/a.md": "---\ntitle: [\n---\n", "news/2023/b.md": translation("/news/2023/zzz/") }).map(
+      formatProblem,
+    ),
+    [
+      "news/2023/a.md:3: front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    ],
   );
   // A translation naming an address no file would have is still reported.
   assert.equal(
-    problemsOf({ "news/2023/a.md": news("title: A\ndate: 2023-01-01\ntags: [trainin]"), "news/2023/b.md": translation("/news/2023/c/") }).map(formatProblem),
+    problemsOf({
+      "news/2023/a.md": news("title: A\ndate: 2023-01-01\ntags: [trainin]"),
+      "news/2023/b.md": translation("/news/2023/c/"),
+    }).map(formatProblem),
     [
       'news/2023/a.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)',
       'news/2023/b.md:5: translationOf "/news/2023/c/" is not the address of a news item or abstract in the archive; did you mean "/news/2023/b/"?',

@@ -1,6 +1,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { maxBlockNesting, renderMarkdown, renderSummary, truncateAtWord } from "../../../scripts/lib/content/markdown.ts";
+import {
+  maxBlockNesting,
+  renderMarkdown,
+  renderSummary,
+  truncateAtWord,
+} from "../../../scripts/lib/content/markdown.ts";
 
 const html = (source: string) => renderMarkdown(source).html;
 
@@ -28,13 +33,19 @@ test("'#' then '##' are <h2> then <h3>; a '##' after them is <h3> again", () => 
 
 test("headings never skip a level: '###' after '#' is <h3>, not <h4>", () => {
   assert.is(html("# One\n\n### Three"), "<h2>One</h2>\n<h3>Three</h3>\n");
-  assert.is(html("# One\n\n#### Four\n\n### Three\n\n#### Four"), "<h2>One</h2>\n<h3>Four</h3>\n<h3>Three</h3>\n<h4>Four</h4>\n");
+  assert.is(
+    html("# One\n\n#### Four\n\n### Three\n\n#### Four"),
+    "<h2>One</h2>\n<h3>Four</h3>\n<h3>Three</h3>\n<h4>Four</h4>\n",
+  );
   // A heading written higher than the first one still starts at <h2>: there is no level above it.
   assert.is(html("### Three\n\n# One"), "<h2>Three</h2>\n<h2>One</h2>\n");
 });
 
 test("six nested levels stop at <h6>", () => {
-  assert.is(html("# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6"), "<h2>1</h2>\n<h3>2</h3>\n<h4>3</h4>\n<h5>4</h5>\n<h6>5</h6>\n<h6>6</h6>\n");
+  assert.is(
+    html("# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6"),
+    "<h2>1</h2>\n<h3>2</h3>\n<h4>3</h4>\n<h5>4</h5>\n<h6>5</h6>\n<h6>6</h6>\n",
+  );
 });
 
 test("keeps soft breaks and renders hard breaks", () => {
@@ -45,7 +56,10 @@ test("keeps soft breaks and renders hard breaks", () => {
 test("renders lists, quotes, code and safe links", () => {
   assert.is(html("- item one\n- item two"), "<ul>\n<li>item one</li>\n<li>item two</li>\n</ul>\n");
   assert.is(html("> quoted"), "<blockquote>\n<p>quoted</p>\n</blockquote>\n");
-  assert.is(html("Use `code` [here](https://example.org/a?b=1&c=2)."), '<p>Use <code>code</code> <a href="https://example.org/a?b=1&amp;c=2">here</a>.</p>\n');
+  assert.is(
+    html("Use `code` [here](https://example.org/a?b=1&c=2)."),
+    '<p>Use <code>code</code> <a href="https://example.org/a?b=1&amp;c=2">here</a>.</p>\n',
+  );
 });
 
 test("linkifies full URLs", () => {
@@ -81,7 +95,10 @@ const dangerousLinks: [string, string][] = [
   ["[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>\n"],
   ["[x](JAVASCRIPT:alert(1))", "<p>[x](JAVASCRIPT:alert(1))</p>\n"],
   ["[x](vbscript:msgbox(1))", "<p>[x](vbscript:msgbox(1))</p>\n"],
-  ["[x](data:text/html,<script>alert(1)</script>)", "<p>[x](data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;)</p>\n"],
+  [
+    "[x](data:text/html,<script>alert(1)</script>)",
+    "<p>[x](data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;)</p>\n",
+  ],
   ["[x](jav&#x61;script:alert(1))", "<p>[x](javascript:alert(1))</p>\n"],
   ["[x](&#106;avascript:alert(1))", "<p>[x](javascript:alert(1))</p>\n"],
   ["[x](<javascript:alert(1)>)", "<p>[x](&lt;javascript:alert(1)&gt;)</p>\n"],
@@ -114,7 +131,9 @@ test("block quotes and lists nested up to the limit render whole", () => {
   assert.equal(quotes.problems, []);
   assert.is(quotes.html.split("<blockquote>").length - 1, maxBlockNesting);
   assert.match(quotes.html, "<p>deepest</p>");
-  const lists = renderMarkdown(Array.from({ length: maxBlockNesting }, (_, depth) => `${"  ".repeat(depth)}- level ${depth + 1}`).join("\n"));
+  const lists = renderMarkdown(
+    Array.from({ length: maxBlockNesting }, (_, depth) => `${"  ".repeat(depth)}- level ${depth + 1}`).join("\n"),
+  );
   assert.equal(lists.problems, []);
   assert.match(lists.html, `<li>level ${maxBlockNesting}</li>`);
 });
@@ -138,12 +157,26 @@ test("a heading with no text is a problem; an image's alt text counts as text", 
 });
 
 test("a link with no text and an image with no address are problems", () => {
-  assert.equal(problems("See [](https://iap.example/) and [ ](/news/).\n\n[![](logo.png)](https://iap.example/)\n\n![](<>)"), [
-    { line: 0, message: "has a link with no text to https://iap.example/: write the text between [ and ], for readers and screen readers" },
-    { line: 0, message: "has a link with no text to /news/: write the text between [ and ], for readers and screen readers" },
-    { line: 2, message: "has a link with no text to https://iap.example/: write the text between [ and ], for readers and screen readers" },
-    { line: 4, message: "has an image with no address: write it between ( and ), or remove the image" },
-  ]);
+  assert.equal(
+    problems("See [](https://iap.example/) and [ ](/news/).\n\n[![](logo.png)](https://iap.example/)\n\n![](<>)"),
+    [
+      {
+        line: 0,
+        message:
+          "has a link with no text to https://iap.example/: write the text between [ and ], for readers and screen readers",
+      },
+      {
+        line: 0,
+        message: "has a link with no text to /news/: write the text between [ and ], for readers and screen readers",
+      },
+      {
+        line: 2,
+        message:
+          "has a link with no text to https://iap.example/: write the text between [ and ], for readers and screen readers",
+      },
+      { line: 4, message: "has an image with no address: write it between ( and ), or remove the image" },
+    ],
+  );
   assert.equal(problems("[![IAP logo](logo.png)](https://iap.example/) [`code`](/x/) ![](photo.png)"), []);
 });
 
@@ -160,7 +193,10 @@ test("firstParagraph turns hard breaks into spaces and collapses white space", (
 });
 
 test("firstParagraph keeps the text of links and code, and drops markup", () => {
-  assert.is(renderMarkdown("Real *text* `code` [link](https://a.b) **here**.").firstParagraph, "Real text code link here.");
+  assert.is(
+    renderMarkdown("Real *text* `code` [link](https://a.b) **here**.").firstParagraph,
+    "Real text code link here.",
+  );
 });
 
 test("firstParagraph skips a paragraph that is only an image", () => {
@@ -168,7 +204,12 @@ test("firstParagraph skips a paragraph that is only an image", () => {
 });
 
 test("firstParagraph is empty when there is no paragraph", () => {
-  assert.equal(renderMarkdown("# Only heading"), { html: "<h2>Only heading</h2>\n", firstParagraph: "", wordCount: 2, problems: [] });
+  assert.equal(renderMarkdown("# Only heading"), {
+    html: "<h2>Only heading</h2>\n",
+    firstParagraph: "",
+    wordCount: 2,
+    problems: [],
+  });
 });
 
 test("firstParagraph is plain text: raw HTML stays as the characters typed", () => {
@@ -184,12 +225,18 @@ test("wordCount counts the words of every block", () => {
 
 test("truncateAtWord leaves short text alone", () => {
   assert.is(truncateAtWord("short"), "short");
-  assert.is(truncateAtWord("The quick brown fox jumps over the lazy dog", 43), "The quick brown fox jumps over the lazy dog");
+  assert.is(
+    truncateAtWord("The quick brown fox jumps over the lazy dog", 43),
+    "The quick brown fox jumps over the lazy dog",
+  );
   assert.is(truncateAtWord("", 5), "");
 });
 
 test("truncateAtWord cuts at the last word that fits and adds an ellipsis", () => {
-  assert.is(truncateAtWord("The quick brown fox jumps over the lazy dog", 42), "The quick brown fox jumps over the lazy…");
+  assert.is(
+    truncateAtWord("The quick brown fox jumps over the lazy dog", 42),
+    "The quick brown fox jumps over the lazy…",
+  );
   assert.is(truncateAtWord("The quick brown fox jumps over the lazy dog", 20), "The quick brown…");
 });
 
@@ -235,7 +282,10 @@ test("renderSummary keeps raw HTML as text, and of a link or an image its text o
     html: "&lt;b&gt;x&lt;/b&gt; &amp; the <em>guide</em>, a photo",
     text: "<b>x</b> & the guide, a photo",
   });
-  assert.equal(renderSummary("A # is not a heading, 1. not a list"), { html: "A # is not a heading, 1. not a list", text: "A # is not a heading, 1. not a list" });
+  assert.equal(renderSummary("A # is not a heading, 1. not a list"), {
+    html: "A # is not a heading, 1. not a list",
+    text: "A # is not a heading, 1. not a list",
+  });
 });
 
 test.run();

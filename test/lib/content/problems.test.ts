@@ -1,6 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { closestMatch, ContentError, editDistance, formatProblem, suggestion } from "../../../scripts/lib/content/problems.ts";
+import {
+  closestMatch,
+  ContentError,
+  editDistance,
+  formatProblem,
+  suggestion,
+} from "../../../scripts/lib/content/problems.ts";
 
 // Copied rather than imported from _data/topics.ts, so these tests do not change when a topic is added.
 const topicIds = [

@@ -61,7 +61,13 @@ test("isValidSlug rejects empty, uppercase, non-ASCII, underscores and stray hyp
 });
 
 test("every non-empty slugFromFileName result is a valid slug", () => {
-  for (const name of ["iap-signed-mou-with-aiamp.md", "Núñez.md", "Hello World.MD", "Crème brûlée & Co.md", "-lead-.md"]) {
+  for (const name of [
+    "iap-signed-mou-with-aiamp.md",
+    "Núñez.md",
+    "Hello World.MD",
+    "Crème brûlée & Co.md",
+    "-lead-.md",
+  ]) {
     assert.is(isValidSlug(slugFromFileName(name)), true, name);
   }
   assert.is(isValidSlug(slugFromFileName("会议.md")), false);

@@ -24,11 +24,14 @@ test("the shown spelling: most used, then not all capitals, then with accents", 
 
 test("speaker slugs are unique even when two keys slug alike", () => {
   const slugs = speakerSlugs(["søren berg", "soren berg", "ana lima"]);
-  assert.equal([...slugs.entries()], [
-    ["ana lima", "ana-lima"],
-    ["soren berg", "soren-berg"],
-    ["søren berg", "soren-berg-2"],
-  ]);
+  assert.equal(
+    [...slugs.entries()],
+    [
+      ["ana lima", "ana-lima"],
+      ["soren berg", "soren-berg"],
+      ["søren berg", "soren-berg-2"],
+    ],
+  );
 });
 
 test.run();

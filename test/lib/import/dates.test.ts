@@ -3,7 +3,10 @@ import * as assert from "uvu/assert";
 import { findDate, isoDate } from "../../../scripts/lib/import/dates.ts";
 
 test("the written forms of the issue, each read as the same calendar date", () => {
-  assert.equal(findDate("Posted on 14 November 2023 by the Secretariat"), { date: "2023-11-14", text: "14 November 2023" });
+  assert.equal(findDate("Posted on 14 November 2023 by the Secretariat"), {
+    date: "2023-11-14",
+    text: "14 November 2023",
+  });
   assert.equal(findDate("14 Nov 2023"), { date: "2023-11-14", text: "14 Nov 2023" });
   assert.equal(findDate("14 Nov. 2023"), { date: "2023-11-14", text: "14 Nov. 2023" });
   assert.equal(findDate("November 14, 2023"), { date: "2023-11-14", text: "November 14, 2023" });
@@ -13,7 +16,10 @@ test("the written forms of the issue, each read as the same calendar date", () =
 });
 
 test("Spanish and French month names", () => {
-  assert.equal(findDate("Buenos Aires, 14 de noviembre de 2023"), { date: "2023-11-14", text: "14 de noviembre de 2023" });
+  assert.equal(findDate("Buenos Aires, 14 de noviembre de 2023"), {
+    date: "2023-11-14",
+    text: "14 de noviembre de 2023",
+  });
   assert.equal(findDate("le 1er août 2022"), { date: "2022-08-01", text: "1er août 2022" });
 });
 

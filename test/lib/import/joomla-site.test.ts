@@ -17,14 +17,26 @@ import { tempDir } from "../../support/site.ts";
 
 const mirror = await writeJoomlaSite();
 const content = tempDir("import-joomla-");
-const report = await runImport({ source: mirror, contentDir: content, rules: {}, site: siteData, topics, conferences, now: new Date("2025-06-01T12:00:00Z") });
+const report = await runImport({
+  source: mirror,
+  contentDir: content,
+  rules: {},
+  site: siteData,
+  topics,
+  conferences,
+  now: new Date("2025-06-01T12:00:00Z"),
+});
 const read = (file: string) => readFileSync(path.join(content, file), "utf8");
 const row = (sitePath: string) => report.rows.find((entry) => entry.address === `${joomlaRoot}${sitePath}`);
 const queryNote = (sitePath: string) =>
   `old address ${sitePath} names its page in the query string, which static hosts ignore: no redirect can be written (a rewrite rule on a server can keep it)`;
 
 test("a login form in the side column does not make the articles login pages; the copy at a second address is one item", () => {
-  assert.equal(reportCounts(report), ["2 items: 2 new", "2 pages skipped: 1 copy of another page (its address kept as an alias), 1 page with no date", "0 problems"]);
+  assert.equal(reportCounts(report), [
+    "2 items: 2 new",
+    "2 pages skipped: 1 copy of another page (its address kept as an alias), 1 page with no date",
+    "0 problems",
+  ]);
   assert.equal(
     listFiles(content).filter((file) => file.startsWith("news/")),
     [
@@ -35,7 +47,10 @@ test("a login form in the side column does not make the articles login pages; th
     ],
   );
   const copy = row(joomlaPaths.vienna);
-  assert.equal(copy && "skipped" in copy ? [copy.skipped, copy.detail] : copy, ["copy", `the same article as ${joomlaRoot}${joomlaPaths.viennaFriendly}`]);
+  assert.equal(copy && "skipped" in copy ? [copy.skipped, copy.detail] : copy, [
+    "copy",
+    `the same article as ${joomlaRoot}${joomlaPaths.viennaFriendly}`,
+  ]);
 });
 
 test("the headline comes from its table cell, not the h1 logo; icons, 'Written by' and 'Last Updated' leave the text", () => {
@@ -80,10 +95,16 @@ See the report of the [annual meeting](/news/2012/45-annual-meeting-in-vienna/).
 });
 
 test("slugOf and aliasesFor: a query that only repeats the page (?viewmode=0) is no query of a page", () => {
-  assert.equal(slugOf("https://x.org/index.php?id=45", "Annual meeting"), { slug: "annual-meeting", fromTitle: "the old address names its page in the query string" });
+  assert.equal(slugOf("https://x.org/index.php?id=45", "Annual meeting"), {
+    slug: "annual-meeting",
+    fromTitle: "the old address names its page in the query string",
+  });
   assert.equal(slugOf("https://x.org/News/Annual-Meeting?viewmode=0", "T"), { slug: "annual-meeting" });
   const notes: string[] = [];
-  assert.equal(aliasesFor("/news/2012/a/", ["https://x.org/News/A?viewmode=0", "https://x.org/index.php?id=45"], notes), ["/News/A"]);
+  assert.equal(
+    aliasesFor("/news/2012/a/", ["https://x.org/News/A?viewmode=0", "https://x.org/index.php?id=45"], notes),
+    ["/News/A"],
+  );
   assert.equal(notes, [queryNote("/index.php?id=45")]);
 });
 

@@ -48,13 +48,20 @@ ignoreQuery: [tabid]
 test("a YAML rules file with every field is read as written", async () => {
   const rules = await loadRules(file("rules.yaml", yaml), known);
   assert.equal(rules.selectors, { body: ".Normal", drop: [".ShareBar", "#LeftPane"] });
-  assert.equal(rules.abstracts, [{ urls: ["/Conferences/27th/**"], conference: "annual-27", session: ".session-name", speakers: ".speaker .name" }]);
+  assert.equal(rules.abstracts, [
+    { urls: ["/Conferences/27th/**"], conference: "annual-27", session: ".session-name", speakers: ".speaker .name" },
+  ]);
   assert.is(rules.dateOrder, "day-month");
 });
 
 test("a TypeScript rules file: its default export, or a function returning the rules", async () => {
-  assert.equal(await loadRules(file("rules.ts", `export default { news: ["/News/**"], dateOrder: "month-day" };\n`), known), { news: ["/News/**"], dateOrder: "month-day" });
-  assert.equal(await loadRules(file("rules.mjs", `export default () => ({ ignore: ["/Login"] });\n`), known), { ignore: ["/Login"] });
+  assert.equal(
+    await loadRules(file("rules.ts", `export default { news: ["/News/**"], dateOrder: "month-day" };\n`), known),
+    { news: ["/News/**"], dateOrder: "month-day" },
+  );
+  assert.equal(await loadRules(file("rules.mjs", `export default () => ({ ignore: ["/Login"] });\n`), known), {
+    ignore: ["/Login"],
+  });
 });
 
 test("each mistake is one line naming the file, the field and what is allowed", async () => {
@@ -68,7 +75,10 @@ test("each mistake is one line naming the file, the field and what is allowed", 
       `${shown}: colour is not a known field (allowed: siteName, ignore, news, abstracts, selectors, dateOrder, languages, categories, ignoreQuery)`,
     ].join("\n"),
   );
-  const ids = file("ids.yaml", "categories:\n  - urls: [/News/**]\n    tags: [trainin]\nabstracts:\n  - urls: [/C/**]\n    conference: annual-72\nselectors:\n  body: 'div['\n");
+  const ids = file(
+    "ids.yaml",
+    "categories:\n  - urls: [/News/**]\n    tags: [trainin]\nabstracts:\n  - urls: [/C/**]\n    conference: annual-72\nselectors:\n  body: 'div['\n",
+  );
   assert.is(
     await refusal(ids),
     [
@@ -81,7 +91,10 @@ test("each mistake is one line naming the file, the field and what is allowed", 
 
 test("a file that is not YAML, not a module, or of another kind", async () => {
   const broken = file("broken.yaml", "news: [/News/**\n");
-  assert.is(await refusal(broken), `${displayPath(broken)}: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`);
+  assert.is(
+    await refusal(broken),
+    `${displayPath(broken)}: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+  );
   const text = file("rules.txt", "news: []");
   assert.is(await refusal(text), `${displayPath(text)}: is not a rules file: use .yaml, .yml or .ts`);
   const empty = file("empty.ts", "export const x = 1;\n");

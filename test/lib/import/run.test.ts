@@ -20,9 +20,19 @@ import { hashTree, tempDir, writeContent } from "../../support/site.ts";
 
 const old = await writeOldSite();
 const run = (source: string, contentDir: string, more: Partial<ImportOptions> = {}) =>
-  runImport({ source, contentDir, rules: {}, site: siteData, topics, conferences, now: new Date("2025-06-01T12:00:00Z"), ...more });
+  runImport({
+    source,
+    contentDir,
+    rules: {},
+    site: siteData,
+    topics,
+    conferences,
+    now: new Date("2025-06-01T12:00:00Z"),
+    ...more,
+  });
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), "utf8");
-const contentFiles = (dir: string) => listFiles(dir).filter((file) => file.startsWith("news/") || file.startsWith("abstracts/"));
+const contentFiles = (dir: string) =>
+  listFiles(dir).filter((file) => file.startsWith("news/") || file.startsWith("abstracts/"));
 
 const fromWarc = tempDir("import-warc-");
 const warcReport = await run(old.warc, fromWarc);
@@ -138,8 +148,14 @@ test("the report: counts by fate and by reason, a row for every page, written be
     "0 problems",
   ]);
   const report = read(fromWarc, "import-report.md");
-  assert.match(report, "| https://www.iap-association.org/About-Us | skipped: page with no date |  |  |  |  | no date in <time>, meta tags, JSON-LD or the text near the title |");
-  assert.match(report, "| https://www.iap-association.org/Login | skipped: login page |  |  |  |  | has a password field |");
+  assert.match(
+    report,
+    "| https://www.iap-association.org/About-Us | skipped: page with no date |  |  |  |  | no date in <time>, meta tags, JSON-LD or the text near the title |",
+  );
+  assert.match(
+    report,
+    "| https://www.iap-association.org/Login | skipped: login page |  |  |  |  | has a password field |",
+  );
   assert.match(
     report,
     "| https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP, http://iap-association.org/News/The-IAP-signed-MOU-with-AIAMP, https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP?viewmode=0 | news/2023/the-iap-signed-mou-with-aiamp/index.md | The IAP signed MOU with AIAMP | 2023-11-14 | en | iap-aiamp-mou.jpg |  |",
@@ -157,7 +173,11 @@ test("the WACZ gives the same files, byte for byte; the mirror too, but for the 
   for (const file of contentFiles(fromWarc)) {
     const expected = readFileSync(path.join(fromWarc, file), file.endsWith(".md") ? "utf8" : undefined);
     const got = readFileSync(path.join(fromMirror, file), file.endsWith(".md") ? "utf8" : undefined);
-    assert.equal(got, file === `${mouFolder}/index.md` ? (expected as string).replace("  - /News/Old-Name\n", "") : expected, file);
+    assert.equal(
+      got,
+      file === `${mouFolder}/index.md` ? (expected as string).replace("  - /News/Old-Name\n", "") : expected,
+      file,
+    );
   }
 });
 
@@ -166,7 +186,8 @@ test("importing the same crawl again writes nothing and reports every item uncha
   const again = await run(old.warc, fromWarc);
   assert.is(reportCounts(again)[0], "5 items: 5 unchanged");
   assert.is(again.written, 0);
-  for (const [file, mtime] of before) if (file !== "import-report.md") assert.is(statSync(path.join(fromWarc, file)).mtimeMs, mtime, file);
+  for (const [file, mtime] of before)
+    if (file !== "import-report.md") assert.is(statSync(path.join(fromWarc, file)).mtimeMs, mtime, file);
   assert.equal(readdirSync(fromWarc).sort(), ["import-manifest.json", "import-report.md", "news"]);
 });
 
@@ -190,34 +211,72 @@ test("a newer crawl adds its new items and leaves the others unchanged", async (
   const dir = tempDir("import-newer-");
   await run(old.warc, dir);
   const responses = await oldSiteResponses();
-  const extra = tableLayoutPage({ path: "/News/Webinar-on-cybercrime", title: "Webinar on cybercrime", date: "2 March 2015", bodyHtml: "<p>The IAP held a webinar on electronic evidence for prosecutors of twenty countries.</p>" });
+  const extra = tableLayoutPage({
+    path: "/News/Webinar-on-cybercrime",
+    title: "Webinar on cybercrime",
+    date: "2 March 2015",
+    bodyHtml: "<p>The IAP held a webinar on electronic evidence for prosecutors of twenty countries.</p>",
+  });
   const newer = path.join(tempDir("newer-crawl-"), "newer.warc.gz");
-  await writeOldSiteWarc(newer, [...responses, { url: "https://www.iap-association.org/News/Webinar-on-cybercrime", status: 200, headers: [["Content-Type", "text/html; charset=utf-8"]], body: Buffer.from(extra) }]);
+  await writeOldSiteWarc(newer, [
+    ...responses,
+    {
+      url: "https://www.iap-association.org/News/Webinar-on-cybercrime",
+      status: 200,
+      headers: [["Content-Type", "text/html; charset=utf-8"]],
+      body: Buffer.from(extra),
+    },
+  ]);
   const report = await run(newer, dir);
   assert.is(reportCounts(report)[0], "6 items: 1 new, 5 unchanged");
-  assert.is(read(dir, "news/2015/webinar-on-cybercrime/index.md").split("---\n")[1], "title: Webinar on cybercrime\ndate: 2015-03-02\naliases:\n  - /News/Webinar-on-cybercrime\n");
+  assert.is(
+    read(dir, "news/2015/webinar-on-cybercrime/index.md").split("---\n")[1],
+    "title: Webinar on cybercrime\ndate: 2015-03-02\naliases:\n  - /News/Webinar-on-cybercrime\n",
+  );
 });
 
 test("an item the build refuses is reported with the build's message and not written; the others are", async () => {
   // The seed's own item already claims the MoU's old address, as the archive's first content does.
-  const dir = writeContent({ "news/2023/seed.md": "---\ntitle: Seed\ndate: 2023-11-14\naliases: [/News/The-IAP-signed-MOU-with-AIAMP]\n---\nText.\n" });
+  const dir = writeContent({
+    "news/2023/seed.md":
+      "---\ntitle: Seed\ndate: 2023-11-14\naliases: [/News/The-IAP-signed-MOU-with-AIAMP]\n---\nText.\n",
+  });
   const report = await run(old.warc, dir);
   assert.is(reportCounts(report)[0], "5 items: 4 new, 1 refused");
   assert.not.ok(existsSync(path.join(dir, mouFolder)));
-  const row = report.rows.find((entry) => entry.address === "https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP");
-  assert.equal(row?.look, [`refused by the build: ${displayPath(path.join(dir, mouFolder, "index.md"))}:6: aliases[1] "/News/The-IAP-signed-MOU-with-AIAMP" is already an alias of ${displayPath(path.join(dir, "news/2023/seed.md"))}`]);
+  const row = report.rows.find(
+    (entry) => entry.address === "https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP",
+  );
+  assert.equal(row?.look, [
+    `refused by the build: ${displayPath(path.join(dir, mouFolder, "index.md"))}:6: aliases[1] "/News/The-IAP-signed-MOU-with-AIAMP" is already an alias of ${displayPath(path.join(dir, "news/2023/seed.md"))}`,
+  ]);
 });
 
 test("an old address that is the item's new address, with or without its slash, is no alias: noted only when it leaves none", () => {
   const notes: string[] = [];
-  assert.equal(aliasesFor("/news/2020/statement/", ["https://x.org/news/2020/statement", "http://x.org/news/2020/statement/"], notes), []);
-  assert.equal(notes, ["old address /news/2020/statement, /news/2020/statement/ is its new address: no redirect needed"]);
+  assert.equal(
+    aliasesFor(
+      "/news/2020/statement/",
+      ["https://x.org/news/2020/statement", "http://x.org/news/2020/statement/"],
+      notes,
+    ),
+    [],
+  );
+  assert.equal(notes, [
+    "old address /news/2020/statement, /news/2020/statement/ is its new address: no redirect needed",
+  ]);
   const withOld: string[] = [];
-  assert.equal(aliasesFor("/news/2020/statement/", ["https://x.org/news/2020/statement", "https://x.org/node/12"], withOld), ["/node/12"]);
+  assert.equal(
+    aliasesFor("/news/2020/statement/", ["https://x.org/news/2020/statement", "https://x.org/node/12"], withOld),
+    ["/node/12"],
+  );
   assert.equal(withOld, []);
   // Hosts compare paths case-sensitively, but the build keeps no redirect beside a page whose address differs only in case.
   const cased: string[] = [];
-  assert.equal(aliasesFor("/news/2020/statement/", ["https://x.org/News/2020/Statement", "https://x.org/Old%20Name"], cased), []);
+  assert.equal(
+    aliasesFor("/news/2020/statement/", ["https://x.org/News/2020/Statement", "https://x.org/Old%20Name"], cased),
+    [],
+  );
   assert.equal(cased, [
     "old address /News/2020/Statement differs from its new address /news/2020/statement/ only in case: no redirect can be written there (hosts that ignore case serve the page)",
     "old address /Old%20Name cannot be kept as a redirect: it must be a site path starting with /, without spaces, ? or #",
@@ -232,8 +291,20 @@ test("the build's message on a refused item names the files where they would be,
   ];
   const read = async function* (): AsyncGenerator<Capture> {
     for (const { url, date } of pages) {
-      const html = modernLayoutPage({ path: new URL(url).pathname, title: "Meeting", date, bodyHtml: "<p>The Executive Committee met to prepare the annual conference of the Association.</p>" });
-      yield { url, status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: Buffer.from(html), origin: url, capturedAt: "2024-03-01T10:00:00Z" };
+      const html = modernLayoutPage({
+        path: new URL(url).pathname,
+        title: "Meeting",
+        date,
+        bodyHtml: "<p>The Executive Committee met to prepare the annual conference of the Association.</p>",
+      });
+      yield {
+        url,
+        status: 200,
+        headers: { "content-type": "text/html; charset=utf-8" },
+        body: Buffer.from(html),
+        origin: url,
+        capturedAt: "2024-03-01T10:00:00Z",
+      };
     }
   };
   const dir = tempDir("import-clash-");
@@ -247,11 +318,17 @@ test("the build's message on a refused item names the files where they would be,
 });
 
 test("a slug taken by content staff wrote is resolved the same way each time, and reported", async () => {
-  const dir = writeContent({ "news/2023/the-iap-signed-mou-with-aiamp.md": "---\ntitle: Hand-written\ndate: 2023-11-15\n---\nText.\n" });
+  const dir = writeContent({
+    "news/2023/the-iap-signed-mou-with-aiamp.md": "---\ntitle: Hand-written\ndate: 2023-11-15\n---\nText.\n",
+  });
   const report = await run(old.warc, dir);
   assert.ok(existsSync(path.join(dir, "news/2023/the-iap-signed-mou-with-aiamp-2/index.md")));
-  const row = report.rows.find((entry) => entry.address === "https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP");
-  assert.equal(row?.look, ["the slug the-iap-signed-mou-with-aiamp was taken: written as the-iap-signed-mou-with-aiamp-2"]);
+  const row = report.rows.find(
+    (entry) => entry.address === "https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP",
+  );
+  assert.equal(row?.look, [
+    "the slug the-iap-signed-mou-with-aiamp was taken: written as the-iap-signed-mou-with-aiamp-2",
+  ]);
   const again = await run(old.warc, dir);
   assert.is(reportCounts(again)[0], "5 items: 5 unchanged");
 });
@@ -297,13 +374,31 @@ test("a crawl cut short in the files' pass is refused with its record named, and
 });
 
 test("slugs come from the old address's last segment, accents folded, or from the title where it is only a number; titles lose the site's name", () => {
-  assert.equal(slugOf("https://x.org/News/The-Dublin-Conference-%E2%80%93-outcome", "T"), { slug: "the-dublin-conference-outcome" });
+  assert.equal(slugOf("https://x.org/News/The-Dublin-Conference-%E2%80%93-outcome", "T"), {
+    slug: "the-dublin-conference-outcome",
+  });
   assert.equal(slugOf("https://x.org/Noticias/Reuni%C3%B3n-en-Bogot%C3%A1.aspx", "T"), { slug: "reunion-en-bogota" });
-  assert.equal(slugOf("https://x.org/node/123", "Conference in Malta"), { slug: "conference-in-malta", fromTitle: "the old address ends in the number 123" });
-  assert.equal(slugOf("https://x.org/news/2019/", "Annual report"), { slug: "annual-report", fromTitle: "the old address ends in the number 2019" });
+  assert.equal(slugOf("https://x.org/node/123", "Conference in Malta"), {
+    slug: "conference-in-malta",
+    fromTitle: "the old address ends in the number 123",
+  });
+  assert.equal(slugOf("https://x.org/news/2019/", "Annual report"), {
+    slug: "annual-report",
+    fromTitle: "the old address ends in the number 2019",
+  });
   assert.equal(slugOf("https://x.org/node/123", "!!!"), { slug: "123" });
-  assert.equal(slugOf("https://x.org/", "Home Page"), { slug: "home-page", fromTitle: "the old address has no last segment" });
-  assert.is(withoutSiteName("IAP - International Association of Prosecutors > News > The Dublin Conference – outcome", undefined, new Set(["IAP", "International Association of Prosecutors", "News"])), "The Dublin Conference – outcome");
+  assert.equal(slugOf("https://x.org/", "Home Page"), {
+    slug: "home-page",
+    fromTitle: "the old address has no last segment",
+  });
+  assert.is(
+    withoutSiteName(
+      "IAP - International Association of Prosecutors > News > The Dublin Conference – outcome",
+      undefined,
+      new Set(["IAP", "International Association of Prosecutors", "News"]),
+    ),
+    "The Dublin Conference – outcome",
+  );
   assert.is(withoutSiteName("The IAP signed MOU | IAP", "IAP", new Set()), "The IAP signed MOU");
   assert.is(withoutSiteName("Plain title", "IAP", new Set()), "Plain title");
 });

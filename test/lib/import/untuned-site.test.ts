@@ -15,7 +15,15 @@ import { tempDir } from "../../support/site.ts";
 
 const mirror = await writeDrupalSite();
 const content = tempDir("import-drupal-");
-const report = await runImport({ source: mirror, contentDir: content, rules: {}, site: siteData, topics, conferences, now: new Date("2025-06-01T12:00:00Z") });
+const report = await runImport({
+  source: mirror,
+  contentDir: content,
+  rules: {},
+  site: siteData,
+  topics,
+  conferences,
+  now: new Date("2025-06-01T12:00:00Z"),
+});
 const read = (file: string) => readFileSync(path.join(content, file), "utf8");
 const look = (sitePath: string) => report.rows.find((row) => row.address === `${drupalRoot}${sitePath}`)?.look;
 
@@ -47,7 +55,9 @@ The President issued a statement on the work of prosecution services during the 
 A printer-friendly copy went to every member; questions go to [the secretariat](mailto:secretariat@prosecutors-assoc.example).
 `,
   );
-  assert.equal(look(drupalPaths.statement), ["old address /news/2020/statement-on-the-pandemic is its new address: no redirect needed"]);
+  assert.equal(look(drupalPaths.statement), [
+    "old address /news/2020/statement-on-the-pandemic is its new address: no redirect needed",
+  ]);
 });
 
 test("the photo at the end of the text is the lead image; the link to another item gets its new address, the PDF is a document", () => {
@@ -91,11 +101,16 @@ The 18th European Regional Conference was held in St Julian's, Malta, from 6 to 
 Prosecutors from across Europe discussed international cooperation in criminal matters.
 `,
   );
-  assert.equal(look(drupalPaths.malta), ["the slug 18th-european-regional-conference-in-malta is taken from the title: the old address ends in the number 123"]);
+  assert.equal(look(drupalPaths.malta), [
+    "the slug 18th-european-regional-conference-in-malta is taken from the title: the old address ends in the number 123",
+  ]);
 });
 
 test("the taxonomy page of two teasers is a listing, with its reason in the report", () => {
-  assert.match(read("import-report.md"), `| ${drupalRoot}${drupalPaths.tag} | skipped: listing or paginated page |  |  |  |  | 2 headings that link to other pages of the crawl |`);
+  assert.match(
+    read("import-report.md"),
+    `| ${drupalRoot}${drupalPaths.tag} | skipped: listing or paginated page |  |  |  |  | 2 headings that link to other pages of the crawl |`,
+  );
 });
 
 test.run();

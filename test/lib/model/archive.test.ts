@@ -9,7 +9,12 @@ import { generatedOutputs } from "../../../scripts/lib/model/outputs.ts";
 import { newsFile, writeContent } from "../../support/site.ts";
 
 const contentDir = writeContent({
-  "news/2023/mou.md": newsFile({ title: "MoU signed", date: "2023-11-14", tags: "[memoranda-of-understanding, international-cooperation]", aliases: "[/News/old-mou, /news/2023/other/]" }),
+  "news/2023/mou.md": newsFile({
+    title: "MoU signed",
+    date: "2023-11-14",
+    tags: "[memoranda-of-understanding, international-cooperation]",
+    aliases: "[/News/old-mou, /news/2023/other/]",
+  }),
   "news/2023/other.md": newsFile({ title: "Another item", date: "2023-10-01", tags: "[international-cooperation]" }),
   "news/2021/older.md": newsFile({ title: "An older item", date: "2021-05-02", tags: "[memoranda-of-understanding]" }),
 });
@@ -23,12 +28,30 @@ test("the content is read without problems", () => {
 
 test("news newest first, years with their counts, neighbours and related items", () => {
   const archive = new Archive({ content, site, topics, conferences });
-  assert.equal(archive.news.map((item) => item.url), ["/news/2023/mou/", "/news/2023/other/", "/news/2021/older/"]);
-  assert.equal(archive.yearPages.map((page) => [page.year, page.items.length]), [[2023, 2], [2021, 1]]);
+  assert.equal(
+    archive.news.map((item) => item.url),
+    ["/news/2023/mou/", "/news/2023/other/", "/news/2021/older/"],
+  );
+  assert.equal(
+    archive.yearPages.map((page) => [page.year, page.items.length]),
+    [
+      [2023, 2],
+      [2021, 1],
+    ],
+  );
   const [newest] = archive.news;
   assert.equal(archive.neighboursOf(newest!).older?.url, "/news/2023/other/");
-  assert.equal(archive.relatedTo(newest!).map((item) => item.url), ["/news/2023/other/", "/news/2021/older/"]);
-  assert.equal(archive.topicPages.map((page) => [page.topic.id, page.total]), [["international-cooperation", 2], ["memoranda-of-understanding", 2]]);
+  assert.equal(
+    archive.relatedTo(newest!).map((item) => item.url),
+    ["/news/2023/other/", "/news/2021/older/"],
+  );
+  assert.equal(
+    archive.topicPages.map((page) => [page.topic.id, page.total]),
+    [
+      ["international-cooperation", 2],
+      ["memoranda-of-understanding", 2],
+    ],
+  );
 });
 
 test("an alias naming an existing page is a problem the model reports, not throws; the valid alias redirects", () => {
@@ -41,18 +64,24 @@ test("an alias naming an existing page is a problem the model reports, not throw
       message: `"/news/2023/other/" is the address of the news item ${archive.news[1]!.file} (/news/2023/other/) that the build writes: an alias may only name an old address`,
     },
   ]);
-  assert.equal(archive.redirects.map((redirect) => [redirect.from, redirect.to]), [["/News/old-mou", "/news/2023/mou/"]]);
+  assert.equal(
+    archive.redirects.map((redirect) => [redirect.from, redirect.to]),
+    [["/News/old-mou", "/news/2023/mou/"]],
+  );
 });
 
 /** The archive's problems when the first item has these aliases, as "aliases[i] message". */
 function aliasProblems(aliases: readonly string[]): string[] {
   const [first, ...rest] = content.news;
   const withAliases = { ...content, news: [{ ...first!, aliases: [...aliases] }, ...rest] };
-  return new Archive({ content: withAliases, site, topics, conferences }).problems.map((problem) => `${problem.field} ${problem.message}`);
+  return new Archive({ content: withAliases, site, topics, conferences }).problems.map(
+    (problem) => `${problem.field} ${problem.message}`,
+  );
 }
 
 test("an alias on any file or folder the build writes is refused, naming what it is (issue 30: /admin/config.yml passed)", () => {
-  const writes = (what: string) => `is the address of ${what} that the build writes: an alias may only name an old address`;
+  const writes = (what: string) =>
+    `is the address of ${what} that the build writes: an alias may only name an old address`;
   assert.equal(
     aliasProblems([
       "/admin/config.yml",
@@ -92,10 +121,25 @@ test("an alias on any file or folder the build writes is refused, naming what it
 });
 
 test("an alias on any page the archive makes, or inside an item's folder, is refused, naming the page", () => {
-  const writes = (what: string) => `is the address of ${what} that the build writes: an alias may only name an old address`;
+  const writes = (what: string) =>
+    `is the address of ${what} that the build writes: an alias may only name an old address`;
   const other = content.news[1];
   assert.equal(
-    aliasProblems(["/", "/news/", "/news/2023", "/news/2023/other/", "/news/2023/other/photo.jpg", "/topics/", "/topics/international-cooperation/", "/years/", "/conferences/", "/conferences/annual-27/", "/speakers/", "/search/", "/offline/"]),
+    aliasProblems([
+      "/",
+      "/news/",
+      "/news/2023",
+      "/news/2023/other/",
+      "/news/2023/other/photo.jpg",
+      "/topics/",
+      "/topics/international-cooperation/",
+      "/years/",
+      "/conferences/",
+      "/conferences/annual-27/",
+      "/speakers/",
+      "/search/",
+      "/offline/",
+    ]),
     [
       `aliases[0] "/" ${writes("the home page (/)")}`,
       `aliases[1] "/news/" ${writes("the list of news (/news/)")}`,
@@ -118,12 +162,24 @@ test("every output in the list of generated outputs is refused as an alias", () 
   const aliases = generatedOutputs.map((output) => (output.path.endsWith("/") ? `${output.path}x` : output.path));
   const problems = aliasProblems(aliases);
   assert.is(problems.length, generatedOutputs.length);
-  generatedOutputs.forEach((output, index) => assert.match(problems[index] ?? "", `is the address of ${output.what} (${output.path}`));
+  generatedOutputs.forEach((output, index) =>
+    assert.match(problems[index] ?? "", `is the address of ${output.what} (${output.path}`),
+  );
 });
 
 test("a period keeps only its years' items; the base path comes from the options", () => {
-  const archive = new Archive({ content, site, topics, conferences, period: { from: 2021, to: 2021 }, basePath: "/archive/" });
-  assert.equal(archive.items.map((item) => item.title), ["An older item"]);
+  const archive = new Archive({
+    content,
+    site,
+    topics,
+    conferences,
+    period: { from: 2021, to: 2021 },
+    basePath: "/archive/",
+  });
+  assert.equal(
+    archive.items.map((item) => item.title),
+    ["An older item"],
+  );
   assert.is(archive.basePath, "/archive/");
   assert.is(archive.siteRoot, "https://archive.iap-association.org/archive/");
 });
@@ -131,14 +187,42 @@ test("a period keeps only its years' items; the base path comes from the options
 test("the page kinds give the page lists, the pages with what they are, and the HTML check's sample", () => {
   const archive = new Archive({ content, site, topics, conferences });
   const lists = archive.pageLists();
-  assert.equal(Object.keys(lists), ["news", "abstracts", "newsPages", "yearPages", "topicPages", "conferenceIndexPages", "conferencePages", "speakerIndexPages", "speakerPages", "redirects"]);
-  assert.equal(lists.yearPages.map((page) => page.url), ["/news/2023/", "/news/2021/"]);
-  assert.equal(lists.redirects.map((redirect) => redirect.file), ["/News/old-mou/index.html"]);
+  assert.equal(Object.keys(lists), [
+    "news",
+    "abstracts",
+    "newsPages",
+    "yearPages",
+    "topicPages",
+    "conferenceIndexPages",
+    "conferencePages",
+    "speakerIndexPages",
+    "speakerPages",
+    "redirects",
+  ]);
+  assert.equal(
+    lists.yearPages.map((page) => page.url),
+    ["/news/2023/", "/news/2021/"],
+  );
+  assert.equal(
+    lists.redirects.map((redirect) => redirect.file),
+    ["/News/old-mou/index.html"],
+  );
   // Every other entry from the second on: the second of two runs.
-  assert.equal(archive.pageLists({ index: 1, count: 2 }).news.map((item) => item.url), ["/news/2023/other/"]);
+  assert.equal(
+    archive.pageLists({ index: 1, count: 2 }).news.map((item) => item.url),
+    ["/news/2023/other/"],
+  );
   const own = archive.itemPageLists(new Set(["/news/2021/older/"]));
-  assert.equal(own.news.map((item) => item.url), ["/news/2021/older/"]);
-  assert.equal(Object.entries(own).filter(([, list]) => list.length > 0).map(([kind]) => kind), ["news"]);
+  assert.equal(
+    own.news.map((item) => item.url),
+    ["/news/2021/older/"],
+  );
+  assert.equal(
+    Object.entries(own)
+      .filter(([, list]) => list.length > 0)
+      .map(([kind]) => kind),
+    ["news"],
+  );
   const [first] = archive.news;
   assert.equal(archive.pages().slice(0, 5), [
     { url: "/news/2023/mou/", what: `the news item ${first!.file}` },
@@ -147,7 +231,13 @@ test("the page kinds give the page lists, the pages with what they are, and the 
     { url: "/news/", what: "the list of news" },
     { url: "/news/2023/", what: "the page of the year 2023" },
   ]);
-  assert.equal(archive.pages().slice(-6).map((page) => page.url), ["/speakers/", "/", "/years/", "/topics/", "/search/", "/offline/"]);
+  assert.equal(
+    archive
+      .pages()
+      .slice(-6)
+      .map((page) => page.url),
+    ["/speakers/", "/", "/years/", "/topics/", "/search/", "/offline/"],
+  );
   assert.is(archive.pageCount, 23);
   // The first and last page of each kind, the redirect's file, the fixed pages, the 404 page.
   assert.equal(archive.htmlSample(), [

@@ -1,11 +1,28 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { conferences, site } from "../../../scripts/lib/content/data.ts";
-import { abstractCitation, abstractJsonLd, newsArticleJsonLd, newsCitation, scriptSafeJson } from "../../../scripts/lib/model/citation.ts";
+import {
+  abstractCitation,
+  abstractJsonLd,
+  newsArticleJsonLd,
+  newsCitation,
+  scriptSafeJson,
+} from "../../../scripts/lib/model/citation.ts";
 import { conferenceInfo, type AbstractItem, type NewsItem } from "../../../scripts/lib/content/load.ts";
 
 const root = "https://archive.iap-association.org/";
-const base = { file: "x.md", year: 2023, summary: "Summary.", summaryHtml: "Summary.", draft: false, scheduled: false, html: "<p>x</p>", wordCount: 1, aliases: [], lang: "en" };
+const base = {
+  file: "x.md",
+  year: 2023,
+  summary: "Summary.",
+  summaryHtml: "Summary.",
+  draft: false,
+  scheduled: false,
+  html: "<p>x</p>",
+  wordCount: 1,
+  aliases: [],
+  lang: "en",
+};
 const news: NewsItem = {
   ...base,
   kind: "news",
@@ -65,7 +82,11 @@ test("NewsArticle JSON-LD carries headline, dates, publisher and URL", () => {
   assert.is(data.headline, "The IAP signed MOU with AIAMP");
   assert.is(data.datePublished, "2023-11-14");
   assert.is(data.url, "https://archive.iap-association.org/news/2023/mou/");
-  assert.equal(data.publisher, { "@type": "Organization", name: "International Association of Prosecutors", url: "https://archive.iap-association.org/" });
+  assert.equal(data.publisher, {
+    "@type": "Organization",
+    name: "International Association of Prosecutors",
+    url: "https://archive.iap-association.org/",
+  });
   assert.equal(data.keywords, ["Training"]);
 });
 
@@ -84,7 +105,10 @@ test("abstract JSON-LD is tied to the conference event", () => {
 
 test("JSON for a script block cannot close the block or open a comment", () => {
   const json = scriptSafeJson({ headline: "</script><script>alert(1)</script><!-- & \u2028" });
-  assert.is(json, '{"headline":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}');
+  assert.is(
+    json,
+    '{"headline":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}',
+  );
   assert.equal(JSON.parse(json), { headline: "</script><script>alert(1)</script><!-- & \u2028" });
 });
 

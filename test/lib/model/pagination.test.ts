@@ -11,7 +11,15 @@ test("pageWindow for a single page", () => {
 test("pageWindow shows every page when there are few", () => {
   assert.equal(pageWindow(1, 5), [{ page: 1 }, { page: 2 }, { page: 3 }, { page: 4 }, { page: 5 }]);
   assert.equal(pageWindow(1, 2), [{ page: 1 }, { page: 2 }]);
-  assert.equal(pageWindow(4, 7), [{ page: 1 }, { page: 2 }, { page: 3 }, { page: 4 }, { page: 5 }, { page: 6 }, { page: 7 }]);
+  assert.equal(pageWindow(4, 7), [
+    { page: 1 },
+    { page: 2 },
+    { page: 3 },
+    { page: 4 },
+    { page: 5 },
+    { page: 6 },
+    { page: 7 },
+  ]);
 });
 
 test("pageWindow in the middle: a single missing page is shown, a longer run is a gap", () => {
@@ -49,7 +57,15 @@ test("pageWindow for 500 pages stays short", () => {
 
 test("pageWindow with another radius", () => {
   assert.equal(pageWindow(5, 10, 0), [{ page: 1 }, { gap: true }, { page: 5 }, { gap: true }, { page: 10 }]);
-  assert.equal(pageWindow(5, 10, 1), [{ page: 1 }, { gap: true }, { page: 4 }, { page: 5 }, { page: 6 }, { gap: true }, { page: 10 }]);
+  assert.equal(pageWindow(5, 10, 1), [
+    { page: 1 },
+    { gap: true },
+    { page: 4 },
+    { page: 5 },
+    { page: 6 },
+    { gap: true },
+    { page: 10 },
+  ]);
 });
 
 // --- paginate -------------------------------------------------------------------------------

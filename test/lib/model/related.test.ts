@@ -2,7 +2,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { relatedItems, type Relatable } from "../../../scripts/lib/model/related.ts";
 
-const item = (url: string, date: string, ...topics: string[]): Relatable => ({ url, date, topics: topics.map((id) => ({ id })) });
+const item = (url: string, date: string, ...topics: string[]): Relatable => ({
+  url,
+  date,
+  topics: topics.map((id) => ({ id })),
+});
 
 // Newest first, as the archive keeps news.
 const items = [

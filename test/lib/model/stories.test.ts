@@ -2,7 +2,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { oneEntryPerStory, type StoryItem } from "../../../scripts/lib/model/stories.ts";
 
-const item = (url: string, lang: string, translationOf?: string): StoryItem => ({ url, lang, ...(translationOf ? { translationOf } : {}) });
+const item = (url: string, lang: string, translationOf?: string): StoryItem => ({
+  url,
+  lang,
+  ...(translationOf ? { translationOf } : {}),
+});
 const groups = new Map([
   ["/es/", "/en/"],
   ["/en/", "/en/"],

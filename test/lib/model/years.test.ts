@@ -22,8 +22,26 @@ test("the chart's numbers: a stacked bar per year, newest first, scaled to the l
   );
   assert.equal(chart, {
     bars: [
-      { year: 2021, news: 1, abstracts: 1, newsHeight: 25, newsTop: 75, abstractsHeight: 25, abstractsTop: 50, current: false },
-      { year: 2020, news: 4, abstracts: 0, newsHeight: 100, newsTop: 0, abstractsHeight: 0, abstractsTop: 0, current: false },
+      {
+        year: 2021,
+        news: 1,
+        abstracts: 1,
+        newsHeight: 25,
+        newsTop: 75,
+        abstractsHeight: 25,
+        abstractsTop: 50,
+        current: false,
+      },
+      {
+        year: 2020,
+        news: 4,
+        abstracts: 0,
+        newsHeight: 100,
+        newsTop: 0,
+        abstractsHeight: 0,
+        abstractsTop: 0,
+        current: false,
+      },
     ],
     barWidth: 10,
     height: 100,
@@ -39,7 +57,14 @@ test("heights in tenths; a year page's chart marks its year", () => {
     2023,
   );
   assert.equal(
-    chart.bars.map((bar) => [bar.year, bar.newsTop, bar.newsHeight, bar.abstractsTop, bar.abstractsHeight, bar.current]),
+    chart.bars.map((bar) => [
+      bar.year,
+      bar.newsTop,
+      bar.newsHeight,
+      bar.abstractsTop,
+      bar.abstractsHeight,
+      bar.current,
+    ]),
     [
       [2024, 80, 40, 80, 0, false],
       [2023, 40, 80, 0, 40, true],

@@ -2,14 +2,23 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { checkPages, htmlErrors, pageFacts, resolveLink, scanPages, validationBudget, type CheckOptions } from "../../../scripts/lib/phases/check.ts";
+import {
+  checkPages,
+  htmlErrors,
+  pageFacts,
+  resolveLink,
+  scanPages,
+  validationBudget,
+  type CheckOptions,
+} from "../../../scripts/lib/phases/check.ts";
 import { tempDir } from "../../support/site.ts";
 
 const html = (body: string, head = '<title>T</title><meta name="description" content="D">') =>
   `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
 
 /** The check as the build runs it: every page read, then the checks across pages. */
-const check = (dir: string, expectedPages: readonly string[], options: CheckOptions = {}) => checkPages(dir, scanPages(dir, options), expectedPages, options);
+const check = (dir: string, expectedPages: readonly string[], options: CheckOptions = {}) =>
+  checkPages(dir, scanPages(dir, options), expectedPages, options);
 
 function site(files: Record<string, string>): string {
   const dir = tempDir("output-");
@@ -32,7 +41,11 @@ test("pageFacts reads ids, links, headings, lang, title and description", () => 
 test("a page over html-validate's budget is reported as not validated, not waited for", () => {
   const wide = `<h1>Wide</h1>${"<p>a</p>".repeat(validationBudget.elements)}`;
   const deep = `<h1>Deep</h1>${"<div>".repeat(validationBudget.depth)}x${"</div>".repeat(validationBudget.depth)}`;
-  const dir = site({ "wide/index.html": html(wide), "deep/index.html": html(deep), "index.html": html("<h1>Home</h1><p>Fine</p>") });
+  const dir = site({
+    "wide/index.html": html(wide),
+    "deep/index.html": html(deep),
+    "index.html": html("<h1>Home</h1><p>Fine</p>"),
+  });
   const report = check(dir, [], { sources: new Map([["/wide/", "news/2023/wide.md"]]) });
   assert.equal([report.validated, report.problems], [1, []]);
   assert.equal(report.unvalidated, [
@@ -80,9 +93,9 @@ test("htmlErrors reports html-validate's errors with line and rule, document aft
   ]);
   assert.equal(htmlErrors(page('<h1>A</h1><a href="/x/"></a><img src="/i.png">')), [
     "line 1: Anchor link must have a text describing its purpose (wcag/h30)",
-    "line 1: <img> is missing required \"alt\" attribute (wcag/h37)",
+    'line 1: <img> is missing required "alt" attribute (wcag/h37)',
   ]);
-  assert.equal(htmlErrors(page("<h1>A</h1><ul role=\"list\"><li>Kept: the role is deliberate</li></ul>")), []);
+  assert.equal(htmlErrors(page('<h1>A</h1><ul role="list"><li>Kept: the role is deliberate</li></ul>')), []);
 });
 
 test("only the sampled pages are validated; a problem on an article names its content file", () => {

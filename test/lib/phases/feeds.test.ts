@@ -41,7 +41,11 @@ test("an item's own files, linked relatively, and its pictures' srcset resolve f
 
 test("a video's poster and an image in a link resolve too; text that only looks like an attribute is left alone", async () => {
   assert.is(
-    await absoluteLinks('<p>Write src="/x" in code: <code>src="/x"</code></p><a href="/a/"><img src="b.png" alt=""></a><video poster="/p.jpg"></video>', root, "/news/2023/x/"),
+    await absoluteLinks(
+      '<p>Write src="/x" in code: <code>src="/x"</code></p><a href="/a/"><img src="b.png" alt=""></a><video poster="/p.jpg"></video>',
+      root,
+      "/news/2023/x/",
+    ),
     '<p>Write src="/x" in code: <code>src="/x"</code></p><a href="https://archive.iap-association.org/a/"><img src="https://archive.iap-association.org/news/2023/x/b.png" alt=""></a><video poster="https://archive.iap-association.org/p.jpg"></video>',
   );
 });
@@ -50,11 +54,17 @@ test("under a base path, the sitemap's URLs and absolute links keep it", async (
   const sub = "https://example.org/archive/";
   assert.match(sitemapXml([{ url: "/news/" }], sub), "<loc>https://example.org/archive/news/</loc>");
   assert.is(await absoluteLinks('<a href="/news/">n</a>', sub), '<a href="https://example.org/archive/news/">n</a>');
-  assert.is(await absoluteLinks('<a href="guide.pdf">g</a>', sub, "/news/2023/x/"), '<a href="https://example.org/archive/news/2023/x/guide.pdf">g</a>');
+  assert.is(
+    await absoluteLinks('<a href="guide.pdf">g</a>', sub, "/news/2023/x/"),
+    '<a href="https://example.org/archive/news/2023/x/guide.pdf">g</a>',
+  );
 });
 
-test("text for Atom's type=\"html\" titles is escaped, so markup in a title is shown, not run", () => {
-  assert.is(escapeHtml(`<img src=x onerror="alert(1)"> & 'q'`), "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; 'q'");
+test('text for Atom\'s type="html" titles is escaped, so markup in a title is shown, not run', () => {
+  assert.is(
+    escapeHtml(`<img src=x onerror="alert(1)"> & 'q'`),
+    "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; 'q'",
+  );
   assert.is(escapeHtml("Plain title"), "Plain title");
 });
 

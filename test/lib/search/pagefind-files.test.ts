@@ -31,7 +31,10 @@ test("tests can pretend another Pagefind is installed", () => {
 });
 
 test("indexWasmFiles names the wasm of each language in pagefind-entry.json", () => {
-  const entry = JSON.stringify({ version: "1.6.0", languages: { en: { hash: "en_1", wasm: "en", page_count: 3 }, pt: { hash: "pt_1", page_count: 1 } } });
+  const entry = JSON.stringify({
+    version: "1.6.0",
+    languages: { en: { hash: "en_1", wasm: "en", page_count: 3 }, pt: { hash: "pt_1", page_count: 1 } },
+  });
   assert.equal(indexWasmFiles(entry), ["wasm.en.pagefind", "wasm.unknown.pagefind"]);
 });
 

@@ -19,7 +19,11 @@ import { writeZip } from "../../../scripts/lib/snapshot/zip.ts";
 import { writeContent } from "../../support/site.ts";
 
 function smallBag(): string {
-  const dir = writeContent({ "data/index.html": "<p>home</p>\n", "data/news/index.html": "<p>news</p>\n", "data/a%b.txt": "percent\n" });
+  const dir = writeContent({
+    "data/index.html": "<p>home</p>\n",
+    "data/news/index.html": "<p>news</p>\n",
+    "data/a%b.txt": "percent\n",
+  });
   writeBag(dir, [
     ["Source-Organization", "International Association of Prosecutors"],
     ["Bagging-Date", "2025-06-01"],
@@ -28,17 +32,21 @@ function smallBag(): string {
 }
 
 test("tag lines fold before 79 characters, and read back whole", () => {
-  const value = "Archived snapshot of IAP News Archive, 2023: 289 news items and 412 conference abstracts as published on 1 June 2025.";
+  const value =
+    "Archived snapshot of IAP News Archive, 2023: 289 news items and 412 conference abstracts as published on 1 June 2025.";
   const line = tagLine("External-Description", value);
   assert.is(
     line,
     "External-Description: Archived snapshot of IAP News Archive, 2023: 289 news\n  items and 412 conference abstracts as published on 1 June 2025.\n",
   );
   assert.ok(line.split("\n").every((part) => part.length <= 79));
-  assert.equal(parseTagFile(`${line}Bagging-Date: 2025-06-01\r\n`), new Map([
-    ["External-Description", [value]],
-    ["Bagging-Date", ["2025-06-01"]],
-  ]));
+  assert.equal(
+    parseTagFile(`${line}Bagging-Date: 2025-06-01\r\n`),
+    new Map([
+      ["External-Description", [value]],
+      ["Bagging-Date", ["2025-06-01"]],
+    ]),
+  );
 });
 
 test("manifest paths encode only CR, LF and %, and paths that leave the bag are named", () => {
@@ -55,7 +63,10 @@ test("manifest paths encode only CR, LF and %, and paths that leave the bag are 
 
 test("a written bag: declaration, bag-info with Payload-Oxum, manifests of payload and tag files", () => {
   const dir = smallBag();
-  assert.is(readFileSync(path.join(dir, "bagit.txt"), "utf8"), "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+  assert.is(
+    readFileSync(path.join(dir, "bagit.txt"), "utf8"),
+    "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
+  );
   assert.is(
     readFileSync(path.join(dir, "bag-info.txt"), "utf8"),
     "Source-Organization: International Association of Prosecutors\nBagging-Date: 2025-06-01\nPayload-Oxum: 32.3\n",
@@ -67,19 +78,43 @@ test("a written bag: declaration, bag-info with Payload-Oxum, manifests of paylo
   );
   assert.match(manifest, /^[0-9a-f]{128} {2}data\/a%25b\.txt\n/);
   assert.equal(
-    readFileSync(path.join(dir, "tagmanifest-sha512.txt"), "utf8").split("\n").map((line) => line.slice(130)),
+    readFileSync(path.join(dir, "tagmanifest-sha512.txt"), "utf8")
+      .split("\n")
+      .map((line) => line.slice(130)),
     ["bag-info.txt", "bagit.txt", "manifest-sha512.txt", ""],
   );
-  assert.equal(listFiles(dir), ["bag-info.txt", "bagit.txt", "data/a%b.txt", "data/index.html", "data/news/index.html", "manifest-sha512.txt", "tagmanifest-sha512.txt"]);
+  assert.equal(listFiles(dir), [
+    "bag-info.txt",
+    "bagit.txt",
+    "data/a%b.txt",
+    "data/index.html",
+    "data/news/index.html",
+    "manifest-sha512.txt",
+    "tagmanifest-sha512.txt",
+  ]);
 });
 
 test("a complete bag verifies, from its folder and from a zip of it", async () => {
   const dir = smallBag();
-  assert.equal(verifyBag(folderSource(dir)), { problems: [], algorithms: ["sha512"], payloadFiles: 3, payloadBytes: 32 });
+  assert.equal(verifyBag(folderSource(dir)), {
+    problems: [],
+    algorithms: ["sha512"],
+    payloadFiles: 3,
+    payloadBytes: 32,
+  });
   const zip = `${dir}.zip`;
   const files = listFiles(dir).map((file) => ({ name: `bag/${file}`, bytes: readFileSync(path.join(dir, file)) }));
-  await writeZip(zip, files.map(({ name, bytes }) => ({ name, size: bytes.byteLength, read: () => bytes })), "2025-06-01");
-  assert.equal(verifyBag(await zipSource(zip)), { problems: [], algorithms: ["sha512"], payloadFiles: 3, payloadBytes: 32 });
+  await writeZip(
+    zip,
+    files.map(({ name, bytes }) => ({ name, size: bytes.byteLength, read: () => bytes })),
+    "2025-06-01",
+  );
+  assert.equal(verifyBag(await zipSource(zip)), {
+    problems: [],
+    algorithms: ["sha512"],
+    payloadFiles: 3,
+    payloadBytes: 32,
+  });
 });
 
 test("each altered, missing and extra file is listed", () => {
@@ -100,13 +135,18 @@ test("each altered, missing and extra file is listed", () => {
 test("a tag file changed after bagging is caught by the tag manifest", () => {
   const dir = smallBag();
   appendFileSync(path.join(dir, "bag-info.txt"), "Contact-Name: Someone\n");
-  assert.equal(verifyBag(folderSource(dir)).problems, ["altered: bag-info.txt (its sha512 differs from tagmanifest-sha512.txt)"]);
+  assert.equal(verifyBag(folderSource(dir)).problems, [
+    "altered: bag-info.txt (its sha512 differs from tagmanifest-sha512.txt)",
+  ]);
 });
 
 test("manifest paths that escape the bag are refused, never opened", () => {
   const dir = smallBag();
   const zeros = "0".repeat(128);
-  appendFileSync(path.join(dir, "manifest-sha512.txt"), `${zeros}  ../outside.txt\n${zeros}  /etc/passwd\n${zeros}  ~/x\nnot a line\n`);
+  appendFileSync(
+    path.join(dir, "manifest-sha512.txt"),
+    `${zeros}  ../outside.txt\n${zeros}  /etc/passwd\n${zeros}  ~/x\nnot a line\n`,
+  );
   assert.equal(verifyBag(folderSource(dir)).problems, [
     'manifest-sha512.txt line 4: "../outside.txt" escapes the bag: it contains ..',
     'manifest-sha512.txt line 5: "/etc/passwd" escapes the bag: it is absolute',

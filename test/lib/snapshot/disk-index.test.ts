@@ -16,21 +16,64 @@ test("each page's filters: the facets of src/assets/shared/facets.ts in its orde
   const speaker = "speakers:\n  - name: Ana Pérez\n    role: Prosecutor";
   const contentDir = writeContent({
     "news/2023/mou.md": newsFile({ title: "MoU signed", date: "2023-11-14", tags: "[training]" }),
-    "news/2023/mou-es.md": newsFile({ title: "MoU firmado", date: "2023-11-14", lang: "es", translationOf: "/news/2023/mou/" }),
-    "abstracts/annual-27/talk.md": newsFile({ conference: "annual-27", session: "Opening", title: "A talk", [speaker]: "" }).replace(`${speaker}: `, speaker),
-    "abstracts/annual-27/tagged.md": newsFile({ conference: "annual-27", session: "Opening", title: "A tagged talk", tags: "[training]", [speaker]: "" }).replace(`${speaker}: `, speaker),
+    "news/2023/mou-es.md": newsFile({
+      title: "MoU firmado",
+      date: "2023-11-14",
+      lang: "es",
+      translationOf: "/news/2023/mou/",
+    }),
+    "abstracts/annual-27/talk.md": newsFile({
+      conference: "annual-27",
+      session: "Opening",
+      title: "A talk",
+      [speaker]: "",
+    }).replace(`${speaker}: `, speaker),
+    "abstracts/annual-27/tagged.md": newsFile({
+      conference: "annual-27",
+      session: "Opening",
+      title: "A tagged talk",
+      tags: "[training]",
+      [speaker]: "",
+    }).replace(`${speaker}: `, speaker),
   });
   const { content, problems } = readContent({ contentDir, site, topics, conferences });
   rmSync(contentDir, { recursive: true });
   assert.equal(problems, []);
-  const filters = Object.fromEntries(diskIndex(new Archive({ content, site, topics, conferences })).pages.map((page) => [page.url, page.filters]));
+  const filters = Object.fromEntries(
+    diskIndex(new Archive({ content, site, topics, conferences })).pages.map((page) => [page.url, page.filters]),
+  );
   const story = { story: ["/news/2023/mou-es/"] };
-  assert.equal(filters["news/2023/mou/index.html"], { type: ["News"], year: ["2023"], topic: ["Training"], lang: ["English"], ...story });
-  assert.equal(filters["news/2023/mou-es/index.html"], { type: ["News"], year: ["2023"], topic: [], lang: ["Español"], ...story });
+  assert.equal(filters["news/2023/mou/index.html"], {
+    type: ["News"],
+    year: ["2023"],
+    topic: ["Training"],
+    lang: ["English"],
+    ...story,
+  });
+  assert.equal(filters["news/2023/mou-es/index.html"], {
+    type: ["News"],
+    year: ["2023"],
+    topic: [],
+    lang: ["Español"],
+    ...story,
+  });
   const conference = "IAP 27th Annual Conference & General Meeting";
-  assert.equal(filters["abstracts/annual-27/talk/index.html"], { type: ["Abstract"], year: ["2022"], conference: [conference], speaker: ["Ana Pérez"], lang: ["English"] });
+  assert.equal(filters["abstracts/annual-27/talk/index.html"], {
+    type: ["Abstract"],
+    year: ["2022"],
+    conference: [conference],
+    speaker: ["Ana Pérez"],
+    lang: ["English"],
+  });
   // An abstract's topics are indexed as abstract.njk's markup gives them.
-  assert.equal(filters["abstracts/annual-27/tagged/index.html"], { type: ["Abstract"], year: ["2022"], topic: ["Training"], conference: [conference], speaker: ["Ana Pérez"], lang: ["English"] });
+  assert.equal(filters["abstracts/annual-27/tagged/index.html"], {
+    type: ["Abstract"],
+    year: ["2022"],
+    topic: ["Training"],
+    conference: [conference],
+    speaker: ["Ana Pérez"],
+    lang: ["English"],
+  });
 });
 
 test.run();

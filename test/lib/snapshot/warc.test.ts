@@ -3,7 +3,17 @@ import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { cdxjLine, checkRecord, contentTypeOf, liveUrlOf, parseCdxj, readWarcRecords, responseRecord, recordUuid, warcinfoRecord } from "../../../scripts/lib/snapshot/warc.ts";
+import {
+  cdxjLine,
+  checkRecord,
+  contentTypeOf,
+  liveUrlOf,
+  parseCdxj,
+  readWarcRecords,
+  responseRecord,
+  recordUuid,
+  warcinfoRecord,
+} from "../../../scripts/lib/snapshot/warc.ts";
 
 const root = "https://archive.iap-association.org/";
 const date = "2025-06-01T12:00:00Z";
@@ -39,7 +49,10 @@ test("Content-Type as hosts send it", () => {
 
 test("a response record and its CDXJ line: SURT key, timestamp, url, mime, status, digest, length, offset, file", async () => {
   const record = await responseRecord("news/index.html", Buffer.from("<p>news</p>"), date, root);
-  assert.equal({ url: record.url, status: record.status, mime: record.mime }, { url: `${root}news/`, status: 200, mime: "text/html" });
+  assert.equal(
+    { url: record.url, status: record.status, mime: record.mime },
+    { url: `${root}news/`, status: 200, mime: "text/html" },
+  );
   assert.is(record.digest, createHash("sha256").update("<p>news</p>").digest("hex"));
   assert.is(
     cdxjLine(record, date, 411, "data.warc.gz"),
@@ -50,7 +63,10 @@ test("a response record and its CDXJ line: SURT key, timestamp, url, mime, statu
 });
 
 test("a redirect page is a 301 to its article, at the alias", async () => {
-  const record = await responseRecord("News/Old/index.html", Buffer.from("<meta>"), date, root, { from: "/News/Old", to: "/news/2023/launch/" });
+  const record = await responseRecord("News/Old/index.html", Buffer.from("<meta>"), date, root, {
+    from: "/News/Old",
+    to: "/news/2023/launch/",
+  });
   assert.equal({ url: record.url, status: record.status }, { url: `${root}News/Old`, status: 301 });
   const checked = await checkRecord(record.bytes);
   assert.equal(checked, { type: "response", url: `${root}News/Old`, digest: record.digest, html: "<meta>" });
@@ -60,7 +76,11 @@ test("a sound HTML response gives its page, for checking its links; other respon
   const page = await responseRecord("news/index.html", Buffer.from("<p>Fiscalía</p>"), date, root);
   assert.is((await checkRecord(page.bytes)).html, "<p>Fiscalía</p>");
   const style = await responseRecord("assets/site.css", Buffer.from("p{}"), date, root);
-  assert.equal(await checkRecord(style.bytes), { type: "response", url: `${root}assets/site.css`, digest: style.digest });
+  assert.equal(await checkRecord(style.bytes), {
+    type: "response",
+    url: `${root}assets/site.css`,
+    digest: style.digest,
+  });
 });
 
 test("records read back one by one, each checked; a changed payload byte is found", async () => {
@@ -68,7 +88,13 @@ test("records read back one by one, each checked; a changed payload byte is foun
   const page = await responseRecord("index.html", Buffer.from("<p>home</p>"), date, root);
   const warc = Buffer.concat([info, page.bytes]);
   assert.equal(
-    (await readWarcRecords(warc)).map(({ offset, length, type, url, problem }) => ({ offset, length, type, url, problem })),
+    (await readWarcRecords(warc)).map(({ offset, length, type, url, problem }) => ({
+      offset,
+      length,
+      type,
+      url,
+      problem,
+    })),
     [
       { offset: 0, length: info.byteLength, type: "warcinfo", url: "", problem: undefined },
       { offset: info.byteLength, length: page.bytes.byteLength, type: "response", url: root, problem: undefined },
@@ -81,7 +107,9 @@ test("records read back one by one, each checked; a changed payload byte is foun
 });
 
 test("parseCdxj reads each line's record, and names a line that is not CDXJ", () => {
-  const parsed = parseCdxj(`org,x)/ 20250601120000 {"url":"https://x.org/","digest":"ab","length":"10","offset":"5","filename":"data.warc.gz"}\nnot cdxj\n`);
+  const parsed = parseCdxj(
+    `org,x)/ 20250601120000 {"url":"https://x.org/","digest":"ab","length":"10","offset":"5","filename":"data.warc.gz"}\nnot cdxj\n`,
+  );
   assert.equal(parsed, {
     entries: [{ line: 1, url: "https://x.org/", digest: "ab", offset: 5, length: 10, filename: "data.warc.gz" }],
     problems: ["line 2: not a CDXJ line with url, digest, offset, length and filename"],

@@ -4,7 +4,14 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { crc32 } from "node:zlib";
-import { maxStoredBytes, readZip, writeZip, ZipError, zipTime, type ZipInput } from "../../../scripts/lib/snapshot/zip.ts";
+import {
+  maxStoredBytes,
+  readZip,
+  writeZip,
+  ZipError,
+  zipTime,
+  type ZipInput,
+} from "../../../scripts/lib/snapshot/zip.ts";
 import { tempDir } from "../../support/site.ts";
 import { dataDescriptorFlag, zipHeaders } from "../../support/zip-headers.ts";
 
@@ -12,13 +19,20 @@ const text = (name: string, value: string, stored?: boolean): ZipInput => {
   const bytes = Buffer.from(value, "utf8");
   return { name, size: bytes.byteLength, read: () => bytes, ...(stored ? { stored } : {}) };
 };
-const entries = [text("bag/data/b.html", "<p>b</p>".repeat(50)), text("bag/bagit.txt", "BagIt-Version: 1.0\n"), text("bag/data/ä.txt", "x")];
+const entries = [
+  text("bag/data/b.html", "<p>b</p>".repeat(50)),
+  text("bag/bagit.txt", "BagIt-Version: 1.0\n"),
+  text("bag/data/ä.txt", "x"),
+];
 /** Where an entry's data starts: after the 30-byte local header and its name (no extra field). */
 const dataOffset = (name: string) => 30 + Buffer.byteLength(name, "utf8");
 
 test("the snapshot's date is midnight of that day, and zip cannot store dates before 1980", () => {
   const time = zipTime("2023-11-14");
-  assert.equal([time.getFullYear(), time.getMonth(), time.getDate(), time.getHours(), time.getMinutes()], [2023, 10, 14, 0, 0]);
+  assert.equal(
+    [time.getFullYear(), time.getMonth(), time.getDate(), time.getHours(), time.getMinutes()],
+    [2023, 10, 14, 0, 0],
+  );
   assert.throws(() => zipTime("1979-12-31"), /1980 to 2107/);
 });
 
@@ -60,7 +74,12 @@ test("a damaged entry or a file that is not a zip is reported", async () => {
   raw[dataOffset("bag/bagit.txt")] = "X".charCodeAt(0);
   writeFileSync(zip, raw);
   const [bagit] = await readZip(zip);
-  assert.throws(() => bagit?.read(), (error: unknown) => error instanceof ZipError && error.message === "bag/bagit.txt: damaged (its CRC-32 or size differs from the zip's directory)");
+  assert.throws(
+    () => bagit?.read(),
+    (error: unknown) =>
+      error instanceof ZipError &&
+      error.message === "bag/bagit.txt: damaged (its CRC-32 or size differs from the zip's directory)",
+  );
   writeFileSync(path.join(dir, "not.zip"), "hello");
   try {
     await readZip(path.join(dir, "not.zip"));
@@ -100,13 +119,21 @@ test("a stored entry has its CRC-32 and sizes in its local header, no data descr
 });
 
 test("a stored entry over yazl's limit for a local header without zip64 is refused before it is read", async () => {
-  const huge: ZipInput = { name: "archive/data.warc.gz", size: maxStoredBytes + 1, stored: true, read: () => assert.unreachable("read") as never };
+  const huge: ZipInput = {
+    name: "archive/data.warc.gz",
+    size: maxStoredBytes + 1,
+    stored: true,
+    read: () => assert.unreachable("read") as never,
+  };
   try {
     await writeZip(path.join(tempDir("zip-"), "huge.zip"), [huge], "2023-11-14");
     assert.unreachable("written");
   } catch (error) {
     assert.instance(error, RangeError);
-    assert.is((error as Error).message, "archive/data.warc.gz is 1073741824 bytes, over the 1073741823 an entry stored with its sizes in its local header may have");
+    assert.is(
+      (error as Error).message,
+      "archive/data.warc.gz is 1073741824 bytes, over the 1073741823 an entry stored with its sizes in its local header may have",
+    );
   }
 });
 

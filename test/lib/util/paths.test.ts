@@ -34,12 +34,35 @@ test("a file's path as a URL path: each segment percent-encoded, so %, # and ? s
 });
 
 test("device names are reserved on Windows with any extension and in any case; names that only start like one are not", () => {
-  const reserved = ["con.md", "aux.md", "nul.md", "PRN", "Con.tar.gz", "con .md", "com1.jpg", "LPT9.pdf", "com\u00b9.md", "conin$.md"];
+  const reserved = [
+    "con.md",
+    "aux.md",
+    "nul.md",
+    "PRN",
+    "Con.tar.gz",
+    "con .md",
+    "com1.jpg",
+    "LPT9.pdf",
+    "com\u00b9.md",
+    "conin$.md",
+  ];
   assert.equal(
     reserved.map(windowsNameProblem),
-    ["CON", "AUX", "NUL", "PRN", "CON", "CON", "COM1", "LPT9", "COM\u00b9", "CONIN$"].map((device) => `is named after the Windows device ${device} (whatever the extension)`),
+    ["CON", "AUX", "NUL", "PRN", "CON", "CON", "COM1", "LPT9", "COM\u00b9", "CONIN$"].map(
+      (device) => `is named after the Windows device ${device} (whatever the extension)`,
+    ),
   );
-  for (const name of ["console.md", "com0.md", "com10.md", "lpt.md", "auxiliary.md", "a-con.md", "nul-results.md", ".con"]) assert.is(windowsNameProblem(name), undefined, name);
+  for (const name of [
+    "console.md",
+    "com0.md",
+    "com10.md",
+    "lpt.md",
+    "auxiliary.md",
+    "a-con.md",
+    "nul-results.md",
+    ".con",
+  ])
+    assert.is(windowsNameProblem(name), undefined, name);
 });
 
 test("a name ending in a dot or a space is refused, Windows drops them; '.' and '..' are not names", () => {

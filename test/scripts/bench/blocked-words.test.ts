@@ -5,18 +5,31 @@ import { distinctWords, generateCorpus, vocabularyWords } from "../../../scripts
 import { brownText } from "../../../scripts/bench/brown.ts";
 
 test("a stem blocks the words it starts, a word only itself, in any case; dictators in every language", () => {
-  assert.equal(["fucking", "Fucked", "ass", "assembly", "Hitler", "hitlerian", "franco", "francophone"].map((word) => isBlockedWord(word, "en")), [
-    true, true, true, false, true, true, true, false,
-  ]);
-  assert.equal(["mierda", "con", "hitler"].map((word) => isBlockedWord(word, "es")), [true, false, true]);
-  assert.equal(["con", "merde", "contre"].map((word) => isBlockedWord(word, "fr")), [true, true, false]);
+  assert.equal(
+    ["fucking", "Fucked", "ass", "assembly", "Hitler", "hitlerian", "franco", "francophone"].map((word) =>
+      isBlockedWord(word, "en"),
+    ),
+    [true, true, true, false, true, true, true, false],
+  );
+  assert.equal(
+    ["mierda", "con", "hitler"].map((word) => isBlockedWord(word, "es")),
+    [true, false, true],
+  );
+  assert.equal(
+    ["con", "merde", "contre"].map((word) => isBlockedWord(word, "fr")),
+    [true, true, false],
+  );
 });
 
 test("the vocabularies the corpus draws from hold no blocked word (SUBTLEX held “fucking” and “hitler”)", () => {
   for (const tag of ["en", "es", "fr"] as const) {
     const words = vocabularyWords(tag);
     assert.ok(words.length > 8000, `${tag}: ${words.length} words`);
-    assert.equal(words.filter((word) => isBlockedWord(word, tag)), [], tag);
+    assert.equal(
+      words.filter((word) => isBlockedWord(word, tag)),
+      [],
+      tag,
+    );
   }
   assert.not.ok(vocabularyWords("en").includes("fucking"));
   assert.not.ok(vocabularyWords("en").includes("hitler"));
@@ -25,9 +38,15 @@ test("the vocabularies the corpus draws from hold no blocked word (SUBTLEX held 
 
 test("the Brown Corpus's sentences and names hold no blocked word", () => {
   const { sentences, names } = brownText();
-  assert.equal(names.filter((name) => isBlockedWord(name, "en")), []);
+  assert.equal(
+    names.filter((name) => isBlockedWord(name, "en")),
+    [],
+  );
   assert.not.ok(names.includes("Hitler"));
-  assert.equal([...distinctWords(sentences)].filter((word) => isBlockedWord(word, "en")), []);
+  assert.equal(
+    [...distinctWords(sentences)].filter((word) => isBlockedWord(word, "en")),
+    [],
+  );
 });
 
 test("a generated corpus in three languages, from either source, has none of the blocked words in its titles or text", () => {
@@ -35,7 +54,9 @@ test("a generated corpus in three languages, from either source, has none of the
     const files = generateCorpus({ news: 300, abstracts: 100, otherLanguages: 0.2, text });
     const found = files.flatMap((file) => {
       const language = /^lang: (es|fr)$/m.exec(file.text)?.[1] ?? "en";
-      return [...distinctWords([file.text])].filter((word) => isBlockedWord(word, language)).map((word) => `${file.path}: ${word}`);
+      return [...distinctWords([file.text])]
+        .filter((word) => isBlockedWord(word, language))
+        .map((word) => `${file.path}: ${word}`);
     });
     assert.equal(found, [], text);
   }

@@ -21,7 +21,14 @@ test("parseBuildOutput reads the phase lines and the total of the README's examp
   const summary = parseBuildOutput(output);
   assert.equal(
     summary.phases.map((phase) => [phase.name, phase.ms]),
-    [["validate", 21], ["render", 222], ["feeds", 3], ["search", 28], ["check", 25], ["publish", 16]],
+    [
+      ["validate", 21],
+      ["render", 222],
+      ["feeds", 3],
+      ["search", 28],
+      ["check", 25],
+      ["publish", 16],
+    ],
   );
   assert.is(summary.phases[3]?.detail, "2 pages, 143 words, 7 kB of index (add 6 ms, write 9 ms)");
   assert.equal(summary.pagefind, { addMs: 6, writeMs: 9, words: 143 });

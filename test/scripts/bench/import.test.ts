@@ -2,7 +2,12 @@
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { importSection, writeOldSiteCrawl, type GeneratedCrawl, type ImportRun } from "../../../scripts/bench/import.ts";
+import {
+  importSection,
+  writeOldSiteCrawl,
+  type GeneratedCrawl,
+  type ImportRun,
+} from "../../../scripts/bench/import.ts";
 import { readCaptures, type Capture } from "../../../scripts/lib/import/capture.ts";
 import { tempDir } from "../../support/site.ts";
 
@@ -35,8 +40,17 @@ test("read back: every response, by status and type", () => {
     const kind = `${capture.status} ${(capture.headers["content-type"] ?? "").split(";")[0]}`;
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
-  assert.equal(Object.fromEntries(kinds), { "200 text/html": 225, "200 image/jpeg": 126, "200 application/pdf": 15, "301 text/html": 5, "404 text/html": 20 });
-  const articles = captures.filter((capture) => /^\/News\/[^?]+$/.test(new URL(capture.url).pathname + new URL(capture.url).search) && capture.status === 200);
+  assert.equal(Object.fromEntries(kinds), {
+    "200 text/html": 225,
+    "200 image/jpeg": 126,
+    "200 application/pdf": 15,
+    "301 text/html": 5,
+    "404 text/html": 20,
+  });
+  const articles = captures.filter(
+    (capture) =>
+      /^\/News\/[^?]+$/.test(new URL(capture.url).pathname + new URL(capture.url).search) && capture.status === 200,
+  );
   assert.is(articles.length, 200);
   const text = (capture: Capture) => Buffer.from(capture.body).toString("utf8");
   assert.is(articles.filter((capture) => text(capture).includes(`<table class="ArticleTable"`)).length, 158);
@@ -50,14 +64,28 @@ test("read back: every response, by status and type", () => {
 
 test("the report gives the budget's verdict only at 10,000 pages", () => {
   const small: GeneratedCrawl = { ...crawl, bytes: 9_686_756, ms: 1500 };
-  const run: ImportRun = { crawl: small, wallMs: 2400, peakBytes: 210_000_000, exitCode: 0, loadBefore: [0.5, 0.4, 0.3], loadAfter: [0.9, 0.5, 0.3] };
+  const run: ImportRun = {
+    crawl: small,
+    wallMs: 2400,
+    peakBytes: 210_000_000,
+    exitCode: 0,
+    loadBefore: [0.5, 0.4, 0.3],
+    loadAfter: [0.9, 0.5, 0.3],
+  };
   const section = importSection(run);
   assert.ok(section.includes("| wall time | 2.40 s (budget 60.00 s at 10000 pages) |"), section);
   assert.ok(section.includes("| peak memory, process tree | 210.0 MB (budget 1000.0 MB at 10000 pages) |"), section);
   const full = importSection({ ...run, crawl: { ...small, articles: 10_000 }, wallMs: 75_000 });
   assert.ok(full.includes("| wall time | 75.00 s (budget 60.00 s: over) |"), full);
   assert.ok(full.includes("| peak memory, process tree | 210.0 MB (budget 1000.0 MB: within) |"), full);
-  assert.ok(importSection({ crawl: small, error: "scripts/import.ts is not on this branch yet", loadBefore: [1, 1, 1], loadAfter: [1, 1, 1] }).endsWith("Not measured: scripts/import.ts is not on this branch yet.\n"));
+  assert.ok(
+    importSection({
+      crawl: small,
+      error: "scripts/import.ts is not on this branch yet",
+      loadBefore: [1, 1, 1],
+      loadAfter: [1, 1, 1],
+    }).endsWith("Not measured: scripts/import.ts is not on this branch yet.\n"),
+  );
 });
 
 test.run();
