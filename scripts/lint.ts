@@ -8,13 +8,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import js from "@eslint/js";
 import { ESLint } from "eslint";
+import { defineConfig } from "eslint/config";
 import * as prettier from "prettier";
 import tseslint from "typescript-eslint";
 
 const root = path.resolve(import.meta.dirname, "..");
 const maxLineLength = 120;
 
-const config = tseslint.config(js.configs.recommended, tseslint.configs.recommended, {
+const config = defineConfig(js.configs.recommended, tseslint.configs.recommended, {
   rules: {
     // Prettier breaks code at the print width; this catches what it cannot break: comments and strings.
     "max-len": ["error", { code: maxLineLength, ignoreUrls: false }],
