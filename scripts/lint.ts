@@ -1,7 +1,8 @@
 /**
  * `npm run lint`: ESLint (typescript-eslint's recommended rules, lines of at most 120 characters)
- * and Prettier's check over every TypeScript file git tracks. The configuration lives
- * here, not in files at the top of the repository. `npm run format` rewrites files as Prettier wants.
+ * and Prettier's check over every TypeScript file git tracks, or those under the paths given
+ * (`npm run lint -- scripts/lib`). The configuration lives here, not in files at the top of the
+ * repository. `npm run format` rewrites files as Prettier wants.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -26,10 +27,17 @@ const config = defineConfig(js.configs.recommended, tseslint.configs.recommended
   },
 });
 
-// The files git tracks: never an output, a corpus or a dependency.
-const files = execFileSync("git", ["ls-files", "-z", "*.ts"], { cwd: root, encoding: "utf8" })
+// The files git tracks (never an output, a corpus or a dependency), or those of the folders or files named.
+const files = execFileSync(
+  "git",
+  ["ls-files", "-z", "--", ...(process.argv.length > 2 ? process.argv.slice(2) : ["*.ts"])],
+  {
+    cwd: root,
+    encoding: "utf8",
+  },
+)
   .split("\0")
-  .filter(Boolean)
+  .filter((file) => file.endsWith(".ts"))
   .map((file) => path.join(root, file));
 const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config });
 const results = await eslint.lintFiles(files);
