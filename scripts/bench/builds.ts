@@ -52,6 +52,8 @@ export interface PhaseLine {
   name: string;
   detail: string;
   ms: number;
+  /** When it started, after the build did: phases that overlapped show here. */
+  start?: number;
 }
 
 export interface BuildOutputSummary {
@@ -80,10 +82,10 @@ export function parseBuildOutput(output: string): BuildOutputSummary {
       summary.totalMs = parseDuration(built[2] ?? "");
       continue;
     }
-    const phase = /^([a-z][a-z-]*) +(.+?) +([\d.]+ m?s)$/.exec(line);
+    const phase = /^([a-z][a-z-]*) +(.+?)(?: +at ([\d.]+ m?s))? +([\d.]+ m?s)$/.exec(line);
     if (!phase) continue;
-    const [, name = "", detail = "", duration = ""] = phase;
-    summary.phases.push({ name, detail, ms: parseDuration(duration) });
+    const [, name = "", detail = "", start, duration = ""] = phase;
+    summary.phases.push({ name, detail, ms: parseDuration(duration), ...(start ? { start: parseDuration(start) } : {}) });
     const pagefind = /\(add ([\d.]+ m?s), write ([\d.]+ m?s)\)/.exec(detail);
     if (name === "search" && pagefind) {
       const words = /, (\d+) words,/.exec(detail)?.[1];

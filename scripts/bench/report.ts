@@ -121,7 +121,16 @@ function buildTable(builds: readonly SizeResult[]): string {
     row("HTML pages", (runs) => String(runs[0]?.pages ?? "–")),
     row("load average as each run started", (runs) => runs.map((run) => run.loadAverage.toFixed(2)).join(", ")),
     ...phaseNames.flatMap((name) => {
-      const phase = row(name, (runs) => ms(medianOf(runs, (run) => run.phases.find((p) => p.name === name)?.ms)));
+      const phase = row(name, (runs) => {
+        const time = (run: BuildRun) => run.phases.find((p) => p.name === name);
+        const start = medianOf(runs, (run) => time(run)?.start);
+        const end = medianOf(runs, (run) => {
+          const line = time(run);
+          return line?.start === undefined ? undefined : line.start + line.ms;
+        });
+        const span = Number.isNaN(start) ? "" : ` (${(start / 1000).toFixed(1)}–${(end / 1000).toFixed(1)} s)`;
+        return `${ms(medianOf(runs, (run) => time(run)?.ms))}${span}`;
+      });
       if (name !== "search") return [phase];
       return [
         phase,

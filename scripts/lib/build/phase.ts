@@ -105,7 +105,11 @@ export async function failingAs<T>(
   }
 }
 
-/** One phase's line of the build's report: name, what it did, how long it took. */
-export function phaseLine(name: string, description: string, ms: number): string {
-  return `${name.padEnd(9)} ${description.padEnd(58)} ${formatMs(ms).padStart(8)}`;
+/**
+ * One phase's line of the build's report: name, what it did, when it started (after the build did:
+ * phases that overlap show it) and how long it took.
+ */
+export function phaseLine(name: string, description: string, ms: number, start?: number): string {
+  const at = start === undefined ? "" : ` ${`at ${formatMs(start)}`.padStart(10)}`;
+  return `${name.padEnd(9)} ${description.padEnd(58)}${at} ${formatMs(ms).padStart(8)}`;
 }

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Archive } from "../model/archive.ts";
 import type { MediaReport } from "./media.ts";
-import { checkPhase } from "./check.ts";
+import { checkPhase, readPhase, type PageScan } from "./check.ts";
 import { editorPhase, wantsEditor } from "./editor.ts";
 import { feedsPhase } from "./feeds.ts";
 import { mediaPhase } from "./media.ts";
@@ -33,7 +33,8 @@ export interface BuildReport {
   withheld: { drafts: number; scheduled: number };
   pages: number;
   files: number;
-  phases: { name: string; ms: number }[];
+  /** Each phase's time, and when it started (ms after the build did): phases that overlapped show here. */
+  phases: { name: string; ms: number; start: number }[];
   /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings and word count. */
   search: {
     pages: number;
@@ -59,14 +60,15 @@ export async function build(
   if (options.changedOnly) return buildChangedPages(options, options.changedOnly);
   const log = options.log ?? (() => {});
   const phases: BuildReport["phases"] = [];
+  const buildStarted = performance.now();
   // What a system error that names no file (a failed write) is told as: the folder being written.
   let writingInto = options.outDir;
   const run = async <Input, Result>(phase: Phase<Input, Result>, input: Input): Promise<Result> => {
     const started = performance.now();
     const result = await failingAs(phase.name, undefined, () => phase.run(input), writingInto);
     const ms = performance.now() - started;
-    phases.push({ name: phase.name, ms });
-    log(phaseLine(phase.name, phase.describe(result), ms));
+    phases.push({ name: phase.name, ms, start: started - buildStarted });
+    log(phaseLine(phase.name, phase.describe(result), ms, started - buildStarted));
     return result;
   };
 
@@ -82,11 +84,29 @@ export async function build(
     const published: StagedBuild = { ...staged, archive: staged.archive.withItems(media.items) };
     const render = await run(renderPhase, published);
     if (wantsEditor(published)) await run(editorPhase, published);
-    await run(feedsPhase, published);
-    const search = await run(searchPhase, published);
+    const extraPhases = options.extraPhases ?? [];
+    let search: Awaited<ReturnType<typeof searchPhase.run>>;
+    let pages: PageScan | undefined;
+    if (buildOrder.overlap) {
+      // Pagefind writes its index on its own core; meanwhile the build's thread writes the feeds and
+      // reads the pages for the check (after a snapshot's phases, which rewrite them).
+      let parsed = () => {};
+      const parsing = new Promise<void>((resolve) => (parsed = resolve));
+      const indexing = run(searchPhase, { ...published, parsed });
+      await Promise.race([parsing, indexing]);
+      [search, , pages] = await allSettledOrFirstError([
+        indexing,
+        run(feedsPhase, published),
+        extraPhases.length === 0 ? run(readPhase, published) : Promise.resolve(undefined),
+      ] as const);
+    } else {
+      await run(feedsPhase, published);
+      search = await run(searchPhase, published);
+    }
     if (published.serviceWorker) await run(offlinePhase, published);
-    for (const phase of options.extraPhases ?? []) await run(phase, published);
-    const output = await run(checkPhase, published);
+    for (const phase of extraPhases) await run(phase, published);
+    pages ??= await run(readPhase, published);
+    const output = await run(checkPhase, { staged: published, pages });
     await run(publishPhase, { staged: published, output });
     return {
       news: archive.news.length,
@@ -106,9 +126,28 @@ export async function build(
       media: media.report,
     };
   } finally {
+    await staged.search.stream?.close();
     discard(staged.siteDir);
   }
 }
+
+/**
+ * Waits for every phase running at once, then fails with the first failure, if any: a phase that
+ * failed early must not leave another (Pagefind's process) writing into the staging folder as it is
+ * discarded.
+ */
+async function allSettledOrFirstError<T extends readonly unknown[]>(runs: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(runs);
+  const failed = results.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/** Temporary: the four build orders measured for issue 34 (BUILD_ORDER=today|check-after-parse|adds|both). */
+const buildOrder = (() => {
+  const order = process.env.BUILD_ORDER ?? "both";
+  return { overlap: order === "check-after-parse" || order === "both", stream: order === "adds" || order === "both" };
+})();
 
 function stage(options: BuildOptions, archive: Archive, log: (line: string) => void): StagedBuild {
   const siteDir = stagingDir(options.outDir);
@@ -131,6 +170,7 @@ function stage(options: BuildOptions, archive: Archive, log: (line: string) => v
         ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
         facetFiles: untested === undefined,
         sourceDir: path.join(siteDir, searchSourceFolder),
+        stream: buildOrder.stream,
       },
     ),
     log,

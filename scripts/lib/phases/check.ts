@@ -337,19 +337,33 @@ function sitePaths(outDir: string, skip: readonly string[] = []): string[] {
   return existsSync(outDir) ? listFiles(outDir, skip).map((file) => `/${file}`) : [];
 }
 
-export const checkPhase: Phase<StagedBuild, OutputReport> = {
+/** The options the check runs with, from the build's. */
+function checkOptions({ archive, options }: StagedBuild): CheckOptions {
+  return {
+    basePath: archive.basePath,
+    validate: options.validateHtml === "all" ? "all" : archive.htmlSample(),
+    sources: new Map(archive.items.map((item) => [item.url, item.file])),
+  };
+}
+
+/** The check's reading of every page: it needs nothing Pagefind writes, so it can run while Pagefind does. */
+export const readPhase: Phase<StagedBuild, PageScan> = {
+  name: "read",
+  run: (staged) => scanPages(staged.siteDir, checkOptions(staged)),
+  describe: (scan) =>
+    `${scan.pages.size} pages read for the check, ${scan.validated} validated` +
+    (scan.unvalidated.length > 0 ? ` (${scan.unvalidated.length} too large)` : ""),
+};
+
+export const checkPhase: Phase<{ staged: StagedBuild; pages: PageScan }, OutputReport> = {
   name: "check",
-  run({ archive, siteDir, options, log }) {
+  run({ staged, pages }) {
+    const { archive, siteDir, options, log } = staged;
     // A snapshot has no offline page (scripts/lib/phases/render.ts).
     const expectedPages = options.snapshot
       ? archive.pageUrls().filter((url) => url !== "/offline/")
       : archive.pageUrls();
-    const checkOptions: CheckOptions = {
-      basePath: archive.basePath,
-      validate: options.validateHtml === "all" ? "all" : archive.htmlSample(),
-      sources: new Map(archive.items.map((item) => [item.url, item.file])),
-    };
-    const report = checkPages(siteDir, scanPages(siteDir, checkOptions), expectedPages, checkOptions);
+    const report = checkPages(siteDir, pages, expectedPages, checkOptions(staged));
     for (const page of report.unvalidated) log(`note: ${page}`);
     if (report.problems.length > 0) {
       throw new BuildError(
@@ -359,6 +373,5 @@ export const checkPhase: Phase<StagedBuild, OutputReport> = {
     }
     return report;
   },
-  describe: (result) =>
-    `${result.pages} pages, ${result.links} internal links, ${result.validated} validated${result.unvalidated.length > 0 ? ` (${result.unvalidated.length} too large)` : ""}`,
+  describe: (result) => `${result.pages} pages, ${result.links} internal links`,
 };

@@ -10,16 +10,19 @@ import { loadWorkbox } from "./offline.ts";
 import { BuildError, failingAs, type Phase, type StagedBuild } from "../build/phase.ts";
 import { removeInBackground, trashDir } from "../build/staging.ts";
 
-export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: SuggestionWordsReport }> = {
+export const searchPhase: Phase<
+  StagedBuild & { parsed?: () => void },
+  SearchIndexReport & { suggestions: SuggestionWordsReport }
+> = {
   name: "search",
-  async run({ archive, siteDir, options, serviceWorker, search }) {
+  async run({ archive, siteDir, options, serviceWorker, search, parsed }) {
     // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
     if (serviceWorker) loadWorkbox().catch(() => {});
     // Pagefind's process starts here and indexes on its own; the dictionary is made meanwhile.
-    const indexing = failingAs("search", "Pagefind failed", () => writeSearchIndex(siteDir, search), siteDir);
+    const indexing = failingAs("search", "Pagefind failed", () => writeSearchIndex(siteDir, search, parsed), siteDir);
     // Eleventy's runs leave much garbage, which V8 keeps while it is busy: collected while Pagefind's
     // process starts, the build holds half the memory at Pagefind's peak (10k: 0.8 → 0.4 GB).
-    collectGarbage();
+    if (!process.env.NO_GC) collectGarbage();
     // Awaited together, so that a failure of either fails the phase and neither is left unhandled.
     const [result, suggestions] = await Promise.all([
       indexing,

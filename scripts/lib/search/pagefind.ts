@@ -45,6 +45,8 @@ export interface SearchPlan {
    * in `dir` (written by the render phase), instead of the pages.
    */
   sources?: { dir: string; urls: ReadonlySet<string> };
+  /** Set when the render hands each article's search source to Pagefind's service as it is made (`StreamedIndex`). */
+  stream?: StreamedIndex;
 }
 
 export interface SearchPlanOptions {
@@ -56,6 +58,8 @@ export interface SearchPlanOptions {
   facetFiles?: boolean;
   /** Where the search sources go (`searchSourceFolder` of the site, scripts/lib/model/outputs.ts), if Pagefind should read them. */
   sourceDir?: string;
+  /** Hand Pagefind's service each search source as it renders, instead of writing it to `sourceDir`. */
+  stream?: boolean;
 }
 
 export function planSearch(articleUrls: readonly string[], options: SearchPlanOptions = {}): SearchPlan {
@@ -63,11 +67,13 @@ export function planSearch(articleUrls: readonly string[], options: SearchPlanOp
   // The sources are half the pages' bytes, so Pagefind reads less. An index in parts (a 100k
   // archive) reads the pages instead: the sources of all its render runs cost too much memory.
   const sourced = options.sourceDir !== undefined && articleUrls.length > 0 && parts.length === 1;
+  const streamed = articleUrls.length > 0 && parts.length === 1 && options.stream === true;
   return {
     articleUrls,
     parts,
     facetFiles: options.facetFiles ?? true,
-    ...(sourced ? { sources: { dir: options.sourceDir as string, urls: new Set(articleUrls) } } : {}),
+    ...(streamed ? { stream: new StreamedIndex(articleUrls) } : {}),
+    ...(sourced && !streamed ? { sources: { dir: options.sourceDir as string, urls: new Set(articleUrls) } } : {}),
   };
 }
 
@@ -235,8 +241,80 @@ export function partGlob(folders: readonly string[]): string {
   return `{${[...byKind].map(([kind, names]) => `${kind}/{${names.join(",")}}`).join(",")}}/*/index.html`;
 }
 
+/**
+ * An index fed through Pagefind's Node API while the render runs: each article's search source goes
+ * to Pagefind's service as soon as it is made, and the service parses it on its own core while
+ * Eleventy renders on the other. Pages are sent in the order of `urls`, not the render's: Pagefind
+ * numbers pages in the order it gets them, and the index is the same bytes for the same order.
+ */
+export class StreamedIndex {
+  readonly urls: readonly string[];
+  private next = 0;
+  private readonly waiting = new Map<string, string>();
+  private readonly adds: Promise<string[]>[] = [];
+  private readonly service = import("pagefind");
+  private readonly index: Promise<{ index?: PagefindApiIndex; errors: string[] }>;
+  private started: number | undefined;
+
+  constructor(urls: readonly string[]) {
+    this.urls = urls;
+    this.index = this.service.then(async (pagefind) => {
+      const created = await pagefind.createIndex();
+      return { ...(created.index ? { index: created.index } : {}), errors: labelled("createIndex", created.errors) };
+    });
+  }
+
+  /** Takes an article's search source; sends it, and any it was holding back, once every earlier one is sent. */
+  add(url: string, source: string): void {
+    this.started ??= performance.now();
+    this.waiting.set(url, source);
+    for (let url = this.urls[this.next]; url !== undefined && this.waiting.has(url); url = this.urls[++this.next]) {
+      this.send(url, this.waiting.get(url) as string);
+      this.waiting.delete(url);
+    }
+  }
+
+  private send(url: string, content: string): void {
+    this.adds.push(
+      this.index.then(async ({ index }) => {
+        if (!index) return [];
+        return labelled(`addHTMLFile ${url}`, (await index.addHTMLFile({ url, content })).errors);
+      }),
+    );
+  }
+
+  /** Sends what is still held back (an article that never rendered is counted as missing later), then writes the bundle. */
+  async write(outputPath: string): Promise<PagefindRun> {
+    for (const url of this.urls.slice(this.next)) {
+      const source = this.waiting.get(url);
+      if (source !== undefined) this.send(url, source);
+    }
+    this.waiting.clear();
+    const { index, errors } = await this.index;
+    const added = (await Promise.all(this.adds)).flat();
+    const parsed = performance.now();
+    errors.push(...added);
+    if (!index) return { errors, timings: { add: 0, write: 0 }, failed: true };
+    const written = await index.writeFiles({ outputPath });
+    errors.push(...labelled("writeFiles", written.errors));
+    const add = parsed - (this.started ?? parsed);
+    return { errors, timings: { add, write: performance.now() - parsed }, failed: written.errors.length > 0 };
+  }
+
+  /** Ends Pagefind's service, whatever happened: left running, it would hold its memory until the process ends. */
+  async close(): Promise<void> {
+    await (await this.service).close();
+  }
+}
+
+type PagefindApiIndex = NonNullable<Awaited<ReturnType<(typeof import("pagefind"))["createIndex"]>>["index"]>;
+
 /** Writes the planned index into the site (`siteDir`, the staging folder) and reports it. */
-export async function writeSearchIndex(siteDir: string, plan: SearchPlan): Promise<SearchIndexReport> {
+export async function writeSearchIndex(
+  siteDir: string,
+  plan: SearchPlan,
+  parsed: () => void = () => {},
+): Promise<SearchIndexReport> {
   const outputPath = path.join(siteDir, bundleFolder);
   if (plan.articleUrls.length === 0) {
     const written = await writeEmptyIndex(outputPath, plan.facetFiles);
@@ -249,7 +327,10 @@ export async function writeSearchIndex(siteDir: string, plan: SearchPlan): Promi
   for (const [index, part] of parts.entries()) {
     // One part at a time: the memory of one Pagefind process is the point of parts.
     const glob = parts.length === 1 ? articleGlob : partGlob(part.folders);
-    const written = await runPagefindCli(plan.sources?.dir ?? siteDir, glob, path.join(siteDir, part.bundle));
+    if (plan.stream) parsed();
+    const written = plan.stream
+      ? await plan.stream.write(path.join(siteDir, part.bundle))
+      : await runPagefindCli(plan.sources?.dir ?? siteDir, glob, path.join(siteDir, part.bundle), parsed);
     timings.add += written.timings.add;
     timings.write += written.timings.write;
     words += written.words ?? 0;
@@ -377,7 +458,12 @@ export function pagefindBinary(): string {
  * progress lines give the timings: reading and parsing the pages ("add") until it reports
  * "[Reading languages]", then building and writing the index ("write").
  */
-function runPagefindCli(siteDir: string, glob: string, outputPath: string): Promise<PagefindRun> {
+function runPagefindCli(
+  siteDir: string,
+  glob: string,
+  outputPath: string,
+  parsedAll: () => void = () => {},
+): Promise<PagefindRun> {
   const started = performance.now();
   let parsed: number | undefined;
   return new Promise((resolve) => {
@@ -395,7 +481,10 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string): Prom
     }
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      if (parsed === undefined && output.includes("[Reading languages]")) parsed = performance.now();
+      if (parsed === undefined && output.includes("[Reading languages]")) {
+        parsed = performance.now();
+        parsedAll();
+      }
     };
     child.stdout.on("data", read);
     child.stderr.on("data", read);
