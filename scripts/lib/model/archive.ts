@@ -112,8 +112,19 @@ export interface Redirect {
   lang: string;
 }
 
-/** What the paginated templates paginate over (`pagination.data` in src/pages/*.njk), by page kind: see `Archive.pageLists`. */
+/**
+ * What the paginated templates paginate over (`pagination.data` in src/pages/*.njk), by page kind:
+ * see `Archive.pageLists`.
+ */
 export type PageLists = { [Kind in keyof typeof pageKinds]: ReturnType<(typeof pageKinds)[Kind]["list"]> };
+
+/** A page as the sitemap lists it (src/pages/sitemap.njk): an item's with its date and its translations. */
+export interface SitemapEntry {
+  url: string;
+  lastmod?: string;
+  /** The page's translations by language, its own included, as search engines read them; none without translations. */
+  alternates?: { lang: string; url: string }[];
+}
 
 /** Years, inclusive: `{ from: 2019, to: 2021 }`. */
 export interface Period {
@@ -187,7 +198,7 @@ export class Archive {
   /** The published items of each group of translations, by the group's key (scripts/lib/content/translations.ts). */
   readonly #translationGroups = new Map<string, Item[]>();
   readonly #translationKeys: ReadonlyMap<string, string>;
-  /** The languages of the published items, the site's first, then by tag: what the search page's Language facet lists. */
+  /** The languages of the published items, the site's first, then by tag: the search page's Language facet. */
   readonly languages: { tag: string; name: string; count: number }[];
   readonly #speakerByKey = new Map<string, SpeakerInfo>();
   #sessions: Map<string, AbstractItem[]> | undefined;
@@ -198,7 +209,8 @@ export class Archive {
     this.basePath = normaliseBasePath(options.basePath ?? options.site.basePath ?? basePathOf(options.site.url));
     this.siteRoot = siteRoot(options.site.url, this.basePath);
     const { content, period } = options;
-    // Every content file is still validated: a snapshot of one year refuses a broken file of another, as the build does.
+    // Every content file is still validated: a snapshot of one year refuses a broken file of another,
+    // as the build does.
     this.news = period ? content.news.filter((item) => inPeriod(item.year, period)) : content.news;
     this.abstracts = period ? content.abstracts.filter((item) => inPeriod(item.year, period)) : content.abstracts;
     this.withheld = content.withheld;
@@ -343,7 +355,7 @@ export class Archive {
     return group.filter((other) => other.url !== item.url).sort((a, b) => a.lang.localeCompare(b.lang));
   }
 
-  /** The key an item's group of translations shares, for the search page to show them as one result; "" when it has none. */
+  /** The key an item's translations share, for the search page to show them as one result; "" without translations. */
   translationKeyOf(item: Item): string {
     return this.translationsOf(item).length > 0 ? (this.#translationKeys.get(item.url) ?? "") : "";
   }
@@ -441,6 +453,19 @@ export class Archive {
   /** Every page URL the templates will write, besides redirects and fixed pages. */
   pageUrls(): string[] {
     return this.pages().map((page) => page.url);
+  }
+
+  /** The sitemap's entries: every page URL, in the order of `pageUrls`. */
+  sitemapEntries(): SitemapEntry[] {
+    const items = new Map(this.items.map((item) => [item.url, item]));
+    return this.pageUrls().map((url) => {
+      const item = items.get(url);
+      if (!item) return { url };
+      const translations = this.translationsOf(item);
+      if (translations.length === 0) return { url, lastmod: item.date };
+      const alternates = [item, ...translations].map((other) => ({ lang: other.lang, url: other.url }));
+      return { url, lastmod: item.date, alternates };
+    });
   }
 
   /** Every page the templates will write but redirects, with what it is, for people. */
