@@ -1,9 +1,9 @@
 /**
  * What the templates get from a build, as one Eleventy plugin with typed options: the global data
- * (`archive`, `pageLists`, `assets`, `csp`, `snapshot`, `searchParts`, `facetFiles`, `facets`, `sitemap`,
- * `outputPaths`), which page templates a render leaves out, and the search sources written beside the
- * pages. The render phase (scripts/lib/phases/render.ts) registers it for each Eleventy run with that
- * run's data.
+ * (`archive`, `pageLists`, `assets`, `csp`, `snapshot`, `searchParts`, `facetFiles`, `facets`,
+ * `storyFilter`, `sitemap`, `outputPaths`) and the `facetFilter` function, which page templates a
+ * render leaves out, and the search sources written beside the pages. The render phase
+ * (scripts/lib/phases/render.ts) registers it for each Eleventy run with that run's data.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -15,7 +15,8 @@ import { pagePolicy, searchPolicy } from "../build/security.ts";
 import { searchSource, type SearchPlan } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
 import { robotsPath, sitemapPath } from "../model/outputs.ts";
-import { facets } from "../../../src/assets/shared/facets.ts";
+import { facetFilterName, facets } from "../../../src/assets/shared/facets.ts";
+import { storyFilter } from "../../../src/assets/search/stories.ts";
 
 export interface ArchiveData {
   /** The validated archive every template reads. */
@@ -59,6 +60,10 @@ export default function archiveData(eleventyConfig: UserConfig, options: Archive
   eleventyConfig.addGlobalData("outputPaths", { sitemap: sitemapPath, robots: robotsPath });
   // The search facets by id, for the search page's fieldsets (src/assets/shared/facets.ts).
   eleventyConfig.addGlobalData("facets", Object.fromEntries(facets.map((facet) => [facet.id, facet])));
+  // The Pagefind filter names the item pages index under, as the search page reads them: `facetFilter("topic")`
+  // throws for an id not in the facet table; `storyFilter` groups an item's translations into one result.
+  eleventyConfig.addNunjucksGlobal("facetFilter", facetFilterName);
+  eleventyConfig.addGlobalData("storyFilter", storyFilter);
   const run = eleventyConfig as unknown as EleventyRun;
   if (!singlePages) for (const template of singlePageTemplates()) run.ignores.add(template);
   // A snapshot has a page about itself, and no offline page: it has no service worker to save
