@@ -1,7 +1,8 @@
 /**
  * What the templates get from a build, as one Eleventy plugin with typed options: the global data
- * (`archive`, `pageLists`, `assets`, `csp`, `snapshot`, `searchParts`, `facetFiles`, `facets`), which page
- * templates a render leaves out, and the search sources written beside the pages. The render phase
+ * (`archive`, `pageLists`, `assets`, `csp`, `snapshot`, `searchParts`, `facetFiles`, `facets`,
+ * `storyFilter`, `sitemap`, `outputPaths`) and the `facetFilter` function, which page templates a
+ * render leaves out, and the search sources written beside the pages. The render phase
  * (scripts/lib/phases/render.ts) registers it for each Eleventy run with that run's data.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,7 +14,9 @@ import type { AssetUrls } from "../build/assets.ts";
 import { pagePolicy, searchPolicy } from "../build/security.ts";
 import { searchSource, type SearchPlan } from "../search/pagefind.ts";
 import type { SnapshotInfo } from "../snapshot/info.ts";
-import { facets } from "../../../src/assets/shared/facets.ts";
+import { robotsPath, sitemapPath } from "../model/outputs.ts";
+import { facetFilterName, facets } from "../../../src/assets/shared/facets.ts";
+import { storyFilter } from "../../../src/assets/search/stories.ts";
 
 export interface ArchiveData {
   /** The validated archive every template reads. */
@@ -26,7 +29,7 @@ export interface ArchiveData {
   snapshot: SnapshotInfo | null;
   /** The search index the build writes (scripts/lib/search/pagefind.ts); none in the preview's quick path. */
   search: SearchPlan | undefined;
-  /** Whether this run renders the templates that make one page each (home, years, search, 404…): only the first run does. */
+  /** Whether this run renders the templates of one page each (home, years, search, 404…): the first run only. */
   singlePages: boolean;
 }
 
@@ -48,10 +51,19 @@ export default function archiveData(eleventyConfig: UserConfig, options: Archive
   eleventyConfig.addGlobalData("snapshot", snapshot);
   // An index in parts: the search page searches the other bundles ("pagefind/part-2/", …) with the first.
   eleventyConfig.addGlobalData("searchParts", search?.parts.slice(1).map((part) => `${part.bundle}/`) ?? []);
-  // Without facet files the search page counts facets with Pagefind's public API (scripts/lib/search/pagefind-files.ts).
+  // Without facet files the search page counts facets with Pagefind's public API
+  // (scripts/lib/search/pagefind-files.ts).
   eleventyConfig.addGlobalData("facetFiles", search?.facetFiles ?? true);
+  // The sitemap's entries (src/pages/sitemap.njk), and the paths of the files for search engines.
+  // Made only for the run that renders the sitemap, as the preview renders after each edit.
+  eleventyConfig.addGlobalData("sitemap", () => (singlePages ? archive.sitemapEntries() : []));
+  eleventyConfig.addGlobalData("outputPaths", { sitemap: sitemapPath, robots: robotsPath });
   // The search facets by id, for the search page's fieldsets (src/assets/shared/facets.ts).
   eleventyConfig.addGlobalData("facets", Object.fromEntries(facets.map((facet) => [facet.id, facet])));
+  // The Pagefind filter names the item pages index under, as the search page reads them: `facetFilter("topic")`
+  // throws for an id not in the facet table; `storyFilter` groups an item's translations into one result.
+  eleventyConfig.addNunjucksGlobal("facetFilter", facetFilterName);
+  eleventyConfig.addGlobalData("storyFilter", storyFilter);
   const run = eleventyConfig as unknown as EleventyRun;
   if (!singlePages) for (const template of singlePageTemplates()) run.ignores.add(template);
   // A snapshot has a page about itself, and no offline page: it has no service worker to save

@@ -1,8 +1,9 @@
 /**
  * The archive as the templates see it: the content as read and validated, plus every view derived
  * from it (years, topics, conferences, speakers, related items, redirects). Pure: it reads no file
- * and throws nothing; the validate phase reports its `problems`. Built once per build, read by
- * every page, and the single place that decides which pages exist.
+ * and throws nothing; the validate phase reports its `problems`. Built once per build (the media
+ * phase's items are swapped in, `withItems`), read by every page, and the single place that decides
+ * which pages exist.
  *
  * It is a class instance on purpose: Eleventy deep-merges plain objects in the data cascade, and
  * copying thousands of articles for each page would be slow; an instance is passed by reference.
@@ -112,8 +113,19 @@ export interface Redirect {
   lang: string;
 }
 
-/** What the paginated templates paginate over (`pagination.data` in src/pages/*.njk), by page kind: see `Archive.pageLists`. */
+/**
+ * What the paginated templates paginate over (`pagination.data` in src/pages/*.njk), by page kind:
+ * see `Archive.pageLists`.
+ */
 export type PageLists = { [Kind in keyof typeof pageKinds]: ReturnType<(typeof pageKinds)[Kind]["list"]> };
+
+/** A page as the sitemap lists it (src/pages/sitemap.njk): an item's with its date and its translations. */
+export interface SitemapEntry {
+  url: string;
+  lastmod?: string;
+  /** The page's translations by language, its own included, as search engines read them; none without translations. */
+  alternates?: { lang: string; url: string }[];
+}
 
 /** Years, inclusive: `{ from: 2019, to: 2021 }`. */
 export interface Period {
@@ -179,56 +191,57 @@ export class Archive {
   readonly speakerPages: SpeakerPage[];
   readonly redirects: Redirect[];
 
-  readonly #neighbours = new Map<string, { newer?: Neighbour; older?: Neighbour }>();
+  private readonly neighbours = new Map<string, { newer?: Neighbour; older?: Neighbour }>();
   /** The news item each story is listed by, by story key. */
-  readonly #newsStoryByKey = new Map<string, NewsItem>();
-  readonly #storyKeyOf: (item: { url: string }) => string;
-  readonly #related: Map<string, NewsItem[]>;
+  private readonly newsStoryByKey = new Map<string, NewsItem>();
+  private readonly storyKeyOf: (item: { url: string }) => string;
+  private readonly related: Map<string, NewsItem[]>;
   /** The published items of each group of translations, by the group's key (scripts/lib/content/translations.ts). */
-  readonly #translationGroups = new Map<string, Item[]>();
-  readonly #translationKeys: ReadonlyMap<string, string>;
-  /** The languages of the published items, the site's first, then by tag: what the search page's Language facet lists. */
+  private readonly translationGroups = new Map<string, Item[]>();
+  private readonly translationKeys: ReadonlyMap<string, string>;
+  /** The languages of the published items, the site's first, then by tag: the search page's Language facet. */
   readonly languages: { tag: string; name: string; count: number }[];
-  readonly #speakerByKey = new Map<string, SpeakerInfo>();
-  #sessions: Map<string, AbstractItem[]> | undefined;
-  readonly #options: ArchiveOptions;
+  private readonly speakerByKey = new Map<string, SpeakerInfo>();
+  private sessions: Map<string, AbstractItem[]> | undefined;
+  private readonly options: ArchiveOptions;
 
   constructor(options: ArchiveOptions) {
-    this.#options = options;
+    this.options = options;
     this.basePath = normaliseBasePath(options.basePath ?? options.site.basePath ?? basePathOf(options.site.url));
     this.siteRoot = siteRoot(options.site.url, this.basePath);
     const { content, period } = options;
-    // Every content file is still validated: a snapshot of one year refuses a broken file of another, as the build does.
+    // Every content file is still validated: a snapshot of one year refuses a broken file of another,
+    // as the build does.
     this.news = period ? content.news.filter((item) => inPeriod(item.year, period)) : content.news;
     this.abstracts = period ? content.abstracts.filter((item) => inPeriod(item.year, period)) : content.abstracts;
     this.withheld = content.withheld;
     this.files = content.files;
     this.preview = options.preview ?? false;
 
-    this.#translationKeys = content.translationKeys;
+    this.translationKeys = content.translationKeys;
     for (const item of this.items) {
-      const key = this.#translationKeys.get(item.url);
-      if (key !== undefined) this.#translationGroups.set(key, [...(this.#translationGroups.get(key) ?? []), item]);
+      const key = this.translationKeys.get(item.url);
+      if (key !== undefined) this.translationGroups.set(key, [...(this.translationGroups.get(key) ?? []), item]);
     }
-    const storyKeyOf = (item: { url: string }) => this.#translationKeys.get(item.url) ?? item.url;
-    this.#storyKeyOf = storyKeyOf;
+    const storyKeyOf = (item: { url: string }) => this.translationKeys.get(item.url) ?? item.url;
+    this.storyKeyOf = storyKeyOf;
     const stories = <T extends Item>(items: readonly T[]) =>
       oneEntryPerStory(items, (item) => item, storyKeyOf, options.site.language);
     this.newsStories = stories(this.news);
     this.abstractStories = stories(this.abstracts);
     this.latestNews = this.newsStories.slice(0, homeListLength);
-    for (const item of this.newsStories) this.#newsStoryByKey.set(storyKeyOf(item), item);
+    for (const item of this.newsStories) this.newsStoryByKey.set(storyKeyOf(item), item);
 
     this.newsPages = paginate(this.newsStories, pageSize, "/news/");
     this.newsStories.forEach((item, index) => {
       const newer = this.newsStories[index - 1];
       const older = this.newsStories[index + 1];
-      this.#neighbours.set(item.url, {
+      this.neighbours.set(item.url, {
         ...(newer ? { newer: neighbour(newer) } : {}),
         ...(older ? { older: neighbour(older) } : {}),
       });
     });
-    this.#related = relatedItems(this.newsStories);
+    this.related = relatedItems(this.newsStories);
     this.languages = languagesOf(this.items, options.site.language);
 
     const conferences = [...options.conferences]
@@ -285,7 +298,7 @@ export class Archive {
       (speaker) => speaker.filingName,
     );
     this.speakers = this.speakerLetters.flatMap((group) => group.items);
-    for (const speaker of this.speakers) this.#speakerByKey.set(speaker.key, speaker);
+    for (const speaker of this.speakers) this.speakerByKey.set(speaker.key, speaker);
     // One page, A to Z, with letter links: a name is found by scanning, not by paging.
     this.speakerIndexPages = paginate(this.speakers, Math.max(1, this.speakers.length), "/speakers/");
     this.speakerPages = this.speakers.flatMap((speaker) =>
@@ -299,21 +312,23 @@ export class Archive {
 
   /**
    * This archive with some items replaced by URL (the media phase's, with their pictures and
-   * documents' text), every view made again from them; this archive is left as it is.
+   * documents' text); this archive is left as it is. A replacement differs from its item only in
+   * what no view is derived from (its HTML and files), so the views are not derived again: each list,
+   * map and plain object holding a replaced item is copied with the replacement in its place, and
+   * everything else is shared.
    */
   withItems(replacements: ReadonlyMap<string, Item>): Archive {
     if (replacements.size === 0) return this;
-    const swap = <T extends Item>(item: T): T => (replacements.get(item.url) as T | undefined) ?? item;
-    const { content } = this.#options;
-    return new Archive({
-      ...this.#options,
-      content: { ...content, news: content.news.map(swap), abstracts: content.abstracts.map(swap) },
-    });
+    const swap = itemSwapper(this.items, replacements);
+    // Made without the constructor, which would derive every view again.
+    const archive = Object.create(Archive.prototype) as Archive;
+    for (const [field, value] of Object.entries(this)) Object.assign(archive, { [field]: swap(value) });
+    return archive;
   }
 
   /** The content this archive was made from, as read. */
   get content(): LoadedContent {
-    return this.#options.content;
+    return this.options.content;
   }
 
   /** All published pages made from content files. */
@@ -323,51 +338,51 @@ export class Archive {
 
   /** The previous and next story in the news list: a translation's are those of the item its story is listed by. */
   neighboursOf(item: NewsItem): { newer?: Neighbour; older?: Neighbour } {
-    return this.#neighbours.get(this.#newsStoryOf(item).url) ?? {};
+    return this.neighbours.get(this.newsStoryOf(item).url) ?? {};
   }
 
   /** Up to three other news stories: most shared topics, then nearest in time. */
   relatedTo(item: NewsItem): NewsItem[] {
-    return this.#related.get(this.#newsStoryOf(item).url) ?? [];
+    return this.related.get(this.newsStoryOf(item).url) ?? [];
   }
 
   /** The news item an item's story is listed by. */
-  #newsStoryOf(item: NewsItem): NewsItem {
-    return this.#newsStoryByKey.get(this.#storyKeyOf(item)) ?? item;
+  private newsStoryOf(item: NewsItem): NewsItem {
+    return this.newsStoryByKey.get(this.storyKeyOf(item)) ?? item;
   }
 
   /** The same item in other languages, published in this build, by language tag. */
   translationsOf(item: Item): Item[] {
-    const key = this.#translationKeys.get(item.url);
-    const group = key === undefined ? [] : (this.#translationGroups.get(key) ?? []);
+    const key = this.translationKeys.get(item.url);
+    const group = key === undefined ? [] : (this.translationGroups.get(key) ?? []);
     return group.filter((other) => other.url !== item.url).sort((a, b) => a.lang.localeCompare(b.lang));
   }
 
-  /** The key an item's group of translations shares, for the search page to show them as one result; "" when it has none. */
+  /** The key an item's translations share, for the search page to show them as one result; "" without translations. */
   translationKeyOf(item: Item): string {
-    return this.translationsOf(item).length > 0 ? (this.#translationKeys.get(item.url) ?? "") : "";
+    return this.translationsOf(item).length > 0 ? (this.translationKeys.get(item.url) ?? "") : "";
   }
 
   /** The other abstracts of an abstract's session, one per story, in title order. */
   sessionSiblingsOf(item: AbstractItem): AbstractItem[] {
     // Grouped once: filtering every abstract for each abstract's page was quadratic (2,000 pages × 2,000 abstracts).
-    if (!this.#sessions) {
-      this.#sessions = new Map();
+    if (!this.sessions) {
+      this.sessions = new Map();
       for (const abstract of this.abstractStories) {
         const key = sessionKey(abstract);
-        const group = this.#sessions.get(key) ?? [];
+        const group = this.sessions.get(key) ?? [];
         group.push(abstract);
-        this.#sessions.set(key, group);
+        this.sessions.set(key, group);
       }
       // A stable sort: equal titles keep the archive's order, as they did when each page sorted its own list.
-      for (const group of this.#sessions.values()) group.sort((a, b) => compareNames(a.title, b.title));
+      for (const group of this.sessions.values()) group.sort((a, b) => compareNames(a.title, b.title));
     }
-    const story = this.#storyKeyOf(item);
-    return (this.#sessions.get(sessionKey(item)) ?? []).filter((other) => this.#storyKeyOf(other) !== story);
+    const story = this.storyKeyOf(item);
+    return (this.sessions.get(sessionKey(item)) ?? []).filter((other) => this.storyKeyOf(other) !== story);
   }
 
   speakerOf(speaker: Speaker): SpeakerInfo | undefined {
-    return this.#speakerByKey.get(speakerKey(speaker.name));
+    return this.speakerByKey.get(speakerKey(speaker.name));
   }
 
   /**
@@ -415,7 +430,7 @@ export class Archive {
   pageLists(part: { index: number; count: number } = { index: 0, count: 1 }): PageLists {
     const mine = <T>(list: readonly T[]): readonly T[] =>
       part.count === 1 ? list : list.filter((_, at) => at % part.count === part.index);
-    return this.#lists((kind) => mine(kind.list(this)));
+    return this.lists((kind) => mine(kind.list(this)));
   }
 
   /**
@@ -423,11 +438,11 @@ export class Archive {
    * renders first after an edit (scripts/lib/preview/session.ts).
    */
   itemPageLists(urls: ReadonlySet<string>): PageLists {
-    return this.#lists((kind) => (kind.ofItem ? kind.list(this).filter((entry) => urls.has(kind.url(entry))) : []));
+    return this.lists((kind) => (kind.ofItem ? kind.list(this).filter((entry) => urls.has(kind.url(entry))) : []));
   }
 
   /** One list per page kind, each made by `listOf`. */
-  #lists(listOf: (kind: PageKind<unknown>) => readonly unknown[]): PageLists {
+  private lists(listOf: (kind: PageKind<unknown>) => readonly unknown[]): PageLists {
     return Object.fromEntries(
       Object.entries(pageKinds).map(([name, kind]: [string, PageKind<unknown>]) => [name, listOf(kind)]),
     ) as PageLists;
@@ -441,6 +456,19 @@ export class Archive {
   /** Every page URL the templates will write, besides redirects and fixed pages. */
   pageUrls(): string[] {
     return this.pages().map((page) => page.url);
+  }
+
+  /** The sitemap's entries: every page URL, in the order of `pageUrls`. */
+  sitemapEntries(): SitemapEntry[] {
+    const items = new Map(this.items.map((item) => [item.url, item]));
+    return this.pageUrls().map((url) => {
+      const item = items.get(url);
+      if (!item) return { url };
+      const translations = this.translationsOf(item);
+      if (translations.length === 0) return { url, lastmod: item.date };
+      const alternates = [item, ...translations].map((other) => ({ lang: other.lang, url: other.url }));
+      return { url, lastmod: item.date, alternates };
+    });
   }
 
   /** Every page the templates will write but redirects, with what it is, for people. */
@@ -531,6 +559,37 @@ export const fixedPages: readonly { url: string; what: string }[] = [
   { url: "/search/", what: "the search page" },
   { url: "/offline/", what: "the page for reading offline" },
 ];
+
+/**
+ * A function that returns a value with each of `items` that has a replacement (by URL) swapped for
+ * it: arrays, maps and plain objects that hold one, at any depth, are copied; all else (items without
+ * a replacement included) is returned as it is. A value met twice is swapped once, so what the
+ * archive shares stays shared.
+ */
+function itemSwapper(items: readonly Item[], replacements: ReadonlyMap<string, Item>): <T>(value: T) => T {
+  const isItem = new Set<unknown>(items);
+  const swapped = new Map<unknown, unknown>();
+  const swap = (value: unknown): unknown => {
+    if (typeof value !== "object" || value === null) return value;
+    if (isItem.has(value)) return replacements.get((value as Item).url) ?? value;
+    if (swapped.has(value)) return swapped.get(value);
+    let result = value;
+    if (Array.isArray(value)) {
+      const copy = value.map(swap);
+      if (copy.some((entry, index) => entry !== value[index])) result = copy;
+    } else if (value instanceof Map) {
+      const entries = [...value].map(([key, entry]) => [key, swap(entry)] as const);
+      if (entries.some(([key, entry]) => entry !== value.get(key))) result = new Map(entries);
+    } else if (Object.getPrototypeOf(value) === Object.prototype) {
+      const entries = Object.entries(value).map(([key, entry]) => [key, swap(entry)] as const);
+      if (entries.some(([key, entry]) => entry !== (value as Record<string, unknown>)[key]))
+        result = Object.fromEntries(entries);
+    }
+    swapped.set(value, result);
+    return result;
+  };
+  return swap as <T>(value: T) => T;
+}
 
 export function inPeriod(year: number, period: Period): boolean {
   return year >= period.from && year <= period.to;

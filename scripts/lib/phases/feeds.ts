@@ -1,7 +1,7 @@
 /**
- * Feeds (Atom and JSON Feed, via the `feed` library), sitemap.xml and robots.txt, written next to
- * the rendered pages. Dates come from the content, never from the clock, so the same content gives
- * the same files.
+ * Feeds (Atom and JSON Feed, via the `feed` library) and the hosts' `_headers`, written next to the
+ * rendered pages, and every file for feed readers and search engines parsed before it is published.
+ * Dates come from the content, never from the clock, so the same content gives the same files.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -31,7 +31,7 @@ function asDate(date: string): Date {
 // for a reader to show it as typed. JSON Feed's `title` and `summary` are plain text and stay as they are.
 const asText = (text: string) => text;
 
-/** A feed of `entries`, each with its HTML made absolute (`contents`, by URL) and its title and summary through `text`. */
+/** A feed of `entries`, each with its HTML made absolute (`contents`, by URL), its title and summary through `text`. */
 function buildFeed(
   site: Site,
   root: string,
@@ -116,35 +116,7 @@ export function jsonFeedWithLanguages(json: string, entries: readonly Item[], si
   return JSON.stringify(feed, null, 4);
 }
 
-/** A sitemap entry; `alternates` are the page's translations, by language (its own included), as search engines read them. */
-export interface SitemapEntry {
-  url: string;
-  lastmod?: string;
-  alternates?: readonly { lang: string; url: string }[];
-}
-
-export function sitemapXml(urls: readonly SitemapEntry[], root: string): string {
-  const escape = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
-  const entries = urls.map(
-    (entry) =>
-      `<url><loc>${escape(absoluteUrl(entry.url, root))}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ""}` +
-      (entry.alternates ?? [])
-        .map(
-          (other) =>
-            `<xhtml:link rel="alternate" hreflang="${other.lang}" href="${escape(absoluteUrl(other.url, root))}"/>`,
-        )
-        .join("") +
-      `</url>`,
-  );
-  const xhtml = urls.some((entry) => entry.alternates?.length) ? ` xmlns:xhtml="http://www.w3.org/1999/xhtml"` : "";
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${xhtml}>\n${entries.join("\n")}\n</urlset>\n`;
-}
-
-export function robotsTxt(root: string): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(sitemapPath, root)}\n`;
-}
-
-/** Writes the feeds, sitemap, robots.txt and the hosts' `_headers`; returns the files written (site paths). */
+/** Writes the feeds and the hosts' `_headers`; returns the files written (site paths). */
 export async function writeDiscoveryFiles(archive: Archive, site: Site, outDir: string): Promise<string[]> {
   const written: string[] = [];
   const write = (file: string, text: string) => {
@@ -181,20 +153,6 @@ export async function writeDiscoveryFiles(archive: Archive, site: Site, outDir: 
       ),
     );
   }
-  const lastmod = new Map(archive.items.map((item) => [item.url, item.date]));
-  const items = new Map(archive.items.map((item) => [item.url, item]));
-  const alternatesOf = (item: Item) => {
-    const others = archive.translationsOf(item);
-    return others.length > 0
-      ? { alternates: [item, ...others].map((other) => ({ lang: other.lang, url: other.url })) }
-      : {};
-  };
-  const urls = archive.pageUrls().map((url) => {
-    const item = items.get(url);
-    return { url, ...(lastmod.has(url) ? { lastmod: lastmod.get(url) } : {}), ...(item ? alternatesOf(item) : {}) };
-  });
-  write(sitemapPath, sitemapXml(urls, archive.siteRoot));
-  write(robotsPath, robotsTxt(archive.siteRoot));
   write(headersPath, headersFile(archive.basePath));
   return written;
 }
@@ -202,7 +160,8 @@ export async function writeDiscoveryFiles(archive: Archive, site: Site, outDir: 
 export const feedsPhase: Phase<StagedBuild, string[]> = {
   name: "feeds",
   async run({ archive, siteDir }) {
-    const files = await writeDiscoveryFiles(archive, siteData, siteDir);
+    // The sitemap and robots.txt are templates (src/pages/sitemap.njk, robots.njk), rendered before.
+    const files = [...(await writeDiscoveryFiles(archive, siteData, siteDir)), sitemapPath, robotsPath];
     // Feed readers give up on the first error: what was written is parsed before it is published.
     const problems = discoveryFileProblems(siteDir, files);
     if (problems.length > 0) throw new BuildError("feeds", problems.join("\n"));

@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { conferences, site, topics } from "../../../scripts/lib/content/data.ts";
-import { readContent } from "../../../scripts/lib/content/load.ts";
+import { readContent, type Item } from "../../../scripts/lib/content/load.ts";
 import { Archive } from "../../../scripts/lib/model/archive.ts";
 import { generatedOutputs } from "../../../scripts/lib/model/outputs.ts";
 import { newsFile, writeContent } from "../../support/site.ts";
@@ -61,7 +61,9 @@ test("an alias naming an existing page is a problem the model reports, not throw
       file: archive.news[0]!.file,
       line: 5,
       field: "aliases[1]",
-      message: `"/news/2023/other/" is the address of the news item ${archive.news[1]!.file} (/news/2023/other/) that the build writes: an alias may only name an old address`,
+      message:
+        `"/news/2023/other/" is the address of the news item ${archive.news[1]!.file} (/news/2023/other/) ` +
+        "that the build writes: an alias may only name an old address",
     },
   ]);
   assert.equal(
@@ -79,7 +81,8 @@ function aliasProblems(aliases: readonly string[]): string[] {
   );
 }
 
-test("an alias on any file or folder the build writes is refused, naming what it is (issue 30: /admin/config.yml passed)", () => {
+// Issue 30: /admin/config.yml passed.
+test("an alias on any file or folder the build writes is refused, naming what it is", () => {
   const writes = (what: string) =>
     `is the address of ${what} that the build writes: an alias may only name an old address`;
   assert.equal(
@@ -111,7 +114,8 @@ test("an alias on any file or folder the build writes is refused, naming what it
       `aliases[7] "/_headers" ${writes("the hosts' headers file (/_headers)")}`,
       `aliases[8] "/404.html" ${writes("the page for addresses that do not exist (/404.html)")}`,
       `aliases[9] "/assets/site.css" ${writes("the site's styles and scripts (/assets/…)")}`,
-      `aliases[10] "/offline/files.json" ${writes("the list of files saved for reading offline (/offline/files.json)")}`,
+      `aliases[10] "/offline/files.json" ` +
+        writes("the list of files saved for reading offline (/offline/files.json)"),
       `aliases[11] "/search/words/a.txt" ${writes("the search page's dictionary of words (/search/words/…)")}`,
       `aliases[12] "/.search-source/x/" ${writes("the pages Pagefind reads (/.search-source/…)")}`,
       `aliases[13] "/snapshot/" ${writes("a snapshot's own page (/snapshot/…)")}`,
@@ -145,12 +149,15 @@ test("an alias on any page the archive makes, or inside an item's folder, is ref
       `aliases[1] "/news/" ${writes("the list of news (/news/)")}`,
       `aliases[2] "/news/2023" ${writes("the page of the year 2023 (/news/2023/)")}`,
       `aliases[3] "/news/2023/other/" ${writes(`the news item ${other!.file} (/news/2023/other/)`)}`,
-      `aliases[4] "/news/2023/other/photo.jpg" ${writes(`the files of the news item ${other!.file} (/news/2023/other/…)`)}`,
+      `aliases[4] "/news/2023/other/photo.jpg" ` +
+        writes(`the files of the news item ${other!.file} (/news/2023/other/…)`),
       `aliases[5] "/topics/" ${writes("the list of topics (/topics/)")}`,
-      `aliases[6] "/topics/international-cooperation/" ${writes("the page of the topic international-cooperation (/topics/international-cooperation/)")}`,
+      `aliases[6] "/topics/international-cooperation/" ` +
+        writes("the page of the topic international-cooperation (/topics/international-cooperation/)"),
       `aliases[7] "/years/" ${writes("the list of years (/years/)")}`,
       `aliases[8] "/conferences/" ${writes("the list of conferences (/conferences/)")}`,
-      `aliases[9] "/conferences/annual-27/" ${writes("the page of the conference annual-27 (/conferences/annual-27/)")}`,
+      `aliases[9] "/conferences/annual-27/" ` +
+        writes("the page of the conference annual-27 (/conferences/annual-27/)"),
       `aliases[10] "/speakers/" ${writes("the list of speakers (/speakers/)")}`,
       `aliases[11] "/search/" ${writes("the search page (/search/)")}`,
       `aliases[12] "/offline/" ${writes("the page for reading offline (/offline/)")}`,
@@ -257,6 +264,84 @@ test("the page kinds give the page lists, the pages with what they are, and the 
     "/offline/index.html",
     "/404.html",
   ]);
+});
+
+test("withItems swaps the media phase's items into every view, derives nothing again, leaves the archive be", () => {
+  const abstract = (title: string, speaker: string) =>
+    `---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: ${speaker}\ntitle: ${title}\n` +
+    "tags: [international-cooperation]\n---\nText.\n";
+  const read = readContent({
+    contentDir: writeContent({
+      "news/2023/mou.md": newsFile({ title: "MoU signed", date: "2023-11-14", tags: "[international-cooperation]" }),
+      "news/2023/memorando.md": newsFile({
+        title: "Memorando firmado",
+        date: "2023-11-14",
+        lang: "es",
+        translationOf: "/news/2023/mou/",
+      }),
+      "news/2022/other.md": newsFile({
+        title: "Another item",
+        date: "2022-10-01",
+        tags: "[international-cooperation]",
+      }),
+      "abstracts/annual-27/first.md": abstract("First", "Ana Example"),
+      "abstracts/annual-27/second.md": abstract("Second", "Ana Example"),
+    }),
+    site,
+    topics,
+    conferences,
+  });
+  const archive = new Archive({ content: read.content, site, topics, conferences });
+  const withPictures = <T extends { html: string }>(item: T): T => ({ ...item, html: "<p>With pictures.</p>" });
+  const mou = withPictures(archive.news.find((item) => item.url === "/news/2023/mou/")!);
+  const first = withPictures(archive.abstracts.find((item) => item.url === "/abstracts/annual-27/first/")!);
+  const shown = archive.withItems(new Map<string, Item>([mou, first].map((item) => [item.url, item])));
+
+  const [spanish, other] = ["/news/2023/memorando/", "/news/2022/other/"].map((url) =>
+    shown.news.find((item) => item.url === url)!,
+  );
+  const second = shown.abstracts.find((item) => item.url === "/abstracts/annual-27/second/")!;
+  assert.equal(
+    [
+      shown.news.includes(mou),
+      shown.newsStories.includes(mou),
+      shown.latestNews.includes(mou),
+      shown.content.news.includes(mou),
+      shown.newsPages[0]!.items.includes(mou),
+      shown.yearPages[0]!.months[0]!.items.includes(mou),
+      shown.topicPages[0]!.items.includes(mou),
+      shown.translationsOf(spanish!)[0] === mou,
+      shown.relatedTo(other!)[0] === mou,
+      shown.abstracts.includes(first),
+      shown.conferencePages.some((page) => page.sessions.some((session) => session.items.includes(first))),
+      shown.topicPages[0]!.abstracts.includes(first),
+      shown.speakers[0]!.appearances.some((appearance) => appearance.abstract === first),
+      shown.speakerPages[0]!.items.some((appearance) => appearance.abstract === first),
+      shown.sessionSiblingsOf(second)[0] === first,
+    ],
+    Array(15).fill(true),
+  );
+  // What holds no replaced item is the archive's own, not made again.
+  assert.equal(
+    [shown.years === archive.years, shown.yearChart === archive.yearChart, shown.redirects === archive.redirects],
+    [true, true, true],
+  );
+  assert.is.not(archive.news.find((item) => item.url === mou.url)!.html, mou.html);
+  // The same views as an archive made from the replaced content.
+  const swap = <T extends Item>(item: T): T => ([mou, first].find((other) => other.url === item.url) as T) ?? item;
+  const made = new Archive({
+    content: { ...read.content, news: read.content.news.map(swap), abstracts: read.content.abstracts.map(swap) },
+    site,
+    topics,
+    conferences,
+  });
+  assert.equal(shown.pageLists(), made.pageLists());
+  assert.equal(shown.sitemapEntries(), made.sitemapEntries());
+  assert.equal(shown.topics, made.topics);
+  assert.equal(shown.speakerLetters, made.speakerLetters);
+  assert.equal(shown.relatedTo(mou), made.relatedTo(mou));
+  assert.equal(shown.neighboursOf(mou), made.neighboursOf(mou));
+  assert.equal(shown.latestConference, made.latestConference);
 });
 
 test.run();
