@@ -160,7 +160,7 @@ export function itemFileResolver(
         `${JSON.stringify(src)} is an address: only the archive's own files are published; save the file beside the content file and write its name`,
       );
     }
-    let decoded = src;
+    let decoded: string;
     try {
       decoded = decodeURI(src);
     } catch {

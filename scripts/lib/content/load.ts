@@ -23,7 +23,7 @@ import { closeBidi } from "./bidi.ts";
 import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderMarkdown, renderSummary, truncateAtWord, type BodyFiles, type RenderedMarkdown } from "./markdown.ts";
-import { ContentError, fieldName, suggestion, type Problem } from "./problems.ts";
+import { fieldName, suggestion, type Problem } from "./problems.ts";
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
 import { speakerKey } from "./speakers.ts";
 import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";

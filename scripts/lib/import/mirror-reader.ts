@@ -16,7 +16,6 @@
  * browser would guess for a page that declares none.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
-import path from "node:path";
 import type { Capture, ReadState } from "./capture-types.ts";
 import { contentTypeOf } from "../util/content-type.ts";
 import { displayPath, isInside } from "../util/paths.ts";

@@ -17,7 +17,7 @@
  * with the same API (snapshot.ts, disk-search.ts).
  */
 import { NotSavedError, notSavedIndexParts } from "./not-saved.ts";
-import type { FilterCounts, Pagefind, ResultData, SearchHit, SearchResponse } from "./pagefind.ts";
+import type { FilterCounts, Pagefind, SearchHit, SearchResponse } from "./pagefind.ts";
 import {
   checkboxFacets,
   emptyState,
