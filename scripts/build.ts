@@ -35,7 +35,8 @@ export function parseBuildArgs(args: string[], cwd: string = process.cwd()): Bui
     outDir: path.resolve(cwd, values.out ?? path.join(repoRoot, "_site")),
     preview: values.preview ?? false,
     ...(values["base-path"] !== undefined ? { basePath: normaliseBasePath(values["base-path"]) } : {}),
-    // The end of that day in the archive's time zone is approximated by its UTC noon: dates are compared as calendar days.
+    // The end of that day in the archive's time zone is approximated by its UTC noon: dates are
+    // compared as calendar days.
     ...(values.now ? { now: dayAsNow(values.now) } : {}),
   };
 }

@@ -2,7 +2,8 @@
  * `npm run corpus`: writes a deterministic synthetic content folder (scripts/bench/corpus.ts)
  * for load-testing the build and the search index.
  *
- *   npm run corpus -- --news 8000 --abstracts 2000 --out /tmp/corpus [--seed 1] [--text subtlex|brown] [--other-languages 0.1]
+ *   npm run corpus -- --news 8000 --abstracts 2000 --out /tmp/corpus [--seed 1] [--text subtlex|brown]
+ *     [--other-languages 0.1]
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";

@@ -1,7 +1,9 @@
 /**
- * `npm run import`: brings a crawl of the association's old website in as items (scripts/lib/import/run.ts).
+ * `npm run import`: brings a crawl of the association's old website in as items
+ * (scripts/lib/import/run.ts).
  *
- *   npm run import -- <crawl.warc.gz | crawl.wacz | mirror-folder> [--content <dir>] [--rules <file>] [--dry-run] [--overwrite]
+ *   npm run import -- <crawl.warc.gz | crawl.wacz | mirror-folder> [--content <dir>] [--rules <file>]
+ *     [--dry-run] [--overwrite]
  *
  * Exit codes: 0 imported (items the build refused are listed in the report), 1 the source or the
  * rules cannot be read (nothing written), 2 a wrong option.

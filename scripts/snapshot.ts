@@ -3,7 +3,8 @@
  * from disk, searchable, packed as a BagIt bag, with a reproducible zip beside it; with --wacz, a
  * web archive (WACZ) beside them too, or with --wacz-only, the web archive alone.
  *
- *   npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]
+ *   npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>]
+ *     [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";

@@ -24,7 +24,10 @@ export function describeVerification(target: string, verification: Verification)
   return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${printable(problem)}`).join("\n")}`;
 }
 
-/** What `npm run verify` prints for a WACZ: one line when it is valid, else one line per problem, the first failure first. */
+/**
+ * What `npm run verify` prints for a WACZ: one line when it is valid, else one line per problem,
+ * the first failure first.
+ */
 export function describeWaczVerification(target: string, verification: WaczVerification): string {
   if (verification.problems.length === 0) {
     return (

@@ -36,7 +36,10 @@ export function writeOutputMarker(siteDir: string): void {
   writeFileSync(path.join(siteDir, outputMarker), markerText);
 }
 
-/** What a kind of output folder is called in messages, and why an existing one is not of that kind (undefined when it is). */
+/**
+ * What a kind of output folder is called in messages, and why an existing one is not of that kind
+ * (undefined when it is).
+ */
 export interface OutputKind {
   /** "build", "snapshot": in "no build wrote". */
   writer: string;
@@ -50,7 +53,10 @@ export const siteOutput: OutputKind = {
   foreign: (dir, entries) => (hasMarker(dir) || isEarlierBuild(dir) ? undefined : holdsForeign(dir, entries, "build")),
 };
 
-/** Why `outDir` may not be the output folder of a build of `contentDir`, and what to use instead; undefined if it may. */
+/**
+ * Why `outDir` may not be the output folder of a build of `contentDir`, and what to use instead;
+ * undefined if it may.
+ */
 export function outputFolderProblem(
   outDir: string,
   contentDir: string,
@@ -72,7 +78,10 @@ export function outputFolderProblem(
   );
 }
 
-/** Why not, and which advice follows: a folder of its own, an empty one or a build's, or none (the reason gives its own). */
+/**
+ * Why not, and which advice follows: a folder of its own, an empty one or a build's, or none (the
+ * reason gives its own).
+ */
 interface Refusal {
   reason: string;
   advice: "own" | "foreign" | "none";
@@ -175,7 +184,10 @@ function hasMarker(dir: string): boolean {
   }
 }
 
-/** A site published before builds wrote the marker: a build's own files are there, and the next build adds the marker. */
+/**
+ * A site published before builds wrote the marker: a build's own files are there, and the next
+ * build adds the marker.
+ */
 function isEarlierBuild(dir: string): boolean {
   const has = (file: string) => statSync(path.join(dir, file), { throwIfNoEntry: false })?.isFile() ?? false;
   if (!["index.html", "404.html", "sitemap.xml", "pagefind/pagefind-entry.json"].every(has)) return false;

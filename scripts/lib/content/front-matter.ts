@@ -111,7 +111,8 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
   }
 
   const lineCounter = new LineCounter();
-  // yaml's own check for repeated keys compares each key with every earlier one (quadratic in their number); frontMatterShape uses a set.
+  // yaml's own check for repeated keys compares each key with every earlier one (quadratic in their
+  // number); frontMatterShape uses a set.
   const document = parseDocument(yamlSource, { schema: "core", uniqueKeys: false, prettyErrors: true, lineCounter });
   const shape = frontMatterShape(document, lineCounter);
   if (shape.values > maxFrontMatterValues) {

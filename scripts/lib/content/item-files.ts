@@ -43,13 +43,19 @@ export interface FileOrigin {
   line?: number;
 }
 
-/** A `<picture>`: a `<source>` per format but the fallback's (none: a bare `<img>`), and the `<img>`'s attributes in order. */
+/**
+ * A `<picture>`: a `<source>` per format but the fallback's (none: a bare `<img>`), and the
+ * `<img>`'s attributes in order.
+ */
 export interface PictureData {
   sources: { type: string; srcset: string; sizes?: string }[];
   img: Record<string, string | number>;
 }
 
-/** A `<figure>`: its picture, caption, credit line ("Photo: IAP") and the original's download link, worded in the item's language. */
+/**
+ * A `<figure>`: its picture, caption, credit line ("Photo: IAP") and the original's download link,
+ * worded in the item's language.
+ */
 export interface FigureData {
   picture: PictureData;
   caption?: string;

@@ -647,7 +647,10 @@ function topicsOf(
   return itemTopics;
 }
 
-/** An item, when its file passed every check, and the URL it has or would have had (see FileResult's `unpublishedUrl`). */
+/**
+ * An item, when its file passed every check, and the URL it has or would have had (see FileResult's
+ * `unpublishedUrl`).
+ */
 type Checked<T extends Item> = { item?: T; url: string };
 
 function toNewsItem(

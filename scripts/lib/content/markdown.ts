@@ -8,9 +8,10 @@ import MarkdownIt, { type Token } from "markdown-it";
 
 /**
  * How deep block quotes and lists may nest. markdown-it stops parsing blocks at `maxNesting` token
- * levels and silently drops what is deeper (https://github.com/markdown-it/markdown-it/blob/master/lib/parser_block.mjs),
- * so content nested past this limit is reported instead. Every container costs one or two levels
- * (a list and its item), so 20 containers stay well inside markdown-it's 100.
+ * levels and silently drops what is deeper
+ * (https://github.com/markdown-it/markdown-it/blob/master/lib/parser_block.mjs), so content nested
+ * past this limit is reported instead. Every container costs one or two levels (a list and its
+ * item), so 20 containers stay well inside markdown-it's 100.
  */
 export const maxBlockNesting = 20;
 

@@ -13,7 +13,8 @@ const calendarDate = z
   .refine(isCalendarDate, {
     error: "is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)",
   })
-  // JSON Schema's name for a calendar date: the editor's form shows a date picker for it (scripts/lib/editor/config.ts).
+  // JSON Schema's name for a calendar date: the editor's form shows a date picker for it
+  // (scripts/lib/editor/config.ts).
   .meta({ format: "date" });
 
 /**

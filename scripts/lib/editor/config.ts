@@ -78,7 +78,8 @@ function widgetFor(path: string, schema: JsonSchema, input: EditorConfigInput): 
       return { widget: "text" };
   }
   if (schema.type === "string" && schema.format === "date") {
-    // The browser's date input writing YYYY-MM-DD, the calendar date the build reads (src/assets/editor/calendar-date.ts).
+    // The browser's date input writing YYYY-MM-DD, the calendar date the build reads
+    // (src/assets/editor/calendar-date.ts).
     return { widget: "date" };
   }
   if (schema.enum) return { widget: "select", options: schema.enum.map(String) };

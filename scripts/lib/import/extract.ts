@@ -247,7 +247,8 @@ function readTitle(
   const headings = [...document.querySelectorAll("h1")].filter((heading) => text(heading)) as Element[];
   const og = document.querySelector('meta[property="og:title"]')?.getAttribute("content")?.replace(/\s+/g, " ").trim();
   const titleTag = text(document.querySelector("title"));
-  // The headline: the h1 og:title repeats; else the longest h1, h2 or h3 that <title> repeats (old templates put it in an h2, and a logo in an h1); else the first h1.
+  // The headline: the h1 og:title repeats; else the longest h1, h2 or h3 that <title> repeats (old
+  // templates put it in an h2, and a logo in an h1); else the first h1.
   const repeated = [...headings, ...(document.querySelectorAll("h2, h3") as Iterable<Element>)]
     .filter((heading) => text(heading).length > 3 && titleTag.includes(text(heading)))
     .sort((a, b) => text(b).length - text(a).length)[0];

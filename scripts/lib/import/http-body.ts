@@ -14,7 +14,10 @@ export interface DecodedBody {
   problem?: string;
 }
 
-/** Thrown when the decoded body would pass the limit; zlib stops at `maxOutputLength`, so a gzip bomb never fills memory. */
+/**
+ * Thrown when the decoded body would pass the limit; zlib stops at `maxOutputLength`, so a gzip
+ * bomb never fills memory.
+ */
 export class BodyTooLarge extends Error {}
 
 function decodeOnce(body: Uint8Array, encoding: string, maxBytes: number): Uint8Array {

@@ -8,7 +8,10 @@ import { skipLabels, type SkipReason } from "./classify.ts";
 import { formatBytes, pluralise } from "../util/format.ts";
 import { displayPath } from "../util/paths.ts";
 
-/** What became of an item: written new, updated from an earlier import, unchanged, kept as staff edited it, or refused by the build. */
+/**
+ * What became of an item: written new, updated from an earlier import, unchanged, kept as staff
+ * edited it, or refused by the build.
+ */
 export type ItemFate = "new" | "updated" | "unchanged" | "kept" | "refused";
 
 export type PageRow =

@@ -94,7 +94,10 @@ export class RulesError extends Error {
   override name = "RulesError";
 }
 
-/** Reads and checks a rules file: YAML (.yaml, .yml) or a TypeScript/JavaScript module whose default export is the rules or a function returning them. */
+/**
+ * Reads and checks a rules file: YAML (.yaml, .yml) or a TypeScript/JavaScript module whose default
+ * export is the rules or a function returning them.
+ */
 export async function loadRules(
   file: string,
   known: { topics: readonly Topic[]; conferences: readonly Conference[] },

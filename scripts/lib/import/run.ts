@@ -334,7 +334,10 @@ function resolveUrl(reference: string, base: string): string | undefined {
   }
 }
 
-/** Parts of `<title>` (split at " | ", " - ", " > ", " :: ") found in at least half of the pages: the site's name and sections. */
+/**
+ * Parts of `<title>` (split at " | ", " - ", " > ", " :: ") found in at least half of the pages:
+ * the site's name and sections.
+ */
 function titleParts(titles: readonly string[]): Set<string> {
   const counts = new Map<string, number>();
   const nonEmpty = titles.filter(Boolean);

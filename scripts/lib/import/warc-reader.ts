@@ -28,7 +28,10 @@ async function* counted(source: AsyncIterable<Uint8Array>, state: ReadState): As
   }
 }
 
-/** Where a gzip member's deflate data starts: after its 10-byte header and the optional fields its flags announce (RFC 1952 §2.3). */
+/**
+ * Where a gzip member's deflate data starts: after its 10-byte header and the optional fields its
+ * flags announce (RFC 1952 §2.3).
+ */
 function gzipHeaderLength(bytes: Uint8Array): number {
   const flags = bytes[3] ?? 0;
   let at = 10;
@@ -235,7 +238,10 @@ function readFailure(error: unknown, where: string): ImportSourceError {
   return new ImportSourceError(`${where}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
 }
 
-/** Every response of one WARC, each given as a capture (revisits resolved where they can be); other records are read past. */
+/**
+ * Every response of one WARC, each given as a capture (revisits resolved where they can be); other
+ * records are read past.
+ */
 export async function* warcCaptures(input: WarcInput, state: ReadState): AsyncGenerator<Capture> {
   const stream = await input.open(0);
   if (!stream) throw new ImportSourceError(`${input.name}: cannot be read`);

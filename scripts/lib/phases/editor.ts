@@ -61,7 +61,8 @@ export async function writeEditor(staged: StagedBuild): Promise<EditorReport> {
   );
   writeFileSync(path.join(dir, "editor.js"), await bundleScript(repoRoot, scriptEntries.editor, "iife"));
   copyFileSync(path.join(repoRoot, editorStylesheet), path.join(dir, "editor.css"));
-  // Locally, the page asks the preview after each save whether the build refuses the content (scripts/lib/preview/editor-backend-thread.mjs).
+  // Locally, the page asks the preview after each save whether the build refuses the content
+  // (scripts/lib/preview/editor-backend-thread.mjs).
   const verdict = local ? new URL("/verdict", local).href : undefined;
   writeFileSync(
     path.join(dir, "index.html"),

@@ -308,7 +308,10 @@ async function processImage(
   return { image, encoded: true };
 }
 
-/** A record of the cache whose files are all there whole, with their paths in this cache folder; why not; or undefined. */
+/**
+ * A record of the cache whose files are all there whole, with their paths in this cache folder; why
+ * not; or undefined.
+ */
 function readRecord(record: string, cacheDir: string): { image: ProcessedImage } | { discarded: string } | undefined {
   const read = readCacheEntry(record, processedImageSchema);
   if (!read || "discarded" in read) return read;
@@ -404,7 +407,8 @@ function pictureData(
       ];
     }),
   );
-  // eleventy-img's choice of fallback, sources and attributes, as data: `{ img }`, or `{ picture: { "@children": [{ source }…, { img }] } }`.
+  // eleventy-img's choice of fallback, sources and attributes, as data: `{ img }`, or
+  // `{ picture: { "@children": [{ source }…, { img }] } }`.
   const made = generateObject(metadata, {
     alt,
     sizes: maxWidth ? `${maxWidth / 2}px` : articleImageSizes,
@@ -457,7 +461,10 @@ function reason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
 
-/** The media of `items` published into `siteDir`; bad files fail as the build's media phase, worded as content errors. */
+/**
+ * The media of `items` published into `siteDir`; bad files fail as the build's media phase, worded
+ * as content errors.
+ */
 export async function publishMedia(
   items: readonly Item[],
   siteDir: string,

@@ -33,7 +33,10 @@ export function previewOrigins(host: string, port: number): string[] {
   return isLoopback(host) || isEveryInterface(host) || origins.includes(own) ? origins : [...origins, own];
 }
 
-/** Why a request is refused whatever it asks, or undefined: a foreign `Host`, a foreign `Origin`, or a write without `Origin`. */
+/**
+ * Why a request is refused whatever it asks, or undefined: a foreign `Host`, a foreign `Origin`, or
+ * a write without `Origin`.
+ */
 export function foreignRequest(
   method: string,
   headers: { host?: string | undefined; origin?: string | undefined },
@@ -73,7 +76,10 @@ function realTarget(file: string): string {
   return path.join(realpathSync(existing), ...rest);
 }
 
-/** Why `value`, a path relative to the content folder, may not be read or written as a `kind`; undefined when it may. */
+/**
+ * Why `value`, a path relative to the content folder, may not be read or written as a `kind`;
+ * undefined when it may.
+ */
 export function pathProblem(contentDir: string, value: unknown, kind: PathKind): string | undefined {
   if (value === undefined) return "a path is missing";
   if (typeof value !== "string" || value === "") return `${JSON.stringify(value)} is not a path`;
@@ -126,7 +132,10 @@ const actionPaths: Readonly<Record<string, (params: Record<string, unknown>) => 
   deleteFiles: (params) => list(params["paths"]).map((file) => [file, "file"]),
 };
 
-/** The actions that list a folder, and what each listed path must be: a symbolic link in the folder may lead anywhere. */
+/**
+ * The actions that list a folder, and what each listed path must be: a symbolic link in the folder
+ * may lead anywhere.
+ */
 export const listedKinds: Readonly<Record<string, PathKind>> = { entriesByFolder: "entry", getMedia: "file" };
 
 function list(value: unknown): unknown[] {

@@ -19,7 +19,10 @@ import { urlPathOf } from "../util/paths.ts";
 
 const warcVersion = "WARC/1.1";
 
-/** A record's ID: RFC 9562's name-based UUID (version 5) in the URL namespace, so it follows from what the record is. */
+/**
+ * A record's ID: RFC 9562's name-based UUID (version 5) in the URL namespace, so it follows from
+ * what the record is.
+ */
 export function recordUuid(name: string): string {
   return v5(name, v5.URL);
 }
@@ -30,7 +33,10 @@ export function contentTypeOf(file: string): string {
   return typeByName(file);
 }
 
-/** Where the live site serves a file of the build: "news/index.html" → "https://…/news/", "x/100% final.pdf" → "https://…/x/100%25%20final.pdf". */
+/**
+ * Where the live site serves a file of the build: "news/index.html" → "https://…/news/",
+ * "x/100% final.pdf" → "https://…/x/100%25%20final.pdf".
+ */
 export function liveUrlOf(file: string, siteRoot: string): string {
   return absoluteUrl(urlPathOf(file === "index.html" ? "" : file.replace(/(^|\/)index\.html$/, "$1")), siteRoot);
 }

@@ -50,7 +50,10 @@ interface SystemError extends Error {
   syscall?: string;
 }
 
-/** Whether `error` is one the operating system reported (a full disk, a read-only folder…), not a fault of this program. */
+/**
+ * Whether `error` is one the operating system reported (a full disk, a read-only folder…), not a
+ * fault of this program.
+ */
 export function isSystemError(error: unknown): error is SystemError {
   return (
     error instanceof Error &&

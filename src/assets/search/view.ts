@@ -475,7 +475,10 @@ export class SearchView {
   }
 }
 
-/** A list item per chosen filter, each a button that removes it ("Remove filter Topic: Training ×"); `labels` name the URL's ids. */
+/**
+ * A list item per chosen filter, each a button that removes it ("Remove filter Topic: Training ×");
+ * `labels` name the URL's ids.
+ */
 function filterChips(state: SearchState, labels: FacetLabels): HTMLLIElement[] {
   const chips: [CheckboxFacet | "year", string, string][] = checkboxFacets.flatMap((facet) =>
     state.selected[facet].map((value): [CheckboxFacet, string, string] => [
