@@ -138,7 +138,10 @@ export interface LoadedContent {
   files: number;
   /** The line of an item's `aliases[index]` in its file, for problems found once every page is known. */
   aliasLine(item: Item, index: number): number | undefined;
-  /** Each translated item's group of translations, by URL: the key its group shares (scripts/lib/content/translations.ts). */
+  /**
+   * Each translated item's group of translations, by URL: the key its group shares
+   * (scripts/lib/content/translations.ts).
+   */
   translationKeys: ReadonlyMap<string, string>;
 }
 

@@ -20,7 +20,10 @@ export interface EditorConfigInput {
    * live site's Git host (`editor.backend` in _data/site.ts).
    */
   backend: { local: string } | Record<string, unknown>;
-  /** The content folder's path in the repository ("src"), or "" when the backend's root is the content folder itself. */
+  /**
+   * The content folder's path in the repository ("src"), or "" when the backend's root is the
+   * content folder itself.
+   */
   contentFolder: string;
   /** The live site's address, for Decap's "view live" links. */
   siteUrl: string;

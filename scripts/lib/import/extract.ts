@@ -16,7 +16,10 @@ import type { ImportRules } from "./rules.ts";
 export interface PageReading {
   /** The headline, or undefined when the page has none. */
   title?: string;
-  /** Where the title came from: og:title, the page's headline (h1, or the heading its <title> repeats), <title>, or the rules' selector. */
+  /**
+   * Where the title came from: og:title, the page's headline (h1, or the heading its <title>
+   * repeats), <title>, or the rules' selector.
+   */
   titleFrom?: "selector" | "og:title" | "heading" | "title";
   /** The page's `<title>`, for finding the site's name across pages when the rules do not give it. */
   titleTag: string;
@@ -42,7 +45,10 @@ export interface PageReading {
   datesInText: number;
   /** The addresses of the headings that are only a link: a listing's entries (classify.ts). */
   headingLinks: string[];
-  /** Characters of main text before the first of those headings: a listing's short introduction, or an article's text. */
+  /**
+   * Characters of main text before the first of those headings: a listing's short introduction, or
+   * an article's text.
+   */
   textBeforeHeadingLinks: number;
   /** Where the rules' body selector matched nothing and the extractor was used instead. */
   bodySelectorMissed?: boolean;

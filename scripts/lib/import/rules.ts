@@ -28,11 +28,17 @@ const selector = z
   .min(1, { error: "must be a CSS selector, not empty" });
 
 export const rulesSchema = z.strictObject({
-  /** The old site's name, left out of titles taken from `<title>`: "IAP - The IAP signed MOU" → "The IAP signed MOU". */
+  /**
+   * The old site's name, left out of titles taken from `<title>`:
+   * "IAP - The IAP signed MOU" → "The IAP signed MOU".
+   */
   siteName: z.string({ error: "must be the old site's name as its <title> shows it" }).optional(),
   /** Pages never imported (searches, calendars, printer versions). */
   ignore: urlPatterns.optional(),
-  /** When given, only pages matching these are news; what they match is imported even where the defaults would skip it. */
+  /**
+   * When given, only pages matching these are news; what they match is imported even where the
+   * defaults would skip it.
+   */
   news: urlPatterns.optional(),
   /** Conference abstracts: pages matching `urls` belong to `conference`; session and speakers read by selector. */
   abstracts: z
@@ -62,7 +68,10 @@ export const rulesSchema = z.strictObject({
       error: 'must be "day-month" (08/09/2013 is 8 September) or "month-day" (9 August)',
     })
     .optional(),
-  /** The language of pages by address, e.g. { urls: [/Spanish/**], lang: es }; before <html lang> and Content-Language. */
+  /**
+   * The language of pages by address, e.g. { urls: [/Spanish/**], lang: es }; before <html lang>
+   * and Content-Language.
+   */
   languages: z
     .array(
       z.strictObject({

@@ -14,7 +14,10 @@ import { ImportSourceError } from "./source-error.ts";
 export interface WarcInput {
   /** For messages: "crawl.warc.gz", or "crawl.wacz, archive/data.warc.gz". */
   name: string;
-  /** The WARC's bytes from `start` on; undefined when it cannot be read from the middle (a WARC deflated inside a zip). */
+  /**
+   * The WARC's bytes from `start` on; undefined when it cannot be read from the middle (a WARC
+   * deflated inside a zip).
+   */
   open(start: number): Promise<Readable | undefined>;
 }
 

@@ -36,7 +36,10 @@ export interface PreviewSessionOptions {
   /** The editor's local backend (decap-server on loopback): each build writes the editor to /admin/ with it. */
   editor?: { localBackend: string };
   log?: (line: string) => void;
-  /** Called when served files changed: "pages" once an edit's own pages are written, "site" once a whole build was swapped in. */
+  /**
+   * Called when served files changed: "pages" once an edit's own pages are written, "site" once a
+   * whole build was swapped in.
+   */
   onUpdated?: (what: "pages" | "site") => void;
 }
 
@@ -85,7 +88,10 @@ export class PreviewSession {
     return session;
   }
 
-  /** Brings the preview up to date with the content folder: the changed articles' own pages at once, then a whole build. */
+  /**
+   * Brings the preview up to date with the content folder: the changed articles' own pages at once,
+   * then a whole build.
+   */
   update(): Promise<UpdateResult> {
     return this.#enqueue(() => this.#update());
   }

@@ -338,7 +338,10 @@ export class SearchView {
     this.#notice.hidden = false;
   }
 
-  /** Builds the facet controls from every value in the index, once, showing `state`'s choices; they show with their counts. */
+  /**
+   * Builds the facet controls from every value in the index, once, showing `state`'s choices; they
+   * show with their counts.
+   */
   buildFacets(totals: Record<string, Record<string, number>>, labels: FacetLabels, state: SearchState): void {
     if (this.#facets.length > 0) return;
     for (const facet of checkboxFacets) {
