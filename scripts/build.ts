@@ -53,12 +53,14 @@ async function main(): Promise<void> {
   try {
     const report = await build({ ...options, log: (line) => console.log(line) });
     console.log(
-      `built ${report.pages} pages (${report.news} news, ${pluralise(report.abstracts, "abstract")}) in ${formatMs(performance.now() - started)}`,
+      `built ${report.pages} pages (${report.news} news, ${pluralise(report.abstracts, "abstract")}) ` +
+        `in ${formatMs(performance.now() - started)}`,
     );
   } catch (error) {
     if (error instanceof BuildError) {
       console.error(
-        `\nbuild failed in ${error.phase}; ${printable(displayPath(options.outDir))} was left as it was.\n${error.message}`,
+        `\nbuild failed in ${error.phase}; ${printable(displayPath(options.outDir))} was left as it was.\n` +
+          error.message,
       );
       process.exit(1);
     }

@@ -163,7 +163,8 @@ export function itemFileResolver(
     };
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
       return fail(
-        `${JSON.stringify(src)} is an address: only the archive's own files are published; save the file beside the content file and write its name`,
+        `${JSON.stringify(src)} is an address: only the archive's own files are published; ` +
+          "save the file beside the content file and write its name",
       );
     }
     let decoded: string;
@@ -176,7 +177,8 @@ export function itemFileResolver(
     const inRoot = path.relative(root, source);
     if (!isInside(source, root)) {
       return fail(
-        `${JSON.stringify(src)} is outside the ${isBundleIndex(contentFile) ? "item's folder" : "content folder"}: keep the item's files beside its Markdown file`,
+        `${JSON.stringify(src)} is outside the ${isBundleIndex(contentFile) ? "item's folder" : "content folder"}: ` +
+          "keep the item's files beside its Markdown file",
       );
     }
     const extension = path.extname(source).toLowerCase();
@@ -199,7 +201,8 @@ export function itemFileResolver(
     const limit = kind === "image" ? limits.maxImageBytes : limits.maxDocumentBytes;
     if (bytes > limit)
       return fail(
-        `${JSON.stringify(src)} is ${formatBytes(bytes)}, over the limit of ${formatBytes(limit)} for ${kind === "image" ? "an image" : "a document"} (media in _data/site.ts)`,
+        `${JSON.stringify(src)} is ${formatBytes(bytes)}, over the limit of ${formatBytes(limit)} ` +
+          `for ${kind === "image" ? "an image" : "a document"} (media in _data/site.ts)`,
       );
     const name = isBundleIndex(contentFile) ? inRoot.split(path.sep).join("/") : path.basename(source);
     const other = published.get(name.toLowerCase());

@@ -41,7 +41,8 @@ const nonEmptyText = (what: string) =>
     .min(1, { error: `must be ${what}, not empty`, abort: true })
     .refine((text) => !forbiddenCharacters.test(text), {
       error: (issue) =>
-        `contains an invisible control character (${describeCharacter(String(issue.input))}): retype the text without it`,
+        `contains an invisible control character (${describeCharacter(String(issue.input))}): ` +
+        "retype the text without it",
     })
     .refine((text) => visibleCharacter.test(text), { error: `must be ${what}, with at least one visible character` });
 
@@ -115,7 +116,9 @@ const localFile = (example: string) =>
     .trim()
     .min(1, { error: `must be the name of a file beside the content file, e.g. ${example}` })
     .refine((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith("//"), {
-      error: `is an address: only files of the archive's own are published; save the file beside the content file and write its name, e.g. ${example}`,
+      error:
+        "is an address: only files of the archive's own are published; " +
+        `save the file beside the content file and write its name, e.g. ${example}`,
     })
     .refine((src) => !src.startsWith("/") && !src.includes("\\"), {
       error: `must be a path relative to the content file with forward slashes, e.g. ${example}`,
@@ -160,7 +163,8 @@ const itemLanguage = z
   .refine(isKnownLanguage, {
     error: (issue) => {
       const tag = tagForName(String(issue.input));
-      return `is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR${tag ? `; did you mean "${tag}"?` : ""}`;
+      const didYouMean = tag ? `; did you mean "${tag}"?` : "";
+      return `is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR${didYouMean}`;
     },
   });
 
@@ -185,7 +189,8 @@ const common = {
     })
     .regex(/^\/(?:news|abstracts)\/[^\s?#]+\/$/, {
       error:
-        "must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, e.g. /news/2023/iap-signed-mou-with-aiamp/",
+        "must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, " +
+        "e.g. /news/2023/iap-signed-mou-with-aiamp/",
     })
     .meta({
       description: "The address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/",
