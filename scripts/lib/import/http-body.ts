@@ -54,7 +54,9 @@ export async function decodeHttpBody(
     if (!["gzip", "x-gzip", "deflate", "br"].includes(encoding))
       return {
         body,
-        problem: `its Content-Encoding "${encoding}" is not one the import reads (gzip, deflate, br): its body is kept as recorded`,
+        problem:
+          `its Content-Encoding "${encoding}" is not one the import reads (gzip, deflate, br): ` +
+          "its body is kept as recorded",
       };
     try {
       body = decodeOnce(body, encoding, maxBytes);
@@ -62,7 +64,8 @@ export async function decodeHttpBody(
       if (error instanceof RangeError) throw new BodyTooLarge();
       return {
         body,
-        problem: `its body is not valid ${encoding} (Content-Encoding: ${headers["content-encoding"]}): kept as recorded`,
+        problem:
+          `its body is not valid ${encoding} (Content-Encoding: ${headers["content-encoding"]}): ` + "kept as recorded",
       };
     }
   }

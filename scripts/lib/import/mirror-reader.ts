@@ -184,7 +184,8 @@ export async function* mirrorCaptures(root: string, state: ReadState): AsyncGene
   const files = listMirror(root);
   if (files.length === 0)
     throw new ImportSourceError(
-      `${displayPath(root)}: holds no saved pages (wget --mirror saves the site under a folder named after its host, www.example.org)`,
+      `${displayPath(root)}: holds no saved pages ` +
+        "(wget --mirror saves the site under a folder named after its host, www.example.org)",
     );
   const { progress, options, maxBodyBytes } = state;
   progress.totalBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -194,7 +195,8 @@ export async function* mirrorCaptures(root: string, state: ReadState): AsyncGene
     const { url, isHtml, name } = mirrorUrlOf(file.segments, where);
     const tooLarge = () =>
       new ImportSourceError(
-        `${where}: its body is ${file.size.toLocaleString("en")} bytes, more than the ${maxBodyBytes.toLocaleString("en")} bytes allowed`,
+        `${where}: its body is ${file.size.toLocaleString("en")} bytes, ` +
+          `more than the ${maxBodyBytes.toLocaleString("en")} bytes allowed`,
       );
     let body: Uint8Array | undefined;
     let contentType = contentTypeOf(name);

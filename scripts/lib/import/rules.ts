@@ -157,7 +157,8 @@ export function checkedRules(
       issue.code === "unrecognized_keys"
         ? issue.keys.map(
             (key) =>
-              `${shown}: ${fieldName([...issue.path, key])} is not a known field${issue.path.length === 0 ? `${suggestion(key, allowed)} (allowed: ${allowed.join(", ")})` : ""}`,
+              `${shown}: ${fieldName([...issue.path, key])} is not a known field` +
+              (issue.path.length === 0 ? `${suggestion(key, allowed)} (allowed: ${allowed.join(", ")})` : ""),
           )
         : [`${shown}: ${[fieldName(issue.path), issue.message].filter(Boolean).join(" ")}`],
     );
@@ -170,7 +171,8 @@ export function checkedRules(
     category.tags.forEach((tag, tagIndex) => {
       if (!topicIds.includes(tag))
         problems.push(
-          `${shown}: categories[${index}].tags[${tagIndex}] "${tag}" is not a known topic${suggestion(tag, topicIds)} (topics are listed in _data/topics.ts)`,
+          `${shown}: categories[${index}].tags[${tagIndex}] "${tag}" is not a known topic` +
+            `${suggestion(tag, topicIds)} (topics are listed in _data/topics.ts)`,
         );
     }),
   );
@@ -178,7 +180,8 @@ export function checkedRules(
   rules.abstracts?.forEach((abstract, index) => {
     if (!conferenceIds.includes(abstract.conference)) {
       problems.push(
-        `${shown}: abstracts[${index}].conference "${abstract.conference}" is not a known conference${suggestion(abstract.conference, conferenceIds)} (conferences are listed in _data/conferences.ts)`,
+        `${shown}: abstracts[${index}].conference "${abstract.conference}" is not a known conference` +
+          `${suggestion(abstract.conference, conferenceIds)} (conferences are listed in _data/conferences.ts)`,
       );
     }
   });

@@ -115,7 +115,9 @@ async function readBlock(record: WARCRecord, where: string, keep: boolean): Prom
   }
   if (expected !== undefined && size < expected)
     throw new ImportSourceError(
-      `${where}: the WARC ends inside this record (${size.toLocaleString("en")} of its ${expected.toLocaleString("en")} bytes are there): the file was cut short`,
+      `${where}: the WARC ends inside this record ` +
+        `(${size.toLocaleString("en")} of its ${expected.toLocaleString("en")} bytes are there): ` +
+        "the file was cut short",
     );
   return keep ? Buffer.concat(chunks, size) : new Uint8Array(0);
 }
@@ -288,11 +290,13 @@ export async function* warcCaptures(input: WarcInput, state: ReadState): AsyncGe
     const reader = parser._reader;
     if (start.gzipped && !reader.compressed)
       throw new ImportSourceError(
-        `${input.name}, record ${number + 1} at byte ${parser.offset}: its gzip data is damaged, so the records from here on cannot be read`,
+        `${input.name}, record ${number + 1} at byte ${parser.offset}: ` +
+          "its gzip data is damaged, so the records from here on cannot be read",
       );
     if (reader.compressed && reader.inflator && !reader.inflator.ended)
       throw new ImportSourceError(
-        `${input.name}, record ${number + 1} at byte ${parser.offset}: the WARC ends inside this record: the file was cut short`,
+        `${input.name}, record ${number + 1} at byte ${parser.offset}: ` +
+          "the WARC ends inside this record: the file was cut short",
       );
   } finally {
     stream.destroy();
