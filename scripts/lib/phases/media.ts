@@ -134,7 +134,8 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
         if (result.image.width < minimumImageWidth) {
           for (const { item, image } of used) {
             warnings.push(
-              `${where(item, image.origin)}: image ${path.basename(source)} is ${result.image.width} px wide, narrower than the ${minimumImageWidth} px of the article column: it will look blurred or small`,
+              `${where(item, image.origin)}: image ${path.basename(source)} is ${result.image.width} px wide, ` +
+                `narrower than the ${minimumImageWidth} px of the article column: it will look blurred or small`,
             );
           }
         }
@@ -143,7 +144,9 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
           problems.push({
             file: item.file,
             ...image.origin,
-            message: `${JSON.stringify(path.basename(source))} cannot be read as an image (${reason(error)}): save it again as JPEG, PNG or WebP`,
+            message:
+              `${JSON.stringify(path.basename(source))} cannot be read as an image (${reason(error)}): ` +
+              "save it again as JPEG, PNG or WebP",
           });
         }
       }
@@ -215,7 +218,8 @@ export async function processMedia(items: readonly Item[], options: MediaOptions
             : undefined;
         if (read && !("pages" in read)) {
           warnings.push(
-            `${where(item, document.origin)}: ${document.name} cannot be read (${read.unreadable}): it is listed on the page but its text is not searchable`,
+            `${where(item, document.origin)}: ${document.name} cannot be read (${read.unreadable}): ` +
+              "it is listed on the page but its text is not searchable",
           );
         }
         documents.push(read && "pages" in read ? { ...document, pages: read.pages, text: read.text } : document);
@@ -486,5 +490,6 @@ export const mediaPhase: Phase<StagedBuild, MediaResult> = {
     return result;
   },
   describe: ({ report }) =>
-    `${pluralise(report.images, "image")}: ${report.processed} processed, ${report.reused} reused; ${pluralise(report.documents, "document")}`,
+    `${pluralise(report.images, "image")}: ${report.processed} processed, ${report.reused} reused; ` +
+    pluralise(report.documents, "document"),
 };

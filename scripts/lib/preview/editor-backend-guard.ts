@@ -46,7 +46,8 @@ export function foreignRequest(
   const host = foreignHost(headers.host, peers.port);
   if (host) return host;
   if (origin !== undefined && !peers.origins.includes(origin)) {
-    return `Origin ${JSON.stringify(origin)} is not the preview's (${peers.origins.join(" or ") || "the preview is not serving yet"})`;
+    const expected = peers.origins.join(" or ") || "the preview is not serving yet";
+    return `Origin ${JSON.stringify(origin)} is not the preview's (${expected})`;
   }
   if (origin === undefined && method !== "GET" && method !== "HEAD") {
     return `a ${method} request without an Origin header: only the preview's editor page may write`;
@@ -159,14 +160,18 @@ export function refuseApiRequest(body: unknown, contentDir: string): { status: 4
   if (!pathsOf)
     return {
       status: 400,
-      error: `unknown action ${JSON.stringify(action)} (the local backend's actions: ${Object.keys(actionPaths).join(", ")})`,
+      error:
+        `unknown action ${JSON.stringify(action)} ` +
+        `(the local backend's actions: ${Object.keys(actionPaths).join(", ")})`,
     };
   const params = field(body, "params");
   const given = typeof params === "object" && params !== null ? (params as Record<string, unknown>) : {};
   if (action === "entriesByFolder" && given["extension"] !== "md") {
     return {
       status: 403,
-      error: `entriesByFolder: extension ${JSON.stringify(given["extension"])} is refused: the editor lists Markdown entries ("md") only`,
+      error:
+        `entriesByFolder: extension ${JSON.stringify(given["extension"])} is refused: ` +
+        'the editor lists Markdown entries ("md") only',
     };
   }
   if (

@@ -165,7 +165,8 @@ export class PreviewSession {
             : `the build failed: ${errorMessage(error)}`,
         );
         this.#log(
-          "background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above",
+          "background pass failed: the edited pages are served, the rest of the preview is not updated; " +
+            "see the errors above",
         );
         continue;
       }
@@ -175,7 +176,8 @@ export class PreviewSession {
         await this.#enqueue(() => this.#changedPages(from)).catch((error: unknown) => this.#log(errorMessage(error)));
       }
       this.#log(
-        `background pass done: the whole preview, its lists, feeds and search, is up to date (${formatMs(performance.now() - started)})`,
+        "background pass done: the whole preview, its lists, feeds and search, is up to date " +
+          `(${formatMs(performance.now() - started)})`,
       );
       this.#options.onUpdated?.("site");
     }

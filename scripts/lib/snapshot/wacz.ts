@@ -169,7 +169,8 @@ export async function writeWacz(waczPath: string, live: LiveSiteArchive, info: S
         profile: "data-package",
         wacz_version: waczVersion,
         title,
-        description: `Web archive of ${site.name} (${site.organisation}), ${info.label}, as published on ${info.takenOn}.`,
+        description:
+          `Web archive of ${site.name} (${site.organisation}), ${info.label}, ` + `as published on ${info.takenOn}.`,
         created: live.warcDate,
         software: info.generator,
         mainPageUrl: live.siteRoot,
