@@ -126,7 +126,8 @@ async function main(): Promise<void> {
   backend.postMessage({ origins: previewOrigins(host, Number(new URL(url).port)) });
   const warning = networkWarning(
     host,
-    "the preview with its drafts and scheduled items, and the editor at /admin/ (its backend stays on 127.0.0.1: saving works from this computer only)",
+    "the preview with its drafts and scheduled items, and the editor at /admin/ " +
+      "(its backend stays on 127.0.0.1: saving works from this computer only)",
   );
   if (warning) console.log(warning);
   console.log(`serving ${url}`);
@@ -146,7 +147,8 @@ async function startEditorBackend(contentDir: string, port: number): Promise<{ b
   const [reply] = (await once(backend, "message")) as [{ url: string } | { error: string }];
   if ("error" in reply)
     stop(
-      `the editor's local backend could not listen on 127.0.0.1:${port}: ${reply.error}; choose another port with --editor-port`,
+      `the editor's local backend could not listen on 127.0.0.1:${port}: ${reply.error}; ` +
+        "choose another port with --editor-port",
     );
   return { backend, url: reply.url };
 }

@@ -122,8 +122,9 @@ async function main(): Promise<void> {
       results.push(result);
       const status = result.failed > 0 ? "FAIL" : "ok  ";
       const skipped = result.skipped > 0 ? `, ${result.skipped} skipped` : "";
+      const seconds = (result.ms / 1000).toFixed(1);
       console.log(
-        `${status} ${result.file}  ${result.passed} passed, ${result.failed} failed${skipped}  (${(result.ms / 1000).toFixed(1)} s)`,
+        `${status} ${result.file}  ${result.passed} passed, ${result.failed} failed${skipped}  (${seconds} s)`,
       );
       if (result.failed > 0) console.log(indent(result.output.trim()));
     }

@@ -428,7 +428,8 @@ export class SearchView {
     // The search page is <base>search/, the offline page <base>offline/.
     link.href = new URL(`..${offlinePagePath}`, location.href).href;
     this.#status.replaceChildren(
-      "The part of the search index this search needs is not saved on this device. Search again when you are online, or ",
+      "The part of the search index this search needs is not saved on this device. " +
+        "Search again when you are online, or ",
       link,
       " to search it offline.",
     );
@@ -535,7 +536,8 @@ function unavailableItem(reason: "not-saved" | "failed"): HTMLLIElement {
       "p",
       undefined,
       reason === "not-saved"
-        ? "This result is not saved for offline reading. Open it when you are online, or save the whole archive on the Offline reading page."
+        ? "This result is not saved for offline reading. " +
+            "Open it when you are online, or save the whole archive on the Offline reading page."
         : "This result could not be loaded. Reload the page to try again.",
     ),
   );

@@ -13,7 +13,8 @@ export const testedPagefindVersions = ["1.6.0"];
 export function untestedPagefind(version: string | undefined): string | undefined {
   if (version !== undefined && testedPagefindVersions.includes(version)) return undefined;
   return (
-    `Pagefind ${version ?? "of an unknown version"} is not one this build was tested with (${testedPagefindVersions.join(", ")}): ` +
+    `Pagefind ${version ?? "of an unknown version"} is not one this build was tested with ` +
+    `(${testedPagefindVersions.join(", ")}): ` +
     "the search page counts facets with Pagefind's own filters"
   );
 }
