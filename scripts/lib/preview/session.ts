@@ -2,7 +2,7 @@
  * The preview's edit loop (`npm start`), in one process. It keeps a content cache (every file's
  * result; scripts/lib/content/cache.ts) and the last good archive in memory. On a change it asks
  * the build for the changed articles' own pages only (`build()` with `changedOnly`), written into
- * the served folder at once: a few hundred milliseconds at 10k articles. Then the whole build (as
+ * the served folder at once, without waiting for the whole archive. Then the whole build (as
  * `--preview`) rebuilds the preview, lists, feeds and search included, in its staging folder and
  * swaps it in whole.
  *

@@ -64,8 +64,8 @@ function sha256(bytes: Uint8Array): string {
 /**
  * The record as one gzip member. warcio writes the record (and its Content-Length); its digests
  * are set beforehand with Node's sha256 and the member is gzipped by Node's zlib, because warcio's
- * own hashing (WebAssembly, set up anew for every record) and gzip streams took 5–15 ms a record
- * here against under 1 ms: minutes for a whole archive's 25,000 files.
+ * own hashing (WebAssembly, set up anew for every record) and gzip streams cost many times more per
+ * record, which adds up to minutes over a whole archive.
  */
 export async function serialise(record: WARCRecord, payload?: Uint8Array, gzipLevel = 9): Promise<Uint8Array> {
   if (payload) {

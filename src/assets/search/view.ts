@@ -369,7 +369,7 @@ export class SearchView {
   write(state: SearchState): void {
     if (this.query.value !== state.q) this.query.value = state.q;
     this.sort.value = state.sort;
-    // New words keep the filters: going over hundreds of checkboxes would delay the search by 2 ms.
+    // New words keep the filters: going over hundreds of checkboxes again would delay the search.
     if (!this.#written || !sameFilters(this.#written, state)) this.#writeFilters(state);
   }
 
