@@ -35,7 +35,8 @@ export function parseBuildArgs(args: string[], cwd: string = process.cwd()): Bui
     outDir: path.resolve(cwd, values.out ?? path.join(repoRoot, "_site")),
     preview: values.preview ?? false,
     ...(values["base-path"] !== undefined ? { basePath: normaliseBasePath(values["base-path"]) } : {}),
-    // The end of that day in the archive's time zone is approximated by its UTC noon: dates are compared as calendar days.
+    // The end of that day in the archive's time zone is approximated by its UTC noon: dates are
+    // compared as calendar days.
     ...(values.now ? { now: dayAsNow(values.now) } : {}),
   };
 }
@@ -52,12 +53,14 @@ async function main(): Promise<void> {
   try {
     const report = await build({ ...options, log: (line) => console.log(line) });
     console.log(
-      `built ${report.pages} pages (${report.news} news, ${pluralise(report.abstracts, "abstract")}) in ${formatMs(performance.now() - started)}`,
+      `built ${report.pages} pages (${report.news} news, ${pluralise(report.abstracts, "abstract")}) ` +
+        `in ${formatMs(performance.now() - started)}`,
     );
   } catch (error) {
     if (error instanceof BuildError) {
       console.error(
-        `\nbuild failed in ${error.phase}; ${printable(displayPath(options.outDir))} was left as it was.\n${error.message}`,
+        `\nbuild failed in ${error.phase}; ${printable(displayPath(options.outDir))} was left as it was.\n` +
+          error.message,
       );
       process.exit(1);
     }

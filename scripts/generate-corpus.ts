@@ -2,7 +2,8 @@
  * `npm run corpus`: writes a deterministic synthetic content folder (scripts/bench/corpus.ts)
  * for load-testing the build and the search index.
  *
- *   npm run corpus -- --news 8000 --abstracts 2000 --out /tmp/corpus [--seed 1] [--text subtlex|brown] [--other-languages 0.1]
+ *   npm run corpus -- --news 8000 --abstracts 2000 --out /tmp/corpus [--seed 1] [--text subtlex|brown]
+ *     [--other-languages 0.1]
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -18,7 +19,8 @@ import {
 import { formatBytes } from "./lib/util/format.ts";
 
 const USAGE =
-  "usage: npm run corpus -- --out <dir> [--news 8000] [--abstracts 2000] [--seed 1] [--text subtlex|brown] [--other-languages 0.1]";
+  "usage: npm run corpus -- --out <dir> [--news 8000] [--abstracts 2000] [--seed 1] [--text subtlex|brown] " +
+  "[--other-languages 0.1]";
 
 function parseCount(name: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a non-negative integer, got "${value}"`);
@@ -71,8 +73,11 @@ function main(): void {
     const started = performance.now();
     const bytes = writeCorpus(options.out, generateCorpus(options));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const otherLanguages =
+      options.otherLanguages > 0 ? ` (${Math.round(options.otherLanguages * 100)} % in Spanish or French)` : "";
     console.log(
-      `wrote ${options.news} news and ${options.abstracts} abstracts${options.otherLanguages > 0 ? ` (${Math.round(options.otherLanguages * 100)} % in Spanish or French)` : ""} (${formatBytes(bytes)}) to ${options.out} in ${seconds} s`,
+      `wrote ${options.news} news and ${options.abstracts} abstracts${otherLanguages} (${formatBytes(bytes)}) ` +
+        `to ${options.out} in ${seconds} s`,
     );
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -1,7 +1,9 @@
 /**
- * `npm run import`: brings a crawl of the association's old website in as items (scripts/lib/import/run.ts).
+ * `npm run import`: brings a crawl of the association's old website in as items
+ * (scripts/lib/import/run.ts).
  *
- *   npm run import -- <crawl.warc.gz | crawl.wacz | mirror-folder> [--content <dir>] [--rules <file>] [--dry-run] [--overwrite]
+ *   npm run import -- <crawl.warc.gz | crawl.wacz | mirror-folder> [--content <dir>] [--rules <file>]
+ *     [--dry-run] [--overwrite]
  *
  * Exit codes: 0 imported (items the build refused are listed in the report), 1 the source or the
  * rules cannot be read (nothing written), 2 a wrong option.
@@ -21,7 +23,8 @@ import { displayPath } from "./lib/util/paths.ts";
 import { repoRoot } from "./lib/util/repo-root.ts";
 
 const usage =
-  "usage: npm run import -- <crawl.warc | crawl.warc.gz | crawl.wacz | mirror-folder> [--content <dir>] [--rules <file>] [--dry-run] [--overwrite]";
+  "usage: npm run import -- <crawl.warc | crawl.warc.gz | crawl.wacz | mirror-folder> [--content <dir>] " +
+  "[--rules <file>] [--dry-run] [--overwrite]";
 
 export interface ImportArgs {
   source: string;
@@ -66,7 +69,8 @@ function progressLine(): ((pass: 1 | 2, progress: ReadProgress) => void) | undef
     last = now;
     const of = totalBytes > 0 ? ` of ${formatBytes(totalBytes)}` : "";
     process.stderr.write(
-      `\r${pass === 1 ? "pages" : "files"}: ${records.toLocaleString("en")} records, ${formatBytes(bytes)}${of}\u001b[K`,
+      `\r${pass === 1 ? "pages" : "files"}: ${records.toLocaleString("en")} records, ` +
+        `${formatBytes(bytes)}${of}\u001b[K`,
     );
   };
 }
@@ -95,7 +99,8 @@ async function main(): Promise<void> {
     for (const problem of report.problems) console.log(`  ${problem}`);
     const where = args.dryRun
       ? "dry run: nothing written"
-      : `${report.written} files written; the table of every page: ${displayPath(path.join(args.contentDir, reportName))}`;
+      : `${report.written} files written; the table of every page: ` +
+        displayPath(path.join(args.contentDir, reportName));
     console.log(`${where} (${formatMs(performance.now() - started)})`);
   } catch (error) {
     if (error instanceof ImportSourceError || error instanceof RulesError || error instanceof ContentFolderError) {

@@ -3,7 +3,8 @@
  * from disk, searchable, packed as a BagIt bag, with a reproducible zip beside it; with --wacz, a
  * web archive (WACZ) beside them too, or with --wacz-only, the web archive alone.
  *
- *   npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]
+ *   npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>]
+ *     [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -23,7 +24,8 @@ import { optionsOrUsage, runCommand } from "./lib/util/cli.ts";
 import { printable } from "./lib/util/error-message.ts";
 
 const usage =
-  "usage: npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>] [--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]";
+  "usage: npm run snapshot -- --year 2023 | --from 2019 --to 2021 [--wacz | --wacz-only] [--out <dir>] " +
+  "[--content <dir>] [--base-path /archive/] [--date YYYY-MM-DD]";
 
 function parseYear(option: string, value: string): number {
   if (!/^\d{4}$/.test(value))
@@ -108,12 +110,14 @@ async function main(): Promise<void> {
       ...(report.bag ? [`open ${shownOut}/data/index.html to read it; npm run verify -- ${shownOut} to check it`] : []),
       ...(report.wacz
         ? [
-            `open ${shownOut}.wacz in ReplayWeb.page or another web-archive tool; npm run verify -- ${shownOut}.wacz to check it`,
+            `open ${shownOut}.wacz in ReplayWeb.page or another web-archive tool; ` +
+              `npm run verify -- ${shownOut}.wacz to check it`,
           ]
         : []),
     ];
     console.log(
-      `snapshot of ${report.info.label}: ${pluralise(report.build.news, "news item")}, ${pluralise(report.build.abstracts, "abstract")}; ` +
+      `snapshot of ${report.info.label}: ${pluralise(report.build.news, "news item")}, ` +
+        `${pluralise(report.build.abstracts, "abstract")}; ` +
         `${written.join(" and ")} in ${formatMs(performance.now() - started)}\n${next.join("\n")}`,
     );
   } catch (error) {

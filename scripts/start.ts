@@ -3,10 +3,10 @@
  * `_preview/`, serves it at http://localhost:8080 with live reload, and keeps it up to date.
  *
  * A saved content file's page is served at once and the whole preview (lists, feeds, search) is
- * rebuilt after it (scripts/lib/preview/session.ts), while the server answers from its own thread. A change to templates or assets rebuilds the
- * whole preview; a change to `_data/` restarts this script (`node --watch-path=_data` in
- * package.json), since a module is read once per process. A broken file prints its errors and the
- * last good preview stays served.
+ * rebuilt after it (scripts/lib/preview/session.ts), while the server answers from its own thread.
+ * A change to templates or assets rebuilds the whole preview; a change to `_data/` restarts this
+ * script (`node --watch-path=_data` in package.json), since a module is read once per process. A
+ * broken file prints its errors and the last good preview stays served.
  *
  * It also serves the browser editor at /admin/ (scripts/lib/phases/editor.ts) with its local
  * backend, decap-server on 127.0.0.1 (`--editor-port`, 8081; 0 takes any free port), which writes
@@ -98,7 +98,8 @@ async function main(): Promise<void> {
       void preview.siteChanged().catch(report);
     }
   });
-  // After a save in the editor: the preview brought up to date with it, and the build's message if it refuses the content.
+  // After a save in the editor: the preview brought up to date with it, and the build's message if
+  // it refuses the content.
   backend.on("message", (message: { verdict?: number }) => {
     if (message.verdict === undefined) return;
     void preview
@@ -125,14 +126,18 @@ async function main(): Promise<void> {
   backend.postMessage({ origins: previewOrigins(host, Number(new URL(url).port)) });
   const warning = networkWarning(
     host,
-    "the preview with its drafts and scheduled items, and the editor at /admin/ (its backend stays on 127.0.0.1: saving works from this computer only)",
+    "the preview with its drafts and scheduled items, and the editor at /admin/ " +
+      "(its backend stays on 127.0.0.1: saving works from this computer only)",
   );
   if (warning) console.log(warning);
   console.log(`serving ${url}`);
   console.log(`editor at ${new URL("admin/", url).href}, saving into ${contentDir} through ${localBackend}`);
 }
 
-/** Starts decap-server on its own thread, on loopback, writing into the content folder; resolves with its thread and its API's address. */
+/**
+ * Starts decap-server on its own thread, on loopback, writing into the content folder; resolves
+ * with its thread and its API's address.
+ */
 async function startEditorBackend(contentDir: string, port: number): Promise<{ backend: Worker; url: string }> {
   const backend = new Worker(new URL("./lib/preview/editor-backend-thread.mjs", import.meta.url), {
     workerData: { port, contentDir },
@@ -142,7 +147,8 @@ async function startEditorBackend(contentDir: string, port: number): Promise<{ b
   const [reply] = (await once(backend, "message")) as [{ url: string } | { error: string }];
   if ("error" in reply)
     stop(
-      `the editor's local backend could not listen on 127.0.0.1:${port}: ${reply.error}; choose another port with --editor-port`,
+      `the editor's local backend could not listen on 127.0.0.1:${port}: ${reply.error}; ` +
+        "choose another port with --editor-port",
     );
   return { backend, url: reply.url };
 }

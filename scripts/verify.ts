@@ -19,20 +19,36 @@ import { printable } from "./lib/util/error-message.ts";
 /** What `npm run verify` prints for a bag: one line when it is valid, else one line per problem. */
 export function describeVerification(target: string, verification: Verification): string {
   if (verification.problems.length === 0) {
-    return `${target}: complete and valid: ${pluralise(verification.payloadFiles, "file")} (${formatBytes(verification.payloadBytes)}) in data/, every ${verification.algorithms.join(" and ")} checksum matches`;
+    return (
+      `${target}: complete and valid: ${pluralise(verification.payloadFiles, "file")} ` +
+      `(${formatBytes(verification.payloadBytes)}) in data/, ` +
+      `every ${verification.algorithms.join(" and ")} checksum matches`
+    );
   }
-  return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${printable(problem)}`).join("\n")}`;
+  return problemList(target, verification.problems);
 }
 
-/** What `npm run verify` prints for a WACZ: one line when it is valid, else one line per problem, the first failure first. */
+/**
+ * What `npm run verify` prints for a WACZ: one line when it is valid, else one line per problem,
+ * the first failure first.
+ */
 export function describeWaczVerification(target: string, verification: WaczVerification): string {
   if (verification.problems.length === 0) {
     return (
-      `${target}: valid web archive: ${pluralise(verification.resources, "file")}, every sha256 matches datapackage.json; ` +
-      `${pluralise(verification.records, "WARC record")}, every digest matches; ${pluralise(verification.cdxLines, "index line")}, each finds its record, as does every link of a page to a file of the site; ${pluralise(verification.pages, "page")}`
+      `${target}: valid web archive: ${pluralise(verification.resources, "file")}, ` +
+      "every sha256 matches datapackage.json; " +
+      `${pluralise(verification.records, "WARC record")}, every digest matches; ` +
+      `${pluralise(verification.cdxLines, "index line")}, each finds its record, ` +
+      `as does every link of a page to a file of the site; ${pluralise(verification.pages, "page")}`
     );
   }
-  return `${target}: not valid, ${pluralise(verification.problems.length, "problem")}:\n${verification.problems.map((problem) => `  ${printable(problem)}`).join("\n")}`;
+  return problemList(target, verification.problems);
+}
+
+/** "<target>: not valid, N problems:" and the problems below, one an indented line. */
+function problemList(target: string, problems: readonly string[]): string {
+  const lines = problems.map((problem) => `  ${printable(problem)}`);
+  return `${target}: not valid, ${pluralise(problems.length, "problem")}:\n${lines.join("\n")}`;
 }
 
 /** Verifies `target` and prints what was found: on stdout when it is valid, else on stderr with exit code 1. */

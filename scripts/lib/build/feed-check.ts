@@ -8,7 +8,7 @@ import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 
 /** Characters XML 1.0 cannot carry at all, even escaped (https://www.w3.org/TR/xml/#charsets). */
-const notXmlCharacter = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const notXmlCharacter = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** Problems with the written `.xml` and `.json` files among `files` (site paths), one line each. */
 export function discoveryFileProblems(outDir: string, files: readonly string[]): string[] {

@@ -1,8 +1,9 @@
 /**
- * An archivist snapshot of a period: the archive built by the one build (scripts/lib/phases/build.ts)
- * with only that period's content and the snapshot's own phases (phases/warc.ts, phases/snapshot.ts),
- * as the payload of a BagIt bag, and the bag zipped beside it. Written to a staging folder first, like the build, so that a failure leaves
- * an earlier snapshot in place.
+ * An archivist snapshot of a period: the archive built by the one build
+ * (scripts/lib/phases/build.ts) with only that period's content and the snapshot's own phases
+ * (phases/warc.ts, phases/snapshot.ts), as the payload of a BagIt bag, and the bag zipped beside
+ * it. Written to a staging folder first, like the build, so that a failure leaves an earlier
+ * snapshot in place.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";

@@ -30,13 +30,17 @@ export const projectFolders = ["src", "_data", "_includes", "scripts", "test"];
 const projectOutputs = { exactly: ["_site", "_preview"], inside: ["snapshots", "bench/work"] };
 
 const markerText =
-  "iap-news-archive build output\nThis folder was written by the IAP News Archive's build (npm run build); the next build replaces it whole.\n";
+  "iap-news-archive build output\n" +
+  "This folder was written by the IAP News Archive's build (npm run build); the next build replaces it whole.\n";
 
 export function writeOutputMarker(siteDir: string): void {
   writeFileSync(path.join(siteDir, outputMarker), markerText);
 }
 
-/** What a kind of output folder is called in messages, and why an existing one is not of that kind (undefined when it is). */
+/**
+ * What a kind of output folder is called in messages, and why an existing one is not of that kind
+ * (undefined when it is).
+ */
 export interface OutputKind {
   /** "build", "snapshot": in "no build wrote". */
   writer: string;
@@ -50,7 +54,10 @@ export const siteOutput: OutputKind = {
   foreign: (dir, entries) => (hasMarker(dir) || isEarlierBuild(dir) ? undefined : holdsForeign(dir, entries, "build")),
 };
 
-/** Why `outDir` may not be the output folder of a build of `contentDir`, and what to use instead; undefined if it may. */
+/**
+ * Why `outDir` may not be the output folder of a build of `contentDir`, and what to use instead;
+ * undefined if it may.
+ */
 export function outputFolderProblem(
   outDir: string,
   contentDir: string,
@@ -67,12 +74,18 @@ export function outputFolderProblem(
   if (problem.advice === "none") return printable(`--out ${displayPath(outDir)} ${problem.reason}`);
   const advice =
     problem.advice === "foreign" ? `choose an empty folder or one a ${kind.writer} wrote` : "use a folder of its own";
-  return printable(
-    `--out ${displayPath(outDir)} ${problem.reason}${instead ? `; ${advice}, e.g. --out ${displayPath(instead)}` : problem.advice === "foreign" ? `; ${advice}` : ""}`,
-  );
+  const adviceText = instead
+    ? `; ${advice}, e.g. --out ${displayPath(instead)}`
+    : problem.advice === "foreign"
+      ? `; ${advice}`
+      : "";
+  return printable(`--out ${displayPath(outDir)} ${problem.reason}${adviceText}`);
 }
 
-/** Why not, and which advice follows: a folder of its own, an empty one or a build's, or none (the reason gives its own). */
+/**
+ * Why not, and which advice follows: a folder of its own, an empty one or a build's, or none (the
+ * reason gives its own).
+ */
 interface Refusal {
   reason: string;
   advice: "own" | "foreign" | "none";
@@ -90,22 +103,26 @@ function refusal(outDir: string, contentDir: string, repoRoot: string, kind: Out
     return refuse(`contains the content folder ${displayPath(contentDir)}: publishing would delete it`);
   if (isInside(out, content))
     return refuse(
-      `is inside the content folder ${displayPath(contentDir)}: the site would be written into the content and read back as content`,
+      `is inside the content folder ${displayPath(contentDir)}: ` +
+        "the site would be written into the content and read back as content",
     );
   const root = realPath(repoRoot);
   for (const folder of projectFolders.map((name) => path.join(root, name))) {
     if (out === folder || isInside(folder, out))
       return refuse(
-        `${out === folder ? "is" : "contains"} the project's folder ${path.basename(folder)}/: publishing would delete it`,
+        `${out === folder ? "is" : "contains"} the project's folder ${path.basename(folder)}/: ` +
+          "publishing would delete it",
       );
     if (isInside(out, folder))
       return refuse(
-        `is inside the project's folder ${path.basename(folder)}/: the site must not be mixed with the project's own files`,
+        `is inside the project's folder ${path.basename(folder)}/: ` +
+          "the site must not be mixed with the project's own files",
       );
   }
   if ((out === root || isInside(out, root)) && !isProjectOutput(path.relative(root, out))) {
     return refuse(
-      `is a folder of the project, not one of its outputs: inside the project a ${kind.writer} writes only to _site, _preview, snapshots/… or bench/work/…, and publishing would replace it`,
+      `is a folder of the project, not one of its outputs: inside the project a ${kind.writer} writes only ` +
+        "to _site, _preview, snapshots/… or bench/work/…, and publishing would replace it",
     );
   }
   let entry;
@@ -121,7 +138,9 @@ function refusal(outDir: string, contentDir: string, repoRoot: string, kind: Out
   if (mountPoints().has(out)) {
     const inside = printable(displayPath(path.join(outDir, "site")));
     return {
-      reason: `is a mount point (a disk, or a bind mount): publishing replaces the output folder by renaming it, which a mount point does not allow; build into a folder inside it, e.g. --out ${inside}`,
+      reason:
+        "is a mount point (a disk, or a bind mount): publishing replaces the output folder by renaming it, " +
+        `which a mount point does not allow; build into a folder inside it, e.g. --out ${inside}`,
       advice: "none",
     };
   }
@@ -164,7 +183,8 @@ export function holdsForeign(dir: string, entries: readonly string[], writer: st
     .filter(Boolean)
     .join(" and ");
   const shown = sorted.slice(0, 3).map((name) => (isFolder(name) ? `${name}/` : name));
-  return `holds ${counted} that no ${writer} wrote (${shown.join(", ")}${sorted.length > 3 ? ", …" : ""}): publishing would delete them`;
+  const more = sorted.length > 3 ? ", …" : "";
+  return `holds ${counted} that no ${writer} wrote (${shown.join(", ")}${more}): publishing would delete them`;
 }
 
 function hasMarker(dir: string): boolean {
@@ -175,7 +195,10 @@ function hasMarker(dir: string): boolean {
   }
 }
 
-/** A site published before builds wrote the marker: a build's own files are there, and the next build adds the marker. */
+/**
+ * A site published before builds wrote the marker: a build's own files are there, and the next
+ * build adds the marker.
+ */
 function isEarlierBuild(dir: string): boolean {
   const has = (file: string) => statSync(path.join(dir, file), { throwIfNoEntry: false })?.isFile() ?? false;
   if (!["index.html", "404.html", "sitemap.xml", "pagefind/pagefind-entry.json"].every(has)) return false;

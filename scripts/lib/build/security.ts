@@ -65,5 +65,6 @@ export function headersFile(basePath: string): string {
     ]),
     [at(serviceWorkerPath), [revalidate]],
   ];
-  return `${rules.map(([path, headers]) => `${path}\n${headers.map((header) => `  ${header}`).join("\n")}`).join("\n")}\n`;
+  const blocks = rules.map(([path, headers]) => `${path}\n${headers.map((header) => `  ${header}`).join("\n")}`);
+  return `${blocks.join("\n")}\n`;
 }

@@ -106,12 +106,14 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
     return fail(
       file,
       1,
-      `front matter is ${formatBytes(bytes)}; at most ${formatBytes(maxFrontMatterBytes)} is allowed: keep the fields short and write the text below the closing '---'`,
+      `front matter is ${formatBytes(bytes)}; at most ${formatBytes(maxFrontMatterBytes)} is allowed: ` +
+        "keep the fields short and write the text below the closing '---'",
     );
   }
 
   const lineCounter = new LineCounter();
-  // yaml's own check for repeated keys compares each key with every earlier one (quadratic in their number); frontMatterShape uses a set.
+  // yaml's own check for repeated keys compares each key with every earlier one (quadratic in their
+  // number); frontMatterShape uses a set.
   const document = parseDocument(yamlSource, { schema: "core", uniqueKeys: false, prettyErrors: true, lineCounter });
   const shape = frontMatterShape(document, lineCounter);
   if (shape.values > maxFrontMatterValues) {
@@ -119,7 +121,8 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
     return fail(
       file,
       1,
-      `front matter has ${count(shape.values)} fields and list entries; at most ${count(maxFrontMatterValues)} are allowed: an item needs far fewer, so check what was pasted into it`,
+      `front matter has ${count(shape.values)} fields and list entries; ` +
+        `at most ${count(maxFrontMatterValues)} are allowed: an item needs far fewer, so check what was pasted into it`,
     );
   }
   const syntax = [
@@ -132,7 +135,9 @@ export function parseFrontMatter(file: string, source: string): ParseResult {
     })),
     ...shape.repeatedKeys.map(({ key, line }) => ({
       line,
-      message: `front matter is not valid YAML: field ${JSON.stringify(key)} is written a second time (each field may appear once)`,
+      message:
+        `front matter is not valid YAML: field ${JSON.stringify(key)} is written a second time ` +
+        "(each field may appear once)",
     })),
   ].sort((a, b) => a.line - b.line);
   // One mistake can trip the parser several times at one place (each nesting level of a runaway value).

@@ -43,13 +43,19 @@ export interface FileOrigin {
   line?: number;
 }
 
-/** A `<picture>`: a `<source>` per format but the fallback's (none: a bare `<img>`), and the `<img>`'s attributes in order. */
+/**
+ * A `<picture>`: a `<source>` per format but the fallback's (none: a bare `<img>`), and the
+ * `<img>`'s attributes in order.
+ */
 export interface PictureData {
   sources: { type: string; srcset: string; sizes?: string }[];
   img: Record<string, string | number>;
 }
 
-/** A `<figure>`: its picture, caption, credit line ("Photo: IAP") and the original's download link, worded in the item's language. */
+/**
+ * A `<figure>`: its picture, caption, credit line ("Photo: IAP") and the original's download link,
+ * worded in the item's language.
+ */
 export interface FigureData {
   picture: PictureData;
   caption?: string;
@@ -157,10 +163,11 @@ export function itemFileResolver(
     };
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
       return fail(
-        `${JSON.stringify(src)} is an address: only the archive's own files are published; save the file beside the content file and write its name`,
+        `${JSON.stringify(src)} is an address: only the archive's own files are published; ` +
+          "save the file beside the content file and write its name",
       );
     }
-    let decoded = src;
+    let decoded: string;
     try {
       decoded = decodeURI(src);
     } catch {
@@ -170,7 +177,8 @@ export function itemFileResolver(
     const inRoot = path.relative(root, source);
     if (!isInside(source, root)) {
       return fail(
-        `${JSON.stringify(src)} is outside the ${isBundleIndex(contentFile) ? "item's folder" : "content folder"}: keep the item's files beside its Markdown file`,
+        `${JSON.stringify(src)} is outside the ${isBundleIndex(contentFile) ? "item's folder" : "content folder"}: ` +
+          "keep the item's files beside its Markdown file",
       );
     }
     const extension = path.extname(source).toLowerCase();
@@ -193,7 +201,8 @@ export function itemFileResolver(
     const limit = kind === "image" ? limits.maxImageBytes : limits.maxDocumentBytes;
     if (bytes > limit)
       return fail(
-        `${JSON.stringify(src)} is ${formatBytes(bytes)}, over the limit of ${formatBytes(limit)} for ${kind === "image" ? "an image" : "a document"} (media in _data/site.ts)`,
+        `${JSON.stringify(src)} is ${formatBytes(bytes)}, over the limit of ${formatBytes(limit)} ` +
+          `for ${kind === "image" ? "an image" : "a document"} (media in _data/site.ts)`,
       );
     const name = isBundleIndex(contentFile) ? inRoot.split(path.sep).join("/") : path.basename(source);
     const other = published.get(name.toLowerCase());

@@ -23,7 +23,7 @@ import { closeBidi } from "./bidi.ts";
 import { todayIn, yearOf } from "./dates.ts";
 import { decodeContent, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderMarkdown, renderSummary, truncateAtWord, type BodyFiles, type RenderedMarkdown } from "./markdown.ts";
-import { ContentError, fieldName, suggestion, type Problem } from "./problems.ts";
+import { fieldName, suggestion, type Problem } from "./problems.ts";
 import { isValidSlug, slugFromFileName } from "./slugs.ts";
 import { speakerKey } from "./speakers.ts";
 import { isBundleIndex, itemFileResolver, videoHost, type ItemFiles } from "./item-files.ts";
@@ -138,7 +138,10 @@ export interface LoadedContent {
   files: number;
   /** The line of an item's `aliases[index]` in its file, for problems found once every page is known. */
   aliasLine(item: Item, index: number): number | undefined;
-  /** Each translated item's group of translations, by URL: the key its group shares (scripts/lib/content/translations.ts). */
+  /**
+   * Each translated item's group of translations, by URL: the key its group shares
+   * (scripts/lib/content/translations.ts).
+   */
   translationKeys: ReadonlyMap<string, string>;
 }
 
@@ -413,7 +416,9 @@ function listMarkdown(contentDir: string, kind: string, problems: Problem[]): { 
       if (entry.name.toLowerCase().endsWith(".md")) {
         problems.push({
           file: displayPath(file),
-          message: `is inside the item folder ${displayPath(bundle)}, whose text is its index.md: move it out to make it an item of its own`,
+          message:
+            `is inside the item folder ${displayPath(bundle)}, whose text is its index.md: ` +
+            "move it out to make it an item of its own",
         });
       }
       continue;
@@ -438,10 +443,16 @@ function linkProblem(link: string, contentRoot: string): string | undefined {
   try {
     target = realpathSync(link);
   } catch {
-    return "is a symbolic link that leads nowhere (its target is missing, or it is a loop): remove it, or copy the file here";
+    return (
+      "is a symbolic link that leads nowhere (its target is missing, or it is a loop): " +
+      "remove it, or copy the file here"
+    );
   }
   if (target !== contentRoot && !isInside(target, contentRoot)) {
-    return `is a symbolic link to ${target}, outside the content folder, which the build never reads: copy the file into the content folder instead`;
+    return (
+      `is a symbolic link to ${target}, outside the content folder, which the build never reads: ` +
+      "copy the file into the content folder instead"
+    );
   }
   if (!statSync(target).isFile())
     return "is a symbolic link to a folder, which the build does not follow: move the folder here instead";
@@ -560,14 +571,18 @@ function itemSlug(file: string, data: { slug?: string | undefined }, problems: P
   if (isValidSlug(slug) && slug.length > maxSlugLength) {
     problems.push({
       file: displayPath(file),
-      message: `file name ${JSON.stringify(path.basename(file))} gives a URL slug of ${slug.length} characters; at most ${maxSlugLength} are allowed: shorten the file name, or add a field such as 'slug: iap-signs-mou'`,
+      message:
+        `file name ${JSON.stringify(path.basename(file))} gives a URL slug of ${slug.length} characters; ` +
+        `at most ${maxSlugLength} are allowed: shorten the file name, or add a field such as 'slug: iap-signs-mou'`,
     });
     return undefined;
   }
   if (isValidSlug(slug)) return slug;
   problems.push({
     file: displayPath(file),
-    message: `file name ${JSON.stringify(path.basename(file))} gives no usable URL slug: rename the file using letters a–z or digits, or add a field such as 'slug: iap-signs-mou'`,
+    message:
+      `file name ${JSON.stringify(path.basename(file))} gives no usable URL slug: ` +
+      "rename the file using letters a–z or digits, or add a field such as 'slug: iap-signs-mou'",
   });
   return undefined;
 }
@@ -640,14 +655,19 @@ function topicsOf(
         file: displayPath(file),
         line: parsed.lineOf(["tags", index]) ?? parsed.lineOf(["tags"]),
         field: `tags[${index}]`,
-        message: `${JSON.stringify(tag)} is not a known topic${suggestion(tag, known)} (topics are listed in _data/topics.ts)`,
+        message:
+          `${JSON.stringify(tag)} is not a known topic${suggestion(tag, known)} ` +
+          "(topics are listed in _data/topics.ts)",
       });
     }
   });
   return itemTopics;
 }
 
-/** An item, when its file passed every check, and the URL it has or would have had (see FileResult's `unpublishedUrl`). */
+/**
+ * An item, when its file passed every check, and the URL it has or would have had (see FileResult's
+ * `unpublishedUrl`).
+ */
 type Checked<T extends Item> = { item?: T; url: string };
 
 function toNewsItem(
@@ -704,7 +724,9 @@ function toAbstract(
       file: displayPath(file),
       line: parsed.lineOf(["conference"]),
       field: "conference",
-      message: `${JSON.stringify(fields.conference)} is not a known conference${suggestion(fields.conference, [...conferences.keys()])} (conferences are listed in _data/conferences.ts)`,
+      message:
+        `${JSON.stringify(fields.conference)} is not a known conference` +
+        `${suggestion(fields.conference, [...conferences.keys()])} (conferences are listed in _data/conferences.ts)`,
     });
   }
   const seen = new Map<string, number>();
@@ -717,7 +739,9 @@ function toAbstract(
         file: displayPath(file),
         line: parsed.lineOf(["speakers", index, "name"]) ?? parsed.lineOf(["speakers"]),
         field: `speakers[${index}].name`,
-        message: `${JSON.stringify(speaker.name)} is listed already (speakers[${first}].name ${JSON.stringify(speakers[first]?.name)}): list each speaker once`,
+        message:
+          `${JSON.stringify(speaker.name)} is listed already ` +
+          `(speakers[${first}].name ${JSON.stringify(speakers[first]?.name)}): list each speaker once`,
       });
     }
   });
@@ -839,7 +863,9 @@ function reportUrlClashes(items: readonly Item[], problems: Problem[]): Set<Item
       clashing.add(item);
       problems.push({
         file: item.file,
-        message: `would be published at ${item.url}, which ${first.file} already uses: rename one of the files or give it a different 'slug'`,
+        message:
+          `would be published at ${item.url}, which ${first.file} already uses: ` +
+          "rename one of the files or give it a different 'slug'",
       });
     } else seen.set(key, item);
   }

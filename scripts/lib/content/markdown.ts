@@ -8,9 +8,10 @@ import MarkdownIt, { type Token } from "markdown-it";
 
 /**
  * How deep block quotes and lists may nest. markdown-it stops parsing blocks at `maxNesting` token
- * levels and silently drops what is deeper (https://github.com/markdown-it/markdown-it/blob/master/lib/parser_block.mjs),
- * so content nested past this limit is reported instead. Every container costs one or two levels
- * (a list and its item), so 20 containers stay well inside markdown-it's 100.
+ * levels and silently drops what is deeper
+ * (https://github.com/markdown-it/markdown-it/blob/master/lib/parser_block.mjs), so content nested
+ * past this limit is reported instead. Every container costs one or two levels (a list and its
+ * item), so 20 containers stay well inside markdown-it's 100.
  */
 export const maxBlockNesting = 20;
 
@@ -167,7 +168,9 @@ function markdownProblems(tokens: Token[]): MarkdownProblem[] {
       const total = tokens.filter((block) => block.nesting !== -1 && block.type !== "inline").length;
       problems.push({
         line,
-        message: `has ${count.format(total)} blocks (paragraphs, headings, list items, quotes); at most ${count.format(maxBlocks)} are allowed: split it into several articles`,
+        message:
+          `has ${count.format(total)} blocks (paragraphs, headings, list items, quotes); ` +
+          `at most ${count.format(maxBlocks)} are allowed: split it into several articles`,
       });
     }
     if (containers.has(token.type)) {
@@ -175,7 +178,9 @@ function markdownProblems(tokens: Token[]): MarkdownProblem[] {
       if (depth > maxBlockNesting) {
         problems.push({
           line,
-          message: `nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost`,
+          message:
+            `nests block quotes and lists more than ${maxBlockNesting} deep; ` +
+            `at most ${maxBlockNesting} are allowed, as deeper text would be lost`,
         });
         break;
       }
@@ -213,14 +218,18 @@ function inlineProblems(children: Token[], line: number): MarkdownProblem[] {
       if (!hasValidPercentEncoding(link.href)) {
         problems.push({
           line,
-          message: `has a link to ${link.href} whose %-encoding is not valid UTF-8: write the address as the browser's address bar shows it`,
+          message:
+            `has a link to ${link.href} whose %-encoding is not valid UTF-8: ` +
+            "write the address as the browser's address bar shows it",
         });
       }
     } else if (child.type === "link_close" && link) {
       if (!/\S/u.test(link.text)) {
         problems.push({
           line,
-          message: `has a link with no text to ${link.href}: write the text between [ and ], for readers and screen readers`,
+          message:
+            `has a link with no text to ${link.href}: ` +
+            "write the text between [ and ], for readers and screen readers",
         });
       }
       link = undefined;

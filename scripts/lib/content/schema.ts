@@ -13,7 +13,8 @@ const calendarDate = z
   .refine(isCalendarDate, {
     error: "is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)",
   })
-  // JSON Schema's name for a calendar date: the editor's form shows a date picker for it (scripts/lib/editor/config.ts).
+  // JSON Schema's name for a calendar date: the editor's form shows a date picker for it
+  // (scripts/lib/editor/config.ts).
   .meta({ format: "date" });
 
 /**
@@ -22,6 +23,7 @@ const calendarDate = z
  * invisible, and XML cannot carry most of them: one of them makes a whole feed unreadable.
  */
 export const forbiddenCharacters =
+  // eslint-disable-next-line no-control-regex -- the control characters are what this finds
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFDD0-\uFDEF\uFFFE\uFFFF]|\p{Surrogate}/u;
 
 /** A character someone can see: not space, not a format or control character, not default-ignorable (U+200B). */
@@ -39,7 +41,8 @@ const nonEmptyText = (what: string) =>
     .min(1, { error: `must be ${what}, not empty`, abort: true })
     .refine((text) => !forbiddenCharacters.test(text), {
       error: (issue) =>
-        `contains an invisible control character (${describeCharacter(String(issue.input))}): retype the text without it`,
+        `contains an invisible control character (${describeCharacter(String(issue.input))}): ` +
+        "retype the text without it",
     })
     .refine((text) => visibleCharacter.test(text), { error: `must be ${what}, with at least one visible character` });
 
@@ -62,10 +65,7 @@ const aliasRules: [(alias: string) => boolean, string][] = [
     (alias) => !alias.split("/").some((segment) => segment === ".." || segment === "."),
     "must not contain . or .. segments",
   ],
-  [
-    (alias) => !forbiddenCharacters.test(alias) && !/[\u0000-\u001f]/.test(alias),
-    "must not contain control characters",
-  ],
+  [(alias) => !forbiddenCharacters.test(alias) && !/\p{Cc}/u.test(alias), "must not contain control characters"],
   [
     (alias) => alias.length <= maxAliasLength && alias.split("/").length - 1 <= maxAliasDepth,
     `must be at most ${maxAliasLength} characters and ${maxAliasDepth} parts between slashes`,
@@ -116,7 +116,9 @@ const localFile = (example: string) =>
     .trim()
     .min(1, { error: `must be the name of a file beside the content file, e.g. ${example}` })
     .refine((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith("//"), {
-      error: `is an address: only files of the archive's own are published; save the file beside the content file and write its name, e.g. ${example}`,
+      error:
+        "is an address: only files of the archive's own are published; " +
+        `save the file beside the content file and write its name, e.g. ${example}`,
     })
     .refine((src) => !src.startsWith("/") && !src.includes("\\"), {
       error: `must be a path relative to the content file with forward slashes, e.g. ${example}`,
@@ -161,7 +163,8 @@ const itemLanguage = z
   .refine(isKnownLanguage, {
     error: (issue) => {
       const tag = tagForName(String(issue.input));
-      return `is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR${tag ? `; did you mean "${tag}"?` : ""}`;
+      const didYouMean = tag ? `; did you mean "${tag}"?` : "";
+      return `is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR${didYouMean}`;
     },
   });
 
@@ -186,7 +189,8 @@ const common = {
     })
     .regex(/^\/(?:news|abstracts)\/[^\s?#]+\/$/, {
       error:
-        "must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, e.g. /news/2023/iap-signed-mou-with-aiamp/",
+        "must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, " +
+        "e.g. /news/2023/iap-signed-mou-with-aiamp/",
     })
     .meta({
       description: "The address of the same item in another language, e.g. /news/2023/iap-signed-mou-with-aiamp/",

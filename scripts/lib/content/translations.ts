@@ -72,8 +72,10 @@ export function translationGroups<T extends Translatable>(
       report(
         item,
         one === item
-          ? `would join a group of translations that has an item in ${language} already, ${other.file}: a group has one item per language`
-          : `would join ${one.file} and ${other.file}, both in ${language}, in one group of translations: a group has one item per language`,
+          ? `would join a group of translations that has an item in ${language} already, ${other.file}: ` +
+              "a group has one item per language"
+          : `would join ${one.file} and ${other.file}, both in ${language}, in one group of translations: ` +
+              "a group has one item per language",
       );
       continue;
     }

@@ -20,7 +20,10 @@ export interface EditorConfigInput {
    * live site's Git host (`editor.backend` in _data/site.ts).
    */
   backend: { local: string } | Record<string, unknown>;
-  /** The content folder's path in the repository ("src"), or "" when the backend's root is the content folder itself. */
+  /**
+   * The content folder's path in the repository ("src"), or "" when the backend's root is the
+   * content folder itself.
+   */
   contentFolder: string;
   /** The live site's address, for Decap's "view live" links. */
   siteUrl: string;
@@ -78,7 +81,8 @@ function widgetFor(path: string, schema: JsonSchema, input: EditorConfigInput): 
       return { widget: "text" };
   }
   if (schema.type === "string" && schema.format === "date") {
-    // The browser's date input writing YYYY-MM-DD, the calendar date the build reads (src/assets/editor/calendar-date.ts).
+    // The browser's date input writing YYYY-MM-DD, the calendar date the build reads
+    // (src/assets/editor/calendar-date.ts).
     return { widget: "date" };
   }
   if (schema.enum) return { widget: "select", options: schema.enum.map(String) };

@@ -17,7 +17,10 @@ export interface Capture {
   origin: string;
   /** When it was captured (WARC-Date, or the mirror file's mtime), ISO 8601. */
   capturedAt: string;
-  /** Why the body is given as recorded rather than decoded (a Content-Encoding that does not decode), for the report. */
+  /**
+   * Why the body is given as recorded rather than decoded (a Content-Encoding that does not
+   * decode), for the report.
+   */
   problem?: string;
 }
 
@@ -26,7 +29,10 @@ export interface ReadProgress {
   records: number;
   bytes: number;
   totalBytes: number;
-  /** Revisit records whose original response the source does not hold (or cannot be read again from the middle): skipped. */
+  /**
+   * Revisit records whose original response the source does not hold (or cannot be read again from
+   * the middle): skipped.
+   */
   unresolvedRevisits: number;
 }
 

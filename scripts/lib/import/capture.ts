@@ -26,7 +26,10 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The WARCs of a WACZ (archive/*.warc, archive/*.warc.gz), read one after the other from the zip, unzipped as they are read. */
+/**
+ * The WARCs of a WACZ (archive/*.warc, archive/*.warc.gz), read one after the other from the zip,
+ * unzipped as they are read.
+ */
 async function* waczCaptures(file: string, state: ReadState): AsyncGenerator<Capture> {
   const name = displayPath(file);
   let zip: yauzl.ZipFile;

@@ -116,7 +116,10 @@ export function findDate(text: string, order?: DateOrder): FoundDate | undefined
   return first?.found;
 }
 
-/** The calendar date of a machine-readable date or time ("2023-11-14T10:00:00+01:00" → 2023-11-14): the day the page itself gives. */
+/**
+ * The calendar date of a machine-readable date or time ("2023-11-14T10:00:00+01:00" → 2023-11-14):
+ * the day the page itself gives.
+ */
 export function isoDate(value: string): string | undefined {
   const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s]|$)/.exec(value);
   const date = match && `${match[1]}-${match[2]}-${match[3]}`;

@@ -12,11 +12,15 @@ import { findDate, isoDate, type DateOrder } from "./dates.ts";
 import { isDocumentAddress } from "./files.ts";
 import { htmlToMarkdown, type BodyImage, type BodyLink } from "./markdown.ts";
 import type { ImportRules } from "./rules.ts";
+import { alternation } from "../util/regex.ts";
 
 export interface PageReading {
   /** The headline, or undefined when the page has none. */
   title?: string;
-  /** Where the title came from: og:title, the page's headline (h1, or the heading its <title> repeats), <title>, or the rules' selector. */
+  /**
+   * Where the title came from: og:title, the page's headline (h1, or the heading its <title>
+   * repeats), <title>, or the rules' selector.
+   */
   titleFrom?: "selector" | "og:title" | "heading" | "title";
   /** The page's `<title>`, for finding the site's name across pages when the rules do not give it. */
   titleTag: string;
@@ -42,7 +46,10 @@ export interface PageReading {
   datesInText: number;
   /** The addresses of the headings that are only a link: a listing's entries (classify.ts). */
   headingLinks: string[];
-  /** Characters of main text before the first of those headings: a listing's short introduction, or an article's text. */
+  /**
+   * Characters of main text before the first of those headings: a listing's short introduction, or
+   * an article's text.
+   */
   textBeforeHeadingLinks: number;
   /** Where the rules' body selector matched nothing and the extractor was used instead. */
   bodySelectorMissed?: boolean;
@@ -62,9 +69,11 @@ type Document = ReturnType<typeof parseHTML>["document"];
 
 /** Containers that are never article text. */
 const junkElements =
-  "script, style, noscript, template, svg, canvas, iframe, object, embed, form, button, input, select, textarea, nav, header, footer, aside, dialog, menu";
+  "script, style, noscript, template, svg, canvas, iframe, object, embed, form, button, input, select, " +
+  "textarea, nav, header, footer, aside, dialog, menu";
 const junkRoles =
-  '[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"], [aria-hidden="true"], [hidden]';
+  '[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"], ' +
+  '[aria-hidden="true"], [hidden]';
 /** Words of a class or id that mark menus, share bars and the like (matched as whole words of the name). */
 const junkWords = new Set([
   "breadcrumb",
@@ -105,17 +114,42 @@ const junkWords = new Set([
 /** Pairs of class words that together mark junk: Drupal's node links ("Read more", "Add new comment", share, print). */
 const junkWordPairs = [["links", "inline"]];
 /** Share endpoints of the common services: a link to one shares the page rather than telling its story. */
-const shareLink =
-  /^(?:https?:\/\/(?:[\w-]+\.)*(?:addtoany\.com|addthis\.com|sharethis\.com|facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed))|(?:twitter|x)\.com\/(?:share|intent)|linkedin\.com\/(?:shareArticle|sharing|cws\/share)|whatsapp\.com\/send|wa\.me\/|t\.me\/share|telegram\.me\/share|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|tumblr\.com\/(?:share|widgets\/share)|vk\.com\/share\.php)|whatsapp:\/\/send)/i;
+const shareServices = alternation([
+  /addtoany\.com|addthis\.com|sharethis\.com/,
+  /facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed))/,
+  /(?:twitter|x)\.com\/(?:share|intent)/,
+  /linkedin\.com\/(?:shareArticle|sharing|cws\/share)/,
+  /whatsapp\.com\/send|wa\.me\/|t\.me\/share|telegram\.me\/share/,
+  /pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|tumblr\.com\/(?:share|widgets\/share)|vk\.com\/share\.php/,
+]);
+const shareLink = new RegExp(String.raw`^(?:https?:\/\/(?:[\w-]+\.)*(?:${shareServices})|whatsapp:\/\/send)`, "i");
 /** A printer-friendly version of the page: a /print/ path (Drupal's /print/node/12), ?print=1, or window.print(). */
-const printLink =
-  /(?:^|\/)print(?:\/|\.(?:aspx?|php|html?)(?:$|\?)|$)|[?&](?:print|printable|printer_?friendly)=|^javascript:.*\bprint\(|[?&]option=com_mailto\b|[?&]format=pdf\b/i;
+const printLink = new RegExp(
+  alternation([
+    /(?:^|\/)print(?:\/|\.(?:aspx?|php|html?)(?:$|\?)|$)/,
+    /[?&](?:print|printable|printer_?friendly)=/,
+    /^javascript:.*\bprint\(/,
+    /[?&]option=com_mailto\b/,
+    /[?&]format=pdf\b/,
+  ]),
+  "i",
+);
 /** Link texts that print, mail or share the page. */
-const shareText =
-  /^(?:printer[- ]friendly(?: version| page)?|print(?: this)?(?: page| article| story| version)?|e-?mail(?: this(?: page| article| story)?| to a friend)?|send (?:this )?to a friend|share(?: this)?(?: page| article| story| on \w+)?|pdf)$/i;
+const shareTexts = alternation([
+  /printer[- ]friendly(?: version| page)?/,
+  /print(?: this)?(?: page| article| story| version)?/,
+  /e-?mail(?: this(?: page| article| story)?| to a friend)?/,
+  /send (?:this )?to a friend/,
+  /share(?: this)?(?: page| article| story| on \w+)?/,
+  /pdf/,
+]);
+const shareText = new RegExp(`^(?:${shareTexts})$`, "i");
 /** A line that only says who put the page up or when it last changed. */
-const bylineText =
-  /^(?:(?:written|posted|submitted|published|created) by [^.]{1,60}|last (?:updated|modified|changed)(?: on)?:? [^.]{1,60})$/i;
+const bylines = alternation([
+  /(?:written|posted|submitted|published|created) by [^.]{1,60}/,
+  /last (?:updated|modified|changed)(?: on)?:? [^.]{1,60}/,
+]);
+const bylineText = new RegExp(`^(?:${bylines})$`, "i");
 /** What is left of a share bar once its links are gone: labels and separators. */
 const shareBarLeftover = /^(?:[\s|·•,:;/–—-]|share(?: this)?(?: on)?|print|e-?mail)*$/i;
 /** "« back", "< Back", "Volver": the old site's way back to the list, navigation rather than text. */
@@ -134,7 +168,8 @@ export function readPage(html: string, pageUrl: string, options: ReadOptions): P
   const anyPasswordField = document.querySelector(passwordField) !== null;
   const hasPagination =
     document.querySelector(
-      'a[rel~="next"], a[rel~="prev"], link[rel~="next"], link[rel~="prev"], .pagination, .pager, [class*="paging"], [class*="Paging"]',
+      'a[rel~="next"], a[rel~="prev"], link[rel~="next"], link[rel~="prev"], ' +
+        '.pagination, .pager, [class*="paging"], [class*="Paging"]',
     ) !== null;
 
   const title = readTitle(document, rules);
@@ -247,7 +282,8 @@ function readTitle(
   const headings = [...document.querySelectorAll("h1")].filter((heading) => text(heading)) as Element[];
   const og = document.querySelector('meta[property="og:title"]')?.getAttribute("content")?.replace(/\s+/g, " ").trim();
   const titleTag = text(document.querySelector("title"));
-  // The headline: the h1 og:title repeats; else the longest h1, h2 or h3 that <title> repeats (old templates put it in an h2, and a logo in an h1); else the first h1.
+  // The headline: the h1 og:title repeats; else the longest h1, h2 or h3 that <title> repeats (old
+  // templates put it in an h2, and a logo in an h1); else the first h1.
   const repeated = [...headings, ...(document.querySelectorAll("h2, h3") as Iterable<Element>)]
     .filter((heading) => text(heading).length > 3 && titleTag.includes(text(heading)))
     .sort((a, b) => text(b).length - text(a).length)[0];

@@ -8,6 +8,7 @@
 import path from "node:path";
 import slugify from "@sindresorhus/slugify";
 import { documentTypes, imageTypes } from "../content/item-files.ts";
+import { alternation } from "../util/regex.ts";
 
 /** A file type by its first bytes, as the build's media phase will need it to be. */
 const signatures: { extension: string; test(bytes: Uint8Array): boolean }[] = [
@@ -67,8 +68,11 @@ export function bundleFileName(url: string, taken: ReadonlySet<string>, fallback
 }
 
 /** Link texts that say nothing of the document: its name is a better title. */
-const vagueLinkText =
-  /^(?:here|click here|this|this link|link|download|pdf|read more|more|the full text|full text|aquí|ici|descargar|télécharger)$/i;
+const vagueLinkTexts = alternation([
+  /here|click here|this|this link|link|download|pdf|read more|more|the full text|full text/,
+  /aquí|ici|descargar|télécharger/,
+]);
+const vagueLinkText = new RegExp(`^(?:${vagueLinkTexts})$`, "i");
 
 /** A document's title: the link's text, or its file name in words when the text says nothing ("here"). */
 export function documentTitle(linkText: string, url: string): { title: string; fromName: boolean } {

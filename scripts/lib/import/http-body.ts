@@ -14,7 +14,10 @@ export interface DecodedBody {
   problem?: string;
 }
 
-/** Thrown when the decoded body would pass the limit; zlib stops at `maxOutputLength`, so a gzip bomb never fills memory. */
+/**
+ * Thrown when the decoded body would pass the limit; zlib stops at `maxOutputLength`, so a gzip
+ * bomb never fills memory.
+ */
 export class BodyTooLarge extends Error {}
 
 function decodeOnce(body: Uint8Array, encoding: string, maxBytes: number): Uint8Array {
@@ -51,7 +54,9 @@ export async function decodeHttpBody(
     if (!["gzip", "x-gzip", "deflate", "br"].includes(encoding))
       return {
         body,
-        problem: `its Content-Encoding "${encoding}" is not one the import reads (gzip, deflate, br): its body is kept as recorded`,
+        problem:
+          `its Content-Encoding "${encoding}" is not one the import reads (gzip, deflate, br): ` +
+          "its body is kept as recorded",
       };
     try {
       body = decodeOnce(body, encoding, maxBytes);
@@ -59,7 +64,8 @@ export async function decodeHttpBody(
       if (error instanceof RangeError) throw new BodyTooLarge();
       return {
         body,
-        problem: `its body is not valid ${encoding} (Content-Encoding: ${headers["content-encoding"]}): kept as recorded`,
+        problem:
+          `its body is not valid ${encoding} (Content-Encoding: ${headers["content-encoding"]}): ` + "kept as recorded",
       };
     }
   }

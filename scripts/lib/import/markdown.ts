@@ -165,8 +165,10 @@ export function fillTokens(
     const index = Number(imageIndex);
     const target = image(index);
     const { alt = "", title } = imageOf(index);
-    if ("file" in target)
-      return `![${escapeLabel(alt)}](${destination(target.file)}${title ? ` "${title.replace(/["\\]/g, "\\$&")}"` : ""})`;
+    if ("file" in target) {
+      const quotedTitle = title ? ` "${title.replace(/["\\]/g, "\\$&")}"` : "";
+      return `![${escapeLabel(alt)}](${destination(target.file)}${quotedTitle})`;
+    }
     return `[${escapeLabel(target.text)}](${destination(target.link)})`;
   });
 }

@@ -44,7 +44,10 @@ export function oldPath(url: string): string {
   return new URL(url).pathname;
 }
 
-/** Which of two captures of one page is read: without ignored parameters, https, the site's own host form, then the later one. */
+/**
+ * Which of two captures of one page is read: without ignored parameters, https, the site's own host
+ * form, then the later one.
+ */
 export function preferredCapture<
   A extends { url: string; capturedAt: string },
   B extends { url: string; capturedAt: string },

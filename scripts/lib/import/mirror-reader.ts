@@ -16,7 +16,6 @@
  * browser would guess for a page that declares none.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
-import path from "node:path";
 import type { Capture, ReadState } from "./capture-types.ts";
 import { contentTypeOf } from "../util/content-type.ts";
 import { displayPath, isInside } from "../util/paths.ts";
@@ -42,7 +41,10 @@ function isUrlByte(byte: number, inQuery: boolean): boolean {
   return /[A-Za-z0-9\-._~!$&'()*+,;=:@]/.test(char) || (inQuery && (char === "/" || char === "?"));
 }
 
-/** A file name's bytes as they are in a URL: escapes wget kept stay, every other byte outside the URL's set is percent-encoded. */
+/**
+ * A file name's bytes as they are in a URL: escapes wget kept stay, every other byte outside the
+ * URL's set is percent-encoded.
+ */
 export function urlPart(bytes: Buffer, inQuery = false): string {
   let part = "";
   for (let i = 0; i < bytes.length; i++) {
@@ -102,7 +104,8 @@ function isHostFolder(name: string): boolean {
 /**
  * Every file under the mirror folder, in byte order. A symbolic link to a file inside the folder is
  * read as that file; any other link (to a folder, or out of the mirror) and anything that is not a
- * regular file (a pipe would never end) is refused. Files beside the host folders (a wget log) are not part of the crawl.
+ * regular file (a pipe would never end) is refused. Files beside the host folders (a wget log) are
+ * not part of the crawl.
  */
 function listMirror(root: string): MirrorFile[] {
   const realRoot = realpathSync(root);
@@ -149,7 +152,10 @@ function listMirror(root: string): MirrorFile[] {
   return files;
 }
 
-/** Whether a page names its encoding itself (a byte order mark, or a charset in its first 1024 bytes, as browsers look). */
+/**
+ * Whether a page names its encoding itself (a byte order mark, or a charset in its first 1024
+ * bytes, as browsers look).
+ */
 function declaresCharset(body: Uint8Array): boolean {
   const head = Buffer.from(body.subarray(0, 1024));
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return true;
@@ -159,7 +165,10 @@ function declaresCharset(body: Uint8Array): boolean {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** A page's Content-Type: the charset a browser would guess (UTF-8 if the bytes are, else windows-1252) unless the page declares one. */
+/**
+ * A page's Content-Type: the charset a browser would guess (UTF-8 if the bytes are, else
+ * windows-1252) unless the page declares one.
+ */
 function pageContentType(body: Uint8Array): string {
   if (declaresCharset(body)) return "text/html";
   try {
@@ -175,7 +184,8 @@ export async function* mirrorCaptures(root: string, state: ReadState): AsyncGene
   const files = listMirror(root);
   if (files.length === 0)
     throw new ImportSourceError(
-      `${displayPath(root)}: holds no saved pages (wget --mirror saves the site under a folder named after its host, www.example.org)`,
+      `${displayPath(root)}: holds no saved pages ` +
+        "(wget --mirror saves the site under a folder named after its host, www.example.org)",
     );
   const { progress, options, maxBodyBytes } = state;
   progress.totalBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -185,7 +195,8 @@ export async function* mirrorCaptures(root: string, state: ReadState): AsyncGene
     const { url, isHtml, name } = mirrorUrlOf(file.segments, where);
     const tooLarge = () =>
       new ImportSourceError(
-        `${where}: its body is ${file.size.toLocaleString("en")} bytes, more than the ${maxBodyBytes.toLocaleString("en")} bytes allowed`,
+        `${where}: its body is ${file.size.toLocaleString("en")} bytes, ` +
+          `more than the ${maxBodyBytes.toLocaleString("en")} bytes allowed`,
       );
     let body: Uint8Array | undefined;
     let contentType = contentTypeOf(name);

@@ -8,7 +8,10 @@ import { skipLabels, type SkipReason } from "./classify.ts";
 import { formatBytes, pluralise } from "../util/format.ts";
 import { displayPath } from "../util/paths.ts";
 
-/** What became of an item: written new, updated from an earlier import, unchanged, kept as staff edited it, or refused by the build. */
+/**
+ * What became of an item: written new, updated from an earlier import, unchanged, kept as staff
+ * edited it, or refused by the build.
+ */
 export type ItemFate = "new" | "updated" | "unchanged" | "kept" | "refused";
 
 export type PageRow =
@@ -51,9 +54,8 @@ export function reportCounts(report: ImportReport): string[] {
   const byFate = fates
     .map((fate) => [fate, items.filter((row) => row.fate === fate).length] as const)
     .filter(([, count]) => count > 0);
-  const lines = [
-    `${pluralise(items.length, "item")}${byFate.length > 0 ? `: ${byFate.map(([fate, count]) => `${count} ${fate === "kept" ? "kept (edited since)" : fate}`).join(", ")}` : ""}`,
-  ];
+  const fateCounts = byFate.map(([fate, count]) => `${count} ${fate === "kept" ? "kept (edited since)" : fate}`);
+  const lines = [`${pluralise(items.length, "item")}${fateCounts.length > 0 ? `: ${fateCounts.join(", ")}` : ""}`];
   const drafts = items.filter((row) => row.look.some((note) => note.startsWith("draft: "))).length;
   if (drafts > 0) lines.push(`${pluralise(drafts, "draft")} (see "needs a look")`);
   const skipped = report.rows.filter((row): row is Extract<PageRow, { skipped: SkipReason }> => "skipped" in row);
@@ -61,8 +63,9 @@ export function reportCounts(report: ImportReport): string[] {
   const skippedCounts = reasons
     .map((reason) => [reason, skipped.filter((row) => row.skipped === reason).length] as const)
     .filter(([, count]) => count > 0);
+  const reasonCounts = skippedCounts.map(([reason, count]) => `${count} ${skipLabels[reason][count === 1 ? 0 : 1]}`);
   lines.push(
-    `${pluralise(skipped.length, "page")} skipped${skippedCounts.length > 0 ? `: ${skippedCounts.map(([reason, count]) => `${count} ${skipLabels[reason][count === 1 ? 0 : 1]}`).join(", ")}` : ""}`,
+    `${pluralise(skipped.length, "page")} skipped${reasonCounts.length > 0 ? `: ${reasonCounts.join(", ")}` : ""}`,
   );
   lines.push(`${pluralise(report.problems.length, "problem")}`);
   return lines;
@@ -70,10 +73,12 @@ export function reportCounts(report: ImportReport): string[] {
 
 /** The report as Markdown. */
 export function writeReport(report: ImportReport): string {
+  const dryRun = report.dryRun ? "Dry run: nothing was written. " : "";
   const lines = [
     `# Import of ${displayPath(report.source)}`,
     "",
-    `${report.dryRun ? "Dry run: nothing was written. " : ""}${pluralise(report.records, "record")} read (${formatBytes(report.bytes)} of pages); ${pluralise(report.written, "file")} written into ${displayPath(report.contentDir)}.`,
+    `${dryRun}${pluralise(report.records, "record")} read (${formatBytes(report.bytes)} of pages); ` +
+      `${pluralise(report.written, "file")} written into ${displayPath(report.contentDir)}.`,
     "",
     ...reportCounts(report).map((line) => `- ${line}`),
     "",

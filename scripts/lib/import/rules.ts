@@ -28,11 +28,17 @@ const selector = z
   .min(1, { error: "must be a CSS selector, not empty" });
 
 export const rulesSchema = z.strictObject({
-  /** The old site's name, left out of titles taken from `<title>`: "IAP - The IAP signed MOU" → "The IAP signed MOU". */
+  /**
+   * The old site's name, left out of titles taken from `<title>`:
+   * "IAP - The IAP signed MOU" → "The IAP signed MOU".
+   */
   siteName: z.string({ error: "must be the old site's name as its <title> shows it" }).optional(),
   /** Pages never imported (searches, calendars, printer versions). */
   ignore: urlPatterns.optional(),
-  /** When given, only pages matching these are news; what they match is imported even where the defaults would skip it. */
+  /**
+   * When given, only pages matching these are news; what they match is imported even where the
+   * defaults would skip it.
+   */
   news: urlPatterns.optional(),
   /** Conference abstracts: pages matching `urls` belong to `conference`; session and speakers read by selector. */
   abstracts: z
@@ -62,7 +68,10 @@ export const rulesSchema = z.strictObject({
       error: 'must be "day-month" (08/09/2013 is 8 September) or "month-day" (9 August)',
     })
     .optional(),
-  /** The language of pages by address, e.g. { urls: [/Spanish/**], lang: es }; before <html lang> and Content-Language. */
+  /**
+   * The language of pages by address, e.g. { urls: [/Spanish/**], lang: es }; before <html lang>
+   * and Content-Language.
+   */
   languages: z
     .array(
       z.strictObject({
@@ -94,7 +103,10 @@ export class RulesError extends Error {
   override name = "RulesError";
 }
 
-/** Reads and checks a rules file: YAML (.yaml, .yml) or a TypeScript/JavaScript module whose default export is the rules or a function returning them. */
+/**
+ * Reads and checks a rules file: YAML (.yaml, .yml) or a TypeScript/JavaScript module whose default
+ * export is the rules or a function returning them.
+ */
 export async function loadRules(
   file: string,
   known: { topics: readonly Topic[]; conferences: readonly Conference[] },
@@ -145,7 +157,8 @@ export function checkedRules(
       issue.code === "unrecognized_keys"
         ? issue.keys.map(
             (key) =>
-              `${shown}: ${fieldName([...issue.path, key])} is not a known field${issue.path.length === 0 ? `${suggestion(key, allowed)} (allowed: ${allowed.join(", ")})` : ""}`,
+              `${shown}: ${fieldName([...issue.path, key])} is not a known field` +
+              (issue.path.length === 0 ? `${suggestion(key, allowed)} (allowed: ${allowed.join(", ")})` : ""),
           )
         : [`${shown}: ${[fieldName(issue.path), issue.message].filter(Boolean).join(" ")}`],
     );
@@ -158,7 +171,8 @@ export function checkedRules(
     category.tags.forEach((tag, tagIndex) => {
       if (!topicIds.includes(tag))
         problems.push(
-          `${shown}: categories[${index}].tags[${tagIndex}] "${tag}" is not a known topic${suggestion(tag, topicIds)} (topics are listed in _data/topics.ts)`,
+          `${shown}: categories[${index}].tags[${tagIndex}] "${tag}" is not a known topic` +
+            `${suggestion(tag, topicIds)} (topics are listed in _data/topics.ts)`,
         );
     }),
   );
@@ -166,7 +180,8 @@ export function checkedRules(
   rules.abstracts?.forEach((abstract, index) => {
     if (!conferenceIds.includes(abstract.conference)) {
       problems.push(
-        `${shown}: abstracts[${index}].conference "${abstract.conference}" is not a known conference${suggestion(abstract.conference, conferenceIds)} (conferences are listed in _data/conferences.ts)`,
+        `${shown}: abstracts[${index}].conference "${abstract.conference}" is not a known conference` +
+          `${suggestion(abstract.conference, conferenceIds)} (conferences are listed in _data/conferences.ts)`,
       );
     }
   });

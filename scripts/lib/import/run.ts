@@ -334,7 +334,10 @@ function resolveUrl(reference: string, base: string): string | undefined {
   }
 }
 
-/** Parts of `<title>` (split at " | ", " - ", " > ", " :: ") found in at least half of the pages: the site's name and sections. */
+/**
+ * Parts of `<title>` (split at " | ", " - ", " > ", " :: ") found in at least half of the pages:
+ * the site's name and sections.
+ */
 function titleParts(titles: readonly string[]): Set<string> {
   const counts = new Map<string, number>();
   const nonEmpty = titles.filter(Boolean);
@@ -460,14 +463,16 @@ export function aliasesFor(
   for (const address of all.filter((address) => pageInQuery(address, ignoredQuery)).sort()) {
     const { pathname, search } = new URL(address);
     notes.push(
-      `old address ${pathname}${search} names its page in the query string, which static hosts ignore: no redirect can be written (a rewrite rule on a server can keep it)`,
+      `old address ${pathname}${search} names its page in the query string, which static hosts ignore: ` +
+        "no redirect can be written (a rewrite rule on a server can keep it)",
     );
   }
   for (const alias of aliasesOf(all.filter((address) => !pageInQuery(address, ignoredQuery)))) {
     if (alias === url || `${alias}/` === url) newAddress.push(alias);
     else if (alias.toLowerCase() === url.toLowerCase() || `${alias}/`.toLowerCase() === url.toLowerCase()) {
       notes.push(
-        `old address ${alias} differs from its new address ${url} only in case: no redirect can be written there (hosts that ignore case serve the page)`,
+        `old address ${alias} differs from its new address ${url} only in case: ` +
+          "no redirect can be written there (hosts that ignore case serve the page)",
       );
     } else {
       const checked = newsSchema.shape.aliases.safeParse([alias]);
@@ -551,7 +556,8 @@ function stageFile(
       if (mismatch) {
         file.found = false;
         problems.push(
-          `${capture.origin}: ${url} is not the ${finalExtension.slice(1).toUpperCase() || "file"} its name says (${capture.headers["content-type"] ?? "no Content-Type"}): not published, the link keeps the old address`,
+          `${capture.origin}: ${url} is not the ${finalExtension.slice(1).toUpperCase() || "file"} its name says ` +
+            `(${capture.headers["content-type"] ?? "no Content-Type"}): not published, the link keeps the old address`,
         );
         continue;
       }
@@ -637,7 +643,8 @@ function finish(context: FinishContext): ImportReport {
         const title = documentTitle(file.linkText, url);
         if (title.fromName)
           item.notes.push(
-            `the document ${file.name} is titled from its file name ("${title.title}"): its link said "${file.linkText}"`,
+            `the document ${file.name} is titled from its file name ("${title.title}"): ` +
+              `its link said "${file.linkText}"`,
           );
         return { src: file.name, title: title.title };
       });
@@ -746,7 +753,8 @@ function finish(context: FinishContext): ImportReport {
           ...item.notes,
           ...(item.oldLinks.length > 0
             ? [
-                `${item.oldLinks.length} link${item.oldLinks.length === 1 ? "" : "s"} to old pages not imported: ${item.oldLinks.join(", ")}`,
+                `${item.oldLinks.length} link${item.oldLinks.length === 1 ? "" : "s"} to old pages not imported: ` +
+                  item.oldLinks.join(", "),
               ]
             : []),
           ...(refused.get(item) ?? []).map((message) => `refused by the build: ${message}`),
@@ -772,7 +780,9 @@ function finish(context: FinishContext): ImportReport {
       address: redirect.url,
       also: [],
       skipped: "redirect",
-      detail: `${redirect.status} to ${redirect.location || "nowhere"}${target ? `: an alias of ${target.folder}/index.md` : ""}`,
+      detail:
+        `${redirect.status} to ${redirect.location || "nowhere"}` +
+        (target ? `: an alias of ${target.folder}/index.md` : ""),
       look: [],
     });
   }

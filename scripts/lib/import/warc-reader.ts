@@ -14,7 +14,10 @@ import { ImportSourceError } from "./source-error.ts";
 export interface WarcInput {
   /** For messages: "crawl.warc.gz", or "crawl.wacz, archive/data.warc.gz". */
   name: string;
-  /** The WARC's bytes from `start` on; undefined when it cannot be read from the middle (a WARC deflated inside a zip). */
+  /**
+   * The WARC's bytes from `start` on; undefined when it cannot be read from the middle (a WARC
+   * deflated inside a zip).
+   */
   open(start: number): Promise<Readable | undefined>;
 }
 
@@ -28,7 +31,10 @@ async function* counted(source: AsyncIterable<Uint8Array>, state: ReadState): As
   }
 }
 
-/** Where a gzip member's deflate data starts: after its 10-byte header and the optional fields its flags announce (RFC 1952 §2.3). */
+/**
+ * Where a gzip member's deflate data starts: after its 10-byte header and the optional fields its
+ * flags announce (RFC 1952 §2.3).
+ */
 function gzipHeaderLength(bytes: Uint8Array): number {
   const flags = bytes[3] ?? 0;
   let at = 10;
@@ -109,7 +115,9 @@ async function readBlock(record: WARCRecord, where: string, keep: boolean): Prom
   }
   if (expected !== undefined && size < expected)
     throw new ImportSourceError(
-      `${where}: the WARC ends inside this record (${size.toLocaleString("en")} of its ${expected.toLocaleString("en")} bytes are there): the file was cut short`,
+      `${where}: the WARC ends inside this record ` +
+        `(${size.toLocaleString("en")} of its ${expected.toLocaleString("en")} bytes are there): ` +
+        "the file was cut short",
     );
   return keep ? Buffer.concat(chunks, size) : new Uint8Array(0);
 }
@@ -235,7 +243,10 @@ function readFailure(error: unknown, where: string): ImportSourceError {
   return new ImportSourceError(`${where}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
 }
 
-/** Every response of one WARC, each given as a capture (revisits resolved where they can be); other records are read past. */
+/**
+ * Every response of one WARC, each given as a capture (revisits resolved where they can be); other
+ * records are read past.
+ */
 export async function* warcCaptures(input: WarcInput, state: ReadState): AsyncGenerator<Capture> {
   const stream = await input.open(0);
   if (!stream) throw new ImportSourceError(`${input.name}: cannot be read`);
@@ -279,11 +290,13 @@ export async function* warcCaptures(input: WarcInput, state: ReadState): AsyncGe
     const reader = parser._reader;
     if (start.gzipped && !reader.compressed)
       throw new ImportSourceError(
-        `${input.name}, record ${number + 1} at byte ${parser.offset}: its gzip data is damaged, so the records from here on cannot be read`,
+        `${input.name}, record ${number + 1} at byte ${parser.offset}: ` +
+          "its gzip data is damaged, so the records from here on cannot be read",
       );
     if (reader.compressed && reader.inflator && !reader.inflator.ended)
       throw new ImportSourceError(
-        `${input.name}, record ${number + 1} at byte ${parser.offset}: the WARC ends inside this record: the file was cut short`,
+        `${input.name}, record ${number + 1} at byte ${parser.offset}: ` +
+          "the WARC ends inside this record: the file was cut short",
       );
   } finally {
     stream.destroy();

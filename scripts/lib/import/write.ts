@@ -35,7 +35,10 @@ export const manifestName = "import-manifest.json";
 export const reportName = "import-report.md";
 
 export interface Manifest {
-  /** Which folder (news/2023/slug) each old page (by its key, merge.ts) was imported into: its slug stays on later imports. */
+  /**
+   * Which folder (news/2023/slug) each old page (by its key, merge.ts) was imported into: its slug
+   * stays on later imports.
+   */
   items: Record<string, string>;
   /** The SHA-256 of every file as the import last wrote it, by path in the content folder. */
   files: Record<string, string>;

@@ -30,7 +30,10 @@ function namesList(names: string[], lang: string): string {
 /** International Association of Prosecutors (14 November 2023). Title. IAP News Archive. https://… */
 export function newsCitation(item: NewsItem, site: Site, root: string): string {
   const { lang } = wordsFor(item.lang);
-  return `${site.organisation} (${formatCalendarDate(item.date, lang)}). ${withStop(item.title)} ${site.name}. ${absoluteUrl(item.url, root)}`;
+  return (
+    `${site.organisation} (${formatCalendarDate(item.date, lang)}). ` +
+    `${withStop(item.title)} ${site.name}. ${absoluteUrl(item.url, root)}`
+  );
 }
 
 /** Speaker A and Speaker B (2022). Title. Abstract, Session, Conference, City, dates. Organisation. https://… */

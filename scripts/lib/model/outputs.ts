@@ -25,7 +25,10 @@ export const diskIndexFile = "search-index.js";
  */
 export const searchSourceFolder = ".search-source";
 
-/** The file every published build holds: a folder with it is one a build wrote, and the next build may replace it (scripts/lib/build/output-folder.ts). */
+/**
+ * The file every published build holds: a folder with it is one a build wrote, and the next build
+ * may replace it (scripts/lib/build/output-folder.ts).
+ */
 export const outputMarker = ".iap-archive-output";
 
 /** What the build writes besides pages, with what each is, for people. */

@@ -1,4 +1,7 @@
-/** The archive by year: stories per year, and the numbers the years chart is drawn from (_includes/partials/year-chart.njk). */
+/**
+ * The archive by year: stories per year, and the numbers the years chart is drawn from
+ * (_includes/partials/year-chart.njk).
+ */
 
 export interface YearCount {
   year: number;
@@ -33,7 +36,10 @@ export interface YearChart {
   height: number;
 }
 
-/** A stacked bar per year (news below, abstracts above), scaled to the largest year; `current` marks a year page's own year. */
+/**
+ * A stacked bar per year (news below, abstracts above), scaled to the largest year; `current` marks
+ * a year page's own year.
+ */
 export function yearChart(
   counts: readonly YearCount[],
   current?: number,

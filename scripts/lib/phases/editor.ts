@@ -54,14 +54,16 @@ export async function writeEditor(staged: StagedBuild): Promise<EditorReport> {
   for (const file of decap.files) copyFileSync(path.join(decap.dir, file), path.join(dir, file));
   writeFileSync(
     path.join(dir, "config.yml"),
-    `# Made by the build from scripts/lib/content/schema.ts, topics.ts and conferences.ts (scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`,
+    "# Made by the build from scripts/lib/content/schema.ts, topics.ts and conferences.ts " +
+      `(scripts/lib/editor/config.ts): do not edit.\n${stringify(config)}`,
   );
   const stylesheet = readdirSync(path.join(staged.siteDir, "assets")).find((name) =>
     /^site\.[0-9a-f]{10}\.css$/.test(name),
   );
   writeFileSync(path.join(dir, "editor.js"), await bundleScript(repoRoot, scriptEntries.editor, "iife"));
   copyFileSync(path.join(repoRoot, editorStylesheet), path.join(dir, "editor.css"));
-  // Locally, the page asks the preview after each save whether the build refuses the content (scripts/lib/preview/editor-backend-thread.mjs).
+  // Locally, the page asks the preview after each save whether the build refuses the content
+  // (scripts/lib/preview/editor-backend-thread.mjs).
   const verdict = local ? new URL("/verdict", local).href : undefined;
   writeFileSync(
     path.join(dir, "index.html"),
@@ -96,7 +98,12 @@ function editorPage(
     verdict: string | undefined;
   },
 ): string {
-  const verdict = settings.verdict ? ` data-verdict="${escapeHtml(settings.verdict)}"` : "";
+  const data = [
+    ` data-stylesheet="${escapeHtml(settings.stylesheet)}"`,
+    ` data-labels="${escapeHtml(JSON.stringify(settings.labels))}"`,
+    ` data-rules="${escapeHtml(JSON.stringify(settings.rules))}"`,
+    settings.verdict ? ` data-verdict="${escapeHtml(settings.verdict)}"` : "",
+  ].join("");
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -113,7 +120,7 @@ function editorPage(
       <p>News and abstracts can also be written as Markdown files: see docs/editing.md.</p>
     </noscript>
     <main id="nc-root"></main>
-    <script src="editor.js" data-stylesheet="${escapeHtml(settings.stylesheet)}" data-labels="${escapeHtml(JSON.stringify(settings.labels))}" data-rules="${escapeHtml(JSON.stringify(settings.rules))}"${verdict}></script>
+    <script src="editor.js"${data}></script>
     <script src="decap-cms.js"></script>
   </body>
 </html>

@@ -50,5 +50,6 @@ export const snapshotPhase: Phase<StagedBuild, PayloadReport> = {
   name: "snapshot",
   run: ({ siteDir, archive }) => prepareSnapshotPayload(siteDir, archive),
   describe: (result) =>
-    `${result.pages} pages for reading from disk, ${pluralise(result.live, "link")} to the live site, search-index.js ${formatBytes(result.indexBytes)}`,
+    `${result.pages} pages for reading from disk, ${pluralise(result.live, "link")} to the live site, ` +
+    `search-index.js ${formatBytes(result.indexBytes)}`,
 };

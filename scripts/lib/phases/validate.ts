@@ -73,12 +73,15 @@ export function checkedArchive(
 export function nothingToPublish(archive: Archive, contentDir: string): Problem | undefined {
   if (archive.items.length > 0) return undefined;
   const { drafts, scheduled } = archive.withheld;
-  const withheld =
-    drafts + scheduled > 0
-      ? ` (${[drafts ? `${drafts} draft${drafts === 1 ? "" : "s"}` : "", scheduled ? `${scheduled} scheduled` : ""].filter(Boolean).join(", ")} withheld)`
-      : "";
+  const withheldKinds = [
+    drafts ? `${drafts} draft${drafts === 1 ? "" : "s"}` : "",
+    scheduled ? `${scheduled} scheduled` : "",
+  ];
+  const withheld = drafts + scheduled > 0 ? ` (${withheldKinds.filter(Boolean).join(", ")} withheld)` : "";
   return {
     file: displayPath(contentDir),
-    message: `has no news item or abstract to publish${withheld}: add one, or check that --content names the archive's content folder (npm start previews drafts)`,
+    message:
+      `has no news item or abstract to publish${withheld}: ` +
+      "add one, or check that --content names the archive's content folder (npm start previews drafts)",
   };
 }

@@ -20,7 +20,9 @@ export function warcPhase(
       recorded(live);
       return live;
     },
-    describe: (live) =>
-      `${pluralise(live.records, "record")} at ${live.siteRoot}, ${formatBytes(live.warcs.reduce((sum, warc) => sum + warc.bytes.byteLength, 0))}`,
+    describe: (live) => {
+      const bytes = live.warcs.reduce((sum, warc) => sum + warc.bytes.byteLength, 0);
+      return `${pluralise(live.records, "record")} at ${live.siteRoot}, ${formatBytes(bytes)}`;
+    },
   };
 }

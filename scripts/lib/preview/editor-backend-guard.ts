@@ -33,7 +33,10 @@ export function previewOrigins(host: string, port: number): string[] {
   return isLoopback(host) || isEveryInterface(host) || origins.includes(own) ? origins : [...origins, own];
 }
 
-/** Why a request is refused whatever it asks, or undefined: a foreign `Host`, a foreign `Origin`, or a write without `Origin`. */
+/**
+ * Why a request is refused whatever it asks, or undefined: a foreign `Host`, a foreign `Origin`, or
+ * a write without `Origin`.
+ */
 export function foreignRequest(
   method: string,
   headers: { host?: string | undefined; origin?: string | undefined },
@@ -43,7 +46,8 @@ export function foreignRequest(
   const host = foreignHost(headers.host, peers.port);
   if (host) return host;
   if (origin !== undefined && !peers.origins.includes(origin)) {
-    return `Origin ${JSON.stringify(origin)} is not the preview's (${peers.origins.join(" or ") || "the preview is not serving yet"})`;
+    const expected = peers.origins.join(" or ") || "the preview is not serving yet";
+    return `Origin ${JSON.stringify(origin)} is not the preview's (${expected})`;
   }
   if (origin === undefined && method !== "GET" && method !== "HEAD") {
     return `a ${method} request without an Origin header: only the preview's editor page may write`;
@@ -73,7 +77,10 @@ function realTarget(file: string): string {
   return path.join(realpathSync(existing), ...rest);
 }
 
-/** Why `value`, a path relative to the content folder, may not be read or written as a `kind`; undefined when it may. */
+/**
+ * Why `value`, a path relative to the content folder, may not be read or written as a `kind`;
+ * undefined when it may.
+ */
 export function pathProblem(contentDir: string, value: unknown, kind: PathKind): string | undefined {
   if (value === undefined) return "a path is missing";
   if (typeof value !== "string" || value === "") return `${JSON.stringify(value)} is not a path`;
@@ -126,7 +133,10 @@ const actionPaths: Readonly<Record<string, (params: Record<string, unknown>) => 
   deleteFiles: (params) => list(params["paths"]).map((file) => [file, "file"]),
 };
 
-/** The actions that list a folder, and what each listed path must be: a symbolic link in the folder may lead anywhere. */
+/**
+ * The actions that list a folder, and what each listed path must be: a symbolic link in the folder
+ * may lead anywhere.
+ */
 export const listedKinds: Readonly<Record<string, PathKind>> = { entriesByFolder: "entry", getMedia: "file" };
 
 function list(value: unknown): unknown[] {
@@ -150,14 +160,18 @@ export function refuseApiRequest(body: unknown, contentDir: string): { status: 4
   if (!pathsOf)
     return {
       status: 400,
-      error: `unknown action ${JSON.stringify(action)} (the local backend's actions: ${Object.keys(actionPaths).join(", ")})`,
+      error:
+        `unknown action ${JSON.stringify(action)} ` +
+        `(the local backend's actions: ${Object.keys(actionPaths).join(", ")})`,
     };
   const params = field(body, "params");
   const given = typeof params === "object" && params !== null ? (params as Record<string, unknown>) : {};
   if (action === "entriesByFolder" && given["extension"] !== "md") {
     return {
       status: 403,
-      error: `entriesByFolder: extension ${JSON.stringify(given["extension"])} is refused: the editor lists Markdown entries ("md") only`,
+      error:
+        `entriesByFolder: extension ${JSON.stringify(given["extension"])} is refused: ` +
+        'the editor lists Markdown entries ("md") only',
     };
   }
   if (

@@ -2,7 +2,7 @@
  * The preview's edit loop (`npm start`), in one process. It keeps a content cache (every file's
  * result; scripts/lib/content/cache.ts) and the last good archive in memory. On a change it asks
  * the build for the changed articles' own pages only (`build()` with `changedOnly`), written into
- * the served folder at once: a few hundred milliseconds at 10k articles. Then the whole build (as
+ * the served folder at once, without waiting for the whole archive. Then the whole build (as
  * `--preview`) rebuilds the preview, lists, feeds and search included, in its staging folder and
  * swaps it in whole.
  *
@@ -36,7 +36,10 @@ export interface PreviewSessionOptions {
   /** The editor's local backend (decap-server on loopback): each build writes the editor to /admin/ with it. */
   editor?: { localBackend: string };
   log?: (line: string) => void;
-  /** Called when served files changed: "pages" once an edit's own pages are written, "site" once a whole build was swapped in. */
+  /**
+   * Called when served files changed: "pages" once an edit's own pages are written, "site" once a
+   * whole build was swapped in.
+   */
   onUpdated?: (what: "pages" | "site") => void;
 }
 
@@ -85,7 +88,10 @@ export class PreviewSession {
     return session;
   }
 
-  /** Brings the preview up to date with the content folder: the changed articles' own pages at once, then a whole build. */
+  /**
+   * Brings the preview up to date with the content folder: the changed articles' own pages at once,
+   * then a whole build.
+   */
   update(): Promise<UpdateResult> {
     return this.#enqueue(() => this.#update());
   }
@@ -159,7 +165,8 @@ export class PreviewSession {
             : `the build failed: ${errorMessage(error)}`,
         );
         this.#log(
-          "background pass failed: the edited pages are served, the rest of the preview is not updated; see the errors above",
+          "background pass failed: the edited pages are served, the rest of the preview is not updated; " +
+            "see the errors above",
         );
         continue;
       }
@@ -169,7 +176,8 @@ export class PreviewSession {
         await this.#enqueue(() => this.#changedPages(from)).catch((error: unknown) => this.#log(errorMessage(error)));
       }
       this.#log(
-        `background pass done: the whole preview, its lists, feeds and search, is up to date (${formatMs(performance.now() - started)})`,
+        "background pass done: the whole preview, its lists, feeds and search, is up to date " +
+          `(${formatMs(performance.now() - started)})`,
       );
       this.#options.onUpdated?.("site");
     }

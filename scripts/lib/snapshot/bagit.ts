@@ -28,7 +28,9 @@ export function bagInfo(info: SnapshotInfo, counts: { news: number; abstracts: n
     ["Bagging-Date", info.takenOn],
     [
       "External-Description",
-      `Archived snapshot of ${site.name}, ${info.label}: ${pluralise(counts.news, "news item")} and ${pluralise(counts.abstracts, "conference abstract")} as published on ${formatCalendarDate(info.takenOn)}, a static website that reads from disk (open data/index.html). Made with ${info.generator}.`,
+      `Archived snapshot of ${site.name}, ${info.label}: ${pluralise(counts.news, "news item")} and ` +
+        `${pluralise(counts.abstracts, "conference abstract")} as published on ${formatCalendarDate(info.takenOn)}, ` +
+        `a static website that reads from disk (open data/index.html). Made with ${info.generator}.`,
     ],
     ["Bag-Software-Agent", info.generator],
   ];

@@ -97,7 +97,10 @@ function indexPage(item: Item, archive: Archive): DiskIndexPage {
   };
 }
 
-/** The snapshot's pages, and the dictionary of its words for spelling suggestions, which the site serves as files (suggestion-words.ts). */
+/**
+ * The snapshot's pages, and the dictionary of its words for spelling suggestions, which the site
+ * serves as files (suggestion-words.ts).
+ */
 export function diskIndex(archive: Archive): DiskIndex {
   const words = Object.fromEntries(
     [...suggestionDictionary(archive.items)]

@@ -68,7 +68,10 @@ export function rewriteUrl(value: string, page: PageContext): UrlChange | undefi
   return { url: `${relativePath(page.file, target)}${suffix}`, leaves: false };
 }
 
-/** From the page's file to another file of the site, both site paths with their URL encoding: "../../news/index.html". */
+/**
+ * From the page's file to another file of the site, both site paths with their URL encoding:
+ * "../../news/index.html".
+ */
 export function relativePath(fromFile: string, toFile: string): string {
   const folder = path.posix.relative(path.posix.dirname(fromFile), path.posix.dirname(toFile));
   return folder ? `${folder}/${path.posix.basename(toFile)}` : path.posix.basename(toFile);

@@ -58,7 +58,9 @@ function foreignFolder(dir: string, entries: readonly string[], tool: string): s
   if (!entries.includes("bagit.txt")) return holdsForeign(dir, entries, "snapshot");
   const agent = agentOf(readText(path.join(dir, "bag-info.txt")));
   if (isOurs(agent, tool)) return undefined;
-  return `is a BagIt bag another tool made (${agent === undefined ? "its bag-info.txt names no Bag-Software-Agent" : `Bag-Software-Agent: ${shorten(agent)}`}): a snapshot replaces its folder whole and would delete it`;
+  const maker =
+    agent === undefined ? "its bag-info.txt names no Bag-Software-Agent" : `Bag-Software-Agent: ${shorten(agent)}`;
+  return `is a BagIt bag another tool made (${maker}): a snapshot replaces its folder whole and would delete it`;
 }
 
 /** Why the file a snapshot would write at `file` may not be overwritten, or undefined (absent, or ours). */
@@ -72,7 +74,10 @@ async function foreignFile(
   if (!stats) return undefined;
   const shown = printable(displayPath(file));
   if (!stats.isFile())
-    return `${shown} is not a file: a snapshot would write its ${path.extname(file)} there; move it away or choose another --out`;
+    return (
+      `${shown} is not a file: a snapshot would write its ${path.extname(file)} there; ` +
+      "move it away or choose another --out"
+    );
   let maker: string | undefined;
   try {
     const bytes = await readZipEntry(file, entry);

@@ -128,7 +128,8 @@ export async function archiveLiveSite(
   }
   const pages = archive.items.map((item) => {
     const url = absoluteUrl(item.url, siteRoot);
-    // json-pages-1.0 allows fields of its own beside url, ts, title and text: the page's language, as schema.org names it.
+    // json-pages-1.0 allows fields of its own beside url, ts, title and text: the page's language,
+    // as schema.org names it.
     return JSON.stringify({
       id: recordUuid(`${warcDate} ${url}`).replaceAll("-", ""),
       url,
@@ -168,7 +169,8 @@ export async function writeWacz(waczPath: string, live: LiveSiteArchive, info: S
         profile: "data-package",
         wacz_version: waczVersion,
         title,
-        description: `Web archive of ${site.name} (${site.organisation}), ${info.label}, as published on ${info.takenOn}.`,
+        description:
+          `Web archive of ${site.name} (${site.organisation}), ${info.label}, ` + `as published on ${info.takenOn}.`,
         created: live.warcDate,
         software: info.generator,
         mainPageUrl: live.siteRoot,
@@ -389,7 +391,10 @@ interface LinkCheck {
   problems(): string[];
 }
 
-/** "a%2Cb", "a,b" → "a,b": the name an address means, to find one written differently (malformed escapes left as they are). */
+/**
+ * "a%2Cb", "a,b" → "a,b": the name an address means, to find one written differently (malformed
+ * escapes left as they are).
+ */
 function decodedName(url: string): string {
   return url.replace(/(?:%[0-9a-f]{2})+/gi, (escapes) => {
     try {

@@ -19,7 +19,10 @@ import { urlPathOf } from "../util/paths.ts";
 
 const warcVersion = "WARC/1.1";
 
-/** A record's ID: RFC 9562's name-based UUID (version 5) in the URL namespace, so it follows from what the record is. */
+/**
+ * A record's ID: RFC 9562's name-based UUID (version 5) in the URL namespace, so it follows from
+ * what the record is.
+ */
 export function recordUuid(name: string): string {
   return v5(name, v5.URL);
 }
@@ -30,7 +33,10 @@ export function contentTypeOf(file: string): string {
   return typeByName(file);
 }
 
-/** Where the live site serves a file of the build: "news/index.html" → "https://…/news/", "x/100% final.pdf" → "https://…/x/100%25%20final.pdf". */
+/**
+ * Where the live site serves a file of the build: "news/index.html" → "https://…/news/",
+ * "x/100% final.pdf" → "https://…/x/100%25%20final.pdf".
+ */
 export function liveUrlOf(file: string, siteRoot: string): string {
   return absoluteUrl(urlPathOf(file === "index.html" ? "" : file.replace(/(^|\/)index\.html$/, "$1")), siteRoot);
 }
@@ -58,8 +64,8 @@ function sha256(bytes: Uint8Array): string {
 /**
  * The record as one gzip member. warcio writes the record (and its Content-Length); its digests
  * are set beforehand with Node's sha256 and the member is gzipped by Node's zlib, because warcio's
- * own hashing (WebAssembly, set up anew for every record) and gzip streams took 5–15 ms a record
- * here against under 1 ms: minutes for a whole archive's 25,000 files.
+ * own hashing (WebAssembly, set up anew for every record) and gzip streams cost many times more per
+ * record, which adds up to minutes over a whole archive.
  */
 export async function serialise(record: WARCRecord, payload?: Uint8Array, gzipLevel = 9): Promise<Uint8Array> {
   if (payload) {

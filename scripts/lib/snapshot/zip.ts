@@ -57,7 +57,8 @@ export async function writeZip(zipPath: string, entries: readonly ZipInput[], da
       // with no data descriptor: streaming readers (Java's ZipInputStream) refuse a stored entry with one.
       if (entry.size > maxStoredBytes)
         throw new RangeError(
-          `${entry.name} is ${entry.size} bytes, over the ${maxStoredBytes} an entry stored with its sizes in its local header may have`,
+          `${entry.name} is ${entry.size} bytes, ` +
+            `over the ${maxStoredBytes} an entry stored with its sizes in its local header may have`,
         );
       const bytes = entry.read();
       zip.addBuffer(
@@ -135,7 +136,8 @@ function checkInflation(zipPath: string, zipBytes: number, entries: readonly yau
     const limit =
       allowed === inflationFloor
         ? `the ${formatBytes(allowed)} any zip may hold`
-        : `the ${formatBytes(allowed)} a zip of ${formatBytes(zipBytes)} may hold (${maxInflationRatio} times its size)`;
+        : `the ${formatBytes(allowed)} a zip of ${formatBytes(zipBytes)} ` +
+          `may hold (${maxInflationRatio} times its size)`;
     throw new ZipError(
       `${zipPath}: ${what} to ${formatBytes(total)}, over ${limit}: refused as a likely zip bomb, nothing inflated`,
     );

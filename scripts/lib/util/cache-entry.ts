@@ -54,5 +54,8 @@ export function writeCacheEntry(file: string, value: unknown): void {
 
 /** The warning for a discarded entry: a cache problem, named with the file it was made from. */
 export function cacheWarning(source: string, entry: string, reason: string): string {
-  return `cache: discarded an unreadable entry for ${displayPath(source)} (${displayPath(entry)}: ${reason}): recomputed`;
+  return (
+    `cache: discarded an unreadable entry for ${displayPath(source)} ` +
+    `(${displayPath(entry)}: ${reason}): recomputed`
+  );
 }

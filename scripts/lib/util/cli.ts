@@ -1,6 +1,9 @@
 import { printable, systemErrorMessage } from "./error-message.ts";
 
-/** A command's options as `parse` reads them, or, when they are wrong, the reason and its usage on stderr and exit code 2. */
+/**
+ * A command's options as `parse` reads them, or, when they are wrong, the reason and its usage on
+ * stderr and exit code 2.
+ */
 export function optionsOrUsage<Options>(command: string, usage: string, parse: () => Options): Options {
   try {
     return parse();

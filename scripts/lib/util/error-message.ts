@@ -50,7 +50,10 @@ interface SystemError extends Error {
   syscall?: string;
 }
 
-/** Whether `error` is one the operating system reported (a full disk, a read-only folder…), not a fault of this program. */
+/**
+ * Whether `error` is one the operating system reported (a full disk, a read-only folder…), not a
+ * fault of this program.
+ */
 export function isSystemError(error: unknown): error is SystemError {
   return (
     error instanceof Error &&
@@ -131,6 +134,6 @@ export function printable(text: string): string {
  * C0 and C1 controls and DEL; the line and paragraph separators; the bidirectional embeddings,
  * overrides and isolates, which reorder how the rest of a line reads.
  */
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const controlCharacters = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 const namedEscapes: Record<string, string> = { "\0": "\\0", "\t": "\\t", "\n": "\\n", "\r": "\\r" };

@@ -1,6 +1,9 @@
 const megabyteFormats = new Map<string, Intl.NumberFormat>();
 
-/** "1.2 MB", "830 kB": decimal units, as hosts and browsers report transfer sizes; `lang` writes the decimal mark ("1,2 MB" in "es"). */
+/**
+ * "1.2 MB", "830 kB": decimal units, as hosts and browsers report transfer sizes; `lang` writes the
+ * decimal mark ("1,2 MB" in "es").
+ */
 export function formatBytes(bytes: number, lang = "en"): string {
   if (bytes >= 1e6) {
     let format = megabyteFormats.get(lang);

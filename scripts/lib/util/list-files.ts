@@ -1,4 +1,7 @@
-/** A folder's files in one fixed order: the order of a snapshot's manifests and zip entries, of the offline file list and of the check. */
+/**
+ * A folder's files in one fixed order: the order of a snapshot's manifests and zip entries, of the
+ * offline file list and of the check.
+ */
 import { readdirSync } from "node:fs";
 import path from "node:path";
 

@@ -51,5 +51,8 @@ export function serverUrl(host: string, port: number): string {
 export function networkWarning(host: string, what: string): string | undefined {
   if (isLoopback(host)) return undefined;
   const where = isEveryInterface(host) ? `every network interface (${host})` : host;
-  return `warning: listening on ${where}, not on this computer only: anyone who can reach it on the network can open ${what}`;
+  return (
+    `warning: listening on ${where}, not on this computer only: ` +
+    `anyone who can reach it on the network can open ${what}`
+  );
 }

@@ -1,6 +1,9 @@
 import path from "node:path";
 
-/** A path as people type it: relative to where the command was run ("." for that folder itself), unless that climbs out of it. */
+/**
+ * A path as people type it: relative to where the command was run ("." for that folder itself),
+ * unless that climbs out of it.
+ */
 export function displayPath(target: string): string {
   const relative = path.relative(process.cwd(), target);
   return relative === "" ? "." : isInside(target, process.cwd()) ? relative : path.resolve(target);
@@ -21,7 +24,10 @@ export function urlPathOf(file: string): string {
   return file.split("/").map(encodeURIComponent).join("/");
 }
 
-/** Names Windows keeps for devices, whatever follows the first dot (learn.microsoft.com: "Naming Files, Paths, and Namespaces"). */
+/**
+ * Names Windows keeps for devices, whatever follows the first dot
+ * (learn.microsoft.com: "Naming Files, Paths, and Namespaces").
+ */
 const windowsDevices = /^(?:con|prn|aux|nul|conin\$|conout\$|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])$/i;
 
 /**

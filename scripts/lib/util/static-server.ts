@@ -146,7 +146,8 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
       "finish",
       () => (totals.bytes += response.statusCode < 300 ? Number(response.getHeader("content-length") ?? 0) : 0),
     );
-    // sirv pipes a file it could stat but not read (unreadable, or gone since) without an error handler: the response is cut instead.
+    // sirv pipes a file it could stat but not read (unreadable, or gone since) without an error
+    // handler: the response is cut instead.
     response.once("pipe", (source) => source.once("error", () => response.destroy()));
     files(request, response, notFound);
   };

@@ -67,7 +67,8 @@ function start(): void {
     },
   });
   repairAccessibility();
-  // The links to the site (the header's, "View Live"): the site this editor is served from (the preview, under npm start), not config.yml's live address.
+  // The links to the site (the header's, "View Live"): the site this editor is served from (the
+  // preview, under npm start), not config.yml's live address.
   const home = new URL("..", location.href).href;
   CMS.init({ config: { site_url: home, display_url: home } });
 }

@@ -4,8 +4,6 @@
  * "Now" button, and reads the date at local midnight. Named `date`, the name Decap looks for when
  * it takes an entry's date for `{{year}}` in a path.
  */
-import type { ControlProps } from "./decap.ts";
-
 export function registerCalendarDate(): void {
   const { CMS, h, createClass } = window;
   const control = createClass({

@@ -17,7 +17,10 @@ export interface FormRoute {
 
 const formPattern = /^#\/collections\/([^/?]+)\/(?:new|entries\/([^?]+))(?:\?.*)?$/;
 
-/** "#/collections/news/new" → news' new item; "#/collections/news/entries/2023/a/index" → that entry; any other route → undefined. */
+/**
+ * "#/collections/news/new" → news' new item; "#/collections/news/entries/2023/a/index" → that
+ * entry; any other route → undefined.
+ */
 export function formRoute(hash: string): FormRoute | undefined {
   const match = formPattern.exec(hash);
   if (!match) return undefined;

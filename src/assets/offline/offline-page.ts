@@ -126,7 +126,9 @@ async function save(): Promise<void> {
   const report = () => {
     ui.progress.max = Math.max(total, 1);
     ui.progress.value = done;
-    ui.progressText.textContent = `${megabytes(done)} of ${megabytes(total)} (${files.toLocaleString("en-GB")} of ${count(totalFiles, "file")})`;
+    ui.progressText.textContent =
+      `${megabytes(done)} of ${megabytes(total)} ` +
+      `(${files.toLocaleString("en-GB")} of ${count(totalFiles, "file")})`;
   };
   report();
   const caches_ = {
@@ -179,7 +181,8 @@ async function remove(): Promise<void> {
 async function main(): Promise<void> {
   const shownInsteadOfAnotherPage = location.pathname !== at(offlinePagePath).pathname;
   if (shownInsteadOfAnotherPage) {
-    ui.status.textContent = `You are offline, and ${location.pathname} is not saved on this device. The pages below are.`;
+    ui.status.textContent =
+      `You are offline, and ${location.pathname} is not saved on this device. ` + "The pages below are.";
   }
   if (!("serviceWorker" in navigator) || !("caches" in window)) {
     ui.status.textContent = "This browser cannot keep the archive for offline reading.";
@@ -192,11 +195,14 @@ async function main(): Promise<void> {
   const list = shownInsteadOfAnotherPage ? "unreachable" : await loadManifest();
   if (typeof list === "object") {
     manifest = list;
-    ui.size.textContent = `The whole archive is ${count(list.files.length, "file")}, ${megabytes(list.bytes)} in all; saving downloads only those not saved yet.`;
+    ui.size.textContent =
+      `The whole archive is ${count(list.files.length, "file")}, ${megabytes(list.bytes)} in all; ` +
+      "saving downloads only those not saved yet.";
     ui.save.disabled = false;
   } else if (list === "not served") {
     ui.status.textContent =
-      "This copy of the archive has no offline files (a preview has none): saving it for offline reading works on the published archive.";
+      "This copy of the archive has no offline files (a preview has none): " +
+      "saving it for offline reading works on the published archive.";
     ui.size.textContent = "There is no list of files to save here.";
   } else {
     // The list is never saved: failing to download it is what tells that this device is offline.

@@ -7,7 +7,8 @@
  *   offline page and Pagefind's core files (pagefind.js, the wasm of its language, the entry file and
  *   the metadata), all from one build.
  * - Pages a reader opens are kept (network first, so online readers always get the live page).
- * - Photos a page shows are kept; "Save the archive" keeps one size of every photo, which stands in offline for the others.
+ * - Photos a page shows are kept; "Save the archive" keeps one size of every photo, which stands in
+ *   offline for the others.
  * - Pagefind's index chunks and fragments have content hashes in their names: cache first.
  * - A page never visited, while offline, gets the offline page, which lists what is available; any
  *   other file neither downloadable nor saved gets a 504 marked "not saved" (shared.ts).

@@ -30,7 +30,10 @@ export interface DiskIndexPage {
   body: string;
   /** Shown with a result, as Pagefind's metadata: `type`, and an abstract's `conference` and `speakers`. */
   meta: Record<string, string>;
-  /** Facet values as Pagefind indexes them: `{ type: ["News"], year: ["2023"], topic: ["Training"] }`, and an item with translations its `story`. */
+  /**
+   * Facet values as Pagefind indexes them: `{ type: ["News"], year: ["2023"], topic: ["Training"] }`,
+   * and an item with translations its `story`.
+   */
   filters: Record<string, string[]>;
 }
 

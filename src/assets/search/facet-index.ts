@@ -3,20 +3,20 @@
  * Pagefind's search never loads its filter files.
  *
  * Why: once Pagefind has loaded its filter chunks, every search also counts every filter value over
- * every result, in its wasm. On the 10k archive that makes a search for a common word (4,000–7,000
- * results) take 150–300 ms instead of 12–30 ms, and the page runs one more search per facet that has
- * a choice. Here Pagefind only finds and ranks the words (`search(term, { sort })`, no filters);
- * the results are filtered and counted in JavaScript, over typed arrays, in a few milliseconds, and
- * the unfiltered results of one query are reused for each facet's own counts.
+ * every result, in its wasm. That makes a search for a common word (thousands of results) several
+ * times slower, and the page runs one more search per facet that has a choice. Here Pagefind only
+ * finds and ranks the words (`search(term, { sort })`, no filters); the results are filtered and
+ * counted in JavaScript, over typed arrays, in a few milliseconds, and the unfiltered results of
+ * one query are reused for each facet's own counts.
  *
  * The data: Pagefind's metadata `pagefind.<hash>.pf_meta` (its list of pages, whose position is the
  * page number, and its filters), which Pagefind downloads anyway, read as its own JavaScript reads
  * it (pagefind.js 1.6), and the facet file, `filter/<hash>.v1.facets`: Pagefind's five filter files
  * `filter/<hash>.pf_filter` (each value with its page numbers), re-encoded by the build
- * (scripts/lib/search/pagefind-files.ts) from 81 kB gzipped on the 10k archive to 15 kB. Pagefind's files
- * are gzipped CBOR behind a `pagefind_dcd` signature; they are Pagefind's internals, not its API:
- * anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and count as
- * before (correct, only slower); their formats are read in pagefind-internals.ts.
+ * (scripts/lib/search/pagefind-files.ts) into one file several times smaller. Pagefind's files are
+ * gzipped CBOR behind a `pagefind_dcd` signature; they are Pagefind's internals, not its API:
+ * anything unexpected throws `FacetIndexError`, and the page then lets Pagefind filter and count
+ * itself (correct, only slower); their formats are read in pagefind-internals.ts.
  * test/assets/search/facet-index.test.ts reads a real index.
  * It covers one bundle (one `pagefind/` folder): page numbers belong to a bundle, so an index
  * written in parts (a large archive, `PartedPagefind` in pagefind.ts) has one per part, and the

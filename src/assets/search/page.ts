@@ -6,18 +6,18 @@
  *
  * What the reader waits for comes first: the results are shown as soon as the search answers, each
  * as soon as its fragment (and those of the results above it) has arrived; the facets (every value
- * with its count, which need the facet file, 17 kB on the 10k archive: facet-index.ts) are loaded
- * and counted after the first results are on screen, and so is the number of results, which counts
- * stories (an item and its translations, stories.ts) with them. Two cases wait for the facets first:
- * a search with filters (they are applied with the facet index) and a narrow screen, where the facets
- * sit above the results and would push them down when they appear.
+ * with its count, which need the facet file: facet-index.ts) are loaded and counted after the first
+ * results are on screen, and so is the number of results, which counts stories (an item and its
+ * translations, stories.ts) with them. Two cases wait for the facets first: a search with filters
+ * (they are applied with the facet index) and a narrow screen, where the facets sit above the
+ * results and would push them down when they appear.
  *
  * The search engine is handed in by the entry script: Pagefind with facets counted in the page on
  * the site (main.ts, pagefind.ts, facet-index.ts), and in a snapshot opened from disk a fallback
  * with the same API (snapshot.ts, disk-search.ts).
  */
 import { NotSavedError, notSavedIndexParts } from "./not-saved.ts";
-import type { FilterCounts, Pagefind, ResultData, SearchHit, SearchResponse } from "./pagefind.ts";
+import type { FilterCounts, Pagefind, SearchHit, SearchResponse } from "./pagefind.ts";
 import {
   checkboxFacets,
   emptyState,
@@ -129,7 +129,7 @@ class SearchPage {
 
   navigate(state: SearchState, history: "push" | "replace"): void {
     // The history entry is written once the first results are shown (or the search has ended): a
-    // pushState takes Chromium 2–10 ms of the page's thread, which the results need not wait for.
+    // pushState takes Chromium some milliseconds of the page's thread, which the results need not wait for.
     // Entries are written in the order of navigation, also when a later search shows first.
     this.#pendingHistory.push({ search: stateToSearch(state), history });
     void this.show(state);

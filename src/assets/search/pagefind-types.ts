@@ -25,7 +25,10 @@ export interface SearchHit {
   id: string;
   /** Relevance (higher first), as Pagefind ranks results. */
   score?: number;
-  /** The story (the item and its translations, stories.ts) of a page that has translations, where the engine knows it. */
+  /**
+   * The story (the item and its translations, stories.ts) of a page that has translations, where
+   * the engine knows it.
+   */
   story?: string;
   /** Loads the result's fragment: one small request per result, so only results on screen are loaded. */
   data(): Promise<ResultData>;

@@ -31,9 +31,10 @@ export const searchOptions: PagefindOptions = { noWorker: true, ranking: { metaW
  * file for a Pagefind it was not tested with (scripts/lib/search/pagefind-files.ts). Resolves once
  * its index metadata and wasm are loaded; rejects if they cannot be (offline and not saved, blocked).
  *
- * Pagefind runs on the page's thread (`noWorker`): its searches without filters take 10–30 ms
- * there, less than handing thousands of results over from a worker, and the worker's script is one
- * download fewer. On that thread its downloads go through the page's `fetch` (see watchFetch in pagefind-internals.ts).
+ * Pagefind runs on the page's thread (`noWorker`): its searches without filters take less time there
+ * than handing thousands of results over from a worker would, and the worker's script is one
+ * download fewer. On that thread its downloads go through the page's `fetch` (see watchFetch in
+ * pagefind-internals.ts).
  */
 export async function loadPagefind(url: string, parts: readonly string[] = [], facetFiles = true): Promise<Pagefind> {
   const bundleUrl = new URL(".", url).href;

@@ -338,7 +338,10 @@ export class SearchView {
     this.#notice.hidden = false;
   }
 
-  /** Builds the facet controls from every value in the index, once, showing `state`'s choices; they show with their counts. */
+  /**
+   * Builds the facet controls from every value in the index, once, showing `state`'s choices; they
+   * show with their counts.
+   */
   buildFacets(totals: Record<string, Record<string, number>>, labels: FacetLabels, state: SearchState): void {
     if (this.#facets.length > 0) return;
     for (const facet of checkboxFacets) {
@@ -366,7 +369,7 @@ export class SearchView {
   write(state: SearchState): void {
     if (this.query.value !== state.q) this.query.value = state.q;
     this.sort.value = state.sort;
-    // New words keep the filters: going over hundreds of checkboxes would delay the search by 2 ms.
+    // New words keep the filters: going over hundreds of checkboxes again would delay the search.
     if (!this.#written || !sameFilters(this.#written, state)) this.#writeFilters(state);
   }
 
@@ -425,7 +428,8 @@ export class SearchView {
     // The search page is <base>search/, the offline page <base>offline/.
     link.href = new URL(`..${offlinePagePath}`, location.href).href;
     this.#status.replaceChildren(
-      "The part of the search index this search needs is not saved on this device. Search again when you are online, or ",
+      "The part of the search index this search needs is not saved on this device. " +
+        "Search again when you are online, or ",
       link,
       " to search it offline.",
     );
@@ -475,7 +479,10 @@ export class SearchView {
   }
 }
 
-/** A list item per chosen filter, each a button that removes it ("Remove filter Topic: Training ×"); `labels` name the URL's ids. */
+/**
+ * A list item per chosen filter, each a button that removes it ("Remove filter Topic: Training ×");
+ * `labels` name the URL's ids.
+ */
 function filterChips(state: SearchState, labels: FacetLabels): HTMLLIElement[] {
   const chips: [CheckboxFacet | "year", string, string][] = checkboxFacets.flatMap((facet) =>
     state.selected[facet].map((value): [CheckboxFacet, string, string] => [
@@ -529,7 +536,8 @@ function unavailableItem(reason: "not-saved" | "failed"): HTMLLIElement {
       "p",
       undefined,
       reason === "not-saved"
-        ? "This result is not saved for offline reading. Open it when you are online, or save the whole archive on the Offline reading page."
+        ? "This result is not saved for offline reading. " +
+            "Open it when you are online, or save the whole archive on the Offline reading page."
         : "This result could not be loaded. Reload the page to try again.",
     ),
   );

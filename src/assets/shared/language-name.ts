@@ -1,4 +1,7 @@
-/** A language's name in its own language, as language pickers show it: "es" → "Español" (the browser's and Node's ICU data). */
+/**
+ * A language's name in its own language, as language pickers show it: "es" → "Español" (the
+ * browser's and Node's ICU data).
+ */
 export function languageAutonym(tag: string): string {
   let name = tag;
   try {

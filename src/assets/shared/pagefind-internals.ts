@@ -13,7 +13,8 @@ export const testedPagefindVersions = ["1.6.0"];
 export function untestedPagefind(version: string | undefined): string | undefined {
   if (version !== undefined && testedPagefindVersions.includes(version)) return undefined;
   return (
-    `Pagefind ${version ?? "of an unknown version"} is not one this build was tested with (${testedPagefindVersions.join(", ")}): ` +
+    `Pagefind ${version ?? "of an unknown version"} is not one this build was tested with ` +
+    `(${testedPagefindVersions.join(", ")}): ` +
     "the search page counts facets with Pagefind's own filters"
   );
 }
@@ -175,7 +176,10 @@ export interface IndexMeta {
 
 const isArray = Array.isArray;
 
-/** Pagefind's metadata: `[version, [[page hash, word count, …]], index chunks, [[filter, file hash]], sorts, meta fields]`. */
+/**
+ * Pagefind's metadata:
+ * `[version, [[page hash, word count, …]], index chunks, [[filter, file hash]], sorts, meta fields]`.
+ */
 export function readMeta(bytes: Uint8Array): IndexMeta {
   const meta = decodeCbor(bytes);
   if (!isArray(meta) || !isArray(meta[1]) || !isArray(meta[3]))
@@ -333,13 +337,15 @@ export interface SeenMeta {
 
 /**
  * Wraps the page's `fetch` for the files of Pagefind's bundle (`bundleUrl`, ".../pagefind/"):
- * - the wasm of every part of an index in parts is the first bundle's, downloaded once (see `loadPagefind` in src/assets/search/pagefind.ts);
+ * - the wasm of every part of an index in parts is the first bundle's, downloaded once (see
+ *   `loadPagefind` in src/assets/search/pagefind.ts);
  * - it keeps a copy of each bundle's metadata file (`pagefind.<hash>.pf_meta`) Pagefind downloads,
  *   which the facets need too (its list of pages and filters), instead of downloading it twice;
  * - a part of the index (`.pf_index`, `.pf_fragment`, `.pf_filter`, the facet file) that the service
  *   worker answers as not saved fails with `NotSavedError`, counted, so the page can say what is missing.
- * Every other request goes through unchanged. Returns a bundle's metadata by its URL.
- * Pagefind 1.6 has no option for either (its wasm is always `<basePath>wasm.<language>.pagefind`, fetched with the global `fetch`).
+ * Every other request goes through unchanged. Returns a bundle's metadata by its URL. Pagefind 1.6
+ * has no option for either (its wasm is always `<basePath>wasm.<language>.pagefind`, fetched with
+ * the global `fetch`).
  */
 export function watchFetch(
   bundleUrl: string,

@@ -24,7 +24,10 @@ export function bucketOf(folded: string): string {
   return /^[a-z]$/.test(first) ? first : "other";
 }
 
-/** The buckets a misspelling of `folded` may be found in: its first letter's, and its second's for a swapped or extra first letter. */
+/**
+ * The buckets a misspelling of `folded` may be found in: its first letter's, and its second's for a
+ * swapped or extra first letter.
+ */
 export function bucketsFor(folded: string): string[] {
   return [...new Set([bucketOf(folded), bucketOf(folded.slice(1))])];
 }
