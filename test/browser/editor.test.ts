@@ -44,14 +44,19 @@ async function openNewForm(tab: Page, collection: string): Promise<void> {
   await tab.getByLabel("markdown field").locator("[data-slate-editor]").waitFor();
 }
 
-/** Each of the form's first fields as "Label: the control its label names" (input:date, input:text[combobox], button[switch]…). */
+/**
+ * Each of the form's first fields as "Label: the control its label names" (input:date, input:text[combobox],
+ * button[switch]…).
+ */
 async function controls(tab: Page, count: number): Promise<string[]> {
   return tab.evaluate(
     (count) =>
       [...document.querySelectorAll("label")].slice(0, count).map((label) => {
         const control = document.getElementById(label.htmlFor);
+        const type = control?.getAttribute("type");
+        const role = control?.getAttribute("role");
         const kind = control
-          ? `${control.tagName.toLowerCase()}${control.getAttribute("type") ? `:${control.getAttribute("type")}` : ""}${control.getAttribute("role") ? `[${control.getAttribute("role")}]` : ""}`
+          ? `${control.tagName.toLowerCase()}${type ? `:${type}` : ""}${role ? `[${role}]` : ""}`
           : "none";
         return `${label.firstChild?.textContent}: ${kind}`;
       }),
@@ -89,7 +94,7 @@ async function reloadedBy(tab: Page, move: () => Promise<unknown>, firstLabel: s
     .waitFor();
 }
 
-test("regression: a new abstract reached from a new news item by address, then Back and Forward, has each form's own widgets", async () => {
+test("regression: a new abstract reached from a new news item, then Back and Forward, has its widgets", async () => {
   const tab = await editorTab(1280);
   await tab.goto(`${base}/admin/#/collections/news/new`);
   await tab
@@ -120,7 +125,7 @@ test("regression: another item's address typed in shows that item, not the one s
   await tab.close();
 });
 
-test("the date is a calendar date: the browser's date input, no time zone, no Now button; an empty new form claims no save", async () => {
+test("the date is a calendar date: a date input, no time zone, no Now button; a new empty form: no save", async () => {
   const tab = await editorTab(1280);
   await tab.goto(`${base}/admin/#/collections/news/new`);
   await tab.locator("label", { hasText: /^Date/ }).waitFor();
@@ -135,7 +140,7 @@ test("the date is a calendar date: the browser's date input, no time zone, no No
   await tab.close();
 });
 
-test("the preview pane shows the date, topics and conference as the site does, and the header links to the preview", async () => {
+test("the preview pane shows date, topics and conference as the site does; the header links to it", async () => {
   const tab = await editorTab(1280);
   await tab.goto(`${base}/admin/#/collections/news/new`);
   await tab.getByLabel("Title", { exact: true }).fill("Heron conference");

@@ -37,7 +37,7 @@ test.after(async () => {
   await server.close();
 });
 
-/** axe's violations on a page, and whether it checked the heading order there (rather than finding no headings to check). */
+/** axe's violations on a page, and whether it checked the heading order there (not just found no headings). */
 async function axeAt(
   url: string,
   width: number,
@@ -70,7 +70,7 @@ async function axeAt(
 }
 
 for (const width of [375, 1280]) {
-  test(`the sample's Spanish item at ${width} px: Spanish words, lang="es" on <main>, and axe finds no violation`, async () => {
+  test(`the sample's Spanish item at ${width} px: Spanish words, lang="es" on <main>, no axe violation`, async () => {
     const result = await axeAt("/news/2023/la-iap-firmo-un-memorando-con-la-aiamp/", width);
     assert.equal(result, {
       violations: [],
@@ -86,7 +86,7 @@ for (const width of [375, 1280]) {
     });
   });
 
-  test(`a Spanish item whose text starts its headings at '##' at ${width} px: <h2>, then <h3> for its '####', and no violation`, async () => {
+  test(`a Spanish item with '##' headings at ${width} px: <h2>, then <h3> for its '####', no violation`, async () => {
     const result = await axeAt("/news/2023/antecedentes/", width);
     assert.equal(result, {
       violations: [],

@@ -73,7 +73,7 @@ async function leadImage(width: number, deviceScaleFactor: number) {
   return { ...facts, errors };
 }
 
-test("the picture's candidate fits the screen: 800 px AVIF on a phone at DPR 2 and a desktop at DPR 1, 1280 px at DPR 2", async () => {
+test("the picture fits the screen: 800 px AVIF on a phone at DPR 2 and a desktop at 1, 1280 px at 2", async () => {
   assert.equal(await leadImage(390, 2), { file: "800.avif", width: 358, height: 224, shift: 0, errors: [] });
   assert.equal(await leadImage(1280, 1), { file: "800.avif", width: 672, height: 420, shift: 0, errors: [] });
   assert.equal((await leadImage(1280, 2)).file, "1280.avif");
@@ -97,7 +97,7 @@ test("the news list shows the lead image's thumbnail at 240 px", async () => {
   await context.close();
 });
 
-test("a word only in an attached PDF finds its item; the result says which document matched, with its excerpt", async () => {
+test("a word only in an attached PDF finds its item; the result names the document, with its excerpt", async () => {
   const page = await browser.newPage();
   const errors = collectErrors(page);
   await page.goto(`${server.url}/search/?q=zygomorphic`);
@@ -145,7 +145,7 @@ async function searchThumbnails(page: Page, url: string) {
 
 const thumbnailFacts = { width: "240", height: "150", alt: "", loading: "lazy", loaded: 240, shown: 96 };
 
-test("a search result shows its item's lead image as a 240 px WebP thumbnail; a result without one shows none", async () => {
+test("a result shows its item's lead image as a 240 px WebP thumbnail; a result without one shows none", async () => {
   const page = await browser.newPage();
   const errors = collectErrors(page);
   assert.equal(await searchThumbnails(page, `${server.url}/search/?q=cooperation`), [
@@ -156,7 +156,7 @@ test("a search result shows its item's lead image as a 240 px WebP thumbnail; a 
   await page.close();
 });
 
-test("under a base path and in a snapshot opened from disk, the thumbnail resolves beside its item's page", async () => {
+test("under a base path and in a snapshot from disk, the thumbnail resolves beside its item's page", async () => {
   const page = await browser.newPage();
   const errors = collectErrors(page);
   const subfolder = await buildSite(content, { basePath: "/archive/", mediaCacheDir: tempDir("media-cache-") });

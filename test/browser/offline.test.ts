@@ -60,7 +60,7 @@ async function waitUntilKept(page: Page, url: string): Promise<void> {
 }
 
 for (const basePath of ["/", "/archive/"]) {
-  test(`after one visit, read visited pages and search offline; unvisited pages get the offline page (base ${basePath})`, async () => {
+  test(`one visit, then offline: visited pages and search work, others the offline page (${basePath})`, async () => {
     const site = await buildSite(path.join(repoRoot, "src"), { basePath });
     const server = await serveStatic(site.outDir, { basePath });
     const context = await browser.newContext();
@@ -96,7 +96,8 @@ for (const basePath of ["/", "/archive/"]) {
       await unavailable.waitFor();
       assert.is(
         await unavailable.textContent(),
-        "This result is not saved for offline reading. Open it when you are online, or save the whole archive on the Offline reading page.",
+        "This result is not saved for offline reading. Open it when you are online, or save the whole archive on " +
+          "the Offline reading page.",
       );
 
       // The part of the index a search needs is missing from the caches: the page says so, never "No results".
@@ -109,7 +110,8 @@ for (const basePath of ["/", "/archive/"]) {
       await status.filter({ hasText: "not saved" }).waitFor();
       assert.is(
         await status.textContent(),
-        "The part of the search index this search needs is not saved on this device. Search again when you are online, or Save the archive to search it offline.",
+        "The part of the search index this search needs is not saved on this device. Search again when you are " +
+          "online, or Save the archive to search it offline.",
       );
       assert.is(
         await status.getByRole("link", { name: "Save the archive" }).getAttribute("href"),
@@ -135,7 +137,7 @@ for (const basePath of ["/", "/archive/"]) {
   });
 }
 
-test("Save the archive: size first, progress, then every page and any search work offline; Remove empties it", async () => {
+test("Save the archive: size first, progress, then every page and any search offline; Remove empties it", async () => {
   const site = await buildSite(path.join(repoRoot, "src"), { basePath: "/archive/" });
   const server = await serveStatic(site.outDir, { basePath: "/archive/" });
   const context = await browser.newContext();
@@ -146,11 +148,12 @@ test("Save the archive: size first, progress, then every page and any search wor
     await page.locator("#offline-save:enabled").waitFor();
     assert.is(
       await page.locator("#offline-size").textContent(),
-      `The whole archive is ${manifest.files.length} files, ${(manifest.bytes / 1_000_000).toFixed(1)} MB in all; saving downloads only those not saved yet.`,
+      `The whole archive is ${manifest.files.length} files, ${(manifest.bytes / 1_000_000).toFixed(1)} MB in all; ` +
+        `saving downloads only those not saved yet.`,
     );
     await page.locator("#offline-save").click();
     await page.locator("#offline-status").filter({ hasText: "The whole archive is saved" }).waitFor();
-    // Counted over the same files the size named, pages saved before included (issue 17: "39 files", then "38 of 38").
+    // Counted over the same files the size named, pages saved before included, so that the two numbers agree.
     assert.match(
       (await page.locator("#offline-progress-text").textContent()) ?? "",
       new RegExp(`\\(${manifest.files.length} of ${manifest.files.length} files\\)$`),
@@ -203,7 +206,7 @@ test("Save the archive: size first, progress, then every page and any search wor
   }
 });
 
-test("a first visit to an article: the page loads 4 files; once it is idle the worker installs and fetches 13 files, each once, none that search does not use", async () => {
+test("an article's first visit loads 4 files; the idle worker fetches 13, each once, all used by search", async () => {
   const site = await buildSite(path.join(repoRoot, "src"));
   const server = await serveStatic(site.outDir);
   const context = await browser.newContext();
@@ -278,7 +281,7 @@ test("a first visit to an article: the page loads 4 files; once it is idle the w
   }
 });
 
-test("the offline page counts the saved pages in words and lists them by address; past 100 it says the list is cut", async () => {
+test("the offline page counts the saved pages in words and lists them by address; past 100 it says so", async () => {
   const site = await buildSite(path.join(repoRoot, "src"));
   const server = await serveStatic(site.outDir);
   const context = await browser.newContext();
@@ -317,7 +320,7 @@ test("the offline page counts the saved pages in words and lists them by address
   }
 });
 
-test("a new deploy is offered as a reload, then shows the new content and search finds only the new words", async () => {
+test("a new deploy is offered as a reload, then shows the new content; search finds only the new words", async () => {
   const content = tempDir("content-");
   cpSync(path.join(repoRoot, "src/news"), path.join(content, "news"), { recursive: true });
   cpSync(path.join(repoRoot, "src/abstracts"), path.join(content, "abstracts"), { recursive: true });

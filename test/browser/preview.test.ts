@@ -21,7 +21,10 @@ const article = path.join(contentDir, "news/2023/alpha/index.md");
 const { base, nextLine, stop } = await startPreview(contentDir, path.join(tempDir("preview-"), "_preview"));
 const browser = await launchBrowser();
 
-/** What axe-core finds on a page, in a tab of its own that lets the test add axe's script despite the page's policy; `ready` waits for what the page's scripts add. */
+/**
+ * What axe-core finds on a page, in a tab of its own that lets the test add axe's script despite the page's policy;
+ * `ready` waits for what the page's scripts add.
+ */
 async function axeViolations(
   url: string,
   ready: (tab: Page) => Promise<unknown> = async () => undefined,
@@ -39,7 +42,7 @@ async function axeViolations(
   return found;
 }
 
-test("a save the build refuses is shown in the open page, with the build's message, until the file is fixed", async () => {
+test("a save the build refuses shows in the open page, with the build's message, until the file is fixed", async () => {
   const tab = await browser.newPage();
   const errors = collectErrors(tab);
   await tab.goto(`${base}/news/2023/alpha/`);
@@ -53,7 +56,8 @@ test("a save the build refuses is shown in the open page, with the build's messa
   assert.is(await banner.locator("h2").textContent(), "This page is out of date: the build refuses the content");
   assert.is(
     await banner.locator("pre").textContent(),
-    `1 content error:\n  ${article}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`,
+    `1 content error:\n` +
+      `  ${article}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`,
   );
   assert.is(await tab.locator("h1").textContent(), "Alpha item", "the last good page stays");
   assert.equal(await axeViolations("/news/2023/alpha/", (other) => other.getByRole("alert").waitFor()), []);
@@ -75,7 +79,8 @@ test("/offline/ in the preview says it has no offline files, not that the reader
   );
   assert.is(
     await tab.locator("#offline-status").textContent(),
-    "This copy of the archive has no offline files (a preview has none): saving it for offline reading works on the published archive.",
+    "This copy of the archive has no offline files (a preview has none): saving it for offline reading works on the " +
+      "published archive.",
   );
   assert.is(await size.textContent(), "There is no list of files to save here.");
   assert.is(await tab.locator("#offline-save").isDisabled(), true);
@@ -90,7 +95,7 @@ test("/offline/ in the preview says it has no offline files, not that the reader
   await tab.close();
 });
 
-test("regression: the 404 page loads the live-reload client as a file, which its policy allows: no console error but the 404 itself", async () => {
+test("regression: the 404 page loads the live-reload client as a file its policy allows; no error", async () => {
   const tab = await browser.newPage();
   const errors = collectErrors(tab);
   const response = await tab.goto(`${base}/news/2023/no-such-item/`);

@@ -1,8 +1,8 @@
 /**
- * Browsing and searching an archive with hundreds of speakers, in real Chromium (issue 17): facets
+ * Browsing and searching an archive with hundreds of speakers, in real Chromium: facets
  * that collapse, "Show all", the facet filter box, removable chips, the phone layout, the speakers
  * index A–Z, a header that does not jump, print in dark mode, and an empty result that passes axe.
- * And the lists of issue 33 on a second archive, at 375 and 1280 px: names from every alphabet
+ * And the lists on a second archive, at 375 and 1280 px: names from every alphabet
  * filed A–Z, the years chart showing its newest end, the home page's short lists, axe on each.
  */
 import axe from "axe-core";
@@ -29,7 +29,7 @@ test.after(async () => {
 
 const widths = [375, 1280] as const;
 
-/** A page of the lists archive at a width, in a context that may load axe (the page's CSP rightly refuses injected scripts). */
+/** A page of the lists archive at a width, in a context that may load axe (the page's CSP refuses injected scripts). */
 async function openList(url: string, width: number): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
   const page = await context.newPage();
@@ -82,7 +82,7 @@ function visibleSpeakers(page: Page): Promise<string[]> {
   );
 }
 
-test("a long facet shows 10 values, hides the rest (they take no room), and “Show all 321 speakers” shows every one", async () => {
+test("a long facet shows 10 values, hides the rest (no room taken); “Show all 321 speakers” shows them", async () => {
   const { page, errors } = await open("/search/?q=cooperation");
   await searched(page);
   assert.is((await visibleSpeakers(page)).length, 10);
@@ -143,7 +143,7 @@ test("the filter box narrows a long facet as you type, accents ignored, and choo
   await page.close();
 });
 
-test("on a phone: the summary, then folded filters, then results in the first screen; chips remove filters one by one", async () => {
+test("on a phone: summary, folded filters, then results in the first screen; chips remove filters", async () => {
   const { page, errors } = await open("/search/?q=cooperation&conference=annual-23&from=2018", {
     width: 390,
     height: 844,
@@ -201,7 +201,7 @@ test("a search with no result: the empty list is hidden and axe finds no violati
   await context.close();
 });
 
-test("a misspelt word: “Did you mean cooperation (64 results)?”, a link keeping the filters; the dictionary loads only then", async () => {
+test("a misspelt word: “Did you mean cooperation (64 results)?”, filters kept; the dictionary loads then", async () => {
   const { page, errors } = await open("/search/?q=cooperation");
   const words: string[] = [];
   page.on("request", (request) => {
@@ -214,7 +214,7 @@ test("a misspelt word: “Did you mean cooperation (64 results)?”, a link keep
   const suggestion = page.locator("#search-suggestion");
   await suggestion.waitFor();
   assert.is(await suggestion.textContent(), "Did you mean cooperation (64 results)?");
-  // "No results" is said once, in the results' place (issue 33).
+  // "No results" is said once, in the results' place.
   assert.is(
     await page.locator("#search-empty-title").textContent(),
     "No results for “coperation” with the chosen filters.",
@@ -230,7 +230,7 @@ test("a misspelt word: “Did you mean cooperation (64 results)?”, a link keep
   await page.close();
 });
 
-test("issue 33: a misspelt word Pagefind answers with a prefix's pages (cooperat… for “cooperaton”), the same as the correction's, gets no suggestion; nor does a correct word", async () => {
+test("no suggestion for a correct word, nor for a misspelling Pagefind answers as the correction would", async () => {
   const { page, errors } = await open("/search/");
   const suggestion = page.locator("#search-suggestion");
   const words: string[] = [];
@@ -252,7 +252,7 @@ test("issue 33: a misspelt word Pagefind answers with a prefix's pages (cooperat
   await page.close();
 });
 
-test("from the top of the search page, 34 Tab presses reach the first result: past 10 speakers, not 321; with Skip to results 13", async () => {
+test("34 Tabs from the top reach the first result: past 10 speakers, not 321; with Skip to results 13", async () => {
   const { page } = await open("/search/?q=cooperation");
   await searched(page);
   const stops: string[] = [];
@@ -263,9 +263,9 @@ test("from the top of the search page, 34 Tab presses reach the first result: pa
     stops.push(
       await page.evaluate(() => {
         const element = document.activeElement;
-        return element
-          ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} ${(element.textContent ?? "").trim().slice(0, 20)}`
-          : "";
+        if (!element) return "";
+        const text = (element.textContent ?? "").trim().slice(0, 20);
+        return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} ${text}`;
       }),
     );
   }
@@ -282,7 +282,7 @@ test("from the top of the search page, 34 Tab presses reach the first result: pa
   await page.close();
 });
 
-test("the year chart labels every year, their boxes apart, oldest on the left; in dark mode axe finds no violation and nothing to review on it", async () => {
+test("the year chart labels every year, boxes apart, oldest left; in dark mode axe finds nothing on it", async () => {
   // The page's CSP (rightly) refuses an injected inline script: only this context bypasses it, to load axe.
   const context = await browser.newContext({ bypassCSP: true, colorScheme: "dark" });
   const page = await context.newPage();
@@ -389,7 +389,7 @@ test("the header keeps one row, 61 px, on every kind of page from 900 to 1440 px
   await page.close();
 });
 
-test("printed from a browser in dark mode: dark text and links on white, no dark citation box; search results use the full width", async () => {
+test("printed in dark mode: dark text and links on white, no dark citation box; results full width", async () => {
   const { page } = await open("/abstracts/annual-27/mahiques/");
   await page.emulateMedia({ media: "print", colorScheme: "dark" });
   const style = (selector: string, property: string) =>
@@ -414,7 +414,7 @@ test("printed from a browser in dark mode: dark text and links on white, no dark
 });
 
 for (const width of widths) {
-  test(`speakers A–Z at ${width} px: Łukaszewicz under L, Ødegaard under O, Đ under D, Ə under E, Þ after Z, then Greek and Cyrillic; the letter bar and the page agree (issue 33)`, async () => {
+  test(`speakers A–Z at ${width} px: Ł, Ø, Đ, Ə under L, O, D, E, Þ after Z, Greek, Cyrillic; all agree`, async () => {
     const { page, errors, close } = await openList("/speakers/", width);
     const bar = await page
       .locator(".az-nav a")
@@ -459,7 +459,7 @@ for (const width of widths) {
     await close();
   });
 
-  test(`the years chart at ${width} px: every year labelled, the newest in view, a hint only while earlier years are scrolled away; a year page marks its year (issue 33)`, async () => {
+  test(`the years chart at ${width} px: all labelled, newest shown, a hint while older years hide`, async () => {
     const { page, errors, close } = await openList("/years/", width);
     const scroller = page.locator(".year-chart-scroller");
     const box = await scroller.evaluate((node) => {
@@ -519,7 +519,7 @@ for (const width of widths) {
     await close();
   });
 
-  test(`the home page at ${width} px: 5 news stories and 5 abstracts, each list linked in full by its number; the header's search box has a visible label (issue 33)`, async () => {
+  test(`the home page at ${width} px: 5 news and 5 abstracts, linked by their number; search labelled`, async () => {
     const { page, errors, close } = await openList("/", width);
     assert.is(await page.locator("#latest-news ~ ol > li").count(), 5);
     assert.equal(await page.locator("#latest-news ~ ol > li").first().locator(".translations").allTextContents(), [
@@ -555,7 +555,7 @@ for (const width of widths) {
     await close();
   });
 
-  test(`a count stays with its word at ${width} px, and the news list counts what it shows: one entry per story`, async () => {
+  test(`a count stays with its word at ${width} px; the news list counts one entry a story`, async () => {
     const { page, close } = await openList("/news/", width);
     assert.is(
       await page.locator("main > .meta").textContent(),

@@ -1,12 +1,9 @@
 /**
  * Twenty searches on a 500-article corpus (scripts/bench/corpus.ts, seed 7) in real Chromium:
  * the results, their order, the count, every facet's counts and the spelling suggestion must be
- * what the search page showed before its loading order was changed (issue 22). The expected
- * answers in test/fixtures/search-results.json were recorded with the page as it was at commit
- * 18d45d5, and again for issue 33: when the corpus lost its blocked words (its text changed), and
- * when abstracts' facts became searched as metadata (the order of a few results, the highlighted
- * words) and suggestions needed more results than the words found
- * (`RECORD=1 node --import tsx test/browser/search-results.test.ts` writes them anew).
+ * the recorded answers in test/fixtures/search-results.json, so that a change to how the page loads
+ * cannot change what it finds. Record them anew only when the corpus or what is searched changes on
+ * purpose: `RECORD=1 node --import tsx test/browser/search-results.test.ts`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -102,7 +99,7 @@ test("twenty searches give the results, counts, facets and suggestions they gave
   for (const search of searches) assert.equal(answers[search], expected[search], search);
   // The corpus's searches find what they are for.
   assert.ok((expected[searches[6] ?? ""]?.results.length ?? 0) > 0, nineWords);
-  // Pagefind finds "cooperation" for "cooperaton" already: nothing to suggest (issue 33); "Fiscalai" finds fewer.
+  // Pagefind finds "cooperation" for "cooperaton" already: nothing to suggest; "Fiscalai" finds fewer.
   assert.is(expected["?q=cooperaton"]?.suggestion, "");
   assert.is(expected["?q=Fiscalai"]?.suggestion, "Did you mean fiscalía (141 results)?");
   assert.is(expected["?q=tiblisi"]?.suggestion, "Did you mean tbilisi (38 results)?");

@@ -16,7 +16,8 @@ import { buildSite, newsFile, repoRoot, writeContent } from "../support/site.ts"
 const xssTitle = "<img src=x onerror=alert(1)>";
 
 const abstract = (conference: string, title: string, speakers: string[], body: string) =>
-  `---\nconference: ${conference}\ntitle: ${title}\nsession: Plenary – ${title}\nspeakers:\n${speakers.map((name) => `  - name: ${name}\n`).join("")}---\n${body}\n`;
+  `---\nconference: ${conference}\ntitle: ${title}\nsession: Plenary – ${title}\n` +
+  `speakers:\n${speakers.map((name) => `  - name: ${name}\n`).join("")}---\n${body}\n`;
 
 const filler = Object.fromEntries(
   Array.from({ length: 11 }, (_, index) => {
@@ -34,7 +35,8 @@ const filler = Object.fromEntries(
 const fixture = writeContent({
   "news/2024/academy.md": newsFile(
     { title: "Global Training Academy opens", date: "2024-01-10", tags: "[training]" },
-    "The academy opens its doors. It will run an extradition module among many others in its first long year of courses for members.\n",
+    "The academy opens its doors. It will run an extradition module among many others in its first long year of " +
+      "courses for members.\n",
   ),
   "news/2023/xss.md": newsFile(
     { title: JSON.stringify(xssTitle), date: "2023-05-05", tags: "[cybercrime]" },
@@ -66,7 +68,8 @@ const fixture = writeContent({
   ),
   "news/2014/workshop.md": newsFile(
     { title: "Regional workshop", date: "2014-07-01" },
-    `${"The regional workshop covered many subjects in long sessions over several days with many speakers. ".repeat(6)}One session touched on extradition.\n`,
+    "The regional workshop covered many subjects in long sessions over several days with many speakers. ".repeat(6) +
+      "One session touched on extradition.\n",
   ),
   "news/2013/treaties.md": newsFile(
     { title: "Extradition treaties explained", date: "2013-03-01" },
@@ -151,7 +154,7 @@ test("the sample archive: the seed title, a speaker's name, and the header searc
     "The IAP signed MOU with AIAMP",
   ]);
   assert.equal(await page.locator(".search-also-in").allTextContents(), ["Also found in: Español"]);
-  // Two results: the translation is not a result of its own (issue 33).
+  // Two results: the translation is not a result of its own.
   assert.is(await status(page), "2 results for “Mahiques”");
   assert.is(await page.locator("#search-q").inputValue(), "Mahiques");
   assert.equal(await page.locator("#search-results .meta").allTextContents(), [
@@ -178,7 +181,7 @@ async function shown(
   };
 }
 
-test("issue 33: the count and the facets count what is shown, an item and its translation as one, at 375 and 1280 px", async () => {
+test("the count and facets count what is shown, an item and its translation as one, at 375 and 1280 px", async () => {
   const { page, errors } = await newPage();
   const topics = [
     "International cooperation (1)",
@@ -243,9 +246,9 @@ async function suggestion(page: Page): Promise<string> {
   return (await line.isVisible()) ? ((await line.textContent()) ?? "") : "";
 }
 
-test("issue 33: no suggestion for a misspelling whose results are already shown; one when the typed word finds nothing", async () => {
+test("no suggestion for a misspelling whose results are shown; one when the typed word finds nothing", async () => {
   const { page, errors } = await newPage();
-  // Pagefind finds "cooperation" for "cooperaton" (the longest prefix it holds): the correction would show the same two.
+  // Pagefind finds "cooperation" for "cooperaton" (the longest prefix it holds): a correction would show the same.
   await openSearch(page, "?q=cooperaton", sampleServer.url);
   assert.is(await status(page), "2 results for “cooperaton”");
   assert.is(await suggestion(page), "");
@@ -264,7 +267,7 @@ test("issue 33: no suggestion for a misspelling whose results are already shown;
   await page.close();
 });
 
-test("issue 33: excerpts are the article's text, without the title, facts or caption, which still find it", async () => {
+test("excerpts are the article's text, without the title, facts or caption, which still find it", async () => {
   const { page, errors } = await newPage();
   const excerpts = () => page.locator("#search-results .search-excerpt").allTextContents();
   const abstractTitle = "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services";
@@ -298,7 +301,7 @@ test("issue 33: excerpts are the article's text, without the title, facts or cap
   await page.close();
 });
 
-test("issue 23: a Spanish item is found from the English page with and without accents, marked as Spanish", async () => {
+test("a Spanish item is found from the English page with and without accents, marked as Spanish", async () => {
   const { page, errors } = await newPage();
   for (const words of ["fiscalias", "fiscalías", "cooperacion"]) {
     await openSearch(page, `?q=${encodeURIComponent(words)}`, sampleServer.url);
@@ -311,7 +314,7 @@ test("issue 23: a Spanish item is found from the English page with and without a
   await page.close();
 });
 
-test("issue 23: the Language facet counts each language, narrows to lang=es, and translations show as one result", async () => {
+test("the Language facet counts each language, narrows to lang=es, and translations show as one result", async () => {
   const { page, errors } = await newPage();
   await openSearch(page, "?q=AIAMP", sampleServer.url);
   assert.equal(await titles(page), ["The IAP signed MOU with AIAMP"]);
@@ -332,7 +335,7 @@ test("issue 23: the Language facet counts each language, narrows to lang=es, and
   await page.close();
 });
 
-test("issue 23: the Also in links lead from the English item to the Spanish one and back", async () => {
+test("the Also in links lead from the English item to the Spanish one and back", async () => {
   const { page, errors } = await newPage();
   await page.goto(`${sampleServer.url}/news/2023/iap-signed-mou-with-aiamp/`);
   await page.getByRole("link", { name: "Español" }).click();
@@ -475,7 +478,7 @@ test("each sort order gives its exact list", async () => {
   await page.close();
 });
 
-test("an index in parts (a large archive): one search covers every part; facets, counts and sorts hold across them", async () => {
+test("an index in parts: one search covers every part; facets, counts and sorts hold across them", async () => {
   // At most four articles per part, in whole years, newest first: 2024–2023, 2022–2020, 2019–2016, 2014–2013 and
   // 2010 (eleven bulletins: a year is never split).
   const parted = await buildSite(fixture, {
@@ -565,7 +568,7 @@ async function facetCounts(page: Page): Promise<Record<string, string[]>> {
   return counts;
 }
 
-test("a Pagefind this build was not tested with: no facet file, a warning, and the same counts from Pagefind's own filters", async () => {
+test("an untested Pagefind: no facet file, a warning, and the same counts from Pagefind's own filters", async () => {
   const lines: string[] = [];
   process.env[pretendedPagefindVersion] = "1.7.0";
   let untested;
@@ -580,7 +583,8 @@ test("a Pagefind this build was not tested with: no facet file, a warning, and t
   assert.equal(
     lines.filter((line) => line.startsWith("warning:")),
     [
-      "warning: Pagefind 1.7.0 is not one this build was tested with (1.6.0): the search page counts facets with Pagefind's own filters",
+      "warning: Pagefind 1.7.0 is not one this build was tested with (1.6.0): the search page counts facets with " +
+        "Pagefind's own filters",
     ],
   );
   const facetFiles = (dir: string) => listFiles(dir).filter((file) => file.endsWith(".facets"));
@@ -740,7 +744,7 @@ async function highlightedPixels(page: Page): Promise<number> {
   }, shot.toString("base64"));
 }
 
-test("a result opens its page with the searched words highlighted; that page loads no script but the offline registration", async () => {
+test("a result opens its page with the words highlighted; that page loads no script but the offline one", async () => {
   const { page, errors } = await newPage();
   const scripts: string[] = [];
   page.on("request", (request) => {
@@ -774,7 +778,7 @@ test("a title made of markup is shown as text and runs nothing", async () => {
   await page.close();
 });
 
-test("axe-core finds no problem on the search page: results with facets, no results with filters, Skip to results focused; at 375 and 1280 px", async () => {
+test("axe finds no problem on search: results, none with filters, Skip to results; at 375 and 1280 px", async () => {
   // The page's CSP (rightly) refuses an injected inline script: only this context bypasses it, to load axe.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
@@ -798,7 +802,7 @@ test("axe-core finds no problem on the search page: results with facets, no resu
   await context.close();
 });
 
-test("issue 33: a search that finds nothing says so in the results, with what to try and each chosen filter to remove", async () => {
+test("a search that finds nothing says so, with what to try and each chosen filter to remove", async () => {
   const { page, errors } = await newPage();
   const empty = page.locator("#search-empty");
   const visibleTips = () => empty.locator("li[id]:not([hidden])").evaluateAll((items) => items.map((item) => item.id));
@@ -849,7 +853,7 @@ test("issue 33: a search that finds nothing says so in the results, with what to
   await page.close();
 });
 
-test("issue 33: Skip to results comes before the facets, shows when focused and moves focus to the results, at 375 and 1280 px", async () => {
+test("Skip to results precedes the facets, shows on focus, moves focus to the results; 375 and 1280 px", async () => {
   const { page, errors } = await newPage();
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 800 });

@@ -38,7 +38,8 @@ test("from disk: the banner, links from page to page, and the about page", async
   await page.goto(home);
   assert.is(
     await page.locator(".snapshot-banner p").textContent(),
-    "Archived snapshot of IAP News Archive, 2023, taken on 1 June 2025. About this snapshot · Live archive↗ (live site)",
+    "Archived snapshot of IAP News Archive, 2023, taken on 1 June 2025. About this snapshot · Live archive↗ (live " +
+      "site)",
   );
   assert.is(
     await page
@@ -70,7 +71,7 @@ test("from disk: the banner, links from page to page, and the about page", async
   await page.close();
 });
 
-test("from disk: the header's search box finds an article by a word without its accent, with the result shown as on the site", async () => {
+test("from disk: the header's search finds an article by a word without its accent, shown as on the site", async () => {
   const page = await browser.newPage();
   const errors = collectErrors(page);
   await page.goto(home);
@@ -102,7 +103,7 @@ test("from disk: the header's search box finds an article by a word without its 
   await page.close();
 });
 
-test("issue 23, from disk: a Spanish item found with its language, the Language facet, and translations shown as one result", async () => {
+test("from disk: a Spanish item found with its language, the Language facet, translations as one result", async () => {
   const page = await browser.newPage();
   const errors = collectErrors(page);
   const search = pathToFileURL(path.join(data, "search/index.html")).href;
@@ -131,7 +132,7 @@ test("issue 23, from disk: a Spanish item found with its language, the Language 
   await page.close();
 });
 
-test("issue 33, from disk: a misspelling gets the live site's suggestion, and an item with its translation counts once", async () => {
+test("from disk: a misspelling gets the live site's suggestion; an item and its translation count once", async () => {
   const page = await browser.newPage();
   const errors = collectErrors(page);
   const search = pathToFileURL(path.join(data, "search/index.html")).href;

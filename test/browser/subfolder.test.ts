@@ -82,7 +82,7 @@ test("crawling from the home page reaches every page, and every link and #fragme
   const pages = [...sitemap.matchAll(/<loc>https:\/\/archive\.iap-association\.org\/archive\/([^<]*)<\/loc>/g)].map(
     (match) => `${server.url}/${match[1]}`,
   );
-  // 23: topics nothing is tagged with have no page (issue 17).
+  // 23: topics nothing is tagged with have no page.
   assert.is(pages.length, 23);
   assert.equal(
     pages.filter((url) => !seen.has(url)),
@@ -109,7 +109,7 @@ test("search works under the subfolder and its results open", async () => {
   await page.close();
 });
 
-test("issue 23 under the subfolder: a Spanish item found without accents, the Language facet, and the Also in link", async () => {
+test("under the subfolder: a Spanish item found without accents, the Language facet, the Also in link", async () => {
   const page = await browser.newPage();
   const errors = collectErrors(page);
   await page.goto(`${server.url}/`);

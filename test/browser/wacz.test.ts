@@ -171,9 +171,11 @@ test("the archive's search page opens in the replay", async () => {
  * nested shadow roots (wr-page-entry, keyword-mark), which Playwright's text locators do not reach.
  * A string, not a function: the page runs it as written.
  */
-const listedTitles = `(() => {
+const listedTitles =
+  `(() => {
   const found = [];
-  const text = (node) => node.nodeType === 3 ? node.data : [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes].map(text).join(" ");
+  const text = (node) => node.nodeType === 3 ? node.data : [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ` +
+  `...node.childNodes].map(text).join(" ");
   const walk = (root) => root.querySelectorAll("*").forEach((element) => {
     if (element.tagName === "WR-PAGE-ENTRY") found.push(text(element).replace(/\\s+/g, " ").trim());
     if (element.shadowRoot) walk(element.shadowRoot);
@@ -187,7 +189,8 @@ async function titlesBecome(ui: Frame, expected: string[]): Promise<string[]> {
   const wanted = JSON.stringify(expected);
   await ui
     .waitForFunction(
-      `(() => { const titles = ${listedTitles}; const wanted = ${wanted}; return titles.length === wanted.length && titles.every((entry, index) => entry.includes(wanted[index])); })()`,
+      `(() => { const titles = ${listedTitles}; const wanted = ${wanted}; return titles.length === wanted.length && ` +
+        `titles.every((entry, index) => entry.includes(wanted[index])); })()`,
       undefined,
       { timeout: 30_000 },
     )

@@ -1,5 +1,5 @@
 /**
- * The bad-input catalogue (issue 14): each row is an input a hostile or careless user gave, built
+ * The bad-input catalogue: each row is an input a hostile or careless user gave, built
  * for real, with the exact message the build gives. In every case the content folder and the
  * previous output stay byte-identical. docs/bad-input.md is this table, checked here so it cannot
  * drift: `UPDATE_CATALOGUE=1 node --import tsx test/build/bad-input.test.ts` rewrites it.
@@ -57,6 +57,9 @@ const good = {
     "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n---\nThe abstract.\n",
 };
 
+/** Front-matter lines `k0: v`, `k1: v`, … */
+const unknownFields = (count: number) => Array.from({ length: count }, (_, index) => `k${index}: v\n`).join("");
+
 export const badInputs: BadInput[] = [
   // --- where the site goes: refused before anything is written
   {
@@ -64,21 +67,24 @@ export const badInputs: BadInput[] = [
     out: (dir) => path.join(dir, "content"),
     phase: "options",
     message:
-      "--out <content> is the content folder: publishing would replace every content file with the site; use a folder of its own, e.g. --out <dir>/_site",
+      "--out <content> is the content folder: publishing would replace every content file with the site; use a " +
+      "folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out` is a parent of the content folder",
     out: (dir) => dir,
     phase: "options",
     message:
-      "--out <dir> contains the content folder <content>: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site",
+      "--out <dir> contains the content folder " +
+      "<content>: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out` is inside the content folder (`<content>/news/site`)",
     out: (dir) => path.join(dir, "content/news/site"),
     phase: "options",
     message:
-      "--out <content>/news/site is inside the content folder <content>: the site would be written into the content and read back as content; use a folder of its own, e.g. --out <dir>/_site",
+      "--out <content>/news/site is inside the content folder <content>: the site would be written into the content " +
+      "and read back as content; use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out` is an existing regular file",
@@ -86,48 +92,58 @@ export const badInputs: BadInput[] = [
     out: (dir) => path.join(dir, "notes.txt"),
     phase: "options",
     message:
-      "--out <dir>/notes.txt is a file, not a folder: publishing replaces the output folder as a whole, and would delete the file; use a folder of its own, e.g. --out <dir>/_site",
+      "--out <dir>/notes.txt is a file, not a folder: publishing replaces the output folder as a whole, and would " +
+      "delete the file; use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out /`",
     out: () => "/",
     phase: "options",
     message:
-      "--out / is the root folder: publishing replaces the output folder, and everything in it would be deleted; use a folder of its own, e.g. --out <dir>/_site",
+      "--out / is the root folder: publishing replaces the output folder, and everything in it would be deleted; " +
+      "use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out src` (the project's own folder)",
     out: () => path.join(repoRoot, "src"),
     phase: "options",
     message:
-      "--out src is the project's folder src/: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site",
+      "--out src is the project's folder src/: publishing would delete it; use a folder of its own, e.g. --out " +
+      "<dir>/_site",
   },
   {
     input: "`--out .` (the project, which holds `src/`, `scripts/`, …)",
     out: () => repoRoot,
     phase: "options",
-    message: `--out . contains the project's folder src/: publishing would delete it; use a folder of its own, e.g. --out <dir>/_site`,
+    message:
+      `--out . contains the project's folder src/: publishing would delete it; use a folder of its own, e.g. --out ` +
+      `<dir>/_site`,
   },
   {
     input: "`--out test/site` (inside the project's own folder)",
     out: () => path.join(repoRoot, "test/site"),
     phase: "options",
     message:
-      "--out test/site is inside the project's folder test/: the site must not be mixed with the project's own files; use a folder of its own, e.g. --out <dir>/_site",
+      "--out test/site is inside the project's folder test/: the site must not be mixed with the project's own " +
+      "files; use a folder of its own, e.g. --out <dir>/_site",
   },
   {
     input: "`--out .git` (the project's history)",
     out: () => path.join(repoRoot, ".git"),
     phase: "options",
     message:
-      "--out .git is a folder of the project, not one of its outputs: inside the project a build writes only to _site, _preview, snapshots/… or bench/work/…, and publishing would replace it; use a folder of its own, e.g. --out <dir>/_site",
+      "--out .git is a folder of the project, not one of its outputs: inside the project a build writes only to " +
+      "_site, _preview, snapshots/… or bench/work/…, and publishing would replace it; use a folder of its own, " +
+      "e.g. --out <dir>/_site",
   },
   {
     input: "`--out docs` (a folder of the project)",
     out: () => path.join(repoRoot, "docs"),
     phase: "options",
     message:
-      "--out docs is a folder of the project, not one of its outputs: inside the project a build writes only to _site, _preview, snapshots/… or bench/work/…, and publishing would replace it; use a folder of its own, e.g. --out <dir>/_site",
+      "--out docs is a folder of the project, not one of its outputs: inside the project a build writes only to " +
+      "_site, _preview, snapshots/… or bench/work/…, and publishing would replace it; use a folder of its own, " +
+      "e.g. --out <dir>/_site",
   },
   {
     input: "`--out` a folder of someone's documents (`letter.txt`, `thesis.pdf`, `photos/`)",
@@ -139,9 +155,10 @@ export const badInputs: BadInput[] = [
     out: (dir) => path.join(dir, "documents"),
     phase: "options",
     message:
-      "--out <dir>/documents holds 2 files and 1 folder that no build wrote (letter.txt, photos/, thesis.pdf): publishing would delete them; choose an empty folder or one a build wrote, e.g. --out <dir>/_site",
+      "--out <dir>/documents holds 2 files and 1 folder that no build wrote (letter.txt, photos/, thesis.pdf): " +
+      "publishing would delete them; choose an empty folder or one a build wrote, e.g. --out <dir>/_site",
   },
-  // --- inputs that took minutes: bounded
+  // --- inputs that could take minutes: bounded
   {
     input: "a body of `*_` × 50,000, `y`, `_*` × 50,000 (66,754 elements)",
     files: {
@@ -152,7 +169,8 @@ export const badInputs: BadInput[] = [
     },
     phase: "builds",
     message:
-      "note: /news/2023/stars/ (<content>/news/2023/stars.md): not validated with html-validate: 66,754 elements nested 8 deep, over its budget of 6,000 elements nested 100 deep",
+      "note: /news/2023/stars/ (<content>/news/2023/stars.md): not validated with html-validate: 66,754 elements " +
+      "nested 8 deep, over its budget of 6,000 elements nested 100 deep",
   },
   {
     input: "emphasis nested 1,000 deep (`*a _` × 1,000, `x`, `_*` × 1,000)",
@@ -163,16 +181,21 @@ export const badInputs: BadInput[] = [
       ),
     },
     phase: "validate",
-    message: `1 content error:\n  <content>/news/2023/nested.md:7: nests emphasis and links more than ${maxInlineNesting} deep; at most ${maxInlineNesting} are allowed`,
+    message:
+      `1 content error:\n` +
+      `  <content>/news/2023/nested.md:7: nests emphasis and links more than ${maxInlineNesting} deep; at ` +
+      `most ${maxInlineNesting} are allowed`,
   },
   {
     input: "a body of `a` and a blank line, 40,000 times",
     files: { "news/2023/paragraphs.md": newsFile({ title: "Paragraphs", date: "2023-11-15" }, "a\n\n".repeat(40_000)) },
     phase: "validate",
     message:
-      "1 content error:\n  <content>/news/2023/paragraphs.md:20005: has 40,000 blocks (paragraphs, headings, list items, quotes); at most 10,000 are allowed: split it into several articles",
+      "1 content error:\n" +
+      "  <content>/news/2023/paragraphs.md:20005: has 40,000 blocks (paragraphs, headings, list items, quotes); " +
+      "at most 10,000 are allowed: split it into several articles",
   },
-  // --- stack traces that are now messages
+  // --- failures that must be messages, not stack traces
   {
     input: "links `[x](/news/%E0%A4/)` and `[y](#%E0)` in a body (malformed %-encoding)",
     files: {
@@ -184,8 +207,10 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "2 content errors:\n" +
-      "  <content>/news/2023/percent.md:5: has a link to /news/%E0%A4/ whose %-encoding is not valid UTF-8: write the address as the browser's address bar shows it\n" +
-      "  <content>/news/2023/percent.md:7: has a link to #%E0 whose %-encoding is not valid UTF-8: write the address as the browser's address bar shows it",
+      "  <content>/news/2023/percent.md:5: has a link to /news/%E0%A4/ whose %-encoding is not valid UTF-8: write " +
+      "the address as the browser's address bar shows it\n" +
+      "  <content>/news/2023/percent.md:7: has a link to #%E0 whose %-encoding is not valid UTF-8: write the " +
+      "address as the browser's address bar shows it",
   },
   {
     input: "an empty `news/` folder and no abstracts",
@@ -193,7 +218,9 @@ export const badInputs: BadInput[] = [
     prepare: (content) => mkdirSync(path.join(content, "news")),
     phase: "validate",
     message:
-      "1 content error:\n  <content>: has no news item or abstract to publish: add one, or check that --content names the archive's content folder (npm start previews drafts)",
+      "1 content error:\n" +
+      "  <content>: has no news item or abstract to publish: add one, or check that --content names the " +
+      "archive's content folder (npm start previews drafts)",
   },
   {
     input: "only drafts",
@@ -201,69 +228,93 @@ export const badInputs: BadInput[] = [
     files: { "news/2023/draft.md": newsFile({ title: "Draft", date: "2023-11-15", draft: "true" }) },
     phase: "validate",
     message:
-      "1 content error:\n  <content>: has no news item or abstract to publish (1 draft withheld): add one, or check that --content names the archive's content folder (npm start previews drafts)",
+      "1 content error:\n" +
+      "  <content>: has no news item or abstract to publish (1 draft withheld): add one, or check that --content " +
+      "names the archive's content folder (npm start previews drafts)",
   },
   // --- front matter: refused, naming the file and field
   {
     input:
-      "aliases `/News/Old%20Title`, `/a%2Fb`, `/a/%2e%2e/b`, `/News/100%-sure`, `/old%00page`, `/offline/files.json`, one with a NUL byte, one of 3,000 parts",
+      "aliases `/News/Old%20Title`, `/a%2Fb`, `/a/%2e%2e/b`, `/News/100%-sure`, `/old%00page`, " +
+      "`/offline/files.json`, one with a NUL byte, one of 3,000 parts",
     files: {
       "news/2023/reserved.md": newsFile({ title: "Reserved", date: "2023-11-15", aliases: "[/offline/files.json]" }),
       "news/2023/aliases.md": newsFile({ title: "Aliases", date: "2023-11-15" }, "Body.\n").replace(
         "---\nBody",
-        `aliases:\n  - /News/Old%20Title\n  - /a%2Fb\n  - /a/%2e%2e/b\n  - /News/100%-sure\n  - /old%00page\n  - "/old\\0page"\n  - ${"/a".repeat(3_000)}\n---\nBody`,
+        `aliases:\n  - /News/Old%20Title\n  - /a%2Fb\n  - /a/%2e%2e/b\n  - /News/100%-sure\n  - /old%00page\n` +
+          `  - "/old\\0page"\n  - ${"/a".repeat(3_000)}\n---\nBody`,
       ),
     },
     phase: "validate",
     message:
       "8 content errors:\n" +
-      '  <content>/news/2023/aliases.md:5: aliases[0] "/News/Old%20Title" must be a site path starting with /, without spaces, ? or #\n' +
-      '  <content>/news/2023/aliases.md:6: aliases[1] "/a%2Fb" must not encode / or \\ as %2F or %5C: write the address with its slashes\n' +
+      '  <content>/news/2023/aliases.md:5: aliases[0] "/News/Old%20Title" must be a site path starting with /, ' +
+      "without spaces, ? or #\n" +
+      '  <content>/news/2023/aliases.md:6: aliases[1] "/a%2Fb" must not encode / or \\ as %2F or %5C: write the ' +
+      "address with its slashes\n" +
       '  <content>/news/2023/aliases.md:7: aliases[2] "/a/%2e%2e/b" must not contain . or .. segments\n' +
-      '  <content>/news/2023/aliases.md:8: aliases[3] "/News/100%-sure" has a % that does not start valid %-encoded UTF-8: copy the address again from the browser\'s address bar\n' +
+      '  <content>/news/2023/aliases.md:8: aliases[3] "/News/100%-sure" has a % that does not start valid %-encoded ' +
+      "UTF-8: copy the address again from the browser's address bar\n" +
       '  <content>/news/2023/aliases.md:9: aliases[4] "/old%00page" must not contain control characters\n' +
       '  <content>/news/2023/aliases.md:10: aliases[5] "/old\\u0000page" must not contain control characters\n' +
-      '  <content>/news/2023/aliases.md:11: aliases[6] "/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a\u2026 must be at most 300 characters and 12 parts between slashes\n' +
-      '  <content>/news/2023/reserved.md:4: aliases[0] "/offline/files.json" is the address of the list of files saved for reading offline (/offline/files.json) that the build writes: an alias may only name an old address',
+      "  <content>/news/2023/aliases.md:11: aliases[6] " +
+      '"/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a\u2026 must be at most 300 ' +
+      "characters and 12 parts between slashes\n" +
+      '  <content>/news/2023/reserved.md:4: aliases[0] "/offline/files.json" is the address of the list of files ' +
+      "saved for reading offline (/offline/files.json) that the build writes: an alias may only name an old " +
+      "address",
   },
   {
     input:
-      "aliases on what the build writes: `/admin/config.yml` (the editor's), `/sw.js`, `/pagefind/pagefind.js`, `/feeds/news.xml`, `/search/`, `/news/2023/` and another item's address (issue 30)",
+      "aliases on what the build writes: `/admin/config.yml` (the editor's), `/sw.js`, `/pagefind/pagefind.js`, " +
+      "`/feeds/news.xml`, `/search/`, `/news/2023/` and another item's address (issue 30)",
     files: {
       "news/2023/generated.md": newsFile({
         title: "Generated",
         date: "2023-11-15",
         aliases:
-          "[/admin/config.yml, /sw.js, /pagefind/pagefind.js, /feeds/news.xml, /search/, /news/2023/, /news/2023/good/]",
+          "[/admin/config.yml, /sw.js, /pagefind/pagefind.js, /feeds/news.xml, /search/, /news/2023/, " +
+          "/news/2023/good/]",
       }),
     },
     phase: "validate",
     message:
       "7 content errors:\n" +
-      '  <content>/news/2023/generated.md:4: aliases[0] "/admin/config.yml" is the address of the editor (/admin/…) that the build writes: an alias may only name an old address\n' +
-      '  <content>/news/2023/generated.md:4: aliases[1] "/sw.js" is the address of the service worker (/sw.js) that the build writes: an alias may only name an old address\n' +
-      '  <content>/news/2023/generated.md:4: aliases[2] "/pagefind/pagefind.js" is the address of Pagefind\'s search index (/pagefind/…) that the build writes: an alias may only name an old address\n' +
-      '  <content>/news/2023/generated.md:4: aliases[3] "/feeds/news.xml" is the address of the feeds (/feeds/…) that the build writes: an alias may only name an old address\n' +
-      '  <content>/news/2023/generated.md:4: aliases[4] "/search/" is the address of the search page (/search/) that the build writes: an alias may only name an old address\n' +
-      '  <content>/news/2023/generated.md:4: aliases[5] "/news/2023/" is the address of the page of the year 2023 (/news/2023/) that the build writes: an alias may only name an old address\n' +
-      '  <content>/news/2023/generated.md:4: aliases[6] "/news/2023/good/" is the address of the news item <content>/news/2023/good.md (/news/2023/good/) that the build writes: an alias may only name an old address',
+      '  <content>/news/2023/generated.md:4: aliases[0] "/admin/config.yml" is the address of the editor (/admin/…) ' +
+      "that the build writes: an alias may only name an old address\n" +
+      '  <content>/news/2023/generated.md:4: aliases[1] "/sw.js" is the address of the service worker (/sw.js) that ' +
+      "the build writes: an alias may only name an old address\n" +
+      '  <content>/news/2023/generated.md:4: aliases[2] "/pagefind/pagefind.js" is the address of Pagefind\'s ' +
+      "search index (/pagefind/…) that the build writes: an alias may only name an old address\n" +
+      '  <content>/news/2023/generated.md:4: aliases[3] "/feeds/news.xml" is the address of the feeds (/feeds/…) ' +
+      "that the build writes: an alias may only name an old address\n" +
+      '  <content>/news/2023/generated.md:4: aliases[4] "/search/" is the address of the search page (/search/) ' +
+      "that the build writes: an alias may only name an old address\n" +
+      '  <content>/news/2023/generated.md:4: aliases[5] "/news/2023/" is the address of the page of the year 2023 ' +
+      "(/news/2023/) that the build writes: an alias may only name an old address\n" +
+      '  <content>/news/2023/generated.md:4: aliases[6] "/news/2023/good/" is the address of the news item ' +
+      "<content>/news/2023/good.md (/news/2023/good/) that the build writes: an alias may only name an old " +
+      "address",
   },
   {
     input:
       "front matter of 100,000 unknown fields (1 MB), and one of 1,001 fields and list entries (issue 30: over 120 s)",
     files: {
-      "news/2023/keys.md": `---\ntitle: Keys\ndate: 2023-11-15\n${Array.from({ length: 100_000 }, (_, index) => `k${index}: v\n`).join("")}---\nBody.\n`,
-      "news/2023/fields.md": `---\ntitle: Fields\ndate: 2023-11-15\n${Array.from({ length: 999 }, (_, index) => `k${index}: v\n`).join("")}---\nBody.\n`,
+      "news/2023/keys.md": `---\ntitle: Keys\ndate: 2023-11-15\n${unknownFields(100_000)}---\nBody.\n`,
+      "news/2023/fields.md": `---\ntitle: Fields\ndate: 2023-11-15\n${unknownFields(999)}---\nBody.\n`,
     },
     phase: "validate",
     message:
       "2 content errors:\n" +
-      "  <content>/news/2023/fields.md:1: front matter has 1,001 fields and list entries; at most 1,000 are allowed: an item needs far fewer, so check what was pasted into it\n" +
-      "  <content>/news/2023/keys.md:1: front matter is 989 kB; at most 64 kB is allowed: keep the fields short and write the text below the closing '---'",
+      "  <content>/news/2023/fields.md:1: front matter has 1,001 fields and list entries; at most 1,000 are " +
+      "allowed: an item needs far fewer, so check what was pasted into it\n" +
+      "  <content>/news/2023/keys.md:1: front matter is 989 kB; at most 64 kB is allowed: keep the fields short and " +
+      "write the text below the closing '---'",
   },
   {
     input:
-      "files named `con.md`, `aux.md`, `NUL.md`, a page bundle's `lpt1.pdf` and a folder `com1` (issue 30: built without a word)",
+      "files named `con.md`, `aux.md`, `NUL.md`, a page bundle's `lpt1.pdf` and a folder `com1` (issue 30: built " +
+      "without a word)",
     files: {
       "news/2023/con.md": newsFile({ title: "Con", date: "2023-11-15" }),
       "news/2023/aux.md": newsFile({ title: "Aux", date: "2023-11-15" }),
@@ -276,31 +327,43 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "5 content errors:\n" +
-      "  <content>/news/2023/NUL.md: is named after the Windows device NUL (whatever the extension), so it cannot be checked out on Windows: rename it\n" +
-      "  <content>/news/2023/aux.md: is named after the Windows device AUX (whatever the extension), so it cannot be checked out on Windows: rename it\n" +
-      "  <content>/news/2023/bundle/lpt1.pdf: is named after the Windows device LPT1 (whatever the extension), so it cannot be checked out on Windows: rename it\n" +
-      "  <content>/news/2023/con.md: is named after the Windows device CON (whatever the extension), so it cannot be checked out on Windows: rename it\n" +
-      "  <content>/abstracts/com1: is named after the Windows device COM1 (whatever the extension), so it cannot be checked out on Windows: rename it",
+      "  <content>/news/2023/NUL.md: is named after the Windows device NUL (whatever the extension), so it cannot " +
+      "be checked out on Windows: rename it\n" +
+      "  <content>/news/2023/aux.md: is named after the Windows device AUX (whatever the extension), so it cannot " +
+      "be checked out on Windows: rename it\n" +
+      "  <content>/news/2023/bundle/lpt1.pdf: is named after the Windows device LPT1 (whatever the extension), so " +
+      "it cannot be checked out on Windows: rename it\n" +
+      "  <content>/news/2023/con.md: is named after the Windows device CON (whatever the extension), so it cannot " +
+      "be checked out on Windows: rename it\n" +
+      "  <content>/abstracts/com1: is named after the Windows device COM1 (whatever the extension), so it cannot be " +
+      "checked out on Windows: rename it",
   },
   {
     input:
-      "control characters in front matter: BEL in a title, NUL in a summary, U+FFFE in a speaker's name, U+2028 in a session",
+      "control characters in front matter: BEL in a title, NUL in a summary, U+FFFE in a speaker's name, U+2028 in " +
+      "a session",
     files: {
       "news/2023/bell.md": newsFile({ title: '"Bell \\a rings"', date: "2023-11-15", summary: '"Null \\0 here"' }),
       "abstracts/annual-27/controls.md":
-        '---\nconference: annual-27\nsession: "Plenary \\L session"\nspeakers:\n  - name: "Jane \\uFFFE Roe"\n---\nText.\n',
+        '---\nconference: annual-27\nsession: "Plenary \\L session"\nspeakers:\n  - name: "Jane \\uFFFE Roe"\n---\n' +
+        "Text.\n",
     },
     phase: "validate",
     message:
       "4 content errors:\n" +
-      '  <content>/news/2023/bell.md:2: title "Bell \\u0007 rings" contains an invisible control character (U+0007): retype the text without it\n' +
-      '  <content>/news/2023/bell.md:4: summary "Null \\u0000 here" contains an invisible control character (U+0000): retype the text without it\n' +
-      '  <content>/abstracts/annual-27/controls.md:3: session "Plenary \\u2028 session" contains an invisible control character (U+2028): retype the text without it\n' +
-      '  <content>/abstracts/annual-27/controls.md:5: speakers[0].name "Jane \\uFFFE Roe" contains an invisible control character (U+FFFE): retype the text without it',
+      '  <content>/news/2023/bell.md:2: title "Bell \\u0007 rings" contains an invisible control character ' +
+      "(U+0007): retype the text without it\n" +
+      '  <content>/news/2023/bell.md:4: summary "Null \\u0000 here" contains an invisible control character ' +
+      "(U+0000): retype the text without it\n" +
+      '  <content>/abstracts/annual-27/controls.md:3: session "Plenary \\u2028 session" contains an invisible ' +
+      "control character (U+2028): retype the text without it\n" +
+      '  <content>/abstracts/annual-27/controls.md:5: speakers[0].name "Jane \\uFFFE Roe" contains an invisible ' +
+      "control character (U+FFFE): retype the text without it",
   },
   {
     input:
-      "`tags: [training, training, cybercrime, training]`; one speaker three times (`Jane Doe`, `JANE DOE`, `Jané  Doe`)",
+      "`tags: [training, training, cybercrime, training]`; one speaker three times " +
+      "(`Jane Doe`, `JANE DOE`, `Jané  Doe`)",
     files: {
       "news/2023/tags.md": newsFile({
         title: "Tags",
@@ -308,15 +371,18 @@ export const badInputs: BadInput[] = [
         tags: "[training, training, cybercrime, training]",
       }),
       "abstracts/annual-27/twice.md":
-        "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n  - name: JANE DOE\n  - name: Jané  Doe\n---\nText.\n",
+        "---\nconference: annual-27\nsession: Plenary\nspeakers:\n" +
+        "  - name: Jane Doe\n  - name: JANE DOE\n  - name: Jané  Doe\n---\nText.\n",
     },
     phase: "validate",
     message:
       "4 content errors:\n" +
       '  <content>/news/2023/tags.md:4: tags[1] "training" is listed already (tags[0]): list each topic once\n' +
       '  <content>/news/2023/tags.md:4: tags[3] "training" is listed already (tags[0]): list each topic once\n' +
-      '  <content>/abstracts/annual-27/twice.md:6: speakers[1].name "JANE DOE" is listed already (speakers[0].name "Jane Doe"): list each speaker once\n' +
-      '  <content>/abstracts/annual-27/twice.md:7: speakers[2].name "Jan\u00e9  Doe" is listed already (speakers[0].name "Jane Doe"): list each speaker once',
+      '  <content>/abstracts/annual-27/twice.md:6: speakers[1].name "JANE DOE" is listed already (speakers[0].name ' +
+      '"Jane Doe"): list each speaker once\n' +
+      '  <content>/abstracts/annual-27/twice.md:7: speakers[2].name "Jan\u00e9  Doe" is listed already ' +
+      '(speakers[0].name "Jane Doe"): list each speaker once',
   },
   {
     input: "`lang: spanish`, `lang: xx`, `lang: EN` (issue 23)",
@@ -329,13 +395,17 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "3 content errors:\n" +
-      '  <content>/news/2023/spanish.md:4: lang "spanish" is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR; did you mean "es"?\n' +
-      '  <content>/news/2023/xx.md:4: lang "xx" is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR\n' +
-      '  <content>/abstracts/annual-27/upper.md:4: lang "EN" is not a language tag a browser knows: write a BCP 47 tag such as es, fr or pt-BR',
+      '  <content>/news/2023/spanish.md:4: lang "spanish" is not a language tag a browser knows: write a BCP 47 tag ' +
+      'such as es, fr or pt-BR; did you mean "es"?\n' +
+      '  <content>/news/2023/xx.md:4: lang "xx" is not a language tag a browser knows: write a BCP 47 tag such as ' +
+      "es, fr or pt-BR\n" +
+      '  <content>/abstracts/annual-27/upper.md:4: lang "EN" is not a language tag a browser knows: write a BCP 47 ' +
+      "tag such as es, fr or pt-BR",
   },
   {
     input:
-      "`translationOf` a page that does not exist, the item itself, and a second Spanish translation of one item (issue 23)",
+      "`translationOf` a page that does not exist, the item itself, and a second Spanish translation of one item " +
+      "(issue 23)",
     files: {
       "news/2023/missing.md": newsFile({
         title: "Falta",
@@ -366,14 +436,20 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "4 content errors:\n" +
-      '  <content>/news/2023/page.md:4: translationOf "/news/2023/good" must be the address of a news item or abstract, starting with /news/ or /abstracts/ and ending with /, e.g. /news/2023/iap-signed-mou-with-aiamp/\n' +
-      '  <content>/news/2023/itself.md:5: translationOf "/news/2023/itself/" is this item\'s own address: name the same item in another language\n' +
-      '  <content>/news/2023/missing.md:5: translationOf "/news/2023/god/" is not the address of a news item or abstract in the archive; did you mean "/news/2023/good/"?\n' +
-      '  <content>/news/2023/otro.md:5: translationOf "/news/2023/good/" would join a group of translations that has an item in Spanish (es) already, <content>/news/2023/bueno.md: a group has one item per language',
+      '  <content>/news/2023/page.md:4: translationOf "/news/2023/good" must be the address of a news item or ' +
+      "abstract, starting with /news/ or /abstracts/ and ending with /, e.g. " +
+      "/news/2023/iap-signed-mou-with-aiamp/\n" +
+      '  <content>/news/2023/itself.md:5: translationOf "/news/2023/itself/" is this item\'s own address: name the ' +
+      "same item in another language\n" +
+      '  <content>/news/2023/missing.md:5: translationOf "/news/2023/god/" is not the address of a news item or ' +
+      'abstract in the archive; did you mean "/news/2023/good/"?\n' +
+      '  <content>/news/2023/otro.md:5: translationOf "/news/2023/good/" would join a group of translations that ' +
+      "has an item in Spanish (es) already, <content>/news/2023/bueno.md: a group has one item per language",
   },
   {
     input:
-      "a file name with a newline and terminal escapes (`x⏎ESC[1AESC[2Kbuilt 17 pages…ESC[0m.md`), and a NUL inside a key (`summ\\0ary:`)",
+      "a file name with a newline and terminal escapes (`x⏎ESC[1AESC[2Kbuilt 17 pages…ESC[0m.md`), and a NUL inside " +
+      "a key (`summ\\0ary:`)",
     files: {
       "news/2023/x\n\u001b[1A\u001b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\u001b[0m.md": newsFile({
         title: "Forged",
@@ -384,12 +460,15 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "2 content errors:\n" +
-      '  <content>/news/2023/null-key.md:4: summ\\0ary is not a known field; did you mean "summary"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)\n' +
-      '  <content>/news/2023/x\\n\\x1b[1A\\x1b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\\x1b[0m.md:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)',
+      '  <content>/news/2023/null-key.md:4: summ\\0ary is not a known field; did you mean "summary"? (allowed: ' +
+      "title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)\n" +
+      "  <content>/news/2023/x\\n\\x1b[1A\\x1b[2Kbuilt 17 pages (2 news, 1 abstract) in 1.21 s\\x1b[0m.md:3: date " +
+      '"2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)',
   },
   {
     input:
-      "one file with `date: 2023-02-30` and `tags: [trainin]`, another translating an item that fails its own check (issue 30: only the date, then the tag; a derived problem)",
+      "one file with `date: 2023-02-30` and `tags: [trainin]`, another translating an item that fails its own check " +
+      "(issue 30: only the date, then the tag; a derived problem)",
     files: {
       "news/2023/two.md": newsFile({ title: "Two", date: "2023-02-30", tags: "[trainin]" }),
       "news/2023/broken.md": newsFile({ title: "Broken", date: "2023-11-15", summary: '""' }),
@@ -404,8 +483,10 @@ export const badInputs: BadInput[] = [
     message:
       "3 content errors:\n" +
       '  <content>/news/2023/broken.md:4: summary "" must be one or two sentences of text, not empty\n' +
-      '  <content>/news/2023/two.md:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)\n' +
-      '  <content>/news/2023/two.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)',
+      '  <content>/news/2023/two.md:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no ' +
+      "time or time zone)\n" +
+      '  <content>/news/2023/two.md:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are ' +
+      "listed in _data/topics.ts)",
   },
   {
     input: "a title of zero-width spaces only",
@@ -413,7 +494,8 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "1 content error:\n" +
-      '  <content>/news/2023/invisible.md:2: title "\\u200B\\u200B" must be the headline as text, with at least one visible character',
+      '  <content>/news/2023/invisible.md:2: title "\\u200B\\u200B" must be the headline as text, with at least one ' +
+      "visible character",
   },
   {
     input: "dates `0001-01-01`, `0000-02-29`, `2099-01-01`",
@@ -425,9 +507,12 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "3 content errors:\n" +
-      '  <content>/news/2023/first.md:3: date "0001-01-01" is before 1990, the first year of the archive (archiveStart in _data/site.ts): check the year\n' +
-      '  <content>/news/2023/future.md:3: date "2099-01-01" is after 2026, the year after this build\'s: check the year\n' +
-      '  <content>/news/2023/zero.md:3: date "0000-02-29" is before 1990, the first year of the archive (archiveStart in _data/site.ts): check the year',
+      '  <content>/news/2023/first.md:3: date "0001-01-01" is before 1990, the first year of the archive ' +
+      "(archiveStart in _data/site.ts): check the year\n" +
+      '  <content>/news/2023/future.md:3: date "2099-01-01" is after 2026, the year after this build\'s: check the ' +
+      "year\n" +
+      '  <content>/news/2023/zero.md:3: date "0000-02-29" is before 1990, the first year of the archive ' +
+      "(archiveStart in _data/site.ts): check the year",
   },
   {
     input: "BEL, NUL, U+FFFE and U+2028 in a body",
@@ -453,7 +538,8 @@ export const badInputs: BadInput[] = [
     phase: "builds",
     message: "",
     result:
-      'builds; the override is closed (U+202C) at the end of the title, so " · IAP News Archive" reads the right way in <title>, citations and feeds',
+      'builds; the override is closed (U+202C) at the end of the title, so " · IAP News Archive" reads the right ' +
+      "way in <title>, citations and feeds",
     verify: (site) => {
       const $ = page(site.read("/news/2023/bidi/"));
       assert.is($("title").text(), "Report \u202Ethe end\u202C · IAP News Archive");
@@ -473,12 +559,15 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "2 content errors:\n" +
-      "  <content>/abstracts/annual-27: cannot be listed: permission denied (EACCES): let the user running the build read it (chmod a+r, or a+rx for a folder)\n" +
-      "  <content>/news/2023/locked.md: cannot be read: permission denied (EACCES): let the user running the build read it (chmod a+r, or a+rx for a folder)",
+      "  <content>/abstracts/annual-27: cannot be listed: permission denied (EACCES): let the user running the " +
+      "build read it (chmod a+r, or a+rx for a folder)\n" +
+      "  <content>/news/2023/locked.md: cannot be read: permission denied (EACCES): let the user running the build " +
+      "read it (chmod a+r, or a+rx for a folder)",
   },
   {
     input:
-      "symbolic links to a file outside the content folder, to `/etc/passwd`, to a folder, a loop and a dangling one; a FIFO",
+      "symbolic links to a file outside the content folder, to `/etc/passwd`, to a folder, a loop and a dangling " +
+      "one; a FIFO",
     prepare: (content, dir) => {
       writeFileSync(path.join(dir, "outside.md"), newsFile({ title: "Outside", date: "2023-11-15" }));
       symlinkSync(path.join(dir, "outside.md"), path.join(content, "news/2023/outside.md"));
@@ -491,12 +580,18 @@ export const badInputs: BadInput[] = [
     phase: "validate",
     message:
       "6 content errors:\n" +
-      "  <content>/news/2023/dangling.md: is a symbolic link that leads nowhere (its target is missing, or it is a loop): remove it, or copy the file here\n" +
-      "  <content>/news/2023/loop.md: is a symbolic link that leads nowhere (its target is missing, or it is a loop): remove it, or copy the file here\n" +
-      "  <content>/news/2023/outside.md: is a symbolic link to <dir>/outside.md, outside the content folder, which the build never reads: copy the file into the content folder instead\n" +
-      "  <content>/news/2023/passwd.md: is a symbolic link to /etc/passwd, outside the content folder, which the build never reads: copy the file into the content folder instead\n" +
-      "  <content>/news/2023/pipe.md: is a FIFO (named pipe), not a file: content files are Markdown files; remove it\n" +
-      "  <content>/news/folder: is a symbolic link to a folder, which the build does not follow: move the folder here instead",
+      "  <content>/news/2023/dangling.md: is a symbolic link that leads nowhere (its target is missing, or it is a " +
+      "loop): remove it, or copy the file here\n" +
+      "  <content>/news/2023/loop.md: is a symbolic link that leads nowhere (its target is missing, or it is a " +
+      "loop): remove it, or copy the file here\n" +
+      "  <content>/news/2023/outside.md: is a symbolic link to <dir>/outside.md, outside the content folder, which " +
+      "the build never reads: copy the file into the content folder instead\n" +
+      "  <content>/news/2023/passwd.md: is a symbolic link to /etc/passwd, outside the content folder, which the " +
+      "build never reads: copy the file into the content folder instead\n" +
+      "  <content>/news/2023/pipe.md: is a FIFO (named pipe), not a file: content files are Markdown files; remove " +
+      "it\n" +
+      "  <content>/news/folder: is a symbolic link to a folder, which the build does not follow: move the folder " +
+      "here instead",
   },
   {
     input: "`news` is a regular file, not a folder",
@@ -628,8 +723,10 @@ export function catalogue(rows: readonly BadInput[]): string {
     "In each case the build exits with code 1 and leaves the content folder and the previous output byte-identical,",
     'except where the phase is "builds": those build, with the notes shown.',
     "`<content>` is the content folder (`--content`), `<dir>` the folder holding it.",
-    "Every message shows control characters in the names and values it quotes escaped (`\\n`, `\\t`, `\\0`, `\\x1b`, `\\u202e`), so that",
-    "a file name can neither forge a line nor drive the terminal. Which output folders a build may replace, and how a full disk",
+    "Every message shows control characters in the names and values it quotes escaped (`\\n`, `\\t`, `\\0`, " +
+      "`\\x1b`, `\\u202e`), so that",
+    "a file name can neither forge a line nor drive the terminal. Which output folders a build may replace, and how " +
+      "a full disk",
     "or a read-only output is reported: [deploy.md](deploy.md#the-output-folder).",
     "",
     "| Input | Phase | What the build says |",
@@ -640,32 +737,46 @@ export function catalogue(rows: readonly BadInput[]): string {
     "",
     "## Zips and web archives given to `npm run verify`",
     "",
-    `A zip or WACZ is read from its central directory first. When its entries declare more than ${maxInflationRatio} times the`,
-    `zip's own size and more than ${inflationFloor / 1024 ** 2} MiB in all, verify refuses it before inflating anything, with exit code 1`,
+    `A zip or WACZ is read from its central directory first. When its entries declare more ` +
+      `than ${maxInflationRatio} times the`,
+    `zip's own size and more than ${inflationFloor / 1024 ** 2} MiB in all, verify refuses it before inflating ` +
+      `anything, with exit code 1`,
     "and one line naming the zip, the entry and the sizes. An entry that inflates past the size it declares is stopped",
     "there and reported as damaged. `test/scripts/verify.test.ts` checks both, each in seconds and well under 1 GB:",
     "",
-    '    verify: <dir>/bomb.zip: entry "zeros.bin" would inflate to 4295.0 MB, over the 424.8 MB a zip of 4.2 MB may hold (100 times its size): refused as a likely zip bomb, nothing inflated',
+    '    verify: <dir>/bomb.zip: entry "zeros.bin" would inflate to 4295.0 MB, over the 424.8 MB a zip of 4.2 MB ' +
+      "may hold (100 times its size): refused as a likely zip bomb, nothing inflated",
     "    damaged: datapackage.json: damaged (it inflates to more than the 1000 bytes the zip's directory declares)",
     "",
     "## PDFs and the media cache",
     "",
-    `A PDF's text is read by pdf.js on a thread of its own, within ${pdfTextLimits.seconds} s and ${pdfTextLimits.memoryMb} MB of memory for one PDF (\`pdfTextLimits\``,
-    "in `scripts/lib/content/pdf-text.ts`; the memory is what the process grows by while it reads the PDF, as pdf.js keeps",
-    "inflated streams outside the JavaScript heap). Past either limit the thread is ended and the build goes on: the PDF",
-    "is published and listed, its text not searchable, with one warning, and the result is not cached, so the next build",
-    "tries again. A warning, not an error: the document itself is fine to download, and staff cannot repair a PDF someone",
-    "else published. `test/build/pdf-limits.test.ts` builds a 3 MB PDF inflating to 3 GiB of zeros and one of 1 GiB of text",
+    `A PDF's text is read by pdf.js on a thread of its own, within ${pdfTextLimits.seconds} s ` +
+      `and ${pdfTextLimits.memoryMb} MB of memory for one PDF (\`pdfTextLimits\``,
+    "in `scripts/lib/content/pdf-text.ts`; the memory is what the process grows by while it reads the PDF, as " +
+      "pdf.js keeps",
+    "inflated streams outside the JavaScript heap). Past either limit the thread is ended and the build goes on: " +
+      "the PDF",
+    "is published and listed, its text not searchable, with one warning, and the result is not cached, so the next " +
+      "build",
+    "tries again. A warning, not an error: the document itself is fine to download, and staff cannot repair a PDF " +
+      "someone",
+    "else published. `test/build/pdf-limits.test.ts` builds a 3 MB PDF inflating to 3 GiB of zeros and one of 1 GiB " +
+      "of text",
     "operators, each stopped in seconds and under 1 GB more than the process held before the build:",
     "",
-    `    warning: <content>/news/2023/bomb/index.md:7: documents[1].src: bomb.pdf cannot be read (its text could not be extracted within ${pdfTextLimits.memoryMb} MB of memory, the limit for one PDF): it is listed on the page but its text is not searchable`,
+    `    warning: <content>/news/2023/bomb/index.md:7: documents[1].src: bomb.pdf cannot be read (its text could ` +
+      `not be extracted within ${pdfTextLimits.memoryMb} MB of memory, the limit for one PDF): it is listed on the ` +
+      `page but its text is not searchable`,
     "",
-    "The media cache (`.cache/media`) keeps each PDF's text, each image's record and the processed images. An entry that",
+    "The media cache (`.cache/media`) keeps each PDF's text, each image's record and the processed images. An entry " +
+      "that",
     "cannot be used (cut short, empty, not JSON, not in the form this build writes, a processed image missing or of",
     "another size than its record says) is a cache problem, never a content problem: it is discarded, recomputed and",
-    "reported once, and the output is byte-identical to a build with an empty cache (`test/build/media-cache.test.ts`):",
+    "reported once, and the output is byte-identical to a build with an empty cache " +
+      "(`test/build/media-cache.test.ts`):",
     "",
-    "    warning: cache: discarded an unreadable entry for <content>/news/2023/signed/photo.jpg (.cache/media/images/records/<hash>.json: not valid JSON): recomputed",
+    "    warning: cache: discarded an unreadable entry for " +
+      "<content>/news/2023/signed/photo.jpg (.cache/media/images/records/<hash>.json: not valid JSON): recomputed",
     "",
   ].join("\n");
 }

@@ -53,7 +53,7 @@ test("the year overview counts news and abstracts per year, with a chart; a year
   );
   assert.is($('.year-table a[href="/news/2020/"]').length, 0, "an empty year has no page to link to");
   assert.is($(".year-chart rect.bar-news").length, 4);
-  // Every bar labelled (issue 33: with two years, one bar had none), newest first as in the table; tooltips in words.
+  // Every bar labelled (with two years too), newest first as in the table; tooltips in words.
   assert.equal(
     $(".year-chart .year-label")
       .map((_, label) => $(label).text())
@@ -73,7 +73,7 @@ test("the year overview counts news and abstracts per year, with a chart; a year
   );
 });
 
-test("the home page shows the 5 latest news items and links to all of them by their number (issue 33: a long page)", () => {
+test("the home page shows the 5 latest news items and links to all of them by their number", () => {
   const $ = page(site.read("/"));
   assert.equal(
     $("#latest-news ~ ol h3 a")

@@ -10,7 +10,7 @@ import { buildFailure, buildSite, hashTree, newsFile, page, repoRoot, tempDir, w
 const run = promisify(execFile);
 const good = { "news/2023/good.md": newsFile({ title: "Good", date: "2023-11-14" }) };
 
-test("every content error of a build is reported together, with file, line, field, value and what is allowed", async () => {
+test("every content error of a build is reported together: file, line, field, value and what is allowed", async () => {
   const content = writeContent({
     ...good,
     "news/2023/bad-date.md": newsFile({ title: "Bad date", date: "2023-02-30" }),
@@ -26,11 +26,15 @@ test("every content error of a build is reported together, with file, line, fiel
   // Content outside the working directory is named by its absolute path.
   const rel = (file: string) => path.join(content, file);
   assert.equal(lines.slice(1).sort(), [
-    `  ${rel("abstracts/x/unknown-conference.md")}:2: conference "anual-27" is not a known conference; did you mean "annual-27"? (conferences are listed in _data/conferences.ts)`,
-    `  ${rel("news/2023/bad-date.md")}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`,
-    `  ${rel("news/2023/bad-tag.md")}:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)`,
+    `  ${rel("abstracts/x/unknown-conference.md")}:2: conference "anual-27" is not a known conference; did you mean ` +
+      `"annual-27"? (conferences are listed in _data/conferences.ts)`,
+    `  ${rel("news/2023/bad-date.md")}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no ` +
+      `time or time zone)`,
+    `  ${rel("news/2023/bad-tag.md")}:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics ` +
+      `are listed in _data/topics.ts)`,
     `  ${rel("news/2023/no-title.md")}: title is required: it must be the headline as text`,
-    `  ${rel("news/2023/typo.md")}:2: titel is not a known field; did you mean "title"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)`,
+    `  ${rel("news/2023/typo.md")}:2: titel is not a known field; did you mean "title"? (allowed: title, date, ` +
+      `summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)`,
   ]);
 });
 

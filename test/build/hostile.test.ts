@@ -1,11 +1,11 @@
 /**
- * Hostile input and failure (issue 7): every bad content file fails the build with one clear
+ * Hostile input and failure: every bad content file fails the build with one clear
  * message, all together; odd but valid files build; nothing half-built is ever published; no
  * content can put script into a page, feed, JSON-LD block or the sitemap; pathological Markdown
  * renders in bounded time. Unit tests in test/lib cover each rule alone; these run the real build.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, watch } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, watch } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -97,45 +97,72 @@ test("every bad input fails the build with its own message, all reported togethe
   assert.is(lines[1], "35 content errors:");
   assert.equal(lines.slice(2).sort(), [
     `  ${at("abstracts/annual-27/empty-speakers.md")}:4: speakers [] must list at least one speaker`,
-    `  ${at("abstracts/annual-27/no-speakers.md")}: speakers is required: it must be a list of speakers, each with a name (and optional role, organisation)`,
-    `  ${at("abstracts/annual-27/speakers-text.md")}:4: speakers "Jane Doe" must be a list of speakers, each with a name (and optional role, organisation)`,
-    `  ${at("abstracts/annual-27/unknown-conference.md")}:2: conference "anual-27" is not a known conference; did you mean "annual-27"? (conferences are listed in _data/conferences.ts)`,
-    `  ${at("news/2023/!!!.md")}: file name "!!!.md" gives no usable URL slug: rename the file using letters a–z or digits, or add a field such as 'slug: iap-signs-mou'`,
-    `  ${at("news/2023/Nu\u0301n\u0303ez.md")}: would be published at /news/2023/nunez/, which ${at("news/2023/Nunez.md")} already uses: rename one of the files or give it a different 'slug'`,
-    `  ${at("news/2023/Núñez.md")}: would be published at /news/2023/nunez/, which ${at("news/2023/Nunez.md")} already uses: rename one of the files or give it a different 'slug'`,
-    `  ${at("news/2023/aliases.md")}:4: aliases[0] "/news/" is the address of the list of news (/news/) that the build writes: an alias may only name an old address`,
-    `  ${at("news/2023/aliases.md")}:4: aliases[1] "/sitemap.xml" is the address of the sitemap (/sitemap.xml) that the build writes: an alias may only name an old address`,
-    `  ${at("news/2023/aliases.md")}:4: aliases[2] "/pagefind/pagefind.js" is the address of Pagefind's search index (/pagefind/…) that the build writes: an alias may only name an old address`,
-    `  ${at("news/2023/aliases.md")}:4: aliases[3] "/news/index.html/old" would have to be written inside /news/index.html, which is a file, not a folder`,
+    `  ${at("abstracts/annual-27/no-speakers.md")}: speakers is required: it must be a list of speakers, each with ` +
+      `a name (and optional role, organisation)`,
+    `  ${at("abstracts/annual-27/speakers-text.md")}:4: speakers "Jane Doe" must be a list of speakers, each with a ` +
+      `name (and optional role, organisation)`,
+    `  ${at("abstracts/annual-27/unknown-conference.md")}:2: conference "anual-27" is not a known conference; did ` +
+      `you mean "annual-27"? (conferences are listed in _data/conferences.ts)`,
+    `  ${at("news/2023/!!!.md")}: file name "!!!.md" gives no usable URL slug: rename the file using letters a–z or ` +
+      `digits, or add a field such as 'slug: iap-signs-mou'`,
+    `  ${at("news/2023/Nu\u0301n\u0303ez.md")}: would be published at /news/2023/nunez/, ` +
+      `which ${at("news/2023/Nunez.md")} already uses: rename one of the files or give it a different 'slug'`,
+    `  ${at("news/2023/Núñez.md")}: would be published at /news/2023/nunez/, which ${at("news/2023/Nunez.md")} ` +
+      `already uses: rename one of the files or give it a different 'slug'`,
+    `  ${at("news/2023/aliases.md")}:4: aliases[0] "/news/" is the address of the list of news (/news/) that the ` +
+      `build writes: an alias may only name an old address`,
+    `  ${at("news/2023/aliases.md")}:4: aliases[1] "/sitemap.xml" is the address of the sitemap (/sitemap.xml) that ` +
+      `the build writes: an alias may only name an old address`,
+    `  ${at("news/2023/aliases.md")}:4: aliases[2] "/pagefind/pagefind.js" is the address of Pagefind's search ` +
+      `index (/pagefind/…) that the build writes: an alias may only name an old address`,
+    `  ${at("news/2023/aliases.md")}:4: aliases[3] "/news/index.html/old" would have to be written inside ` +
+      `/news/index.html, which is a file, not a folder`,
     `  ${at("news/2023/aliases.md")}:4: aliases[5] "/old-page/" is already an alias of ${at("news/2023/aliases.md")}`,
-    `  ${at("news/2023/case.md")}: would be published at /news/2023/case/, which ${at("news/2023/Case.md")} already uses: rename one of the files or give it a different 'slug'`,
-    `  ${at("news/2023/day-first.md")}:3: date "14/11/2023" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`,
-    `  ${at("news/2023/deep-quotes.md")}:7: nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost`,
+    `  ${at("news/2023/case.md")}: would be published at /news/2023/case/, which ${at("news/2023/Case.md")} already ` +
+      `uses: rename one of the files or give it a different 'slug'`,
+    `  ${at("news/2023/day-first.md")}:3: date "14/11/2023" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no ` +
+      `time or time zone)`,
+    `  ${at("news/2023/deep-quotes.md")}:7: nests block quotes and lists more than ${maxBlockNesting} deep; at ` +
+      `most ${maxBlockNesting} are allowed, as deeper text would be lost`,
     `  ${at("news/2023/empty-heading.md")}:7: has a heading with no text: write the heading or remove the '#' line`,
-    `  ${at("news/2023/empty-link.md")}:5: has a link with no text to https://example.org/: write the text between [ and ], for readers and screen readers`,
+    `  ${at("news/2023/empty-link.md")}:5: has a link with no text to https://example.org/: write the text between ` +
+      `[ and ], for readers and screen readers`,
     `  ${at("news/2023/empty.md")}: is empty: a content file starts with front matter between two '---' lines`,
-    `  ${at("news/2023/february-30.md")}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`,
+    `  ${at("news/2023/february-30.md")}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; ` +
+      `no time or time zone)`,
     `  ${at("news/2023/latin-1.md")}:2: is not valid UTF-8 (byte 0xFA at offset 12); save the file as UTF-8`,
-    `  ${at("news/2023/month-13.md")}:3: date "2023-13-01" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`,
+    `  ${at("news/2023/month-13.md")}:3: date "2023-13-01" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no ` +
+      `time or time zone)`,
     `  ${at("news/2023/no-date.md")}: date is required: it must be a calendar date written YYYY-MM-DD, e.g. 2023-11-14`,
-    `  ${at("news/2023/no-front-matter.md")}:1: has no front matter: the first line must be '---', followed by fields such as 'title:' and a closing '---'`,
+    `  ${at("news/2023/no-front-matter.md")}:1: has no front matter: the first line must be '---', followed by ` +
+      `fields such as 'title:' and a closing '---'`,
     `  ${at("news/2023/notes.txt")}: is not a Markdown file: content files end in .md (move other files out of news/)`,
-    `  ${at("news/2023/repeated-key.md")}:4: front matter is not valid YAML: field "title" is written a second time (each field may appear once)`,
-    `  ${at("news/2023/tabs.md")}:5: front matter is not valid YAML: Tabs are not allowed as indentation (indent with spaces, not tabs)`,
-    `  ${at("news/2023/tags-text.md")}:4: tags "cooperation" must be a list of topic ids, e.g. [international-cooperation]`,
-    `  ${at("news/2023/unclosed-quote.md")}:2: front matter is not valid YAML: the " quote that opens "title" is never closed (close it, or leave the quotes out)`,
-    `  ${at("news/2023/unknown-field.md")}:4: tag is not a known field; did you mean "tags"? (allowed: title, date, summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)`,
-    `  ${at("news/2023/unknown-topic.md")}:4: tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)`,
-    `  ${at("news/2023/with-time.md")}:3: date "2023-11-14T10:00:00+02:00" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`,
+    `  ${at("news/2023/repeated-key.md")}:4: front matter is not valid YAML: field "title" is written a second time ` +
+      `(each field may appear once)`,
+    `  ${at("news/2023/tabs.md")}:5: front matter is not valid YAML: Tabs are not allowed as indentation (indent ` +
+      `with spaces, not tabs)`,
+    `  ${at("news/2023/tags-text.md")}:4: tags "cooperation" must be a list of topic ids, e.g. ` +
+      `[international-cooperation]`,
+    `  ${at("news/2023/unclosed-quote.md")}:2: front matter is not valid YAML: the " quote that opens "title" is ` +
+      `never closed (close it, or leave the quotes out)`,
+    `  ${at("news/2023/unknown-field.md")}:4: tag is not a known field; did you mean "tags"? (allowed: title, date, ` +
+      `summary, tags, aliases, draft, slug, image, documents, video, lang, translationOf)`,
+    `  ${at("news/2023/unknown-topic.md")}:4: tags[0] "trainin" is not a known topic; did you mean "training"? ` +
+      `(topics are listed in _data/topics.ts)`,
+    `  ${at("news/2023/with-time.md")}:3: date "2023-11-14T10:00:00+02:00" is not a calendar date (YYYY-MM-DD, e.g. ` +
+      `2023-11-14; no time or time zone)`,
     `  ${at("news/2023/yaml-alias.md")}:3: front matter uses the YAML alias *t: write the value out instead`,
-    `  ${at(`news/2023/${"щ".repeat(40)}.md`)}: file name "${"щ".repeat(40)}.md" gives a URL slug of 120 characters; at most 100 are allowed: shorten the file name, or add a field such as 'slug: iap-signs-mou'`,
-    `  ${at("news/2023/会议.md")}: file name "会议.md" gives no usable URL slug: rename the file using letters a–z or digits, or add a field such as 'slug: iap-signs-mou'`,
-    `  ${at("news/misc/same.md")}: would be published at /news/2023/same/, which ${at("news/2023/same.md")} already uses: rename one of the files or give it a different 'slug'`,
+    `  ${at(`news/2023/${"щ".repeat(40)}.md`)}: file name "${"щ".repeat(40)}.md" gives a URL slug of 120 ` +
+      `characters; at most 100 are allowed: shorten the file name, or add a field such as 'slug: iap-signs-mou'`,
+    `  ${at("news/2023/会议.md")}: file name "会议.md" gives no usable URL slug: rename the file using letters a–z or ` +
+      `digits, or add a field such as 'slug: iap-signs-mou'`,
+    `  ${at("news/misc/same.md")}: would be published at /news/2023/same/, which ${at("news/2023/same.md")} already ` +
+      `uses: rename one of the files or give it a different 'slug'`,
   ]);
   assert.not.ok(existsSync(out), "nothing was published");
 });
 
-test("every file a build writes, the editor and the service worker included, is one the alias check knows (issue 30)", async () => {
+test("every file a build writes, the editor and service worker included, is one the alias check knows", async () => {
   const content = writeContent({
     "news/2023/photo/index.md": newsFile({
       title: "With a photo",
@@ -188,10 +215,15 @@ test("every file a build writes, the editor and the service worker included, is 
 
 /** Just over 5 MB of prose in paragraphs: a huge file builds (in a few seconds), it is not refused. */
 function hugeBody(): { body: string; paragraphs: number } {
-  const paragraph = `${"The prosecutors met to discuss international cooperation in criminal matters. ".repeat(12).trim()}\n\n`;
+  const sentence = "The prosecutors met to discuss international cooperation in criminal matters. ";
+  const paragraph = `${sentence.repeat(12).trim()}\n\n`;
   const paragraphs = Math.ceil((5 * 1024 * 1024) / paragraph.length);
   return { body: paragraph.repeat(paragraphs), paragraphs };
 }
+
+/** A list nested `depth` deep, each level's item written by `item`. */
+const nestedList = (depth: number, item: (level: number) => string) =>
+  `${Array.from({ length: depth }, (_, level) => `${"  ".repeat(level)}${item(level)}`).join("\n")}\n`;
 
 /** Markdown that has made parsers slow (markdown-it's own pathological tests and CommonMark's). */
 const pathological: Record<string, string> = {
@@ -211,18 +243,19 @@ const pathological: Record<string, string> = {
   "100,000 entities": `${"&#x61;".repeat(100_000)}\n`,
   "150,000 blank lines in code": `\`\`\`\n${"\n".repeat(150_000)}x\n\`\`\`\n`,
   [`${maxBlockNesting} nested block quotes`]: `${">".repeat(maxBlockNesting)} deepest\n`,
-  [`${maxBlockNesting} nested lists`]: `${Array.from({ length: maxBlockNesting }, (_, depth) => `${"  ".repeat(depth)}- level ${depth + 1}`).join("\n")}\n`,
+  [`${maxBlockNesting} nested lists`]: nestedList(maxBlockNesting, (level) => `- level ${level + 1}`),
 };
 
 /** What markdown-it would cut off: reported at the line where it starts, never rendered half. */
 const tooDeep: Record<string, string> = {
   "10,000 nested block quotes": `${">".repeat(10_000)} lost\n`,
-  "10,000 nested lists": `${Array.from({ length: 10_000 }, (_, depth) => `${" ".repeat(depth * 2)}- item`).join("\n")}\n`,
+  "10,000 nested lists": nestedList(10_000, () => "- item"),
   "10,000 nested list markers": `${"- ".repeat(10_000)}x\n`,
 };
 
 const page = (body: string) =>
-  `<!doctype html>\n<html lang="en"><head><title>T</title><meta name="description" content="D"></head><body><main><h1>T</h1>${body}</main></body></html>\n`;
+  `<!doctype html>\n<html lang="en"><head><title>T</title><meta name="description" content="D"></head>` +
+  `<body><main><h1>T</h1>${body}</main></body></html>\n`;
 
 // Super-linear behaviour would take minutes on these inputs and stall the suite; what is asserted
 // is the output, not a time.
@@ -234,7 +267,8 @@ test("pathological Markdown renders and validates", () => {
     const expected =
       name in tooDeep
         ? [
-            `nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost`,
+            `nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are ` +
+              `allowed, as deeper text would be lost`,
           ]
         : [];
     assert.equal(
@@ -245,14 +279,16 @@ test("pathological Markdown renders and validates", () => {
   }
 });
 
-test("odd but valid files build: BOM, CRLF, a 5 MB file, pathological Markdown; counts match the content folder", async () => {
+test("odd but valid files build: BOM, CRLF, 5 MB, pathological Markdown; counts match the content folder", async () => {
   const huge = hugeBody();
   const files: Record<string, string> = {
     "news/2023/bom.md": "\uFEFF---\ntitle: With a byte-order mark\ndate: 2023-11-14\n---\nFirst paragraph.\n",
     "news/2023/crlf.md":
-      "---\r\ntitle: With CRLF\r\ndate: 2023-11-15\r\ntags: [training]\r\n---\r\nLine one\r\nline two.\r\n\r\nSecond.\r\n",
+      "---\r\ntitle: With CRLF\r\ndate: 2023-11-15\r\ntags: [training]\r\n---\r\nLine one\r\nline two.\r\n\r\n" +
+      "Second.\r\n",
     "abstracts/annual-27/bom-crlf.md":
-      "\uFEFF---\r\nconference: annual-27\r\nsession: Plenary\r\nspeakers:\r\n  - name: Ana Núñez\r\n---\r\nAbstract.\r\n",
+      "\uFEFF---\r\nconference: annual-27\r\nsession: Plenary\r\nspeakers:\r\n  - name: Ana Núñez\r\n---\r\n" +
+      "Abstract.\r\n",
     "news/2023/huge.md": newsFile({ title: "A 5 MB file", date: "2023-11-16" }, huge.body),
     "news/2023/draft.md": newsFile({ title: "A draft", date: "2023-11-17", draft: "true" }),
     "news/2026/scheduled.md": newsFile({ title: "Scheduled", date: "2026-01-01" }),
@@ -303,7 +339,7 @@ function siblingsOf(out: string): string[] {
   return readdirSync(path.dirname(out)).filter((name) => name.startsWith(`${base}.`));
 }
 
-test("a content error found by the check phase (a link to a missing page) leaves the output byte-identical", async () => {
+test("a content error found by the check phase (a link to a missing page) leaves the output unchanged", async () => {
   const content = writeContent({ "news/2023/good.md": newsFile({ title: "Good", date: "2023-11-14" }) });
   const { outDir } = await buildSite(content);
   const before = hashTree(outDir);
@@ -361,7 +397,7 @@ test("a failure at the end of any phase leaves the output byte-identical and no 
   assert.ok(after.exists("/news/2023/second/"));
 });
 
-test("a build killed mid-way leaves the previous output in place; the next build removes its staging folder", async () => {
+test("a build killed mid-way leaves the previous output; the next build removes its staging folder", async () => {
   const files: Record<string, string> = {};
   for (let index = 1; index <= 60; index++)
     files[`news/2020/item-${index}.md`] = newsFile({ title: `Item ${index}`, date: "2020-01-01" });
@@ -395,7 +431,7 @@ test("a build killed mid-way leaves the previous output in place; the next build
   assert.is(next.report.news, 61);
 });
 
-test("a build killed between publishing's two renames: the next build puts the previous output back, even if it fails", async () => {
+test("killed between publishing's two renames: the next build restores the previous output, even failing", async () => {
   const content = writeContent({ "news/2023/good.md": newsFile({ title: "Good", date: "2023-11-14" }) });
   const { outDir } = await buildSite(content);
   const before = hashTree(outDir);
@@ -447,8 +483,10 @@ test("date errors and dates are the same under TZ=UTC, America/Los_Angeles and P
   const at = (file: string) => path.join(content, file);
   const expected =
     "2 content errors:\n" +
-    `  ${at("news/2023/february-30.md")}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)\n` +
-    `  ${at("news/2023/with-offset.md")}:3: date "2023-11-14T23:30:00-08:00" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`;
+    `  ${at("news/2023/february-30.md")}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; ` +
+    `no time or time zone)\n` +
+    `  ${at("news/2023/with-offset.md")}:3: date "2023-11-14T23:30:00-08:00" is not a calendar date (YYYY-MM-DD, ` +
+    `e.g. 2023-11-14; no time or time zone)`;
   assert.equal(results, [expected, expected, expected]);
 });
 
@@ -467,6 +505,7 @@ function unsafeMarkup(html: string): string[] {
       onopentag(name, attributes) {
         for (const [attribute, value] of Object.entries(attributes)) {
           if (/^on/i.test(attribute)) found.push(`<${name} ${attribute}>`);
+          // eslint-disable-next-line no-control-regex -- browsers drop control characters before a URL's scheme
           const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.replace(/[\u0000-\u0020]/g, ""))?.[1]?.toLowerCase();
           if (urlAttributes.has(attribute) && (scheme === "javascript" || scheme === "vbscript" || scheme === "data")) {
             found.push(`<${name} ${attribute}="${value}">`);
@@ -614,7 +653,7 @@ test("JSON-LD carries the payloads as data and cannot be closed by them", () => 
   assert.not.match(injection.read("/news/2023/injection/"), /<\/script><script>window/);
 });
 
-test("feeds: Atom titles and summaries are escaped HTML that shows the payload as text; JSON Feed carries plain text", () => {
+test("feeds: Atom titles and summaries are escaped HTML showing the payload as text; JSON Feed plain text", () => {
   const atom = injection.read("/feeds/news.xml");
   assert.is(XMLValidator.validate(atom), true);
   const feed = cheerio.load(atom, { xml: true });

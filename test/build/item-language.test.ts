@@ -26,14 +26,15 @@ const content = writeContent({
     "Der Text.\n",
   ),
   "news/2022/firma/index.md":
-    "---\ntitle: La firma\ndate: 2022-05-01\nlang: es\nimage:\n  src: foto.jpg\n  alt: La mesa de la firma\n  credit: IAP\ndocuments:\n  - src: guia.pdf\n    title: Guía\n---\nEl texto.\n",
+    "---\ntitle: La firma\ndate: 2022-05-01\nlang: es\nimage:\n  src: foto.jpg\n  alt: La mesa de la firma\n" +
+    "  credit: IAP\ndocuments:\n  - src: guia.pdf\n    title: Guía\n---\nEl texto.\n",
   "news/2022/firma/foto.jpg": await photoWithGps(800, 500),
   "news/2022/firma/guia.pdf": await pdfWithText(["Uno", "Dos"]),
 });
 // A preview shows drafts and scheduled items; the build's "now" is 2025-06-01 (test/support/site.ts).
 const preview = await buildSite(content, { preview: true, mediaCacheDir: tempDir("media-cache-") });
 
-test("the sample's Spanish item: its words in Spanish, its date as Spanish writes it, the header and footer in English", () => {
+test("the sample's Spanish item: its words and date in Spanish, the header and footer in English", () => {
   const $ = page(sample.read(spanish));
   assert.is($("html").attr("lang"), "en");
   assert.is($("main").attr("lang"), "es");
@@ -49,7 +50,8 @@ test("the sample's Spanish item: its words in Spanish, its date as Spanish write
   );
   assert.is(
     text($(".citation")),
-    `International Association of Prosecutors (14 de noviembre de 2023). La IAP firmó un memorando de entendimiento con la AIAMP. IAP News Archive. https://archive.iap-association.org${spanish}`,
+    `International Association of Prosecutors (14 de noviembre de 2023). La IAP firmó un memorando de entendimiento ` +
+      `con la AIAMP. IAP News Archive. https://archive.iap-association.org${spanish}`,
   );
   // Its only neighbour in date order is its own English original, one story with it: no "Anterior".
   assert.equal(
@@ -87,7 +89,8 @@ test("a draft and a scheduled item say what they are in place of Published", () 
   assert.is(draft("article header .meta").length, 0);
   assert.match(
     preview.read("/news/2026/draft/"),
-    '<time datetime="2026-10-01" data-pagefind-meta="date[datetime]" data-pagefind-sort="date[datetime]" data-pagefind-filter="year:2026">1 October 2026</time>',
+    '<time datetime="2026-10-01" data-pagefind-meta="date[datetime]" data-pagefind-sort="date[datetime]" ' +
+      'data-pagefind-filter="year:2026">1 October 2026</time>',
   );
   const scheduled = page(preview.read("/news/2026/scheduled/"));
   assert.is(
@@ -109,7 +112,7 @@ test("a Spanish item's photo credit and documents are labelled in Spanish", () =
   assert.is(text($(".documents summary")), "Texto del documento");
 });
 
-test("a summary's **bold** is <strong> in the news list, and plain text in the description, search metadata and feeds", () => {
+test("a summary's **bold** is <strong> in the news list, plain text in description, search and feeds", () => {
   const $list = page(preview.read("/news/"));
   assert.is(
     $list('.item-summary:has(a[href="/news/2024/bold/"]) > p:not(.meta)').html(),

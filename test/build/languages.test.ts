@@ -1,5 +1,5 @@
 /**
- * Items in other languages (issue 23), built for real: the language on the item's text wherever
+ * Items in other languages, built for real: the language on the item's text wherever
  * it appears, translations linked both ways (Also in, hreflang, sitemap), and the feeds, JSON-LD,
  * OpenGraph and citation metadata carrying each item's language.
  */
@@ -41,11 +41,15 @@ const content = writeContent({
     "Texto.\n",
   ),
   "abstracts/annual-27/ponencia.md":
-    "---\nconference: annual-27\nsession: Plenaria\nlang: pt-BR\ntitle: A cooperação\nspeakers:\n  - name: Ana Souza\n---\nO texto.\n",
+    "---\nconference: annual-27\nsession: Plenaria\nlang: pt-BR\ntitle: A cooperação\nspeakers:\n" +
+    "  - name: Ana Souza\n---\nO texto.\n",
   "abstracts/annual-28/talk.md":
-    "---\nconference: annual-28\nsession: Plenary\ntitle: Cooperation\ntags: [training]\nspeakers:\n  - name: Ana Souza\n---\nThe text.\n",
+    "---\nconference: annual-28\nsession: Plenary\ntitle: Cooperation\ntags: [training]\nspeakers:\n" +
+    "  - name: Ana Souza\n---\nThe text.\n",
   "abstracts/annual-28/charla.md":
-    "---\nconference: annual-28\nsession: Plenaria\nlang: es\ntitle: La cooperación\ntranslationOf: /abstracts/annual-28/talk/\ntags: [training]\nspeakers:\n  - name: Ana Souza\n---\nEl texto.\n",
+    "---\nconference: annual-28\nsession: Plenaria\nlang: es\ntitle: La cooperación\n" +
+    "translationOf: /abstracts/annual-28/talk/\ntags: [training]\nspeakers:\n  - name: Ana Souza\n---\n" +
+    "El texto.\n",
 });
 const site = await buildSite(content);
 
@@ -107,7 +111,9 @@ test("French and Brazilian Portuguese items get their words", () => {
   assert.is($pt(".facts dd a").first().attr("lang"), "en");
   assert.is(
     $pt(".citation").text(),
-    "Ana Souza (2022). A cooperação. Resumo, Plenaria. IAP 27th Annual Conference & General Meeting, Tbilisi, Georgia, 25–29 de setembro de 2022. International Association of Prosecutors. https://archive.iap-association.org/abstracts/annual-27/ponencia/",
+    "Ana Souza (2022). A cooperação. Resumo, Plenaria. IAP 27th Annual Conference & General Meeting, Tbilisi, " +
+      "Georgia, 25–29 de setembro de 2022. International Association of Prosecutors. " +
+      "https://archive.iap-association.org/abstracts/annual-27/ponencia/",
   );
   assert.is($pt(".neighbours a").text(), "Todos os resumos: IAP 27th Annual Conference & General Meeting");
   assert.is($pt(".neighbours a span").attr("lang"), "en");
@@ -168,7 +174,7 @@ test("JSON-LD, OpenGraph and citation metadata give each item's language", () =>
   assert.is($abstract('meta[property="og:locale"]').attr("content"), "pt_BR");
 });
 
-test("lists mark the title and summary of an item in another language; related news leaves out its translations", () => {
+test("lists mark the title and summary of an item in another language; related news leaves out translations", () => {
   const $ = page(site.read("/news/"));
   const titles = $(".item-summary h2 a")
     .map((_, a) => `${$(a).attr("lang") ?? "-"} ${$(a).text()}`)
@@ -198,7 +204,7 @@ function listed(url: string, selector = ".item-summary"): string[] {
     .get();
 }
 
-test("one entry per story (issue 33: the Spanish and English versions were two entries): in the site's language, with “Also in”, and counts equal the entries", () => {
+test("one entry per story: in the site's language, with “Also in”, and counts equal the entries", () => {
   const also = "Also in: Español, Français";
   assert.equal(listed("/news/"), [
     "A newer item",
@@ -228,7 +234,8 @@ test("one entry per story (issue 33: the Spanish and English versions were two e
       .get(),
     ["2023 2 1", "2022 1 1", "2021 1 0"],
   );
-  // The topic lists the English item although its Spanish translation is tagged too; the abstract in English, not its Spanish translation.
+  // The topic lists the English item although its Spanish translation is tagged too; the abstract in English, not its
+  // Spanish translation.
   assert.equal(listed("/topics/training/"), [
     `The IAP signed an MOU · ${also}`,
     "Another item",
@@ -256,7 +263,7 @@ test("one entry per story (issue 33: the Spanish and English versions were two e
   assert.is(page(site.read("/abstracts/annual-28/charla/"))("h1").text(), "La cooperación");
 });
 
-test("previous and next go from story to story: the English item's Next was its own Spanish translation; a translation's are its story's", () => {
+test("previous and next go from story to story, not to an item's translation; a translation's are its story's", () => {
   const neighbours = (url: string) => {
     const $ = page(site.read(url));
     return $(".neighbours a[rel]")
@@ -291,7 +298,8 @@ test("the search index gets each item's language as a filter and its group of tr
   const labels = page(site.read("/search/"))("template#search-labels").html() ?? "";
   assert.match(
     labels,
-    '<ul data-facet="lang"><li data-value="en">English</li><li data-value="es">Español</li><li data-value="fr">Français</li><li data-value="pt-BR">Português (Brasil)</li></ul>',
+    '<ul data-facet="lang"><li data-value="en">English</li><li data-value="es">Español</li>' +
+      '<li data-value="fr">Français</li><li data-value="pt-BR">Português (Brasil)</li></ul>',
   );
 });
 

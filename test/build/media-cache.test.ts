@@ -1,5 +1,5 @@
 /**
- * The media cache heals (issue 30): a damaged entry (a PDF's text, an image's record, a processed
+ * The media cache heals: a damaged entry (a PDF's text, an image's record, a processed
  * image cut short) is discarded, recomputed and reported once as a cache problem, never as a
  * content problem, and the build's output is byte-identical to a build with an empty cache.
  */
@@ -120,7 +120,7 @@ for (const { name, source, damage, reason, processed } of cases) {
   });
 }
 
-test("a processed image cut short: its record is discarded and the image encoded again, not published cut short", async () => {
+test("a processed image cut short: its record is dropped, the image encoded again, never published cut", async () => {
   let cut = "";
   let size = 0;
   const { cacheDir, entry } = await damagedCache((cacheDir) => {
@@ -131,7 +131,8 @@ test("a processed image cut short: its record is discarded and the image encoded
   });
   const healed = await build(cacheDir);
   assert.equal(healed.warnings, [
-    `warning: cache: discarded an unreadable entry for ${photo} (${entry}: its file ${path.basename(cut)} is 100 bytes, not ${size}): recomputed`,
+    `warning: cache: discarded an unreadable entry for ${photo} (${entry}: its file ${path.basename(cut)} is 100 ` +
+      `bytes, not ${size}): recomputed`,
   ]);
   assert.is(healed.processed, 1);
   assert.is(readFileSync(cut).length, size);
@@ -147,7 +148,8 @@ test("a processed image missing from the cache: the image is encoded again", asy
   });
   const healed = await build(cacheDir);
   assert.equal(healed.warnings, [
-    `warning: cache: discarded an unreadable entry for ${photo} (${entry}: its file ${path.basename(removed)} is missing): recomputed`,
+    `warning: cache: discarded an unreadable entry for ${photo} (${entry}: its file ${path.basename(removed)} is ` +
+      `missing): recomputed`,
   ]);
   assert.is(healed.processed, 1);
   assert.is(healed.tree, clean.tree);

@@ -29,7 +29,8 @@ const bundle = {
       documents: "\n  - src: files/guide.pdf\n    title: Good Practices Guide\n    language: es",
       video: "\n  url: https://www.youtube.com/watch?v=abc123\n  title: The signing ceremony",
     },
-    'The associations signed.\n\n![The table from above](photo.jpg "Seen from above")\n\nRead [the guide](files/guide.pdf).\n',
+    'The associations signed.\n\n![The table from above](photo.jpg "Seen from above")\n\nRead [the ' +
+      "guide](files/guide.pdf).\n",
   ),
   "news/2023/mou-signed/photo.jpg": photo,
   "news/2023/mou-signed/files/guide.pdf": guide,
@@ -199,7 +200,7 @@ test("no published image carries EXIF, XMP, IPTC or GPS, though the photo had al
   }
 });
 
-test("with publishOriginals in _data/site.ts, the original is published at its full size, linked, and stripped of its metadata", async () => {
+test("with publishOriginals in _data/site.ts the original is published full size, linked, metadata gone", async () => {
   const settings = siteSettings.media;
   if (!settings) throw new Error("_data/site.ts has no media settings");
   siteSettings.media = { ...settings, publishOriginals: true };
@@ -274,16 +275,22 @@ test("content errors name the file, the field or line, and what is allowed", asy
   assert.is(error.phase, "validate");
   const at = (file: string) => path.join(content, file);
   assert.equal(error.message.split("\n").slice(1).sort(), [
-    `  ${at("news/2023/escape/index.md")}:5: documents[0].src "../plain.md" is outside the item's folder: keep the item's files beside its Markdown file`,
-    `  ${at("news/2023/missing/index.md")}:5: image.src "gone.jpg" does not exist: no file ${at("news/2023/missing/gone.jpg")}`,
-    `  ${at("news/2023/no-alt/index.md")}:4: image.alt is required: it must describe the image for readers who cannot see it, or be "" for a purely decorative image`,
-    `  ${at("news/2023/remote.md")}:5: image.src "https://example.org/a.jpg" is an address: only files of the archive's own are published; save the file beside the content file and write its name, e.g. photo.jpg`,
-    `  ${at("news/2023/types/index.md")}:10: "nowhere.png" does not exist: no file ${at("news/2023/types/nowhere.png")}`,
-    `  ${at("news/2023/types/index.md")}:5: image.src "logo.svg" is not a supported image type (allowed: .jpg, .jpeg, .png, .webp, .avif, .gif, .tif, .tiff)`,
+    `  ${at("news/2023/escape/index.md")}:5: documents[0].src "../plain.md" is outside the item's folder: keep the ` +
+      `item's files beside its Markdown file`,
+    `  ${at("news/2023/missing/index.md")}:5: image.src "gone.jpg" does not exist: no ` +
+      `file ${at("news/2023/missing/gone.jpg")}`,
+    `  ${at("news/2023/no-alt/index.md")}:4: image.alt is required: it must describe the image for readers who ` +
+      `cannot see it, or be "" for a purely decorative image`,
+    `  ${at("news/2023/remote.md")}:5: image.src "https://example.org/a.jpg" is an address: only files of the ` +
+      `archive's own are published; save the file beside the content file and write its name, e.g. photo.jpg`,
+    `  ${at("news/2023/types/index.md")}:10: "nowhere.png" does not exist: no ` +
+      `file ${at("news/2023/types/nowhere.png")}`,
+    `  ${at("news/2023/types/index.md")}:5: image.src "logo.svg" is not a supported image type (allowed: .jpg, ` +
+      `.jpeg, .png, .webp, .avif, .gif, .tif, .tiff)`,
   ]);
 });
 
-test("an image that cannot be decoded fails the build naming file and field, and leaves the last good output", async () => {
+test("an image that cannot be decoded fails the build naming file and field; the last good output stays", async () => {
   const content = writeContent(bundle);
   const good = await buildSite(content, { mediaCacheDir: cacheDir });
   const before = hashTree(good.outDir);
@@ -324,8 +331,10 @@ test("an unreadable PDF and a narrow image are warnings: the document is listed,
   });
   const file = path.join(content, "news/2023/odd/index.md");
   assert.equal(warnings, [
-    `warning: ${file}:5: image.src: image small.jpg is 400 px wide, narrower than the 672 px of the article column: it will look blurred or small`,
-    `warning: ${file}:8: documents[0].src: broken.pdf cannot be read (it is not a readable PDF: Invalid PDF structure.): it is listed on the page but its text is not searchable`,
+    `warning: ${file}:5: image.src: image small.jpg is 400 px wide, narrower than the 672 px of the article column: ` +
+      `it will look blurred or small`,
+    `warning: ${file}:8: documents[0].src: broken.pdf cannot be read (it is not a readable PDF: Invalid PDF ` +
+      `structure.): it is listed on the page but its text is not searchable`,
   ]);
   const odd = page(built.read("/news/2023/odd/"));
   assert.is(odd(".documents h3").text(), "Broken (PDF)");
@@ -334,7 +343,7 @@ test("an unreadable PDF and a narrow image are warnings: the document is listed,
   assert.is(odd("figure img").attr("alt"), "");
 });
 
-test("a password-protected PDF is a warning naming the file: it is listed and downloadable, its text not indexed", async () => {
+test("a password-protected PDF is a warning naming the file: listed, downloadable, its text not indexed", async () => {
   const warnings: string[] = [];
   const encrypted = readFileSync(path.join(import.meta.dirname, "../fixtures/media/password-protected.pdf"));
   const content = writeContent({
@@ -349,7 +358,8 @@ test("a password-protected PDF is a warning naming the file: it is listed and do
     log: (line) => line.startsWith("warning") && warnings.push(line),
   });
   assert.equal(warnings, [
-    `warning: ${path.join(content, "news/2023/locked/index.md")}:5: documents[0].src: agreement.pdf cannot be read (it is password-protected): it is listed on the page but its text is not searchable`,
+    `warning: ${path.join(content, "news/2023/locked/index.md")}:5: documents[0].src: agreement.pdf cannot be read ` +
+      `(it is password-protected): it is listed on the page but its text is not searchable`,
   ]);
   const locked = page(built.read("/news/2023/locked/"));
   assert.is(locked(".documents h3").text(), "The agreement (PDF)");
@@ -371,7 +381,7 @@ test("a password-protected PDF is a warning naming the file: it is listed and do
   );
 });
 
-test("the media phase returns new items with pictures and the PDF's text, and leaves the items it was given as they were", async () => {
+test("the media phase returns new items with pictures and PDF text, leaving the items it was given alone", async () => {
   const { content } = readContent({ contentDir: writeContent(bundle), site: siteSettings, topics, conferences });
   const given = content.news.find((news) => news.title === "MoU signed")!;
   const before = JSON.stringify(given);

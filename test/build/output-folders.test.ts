@@ -20,7 +20,9 @@ const content = writeContent({
     "---\nconference: annual-27\nsession: Plenary\nspeakers:\n  - name: Jane Doe\n---\nThe abstract.\n",
 });
 
-/** `npm run <script>` as a child process: its exit code, stdout and stderr, and its pid (in the staging folder's name). */
+/**
+ * `npm run <script>` as a child process: its exit code, stdout and stderr, and its pid (in the staging folder's name).
+ */
 function runScript(
   script: string,
   args: string[],
@@ -50,7 +52,9 @@ async function withTmpfs(size: string, body: (mount: string) => Promise<void>): 
   }
 }
 
-/** Unmounts `mount`, waiting up to 5 s for a process the build left behind (Pagefind's, a detached rm) to let go of it. */
+/**
+ * Unmounts `mount`, waiting up to 5 s for a process the build left behind (Pagefind's, a detached rm) to let go of it.
+ */
 function unmount(mount: string): void {
   for (let tries = 0; ; tries++) {
     try {
@@ -120,7 +124,9 @@ test("the command line refuses a folder of unrelated files with exit code 1 and 
   assert.is(
     child.stderr,
     `\nbuild failed in options; ${documents} was left as it was.\n` +
-      `--out ${documents} holds 4 files and 1 folder that no build wrote (README.md, b.txt, c.txt, …): publishing would delete them; choose an empty folder or one a build wrote, e.g. --out ${path.join(path.dirname(content), "_site")}\n`,
+      `--out ${documents} holds 4 files and 1 folder that no build wrote (README.md, b.txt, c.txt, …): publishing ` +
+      `would delete them; choose an empty folder or one a build wrote, e.g. ` +
+      `--out ${path.join(path.dirname(content), "_site")}\n`,
   );
   assert.is(child.stdout, "", "no phase ran");
   assert.is(hashTree(documents), before);
@@ -138,7 +144,8 @@ test("a full disk: one line naming the folder, exit code 1, the last good output
     assert.is(
       child.stderr,
       `\nbuild failed in render; ${out} was left as it was.\n` +
-        `writing the assets (stylesheet, search script) failed: ${staging}: no space left on the device: free some space, or write to another disk (ENOSPC)\n`,
+        `writing the assets (stylesheet, search script) failed: ${staging}: no space left on the device: free some ` +
+        `space, or write to another disk (ENOSPC)\n`,
     );
     assert.is(hashTree(out), before);
     assert.not.ok(existsSync(staging), "the staging folder is gone");
@@ -175,7 +182,8 @@ test("a read-only output file system is refused before any work, in one line", a
     assert.is(
       child.stderr,
       `\nbuild failed in options; ${out} was left as it was.\n` +
-        `--out ${out} cannot be written: ${mount}: the file system is read-only: make it writable, or write to another folder (EROFS)\n`,
+        `--out ${out} cannot be written: ${mount}: the file system is read-only: make it writable, or write to ` +
+        `another folder (EROFS)\n`,
     );
     assert.is(child.stdout, "", "no phase ran");
     assert.is(hashTree(out), before);
@@ -193,7 +201,8 @@ test("a read-only bind-mounted output folder is refused before any work, in one 
     assert.is(
       child.stderr,
       `\nbuild failed in options; ${out} was left as it was.\n` +
-        `--out ${out} is a mount point (a disk, or a bind mount): publishing replaces the output folder by renaming it, which a mount point does not allow; build into a folder inside it, e.g. --out ${out}/site\n`,
+        `--out ${out} is a mount point (a disk, or a bind mount): publishing replaces the output folder by renaming ` +
+        `it, which a mount point does not allow; build into a folder inside it, e.g. --out ${out}/site\n`,
     );
     assert.is(child.stdout, "", "no phase ran");
   } finally {
@@ -234,12 +243,16 @@ test("a BagIt bag another tool made is refused and left as it was", async () => 
   const before = hashTree(bag);
   assert.is(
     await snapshotRefusal(bag),
-    `options: --out ${bag} is a BagIt bag another tool made (Bag-Software-Agent: bagit.py v1.8.1 <https://github.com/LibraryOfCongress/bagit-python>): a snapshot replaces its folder whole and would delete it; choose an empty folder or one a snapshot wrote, e.g. --out snapshots/bag`,
+    `options: --out ${bag} is a BagIt bag another tool made (Bag-Software-Agent: bagit.py v1.8.1 ` +
+      `<https://github.com/LibraryOfCongress/bagit-python>): a snapshot replaces its folder whole and would delete ` +
+      `it; choose an empty folder or one a snapshot wrote, e.g. --out snapshots/bag`,
   );
   writeFileSync(path.join(bag, "bag-info.txt"), "Source-Organization: Someone\n");
   assert.is(
     await snapshotRefusal(bag),
-    `options: --out ${bag} is a BagIt bag another tool made (its bag-info.txt names no Bag-Software-Agent): a snapshot replaces its folder whole and would delete it; choose an empty folder or one a snapshot wrote, e.g. --out snapshots/bag`,
+    `options: --out ${bag} is a BagIt bag another tool made (its bag-info.txt names no Bag-Software-Agent): a ` +
+      `snapshot replaces its folder whole and would delete it; choose an empty folder or one a snapshot wrote, ` +
+      `e.g. --out snapshots/bag`,
   );
   writeFileSync(
     path.join(bag, "bag-info.txt"),
@@ -254,7 +267,8 @@ test("an unrelated zip or WACZ beside the snapshot's folder is refused and left 
   writeFileSync(`${out}.zip`, "not a zip\n");
   assert.is(
     await snapshotRefusal(out),
-    `options: ${out}.zip is not one a snapshot wrote (no iap-2023/bag-info.txt naming iap-news-archive): a snapshot would overwrite it; move it away or choose another --out`,
+    `options: ${out}.zip is not one a snapshot wrote (no iap-2023/bag-info.txt naming iap-news-archive): a snapshot ` +
+      `would overwrite it; move it away or choose another --out`,
   );
   assert.is(readFileSync(`${out}.zip`, "utf8"), "not a zip\n");
   assert.not.ok(existsSync(out), "nothing was written");
@@ -268,14 +282,16 @@ test("an unrelated zip or WACZ beside the snapshot's folder is refused and left 
   const zipBefore = readFileSync(`${out}.zip`);
   assert.is(
     await snapshotRefusal(out),
-    `options: ${out}.zip was made by bagit-java 5.2, not by a snapshot: a snapshot would overwrite it; move it away or choose another --out`,
+    `options: ${out}.zip was made by bagit-java 5.2, not by a snapshot: a snapshot would overwrite it; move it away ` +
+      `or choose another --out`,
   );
   assert.ok(readFileSync(`${out}.zip`).equals(zipBefore));
   // With the web archive only, the zip is not written: only the WACZ counts.
   writeFileSync(`${out}.wacz`, "not a wacz\n");
   assert.is(
     await snapshotRefusal(out, "only"),
-    `options: ${out}.wacz is not one a snapshot wrote (no datapackage.json naming iap-news-archive): a snapshot would overwrite it; move it away or choose another --out`,
+    `options: ${out}.wacz is not one a snapshot wrote (no datapackage.json naming iap-news-archive): a snapshot ` +
+      `would overwrite it; move it away or choose another --out`,
   );
   assert.is(readFileSync(`${out}.wacz`, "utf8"), "not a wacz\n");
 });
@@ -292,7 +308,9 @@ test("the snapshot command refuses a foreign bag with exit code 1", async () => 
   assert.is(
     child.stderr,
     `\nsnapshot failed in options; ${bag} was left as it was.\n` +
-      `--out ${bag} is a BagIt bag another tool made (its bag-info.txt names no Bag-Software-Agent): a snapshot replaces its folder whole and would delete it; choose an empty folder or one a snapshot wrote, e.g. --out snapshots/bag\n`,
+      `--out ${bag} is a BagIt bag another tool made (its bag-info.txt names no Bag-Software-Agent): a snapshot ` +
+      `replaces its folder whole and would delete it; choose an empty folder or one a snapshot wrote, e.g. --out ` +
+      `snapshots/bag\n`,
   );
   assert.is(hashTree(bag), before);
 });

@@ -155,7 +155,7 @@ test("topic pages list their news and the topic index counts them", () => {
   );
   const index = page(site.read("/topics/"));
   assert.is(text(index('a[href="/topics/training/"]').parent()), "Training (1 news item)");
-  // A topic without items is named apart, unlinked, and has no page (issue 17).
+  // A topic without items is named apart, unlinked, and has no page.
   assert.is(index('a[href="/topics/cybercrime/"]').length, 0);
   assert.match(text(index("#topics-empty").next("p")), /\bCybercrime\b/);
   assert.not.ok(site.exists("/topics/cybercrime/"));

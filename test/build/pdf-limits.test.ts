@@ -1,5 +1,5 @@
 /**
- * PDF text extraction is bounded (issue 30: a 3 MB PDF whose content stream inflates to 3 GiB).
+ * PDF text extraction is bounded (a 3 MB PDF whose content stream inflates to 3 GiB, for one).
  * Built for real, each bomb ends at its limit in seconds and under 1 GB more than the process held
  * before the build; the document is published without searchable text, with a warning, and the
  * other PDF's text is searchable as before.
@@ -14,7 +14,7 @@ import { buildSite, newsFile, page, tempDir, text, writeContent } from "../suppo
 
 const guide = await pdfWithText(["Zygomorphic cooperation.", "The second page."]);
 
-/** Builds an item with a good PDF and `bomb`: its warnings, page, cache entries, time and peak memory over the RSS before. */
+/** Builds an item with a good PDF and `bomb`: its warnings, page, cache entries, time and peak memory over the RSS. */
 async function buildWithBomb(bomb: Uint8Array) {
   const content = writeContent({
     "news/2023/bomb/index.md": newsFile({
@@ -63,13 +63,14 @@ async function withLimits<T>(limits: Partial<typeof pdfTextLimits>, run: () => P
   }
 }
 
-test("a PDF inflating to 3 GiB of zeros: stopped at 256 MB, a warning; the other PDF's text is searchable", async () => {
+test("a PDF inflating to 3 GiB of zeros: stopped at 256 MB, a warning; the other PDF's text searchable", async () => {
   const bomb = await pdfBomb(3072);
   assert.ok(bomb.length < 3.5e6, `${bomb.length} bytes`);
   assert.equal(pdfTextLimits, { seconds: 10, memoryMb: 256 });
   const built = await withLimits({ seconds: 25 }, () => buildWithBomb(bomb));
   assert.equal(built.warnings, [
-    `warning: ${built.file}:7: documents[1].src: bomb.pdf cannot be read (its text could not be extracted within 256 MB of memory, the limit for one PDF): ${notSearchable}`,
+    `warning: ${built.file}:7: documents[1].src: bomb.pdf cannot be read (its text could not be extracted within ` +
+      `256 MB of memory, the limit for one PDF): ${notSearchable}`,
   ]);
   assert.ok(built.seconds < 30, `${built.seconds.toFixed(1)} s`);
   assert.ok(built.growth < 1e9, `${(built.growth / 1e6).toFixed(0)} MB over the RSS before the build`);
@@ -96,7 +97,8 @@ test("a PDF of 1 GiB of text operators: stopped at the time limit (2 s here), a 
   const bomb = await pdfBomb(1024, "text");
   const built = await withLimits({ seconds: 2 }, () => buildWithBomb(bomb));
   assert.equal(built.warnings, [
-    `warning: ${built.file}:7: documents[1].src: bomb.pdf cannot be read (its text could not be extracted within 2 s, the limit for one PDF): ${notSearchable}`,
+    `warning: ${built.file}:7: documents[1].src: bomb.pdf cannot be read (its text could not be extracted within 2 ` +
+      `s, the limit for one PDF): ${notSearchable}`,
   ]);
   assert.ok(built.seconds < 30, `${built.seconds.toFixed(1)} s`);
   assert.ok(built.growth < 1e9, `${(built.growth / 1e6).toFixed(0)} MB over the RSS before the build`);

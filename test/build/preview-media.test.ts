@@ -32,7 +32,7 @@ async function servedLeadImage() {
   return { name, size: [width, height] };
 }
 
-test("a replaced photo is processed again: the page serves the new image's files, at once and after the whole build", async () => {
+test("a replaced photo is processed again: the page serves the new image's files, now and after a build", async () => {
   const before = await servedLeadImage();
   assert.equal(before.size, [1280, 800]);
   writeFileSync(path.join(contentDir, "news/2023/signing/photo.jpg"), await photoWithGps(1200, 900));

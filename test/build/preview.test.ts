@@ -66,7 +66,7 @@ test("the first pass builds the whole preview", () => {
   ]);
 });
 
-test("an edit is rendered on the article's own page at once; lists, feeds and search follow in the background", async () => {
+test("an edit is rendered on its page at once; lists, feeds and search follow in the background", async () => {
   writeFileSync(
     file("news/2023/alpha.md"),
     newsFile(
@@ -90,10 +90,13 @@ test("an edit is rendered on the article's own page at once; lists, feeds and se
   assert.ok(searchIndex().get("/news/2023/alpha/")?.includes("flamingo"), "the search index has the new word");
 });
 
-test("a broken edit prints the build's error and leaves the served page as it was; fixing it updates the page", async () => {
+test("a broken edit prints the build's error and leaves the served page as it was; a fix updates it", async () => {
   const before = read("/news/2023/alpha/");
   writeFileSync(file("news/2023/alpha.md"), newsFile({ title: "Alpha item", date: "2023-02-30" }, "Broken heron.\n"));
-  const message = `1 content error:\n  ${file("news/2023/alpha.md")}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no time or time zone)`;
+  const message =
+    `1 content error:\n` +
+    `  ${file("news/2023/alpha.md")}:3: date "2023-02-30" is not a calendar date (YYYY-MM-DD, e.g. 2023-11-14; no ` +
+    `time or time zone)`;
   assert.equal(await session.update(), { status: "failed", message });
   assert.is(log.at(-1), `${message}\npreview not updated: fix the errors above and save again`);
   await session.idle();
@@ -114,7 +117,7 @@ test("a save that changes nothing renders nothing", async () => {
   assert.equal(await session.update(), { status: "unchanged" });
 });
 
-test("an added file's page appears at once, a deleted file's page is gone at once; its lists and redirect go in the background", async () => {
+test("an added or deleted file's page comes or goes at once; its lists and redirect follow later", async () => {
   writeContent(
     { "news/2024/delta.md": newsFile({ title: "Delta item", date: "2024-01-10" }, "Delta's words.\n") },
     contentDir,
@@ -144,7 +147,7 @@ test("a renamed file moves its page", async () => {
   assert.not.ok(served("/news/2023/beta/"));
 });
 
-test("an edit saved while the whole build runs is served at once, and again after that build is swapped in", async () => {
+test("an edit saved during the whole build is served at once, and again once that build is swapped in", async () => {
   writeFileSync(file("news/2023/alpha.md"), newsFile({ title: "Alpha item, first", date: "2023-05-01" }, "First.\n"));
   await session.update();
   // The whole build for the first edit is running now.
@@ -178,7 +181,7 @@ test("a change to templates or assets builds the whole preview again, from the c
   await session.idle();
 });
 
-test("a problem only the whole build finds: the edited page is served, the build's error printed, the rest stays as it was", async () => {
+test("a problem only the whole build finds: the edit served, the error printed, the rest left as it was", async () => {
   const editAt = log.length;
   writeFileSync(
     file("news/2023/alpha.md"),

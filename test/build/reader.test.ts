@@ -1,5 +1,5 @@
 /**
- * What a reader meets on the built pages (issue 17): speakers by surname with A–Z links, a
+ * What a reader meets on the built pages: speakers by surname with A–Z links, a
  * conference's programme on one page in session order, topics by count with empty ones apart,
  * abstracts on topic pages, the untitled abstract's citation, wording, the nav's current section,
  * feeds linked, the offline page without JavaScript, and what the service worker precaches.
@@ -12,7 +12,9 @@ const abstract = (
   fields: { conference: string; session: string; speakers: string; title?: string; tags?: string },
   body = "An abstract.",
 ) =>
-  `---\nconference: ${fields.conference}\n${fields.title ? `title: ${fields.title}\n` : ""}session: ${fields.session}\n${fields.tags ? `tags: ${fields.tags}\n` : ""}speakers:\n${fields.speakers}---\n${body}\n`;
+  `---\nconference: ${fields.conference}\n${fields.title ? `title: ${fields.title}\n` : ""}` +
+  `session: ${fields.session}\n${fields.tags ? `tags: ${fields.tags}\n` : ""}` +
+  `speakers:\n${fields.speakers}---\n${body}\n`;
 
 const heads = "Special Interest Group Session – Heads of Prosecution Services";
 
@@ -61,7 +63,7 @@ const site = await buildSite(
   }),
 );
 
-test("speakers are filed by surname, an explicit sort name where the last word is not the surname, with A–Z links and counts", () => {
+test("speakers are filed by surname, or by an explicit sort name, with A–Z links and counts", () => {
   const $ = page(site.read("/speakers/"));
   const names = $(".az-list li a")
     .map((_, link) => $(link).text())
@@ -103,7 +105,7 @@ test("one speaker's page lists their abstracts across years with the role they h
   );
 });
 
-test("a conference's abstracts are on one page, sessions in the programme's order from _data/conferences.ts, the rest by name", () => {
+test("a conference's abstracts are on one page, sessions in the programme's order, the rest by name", () => {
   assert.not.ok(site.exists("/conferences/annual-27/page/2/"));
   const $ = page(site.read("/conferences/annual-27/"));
   assert.equal(
@@ -126,7 +128,8 @@ test("topics: most items first, then by name; topics without items listed apart,
   );
   assert.is(
     text($("#topics-empty").next("p")),
-    "Conferences, Drug trafficking, Gender-based violence, Human trafficking, International cooperation, Memoranda of understanding, Prosecutorial independence, Terrorism, Victims and witnesses.",
+    "Conferences, Drug trafficking, Gender-based violence, Human trafficking, International cooperation, Memoranda " +
+      "of understanding, Prosecutorial independence, Terrorism, Victims and witnesses.",
   );
   assert.is($("#topics-empty").next("p").find("a").length, 0);
   assert.not.ok(site.exists("/topics/terrorism/"));
@@ -156,11 +159,13 @@ test("an untitled abstract's citation names the speaker and the session once eac
   const $ = page(site.read("/abstracts/annual-23/mahiques/"));
   assert.is(
     text($(".citation")),
-    "Juan Bautista Mahiques (2018). Plenary – Cooperation. Abstract. IAP 23rd Annual Conference, Johannesburg-Sandton, South Africa, 9–13 September 2018. International Association of Prosecutors. https://archive.iap-association.org/abstracts/annual-23/mahiques/",
+    "Juan Bautista Mahiques (2018). Plenary – Cooperation. Abstract. IAP 23rd Annual Conference, " +
+      "Johannesburg-Sandton, South Africa, 9–13 September 2018. International Association of Prosecutors. " +
+      "https://archive.iap-association.org/abstracts/annual-23/mahiques/",
   );
 });
 
-test("wording: a conference whose abstracts are all on the home page is linked as “About the …” (issue 33: “The abstract of the …” read oddly), year pages mark Years in the nav, the abstracts' JSON Feed is linked", () => {
+test("wording: “About the …” for a conference; Years marked on year pages; the abstracts' JSON Feed linked", () => {
   const home = page(site.read("/"));
   assert.is(home("#latest-conference ~ p a, #latest-conference").last().text(), "About the IAP 29th Annual Conference");
   const year = page(site.read("/news/2023/"));

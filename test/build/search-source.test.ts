@@ -44,7 +44,7 @@ const articles = readdirSync(site.outDir, { recursive: true })
   .map((file) => `/${file.replace(/index\.html$/, "")}`)
   .sort();
 
-/** A folder with `html(url)` at each article's path, made in URL order (Pagefind numbers pages in the order it finds them). */
+/** A folder with `html(url)` at each article's path, in URL order (Pagefind numbers pages in the order found). */
 function tree(html: (url: string) => string): string {
   const dir = tempDir("search-input-");
   for (const url of articles) {
@@ -57,7 +57,7 @@ function tree(html: (url: string) => string): string {
 let pagesBundle: string | undefined;
 
 test("Pagefind writes the same index from the articles' search sources as from their pages", async () => {
-  // 93 articles (the seeds and their Spanish companion among them), of which 1 is dated after the build's "now" and withheld.
+  // 93 articles (the seeds and their Spanish companion among them), 1 of them dated after the build's "now", withheld.
   assert.equal([articles.length, site.report.withheld.scheduled + site.report.withheld.drafts], [92, 1]);
   const bundles: string[] = [];
   for (const html of [(url: string) => site.read(url), (url: string) => searchSource(site.read(url))]) {
@@ -74,14 +74,17 @@ test("Pagefind writes the same index from the articles' search sources as from t
   for (const url of articles)
     assert.match(
       searchSource(site.read(url)),
-      /^<!doctype html><html lang="en"><head><meta charset="utf-8"><\/head><body><article class="article" data-pagefind-body/,
+      new RegExp(
+        '^<!doctype html><html lang="en"><head><meta charset="utf-8"></head>' +
+          '<body><article class="article" data-pagefind-body',
+      ),
     );
   const bytes = (html: (url: string) => string) => articles.reduce((sum, url) => sum + Buffer.byteLength(html(url)), 0);
   const [pages, sources] = [bytes((url) => site.read(url)), bytes((url) => searchSource(site.read(url)))];
   assert.ok(sources < pages * 0.55, `sources ${sources} bytes, pages ${pages}`);
 });
 
-test("the build indexes every article from its sources, in a hidden folder of the staging site that is not published", () => {
+test("the build indexes every article from its sources, in a hidden unpublished folder of the staging site", () => {
   assert.equal(atRender.found, { count: 92 });
   assert.is(site.report.search.pages, 92);
   assert.not.ok(existsSync(path.join(site.outDir, ".search-source")));

@@ -145,7 +145,7 @@ test("an unknown path gets the site's 404 page with status 404", async () => {
   assert.equal(missing.body, readFileSync(path.join(site.outDir, "404.html")));
 });
 
-test("under --base-path /archive/, the site answers there and nowhere else; /archive redirects to /archive/ (301)", async () => {
+test("under --base-path /archive/ the site answers there and nowhere else; /archive redirects (301)", async () => {
   const archive = await serve("--base-path", "/archive/");
   try {
     assert.is((await head(`${archive.url}/archive/news/2023/mou-signed/guide.pdf`)).type, "application/pdf");
@@ -160,7 +160,7 @@ test("under --base-path /archive/, the site answers there and nowhere else; /arc
   }
 });
 
-test("a page served beside the site (the bench's default-UI page) is HTML, and the site is not written to", async () => {
+test("a page served beside the site (the bench's default-UI page) is HTML; the site is not written to", async () => {
   const server = await serveSite(site.outDir, {
     extraPages: new Map([["/bench-default-ui/", "<!doctype html><title>Default UI</title>"]]),
   });
@@ -183,7 +183,8 @@ test("it listens on 127.0.0.1 only; --host opens it to the network, with a warni
     assert.equal(listeningAddresses(open.port), ["0.0.0.0"]);
     assert.is(
       open.printed,
-      `warning: listening on every network interface (0.0.0.0), not on this computer only: anyone who can reach it on the network can open every file in ${site.outDir}\n` +
+      `warning: listening on every network interface (0.0.0.0), not on this computer only: anyone who can reach it ` +
+        `on the network can open every file in ${site.outDir}\n` +
         `serving ${site.outDir} at http://localhost:${open.port}/ (Ctrl+C stops)\n`,
     );
   } finally {
@@ -208,7 +209,7 @@ test("a malformed request gets a 400, and the server goes on", async () => {
   assert.is(root.process.exitCode, null);
 });
 
-test("a file that cannot be read gets a 500 (or a cut response once its headers are sent), and the server goes on", async () => {
+test("an unreadable file gets a 500 (or a cut response once headers are sent), and the server goes on", async () => {
   // Reading /proc/self/mem from its start fails with EIO: a file the server can stat but not read.
   const unreadable = tempDir("unreadable-site-");
   writeFileSync(path.join(unreadable, "index.html"), "<!doctype html><title>Home</title>");

@@ -29,7 +29,8 @@ import { createDiskSearch, isDiskIndex } from "../../src/assets/search/disk-sear
 import { hashTree, newsFile, page, tempDir, text, writeContent } from "../support/site.ts";
 
 const abstractFile = (conference: string, session: string, body: string) =>
-  `---\nconference: ${conference}\nsession: ${session}\nspeakers:\n  - name: Juan Bautista Mahiques\n    role: Attorney General\n---\n${body}\n`;
+  `---\nconference: ${conference}\nsession: ${session}\nspeakers:\n  - name: Juan Bautista Mahiques\n` +
+  `    role: Attorney General\n---\n${body}\n`;
 
 const content = writeContent({
   "news/2021/middle.md": newsFile(
@@ -44,7 +45,9 @@ const content = writeContent({
       tags: "[training]",
       aliases: "[/News/Wombat-Launch]",
     },
-    "The Fiscalía joined the wombat programme.\n\nIt follows [the 2021 workshop](/news/2021/middle/), the [23rd conference](/conferences/annual-23/) and [the agreement](/news/2023/cooperation/#cite-this).\n",
+    "The Fiscalía joined the wombat programme.\n\n" +
+      "It follows [the 2021 workshop](/news/2021/middle/), the [23rd conference](/conferences/annual-23/) and [the " +
+      "agreement](/news/2023/cooperation/#cite-this).\n",
   ),
   "news/2023/cooperation.md": newsFile(
     { title: "Cooperation agreement", date: "2023-06-01", tags: "[training, cybercrime]" },
@@ -181,7 +184,8 @@ test("every page has the banner, and every URL names a file, relatively, so that
     const $ = page(read(`/${file}`));
     assert.is(
       text($(".snapshot-banner p")),
-      "Archived snapshot of IAP News Archive, 2023, taken on 1 June 2025. About this snapshot · Live archive↗ (live site)",
+      "Archived snapshot of IAP News Archive, 2023, taken on 1 June 2025. About this snapshot · Live archive↗ (live " +
+        "site)",
       file,
     );
     $("[href], [src], [action]").each((_, element) => {
@@ -242,7 +246,7 @@ test("the index for searching from disk finds the year's words, not other years'
   assert.not.match(index.words?.p ?? "", /platypus/);
 });
 
-test("the bag: declaration, bag-info, a manifest of every payload file; it verifies as a folder and as a zip", async () => {
+test("the bag: declaration, bag-info, a manifest of every payload file; it verifies as folder and as zip", async () => {
   assert.equal(
     listFiles(first).filter((file) => !file.startsWith("data/")),
     ["bag-info.txt", "bagit.txt", "manifest-sha512.txt", "tagmanifest-sha512.txt"],
@@ -298,7 +302,9 @@ test("verify passes, then fails after one byte changes, a file is deleted, a fil
   const bytes = payload.reduce((sum, file) => sum + statSync(path.join(data, file)).size, 0);
   assert.equal(verify(first), {
     code: 0,
-    output: `${first}: complete and valid: ${payload.length} files (${formatBytes(bytes)}) in data/, every sha512 checksum matches`,
+    output:
+      `${first}: complete and valid: ${payload.length} files (${formatBytes(bytes)}) in data/, every sha512 ` +
+      `checksum matches`,
   });
   assert.is(verify(`${first}.zip`).code, 0);
 
@@ -309,7 +315,9 @@ test("verify passes, then fails after one byte changes, a file is deleted, a fil
   writeFileSync(article, html);
   assert.equal(verify(changed), {
     code: 1,
-    output: `${changed}: not valid, 1 problem:\n  altered: data/news/2023/launch/index.html (its sha512 differs from manifest-sha512.txt)`,
+    output:
+      `${changed}: not valid, 1 problem:\n` +
+      `  altered: data/news/2023/launch/index.html (its sha512 differs from manifest-sha512.txt)`,
   });
 
   const deleted = copyOfBag();
@@ -317,14 +325,16 @@ test("verify passes, then fails after one byte changes, a file is deleted, a fil
   rmSync(path.join(deleted, "data/robots.txt"));
   assert.equal(verifyBag(folderSource(deleted)).problems, [
     "missing: data/robots.txt (listed in manifest-sha512.txt)",
-    `bag-info.txt: Payload-Oxum ${bytes}.${payload.length} does not match the payload, ${bytes - robots}.${payload.length - 1} (bytes.files)`,
+    `bag-info.txt: Payload-Oxum ${bytes}.${payload.length} does not match the ` +
+      `payload, ${bytes - robots}.${payload.length - 1} (bytes.files)`,
   ]);
 
   const added = copyOfBag();
   writeFileSync(path.join(added, "data/news/extra.html"), "<p>added</p>\n");
   assert.equal(verifyBag(folderSource(added)).problems, [
     "extra: data/news/extra.html (not listed in manifest-sha512.txt)",
-    `bag-info.txt: Payload-Oxum ${bytes}.${payload.length} does not match the payload, ${bytes + 13}.${payload.length + 1} (bytes.files)`,
+    `bag-info.txt: Payload-Oxum ${bytes}.${payload.length} does not match the ` +
+      `payload, ${bytes + 13}.${payload.length + 1} (bytes.files)`,
   ]);
 });
 
@@ -357,7 +367,8 @@ test("a snapshot of a period without content, or over a folder that is not a sna
   };
   assert.is(
     await refusal(content, 2023),
-    `options: --out ${content} is the content folder: publishing would replace every content file with the site; use a folder of its own, e.g. --out snapshots/${path.basename(content)}`,
+    `options: --out ${content} is the content folder: publishing would replace every content file with the site; ` +
+      `use a folder of its own, e.g. --out snapshots/${path.basename(content)}`,
   );
   assert.ok(existsSync(path.join(content, "news/2023/launch.md")));
   const empty = path.join(tempDir("snapshot-empty-"), "iap-2030");

@@ -20,7 +20,7 @@ const contentDir = writeContent({
   "pages/news-item.njk": "<h1>{{ title }}</h1>",
   ".env": "SECRET=pelican\n",
 });
-// A file of an item's folder that leads to the secret: the build accepts it, as it names nothing outside the content folder.
+// A file of an item's folder that leads to the secret: accepted, as it names nothing outside the content folder.
 symlinkSync(path.join(contentDir, ".env"), path.join(contentDir, "news/2023/gamma/notes.txt"));
 const previewDir = path.join(tempDir("start-servers-"), "_preview");
 const preview = await startPreview(contentDir, previewDir);
@@ -73,7 +73,7 @@ test("the preview and the editor's backend listen on 127.0.0.1 only", () => {
   assert.equal(listeningAddresses(Number(backend.port)), ["127.0.0.1"]);
 });
 
-test("the POST that wrote a template is refused: 403, nothing written, the preview not rebuilt; a news item still saves", async () => {
+test("a POST that wrote a template is refused: 403, nothing written, no rebuild; a news item still saves", async () => {
   const before = output.length;
   assert.equal(
     await save("pages/x.njk", "{{ 7 * 7 }}"),
@@ -116,14 +116,16 @@ test("a foreign Host is refused, with a matching Origin too, and nothing is writ
     await save("news/2024/rebound.md", newsFile({ title: "Rebound", date: "2024-03-02" }), rebound),
     refusal(
       403,
-      `refused: Host "rebind.evil.example" is not this server's address (127.0.0.1:${backend.port} or localhost:${backend.port})`,
+      `refused: Host "rebind.evil.example" is not this server's address (127.0.0.1:${backend.port} or ` +
+        `localhost:${backend.port})`,
     ),
   );
   assert.equal(
     await ask("GET", "/verdict", { host: "rebind.evil.example" }),
     refusal(
       403,
-      `refused: Host "rebind.evil.example" is not this server's address (127.0.0.1:${backend.port} or localhost:${backend.port})`,
+      `refused: Host "rebind.evil.example" is not this server's address (127.0.0.1:${backend.port} or ` +
+        `localhost:${backend.port})`,
     ),
   );
   assert.not.ok(existsSync(path.join(contentDir, "news/2024/rebound.md")));
@@ -156,7 +158,8 @@ test("reads are limited the same way: no secret, no template", async () => {
     await api("entriesByFiles", { files: [{ path: "news/2023/alpha.md" }, { path: "pages/news-item.njk" }] }),
     refusal(
       403,
-      'entriesByFiles: "pages/news-item.njk" is outside news/ and abstracts/, the only folders the editor reads and writes',
+      'entriesByFiles: "pages/news-item.njk" is outside news/ and abstracts/, the only folders the editor reads and ' +
+        "writes",
     ),
   );
   assert.equal(
@@ -183,7 +186,7 @@ test("reads are limited the same way: no secret, no template", async () => {
   );
 });
 
-test("a malformed request to the editor's backend gets a 400 (413 over its limit), and the backend goes on", async () => {
+test("a malformed request to the editor's backend gets a 400 (413 over its limit); the backend goes on", async () => {
   const json = { origin, "content-type": "application/json" };
   assert.equal(
     await ask("POST", "/api/v1", json, '{"action":'),
@@ -201,7 +204,8 @@ test("a malformed request to the editor's backend gets a 400 (413 over its limit
     await api("unpublishedEntries", {}),
     refusal(
       400,
-      'unknown action "unpublishedEntries" (the local backend\'s actions: info, getDeployPreview, entriesByFolder, entriesByFiles, getEntry, persistEntry, getMedia, getMediaFile, persistMedia, deleteFile, deleteFiles)',
+      'unknown action "unpublishedEntries" (the local backend\'s actions: info, getDeployPreview, entriesByFolder, ' +
+        "entriesByFiles, getEntry, persistEntry, getMedia, getMediaFile, persistMedia, deleteFile, deleteFiles)",
     ),
   );
   assert.equal(
@@ -223,7 +227,9 @@ test("the preview on loopback answers its own Host only", async () => {
   const port = new URL(base).port;
   assert.equal(await send(port, "GET", "/news/2023/alpha/", { host: `rebind.evil.example:${port}` }), {
     status: 403,
-    body: `refused: Host "rebind.evil.example:${port}" is not this server's address (127.0.0.1:${port} or localhost:${port})\n`,
+    body:
+      `refused: Host "rebind.evil.example:${port}" is not this server's address (127.0.0.1:${port} or ` +
+      `localhost:${port})\n`,
   });
   assert.is((await fetch(`http://127.0.0.1:${port}/news/2023/alpha/`)).status, 200);
 });
@@ -265,7 +271,9 @@ test("--host opens the preview with a warning; the editor's backend stays on loo
   try {
     assert.ok(
       open.output.includes(
-        "warning: listening on every network interface (0.0.0.0), not on this computer only: anyone who can reach it on the network can open the preview with its drafts and scheduled items, and the editor at /admin/ (its backend stays on 127.0.0.1: saving works from this computer only)",
+        "warning: listening on every network interface (0.0.0.0), not on this computer only: anyone who can reach " +
+          "it on the network can open the preview with its drafts and scheduled items, and the editor at /admin/ " +
+          "(its backend stays on 127.0.0.1: saving works from this computer only)",
       ),
       open.output.join("\n"),
     );

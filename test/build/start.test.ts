@@ -241,7 +241,7 @@ test("a broken save prints the build's error and the last good page stays served
   assert.is(text(page(await get("/news/2023/alpha/"))("h1")), "Alpha item, revised");
 });
 
-test("an item saved from the editor that the build refuses shows the build's own message, in the editor and in npm start's output", async () => {
+test("an item the build refuses shows the build's own message in the editor and in npm start's output", async () => {
   const { tab } = await newNewsItem();
   await tab.getByLabel("Title").first().fill("Before the archive");
   await tab.locator("input[type=date]").fill("1980-01-01");
@@ -268,7 +268,8 @@ test("an item saved from the editor that the build refuses shows the build's own
   await banner.waitFor();
   assert.match(
     (await banner.locator("pre").textContent()) ?? "",
-    `${contentDir}/news/1980/before-the-archive/index.md:3: date "1980-01-01" is before 1990, the first year of the archive`,
+    `${contentDir}/news/1980/before-the-archive/index.md:3: date "1980-01-01" is before 1990, the first year of the ` +
+      `archive`,
   );
 });
 

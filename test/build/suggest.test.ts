@@ -1,5 +1,5 @@
 /**
- * Spelling suggestions on a real built archive (issue 17): a generated corpus with the sample's
+ * Spelling suggestions on a real built archive: a generated corpus with the sample's
  * abstract, built for real; the dictionary files the build wrote are read as the search page reads
  * them (only the files of the query's letters), and 20 misspellings each suggest the intended
  * word while 20 correct queries suggest nothing.
@@ -29,7 +29,7 @@ const folder = path.join(site.outDir, suggestionWordsFolder);
 function suggest(query: string): string | undefined {
   const words = new Map<string, DictionaryWord>();
   for (const bucket of bucketsForQuery(query)) {
-    let text = "";
+    let text: string;
     try {
       text = readFileSync(path.join(folder, `${bucket}.txt`), "utf8");
     } catch {

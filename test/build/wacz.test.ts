@@ -24,7 +24,8 @@ import { dataDescriptorFlag, zipHeaders } from "../support/zip-headers.ts";
 const content = writeContent({
   "news/2023/launch.md": newsFile(
     { title: "Launch of the wombat programme", date: "2023-03-10", aliases: "[/News/Wombat-Launch]" },
-    "The Fiscalía joined the wombat programme.\n\nIt follows [the agreement](/news/2023/cooperation/) and [the 2021 workshop](/news/2021/middle/).\n",
+    "The Fiscalía joined the wombat programme.\n\n" +
+      "It follows [the agreement](/news/2023/cooperation/) and [the 2021 workshop](/news/2021/middle/).\n",
   ),
   "news/2023/cooperation.md": newsFile(
     { title: "Cooperation agreement", date: "2023-06-01" },
@@ -36,7 +37,8 @@ const content = writeContent({
       title: "Files of the meeting",
       date: "2023-02-01",
       documents:
-        '\n  - src: "100%25 final.txt"\n    title: Final\n  - src: "report#1.txt"\n    title: Report\n  - src: "what?.txt"\n    title: Questions',
+        '\n  - src: "100%25 final.txt"\n    title: Final\n  - src: "report#1.txt"\n    title: Report\n' +
+        '  - src: "what?.txt"\n    title: Questions',
     },
     "The meeting's files.\n",
   ),
@@ -86,7 +88,7 @@ async function readRecords(): Promise<Response[]> {
 const records = await readRecords();
 const byUrl = new Map(records.map((record) => [record.url, record]));
 
-test("the WACZ holds the WARC (stored, not compressed again), the index, the pages and the datapackage with its digest", () => {
+test("the WACZ holds the WARC (stored as it is), the index, the pages and the datapackage with its digest", () => {
   assert.equal(
     [...files.keys()],
     ["archive/data.warc.gz", "datapackage-digest.json", "datapackage.json", "indexes/index.cdxj", "pages/pages.jsonl"],
@@ -121,7 +123,7 @@ test("the WACZ holds the WARC (stored, not compressed again), the index, the pag
   });
 });
 
-test("warcio reads every record back: a warcinfo first, then one response a published file, each payload matching its sha256 digest", () => {
+test("warcio reads every record: a warcinfo, then a response per published file, matching its sha256", () => {
   const bag = readFileSync(path.join(first, "manifest-sha512.txt"), "utf8").trim().split("\n");
   assert.is(records[0]?.warcHeaders["warc-type"], "warcinfo");
   assert.ok(records.length > 1);
@@ -137,7 +139,7 @@ test("warcio reads every record back: a warcinfo first, then one response a publ
   assert.is(new Set(records.map((record) => record.warcHeaders["warc-record-id"])).size, records.length);
 });
 
-test("pages are archived at their live URLs as the live site serves them, with HTTP headers and their Content-Type", () => {
+test("pages are archived at their live URLs as the live site serves them, with HTTP headers and Content-Type", () => {
   const article = byUrl.get(`${live}news/2023/launch/`);
   assert.is(article?.status, 200);
   assert.is(article?.headers["content-type"], "text/html; charset=utf-8");
@@ -146,12 +148,9 @@ test("pages are archived at their live URLs as the live site serves them, with H
   // Root-relative links, as on the live site: not the bag's links for reading from disk.
   assert.ok(html.includes('href="/news/2023/cooperation/"'), "link to the other article");
   assert.not.ok(html.includes("index.html"), "no file names in links");
-  assert.is(
-    byUrl.get(
-      `${live}assets/${path.basename(readFileSync(path.join(first, "manifest-sha512.txt"), "utf8").match(/assets\/(site\.[0-9a-f]+\.css)/)?.[1] ?? "")}`,
-    )?.headers["content-type"],
-    "text/css; charset=utf-8",
-  );
+  const manifest = readFileSync(path.join(first, "manifest-sha512.txt"), "utf8");
+  const stylesheet = manifest.match(/assets\/(site\.[0-9a-f]+\.css)/)?.[1] ?? "";
+  assert.is(byUrl.get(`${live}assets/${stylesheet}`)?.headers["content-type"], "text/css; charset=utf-8");
   assert.is(byUrl.get(`${live}pagefind/pagefind.js`)?.headers["content-type"], "text/javascript; charset=utf-8");
   assert.not.ok(byUrl.has(`${live}_headers`));
   assert.not.ok(byUrl.has(`${live}search-index.js`));
@@ -163,7 +162,7 @@ test("an alias is archived as a 301 to its article", () => {
   assert.is(redirect?.headers.location, `${live}news/2023/launch/`);
 });
 
-test("a document whose name holds %, # or ? is archived at the URL its page links to, with the index key of that URL", () => {
+test("a document named with %, # or ? is archived at the URL its page links to, with that URL's index key", () => {
   const files = `${live}news/2023/files/`;
   const html = byUrl.get(files)?.payload.toString("utf8") ?? "";
   assert.equal(
@@ -212,7 +211,7 @@ test("the index is sorted, one CDXJ line a response, each pointing at its record
   assert.ok(launch?.startsWith("org,iap-association,archive)/news/2023/launch/ 20250601120000 {"));
 });
 
-test("pages.jsonl: a header, then every article of the year with its URL, capture time, title, text and language", () => {
+test("pages.jsonl: a header, then every article of the year: URL, capture time, title, text and language", () => {
   const [header, ...pages] = text("pages/pages.jsonl")
     .trim()
     .split("\n")
@@ -259,7 +258,10 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
   const cdx = text("indexes/index.cdxj").trim().split("\n");
   assert.equal(verify(waczPath), {
     code: 0,
-    output: `${waczPath}: valid web archive: 3 files, every sha256 matches datapackage.json; ${records.length} WARC records, every digest matches; ${cdx.length} index lines, each finds its record, as does every link of a page to a file of the site; 3 pages`,
+    output:
+      `${waczPath}: valid web archive: 3 files, every sha256 matches datapackage.json; ${records.length} WARC ` +
+      `records, every digest matches; ${cdx.length} index lines, each finds its record, as does every link of a ` +
+      `page to a file of the site; 3 pages`,
   });
 
   const wacz = readFileSync(waczPath);
@@ -286,14 +288,15 @@ test("verify passes the WACZ, then names the record a changed byte is in", () =>
   assert.is(problems[1], "altered: archive/data.warc.gz (its sha256 differs from datapackage.json)");
   assert.ok(
     problems[2]?.startsWith(
-      `archive/data.warc.gz: record at offset ${offset} (${live}news/2023/launch/, indexes/index.cdxj line ${line}): its gzip member is damaged (`,
+      `archive/data.warc.gz: record at offset ${offset} (${live}news/2023/launch/, indexes/index.cdxj ` +
+        `line ${line}): its gzip member is damaged (`,
     ),
     problems[2],
   );
   assert.is(problems.length, 3);
 });
 
-test("verify names each link of a page that finds no record, and the record of the same name written otherwise", async () => {
+test("verify names each page link finding no record, and the record of that name written otherwise", async () => {
   const date = "2025-06-01T12:00:00Z";
   const documents = {
     "report#1.txt": "Report number one.\n",
@@ -303,8 +306,10 @@ test("verify names each link of a page that finds no record, and the record of t
   // Links written as a page would write them with the names as they are, unencoded: the archive and the pages disagree.
   const html =
     '<!doctype html><title>Files</title><link rel="stylesheet" href="/assets/gone.css">' +
-    '<a href="report#1.txt">1</a> <a href="100%%20final.txt">2</a> <a href="what?.txt">3</a> <a href="what?.txt#again">3</a> ' +
-    '<a href="/news/2021/middle/">another year</a> <a href="#top">top</a> <a href="mailto:a@example.org">mail</a> <a href="https://example.org/x.pdf">away</a> <a href="report%231.txt">1</a>';
+    '<a href="report#1.txt">1</a> <a href="100%%20final.txt">2</a> <a href="what?.txt">3</a> ' +
+    '<a href="what?.txt#again">3</a> ' +
+    '<a href="/news/2021/middle/">another year</a> <a href="#top">top</a> <a href="mailto:a@example.org">mail</a> ' +
+    '<a href="https://example.org/x.pdf">away</a> <a href="report%231.txt">1</a>';
   const info = await warcinfoRecord("data.warc.gz", date, { software: "test" });
   const records = [
     await responseRecord("news/2023/files/index.html", Buffer.from(html), date, live),
@@ -337,20 +342,22 @@ test("verify names each link of a page that finds no record, and the record of t
       `${target}: not valid, 4 problems:`,
       `  ${folder} links to ${live}assets/gone.css, which no index line finds`,
       `  ${folder} links to ${folder}report, which no index line finds`,
-      `  ${folder} links to ${folder}100%%20final.txt, which no index line finds; the archive has ${folder}100%25%20final.txt, the same name written differently`,
-      `  ${folder} links to ${folder}what?.txt, which no index line finds; the archive has ${folder}what%3F.txt, the same name written differently`,
+      `  ${folder} links to ${folder}100%%20final.txt, which no index line finds; the archive ` +
+        `has ${folder}100%25%20final.txt, the same name written differently`,
+      `  ${folder} links to ${folder}what?.txt, which no index line finds; the archive has ${folder}what%3F.txt, ` +
+        `the same name written differently`,
     ].join("\n"),
   });
 });
 
-test("the WARC is stored with its CRC-32 and sizes in its local header, as Java's ZipInputStream and other streaming readers need", () => {
+test("the WARC's zip entry has its CRC-32 and sizes in its local header, as streaming readers need", () => {
   const headers = zipHeaders(readFileSync(waczPath)).find((entry) => entry.name === "archive/data.warc.gz");
   const expected = { flags: 0x0800, crc32: crc32(warc), compressedSize: warc.byteLength, size: warc.byteLength };
   assert.equal(headers, { name: "archive/data.warc.gz", method: 0, local: expected, central: expected });
   assert.is(expected.flags & dataDescriptorFlag, 0);
 });
 
-test("records past a WARC's size limit go on in data-2.warc.gz, which starts with its own warcinfo, and verify passes the package", async () => {
+test("records past the size limit go on in data-2.warc.gz, with its own warcinfo; verify passes", async () => {
   // Random bytes: a record as large as its file, whatever gzip does.
   const site = writeContent({
     "index.html": '<a href="a.bin">a</a> <a href="b.bin">b</a>',
@@ -378,7 +385,10 @@ test("records past a WARC's size limit go on in data-2.warc.gz, which starts wit
   await writeWacz(target, split, report.info);
   assert.equal(verify(target), {
     code: 0,
-    output: `${target}: valid web archive: 4 files, every sha256 matches datapackage.json; 5 WARC records, every digest matches; 3 index lines, each finds its record, as does every link of a page to a file of the site; 0 pages`,
+    output:
+      `${target}: valid web archive: 4 files, every sha256 matches datapackage.json; 5 WARC records, every ` +
+      `digest matches; 3 index lines, each finds its record, as does every link of a page to a file of the site; 0 ` +
+      `pages`,
   });
 });
 
@@ -394,18 +404,22 @@ async function repacked(changes: Record<string, (text: string) => string>): Prom
   return target;
 }
 
-test("verify names a file changed and zipped anew: datapackage.json against its digest, any other file against datapackage.json", async () => {
+test("verify names a file changed and zipped anew: datapackage.json by its digest, others by datapackage", async () => {
   const editedPackage = await repacked({
     "datapackage.json": (json) => json.replace("IAP News Archive, 2023", "IAP News Archive, 2024"),
   });
   assert.equal(verify(editedPackage), {
     code: 1,
-    output: `${editedPackage}: not valid, 1 problem:\n  altered: datapackage.json (its sha256 differs from datapackage-digest.json)`,
+    output:
+      `${editedPackage}: not valid, 1 problem:\n` +
+      `  altered: datapackage.json (its sha256 differs from datapackage-digest.json)`,
   });
   const editedPages = await repacked({ "pages/pages.jsonl": (jsonl) => jsonl.replace("quokka", "numbat") });
   assert.equal(verify(editedPages), {
     code: 1,
-    output: `${editedPages}: not valid, 1 problem:\n  altered: pages/pages.jsonl (its sha256 differs from datapackage.json)`,
+    output:
+      `${editedPages}: not valid, 1 problem:\n` +
+      `  altered: pages/pages.jsonl (its sha256 differs from datapackage.json)`,
   });
 });
 

@@ -13,7 +13,7 @@ import { repoRoot } from "../../scripts/lib/util/repo-root.ts";
 
 type Graph = Map<string, string[]>;
 
-/** Each TypeScript file under `folders` (repository paths) with the repository files it imports, type-only imports included. */
+/** Each TypeScript file under `folders` (repository paths) with the repository files it imports, type-only too. */
 function importGraph(folders: string[]): Graph {
   const files = folders
     .flatMap((folder) => listFiles(path.join(repoRoot, folder)).map((file) => `${folder}/${file}`))
@@ -32,7 +32,10 @@ function importGraph(folders: string[]): Graph {
   return graph;
 }
 
-/** The graph's circles, each as its files in sorted order (Tarjan's strongly connected components of more than one file, or a file importing itself). */
+/**
+ * The graph's circles, each as its files in sorted order (Tarjan's strongly connected components of more than one file,
+ * or a file importing itself).
+ */
 function circles(graph: Graph): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();

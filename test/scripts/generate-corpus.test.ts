@@ -163,7 +163,7 @@ test("slugify folds accents and strips punctuation", () => {
   assert.is(slugify("Prosecutors meet in Bogotá: Zürich & Kraków"), "prosecutors-meet-in-bogota-zurich-krakow");
 });
 
-test("issue 23: --other-languages 0.1 makes about 10 % of items Spanish or French, in their own words, half of the news translations", () => {
+test("--other-languages 0.1: about 10 % of items Spanish or French, in their words; half the news translated", () => {
   const mixed = generateCorpus({ news: 1000, abstracts: 200, otherLanguages: 0.1 });
   const langs = mixed.map((file) => frontMatter(file.text).lang ?? "en");
   const count = (tag: string) => langs.filter((lang) => lang === tag).length;

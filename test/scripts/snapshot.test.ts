@@ -1,4 +1,7 @@
-/** `npm run snapshot`'s options (scripts/snapshot.ts) and what a snapshot says about itself (scripts/lib/snapshot/info.ts). */
+/**
+ * `npm run snapshot`'s options (scripts/snapshot.ts) and what a snapshot says about itself
+ * (scripts/lib/snapshot/info.ts).
+ */
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";

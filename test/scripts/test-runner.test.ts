@@ -12,10 +12,18 @@ import { repoRoot, writeContent } from "../support/site.ts";
 
 const uvu = 'import { test } from "uvu";\nimport * as assert from "uvu/assert";\n';
 const dir = writeContent({
-  "passes.test.ts": `${uvu}test("one", () => assert.is(1 + 1, 2));\ntest("two", () => assert.is("a".repeat(2), "aa"));\ntest.run();\n`,
-  "fails-one.test.ts": `${uvu}test("passes", () => assert.is(1, 1));\ntest("fails", () => assert.is(1, 2));\ntest.${"skip"}("skipped", () => assert.is(1, 1));\ntest.run();\n`,
+  "passes.test.ts":
+    `${uvu}test("one", () => assert.is(1 + 1, 2));\n` +
+    `test("two", () => assert.is("a".repeat(2), "aa"));\ntest.run();\n`,
+  "fails-one.test.ts":
+    `${uvu}test("passes", () => assert.is(1, 1));\ntest("fails", () => assert.is(1, 2));\n` +
+    `test.${"skip"}("skipped", () => assert.is(1, 1));\ntest.run();\n`,
   // A child that would outlive its parent unless the runner ends the whole process group.
-  "hangs.test.ts": `import { spawn } from "node:child_process";\n${uvu}test("never ends", async () => {\n  spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });\n  console.log("started, now waiting forever");\n  await new Promise(() => setInterval(() => undefined, 1000));\n});\ntest.run();\n`,
+  "hangs.test.ts":
+    `import { spawn } from "node:child_process";\n${uvu}test("never ends", async () => {\n` +
+    `  spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });\n` +
+    `  console.log("started, now waiting forever");\n` +
+    `  await new Promise(() => setInterval(() => undefined, 1000));\n});\ntest.run();\n`,
   "crashes.test.ts": 'throw new Error("broken before any test");\n',
 });
 symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));

@@ -5,7 +5,9 @@ import sharp from "sharp";
 
 /** A `width`×`height` JPEG drawn from SVG, with a camera's EXIF: owner, serial number and a GPS position. */
 export async function photoWithGps(width = 1600, height = 1000): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#24527a"/><circle cx="50%" cy="50%" r="30%" fill="#f2c14e"/></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="#24527a"/><circle cx="50%" cy="50%" r="30%" fill="#f2c14e"/></svg>`;
   return sharp(Buffer.from(svg))
     .jpeg({ quality: 80 })
     .withExif({

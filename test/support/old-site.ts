@@ -1,6 +1,6 @@
 /**
- * The tests' own old site: the association's CMS website as crawled, modelled on the real one
- * (issue 31). One description of its answers is written as a WARC, a WACZ and a wget mirror
+ * The tests' own old site: the association's CMS website as crawled, modelled on the real one.
+ * One description of its answers is written as a WARC, a WACZ and a wget mirror
  * (scripts/bench/old-site.ts), and `oldSiteItems` says what an import of it must give.
  */
 import { readFileSync } from "node:fs";
@@ -124,10 +124,17 @@ export const oldSiteSkipped = {
 } as const;
 
 const mouParagraphs = [
-  "The International Association of Prosecutors and the Ibero American Association of Public Ministries (AIAMP) signed a MOU formalising mutual cooperation between both Associations.",
-  "On 14 November 2023 the IAP, represented by its President, Juan Bautista Mahiques, Attorney General of the Autonomous City of Buenos Aires, and the Ibero-American Association of Public Ministries (AIAMP), represented by its President, Francisco Barbosa Delgado, Attorney General of Colombia, signed an MoU formalizing mutual cooperation between both Associations.",
-  "The objective of the MoU is to foster cooperation between AIAMP and IAP in order to promote the exchange of information, good practices, and successful experiences.",
-  "The Ibero-American Association of Public Ministries (AIAMP) is a non-profit organisation founded in 1954 that brings together the Public Prosecution Services of Latin American countries, Spain, Portugal and Andorra. To this date, 22 Public Prosecution Services are members of AIAMP.",
+  "The International Association of Prosecutors and the Ibero American Association of Public Ministries (AIAMP) " +
+    "signed a MOU formalising mutual cooperation between both Associations.",
+  "On 14 November 2023 the IAP, represented by its President, Juan Bautista Mahiques, Attorney General of the " +
+    "Autonomous City of Buenos Aires, and the Ibero-American Association of Public Ministries (AIAMP), represented " +
+    "by its President, Francisco Barbosa Delgado, Attorney General of Colombia, signed an MoU formalizing mutual " +
+    "cooperation between both Associations.",
+  "The objective of the MoU is to foster cooperation between AIAMP and IAP in order to promote the exchange of " +
+    "information, good practices, and successful experiences.",
+  "The Ibero-American Association of Public Ministries (AIAMP) is a non-profit organisation founded in 1954 that " +
+    "brings together the Public Prosecution Services of Latin American countries, Spain, Portugal and Andorra. To " +
+    "this date, 22 Public Prosecution Services are members of AIAMP.",
 ];
 
 const utf8Html: [string, string][] = [["Content-Type", "text/html; charset=utf-8"]];
@@ -149,7 +156,9 @@ function page(
 
 /** A small real image, JPEG or PNG, drawn from SVG. */
 export async function drawnImage(format: "jpeg" | "png", width: number, height: number, fill: string): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${fill}"/><circle cx="50%" cy="50%" r="30%" fill="#f2c14e"/></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="${fill}"/><circle cx="50%" cy="50%" r="30%" fill="#f2c14e"/></svg>`;
   const picture = sharp(Buffer.from(svg));
   return format === "jpeg" ? picture.jpeg({ quality: 80 }).toBuffer() : picture.png().toBuffer();
 }
@@ -162,9 +171,11 @@ export async function oldSiteResponses(): Promise<OldSiteResponse[]> {
     date: "2023-11-14",
     bodyHtml: [
       `<p>${mouParagraphs[0]}</p>`,
-      `<figure><img src="${paths.mouPhoto}" alt="The Presidents of the IAP and of AIAMP sign the MoU" width="800" height="500" /></figure>`,
+      `<figure><img src="${paths.mouPhoto}" alt="The Presidents of the IAP and of AIAMP sign the MoU" width="800" ` +
+        `height="500" /></figure>`,
       ...mouParagraphs.slice(1).map((text) => `<p>${text}</p>`),
-      `<p>Here’s the link to the <a href="https://www.youtube.com/watch?v=iap-aiamp-mou">video of the signing ceremony</a>.</p>`,
+      `<p>Here’s the link to the ` +
+        `<a href="https://www.youtube.com/watch?v=iap-aiamp-mou">video of the signing ceremony</a>.</p>`,
     ].join("\n"),
   });
   const dublin = tableLayoutPage({
@@ -182,37 +193,55 @@ export async function oldSiteResponses(): Promise<OldSiteResponse[]> {
     path: paths.moscow,
     title: "The 18th Annual Conference opens in Moscow",
     date: "08 September 2013",
-    bodyHtml: `<p>The IAP’s 18th Annual Conference opened in Moscow – delegates from more than 80 countries attend the “Prosecutors and the Rule of Law” sessions, with a café reception after the opening.</p>\n<p>The conference continues until 12 September.</p>`,
+    bodyHtml:
+      `<p>The IAP’s 18th Annual Conference opened in Moscow – delegates from more than 80 countries attend ` +
+      `the “Prosecutors and the Rule of Law” sessions, with a café reception after the opening.</p>\n` +
+      `<p>The conference continues until 12 September.</p>`,
   });
   const statement = tableLayoutPage({
     path: paths.statement,
     title: "Statement on the independence of prosecutors",
     date: "November 14, 2014",
     metaCharset: "iso-8859-1",
-    bodyHtml: `<p>The Executive Committee reaffirms the Standards of Professional Responsibility, as colleagues from the Ministério Público, the Fiscalía General and the Generalbundesanwalt in Karlsruhe have asked.</p>\n<ul><li>Independence</li><li>Impartiality</li></ul>`,
+    bodyHtml:
+      `<p>The Executive Committee reaffirms the Standards of Professional Responsibility, as colleagues ` +
+      `from the Ministério Público, the Fiscalía General and the Generalbundesanwalt in Karlsruhe have asked.</p>\n` +
+      `<ul><li>Independence</li><li>Impartiality</li></ul>`,
   });
   const spanish = modernLayoutPage({
     path: paths.spanish,
     title: "La IAP y la AIAMP firman un memorando de entendimiento",
     date: "2023-11-20",
     lang: "es",
-    bodyHtml: `<p>La Asociación Internacional de Fiscales y la Asociación Iberoamericana de Ministerios Públicos (AIAMP) firmaron un memorando de entendimiento que formaliza la cooperación entre ambas asociaciones.</p>\n<p>La AIAMP, fundada en 1954, reúne a 22 Ministerios Públicos.</p>`,
+    bodyHtml:
+      `<p>La Asociación Internacional de Fiscales y la Asociación Iberoamericana de Ministerios Públicos ` +
+      `(AIAMP) firmaron un memorando de entendimiento que formaliza la cooperación entre ambas asociaciones.</p>\n` +
+      `<p>La AIAMP, fundada en 1954, reúne a 22 Ministerios Públicos.</p>`,
   });
+  const listingItem = (link: string) =>
+    `<li><a href="${link}">${decodeURI(link.split("/").pop() ?? "").replaceAll("-", " ")}</a></li>`;
   const listing = (pageNumber: number, links: string[]) =>
     modernLayoutPage({
       path: pageNumber === 1 ? "/News" : `/News?page=${pageNumber}`,
       title: "News",
-      bodyHtml: `<ul class="news-list">${links.map((link) => `<li><a href="${link}">${decodeURI(link.split("/").pop() ?? "").replaceAll("-", " ")}</a></li>`).join("")}</ul>\n<nav class="pager">${pageNumber === 1 ? `<a href="/News?page=2">Next ›</a>` : `<a href="/News">‹ Previous</a>`}</nav>`,
+      bodyHtml:
+        `<ul class="news-list">${links.map(listingItem).join("")}</ul>\n<nav class="pager">` +
+        (pageNumber === 1 ? `<a href="/News?page=2">Next ›</a>` : `<a href="/News">‹ Previous</a>`) +
+        "</nav>",
     });
   const about = modernLayoutPage({
     path: "/About-Us",
     title: "About us",
-    bodyHtml: `<p>The International Association of Prosecutors was founded on 6 June 1995. It is the only world organisation of prosecutors.</p>\n<p>Read our <a href="/Standards">Standards</a>.</p>`,
+    bodyHtml:
+      `<p>The International Association of Prosecutors was founded on 6 June 1995. It is the only world ` +
+      `organisation of prosecutors.</p>\n<p>Read our <a href="/Standards">Standards</a>.</p>`,
   });
   const login = modernLayoutPage({
     path: "/Login",
     title: "Login",
-    bodyHtml: `<form action="/Login" method="post"><label>Username <input name="username" /></label><label>Password <input type="password" name="password" /></label><button>Login</button></form>`,
+    bodyHtml:
+      `<form action="/Login" method="post"><label>Username <input name="username" /></label><label>Password ` +
+      `<input type="password" name="password" /></label><button>Login</button></form>`,
   });
   const notFound = modernLayoutPage({
     path: "/News/No-Such-Page",
@@ -240,7 +269,8 @@ export async function oldSiteResponses(): Promise<OldSiteResponse[]> {
         ["Content-Type", "text/html; charset=utf-8"],
       ],
       body: Buffer.from(
-        `<html><head><title>Object moved</title></head><body><h2>Object moved to <a href="${paths.mou}">here</a>.</h2></body></html>`,
+        `<html><head><title>Object moved</title></head><body><h2>Object moved to <a href="${paths.mou}">here</a>.` +
+          `</h2></body></html>`,
       ),
     },
     page(at(`${paths.mou}?viewmode=0`), mou),

@@ -10,14 +10,14 @@ export interface RunningPreview {
   backend: URL;
   /** Every line printed so far. */
   output: string[];
-  /** The next line printed that matches `wanted` (lines before the call do not count); fails if npm start exits first. */
+  /** The next line printed that matches `wanted` (earlier lines do not count); fails if npm start exits first. */
   nextLine(wanted: RegExp): Promise<string>;
   /** Whether the process still runs. */
   running(): boolean;
   stop(): void;
 }
 
-/** Starts `npm start -- --content <contentDir> --out <outDir> --port 0 --editor-port 0 [...args]` and resolves once it serves. */
+/** Runs `npm start -- --content <contentDir> --out <outDir> --port 0 --editor-port 0 [...args]` until it serves. */
 export async function startPreview(contentDir: string, outDir: string, args: string[] = []): Promise<RunningPreview> {
   const start = spawn(
     process.execPath,

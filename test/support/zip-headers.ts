@@ -44,7 +44,7 @@ export function zipHeaders(zip: Buffer): ZipHeaders[] {
   return headers;
 }
 
-/** General-purpose flag bit 3: the CRC-32 and sizes follow the data in a data descriptor, and the local header has zeros. */
+/** General-purpose flag bit 3: the CRC-32 and sizes follow the data in a data descriptor; the local header has 0s. */
 export const dataDescriptorFlag = 0x0008;
 
 /**

@@ -6,8 +6,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
  * Eleventy 3.1 compiles a template by making a new `nunjucks.Template` from its text for every
  * page it renders (its Nunjucks engine opts out of Eleventy's compile cache, and the template is
  * not taken from Nunjucks' loader cache either), so a paginated template such as news-item.njk
- * was lexed, parsed and compiled to JavaScript 8,000 times: 8.8 s of the 10k build's 17 s render,
- * measured with `node --cpu-prof`. Layouts and includes already come from Nunjucks' loader cache.
+ * would be lexed, parsed and compiled to JavaScript once for each of its pages (docs/benchmarks.md
+ * has what that cost). Layouts and includes already come from Nunjucks' loader cache.
  *
  * This keeps what compiling produced (the root render function and blocks: pure functions of the
  * template's text, path and the environment's filters and options) per environment, keyed by

@@ -365,7 +365,7 @@ export class Archive {
 
   /** The other abstracts of an abstract's session, one per story, in title order. */
   sessionSiblingsOf(item: AbstractItem): AbstractItem[] {
-    // Grouped once: filtering every abstract for each abstract's page was quadratic (2,000 pages × 2,000 abstracts).
+    // Grouped once: filtering every abstract for each abstract's page would grow with the square of their number.
     if (!this.sessions) {
       this.sessions = new Map();
       for (const abstract of this.abstractStories) {

@@ -1,4 +1,7 @@
-/** Which moves between the editor's forms reload the page (src/assets/editor/form-routes.ts); the browser side is in test/browser/editor.test.ts. */
+/**
+ * Which moves between the editor's forms reload the page (src/assets/editor/form-routes.ts); the browser side is in
+ * test/browser/editor.test.ts.
+ */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { formRoute, needsFreshForm } from "../../../src/assets/editor/form-routes.ts";

@@ -167,7 +167,7 @@ test("sorting by date overrides relevance; browsing without words lists everythi
   assert.is(all.unfilteredResultCount, 4);
 });
 
-test("issue 33: an item and its translation count once in each value, carry their story, and the story filter counts pages", async () => {
+test("an item and its translation count once in each value, carry their story; story filter counts pages", async () => {
   const translated = (page: DiskIndexPage, lang: string, story: string): DiskIndexPage => ({
     ...page,
     filters: { ...page.filters, lang: [lang], story: [story] },

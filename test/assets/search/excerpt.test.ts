@@ -45,7 +45,7 @@ test("highlightUrl adds a text fragment per word, encoded for text directives", 
   assert.is(encodeTextDirective("drug-trafficking, & more"), "drug%2Dtrafficking%2C%20%26%20more");
 });
 
-test("issue 33: an excerpt that begins with the title shows the article's text only, its marks kept", () => {
+test("an excerpt that begins with the title shows the article's text only, its marks kept", () => {
   const title = "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services";
   assert.equal(
     withoutLeadingTitle(excerptParts(`${title}. International Cooperation is undoubtedly a key axis`), title),

@@ -249,7 +249,7 @@ test("anything unexpected is a FacetIndexError, which makes the page fall back t
   );
 });
 
-test("issue 33: with a story filter, each value counts a story once, the story filter counts pages, and results carry their story", () => {
+test("story filter: each value counts a story once, the story filter counts pages, results carry their story", () => {
   // Pages 0 and 1 are one story in English and Spanish, 2 and 3 another; 4 has no translation.
   const storyMeta = {
     pages: ["p0", "p1", "p2", "p3", "p4"],
@@ -326,7 +326,7 @@ function fakePagefind(): Pagefind & { calls: string[] } {
   };
 }
 
-/** Serves the index's files to `fetch` as a web server would (http://archive.test/pagefind/…), and records what was asked for. */
+/** Serves the index's files to `fetch` as a web server would (http://archive.test/pagefind/…); records requests. */
 async function withServedBundle<T>(
   run: () => Promise<T>,
   missing: readonly string[] = [],
@@ -349,7 +349,7 @@ async function withServedBundle<T>(
 
 const seenMeta = { url: `http://archive.test/pagefind/${metaFile}`, bytes: bytes(metaFile) };
 
-test("FacetedPagefind: unfiltered results at once, counts once filters() loaded the index, one search per words and sort", async () => {
+test("FacetedPagefind: unfiltered results at once, counts once filters() loaded, one search per query", async () => {
   const pagefind = fakePagefind();
   const faceted = new FacetedPagefind(pagefind, Promise.resolve(seenMeta), "http://archive.test/pagefind/");
   const first = await faceted.search("extradition", { sort: {} });

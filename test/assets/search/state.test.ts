@@ -52,7 +52,8 @@ test("parseState tidies what a hand-edited URL may hold", () => {
 
 test("stateToSearch writes the canonical URL: fixed order, defaults left out, round-trips", () => {
   const search =
-    "?q=s%C3%A3o+paulo&type=news&topic=training&topic=cybercrime&speaker=Juan+Bautista+Mahiques&from=2020&to=2023&sort=oldest";
+    "?q=s%C3%A3o+paulo&type=news&topic=training&topic=cybercrime" +
+    "&speaker=Juan+Bautista+Mahiques&from=2020&to=2023&sort=oldest";
   assert.is(stateToSearch(parseState(search)), search);
   assert.is(stateToSearch(parseState("?sort=newest&q=aiamp&type=news")), "?q=aiamp&type=news&sort=newest");
   assert.is(stateToSearch(parseState("?sort=relevance&q=")), "");

@@ -11,7 +11,7 @@ test("pages allow only the site's own scripts; the search page adds what Pagefin
   assert.not.match(searchPolicy, "unsafe-inline");
 });
 
-test("_headers: security headers on every path, long caching only for fingerprinted files, all under the base path", () => {
+test("_headers: security headers on every path, long caching only for fingerprinted files, under the base path", () => {
   const file = headersFile("/archive/");
   const rules = file.split(/\n(?=\/)/);
   assert.is(rules[0]?.split("\n")[0], "/archive/*");

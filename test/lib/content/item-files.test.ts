@@ -60,7 +60,7 @@ test("a single-file item's documents are published under its name; its files sta
   ]);
 });
 
-test("refused: files outside the bundle, addresses, unsupported types, images as documents, files over the limit", () => {
+test("refused: files outside the bundle, addresses, unsupported types, images as documents, files too large", () => {
   const { problems, files } = resolver(path.join(bundle, "index.md"), { maxImageBytes: 1000, maxDocumentBytes: 5000 });
   files.document({ src: "../single.pdf", title: "Out" }, { line: 1 });
   files.image({ src: "http://example.org/a.jpg", alt: "" }, { line: 2 });
@@ -71,24 +71,28 @@ test("refused: files outside the bundle, addresses, unsupported types, images as
     problems.map((problem) => `${problem.line}: ${problem.message}`),
     [
       `1: "../single.pdf" is outside the item's folder: keep the item's files beside its Markdown file`,
-      `2: "http://example.org/a.jpg" is an address: only the archive's own files are published; save the file beside the content file and write its name`,
-      `3: "files/guide.pdf" is not a supported image type (allowed: .jpg, .jpeg, .png, .webp, .avif, .gif, .tif, .tiff)`,
+      `2: "http://example.org/a.jpg" is an address: only the archive's own files are published; save the file ` +
+        `beside the content file and write its name`,
+      `3: "files/guide.pdf" is not a supported image type (allowed: .jpg, .jpeg, .png, .webp, .avif, .gif, .tif, ` +
+        `.tiff)`,
       `4: "photo.jpg" is an image: show it with ![description](photo.jpg) or as the lead image`,
       `5: "photo.jpg" is 2 kB, over the limit of 1 kB for an image (media in _data/site.ts)`,
     ],
   );
 });
 
-test("body images become placeholders (a figure's when alone in a paragraph); links to files point at their published copy", () => {
+test("body images become placeholders (a figure's when alone); links to files point at their published copy", () => {
   const { problems, files } = resolver();
   const found: ItemFiles = { bodyImages: [], documents: [], linked: [] };
   const body = renderMarkdown(
-    'Intro.\n\n![Alone](photo.jpg "Its caption")\n\nInline ![small](photo.jpg) and [the guide](files/guide.pdf#page=2).\n',
+    'Intro.\n\n![Alone](photo.jpg "Its caption")\n\nInline ![small](photo.jpg) and [the ' +
+      "guide](files/guide.pdf#page=2).\n",
     files.body(found, 6),
   );
   assert.is(
     body.html,
-    '<p>Intro.</p>\n<!--body-image:0-->\n<p>Inline <!--body-image:1--> and <a href="files/guide.pdf#page=2">the guide</a>.</p>\n',
+    "<p>Intro.</p>\n<!--body-image:0-->\n<p>Inline <!--body-image:1--> and " +
+      '<a href="files/guide.pdf#page=2">the guide</a>.</p>\n',
   );
   assert.equal(
     found.bodyImages.map(({ alt, caption, inline, origin }) => ({ alt, caption, inline, origin })),

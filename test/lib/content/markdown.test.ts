@@ -124,7 +124,9 @@ test("an image may still use a data: image", () => {
 // --- problems: what would be lost, or invalid on the page ---------------------------------
 
 const problems = (source: string) => renderMarkdown(source).problems;
-const tooDeep = `nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are allowed, as deeper text would be lost`;
+const tooDeep =
+  `nests block quotes and lists more than ${maxBlockNesting} deep; at most ${maxBlockNesting} are ` +
+  `allowed, as deeper text would be lost`;
 
 test("block quotes and lists nested up to the limit render whole", () => {
   const quotes = renderMarkdown(`${">".repeat(maxBlockNesting)} deepest\n\nafter`);
@@ -163,7 +165,8 @@ test("a link with no text and an image with no address are problems", () => {
       {
         line: 0,
         message:
-          "has a link with no text to https://iap.example/: write the text between [ and ], for readers and screen readers",
+          "has a link with no text to https://iap.example/: write the text between [ and ], for readers and screen " +
+          "readers",
       },
       {
         line: 0,
@@ -172,7 +175,8 @@ test("a link with no text and an image with no address are problems", () => {
       {
         line: 2,
         message:
-          "has a link with no text to https://iap.example/: write the text between [ and ], for readers and screen readers",
+          "has a link with no text to https://iap.example/: write the text between [ and ], for readers and screen " +
+          "readers",
       },
       { line: 4, message: "has an image with no address: write it between ( and ), or remove the image" },
     ],

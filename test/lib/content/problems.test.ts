@@ -69,7 +69,8 @@ test("ContentError lists every problem, one per line, with the count", () => {
   ]);
   assert.is(
     error.message,
-    '3 content errors:\n  news/2023/a.md: is empty\n  news/2023/b.md:4: tags[0] "x" is not a known topic\n  abstracts/c.md:2: is odd',
+    '3 content errors:\n  news/2023/a.md: is empty\n  news/2023/b.md:4: tags[0] "x" is not a known topic\n  ' +
+      "abstracts/c.md:2: is odd",
   );
   assert.is(error.problems.length, 3);
 });

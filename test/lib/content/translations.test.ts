@@ -50,9 +50,12 @@ test("a missing target, the item itself and a second item in one language are re
     {
       keys: { "/news/en/": "/news/en/", "/news/es/": "/news/en/" },
       problems: [
-        'news/es2.md:3: translationOf "/news/en/" would join a group of translations that has an item in Spanish (es) already, news/es.md: a group has one item per language',
-        'news/self.md:3: translationOf "/news/self/" is this item\'s own address: name the same item in another language',
-        'news/lost.md:3: translationOf "/news/2019/a-page-that-was-never-written/" is not the address of a news item or abstract in the archive',
+        'news/es2.md:3: translationOf "/news/en/" would join a group of translations that has an item in Spanish ' +
+          "(es) already, news/es.md: a group has one item per language",
+        'news/self.md:3: translationOf "/news/self/" is this item\'s own address: name the same item in another ' +
+          "language",
+        'news/lost.md:3: translationOf "/news/2019/a-page-that-was-never-written/" is not the address of a news ' +
+          "item or abstract in the archive",
       ],
     },
   );
@@ -70,7 +73,8 @@ test("joining two groups that each hold a Spanish item is refused, naming both",
     {
       keys: { "/news/a/": "/news/a/", "/news/b/": "/news/a/", "/news/c/": "/news/c/", "/news/d/": "/news/c/" },
       problems: [
-        'news/c.md:3: translationOf "/news/a/" would join news/d.md and news/b.md, both in Spanish (es), in one group of translations: a group has one item per language',
+        'news/c.md:3: translationOf "/news/a/" would join news/d.md and news/b.md, both in Spanish (es), in one ' +
+          "group of translations: a group has one item per language",
       ],
     },
   );

@@ -58,7 +58,7 @@ test("the local backend is decap-server's API; a live backend is passed as _data
   });
 });
 
-test("news fields follow the schema, in its order: required ones required, calendar dates in the date widget (no time, no zone), topics by label", () => {
+test("news fields follow the schema's order: required ones required, dates as calendar dates, topics by label", () => {
   const fields = collection(editorConfig(input), "news").fields;
   assert.equal(
     fields.map((candidate) => [candidate.name, candidate.widget, candidate.required ?? true]),
@@ -166,7 +166,8 @@ test("a topic added to a copy of _data/topics.ts is an option of the topics fiel
   const copy = path.join(tempDir("topics-"), "topics.ts");
   const source = readFileSync(path.join(repoRoot, "_data/topics.ts"), "utf8").replace(
     /\];\s*$/,
-    '  { id: "maritime-crime", label: "Maritime crime", description: "Crime at sea: piracy, smuggling by ship." },\n];\n',
+    '  { id: "maritime-crime", label: "Maritime crime", description: "Crime at sea: piracy, smuggling by ship." ' +
+      "},\n];\n",
   );
   assert.ok(source.includes("maritime-crime"), "the topic was added to the copy");
   writeFileSync(copy, source);

@@ -1,4 +1,7 @@
-/** The image markup of _includes/partials/media.njk, as the media phase writes it into an item's HTML (scripts/lib/eleventy/media-markup.ts). */
+/**
+ * The image markup of _includes/partials/media.njk, as the media phase writes it into an item's HTML
+ * (scripts/lib/eleventy/media-markup.ts).
+ */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mediaMarkup } from "../../../scripts/lib/eleventy/media-markup.ts";
@@ -19,7 +22,8 @@ test("a picture: a source per format, then the fallback <img> with its attribute
   assert.is(
     await mediaMarkup({ picture }),
     '<picture><source type="image/webp" srcset="/n/a-240.webp 240w, /n/a-480.webp 480w" sizes="50vw">' +
-      '<img alt="Tom &amp; Jerry&#39;s &quot;table&quot;" loading="lazy" decoding="async" src="/n/a-240.jpeg" width="480" height="270"></picture>',
+      '<img alt="Tom &amp; Jerry&#39;s &quot;table&quot;" loading="lazy" decoding="async" src="/n/a-240.jpeg" ' +
+      'width="480" height="270"></picture>',
   );
   assert.is(
     await mediaMarkup({ picture: { sources: [], img: { alt: "", src: "/n/a.png" } } }),
@@ -43,12 +47,15 @@ test("a figure: caption (searched as metadata), credit and original, each only w
         original: { href: "/n/a.png", label: "Original (PNG)" },
       },
     }),
-    `<figure class="media" data-pagefind-ignore data-pagefind-meta="caption[data-caption]" data-caption="A &lt;b&gt;">${img}` +
-      '<figcaption>A &lt;b&gt; <span class="credit">Photo: IAP</span> <a href="/n/a.png" download>Original (PNG)</a></figcaption></figure>',
+    `<figure class="media" data-pagefind-ignore data-pagefind-meta="caption[data-caption]" data-caption="A ` +
+      `&lt;b&gt;">${img}` +
+      '<figcaption>A &lt;b&gt; <span class="credit">Photo: IAP</span> <a href="/n/a.png" download>Original (PNG)</a>' +
+      "</figcaption></figure>",
   );
   assert.is(
     await mediaMarkup({ figure: { picture: bare, credit: "Foto: IAP" } }),
-    `<figure class="media" data-pagefind-ignore>${img}<figcaption><span class="credit">Foto: IAP</span></figcaption></figure>`,
+    `<figure class="media" data-pagefind-ignore>${img}<figcaption><span class="credit">Foto: IAP</span></figcaption>` +
+      `</figure>`,
   );
 });
 

@@ -1,4 +1,7 @@
-/** Reading a crawl (scripts/lib/import/capture.ts): the tests' old site as WARC, WARC.gz, WACZ and wget mirror, and each bad input's message. */
+/**
+ * Reading a crawl (scripts/lib/import/capture.ts): the tests' old site as WARC, WARC.gz, WACZ and wget mirror, and each
+ * bad input's message.
+ */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -91,7 +94,7 @@ const crawlOrder = [
   [at(paths.logo), 200],
 ];
 
-test("a WARC.gz gives every response in crawl order, bodies decoded (gzip, brotli, chunked), the revisit resolved", async () => {
+test("a WARC.gz gives every response in crawl order, decoded (gzip, brotli, chunked), revisits resolved", async () => {
   const { captures, progress } = await read(site.warc);
   assert.equal(
     captures.map((capture) => [capture.url, capture.status]),
@@ -158,7 +161,7 @@ test("a WACZ gives the captures of its WARC, named inside the zip", async () => 
   });
 });
 
-test("a wget mirror gives every saved file as a 200 at its URL (https), in byte order; nothing for the 301 and the 404", async () => {
+test("a wget mirror gives each saved file as a 200 at its https URL, in byte order; nothing for 301, 404", async () => {
   const { captures, progress } = await read(site.mirror);
   assert.equal(
     captures.map((capture) => capture.url),
@@ -184,7 +187,7 @@ test("a wget mirror gives every saved file as a 200 at its URL (https), in byte 
   const byUrl = new Map(captures.map((capture) => [capture.url, capture]));
   assert.equal(byUrl.get(at(paths.dublinReport))?.headers, { "content-type": "application/pdf" });
   assert.equal(byUrl.get(at(paths.mouPhoto))?.headers, { "content-type": "image/jpeg" });
-  // The charset a browser would guess: a page that declares one keeps it; else UTF-8 if the bytes are, else windows-1252.
+  // The charset a browser would guess: a page's declared one; else UTF-8 if the bytes are UTF-8, else windows-1252.
   assert.equal(byUrl.get(mou)?.headers, { "content-type": "text/html" });
   assert.equal(byUrl.get(at(paths.statement))?.headers, { "content-type": "text/html" });
   assert.equal(byUrl.get(at(paths.dublin))?.headers, { "content-type": "text/html; charset=utf-8" });
@@ -354,13 +357,15 @@ test("bad WARCs: one line naming the file, the record and the reason", async () 
       "cut.warc",
       plain.subarray(0, photoBody + 100),
       (name) =>
-        `${name}, record 29 at byte 43414 (${at(paths.mouPhoto)}): the WARC ends inside this record (100 of its 8,637 bytes are there): the file was cut short`,
+        `${name}, record 29 at byte 43414 (${at(paths.mouPhoto)}): the WARC ends inside this record (100 of its ` +
+        `8,637 bytes are there): the file was cut short`,
     ],
     [
       "cut-headers.warc",
       plain.subarray(0, photoBody - 300),
       (name) =>
-        `${name}, record 29 at byte 43414 (${at(paths.mouPhoto)}): its WARC headers have no Content-Length: the file was cut short or is damaged here`,
+        `${name}, record 29 at byte 43414 (${at(paths.mouPhoto)}): its WARC headers have no Content-Length: the ` +
+        `file was cut short or is damaged here`,
     ],
     [
       "damaged.warc.gz",
@@ -373,7 +378,8 @@ test("bad WARCs: one line naming the file, the record and the reason", async () 
       // Record 29 (at byte 43414, as warcio's indexer says) without its first 20 bytes.
       Buffer.concat([plain.subarray(0, 43414), plain.subarray(43414 + 20)]),
       (name) =>
-        `${name}, record 29 at byte 43414 (${at(paths.mouPhoto)}): not a WARC record (it does not start with "WARC/"): the file is damaged here`,
+        `${name}, record 29 at byte 43414 (${at(paths.mouPhoto)}): not a WARC record (it does not start with ` +
+        `"WARC/"): the file is damaged here`,
     ],
     [
       "notes.txt",
@@ -393,7 +399,8 @@ test("a body over maxBodyBytes is refused, before it is read when its size is kn
   const name = displayPath(site.warc);
   assert.is(
     await failure(site.warc, { maxBodyBytes: 5000 }),
-    `${name}, record 29 at byte 24825 (${at(paths.mouPhoto)}): its body is 8,637 bytes, more than the 5,000 bytes allowed`,
+    `${name}, record 29 at byte 24825 (${at(paths.mouPhoto)}): its body is 8,637 bytes, more than the 5,000 bytes ` +
+      `allowed`,
   );
   assert.is(
     await failure(site.warc, { maxBodyBytes: 3000 }),
@@ -411,13 +418,15 @@ test("a body over maxBodyBytes is refused, before it is read when its size is kn
   const source = file("huge.warc", Buffer.from(declared, "latin1"));
   assert.is(
     await failure(source),
-    `${displayPath(source)}, record 1 at byte 0 (${at("/News/A")}): its body is 60,000,000 bytes, more than the 50,000,000 bytes allowed`,
+    `${displayPath(source)}, record 1 at byte 0 (${at("/News/A")}): its body is 60,000,000 bytes, more than the ` +
+      `50,000,000 bytes allowed`,
   );
   const ignored = await read(source, { wanted: () => false }).catch((error: Error) => error.message);
   // Not wanted, its body is read past, and the file ends first: the 10 bytes and the record's closing CRLF CRLF.
   assert.is(
     ignored,
-    `${displayPath(source)}, record 1 at byte 0 (${at("/News/A")}): the WARC ends inside this record (14 of its 60,000,000 bytes are there): the file was cut short`,
+    `${displayPath(source)}, record 1 at byte 0 (${at("/News/A")}): the WARC ends inside this record (14 of its ` +
+      `60,000,000 bytes are there): the file was cut short`,
   );
 });
 
@@ -425,12 +434,14 @@ test("bad WACZ files: not a zip, a zip without WARCs", async () => {
   const notZip = file("crawl.wacz", "PK\u0003\u0004 not really a zip");
   assert.is(
     await failure(notZip),
-    `${displayPath(notZip)}: not a zip file, so not a WACZ (End of central directory record signature not found. Either not a zip file, or file is truncated.)`,
+    `${displayPath(notZip)}: not a zip file, so not a WACZ (End of central directory record signature not found. ` +
+      `Either not a zip file, or file is truncated.)`,
   );
   const cut = file("cut.wacz", readFileSync(site.wacz).subarray(0, 30_000));
   assert.is(
     await failure(cut),
-    `${displayPath(cut)}: not a zip file, so not a WACZ (End of central directory record signature not found. Either not a zip file, or file is truncated.)`,
+    `${displayPath(cut)}: not a zip file, so not a WACZ (End of central directory record signature not found. ` +
+      `Either not a zip file, or file is truncated.)`,
   );
   const { writeZip } = await import("../../../scripts/lib/snapshot/zip.ts");
   const empty = path.join(tempDir("capture-"), "empty.wacz");
@@ -449,13 +460,15 @@ test("bad mirrors: links out of the folder, dot names, not a host, not a file, e
   symlinkSync("/etc/passwd", path.join(linked, "www.x.org/News/passwd.html"));
   assert.is(
     await failure(linked),
-    `${displayPath(path.join(linked, "www.x.org/News/passwd.html"))}: a symbolic link to /etc/passwd, outside the mirror folder`,
+    `${displayPath(path.join(linked, "www.x.org/News/passwd.html"))}: a symbolic link to /etc/passwd, outside the ` +
+      `mirror folder`,
   );
   const folderLink = mirror();
   symlinkSync(path.join(folderLink, "www.x.org/News"), path.join(folderLink, "www.x.org/Old"));
   assert.is(
     await failure(folderLink),
-    `${displayPath(path.join(folderLink, "www.x.org/Old"))}: a symbolic link to a folder (wget writes none: copy the folder instead)`,
+    `${displayPath(path.join(folderLink, "www.x.org/Old"))}: a symbolic link to a folder (wget writes none: copy ` +
+      `the folder instead)`,
   );
   const insideLink = mirror();
   symlinkSync(path.join(insideLink, "www.x.org/News.html"), path.join(insideLink, "www.x.org/Latest.html"));
@@ -467,13 +480,15 @@ test("bad mirrors: links out of the folder, dot names, not a host, not a file, e
   writeFileSync(path.join(dots, "www.x.org/News/...html"), "<p>up</p>");
   assert.is(
     await failure(dots),
-    `${displayPath(path.join(dots, "www.x.org/News/...html"))}: its address would have a "." or ".." segment, which climbs out of its folder`,
+    `${displayPath(path.join(dots, "www.x.org/News/...html"))}: its address would have a "." or ".." segment, which ` +
+      `climbs out of its folder`,
   );
   const notHost = mirror();
   mkdirSync(path.join(notHost, "My Pages"));
   assert.is(
     await failure(notHost),
-    `${displayPath(path.join(notHost, "My Pages"))}: not a host name: wget --mirror saves each host as a folder (www.example.org)`,
+    `${displayPath(path.join(notHost, "My Pages"))}: not a host name: wget --mirror saves each host as a folder ` +
+      `(www.example.org)`,
   );
   const pipe = mirror();
   execFileSync("mkfifo", [path.join(pipe, "www.x.org/News/feed.html")]);
@@ -482,14 +497,16 @@ test("bad mirrors: links out of the folder, dot names, not a host, not a file, e
   writeFileSync(path.join(empty, "wget.log"), "log");
   assert.is(
     await failure(empty),
-    `${displayPath(empty)}: holds no saved pages (wget --mirror saves the site under a folder named after its host, www.example.org)`,
+    `${displayPath(empty)}: holds no saved pages (wget --mirror saves the site under a folder named after its host, ` +
+      `www.example.org)`,
   );
   const huge = mirror();
   writeFileSync(path.join(huge, "www.x.org/News/Huge.html"), "");
   truncateSync(path.join(huge, "www.x.org/News/Huge.html"), 60_000_000);
   assert.is(
     await failure(huge),
-    `${displayPath(path.join(huge, "www.x.org/News/Huge.html"))}: its body is 60,000,000 bytes, more than the 50,000,000 bytes allowed`,
+    `${displayPath(path.join(huge, "www.x.org/News/Huge.html"))}: its body is 60,000,000 bytes, more than the ` +
+      `50,000,000 bytes allowed`,
   );
 });
 

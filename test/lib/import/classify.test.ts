@@ -10,9 +10,11 @@ const read = (html: string, url = `${site}/taxonomy/term/4`) => readPage(html, u
 const crawled = new Set([`${site}/news/a`, `${site}/news/b`, `${site}/news/c`]);
 const isCrawled = (url: string) => crawled.has(url);
 const teaser = (href: string, title: string) =>
-  `<div class="views-row"><h3><a href="${href}">${title}</a></h3><span class="date-display-single">Tuesday, 12 March 2019 - 10:15</span><p>The Executive Committee of the Association met in The Hague to prepare the annual conference…</p></div>`;
+  `<div class="views-row"><h3><a href="${href}">${title}</a></h3>` +
+  `<span class="date-display-single">Tuesday, 12 March 2019 - 10:15</span>` +
+  `<p>The Executive Committee of the Association met in The Hague to prepare the annual conference…</p></div>`;
 
-test("a tag page of two teasers reads as an article alone, and is a listing once the crawl is known: whatever its address", () => {
+test("a tag page of two teasers reads as an article alone, and as a listing once the crawl is known", () => {
   const page = read(
     drupalPage("Cooperation", `<h1>Cooperation</h1>${teaser("/news/a", "First")}${teaser("/news/b", "Second")}`),
   );
@@ -23,7 +25,7 @@ test("a tag page of two teasers reads as an article alone, and is a listing once
   });
 });
 
-test("teasers of pages the crawl does not hold, a single teaser, or linked headings after an article's own text are no listing", () => {
+test("no listing: teasers of pages not crawled, a single teaser, linked headings after an article's text", () => {
   assert.is(
     teaserListing(
       read(drupalPage("Elsewhere", `<h1>Elsewhere</h1>${teaser("/news/x", "First")}${teaser("/news/y", "Second")}`)),
@@ -40,7 +42,11 @@ test("teasers of pages the crawl does not hold, a single teaser, or linked headi
     ),
     undefined,
   );
-  const article = `<h1>Statement</h1><p>${"The Executive Committee adopted a statement on the independence of prosecutors. ".repeat(4)}</p>${teaser("/news/a", "First")}${teaser("/news/b", "Second")}`;
+  const article =
+    "<h1>Statement</h1>" +
+    `<p>${"The Executive Committee adopted a statement on the independence of prosecutors. ".repeat(4)}</p>` +
+    teaser("/news/a", "First") +
+    teaser("/news/b", "Second");
   assert.is(teaserListing(read(drupalPage("Statement", article)), isCrawled), undefined);
 });
 

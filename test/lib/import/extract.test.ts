@@ -1,4 +1,4 @@
-/** Reading one old page (scripts/lib/import/extract.ts, markdown.ts, charset.ts): exact titles, dates, languages and Markdown. */
+/** Reading one old page (scripts/lib/import/extract.ts, markdown.ts, charset.ts): exact titles, dates, Markdown. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { modernLayoutPage, tableLayoutPage } from "../../../scripts/bench/old-site.ts";
@@ -22,9 +22,10 @@ const markdownOf = (html: string, rules = {}) => {
 const doc = (head: string, body: string, lang = "en") =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 const prose =
-  "<p>The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.</p>";
+  "<p>The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising " +
+  "mutual cooperation.</p>";
 
-test("the 2013 table template: title from the heading its <title> repeats, date from the text under it, the « back link, menus, side column, share bar and footer left out", () => {
+test("2013 table template: title from its heading, date below it; « back, menus, sidebar, share, footer out", () => {
   const html = tableLayoutPage({
     path: "/News/A-page",
     title: "The 18th Annual Conference opens in Moscow",
@@ -39,11 +40,12 @@ test("the 2013 table template: title from the heading its <title> repeats, date 
   assert.is(page.htmlLang, "en-US");
   assert.is(
     markdownOf(html),
-    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n\nIt continues until *12 September*.\n",
+    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual " +
+      "cooperation.\n\nIt continues until *12 September*.\n",
   );
 });
 
-test("the 2023 template: og:title, <time datetime>, and nothing of header, breadcrumbs, sidebar, share bar or footer", () => {
+test("the 2023 template: og:title, <time datetime>, none of header, breadcrumbs, sidebar, share bar, footer", () => {
   const html = modernLayoutPage({
     path: "/News/A-page",
     title: "The IAP signed MOU with AIAMP",
@@ -57,7 +59,8 @@ test("the 2023 template: og:title, <time datetime>, and nothing of header, bread
   );
   assert.is(
     markdownOf(html),
-    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n\n# Background\n\n-   one\n-   [two](https://www.iap-association.org/News/Other)\n",
+    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual " +
+      "cooperation.\n\n# Background\n\n-   one\n-   [two](https://www.iap-association.org/News/Other)\n",
   );
 });
 
@@ -75,7 +78,7 @@ test("the date from article:published_time, then JSON-LD, when the page shows no
   assert.equal([jsonLd.date, jsonLd.dateFrom], ["2020-05-06", "json-ld"]);
 });
 
-test("a date in running text is not the page's date; one on its own line near the title is, and leaves the text", () => {
+test("a date in running text is not the page's date; one on its own line near the title is, and goes", () => {
   const about = read(
     doc(
       "<title>About</title>",
@@ -98,7 +101,8 @@ test("a numeric date is reported as ambiguous without the rules' dateOrder, and 
 test("the rules' selectors for title, date, body and parts to drop", () => {
   const html = doc(
     "<title>Site</title>",
-    `<div class="t">Chosen title</div><span class="d">3 March 2021</span><div class="body">${prose}<div class="promo">Buy now</div></div><div class="other">${prose}</div>`,
+    `<div class="t">Chosen title</div><span class="d">3 March 2021</span>` +
+      `<div class="body">${prose}<div class="promo">Buy now</div></div><div class="other">${prose}</div>`,
   );
   const rules = { selectors: { title: ".t", date: ".d", body: ".body", drop: [".promo"] } };
   const page = read(html, rules);
@@ -108,7 +112,8 @@ test("the rules' selectors for title, date, body and parts to drop", () => {
   );
   assert.is(
     markdownOf(html, rules),
-    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n",
+    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual " +
+      "cooperation.\n",
   );
 });
 
@@ -119,41 +124,48 @@ test("headings move one level up (the build moves them down again), empty headin
   );
   assert.is(
     markdownOf(html),
-    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n\n# Part\n\n## Sub\n\ntext\n",
+    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual " +
+      "cooperation.\n\n# Part\n\n## Sub\n\ntext\n",
   );
 });
 
-test("a data table is kept as a Markdown table, its first row the header; a layout table becomes its cells' text", () => {
+test("a data table stays a Markdown table, its first row the header; a layout table becomes its cells' text", () => {
   const data = doc(
     "",
-    `<h1>Title</h1><div>${prose}<table><tr><td>Country</td><td>Members</td></tr><tr><td>Spain</td><td>3</td></tr></table></div>`,
+    `<h1>Title</h1><div>${prose}<table><tr><td>Country</td><td>Members</td></tr><tr><td>Spain</td><td>3</td></tr>` +
+      `</table></div>`,
   );
   assert.match(markdownOf(data), "| Country | Members |\n| --- | --- |\n| Spain | 3   |");
   const layout = doc(
     "",
-    `<h1>Title</h1><div>${prose}<table><tr><td><p>Left text</p><ul><li>a</li></ul></td><td>Right text</td></tr></table></div>`,
+    `<h1>Title</h1><div>${prose}<table><tr><td><p>Left text</p><ul><li>a</li></ul></td><td>Right text</td></tr>` +
+      `</table></div>`,
   );
   assert.is(
     markdownOf(layout),
-    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n\nLeft text\n\n-   a\n\nRight text\n",
+    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual " +
+      "cooperation.\n\nLeft text\n\n-   a\n\nRight text\n",
   );
 });
 
 test("no raw HTML reaches the Markdown: scripts, iframes and forms are dropped, markup in text stays text", () => {
   const html = doc(
     "",
-    `<h1>Title</h1><div>${prose}<script>alert(1)</script><iframe src="https://x.org"></iframe><p>a &lt;b&gt; tag</p></div>`,
+    `<h1>Title</h1><div>${prose}<script>alert(1)</script><iframe src="https://x.org"></iframe><p>a &lt;b&gt; tag</p>` +
+      `</div>`,
   );
   assert.is(
     markdownOf(html),
-    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n\na <b> tag\n",
+    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual " +
+      "cooperation.\n\na <b> tag\n",
   );
 });
 
 test("images keep their alt text (absent or given), linked images become the image, links keep their text", () => {
   const html = doc(
     "",
-    `<h1>Title</h1><div>${prose}<p><a href="/big.jpg"><img src="/Portals/0/a.jpg" alt="The signing"></a></p><p><img src="b.png" title="A caption"></p></div>`,
+    `<h1>Title</h1><div>${prose}<p><a href="/big.jpg"><img src="/Portals/0/a.jpg" alt="The signing"></a></p><p>` +
+      `<img src="b.png" title="A caption"></p></div>`,
   );
   const page = read(html);
   assert.equal(page.images, [
@@ -173,30 +185,43 @@ test('Drupal\'s node links (a share bar, "Printer-friendly version") and its "Ta
   assert.equal([read(html).title, read(html).date], ["Statement", "2020-04-02"]);
   assert.is(
     markdownOf(html),
-    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n",
+    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual " +
+      "cooperation.\n",
   );
 });
 
-test("share, print and email-this links go with what held only them; one in a sentence leaves its words, or stays if only its words say share; a mail to someone and a document stay", () => {
+test("share, print and email links go (in a sentence, their words stay); a mail to someone and a document stay", () => {
   const html = doc(
     "",
     `<h1>Title</h1><div>${prose}
-<p>Share this: <a href="https://www.facebook.com/sharer.php?u=x">Facebook</a> | <a href="https://x.com/intent/post?url=x">X</a> · <a href="https://www.linkedin.com/shareArticle?url=x">LinkedIn</a> | <a href="https://api.whatsapp.com/send?text=x">WhatsApp</a> | <a href="mailto:?subject=Title&amp;body=https://x.org/a">E-mail</a></p>
-<ul><li><a href="/print/node/12">Printer-friendly version</a></li><li><a href="mailto:someone@x.org?subject=Title&amp;body=See https://x.org/a">Email this</a></li></ul>
+<p>Share this: <a href="https://www.facebook.com/sharer.php?u=x">Facebook</a> | ` +
+      `<a href="https://x.com/intent/post?url=x">X</a> · ` +
+      `<a href="https://www.linkedin.com/shareArticle?url=x">LinkedIn</a> | ` +
+      `<a href="https://api.whatsapp.com/send?text=x">WhatsApp</a> | ` +
+      `<a href="mailto:?subject=Title&amp;body=https://x.org/a">E-mail</a></p>
+<ul><li><a href="/print/node/12">Printer-friendly version</a></li><li>` +
+      `<a href="mailto:someone@x.org?subject=Title&amp;body=See https://x.org/a">Email this</a></li></ul>
 <p><a href="javascript:window.print()">Print this</a></p>
-<p>A <a href="/News/A-page?print=1">printable copy</a> went to <a href="mailto:secretariat@x.org">the secretariat</a>; the <a href="/Portals/0/print/Form.pdf">form to print</a> is attached.</p>
+<p>A <a href="/News/A-page?print=1">printable copy</a> went to <a href="mailto:secretariat@x.org">the secretariat` +
+      `</a>; the <a href="/Portals/0/print/Form.pdf">form to print</a> is attached.</p>
 <p>Members <a href="/Forum">share</a> practices.</p></div>`,
   );
   assert.is(
     markdownOf(html),
-    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual cooperation.\n\nA printable copy went to [the secretariat](mailto:secretariat@x.org); the [form to print](https://www.iap-association.org/Portals/0/print/Form.pdf) is attached.\n\nMembers [share](https://www.iap-association.org/Forum) practices.\n",
+    "The International Association of Prosecutors and AIAMP signed a memorandum of understanding formalising mutual " +
+      "cooperation.\n\n" +
+      "A printable copy went to [the secretariat](mailto:secretariat@x.org); " +
+      "the [form to print](https://www.iap-association.org/Portals/0/print/Form.pdf) is attached.\n\n" +
+      "Members [share](https://www.iap-association.org/Forum) practices.\n",
   );
 });
 
-test("a figure's <figcaption> is its image's caption (the Markdown title); the lead image is the first that stands alone and is usable", () => {
+test("a <figcaption> is its image's caption; the lead image is the first that stands alone and is usable", () => {
   const html = doc(
     "",
-    `<h1>Title</h1><div><p>An <img src="/flag.png" alt="flag"> icon.</p><figure><img src="/a.jpg" alt="The signing"><figcaption> Signing in <em>Bogotá</em> </figcaption></figure>${prose}<p><img src="/b.jpg" alt="B"></p></div>`,
+    `<h1>Title</h1><div><p>An <img src="/flag.png" alt="flag"> icon.</p><figure><img src="/a.jpg" alt="The signing">` +
+      `<figcaption> Signing in <em>Bogotá</em> </figcaption></figure>${prose}<p><img src="/b.jpg" alt="B"></p>` +
+      `</div>`,
   );
   const page = read(html);
   assert.equal(page.images[1], {
@@ -231,7 +256,8 @@ test("headings that are only a link, and the text before the first of them: what
   const teasers = read(
     doc(
       "",
-      `<h1>Cooperation</h1><div><p>Articles tagged Cooperation.</p><h3><a href="/News/A">First</a></h3><p>${prose}</p><h3><a href="/News/B">Second</a></h3><p>Excerpt.</p></div>`,
+      `<h1>Cooperation</h1><div><p>Articles tagged Cooperation.</p><h3><a href="/News/A">First</a></h3>` +
+        `<p>${prose}</p><h3><a href="/News/B">Second</a></h3><p>Excerpt.</p></div>`,
     ),
   );
   assert.equal(
@@ -246,7 +272,8 @@ test("signs of what a page is: a password field, pagination, dates in the text, 
   const listing = read(
     doc(
       "<title>News</title>",
-      `<h1>News</h1><ul><li><a href="/a">First news</a> 1 May 2020</li><li><a href="/b">Second news</a> 2 May 2020</li></ul><a rel="next" href="?page=2">Next</a>`,
+      `<h1>News</h1><ul><li><a href="/a">First news</a> 1 May 2020</li><li><a href="/b">Second news</a> 2 May 2020` +
+        `</li></ul><a rel="next" href="?page=2">Next</a>`,
     ),
   );
   assert.equal([listing.hasPagination, listing.hasPasswordField], [true, false]);
@@ -254,7 +281,7 @@ test("signs of what a page is: a password field, pagination, dates in the text, 
   assert.is(login.hasPasswordField, true);
 });
 
-test("legacy encodings declared in Content-Type or <meta> are decoded, windows-1252's quotes and dashes included", () => {
+test("legacy encodings declared in Content-Type or <meta> are decoded, windows-1252's quotes and dashes too", () => {
   const bytes = Buffer.from([
     ...Buffer.from("<p>IAP"),
     0x92,

@@ -29,9 +29,10 @@ const report = await runImport({
 const read = (file: string) => readFileSync(path.join(content, file), "utf8");
 const row = (sitePath: string) => report.rows.find((entry) => entry.address === `${joomlaRoot}${sitePath}`);
 const queryNote = (sitePath: string) =>
-  `old address ${sitePath} names its page in the query string, which static hosts ignore: no redirect can be written (a rewrite rule on a server can keep it)`;
+  `old address ${sitePath} names its page in the query string, which static hosts ignore: no redirect can be ` +
+  `written (a rewrite rule on a server can keep it)`;
 
-test("a login form in the side column does not make the articles login pages; the copy at a second address is one item", () => {
+test("a login form in the side column makes no login pages; the copy at a second address is one item", () => {
   assert.equal(reportCounts(report), [
     "2 items: 2 new",
     "2 pages skipped: 1 copy of another page (its address kept as an alias), 1 page with no date",
@@ -53,7 +54,7 @@ test("a login form in the side column does not make the articles login pages; th
   ]);
 });
 
-test("the headline comes from its table cell, not the h1 logo; icons, 'Written by' and 'Last Updated' leave the text", () => {
+test("the headline comes from its table cell, not the h1 logo; icons, 'Written by', 'Last Updated' go", () => {
   assert.is(
     read("news/2012/45-annual-meeting-in-vienna/index.md"),
     `---
@@ -68,7 +69,8 @@ documents:
   - src: conclusions-vienna.pdf
     title: Conclusions of the meeting
 ---
-Prosecutors from forty countries met in Vienna for the network's annual meeting. The agenda covered *asset recovery*, mutual legal assistance and the training of young prosecutors.
+Prosecutors from forty countries met in Vienna for the network's annual meeting. The agenda covered *asset ` +
+      `recovery*, mutual legal assistance and the training of young prosecutors.
 
 The conclusions are available: [Conclusions of the meeting](conclusions-vienna.pdf).
 `,
@@ -76,20 +78,22 @@ The conclusions are available: [Conclusions of the meeting](conclusions-vienna.p
   assert.equal(row(joomlaPaths.viennaFriendly)?.look, [queryNote(joomlaPaths.vienna)]);
 });
 
-test("an address naming its page in the query string is no alias, and its slug comes from the title; a link to it reaches the new address", () => {
+test("an address naming its page in the query is no alias, slug from the title; links reach the new address", () => {
   assert.is(
     read("news/2012/training-seminar-on-cybercrime/index.md"),
     `---
 title: Training seminar on cybercrime
 date: 2012-04-02
 ---
-A three-day seminar on the investigation of cybercrime was held for members, on electronic evidence and cross-border requests.
+A three-day seminar on the investigation of cybercrime was held for members, on electronic evidence and ` +
+      `cross-border requests.
 
 See the report of the [annual meeting](/news/2012/45-annual-meeting-in-vienna/).
 `,
   );
   assert.equal(row(joomlaPaths.seminar)?.look, [
-    "the slug training-seminar-on-cybercrime is taken from the title: the old address names its page in the query string",
+    "the slug training-seminar-on-cybercrime is taken from the title: the old address names its page in the query " +
+      "string",
     queryNote(joomlaPaths.seminar),
   ]);
 });

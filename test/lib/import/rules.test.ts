@@ -72,18 +72,22 @@ test("each mistake is one line naming the file, the field and what is allowed", 
     [
       `${shown}: news must be a list of path patterns, e.g. [/News/**]`,
       `${shown}: dateOrder must be "day-month" (08/09/2013 is 8 September) or "month-day" (9 August)`,
-      `${shown}: colour is not a known field (allowed: siteName, ignore, news, abstracts, selectors, dateOrder, languages, categories, ignoreQuery)`,
+      `${shown}: colour is not a known field (allowed: siteName, ignore, news, abstracts, selectors, dateOrder, ` +
+        `languages, categories, ignoreQuery)`,
     ].join("\n"),
   );
   const ids = file(
     "ids.yaml",
-    "categories:\n  - urls: [/News/**]\n    tags: [trainin]\nabstracts:\n  - urls: [/C/**]\n    conference: annual-72\nselectors:\n  body: 'div['\n",
+    "categories:\n  - urls: [/News/**]\n    tags: [trainin]\nabstracts:\n  - urls: [/C/**]\n" +
+      "    conference: annual-72\nselectors:\n  body: 'div['\n",
   );
   assert.is(
     await refusal(ids),
     [
-      `${displayPath(ids)}: categories[0].tags[0] "trainin" is not a known topic; did you mean "training"? (topics are listed in _data/topics.ts)`,
-      `${displayPath(ids)}: abstracts[0].conference "annual-72" is not a known conference; did you mean "annual-27"? (conferences are listed in _data/conferences.ts)`,
+      `${displayPath(ids)}: categories[0].tags[0] "trainin" is not a known topic; did you mean "training"? (topics ` +
+        `are listed in _data/topics.ts)`,
+      `${displayPath(ids)}: abstracts[0].conference "annual-72" is not a known conference; did you mean ` +
+        `"annual-27"? (conferences are listed in _data/conferences.ts)`,
       `${displayPath(ids)}: selectors.body "div[" is not a CSS selector`,
     ].join("\n"),
   );
@@ -93,7 +97,8 @@ test("a file that is not YAML, not a module, or of another kind", async () => {
   const broken = file("broken.yaml", "news: [/News/**\n");
   assert.is(
     await refusal(broken),
-    `${displayPath(broken)}: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    `${displayPath(broken)}: is not valid YAML: Flow sequence in block collection must be sufficiently indented and ` +
+      `end with a ]`,
   );
   const text = file("rules.txt", "news: []");
   assert.is(await refusal(text), `${displayPath(text)}: is not a rules file: use .yaml, .yml or .ts`);

@@ -55,7 +55,7 @@ test("the WARC gives five items as page bundles, with their photos and the PDF b
   assert.equal(readFileSync(path.join(fromWarc, mouFolder, "iap-aiamp-mou.jpg")), Buffer.from(photo?.body ?? []));
 });
 
-test("duplicates (viewmode, http, no www) and a 301 are one item whose aliases are the old paths as served; the first photo is the lead image, out of the text", () => {
+test("duplicates and a 301 are one item, aliased by the old paths as served; the first photo is the lead image", () => {
   assert.is(
     read(fromWarc, `${mouFolder}/index.md`),
     `---
@@ -68,20 +68,27 @@ image:
   src: iap-aiamp-mou.jpg
   alt: The Presidents of the IAP and of AIAMP sign the MoU
 ---
-The International Association of Prosecutors and the Ibero American Association of Public Ministries (AIAMP) signed a MOU formalising mutual cooperation between both Associations.
+The International Association of Prosecutors and the Ibero American Association of Public Ministries (AIAMP) signed ` +
+      `a MOU formalising mutual cooperation between both Associations.
 
-On 14 November 2023 the IAP, represented by its President, Juan Bautista Mahiques, Attorney General of the Autonomous City of Buenos Aires, and the Ibero-American Association of Public Ministries (AIAMP), represented by its President, Francisco Barbosa Delgado, Attorney General of Colombia, signed an MoU formalizing mutual cooperation between both Associations.
+On 14 November 2023 the IAP, represented by its President, Juan Bautista Mahiques, Attorney General of the ` +
+      `Autonomous City of Buenos Aires, and the Ibero-American Association of Public Ministries (AIAMP), ` +
+      `represented by its President, Francisco Barbosa Delgado, Attorney General of Colombia, signed an MoU ` +
+      `formalizing mutual cooperation between both Associations.
 
-The objective of the MoU is to foster cooperation between AIAMP and IAP in order to promote the exchange of information, good practices, and successful experiences.
+The objective of the MoU is to foster cooperation between AIAMP and IAP in order to promote the exchange of ` +
+      `information, good practices, and successful experiences.
 
-The Ibero-American Association of Public Ministries (AIAMP) is a non-profit organisation founded in 1954 that brings together the Public Prosecution Services of Latin American countries, Spain, Portugal and Andorra. To this date, 22 Public Prosecution Services are members of AIAMP.
+The Ibero-American Association of Public Ministries (AIAMP) is a non-profit organisation founded in 1954 that ` +
+      `brings together the Public Prosecution Services of Latin American countries, Spain, Portugal and Andorra. ` +
+      `To this date, 22 Public Prosecution Services are members of AIAMP.
 
 Here’s the link to the [video of the signing ceremony](https://www.youtube.com/watch?v=iap-aiamp-mou).
 `,
   );
 });
 
-test("a lead image without alt makes a draft with the reason; the PDF is a document titled from its name (the link said 'here'); a link to another item gets its new address; the %-encoded path is kept", () => {
+test("no alt on the lead image: a draft saying so; a PDF titled from its name; new addresses; %-encoding kept", () => {
   assert.is(
     read(fromWarc, `${dublinFolder}/index.md`),
     `---
@@ -115,7 +122,8 @@ date: 2013-09-08
 aliases:
   - /News/The-18th-Annual-Conference-opens-in-Moscow
 ---
-The IAP’s 18th Annual Conference opened in Moscow – delegates from more than 80 countries attend the “Prosecutors and the Rule of Law” sessions, with a café reception after the opening.
+The IAP’s 18th Annual Conference opened in Moscow – delegates from more than 80 countries attend the “Prosecutors ` +
+      `and the Rule of Law” sessions, with a café reception after the opening.
 
 The conference continues until 12 September.
 `,
@@ -128,7 +136,8 @@ date: 2014-11-14
 aliases:
   - /News/Statement-on-the-independence-of-prosecutors
 ---
-The Executive Committee reaffirms the Standards of Professional Responsibility, as colleagues from the Ministério Público, the Fiscalía General and the Generalbundesanwalt in Karlsruhe have asked.
+The Executive Committee reaffirms the Standards of Professional Responsibility, as colleagues from the Ministério ` +
+      `Público, the Fiscalía General and the Generalbundesanwalt in Karlsruhe have asked.
 
 -   Independence
 -   Impartiality
@@ -136,7 +145,8 @@ The Executive Committee reaffirms the Standards of Professional Responsibility, 
   );
   assert.is(
     read(fromWarc, "news/2023/news-from-the-president/index.md").split("---\n")[1],
-    "title: La IAP y la AIAMP firman un memorando de entendimiento\ndate: 2023-11-20\nlang: es\naliases:\n  - /Spanish/News-from-the-President\n",
+    "title: La IAP y la AIAMP firman un memorando de entendimiento\ndate: 2023-11-20\nlang: es\naliases:\n" +
+      "  - /Spanish/News-from-the-President\n",
   );
 });
 
@@ -150,7 +160,8 @@ test("the report: counts by fate and by reason, a row for every page, written be
   const report = read(fromWarc, "import-report.md");
   assert.match(
     report,
-    "| https://www.iap-association.org/About-Us | skipped: page with no date |  |  |  |  | no date in <time>, meta tags, JSON-LD or the text near the title |",
+    "| https://www.iap-association.org/About-Us | skipped: page with no date |  |  |  |  | no date in " +
+      "<time>, meta tags, JSON-LD or the text near the title |",
   );
   assert.match(
     report,
@@ -158,12 +169,16 @@ test("the report: counts by fate and by reason, a row for every page, written be
   );
   assert.match(
     report,
-    "| https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP, http://iap-association.org/News/The-IAP-signed-MOU-with-AIAMP, https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP?viewmode=0 | news/2023/the-iap-signed-mou-with-aiamp/index.md | The IAP signed MOU with AIAMP | 2023-11-14 | en | iap-aiamp-mou.jpg |  |",
+    "| https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP, " +
+      "http://iap-association.org/News/The-IAP-signed-MOU-with-AIAMP, " +
+      "https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP?viewmode=0 | " +
+      "news/2023/the-iap-signed-mou-with-aiamp/index.md | The IAP signed MOU with AIAMP | 2023-11-14 | en | " +
+      "iap-aiamp-mou.jpg |  |",
   );
   assert.is(warcReport.rows.length, 11);
 });
 
-test("the WACZ gives the same files, byte for byte; the mirror too, but for the 301's alias (wget saves nothing for a redirect)", async () => {
+test("the WACZ gives the same files, byte for byte; the mirror too, but for the 301's alias", async () => {
   const fromWacz = tempDir("import-wacz-");
   await run(old.wacz, fromWacz);
   assert.is(hashTree(path.join(fromWacz, "news")), hashTree(path.join(fromWarc, "news")));
@@ -248,11 +263,13 @@ test("an item the build refuses is reported with the build's message and not wri
     (entry) => entry.address === "https://www.iap-association.org/News/The-IAP-signed-MOU-with-AIAMP",
   );
   assert.equal(row?.look, [
-    `refused by the build: ${displayPath(path.join(dir, mouFolder, "index.md"))}:6: aliases[1] "/News/The-IAP-signed-MOU-with-AIAMP" is already an alias of ${displayPath(path.join(dir, "news/2023/seed.md"))}`,
+    `refused by the build: ${displayPath(path.join(dir, mouFolder, "index.md"))}:6: aliases[1] ` +
+      `"/News/The-IAP-signed-MOU-with-AIAMP" is already an alias ` +
+      `of ${displayPath(path.join(dir, "news/2023/seed.md"))}`,
   ]);
 });
 
-test("an old address that is the item's new address, with or without its slash, is no alias: noted only when it leaves none", () => {
+test("an old address equal to the item's new one, with or without slash, is no alias; noted if it leaves none", () => {
   const notes: string[] = [];
   assert.equal(
     aliasesFor(
@@ -271,19 +288,21 @@ test("an old address that is the item's new address, with or without its slash, 
     ["/node/12"],
   );
   assert.equal(withOld, []);
-  // Hosts compare paths case-sensitively, but the build keeps no redirect beside a page whose address differs only in case.
+  // Hosts compare paths case-sensitively, but the build keeps no redirect beside a page whose address differs in case.
   const cased: string[] = [];
   assert.equal(
     aliasesFor("/news/2020/statement/", ["https://x.org/News/2020/Statement", "https://x.org/Old%20Name"], cased),
     [],
   );
   assert.equal(cased, [
-    "old address /News/2020/Statement differs from its new address /news/2020/statement/ only in case: no redirect can be written there (hosts that ignore case serve the page)",
-    "old address /Old%20Name cannot be kept as a redirect: it must be a site path starting with /, without spaces, ? or #",
+    "old address /News/2020/Statement differs from its new address /news/2020/statement/ only in case: no redirect " +
+      "can be written there (hosts that ignore case serve the page)",
+    "old address /Old%20Name cannot be kept as a redirect: it must be a site path starting with /, without spaces, " +
+      "? or #",
   ]);
 });
 
-test("the build's message on a refused item names the files where they would be, never the staging folder", async () => {
+test("the build's message on a refused item names the files where they would be, not the staging folder", async () => {
   // Each page's old address is the other's new one: the build refuses both, each naming the other.
   const pages = [
     { url: "https://x.org/news/2019/meeting", date: "2018-05-01" },
@@ -312,7 +331,9 @@ test("the build's message on a refused item names the files where they would be,
   assert.is(reportCounts(report)[0], "2 items: 2 refused");
   const shown = (file: string) => displayPath(path.join(dir, file));
   assert.equal(report.rows.find((row) => row.address === pages[0]?.url)?.look, [
-    `refused by the build: ${shown("news/2018/meeting/index.md")}:5: aliases[0] "/news/2019/meeting" is the address of the news item ${shown("news/2019/meeting/index.md")} (/news/2019/meeting/) that the build writes: an alias may only name an old address`,
+    `refused by the build: ${shown("news/2018/meeting/index.md")}:5: aliases[0] "/news/2019/meeting" is the address ` +
+      `of the news item ${shown("news/2019/meeting/index.md")} (/news/2019/meeting/) that the build writes: an ` +
+      `alias may only name an old address`,
   ]);
   assert.equal(readdirSync(dir).sort(), ["import-manifest.json", "import-report.md"]);
 });
@@ -344,7 +365,8 @@ test("rules: ignored pages, language by address, tags from the category map, the
   assert.is(reportCounts(report)[0], "4 items: 4 new");
   assert.is(
     read(dir, "news/2013/the-18th-annual-conference-opens-in-moscow/index.md").split("---\n")[1],
-    "title: The 18th Annual Conference opens in Moscow\ndate: 2013-09-08\nlang: ru\ntags:\n  - conferences\naliases:\n  - /News/The-18th-Annual-Conference-opens-in-Moscow\n",
+    "title: The 18th Annual Conference opens in Moscow\ndate: 2013-09-08\nlang: ru\ntags:\n  - conferences\n" +
+      "aliases:\n  - /News/The-18th-Annual-Conference-opens-in-Moscow\n",
   );
   const onlyNews = await run(old.warc, tempDir("import-news-"), { rules: { news: ["/News/The-*"] } });
   assert.is(reportCounts(onlyNews)[0], "3 items: 3 new");
@@ -373,7 +395,7 @@ test("a crawl cut short in the files' pass is refused with its record named, and
   assert.equal(readdirSync(dir), []);
 });
 
-test("slugs come from the old address's last segment, accents folded, or from the title where it is only a number; titles lose the site's name", () => {
+test("slugs from the old address's last segment, accents folded, or from a title; titles lose the site's name", () => {
   assert.equal(slugOf("https://x.org/News/The-Dublin-Conference-%E2%80%93-outcome", "T"), {
     slug: "the-dublin-conference-outcome",
   });

@@ -43,16 +43,18 @@ test("four items and a listing; nothing refused", () => {
   );
 });
 
-test("an old address that is the new address is no alias: the item is written, and the report says why it has none; no share, print or tags line in the text", () => {
+test("an old address that is the new one is no alias, and the report says why; no share, print or tags line", () => {
   assert.is(
     read("news/2020/statement-on-the-pandemic/index.md"),
     `---
 title: Statement on the pandemic
 date: 2020-04-02
 ---
-The President issued a statement on the work of prosecution services during the pandemic, calling on members to share practices on remote hearings and the protection of witnesses.
+The President issued a statement on the work of prosecution services during the pandemic, calling on members to ` +
+      `share practices on remote hearings and the protection of witnesses.
 
-A printer-friendly copy went to every member; questions go to [the secretariat](mailto:secretariat@prosecutors-assoc.example).
+A printer-friendly copy went to every member; questions go to [the ` +
+      `secretariat](mailto:secretariat@prosecutors-assoc.example).
 `,
   );
   assert.equal(look(drupalPaths.statement), [
@@ -60,7 +62,7 @@ A printer-friendly copy went to every member; questions go to [the secretariat](
   ]);
 });
 
-test("the photo at the end of the text is the lead image; the link to another item gets its new address, the PDF is a document", () => {
+test("the photo at the end is the lead image; a link to another item gets its new address; PDF a document", () => {
   assert.is(
     read("news/2019/executive-committee-meets-in-the-hague/index.md"),
     `---
@@ -75,15 +77,17 @@ documents:
   - src: minutes-2019-03.pdf
     title: minutes (PDF)
 ---
-The Executive Committee of the Association met in **The Hague** on 11 and 12 March 2019 to prepare the annual conference.
+The Executive Committee of the Association met in **The Hague** on 11 and 12 March 2019 to prepare the annual ` +
+      `conference.
 
-See also the [earlier decision on members](/news/2018/new-members-admitted/) and the [minutes (PDF)](minutes-2019-03.pdf).
+See also the [earlier decision on members](/news/2018/new-members-admitted/) and the [minutes ` +
+      `(PDF)](minutes-2019-03.pdf).
 `,
   );
   assert.equal(look(drupalPaths.hague), []);
 });
 
-test("node/123: the slug from the title, said in the report; the figure's photo is the lead image with its figcaption as caption", () => {
+test("node/123: the slug from the title, said in the report; the figure's photo is the lead image, captioned", () => {
   assert.is(
     read("news/2024/18th-european-regional-conference-in-malta/index.md"),
     `---
@@ -102,14 +106,16 @@ Prosecutors from across Europe discussed international cooperation in criminal m
 `,
   );
   assert.equal(look(drupalPaths.malta), [
-    "the slug 18th-european-regional-conference-in-malta is taken from the title: the old address ends in the number 123",
+    "the slug 18th-european-regional-conference-in-malta is taken from the title: the old address ends in the " +
+      "number 123",
   ]);
 });
 
 test("the taxonomy page of two teasers is a listing, with its reason in the report", () => {
   assert.match(
     read("import-report.md"),
-    `| ${drupalRoot}${drupalPaths.tag} | skipped: listing or paginated page |  |  |  |  | 2 headings that link to other pages of the crawl |`,
+    `| ${drupalRoot}${drupalPaths.tag} | skipped: listing or paginated page |  |  |  |  | 2 headings that link to ` +
+      `other pages of the crawl |`,
   );
 });
 

@@ -49,15 +49,18 @@ const abstract: AbstractItem = {
 test("a ready citation for news and for abstracts", () => {
   assert.is(
     newsCitation(news, site, root),
-    "International Association of Prosecutors (14 November 2023). The IAP signed MOU with AIAMP. IAP News Archive. https://archive.iap-association.org/news/2023/mou/",
+    "International Association of Prosecutors (14 November 2023). The IAP signed MOU with AIAMP. IAP News Archive. " +
+      "https://archive.iap-association.org/news/2023/mou/",
   );
   assert.is(
     abstractCitation(abstract, site, root),
-    "Ana Example and Bo Sample (2022). A talk. Abstract, Plenary. IAP 27th Annual Conference & General Meeting, Tbilisi, Georgia, 25–29 September 2022. International Association of Prosecutors. https://archive.iap-association.org/abstracts/annual-27/talk/",
+    "Ana Example and Bo Sample (2022). A talk. Abstract, Plenary. IAP 27th Annual Conference & General Meeting, " +
+      "Tbilisi, Georgia, 25–29 September 2022. International Association of Prosecutors. " +
+      "https://archive.iap-association.org/abstracts/annual-27/talk/",
   );
 });
 
-test("an abstract without a title of its own is cited by its session once, without repeating the speaker (issue 17)", () => {
+test("an abstract without a title of its own is cited by its session once, without repeating the speaker", () => {
   const untitled: AbstractItem = {
     ...abstract,
     title: "Juan Bautista Mahiques: Special Interest Group Session – Heads of Prosecution Services",
@@ -66,7 +69,9 @@ test("an abstract without a title of its own is cited by its session once, witho
   };
   assert.is(
     abstractCitation(untitled, site, root),
-    "Juan Bautista Mahiques (2022). Special Interest Group Session – Heads of Prosecution Services. Abstract. IAP 27th Annual Conference & General Meeting, Tbilisi, Georgia, 25–29 September 2022. International Association of Prosecutors. https://archive.iap-association.org/abstracts/annual-27/talk/",
+    "Juan Bautista Mahiques (2022). Special Interest Group Session – Heads of Prosecution Services. Abstract. IAP " +
+      "27th Annual Conference & General Meeting, Tbilisi, Georgia, 25–29 September 2022. International Association " +
+      "of Prosecutors. https://archive.iap-association.org/abstracts/annual-27/talk/",
   );
 });
 

@@ -11,7 +11,7 @@ test("every year with content, newest first; a year with none gets no row", () =
   assert.equal(yearCounts([], []), []);
 });
 
-test("the chart's numbers: a stacked bar per year, newest first, scaled to the largest year, news at the bottom", () => {
+test("the chart's numbers: a stacked bar per year, newest first, scaled to the largest year, news at bottom", () => {
   const chart = yearChart(
     [
       { year: 2021, news: 1, abstracts: 1 },

@@ -49,8 +49,10 @@ test("a page over html-validate's budget is reported as not validated, not waite
   const report = check(dir, [], { sources: new Map([["/wide/", "news/2023/wide.md"]]) });
   assert.equal([report.validated, report.problems], [1, []]);
   assert.equal(report.unvalidated, [
-    "/deep/: not validated with html-validate: 106 elements nested 102 deep, over its budget of 6,000 elements nested 100 deep",
-    "/wide/ (news/2023/wide.md): not validated with html-validate: 6,006 elements nested 3 deep, over its budget of 6,000 elements nested 100 deep",
+    "/deep/: not validated with html-validate: 106 elements nested 102 deep, over its budget of 6,000 elements " +
+      "nested 100 deep",
+    "/wide/ (news/2023/wide.md): not validated with html-validate: 6,006 elements nested 3 deep, over its budget of " +
+      "6,000 elements nested 100 deep",
   ]);
 });
 

@@ -56,7 +56,8 @@ test("a path outside news/ and abstracts/, or of another type, is refused with t
   );
   assert.is(
     pathProblem(contentDir, "news/2023/alpha/run.js", "file"),
-    '"news/2023/alpha/run.js" is not a Markdown entry or a file type an item may have (.md, .jpg, .jpeg, .png, .webp, .avif, .gif, .tif, .tiff, .pdf, .docx, .doc, .odt, .xlsx, .ods, .pptx, .csv, .txt)',
+    '"news/2023/alpha/run.js" is not a Markdown entry or a file type an item may have (.md, .jpg, .jpeg, .png, ' +
+      ".webp, .avif, .gif, .tif, .tiff, .pdf, .docx, .doc, .odt, .xlsx, .ods, .pptx, .csv, .txt)",
   );
 });
 
@@ -182,7 +183,8 @@ test("each action of the API is checked on every path it reads or writes", () =>
     {
       status: 403,
       error:
-        'entriesByFiles: "pages/news-item.njk" is outside news/ and abstracts/, the only folders the editor reads and writes',
+        'entriesByFiles: "pages/news-item.njk" is outside news/ and abstracts/, the only folders the editor reads ' +
+        "and writes",
     },
   );
   assert.equal(refused("entriesByFolder", { folder: "news", extension: "", depth: 3 }), {
@@ -225,14 +227,16 @@ test("each action of the API is checked on every path it reads or writes", () =>
     {
       status: 403,
       error:
-        'deleteFiles: "news/2023/template.njk" is not a Markdown entry or a file type an item may have (.md, .jpg, .jpeg, .png, .webp, .avif, .gif, .tif, .tiff, .pdf, .docx, .doc, .odt, .xlsx, .ods, .pptx, .csv, .txt)',
+        'deleteFiles: "news/2023/template.njk" is not a Markdown entry or a file type an item may have (.md, .jpg, ' +
+        ".jpeg, .png, .webp, .avif, .gif, .tif, .tiff, .pdf, .docx, .doc, .odt, .xlsx, .ods, .pptx, .csv, .txt)",
     },
   );
 });
 
 test("a body that is no action of the API is a bad request", () => {
   const actions =
-    "info, getDeployPreview, entriesByFolder, entriesByFiles, getEntry, persistEntry, getMedia, getMediaFile, persistMedia, deleteFile, deleteFiles";
+    "info, getDeployPreview, entriesByFolder, entriesByFiles, getEntry, persistEntry, getMedia, getMediaFile, " +
+    "persistMedia, deleteFile, deleteFiles";
   assert.equal(refuseApiRequest({}, contentDir), {
     status: 400,
     error: "the request's body names no action: it is not a request of the editor",

@@ -7,7 +7,10 @@ import * as assert from "uvu/assert";
 import { SETTLE_MS, watchTrees } from "../../../scripts/lib/preview/watch.ts";
 import { tempDir, writeContent } from "../../support/site.ts";
 
-/** The batches a watcher hands over; `next(file)` resolves with the first later batch that names `file`, or fails after 5 s. */
+/**
+ * The batches a watcher hands over; `next(file)` resolves with the first later batch that names `file`, or fails
+ * after 5 s.
+ */
 function batches() {
   const waiting: { wanted: string; resolve: (files: string[]) => void }[] = [];
   const onChanges = (files: string[]) => {

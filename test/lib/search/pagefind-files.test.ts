@@ -1,4 +1,4 @@
-/** The guard on Pagefind's private files (scripts/lib/search/pagefind-files.ts): which Pagefind is trusted, and its entry file. */
+/** The guard on Pagefind's private files (scripts/lib/search/pagefind-files.ts): which Pagefind, its entry file. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { installedPagefindVersion, pretendedPagefindVersion } from "../../../scripts/lib/search/pagefind-files.ts";
@@ -12,11 +12,13 @@ test("the installed Pagefind is the one this build was tested with: an upgrade f
 test("another Pagefind, or one whose version cannot be read, gets the build's warning", () => {
   assert.is(
     untestedPagefind("1.7.0"),
-    "Pagefind 1.7.0 is not one this build was tested with (1.6.0): the search page counts facets with Pagefind's own filters",
+    "Pagefind 1.7.0 is not one this build was tested with (1.6.0): the search page counts facets with Pagefind's " +
+      "own filters",
   );
   assert.is(
     untestedPagefind(undefined),
-    "Pagefind of an unknown version is not one this build was tested with (1.6.0): the search page counts facets with Pagefind's own filters",
+    "Pagefind of an unknown version is not one this build was tested with (1.6.0): the search page counts facets " +
+      "with Pagefind's own filters",
   );
 });
 

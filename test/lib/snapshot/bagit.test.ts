@@ -33,11 +33,13 @@ function smallBag(): string {
 
 test("tag lines fold before 79 characters, and read back whole", () => {
   const value =
-    "Archived snapshot of IAP News Archive, 2023: 289 news items and 412 conference abstracts as published on 1 June 2025.";
+    "Archived snapshot of IAP News Archive, 2023: 289 news items and 412 conference abstracts as published on 1 " +
+    "June 2025.";
   const line = tagLine("External-Description", value);
   assert.is(
     line,
-    "External-Description: Archived snapshot of IAP News Archive, 2023: 289 news\n  items and 412 conference abstracts as published on 1 June 2025.\n",
+    "External-Description: Archived snapshot of IAP News Archive, 2023: 289 news\n" +
+      "  items and 412 conference abstracts as published on 1 June 2025.\n",
   );
   assert.ok(line.split("\n").every((part) => part.length <= 79));
   assert.equal(

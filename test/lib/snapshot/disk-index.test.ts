@@ -12,7 +12,7 @@ test("search-index.js is one assignment of the index, as JSON", () => {
   assert.is(diskIndexScript({ version: 1, pages: [] }), 'window.archiveSearchIndex = {"version":1,"pages":[]};\n');
 });
 
-test("each page's filters: the facets of src/assets/shared/facets.ts in its order, as the templates index them, then the story", () => {
+test("each page's filters: the facets of shared/facets.ts in order, as templates index them, then the story", () => {
   const speaker = "speakers:\n  - name: Ana Pérez\n    role: Prosecutor";
   const contentDir = writeContent({
     "news/2023/mou.md": newsFile({ title: "MoU signed", date: "2023-11-14", tags: "[training]" }),

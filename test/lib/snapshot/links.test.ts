@@ -109,9 +109,11 @@ test("srcset candidates and a meta refresh's URL are rewritten in place", () => 
 
 test("a page: every URL attribute rewritten, links out of the snapshot marked, every other byte kept", () => {
   const html = [
-    '<link rel="stylesheet" href="/assets/site.css"><link rel="canonical" href="https://archive.example.org/news/2023/x/">',
+    '<link rel="stylesheet" href="/assets/site.css">' +
+      '<link rel="canonical" href="https://archive.example.org/news/2023/x/">',
     '<meta http-equiv="refresh" content="0; url=/news/2023/y/">',
-    '<p>Text &amp; <a href="/news/">all news</a>, <a class="x" rel="prev" href="/news/2021/old/" hidden>old &lt;item&gt;</a>.</p>',
+    '<p>Text &amp; <a href="/news/">all news</a>, ' +
+      '<a class="x" rel="prev" href="/news/2021/old/" hidden>old &lt;item&gt;</a>.</p>',
     '<img src="/a.png" srcset="/a.png 1x, /b.png 2x" alt="A"><form action="/search/" method="get"></form>',
     '<svg><use href="/a.png#i"/></svg><a href="#main">skip</a>',
     '<script type="application/ld+json">{"url":"/news/"}</script>',
@@ -120,10 +122,15 @@ test("a page: every URL attribute rewritten, links out of the snapshot marked, e
   assert.is(
     page.html,
     [
-      '<link rel="stylesheet" href="../../../assets/site.css"><link rel="canonical" href="https://archive.example.org/news/2023/x/">',
+      '<link rel="stylesheet" href="../../../assets/site.css">' +
+        '<link rel="canonical" href="https://archive.example.org/news/2023/x/">',
       '<meta http-equiv="refresh" content="0; url=../y/index.html">',
-      '<p>Text &amp; <a href="../../index.html">all news</a>, <a class="x leaves-snapshot" rel="prev external" href="https://archive.example.org/news/2021/old/" hidden>old &lt;item&gt;<span class="leaves-snapshot-icon" aria-hidden="true">↗</span><span class="visually-hidden"> (live site)</span></a>.</p>',
-      '<img src="../../../a.png" srcset="../../../a.png 1x, ../../../b.png 2x" alt="A"><form action="../../../search/index.html" method="get"></form>',
+      '<p>Text &amp; <a href="../../index.html">all news</a>, <a class="x leaves-snapshot" rel="prev external" ' +
+        'href="https://archive.example.org/news/2021/old/" hidden>old &lt;item&gt;<span ' +
+        'class="leaves-snapshot-icon" aria-hidden="true">↗</span><span class="visually-hidden"> (live site)</span>' +
+        "</a>.</p>",
+      '<img src="../../../a.png" srcset="../../../a.png 1x, ../../../b.png 2x" alt="A">' +
+        '<form action="../../../search/index.html" method="get"></form>',
       '<svg><use href="../../../a.png#i" /></svg><a href="#main">skip</a>',
       '<script type="application/ld+json">{"url":"/news/"}</script>',
     ].join("\n"),
@@ -136,14 +143,17 @@ test("a marked link gets the class and rel it lacked, and values are escaped aga
   const page = rewritePage('<a href="/gone/?a=1&amp;b=&quot;2&quot;">Gone</a>', article);
   assert.is(
     page.html,
-    '<a href="https://archive.example.org/gone/?a=1&amp;b=%222%22" class="leaves-snapshot" rel="external">Gone<span class="leaves-snapshot-icon" aria-hidden="true">↗</span><span class="visually-hidden"> (live site)</span></a>',
+    '<a href="https://archive.example.org/gone/?a=1&amp;b=%222%22" class="leaves-snapshot" rel="external">Gone' +
+      '<span class="leaves-snapshot-icon" aria-hidden="true">↗</span><span class="visually-hidden"> (live site)' +
+      "</span></a>",
   );
 });
 
-test("pageUrls lists every URL a page names, as written, entities decoded: links, sources, srcset candidates, a meta refresh", () => {
+test("pageUrls lists every URL a page names, as written, entities decoded: links, sources, srcset, refresh", () => {
   const html =
     '<meta http-equiv="refresh" content="0; url=/news/"><link rel="stylesheet" href="/assets/site.css">' +
-    '<a href="report%231.txt?a=1&amp;b=2#x">r</a><img src="/a.png" srcset="/a.png 1x, /b.png 2x" alt=""><form action="/search/"></form><a name="top">t</a>';
+    '<a href="report%231.txt?a=1&amp;b=2#x">r</a><img src="/a.png" srcset="/a.png 1x, /b.png 2x" alt="">' +
+    '<form action="/search/"></form><a name="top">t</a>';
   assert.equal(pageUrls(html), [
     "/news/",
     "/assets/site.css",

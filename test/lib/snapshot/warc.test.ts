@@ -1,4 +1,6 @@
-/** WARC records of a snapshot (scripts/lib/snapshot/warc.ts): IDs, live URLs, types, CDXJ lines, and checking records. */
+/**
+ * WARC records of a snapshot (scripts/lib/snapshot/warc.ts): IDs, live URLs, types, CDXJ lines, and checking records.
+ */
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { test } from "uvu";
@@ -31,7 +33,7 @@ test("a file's live URL is the folder for an index.html, else the file", () => {
   assert.is(liveUrlOf("404.html", "https://example.org/archive/"), "https://example.org/archive/404.html");
 });
 
-test("a file whose name holds %, # or ? is at the URL its page links to, not at an escape, a fragment or a query", () => {
+test("a file named with %, # or ? is at the URL its page links to, not at an escape, a fragment or a query", () => {
   assert.is(liveUrlOf("news/2023/x/100% final.pdf", root), `${root}news/2023/x/100%25%20final.pdf`);
   assert.is(liveUrlOf("news/2023/x/report#1.txt", root), `${root}news/2023/x/report%231.txt`);
   assert.is(liveUrlOf("news/2023/x/what?.txt", root), `${root}news/2023/x/what%3F.txt`);
@@ -47,7 +49,7 @@ test("Content-Type as hosts send it", () => {
   assert.is(contentTypeOf("LICENSE"), "application/octet-stream");
 });
 
-test("a response record and its CDXJ line: SURT key, timestamp, url, mime, status, digest, length, offset, file", async () => {
+test("a response record and CDXJ line: SURT key, time, url, mime, status, digest, length, offset, file", async () => {
   const record = await responseRecord("news/index.html", Buffer.from("<p>news</p>"), date, root);
   assert.equal(
     { url: record.url, status: record.status, mime: record.mime },
@@ -56,7 +58,8 @@ test("a response record and its CDXJ line: SURT key, timestamp, url, mime, statu
   assert.is(record.digest, createHash("sha256").update("<p>news</p>").digest("hex"));
   assert.is(
     cdxjLine(record, date, 411, "data.warc.gz"),
-    `org,iap-association,archive)/news/ 20250601120000 {"url":"${root}news/","mime":"text/html","status":"200","digest":"${record.digest}","length":"${record.bytes.byteLength}","offset":"411","filename":"data.warc.gz"}`,
+    `org,iap-association,archive)/news/ 20250601120000 {"url":"${root}news/","mime":"text/html","status":"200",` +
+      `"digest":"${record.digest}","length":"${record.bytes.byteLength}","offset":"411","filename":"data.warc.gz"}`,
   );
   const again = await responseRecord("news/index.html", Buffer.from("<p>news</p>"), date, root);
   assert.ok(Buffer.from(again.bytes).equals(Buffer.from(record.bytes)), "the same bytes every time");
@@ -108,7 +111,8 @@ test("records read back one by one, each checked; a changed payload byte is foun
 
 test("parseCdxj reads each line's record, and names a line that is not CDXJ", () => {
   const parsed = parseCdxj(
-    `org,x)/ 20250601120000 {"url":"https://x.org/","digest":"ab","length":"10","offset":"5","filename":"data.warc.gz"}\nnot cdxj\n`,
+    `org,x)/ 20250601120000 ` +
+      `{"url":"https://x.org/","digest":"ab","length":"10","offset":"5","filename":"data.warc.gz"}\nnot cdxj\n`,
   );
   assert.equal(parsed, {
     entries: [{ line: 1, url: "https://x.org/", digest: "ab", offset: 5, length: 10, filename: "data.warc.gz" }],

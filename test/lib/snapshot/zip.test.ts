@@ -36,7 +36,7 @@ test("the snapshot's date is midnight of that day, and zip cannot store dates be
   assert.throws(() => zipTime("1979-12-31"), /1980 to 2107/);
 });
 
-test("entries come back sorted by name, with their bytes, deflated, with the snapshot's date and no extra field", async () => {
+test("entries come back sorted by name, with their bytes, deflated, the snapshot's date, no extra field", async () => {
   const zip = path.join(tempDir("zip-"), "a.zip");
   const bytes = await writeZip(zip, entries, "2023-11-14");
   const raw = readFileSync(zip);
@@ -106,7 +106,7 @@ test("an entry marked stored is never deflated, and its bytes read back unchecke
   assert.is(damaged?.raw().toString("utf8"), `P${repetitive.slice(1)}`);
 });
 
-test("a stored entry has its CRC-32 and sizes in its local header, no data descriptor (streaming readers need them)", async () => {
+test("a stored entry has its CRC-32 and sizes in its local header, no data descriptor (for streaming)", async () => {
   const zip = path.join(tempDir("zip-"), "stored.zip");
   const warc = "WARC/1.1\r\n".repeat(40);
   await writeZip(zip, [text("archive/data.warc.gz", warc, true), text("b.html", "<p>b</p>".repeat(50))], "2023-11-14");
@@ -132,7 +132,8 @@ test("a stored entry over yazl's limit for a local header without zip64 is refus
     assert.instance(error, RangeError);
     assert.is(
       (error as Error).message,
-      "archive/data.warc.gz is 1073741824 bytes, over the 1073741823 an entry stored with its sizes in its local header may have",
+      "archive/data.warc.gz is 1073741824 bytes, over the 1073741823 an entry stored with its sizes in its local " +
+        "header may have",
     );
   }
 });

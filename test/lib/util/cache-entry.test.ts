@@ -48,7 +48,8 @@ test("a folder where an entry belongs: discarded and removed, so the entry can b
 test("the warning names the source, the entry and the reason", () => {
   assert.is(
     cacheWarning("/content/news/2023/x/photo.jpg", "/cache/images/records/ab.json", "not valid JSON"),
-    "cache: discarded an unreadable entry for /content/news/2023/x/photo.jpg (/cache/images/records/ab.json: not valid JSON): recomputed",
+    "cache: discarded an unreadable entry for /content/news/2023/x/photo.jpg (/cache/images/records/ab.json: not " +
+      "valid JSON): recomputed",
   );
 });
 

@@ -23,7 +23,7 @@ function thrown(call: () => unknown): unknown {
   throw new Error("expected the call to throw");
 }
 
-test("control characters are escaped, printable text (backslashes included) is left as it is, and twice is once", () => {
+test("control characters are escaped, printable text (backslashes too) is left as it is, and twice is once", () => {
   assert.is(
     printable("a\nb\x1b[2Kc\0d\te\rf\x7fg\x9bh\u2028i\u202ej"),
     "a\\nb\\x1b[2Kc\\0d\\te\\rf\\x7fg\\x9bh\\u2028i\\u202ej",
@@ -50,7 +50,7 @@ test("a system error is one line: the file, the reason in words and the code", (
   );
 });
 
-test("a system error under other errors is the message; a name in it is escaped; one naming no file names `where`", () => {
+test("a system error under others is the message; a name in it is escaped; one naming no file names `where`", () => {
   const file = path.join(dir, "bad\nname\x1b[0m");
   const wrapped = new Error("Having trouble writing", { cause: thrown(() => readFileSync(file)) });
   assert.is(errorMessage(wrapped), `${dir}/bad\\nname\\x1b[0m: no such file or directory (ENOENT)`);

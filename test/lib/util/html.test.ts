@@ -1,4 +1,4 @@
-/** HTML helpers (scripts/lib/util/html.ts): escaping, and the one HTML-to-text that search, suggestions and the WACZ read. */
+/** HTML helpers (scripts/lib/util/html.ts): escaping, and the one HTML-to-text of search, suggestions and the WACZ. */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { escapeHtml, htmlText } from "../../../scripts/lib/util/html.ts";

@@ -44,11 +44,13 @@ test("a server opened to the network warns, naming what others can open", () => 
   assert.is(networkWarning("127.0.0.1", "the site"), undefined);
   assert.is(
     networkWarning("0.0.0.0", "the site"),
-    "warning: listening on every network interface (0.0.0.0), not on this computer only: anyone who can reach it on the network can open the site",
+    "warning: listening on every network interface (0.0.0.0), not on this computer only: anyone who can reach it on " +
+      "the network can open the site",
   );
   assert.is(
     networkWarning("192.168.1.5", "the site"),
-    "warning: listening on 192.168.1.5, not on this computer only: anyone who can reach it on the network can open the site",
+    "warning: listening on 192.168.1.5, not on this computer only: anyone who can reach it on the network can open " +
+      "the site",
   );
 });
 

@@ -16,7 +16,7 @@ test("a path outside the working folder is shown whole", () => {
   assert.is(displayPath(path.dirname(here)), path.dirname(here));
 });
 
-test("a path is inside a folder below it, not inside the folder itself, a sibling with the same prefix, or a parent", () => {
+test("a path is inside a folder below it, not inside the folder itself, a sibling with its prefix, or a parent", () => {
   assert.is(isInside("/site/content/news/a.md", "/site/content"), true);
   assert.is(isInside("/site/content", "/site/content"), false);
   assert.is(isInside("/site/content-old/a.md", "/site/content"), false);
@@ -33,7 +33,7 @@ test("a file's path as a URL path: each segment percent-encoded, so %, # and ? s
   assert.is(urlPathOf(""), "");
 });
 
-test("device names are reserved on Windows with any extension and in any case; names that only start like one are not", () => {
+test("device names are reserved on Windows with any extension, in any case; names only starting so are not", () => {
   const reserved = [
     "con.md",
     "aux.md",

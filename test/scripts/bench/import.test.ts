@@ -1,4 +1,4 @@
-/** The import bench's crawl generator (scripts/bench/import.ts) at 200 pages, read back as the import reads it, and its report. */
+/** The import bench's crawl generator (scripts/bench/import.ts) at 200 pages, read back by the import; its report. */
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -16,7 +16,7 @@ const captures: Capture[] = [];
 for await (const capture of readCaptures(crawl.warc)) captures.push(capture);
 
 test("200 pages: the same crawl every time, in the proportions of the old site", () => {
-  const { warc, bytes, ms, ...counts } = crawl;
+  const { warc: _warc, bytes, ms: _ms, ...counts } = crawl;
   assert.equal(counts, {
     records: 783,
     articles: 200,
