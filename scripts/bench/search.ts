@@ -399,7 +399,7 @@ export async function measureColdQuery(
       );
     });
     server.reset();
-    const topic = query.topic ? { "topic-label": query.topic.label } : {};
+    const topic: Record<string, string> = query.topic ? { "topic-label": query.topic.label } : {};
     const address =
       ui === "ours" ? searchPageQuery(query) : `?${new URLSearchParams({ q: query.words, ...topic }).toString()}`;
     origin = performance.now();
