@@ -1004,7 +1004,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   const sessions = conferenceSessions(rng);
   const seenTitles = new Set<string>();
   const files: CorpusFile[] = [];
-  // Languages are drawn apart, so that an all-English corpus is the same as before the option.
+  // Languages are drawn from a generator of their own, so that the items' words do not shift with them.
   const share = options.otherLanguages ?? 0;
   const languageRng = mulberry32((options.seed ?? 1) ^ 0x5eed1a6);
   const languageOf = () => (share > 0 && languageRng() < share ? (languageRng() < 0.5 ? SPANISH : FRENCH) : ENGLISH);
