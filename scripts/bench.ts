@@ -4,38 +4,30 @@
  * 1. Builds: synthetic corpora (scripts/generate-corpus.ts, 80 % news, 20 % abstracts) built with
  *    `npm run build` in a child process, `--runs` times each: time per phase and in total, pages
  *    per second, peak memory of the whole process tree, output and search index sizes. At the
- *    --search-size, Hugo + Pagefind (scripts/bench/hugo.ts) builds the same files after each of
- *    our runs, so that both are measured under the same load.
+ *    --search-size, the peers (Hugo + Pagefind, scripts/bench/hugo.ts; plain Eleventy + Pagefind,
+ *    scripts/bench/eleventy-peer.ts) build the same files after each of our runs, so that all are
+ *    measured under the same load.
  * 2. Search (on the 10k site, served gzipped, in headless Chromium): our search page against
  *    Pagefind's default UI over the same index, cold and warm, and the budgets.
  * 3. Page weight of a news page, the news list and the search page.
  * 4. Dev loop (10k): `npm start`, edit an article, time until the page and the search show it;
  *    `--edits` edits one after the other, each once the previous one's background pass is done.
+ * 5. Web archive: for each size, the WACZ of the busiest year and of the whole archive
+ *    (scripts/bench/wacz.ts); --no-wacz leaves it out.
  *
- * 5. Photos (`--media 1000`, on its own): the corpus with a generated photo per news item, built
- *    without photos, then with them on an empty image cache and a kept one (scripts/bench/media.ts).
- *
- * Results go to bench/results/<date-time>.json and .md (not committed) and are printed.
- *
- *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--search-runs 2]
- *                    [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]
- *   npm run bench -- --site <built site> [--search-runs 2]
- *   npm run bench -- --media 1000
- *   npm run bench -- --languages 1000
- *
- * 5. Web archive: for each size, the WACZ of the busiest year and of the whole archive (scripts/bench/wacz.ts);
- *    --no-wacz leaves it out.
+ * Each on its own:
+ * 6. Photos (`--media 1000`): the corpus with a generated photo per news item, built without
+ *    photos, then with them on an empty image cache and a kept one (scripts/bench/media.ts).
+ * 7. Languages (`--languages 1000`): the corpus all English and with 10 % of its items in Spanish
+ *    or French, each built and searched (scripts/bench/languages.ts).
+ * 8. Import (`--import`, `--import-pages 10000`): a generated crawl of the old site imported by
+ *    scripts/import.ts, its wall time and peak memory against the budgets (scripts/bench/import.ts).
  *
  * --large adds the 100k corpus; --max-rss (GB) stops a build whose processes together pass it;
  * --dev-loop-only measures just the dev loop, on the --search-size corpus (no builds, no search);
  * --site measures only search and page weight, on a site built before (no builds, no dev loop).
- *
- * 6. Languages (`--languages 1000`, on its own): the corpus all English and with 10 % of its items
- *    in Spanish or French, each built and searched (scripts/bench/languages.ts).
- *
- * 7. Import (`--import`, on its own; `--import-pages 10000`): a generated crawl of the old site
- *    (about 500 MB of WARC for 10,000 pages) imported by scripts/import.ts, its wall time and peak
- *    memory against the budgets (scripts/bench/import.ts).
+ * The options are in `usage` below and docs/benchmarks.md. Results go to
+ * bench/results/<date-time>.json and .md (not committed) and are printed.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -77,7 +69,12 @@ import {
 import { optionsOrUsage } from "./lib/util/cli.ts";
 
 const usage =
-  "usage: npm run bench -- [--sizes 1000,10000] [--texts subtlex,brown] [--large] [--runs 3] [--search-runs 2] [--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n       npm run bench -- --site <built site> [--search-runs 2]\n       npm run bench -- --media 1000\n       npm run bench -- --languages 1000\n       npm run bench -- --import [--import-pages 10000]";
+  "usage: npm run bench -- [--sizes 1000,10000] [--texts subtlex,brown] [--large] [--runs 3] [--search-runs 2] " +
+  "[--search-size 10000] [--no-search] [--no-dev-loop] [--dev-loop-only] [--edits 3] [--max-rss 16] [--no-wacz]\n" +
+  "       npm run bench -- --site <built site> [--search-runs 2]\n" +
+  "       npm run bench -- --media 1000\n" +
+  "       npm run bench -- --languages 1000\n" +
+  "       npm run bench -- --import [--import-pages 10000]";
 
 export function parseBenchArgs(args: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -182,9 +179,9 @@ async function main(): Promise<void> {
     },
     builds: [],
   };
-  log(
-    `bench: ${results.machine.cores} cores (${results.machine.cpu}), ${gb(results.machine.memoryBytes)}, Node ${results.machine.node}, load ${results.machine.loadAverage.map((n) => n.toFixed(2)).join(" ")}`,
-  );
+  const { machine } = results;
+  const load = machine.loadAverage.map((n) => n.toFixed(2)).join(" ");
+  log(`bench: ${machine.cores} cores (${machine.cpu}), ${gb(machine.memoryBytes)}, Node ${machine.node}, load ${load}`);
 
   if (options.media) {
     const browser = await launchBrowser();
@@ -227,9 +224,8 @@ async function main(): Promise<void> {
       const dir = benchDir(options, size, text);
       const corpus = writeBenchCorpus(size, path.join(dir, "content"), text);
       if (text === "subtlex") corpora.set(size, corpus);
-      log(
-        `\n${sizeLabel(size)}, ${text}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}) in ${path.relative(repoRoot, corpus.dir)}`,
-      );
+      const items = `${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)})`;
+      log(`\n${sizeLabel(size)}, ${text}: ${items} in ${path.relative(repoRoot, corpus.dir)}`);
       log(`  ${corpus.words} distinct words`);
       const result: SizeResult = {
         size,
@@ -275,13 +271,16 @@ async function main(): Promise<void> {
           try {
             const measured = await peer.run();
             runs.push(measured);
+            const parts = `site ${ms(measured.siteMs)}, Pagefind ${ms(measured.pagefindMs)}, ${measured.words} words`;
             log(
-              `  ${peer.label} ${run}: ${ms(measured.totalMs)} (site ${ms(measured.siteMs)}, Pagefind ${ms(measured.pagefindMs)}, ${measured.words} words); peak ${gb(measured.peakBytes)}; load ${measured.loadAverage.toFixed(2)}`,
+              `  ${peer.label} ${run}: ${ms(measured.totalMs)} (${parts}); ` +
+                `peak ${gb(measured.peakBytes)}; load ${measured.loadAverage.toFixed(2)}`,
             );
           } catch (error) {
             // Debian's hugo package may be missing: our figures stand without it.
-            result[peer.key] = { error: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) };
-            log(`  ${peer.label}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+            const firstLine = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+            result[peer.key] = { error: firstLine };
+            log(`  ${peer.label}: ${firstLine}`);
           }
         }
       }
@@ -301,9 +300,9 @@ async function main(): Promise<void> {
     try {
       for (const text of coldSites) {
         const dir = benchDir(options, options.searchSize, text);
-        log(
-          `\ncold queries on the ${sizeLabel(options.searchSize)} ${text} site: our page and Pagefind's default UI, ${pluralise(options.searchRuns, "round")}`,
-        );
+        const site = `the ${sizeLabel(options.searchSize)} ${text} site`;
+        const rounds = pluralise(options.searchRuns, "round");
+        log(`\ncold queries on ${site}: our page and Pagefind's default UI, ${rounds}`);
         const cold = await benchColdQueries(
           path.join(dir, "content"),
           path.join(dir, "site"),
@@ -334,7 +333,8 @@ async function main(): Promise<void> {
     log(
       options.site
         ? `\n${options.site} is not a built site: it has no news/<year>/<slug>/index.html`
-        : `\nsearch, page weight and dev loop are measured on the ${sizeLabel(searchSize)} corpus: add ${searchSize} to --sizes`,
+        : `\nsearch, page weight and dev loop are measured on the ${sizeLabel(searchSize)} corpus: ` +
+            `add ${searchSize} to --sizes`,
     );
     if (options.site) failed = true;
   }
@@ -342,9 +342,8 @@ async function main(): Promise<void> {
     const browser = await launchBrowser();
     try {
       if (options.search) {
-        log(
-          `\nsearch on ${options.site ?? `the ${sizeLabel(searchSize)} site`}: cold query, then a warm one on the same page`,
-        );
+        const site = options.site ?? `the ${sizeLabel(searchSize)} site`;
+        log(`\nsearch on ${site}: cold query, then a warm one on the same page`);
         try {
           const samples = await benchSearch(siteDir, browser, options, log);
           results.search = {
@@ -366,9 +365,8 @@ async function main(): Promise<void> {
         }
       }
       if (options.devLoop && searchCorpus) {
-        log(
-          `\ndev loop: npm start on the ${sizeLabel(searchSize)} corpus, then an edit to ${path.relative(repoRoot, searchCorpus.sample.file)}`,
-        );
+        const edited = path.relative(repoRoot, searchCorpus.sample.file);
+        log(`\ndev loop: npm start on the ${sizeLabel(searchSize)} corpus, then an edit to ${edited}`);
         try {
           results.devLoop = await measureDevLoop({
             contentDir: searchCorpus.dir,

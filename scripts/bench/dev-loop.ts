@@ -19,7 +19,10 @@ export interface DevLoopEdit {
   searchMs: number;
   /** Saving the edit until the background pass published the whole preview (lists, feeds, other pages). */
   siteMs: number;
-  /** The preview session's line for the edit's own page: "updated /news/… in 412 ms (validate …, media …, render …); …". */
+  /**
+   * The preview session's line for the edit's own page:
+   * "updated /news/… in 412 ms (validate …, media …, render …); …".
+   */
   sessionLine?: string;
   /** The background pass's line once Pagefind's new index is swapped in: "search index updated in 6.1 s; …". */
   searchLine?: string;

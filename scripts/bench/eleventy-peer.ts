@@ -11,15 +11,19 @@ import path from "node:path";
 import { pagefindBinary } from "../lib/search/pagefind.ts";
 import { pagefindCounts, runMeasured, type PeerRun } from "./hugo.ts";
 
-const layout = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ title or session }}</title></head>
-<body><header><a href="/">Archive</a></header>
-<main><article data-pagefind-body><h1>{{ title or session }}</h1><time datetime="{{ page.date.toISOString().slice(0, 10) }}">{{ page.date.toDateString() }}</time>
-{{ content | safe }}</article></main>
-</body>
-</html>
-`;
+const layout = [
+  "<!doctype html>",
+  '<html lang="en">',
+  '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    "<title>{{ title or session }}</title></head>",
+  '<body><header><a href="/">Archive</a></header>',
+  "<main><article data-pagefind-body><h1>{{ title or session }}</h1>" +
+    '<time datetime="{{ page.date.toISOString().slice(0, 10) }}">{{ page.date.toDateString() }}</time>',
+  "{{ content | safe }}</article></main>",
+  "</body>",
+  "</html>",
+  "",
+].join("\n");
 
 /** Writes the peer's configuration and layout into `workDir`; the content stays in `contentDir`. */
 export function writeEleventySite(contentDir: string, workDir: string): void {

@@ -26,16 +26,23 @@ export interface PeerRun {
 }
 
 const layouts: Record<string, string> = {
-  "_default/baseof.html": `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ .Title }}</title></head>
-<body><header><a href="{{ "/" | relURL }}">Archive</a></header>{{ block "main" . }}{{ end }}</body>
-</html>
-`,
-  "_default/single.html": `{{ define "main" }}<main><article data-pagefind-body><h1>{{ .Title }}</h1><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>{{ .Content }}</article></main>{{ end }}
-`,
-  "_default/list.html": `{{ define "main" }}<main><h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ with .Paginator.Next }}<a href="{{ .URL }}">Next</a>{{ end }}</main>{{ end }}
-`,
+  "_default/baseof.html": [
+    "<!doctype html>",
+    '<html lang="en">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+      "<title>{{ .Title }}</title></head>",
+    '<body><header><a href="{{ "/" | relURL }}">Archive</a></header>{{ block "main" . }}{{ end }}</body>',
+    "</html>",
+    "",
+  ].join("\n"),
+  "_default/single.html":
+    '{{ define "main" }}<main><article data-pagefind-body><h1>{{ .Title }}</h1>' +
+    '<time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>' +
+    "{{ .Content }}</article></main>{{ end }}\n",
+  "_default/list.html":
+    '{{ define "main" }}<main><h1>{{ .Title }}</h1><ul>' +
+    '{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>' +
+    '{{ with .Paginator.Next }}<a href="{{ .URL }}">Next</a>{{ end }}</main>{{ end }}\n',
 };
 
 /** Writes the Hugo site (config and layouts) into `workDir`, reading its content from `contentDir`. */

@@ -1,7 +1,7 @@
 /**
- * `npm run bench -- --import [10000]` (issue 31): a generated crawl of the old site, imported by the
- * import CLI in a child process, timed, with the peak memory of its process tree, against the
- * budgets (60 s, 1 GB for 10,000 pages).
+ * `npm run bench -- --import [--import-pages 10000]`: a generated crawl of the old site, imported by
+ * the import CLI in a child process, timed, with the peak memory of its process tree, against
+ * `importBudgets`.
  *
  * The crawl is the old site's two templates (scripts/bench/old-site.ts) filled with the bench
  * corpus's text (corpus.ts: real vocabulary, 5 % Spanish or French), items before 2018 in the
@@ -66,7 +66,10 @@ function writtenDate(isoDate: string): string {
   });
 }
 
-/** The corpus's news items as the old site's articles: title, date and language from the front matter, the body rendered. */
+/**
+ * The corpus's news items as the old site's articles: title, date and language from the front
+ * matter, the body rendered.
+ */
 function articlesOf(pages: number): Article[] {
   const markdown = new MarkdownIt();
   return generateCorpus({ news: pages, abstracts: 0, seed: 31, otherLanguages: 0.05 }).map((file) => {
@@ -92,7 +95,10 @@ function withComment(jpeg: Buffer, comment: string): Buffer {
   return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xfe]), length, text, jpeg.subarray(2)]);
 }
 
-/** Photos as cameras and phones give them, scaled for the web: noise over a gradient, so that JPEG cannot squeeze them flat. */
+/**
+ * Photos as cameras and phones give them, scaled for the web: noise over a gradient, so that JPEG
+ * cannot squeeze them flat.
+ */
 async function photoPool(count: number): Promise<Buffer[]> {
   const rng = mulberry32(3131);
   const photos: Buffer[] = [];
@@ -150,7 +156,9 @@ async function* crawlResponses(articles: readonly Article[], counts: GeneratedCr
     modernLayoutPage({
       path: "/",
       title: "International Association of Prosecutors",
-      bodyHtml: `<p>The International Association of Prosecutors was founded on 6 June 1995.</p><p><a href="/News">Latest news</a></p>`,
+      bodyHtml:
+        "<p>The International Association of Prosecutors was founded on 6 June 1995.</p>" +
+        '<p><a href="/News">Latest news</a></p>',
     }),
   );
   yield page(
@@ -166,7 +174,9 @@ async function* crawlResponses(articles: readonly Article[], counts: GeneratedCr
     modernLayoutPage({
       path: "/Login",
       title: "Login",
-      bodyHtml: `<form action="/Login" method="post"><input name="username" /><input type="password" name="password" /></form>`,
+      bodyHtml:
+        '<form action="/Login" method="post">' +
+        '<input name="username" /><input type="password" name="password" /></form>',
     }),
   );
   const listings = Math.ceil(articles.length / listingSize);
@@ -198,10 +208,9 @@ async function* crawlResponses(articles: readonly Article[], counts: GeneratedCr
     const photoPath = `/Portals/0/Images/News/${year}/photo-${index + 1}.jpg`;
     const documentPath = rng() < share.document ? `/Portals/0/Documents/${year}/Report%20${index + 1}.pdf` : undefined;
     const next = articles[index + 1];
+    const alt = withAlt ? ` alt="${article.title.replace(/"/g, "&quot;")}"` : "";
     const bodyHtml = [
-      photo
-        ? `<p><img src="${photoPath}"${withAlt ? ` alt="${article.title.replace(/"/g, "&quot;")}"` : ""} width="640" height="427" /></p>`
-        : "",
+      photo ? `<p><img src="${photoPath}"${alt} width="640" height="427" /></p>` : "",
       article.bodyHtml,
       documentPath ? `<p>The full text can be accessed <a href="${documentPath}">here</a>.</p>` : "",
       next ? `<p>Read also: <a href="${next.path}">${next.title}</a></p>` : "",
@@ -317,7 +326,10 @@ export interface ImportRun {
 
 const importScript = path.join(repoRoot, "scripts/import.ts");
 
-/** Runs `node --import tsx scripts/import.ts <warc> --content <dir>` in its own process group, sampling its tree's memory. */
+/**
+ * Runs `node --import tsx scripts/import.ts <warc> --content <dir>` in its own process group,
+ * sampling its tree's memory.
+ */
 async function runImport(
   warc: string,
   contentDir: string,
@@ -356,33 +368,39 @@ async function runImport(
   };
 }
 
+/** The load averages as `uptime` shows them: "0.52 0.61 0.70". */
+function formatLoad(averages: number[]): string {
+  return averages.map((n) => n.toFixed(2)).join(" ");
+}
+
 /** Generates the crawl (kept under bench/work between runs of the same size) and imports it once. */
 export async function benchImport(pages: number, workDir: string, log: (line: string) => void): Promise<ImportRun> {
   const dir = path.join(workDir, `import-${pages}`);
   const warc = path.join(dir, "crawl.warc.gz");
-  log(
-    `\nimport: generating a crawl of ${pages} news pages in ${path.relative(repoRoot, warc)} (load ${os
-      .loadavg()
-      .map((n) => n.toFixed(2))
-      .join(" ")})`,
-  );
+  const load = formatLoad(os.loadavg());
+  log(`\nimport: generating a crawl of ${pages} news pages in ${path.relative(repoRoot, warc)} (load ${load})`);
   const crawl = await writeOldSiteCrawl(warc, pages);
   log(
-    `  ${formatBytes(crawl.bytes)} in ${crawl.records} records, ${formatMs(crawl.ms)}: ${crawl.articles} articles (${crawl.tableLayout} in the 2013 layout, ${crawl.otherLanguages} in Spanish or French), ${crawl.listings} listings, ${crawl.photos} photos (${crawl.photosWithoutAlt} without alt), ${crawl.documents} PDFs, ${crawl.duplicates} duplicates, ${crawl.redirects} redirects, ${crawl.notFound} 404s`,
+    `  ${formatBytes(crawl.bytes)} in ${crawl.records} records, ${formatMs(crawl.ms)}: ${crawl.articles} articles ` +
+      `(${crawl.tableLayout} in the 2013 layout, ${crawl.otherLanguages} in Spanish or French), ` +
+      `${crawl.listings} listings, ${crawl.photos} photos (${crawl.photosWithoutAlt} without alt), ` +
+      `${crawl.documents} PDFs, ${crawl.duplicates} duplicates, ${crawl.redirects} redirects, ${crawl.notFound} 404s`,
   );
   const loadBefore = os.loadavg();
   if (!existsSync(importScript)) {
-    const error = `${path.relative(repoRoot, importScript)} is not on this branch yet (it comes with branch 31-pages): the crawl is generated, the import not run`;
+    const error =
+      `${path.relative(repoRoot, importScript)} is not on this branch yet (it comes with branch 31-pages): ` +
+      "the crawl is generated, the import not run";
     log(`  ${error}`);
     return { crawl, error, loadBefore, loadAfter: os.loadavg() };
   }
-  log(
-    `  importing: node --import tsx scripts/import.ts ${path.relative(repoRoot, warc)} --content ${path.relative(repoRoot, path.join(dir, "content"))}`,
-  );
+  const contentDir = path.relative(repoRoot, path.join(dir, "content"));
+  log(`  importing: node --import tsx scripts/import.ts ${path.relative(repoRoot, warc)} --content ${contentDir}`);
   const run = await runImport(warc, path.join(dir, "content"));
   const loadAfter = os.loadavg();
   log(
-    `  exit ${run.exitCode}, wall ${formatMs(run.wallMs)}, peak ${formatBytes(run.peakBytes)} (process tree); load ${loadAfter.map((n) => n.toFixed(2)).join(" ")}`,
+    `  exit ${run.exitCode}, wall ${formatMs(run.wallMs)}, peak ${formatBytes(run.peakBytes)} (process tree); ` +
+      `load ${formatLoad(loadAfter)}`,
   );
   log(run.output.replace(/^/gm, "  | "));
   const error = run.exitCode === 0 ? undefined : `the import exited with ${run.exitCode}`;
@@ -394,21 +412,26 @@ export function importSection(run: ImportRun): string {
   const { crawl } = run;
   // The budgets are for 10,000 pages; a smaller crawl is a trial of the bench, not a verdict.
   const atScale = crawl.articles >= importBudgets.pages;
-  const verdict = (value: number | undefined, budget: number, format: (n: number) => string) =>
-    value === undefined
-      ? "–"
-      : `${format(value)} (budget ${format(budget)}${atScale ? `: ${value <= budget ? "within" : "over"}` : ` at ${importBudgets.pages} pages`})`;
+  const verdict = (value: number | undefined, budget: number, format: (n: number) => string) => {
+    if (value === undefined) return "–";
+    const outcome = atScale ? `: ${value <= budget ? "within" : "over"}` : ` at ${importBudgets.pages} pages`;
+    return `${format(value)} (budget ${format(budget)}${outcome})`;
+  };
   return [
     `### Import of a generated crawl, ${crawl.articles} news pages`,
     "",
-    `${formatBytes(crawl.bytes)} of WARC.gz in ${crawl.records} records: ${crawl.tableLayout} pages in the 2013 table layout, ${crawl.articles - crawl.tableLayout} in the 2023 one, ${crawl.otherLanguages} in Spanish or French; ${crawl.listings} listings, ${crawl.photos} photos, ${crawl.documents} PDFs, ${crawl.duplicates} duplicates, ${crawl.redirects} redirects, ${crawl.notFound} 404s. Generated in ${formatMs(crawl.ms)}.`,
+    `${formatBytes(crawl.bytes)} of WARC.gz in ${crawl.records} records: ` +
+      `${crawl.tableLayout} pages in the 2013 table layout, ${crawl.articles - crawl.tableLayout} in the 2023 one, ` +
+      `${crawl.otherLanguages} in Spanish or French; ${crawl.listings} listings, ${crawl.photos} photos, ` +
+      `${crawl.documents} PDFs, ${crawl.duplicates} duplicates, ${crawl.redirects} redirects, ` +
+      `${crawl.notFound} 404s. Generated in ${formatMs(crawl.ms)}.`,
     "",
     "| figure | value |",
     "|---|---|",
     `| wall time | ${verdict(run.wallMs, importBudgets.wallMs, formatMs)} |`,
     `| peak memory, process tree | ${verdict(run.peakBytes, importBudgets.peakBytes, formatBytes)} |`,
     `| exit code | ${run.exitCode ?? "–"} |`,
-    `| load average before / after | ${run.loadBefore.map((n) => n.toFixed(2)).join(" ")} / ${run.loadAfter.map((n) => n.toFixed(2)).join(" ")} |`,
+    `| load average before / after | ${formatLoad(run.loadBefore)} / ${formatLoad(run.loadAfter)} |`,
     ...(run.error ? ["", `Not measured: ${run.error}.`] : []),
     "",
   ].join("\n");

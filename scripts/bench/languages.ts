@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --languages 1000` (issue 23): what items in other languages cost search. The
+ * `npm run bench -- --languages 1000`: what items in other languages cost search. The
  * same corpus is generated twice, all English and with 10 % of its items in Spanish or French
  * (scripts/bench/corpus.ts, `otherLanguages`), each built and searched cold and warm with our
  * search page in Chromium. Every item is in one Pagefind index of the site's language (see
@@ -17,7 +17,10 @@ import { serveSite } from "../lib/util/static-server.ts";
 /** The share of items in Spanish or French in the mixed corpus. */
 export const otherLanguageShare = 0.1;
 
-/** Words of the mixed corpus's Spanish and French text (frequent in their subtitle lists), searched besides the English terms. */
+/**
+ * Words of the mixed corpus's Spanish and French text (frequent in their subtitle lists), searched
+ * besides the English terms.
+ */
 export const otherLanguageTerms = ["gracias", "merci"];
 
 export interface LanguageVariant {
@@ -43,12 +46,13 @@ export async function benchLanguages(
   ] as const) {
     const dir = path.join(workDir, `languages-${size}-${share}`);
     const corpus = writeBenchCorpus(size, path.join(dir, "content"), "subtlex", share);
-    log(
-      `\n${label}: ${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)}), ${corpus.words} distinct words`,
-    );
+    const items = `${corpus.news} news, ${corpus.abstracts} abstracts (${formatBytes(corpus.bytes)})`;
+    log(`\n${label}: ${items}, ${corpus.words} distinct words`);
     const build = await runBuild(corpus.dir, path.join(dir, "site"), maxRssBytes);
     log(
-      `  build ${formatMs(build.totalMs ?? build.wallMs)}; index ${formatBytes(build.searchIndex.bytes)} in ${build.searchIndex.files} files; Pagefind ${build.pagefind?.words ?? "?"} words, write ${formatMs(build.pagefind?.writeMs ?? 0)}`,
+      `  build ${formatMs(build.totalMs ?? build.wallMs)}; ` +
+        `index ${formatBytes(build.searchIndex.bytes)} in ${build.searchIndex.files} files; ` +
+        `Pagefind ${build.pagefind?.words ?? "?"} words, write ${formatMs(build.pagefind?.writeMs ?? 0)}`,
     );
     const server = await serveSite(path.join(dir, "site"));
     const samples: SearchSample[] = [];
@@ -59,8 +63,12 @@ export async function benchLanguages(
       for (const [i, term] of terms.entries()) {
         const sample = await measureSearch(browser, server, "ours", term, terms[(i + 2) % terms.length] ?? term);
         samples.push(sample);
+        const { cold, warm } = sample;
         log(
-          `  ${term.padEnd(12)} cold ${formatMs(sample.cold.ms).padStart(7)} ${formatBytes(sample.cold.bytes).padStart(7)} ${String(sample.cold.requests).padStart(3)} req · warm (${sample.warmTerm}) ${formatMs(sample.warm.ms).padStart(7)} ${formatBytes(sample.warm.bytes).padStart(7)}`,
+          `  ${term.padEnd(12)} ` +
+            `cold ${formatMs(cold.ms).padStart(7)} ${formatBytes(cold.bytes).padStart(7)} ` +
+            `${String(cold.requests).padStart(3)} req · ` +
+            `warm (${sample.warmTerm}) ${formatMs(warm.ms).padStart(7)} ${formatBytes(warm.bytes).padStart(7)}`,
         );
       }
     } finally {
@@ -71,27 +79,42 @@ export async function benchLanguages(
   return variants;
 }
 
-/** The comparison as a Markdown table, the mixed corpus against the English one; English terms only, so both answer the same queries. */
+/**
+ * The comparison as a Markdown table, the mixed corpus against the English one; English terms only,
+ * so both answer the same queries.
+ */
 export function languagesSection(size: number, variants: readonly LanguageVariant[]): string {
   const rows = variants.map((variant) => {
     const english = variant.samples.filter((sample) => searchTerms.includes(sample.term));
-    const cold = (pick: (sample: SearchSample) => number) => median(english.map(pick));
-    return `| ${variant.label} | ${variant.words} | ${formatBytes(variant.build.searchIndex.bytes)} (${variant.build.searchIndex.files} files) | ${variant.build.pagefind?.words ?? "?"} | ${formatMs(variant.build.pagefind?.writeMs ?? 0)} | ${formatBytes(cold((s) => s.cold.bytes))}, ${cold((s) => s.cold.requests)} req | ${formatMs(cold((s) => s.cold.ms))} | ${formatBytes(cold((s) => s.warm.bytes))} | ${formatMs(cold((s) => s.warm.ms))} |`;
+    const middle = (pick: (sample: SearchSample) => number) => median(english.map(pick));
+    const { searchIndex, pagefind } = variant.build;
+    const cells = [
+      variant.label,
+      variant.words,
+      `${formatBytes(searchIndex.bytes)} (${searchIndex.files} files)`,
+      pagefind?.words ?? "?",
+      formatMs(pagefind?.writeMs ?? 0),
+      `${formatBytes(middle((s) => s.cold.bytes))}, ${middle((s) => s.cold.requests)} req`,
+      formatMs(middle((s) => s.cold.ms)),
+      formatBytes(middle((s) => s.warm.bytes)),
+      formatMs(middle((s) => s.warm.ms)),
+    ];
+    return `| ${cells.join(" | ")} |`;
   });
+  const coldSummary = (sample: SearchSample) =>
+    `${sample.term} cold ${formatBytes(sample.cold.bytes)} in ${formatMs(sample.cold.ms)}`;
   const others = variants.flatMap((variant) =>
     variant.samples.filter((sample) => otherLanguageTerms.includes(sample.term)),
   );
   return [
     `### Items in other languages, ${size} items (median over ${searchTerms.join(", ")})`,
     "",
-    "| corpus | distinct words | search index | Pagefind words | Pagefind write | cold query: bytes | cold: first result | warm: bytes | warm: first result |",
+    "| corpus | distinct words | search index | Pagefind words | Pagefind write | " +
+      "cold query: bytes | cold: first result | warm: bytes | warm: first result |",
     "|---|---|---|---|---|---|---|---|---|",
     ...rows,
     ...(others.length > 0
-      ? [
-          "",
-          `Spanish and French words on the mixed site: ${others.map((sample) => `${sample.term} cold ${formatBytes(sample.cold.bytes)} in ${formatMs(sample.cold.ms)}`).join("; ")}.`,
-        ]
+      ? ["", `Spanish and French words on the mixed site: ${others.map(coldSummary).join("; ")}.`]
       : []),
     "",
   ].join("\n");

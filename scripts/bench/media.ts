@@ -3,17 +3,18 @@
  * generated photo per news item (each item a page bundle), built in this process three times:
  * without photos, with photos and an empty image cache, and again with the cache kept. Reports
  * each build's total, the media phase's time, images processed and reused, and the cache's size,
- * then the budgets of issue 16 in Chromium: a news page with a lead photo on a phone (bytes, and
+ * then the budgets (`mediaBudgets`) in Chromium: a news page with a lead photo on a phone (bytes, and
  * Largest Contentful Paint under DevTools' "Slow 4G" with 4× CPU slowdown), the cached build
  * against the photo-less one, and search's cold query without and with photos (thumbnails).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { build } from "../lib/phases/build.ts";
 import { formatBytes } from "../lib/util/format.ts";
 import { folderSize, writeBenchCorpus } from "./builds.ts";
+import { median } from "./median.ts";
 import { measureSearch, waitForQuiet } from "./search.ts";
 import { serveSite, type StaticServer } from "../lib/util/static-server.ts";
 
@@ -25,7 +26,7 @@ import { serveSite, type StaticServer } from "../lib/util/static-server.ts";
 export const slow4g = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
 export const phoneCpuSlowdown = 4;
 
-/** Issue 16's budgets. */
+/** A news page's first view on a phone, its Largest Contentful Paint, a cached build against one without photos. */
 export const mediaBudgets = { pageBytes: 150_000, lcpMs: 2500, cachedBuildRatio: 1.1 };
 
 export interface MediaBuild {
@@ -67,8 +68,8 @@ export interface MediaBenchResult {
 }
 
 /**
- * A photo's grain: blurred noise laid over flat shapes gives files of a photo's weight (the 800 px
- * AVIF about 26 kB, the JPEG 55 kB), where flat shapes alone compress to almost nothing. Made once.
+ * A photo's grain: blurred noise laid over flat shapes gives files of a photo's weight, where flat
+ * shapes alone compress to almost nothing. Made once.
  */
 let grain: Promise<Buffer> | undefined;
 
@@ -88,7 +89,11 @@ async function generatedPhoto(index: number): Promise<Buffer> {
     .toBuffer();
   const hue = (index * 37) % 360;
   const x = 300 + ((index * 131) % 1000);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000"><rect width="1600" height="1000" fill="hsl(${hue},40%,60%)"/><circle cx="${x}" cy="500" r="280" fill="hsl(${(hue + 180) % 360},50%,45%)"/><rect x="100" y="700" width="1400" height="200" fill="hsl(${hue},30%,30%)" fill-opacity="0.6"/></svg>`;
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000">' +
+    `<rect width="1600" height="1000" fill="hsl(${hue},40%,60%)"/>` +
+    `<circle cx="${x}" cy="500" r="280" fill="hsl(${(hue + 180) % 360},50%,45%)"/>` +
+    `<rect x="100" y="700" width="1400" height="200" fill="hsl(${hue},30%,30%)" fill-opacity="0.6"/></svg>`;
   return sharp(Buffer.from(svg))
     .composite([{ input: await grain, blend: "overlay" }])
     .jpeg({ quality: 85 })
@@ -174,29 +179,35 @@ export async function measurePhotoPage(browser: Browser, server: StaticServer, u
   }
 }
 
-/** Our search page's cold query for each term, in a fresh context: the medians, and the thumbnails the last one showed. */
+/** How many thumbnails our search page shows for `term`, in a fresh context. */
+async function thumbnailsShown(browser: Browser, server: StaticServer, term: string): Promise<number> {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(term)}`);
+    await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
+    return await page.locator("img.search-thumbnail").count();
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Our search page's cold query for each term, in a fresh context: the medians, and the thumbnails
+ * the first term shows.
+ */
 async function measureColdSearch(
   browser: Browser,
   server: StaticServer,
   label: string,
   terms: readonly string[],
 ): Promise<SearchColdMeasure> {
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   // One throwaway query: the server's gzip cache and Chromium's start-up are not measured.
   await measureSearch(browser, server, "ours", terms[0] ?? "training", terms[1] ?? "training");
   const samples = [];
   for (const [i, term] of terms.entries())
     samples.push(await measureSearch(browser, server, "ours", term, terms[(i + 1) % terms.length] ?? term));
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  let thumbnails = 0;
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(terms[0] ?? "")}`);
-    await page.waitForFunction(() => document.querySelector("#search-results")?.getAttribute("aria-busy") === "false");
-    thumbnails = await page.locator("img.search-thumbnail").count();
-  } finally {
-    await context.close();
-  }
+  const thumbnails = await thumbnailsShown(browser, server, terms[0] ?? "");
   return {
     label,
     ms: median(samples.map((sample) => sample.cold.ms)),
@@ -243,7 +254,8 @@ export async function benchMedia(
       reused: report.media.reused,
     });
     log(
-      `media: ${label}: ${(total / 1000).toFixed(1)} s in all, media phase ${(media / 1000).toFixed(1)} s, ${report.media.processed} processed, ${report.media.reused} reused`,
+      `media: ${label}: ${seconds(total)} in all, media phase ${seconds(media)}, ` +
+        `${report.media.processed} processed, ${report.media.reused} reused`,
     );
   };
   const inBrowser = async (label: string, withPage: boolean) => {
@@ -266,11 +278,16 @@ export async function benchMedia(
   return { size, photos, photoBytes: bytes, builds, cacheBytes, ...(page ? { page } : {}), search };
 }
 
+/** "3.2 s": the bench's build times, to a tenth of a second. */
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
 /** The Markdown table of the media bench. */
 export function mediaSection(result: MediaBenchResult): string {
   const rows = result.builds.map(
-    (run) =>
-      `| ${run.label} | ${(run.totalMs / 1000).toFixed(1)} s | ${(run.mediaMs / 1000).toFixed(1)} s | ${run.images} | ${run.processed} | ${run.reused} |`,
+    ({ label, totalMs, mediaMs, images, processed, reused }) =>
+      `| ${label} | ${seconds(totalMs)} | ${seconds(mediaMs)} | ${images} | ${processed} | ${reused} |`,
   );
   const [plain, first, cached] = result.builds;
   const verdict = (pass: boolean) => (pass ? "pass" : "**FAIL**");
@@ -293,20 +310,22 @@ export function mediaSection(result: MediaBenchResult): string {
     const ratio = cached.totalMs / plain.totalMs;
     budgets.push([
       "second build with photos (cache kept) ÷ build without photos",
-      `${ratio.toFixed(2)}× (${(cached.totalMs / 1000).toFixed(1)} s ÷ ${(plain.totalMs / 1000).toFixed(1)} s)`,
+      `${ratio.toFixed(2)}× (${seconds(cached.totalMs)} ÷ ${seconds(plain.totalMs)})`,
       `≤ ${mediaBudgets.cachedBuildRatio}×`,
       verdict(ratio <= mediaBudgets.cachedBuildRatio),
     ]);
   }
   const perPhoto = first && first.processed > 0 ? first.mediaMs / first.processed : undefined;
+  const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   return [
-    `## Photos (${result.size} items, ${result.photos} photos of 1600×1000, ${(result.photoBytes / 1e6).toFixed(1)} MB)`,
+    `## Photos (${result.size} items, ${result.photos} photos of 1600×1000, ${megabytes(result.photoBytes)})`,
     "",
     "| build | total | media phase | images | processed | reused |",
     "| --- | --- | --- | --- | --- | --- |",
     ...rows,
     "",
-    `Image cache: ${(result.cacheBytes / 1e6).toFixed(1)} MB${perPhoto ? `; first build ${perPhoto.toFixed(0)} ms of media phase per photo` : ""}.`,
+    `Image cache: ${megabytes(result.cacheBytes)}` +
+      `${perPhoto ? `; first build ${perPhoto.toFixed(0)} ms of media phase per photo` : ""}.`,
     ...(budgets.length > 0
       ? [
           "",
@@ -323,8 +342,8 @@ export function mediaSection(result: MediaBenchResult): string {
           "| site | first result | bytes | requests | thumbnails shown |",
           "| --- | --- | --- | --- | --- |",
           ...result.search.map(
-            (row) =>
-              `| ${row.label} | ${row.ms.toFixed(0)} ms | ${formatBytes(row.bytes)} | ${row.requests} | ${row.thumbnails} |`,
+            ({ label, ms, bytes, requests, thumbnails }) =>
+              `| ${label} | ${ms.toFixed(0)} ms | ${formatBytes(bytes)} | ${requests} | ${thumbnails} |`,
           ),
         ]
       : []),

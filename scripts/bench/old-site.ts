@@ -66,36 +66,47 @@ export function tableLayoutPage(page: OldSitePage): string {
   const charset = page.metaCharset
     ? `<meta http-equiv="Content-Type" content="text/html; charset=${page.metaCharset}" />`
     : "";
-  return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-<html xmlns="http://www.w3.org/1999/xhtml" lang="${page.lang ?? "en-US"}">
-<head id="Head">${charset}
-<title>IAP - International Association of Prosecutors &gt; News &gt; ${title}</title>
-<link href="/Portals/_default/default.css" type="text/css" rel="stylesheet" />
-</head>
-<body id="Body">
-<form method="post" action="${escapeHtml(page.path)}" id="Form">
-<table id="PageTable" width="960" cellpadding="0" cellspacing="0" border="0" align="center">
-<tr><td id="HeaderPane"><a href="/"><img src="/Portals/0/Images/iap-logo.png" alt="International Association of Prosecutors" /></a>
-<div id="UserLinks"><a href="/Login">Login</a> | <a href="/Register">Register</a></div></td></tr>
-<tr><td id="MenuPane"><ul class="dnnmenu">${menuHtml}</ul></td></tr>
-<tr><td id="BreadcrumbPane">You are here: <a href="/" class="breadcrumb">Home</a> &gt; <a href="/News" class="breadcrumb">News</a></td></tr>
-<tr><td><table width="100%" cellpadding="0" cellspacing="0"><tr>
-<td id="LeftPane" width="200" valign="top"><div class="DNNModuleContent"><h3>Quick links</h3><ul>
-<li><a href="/Conferences/Annual-Conferences">Annual conferences</a></li><li><a href="/Members">Members area</a></li><li><a href="/Contact">Contact us</a></li></ul></div></td>
-<td id="ContentPane" valign="top"><div class="DNNModuleContent ModDNNArticlesC">
-<a href="/News" class="CommandButton">« back</a>
-<table class="ArticleTable" width="100%"><tr><td class="Head"><h2 class="Head">${title}</h2></td></tr>
-${page.date ? `<tr><td class="SubHead">${escapeHtml(page.date)}</td></tr>` : ""}
-<tr><td class="Normal">${page.bodyHtml}</td></tr></table>
-</div>
-<div class="ShareBar">Share this: <a href="https://www.facebook.com/sharer.php?u=https%3a%2f%2fwww.iap-association.org${encodeURI(page.path)}">Facebook</a> | <a href="https://twitter.com/share?url=https%3a%2f%2fwww.iap-association.org${encodeURI(page.path)}">Twitter</a> | <a href="mailto:?subject=${encodeURIComponent(page.title)}">E-mail</a></div>
-</td></tr></table></td></tr>
-<tr><td id="FooterPane"><span class="Copyright">Copyright 2013 by International Association of Prosecutors</span> | <a href="/Privacy">Privacy Statement</a> | <a href="/Terms">Terms Of Use</a></td></tr>
-</table>
-</form>
-</body>
-</html>
-`;
+  const pageUrl = `https%3a%2f%2fwww.iap-association.org${encodeURI(page.path)}`;
+  return [
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" ' +
+      '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
+    `<html xmlns="http://www.w3.org/1999/xhtml" lang="${page.lang ?? "en-US"}">`,
+    `<head id="Head">${charset}`,
+    `<title>IAP - International Association of Prosecutors &gt; News &gt; ${title}</title>`,
+    '<link href="/Portals/_default/default.css" type="text/css" rel="stylesheet" />',
+    "</head>",
+    '<body id="Body">',
+    `<form method="post" action="${escapeHtml(page.path)}" id="Form">`,
+    '<table id="PageTable" width="960" cellpadding="0" cellspacing="0" border="0" align="center">',
+    '<tr><td id="HeaderPane"><a href="/">' +
+      '<img src="/Portals/0/Images/iap-logo.png" alt="International Association of Prosecutors" /></a>',
+    '<div id="UserLinks"><a href="/Login">Login</a> | <a href="/Register">Register</a></div></td></tr>',
+    `<tr><td id="MenuPane"><ul class="dnnmenu">${menuHtml}</ul></td></tr>`,
+    '<tr><td id="BreadcrumbPane">You are here: <a href="/" class="breadcrumb">Home</a> &gt; ' +
+      '<a href="/News" class="breadcrumb">News</a></td></tr>',
+    '<tr><td><table width="100%" cellpadding="0" cellspacing="0"><tr>',
+    '<td id="LeftPane" width="200" valign="top"><div class="DNNModuleContent"><h3>Quick links</h3><ul>',
+    '<li><a href="/Conferences/Annual-Conferences">Annual conferences</a></li>' +
+      '<li><a href="/Members">Members area</a></li><li><a href="/Contact">Contact us</a></li></ul></div></td>',
+    '<td id="ContentPane" valign="top"><div class="DNNModuleContent ModDNNArticlesC">',
+    '<a href="/News" class="CommandButton">« back</a>',
+    `<table class="ArticleTable" width="100%"><tr><td class="Head"><h2 class="Head">${title}</h2></td></tr>`,
+    page.date ? `<tr><td class="SubHead">${escapeHtml(page.date)}</td></tr>` : "",
+    `<tr><td class="Normal">${page.bodyHtml}</td></tr></table>`,
+    "</div>",
+    `<div class="ShareBar">Share this: <a href="https://www.facebook.com/sharer.php?u=${pageUrl}">Facebook</a> | ` +
+      `<a href="https://twitter.com/share?url=${pageUrl}">Twitter</a> | ` +
+      `<a href="mailto:?subject=${encodeURIComponent(page.title)}">E-mail</a></div>`,
+    "</td></tr></table></td></tr>",
+    '<tr><td id="FooterPane">' +
+      '<span class="Copyright">Copyright 2013 by International Association of Prosecutors</span> | ' +
+      '<a href="/Privacy">Privacy Statement</a> | <a href="/Terms">Terms Of Use</a></td></tr>',
+    "</table>",
+    "</form>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
 }
 
 /** "2023-11-14" → "14 November 2023", as the 2023 template prints it beside the `<time>`. */
@@ -108,44 +119,63 @@ function writtenDate(isoDate: string): string {
   });
 }
 
-/** The 2023 layout: header, nav, breadcrumb, an article with h1 and `<time datetime>`, a sidebar, a footer; og: and article: meta tags. */
+/**
+ * The 2023 layout: header, nav, breadcrumb, an article with h1 and `<time datetime>`, a sidebar, a
+ * footer; og: and article: meta tags.
+ */
 export function modernLayoutPage(page: OldSitePage): string {
   const title = escapeHtml(page.title);
   const article = page.date
-    ? `<meta property="og:type" content="article" />\n<meta property="article:published_time" content="${page.date}T09:00:00+00:00" />`
+    ? '<meta property="og:type" content="article" />\n' +
+      `<meta property="article:published_time" content="${page.date}T09:00:00+00:00" />`
     : `<meta property="og:type" content="website" />`;
-  return `<!DOCTYPE html>
-<html lang="${page.lang ?? "en"}">
-<head>
-<meta charset="utf-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>${title} | International Association of Prosecutors</title>
-<meta property="og:title" content="${title}" />
-<meta property="og:site_name" content="International Association of Prosecutors" />
-${article}
-<link rel="stylesheet" href="/Portals/_default/skins/iap2023/skin.css" />
-</head>
-<body class="page-news">
-<header class="site-header"><a class="brand" href="/"><img src="/Portals/0/Images/iap-logo.png" alt="IAP" /></a>
-<nav class="main-nav" aria-label="Main"><ul>${menuHtml}</ul></nav>
-<a class="btn-login" href="/Login">Member login</a></header>
-<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/News">News</a></li><li aria-current="page">${title}</li></ol></nav>
-<main id="content"><div class="container"><div class="row">
-<article class="col-md-8 news-detail">
-${page.date ? `<a class="back-link" href="/News">« back</a>\n<h1>${title}</h1>\n<p class="meta"><time datetime="${page.date}">${writtenDate(page.date)}</time></p>` : `<h1>${title}</h1>`}
-<div class="news-body">
-${page.bodyHtml}
-</div>
-<div class="share-bar"><span>Share</span> <a href="https://www.facebook.com/sharer/sharer.php?u=https://www.iap-association.org${page.path}">Facebook</a> <a href="https://x.com/intent/post?url=https://www.iap-association.org${page.path}">X</a> <a href="https://www.linkedin.com/sharing/share-offsite/?url=https://www.iap-association.org${page.path}">LinkedIn</a></div>
-</article>
-<aside class="col-md-4 sidebar"><h2>Follow the IAP</h2><ul><li><a href="https://www.linkedin.com/company/iap">LinkedIn</a></li><li><a href="https://www.youtube.com/@iap">YouTube</a></li></ul>
-<h2>Newsletter</h2><form action="/Newsletter" method="post"><label>E-mail <input type="email" name="email" /></label><button>Subscribe</button></form></aside>
-</div></div></main>
-<footer class="site-footer"><p>© 2023 International Association of Prosecutors. All rights reserved.</p>
-<ul><li><a href="/Privacy">Privacy</a></li><li><a href="/Terms">Terms of use</a></li><li><a href="/Contact">Contact</a></li></ul></footer>
-</body>
-</html>
-`;
+  const heading = page.date
+    ? `<a class="back-link" href="/News">« back</a>\n<h1>${title}</h1>\n` +
+      `<p class="meta"><time datetime="${page.date}">${writtenDate(page.date)}</time></p>`
+    : `<h1>${title}</h1>`;
+  const pageUrl = `https://www.iap-association.org${page.path}`;
+  return [
+    "<!DOCTYPE html>",
+    `<html lang="${page.lang ?? "en"}">`,
+    "<head>",
+    '<meta charset="utf-8" />',
+    '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+    `<title>${title} | International Association of Prosecutors</title>`,
+    `<meta property="og:title" content="${title}" />`,
+    '<meta property="og:site_name" content="International Association of Prosecutors" />',
+    article,
+    '<link rel="stylesheet" href="/Portals/_default/skins/iap2023/skin.css" />',
+    "</head>",
+    '<body class="page-news">',
+    '<header class="site-header"><a class="brand" href="/"><img src="/Portals/0/Images/iap-logo.png" alt="IAP" /></a>',
+    `<nav class="main-nav" aria-label="Main"><ul>${menuHtml}</ul></nav>`,
+    '<a class="btn-login" href="/Login">Member login</a></header>',
+    '<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li>' +
+      `<li><a href="/News">News</a></li><li aria-current="page">${title}</li></ol></nav>`,
+    '<main id="content"><div class="container"><div class="row">',
+    '<article class="col-md-8 news-detail">',
+    heading,
+    '<div class="news-body">',
+    page.bodyHtml,
+    "</div>",
+    '<div class="share-bar"><span>Share</span> ' +
+      `<a href="https://www.facebook.com/sharer/sharer.php?u=${pageUrl}">Facebook</a> ` +
+      `<a href="https://x.com/intent/post?url=${pageUrl}">X</a> ` +
+      `<a href="https://www.linkedin.com/sharing/share-offsite/?url=${pageUrl}">LinkedIn</a></div>`,
+    "</article>",
+    '<aside class="col-md-4 sidebar"><h2>Follow the IAP</h2><ul>' +
+      '<li><a href="https://www.linkedin.com/company/iap">LinkedIn</a></li>' +
+      '<li><a href="https://www.youtube.com/@iap">YouTube</a></li></ul>',
+    '<h2>Newsletter</h2><form action="/Newsletter" method="post">' +
+      '<label>E-mail <input type="email" name="email" /></label><button>Subscribe</button></form></aside>',
+    "</div></div></main>",
+    '<footer class="site-footer"><p>© 2023 International Association of Prosecutors. All rights reserved.</p>',
+    '<ul><li><a href="/Privacy">Privacy</a></li><li><a href="/Terms">Terms of use</a></li>' +
+      '<li><a href="/Contact">Contact</a></li></ul></footer>',
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
 }
 
 // ---------------------------------------------------------------------------
@@ -352,7 +382,10 @@ export async function writeOldSiteWacz(
   return writeZip(waczPath, entries, "2024-03-01");
 }
 
-/** Saves what `wget --mirror --adjust-extension` would: every 200 response's body at its mirror file; nothing for a redirect or an error. */
+/**
+ * Saves what `wget --mirror --adjust-extension` would: every 200 response's body at its mirror file;
+ * nothing for a redirect or an error.
+ */
 export function writeOldSiteMirror(dir: string, responses: Iterable<OldSiteResponse>): string[] {
   const written: string[] = [];
   for (const response of responses) {

@@ -7,7 +7,7 @@ export interface BenchOptions {
   texts: CorpusText[];
   runs: number;
   searchRuns: number;
-  /** The corpus size on which Hugo + Pagefind, search, page weight and the dev loop are measured (10k, the budgets' size). */
+  /** The corpus size on which the peers, search, page weight and the dev loop are measured (the budgets' size). */
   searchSize: number;
   search: boolean;
   devLoop: boolean;

@@ -1,8 +1,9 @@
 /**
  * Search as a visitor meets it, in headless Chromium against the built site served gzipped:
  * our search page (/search/?q=…) side by side with Pagefind's default UI over the same index
- * (the budgets of issue 4), the weight of a few typical pages, and the spelling suggestion after
- * a misspelt query: the dictionary it downloads and how long it takes after the results (or their absence) are announced.
+ * (budgets in docs/benchmarks.md), the weight of a few typical pages, and the spelling suggestion
+ * after a misspelt query: the dictionary it downloads and how long it takes after the results (or
+ * their absence) are announced.
  *
  * Bytes are the response bodies as the server sent them (gzipped where it gzipped), counted by
  * the server. Chromium's own count (CDP `Network.loadingFinished`, on the page and, tunnelled, on
@@ -158,7 +159,10 @@ export async function waitForQuiet(server: StaticServer, quietMs = 500, maxMs = 
   }
 }
 
-/** In the page: searches for other words and resolves with the ms until a new first result link shows (-1: none in 20 s). */
+/**
+ * In the page: searches for other words and resolves with the ms until a new first result link
+ * shows (-1: none in 20 s).
+ */
 function searchAgain({ ui, selector, term }: { ui: SearchUi; selector: string; term: string }): Promise<number> {
   const before = new Set(document.querySelectorAll(selector));
   const started = performance.now();
@@ -288,7 +292,10 @@ function recordSuggestion(): void {
   observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 }
 
-/** A misspelt query on a cold page (fresh context, nothing cached): how long the suggestion takes after the results are announced, and what it downloads. */
+/**
+ * A misspelt query on a cold page (fresh context, nothing cached): how long the suggestion takes
+ * after the results are announced, and what it downloads.
+ */
 export async function measureSuggestion(
   browser: Browser,
   server: StaticServer,
@@ -392,10 +399,9 @@ export async function measureColdQuery(
       );
     });
     server.reset();
+    const topic: Record<string, string> = query.topic ? { "topic-label": query.topic.label } : {};
     const address =
-      ui === "ours"
-        ? searchPageQuery(query)
-        : `?${new URLSearchParams({ q: query.words, ...(query.topic ? { "topic-label": query.topic.label } : {}) }).toString()}`;
+      ui === "ours" ? searchPageQuery(query) : `?${new URLSearchParams({ q: query.words, ...topic }).toString()}`;
     origin = performance.now();
     await page.goto(`${server.url}${setup.path}${address}`);
     await page.waitForFunction(() => (window as BenchWindow).benchFirstExpected !== undefined, null, {

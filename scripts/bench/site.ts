@@ -42,8 +42,11 @@ export async function benchSearch(
         for (const ui of uis.map((_, j) => uis[(i + run + j) % uis.length] ?? "ours")) {
           const sample = await measureSearch(browser, server, ui, term, warmTerm);
           samples.push(sample);
+          const { cold, warm } = sample;
           log(
-            `  ${ui.padEnd(20)} ${term.padEnd(12)} cold ${formatMs(sample.cold.ms).padStart(7)} ${formatBytes(sample.cold.bytes).padStart(7)} ${String(sample.cold.requests).padStart(3)} req · warm (${warmTerm}) ${formatMs(sample.warm.ms).padStart(7)}`,
+            `  ${ui.padEnd(20)} ${term.padEnd(12)} ` +
+              `cold ${formatMs(cold.ms).padStart(7)} ${formatBytes(cold.bytes).padStart(7)} ` +
+              `${String(cold.requests).padStart(3)} req · warm (${warmTerm}) ${formatMs(warm.ms).padStart(7)}`,
           );
         }
       }
@@ -140,7 +143,8 @@ export async function benchColdQueries(
   try {
     for (const query of queries)
       log(
-        `  ${query.kind}: "${query.words}"${query.topic ? ` in ${query.topic.label}` : ""}; expected: ${query.expected ? `${query.expected.length} pages` : "any result"}`,
+        `  ${query.kind}: "${query.words}"${query.topic ? ` in ${query.topic.label}` : ""}; ` +
+          `expected: ${query.expected ? `${query.expected.length} pages` : "any result"}`,
       );
     // One throwaway round: the server's gzip cache and Chromium's own start-up are not measured.
     for (const ui of uis) await measureColdQuery(browser, server, ui, queries[0] as BenchQuery);
@@ -151,7 +155,9 @@ export async function benchColdQueries(
           const sample = await measureColdQuery(browser, server, ui, query);
           samples.push({ ...sample, loadAverage });
           log(
-            `  ${ui.padEnd(8)} ${query.kind.padEnd(9)} ${formatMs(sample.ms).padStart(7)} ${formatBytes(sample.bytes).padStart(7)} ${String(sample.requests).padStart(3)} req; load ${loadAverage.toFixed(2)}`,
+            `  ${ui.padEnd(8)} ${query.kind.padEnd(9)} ${formatMs(sample.ms).padStart(7)} ` +
+              `${formatBytes(sample.bytes).padStart(7)} ${String(sample.requests).padStart(3)} req; ` +
+              `load ${loadAverage.toFixed(2)}`,
           );
         }
       }

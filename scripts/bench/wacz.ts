@@ -1,5 +1,5 @@
 /**
- * The bench's web-archive figures (issue 18): `npm run snapshot -- --wacz` of the corpus's busiest
+ * The bench's web-archive figures: `npm run snapshot -- --wacz` of the corpus's busiest
  * year and of the whole archive, each snapshot taken once, in this process: the time the WACZ adds
  * (its records and its file) and its size beside the zipped bag's, against the budget.
  */
@@ -70,7 +70,9 @@ export async function benchWacz(
     };
     results.push(result);
     log(
-      `  WACZ of ${result.period}: ${formatBytes(result.waczBytes)} in ${formatMs(result.waczMs)} (snapshot ${formatMs(result.snapshotMs)}); zipped bag ${formatBytes(result.zipBytes)}; ${budgetVerdict(result)}`,
+      `  WACZ of ${result.period}: ${formatBytes(result.waczBytes)} in ${formatMs(result.waczMs)} ` +
+        `(snapshot ${formatMs(result.snapshotMs)}); zipped bag ${formatBytes(result.zipBytes)}; ` +
+        budgetVerdict(result),
     );
   }
   return results;
