@@ -18,7 +18,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(typescriptData);
   eleventyConfig.addPlugin(registerFilters);
   // Each template compiled once, not once per page (see the plugin: 8.8 s of a 10k render).
-  if (!process.env.NO_COMPILE_CACHE) eleventyConfig.addPlugin(nunjucksCompileCache);
+  eleventyConfig.addPlugin(nunjucksCompileCache);
   // Templates link root-relatively ("/news/"); when the build has a base path, this rewrites every
   // URL in the HTML (links, assets, forms, meta refresh) to sit under it. No cost at "/".
   eleventyConfig.addPlugin(EleventyHtmlBasePlugin);

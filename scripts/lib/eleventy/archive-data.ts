@@ -69,15 +69,7 @@ export default function archiveData(eleventyConfig: UserConfig, options: Archive
   // A snapshot has a page about itself, and no offline page: it has no service worker to save
   // the archive with, and as a folder of files it reads offline already.
   run.ignores.add(snapshot ? `${pagesDir}/offline.njk` : `${pagesDir}/snapshot.njk`);
-  const stream = search?.stream;
-  if (stream) {
-    const articles = new Set(stream.urls);
-    run.addTransform("search-source", function (content) {
-      const url = this.page.url;
-      if (url && articles.has(url)) stream.add(url, searchSource(content));
-      return content;
-    });
-  } else if (searchSources) {
+  if (searchSources) {
     // Added last, it sees each page as written (Eleventy's own transforms, such as the base path's, run first).
     run.addTransform("search-source", function (content) {
       const url = this.page.url;

@@ -6,14 +6,22 @@
 import path from "node:path";
 import type { Archive } from "../model/archive.ts";
 import type { MediaReport } from "./media.ts";
-import { checkPhase, readPhase, type PageScan } from "./check.ts";
+import { checkPhase, readPhase } from "./check.ts";
 import { editorPhase, wantsEditor } from "./editor.ts";
 import { feedsPhase } from "./feeds.ts";
 import { mediaPhase } from "./media.ts";
 import { buildChangedPages, type ChangedOnly, type ChangedPagesReport } from "../build/changed-pages.ts";
 import { offlinePhase } from "./offline.ts";
 import { outputFolderProblem } from "../build/output-folder.ts";
-import { BuildError, failingAs, phaseLine, type BuildOptions, type Phase, type StagedBuild } from "../build/phase.ts";
+import {
+  allSettledOrFirstError,
+  BuildError,
+  failingAs,
+  phaseLine,
+  type BuildOptions,
+  type Phase,
+  type StagedBuild,
+} from "../build/phase.ts";
 import { discard, recoverInterruptedBuilds, stagingDir } from "../build/staging.ts";
 import { publishPhase } from "./publish.ts";
 import { renderPhase } from "./render.ts";
@@ -35,7 +43,10 @@ export interface BuildReport {
   files: number;
   /** Each phase's time, and when it started (ms after the build did): phases that overlapped show here. */
   phases: { name: string; ms: number; start: number }[];
-  /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings and word count. */
+  /**
+   * The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own
+   * timings and word count.
+   */
   search: {
     pages: number;
     indexBytes: number;
@@ -63,12 +74,21 @@ export async function build(
   const buildStarted = performance.now();
   // What a system error that names no file (a failed write) is told as: the folder being written.
   let writingInto = options.outDir;
-  const run = async <Input, Result>(phase: Phase<Input, Result>, input: Input): Promise<Result> => {
+  // Each phase's time and line are reported as it ends, or by `report` (phases that overlap report in a fixed order).
+  const reported = (phase: BuildReport["phases"][number], line: string) => {
+    phases.push(phase);
+    log(line);
+  };
+  const run = async <Input, Result>(
+    phase: Phase<Input, Result>,
+    input: Input,
+    report: (phase: BuildReport["phases"][number], line: string) => void = reported,
+  ): Promise<Result> => {
     const started = performance.now();
     const result = await failingAs(phase.name, undefined, () => phase.run(input), writingInto);
     const ms = performance.now() - started;
-    phases.push({ name: phase.name, ms, start: started - buildStarted });
-    log(phaseLine(phase.name, phase.describe(result), ms, started - buildStarted));
+    const start = started - buildStarted;
+    report({ name: phase.name, ms, start }, phaseLine(phase.name, phase.describe(result), ms, start));
     return result;
   };
 
@@ -85,27 +105,24 @@ export async function build(
     const render = await run(renderPhase, published);
     if (wantsEditor(published)) await run(editorPhase, published);
     const extraPhases = options.extraPhases ?? [];
-    let search: Awaited<ReturnType<typeof searchPhase.run>>;
-    let pages: PageScan | undefined;
-    if (buildOrder.overlap) {
-      // Pagefind writes its index on its own core; meanwhile the build's thread writes the feeds and
-      // reads the pages for the check (after a snapshot's phases, which rewrite them).
-      let parsed = () => {};
-      const parsing = new Promise<void>((resolve) => (parsed = resolve));
-      const indexing = run(searchPhase, { ...published, parsed });
-      await Promise.race([parsing, indexing]);
-      [search, , pages] = await allSettledOrFirstError([
-        indexing,
-        run(feedsPhase, published),
-        extraPhases.length === 0 ? run(readPhase, published) : Promise.resolve(undefined),
-      ] as const);
-    } else {
-      await run(feedsPhase, published);
-      search = await run(searchPhase, published);
-    }
+    // Pagefind parses the pages on every core, then writes its index on one. Once it has parsed them,
+    // the build's thread writes the feeds and reads the pages for the check meanwhile (a snapshot's
+    // pages are read after its phases, which rewrite them).
+    let parsed = () => {};
+    const parsing = new Promise<void>((resolve) => (parsed = resolve));
+    const held: Parameters<typeof reported>[] = [];
+    const hold = (slot: number) => (phase: BuildReport["phases"][number], line: string) => (held[slot] = [phase, line]);
+    const indexing = run(searchPhase, { ...published, parsed }, hold(0));
+    await Promise.race([parsing, indexing]);
+    const besideIndexing = async () => {
+      await run(feedsPhase, published, hold(1));
+      return extraPhases.length === 0 ? run(readPhase, published, hold(2)) : undefined;
+    };
+    const [search, read] = await allSettledOrFirstError([indexing, besideIndexing()] as const);
+    for (const entry of held) if (entry) reported(...entry);
     if (published.serviceWorker) await run(offlinePhase, published);
     for (const phase of extraPhases) await run(phase, published);
-    pages ??= await run(readPhase, published);
+    const pages = read ?? (await run(readPhase, published));
     const output = await run(checkPhase, { staged: published, pages });
     await run(publishPhase, { staged: published, output });
     return {
@@ -126,28 +143,9 @@ export async function build(
       media: media.report,
     };
   } finally {
-    await staged.search.stream?.close();
     discard(staged.siteDir);
   }
 }
-
-/**
- * Waits for every phase running at once, then fails with the first failure, if any: a phase that
- * failed early must not leave another (Pagefind's process) writing into the staging folder as it is
- * discarded.
- */
-async function allSettledOrFirstError<T extends readonly unknown[]>(runs: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const results = await Promise.allSettled(runs);
-  const failed = results.find((result) => result.status === "rejected");
-  if (failed) throw failed.reason;
-  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
-}
-
-/** Temporary: the four build orders measured for issue 34 (BUILD_ORDER=today|check-after-parse|adds|both). */
-const buildOrder = (() => {
-  const order = process.env.BUILD_ORDER ?? "both";
-  return { overlap: order === "check-after-parse" || order === "both", stream: order === "adds" || order === "both" };
-})();
 
 function stage(options: BuildOptions, archive: Archive, log: (line: string) => void): StagedBuild {
   const siteDir = stagingDir(options.outDir);
@@ -170,7 +168,6 @@ function stage(options: BuildOptions, archive: Archive, log: (line: string) => v
         ...(options.maxIndexPages ? { maxIndexPages: options.maxIndexPages } : {}),
         facetFiles: untested === undefined,
         sourceDir: path.join(siteDir, searchSourceFolder),
-        stream: buildOrder.stream,
       },
     ),
     log,

@@ -105,7 +105,10 @@ function htmlValidator(): HtmlValidate {
   return validator;
 }
 
-/** html-validate's errors for one page, one line each: "line 12: <p> element is not permitted as content under <span> (element-permitted-content)". */
+/**
+ * html-validate's errors for one page, one line each:
+ * "line 12: <p> element is not permitted as content under <span> (element-permitted-content)".
+ */
 export function htmlErrors(html: string): string[] {
   // html-validate's lexer matches text with `[\s\S]*?(?=[\t ]*\n|…)`, which takes time quadratic
   // in a run of spaces (150,000 spaces in an article: 9 s). One space validates the same and keeps
@@ -247,8 +250,9 @@ export function scanPages(outDir: string, options: CheckOptions = {}): PageScan 
       const url = file.replace(/index\.html$/, "");
       if (facts.elements > validationBudget.elements || facts.depth > validationBudget.depth) {
         scan.unvalidated.push(
-          `${named(options, url)}: not validated with html-validate: ${count.format(facts.elements)} elements nested ${facts.depth} deep, ` +
-            `over its budget of ${count.format(validationBudget.elements)} elements nested ${validationBudget.depth} deep`,
+          `${named(options, url)}: not validated with html-validate: ` +
+            `${count.format(facts.elements)} elements nested ${facts.depth} deep, over its budget of ` +
+            `${count.format(validationBudget.elements)} elements nested ${validationBudget.depth} deep`,
         );
         continue;
       }

@@ -42,7 +42,10 @@ export function renderRuns(pages: number, perRun = pagesPerRun): number {
 export interface RenderOptions {
   /** The snapshot being built (scripts/snapshot.ts), if any. */
   snapshot?: SnapshotInfo | undefined;
-  /** Render only this part of the pages (see `pagesPerRun`), or only the pages of these lists (the preview's edited articles). */
+  /**
+   * Render only this part of the pages (see `pagesPerRun`), or only the pages of these lists (the
+   * preview's edited articles).
+   */
   part?: RenderPart | RenderSelection | undefined;
   /**
    * The search index the build writes: the search page lists its parts and says whether it has

@@ -22,7 +22,7 @@ export const searchPhase: Phase<
     const indexing = failingAs("search", "Pagefind failed", () => writeSearchIndex(siteDir, search, parsed), siteDir);
     // Eleventy's runs leave much garbage, which V8 keeps while it is busy: collected while Pagefind's
     // process starts, the build holds half the memory at Pagefind's peak (10k: 0.8 → 0.4 GB).
-    if (!process.env.NO_GC) collectGarbage();
+    collectGarbage();
     // Awaited together, so that a failure of either fails the phase and neither is left unhandled.
     const [result, suggestions] = await Promise.all([
       indexing,
@@ -38,7 +38,15 @@ export const searchPhase: Phase<
     if (search.sources) removeInBackground(search.sources.dir, trashDir(options.outDir, "search"));
     return { ...result, suggestions };
   },
-  describe: (result) =>
-    `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${result.words === undefined ? "" : `${result.words} words, `}${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)}); ` +
-    `${result.suggestions.words} words for suggestions, ${formatBytes(result.suggestions.largestGzipBytes)} gzipped the largest file`,
+  describe: (result) => {
+    const parts = result.parts > 1 ? ` in ${result.parts} parts` : "";
+    const words = result.words === undefined ? "" : `${result.words} words, `;
+    const timings = `add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)}`;
+    const { suggestions } = result;
+    const largest = formatBytes(suggestions.largestGzipBytes);
+    return (
+      `${result.pages} pages${parts}, ${words}${formatBytes(result.indexBytes)} of index (${timings}); ` +
+      `${suggestions.words} words for suggestions, ${largest} gzipped the largest file`
+    );
+  },
 };

@@ -45,8 +45,6 @@ export interface SearchPlan {
    * in `dir` (written by the render phase), instead of the pages.
    */
   sources?: { dir: string; urls: ReadonlySet<string> };
-  /** Set when the render hands each article's search source to Pagefind's service as it is made (`StreamedIndex`). */
-  stream?: StreamedIndex;
 }
 
 export interface SearchPlanOptions {
@@ -56,10 +54,11 @@ export interface SearchPlanOptions {
   maxIndexPages?: number;
   /** Default: true. */
   facetFiles?: boolean;
-  /** Where the search sources go (`searchSourceFolder` of the site, scripts/lib/model/outputs.ts), if Pagefind should read them. */
+  /**
+   * Where the search sources go (`searchSourceFolder` of the site, scripts/lib/model/outputs.ts), if
+   * Pagefind should read them.
+   */
   sourceDir?: string;
-  /** Hand Pagefind's service each search source as it renders, instead of writing it to `sourceDir`. */
-  stream?: boolean;
 }
 
 export function planSearch(articleUrls: readonly string[], options: SearchPlanOptions = {}): SearchPlan {
@@ -67,13 +66,11 @@ export function planSearch(articleUrls: readonly string[], options: SearchPlanOp
   // The sources are half the pages' bytes, so Pagefind reads less. An index in parts (a 100k
   // archive) reads the pages instead: the sources of all its render runs cost too much memory.
   const sourced = options.sourceDir !== undefined && articleUrls.length > 0 && parts.length === 1;
-  const streamed = articleUrls.length > 0 && parts.length === 1 && options.stream === true;
   return {
     articleUrls,
     parts,
     facetFiles: options.facetFiles ?? true,
-    ...(streamed ? { stream: new StreamedIndex(articleUrls) } : {}),
-    ...(sourced && !streamed ? { sources: { dir: options.sourceDir as string, urls: new Set(articleUrls) } } : {}),
+    ...(sourced ? { sources: { dir: options.sourceDir as string, urls: new Set(articleUrls) } } : {}),
   };
 }
 
@@ -129,7 +126,9 @@ export function searchSource(html: string): string {
   }
   if (end <= 0 || html.lastIndexOf("data-pagefind-", start) >= 0 || html.includes("data-pagefind-", end)) return html;
   const lang = /<html\b[^>]*?\slang="([^"]*)"/i.exec(html)?.[1];
-  return `<!doctype html><html${lang === undefined ? "" : ` lang="${lang}"`}><head><meta charset="utf-8"></head><body>${html.slice(start, end)}</body></html>`;
+  const langAttribute = lang === undefined ? "" : ` lang="${lang}"`;
+  const head = `<head><meta charset="utf-8"></head>`;
+  return `<!doctype html><html${langAttribute}>${head}<body>${html.slice(start, end)}</body></html>`;
 }
 
 /**
@@ -159,7 +158,10 @@ export interface IndexPart {
   years: { from: number; to: number };
 }
 
-/** The list of a parted index's bundles, for the search page: `{ parts: [{ bundle: "pagefind/part-2/", folders, pages, years }] }`. */
+/**
+ * The list of a parted index's bundles, for the search page:
+ * `{ parts: [{ bundle: "pagefind/part-2/", folders, pages, years }] }`.
+ */
 export const partsFile = "parts.json";
 
 /**
@@ -241,74 +243,6 @@ export function partGlob(folders: readonly string[]): string {
   return `{${[...byKind].map(([kind, names]) => `${kind}/{${names.join(",")}}`).join(",")}}/*/index.html`;
 }
 
-/**
- * An index fed through Pagefind's Node API while the render runs: each article's search source goes
- * to Pagefind's service as soon as it is made, and the service parses it on its own core while
- * Eleventy renders on the other. Pages are sent in the order of `urls`, not the render's: Pagefind
- * numbers pages in the order it gets them, and the index is the same bytes for the same order.
- */
-export class StreamedIndex {
-  readonly urls: readonly string[];
-  private next = 0;
-  private readonly waiting = new Map<string, string>();
-  private readonly adds: Promise<string[]>[] = [];
-  private readonly service = import("pagefind");
-  private readonly index: Promise<{ index?: PagefindApiIndex; errors: string[] }>;
-  private started: number | undefined;
-
-  constructor(urls: readonly string[]) {
-    this.urls = urls;
-    this.index = this.service.then(async (pagefind) => {
-      const created = await pagefind.createIndex();
-      return { ...(created.index ? { index: created.index } : {}), errors: labelled("createIndex", created.errors) };
-    });
-  }
-
-  /** Takes an article's search source; sends it, and any it was holding back, once every earlier one is sent. */
-  add(url: string, source: string): void {
-    this.started ??= performance.now();
-    this.waiting.set(url, source);
-    for (let url = this.urls[this.next]; url !== undefined && this.waiting.has(url); url = this.urls[++this.next]) {
-      this.send(url, this.waiting.get(url) as string);
-      this.waiting.delete(url);
-    }
-  }
-
-  private send(url: string, content: string): void {
-    this.adds.push(
-      this.index.then(async ({ index }) => {
-        if (!index) return [];
-        return labelled(`addHTMLFile ${url}`, (await index.addHTMLFile({ url, content })).errors);
-      }),
-    );
-  }
-
-  /** Sends what is still held back (an article that never rendered is counted as missing later), then writes the bundle. */
-  async write(outputPath: string): Promise<PagefindRun> {
-    for (const url of this.urls.slice(this.next)) {
-      const source = this.waiting.get(url);
-      if (source !== undefined) this.send(url, source);
-    }
-    this.waiting.clear();
-    const { index, errors } = await this.index;
-    const added = (await Promise.all(this.adds)).flat();
-    const parsed = performance.now();
-    errors.push(...added);
-    if (!index) return { errors, timings: { add: 0, write: 0 }, failed: true };
-    const written = await index.writeFiles({ outputPath });
-    errors.push(...labelled("writeFiles", written.errors));
-    const add = parsed - (this.started ?? parsed);
-    return { errors, timings: { add, write: performance.now() - parsed }, failed: written.errors.length > 0 };
-  }
-
-  /** Ends Pagefind's service, whatever happened: left running, it would hold its memory until the process ends. */
-  async close(): Promise<void> {
-    await (await this.service).close();
-  }
-}
-
-type PagefindApiIndex = NonNullable<Awaited<ReturnType<(typeof import("pagefind"))["createIndex"]>>["index"]>;
-
 /** Writes the planned index into the site (`siteDir`, the staging folder) and reports it. */
 export async function writeSearchIndex(
   siteDir: string,
@@ -327,10 +261,11 @@ export async function writeSearchIndex(
   for (const [index, part] of parts.entries()) {
     // One part at a time: the memory of one Pagefind process is the point of parts.
     const glob = parts.length === 1 ? articleGlob : partGlob(part.folders);
-    if (plan.stream) parsed();
-    const written = plan.stream
-      ? await plan.stream.write(path.join(siteDir, part.bundle))
-      : await runPagefindCli(plan.sources?.dir ?? siteDir, glob, path.join(siteDir, part.bundle), parsed);
+    // An index in parts is read after all of them: the check's reading beside a part's write would
+    // add its memory to Pagefind's at the largest archives.
+    const whenParsed = parts.length === 1 ? parsed : undefined;
+    const site = plan.sources?.dir ?? siteDir;
+    const written = await runPagefindCli(site, glob, path.join(siteDir, part.bundle), whenParsed);
     timings.add += written.timings.add;
     timings.write += written.timings.write;
     words += written.words ?? 0;
@@ -454,7 +389,8 @@ export function pagefindBinary(): string {
 }
 
 /**
- * Runs `pagefind --site <site> --glob <articles> --output-path <bundle>`. It runs in the site folder, which holds no Pagefind configuration file, so only these arguments apply. Its
+ * Runs `pagefind --site <site> --glob <articles> --output-path <bundle>`. It runs in the site
+ * folder, which holds no Pagefind configuration file, so only these arguments apply. Its
  * progress lines give the timings: reading and parsing the pages ("add") until it reports
  * "[Reading languages]", then building and writing the index ("write").
  */
@@ -501,7 +437,8 @@ function runPagefindCli(
         return;
       }
       const exit = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
-      // A full disk or a read-only folder ends Pagefind with a Rust panic naming the errno: said as every command says it.
+      // A full disk or a read-only folder ends Pagefind with a Rust panic naming the errno: said as
+      // every command says it.
       const errno = /Os \{ code: (\d+)|\(os error (\d+)\)/.exec(output);
       if (errno) {
         resolve({
@@ -528,7 +465,10 @@ export function labelled(call: string, errors: readonly string[]): string[] {
  */
 export function missingPagesError(expected: number, indexed: number): string | undefined {
   if (expected === indexed) return undefined;
-  return `${expected} article pages were written, ${indexed} indexed: every news and abstract page needs data-pagefind-body on its article`;
+  return (
+    `${expected} article pages were written, ${indexed} indexed: ` +
+    "every news and abstract page needs data-pagefind-body on its article"
+  );
 }
 
 function indexDataBytes(dir: string): number {
