@@ -25,7 +25,7 @@ export interface BuildOptions {
   basePath?: string;
   /**
    * Which pages the check phase validates with html-validate: a sample of each template (default;
-   * about 4 ms a page, so 40 s for every page of a 10k archive) or "all" (the tests).
+   * every page would take longer than the rest of the build) or "all" (the tests).
    */
   validateHtml?: "sample" | "all";
   /** Pages per Eleventy run (default `pagesPerRun` in scripts/lib/phases/render.ts); for tests. */

@@ -40,9 +40,9 @@ export interface OutputReport {
 }
 
 /**
- * html-validate's time grows faster than the page: 4,000 paragraphs take about 1 s on a build
- * machine, 8,000 about 3 s, 20,000 about a minute. A page past this budget is reported as not
- * validated rather than waited for; the content rules (scripts/lib/content/markdown.ts) keep articles within it.
+ * html-validate's time grows faster than the page (docs/benchmarks.md has how fast). A page past
+ * this budget is reported as not validated rather than waited for; the content rules
+ * (scripts/lib/content/markdown.ts) keep articles within it.
  */
 export const validationBudget = { elements: 6_000, depth: 100 };
 
@@ -84,8 +84,8 @@ const count = new Intl.NumberFormat("en");
 let validator: HtmlValidate | undefined;
 
 /**
- * html-validate, loaded on the first page validated (the check phase), not when the build starts:
- * loading it takes 0.12 s. Its configuration is resolved once: StaticConfigLoader resolves it again
+ * html-validate, loaded on the first page validated (the check phase), not when the build starts,
+ * which it would slow. Its configuration is resolved once: StaticConfigLoader resolves it again
  * for every document, which costs more than validating a page.
  */
 function htmlValidator(): HtmlValidate {
@@ -110,9 +110,8 @@ function htmlValidator(): HtmlValidate {
  * "line 12: <p> element is not permitted as content under <span> (element-permitted-content)".
  */
 export function htmlErrors(html: string): string[] {
-  // html-validate's lexer matches text with `[\s\S]*?(?=[\t ]*\n|…)`, which takes time quadratic
-  // in a run of spaces (150,000 spaces in an article: 9 s). One space validates the same and keeps
-  // every line where it was.
+  // html-validate's lexer matches text with `[\s\S]*?(?=[\t ]*\n|…)`, which takes time growing
+  // with the square of a run of spaces. One space validates the same and keeps every line where it was.
   const report = htmlValidator().validateStringSync(html.replace(/[\t ]{2,}/g, " "), "page.html");
   return report.results.flatMap((result) =>
     result.messages
@@ -202,8 +201,8 @@ export interface PageScan {
 
 /**
  * A page's facts as kept until every page is read. The parser's strings are slices of the page's
- * HTML and would keep the whole page in memory (V8 shares the characters), 1.5 GB of pages for
- * a 100k archive; links and ids repeat from page to page. So each distinct string is kept once, as
+ * HTML and would keep the whole page in memory (V8 shares the characters): every page of the
+ * archive at once. Links and ids repeat from page to page. So each distinct string is kept once, as
  * a copy of its own.
  */
 function keptFacts(facts: PageFacts, scan: PageScan): PageFacts {
@@ -234,9 +233,9 @@ function ownCopy(text: string): string {
 }
 
 /**
- * Reads and parses every HTML page (the costly part of the check: 12k pages of a 10k archive take
- * about 2.5 s). `pagefind/` is not read: Pagefind writes no pages. Nor is `.search-source/`, what
- * Pagefind read, which the build removes before publishing.
+ * Reads and parses every HTML page, the costly part of the check, which needs nothing Pagefind
+ * writes (the build runs it while Pagefind writes). `pagefind/` is not read: Pagefind writes no
+ * pages. Nor is `.search-source/`, what Pagefind read, which the build removes before publishing.
  */
 export function scanPages(outDir: string, options: CheckOptions = {}): PageScan {
   const scan: PageScan = { pages: new Map(), validated: 0, unvalidated: [], problems: [], strings: new Map() };
@@ -288,8 +287,8 @@ export function checkPages(
   }
   let links = 0;
   const fileSet = new Set(files);
-  // A root-relative link resolves the same from every page: 380k links of a 10k archive are a
-  // few thousand distinct ones. Other links (relative ones, in snapshots) are resolved per page.
+  // A root-relative link resolves the same from every page, and the same few thousand recur across
+  // hundreds of thousands of links. Other links (relative ones, in snapshots) are resolved per page.
   const resolved = new Map<string, ReturnType<typeof resolveLink>>();
   for (const [file, facts] of pages) {
     const url = file.replace(/index\.html$/, "");

@@ -32,8 +32,8 @@ import { failingAs, type Phase, type StagedBuild } from "../build/phase.ts";
 let workbox: Promise<typeof import("workbox-build")> | undefined;
 
 /**
- * workbox-build, loaded on first use: it takes 0.4 s to load, which the build spends while
- * Pagefind indexes (see search.ts) rather than before its first phase.
+ * workbox-build, loaded on first use: its loading is slow enough to hide it while Pagefind
+ * indexes (see search.ts) rather than before the build's first phase.
  */
 export function loadWorkbox(): Promise<typeof import("workbox-build")> {
   workbox ??= import("workbox-build");

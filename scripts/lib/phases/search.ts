@@ -21,7 +21,7 @@ export const searchPhase: Phase<
     // Pagefind's process starts here and indexes on its own; the dictionary is made meanwhile.
     const indexing = failingAs("search", "Pagefind failed", () => writeSearchIndex(siteDir, search, parsed), siteDir);
     // Eleventy's runs leave much garbage, which V8 keeps while it is busy: collected while Pagefind's
-    // process starts, the build holds half the memory at Pagefind's peak (10k: 0.8 → 0.4 GB).
+    // process starts, the build holds less memory at Pagefind's peak (docs/benchmarks.md).
     collectGarbage();
     // Awaited together, so that a failure of either fails the phase and neither is left unhandled.
     const [result, suggestions] = await Promise.all([

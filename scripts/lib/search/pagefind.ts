@@ -110,9 +110,9 @@ export function searchSource(html: string): string {
   const start = html.lastIndexOf("<", marker);
   const name = /^<([a-z][a-z0-9-]*)[\s>]/i.exec(html.slice(start, marker + 1))?.[1]?.toLowerCase();
   if (!name || html.slice(start, marker).includes(">")) return html;
-  // Its end: the close tag that balances it. Text and attribute values cannot hold a "<" here (Markdown
-  // is rendered with html: false, Nunjucks escapes), so no parser is needed: htmlparser2 gave the same
-  // 10,399 sources of the Brown corpus 11 times slower (1.2 s against 0.1 s; docs/benchmarks.md).
+  // Its end: the close tag that balances it. Text and attribute values cannot hold a "<" here
+  // (Markdown is rendered with html: false, Nunjucks escapes), so no parser is needed; one gives the
+  // same sources, more slowly (docs/benchmarks.md).
   const tags = new RegExp(`<(/?)${name}[\\s>]`, "gi");
   tags.lastIndex = marker;
   let depth = 1;
@@ -133,8 +133,7 @@ export function searchSource(html: string): string {
 
 /**
  * Articles one Pagefind index holds at most. Pagefind's process holds its whole index in memory
- * while it builds it: 1.75 GB at its peak for the 10,000 articles of the 10k corpus, growing with
- * the articles (a 100k archive in one index would need some 17 GB). A larger archive is indexed
+ * while it builds it, growing with the articles (docs/benchmarks.md). A larger archive is indexed
  * in parts of at most this many articles, one Pagefind process after the other, so memory stays
  * that of one part whatever the archive's size. Each part is a complete Pagefind bundle; the
  * search page searches them all and merges their results (see `IndexPart`).
