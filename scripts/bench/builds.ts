@@ -29,7 +29,10 @@ export interface Corpus {
  */
 export const corpusSeeds: Record<CorpusText, number> = { subtlex: 1, brown: 2 };
 
-/** The 10k corpus's mix (8,000 news, 2,000 abstracts) at any size, of one text; deterministic; `otherLanguages` of it in Spanish or French. */
+/**
+ * The 10k corpus's mix (8,000 news, 2,000 abstracts) at any size, of one text; deterministic;
+ * `otherLanguages` of it in Spanish or French.
+ */
 export function writeBenchCorpus(size: number, dir: string, text: CorpusText = "subtlex", otherLanguages = 0): Corpus {
   const news = Math.round(size * 0.8);
   const abstracts = size - news;
@@ -52,6 +55,8 @@ export interface PhaseLine {
   name: string;
   detail: string;
   ms: number;
+  /** When it started, after the build did: phases that overlapped show here. */
+  start?: number;
 }
 
 export interface BuildOutputSummary {
@@ -80,10 +85,11 @@ export function parseBuildOutput(output: string): BuildOutputSummary {
       summary.totalMs = parseDuration(built[2] ?? "");
       continue;
     }
-    const phase = /^([a-z][a-z-]*) +(.+?) +([\d.]+ m?s)$/.exec(line);
+    const phase = /^([a-z][a-z-]*) +(.+?)(?: +at ([\d.]+ m?s))? +([\d.]+ m?s)$/.exec(line);
     if (!phase) continue;
-    const [, name = "", detail = "", duration = ""] = phase;
-    summary.phases.push({ name, detail, ms: parseDuration(duration) });
+    const [, name = "", detail = "", start, duration = ""] = phase;
+    const at = start ? { start: parseDuration(start) } : {};
+    summary.phases.push({ name, detail, ms: parseDuration(duration), ...at });
     const pagefind = /\(add ([\d.]+ m?s), write ([\d.]+ m?s)\)/.exec(detail);
     if (name === "search" && pagefind) {
       const words = /, (\d+) words,/.exec(detail)?.[1];

@@ -112,7 +112,8 @@ function buildTable(builds: readonly SizeResult[]): string {
     row(
       "articles (news + abstracts)",
       (_, r) =>
-        `${r.corpus.news + r.corpus.abstracts} (${r.corpus.news} + ${r.corpus.abstracts}), ${formatBytes(r.corpus.bytes)} Markdown`,
+        `${r.corpus.news + r.corpus.abstracts} (${r.corpus.news} + ${r.corpus.abstracts}), ` +
+        `${formatBytes(r.corpus.bytes)} Markdown`,
     ),
     row(
       "distinct words in the corpus; Pagefind indexed",
@@ -121,7 +122,16 @@ function buildTable(builds: readonly SizeResult[]): string {
     row("HTML pages", (runs) => String(runs[0]?.pages ?? "–")),
     row("load average as each run started", (runs) => runs.map((run) => run.loadAverage.toFixed(2)).join(", ")),
     ...phaseNames.flatMap((name) => {
-      const phase = row(name, (runs) => ms(medianOf(runs, (run) => run.phases.find((p) => p.name === name)?.ms)));
+      const phase = row(name, (runs) => {
+        const time = (run: BuildRun) => run.phases.find((p) => p.name === name);
+        const start = medianOf(runs, (run) => time(run)?.start);
+        const end = medianOf(runs, (run) => {
+          const line = time(run);
+          return line?.start === undefined ? undefined : line.start + line.ms;
+        });
+        const span = Number.isNaN(start) ? "" : ` (${(start / 1000).toFixed(1)}–${(end / 1000).toFixed(1)} s)`;
+        return `${ms(medianOf(runs, (run) => time(run)?.ms))}${span}`;
+      });
       if (name !== "search") return [phase];
       return [
         phase,
@@ -138,7 +148,8 @@ function buildTable(builds: readonly SizeResult[]): string {
     row(
       "**peak RSS, whole process tree**",
       (runs) =>
-        `**${gb(medianOf(runs, (run) => run.memory.treeBytes))}** (max ${gb(Math.max(...runs.map((run) => run.memory.treeBytes)))})`,
+        `**${gb(medianOf(runs, (run) => run.memory.treeBytes))}** ` +
+        `(max ${gb(Math.max(...runs.map((run) => run.memory.treeBytes)))})`,
     ),
     row("… largest node process (the build)", (runs) =>
       gb(medianOf(runs, (run) => largestOf(run.memory.byCommand, (command) => command === "node"))),
@@ -160,7 +171,7 @@ function buildTable(builds: readonly SizeResult[]): string {
   );
 }
 
-/** The memory budget of the whole build's process tree at 10k (issue 22). */
+/** The memory budget of the whole build's process tree at 10k. */
 const memoryBudgetBytes = 3e9;
 
 function peerRuns(peer: SizeResult["peer"]): PeerRun[] | undefined {
@@ -168,7 +179,7 @@ function peerRuns(peer: SizeResult["peer"]): PeerRun[] | undefined {
 }
 
 /**
- * Our build beside the peers on the same corpus, in the same run, and the budgets (issue 22): ≤ 1.2×
+ * Our build beside the peers on the same corpus, in the same run, and the budgets: ≤ 1.2×
  * Hugo + Pagefind, ≤ 1.0× plain Eleventy + Pagefind, ≤ 1.15× our own Pagefind phase, peak ≤ 3 GB.
  */
 function peerSection(result: SizeResult): string {
@@ -184,7 +195,8 @@ function peerSection(result: SizeResult): string {
     runs
       ? [
           label,
-          `${ms(median(runs.map((run) => run.totalMs)))} (site ${ms(median(runs.map((run) => run.siteMs)))}, Pagefind ${ms(median(runs.map((run) => run.pagefindMs)))}; ${runs[0]?.words ?? "–"} words)`,
+          `${ms(median(runs.map((run) => run.totalMs)))} (site ${ms(median(runs.map((run) => run.siteMs)))}, ` +
+            `Pagefind ${ms(median(runs.map((run) => run.pagefindMs)))}; ${runs[0]?.words ?? "–"} words)`,
           `${(ours / median(runs.map((run) => run.totalMs))).toFixed(2)}×`,
           gb(median(runs.map((run) => run.peakBytes))),
           loads(runs),
@@ -255,7 +267,9 @@ function coldSection(cold: ColdQueries): string {
       rows,
     ),
     "",
-    "Time: navigation start → the first expected result shown (the 9-word title's page; one of the speaker's abstracts; a page of the topic). Bytes: response bodies as the gzip server sent them, until the network is quiet.",
+    "Time: navigation start → the first expected result shown (the 9-word title's page; one of the speaker's " +
+      "abstracts; a page of the topic). Bytes: response bodies as the gzip server sent them, until the network " +
+      "is quiet.",
   ];
   for (const query of cold.queries) {
     for (const ui of ["ours", "default"]) {
@@ -263,12 +277,14 @@ function coldSection(cold: ColdQueries): string {
       if (!last) continue;
       lines.push(
         "",
-        `<details><summary>${query.kind}, ${ui === "ours" ? "our page" : "default UI"}: ${last.waterfall.length} requests, first expected result at ${ms(last.ms)}</summary>`,
+        `<details><summary>${query.kind}, ${ui === "ours" ? "our page" : "default UI"}: ` +
+          `${last.waterfall.length} requests, first expected result at ${ms(last.ms)}</summary>`,
         "",
         "```",
         ...last.waterfall.map(
           (request) =>
-            `${ms(request.startMs).padStart(7)} → ${ms(request.endMs).padStart(7)} ${formatBytes(request.bytes).padStart(8)}  ${request.path.slice(0, 100)}`,
+            `${ms(request.startMs).padStart(7)} → ${ms(request.endMs).padStart(7)} ` +
+            `${formatBytes(request.bytes).padStart(8)}  ${request.path.slice(0, 100)}`,
         ),
         "```",
         "</details>",
@@ -337,13 +353,17 @@ function searchSection(search: NonNullable<BenchResults["search"]>): string {
     const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
     lines.push(
       "",
-      "Cold queries run in fresh contexts with service workers blocked: the query alone, counted until the network is quiet. " +
-        "Our pages register the offline service worker once the first results are shown and the page is idle; its install is in the page weight below.",
+      "Cold queries run in fresh contexts with service workers blocked: the query alone, counted until the " +
+        "network is quiet. Our pages register the offline service worker once the first results are shown and " +
+        "the page is idle; its install is in the page weight below.",
       "",
       `Budgets against Pagefind's default UI as shipped, over the same index:`,
-      `- cold bytes ≤ 0.75× the default UI's: ${verdict(ours.cold.bytes <= 0.75 * def.cold.bytes)} (${ratio(ours.cold.bytes, def.cold.bytes)})`,
-      `- cold time to first results ≤ 0.75× the default UI's: ${verdict(ours.cold.ms <= 0.75 * def.cold.ms)} (${ratio(ours.cold.ms, def.cold.ms)})`,
-      `- warm query ≤ 50 ms: ${verdict(ours.warm.ms <= 50)} (median ${ms(ours.warm.ms)}, slowest ${ms(ours.warm.maxMs)})`,
+      `- cold bytes ≤ 0.75× the default UI's: ${verdict(ours.cold.bytes <= 0.75 * def.cold.bytes)} ` +
+        `(${ratio(ours.cold.bytes, def.cold.bytes)})`,
+      `- cold time to first results ≤ 0.75× the default UI's: ${verdict(ours.cold.ms <= 0.75 * def.cold.ms)} ` +
+        `(${ratio(ours.cold.ms, def.cold.ms)})`,
+      `- warm query ≤ 50 ms: ${verdict(ours.warm.ms <= 50)} ` +
+        `(median ${ms(ours.warm.ms)}, slowest ${ms(ours.warm.maxMs)})`,
     );
   }
   return lines.join("\n");
@@ -360,7 +380,8 @@ export function markdownReport(results: BenchResults): string {
       ? `Options: the site built before in ${results.options.site} (no builds); `
       : results.options.devLoopOnly
         ? `Options: the dev loop only, ${pluralise(results.options.edits, "edit")}; `
-        : `Options: sizes ${results.options.sizes.join(", ")}; ${pluralise(results.options.runs, "build run")} each; `) +
+        : `Options: sizes ${results.options.sizes.join(", ")}; ` +
+          `${pluralise(results.options.runs, "build run")} each; `) +
       `search: ${searchTerms.length} terms × ${pluralise(results.options.searchRuns, "run")} per UI.`,
   ];
   if (results.builds.length > 0) parts.push("", "## Full build (`npm run build`)", "", buildTable(results.builds));
@@ -404,7 +425,8 @@ export function markdownReport(results: BenchResults): string {
         ]),
       ),
       "",
-      "A first visit registers the service worker once the page is quiet, and its install downloads what it precaches (offline reading).",
+      "A first visit registers the service worker once the page is quiet, and its install downloads what it " +
+        "precaches (offline reading).",
     );
   }
   if (results.suggestions) {
@@ -427,7 +449,8 @@ export function markdownReport(results: BenchResults): string {
         ]),
       ),
       "",
-      "Budget (issue 17): the dictionary ≤ 80 kB gzipped per query, the suggestion ≤ 300 ms after the results (or their absence) are announced.",
+      "Budget: the dictionary ≤ 80 kB gzipped per query, the suggestion ≤ 300 ms after the results (or their " +
+        "absence) are announced.",
     );
   }
   if (results.devLoop) {

@@ -375,8 +375,8 @@ test("a failure at the end of any phase leaves the output byte-identical and no 
     .map((phase) => phase.name)
     .filter((name) => name !== "validate" && name !== "publish");
   assert.equal(
-    phases.filter((name) => ["render", "feeds", "search", "check"].includes(name)),
-    ["render", "feeds", "search", "check"],
+    phases.filter((name) => ["render", "search", "feeds", "read", "check"].includes(name)),
+    ["render", "search", "feeds", "read", "check"],
   );
   for (const phase of phases) {
     const fault = new Error(`fault injected after ${phase}`);

@@ -38,7 +38,7 @@ test("the build reports what it published and what it withheld", () => {
   assert.equal(site.report.withheld, { drafts: 1, scheduled: 1 });
   assert.equal(
     site.report.phases.map((phase) => phase.name),
-    ["validate", "media", "render", "feeds", "search", "offline", "check", "publish"],
+    ["validate", "media", "render", "search", "feeds", "read", "offline", "check", "publish"],
   );
 });
 

@@ -60,16 +60,19 @@ test("isIndexData counts Pagefind's data files, not its scripts, wasm or UI", ()
   );
 });
 
-test("searchSource keeps the element marked data-pagefind-body, nested elements of its kind and all, in a page of the same language", () => {
+test("searchSource keeps the body element, nested elements of its kind and all, in a page of its language", () => {
+  const body =
+    '<article class="article" data-pagefind-body data-pagefind-meta="type:News"><h1>Título</h1>' +
+    "<article><p>Inner</p></article><p data-pagefind-ignore>x</p></article>";
   const page = `<!doctype html>
 <html lang="es">
 <head><title>T</title><script type="application/ld+json">{"a":"<article>"}</script></head>
 <body><nav><a href="/">Home</a></nav>
-<article class="article" data-pagefind-body data-pagefind-meta="type:News"><h1>Título</h1><article><p>Inner</p></article><p data-pagefind-ignore>x</p></article>
+${body}
 <section class="related"><article><a href="/b/">B</a></article></section></body></html>`;
   assert.is(
     searchSource(page),
-    `<!doctype html><html lang="es"><head><meta charset="utf-8"></head><body><article class="article" data-pagefind-body data-pagefind-meta="type:News"><h1>Título</h1><article><p>Inner</p></article><p data-pagefind-ignore>x</p></article></body></html>`,
+    `<!doctype html><html lang="es"><head><meta charset="utf-8"></head><body>${body}</body></html>`,
   );
   assert.is(
     searchSource(`<html><body><div data-pagefind-body>Words</div></body></html>`),
@@ -84,10 +87,13 @@ test("searchSource gives back the whole page when Pagefind could read anything o
     // Two bodies.
     `<html lang="en"><body><article data-pagefind-body>A</article><aside data-pagefind-body>B</aside></body></html>`,
     // A filter or meta outside the body: Pagefind reads them anywhere on the page.
-    `<html lang="en"><head><meta data-pagefind-meta="image[content]" content="/a.png"></head><body><article data-pagefind-body>A</article></body></html>`,
-    `<html lang="en"><body><article data-pagefind-body>A</article><span data-pagefind-filter="topic">B</span></body></html>`,
+    `<html lang="en"><head><meta data-pagefind-meta="image[content]" content="/a.png"></head>` +
+      `<body><article data-pagefind-body>A</article></body></html>`,
+    `<html lang="en"><body><article data-pagefind-body>A</article>` +
+      `<span data-pagefind-filter="topic">B</span></body></html>`,
     // The words in text, not an attribute: the first match is not inside a tag.
-    `<html lang="en"><body><p>Mark it with data-pagefind-body> and</p><article data-pagefind-body>A</article></body></html>`,
+    `<html lang="en"><body><p>Mark it with data-pagefind-body> and</p>` +
+      `<article data-pagefind-body>A</article></body></html>`,
     // An element that never closes.
     `<html lang="en"><body><article data-pagefind-body>A</body></html>`,
   ];
@@ -95,7 +101,9 @@ test("searchSource gives back the whole page when Pagefind could read anything o
 });
 
 function articlePage(title: string, body: boolean): string {
-  return `<!doctype html><html lang="en"><body><article${body ? " data-pagefind-body" : ""}><h1>${title}</h1><p>Some words about ${title}.</p></article></body></html>`;
+  const words = `<h1>${title}</h1><p>Some words about ${title}.</p>`;
+  const marked = body ? " data-pagefind-body" : "";
+  return `<!doctype html><html lang="en"><body><article${marked}>${words}</article></body></html>`;
 }
 
 function writeSite(pages: Record<string, string>): string {
@@ -128,7 +136,7 @@ test("writeSearchIndex indexes exactly the article pages given", async () => {
   );
 });
 
-test("planIndexParts packs whole years, newest first, into parts of at most the limit; a folder goes with its year", () => {
+test("planIndexParts packs whole years, newest first, into parts of at most the limit; a folder has its year's", () => {
   const urls = [
     ...["a", "b", "c", "d"].map((slug) => `/news/2022/${slug}/`),
     ...["a", "b", "c"].map((slug) => `/news/2024/${slug}/`),
@@ -159,7 +167,7 @@ test("planIndexParts packs whole years, newest first, into parts of at most the 
   assert.throws(() => planIndexParts(urls, 5), /the year of \/abstracts\/annual-27\/x\/ is not known/);
 });
 
-test("planSearch has Pagefind read the search sources only for an index in one part, and never for an empty one", () => {
+test("planSearch has Pagefind read the search sources only for an index in one part, never for an empty one", () => {
   const urls = ["/news/2024/a/", "/news/2023/b/"];
   assert.equal(planSearch(urls, { sourceDir: "/site/.search-source" }).sources, {
     dir: "/site/.search-source",

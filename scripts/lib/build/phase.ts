@@ -18,11 +18,14 @@ export interface BuildOptions {
   now?: Date;
   /** Write and register the service worker for offline reading (default: on, except in previews and snapshots). */
   serviceWorker?: boolean;
-  /** Serve the site from this folder, e.g. "/archive/" (default: `basePath` in _data/site.ts, or the path of its `url`). */
+  /**
+   * Serve the site from this folder, e.g. "/archive/" (default: `basePath` in _data/site.ts, or the
+   * path of its `url`).
+   */
   basePath?: string;
   /**
    * Which pages the check phase validates with html-validate: a sample of each template (default;
-   * about 4 ms a page, so 40 s for every page of a 10k archive) or "all" (the tests).
+   * every page would take longer than the rest of the build) or "all" (the tests).
    */
   validateHtml?: "sample" | "all";
   /** Pages per Eleventy run (default `pagesPerRun` in scripts/lib/phases/render.ts); for tests. */
@@ -105,7 +108,25 @@ export async function failingAs<T>(
   }
 }
 
-/** One phase's line of the build's report: name, what it did, how long it took. */
-export function phaseLine(name: string, description: string, ms: number): string {
-  return `${name.padEnd(9)} ${description.padEnd(58)} ${formatMs(ms).padStart(8)}`;
+/**
+ * One phase's line of the build's report: name, what it did, when it started (after the build did:
+ * phases that overlap show it) and how long it took.
+ */
+export function phaseLine(name: string, description: string, ms: number, start?: number): string {
+  const at = start === undefined ? "" : ` ${`at ${formatMs(start)}`.padStart(10)}`;
+  return `${name.padEnd(9)} ${description.padEnd(58)}${at} ${formatMs(ms).padStart(8)}`;
+}
+
+/**
+ * Waits for every phase running at once, then fails with the first failure, if any: a phase that
+ * failed early must not leave another (Pagefind's process) writing into the staging folder as it is
+ * discarded.
+ */
+export async function allSettledOrFirstError<T extends readonly unknown[]>(runs: {
+  [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const results = await Promise.allSettled(runs);
+  const failed = results.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

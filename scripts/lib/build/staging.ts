@@ -41,7 +41,7 @@ export function trashDir(outDir: string, what = ""): string {
 }
 
 /**
- * Deleting a replaced site costs seconds (22,000 files at 10k) and nothing needs to wait for it: it
+ * Deleting a replaced site costs seconds at scale, and nothing needs to wait for it: it
  * is renamed out of the way and deleted by a detached `rm -rf` that outlives the build. Where there
  * is no `rm`, or it cannot start, it is deleted here.
  */
@@ -71,7 +71,7 @@ export function discard(staged: string): void {
  * Cleans up after killed builds: removes `<out>.tmp-<pid>` and `<out>.old-<pid>` whose process is
  * gone, first putting back a last good site that a kill between publishing's two renames left as
  * `.old-<pid>`. A build does this before anything else, so even a build that then fails restores it.
- * A leftover holds a whole site (12,000 files at 10k): it is deleted in the background.
+ * A leftover holds a whole site: it is deleted in the background.
  */
 export function recoverInterruptedBuilds(outDir: string): void {
   const parent = path.dirname(path.resolve(outDir));

@@ -35,7 +35,10 @@ export const filters = {
     scriptSafeJson(item.kind === "abstract" ? abstractJsonLd(item, site, root, translations) : {}),
   languageName: languageAutonym,
   ogLocale,
-  /** The words around an item's text, in its language: `{% set words = item.lang | words %}` (scripts/lib/content/words.ts). */
+  /**
+   * The words around an item's text, in its language: `{% set words = item.lang | words %}`
+   * (scripts/lib/content/words.ts).
+   */
   words: wordsFor,
   abstractAbout,
 };

@@ -6,14 +6,22 @@
 import path from "node:path";
 import type { Archive } from "../model/archive.ts";
 import type { MediaReport } from "./media.ts";
-import { checkPhase } from "./check.ts";
+import { checkPhase, readPhase } from "./check.ts";
 import { editorPhase, wantsEditor } from "./editor.ts";
 import { feedsPhase } from "./feeds.ts";
 import { mediaPhase } from "./media.ts";
 import { buildChangedPages, type ChangedOnly, type ChangedPagesReport } from "../build/changed-pages.ts";
 import { offlinePhase } from "./offline.ts";
 import { outputFolderProblem } from "../build/output-folder.ts";
-import { BuildError, failingAs, phaseLine, type BuildOptions, type Phase, type StagedBuild } from "../build/phase.ts";
+import {
+  allSettledOrFirstError,
+  BuildError,
+  failingAs,
+  phaseLine,
+  type BuildOptions,
+  type Phase,
+  type StagedBuild,
+} from "../build/phase.ts";
 import { discard, recoverInterruptedBuilds, stagingDir } from "../build/staging.ts";
 import { publishPhase } from "./publish.ts";
 import { renderPhase } from "./render.ts";
@@ -33,8 +41,12 @@ export interface BuildReport {
   withheld: { drafts: number; scheduled: number };
   pages: number;
   files: number;
-  phases: { name: string; ms: number }[];
-  /** The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own timings and word count. */
+  /** Each phase's time, and when it started (ms after the build did): phases that overlapped show here. */
+  phases: { name: string; ms: number; start: number }[];
+  /**
+   * The search bundle: pages indexed, bytes of index data and of /assets/search.js, Pagefind's own
+   * timings and word count.
+   */
   search: {
     pages: number;
     indexBytes: number;
@@ -59,14 +71,24 @@ export async function build(
   if (options.changedOnly) return buildChangedPages(options, options.changedOnly);
   const log = options.log ?? (() => {});
   const phases: BuildReport["phases"] = [];
+  const buildStarted = performance.now();
   // What a system error that names no file (a failed write) is told as: the folder being written.
   let writingInto = options.outDir;
-  const run = async <Input, Result>(phase: Phase<Input, Result>, input: Input): Promise<Result> => {
+  // Each phase's time and line are reported as it ends, or by `report` (phases that overlap report in a fixed order).
+  const reported = (phase: BuildReport["phases"][number], line: string) => {
+    phases.push(phase);
+    log(line);
+  };
+  const run = async <Input, Result>(
+    phase: Phase<Input, Result>,
+    input: Input,
+    report: (phase: BuildReport["phases"][number], line: string) => void = reported,
+  ): Promise<Result> => {
     const started = performance.now();
     const result = await failingAs(phase.name, undefined, () => phase.run(input), writingInto);
     const ms = performance.now() - started;
-    phases.push({ name: phase.name, ms });
-    log(phaseLine(phase.name, phase.describe(result), ms));
+    const start = started - buildStarted;
+    report({ name: phase.name, ms, start }, phaseLine(phase.name, phase.describe(result), ms, start));
     return result;
   };
 
@@ -82,11 +104,26 @@ export async function build(
     const published: StagedBuild = { ...staged, archive: staged.archive.withItems(media.items) };
     const render = await run(renderPhase, published);
     if (wantsEditor(published)) await run(editorPhase, published);
-    await run(feedsPhase, published);
-    const search = await run(searchPhase, published);
+    const extraPhases = options.extraPhases ?? [];
+    // Pagefind parses the pages on every core, then writes its index on one. Once it has parsed them,
+    // the build's thread writes the feeds and reads the pages for the check meanwhile (a snapshot's
+    // pages are read after its phases, which rewrite them).
+    let parsed = () => {};
+    const parsing = new Promise<void>((resolve) => (parsed = resolve));
+    const held: Parameters<typeof reported>[] = [];
+    const hold = (slot: number) => (phase: BuildReport["phases"][number], line: string) => (held[slot] = [phase, line]);
+    const indexing = run(searchPhase, { ...published, parsed }, hold(0));
+    await Promise.race([parsing, indexing]);
+    const besideIndexing = async () => {
+      await run(feedsPhase, published, hold(1));
+      return extraPhases.length === 0 ? run(readPhase, published, hold(2)) : undefined;
+    };
+    const [search, read] = await allSettledOrFirstError([indexing, besideIndexing()] as const);
+    for (const entry of held) if (entry) reported(...entry);
     if (published.serviceWorker) await run(offlinePhase, published);
-    for (const phase of options.extraPhases ?? []) await run(phase, published);
-    const output = await run(checkPhase, published);
+    for (const phase of extraPhases) await run(phase, published);
+    const pages = read ?? (await run(readPhase, published));
+    const output = await run(checkPhase, { staged: published, pages });
     await run(publishPhase, { staged: published, output });
     return {
       news: archive.news.length,

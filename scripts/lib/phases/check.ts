@@ -40,9 +40,9 @@ export interface OutputReport {
 }
 
 /**
- * html-validate's time grows faster than the page: 4,000 paragraphs take about 1 s on a build
- * machine, 8,000 about 3 s, 20,000 about a minute. A page past this budget is reported as not
- * validated rather than waited for; the content rules (scripts/lib/content/markdown.ts) keep articles within it.
+ * html-validate's time grows faster than the page (docs/benchmarks.md has how fast). A page past
+ * this budget is reported as not validated rather than waited for; the content rules
+ * (scripts/lib/content/markdown.ts) keep articles within it.
  */
 export const validationBudget = { elements: 6_000, depth: 100 };
 
@@ -84,8 +84,8 @@ const count = new Intl.NumberFormat("en");
 let validator: HtmlValidate | undefined;
 
 /**
- * html-validate, loaded on the first page validated (the check phase), not when the build starts:
- * loading it takes 0.12 s. Its configuration is resolved once: StaticConfigLoader resolves it again
+ * html-validate, loaded on the first page validated (the check phase), not when the build starts,
+ * which it would slow. Its configuration is resolved once: StaticConfigLoader resolves it again
  * for every document, which costs more than validating a page.
  */
 function htmlValidator(): HtmlValidate {
@@ -105,11 +105,13 @@ function htmlValidator(): HtmlValidate {
   return validator;
 }
 
-/** html-validate's errors for one page, one line each: "line 12: <p> element is not permitted as content under <span> (element-permitted-content)". */
+/**
+ * html-validate's errors for one page, one line each:
+ * "line 12: <p> element is not permitted as content under <span> (element-permitted-content)".
+ */
 export function htmlErrors(html: string): string[] {
-  // html-validate's lexer matches text with `[\s\S]*?(?=[\t ]*\n|…)`, which takes time quadratic
-  // in a run of spaces (150,000 spaces in an article: 9 s). One space validates the same and keeps
-  // every line where it was.
+  // html-validate's lexer matches text with `[\s\S]*?(?=[\t ]*\n|…)`, which takes time growing
+  // with the square of a run of spaces. One space validates the same and keeps every line where it was.
   const report = htmlValidator().validateStringSync(html.replace(/[\t ]{2,}/g, " "), "page.html");
   return report.results.flatMap((result) =>
     result.messages
@@ -199,8 +201,8 @@ export interface PageScan {
 
 /**
  * A page's facts as kept until every page is read. The parser's strings are slices of the page's
- * HTML and would keep the whole page in memory (V8 shares the characters), 1.5 GB of pages for
- * a 100k archive; links and ids repeat from page to page. So each distinct string is kept once, as
+ * HTML and would keep the whole page in memory (V8 shares the characters): every page of the
+ * archive at once. Links and ids repeat from page to page. So each distinct string is kept once, as
  * a copy of its own.
  */
 function keptFacts(facts: PageFacts, scan: PageScan): PageFacts {
@@ -231,9 +233,9 @@ function ownCopy(text: string): string {
 }
 
 /**
- * Reads and parses every HTML page (the costly part of the check: 12k pages of a 10k archive take
- * about 2.5 s). `pagefind/` is not read: Pagefind writes no pages. Nor is `.search-source/`, what
- * Pagefind read, which the build removes before publishing.
+ * Reads and parses every HTML page, the costly part of the check, which needs nothing Pagefind
+ * writes (the build runs it while Pagefind writes). `pagefind/` is not read: Pagefind writes no
+ * pages. Nor is `.search-source/`, what Pagefind read, which the build removes before publishing.
  */
 export function scanPages(outDir: string, options: CheckOptions = {}): PageScan {
   const scan: PageScan = { pages: new Map(), validated: 0, unvalidated: [], problems: [], strings: new Map() };
@@ -247,8 +249,9 @@ export function scanPages(outDir: string, options: CheckOptions = {}): PageScan 
       const url = file.replace(/index\.html$/, "");
       if (facts.elements > validationBudget.elements || facts.depth > validationBudget.depth) {
         scan.unvalidated.push(
-          `${named(options, url)}: not validated with html-validate: ${count.format(facts.elements)} elements nested ${facts.depth} deep, ` +
-            `over its budget of ${count.format(validationBudget.elements)} elements nested ${validationBudget.depth} deep`,
+          `${named(options, url)}: not validated with html-validate: ` +
+            `${count.format(facts.elements)} elements nested ${facts.depth} deep, over its budget of ` +
+            `${count.format(validationBudget.elements)} elements nested ${validationBudget.depth} deep`,
         );
         continue;
       }
@@ -284,8 +287,8 @@ export function checkPages(
   }
   let links = 0;
   const fileSet = new Set(files);
-  // A root-relative link resolves the same from every page: 380k links of a 10k archive are a
-  // few thousand distinct ones. Other links (relative ones, in snapshots) are resolved per page.
+  // A root-relative link resolves the same from every page, and the same few thousand recur across
+  // hundreds of thousands of links. Other links (relative ones, in snapshots) are resolved per page.
   const resolved = new Map<string, ReturnType<typeof resolveLink>>();
   for (const [file, facts] of pages) {
     const url = file.replace(/index\.html$/, "");
@@ -337,19 +340,33 @@ function sitePaths(outDir: string, skip: readonly string[] = []): string[] {
   return existsSync(outDir) ? listFiles(outDir, skip).map((file) => `/${file}`) : [];
 }
 
-export const checkPhase: Phase<StagedBuild, OutputReport> = {
+/** The options the check runs with, from the build's. */
+function checkOptions({ archive, options }: StagedBuild): CheckOptions {
+  return {
+    basePath: archive.basePath,
+    validate: options.validateHtml === "all" ? "all" : archive.htmlSample(),
+    sources: new Map(archive.items.map((item) => [item.url, item.file])),
+  };
+}
+
+/** The check's reading of every page: it needs nothing Pagefind writes, so it can run while Pagefind does. */
+export const readPhase: Phase<StagedBuild, PageScan> = {
+  name: "read",
+  run: (staged) => scanPages(staged.siteDir, checkOptions(staged)),
+  describe: (scan) =>
+    `${scan.pages.size} pages read for the check, ${scan.validated} validated` +
+    (scan.unvalidated.length > 0 ? ` (${scan.unvalidated.length} too large)` : ""),
+};
+
+export const checkPhase: Phase<{ staged: StagedBuild; pages: PageScan }, OutputReport> = {
   name: "check",
-  run({ archive, siteDir, options, log }) {
+  run({ staged, pages }) {
+    const { archive, siteDir, options, log } = staged;
     // A snapshot has no offline page (scripts/lib/phases/render.ts).
     const expectedPages = options.snapshot
       ? archive.pageUrls().filter((url) => url !== "/offline/")
       : archive.pageUrls();
-    const checkOptions: CheckOptions = {
-      basePath: archive.basePath,
-      validate: options.validateHtml === "all" ? "all" : archive.htmlSample(),
-      sources: new Map(archive.items.map((item) => [item.url, item.file])),
-    };
-    const report = checkPages(siteDir, scanPages(siteDir, checkOptions), expectedPages, checkOptions);
+    const report = checkPages(siteDir, pages, expectedPages, checkOptions(staged));
     for (const page of report.unvalidated) log(`note: ${page}`);
     if (report.problems.length > 0) {
       throw new BuildError(
@@ -359,6 +376,5 @@ export const checkPhase: Phase<StagedBuild, OutputReport> = {
     }
     return report;
   },
-  describe: (result) =>
-    `${result.pages} pages, ${result.links} internal links, ${result.validated} validated${result.unvalidated.length > 0 ? ` (${result.unvalidated.length} too large)` : ""}`,
+  describe: (result) => `${result.pages} pages, ${result.links} internal links`,
 };

@@ -3,7 +3,7 @@
  * precache list injected by workbox-build) and the list of every file "Save the archive" downloads.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -32,8 +32,8 @@ import { failingAs, type Phase, type StagedBuild } from "../build/phase.ts";
 let workbox: Promise<typeof import("workbox-build")> | undefined;
 
 /**
- * workbox-build, loaded on first use: it takes 0.4 s to load, which the build spends while
- * Pagefind indexes (see search.ts) rather than before its first phase.
+ * workbox-build, loaded on first use: its loading is slow enough to hide it while Pagefind
+ * indexes (see search.ts) rather than before the build's first phase.
  */
 export function loadWorkbox(): Promise<typeof import("workbox-build")> {
   workbox ??= import("workbox-build");
@@ -61,7 +61,8 @@ function wasmPatterns(siteDir: string): string[] {
 
 /**
  * The same for the other bundles of an index in parts (scripts/lib/search/pagefind.ts, `maxIndexPages`):
- * their entry and metadata (the search page finds the parts in its form, not in `parts.json`). The search page runs every part on the first bundle's `pagefind.js` and
+ * their entry and metadata (the search page finds the parts in its form, not in `parts.json`).
+ * The search page runs every part on the first bundle's `pagefind.js` and
  * wasm (src/assets/search/pagefind.ts), which the parts do not keep a copy of. Only when there are
  * parts: Workbox warns about a pattern that matches nothing, and the build fails on its warnings.
  */
@@ -162,7 +163,8 @@ export const offlinePhase: Phase<StagedBuild, OfflineReport> = {
       siteDir,
     ),
   describe: (result) =>
-    `service worker: ${result.precached} files precached (${formatBytes(result.precacheBytes)}); save-all ${formatBytes(result.saveBytes)}`,
+    `service worker: ${result.precached} files precached (${formatBytes(result.precacheBytes)}); ` +
+    `save-all ${formatBytes(result.saveBytes)}`,
 };
 
 /** Names a build by its search index: the offline file list says which build it belongs to. */

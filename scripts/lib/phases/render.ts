@@ -27,10 +27,9 @@ export interface RenderSelection {
 
 /**
  * Pages one Eleventy run renders at most. Eleventy holds every page of a run, its data and its
- * output in memory until the run ends (about 0.6 GB for the 12k pages of a 10k archive), so a
- * larger archive is rendered in several runs, one after the other, each a part of the pages:
- * every `count`-th entry of each paginated list (`Archive.pageLists`). A 100k archive (117k
- * pages) renders in 8 runs.
+ * output in memory until the run ends, so a larger archive is rendered in several runs, one after
+ * the other, each a part of the pages: every `count`-th entry of each paginated list
+ * (`Archive.pageLists`).
  */
 export const pagesPerRun = 15_000;
 
@@ -42,7 +41,10 @@ export function renderRuns(pages: number, perRun = pagesPerRun): number {
 export interface RenderOptions {
   /** The snapshot being built (scripts/snapshot.ts), if any. */
   snapshot?: SnapshotInfo | undefined;
-  /** Render only this part of the pages (see `pagesPerRun`), or only the pages of these lists (the preview's edited articles). */
+  /**
+   * Render only this part of the pages (see `pagesPerRun`), or only the pages of these lists (the
+   * preview's edited articles).
+   */
   part?: RenderPart | RenderSelection | undefined;
   /**
    * The search index the build writes: the search page lists its parts and says whether it has

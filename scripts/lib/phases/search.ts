@@ -10,15 +10,18 @@ import { loadWorkbox } from "./offline.ts";
 import { BuildError, failingAs, type Phase, type StagedBuild } from "../build/phase.ts";
 import { removeInBackground, trashDir } from "../build/staging.ts";
 
-export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: SuggestionWordsReport }> = {
+export const searchPhase: Phase<
+  StagedBuild & { parsed?: () => void },
+  SearchIndexReport & { suggestions: SuggestionWordsReport }
+> = {
   name: "search",
-  async run({ archive, siteDir, options, serviceWorker, search }) {
+  async run({ archive, siteDir, options, serviceWorker, search, parsed }) {
     // The offline phase's library loads while Pagefind's process indexes; a failure surfaces in that phase.
     if (serviceWorker) loadWorkbox().catch(() => {});
     // Pagefind's process starts here and indexes on its own; the dictionary is made meanwhile.
-    const indexing = failingAs("search", "Pagefind failed", () => writeSearchIndex(siteDir, search), siteDir);
+    const indexing = failingAs("search", "Pagefind failed", () => writeSearchIndex(siteDir, search, parsed), siteDir);
     // Eleventy's runs leave much garbage, which V8 keeps while it is busy: collected while Pagefind's
-    // process starts, the build holds half the memory at Pagefind's peak (10k: 0.8 → 0.4 GB).
+    // process starts, the build holds less memory at Pagefind's peak (docs/benchmarks.md).
     collectGarbage();
     // Awaited together, so that a failure of either fails the phase and neither is left unhandled.
     const [result, suggestions] = await Promise.all([
@@ -35,7 +38,15 @@ export const searchPhase: Phase<StagedBuild, SearchIndexReport & { suggestions: 
     if (search.sources) removeInBackground(search.sources.dir, trashDir(options.outDir, "search"));
     return { ...result, suggestions };
   },
-  describe: (result) =>
-    `${result.pages} pages${result.parts > 1 ? ` in ${result.parts} parts` : ""}, ${result.words === undefined ? "" : `${result.words} words, `}${formatBytes(result.indexBytes)} of index (add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)}); ` +
-    `${result.suggestions.words} words for suggestions, ${formatBytes(result.suggestions.largestGzipBytes)} gzipped the largest file`,
+  describe: (result) => {
+    const parts = result.parts > 1 ? ` in ${result.parts} parts` : "";
+    const words = result.words === undefined ? "" : `${result.words} words, `;
+    const timings = `add ${formatMs(result.timings.add)}, write ${formatMs(result.timings.write)}`;
+    const { suggestions } = result;
+    const largest = formatBytes(suggestions.largestGzipBytes);
+    return (
+      `${result.pages} pages${parts}, ${words}${formatBytes(result.indexBytes)} of index (${timings}); ` +
+      `${suggestions.words} words for suggestions, ${largest} gzipped the largest file`
+    );
+  },
 };

@@ -51,10 +51,10 @@ export interface FacetFileReport {
 }
 
 /**
- * Writes the search page's facet file (src/assets/shared/pagefind-internals.ts, `readFacetFile`) for each
- * metadata file in `bundleDir`: Pagefind's filters re-encoded compactly (15 kB gzipped on the 10k
- * archive instead of Pagefind's 81 kB), so that the facets' counts cost a cold query one small
- * download. Made from what Pagefind wrote, not from the content: its page numbers are Pagefind's own.
+ * Writes the search page's facet file (src/assets/shared/pagefind-internals.ts, `readFacetFile`)
+ * for each metadata file in `bundleDir`: Pagefind's filters re-encoded compactly
+ * (docs/benchmarks.md), so that the facets' counts cost a cold query one small download. Made
+ * from what Pagefind wrote, not from the content: its page numbers are Pagefind's own.
  */
 export async function writeFacetFiles(bundleDir: string): Promise<FacetFileReport> {
   const report: FacetFileReport = { files: 0, bytes: 0 };

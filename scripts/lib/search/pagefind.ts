@@ -54,7 +54,10 @@ export interface SearchPlanOptions {
   maxIndexPages?: number;
   /** Default: true. */
   facetFiles?: boolean;
-  /** Where the search sources go (`searchSourceFolder` of the site, scripts/lib/model/outputs.ts), if Pagefind should read them. */
+  /**
+   * Where the search sources go (`searchSourceFolder` of the site, scripts/lib/model/outputs.ts), if
+   * Pagefind should read them.
+   */
   sourceDir?: string;
 }
 
@@ -107,9 +110,9 @@ export function searchSource(html: string): string {
   const start = html.lastIndexOf("<", marker);
   const name = /^<([a-z][a-z0-9-]*)[\s>]/i.exec(html.slice(start, marker + 1))?.[1]?.toLowerCase();
   if (!name || html.slice(start, marker).includes(">")) return html;
-  // Its end: the close tag that balances it. Text and attribute values cannot hold a "<" here (Markdown
-  // is rendered with html: false, Nunjucks escapes), so no parser is needed: htmlparser2 gave the same
-  // 10,399 sources of the Brown corpus 11 times slower (1.2 s against 0.1 s; docs/benchmarks.md).
+  // Its end: the close tag that balances it. Text and attribute values cannot hold a "<" here
+  // (Markdown is rendered with html: false, Nunjucks escapes), so no parser is needed; one gives the
+  // same sources, more slowly (docs/benchmarks.md).
   const tags = new RegExp(`<(/?)${name}[\\s>]`, "gi");
   tags.lastIndex = marker;
   let depth = 1;
@@ -123,13 +126,14 @@ export function searchSource(html: string): string {
   }
   if (end <= 0 || html.lastIndexOf("data-pagefind-", start) >= 0 || html.includes("data-pagefind-", end)) return html;
   const lang = /<html\b[^>]*?\slang="([^"]*)"/i.exec(html)?.[1];
-  return `<!doctype html><html${lang === undefined ? "" : ` lang="${lang}"`}><head><meta charset="utf-8"></head><body>${html.slice(start, end)}</body></html>`;
+  const langAttribute = lang === undefined ? "" : ` lang="${lang}"`;
+  const head = `<head><meta charset="utf-8"></head>`;
+  return `<!doctype html><html${langAttribute}>${head}<body>${html.slice(start, end)}</body></html>`;
 }
 
 /**
  * Articles one Pagefind index holds at most. Pagefind's process holds its whole index in memory
- * while it builds it: 1.75 GB at its peak for the 10,000 articles of the 10k corpus, growing with
- * the articles (a 100k archive in one index would need some 17 GB). A larger archive is indexed
+ * while it builds it, growing with the articles (docs/benchmarks.md). A larger archive is indexed
  * in parts of at most this many articles, one Pagefind process after the other, so memory stays
  * that of one part whatever the archive's size. Each part is a complete Pagefind bundle; the
  * search page searches them all and merges their results (see `IndexPart`).
@@ -153,7 +157,10 @@ export interface IndexPart {
   years: { from: number; to: number };
 }
 
-/** The list of a parted index's bundles, for the search page: `{ parts: [{ bundle: "pagefind/part-2/", folders, pages, years }] }`. */
+/**
+ * The list of a parted index's bundles, for the search page:
+ * `{ parts: [{ bundle: "pagefind/part-2/", folders, pages, years }] }`.
+ */
 export const partsFile = "parts.json";
 
 /**
@@ -236,7 +243,11 @@ export function partGlob(folders: readonly string[]): string {
 }
 
 /** Writes the planned index into the site (`siteDir`, the staging folder) and reports it. */
-export async function writeSearchIndex(siteDir: string, plan: SearchPlan): Promise<SearchIndexReport> {
+export async function writeSearchIndex(
+  siteDir: string,
+  plan: SearchPlan,
+  parsed: () => void = () => {},
+): Promise<SearchIndexReport> {
   const outputPath = path.join(siteDir, bundleFolder);
   if (plan.articleUrls.length === 0) {
     const written = await writeEmptyIndex(outputPath, plan.facetFiles);
@@ -249,7 +260,11 @@ export async function writeSearchIndex(siteDir: string, plan: SearchPlan): Promi
   for (const [index, part] of parts.entries()) {
     // One part at a time: the memory of one Pagefind process is the point of parts.
     const glob = parts.length === 1 ? articleGlob : partGlob(part.folders);
-    const written = await runPagefindCli(plan.sources?.dir ?? siteDir, glob, path.join(siteDir, part.bundle));
+    // An index in parts is read after all of them: the check's reading beside a part's write would
+    // add its memory to Pagefind's at the largest archives.
+    const whenParsed = parts.length === 1 ? parsed : undefined;
+    const site = plan.sources?.dir ?? siteDir;
+    const written = await runPagefindCli(site, glob, path.join(siteDir, part.bundle), whenParsed);
     timings.add += written.timings.add;
     timings.write += written.timings.write;
     words += written.words ?? 0;
@@ -373,11 +388,17 @@ export function pagefindBinary(): string {
 }
 
 /**
- * Runs `pagefind --site <site> --glob <articles> --output-path <bundle>`. It runs in the site folder, which holds no Pagefind configuration file, so only these arguments apply. Its
+ * Runs `pagefind --site <site> --glob <articles> --output-path <bundle>`. It runs in the site
+ * folder, which holds no Pagefind configuration file, so only these arguments apply. Its
  * progress lines give the timings: reading and parsing the pages ("add") until it reports
  * "[Reading languages]", then building and writing the index ("write").
  */
-function runPagefindCli(siteDir: string, glob: string, outputPath: string): Promise<PagefindRun> {
+function runPagefindCli(
+  siteDir: string,
+  glob: string,
+  outputPath: string,
+  parsedAll: () => void = () => {},
+): Promise<PagefindRun> {
   const started = performance.now();
   let parsed: number | undefined;
   return new Promise((resolve) => {
@@ -395,7 +416,10 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string): Prom
     }
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      if (parsed === undefined && output.includes("[Reading languages]")) parsed = performance.now();
+      if (parsed === undefined && output.includes("[Reading languages]")) {
+        parsed = performance.now();
+        parsedAll();
+      }
     };
     child.stdout.on("data", read);
     child.stderr.on("data", read);
@@ -412,7 +436,8 @@ function runPagefindCli(siteDir: string, glob: string, outputPath: string): Prom
         return;
       }
       const exit = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
-      // A full disk or a read-only folder ends Pagefind with a Rust panic naming the errno: said as every command says it.
+      // A full disk or a read-only folder ends Pagefind with a Rust panic naming the errno: said as
+      // every command says it.
       const errno = /Os \{ code: (\d+)|\(os error (\d+)\)/.exec(output);
       if (errno) {
         resolve({
@@ -439,7 +464,10 @@ export function labelled(call: string, errors: readonly string[]): string[] {
  */
 export function missingPagesError(expected: number, indexed: number): string | undefined {
   if (expected === indexed) return undefined;
-  return `${expected} article pages were written, ${indexed} indexed: every news and abstract page needs data-pagefind-body on its article`;
+  return (
+    `${expected} article pages were written, ${indexed} indexed: ` +
+    "every news and abstract page needs data-pagefind-body on its article"
+  );
 }
 
 function indexDataBytes(dir: string): number {

@@ -36,6 +36,24 @@ test("parseBuildOutput reads the phase lines and the total of the README's examp
   assert.is(summary.totalMs, 1320);
 });
 
+test("parseBuildOutput reads when each phase started, where the line gives it", () => {
+  const output = [
+    "render    2 articles with Eleventy, search.js 33 kB                  at 1.02 s   267 ms",
+    "search    2 pages, 480 words, 11 kB of index (add 46 ms, write 763 ms)   at 1.29 s   814 ms",
+    "feeds     7 files: feeds, sitemap.xml, robots.txt, _headers           at 1.35 s     7 ms",
+    "bag       103 files, 2.1 MB in data/, sha256 and sha512 manifests                  40 ms",
+  ].join("\n");
+  assert.equal(
+    parseBuildOutput(output).phases.map((phase) => [phase.name, phase.start, phase.ms]),
+    [
+      ["render", 1020, 267],
+      ["search", 1290, 814],
+      ["feeds", 1350, 7],
+      ["bag", undefined, 40],
+    ],
+  );
+});
+
 test("parseBuildOutput ignores npm's header and other lines", () => {
   const summary = parseBuildOutput("\n> iap-news-archive@0.1.0 build\n> tsx scripts/build.ts\n\nrebuilding…\n");
   assert.equal(summary, { phases: [] });
