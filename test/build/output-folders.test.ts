@@ -157,10 +157,10 @@ test("a disk that fills during the search phase: the phase's one line, the last 
     const out = path.join(mount, "site");
     await buildSite(content, { outDir: out });
     const before = hashTree(out);
-    // Filled once the feeds are written: the search phase's first write finds no space.
+    // Filled once the pages are rendered: the search phase's first write finds no space.
     const error = await buildFailure(content, {
       outDir: out,
-      log: (line) => line.startsWith("feeds ") && fillDisk(mount),
+      log: (line) => line.startsWith("render ") && fillDisk(mount),
     });
     assert.is(error.phase, "search");
     assert.is(
