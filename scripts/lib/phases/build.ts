@@ -111,15 +111,16 @@ export async function build(
     let parsed = () => {};
     const parsing = new Promise<void>((resolve) => (parsed = resolve));
     const held: Parameters<typeof reported>[] = [];
-    const hold = (slot: number) => (phase: BuildReport["phases"][number], line: string) => (held[slot] = [phase, line]);
-    const indexing = run(searchPhase, { ...published, parsed }, hold(0));
+    const hold = (phase: BuildReport["phases"][number], line: string) => held.push([phase, line]);
+    const indexing = run(searchPhase, { ...published, parsed }, hold);
     await Promise.race([parsing, indexing]);
     const besideIndexing = async () => {
-      await run(feedsPhase, published, hold(1));
-      return extraPhases.length === 0 ? run(readPhase, published, hold(2)) : undefined;
+      await run(feedsPhase, published, hold);
+      return extraPhases.length === 0 ? run(readPhase, published, hold) : undefined;
     };
     const [search, read] = await allSettledOrFirstError([indexing, besideIndexing()] as const);
-    for (const entry of held) if (entry) reported(...entry);
+    // Reported in the order they started (search, feeds, read), whatever order they ended in.
+    for (const entry of held.sort(([a], [b]) => a.start - b.start)) reported(...entry);
     if (published.serviceWorker) await run(offlinePhase, published);
     for (const phase of extraPhases) await run(phase, published);
     const pages = read ?? (await run(readPhase, published));
